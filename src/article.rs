@@ -1,0 +1,115 @@
+//! The article as data: what every renderer, check and batch report works from.
+//! Every paragraph keeps the passage ids it rests on.
+
+use serde::{Deserialize, Serialize};
+
+use crate::llm::Usage;
+
+/// A paragraph and the passages it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    pub text: String,
+    pub cites: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    pub subhead: String,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One perspective's section. Every one has the same three parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PerspectiveSection {
+    pub id: String,
+    pub label: String,
+    pub subhead: String,
+    /// False when the sources give this side no position; the parts then say so.
+    pub stated: bool,
+    pub position: Paragraph,
+    pub reasons: Paragraph,
+    pub implications: Paragraph,
+}
+
+/// The persona's byline box.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Byline {
+    pub persona: String,
+    pub name: String,
+    pub beat: String,
+    pub bio: String,
+}
+
+/// A source as listed under the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub index: usize,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub url: Option<String>,
+    /// Where it was read from.
+    pub origin: String,
+    /// The passage ids it holds, e.g. `S1`–`S6`.
+    pub passages: Vec<String>,
+}
+
+/// One model call, as recorded in the metadata.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CallRecord {
+    pub stage: String,
+    pub round: usize,
+    pub model: String,
+    pub usage: Usage,
+    pub attempts: u32,
+    pub elapsed_ms: u64,
+}
+
+/// How the article was made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    pub persona: String,
+    pub provider: String,
+    pub model: String,
+    /// True when no language model wrote it (the extractive provider).
+    pub extractive: bool,
+    pub date: String,
+    pub language: String,
+    pub generator: String,
+    pub usage: Usage,
+    pub calls: Vec<CallRecord>,
+    pub elapsed_ms: u64,
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub headline: String,
+    pub deck: String,
+    pub lede: Paragraph,
+    pub pull_quote: Option<String>,
+    pub sections: Vec<Section>,
+    pub perspectives: Vec<PerspectiveSection>,
+    pub closing: Option<Paragraph>,
+    pub byline: Byline,
+    pub sources: Vec<SourceRef>,
+    pub meta: Metadata,
+}
+
+impl Article {
+    /// Words of running text, for length checks and reports.
+    pub fn word_count(&self) -> usize {
+        let words = |s: &str| s.split_whitespace().count();
+        let mut n = words(&self.lede.text);
+        n += self
+            .sections
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| words(&p.text))
+            .sum::<usize>();
+        for p in &self.perspectives {
+            n += words(&p.position.text) + words(&p.reasons.text) + words(&p.implications.text);
+        }
+        n + self.closing.as_ref().map_or(0, |c| words(&c.text))
+    }
+}

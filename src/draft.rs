@@ -1,0 +1,153 @@
+//! The `draft` command: load, plan, call, render, write.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::cli::DraftArgs;
+use crate::config::{self, DEFAULT_MODEL, ProcessEnv, Settings};
+use crate::error::{Error, Result};
+use crate::llm::{Client, ExtractiveClient, OpenAiClient, extractive};
+use crate::pipeline::{self, DraftOptions, Job};
+use crate::prompt::Prompts;
+use crate::render::{Markdown, Render};
+use crate::{fsutil, persona, source};
+
+pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
+    let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
+    let settings = config::resolve(args, config_path, &ProcessEnv, &cwd)?;
+    if args.sources.iter().filter(|s| *s == "-").count() > 1 {
+        return Err(Error::Usage(
+            "standard input (`-`) can be given as a source only once".into(),
+        ));
+    }
+    let persona = persona::load(&settings.persona, &settings.persona_dirs)?;
+    let mut sources = Vec::with_capacity(args.sources.len());
+    let mut next_id = 1;
+    for (i, spec) in args.sources.iter().enumerate() {
+        let s = source::load(spec, i + 1, next_id)?;
+        next_id += s.passages.len();
+        sources.push(s);
+    }
+    source::tag_perspectives(&mut sources, &persona)?;
+    let prompts = Prompts::load(&settings.prompt_dirs)?;
+    let client = client(&settings)?;
+    let options = DraftOptions {
+        provider: client.provider_name().into(),
+        model: model(&settings, &persona, &client),
+        temperature: settings.temperature.or(persona.spec.temperature),
+        max_tokens: settings.max_tokens,
+        date: match &args.date {
+            Some(d) => valid_date(d)?,
+            None => today(),
+        },
+    };
+    let job = Job {
+        persona: &persona,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+
+    if args.dry_run {
+        let calls = pipeline::dry_run(&job).await?;
+        let mut out = String::new();
+        for c in &calls {
+            out.push_str(&format!(
+                "=== round {} · {} · model {} ===\n",
+                c.round, c.request.stage, c.request.model
+            ));
+            if c.round > 1 {
+                out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
+            }
+            for m in &c.request.messages {
+                out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
+            }
+        }
+        write_stdout(&out)?;
+        tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
+        return Ok(());
+    }
+
+    if matches!(client, Client::Extractive(_)) {
+        tracing::warn!(
+            "no language model used: drafting with the extractive provider from source passages \
+             (set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --provider openai, to draft with a model)"
+        );
+    }
+    let article = pipeline::draft(&client, &job).await?;
+    let text = Markdown.render(&article);
+    match &args.output {
+        Some(path) => fsutil::write_atomic(path, text.as_bytes())
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
+        None => write_stdout(&text)?,
+    }
+    let u = article.meta.usage;
+    tracing::info!(
+        "{}: {} words, {} perspectives, {} calls, {} tokens ({} in, {} out), {:.1} s, provider {}, model {}",
+        args.output
+            .as_ref()
+            .map_or("article".into(), |p| p.display().to_string()),
+        article.word_count(),
+        article.perspectives.len(),
+        article.meta.calls.len(),
+        u.total(),
+        u.prompt_tokens,
+        u.completion_tokens,
+        article.meta.elapsed_ms as f64 / 1000.0,
+        article.meta.provider,
+        article.meta.model,
+    );
+    Ok(())
+}
+
+fn client(s: &Settings) -> Result<Client> {
+    Ok(match &s.http {
+        None => Client::Extractive(ExtractiveClient),
+        Some(h) => Client::OpenAi(OpenAiClient::new(
+            &h.base_url,
+            h.key.clone(),
+            h.stream,
+            h.timeout,
+        )?),
+    })
+}
+
+fn model(s: &Settings, persona: &persona::Persona, client: &Client) -> String {
+    if matches!(client, Client::Extractive(_)) {
+        return extractive::MODEL.into();
+    }
+    s.model
+        .clone()
+        .or_else(|| persona.spec.model.clone())
+        .unwrap_or_else(|| DEFAULT_MODEL.into())
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("writing to stdout", e)),
+        _ => Ok(()),
+    }
+}
+
+fn today() -> String {
+    humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
+}
+
+fn valid_date(d: &str) -> Result<String> {
+    let ok = d.len() == 10
+        && d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(d.to_string())
+    } else {
+        Err(Error::Usage(format!(
+            "--date `{d}` is not a date like 2026-01-31"
+        )))
+    }
+}

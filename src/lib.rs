@@ -1,0 +1,30 @@
+//! parallax: multi-perspective news articles through AI personas.
+//!
+//! Data flows one way: `cli` → `config` → `persona` + `source` → `prompt` →
+//! `pipeline` (→ `llm`) → `article` → `render` → files. The binary is a thin shell
+//! over [`run`]; tests and batch jobs call [`pipeline::draft`] directly.
+
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod frontmatter;
+pub mod fsutil;
+pub mod llm;
+pub mod persona;
+pub mod pipeline;
+pub mod prompt;
+pub mod render;
+pub mod source;
+pub mod stage;
+
+mod draft;
+
+pub use error::{Error, Result};
+
+/// Run a parsed command line.
+pub async fn run(cli: cli::Cli) -> Result<()> {
+    match &cli.command {
+        cli::Command::Draft(args) => draft::run(args, cli.config.as_deref()).await,
+    }
+}

@@ -1,0 +1,306 @@
+//! Personas: the editor-owned files that define a writer's voice, its balance rule
+//! and the perspectives every article must give a fair share. Loaded strictly: an
+//! unknown field or a broken rule is an error naming file, line and field.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+use crate::frontmatter;
+use crate::fsutil::line_of_key;
+
+/// Personas compiled into the binary, so a fresh install can draft at once.
+const BUILTIN: &[(&str, &str)] = &[("prism", include_str!("../personas/prism.md"))];
+
+/// One side whose position an article must present.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Perspective {
+    pub id: String,
+    pub label: String,
+    /// Whose position this is and what interests drive it.
+    pub focus: String,
+    /// Words that mark a passage as speaking for this side.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// One name of a disputed term and the sides that use it (none: neutral).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct TermName {
+    pub name: String,
+    #[serde(default)]
+    pub used_by: Vec<String>,
+}
+
+/// A disputed term and the persona's policy for naming it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryEntry {
+    pub id: String,
+    pub names: Vec<TermName>,
+    /// `first-mention-both`, `attribute` or `neutral-only`.
+    #[serde(default = "default_policy")]
+    pub policy: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+fn default_policy() -> String {
+    "first-mention-both".into()
+}
+
+const POLICIES: &[&str] = &["first-mention-both", "attribute", "neutral-only"];
+
+/// The front-matter fields of a persona file.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct PersonaSpec {
+    pub id: String,
+    pub name: String,
+    pub beat: String,
+    /// The byline blurb printed under the article.
+    pub bio: String,
+    /// The balance rule in one sentence.
+    pub rule: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// Target length of the article in words.
+    #[serde(default = "default_length")]
+    pub length: u32,
+    pub perspectives: Vec<Perspective>,
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
+    #[serde(default)]
+    pub model: Option<String>,
+    #[serde(default)]
+    pub temperature: Option<f32>,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+fn default_length() -> u32 {
+    700
+}
+
+/// A loaded, validated persona.
+#[derive(Debug, Clone, Serialize)]
+pub struct Persona {
+    #[serde(flatten)]
+    pub spec: PersonaSpec,
+    /// The voice guide: the file's body, in prose.
+    pub voice: String,
+    /// Where it came from: a path, or `builtin:ID`.
+    pub origin: String,
+    /// The file's text, for provenance hashes.
+    #[serde(skip)]
+    pub raw: String,
+}
+
+impl Persona {
+    pub fn id(&self) -> &str {
+        &self.spec.id
+    }
+
+    /// Parse and validate a persona file's text.
+    pub fn parse(path: &Path, text: &str) -> Result<Persona, InputError> {
+        let split = frontmatter::split(path, text)?;
+        let spec: PersonaSpec = frontmatter::parse(path, &split)?;
+        let header = split.header.map(|(_, h)| h).unwrap_or("");
+        validate(path, header, split.header_line - 1, &spec)?;
+        Ok(Persona {
+            spec,
+            voice: split.body.trim().to_string(),
+            origin: path.display().to_string(),
+            raw: text.to_string(),
+        })
+    }
+}
+
+fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) -> Result<(), InputError> {
+    let at = |key: &str| line_of_key(header, key).map(|l| l + base);
+    let err = |key: &str, msg: String| InputError::new(path, at(key), format!("field `{key}`: {msg}"));
+    if !is_slug(&s.id) {
+        return Err(err("id", format!("`{}` is not a valid id", s.id))
+            .hint("use lowercase letters, digits and dashes, e.g. `prism`"));
+    }
+    for (key, value) in [
+        ("name", &s.name),
+        ("beat", &s.beat),
+        ("bio", &s.bio),
+        ("rule", &s.rule),
+    ] {
+        if value.trim().is_empty() {
+            return Err(err(key, "must not be empty".into()));
+        }
+    }
+    if !(100..=5000).contains(&s.length) {
+        return Err(err("length", format!("{} words is outside 100..=5000", s.length)));
+    }
+    if let Some(t) = s.temperature.filter(|t| !(0.0..=2.0).contains(t)) {
+        return Err(err("temperature", format!("{t} is outside 0.0..=2.0")));
+    }
+    if s.perspectives.is_empty() {
+        return Err(err("perspectives", "at least one perspective is required".into()));
+    }
+    let mut seen = BTreeSet::new();
+    for p in &s.perspectives {
+        if !is_slug(&p.id) {
+            return Err(err("id", format!("perspective id `{}` is not a valid id", p.id))
+                .hint("use lowercase letters, digits and dashes, e.g. `south-korea`"));
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(err(
+                "perspectives",
+                format!("perspective id `{}` appears twice", p.id),
+            ));
+        }
+        if p.label.trim().is_empty() || p.focus.trim().is_empty() {
+            return Err(err(
+                "perspectives",
+                format!("perspective `{}` needs a label and a focus", p.id),
+            ));
+        }
+    }
+    for g in &s.glossary {
+        if g.names.len() < 2 {
+            return Err(err(
+                "glossary",
+                format!("term `{}` needs at least two names", g.id),
+            ));
+        }
+        if !POLICIES.contains(&g.policy.as_str()) {
+            return Err(err("policy", format!("`{}` is not a policy", g.policy))
+                .hint(format!("use one of: {}", POLICIES.join(", "))));
+        }
+        for n in &g.names {
+            if let Some(u) = n.used_by.iter().find(|u| !seen.contains(u.as_str())) {
+                return Err(err(
+                    "used_by",
+                    format!("`{u}` in term `{}` is not a perspective id", g.id),
+                )
+                .hint(format!("known perspectives: {}", join(&seen))));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn join(set: &BTreeSet<&str>) -> String {
+    set.iter().copied().collect::<Vec<_>>().join(", ")
+}
+
+/// Lowercase letters, digits and dashes: safe as a file name and an id.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Find a persona by id or path. Folders in `dirs` are searched in order, then
+/// the built-in personas.
+pub fn load(spec: &str, dirs: &[PathBuf]) -> Result<Persona, InputError> {
+    let as_path = Path::new(spec);
+    if spec.contains(['/', '\\']) || spec.ends_with(".md") {
+        return load_file(as_path);
+    }
+    for dir in dirs {
+        let path = dir.join(format!("{spec}.md"));
+        if path.is_file() {
+            return load_file(&path);
+        }
+    }
+    if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == spec) {
+        let mut p = Persona::parse(Path::new(&format!("builtin:{id}")), text)?;
+        p.origin = format!("builtin:{id}");
+        return Ok(p);
+    }
+    let known = known_ids(dirs);
+    Err(InputError::new(spec, None, "no such persona").hint(format!("known personas: {}", known.join(", "))))
+}
+
+fn load_file(path: &Path) -> Result<Persona, InputError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| InputError::new(path, None, format!("cannot read persona file: {e}")))?;
+    let persona = Persona::parse(path, &text)?;
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    if is_slug(stem) && stem != persona.id() {
+        let header = frontmatter::split(path, &text)?
+            .header
+            .map(|(_, h)| h)
+            .unwrap_or("");
+        return Err(InputError::new(
+            path,
+            line_of_key(header, "id").map(|l| l + 1),
+            format!(
+                "field `id`: `{}` differs from the file name `{stem}`",
+                persona.id()
+            ),
+        )
+        .hint(format!(
+            "rename the file to `{}.md` or set `id: {stem}`",
+            persona.id()
+        )));
+    }
+    Ok(persona)
+}
+
+/// Ids of every persona reachable from `dirs` and the built-ins, sorted.
+pub fn known_ids(dirs: &[PathBuf]) -> Vec<String> {
+    let mut ids: BTreeSet<String> = BUILTIN.iter().map(|(id, _)| id.to_string()).collect();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md")
+                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+            {
+                ids.insert(stem.to_string());
+            }
+        }
+    }
+    ids.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_prism_loads_with_four_perspectives() {
+        let p = load("prism", &[]).unwrap();
+        let ids: Vec<_> = p.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["south-korea", "united-states", "japan", "china"]);
+        assert!(p.spec.bio.contains("side by side"));
+        assert_eq!(p.origin, "builtin:prism");
+    }
+
+    #[test]
+    fn unknown_persona_lists_known_ones() {
+        let e = load("nope", &[]).unwrap_err();
+        assert!(e.to_string().contains("known personas: prism"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_perspective_is_named_with_line() {
+        let text = "---\nid: x\nname: X\nbeat: b\nbio: b\nrule: r\nperspectives:\n  - id: a\n    label: A\n    focus: f\n  - id: a\n    label: B\n    focus: f\n---\nvoice";
+        let e = Persona::parse(Path::new("x.md"), text).unwrap_err();
+        assert!(e.message.contains("appears twice"), "{e}");
+        assert_eq!(e.line, Some(7));
+    }
+
+    #[test]
+    fn glossary_must_name_known_perspectives() {
+        let text = "+++\nid = \"x\"\nname = \"X\"\nbeat = \"b\"\nbio = \"b\"\nrule = \"r\"\n[[perspectives]]\nid = \"a\"\nlabel = \"A\"\nfocus = \"f\"\n[[glossary]]\nid = \"t\"\nnames = [{ name = \"One\", used_by = [\"zz\"] }, { name = \"Two\" }]\n+++\n";
+        let e = Persona::parse(Path::new("x.md"), text).unwrap_err();
+        assert!(e.message.contains("`zz`"), "{e}");
+    }
+}

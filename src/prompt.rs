@@ -1,0 +1,297 @@
+//! Prompt templates: minijinja files, built into the binary and overridable file by
+//! file from a `prompts/` folder. Strict about undefined variables, and source text
+//! only ever enters as data inside a fenced block.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, UndefinedBehavior};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::llm::{Message, Role};
+use crate::persona::Persona;
+use crate::source::{Passage, Source};
+
+/// The built-in templates, by file name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("system.j2", include_str!("../prompts/system.j2")),
+    ("_sources.j2", include_str!("../prompts/_sources.j2")),
+    ("brief.j2", include_str!("../prompts/brief.j2")),
+    ("lede.j2", include_str!("../prompts/lede.j2")),
+    ("perspective.j2", include_str!("../prompts/perspective.j2")),
+    ("finish.j2", include_str!("../prompts/finish.j2")),
+];
+
+/// Bounds the work any one template may do, so a runaway loop cannot hang a batch.
+const FUEL: u64 = 5_000_000;
+
+/// A template that failed to parse or render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's file (or `builtin:NAME`).
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        write!(f, ": template error: {}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+/// The loaded templates and where each came from.
+pub struct Prompts {
+    env: Environment<'static>,
+    origins: BTreeMap<String, String>,
+    sources: BTreeMap<String, String>,
+}
+
+impl Prompts {
+    /// Built-ins, overridden by same-named `*.j2` files in `dirs` (earlier wins).
+    pub fn load(dirs: &[PathBuf]) -> Result<Self, TemplateError> {
+        let mut chosen: BTreeMap<String, (String, String)> = BUILTIN
+            .iter()
+            .map(|(n, s)| (n.to_string(), (format!("builtin:{n}"), s.to_string())))
+            .collect();
+        for dir in dirs.iter().rev() {
+            for (name, path) in template_files(dir) {
+                let text = std::fs::read_to_string(&path).map_err(|e| TemplateError {
+                    file: path.display().to_string(),
+                    line: None,
+                    message: format!("cannot read: {e}"),
+                })?;
+                chosen.insert(name, (path.display().to_string(), text));
+            }
+        }
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_fuel(Some(FUEL));
+        let mut origins = BTreeMap::new();
+        let mut sources = BTreeMap::new();
+        for (name, (origin, text)) in chosen {
+            env.add_template_owned(name.clone(), text.clone())
+                .map_err(|e| to_error(&e, &origin, &text))?;
+            origins.insert(name.clone(), origin);
+            sources.insert(name, text);
+        }
+        Ok(Self {
+            env,
+            origins,
+            sources,
+        })
+    }
+
+    /// Where the template `name` was loaded from.
+    pub fn origin(&self, name: &str) -> Option<&str> {
+        self.origins.get(name).map(String::as_str)
+    }
+
+    /// All templates with their origins, for provenance.
+    pub fn origins(&self) -> &BTreeMap<String, String> {
+        &self.origins
+    }
+
+    /// Render one template with `ctx`.
+    pub fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, TemplateError> {
+        let origin = self.origin(name).unwrap_or(name).to_string();
+        let tmpl = self.env.get_template(name).map_err(|_| TemplateError {
+            file: origin.clone(),
+            line: None,
+            message: format!("no template named `{name}`"),
+        })?;
+        tmpl.render(minijinja::value::Serde(ctx)).map_err(|e| {
+            // An error inside an included template names that template.
+            let file = e
+                .name()
+                .and_then(|n| self.origin(n))
+                .unwrap_or(&origin)
+                .to_string();
+            let text = e
+                .name()
+                .and_then(|n| self.sources.get(n))
+                .map(String::as_str)
+                .unwrap_or("");
+            to_error(&e, &file, text)
+        })
+    }
+
+    /// The messages of one stage: the shared system prompt and the stage's task.
+    pub fn messages(
+        &self,
+        stage_template: &str,
+        ctx: &serde_json::Value,
+    ) -> Result<Vec<Message>, TemplateError> {
+        Ok(vec![
+            Message::new(Role::System, self.render("system.j2", ctx)?),
+            Message::new(Role::User, self.render(stage_template, ctx)?),
+        ])
+    }
+}
+
+fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "j2") && p.is_file())
+        .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), p.clone())))
+        .collect();
+    out.sort();
+    out
+}
+
+fn to_error(e: &minijinja::Error, file: &str, text: &str) -> TemplateError {
+    let mut message = e
+        .detail()
+        .map(str::to_string)
+        .unwrap_or_else(|| e.kind().to_string());
+    if e.kind() == minijinja::ErrorKind::UndefinedError {
+        if let Some(expr) = e.range().and_then(|r| text.get(r)) {
+            message = format!("undefined variable `{}`", expr.trim());
+        } else {
+            message = format!("undefined variable ({message})");
+        }
+    } else if e.detail().is_some() {
+        message = format!("{}: {message}", e.kind());
+    }
+    TemplateError {
+        file: file.to_string(),
+        line: e.line(),
+        message,
+    }
+}
+
+/// What templates see of a source (its passages are listed separately).
+#[derive(Debug, Serialize)]
+struct SourceView {
+    index: usize,
+    title: String,
+    publisher: Option<String>,
+    published: Option<String>,
+    url: Option<String>,
+}
+
+/// The context every stage shares: persona, sources, passages and the fence.
+/// Source-derived text is neutralised so it cannot close the fence.
+pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) -> serde_json::Value {
+    let passages: Vec<Passage> = sources
+        .iter()
+        .flat_map(|s| s.passages.iter())
+        .map(|p| Passage {
+            text: defuse(&p.text),
+            ..p.clone()
+        })
+        .collect();
+    let views: Vec<SourceView> = sources
+        .iter()
+        .map(|s| SourceView {
+            index: s.index,
+            title: defuse(s.meta.title.as_deref().unwrap_or(&format!("Source {}", s.index))),
+            publisher: s.meta.publisher.as_deref().map(defuse),
+            published: s.meta.published.as_deref().map(defuse),
+            url: s.meta.url.as_deref().map(defuse),
+        })
+        .collect();
+    let n = persona.spec.perspectives.len().max(1) as u32;
+    serde_json::json!({
+        "persona": persona,
+        "sources": views,
+        "passages": passages,
+        "fence": { "nonce": nonce(&passages) },
+        "budget": {
+            "total_words": length_words,
+            "lede_words": length_words * 35 / 100,
+            "perspective_words": length_words * 55 / 100 / n,
+        },
+    })
+}
+
+/// A fence marker derived from the passages themselves: stable for caching, and no
+/// source can contain the hash of its own text.
+fn nonce(passages: &[Passage]) -> String {
+    let mut h = Sha256::new();
+    for p in passages {
+        h.update(p.id.as_bytes());
+        h.update([0]);
+        h.update(p.text.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// The tags that fence untrusted text in prompts: source passages, and earlier
+/// model answers built from them.
+pub const FENCE_TAGS: &[&str] = &["sources", "draft"];
+
+/// Make untrusted text unable to open or close a fenced block: a `<` that starts
+/// one of the [`FENCE_TAGS`] (or its closing tag) becomes `‹`.
+pub fn defuse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        let rest = s[i + c.len_utf8()..].trim_start_matches('/');
+        let opens_tag = FENCE_TAGS
+            .iter()
+            .any(|t| rest.get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
+        out.push(if c == '<' && opens_tag { '‹' } else { c });
+    }
+    out
+}
+
+/// [`defuse`] every string in a JSON value: for model answers fed to later rounds.
+pub fn defuse_value(v: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match v {
+        Value::String(s) => Value::String(defuse(s)),
+        Value::Array(a) => Value::Array(a.iter().map(defuse_value).collect()),
+        Value::Object(o) => Value::Object(o.iter().map(|(k, v)| (k.clone(), defuse_value(v))).collect()),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defuse_breaks_fence_tags_only() {
+        assert_eq!(defuse("see </sources nonce=x> now"), "see ‹/sources nonce=x> now");
+        assert_eq!(defuse("<SOURCES>"), "‹SOURCES>");
+        assert_eq!(defuse("three sources agree"), "three sources agree");
+        assert_eq!(defuse("x </draft nonce"), "x ‹/draft nonce");
+        assert_eq!(defuse("é<“sources"), "é<“sources");
+        let v = defuse_value(&serde_json::json!({"a": ["<sources>"]}));
+        assert_eq!(v["a"][0], "‹sources>");
+    }
+
+    #[test]
+    fn undefined_variable_names_template_line_and_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("brief.j2"), "line one\n{{ persona.nam }}\n").unwrap();
+        let prompts = Prompts::load(&[dir.path().to_path_buf()]).unwrap();
+        let ctx = serde_json::json!({"persona": {"name": "X"}});
+        let e = prompts.render("brief.j2", &ctx).unwrap_err();
+        assert!(e.file.ends_with("brief.j2"), "{e}");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("persona.nam"), "{e}");
+    }
+
+    #[test]
+    fn syntax_errors_surface_at_load() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("lede.j2"), "ok\n{% for x in %}\n").unwrap();
+        let e = Prompts::load(&[dir.path().to_path_buf()]).err().unwrap();
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.file.ends_with("lede.j2"));
+    }
+}

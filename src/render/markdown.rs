@@ -1,0 +1,198 @@
+//! Markdown with YAML front matter, ready for Hugo, Zola or Jekyll, in the anatomy
+//! of a published article: headline, deck, pull quote, lede, sections, one section
+//! per perspective, byline box and sources. Citations stay visible as `[S1, S2]`.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::Render;
+use crate::article::{Article, Paragraph, PerspectiveSection};
+use crate::llm::Usage;
+
+pub struct Markdown;
+
+#[derive(Serialize)]
+struct FrontMatter<'a> {
+    title: &'a str,
+    description: &'a str,
+    date: &'a str,
+    author: &'a str,
+    persona: &'a str,
+    language: &'a str,
+    perspectives: Vec<&'a str>,
+    sources: Vec<SourceEntry<'a>>,
+    parallax: Meta<'a>,
+}
+
+#[derive(Serialize)]
+struct SourceEntry<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'a str>,
+    passages: String,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    generator: &'a str,
+    provider: &'a str,
+    model: &'a str,
+    extractive: bool,
+    usage: UsageEntry,
+    calls: usize,
+    elapsed_ms: u64,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
+}
+
+#[derive(Serialize)]
+struct UsageEntry {
+    prompt_tokens: u64,
+    completion_tokens: u64,
+    total_tokens: u64,
+}
+
+impl From<Usage> for UsageEntry {
+    fn from(u: Usage) -> Self {
+        Self {
+            prompt_tokens: u.prompt_tokens,
+            completion_tokens: u.completion_tokens,
+            total_tokens: u.total(),
+        }
+    }
+}
+
+/// `S1`…`S6` style span of a source's passages.
+fn span(ids: &[String]) -> String {
+    match (ids.first(), ids.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.clone(),
+        _ => String::new(),
+    }
+}
+
+fn front_matter(a: &Article) -> String {
+    let fm = FrontMatter {
+        title: &a.headline,
+        description: &a.deck,
+        date: &a.meta.date,
+        author: &a.byline.name,
+        persona: &a.byline.persona,
+        language: &a.meta.language,
+        perspectives: a.perspectives.iter().map(|p| p.label.as_str()).collect(),
+        sources: a
+            .sources
+            .iter()
+            .map(|s| SourceEntry {
+                title: &s.title,
+                url: s.url.as_deref(),
+                publisher: s.publisher.as_deref(),
+                passages: span(&s.passages),
+            })
+            .collect(),
+        parallax: Meta {
+            generator: &a.meta.generator,
+            provider: &a.meta.provider,
+            model: &a.meta.model,
+            extractive: a.meta.extractive,
+            usage: a.meta.usage.into(),
+            calls: a.meta.calls.len(),
+            elapsed_ms: a.meta.elapsed_ms,
+            notes: &a.meta.notes,
+        },
+    };
+    // Serialising a plain struct of strings and numbers cannot fail; fall back to an
+    // empty mapping rather than panic if it ever did.
+    serde_saphyr::to_string(&fm).unwrap_or_else(|_| "{}\n".into())
+}
+
+/// One line of Markdown text: no line breaks, no leading characters that would
+/// turn it into a heading, list or quote.
+fn inline(s: &str) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match folded.chars().next() {
+        Some('#' | '>' | '-' | '+' | '*' | '=' | '|') => format!("\\{folded}"),
+        _ => folded,
+    }
+}
+
+fn cited(p: &Paragraph) -> String {
+    if p.cites.is_empty() {
+        inline(&p.text)
+    } else {
+        format!("{} [{}]", inline(&p.text), p.cites.join(", "))
+    }
+}
+
+fn perspective(out: &mut String, p: &PerspectiveSection) {
+    if p.subhead.trim() == p.label.trim() {
+        let _ = writeln!(out, "### {}\n", inline(&p.label));
+    } else {
+        let _ = writeln!(out, "### {}: {}\n", inline(&p.label), inline(&p.subhead));
+    }
+    for (label, part) in [
+        ("Stated position", &p.position),
+        ("Reasons and interests", &p.reasons),
+        ("What it means", &p.implications),
+    ] {
+        let _ = writeln!(out, "**{label}.** {}\n", cited(part));
+    }
+}
+
+impl Render for Markdown {
+    fn extension(&self) -> &'static str {
+        "md"
+    }
+
+    fn render(&self, a: &Article) -> String {
+        let mut out = format!("---\n{}---\n\n", front_matter(a));
+        let _ = writeln!(out, "# {}\n", inline(&a.headline));
+        let _ = writeln!(out, "*{}*\n", inline(&a.deck));
+        if let Some(q) = &a.pull_quote {
+            let _ = writeln!(out, "> “{}”\n", inline(q));
+        }
+        let _ = writeln!(out, "{}\n", cited(&a.lede));
+        for s in &a.sections {
+            let _ = writeln!(out, "## {}\n", inline(&s.subhead));
+            for p in &s.paragraphs {
+                let _ = writeln!(out, "{}\n", cited(p));
+            }
+        }
+        let _ = writeln!(out, "## Where each side stands\n");
+        for p in &a.perspectives {
+            perspective(&mut out, p);
+        }
+        if let Some(c) = &a.closing {
+            let _ = writeln!(out, "## What to watch\n\n{}\n", cited(c));
+        }
+        let _ = writeln!(out, "---\n\n## About the author\n");
+        let _ = writeln!(
+            out,
+            "**{}** · {}\n\n{}\n",
+            inline(&a.byline.name),
+            inline(&a.byline.beat),
+            inline(&a.byline.bio)
+        );
+        let _ = writeln!(out, "## Sources\n");
+        for s in &a.sources {
+            let mut line = format!("{}. {}", s.index, inline(&s.title));
+            if let Some(p) = &s.publisher {
+                let _ = write!(line, " — {}", inline(p));
+            }
+            if let Some(d) = &s.published {
+                let _ = write!(line, ", {}", inline(d));
+            }
+            if let Some(u) = &s.url {
+                let _ = write!(line, " <{}>", u.trim());
+            }
+            let _ = writeln!(out, "{line} ({})", span(&s.passages));
+        }
+        for n in &a.meta.notes {
+            let _ = write!(out, "\n*{}*\n", inline(n));
+        }
+        out
+    }
+}

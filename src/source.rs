@@ -1,0 +1,301 @@
+//! Sources: the fact sheets and reports an article may rest on. Each is split into
+//! numbered passages (`S1`, `S2`, …) that prompts show, the model cites and the
+//! checks verify against.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::InputError;
+use crate::frontmatter;
+use crate::fsutil::line_of_key;
+use crate::persona::Persona;
+
+/// Largest source file accepted, in bytes.
+const MAX_SOURCE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Optional front matter of a source file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceMeta {
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub publisher: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Set when the whole source speaks for one side (a perspective id).
+    #[serde(default)]
+    pub perspective: Option<String>,
+}
+
+/// One numbered passage: the unit the model cites.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Passage {
+    /// `S1`, `S2`, … numbered across all sources of an article.
+    pub id: String,
+    /// 1-based index of the source it belongs to.
+    pub source: usize,
+    pub text: String,
+    /// Perspective ids this passage speaks for (from the source's `perspective`
+    /// or the persona's keywords).
+    pub perspectives: Vec<String>,
+}
+
+/// A loaded source.
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub index: usize,
+    /// The path it was read from, or `-` for standard input.
+    pub origin: String,
+    #[serde(flatten)]
+    pub meta: SourceMeta,
+    pub passages: Vec<Passage>,
+    #[serde(skip)]
+    pub raw: String,
+    /// Line of the `perspective` field, for errors.
+    #[serde(skip)]
+    perspective_line: Option<usize>,
+}
+
+/// Read `spec` (a path or `-`) and split it into passages numbered from `first_id`.
+pub fn load(spec: &str, index: usize, first_id: usize) -> Result<Source, InputError> {
+    let path = PathBuf::from(spec);
+    let text = if spec == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .take(MAX_SOURCE_BYTES as u64 + 1)
+            .read_to_string(&mut s)
+            .map_err(|e| InputError::new("<stdin>", None, format!("cannot read source: {e}")))?;
+        s
+    } else {
+        read_file(&path)?
+    };
+    if text.len() > MAX_SOURCE_BYTES {
+        return Err(
+            InputError::new(&path, None, "source is larger than 5 MiB").hint("split it into several sources")
+        );
+    }
+    parse(&path, &text, index, first_id)
+}
+
+fn read_file(path: &Path) -> Result<String, InputError> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        let err = InputError::new(path, None, format!("cannot read source: {e}"));
+        if e.kind() == std::io::ErrorKind::NotFound {
+            err.hint("check the path; use `-` to read a source from standard input")
+        } else {
+            err
+        }
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        InputError::new(
+            path,
+            None,
+            format!(
+                "source is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .hint("convert it to UTF-8, e.g. with `iconv -t UTF-8`")
+    })
+}
+
+/// Parse a source's text. Passages are numbered `S{first_id}`, `S{first_id+1}`, ….
+pub fn parse(path: &Path, text: &str, index: usize, first_id: usize) -> Result<Source, InputError> {
+    let split = frontmatter::split(path, text)?;
+    let (mut meta, perspective_line) = match split.header {
+        Some((_, header)) => (
+            frontmatter::parse::<SourceMeta>(path, &split)?,
+            line_of_key(header, "perspective").map(|l| l + 1),
+        ),
+        None => (SourceMeta::default(), None),
+    };
+    let (heading, paragraphs) = paragraphs(split.body);
+    if meta.title.is_none() {
+        meta.title = heading;
+    }
+    if paragraphs.is_empty() {
+        return Err(
+            InputError::new(path, None, "source is empty: it has no text to draw on")
+                .hint("add the facts as paragraphs separated by blank lines"),
+        );
+    }
+    let passages = paragraphs
+        .into_iter()
+        .enumerate()
+        .map(|(i, text)| Passage {
+            id: format!("S{}", first_id + i),
+            source: index,
+            text,
+            perspectives: Vec::new(),
+        })
+        .collect();
+    let origin = if path.as_os_str() == "-" {
+        "-".into()
+    } else {
+        path.display().to_string()
+    };
+    Ok(Source {
+        index,
+        origin,
+        meta,
+        passages,
+        raw: text.to_string(),
+        perspective_line,
+    })
+}
+
+/// Split a body into paragraphs: blank lines separate them, each list item stands
+/// alone, headings are structure rather than facts (the first one is returned as a
+/// title).
+fn paragraphs(body: &str) -> (Option<String>, Vec<String>) {
+    let mut heading = None;
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let flush = |current: &mut Vec<&str>, out: &mut Vec<String>| {
+        if !current.is_empty() {
+            out.push(clean(&current.join(" ")));
+            current.clear();
+        }
+    };
+    for line in body.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            flush(&mut current, &mut out);
+        } else if let Some(h) = t.strip_prefix('#') {
+            flush(&mut current, &mut out);
+            if heading.is_none() && out.is_empty() {
+                heading = Some(h.trim_start_matches('#').trim().to_string());
+            }
+        } else if let Some(item) = list_item(t) {
+            flush(&mut current, &mut out);
+            current.push(item);
+        } else {
+            current.push(t);
+        }
+    }
+    flush(&mut current, &mut out);
+    out.retain(|p| !p.is_empty());
+    (heading, out)
+}
+
+fn list_item(line: &str) -> Option<&str> {
+    for marker in ["- ", "* ", "+ "] {
+        if let Some(rest) = line.strip_prefix(marker) {
+            return Some(rest);
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(". ") {
+        return Some(&line[digits + 2..]);
+    }
+    None
+}
+
+/// Collapse whitespace and drop control and invisible formatting characters that
+/// could hide instructions from a reader (bidi overrides, Unicode tag characters).
+pub fn clean(s: &str) -> String {
+    let kept: String = s
+        .chars()
+        .filter(|c| {
+            !(c.is_control() && *c != '\n' && *c != '\t'
+                || ('\u{202a}'..='\u{202e}').contains(c)
+                || ('\u{2066}'..='\u{2069}').contains(c)
+                || ('\u{e0000}'..='\u{e007f}').contains(c))
+        })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Mark each passage with the perspectives it speaks for: every passage of a
+/// source with a `perspective` field, else the perspectives whose keywords occur.
+pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
+    let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
+    for source in sources.iter_mut() {
+        if let Some(p) = &source.meta.perspective
+            && !ids.contains(&p.as_str())
+        {
+            let msg = format!(
+                "field `perspective`: `{p}` is not a perspective of persona `{}`",
+                persona.id()
+            );
+            return Err(InputError::new(&source.origin, source.perspective_line, msg)
+                .hint(format!("use one of: {}", ids.join(", "))));
+        }
+        let fixed = source.meta.perspective.clone();
+        for passage in &mut source.passages {
+            passage.perspectives = match &fixed {
+                Some(p) => vec![p.clone()],
+                None => persona
+                    .spec
+                    .perspectives
+                    .iter()
+                    .filter(|p| p.keywords.iter().any(|k| contains_word(&passage.text, k)))
+                    .map(|p| p.id.clone())
+                    .collect(),
+            };
+        }
+    }
+    Ok(())
+}
+
+/// Whether `needle` occurs in `hay` as whole words (case-sensitive).
+pub fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_paragraphs_items_and_title() {
+        let text = "---\npublisher: KCNA\n---\n# The title\n\nFirst line\ncontinues.\n\n- item one\n- item two\n\n## Sub\nLast.";
+        let s = parse(Path::new("a.md"), text, 1, 4).unwrap();
+        assert_eq!(s.meta.title.as_deref(), Some("The title"));
+        let got: Vec<_> = s
+            .passages
+            .iter()
+            .map(|p| (p.id.as_str(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("S4", "First line continues."),
+                ("S5", "item one"),
+                ("S6", "item two"),
+                ("S7", "Last.")
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_source_is_an_error() {
+        let e = parse(Path::new("e.md"), "---\ntitle: x\n---\n\n  \n", 1, 1).unwrap_err();
+        assert!(e.message.contains("empty"), "{e}");
+    }
+
+    #[test]
+    fn clean_drops_hidden_characters() {
+        assert_eq!(clean("a\u{202e}b \u{e0041}c\u{0007}  d"), "ab c d");
+    }
+
+    #[test]
+    fn words_match_on_boundaries_only() {
+        assert!(contains_word("Seoul said.", "Seoul"));
+        assert!(contains_word("the U.S. said", "U.S."));
+        assert!(!contains_word("North Koreans", "Korean"));
+        assert!(!contains_word("USA", "US"));
+    }
+}

@@ -1,0 +1,331 @@
+//! The contract of each pipeline stage: the JSON a model must answer with, its
+//! schema (sent to the server) and the checks its answer must pass (run by us,
+//! whatever the server promised).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+/// A statement and the passage ids it rests on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub text: String,
+    pub cites: Vec<String>,
+}
+
+/// What a side has said, per the sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Position {
+    pub stated: bool,
+    pub position: String,
+    pub cites: Vec<String>,
+}
+
+/// Round 1: the key facts and each perspective's stated position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Brief {
+    pub key_facts: Vec<Claim>,
+    pub perspectives: BTreeMap<String, Position>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SectionDraft {
+    pub subhead: String,
+    pub paragraphs: Vec<Claim>,
+}
+
+/// Round 2: the lede and context sections.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opening {
+    pub lede: Claim,
+    pub pull_quote: String,
+    pub sections: Vec<SectionDraft>,
+}
+
+/// Round 2: one perspective's section; every perspective has the same parts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerspectiveDraft {
+    pub subhead: String,
+    pub position: Claim,
+    pub reasons: Claim,
+    pub implications: Claim,
+}
+
+/// Round 3: headline, deck and closing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Finish {
+    pub headline: String,
+    pub deck: String,
+    pub closing: Claim,
+}
+
+/// The stages of one article, in round order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stage {
+    Brief,
+    Opening,
+    Perspective(String),
+    Finish,
+}
+
+impl Stage {
+    /// Name used in logs, dry runs and the request's `stage` field.
+    pub fn name(&self) -> String {
+        match self {
+            Stage::Brief => "brief".into(),
+            Stage::Opening => "lede".into(),
+            Stage::Perspective(id) => format!("perspective:{id}"),
+            Stage::Finish => "finish".into(),
+        }
+    }
+
+    /// The template that holds the stage's task.
+    pub fn template(&self) -> &'static str {
+        match self {
+            Stage::Brief => "brief.j2",
+            Stage::Opening => "lede.j2",
+            Stage::Perspective(_) => "perspective.j2",
+            Stage::Finish => "finish.j2",
+        }
+    }
+
+    /// The 1-based round the stage runs in.
+    pub fn round(&self) -> usize {
+        match self {
+            Stage::Brief => 1,
+            Stage::Opening | Stage::Perspective(_) => 2,
+            Stage::Finish => 3,
+        }
+    }
+
+    /// The JSON Schema (OpenAI strict-mode compatible) of the stage's answer.
+    pub fn schema(&self, passage_ids: &[String], perspective_ids: &[String]) -> Value {
+        let claim = object(&[("text", json!({"type": "string"})), ("cites", cites(passage_ids))]);
+        let string = json!({"type": "string"});
+        match self {
+            Stage::Brief => {
+                let position = object(&[
+                    ("stated", json!({"type": "boolean"})),
+                    ("position", string.clone()),
+                    ("cites", cites(passage_ids)),
+                ]);
+                let per: Vec<(&str, Value)> = perspective_ids
+                    .iter()
+                    .map(|id| (id.as_str(), position.clone()))
+                    .collect();
+                object(&[
+                    ("key_facts", json!({"type": "array", "items": claim})),
+                    ("perspectives", object(&per)),
+                ])
+            }
+            Stage::Opening => {
+                let section = object(&[
+                    ("subhead", string.clone()),
+                    ("paragraphs", json!({"type": "array", "items": claim})),
+                ]);
+                object(&[
+                    ("lede", claim),
+                    ("pull_quote", string),
+                    ("sections", json!({"type": "array", "items": section})),
+                ])
+            }
+            Stage::Perspective(_) => object(&[
+                ("subhead", string),
+                ("position", claim.clone()),
+                ("reasons", claim.clone()),
+                ("implications", claim),
+            ]),
+            Stage::Finish => object(&[("headline", string.clone()), ("deck", string), ("closing", claim)]),
+        }
+    }
+}
+
+fn cites(ids: &[String]) -> Value {
+    json!({"type": "array", "items": {"type": "string", "enum": ids}})
+}
+
+fn object(props: &[(&str, Value)]) -> Value {
+    let properties: serde_json::Map<String, Value> =
+        props.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+    let required: Vec<&str> = props.iter().map(|(k, _)| *k).collect();
+    json!({"type": "object", "properties": properties, "required": required, "additionalProperties": false})
+}
+
+/// What every answer is checked against.
+pub struct Rules<'a> {
+    pub passage_ids: &'a BTreeSet<String>,
+    pub perspective_ids: &'a [String],
+    /// All passage text, whitespace folded, for checking quotations.
+    pub corpus: &'a str,
+}
+
+impl Rules<'_> {
+    /// A required claim has text and cites; an optional one may be empty or say,
+    /// uncited, that the sources are silent.
+    fn claim(&self, what: &str, c: &Claim, optional: bool) -> Result<(), String> {
+        if c.text.trim().is_empty() && !optional {
+            return Err(format!("{what}: `text` is empty"));
+        }
+        if let Some(bad) = c.cites.iter().find(|id| !self.passage_ids.contains(*id)) {
+            return Err(format!("{what}: cites `{bad}`, which is not a passage id"));
+        }
+        if !optional && c.cites.is_empty() {
+            return Err(format!("{what}: cites no passage"));
+        }
+        Ok(())
+    }
+
+    pub fn brief(&self, b: &Brief) -> Result<(), String> {
+        if b.key_facts.is_empty() {
+            return Err("key_facts: no facts given".into());
+        }
+        for (i, f) in b.key_facts.iter().enumerate() {
+            self.claim(&format!("key_facts[{i}]"), f, false)?;
+        }
+        let given: Vec<&String> = b.perspectives.keys().collect();
+        let want: Vec<&String> = self
+            .perspective_ids
+            .iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        if given != want {
+            return Err(format!("perspectives: expected exactly {want:?}, got {given:?}"));
+        }
+        for (id, p) in &b.perspectives {
+            if p.stated {
+                let claim = Claim {
+                    text: p.position.clone(),
+                    cites: p.cites.clone(),
+                };
+                self.claim(&format!("perspectives.{id}"), &claim, false)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn opening(&self, o: &Opening) -> Result<(), String> {
+        self.claim("lede", &o.lede, false)?;
+        let quote = fold(&o.pull_quote)
+            .trim_matches(|c| "\"“”'‘’".contains(c))
+            .to_string();
+        if !quote.is_empty() && !self.corpus.contains(&quote) {
+            return Err(format!(
+                "pull_quote: \"{quote}\" is not a quotation from the passages"
+            ));
+        }
+        for (i, s) in o.sections.iter().enumerate() {
+            if s.subhead.trim().is_empty() {
+                return Err(format!("sections[{i}].subhead is empty"));
+            }
+            for (j, p) in s.paragraphs.iter().enumerate() {
+                self.claim(&format!("sections[{i}].paragraphs[{j}]"), p, false)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn perspective(&self, p: &PerspectiveDraft) -> Result<(), String> {
+        if p.subhead.trim().is_empty() {
+            return Err("subhead is empty".into());
+        }
+        self.claim("position", &p.position, false)?;
+        self.claim("reasons", &p.reasons, true)?;
+        self.claim("implications", &p.implications, true)
+    }
+
+    pub fn finish(&self, f: &Finish) -> Result<(), String> {
+        if f.headline.trim().is_empty() || f.deck.trim().is_empty() {
+            return Err("headline and deck must not be empty".into());
+        }
+        self.claim("closing", &f.closing, true)
+    }
+}
+
+/// Fold whitespace and typographic quotes so quotations compare by their words.
+pub fn fold(s: &str) -> String {
+    s.replace(['“', '”'], "\"")
+        .replace(['‘', '’'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules_fixture() -> (BTreeSet<String>, Vec<String>) {
+        (
+            ["S1".to_string(), "S2".to_string()].into(),
+            vec!["a".to_string(), "b".to_string()],
+        )
+    }
+
+    #[test]
+    fn brief_needs_every_perspective_and_known_cites() {
+        let (ids, persp) = rules_fixture();
+        let rules = Rules {
+            passage_ids: &ids,
+            perspective_ids: &persp,
+            corpus: "",
+        };
+        let pos = |stated, cites: &[&str]| Position {
+            stated,
+            position: "p".into(),
+            cites: cites.iter().map(|s| s.to_string()).collect(),
+        };
+        let mut b = Brief {
+            key_facts: vec![Claim {
+                text: "f".into(),
+                cites: vec!["S1".into()],
+            }],
+            perspectives: [("a".into(), pos(true, &["S2"])), ("b".into(), pos(false, &[]))].into(),
+        };
+        rules.brief(&b).unwrap();
+        b.perspectives.remove("b");
+        assert!(rules.brief(&b).unwrap_err().contains("expected exactly"));
+        b.perspectives.insert("b".into(), pos(true, &["S9"]));
+        assert!(rules.brief(&b).unwrap_err().contains("S9"));
+    }
+
+    #[test]
+    fn pull_quote_must_come_from_passages() {
+        let (ids, persp) = rules_fixture();
+        let rules = Rules {
+            passage_ids: &ids,
+            perspective_ids: &persp,
+            corpus: "he said \"a precious common asset\" today",
+        };
+        let mut o = Opening {
+            lede: Claim {
+                text: "x".into(),
+                cites: vec!["S1".into()],
+            },
+            pull_quote: "“a precious  common asset”".into(),
+            sections: vec![],
+        };
+        rules.opening(&o).unwrap();
+        o.pull_quote = "a priceless asset".into();
+        assert!(rules.opening(&o).is_err());
+    }
+
+    #[test]
+    fn schema_is_strict_and_lists_ids() {
+        let s = Stage::Brief.schema(&["S1".into()], &["a".into()]);
+        assert_eq!(s["additionalProperties"], json!(false));
+        assert_eq!(s["properties"]["perspectives"]["required"], json!(["a"]));
+        assert_eq!(
+            s["properties"]["key_facts"]["items"]["properties"]["cites"]["items"]["enum"],
+            json!(["S1"])
+        );
+    }
+}

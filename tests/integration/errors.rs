@@ -1,0 +1,143 @@
+//! Bad input and failing servers: one clear line, the right exit code, no panic.
+
+use fake_llm::{Config, FakeServer, Reply};
+
+use crate::support::{example, fixture, parallax, run};
+
+fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
+    assert_eq!(r.code, code, "stderr: {}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("parallax: error:"))
+        .expect("an error line");
+    for n in needles {
+        assert!(line.contains(n), "`{n}` missing from: {line}");
+    }
+}
+
+fn draft_with_persona(persona: &str) -> crate::support::Run {
+    let dir = tempfile::tempdir().unwrap();
+    run(parallax(dir.path()).args(["draft", &example("kim-putin-new-year.md"), "--persona", persona]))
+}
+
+#[test]
+fn persona_with_unknown_field_names_file_line_and_field() {
+    let r = draft_with_persona(&fixture("personas/unknown-field.md"));
+    assert_clean_failure(&r, 2, &["unknown-field.md:7:", "perspectivs"]);
+}
+
+#[test]
+fn persona_with_bad_yaml_names_file_and_line() {
+    let r = draft_with_persona(&fixture("personas/bad-yaml.md"));
+    assert_clean_failure(&r, 2, &["bad-yaml.md:", "invalid YAML"]);
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("parallax: error:"))
+        .unwrap();
+    assert!(
+        line.contains("bad-yaml.md:5:") || line.contains("bad-yaml.md:6:") || line.contains("bad-yaml.md:7:"),
+        "{line}"
+    );
+}
+
+#[test]
+fn unknown_persona_lists_the_known_ones() {
+    let r = draft_with_persona("nosuch");
+    assert_clean_failure(&r, 2, &["nosuch", "no such persona", "known personas: prism"]);
+}
+
+#[test]
+fn missing_and_empty_sources_are_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args(["draft", "does-not-exist.md"]));
+    assert_clean_failure(&r, 2, &["does-not-exist.md", "cannot read source"]);
+    let r = run(parallax(dir.path()).args(["draft", &fixture("sources/empty.md")]));
+    assert_clean_failure(&r, 2, &["empty.md", "source is empty"]);
+}
+
+#[test]
+fn template_with_undefined_variable_names_template_line_and_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        &example("kim-putin-new-year.md"),
+        "--prompts",
+        &fixture("prompts-undefined"),
+    ]));
+    assert_clean_failure(
+        &r,
+        2,
+        &["brief.j2:2:", "undefined variable `facts_that_do_not_exist`"],
+    );
+}
+
+#[test]
+fn refused_connection_is_a_failure_with_the_url() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("http://127.0.0.1:{port}/v1");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", &url)
+        .args(["draft", &example("kim-putin-new-year.md")]));
+    assert_clean_failure(&r, 1, &["could not connect", &url]);
+}
+
+#[test]
+fn unauthorized_is_a_failure_that_never_echoes_the_key() {
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Status {
+            code: 401,
+            body: r#"{"error":{"message":"Incorrect API key provided: sk-planted-secret-123"}}"#.into(),
+        },
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .env("OPENAI_API_KEY", "sk-planted-secret-123")
+        .args(["draft", "-vv", &example("kim-putin-new-year.md")]));
+    assert_clean_failure(&r, 1, &["HTTP 401", "refused the API key"]);
+    assert!(!r.stderr.contains("sk-planted-secret-123"), "{}", r.stderr);
+    assert_eq!(srv.handle.requests().len(), 1, "a 401 is not retried");
+}
+
+#[test]
+fn answer_that_is_not_json_is_repaired_once_then_fails() {
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Content("Sure! Here is your brief: the council met.".into()),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["draft", &example("kim-putin-new-year.md")]));
+    assert_clean_failure(&r, 1, &["stage `brief`", "not valid", "not valid JSON"]);
+    let reqs = srv.handle.requests();
+    assert_eq!(reqs.len(), 2, "one repair round, then stop");
+    let repair = reqs[1].body["messages"].as_array().unwrap();
+    let last = repair.last().unwrap()["content"].as_str().unwrap();
+    assert!(last.contains("Your answer is not valid"), "{last}");
+}
+
+#[test]
+fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
+    let srv = FakeServer::start(Config {
+        script: vec![Reply::Content("{\"key_facts\": []}".into())],
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["draft", &example("kim-putin-new-year.md")]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
+}

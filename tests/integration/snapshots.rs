@@ -1,0 +1,32 @@
+//! Snapshots of what parallax writes: every built-in template rendered for PRISM
+//! (via a dry run), and the Markdown article.
+
+use crate::support::{parallax, prism_sources, run};
+
+fn settings() -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path("snapshots");
+    s.add_filter(r"elapsed_ms: \d+", "elapsed_ms: [ms]");
+    s.add_filter(r"/[^\s]*/examples/sources/", "[examples]/");
+    s
+}
+
+#[test]
+fn prompts_for_prism() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .args(["draft", "--dry-run", "--provider", "openai", "--model", "m"])
+        .args(prism_sources()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));
+}
+
+#[test]
+fn extractive_markdown_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .args(["draft", "--date", "2026-01-05"])
+        .args(prism_sources()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
+}
