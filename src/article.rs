@@ -61,6 +61,10 @@ pub struct CallRecord {
     pub round: usize,
     pub model: String,
     pub usage: Usage,
+    /// What the call cost in US dollars; `None` when the model has no price.
+    pub cost_usd: Option<f64>,
+    /// Answered from the response cache, without a request.
+    pub cached: bool,
     pub attempts: u32,
     pub elapsed_ms: u64,
 }
@@ -77,6 +81,8 @@ pub struct Metadata {
     pub language: String,
     pub generator: String,
     pub usage: Usage,
+    /// Sum of the calls' costs; `None` when any call's model has no price.
+    pub cost_usd: Option<f64>,
     pub calls: Vec<CallRecord>,
     pub elapsed_ms: u64,
     pub notes: Vec<String>,

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -35,14 +35,6 @@ pub enum Command {
     Draft(DraftArgs),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ProviderKind {
-    /// No language model: the article is built from source passages.
-    Extractive,
-    /// Any OpenAI-compatible chat-completions server.
-    Openai,
-}
-
 #[derive(Debug, Args)]
 pub struct DraftArgs {
     /// Source files (Markdown or text, optional front matter); `-` reads stdin.
@@ -54,12 +46,23 @@ pub struct DraftArgs {
     /// Write the article to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Which provider drafts. Default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else extractive.
-    #[arg(long, value_enum)]
-    pub provider: Option<ProviderKind>,
-    /// Model name sent to the provider.
+    /// Provider: extractive, openai, anthropic, ollama, llamacpp, vllm, lmstudio, openrouter,
+    /// groq, together, mistral, deepseek, gemini. Default: openai when OPENAI_API_KEY or
+    /// OPENAI_BASE_URL is set, anthropic when ANTHROPIC_API_KEY is, else extractive.
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+    /// Model for every stage.
     #[arg(short, long)]
     pub model: Option<String>,
+    /// Model for one stage (brief, lede, perspective, finish); repeatable.
+    #[arg(long, value_name = "STAGE=MODEL")]
+    pub stage_model: Vec<String>,
+    /// Do not read or write the response cache.
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Ask the model again even when the cache has an answer (and store the new one).
+    #[arg(long)]
+    pub refresh: bool,
     /// Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,

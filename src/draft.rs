@@ -1,12 +1,14 @@
 //! The `draft` command: load, plan, call, render, write.
 
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
 use crate::cli::DraftArgs;
-use crate::config::{self, DEFAULT_MODEL, ProcessEnv, Settings};
+use crate::config::{self, ProcessEnv, STAGES, Settings};
 use crate::error::{Error, Result};
-use crate::llm::{Client, ExtractiveClient, OpenAiClient, extractive};
+use crate::llm::{Cache, Client, HttpClient, PriceTable, extractive};
+use crate::persona::Persona;
 use crate::pipeline::{self, DraftOptions, Job};
 use crate::prompt::Prompts;
 use crate::render::{Markdown, Render};
@@ -33,7 +35,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let client = client(&settings)?;
     let options = DraftOptions {
         provider: client.provider_name().into(),
-        model: model(&settings, &persona, &client),
+        models: models(&settings, &persona, &client)?,
         temperature: settings.temperature.or(persona.spec.temperature),
         max_tokens: settings.max_tokens,
         date: match &args.date {
@@ -49,29 +51,12 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     };
 
     if args.dry_run {
-        let calls = pipeline::dry_run(&job).await?;
-        let mut out = String::new();
-        for c in &calls {
-            out.push_str(&format!(
-                "=== round {} · {} · model {} ===\n",
-                c.round, c.request.stage, c.request.model
-            ));
-            if c.round > 1 {
-                out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
-            }
-            for m in &c.request.messages {
-                out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
-            }
-        }
-        write_stdout(&out)?;
-        tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
-        return Ok(());
+        return dry_run(&job).await;
     }
-
-    if matches!(client, Client::Extractive(_)) {
+    if client.is_extractive() {
         tracing::warn!(
             "no language model used: drafting with the extractive provider from source passages \
-             (set OPENAI_API_KEY or OPENAI_BASE_URL, or pass --provider openai, to draft with a model)"
+             (set OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY, or pass --provider, to draft with a model)"
         );
     }
     let article = pipeline::draft(&client, &job).await?;
@@ -81,45 +66,98 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             .map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
         None => write_stdout(&text)?,
     }
-    let u = article.meta.usage;
+    let m = &article.meta;
+    let cached = m.calls.iter().filter(|c| c.cached).count();
     tracing::info!(
-        "{}: {} words, {} perspectives, {} calls, {} tokens ({} in, {} out), {:.1} s, provider {}, model {}",
+        "{}: {} words, {} perspectives, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",
         args.output
             .as_ref()
             .map_or("article".into(), |p| p.display().to_string()),
         article.word_count(),
         article.perspectives.len(),
-        article.meta.calls.len(),
-        u.total(),
-        u.prompt_tokens,
-        u.completion_tokens,
-        article.meta.elapsed_ms as f64 / 1000.0,
-        article.meta.provider,
-        article.meta.model,
+        m.calls.len(),
+        m.usage.total(),
+        m.usage.prompt_tokens,
+        m.usage.completion_tokens,
+        cost_text(m.cost_usd),
+        m.elapsed_ms as f64 / 1000.0,
+        m.provider,
+        m.model,
     );
     Ok(())
 }
 
-fn client(s: &Settings) -> Result<Client> {
-    Ok(match &s.http {
-        None => Client::Extractive(ExtractiveClient),
-        Some(h) => Client::OpenAi(OpenAiClient::new(
-            &h.base_url,
-            h.key.clone(),
-            h.stream,
-            h.timeout,
-        )?),
-    })
+/// `$0.0123`, or a note that the model has no price.
+pub fn cost_text(cost: Option<f64>) -> String {
+    match cost {
+        Some(c) => format!("${c:.4}"),
+        None => "cost unknown (no price for the model; add [prices] to parallax.toml)".into(),
+    }
 }
 
-fn model(s: &Settings, persona: &persona::Persona, client: &Client) -> String {
-    if matches!(client, Client::Extractive(_)) {
-        return extractive::MODEL.into();
+async fn dry_run(job: &Job<'_>) -> Result<()> {
+    let calls = pipeline::dry_run(job).await?;
+    let mut out = String::new();
+    for c in &calls {
+        out.push_str(&format!(
+            "=== round {} · {} · model {} ===\n",
+            c.round, c.request.stage, c.request.model
+        ));
+        if c.round > 1 {
+            out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
+        }
+        for m in &c.request.messages {
+            out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
+        }
     }
-    s.model
-        .clone()
-        .or_else(|| persona.spec.model.clone())
-        .unwrap_or_else(|| DEFAULT_MODEL.into())
+    write_stdout(&out)?;
+    tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
+    Ok(())
+}
+
+fn client(s: &Settings) -> Result<Client> {
+    let Some(cfg) = &s.http else {
+        return Ok(Client::extractive());
+    };
+    let local = is_local(&cfg.base_url);
+    let http = HttpClient::new(cfg.clone())?;
+    let cache = s.cache_dir.as_ref().map(Cache::new);
+    Ok(Client::http(
+        http,
+        cache,
+        s.refresh,
+        PriceTable::new(&s.prices, local),
+    ))
+}
+
+/// Whether a base URL points at this machine (its tokens cost nothing).
+fn is_local(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    matches!(host, "localhost" | "127.0.0.1" | "[") || host.starts_with("127.")
+}
+
+fn models(s: &Settings, persona: &Persona, client: &Client) -> Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for stage in STAGES {
+        let model = if client.is_extractive() {
+            extractive::MODEL.to_string()
+        } else {
+            s.models.for_stage(stage, persona.spec.model.as_deref()).ok_or_else(|| {
+                Error::Usage(format!(
+                    "provider `{}` has no default model: pass --model or set provider.model in parallax.toml",
+                    client.provider_name()
+                ))
+            })?
+        };
+        out.insert(stage.to_string(), model);
+    }
+    Ok(out)
 }
 
 fn write_stdout(text: &str) -> Result<()> {

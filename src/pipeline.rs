@@ -3,7 +3,7 @@
 //! assembles the typed [`Article`]. Generic over the client, so the extractive
 //! provider, the HTTP providers and dry runs share one path.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -27,7 +27,8 @@ use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Rules, Stage
 #[derive(Debug, Clone)]
 pub struct DraftOptions {
     pub provider: String,
-    pub model: String,
+    /// Model per stage kind (`brief`, `lede`, `perspective`, `finish`).
+    pub models: BTreeMap<String, String>,
     pub temperature: Option<f32>,
     pub max_tokens: u32,
     /// The article's date, `YYYY-MM-DD`.
@@ -56,6 +57,14 @@ struct Plan<'a> {
     passage_set: BTreeSet<String>,
     perspective_ids: Vec<String>,
     corpus: String,
+}
+
+impl DraftOptions {
+    /// The model for a stage; `perspective:ID` stages share `perspective`.
+    pub fn model_for(&self, stage: &str) -> String {
+        let kind = stage.split(':').next().unwrap_or(stage);
+        self.models.get(kind).cloned().unwrap_or_default()
+    }
 }
 
 impl<'a> Plan<'a> {
@@ -97,10 +106,18 @@ impl<'a> Plan<'a> {
             ctx[*k] = defuse_value(v);
         }
         let o = self.job.options;
+        let messages = self.job.prompts.messages(stage.template(), &ctx)?;
+        // The fenced sources open every task message; providers may cache them.
+        let sources = self.job.prompts.render("_sources.j2", &ctx)?;
+        let shared_prefix = match messages.get(1) {
+            Some(m) if m.content.starts_with(sources.trim_end()) => sources.trim_end().len(),
+            _ => 0,
+        };
         Ok(ChatRequest {
             stage: stage.name(),
-            model: o.model.clone(),
-            messages: self.job.prompts.messages(stage.template(), &ctx)?,
+            model: o.model_for(&stage.name()),
+            messages,
+            shared_prefix,
             schema: Some(OutputSchema {
                 name: stage.name().replace([':', '-'], "_"),
                 schema: stage.schema(&self.passage_ids, &self.perspective_ids),
@@ -227,11 +244,15 @@ async fn call<C: LlmClient, T: DeserializeOwned>(
 ) -> Result<(T, CallRecord), LlmError> {
     let started = Instant::now();
     let mut usage = Usage::default();
+    let mut cost = Some(0.0);
+    let mut cached = true;
     let mut model = req.model.clone();
     let mut attempt = 1u32;
     loop {
         let resp = client.complete(&req).await?;
         usage += resp.usage;
+        cost = cost.zip(resp.cost_usd).map(|(a, b)| a + b);
+        cached &= resp.cached;
         if !resp.model.is_empty() {
             model = resp.model.clone();
         }
@@ -243,6 +264,8 @@ async fn call<C: LlmClient, T: DeserializeOwned>(
                     round,
                     model,
                     usage,
+                    cost_usd: cost,
+                    cached,
                     attempts: attempt,
                     elapsed_ms: started.elapsed().as_millis() as u64,
                 };
@@ -327,6 +350,17 @@ fn draft_view(o: &Opening, perspectives: &[PerspectiveSection]) -> Value {
     })
 }
 
+/// The models that answered, in call order, without repeats: `a, b`.
+fn distinct_models(calls: &[CallRecord]) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in calls {
+        if !seen.contains(&c.model.as_str()) {
+            seen.push(&c.model);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join(", "))
+}
+
 fn assemble(
     job: &Job<'_>,
     opening: Opening,
@@ -338,8 +372,10 @@ fn assemble(
     let persona = &job.persona.spec;
     let o = job.options;
     let mut usage = Usage::default();
+    let mut cost = Some(0.0);
     for c in &calls {
         usage += c.usage;
+        cost = cost.zip(c.cost_usd).map(|(a, b)| a + b);
     }
     let extractive = o.provider == "extractive";
     let mut notes = Vec::new();
@@ -391,15 +427,13 @@ fn assemble(
         meta: Metadata {
             persona: persona.id.clone(),
             provider: o.provider.clone(),
-            model: calls
-                .last()
-                .map(|c| c.model.clone())
-                .unwrap_or_else(|| o.model.clone()),
+            model: distinct_models(&calls).unwrap_or_else(|| o.model_for("lede")),
             extractive,
             date: o.date.clone(),
             language: persona.language.clone(),
             generator: concat!("parallax ", env!("CARGO_PKG_VERSION")).into(),
             usage,
+            cost_usd: cost,
             calls,
             elapsed_ms: started.elapsed().as_millis() as u64,
             notes,

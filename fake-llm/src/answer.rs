@@ -4,26 +4,40 @@
 
 use serde_json::{Value, json};
 
-/// The answer to a chat request: schema-filled JSON, or plain prose.
-pub fn answer(req: &Value, index: usize) -> String {
-    let prompt = req
-        .get("messages")
-        .and_then(Value::as_array)
-        .map(|m| {
-            m.iter()
-                .filter_map(|m| m.get("content")?.as_str())
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .unwrap_or_default();
-    let passages = passages(&prompt);
-    match req.pointer("/response_format/json_schema/schema") {
-        Some(schema) => fill(schema, &passages, index).to_string(),
-        None => passages
-            .first()
-            .map(|(_, t)| t.clone())
-            .unwrap_or_else(|| "ok".into()),
+/// The answer to a prompt: JSON filling `schema`, or plain prose without one.
+pub fn answer(prompt: &str, schema: Option<&Value>, index: usize) -> Value {
+    let passages = passages(prompt);
+    match schema {
+        Some(schema) => fill(schema, &passages, index),
+        None => json!(
+            passages
+                .first()
+                .map(|(_, t)| t.clone())
+                .unwrap_or_else(|| "ok".into())
+        ),
     }
+}
+
+/// All text of a message list, whether each content is a string or a list of
+/// `{type: text, text}` blocks (Anthropic).
+pub fn message_text(messages: Option<&Value>) -> String {
+    let Some(list) = messages.and_then(Value::as_array) else {
+        return String::new();
+    };
+    let mut out = Vec::new();
+    for m in list {
+        match m.get("content") {
+            Some(Value::String(s)) => out.push(s.clone()),
+            Some(Value::Array(blocks)) => out.extend(
+                blocks
+                    .iter()
+                    .filter_map(|b| b.get("text")?.as_str())
+                    .map(str::to_string),
+            ),
+            _ => {}
+        }
+    }
+    out.join("\n")
 }
 
 /// `(id, text)` of every `[S12] text` line, with any `(speaks for: …)` note removed.

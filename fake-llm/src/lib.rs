@@ -1,35 +1,42 @@
-//! A fake OpenAI-compatible LLM server for parallax's tests and benchmarks. It
-//! listens on 127.0.0.1 only, answers chat completions (whole or as SSE streams)
-//! with JSON that fits the request's schema, built from the prompt's own source
-//! passages, and records every request with a logical clock so tests can see
-//! rounds and overlap without reading wall-clock times.
+//! A fake LLM server for parallax's tests and benchmarks, speaking both the OpenAI
+//! chat-completions and the Anthropic Messages wire formats, whole or streamed. It
+//! listens on 127.0.0.1 only, answers with JSON that fits the request's schema
+//! (built from the prompt's own source passages), can inject every failure a real
+//! API shows, and logs each request with a logical clock so tests can see rounds
+//! and overlap without reading wall-clock times.
 
 mod answer;
+mod faults;
+mod wire;
 
+use std::collections::{HashSet, VecDeque};
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::body::Body;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
 use axum::routing::post;
-use serde_json::{Value, json};
+use serde_json::Value;
 
 pub use answer::fill;
+pub use faults::{Fault, FaultPlan};
+pub use wire::Protocol;
 
-/// What the server does with one request.
+/// A scripted reply for one request.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Reply {
-    /// A schema-valid answer built from the prompt.
+    /// A schema-valid answer built from the prompt (or a planned fault).
     Normal,
     /// An HTTP error with this status and body.
     Status { code: u16, body: String },
-    /// A normal response whose message content is this text.
+    /// A normal response whose answer content is this text.
     Content(String),
+    /// This fault, whatever the plan says.
+    Fault(Fault),
 }
 
 /// How the server behaves.
@@ -37,9 +44,13 @@ pub enum Reply {
 pub struct Config {
     /// Delay before each answer starts.
     pub latency: Duration,
-    /// Replies for the first requests, in order; then `fallback`.
+    /// Replies for the first requests, in arrival order; then `fallback`.
     pub script: Vec<Reply>,
     pub fallback: Reply,
+    /// Faults injected into `Normal` replies.
+    pub faults: FaultPlan,
+    /// Requests per rolling minute before answering 429 (0: no limit).
+    pub rpm: u32,
 }
 
 impl Default for Config {
@@ -48,6 +59,8 @@ impl Default for Config {
             latency: Duration::ZERO,
             script: Vec::new(),
             fallback: Reply::Normal,
+            faults: FaultPlan::default(),
+            rpm: 0,
         }
     }
 }
@@ -56,17 +69,45 @@ impl Default for Config {
 #[derive(Debug, Clone)]
 pub struct Logged {
     pub index: usize,
+    pub protocol: Protocol,
     pub body: Value,
-    pub authorization: Option<String>,
-    /// Logical clock at arrival and at completion (shared counter of events).
+    pub headers: HeaderMap,
+    /// What the server did: `ok`, or a fault's label (`429`, `hang`, …).
+    pub outcome: String,
+    /// Hash of the model and messages: retries of one call share it.
+    pub conversation: u64,
+    /// Logical clock at arrival and at completion (`u64::MAX` while unfinished).
     pub started: u64,
     pub finished: u64,
+    pub arrived_at: Instant,
+}
+
+impl Logged {
+    /// The `authorization` (OpenAI) or `x-api-key` (Anthropic) header.
+    pub fn credential(&self) -> Option<String> {
+        let h = self
+            .headers
+            .get(header::AUTHORIZATION)
+            .or_else(|| self.headers.get("x-api-key"));
+        h.and_then(|v| v.to_str().ok()).map(str::to_string)
+    }
+
+    /// The pipeline stage, read from the schema name the client sent.
+    pub fn schema_name(&self) -> Option<&str> {
+        self.body
+            .pointer("/response_format/json_schema/name")
+            .or_else(|| self.body.pointer("/tool_choice/name"))
+            .and_then(Value::as_str)
+    }
 }
 
 #[derive(Default)]
 struct Shared {
     config: Mutex<Config>,
     log: Mutex<Vec<Logged>>,
+    sightings: Mutex<faults::Sightings>,
+    window: Mutex<VecDeque<Instant>>,
+    cached_prefixes: Mutex<HashSet<u64>>,
     clock: AtomicU64,
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
@@ -101,12 +142,12 @@ impl Handle {
     }
 
     /// The number of sequential rounds in the log: the longest chain of requests
-    /// where each one arrived after the previous one finished.
+    /// in which each arrived after the previous one finished.
     pub fn rounds(&self) -> usize {
         let log = self.requests();
-        let mut depth = vec![1usize; log.len()];
         let mut order: Vec<usize> = (0..log.len()).collect();
         order.sort_by_key(|&i| log[i].started);
+        let mut depth = vec![1usize; log.len()];
         for (pos, &i) in order.iter().enumerate() {
             for &j in &order[..pos] {
                 if log[j].finished < log[i].started {
@@ -120,13 +161,64 @@ impl Handle {
     fn tick(&self) -> u64 {
         self.0.clock.fetch_add(1, Ordering::SeqCst)
     }
+
+    fn update(&self, index: usize, f: impl FnOnce(&mut Logged)) {
+        if let Ok(mut log) = self.0.log.lock()
+            && let Some(e) = log.iter_mut().find(|e| e.index == index)
+        {
+            f(e);
+        }
+    }
+
+    /// Record what the server will do, before it does it (a hang may never end).
+    fn decide(&self, index: usize, outcome: &str) {
+        self.update(index, |e| e.outcome = outcome.to_string());
+    }
+
+    fn finish(&self, index: usize) {
+        let t = self.tick();
+        self.update(index, |e| e.finished = t);
+    }
+
+    /// Whether one more request now would pass the rolling-minute limit.
+    fn over_rpm(&self, rpm: u32) -> bool {
+        if rpm == 0 {
+            return false;
+        }
+        let Ok(mut w) = self.0.window.lock() else {
+            return false;
+        };
+        let now = Instant::now();
+        while w
+            .front()
+            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
+        {
+            w.pop_front();
+        }
+        if w.len() >= rpm as usize {
+            return true;
+        }
+        w.push_back(now);
+        false
+    }
+
+    /// Whether this cacheable prefix was seen before (then its tokens count as cached).
+    fn cache_hit(&self, prefix: &str) -> bool {
+        let h = faults::hash(prefix);
+        self.0
+            .cached_prefixes
+            .lock()
+            .map(|mut s| !s.insert(h))
+            .unwrap_or(false)
+    }
 }
 
 /// The router, for embedding in another server.
 pub fn router(handle: Handle) -> Router {
     Router::new()
-        .route("/v1/chat/completions", post(chat))
-        .route("/chat/completions", post(chat))
+        .route("/v1/chat/completions", post(openai))
+        .route("/chat/completions", post(openai))
+        .route("/v1/messages", post(anthropic))
         .with_state(handle)
 }
 
@@ -173,9 +265,14 @@ impl FakeServer {
         })
     }
 
-    /// `http://127.0.0.1:PORT/v1`
+    /// `http://127.0.0.1:PORT/v1`, for OpenAI-compatible clients.
     pub fn base_url(&self) -> String {
         format!("http://{}/v1", self.addr)
+    }
+
+    /// `http://127.0.0.1:PORT`, for Anthropic clients (which add `/v1/messages`).
+    pub fn anthropic_url(&self) -> String {
+        format!("http://{}", self.addr)
     }
 }
 
@@ -187,113 +284,86 @@ impl Drop for InFlight<'_> {
     }
 }
 
-async fn chat(State(h): State<Handle>, headers: HeaderMap, body: String) -> Response {
+async fn openai(State(h): State<Handle>, headers: HeaderMap, body: String) -> Response {
+    handle(h, headers, body, Protocol::OpenAi).await
+}
+
+async fn anthropic(State(h): State<Handle>, headers: HeaderMap, body: String) -> Response {
+    handle(h, headers, body, Protocol::Anthropic).await
+}
+
+async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol) -> Response {
     let started = h.tick();
     let now = h.0.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     h.0.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    let guard = InFlight(&h);
+    let _guard = InFlight(&h);
     let index = h.0.served.fetch_add(1, Ordering::SeqCst);
     let config = h.0.config.lock().map(|c| c.clone()).unwrap_or_default();
+    let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
+    let req = wire::Request::read(protocol, &parsed);
+    let conversation = faults::hash(&format!("{}\u{0}{}", req.model, req.transcript));
+    if let Ok(mut log) = h.0.log.lock() {
+        log.push(Logged {
+            index,
+            protocol,
+            body: parsed.clone(),
+            headers: headers.clone(),
+            outcome: "pending".into(),
+            conversation,
+            started,
+            finished: u64::MAX,
+            arrived_at: Instant::now(),
+        });
+    }
     let reply = config
         .script
         .get(index)
         .cloned()
         .unwrap_or(config.fallback.clone());
-    tokio::time::sleep(config.latency).await;
-
-    let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-    let response = respond(&parsed, reply, index);
-    drop(guard);
-    let finished = h.tick();
-    if let Ok(mut log) = h.0.log.lock() {
-        log.push(Logged {
-            index,
-            body: parsed,
-            authorization: headers
-                .get(header::AUTHORIZATION)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string),
-            started,
-            finished,
-        });
-    }
-    response
-}
-
-fn respond(req: &Value, reply: Reply, index: usize) -> Response {
-    if req.is_null() {
-        return error(400, "request body is not JSON");
-    }
-    let content = match reply {
-        Reply::Status { code, body } => return (status(code), body).into_response(),
-        Reply::Content(c) => c,
-        Reply::Normal => answer::answer(req, index),
+    let planned = || {
+        let mut sightings = h.0.sightings.lock().ok()?;
+        config.faults.pick(&mut sightings, conversation, req.turns <= 1)
     };
-    let model = req
-        .get("model")
-        .and_then(Value::as_str)
-        .unwrap_or("fake-model")
-        .to_string();
-    let prompt_chars: usize = req
-        .get("messages")
-        .and_then(Value::as_array)
-        .map(|m| {
-            m.iter()
-                .filter_map(|m| m.get("content")?.as_str())
-                .map(str::len)
-                .sum()
-        })
-        .unwrap_or(0);
-    let usage = json!({
-        "prompt_tokens": prompt_chars / 4 + 1,
-        "completion_tokens": content.len() / 4 + 1,
-        "total_tokens": prompt_chars / 4 + content.len() / 4 + 2,
-    });
-    if req.get("stream").and_then(Value::as_bool) == Some(true) {
-        stream(&model, &content, usage)
-    } else {
-        axum::Json(json!({
-            "id": format!("chatcmpl-{index}"),
-            "object": "chat.completion",
-            "model": model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-            "usage": usage,
-        }))
-        .into_response()
+    let fault = match &reply {
+        Reply::Fault(f) => Some(*f),
+        Reply::Normal => planned(),
+        _ => None,
+    };
+    if parsed.is_null() {
+        h.decide(index, "bad-request");
+        h.finish(index);
+        return wire::error(protocol, 400, "request body is not JSON");
     }
-}
-
-fn stream(model: &str, content: &str, usage: Value) -> Response {
-    let chunk = |delta: Value, finish: Value| json!({"object": "chat.completion.chunk", "model": model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
-    let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
-    let chars: Vec<char> = content.chars().collect();
-    for piece in chars.chunks(40) {
-        events.push(chunk(
-            json!({"content": piece.iter().collect::<String>()}),
-            Value::Null,
-        ));
+    if h.over_rpm(config.rpm) {
+        h.decide(index, "rpm-429");
+        h.finish(index);
+        let limited = Fault::RateLimited { retry_after_ms: 1000 };
+        return wire::fault(protocol, limited, &req, "", index, false);
     }
-    events.push(chunk(json!({}), json!("stop")));
-    events.push(json!({"object": "chat.completion.chunk", "model": model, "choices": [], "usage": usage}));
-    let mut text = String::from(": fake-llm stream\n\n");
-    for e in events {
-        text.push_str(&format!("data: {e}\n\n"));
-    }
-    text.push_str("data: [DONE]\n\n");
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(Body::from(text))
-        .unwrap_or_else(|_| error(500, "could not build the stream"))
-}
-
-fn status(code: u16) -> StatusCode {
-    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
-}
-
-fn error(code: u16, message: &str) -> Response {
-    (
-        status(code),
-        axum::Json(json!({"error": {"message": message, "type": "invalid_request_error"}})),
-    )
-        .into_response()
+    let outcome = match (&reply, fault) {
+        (Reply::Status { code, .. }, _) => code.to_string(),
+        (_, Some(f)) => f.label(),
+        _ => "ok".into(),
+    };
+    h.decide(index, &outcome);
+    tokio::time::sleep(config.latency).await;
+    let cache_hit = req.cache_prefix.as_deref().is_some_and(|p| h.cache_hit(p));
+    let response = match (&reply, fault) {
+        (Reply::Status { code, body }, _) => wire::raw(*code, body.clone()),
+        (_, Some(Fault::Hang)) => {
+            tokio::time::sleep(faults::HANG).await;
+            wire::error(protocol, 504, "hung")
+        }
+        (Reply::Content(c), _) => wire::respond(protocol, &req, c, index, cache_hit),
+        (_, Some(f)) => {
+            let content = answer::answer(&req.transcript, req.schema.as_ref(), index).to_string();
+            wire::fault(protocol, f, &req, &content, index, cache_hit)
+        }
+        _ => {
+            let content = answer::answer(&req.transcript, req.schema.as_ref(), index).to_string();
+            wire::respond(protocol, &req, &content, index, cache_hit)
+        }
+    };
+    h.finish(index);
+    response
 }

@@ -1,21 +1,38 @@
-//! `fake-llm --port N --latency-ms MS`: run the fake server on 127.0.0.1.
+//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S]`:
+//! run the fake server on 127.0.0.1 (OpenAI at `/v1/chat/completions`, Anthropic
+//! at `/v1/messages`) and print its base URL.
 
 use std::time::Duration;
 
-use fake_llm::{Config, Handle};
+use fake_llm::{Config, Fault, FaultPlan, Handle};
+
+const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S]";
 
 #[tokio::main]
 async fn main() {
     let mut port = 0u16;
-    let mut latency = 0u64;
+    let mut config = Config::default();
     let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let value = args.next().and_then(|v| v.parse::<u64>().ok());
-        match (a.as_str(), value) {
-            ("--port", Some(v)) => port = v as u16,
-            ("--latency-ms", Some(v)) => latency = v,
+    while let Some(flag) = args.next() {
+        let Some(value) = args.next().and_then(|v| v.parse::<u64>().ok()) else {
+            eprintln!("{USAGE}");
+            std::process::exit(2);
+        };
+        match flag.as_str() {
+            "--port" => port = u16::try_from(value).unwrap_or(0),
+            "--latency-ms" => config.latency = Duration::from_millis(value),
+            "--rpm" => config.rpm = u32::try_from(value).unwrap_or(u32::MAX),
+            "--seed" => config.faults.seed = value,
+            "--fault-percent" => {
+                config.faults = FaultPlan {
+                    rate: value.min(100) as f64 / 100.0,
+                    kinds: Fault::all(),
+                    per_conversation: 1,
+                    ..config.faults
+                }
+            }
             _ => {
-                eprintln!("usage: fake-llm [--port N] [--latency-ms MS]");
+                eprintln!("{USAGE}");
                 std::process::exit(2);
             }
         }
@@ -30,10 +47,6 @@ async fn main() {
     if let Ok(addr) = listener.local_addr() {
         println!("http://{addr}/v1");
     }
-    let config = Config {
-        latency: Duration::from_millis(latency),
-        ..Config::default()
-    };
     if let Err(e) = fake_llm::serve(listener, Handle::new(config)).await {
         eprintln!("fake-llm: {e}");
         std::process::exit(1);

@@ -4,21 +4,30 @@
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum LlmError {
     #[error(
-        "could not connect to {url}: {reason} (is the server running? check --base-url or OPENAI_BASE_URL)"
+        "could not connect to {url}: {reason} (is the server running? check --base-url or the provider's base URL variable)"
     )]
     Connect { url: String, reason: String },
-    #[error("request to {url} timed out after {seconds} s")]
-    Timeout { url: String, seconds: u64 },
-    #[error("{url} refused the API key (HTTP {status}): {message} (set OPENAI_API_KEY to a valid key)")]
+    #[error("{url} did not answer in time: {what}")]
+    Timeout { url: String, what: String },
+    #[error("{url} refused the API key (HTTP {status}): {message} (check {key_env})")]
     Auth {
         url: String,
         status: u16,
         message: String,
+        key_env: String,
     },
     #[error("model `{model}` was not found at {url} (HTTP 404): {message} (check --model)")]
     ModelNotFound {
         url: String,
         model: String,
+        message: String,
+    },
+    #[error(
+        "{url}: quota or spending limit exhausted (HTTP {status}): {message} (add credit or raise the limit; retrying will not help)"
+    )]
+    Quota {
+        url: String,
+        status: u16,
         message: String,
     },
     #[error("{url} answered HTTP {status}: {message}")]
@@ -48,6 +57,18 @@ pub enum LlmError {
         detail: String,
         excerpt: String,
     },
+    #[error("provider setup: {0}")]
+    Config(String),
+}
+
+impl LlmError {
+    /// Errors that will fail every later call too, so a batch should stop.
+    pub fn stops_the_run(&self) -> bool {
+        matches!(
+            self,
+            LlmError::Auth { .. } | LlmError::Quota { .. } | LlmError::Config(_)
+        )
+    }
 }
 
 /// At most `max` characters of `s`, on a character boundary, whitespace folded.

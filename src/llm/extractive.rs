@@ -75,6 +75,8 @@ impl LlmClient for ExtractiveClient {
             usage: Usage::default(),
             model: MODEL.into(),
             finish_reason: Some("stop".into()),
+            cached: false,
+            cost_usd: Some(0.0),
         })
     }
 }

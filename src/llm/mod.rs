@@ -1,24 +1,34 @@
-//! The language-model boundary: one request/response model and one trait, with an
-//! implementation per wire protocol (`openai`) plus `extractive`, which answers from
-//! the source passages alone. The pipeline never sees HTTP.
+//! The language-model boundary: one request/response model and one trait. Wire
+//! formats (`openai`, `anthropic`) are pure translators; `http` sends them with
+//! timeouts, retries and limits; `cache` and `cost` sit on top; `extractive`
+//! answers from the source passages alone. The pipeline never sees HTTP.
 
+pub mod anthropic;
+pub mod cache;
+pub mod cost;
 mod error;
 pub mod extractive;
+pub mod http;
 pub mod openai;
+pub mod presets;
+pub mod retry;
 
 use std::fmt;
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
 
+pub use cache::Cache;
+pub use cost::{Price, PriceTable};
 pub use error::{LlmError, excerpt};
 pub use extractive::ExtractiveClient;
-pub use openai::OpenAiClient;
+pub use http::HttpClient;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     System,
+    #[default]
     User,
     Assistant,
 }
@@ -56,7 +66,7 @@ pub struct OutputSchema {
 }
 
 /// One call to a model, independent of the wire protocol.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct ChatRequest {
     /// The pipeline stage, e.g. `brief` or `perspective:japan`.
     pub stage: String,
@@ -65,6 +75,10 @@ pub struct ChatRequest {
     pub schema: Option<OutputSchema>,
     pub temperature: Option<f32>,
     pub max_tokens: u32,
+    /// Bytes at the start of the first user message that every call of the
+    /// article shares (the fenced sources); providers with prompt caching mark it.
+    #[serde(skip)]
+    pub shared_prefix: usize,
     /// The data the prompt was rendered from. Wire clients ignore it; the
     /// extractive client builds its answer from it.
     #[serde(skip)]
@@ -76,6 +90,9 @@ pub struct ChatRequest {
 pub struct Usage {
     pub prompt_tokens: u64,
     pub completion_tokens: u64,
+    /// Prompt tokens served from the provider's prompt cache (part of `prompt_tokens`).
+    #[serde(default)]
+    pub cached_prompt_tokens: u64,
 }
 
 impl Usage {
@@ -88,17 +105,22 @@ impl std::ops::AddAssign for Usage {
     fn add_assign(&mut self, o: Usage) {
         self.prompt_tokens += o.prompt_tokens;
         self.completion_tokens += o.completion_tokens;
+        self.cached_prompt_tokens += o.cached_prompt_tokens;
     }
 }
 
 /// A model's answer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChatResponse {
     pub content: String,
     pub usage: Usage,
     /// The model that answered, as the server names it.
     pub model: String,
     pub finish_reason: Option<String>,
+    /// Served from the response cache: no request was made.
+    pub cached: bool,
+    /// What this call cost, if the model has a price.
+    pub cost_usd: Option<f64>,
 }
 
 /// Anything that can answer a [`ChatRequest`].
@@ -106,7 +128,7 @@ pub trait LlmClient: Send + Sync {
     fn complete(&self, req: &ChatRequest) -> impl Future<Output = Result<ChatResponse, LlmError>> + Send;
 }
 
-/// An API key. Its `Debug` and `Display` never show the secret.
+/// An API key. Its `Debug` never shows the secret.
 #[derive(Clone, PartialEq, Eq)]
 pub struct ApiKey(String);
 
@@ -127,29 +149,86 @@ impl fmt::Debug for ApiKey {
     }
 }
 
-/// The provider chosen at run time.
 #[derive(Debug, Clone)]
-pub enum Client {
-    OpenAi(OpenAiClient),
+enum Backend {
     Extractive(ExtractiveClient),
+    Http(HttpClient),
+}
+
+/// The provider chosen at run time, with its response cache and prices.
+#[derive(Debug, Clone)]
+pub struct Client {
+    backend: Backend,
+    cache: Option<Cache>,
+    /// Ignore cached answers (but store new ones).
+    refresh: bool,
+    prices: PriceTable,
 }
 
 impl Client {
-    /// Short provider name for metadata and logs.
-    pub fn provider_name(&self) -> &'static str {
-        match self {
-            Client::OpenAi(_) => "openai",
-            Client::Extractive(_) => "extractive",
+    pub fn extractive() -> Self {
+        Self {
+            backend: Backend::Extractive(ExtractiveClient),
+            cache: None,
+            refresh: false,
+            prices: PriceTable::new(&Default::default(), true),
         }
+    }
+
+    pub fn http(http: HttpClient, cache: Option<Cache>, refresh: bool, prices: PriceTable) -> Self {
+        Self {
+            backend: Backend::Http(http),
+            cache,
+            refresh,
+            prices,
+        }
+    }
+
+    /// The provider's name for metadata and logs (`extractive`, `openai`, `ollama`, …).
+    pub fn provider_name(&self) -> &str {
+        match &self.backend {
+            Backend::Extractive(_) => "extractive",
+            Backend::Http(h) => h.preset().name,
+        }
+    }
+
+    pub fn is_extractive(&self) -> bool {
+        matches!(self.backend, Backend::Extractive(_))
+    }
+
+    pub fn prices(&self) -> &PriceTable {
+        &self.prices
     }
 }
 
 impl LlmClient for Client {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
-        match self {
-            Client::OpenAi(c) => c.complete(req).await,
-            Client::Extractive(c) => c.complete(req).await,
+        let http = match &self.backend {
+            Backend::Extractive(c) => return c.complete(req).await,
+            Backend::Http(h) => h,
+        };
+        let endpoint = format!("{:?} {}", http.preset().protocol, http.base_url());
+        let key = self.cache.as_ref().map(|_| Cache::key(&endpoint, req));
+        if let (Some(cache), Some(key), false) = (&self.cache, &key, self.refresh)
+            && let Some(hit) = cache.get(key)
+        {
+            tracing::debug!(stage = %req.stage, "answer served from the cache");
+            return Ok(hit);
         }
+        let mut answer = http.complete(req).await?;
+        let priced = if answer.model.is_empty() {
+            &req.model
+        } else {
+            &answer.model
+        };
+        answer.cost_usd = self
+            .prices
+            .cost(priced, &answer.usage)
+            .or_else(|| self.prices.cost(&req.model, &answer.usage));
+        if let (Some(cache), Some(key)) = (&self.cache, &key) {
+            cache.put(key, &req.stage, &answer);
+        }
+        Ok(answer)
     }
 }
 

@@ -1,96 +1,20 @@
-//! The OpenAI-compatible chat-completions client (OpenAI, Ollama, vLLM, llama.cpp,
-//! OpenRouter, …). Request building and response parsing are pure functions; only
-//! `complete` touches the network.
+//! The OpenAI chat-completions wire format (OpenAI, Ollama, vLLM, llama.cpp,
+//! OpenRouter, …): pure request building and response parsing. `http` sends.
 
-use std::time::Duration;
-
-use eventsource_stream::Eventsource;
-use futures::StreamExt;
-use reqwest::header::{AUTHORIZATION, HeaderValue};
 use serde_json::{Value, json};
 
 use super::error::excerpt;
-use super::{ApiKey, ChatRequest, ChatResponse, LlmClient, LlmError, Usage};
-
-/// Base URL used when neither flag, config nor `OPENAI_BASE_URL` names one.
-pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
-
-#[derive(Debug, Clone)]
-pub struct OpenAiClient {
-    http: reqwest::Client,
-    base_url: String,
-    key: Option<ApiKey>,
-    stream: bool,
-    timeout: Duration,
-}
-
-impl OpenAiClient {
-    /// A client for `base_url` (e.g. `http://127.0.0.1:11434/v1`). Redirects are
-    /// never followed, so the key is only ever sent to the server named here.
-    pub fn new(
-        base_url: &str,
-        key: Option<ApiKey>,
-        stream: bool,
-        timeout: Duration,
-    ) -> Result<Self, LlmError> {
-        let http = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(10))
-            .timeout(timeout)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| LlmError::Connect {
-                url: base_url.to_string(),
-                reason: e.to_string(),
-            })?;
-        Ok(Self {
-            http,
-            base_url: base_url.trim_end_matches('/').to_string(),
-            key,
-            stream,
-            timeout,
-        })
-    }
-
-    fn url(&self) -> String {
-        format!("{}/chat/completions", self.base_url)
-    }
-
-    /// Remove the API key from any text that may reach a user.
-    fn scrub(&self, text: &str) -> String {
-        match &self.key {
-            Some(k) => text.replace(k.expose(), "[redacted]"),
-            None => text.to_string(),
-        }
-    }
-
-    fn transport_error(&self, url: &str, e: reqwest::Error) -> LlmError {
-        if e.is_timeout() {
-            return LlmError::Timeout {
-                url: url.to_string(),
-                seconds: self.timeout.as_secs(),
-            };
-        }
-        let mut reason = e.to_string();
-        let mut source = std::error::Error::source(&e);
-        while let Some(s) = source {
-            reason = s.to_string();
-            source = s.source();
-        }
-        LlmError::Connect {
-            url: url.to_string(),
-            reason: self.scrub(&reason),
-        }
-    }
-}
+use super::presets::MaxTokensField;
+use super::{ChatRequest, ChatResponse, LlmError, Usage};
 
 /// The JSON body for a chat-completions request.
-pub fn request_body(req: &ChatRequest, stream: bool) -> Value {
-    let mut body = json!({
-        "model": req.model,
-        "messages": req.messages,
-        "max_tokens": req.max_tokens,
-    });
+pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool, field: MaxTokensField) -> Value {
+    let mut body = json!({ "model": req.model, "messages": req.messages });
+    let field = match field {
+        MaxTokensField::MaxTokens => "max_tokens",
+        MaxTokensField::MaxCompletionTokens => "max_completion_tokens",
+    };
+    body[field] = json!(max_tokens);
     if let Some(t) = req.temperature {
         body["temperature"] = json!(t);
     }
@@ -107,7 +31,8 @@ pub fn request_body(req: &ChatRequest, stream: bool) -> Value {
     body
 }
 
-/// The human-readable message of an error body, or an excerpt of the raw text.
+/// The human-readable message of an error body in any common shape (OpenAI,
+/// Anthropic, vLLM, llama.cpp, FastAPI), or an excerpt of the raw text.
 pub fn error_message(body: &str) -> String {
     let parsed: Option<Value> = serde_json::from_str(body).ok();
     let msg = parsed.as_ref().and_then(|v| {
@@ -121,26 +46,47 @@ pub fn error_message(body: &str) -> String {
     excerpt(&msg.unwrap_or_else(|| body.to_string()), 300)
 }
 
-/// Map a non-success status to an error.
-pub fn status_error(url: &str, status: u16, body: &str, model: &str) -> LlmError {
+/// Map a non-success status to an error. Quota and spending-limit answers are
+/// told apart from ordinary rate limits: retrying them cannot help.
+pub fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
     let message = error_message(body);
     let url = url.to_string();
+    let lower = body.to_ascii_lowercase();
+    let quota = [
+        "insufficient_quota",
+        "billing",
+        "credit balance",
+        "spend limit",
+        "spending limit",
+        "exceeded your current quota",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
     match status {
-        401 | 403 => LlmError::Auth { url, status, message },
+        401 | 403 => LlmError::Auth {
+            url,
+            status,
+            message,
+            key_env: key_env.to_string(),
+        },
         404 => LlmError::ModelNotFound {
             url,
             model: model.to_string(),
             message,
         },
+        402 => LlmError::Quota { url, status, message },
+        400 | 429 if quota => LlmError::Quota { url, status, message },
         _ => LlmError::Api { url, status, message },
     }
 }
 
 fn usage_of(v: &Value) -> Option<Usage> {
     let u = v.get("usage").filter(|u| u.is_object())?;
+    let n = |p: &str| u.pointer(p).and_then(Value::as_u64).unwrap_or(0);
     Some(Usage {
-        prompt_tokens: u.get("prompt_tokens").and_then(Value::as_u64).unwrap_or(0),
-        completion_tokens: u.get("completion_tokens").and_then(Value::as_u64).unwrap_or(0),
+        prompt_tokens: n("/prompt_tokens"),
+        completion_tokens: n("/completion_tokens"),
+        cached_prompt_tokens: n("/prompt_tokens_details/cached_tokens"),
     })
 }
 
@@ -174,29 +120,28 @@ pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatRespon
             .get("finish_reason")
             .and_then(Value::as_str)
             .map(str::to_string),
+        ..ChatResponse::default()
     })
 }
 
 /// Accumulates a streamed answer chunk by chunk.
 #[derive(Debug, Default)]
 pub struct StreamState {
-    pub content: String,
-    pub usage: Usage,
-    pub model: String,
-    pub finish_reason: Option<String>,
+    pub answer: ChatResponse,
     pub done: bool,
 }
 
 impl StreamState {
-    /// Feed one SSE `data:` payload.
-    pub fn feed(&mut self, url: &str, data: &str) -> Result<(), LlmError> {
+    /// Feed one SSE `data:` payload. Returns whether it carried answer content
+    /// (what the idle timeout counts).
+    pub fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
         let data = data.trim();
         if data == "[DONE]" {
             self.done = true;
-            return Ok(());
+            return Ok(false);
         }
         if data.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         let v: Value = serde_json::from_str(data).map_err(|e| LlmError::Decode {
             url: url.to_string(),
@@ -210,80 +155,23 @@ impl StreamState {
                 reason: error_message(data),
             });
         }
+        let mut content = false;
         if let Some(choice) = first_choice(&v) {
             if let Some(piece) = choice.pointer("/delta/content").and_then(Value::as_str) {
-                self.content.push_str(piece);
+                content = !piece.is_empty();
+                self.answer.content.push_str(piece);
             }
             if let Some(r) = choice.get("finish_reason").and_then(Value::as_str) {
-                self.finish_reason = Some(r.to_string());
+                self.answer.finish_reason = Some(r.to_string());
             }
         }
         if let Some(u) = usage_of(&v) {
-            self.usage = u;
+            self.answer.usage = u;
         }
         if let Some(m) = v.get("model").and_then(Value::as_str) {
-            self.model = m.to_string();
+            self.answer.model = m.to_string();
         }
-        Ok(())
-    }
-}
-
-impl LlmClient for OpenAiClient {
-    async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
-        let url = self.url();
-        let mut builder = self.http.post(&url).json(&request_body(req, self.stream));
-        if let Some(key) = &self.key {
-            let mut value =
-                HeaderValue::from_str(&format!("Bearer {}", key.expose())).map_err(|_| LlmError::Auth {
-                    url: url.clone(),
-                    status: 0,
-                    message: "the API key contains characters that cannot be sent in a header".into(),
-                })?;
-            value.set_sensitive(true);
-            builder = builder.header(AUTHORIZATION, value);
-        }
-        tracing::debug!(stage = %req.stage, %url, model = %req.model, "sending request");
-        let resp = builder.send().await.map_err(|e| self.transport_error(&url, e))?;
-        let status = resp.status().as_u16();
-        if !resp.status().is_success() {
-            let body = resp.text().await.unwrap_or_default();
-            return Err(status_error(&url, status, &self.scrub(&body), &req.model));
-        }
-        let answer = if self.stream {
-            let mut state = StreamState::default();
-            let mut events = resp.bytes_stream().eventsource();
-            while let Some(event) = events.next().await {
-                let event = event.map_err(|e| LlmError::Stream {
-                    url: url.clone(),
-                    reason: self.scrub(&e.to_string()),
-                })?;
-                state.feed(&url, &event.data)?;
-                if state.done {
-                    break;
-                }
-            }
-            if !state.done {
-                return Err(LlmError::Stream {
-                    url,
-                    reason: "the stream ended without its `[DONE]` terminator".into(),
-                });
-            }
-            ChatResponse {
-                content: state.content,
-                usage: state.usage,
-                model: state.model,
-                finish_reason: state.finish_reason,
-            }
-        } else {
-            let body = resp.text().await.map_err(|e| self.transport_error(&url, e))?;
-            parse_completion(&url, status, &self.scrub(&body))?
-        };
-        if matches!(answer.finish_reason.as_deref(), Some("length")) {
-            return Err(LlmError::Truncated {
-                reason: format!("finish_reason `length` at max_tokens {}", req.max_tokens),
-            });
-        }
-        Ok(answer)
+        Ok(content)
     }
 }
 
@@ -298,50 +186,62 @@ mod tests {
             "bad key"
         );
         assert_eq!(error_message(r#"{"error":"model not found"}"#), "model not found");
+        assert_eq!(
+            error_message(r#"{"object":"error","message":"vllm says no","code":400}"#),
+            "vllm says no"
+        );
         assert_eq!(error_message(r#"{"detail":"nope"}"#), "nope");
         assert_eq!(error_message("<html>502</html>"), "<html>502</html>");
     }
 
     #[test]
     fn status_maps_to_kind() {
-        assert!(matches!(
-            status_error("u", 401, "{}", "m"),
-            LlmError::Auth { status: 401, .. }
-        ));
-        assert!(matches!(
-            status_error("u", 404, "{}", "m"),
-            LlmError::ModelNotFound { .. }
-        ));
-        assert!(matches!(
-            status_error("u", 500, "{}", "m"),
-            LlmError::Api { status: 500, .. }
-        ));
+        let e = |s, b| status_error("u", s, b, "m", "OPENAI_API_KEY");
+        assert!(matches!(e(401, "{}"), LlmError::Auth { status: 401, .. }));
+        assert!(matches!(e(404, "{}"), LlmError::ModelNotFound { .. }));
+        assert!(matches!(e(500, "{}"), LlmError::Api { status: 500, .. }));
+        assert!(matches!(e(429, "{}"), LlmError::Api { status: 429, .. }));
+        let quota = r#"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#;
+        assert!(matches!(e(429, quota), LlmError::Quota { .. }));
+    }
+
+    #[test]
+    fn budget_field_follows_the_preset() {
+        let req = ChatRequest::default();
+        let b = request_body(&req, 100, false, MaxTokensField::MaxCompletionTokens);
+        assert_eq!(b["max_completion_tokens"], 100);
+        assert!(b.get("max_tokens").is_none());
+        let b = request_body(&req, 100, true, MaxTokensField::MaxTokens);
+        assert_eq!(b["max_tokens"], 100);
+        assert_eq!(b["stream_options"]["include_usage"], true);
     }
 
     #[test]
     fn stream_state_collects_content_usage_and_done() {
         let mut s = StreamState::default();
-        s.feed(
-            "u",
-            r#"{"model":"m","choices":[{"delta":{"role":"assistant","content":"He"}}]}"#,
-        )
-        .unwrap();
-        s.feed(
-            "u",
-            r#"{"choices":[{"delta":{"content":"llo"},"finish_reason":"stop"}]}"#,
-        )
-        .unwrap();
-        s.feed(
-            "u",
-            r#"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2}}"#,
-        )
-        .unwrap();
+        assert!(
+            s.feed(
+                "u",
+                r#"{"model":"m","choices":[{"delta":{"role":"assistant","content":"He"}}]}"#
+            )
+            .unwrap()
+        );
+        assert!(
+            s.feed(
+                "u",
+                r#"{"choices":[{"delta":{"content":"llo"},"finish_reason":"stop"}]}"#
+            )
+            .unwrap()
+        );
+        let usage = r#"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"prompt_tokens_details":{"cached_tokens":1}}}"#;
+        assert!(!s.feed("u", usage).unwrap());
         assert!(!s.done);
         s.feed("u", "[DONE]").unwrap();
         assert!(s.done);
-        assert_eq!(s.content, "Hello");
-        assert_eq!(s.usage.total(), 5);
-        assert_eq!(s.finish_reason.as_deref(), Some("stop"));
+        assert_eq!(s.answer.content, "Hello");
+        assert_eq!(s.answer.usage.total(), 5);
+        assert_eq!(s.answer.usage.cached_prompt_tokens, 1);
+        assert_eq!(s.answer.finish_reason.as_deref(), Some("stop"));
         assert!(s.feed("u", "{not json").is_err());
         assert!(s.feed("u", r#"{"error":{"message":"overloaded"}}"#).is_err());
     }

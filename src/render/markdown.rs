@@ -2,12 +2,13 @@
 //! of a published article: headline, deck, pull quote, lede, sections, one section
 //! per perspective, byline box and sources. Citations stay visible as `[S1, S2]`.
 
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use serde::Serialize;
 
 use super::Render;
-use crate::article::{Article, Paragraph, PerspectiveSection};
+use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection};
 use crate::llm::Usage;
 
 pub struct Markdown;
@@ -42,7 +43,11 @@ struct Meta<'a> {
     model: &'a str,
     extractive: bool,
     usage: UsageEntry,
+    /// `None` (null) when a model has no price.
+    cost_usd: Option<f64>,
     calls: usize,
+    cached_calls: usize,
+    stages: BTreeMap<&'a str, StageEntry>,
     elapsed_ms: u64,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
@@ -51,6 +56,7 @@ struct Meta<'a> {
 #[derive(Serialize)]
 struct UsageEntry {
     prompt_tokens: u64,
+    cached_prompt_tokens: u64,
     completion_tokens: u64,
     total_tokens: u64,
 }
@@ -59,10 +65,36 @@ impl From<Usage> for UsageEntry {
     fn from(u: Usage) -> Self {
         Self {
             prompt_tokens: u.prompt_tokens,
+            cached_prompt_tokens: u.cached_prompt_tokens,
             completion_tokens: u.completion_tokens,
             total_tokens: u.total(),
         }
     }
+}
+
+/// Totals of one kind of stage (`perspective` sums every side's call).
+#[derive(Serialize, Default)]
+struct StageEntry {
+    calls: usize,
+    prompt_tokens: u64,
+    completion_tokens: u64,
+    cost_usd: Option<f64>,
+}
+
+fn stages(calls: &[CallRecord]) -> BTreeMap<&str, StageEntry> {
+    let mut out: BTreeMap<&str, StageEntry> = BTreeMap::new();
+    for c in calls {
+        let kind = c.stage.split(':').next().unwrap_or(&c.stage);
+        let e = out.entry(kind).or_insert_with(|| StageEntry {
+            cost_usd: Some(0.0),
+            ..StageEntry::default()
+        });
+        e.calls += 1;
+        e.prompt_tokens += c.usage.prompt_tokens;
+        e.completion_tokens += c.usage.completion_tokens;
+        e.cost_usd = e.cost_usd.zip(c.cost_usd).map(|(a, b)| a + b);
+    }
+    out
 }
 
 /// `S1`…`S6` style span of a source's passages.
@@ -99,7 +131,10 @@ fn front_matter(a: &Article) -> String {
             model: &a.meta.model,
             extractive: a.meta.extractive,
             usage: a.meta.usage.into(),
+            cost_usd: a.meta.cost_usd.map(|c| (c * 1e6).round() / 1e6),
             calls: a.meta.calls.len(),
+            cached_calls: a.meta.calls.iter().filter(|c| c.cached).count(),
+            stages: stages(&a.meta.calls),
             elapsed_ms: a.meta.elapsed_ms,
             notes: &a.meta.notes,
         },

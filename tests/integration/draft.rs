@@ -81,7 +81,7 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
     assert!(reqs.iter().all(|r| r.body["stream"] == Value::Bool(true)));
     assert!(
         reqs.iter()
-            .all(|r| r.authorization.as_deref() == Some("Bearer sk-test-key"))
+            .all(|r| r.credential().as_deref() == Some("Bearer sk-test-key"))
     );
     let prompt: u64 = reqs.iter().map(|r| r.body.to_string().len() as u64).sum();
     assert!(prompt > 0);
@@ -107,7 +107,7 @@ fn non_streaming_draft_works_too() {
     assert!(reqs.iter().all(|r| r.body.get("stream").is_none()));
     assert!(reqs.iter().all(|r| r.body["model"] == "small-model"));
     assert!(
-        reqs.iter().all(|r| r.authorization.is_none()),
+        reqs.iter().all(|r| r.credential().is_none()),
         "no key configured, none sent"
     );
     assert!(

@@ -2,7 +2,7 @@
 
 use fake_llm::{Config, FakeServer, Reply};
 
-use crate::support::{example, fixture, parallax, run};
+use crate::support::{example, fast_config, fixture, parallax, run};
 
 fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
     assert_eq!(r.code, code, "stderr: {}", r.stderr);
@@ -81,6 +81,7 @@ fn refused_connection_is_a_failure_with_the_url() {
         l.local_addr().unwrap().port()
     };
     let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 1, "");
     let url = format!("http://127.0.0.1:{port}/v1");
     let r = run(parallax(dir.path())
         .env("OPENAI_BASE_URL", &url)

@@ -2,5 +2,6 @@
 
 mod draft;
 mod errors;
+mod providers;
 mod snapshots;
 mod support;

@@ -15,7 +15,16 @@ fn settings() -> insta::Settings {
 fn prompts_for_prism() {
     let dir = tempfile::tempdir().unwrap();
     let r = run(parallax(dir.path())
-        .args(["draft", "--dry-run", "--provider", "openai", "--model", "m"])
+        .args([
+            "draft",
+            "--dry-run",
+            "--provider",
+            "openai",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+            "--model",
+            "m",
+        ])
         .args(prism_sources()));
     assert_eq!(r.code, 0, "{}", r.stderr);
     settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));

@@ -33,7 +33,11 @@ pub fn parallax(dir: &Path) -> Command {
         .env_remove("PARALLAX_CONFIG")
         .env_remove("PARALLAX_MODEL")
         .env_remove("RUST_LOG")
+        .env_remove("ANTHROPIC_API_KEY")
+        .env_remove("ANTHROPIC_BASE_URL")
+        .env_remove("PARALLAX_CACHE_DIR")
         .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
         .env("NO_COLOR", "1");
     cmd
 }
@@ -51,4 +55,14 @@ pub fn run(cmd: &mut Command) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Write a `parallax.toml` into `dir` with short timeouts and backoff, so tests of
+/// failure handling stay fast. `extra` is appended under `[provider]`.
+pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
+    let text = format!(
+        "[provider]\nbackoff_base = \"5ms\"\nbackoff_max = \"40ms\"\nmax_retries = {max_retries}\n\
+         first_token_timeout = \"1s\"\nidle_timeout = \"300ms\"\n{extra}\n"
+    );
+    std::fs::write(dir.join("parallax.toml"), text).expect("config written");
 }

@@ -1,0 +1,281 @@
+//! The Anthropic Messages wire format: pure request building and response
+//! parsing. Structured answers come through a forced tool whose `input_schema` is
+//! the stage's schema; the shared source block is marked for prompt caching.
+
+use serde_json::{Value, json};
+
+use super::error::excerpt;
+use super::openai::error_message;
+use super::{ChatRequest, ChatResponse, LlmError, Role, Usage};
+
+/// The `anthropic-version` header value.
+pub const VERSION: &str = "2023-06-01";
+
+/// The JSON body for a Messages request.
+pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
+    let system: Vec<&str> = req
+        .messages
+        .iter()
+        .filter(|m| m.role == Role::System)
+        .map(|m| m.content.as_str())
+        .collect();
+    let mut first_user = true;
+    let messages: Vec<Value> = req
+        .messages
+        .iter()
+        .filter(|m| m.role != Role::System)
+        .map(|m| {
+            let blocks = if m.role == Role::User && first_user {
+                first_user = false;
+                user_blocks(&m.content, req.shared_prefix)
+            } else {
+                vec![json!({"type": "text", "text": m.content})]
+            };
+            json!({"role": m.role.as_str(), "content": blocks})
+        })
+        .collect();
+    let mut body = json!({
+        "model": req.model,
+        "max_tokens": max_tokens,
+        "messages": messages,
+    });
+    if !system.is_empty() {
+        body["system"] = json!([{"type": "text", "text": system.join("\n\n")}]);
+    }
+    if let Some(t) = req.temperature {
+        body["temperature"] = json!(t.min(1.0));
+    }
+    if let Some(s) = &req.schema {
+        body["tools"] = json!([{
+            "name": s.name,
+            "description": "Record the answer in exactly this structure.",
+            "input_schema": s.schema,
+        }]);
+        body["tool_choice"] = json!({"type": "tool", "name": s.name});
+    }
+    if stream {
+        body["stream"] = json!(true);
+    }
+    body
+}
+
+/// The first user message, split so that the prefix every call of an article
+/// shares (the fenced sources) is cached by the server.
+fn user_blocks(content: &str, shared_prefix: usize) -> Vec<Value> {
+    match (content.get(..shared_prefix), content.get(shared_prefix..)) {
+        (Some(head), Some(tail)) if shared_prefix > 0 && !tail.trim().is_empty() => vec![
+            json!({"type": "text", "text": head, "cache_control": {"type": "ephemeral"}}),
+            json!({"type": "text", "text": tail}),
+        ],
+        _ => vec![json!({"type": "text", "text": content})],
+    }
+}
+
+fn usage_of(u: &Value) -> Usage {
+    let n = |k: &str| u.get(k).and_then(Value::as_u64).unwrap_or(0);
+    let cached = n("cache_read_input_tokens");
+    Usage {
+        prompt_tokens: n("input_tokens") + cached + n("cache_creation_input_tokens"),
+        completion_tokens: n("output_tokens"),
+        cached_prompt_tokens: cached,
+    }
+}
+
+/// The answer text: a forced tool's input as JSON, else the text blocks.
+fn content_of(blocks: &[Value]) -> String {
+    if let Some(input) = blocks
+        .iter()
+        .find(|b| b["type"] == "tool_use")
+        .map(|b| &b["input"])
+    {
+        return input.to_string();
+    }
+    blocks
+        .iter()
+        .filter_map(|b| b.get("text").and_then(Value::as_str))
+        .collect()
+}
+
+/// Parse a non-streaming Messages body.
+pub fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+    let decode = |detail: &str| LlmError::Decode {
+        url: url.to_string(),
+        status,
+        detail: detail.to_string(),
+        excerpt: excerpt(body, 200),
+    };
+    let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
+    let blocks = v
+        .get("content")
+        .and_then(Value::as_array)
+        .ok_or_else(|| decode("no `content` in the answer"))?;
+    Ok(ChatResponse {
+        content: content_of(blocks),
+        usage: v.get("usage").map(usage_of).unwrap_or_default(),
+        model: v
+            .get("model")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string(),
+        finish_reason: v.get("stop_reason").and_then(Value::as_str).map(str::to_string),
+        ..ChatResponse::default()
+    })
+}
+
+/// Accumulates a streamed Messages answer event by event.
+#[derive(Debug, Default)]
+pub struct StreamState {
+    pub answer: ChatResponse,
+    pub done: bool,
+    tool_json: String,
+    is_tool: bool,
+}
+
+impl StreamState {
+    /// Feed one SSE `data:` payload; returns whether it carried answer content.
+    /// `ping` events keep the socket open but are not content.
+    pub fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+        let data = data.trim();
+        if data.is_empty() {
+            return Ok(false);
+        }
+        let v: Value = serde_json::from_str(data).map_err(|e| LlmError::Decode {
+            url: url.to_string(),
+            status: 200,
+            detail: format!("stream event is not JSON: {e}"),
+            excerpt: excerpt(data, 200),
+        })?;
+        match v.get("type").and_then(Value::as_str).unwrap_or("") {
+            "message_start" => {
+                if let Some(u) = v.pointer("/message/usage") {
+                    self.answer.usage = usage_of(u);
+                }
+                let model = v
+                    .pointer("/message/model")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default();
+                self.answer.model = model.to_string();
+            }
+            "content_block_start"
+                if v.pointer("/content_block/type").and_then(Value::as_str) == Some("tool_use") =>
+            {
+                self.is_tool = true;
+            }
+            "content_block_delta" => {
+                let piece = v
+                    .pointer("/delta/text")
+                    .or_else(|| v.pointer("/delta/partial_json"))
+                    .and_then(Value::as_str)
+                    .unwrap_or("");
+                if v.pointer("/delta/type").and_then(Value::as_str) == Some("input_json_delta") {
+                    self.tool_json.push_str(piece);
+                } else {
+                    self.answer.content.push_str(piece);
+                }
+                return Ok(!piece.is_empty());
+            }
+            "message_delta" => {
+                if let Some(r) = v.pointer("/delta/stop_reason").and_then(Value::as_str) {
+                    self.answer.finish_reason = Some(r.to_string());
+                }
+                if let Some(n) = v.pointer("/usage/output_tokens").and_then(Value::as_u64) {
+                    self.answer.usage.completion_tokens = n;
+                }
+            }
+            "message_stop" => {
+                self.done = true;
+                if self.is_tool {
+                    self.answer.content = std::mem::take(&mut self.tool_json);
+                }
+            }
+            "error" => {
+                return Err(LlmError::Stream {
+                    url: url.to_string(),
+                    reason: error_message(data),
+                });
+            }
+            _ => {} // ping, content_block_stop and events added later
+        }
+        Ok(false)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::llm::{Message, OutputSchema};
+
+    fn req() -> ChatRequest {
+        ChatRequest {
+            model: "claude".into(),
+            messages: vec![
+                Message::new(Role::System, "sys"),
+                Message::new(Role::User, "<sources>facts</sources>\nTask"),
+            ],
+            schema: Some(OutputSchema {
+                name: "brief".into(),
+                schema: json!({"type": "object"}),
+            }),
+            shared_prefix: "<sources>facts</sources>\n".len(),
+            ..ChatRequest::default()
+        }
+    }
+
+    #[test]
+    fn body_has_system_forced_tool_and_cached_sources() {
+        let b = request_body(&req(), 500, true);
+        assert_eq!(b["system"][0]["text"], "sys");
+        assert_eq!(b["max_tokens"], 500);
+        assert_eq!(b["tool_choice"]["name"], "brief");
+        assert_eq!(b["tools"][0]["input_schema"]["type"], "object");
+        let blocks = b["messages"][0]["content"].as_array().unwrap();
+        assert_eq!(blocks[0]["cache_control"]["type"], "ephemeral");
+        assert_eq!(blocks[1]["text"], "Task");
+        assert_eq!(
+            b["messages"].as_array().unwrap().len(),
+            1,
+            "system is not a message"
+        );
+    }
+
+    #[test]
+    fn parses_tool_answers_whole_and_streamed() {
+        let body = r#"{"model":"c","content":[{"type":"tool_use","name":"brief","input":{"a":1}}],"stop_reason":"tool_use","usage":{"input_tokens":10,"cache_read_input_tokens":5,"output_tokens":3}}"#;
+        let r = parse_message("u", 200, body).unwrap();
+        assert_eq!(r.content, r#"{"a":1}"#);
+        assert_eq!(
+            (
+                r.usage.prompt_tokens,
+                r.usage.cached_prompt_tokens,
+                r.usage.completion_tokens
+            ),
+            (15, 5, 3)
+        );
+
+        let mut s = StreamState::default();
+        let events = [
+            r#"{"type":"message_start","message":{"model":"c","usage":{"input_tokens":10,"output_tokens":1}}}"#,
+            r#"{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","input":{}}}"#,
+            r#"{"type":"ping"}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}}"#,
+            r#"{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"1}"}}"#,
+            r#"{"type":"message_delta","delta":{"stop_reason":"tool_use"},"usage":{"output_tokens":7}}"#,
+        ];
+        let content: Vec<bool> = events.iter().map(|e| s.feed("u", e).unwrap()).collect();
+        assert_eq!(
+            content,
+            [false, false, false, true, true, false],
+            "pings are not content"
+        );
+        assert!(!s.done, "no message_stop yet");
+        s.feed("u", r#"{"type":"message_stop"}"#).unwrap();
+        assert!(s.done);
+        assert_eq!(s.answer.content, r#"{"a":1}"#);
+        assert_eq!(s.answer.usage.completion_tokens, 7);
+        let err = s.feed(
+            "u",
+            r#"{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"#,
+        );
+        assert!(err.unwrap_err().to_string().contains("Overloaded"));
+    }
+}

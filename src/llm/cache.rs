@@ -1,0 +1,145 @@
+//! A content-addressed cache of model answers on disk, so rerunning an article
+//! costs nothing. The key hashes everything that shapes an answer (protocol, base
+//! URL, model, messages, schema, parameters) and never the API key.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::{ChatRequest, ChatResponse, Usage};
+use crate::fsutil::write_atomic;
+
+/// Bump when the meaning of a cached entry changes.
+const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    format: u32,
+    stage: String,
+    model: String,
+    content: String,
+    usage: Usage,
+    finish_reason: Option<String>,
+    created: String,
+}
+
+impl Cache {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The hex key of a request sent to `endpoint` (protocol and base URL).
+    pub fn key(endpoint: &str, req: &ChatRequest) -> String {
+        let material = json!({
+            "format": FORMAT,
+            "endpoint": endpoint,
+            "model": req.model,
+            "messages": req.messages,
+            "schema": req.schema,
+            "temperature": req.temperature,
+            "max_tokens": req.max_tokens,
+        });
+        let digest = Sha256::digest(material.to_string().as_bytes());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn path(&self, key: &str) -> PathBuf {
+        self.dir.join(&key[..2]).join(format!("{key}.json"))
+    }
+
+    /// The cached answer, if any. A damaged entry counts as a miss.
+    pub fn get(&self, key: &str) -> Option<ChatResponse> {
+        let text = std::fs::read_to_string(self.path(key)).ok()?;
+        let e: Entry = match serde_json::from_str(&text) {
+            Ok(e) => e,
+            Err(err) => {
+                tracing::warn!("ignoring damaged cache entry {key}: {err}");
+                return None;
+            }
+        };
+        (e.format == FORMAT).then_some(ChatResponse {
+            content: e.content,
+            usage: e.usage,
+            model: e.model,
+            finish_reason: e.finish_reason,
+            cached: true,
+            cost_usd: Some(0.0),
+        })
+    }
+
+    /// Store an answer; failures are logged, never fatal.
+    pub fn put(&self, key: &str, stage: &str, answer: &ChatResponse) {
+        let entry = Entry {
+            format: FORMAT,
+            stage: stage.to_string(),
+            model: answer.model.clone(),
+            content: answer.content.clone(),
+            usage: answer.usage,
+            finish_reason: answer.finish_reason.clone(),
+            created: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        };
+        let result = serde_json::to_vec_pretty(&entry)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| write_atomic(&self.path(key), &bytes));
+        if let Err(e) = result {
+            tracing::warn!(
+                "could not write the response cache in {}: {e}",
+                self.dir.display()
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::llm::{Message, Role};
+
+    #[test]
+    fn round_trips_and_keys_ignore_nothing_that_matters() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::new(dir.path());
+        let mut req = ChatRequest {
+            model: "m".into(),
+            messages: vec![Message::new(Role::User, "hi")],
+            max_tokens: 10,
+            ..ChatRequest::default()
+        };
+        let k1 = Cache::key("openai http://x", &req);
+        assert!(cache.get(&k1).is_none());
+        let answer = ChatResponse {
+            content: "hello".into(),
+            model: "m".into(),
+            ..ChatResponse::default()
+        };
+        cache.put(&k1, "brief", &answer);
+        let got = cache.get(&k1).unwrap();
+        assert_eq!(got.content, "hello");
+        assert!(got.cached);
+        req.temperature = Some(0.5);
+        assert_ne!(Cache::key("openai http://x", &req), k1);
+        assert_ne!(
+            Cache::key(
+                "openai http://y",
+                &ChatRequest {
+                    temperature: None,
+                    ..req
+                }
+            ),
+            k1
+        );
+        std::fs::write(cache.path(&k1), "{broken").unwrap();
+        assert!(cache.get(&k1).is_none());
+    }
+}

@@ -1,0 +1,480 @@
+//! The one place that talks HTTP to a model: timeouts (connect, first token, idle
+//! stream), retries with backoff shared across workers, and the provider's
+//! concurrency and rate limits. Wire formats live in `openai` and `anthropic`.
+
+use std::num::NonZeroU32;
+use std::sync::Arc;
+use std::time::Duration;
+
+use eventsource_stream::Eventsource;
+use futures::StreamExt;
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use serde_json::Value;
+use tokio::sync::Semaphore;
+use tokio::time::{Instant, timeout, timeout_at};
+
+use super::presets::{Preset, Protocol};
+use super::retry::{Gate, RetryHints, RetryPolicy, is_retryable};
+use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
+
+/// How long to wait for each phase of a call.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Timeouts {
+    pub connect: Duration,
+    /// From sending the request to the first content (or the whole body).
+    pub first_token: Duration,
+    /// Longest gap between two pieces of content in a stream. Pings and comments
+    /// do not count as content.
+    pub idle: Duration,
+    /// Upper bound on a whole call.
+    pub total: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Self {
+            connect: Duration::from_secs(10),
+            first_token: Duration::from_secs(120),
+            idle: Duration::from_secs(60),
+            total: Duration::from_secs(600),
+        }
+    }
+}
+
+/// Concurrency and rate limits of one provider.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Limits {
+    /// Requests in flight at once (0: 8).
+    pub concurrency: usize,
+    /// Requests per minute (0: unlimited).
+    pub rpm: u32,
+    /// Tokens per minute, estimated before each call (0: unlimited).
+    pub tpm: u32,
+}
+
+/// Everything needed to build an [`HttpClient`].
+#[derive(Debug, Clone)]
+pub struct HttpConfig {
+    pub preset: Preset,
+    pub base_url: String,
+    pub key: Option<ApiKey>,
+    /// The key's variable, named in errors.
+    pub key_env: String,
+    pub stream: bool,
+    pub timeouts: Timeouts,
+    pub retry: RetryPolicy,
+    pub limits: Limits,
+}
+
+/// State shared by every clone of a client: one gate, one semaphore, one limiter.
+#[derive(Debug)]
+struct Shared {
+    gate: Gate,
+    slots: Semaphore,
+    rpm: Option<DefaultDirectRateLimiter>,
+    tpm: Option<(DefaultDirectRateLimiter, NonZeroU32)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct HttpClient {
+    cfg: Arc<HttpConfig>,
+    http: reqwest::Client,
+    shared: Arc<Shared>,
+}
+
+type Failure = (LlmError, RetryHints);
+
+impl HttpClient {
+    pub fn new(cfg: HttpConfig) -> Result<Self, LlmError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(cfg.timeouts.connect)
+            .timeout(cfg.timeouts.total)
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| LlmError::Config(format!("cannot build the HTTP client: {e}")))?;
+        let per_minute = |n: u32| NonZeroU32::new(n).map(|n| (RateLimiter::direct(Quota::per_minute(n)), n));
+        let shared = Shared {
+            gate: Gate::default(),
+            slots: Semaphore::new(if cfg.limits.concurrency == 0 {
+                8
+            } else {
+                cfg.limits.concurrency
+            }),
+            rpm: per_minute(cfg.limits.rpm).map(|(l, _)| l),
+            tpm: per_minute(cfg.limits.tpm),
+        };
+        Ok(Self {
+            cfg: Arc::new(cfg),
+            http,
+            shared: Arc::new(shared),
+        })
+    }
+
+    pub fn base_url(&self) -> &str {
+        &self.cfg.base_url
+    }
+
+    pub fn preset(&self) -> &Preset {
+        &self.cfg.preset
+    }
+
+    /// One call with retries: transient failures wait and try again; a cut-off
+    /// answer is tried once more with twice the token budget.
+    pub async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
+        let policy = self.cfg.retry;
+        let mut budget = req.max_tokens;
+        let mut raised = false;
+        let mut retries = 0;
+        loop {
+            self.shared.gate.wait().await;
+            self.wait_for_rate(req, budget).await;
+            let outcome = {
+                let _slot = self
+                    .shared
+                    .slots
+                    .acquire()
+                    .await
+                    .map_err(|_| LlmError::Config("client closed".into()))?;
+                // A pause may have begun while this call queued for a slot.
+                self.shared.gate.wait().await;
+                let outcome = self.attempt(req, budget).await;
+                if let Err((
+                    LlmError::Api {
+                        status: 429 | 503 | 529,
+                        ..
+                    },
+                    hints,
+                )) = &outcome
+                {
+                    // Pause everyone before the slot is handed on.
+                    self.shared
+                        .gate
+                        .pause(hints.retry_after.unwrap_or_else(|| policy.backoff(retries + 1)));
+                }
+                outcome
+            };
+            let (error, hints) = match outcome {
+                Ok(answer) if answer.truncated() && !raised => {
+                    raised = true;
+                    budget = budget.saturating_mul(2);
+                    tracing::warn!(stage = %req.stage, "answer cut off at the token limit; retrying with max_tokens {budget}");
+                    continue;
+                }
+                Ok(answer) if answer.truncated() => {
+                    return Err(LlmError::Truncated {
+                        reason: format!("stopped at max_tokens {budget} even after raising it"),
+                    });
+                }
+                Ok(answer) => return Ok(answer),
+                Err(failure) => failure,
+            };
+            if retries >= policy.max_retries || !is_retryable(&error, &hints) {
+                return Err(error);
+            }
+            retries += 1;
+            let wait = hints
+                .retry_after
+                .unwrap_or_else(|| policy.backoff(retries))
+                .min(Duration::from_secs(600));
+            tracing::warn!(stage = %req.stage, "{error}; retry {retries}/{} in {} ms", policy.max_retries, wait.as_millis());
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    async fn wait_for_rate(&self, req: &ChatRequest, budget: u32) {
+        if let Some(rpm) = &self.shared.rpm {
+            rpm.until_ready().await;
+        }
+        if let Some((tpm, burst)) = &self.shared.tpm {
+            let chars: usize = req.messages.iter().map(|m| m.content.len()).sum();
+            let estimate = (chars / 4) as u32 + budget;
+            let n = NonZeroU32::new(estimate.clamp(1, burst.get())).unwrap_or(*burst);
+            // `n` never exceeds the burst size, so the limiter cannot refuse it.
+            let _ = tpm.until_n_ready(n).await;
+        }
+    }
+
+    fn url(&self) -> String {
+        let base = self.cfg.base_url.trim_end_matches('/');
+        match self.cfg.preset.protocol {
+            Protocol::OpenAi => format!("{base}/chat/completions"),
+            Protocol::Anthropic => format!("{base}/v1/messages"),
+        }
+    }
+
+    fn body(&self, req: &ChatRequest, budget: u32) -> Value {
+        match self.cfg.preset.protocol {
+            Protocol::OpenAi => {
+                openai::request_body(req, budget, self.cfg.stream, self.cfg.preset.max_tokens_field)
+            }
+            Protocol::Anthropic => anthropic::request_body(req, budget, self.cfg.stream),
+        }
+    }
+
+    fn auth_headers(&self) -> Result<HeaderMap, LlmError> {
+        let mut h = HeaderMap::new();
+        if self.cfg.preset.protocol == Protocol::Anthropic {
+            h.insert("anthropic-version", HeaderValue::from_static(anthropic::VERSION));
+        }
+        let Some(key) = &self.cfg.key else { return Ok(h) };
+        let (name, value) = match self.cfg.preset.protocol {
+            Protocol::OpenAi => (AUTHORIZATION.as_str(), format!("Bearer {}", key.expose())),
+            Protocol::Anthropic => ("x-api-key", key.expose().to_string()),
+        };
+        let mut value = HeaderValue::from_str(&value).map_err(|_| {
+            LlmError::Config(format!(
+                "the key in {} cannot be sent in a header",
+                self.cfg.key_env
+            ))
+        })?;
+        value.set_sensitive(true);
+        h.insert(name, value);
+        Ok(h)
+    }
+
+    /// Remove the API key from any text that may reach a user.
+    fn scrub(&self, text: &str) -> String {
+        match &self.cfg.key {
+            Some(k) => text.replace(k.expose(), "[redacted]"),
+            None => text.to_string(),
+        }
+    }
+
+    fn transport_error(&self, url: &str, e: &reqwest::Error) -> LlmError {
+        if e.is_timeout() {
+            return LlmError::Timeout {
+                url: url.to_string(),
+                what: format!(
+                    "the call took longer than {} s",
+                    self.cfg.timeouts.total.as_secs()
+                ),
+            };
+        }
+        let mut reason = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            reason = s.to_string();
+            source = s.source();
+        }
+        LlmError::Connect {
+            url: url.to_string(),
+            reason: self.scrub(&reason),
+        }
+    }
+
+    async fn attempt(&self, req: &ChatRequest, budget: u32) -> Result<ChatResponse, Failure> {
+        let url = self.url();
+        let none = RetryHints::default();
+        let headers = self.auth_headers().map_err(|e| (e, none))?;
+        let request = self
+            .http
+            .post(&url)
+            .headers(headers)
+            .json(&self.body(req, budget));
+        tracing::debug!(stage = %req.stage, %url, model = %req.model, "sending request");
+        let started = Instant::now();
+        let first_deadline = started + self.cfg.timeouts.first_token;
+        let timed_out = |what: String| {
+            (
+                LlmError::Timeout {
+                    url: url.clone(),
+                    what,
+                },
+                none,
+            )
+        };
+        let resp = timeout_at(first_deadline, request.send())
+            .await
+            .map_err(|_| {
+                timed_out(format!(
+                    "no answer within {} s",
+                    self.cfg.timeouts.first_token.as_secs_f32()
+                ))
+            })?
+            .map_err(|e| (self.transport_error(&url, &e), none))?;
+        let status = resp.status().as_u16();
+        let hints = RetryHints::from_headers(resp.headers());
+        if let Some(pause) = rate_limit_pause(resp.headers()) {
+            self.shared.gate.pause(pause);
+        }
+        if !resp.status().is_success() {
+            let body = timeout(Duration::from_secs(10), resp.text())
+                .await
+                .ok()
+                .and_then(Result::ok)
+                .unwrap_or_default();
+            let e = openai::status_error(&url, status, &self.scrub(&body), &req.model, &self.cfg.key_env);
+            return Err((e, hints));
+        }
+        if !self.cfg.stream {
+            let body = timeout_at(first_deadline, resp.text())
+                .await
+                .map_err(|_| {
+                    timed_out(format!(
+                        "no whole answer within {} s",
+                        self.cfg.timeouts.first_token.as_secs_f32()
+                    ))
+                })?
+                .map_err(|e| (self.transport_error(&url, &e), none))?;
+            let body = self.scrub(&body);
+            let parsed = match self.cfg.preset.protocol {
+                Protocol::OpenAi => openai::parse_completion(&url, status, &body),
+                Protocol::Anthropic => anthropic::parse_message(&url, status, &body),
+            };
+            return parsed.map_err(|e| (e, none));
+        }
+        self.read_stream(&url, resp, first_deadline)
+            .await
+            .map_err(|e| (e, none))
+    }
+
+    async fn read_stream(
+        &self,
+        url: &str,
+        resp: reqwest::Response,
+        first_deadline: Instant,
+    ) -> Result<ChatResponse, LlmError> {
+        let mut parser = match self.cfg.preset.protocol {
+            Protocol::OpenAi => Parser::OpenAi(openai::StreamState::default()),
+            Protocol::Anthropic => Parser::Anthropic(anthropic::StreamState::default()),
+        };
+        let mut events = resp.bytes_stream().eventsource();
+        let mut deadline = first_deadline;
+        let mut seen_content = false;
+        while !parser.done() {
+            let next = timeout_at(deadline, events.next()).await.map_err(|_| {
+                let what = if seen_content {
+                    format!(
+                        "no new content for {} s (idle stream)",
+                        self.cfg.timeouts.idle.as_secs_f32()
+                    )
+                } else {
+                    format!(
+                        "no first token within {} s",
+                        self.cfg.timeouts.first_token.as_secs_f32()
+                    )
+                };
+                LlmError::Timeout {
+                    url: url.to_string(),
+                    what,
+                }
+            })?;
+            let Some(event) = next else { break };
+            let event = event.map_err(|e| LlmError::Stream {
+                url: url.to_string(),
+                reason: self.scrub(&e.to_string()),
+            })?;
+            if parser.feed(url, &event.data)? {
+                seen_content = true;
+                deadline = Instant::now() + self.cfg.timeouts.idle;
+            }
+        }
+        if !parser.done() {
+            return Err(LlmError::Stream {
+                url: url.to_string(),
+                reason: "the stream ended without its terminator ([DONE] or message_stop)".into(),
+            });
+        }
+        Ok(parser.into_answer())
+    }
+}
+
+enum Parser {
+    OpenAi(openai::StreamState),
+    Anthropic(anthropic::StreamState),
+}
+
+impl Parser {
+    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+        match self {
+            Parser::OpenAi(s) => s.feed(url, data),
+            Parser::Anthropic(s) => s.feed(url, data),
+        }
+    }
+
+    fn done(&self) -> bool {
+        match self {
+            Parser::OpenAi(s) => s.done,
+            Parser::Anthropic(s) => s.done,
+        }
+    }
+
+    fn into_answer(self) -> ChatResponse {
+        match self {
+            Parser::OpenAi(s) => s.answer,
+            Parser::Anthropic(s) => s.answer,
+        }
+    }
+}
+
+/// When the server says no requests are left in its window, how long until the
+/// window resets (`x-ratelimit-*` from OpenAI-style servers, `anthropic-ratelimit-*`).
+pub fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
+    let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    if get("x-ratelimit-remaining-requests") == Some("0") {
+        return get("x-ratelimit-reset-requests").and_then(go_duration);
+    }
+    if get("anthropic-ratelimit-requests-remaining") == Some("0") {
+        let reset = get("anthropic-ratelimit-requests-reset")?;
+        let at = humantime::parse_rfc3339_weak(reset).ok()?;
+        return Some(
+            at.duration_since(std::time::SystemTime::now())
+                .unwrap_or(Duration::ZERO),
+        );
+    }
+    None
+}
+
+/// Durations as OpenAI writes them: `1s`, `6m0s`, `20ms`, `1h2m3.5s`.
+fn go_duration(s: &str) -> Option<Duration> {
+    let mut total = 0.0f64;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let n_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+        let n: f64 = rest[..n_end].parse().ok()?;
+        rest = &rest[n_end..];
+        let u_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        total += n * match &rest[..u_end] {
+            "h" => 3600.0,
+            "m" => 60.0,
+            "s" => 1.0,
+            "ms" => 0.001,
+            _ => return None,
+        };
+        rest = &rest[u_end..];
+    }
+    Some(Duration::from_secs_f64(total))
+}
+
+impl ChatResponse {
+    /// Whether the answer stopped at the token limit.
+    pub fn truncated(&self) -> bool {
+        matches!(self.finish_reason.as_deref(), Some("length" | "max_tokens"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_durations_parse() {
+        assert_eq!(go_duration("1s"), Some(Duration::from_secs(1)));
+        assert_eq!(go_duration("6m0s"), Some(Duration::from_secs(360)));
+        assert_eq!(go_duration("20ms"), Some(Duration::from_millis(20)));
+        assert_eq!(go_duration("1h2m3.5s"), Some(Duration::from_secs_f64(3723.5)));
+        assert_eq!(go_duration("soon"), None);
+    }
+
+    #[test]
+    fn exhausted_window_pauses() {
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("0"));
+        h.insert("x-ratelimit-reset-requests", HeaderValue::from_static("2s"));
+        assert_eq!(rate_limit_pause(&h), Some(Duration::from_secs(2)));
+        h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("5"));
+        assert_eq!(rate_limit_pause(&h), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Named providers: the wire protocol, base URL, key variable and quirks of each
+//! server parallax knows, so `--provider ollama` is all a user has to say.
+
+/// The wire protocol a provider speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// OpenAI chat completions (and every server compatible with it).
+    OpenAi,
+    /// Anthropic Messages.
+    Anthropic,
+}
+
+/// Which field carries the answer budget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MaxTokensField {
+    /// `max_tokens`: what Ollama, vLLM, llama.cpp and most servers read.
+    MaxTokens,
+    /// `max_completion_tokens`: what OpenAI wants for current models.
+    MaxCompletionTokens,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Preset {
+    pub name: &'static str,
+    pub protocol: Protocol,
+    pub base_url: &'static str,
+    /// Environment variable that overrides the base URL, if any.
+    pub base_url_env: Option<&'static str>,
+    /// Environment variable holding the key.
+    pub key_env: &'static str,
+    /// Whether requests fail without a key.
+    pub key_required: bool,
+    pub default_model: Option<&'static str>,
+    pub max_tokens_field: MaxTokensField,
+}
+
+const fn openai_compatible(
+    name: &'static str,
+    base_url: &'static str,
+    key_env: &'static str,
+    key_required: bool,
+    default_model: Option<&'static str>,
+) -> Preset {
+    Preset {
+        name,
+        protocol: Protocol::OpenAi,
+        base_url,
+        base_url_env: None,
+        key_env,
+        key_required,
+        default_model,
+        max_tokens_field: MaxTokensField::MaxTokens,
+    }
+}
+
+/// Every preset. `openai` and `anthropic` read their base URL from the usual
+/// variables as well.
+pub const PRESETS: &[Preset] = &[
+    Preset {
+        base_url_env: Some("OPENAI_BASE_URL"),
+        max_tokens_field: MaxTokensField::MaxCompletionTokens,
+        ..openai_compatible(
+            "openai",
+            "https://api.openai.com/v1",
+            "OPENAI_API_KEY",
+            true,
+            Some("gpt-4o-mini"),
+        )
+    },
+    Preset {
+        name: "anthropic",
+        protocol: Protocol::Anthropic,
+        base_url: "https://api.anthropic.com",
+        base_url_env: Some("ANTHROPIC_BASE_URL"),
+        key_env: "ANTHROPIC_API_KEY",
+        key_required: true,
+        default_model: Some("claude-sonnet-4-5"),
+        max_tokens_field: MaxTokensField::MaxTokens,
+    },
+    openai_compatible(
+        "ollama",
+        "http://127.0.0.1:11434/v1",
+        "OLLAMA_API_KEY",
+        false,
+        Some("llama3.1"),
+    ),
+    openai_compatible(
+        "llamacpp",
+        "http://127.0.0.1:8080/v1",
+        "LLAMACPP_API_KEY",
+        false,
+        Some("local"),
+    ),
+    openai_compatible("vllm", "http://127.0.0.1:8000/v1", "VLLM_API_KEY", false, None),
+    openai_compatible(
+        "lmstudio",
+        "http://127.0.0.1:1234/v1",
+        "LMSTUDIO_API_KEY",
+        false,
+        None,
+    ),
+    openai_compatible(
+        "openrouter",
+        "https://openrouter.ai/api/v1",
+        "OPENROUTER_API_KEY",
+        true,
+        Some("openai/gpt-4o-mini"),
+    ),
+    openai_compatible(
+        "groq",
+        "https://api.groq.com/openai/v1",
+        "GROQ_API_KEY",
+        true,
+        Some("llama-3.3-70b-versatile"),
+    ),
+    openai_compatible(
+        "together",
+        "https://api.together.xyz/v1",
+        "TOGETHER_API_KEY",
+        true,
+        Some("meta-llama/Llama-3.3-70B-Instruct-Turbo"),
+    ),
+    openai_compatible(
+        "mistral",
+        "https://api.mistral.ai/v1",
+        "MISTRAL_API_KEY",
+        true,
+        Some("mistral-small-latest"),
+    ),
+    openai_compatible(
+        "deepseek",
+        "https://api.deepseek.com/v1",
+        "DEEPSEEK_API_KEY",
+        true,
+        Some("deepseek-chat"),
+    ),
+    openai_compatible(
+        "gemini",
+        "https://generativelanguage.googleapis.com/v1beta/openai",
+        "GEMINI_API_KEY",
+        true,
+        Some("gemini-2.5-flash"),
+    ),
+];
+
+/// The preset called `name`.
+pub fn find(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.name == name)
+}
+
+/// Names of all presets, for error messages and help.
+pub fn names() -> Vec<&'static str> {
+    PRESETS.iter().map(|p| p.name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_are_unique_and_complete() {
+        let mut names = names();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), PRESETS.len());
+        for want in [
+            "openai",
+            "anthropic",
+            "ollama",
+            "llamacpp",
+            "vllm",
+            "lmstudio",
+            "openrouter",
+            "groq",
+            "together",
+            "mistral",
+            "deepseek",
+            "gemini",
+        ] {
+            assert!(find(want).is_some(), "{want}");
+        }
+        assert_eq!(
+            find("ollama").unwrap().max_tokens_field,
+            MaxTokensField::MaxTokens
+        );
+        assert_eq!(find("anthropic").unwrap().protocol, Protocol::Anthropic);
+    }
+}

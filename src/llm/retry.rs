@@ -1,0 +1,242 @@
+//! When and how long to wait before trying a call again: which failures are worth
+//! a retry, capped exponential backoff with jitter, the server's own `Retry-After`
+//! hints, and a gate that makes every worker pause when one of them is told to.
+
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::HeaderMap;
+use tokio::time::Instant;
+
+use super::LlmError;
+
+/// Retry settings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt.
+    pub max_retries: u32,
+    pub base: Duration,
+    pub max: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self {
+            max_retries: 6,
+            base: Duration::from_millis(500),
+            max: Duration::from_secs(30),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Full-jitter exponential backoff for retry number `n` (1-based): a random
+    /// wait between half and all of `base · 2^(n-1)`, capped at `max`.
+    pub fn backoff(&self, n: u32) -> Duration {
+        let exp = self.base.saturating_mul(1u32 << (n.saturating_sub(1)).min(16));
+        let capped = exp.min(self.max);
+        let half = capped / 2;
+        half + capped.saturating_sub(half).mul_f64(rand::random::<f64>())
+    }
+}
+
+/// What the server said about retrying, read from its headers.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct RetryHints {
+    pub retry_after: Option<Duration>,
+    /// `x-should-retry: true|false` overrides our own judgement.
+    pub should_retry: Option<bool>,
+}
+
+impl RetryHints {
+    pub fn from_headers(h: &HeaderMap) -> Self {
+        let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+        let ms = get("retry-after-ms")
+            .and_then(|v| v.parse::<f64>().ok())
+            .map(|ms| Duration::from_secs_f64(ms.max(0.0) / 1000.0));
+        let retry_after = ms.or_else(|| get("retry-after").and_then(parse_retry_after));
+        let should_retry = match get("x-should-retry") {
+            Some("true") => Some(true),
+            Some("false") => Some(false),
+            _ => None,
+        };
+        Self {
+            retry_after,
+            should_retry,
+        }
+    }
+}
+
+/// `Retry-After` is either seconds or an HTTP date.
+pub fn parse_retry_after(v: &str) -> Option<Duration> {
+    if let Ok(secs) = v.parse::<f64>() {
+        return (secs >= 0.0 && secs.is_finite()).then(|| Duration::from_secs_f64(secs));
+    }
+    let when = httpdate(v)?;
+    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+}
+
+/// Parse an IMF-fixdate such as `Wed, 21 Oct 2015 07:28:00 GMT`.
+fn httpdate(v: &str) -> Option<SystemTime> {
+    let parts: Vec<&str> = v.split_whitespace().collect();
+    let [_, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return None;
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.iter().position(|m| m == month)? + 1;
+    let iso = format!("{year}-{month:02}-{:02}T{time}Z", day.parse::<u32>().ok()?);
+    humantime::parse_rfc3339(&iso).ok()
+}
+
+/// Whether an error is worth another attempt, given the server's hints.
+pub fn is_retryable(e: &LlmError, hints: &RetryHints) -> bool {
+    match e {
+        LlmError::Auth { .. } | LlmError::ModelNotFound { .. } | LlmError::Quota { .. } => false,
+        LlmError::InvalidAnswer { .. } | LlmError::Truncated { .. } | LlmError::Config(_) => false,
+        _ if hints.should_retry.is_some() => hints.should_retry == Some(true),
+        LlmError::Api { status, .. } => matches!(status, 408 | 409 | 429 | 500..=599),
+        LlmError::Connect { .. }
+        | LlmError::Timeout { .. }
+        | LlmError::Stream { .. }
+        | LlmError::Decode { .. } => true,
+    }
+}
+
+/// A pause shared by every worker of a provider: when one is told to back off
+/// (429, 529, or no requests left in the window), all of them wait.
+#[derive(Debug, Default)]
+pub struct Gate {
+    until: Mutex<Option<Instant>>,
+}
+
+impl Gate {
+    /// Make every caller of [`Gate::wait`] hold off for `d` from now.
+    pub fn pause(&self, d: Duration) {
+        let until = Instant::now() + d;
+        if let Ok(mut u) = self.until.lock()
+            && u.is_none_or(|cur| cur < until)
+        {
+            *u = Some(until);
+        }
+    }
+
+    /// Sleep while a pause is in force.
+    pub async fn wait(&self) {
+        loop {
+            let until = self.until.lock().ok().and_then(|u| *u);
+            match until {
+                Some(t) if t > Instant::now() => tokio::time::sleep_until(t).await,
+                _ => return,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::HeaderValue;
+
+    #[test]
+    fn backoff_grows_and_caps() {
+        let p = RetryPolicy {
+            max_retries: 5,
+            base: Duration::from_millis(100),
+            max: Duration::from_millis(1000),
+        };
+        for _ in 0..50 {
+            let d1 = p.backoff(1);
+            assert!(
+                d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100),
+                "{d1:?}"
+            );
+            let d3 = p.backoff(3);
+            assert!(
+                d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400),
+                "{d3:?}"
+            );
+            assert!(p.backoff(30) <= Duration::from_millis(1000));
+        }
+    }
+
+    #[test]
+    fn hints_read_all_header_forms() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("2"));
+        assert_eq!(
+            RetryHints::from_headers(&h).retry_after,
+            Some(Duration::from_secs(2))
+        );
+        h.insert("retry-after-ms", HeaderValue::from_static("150"));
+        assert_eq!(
+            RetryHints::from_headers(&h).retry_after,
+            Some(Duration::from_millis(150))
+        );
+        h.insert("x-should-retry", HeaderValue::from_static("false"));
+        assert_eq!(RetryHints::from_headers(&h).should_retry, Some(false));
+        assert_eq!(
+            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        let later = humantime::format_rfc3339(SystemTime::now() + Duration::from_secs(120)).to_string();
+        assert!(
+            parse_retry_after(&later).is_none(),
+            "RFC 3339 is not an HTTP date"
+        );
+        assert!(parse_retry_after("soon").is_none());
+    }
+
+    #[test]
+    fn classification_follows_the_status_matrix() {
+        let api = |status| LlmError::Api {
+            url: "u".into(),
+            status,
+            message: String::new(),
+        };
+        let none = RetryHints::default();
+        for s in [408, 409, 429, 500, 502, 503, 529] {
+            assert!(is_retryable(&api(s), &none), "{s}");
+        }
+        for s in [400, 413, 422] {
+            assert!(!is_retryable(&api(s), &none), "{s}");
+        }
+        let auth = LlmError::Auth {
+            url: "u".into(),
+            status: 401,
+            message: String::new(),
+            key_env: "K".into(),
+        };
+        assert!(!is_retryable(
+            &auth,
+            &RetryHints {
+                should_retry: Some(true),
+                ..none
+            }
+        ));
+        assert!(!is_retryable(
+            &api(503),
+            &RetryHints {
+                should_retry: Some(false),
+                ..none
+            }
+        ));
+        assert!(is_retryable(
+            &api(400),
+            &RetryHints {
+                should_retry: Some(true),
+                ..none
+            }
+        ));
+    }
+
+    #[tokio::test]
+    async fn gate_holds_every_waiter() {
+        let g = Gate::default();
+        g.pause(Duration::from_millis(30));
+        let start = Instant::now();
+        g.wait().await;
+        assert!(start.elapsed() >= Duration::from_millis(29));
+    }
+}

@@ -1,0 +1,383 @@
+//! Providers and the resilient client: Anthropic and OpenAI modes, injected
+//! faults, timeouts, the response cache and key hygiene, against the fake server.
+
+use std::path::Path;
+use std::time::Duration;
+
+use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
+
+use crate::support::{example, fast_config, parallax, prism_sources, run};
+
+fn start(config: Config) -> FakeServer {
+    FakeServer::start(config).expect("fake server starts")
+}
+
+#[test]
+fn anthropic_mode_streams_and_answers_whole() {
+    let srv = start(Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |extra: &[&str]| {
+        run(parallax(dir.path())
+            .env("ANTHROPIC_BASE_URL", srv.anthropic_url())
+            .env("ANTHROPIC_API_KEY", "ak-test")
+            .arg("draft")
+            .args(prism_sources())
+            .args(extra))
+    };
+    let r = draft(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for label in ["South Korea", "United States", "Japan", "China"] {
+        assert!(r.stdout.contains(&format!("\n### {label}")), "{label}");
+    }
+    assert!(r.stdout.contains("provider: anthropic"));
+    let reqs = srv.handle.requests();
+    assert_eq!(reqs.len(), 7);
+    for q in &reqs {
+        assert_eq!(q.protocol, Protocol::Anthropic);
+        assert_eq!(q.credential().as_deref(), Some("ak-test"));
+        assert_eq!(q.headers.get("anthropic-version").unwrap(), "2023-06-01");
+        assert_eq!(q.body["stream"], true);
+        assert_eq!(q.body["tool_choice"]["type"], "tool");
+        assert!(q.body["max_tokens"].as_u64().unwrap() > 0);
+        assert_eq!(
+            q.body["messages"][0]["content"][0]["cache_control"]["type"],
+            "ephemeral"
+        );
+    }
+    let cached: u64 = front_matter_number(&r.stdout, "cached_prompt_tokens");
+    assert!(
+        cached > 0,
+        "the shared source block is served from the prompt cache after the first call"
+    );
+
+    let r = draft(&["--no-stream", "--no-cache"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let reqs = srv.handle.requests();
+    assert_eq!(reqs.len(), 14);
+    assert!(reqs[7..].iter().all(|q| q.body.get("stream").is_none()));
+}
+
+fn front_matter_number(article: &str, key: &str) -> u64 {
+    let prefix = format!("{key}: ");
+    article
+        .lines()
+        .find_map(|l| l.trim().strip_prefix(&prefix))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {key} in front matter"))
+}
+
+#[test]
+fn presets_send_the_budget_field_each_server_reads() {
+    let srv = start(Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        "--provider",
+        "ollama",
+        "--base-url",
+        &srv.base_url(),
+        &example("kim-putin-new-year.md"),
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let reqs = srv.handle.requests();
+    assert!(
+        reqs.iter()
+            .all(|q| q.body.get("max_tokens").is_some() && q.body.get("max_completion_tokens").is_none())
+    );
+    assert!(
+        reqs.iter().all(|q| q.body["model"] == "llama3.1"),
+        "the preset's default model"
+    );
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        "--no-cache",
+        &example("kim-putin-new-year.md"),
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let openai = &srv.handle.requests()[reqs.len()..];
+    assert!(
+        openai
+            .iter()
+            .all(|q| q.body.get("max_completion_tokens").is_some())
+    );
+}
+
+/// Twenty different stories: the example source with a distinct closing passage.
+fn stories(dir: &Path, n: usize) -> Vec<String> {
+    let base = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
+    (0..n)
+        .map(|i| {
+            let path = dir.join(format!("story-{i}.md"));
+            std::fs::write(
+                &path,
+                format!("{base}\nThis is story number {i} of the series.\n"),
+            )
+            .unwrap();
+            path.display().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn twenty_drafts_survive_thirty_percent_mixed_faults() {
+    let srv = start(Config {
+        faults: FaultPlan {
+            rate: 0.48,
+            kinds: Fault::all(),
+            seed: 7,
+            per_conversation: 1,
+        },
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 6, "");
+    for (i, story) in stories(dir.path(), 20).iter().enumerate() {
+        let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+            "draft",
+            "--persona",
+            "prism",
+            story,
+            "-o",
+            &format!("out-{i}.md"),
+        ]));
+        assert_eq!(r.code, 0, "draft {i} failed: {}", r.stderr);
+    }
+    let log = srv.handle.requests();
+    let faulty = log.iter().filter(|q| q.outcome != "ok").count();
+    let share = faulty as f64 / log.len() as f64;
+    eprintln!(
+        "mixed faults: {faulty} of {} requests ({:.0}%)",
+        log.len(),
+        share * 100.0
+    );
+    assert!(share >= 0.29, "faults on {faulty} of {} requests", log.len());
+    for kind in Fault::all() {
+        assert!(
+            log.iter().any(|q| q.outcome == kind.label()),
+            "fault {} never injected",
+            kind.label()
+        );
+    }
+    assert!(!log.iter().any(|q| q.outcome == "400" || q.outcome == "401"));
+    // Each retry of a call arrives no sooner than the server asked (429: 100 ms)
+    // or the backoff allows (at least half the 5 ms base).
+    for (i, q) in log.iter().enumerate() {
+        let Some(next) = log[i + 1..].iter().find(|n| n.conversation == q.conversation) else {
+            continue;
+        };
+        let gap = next.arrived_at.duration_since(q.arrived_at);
+        let least = if q.outcome == "429" {
+            Duration::from_millis(100)
+        } else {
+            Duration::from_millis(2)
+        };
+        if q.outcome != "ok" {
+            assert!(gap >= least, "retry after {} came {gap:?} later", q.outcome);
+        }
+    }
+}
+
+#[test]
+fn one_429_pauses_every_worker() {
+    let srv = start(Config {
+        latency: Duration::from_millis(50),
+        script: vec![
+            Reply::Normal,
+            Reply::Fault(Fault::RateLimited { retry_after_ms: 400 }),
+        ],
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 3, "concurrency = 2");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("draft")
+        .args(prism_sources()));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
+    let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
+    assert!(!after.is_empty());
+    for q in after {
+        let gap = q.arrived_at.duration_since(limited.arrived_at);
+        assert!(
+            gap >= Duration::from_millis(400),
+            "request {} arrived {gap:?} after the 429",
+            q.index
+        );
+    }
+}
+
+#[test]
+fn bad_requests_are_never_retried() {
+    let srv = start(Config {
+        script: vec![Reply::Fault(Fault::Status(400))],
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 6, "");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["draft", &example("kim-putin-new-year.md")]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
+    assert_eq!(srv.handle.requests().len(), 1);
+}
+
+#[test]
+fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
+    let srv = start(Config {
+        script: vec![Reply::Fault(Fault::HangAfterFirstChunk)],
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 3, "");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["draft", &example("kim-putin-new-year.md")]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert_eq!(log[0].outcome, "hang-after-first-chunk");
+    assert_eq!(log[1].conversation, log[0].conversation, "the same call, retried");
+}
+
+#[test]
+fn a_stream_without_its_terminator_is_never_accepted() {
+    for (protocol, env, url_of) in [
+        (
+            "openai",
+            "OPENAI_BASE_URL",
+            FakeServer::base_url as fn(&FakeServer) -> String,
+        ),
+        ("anthropic", "ANTHROPIC_BASE_URL", FakeServer::anthropic_url),
+    ] {
+        let srv = start(Config {
+            fallback: Reply::Fault(Fault::TruncatedStream),
+            ..Config::default()
+        });
+        let dir = tempfile::tempdir().unwrap();
+        fast_config(dir.path(), 2, "");
+        let r = run(parallax(dir.path())
+            .env(env, url_of(&srv))
+            .env("ANTHROPIC_API_KEY", "k")
+            .args(["draft", &example("kim-putin-new-year.md")]));
+        assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("without its terminator"),
+            "{protocol}: {}",
+            r.stderr
+        );
+        assert_eq!(
+            srv.handle.requests().len(),
+            3,
+            "{protocol}: first try and two retries"
+        );
+    }
+}
+
+#[test]
+fn a_second_run_is_served_from_the_cache() {
+    let srv = start(Config::default());
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |extra: &[&str]| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(extra))
+    };
+    let first = draft(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert_eq!(srv.handle.requests().len(), 7);
+    let second = draft(&[]);
+    assert_eq!(second.code, 0, "{}", second.stderr);
+    assert_eq!(srv.handle.requests().len(), 7, "no request on the second run");
+    assert!(second.stderr.contains("7 from cache"), "{}", second.stderr);
+    let body = |s: &str| s.split("\n---\n").nth(1).map(str::to_string);
+    assert_eq!(body(&first.stdout), body(&second.stdout), "the same article");
+    let third = draft(&["--no-cache"]);
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert_eq!(srv.handle.requests().len(), 14, "--no-cache asks again");
+    let fourth = draft(&["--refresh"]);
+    assert_eq!(fourth.code, 0, "{}", fourth.stderr);
+    assert_eq!(srv.handle.requests().len(), 21, "--refresh asks again");
+}
+
+/// Every file under `dir`, as text.
+fn all_files(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push((
+                    p.display().to_string(),
+                    String::from_utf8_lossy(&bytes).into_owned(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_planted_key_appears_in_no_file_and_no_output() {
+    const KEY: &str = "sk-planted-7f3a9c-DO-NOT-LEAK";
+    let srv = start(Config {
+        script: vec![
+            Reply::Fault(Fault::Status(503)),
+            Reply::Status {
+                code: 401,
+                body: format!(r#"{{"error":{{"message":"Incorrect API key provided: {KEY}"}}}}"#),
+            },
+        ],
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 3, "");
+    let mut outputs = Vec::new();
+    for args in [
+        &["-vv", "-o", "a.md"][..],
+        &["-vv", "-o", "b.md"],
+        &["-vv", "--dry-run"],
+    ] {
+        let r = run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .env("OPENAI_API_KEY", KEY)
+            .env("RUST_LOG", "trace")
+            .arg("draft")
+            .args(prism_sources())
+            .args(args));
+        outputs.push(r);
+    }
+    assert_eq!(outputs[0].code, 1, "the scripted 401 fails the first run");
+    assert_eq!(outputs[1].code, 0, "{}", outputs[1].stderr);
+    assert!(
+        outputs[1].stderr.contains("TRACE") || outputs[1].stderr.contains("DEBUG"),
+        "logs are verbose"
+    );
+    for r in &outputs {
+        assert!(
+            !r.stdout.contains(KEY) && !r.stderr.contains(KEY),
+            "the key leaked into output"
+        );
+    }
+    let files = all_files(dir.path());
+    assert!(
+        files.iter().any(|(p, _)| p.contains(".cache")),
+        "the cache was written"
+    );
+    for (path, text) in files {
+        assert!(!text.contains(KEY), "the key leaked into {path}");
+    }
+    let sent = srv.handle.requests();
+    assert!(
+        sent.iter()
+            .all(|q| q.credential().as_deref() == Some(&format!("Bearer {KEY}")[..]))
+    );
+}
