@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::check::Report;
 use crate::llm::Usage;
 
 /// A paragraph and the passages it rests on.
@@ -66,6 +67,9 @@ pub struct CallRecord {
     /// Answered from the response cache, without a request.
     pub cached: bool,
     pub attempts: u32,
+    /// Cache keys of the requests made (one per attempt): replay them from the cache.
+    #[serde(default)]
+    pub requests: Vec<String>,
     pub elapsed_ms: u64,
 }
 
@@ -86,6 +90,8 @@ pub struct Metadata {
     pub calls: Vec<CallRecord>,
     pub elapsed_ms: u64,
     pub notes: Vec<String>,
+    /// What the integrity checks found (after any revision round).
+    pub integrity: Option<Report>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -33,6 +33,11 @@ pub enum Command {
         after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  cat facts.md | parallax draft - -o article.md\n  parallax draft a.md b.md --provider openai --model gpt-4o-mini --no-stream\n  parallax draft a.md --dry-run"
     )]
     Draft(DraftArgs),
+    /// Check any Markdown article against its sources: claims, balance, glossary.
+    #[command(
+        after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
+    )]
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -86,4 +91,35 @@ pub struct DraftArgs {
     /// The article's date (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Fail (exit 1, nothing written) when the integrity checks still find
+    /// something after the revision round.
+    #[arg(long)]
+    pub strict: bool,
+    /// Report findings without sending flagged sections back for revision.
+    #[arg(long)]
+    pub no_revise: bool,
+    /// Where to write the provenance record. Default: beside `-o FILE` as
+    /// FILE.provenance.json; none when the article goes to stdout.
+    #[arg(long, value_name = "FILE")]
+    pub provenance: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The Markdown article to check.
+    #[arg(value_name = "ARTICLE")]
+    pub article: PathBuf,
+    /// The sources the article rests on (repeatable).
+    #[arg(short, long = "source", value_name = "SOURCE", required = true)]
+    pub sources: Vec<String>,
+    /// Persona whose perspectives and glossary apply. Default: the article's
+    /// `persona` front-matter field, else the config's, else prism.
+    #[arg(short, long, value_name = "ID")]
+    pub persona: Option<String>,
+    /// Folder searched first for persona files.
+    #[arg(long, value_name = "DIR")]
+    pub personas: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
 }

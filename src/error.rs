@@ -65,6 +65,8 @@ pub enum Error {
     },
     #[error("{0}")]
     Usage(String),
+    #[error("the integrity checks found {count} problem(s): {summary}")]
+    Integrity { count: usize, summary: String },
 }
 
 impl Error {
@@ -79,7 +81,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Template(_) | Error::Usage(_) => 2,
-            Error::Llm(_) | Error::Io { .. } => 1,
+            Error::Llm(_) | Error::Io { .. } | Error::Integrity { .. } => 1,
         }
     }
 }

@@ -5,6 +5,7 @@
 //! over [`run`]; tests and batch jobs call [`pipeline::draft`] directly.
 
 pub mod article;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod error;
@@ -18,13 +19,15 @@ pub mod render;
 pub mod source;
 pub mod stage;
 
-mod draft;
+mod cmd;
+pub mod provenance;
 
 pub use error::{Error, Result};
 
 /// Run a parsed command line.
 pub async fn run(cli: cli::Cli) -> Result<()> {
     match &cli.command {
-        cli::Command::Draft(args) => draft::run(args, cli.config.as_deref()).await,
+        cli::Command::Draft(args) => cmd::draft::run(args, cli.config.as_deref()).await,
+        cli::Command::Check(args) => cmd::check::run(args, cli.config.as_deref()),
     }
 }

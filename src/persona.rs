@@ -49,6 +49,32 @@ pub struct GlossaryEntry {
     pub note: Option<String>,
 }
 
+/// How balance is measured for this persona.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceSpec {
+    /// Largest allowed distance of a side's word count from the mean, as a
+    /// fraction of the mean (0.2: ±20%).
+    #[serde(default = "default_tolerance")]
+    pub tolerance: f64,
+    /// Words and phrases the persona treats as loaded; each use is a finding.
+    #[serde(default)]
+    pub loaded_language: Vec<String>,
+}
+
+impl Default for BalanceSpec {
+    fn default() -> Self {
+        Self {
+            tolerance: default_tolerance(),
+            loaded_language: Vec::new(),
+        }
+    }
+}
+
+fn default_tolerance() -> f64 {
+    0.2
+}
+
 fn default_policy() -> String {
     "first-mention-both".into()
 }
@@ -74,6 +100,8 @@ pub struct PersonaSpec {
     pub perspectives: Vec<Perspective>,
     #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
+    #[serde(default)]
+    pub balance: BalanceSpec,
     #[serde(default)]
     pub model: Option<String>,
     #[serde(default)]
@@ -144,6 +172,12 @@ fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) -> Result<(
     }
     if let Some(t) = s.temperature.filter(|t| !(0.0..=2.0).contains(t)) {
         return Err(err("temperature", format!("{t} is outside 0.0..=2.0")));
+    }
+    if !(0.0..=1.0).contains(&s.balance.tolerance) {
+        return Err(err(
+            "tolerance",
+            format!("{} is outside 0.0..=1.0", s.balance.tolerance),
+        ));
     }
     if s.perspectives.is_empty() {
         return Err(err("perspectives", "at least one perspective is required".into()));

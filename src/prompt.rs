@@ -22,6 +22,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("lede.j2", include_str!("../prompts/lede.j2")),
     ("perspective.j2", include_str!("../prompts/perspective.j2")),
     ("finish.j2", include_str!("../prompts/finish.j2")),
+    ("revise.j2", include_str!("../prompts/revise.j2")),
 ];
 
 /// Bounds the work any one template may do, so a runaway loop cannot hang a batch.
@@ -98,6 +99,17 @@ impl Prompts {
     /// All templates with their origins, for provenance.
     pub fn origins(&self) -> &BTreeMap<String, String> {
         &self.origins
+    }
+
+    /// Each template's origin and the SHA-256 of its text, for provenance.
+    pub fn fingerprints(&self) -> BTreeMap<String, (String, String)> {
+        self.sources
+            .iter()
+            .map(|(name, text)| {
+                let origin = self.origins.get(name).cloned().unwrap_or_default();
+                (name.clone(), (origin, sha256_hex(text.as_bytes())))
+            })
+            .collect()
     }
 
     /// Render one template with `ctx`.
@@ -215,6 +227,11 @@ pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) ->
             "perspective_words": length_words * 55 / 100 / n,
         },
     })
+}
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A fence marker derived from the passages themselves: stable for caching, and no

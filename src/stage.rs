@@ -74,6 +74,9 @@ pub enum Stage {
     Opening,
     Perspective(String),
     Finish,
+    /// A revision of one section (`lede`, `perspective:ID`, `finish`) with the
+    /// checks' findings; answers in that section's own shape.
+    Revise(String),
 }
 
 impl Stage {
@@ -84,6 +87,17 @@ impl Stage {
             Stage::Opening => "lede".into(),
             Stage::Perspective(id) => format!("perspective:{id}"),
             Stage::Finish => "finish".into(),
+            Stage::Revise(key) => format!("revise:{key}"),
+        }
+    }
+
+    /// The stage that first drafted a section key.
+    pub fn of_section(key: &str) -> Option<Stage> {
+        match key.split_once(':') {
+            None if key == "lede" => Some(Stage::Opening),
+            None if key == "finish" => Some(Stage::Finish),
+            Some(("perspective", id)) => Some(Stage::Perspective(id.to_string())),
+            _ => None,
         }
     }
 
@@ -94,6 +108,7 @@ impl Stage {
             Stage::Opening => "lede.j2",
             Stage::Perspective(_) => "perspective.j2",
             Stage::Finish => "finish.j2",
+            Stage::Revise(_) => "revise.j2",
         }
     }
 
@@ -103,6 +118,7 @@ impl Stage {
             Stage::Brief => 1,
             Stage::Opening | Stage::Perspective(_) => 2,
             Stage::Finish => 3,
+            Stage::Revise(_) => 4,
         }
     }
 
@@ -144,6 +160,10 @@ impl Stage {
                 ("implications", claim),
             ]),
             Stage::Finish => object(&[("headline", string.clone()), ("deck", string), ("closing", claim)]),
+            Stage::Revise(key) => match Stage::of_section(key) {
+                Some(original) => original.schema(passage_ids, perspective_ids),
+                None => json!({"type": "object"}),
+            },
         }
     }
 }

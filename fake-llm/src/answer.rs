@@ -5,16 +5,40 @@
 use serde_json::{Value, json};
 
 /// The answer to a prompt: JSON filling `schema`, or plain prose without one.
-pub fn answer(prompt: &str, schema: Option<&Value>, index: usize) -> Value {
+/// A stage named for one side (`perspective_japan`) draws on the passages that
+/// speak for it, as a model would.
+pub fn answer(prompt: &str, schema: Option<&Value>, schema_name: Option<&str>, index: usize) -> Value {
     let passages = passages(prompt);
+    let side = schema_name
+        .and_then(|n| {
+            n.strip_prefix("revise_")
+                .unwrap_or(n)
+                .strip_prefix("perspective_")
+        })
+        .map(|s| s.replace('_', "-"));
     match schema {
-        Some(schema) => fill(schema, &passages, index),
+        Some(schema) => fill(schema, &passages, side.as_deref(), index),
         None => json!(
             passages
                 .first()
-                .map(|(_, t)| t.clone())
+                .map(|p| p.text.clone())
                 .unwrap_or_else(|| "ok".into())
         ),
+    }
+}
+
+/// Append `extra` to the first `text` string found in `v` (depth first).
+pub fn append_to_first_text(v: &mut Value, extra: &str) -> bool {
+    match v {
+        Value::Object(map) => {
+            if let Some(Value::String(s)) = map.get_mut("text") {
+                s.push_str(extra);
+                return true;
+            }
+            map.values_mut().any(|x| append_to_first_text(x, extra))
+        }
+        Value::Array(items) => items.iter_mut().any(|x| append_to_first_text(x, extra)),
+        _ => false,
     }
 }
 
@@ -40,34 +64,58 @@ pub fn message_text(messages: Option<&Value>) -> String {
     out.join("\n")
 }
 
-/// `(id, text)` of every `[S12] text` line, with any `(speaks for: …)` note removed.
-fn passages(prompt: &str) -> Vec<(String, String)> {
-    prompt
-        .lines()
-        .filter_map(|line| {
-            let rest = line.strip_prefix("[S")?;
-            let end = rest.find(']')?;
-            let id = format!("S{}", &rest[..end]);
-            let mut text = rest[end + 1..].trim();
-            if text.starts_with("(speaks for:") {
-                text = text.find(')').map(|i| text[i + 1..].trim()).unwrap_or(text);
-            }
-            Some((id, text.to_string()))
-        })
-        .collect()
+/// One `[S12] (speaks for: a, b) text` line of a prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Passage {
+    pub id: String,
+    pub text: String,
+    pub sides: Vec<String>,
+}
+
+/// Every passage line of a prompt, once each.
+fn passages(prompt: &str) -> Vec<Passage> {
+    let mut out: Vec<Passage> = Vec::new();
+    for line in prompt.lines() {
+        let Some(rest) = line.strip_prefix("[S") else {
+            continue;
+        };
+        let Some(end) = rest.find(']') else { continue };
+        let id = format!("S{}", &rest[..end]);
+        let mut text = rest[end + 1..].trim();
+        let mut sides = Vec::new();
+        if let Some(note) = text.strip_prefix("(speaks for:")
+            && let Some(i) = note.find(')')
+        {
+            sides = note[..i].split(',').map(|s| s.trim().to_string()).collect();
+            text = note[i + 1..].trim();
+        }
+        if !out.iter().any(|p| p.id == id) {
+            out.push(Passage {
+                id,
+                text: text.to_string(),
+                sides,
+            });
+        }
+    }
+    out
 }
 
 struct Filler<'a> {
-    passages: &'a [(String, String)],
+    passages: &'a [Passage],
+    /// Draw only on passages that speak for this side, when there are any.
+    side: Option<String>,
     next: usize,
     last_id: Option<String>,
 }
 
 /// A value matching `schema`, drawing strings from `passages` in turn starting at
-/// `offset`. Arrays of ids cite the passage the last string came from.
-pub fn fill(schema: &Value, passages: &[(String, String)], offset: usize) -> Value {
+/// `offset` (only those speaking for `side`, if given). Arrays of ids cite the
+/// passage the last string came from. An object keyed by a side's id is filled
+/// from that side's passages.
+pub fn fill(schema: &Value, passages: &[Passage], side: Option<&str>, offset: usize) -> Value {
     let mut f = Filler {
         passages,
+        side: side.map(str::to_string),
         next: offset,
         last_id: None,
     };
@@ -76,13 +124,19 @@ pub fn fill(schema: &Value, passages: &[(String, String)], offset: usize) -> Val
 
 impl Filler<'_> {
     fn text(&mut self) -> String {
-        if self.passages.is_empty() {
+        let pool: Vec<&Passage> = match &self.side {
+            Some(side) if self.passages.iter().any(|p| p.sides.contains(side)) => {
+                self.passages.iter().filter(|p| p.sides.contains(side)).collect()
+            }
+            _ => self.passages.iter().collect(),
+        };
+        if pool.is_empty() {
             return "No passages were given.".into();
         }
-        let (id, text) = &self.passages[self.next % self.passages.len()];
+        let p = pool[self.next % pool.len()];
         self.next += 1;
-        self.last_id = Some(id.clone());
-        text.clone()
+        self.last_id = Some(p.id.clone());
+        p.text.clone()
     }
 
     fn value(&mut self, schema: &Value) -> Value {
@@ -94,7 +148,16 @@ impl Filler<'_> {
                 let mut out = serde_json::Map::new();
                 if let Some(props) = schema.get("properties").and_then(Value::as_object) {
                     for (k, v) in props {
+                        let is_side = self.passages.iter().any(|p| p.sides.contains(k));
+                        let outer = if is_side {
+                            self.side.replace(k.clone())
+                        } else {
+                            None
+                        };
                         out.insert(k.clone(), self.value(v));
+                        if is_side {
+                            self.side = outer;
+                        }
                     }
                 }
                 Value::Object(out)
@@ -130,8 +193,20 @@ mod tests {
             "text": {"type": "string"},
             "cites": {"type": "array", "items": {"type": "string", "enum": ["S1", "S2"]}}
         }});
-        let p = passages("x\n[S1] one\n[S2] (speaks for: a) two\n");
-        assert_eq!(p[1], ("S2".to_string(), "two".to_string()));
-        assert_eq!(fill(&schema, &p, 1), json!({"text": "two", "cites": ["S2"]}));
+        let p = passages("x\n[S1] one\n[S2] (speaks for: a) two\n[S1] one\n");
+        assert_eq!(p.len(), 2);
+        assert_eq!(
+            (p[1].id.as_str(), p[1].text.as_str(), p[1].sides.as_slice()),
+            ("S2", "two", &["a".to_string()][..])
+        );
+        assert_eq!(
+            fill(&schema, &p, None, 1),
+            json!({"text": "two", "cites": ["S2"]})
+        );
+        assert_eq!(
+            fill(&schema, &p, Some("a"), 0),
+            json!({"text": "two", "cites": ["S2"]}),
+            "a side draws on its passages"
+        );
     }
 }

@@ -51,6 +51,16 @@ pub struct Config {
     pub faults: FaultPlan,
     /// Requests per rolling minute before answering 429 (0: no limit).
     pub rpm: u32,
+    /// Plant text in the answers of some stages.
+    pub tamper: Option<Tamper>,
+}
+
+/// Appends `append` to the first `text` field of answers whose schema (or
+/// forced tool) is named in `schemas`: a way to plant a fabricated claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tamper {
+    pub schemas: Vec<String>,
+    pub append: String,
 }
 
 impl Default for Config {
@@ -61,6 +71,7 @@ impl Default for Config {
             fallback: Reply::Normal,
             faults: FaultPlan::default(),
             rpm: 0,
+            tamper: None,
         }
     }
 }
@@ -356,12 +367,30 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         }
         (Reply::Content(c), _) => wire::respond(protocol, &req, c, index, cache_hit),
         (_, Some(f)) => {
-            let content = answer::answer(&req.transcript, req.schema.as_ref(), index).to_string();
+            let content = answer::answer(
+                &req.transcript,
+                req.schema.as_ref(),
+                req.schema_name.as_deref(),
+                index,
+            )
+            .to_string();
             wire::fault(protocol, f, &req, &content, index, cache_hit)
         }
         _ => {
-            let content = answer::answer(&req.transcript, req.schema.as_ref(), index).to_string();
-            wire::respond(protocol, &req, &content, index, cache_hit)
+            let mut answer = answer::answer(
+                &req.transcript,
+                req.schema.as_ref(),
+                req.schema_name.as_deref(),
+                index,
+            );
+            if let Some(t) = config
+                .tamper
+                .as_ref()
+                .filter(|t| req.schema_name.as_ref().is_some_and(|n| t.schemas.contains(n)))
+            {
+                answer::append_to_first_text(&mut answer, &t.append);
+            }
+            wire::respond(protocol, &req, &answer.to_string(), index, cache_hit)
         }
     };
     h.finish(index);

@@ -25,6 +25,8 @@ pub struct Request {
     pub schema: Option<Value>,
     /// The forced tool's name (Anthropic structured output).
     pub tool: Option<String>,
+    /// The schema's name (OpenAI) or the forced tool's (Anthropic).
+    pub schema_name: Option<String>,
     pub stream: bool,
     /// User and assistant messages: 1 for a first attempt, more for a repair.
     pub turns: usize,
@@ -62,7 +64,13 @@ impl Request {
             .and_then(|blocks| blocks.iter().find(|b| b.get("cache_control").is_some()))
             .and_then(|b| b.get("text")?.as_str())
             .map(str::to_string);
+        let schema_name = v
+            .pointer("/response_format/json_schema/name")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| tool.clone());
         Self {
+            schema_name,
             model: v
                 .get("model")
                 .and_then(Value::as_str)

@@ -75,6 +75,7 @@ impl Cache {
             finish_reason: e.finish_reason,
             cached: true,
             cost_usd: Some(0.0),
+            cache_key: None,
         })
     }
 

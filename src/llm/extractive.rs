@@ -68,6 +68,8 @@ impl LlmClient for ExtractiveClient {
                 perspective(&ctx, need(&ctx.brief, &invalid)?, p)
             }
             "finish" => finish(&ctx, need(&ctx.brief, &invalid)?),
+            // Passages are already verbatim: a revision keeps the draft as it is.
+            "revise" => req.context.get("current").cloned().unwrap_or_default(),
             other => return Err(invalid(format!("unknown stage `{other}`"))),
         };
         Ok(ChatResponse {
@@ -77,6 +79,7 @@ impl LlmClient for ExtractiveClient {
             finish_reason: Some("stop".into()),
             cached: false,
             cost_usd: Some(0.0),
+            cache_key: None,
         })
     }
 }

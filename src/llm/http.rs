@@ -116,6 +116,10 @@ impl HttpClient {
         &self.cfg.base_url
     }
 
+    pub fn streams(&self) -> bool {
+        self.cfg.stream
+    }
+
     pub fn preset(&self) -> &Preset {
         &self.cfg.preset
     }

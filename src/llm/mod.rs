@@ -121,6 +121,8 @@ pub struct ChatResponse {
     pub cached: bool,
     /// What this call cost, if the model has a price.
     pub cost_usd: Option<f64>,
+    /// The request's key in the response cache, when it has one.
+    pub cache_key: Option<String>,
 }
 
 /// Anything that can answer a [`ChatRequest`].
@@ -147,6 +149,15 @@ impl fmt::Debug for ApiKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("ApiKey([redacted])")
     }
+}
+
+/// The provider as provenance records it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProviderRecord {
+    pub name: String,
+    pub protocol: Option<String>,
+    pub base_url: Option<String>,
+    pub stream: Option<bool>,
 }
 
 #[derive(Debug, Clone)]
@@ -192,6 +203,24 @@ impl Client {
         }
     }
 
+    /// What provenance records of the provider: never the key.
+    pub fn describe(&self) -> ProviderRecord {
+        match &self.backend {
+            Backend::Extractive(_) => ProviderRecord {
+                name: "extractive".into(),
+                protocol: None,
+                base_url: None,
+                stream: None,
+            },
+            Backend::Http(h) => ProviderRecord {
+                name: h.preset().name.into(),
+                protocol: Some(format!("{:?}", h.preset().protocol).to_lowercase()),
+                base_url: Some(h.base_url().to_string()),
+                stream: Some(h.streams()),
+            },
+        }
+    }
+
     pub fn is_extractive(&self) -> bool {
         matches!(self.backend, Backend::Extractive(_))
     }
@@ -213,7 +242,10 @@ impl LlmClient for Client {
             && let Some(hit) = cache.get(key)
         {
             tracing::debug!(stage = %req.stage, "answer served from the cache");
-            return Ok(hit);
+            return Ok(ChatResponse {
+                cache_key: Some(key.clone()),
+                ..hit
+            });
         }
         let mut answer = http.complete(req).await?;
         let priced = if answer.model.is_empty() {
@@ -228,6 +260,7 @@ impl LlmClient for Client {
         if let (Some(cache), Some(key)) = (&self.cache, &key) {
             cache.put(key, &req.stage, &answer);
         }
+        answer.cache_key = key;
         Ok(answer)
     }
 }

@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::Render;
 use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection};
+use crate::check::Report;
 use crate::llm::Usage;
 
 pub struct Markdown;
@@ -49,8 +50,40 @@ struct Meta<'a> {
     cached_calls: usize,
     stages: BTreeMap<&'a str, StageEntry>,
     elapsed_ms: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    integrity: Option<IntegrityEntry<'a>>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     notes: &'a [String],
+}
+
+/// The integrity report in brief; the provenance record holds every finding.
+#[derive(Serialize)]
+struct IntegrityEntry<'a> {
+    passed: bool,
+    findings: usize,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    revised: &'a [String],
+    balance: BTreeMap<&'a str, f64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    glossary: BTreeMap<&'a str, &'static str>,
+}
+
+fn integrity(r: &Report) -> IntegrityEntry<'_> {
+    IntegrityEntry {
+        passed: r.passed(),
+        findings: r.findings.len(),
+        revised: &r.revised,
+        balance: r
+            .balance
+            .iter()
+            .map(|s| (s.perspective.as_str(), (s.share * 1000.0).round() / 1000.0))
+            .collect(),
+        glossary: r
+            .glossary
+            .iter()
+            .map(|t| (t.term.as_str(), if t.ok { "ok" } else { "violated" }))
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -136,6 +169,7 @@ fn front_matter(a: &Article) -> String {
             cached_calls: a.meta.calls.iter().filter(|c| c.cached).count(),
             stages: stages(&a.meta.calls),
             elapsed_ms: a.meta.elapsed_ms,
+            integrity: a.meta.integrity.as_ref().map(integrity),
             notes: &a.meta.notes,
         },
     };

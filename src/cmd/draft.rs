@@ -1,9 +1,9 @@
 //! The `draft` command: load, plan, call, render, write.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
+use super::write_stdout;
 use crate::cli::DraftArgs;
 use crate::config::{self, ProcessEnv, STAGES, Settings};
 use crate::error::{Error, Result};
@@ -12,7 +12,7 @@ use crate::persona::Persona;
 use crate::pipeline::{self, DraftOptions, Job};
 use crate::prompt::Prompts;
 use crate::render::{Markdown, Render};
-use crate::{fsutil, persona, source};
+use crate::{fsutil, persona, provenance, source};
 
 pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
@@ -42,6 +42,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             Some(d) => valid_date(d)?,
             None => today(),
         },
+        revise: !args.no_revise,
     };
     let job = Job {
         persona: &persona,
@@ -60,16 +61,46 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         );
     }
     let article = pipeline::draft(&client, &job).await?;
+    let report = article.meta.integrity.clone().unwrap_or_default();
+    for f in &report.findings {
+        tracing::warn!("integrity: {f}");
+    }
+    if args.strict && !report.passed() {
+        let summary = report
+            .findings
+            .iter()
+            .take(3)
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(Error::Integrity {
+            count: report.findings.len(),
+            summary,
+        });
+    }
     let text = Markdown.render(&article);
     match &args.output {
-        Some(path) => fsutil::write_atomic(path, text.as_bytes())
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
+        Some(path) => write_file(path, text.as_bytes())?,
         None => write_stdout(&text)?,
+    }
+    let sidecar = args
+        .provenance
+        .clone()
+        .or_else(|| args.output.as_deref().map(provenance::sidecar_path));
+    if let Some(path) = sidecar {
+        let record = provenance::build(&job, &article, client.describe());
+        let json =
+            serde_json::to_vec_pretty(&record).map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        write_file(&path, &json)?;
     }
     let m = &article.meta;
     let cached = m.calls.iter().filter(|c| c.cached).count();
+    let checks = match report.findings.len() {
+        0 => "checks passed".to_string(),
+        n => format!("{n} finding(s)"),
+    };
     tracing::info!(
-        "{}: {} words, {} perspectives, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",
+        "{}: {} words, {} perspectives, {checks}, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",
         args.output
             .as_ref()
             .map_or("article".into(), |p| p.display().to_string()),
@@ -160,12 +191,8 @@ fn models(s: &Settings, persona: &Persona, client: &Client) -> Result<BTreeMap<S
     Ok(out)
 }
 
-fn write_stdout(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("writing to stdout", e)),
-        _ => Ok(()),
-    }
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    fsutil::write_atomic(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }
 
 fn today() -> String {

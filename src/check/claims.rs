@@ -1,0 +1,430 @@
+//! Checkable claims in prose: numbers (digits, separators, scale words, written
+//! out), percentages, money, dates and direct quotations, normalised so that
+//! "15,000", "15 000" and "fifteen thousand" are the same claim.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One checkable claim.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Claim {
+    Number(f64),
+    Percent(f64),
+    Money {
+        value: f64,
+        currency: Option<&'static str>,
+    },
+    Date {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    Quote(String),
+}
+
+/// A claim and the words that made it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub claim: Claim,
+    pub text: String,
+}
+
+const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const SCALE: &str = r"(?:thousand|million|billion|trillion|bn|mn|m|k)";
+
+static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+    ))
+});
+static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})(?:,?\s+(\d{{4}})\b)?"
+    ))
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})\s?(%|percent\b|per cent\b)")));
+static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(US\$|\$|€|£|¥|₩|\bUSD|\bEUR|\bGBP|\bJPY|\bKRW|\bCNY)\s?({NUM})(?:\s?({SCALE})\b)?"
+    ))
+});
+static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b({NUM})(?:\s({SCALE}))?\s(dollars|euros|pounds|yen|won|yuan|renminbi)\b"
+    ))
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^\w.,])({NUM})(?:st|nd|rd|th)?(?:\s({SCALE})\b)?(?:\b|$)"
+    ))
+});
+static WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let w = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
+    re(&format!(r"(?i)\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b"))
+});
+static QUOTES: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"“([^”]+)”|"([^"]+)"|‘([^’]+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)]|$)"#));
+
+fn re(pattern: &str) -> Regex {
+    // The patterns are fixed at compile time and covered by the tests below.
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+}
+
+fn month(name: &str) -> Option<u32> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let all = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    all.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+fn number(s: &str) -> Option<f64> {
+    s.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
+fn scale(s: Option<&str>) -> f64 {
+    match s.map(str::to_ascii_lowercase).as_deref() {
+        Some("thousand" | "k") => 1e3,
+        Some("million" | "m" | "mn") => 1e6,
+        Some("billion" | "bn") => 1e9,
+        Some("trillion") => 1e12,
+        _ => 1.0,
+    }
+}
+
+fn currency(s: &str) -> &'static str {
+    match s.to_ascii_lowercase().as_str() {
+        "$" | "us$" | "usd" | "dollars" => "USD",
+        "€" | "eur" | "euros" => "EUR",
+        "£" | "gbp" | "pounds" => "GBP",
+        "¥" | "jpy" | "yen" => "JPY",
+        "₩" | "krw" | "won" => "KRW",
+        _ => "CNY",
+    }
+}
+
+/// The value of written-out numbers: "fifteen thousand" → 15000.
+fn words_value(s: &str) -> Option<f64> {
+    let units = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let tens = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let (mut total, mut current) = (0.0, 0.0);
+    for w in s
+        .to_ascii_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty() && *w != "and")
+    {
+        if let Some(n) = units.iter().position(|u| *u == w) {
+            current += n as f64;
+        } else if let Some(n) = tens.iter().position(|t| *t == w).filter(|n| *n >= 2) {
+            current += (n * 10) as f64;
+        } else if w == "hundred" {
+            current = current.max(1.0) * 100.0;
+        } else {
+            let s = scale(Some(w));
+            if s == 1.0 {
+                return None;
+            }
+            total += current.max(1.0) * s;
+            current = 0.0;
+        }
+    }
+    Some(total + current)
+}
+
+/// Every claim in `text`. Each span is used once: a date's digits are not also
+/// counted as numbers.
+pub fn extract(text: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut rest = text.to_string();
+    let mut take = |re: &Regex, rest: &mut String, f: &mut dyn FnMut(&regex::Captures) -> Option<Claim>| {
+        let mut spans = Vec::new();
+        for c in re.captures_iter(rest) {
+            let whole = c.get(0).map_or(0..0, |m| m.range());
+            if let Some(claim) = f(&c) {
+                out.push(Found {
+                    claim,
+                    text: rest[whole.clone()].trim().to_string(),
+                });
+                spans.push(whole);
+            }
+        }
+        for r in spans {
+            rest.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+    };
+    take(&QUOTES, &mut rest, &mut |c| {
+        let q = (1..=4).find_map(|i| c.get(i)).map(|m| m.as_str())?;
+        (q.split_whitespace().count() >= 2).then(|| Claim::Quote(q.to_string()))
+    });
+    take(&ISO_DATE, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c[1].parse().ok(),
+            month: c[2].parse().ok(),
+            day: c[3].parse().ok(),
+        })
+    });
+    take(&MONTH_DAY, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+            month: month(&c[1]),
+            day: c[2].parse().ok().filter(|d| (1..=31).contains(d)),
+        })
+    });
+    take(&DAY_MONTH, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+            month: month(&c[2]),
+            day: c[1].parse().ok().filter(|d| (1..=31).contains(d)),
+        })
+    });
+    take(&MONTH_YEAR, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c[2].parse().ok(),
+            month: month(&c[1]),
+            day: None,
+        })
+    });
+    take(&PERCENT, &mut rest, &mut |c| number(&c[1]).map(Claim::Percent));
+    take(&MONEY_PREFIX, &mut rest, &mut |c| {
+        let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
+        Some(Claim::Money {
+            value,
+            currency: Some(currency(&c[1])),
+        })
+    });
+    take(&MONEY_SUFFIX, &mut rest, &mut |c| {
+        let value = number(&c[1])? * scale(c.get(2).map(|m| m.as_str()));
+        Some(Claim::Money {
+            value,
+            currency: Some(currency(&c[3])),
+        })
+    });
+    take(&NUMBER, &mut rest, &mut |c| {
+        let raw = &c[1];
+        let value = number(raw)? * scale(c.get(2).map(|m| m.as_str()));
+        let is_year = raw.len() == 4 && c.get(2).is_none() && (1800.0..=2100.0).contains(&value);
+        Some(if is_year {
+            Claim::Date {
+                year: Some(value as i32),
+                month: None,
+                day: None,
+            }
+        } else {
+            Claim::Number(value)
+        })
+    });
+    take(&WORDS, &mut rest, &mut |c| {
+        let value = words_value(&c[0])?;
+        let scaled = c[0]
+            .split(|ch: char| !ch.is_alphabetic())
+            .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
+        (value >= 10.0 || scaled).then_some(Claim::Number(value))
+    });
+    out
+}
+
+/// Fold typographic quotes and whitespace, and drop edge punctuation, so that
+/// quotations compare by their words.
+pub fn fold_quote(s: &str) -> String {
+    let s = s.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    s.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' || c == '"')
+        .trim()
+        .to_string()
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// Whether `claim` is supported by claims found in passages, or (quotes) by
+/// their folded text.
+pub fn supported(claim: &Claim, found: &[Found], folded_text: &str) -> bool {
+    match claim {
+        Claim::Quote(q) => q
+            .split(['…'])
+            .flat_map(|part| part.split("..."))
+            .map(fold_quote)
+            .filter(|p| !p.is_empty())
+            .all(|p| folded_text.contains(&p)),
+        Claim::Number(v) => found.iter().any(|f| match f.claim {
+            Claim::Number(x) | Claim::Percent(x) => same(x, *v),
+            Claim::Money { value, .. } => same(value, *v),
+            Claim::Date { year: Some(y), .. } => same(y as f64, *v),
+            _ => false,
+        }),
+        Claim::Percent(v) => found
+            .iter()
+            .any(|f| matches!(f.claim, Claim::Percent(x) if same(x, *v))),
+        Claim::Money { value, currency } => found.iter().any(|f| match &f.claim {
+            Claim::Money {
+                value: x,
+                currency: c,
+            } => same(*x, *value) && (c.is_none() || currency.is_none() || c == currency),
+            Claim::Number(x) => same(*x, *value),
+            _ => false,
+        }),
+        Claim::Date { year, month, day } => found.iter().any(|f| match &f.claim {
+            Claim::Date {
+                year: y,
+                month: m,
+                day: d,
+            } => {
+                let agree = |a: Option<i64>, b: Option<i64>| a.is_none() || a == b;
+                agree(year.map(i64::from), y.map(i64::from))
+                    && agree(month.map(i64::from), m.map(i64::from))
+                    && agree(day.map(i64::from), d.map(i64::from))
+                    && (year.is_some() || m.is_some())
+            }
+            Claim::Number(x) => month.is_none() && year.is_some_and(|y| same(y as f64, *x)),
+            _ => false,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn claims(s: &str) -> Vec<Claim> {
+        extract(s).into_iter().map(|f| f.claim).collect()
+    }
+
+    #[test]
+    fn numbers_in_every_written_form_are_equal() {
+        for s in [
+            "15,000 troops",
+            "15 000 troops",
+            "fifteen thousand troops",
+            "15 thousand troops",
+        ] {
+            assert_eq!(claims(s), [Claim::Number(15000.0)], "{s}");
+        }
+        assert_eq!(claims("1.2 billion"), [Claim::Number(1.2e9)]);
+        assert_eq!(
+            claims("three members and one chair"),
+            Vec::<Claim>::new(),
+            "small words are not claims"
+        );
+        assert_eq!(claims("the G7 and COVID-19"), [Claim::Number(19.0)]);
+    }
+
+    #[test]
+    fn dates_percentages_and_money() {
+        let d = |y, m, d| Claim::Date {
+            year: y,
+            month: m,
+            day: d,
+        };
+        assert_eq!(
+            claims("on December 27, 2025."),
+            [d(Some(2025), Some(12), Some(27))]
+        );
+        assert_eq!(claims("on Dec. 18"), [d(None, Some(12), Some(18))]);
+        assert_eq!(claims("18 December 2025"), [d(Some(2025), Some(12), Some(18))]);
+        assert_eq!(claims("signed in June 2024"), [d(Some(2024), Some(6), None)]);
+        assert_eq!(claims("2025-12-27"), [d(Some(2025), Some(12), Some(27))]);
+        assert_eq!(claims("in 2024"), [d(Some(2024), None, None)]);
+        assert_eq!(
+            claims("up 20% or 3.5 percent"),
+            [Claim::Percent(20.0), Claim::Percent(3.5)]
+        );
+        let usd = |v| Claim::Money {
+            value: v,
+            currency: Some("USD"),
+        };
+        assert_eq!(claims("$1.2 billion"), [usd(1.2e9)]);
+        assert_eq!(claims("1.2 billion dollars"), [usd(1.2e9)]);
+    }
+
+    #[test]
+    fn quotations_of_two_words_or_more() {
+        let q = |s: &str| Claim::Quote(s.into());
+        assert_eq!(
+            claims("he said “a precious common asset” and 'set right history'."),
+            [q("a precious common asset"), q("set right history")]
+        );
+        assert_eq!(claims("the \"meaningful\" year"), Vec::<Claim>::new());
+        assert_eq!(
+            claims("Kim's ally's view"),
+            Vec::<Claim>::new(),
+            "apostrophes are not quotes"
+        );
+    }
+
+    #[test]
+    fn support_compares_values_and_words() {
+        let found = extract(
+            "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
+        );
+        let text = fold_quote(
+            "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
+        );
+        assert!(supported(&Claim::Number(15000.0), &found, &text));
+        assert!(!supported(&Claim::Number(16000.0), &found, &text));
+        assert!(supported(
+            &Claim::Date {
+                year: None,
+                month: Some(12),
+                day: Some(18)
+            },
+            &found,
+            &text
+        ));
+        assert!(!supported(
+            &Claim::Date {
+                year: None,
+                month: Some(12),
+                day: Some(19)
+            },
+            &found,
+            &text
+        ));
+        assert!(supported(
+            &Claim::Quote("a precious  common asset".into()),
+            &found,
+            &text
+        ));
+        assert!(!supported(
+            &Claim::Quote("a priceless common asset".into()),
+            &found,
+            &text
+        ));
+        assert!(supported(
+            &Claim::Quote("a precious … asset".into()),
+            &found,
+            &text
+        ));
+    }
+}

@@ -1,0 +1,167 @@
+//! Disputed terms: the persona's glossary says how each is named (both names at
+//! first mention, each name attributed to its side, or the neutral name only), and
+//! the article is held to it.
+
+use super::{Check, Doc, Finding, Part, TermStatus};
+use crate::persona::{GlossaryEntry, Persona};
+use crate::source::contains_word;
+
+/// Sentences of `text`, split after `.`, `!` or `?` and a space.
+fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    for i in 0..bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
+            out.push(&text[start..=i]);
+            start = i + 2;
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// Whether `name` occurs in `sentence` outside quotation marks.
+fn unquoted(sentence: &str, name: &str) -> bool {
+    let mut depth = false;
+    let mut plain = String::new();
+    for c in sentence.chars() {
+        match c {
+            '“' | '”' | '"' => depth = c == '“' || (c == '"' && !depth),
+            _ if !depth => plain.push(c),
+            _ => plain.push(' '),
+        }
+    }
+    contains_word(&plain, name)
+}
+
+pub fn check(doc: &Doc, persona: &Persona) -> (Vec<TermStatus>, Vec<Finding>) {
+    let mut statuses = Vec::new();
+    let mut findings = Vec::new();
+    for entry in &persona.spec.glossary {
+        let before = findings.len();
+        let mentions = check_term(doc, persona, entry, &mut findings);
+        statuses.push(TermStatus {
+            term: entry.id.clone(),
+            mentions,
+            ok: findings.len() == before,
+        });
+    }
+    (statuses, findings)
+}
+
+fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mut Vec<Finding>) -> usize {
+    let sided: Vec<_> = entry.names.iter().filter(|n| !n.used_by.is_empty()).collect();
+    let mut mentions = 0;
+    let mut first_seen = false;
+    for block in doc
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b.part, Part::Headline | Part::Deck))
+    {
+        for sentence in sentences(&block.text) {
+            let named: Vec<_> = entry
+                .names
+                .iter()
+                .filter(|n| contains_word(sentence, &n.name))
+                .collect();
+            if named.is_empty() {
+                continue;
+            }
+            mentions += named.len();
+            let mut flag = |kind: &str, claim: &str, expected: String| {
+                findings.push(Finding {
+                    check: Check::Glossary,
+                    kind: kind.into(),
+                    section: block.section.clone(),
+                    location: block.location.clone(),
+                    claim: claim.to_string(),
+                    expected,
+                })
+            };
+            let all_names = entry
+                .names
+                .iter()
+                .map(|n| n.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" / ");
+            match entry.policy.as_str() {
+                "first-mention-both" if !first_seen => {
+                    let missing: Vec<&str> = sided
+                        .iter()
+                        .filter(|n| !contains_word(sentence, &n.name))
+                        .map(|n| n.name.as_str())
+                        .collect();
+                    if !missing.is_empty() {
+                        let expected = format!(
+                            "first mention of {all_names} gives every side's name (missing: {})",
+                            missing.join(", ")
+                        );
+                        flag("first-mention", sentence.trim(), expected);
+                    }
+                }
+                "attribute" => {
+                    for n in named.iter().filter(|n| !n.used_by.is_empty()) {
+                        // "Sea of Japan" does not attribute itself to Japan.
+                        let rest = sentence.replace(&n.name, " ");
+                        let sides = persona
+                            .spec
+                            .perspectives
+                            .iter()
+                            .filter(|p| n.used_by.contains(&p.id));
+                        let attributed = sides.clone().any(|p| {
+                            contains_word(&rest, &p.label)
+                                || p.keywords.iter().any(|k| contains_word(&rest, k))
+                        });
+                        if !attributed {
+                            let who = sides.map(|p| p.label.as_str()).collect::<Vec<_>>().join(", ");
+                            flag(
+                                "attribution",
+                                &n.name,
+                                format!("attribute `{}` to {who}, who use it", n.name),
+                            );
+                        }
+                    }
+                }
+                "neutral-only" => {
+                    for n in named
+                        .iter()
+                        .filter(|n| !n.used_by.is_empty() && unquoted(sentence, &n.name))
+                    {
+                        let neutral: Vec<&str> = entry
+                            .names
+                            .iter()
+                            .filter(|x| x.used_by.is_empty())
+                            .map(|x| x.name.as_str())
+                            .collect();
+                        flag(
+                            "neutral-name",
+                            &n.name,
+                            format!("use the neutral name ({}) outside quotations", neutral.join(", ")),
+                        );
+                    }
+                }
+                _ => {}
+            }
+            first_seen = true;
+        }
+    }
+    mentions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_sentences_and_sees_quotes() {
+        assert_eq!(sentences("One. Two? Three"), ["One.", "Two?", "Three"]);
+        assert!(!unquoted(
+            "Officials said “Takeshima is ours” today.",
+            "Takeshima"
+        ));
+        assert!(unquoted("Takeshima is disputed.", "Takeshima"));
+    }
+}

@@ -1,0 +1,298 @@
+//! Grounding: each cited passage exists, and each number, date, percentage, money
+//! amount and quotation in a paragraph appears in the passages it cites. Names of
+//! people, places and organisations that appear in no source are flagged.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::claims::{self, Claim};
+use super::{Check, Corpus, Doc, Finding, Part};
+
+/// Run the grounding check. A paragraph without passage ids is checked against
+/// every passage.
+pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let finding = |kind: &str, claim: String, expected: String| Finding {
+            check: Check::Grounding,
+            kind: kind.into(),
+            section: block.section.clone(),
+            location: block.location.clone(),
+            claim,
+            expected,
+        };
+        let known: Vec<&String> = block
+            .cites
+            .iter()
+            .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
+            .collect();
+        for bad in block.cites.iter().filter(|c| !known.contains(c)) {
+            out.push(finding("citation", bad.clone(), "no passage has this id".into()));
+        }
+        let cited: Vec<String> = known.into_iter().cloned().collect();
+        let pool = corpus.select(&cited);
+        let found: Vec<claims::Found> = pool
+            .iter()
+            .flat_map(|&i| corpus.found[i].iter().cloned())
+            .collect();
+        let text: String = pool
+            .iter()
+            .map(|&i| corpus.folded[i].as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let scope = if cited.is_empty() {
+            "any source".to_string()
+        } else {
+            format!("passages {}", cited.join(", "))
+        };
+        for c in claims::extract(&block.text) {
+            if claims::supported(&c.claim, &found, &text) {
+                continue;
+            }
+            let (kind, expected) = match &c.claim {
+                Claim::Quote(_) => ("quote", format!("no such quotation, word for word, in {scope}")),
+                Claim::Date { .. } => ("date", format!("no such date in {scope}")),
+                Claim::Percent(_) => ("percentage", format!("no such percentage in {scope}")),
+                Claim::Money { .. } => ("money", format!("no such amount in {scope}")),
+                Claim::Number(_) => ("number", format!("no such number in {scope}")),
+            };
+            let expected = match nearest(&c.claim, &found) {
+                Some(near) => format!("{expected} (the passages say `{near}`)"),
+                None => expected,
+            };
+            out.push(finding(kind, c.text, expected));
+        }
+        if !matches!(block.part, Part::Headline | Part::Deck) {
+            for name in entities(&block.text) {
+                if !known_name(&name, &corpus.names_text) {
+                    out.push(finding("entity", name, "this name appears in no source".into()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A claim of the same kind in the passages, to show what they do say.
+fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {
+    let same_kind = |f: &&claims::Found| std::mem::discriminant(&f.claim) == std::mem::discriminant(claim);
+    let candidates: Vec<&claims::Found> = found.iter().filter(same_kind).collect();
+    (candidates.len() == 1).then(|| candidates[0].text.clone())
+}
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Words that start sentences or join names without being names themselves.
+const COMMON: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "As",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "If",
+    "Since",
+    "According",
+    "No",
+    "Not",
+    "Both",
+    "Each",
+    "Every",
+    "Some",
+    "Such",
+    "With",
+    "Without",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "Under",
+    "Over",
+    "Where",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Which",
+    "There",
+    "Here",
+    "Yet",
+    "So",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Even",
+    "Only",
+    "Then",
+    "Now",
+    "Stated",
+    "Reasons",
+    "What",
+    "I",
+    "You",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+const JOINERS: &[&str] = &["of", "the", "de", "del", "van", "von", "al", "bin", "and", "for"];
+
+/// Capitalised names in `text`: runs of capitalised words (joined by `of`, `the`,
+/// …), without sentence-opening filler words, and not a lone word that opens a
+/// sentence (it may be capitalised only for that).
+pub fn entities(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_opens = false;
+    let mut opens = true;
+    let mut prev_end = 0;
+    for m in WORD.find_iter(text) {
+        let gap = &text[prev_end..m.start()];
+        prev_end = m.end();
+        if gap.chars().any(|c| !c.is_whitespace()) {
+            close(&mut run, run_opens, &mut names);
+            opens |= gap.contains(['!', '?', ':', '“', '"', '‘']);
+        }
+        let raw = m.as_str();
+        let ends_sentence = raw.ends_with('.') && !raw[..raw.len() - 1].contains('.');
+        let word = raw.trim_end_matches(['.', '-']);
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            if run.is_empty() {
+                run_opens = opens;
+            }
+            run.push(word);
+        } else if JOINERS.contains(&word) && !run.is_empty() {
+            run.push(word);
+        } else {
+            close(&mut run, run_opens, &mut names);
+        }
+        opens = false;
+        if ends_sentence {
+            close(&mut run, run_opens, &mut names);
+            opens = true;
+        }
+    }
+    close(&mut run, run_opens, &mut names);
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
+    let mut words: Vec<&str> = std::mem::take(run);
+    while words.last().is_some_and(|w| JOINERS.contains(w)) {
+        words.pop();
+    }
+    let mut opens = opens;
+    while words.first().is_some_and(|w| COMMON.contains(w)) {
+        words.remove(0);
+        opens = false;
+    }
+    if words.is_empty() || (opens && words.len() == 1) {
+        return;
+    }
+    let mut name = words.join(" ");
+    for suffix in ["'s", "’s"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+        }
+    }
+    names.push(name);
+}
+
+/// A name is known when it occurs in the sources (or the persona), or when each of
+/// its capitalised words does.
+fn known_name(name: &str, corpus: &str) -> bool {
+    if corpus.contains(name) {
+        return true;
+    }
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .all(|w| has_word(corpus, w))
+}
+
+fn has_word(hay: &str, w: &str) -> bool {
+    crate::source::contains_word(hay, w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_names_but_not_sentence_openers() {
+        let e = entities(
+            "Kim Jong-un met Vladimir Putin in Moscow. The Kremlin said the talks went well. However, Foreign Minister Choe Son-hui was absent.",
+        );
+        assert_eq!(
+            e,
+            [
+                "Foreign Minister Choe Son-hui",
+                "Kim Jong-un",
+                "Kremlin",
+                "Moscow",
+                "Vladimir Putin"
+            ]
+        );
+        assert_eq!(
+            entities("Seoul's view differs from Tokyo's."),
+            ["Tokyo"],
+            "a lone sentence opener is skipped"
+        );
+        assert!(
+            entities("They met in the Democratic People's Republic of Korea.")
+                .contains(&"Democratic People's Republic of Korea".to_string())
+        );
+    }
+
+    #[test]
+    fn names_are_known_whole_or_word_by_word() {
+        let corpus = "Russian President Vladimir Putin met Kim Jong-un.";
+        assert!(known_name("President Putin", corpus));
+        assert!(known_name("Kim Jong-un", corpus));
+        assert!(!known_name("Choe Son-hui", corpus));
+    }
+}

@@ -1,0 +1,293 @@
+//! Reading a Markdown article (ours, or one a person wrote) into the form the
+//! checks read: titles, paragraphs with their `[S1, S2]` citations, and the
+//! perspective sections found by their headings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, Doc, Part, Side};
+use crate::persona::Persona;
+
+static CITES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\[(S\d+(?:\s*,\s*S\d+)*)\]")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Headings after which nothing is checked (byline, source list, related links).
+const TRAILER: &[&str] = &[
+    "about the author",
+    "sources",
+    "related articles",
+    "related",
+    "authors",
+];
+
+const PARTS: &[(&str, Part)] = &[
+    ("stated position", Part::Position),
+    ("position", Part::Position),
+    ("reasons and interests", Part::Reasons),
+    ("reasons", Part::Reasons),
+    ("what it means", Part::Implications),
+    ("implications", Part::Implications),
+];
+
+/// Text without its citation markers, and the passage ids they named.
+pub fn split_cites(text: &str) -> (String, Vec<String>) {
+    let mut ids = Vec::new();
+    for c in CITES.captures_iter(text) {
+        ids.extend(c[1].split(',').map(|s| s.trim().to_string()));
+    }
+    (CITES.replace_all(text, "").trim().to_string(), ids)
+}
+
+fn strip_front_matter(text: &str) -> &str {
+    for fence in ["---", "+++"] {
+        if let Some(rest) = text
+            .strip_prefix(fence)
+            .and_then(|r| r.strip_prefix('\n').or(r.strip_prefix("\r\n")))
+        {
+            let close = format!("\n{fence}");
+            if let Some(end) = rest.find(&close) {
+                let after = &rest[end + close.len()..];
+                return after.split_once('\n').map_or("", |(_, body)| body);
+            }
+        }
+    }
+    text
+}
+
+/// Which perspective a heading names, by label.
+fn heading_side<'a>(heading: &str, persona: &'a Persona) -> Option<&'a str> {
+    let h = heading.to_lowercase();
+    persona
+        .spec
+        .perspectives
+        .iter()
+        .find(|p| {
+            let label = p.label.to_lowercase();
+            h == label
+                || h.starts_with(&format!("{label}:"))
+                || h.starts_with(&format!("{label} —"))
+                || h.starts_with(&format!("{label} -"))
+        })
+        .map(|p| p.id.as_str())
+}
+
+/// The bold lead-in of a perspective paragraph (`**Stated position.**`), if any.
+fn part_label(text: &str) -> Option<(Part, String)> {
+    let rest = text.strip_prefix("**")?;
+    let (label, after) = rest.split_once("**")?;
+    let key = label.trim().trim_end_matches(['.', ':']).to_lowercase();
+    let part = PARTS.iter().find(|(name, _)| *name == key)?.1;
+    Some((part, after.trim().to_string()))
+}
+
+fn plain(text: &str) -> String {
+    text.replace("**", "").replace('*', "").trim().to_string()
+}
+
+/// Parse a Markdown article for checking.
+pub fn parse(text: &str, persona: &Persona) -> Doc {
+    let body = strip_front_matter(text);
+    let mut doc = Doc::default();
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in body.lines() {
+        let t = line.trim();
+        let is_item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with('>');
+        if t.is_empty() || t.starts_with('#') || is_item || t == "---" {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+            if !t.is_empty() {
+                paragraphs.push(t.to_string());
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(t);
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+
+    let mut section = "lede".to_string();
+    let mut side: Option<(String, usize)> = None;
+    let mut seen_lede = false;
+    let mut seen_title = false;
+    let mut in_closing = false;
+    let mut count = 0;
+    for p in paragraphs {
+        if p == "---" {
+            continue;
+        }
+        if let Some(h) = p.strip_prefix('#') {
+            let level = 1 + h.chars().take_while(|c| *c == '#').count();
+            let heading = h.trim_start_matches('#').trim();
+            if level == 1 && !seen_title {
+                seen_title = true;
+                doc.blocks
+                    .push(block("finish", None, Part::Headline, "headline".into(), heading));
+                continue;
+            }
+            if TRAILER.contains(&heading.to_lowercase().as_str()) {
+                break;
+            }
+            if let Some(id) = heading_side(heading, persona) {
+                side = Some((id.to_string(), level));
+                section = format!("perspective:{id}");
+                doc.sides.push(Side {
+                    id: id.to_string(),
+                    stated: true,
+                });
+                continue;
+            }
+            if side.as_ref().is_some_and(|(_, l)| level <= *l) {
+                side = None;
+                section = "finish".into();
+                in_closing = true;
+            }
+            continue;
+        }
+        if let Some(quote) = p.strip_prefix('>') {
+            let (text, cites) = split_cites(&plain(quote));
+            // A pull quote is a quotation even when its marks were left off.
+            let text = if text.starts_with(['“', '"']) {
+                text
+            } else {
+                format!("“{text}”")
+            };
+            let mut b = block(
+                &section,
+                side.as_ref().map(|(id, _)| id.as_str()),
+                Part::Body,
+                "pull quote".into(),
+                &text,
+            );
+            b.cites = cites;
+            doc.blocks.push(b);
+            continue;
+        }
+        let item = p
+            .strip_prefix("- ")
+            .or_else(|| p.strip_prefix("* "))
+            .unwrap_or(&p)
+            .to_string();
+        let (part, text) = match (&side, part_label(&item)) {
+            (Some(_), Some((part, rest))) => (part, rest),
+            // Unlabelled paragraphs of a side are read in order as its position,
+            // reasons and what it means.
+            (Some((id, _)), None) => {
+                let n = doc
+                    .blocks
+                    .iter()
+                    .filter(|b| b.perspective.as_deref() == Some(id))
+                    .count();
+                let part = [Part::Position, Part::Reasons, Part::Implications]
+                    .get(n)
+                    .copied()
+                    .unwrap_or(Part::Body);
+                (part, item)
+            }
+            (None, _)
+                if seen_title && !seen_lede && item.starts_with('*') && item.ends_with('*') && count == 0 =>
+            {
+                count += 1;
+                doc.blocks
+                    .push(block("finish", None, Part::Deck, "deck".into(), &plain(&item)));
+                continue;
+            }
+            (None, _) if !seen_lede => {
+                seen_lede = true;
+                (Part::Lede, item)
+            }
+            (None, _) if in_closing => (Part::Closing, item),
+            (None, _) => (Part::Body, item),
+        };
+        count += 1;
+        let (text, cites) = split_cites(&plain(&text));
+        if text.is_empty() {
+            continue;
+        }
+        let perspective = side.as_ref().map(|(id, _)| id.clone());
+        let location = match &perspective {
+            Some(id) => format!("perspective {id}, {}", part.label()),
+            None => format!("{} {count}", part.label()),
+        };
+        if let (Some(id), Part::Position) = (&perspective, part)
+            && text.starts_with("No stated position")
+            && let Some(s) = doc.sides.iter_mut().find(|s| &s.id == id)
+        {
+            s.stated = false;
+        }
+        let mut b = block(&section, perspective.as_deref(), part, location, &text);
+        b.cites = cites;
+        doc.blocks.push(b);
+    }
+    doc
+}
+
+fn block(section: &str, perspective: Option<&str>, part: Part, location: String, text: &str) -> Block {
+    Block {
+        section: section.into(),
+        perspective: perspective.map(str::to_string),
+        part,
+        location,
+        text: text.to_string(),
+        cites: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cites_are_split_off() {
+        assert_eq!(
+            split_cites("Kim said so. [S1, S3]"),
+            ("Kim said so.".into(), vec!["S1".into(), "S3".into()])
+        );
+        assert_eq!(split_cites("No cites."), ("No cites.".into(), vec![]));
+    }
+
+    #[test]
+    fn reads_our_own_layout() {
+        let persona = crate::persona::load("prism", &[]).unwrap();
+        let md = "---\ntitle: x\n---\n\n# Head\n\n*The deck.*\n\n> “A quote here”\n\nThe lede. [S1]\n\n## Background\n\nMore. [S2]\n\n## Where each side stands\n\n### Japan: Tokyo worries\n\n**Stated position.** Tokyo said no. [S3]\n\n**Reasons and interests.** Because. [S3]\n\n### China\n\n**Stated position.** No stated position from China in the sources.\n\n## What to watch\n\nNext week. [S2]\n\n---\n\n## About the author\n\nBio 2024.\n";
+        let doc = parse(md, &persona);
+        let parts: Vec<(Part, &str)> = doc.blocks.iter().map(|b| (b.part, b.text.as_str())).collect();
+        assert_eq!(
+            parts,
+            [
+                (Part::Headline, "Head"),
+                (Part::Deck, "The deck."),
+                (Part::Body, "“A quote here”"),
+                (Part::Lede, "The lede."),
+                (Part::Body, "More."),
+                (Part::Position, "Tokyo said no."),
+                (Part::Reasons, "Because."),
+                (Part::Position, "No stated position from China in the sources."),
+                (Part::Closing, "Next week."),
+            ]
+        );
+        assert_eq!(
+            doc.sides,
+            [
+                Side {
+                    id: "japan".into(),
+                    stated: true
+                },
+                Side {
+                    id: "china".into(),
+                    stated: false
+                }
+            ]
+        );
+        assert_eq!(doc.blocks[5].cites, ["S3"]);
+        assert_eq!(doc.blocks[8].section, "finish");
+    }
+}

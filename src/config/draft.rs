@@ -1,0 +1,259 @@
+//! The settings of `draft`: which provider and model per stage, with its key,
+//! timeouts, retries, limits, cache and prices.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::{Env, Loaded, Project, ProviderConfig, STAGES, user_cache_dir};
+use crate::cli::DraftArgs;
+use crate::error::{Error, InputError};
+use crate::llm::http::{HttpConfig, Limits, Timeouts};
+use crate::llm::presets;
+use crate::llm::retry::RetryPolicy;
+use crate::llm::{ApiKey, Price};
+
+/// Which model each stage uses, before the persona has a say.
+#[derive(Debug, Clone, Default)]
+pub struct ModelChoice {
+    /// `--model`: every stage.
+    pub forced: Option<String>,
+    /// `--stage-model` and `[models]`.
+    pub per_stage: BTreeMap<String, String>,
+    /// `PARALLAX_MODEL`.
+    pub env: Option<String>,
+    /// `provider.model` in the config.
+    pub configured: Option<String>,
+    /// The preset's default.
+    pub preset: Option<String>,
+}
+
+impl ModelChoice {
+    /// The model for `stage` (`brief`, `lede`, `perspective`, `finish`).
+    pub fn for_stage(&self, stage: &str, persona: Option<&str>) -> Option<String> {
+        self.forced
+            .clone()
+            .or_else(|| self.per_stage.get(stage).cloned())
+            .or_else(|| self.env.clone())
+            .or_else(|| persona.map(str::to_string))
+            .or_else(|| self.configured.clone())
+            .or_else(|| self.preset.clone())
+    }
+}
+
+/// Everything `draft` needs, resolved.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub persona: String,
+    /// `None` means extractive.
+    pub http: Option<HttpConfig>,
+    pub models: ModelChoice,
+    pub temperature: Option<f32>,
+    pub max_tokens: u32,
+    /// Where cached answers live; `None` when caching is off.
+    pub cache_dir: Option<PathBuf>,
+    pub refresh: bool,
+    pub prices: BTreeMap<String, Price>,
+    pub persona_dirs: Vec<PathBuf>,
+    pub prompt_dirs: Vec<PathBuf>,
+    pub config_file: Option<PathBuf>,
+}
+
+/// Resolve the settings of `draft`.
+pub fn resolve(
+    args: &DraftArgs,
+    config: Option<&Path>,
+    env: &dyn Env,
+    cwd: &Path,
+) -> Result<Settings, Error> {
+    let project = Project::discover(
+        config,
+        args.personas.as_deref(),
+        args.prompts.as_deref(),
+        env,
+        cwd,
+    )?;
+    let loaded = &project.loaded;
+    let f = &loaded.file;
+    let http = provider(args, loaded, env, &project.root)?;
+    let mut per_stage = BTreeMap::new();
+    for (stage, model) in &f.models {
+        if !STAGES.contains(&stage.as_str()) {
+            let e = loaded.err(&format!("models.{stage}"), "not a stage".into());
+            return Err(e.hint(format!("stages: {}", STAGES.join(", "))).into());
+        }
+        per_stage.insert(stage.clone(), model.clone());
+    }
+    for pair in &args.stage_model {
+        match pair.split_once('=') {
+            Some((stage, model)) if STAGES.contains(&stage) && !model.is_empty() => {
+                per_stage.insert(stage.to_string(), model.to_string());
+            }
+            _ => {
+                return Err(Error::Usage(format!(
+                    "--stage-model `{pair}` is not STAGE=MODEL with STAGE one of {}",
+                    STAGES.join(", ")
+                )));
+            }
+        }
+    }
+    let cache_enabled = !args.no_cache && f.cache.enabled.unwrap_or(true) && http.is_some();
+    let cache_dir = match &f.cache.dir {
+        Some(d) => Some(project.path(d)),
+        None => user_cache_dir(env).map(|d| d.join("responses")),
+    };
+    let p = &f.provider;
+    Ok(Settings {
+        persona: args
+            .persona
+            .clone()
+            .unwrap_or_else(|| project.default_persona.clone()),
+        models: ModelChoice {
+            forced: args.model.clone(),
+            per_stage,
+            env: env.var("PARALLAX_MODEL"),
+            configured: p.model.clone(),
+            preset: http
+                .as_ref()
+                .and_then(|h| h.preset.default_model)
+                .map(str::to_string),
+        },
+        http,
+        temperature: args.temperature.or(p.temperature),
+        max_tokens: args.max_tokens.or(p.max_tokens).unwrap_or(2048),
+        cache_dir: cache_dir.filter(|_| cache_enabled),
+        refresh: args.refresh,
+        prices: f.prices.clone(),
+        persona_dirs: project.persona_dirs,
+        prompt_dirs: project.prompt_dirs,
+        config_file: project.config_file,
+    })
+}
+
+/// The provider name: flag, config, else guessed from which keys are set.
+fn provider_name(args: &DraftArgs, p: &ProviderConfig, env: &dyn Env) -> String {
+    if let Some(n) = args.provider.clone().or_else(|| p.name.clone()) {
+        return n;
+    }
+    let set = |v: &str| env.var(v).is_some();
+    if set("OPENAI_API_KEY") || set("OPENAI_BASE_URL") {
+        "openai".into()
+    } else if set("ANTHROPIC_API_KEY") || set("ANTHROPIC_BASE_URL") {
+        "anthropic".into()
+    } else {
+        "extractive".into()
+    }
+}
+
+fn provider(
+    args: &DraftArgs,
+    loaded: &Loaded,
+    env: &dyn Env,
+    root: &Path,
+) -> Result<Option<HttpConfig>, Error> {
+    let p = &loaded.file.provider;
+    let name = provider_name(args, p, env);
+    if name == "extractive" {
+        return Ok(None);
+    }
+    let Some(preset) = presets::find(&name) else {
+        let known = format!("extractive, {}", presets::names().join(", "));
+        return Err(Error::Usage(format!(
+            "unknown provider `{name}` (known providers: {known})"
+        )));
+    };
+    let base_url = args
+        .base_url
+        .clone()
+        .or_else(|| preset.base_url_env.and_then(|v| env.var(v)))
+        .or_else(|| p.base_url.clone())
+        .unwrap_or_else(|| preset.base_url.to_string());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+        return Err(Error::Usage(format!(
+            "base URL `{base_url}` must start with http:// or https://"
+        )));
+    }
+    let key_env = p
+        .api_key_env
+        .clone()
+        .unwrap_or_else(|| preset.key_env.to_string());
+    let key = api_key(p, &key_env, env, root, loaded)?;
+    if key.is_none() && preset.key_required && base_url == preset.base_url {
+        return Err(Error::Usage(format!(
+            "provider `{name}` needs an API key: set {key_env} (or api_key_file / api_key_cmd in parallax.toml)"
+        )));
+    }
+    let d = Timeouts::default();
+    let r = RetryPolicy::default();
+    Ok(Some(HttpConfig {
+        preset: *preset,
+        base_url,
+        key,
+        key_env,
+        stream: !args.no_stream && p.stream.unwrap_or(true),
+        timeouts: Timeouts {
+            connect: loaded.duration("provider.connect_timeout", &p.connect_timeout, d.connect)?,
+            first_token: loaded.duration(
+                "provider.first_token_timeout",
+                &p.first_token_timeout,
+                d.first_token,
+            )?,
+            idle: loaded.duration("provider.idle_timeout", &p.idle_timeout, d.idle)?,
+            total: loaded.duration("provider.timeout", &p.timeout, d.total)?,
+        },
+        retry: RetryPolicy {
+            max_retries: p.max_retries.unwrap_or(r.max_retries),
+            base: loaded.duration("provider.backoff_base", &p.backoff_base, r.base)?,
+            max: loaded.duration("provider.backoff_max", &p.backoff_max, r.max)?,
+        },
+        limits: Limits {
+            concurrency: p.concurrency.unwrap_or(8),
+            rpm: p.rpm.unwrap_or(0),
+            tpm: p.tpm.unwrap_or(0),
+        },
+    }))
+}
+
+/// The API key: from the environment variable `key_env`, else the config's key
+/// file, else its key command. Never from a flag.
+fn api_key(
+    p: &ProviderConfig,
+    key_env: &str,
+    env: &dyn Env,
+    root: &Path,
+    cfg: &Loaded,
+) -> Result<Option<ApiKey>, Error> {
+    if let Some(k) = env.var(key_env).and_then(ApiKey::new) {
+        return Ok(Some(k));
+    }
+    if let Some(file) = &p.api_key_file {
+        let path = if file.is_absolute() {
+            file.clone()
+        } else {
+            root.join(file)
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| InputError::new(&path, None, format!("cannot read the API key file: {e}")))?;
+        return Ok(ApiKey::new(text));
+    }
+    if let Some(cmd) = &p.api_key_cmd {
+        let Some((program, rest)) = cmd.split_first() else {
+            return Err(cfg.err("provider.api_key_cmd", "is empty".into()).into());
+        };
+        let out = std::process::Command::new(program)
+            .args(rest)
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .map_err(|e| cfg.err("provider.api_key_cmd", format!("cannot run `{program}`: {e}")))?;
+        if !out.status.success() {
+            return Err(cfg
+                .err(
+                    "provider.api_key_cmd",
+                    format!("`{program}` failed ({})", out.status),
+                )
+                .into());
+        }
+        return Ok(ApiKey::new(String::from_utf8_lossy(&out.stdout)));
+    }
+    Ok(None)
+}

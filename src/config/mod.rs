@@ -1,0 +1,254 @@
+//! Settings, resolved once from flags, environment and `parallax.toml`.
+//! Precedence, highest first: flag, environment, persona (`model`, `temperature`),
+//! config file, provider preset, default. The config file is the first
+//! `parallax.toml` found from the working folder upward, else
+//! `$XDG_CONFIG_HOME/parallax/parallax.toml`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::error::InputError;
+use crate::fsutil::line_of_key;
+use crate::llm::Price;
+
+mod draft;
+#[cfg(test)]
+mod tests;
+
+pub use draft::{ModelChoice, Settings, resolve};
+
+/// Stages a model can be chosen for.
+pub const STAGES: &[&str] = &["brief", "lede", "perspective", "finish"];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    /// Default persona id.
+    pub persona: Option<String>,
+    #[serde(default)]
+    pub provider: ProviderConfig,
+    /// Model per stage.
+    #[serde(default)]
+    pub models: BTreeMap<String, String>,
+    /// US dollars per million tokens, by model.
+    #[serde(default)]
+    pub prices: BTreeMap<String, Price>,
+    #[serde(default)]
+    pub cache: CacheConfig,
+    #[serde(default)]
+    pub paths: PathsConfig,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProviderConfig {
+    /// A preset name, or `extractive`.
+    pub name: Option<String>,
+    pub base_url: Option<String>,
+    pub model: Option<String>,
+    /// Environment variable holding the key (default: the preset's).
+    pub api_key_env: Option<String>,
+    /// File holding the key.
+    pub api_key_file: Option<PathBuf>,
+    /// Command (program and arguments, no shell) that prints the key.
+    pub api_key_cmd: Option<Vec<String>>,
+    pub stream: Option<bool>,
+    pub temperature: Option<f32>,
+    pub max_tokens: Option<u32>,
+    pub connect_timeout: Option<String>,
+    pub first_token_timeout: Option<String>,
+    pub idle_timeout: Option<String>,
+    pub timeout: Option<String>,
+    pub max_retries: Option<u32>,
+    pub backoff_base: Option<String>,
+    pub backoff_max: Option<String>,
+    pub concurrency: Option<usize>,
+    pub rpm: Option<u32>,
+    pub tpm: Option<u32>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CacheConfig {
+    pub enabled: Option<bool>,
+    pub dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathsConfig {
+    pub personas: Option<PathBuf>,
+    pub prompts: Option<PathBuf>,
+}
+
+/// Reads the environment; a seam so tests can pass their own.
+pub trait Env {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+/// The process environment.
+pub struct ProcessEnv;
+
+impl Env for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+fn xdg(env: &dyn Env, var: &str, fallback: &str) -> Option<PathBuf> {
+    let base = env
+        .var(var)
+        .map(PathBuf::from)
+        .or_else(|| env.var("HOME").map(|h| Path::new(&h).join(fallback)))?;
+    Some(base.join("parallax"))
+}
+
+/// The user's config folder: `$XDG_CONFIG_HOME/parallax` or `~/.config/parallax`.
+pub fn user_config_dir(env: &dyn Env) -> Option<PathBuf> {
+    xdg(env, "XDG_CONFIG_HOME", ".config")
+}
+
+/// The cache folder: `PARALLAX_CACHE_DIR`, else `$XDG_CACHE_HOME/parallax`.
+pub fn user_cache_dir(env: &dyn Env) -> Option<PathBuf> {
+    env.var("PARALLAX_CACHE_DIR")
+        .map(PathBuf::from)
+        .or_else(|| xdg(env, "XDG_CACHE_HOME", ".cache"))
+}
+
+/// The first `parallax.toml` from `start` upward.
+pub fn find_project_config(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .map(|d| d.join("parallax.toml"))
+        .find(|p| p.is_file())
+}
+
+/// A loaded config file and its text (for pointing errors at lines).
+pub(crate) struct Loaded {
+    path: PathBuf,
+    text: String,
+    file: FileConfig,
+}
+
+impl Loaded {
+    pub(crate) fn err(&self, key: &str, message: String) -> InputError {
+        let field = key.rsplit('.').next().unwrap_or(key);
+        InputError::new(
+            &self.path,
+            line_of_key(&self.text, field),
+            format!("field `{key}`: {message}"),
+        )
+    }
+
+    pub(crate) fn duration(
+        &self,
+        key: &str,
+        value: &Option<String>,
+        default: Duration,
+    ) -> Result<Duration, InputError> {
+        match value {
+            None => Ok(default),
+            Some(v) => humantime::parse_duration(v).map_err(|e| {
+                self.err(key, format!("`{v}` is not a duration ({e})"))
+                    .hint("write it like \"30s\", \"500ms\" or \"2m\"")
+            }),
+        }
+    }
+}
+
+pub(crate) fn load_file(path: &Path) -> Result<Loaded, InputError> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| InputError::new(path, None, format!("cannot read config: {e}")))?;
+    let file = toml::from_str(&text).map_err(|e| {
+        let line = e.span().map(|s| crate::fsutil::line_at(&text, s.start));
+        InputError::new(path, line, format!("invalid config: {}", e.message().trim()))
+    })?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        text,
+        file,
+    })
+}
+
+/// The project a command runs in: its config file (if any) and where personas and
+/// prompts are looked up, in order.
+pub struct Project {
+    pub(crate) loaded: Loaded,
+    pub config_file: Option<PathBuf>,
+    pub root: PathBuf,
+    pub persona_dirs: Vec<PathBuf>,
+    pub prompt_dirs: Vec<PathBuf>,
+    /// `persona` from the config, else `prism`.
+    pub default_persona: String,
+}
+
+impl Project {
+    /// Find the config (`config` if given, else `parallax.toml` upward from `cwd`,
+    /// else the user's) and the lookup folders, with `--personas`/`--prompts` first.
+    pub fn discover(
+        config: Option<&Path>,
+        personas: Option<&Path>,
+        prompts: Option<&Path>,
+        env: &dyn Env,
+        cwd: &Path,
+    ) -> Result<Project, InputError> {
+        let user_dir = user_config_dir(env);
+        let config_file = match config {
+            Some(p) => Some(p.to_path_buf()),
+            None => find_project_config(cwd).or_else(|| {
+                user_dir
+                    .as_ref()
+                    .map(|d| d.join("parallax.toml"))
+                    .filter(|p| p.is_file())
+            }),
+        };
+        let loaded = match &config_file {
+            Some(p) => load_file(p)?,
+            None => Loaded {
+                path: PathBuf::from("parallax.toml"),
+                text: String::new(),
+                file: FileConfig::default(),
+            },
+        };
+        let root = config_file
+            .as_ref()
+            .and_then(|p| p.parent())
+            .filter(|d| Some(*d) != user_dir.as_deref())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| cwd.to_path_buf());
+        let rel = |p: &Path| {
+            if p.is_absolute() {
+                p.to_path_buf()
+            } else {
+                root.join(p)
+            }
+        };
+        let f = &loaded.file;
+        let mut persona_dirs: Vec<PathBuf> = personas.map(Path::to_path_buf).into_iter().collect();
+        persona_dirs.push(rel(f.paths.personas.as_deref().unwrap_or(Path::new("personas"))));
+        persona_dirs.extend(user_dir.iter().map(|d| d.join("personas")));
+        let mut prompt_dirs: Vec<PathBuf> = prompts.map(Path::to_path_buf).into_iter().collect();
+        prompt_dirs.push(rel(f.paths.prompts.as_deref().unwrap_or(Path::new("prompts"))));
+        prompt_dirs.extend(user_dir.iter().map(|d| d.join("prompts")));
+        Ok(Project {
+            default_persona: f.persona.clone().unwrap_or_else(|| "prism".into()),
+            loaded,
+            config_file,
+            root,
+            persona_dirs,
+            prompt_dirs,
+        })
+    }
+
+    /// `p` relative to the project's root.
+    pub fn path(&self, p: &Path) -> PathBuf {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            self.root.join(p)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Tests of settings resolution.
+
+use super::*;
+use crate::cli::DraftArgs;
+use crate::llm::ApiKey;
+use clap::Parser;
+use std::collections::HashMap;
+use std::time::Duration;
+
+struct MapEnv(HashMap<&'static str, &'static str>);
+impl Env for MapEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        self.0.get(name).map(|s| s.to_string())
+    }
+}
+
+fn args(extra: &[&str]) -> DraftArgs {
+    let mut v = vec!["parallax", "draft", "s.md"];
+    v.extend_from_slice(extra);
+    match crate::cli::Cli::parse_from(v).command {
+        crate::cli::Command::Draft(d) => d,
+        other => panic!("parsed as {other:?}"),
+    }
+}
+
+#[test]
+fn no_provider_configured_means_extractive() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = MapEnv([("XDG_CONFIG_HOME", "/nonexistent")].into());
+    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
+    assert!(s.http.is_none());
+    assert!(s.cache_dir.is_none(), "nothing to cache without a model");
+    assert_eq!(s.persona, "prism");
+}
+
+#[test]
+fn base_url_env_selects_openai_and_flags_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = MapEnv(
+        [
+            ("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
+            ("OPENAI_API_KEY", "k"),
+        ]
+        .into(),
+    );
+    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
+    let http = s.http.unwrap();
+    assert_eq!(http.base_url, "http://127.0.0.1:9/v1");
+    assert_eq!(http.preset.name, "openai");
+    assert!(http.key.is_some());
+    let s = resolve(
+        &args(&["--base-url", "http://127.0.0.1:1/v1", "--no-stream"]),
+        None,
+        &env,
+        dir.path(),
+    )
+    .unwrap();
+    assert_eq!(s.http.as_ref().unwrap().base_url, "http://127.0.0.1:1/v1");
+    assert!(!s.http.unwrap().stream);
+}
+
+#[test]
+fn presets_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let env = MapEnv([("ANTHROPIC_API_KEY", "a-key")].into());
+    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
+    assert_eq!(s.http.as_ref().unwrap().preset.name, "anthropic");
+    let s = resolve(&args(&["--provider", "ollama"]), None, &env, dir.path()).unwrap();
+    let h = s.http.as_ref().unwrap();
+    assert_eq!(h.base_url, "http://127.0.0.1:11434/v1");
+    assert!(h.key.is_none());
+    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("llama3.1"));
+    let e = resolve(&args(&["--provider", "groq"]), None, &env, dir.path()).unwrap_err();
+    assert!(e.to_string().contains("GROQ_API_KEY"), "{e}");
+    let e = resolve(&args(&["--provider", "nope"]), None, &env, dir.path()).unwrap_err();
+    assert!(
+        e.to_string().contains("known providers: extractive, openai"),
+        "{e}"
+    );
+}
+
+#[test]
+fn stage_models_layer() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[provider]\nname = \"openai\"\nbase_url = \"http://127.0.0.1:1/v1\"\nmodel = \"big\"\n[models]\nbrief = \"small\"\n",
+    )
+    .unwrap();
+    let env = MapEnv(HashMap::new());
+    let s = resolve(&args(&["--stage-model", "finish=tiny"]), None, &env, dir.path()).unwrap();
+    assert_eq!(
+        s.models.for_stage("brief", Some("persona-model")).as_deref(),
+        Some("small")
+    );
+    assert_eq!(s.models.for_stage("finish", None).as_deref(), Some("tiny"));
+    assert_eq!(
+        s.models.for_stage("lede", Some("persona-model")).as_deref(),
+        Some("persona-model")
+    );
+    assert_eq!(s.models.for_stage("lede", None).as_deref(), Some("big"));
+    let s = resolve(&args(&["--model", "all"]), None, &env, dir.path()).unwrap();
+    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("all"));
+}
+
+#[test]
+fn key_file_and_command() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("key.txt"), "sk-from-file\n").unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[provider]\nname = \"openai\"\napi_key_file = \"key.txt\"\n",
+    )
+    .unwrap();
+    let env = MapEnv(HashMap::new());
+    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
+    assert_eq!(s.http.unwrap().key, ApiKey::new("sk-from-file"));
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[provider]\nname = \"openai\"\napi_key_cmd = [\"echo\", \"sk-from-cmd\"]\n",
+    )
+    .unwrap();
+    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
+    assert_eq!(s.http.unwrap().key, ApiKey::new("sk-from-cmd"));
+}
+
+#[test]
+fn project_config_is_found_upward_and_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "persona = \"x\"\n[provider]\nname = \"ollama\"\nmodel = \"m\"\nidle_timeout = \"2s\"\n",
+    )
+    .unwrap();
+    let env = MapEnv(HashMap::new());
+    let s = resolve(&args(&[]), None, &env, &sub).unwrap();
+    assert_eq!(s.persona, "x");
+    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("m"));
+    assert_eq!(s.http.unwrap().timeouts.idle, Duration::from_secs(2));
+    assert_eq!(s.persona_dirs[0], dir.path().join("personas"));
+    std::fs::write(dir.path().join("parallax.toml"), "[provider]\nmodle = \"m\"\n").unwrap();
+    let e = resolve(&args(&[]), None, &env, &sub).unwrap_err();
+    assert!(e.to_string().contains(":2:"), "{e}");
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[provider]\nname = \"ollama\"\nidle_timeout = \"soon\"\n",
+    )
+    .unwrap();
+    let e = resolve(&args(&[]), None, &env, &sub).unwrap_err();
+    assert!(
+        e.to_string().contains(":3:") && e.to_string().contains("idle_timeout"),
+        "{e}"
+    );
+}

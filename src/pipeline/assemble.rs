@@ -1,0 +1,166 @@
+//! Turning the stages' answers into the typed article.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use super::Job;
+use crate::article::{
+    Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
+};
+use crate::llm::Usage;
+use crate::persona::Perspective;
+use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
+
+/// Every answer an article is made from; revisions replace parts of it.
+#[derive(Debug, Clone)]
+pub(crate) struct Drafts {
+    pub brief: Brief,
+    pub opening: Opening,
+    /// By perspective id; sides with no stated position have none.
+    pub perspectives: BTreeMap<String, PerspectiveDraft>,
+    pub finish: Finish,
+}
+
+fn para(c: &Claim) -> Paragraph {
+    Paragraph {
+        text: c.text.trim().to_string(),
+        cites: c.cites.clone(),
+    }
+}
+
+/// The perspective sections in the persona's order; a side without a draft is
+/// shown as having no stated position, never invented.
+pub(crate) fn perspective_sections(
+    perspectives: &[Perspective],
+    drafts: &BTreeMap<String, PerspectiveDraft>,
+) -> Vec<PerspectiveSection> {
+    perspectives
+        .iter()
+        .map(|p| match drafts.get(&p.id) {
+            Some(d) => PerspectiveSection {
+                id: p.id.clone(),
+                label: p.label.clone(),
+                subhead: d.subhead.trim().to_string(),
+                stated: true,
+                position: para(&d.position),
+                reasons: para(&d.reasons),
+                implications: para(&d.implications),
+            },
+            None => {
+                let none = |text: String| Paragraph { text, cites: vec![] };
+                PerspectiveSection {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                    subhead: p.label.clone(),
+                    stated: false,
+                    position: none(format!("No stated position from {} in the sources.", p.label)),
+                    reasons: none("The sources give no reasons.".into()),
+                    implications: none("The sources do not spell out what this position means.".into()),
+                }
+            }
+        })
+        .collect()
+}
+
+/// What round 3 sees of the article so far.
+pub(crate) fn draft_view(o: &Opening, perspectives: &[PerspectiveSection]) -> Value {
+    let join = |ps: &[&Paragraph]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
+    json!({
+        "lede": o.lede.text,
+        "sections": o.sections.iter().map(|s| json!({
+            "subhead": s.subhead,
+            "text": s.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "),
+        })).collect::<Vec<_>>(),
+        "perspectives": perspectives.iter().map(|p| json!({
+            "label": p.label,
+            "text": join(&[&p.position, &p.reasons, &p.implications]),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The models that answered, in call order, without repeats: `a, b`.
+fn distinct_models(calls: &[CallRecord]) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for c in calls {
+        if !seen.contains(&c.model.as_str()) {
+            seen.push(&c.model);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join(", "))
+}
+
+pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_ms: u64) -> Article {
+    let persona = &job.persona.spec;
+    let o = job.options;
+    let mut usage = Usage::default();
+    let mut cost = Some(0.0);
+    for c in calls {
+        usage += c.usage;
+        cost = cost.zip(c.cost_usd).map(|(a, b)| a + b);
+    }
+    let extractive = o.provider == "extractive";
+    let mut notes = Vec::new();
+    if extractive {
+        notes.push(
+            "No language model was used: every paragraph is a source passage (extractive provider).".into(),
+        );
+    }
+    let closing = Some(para(&d.finish.closing)).filter(|c| !c.text.is_empty());
+    let pull_quote = Some(d.opening.pull_quote.trim().to_string()).filter(|q| !q.is_empty());
+    Article {
+        headline: d.finish.headline.trim().to_string(),
+        deck: d.finish.deck.trim().to_string(),
+        lede: para(&d.opening.lede),
+        pull_quote,
+        sections: d
+            .opening
+            .sections
+            .iter()
+            .map(|s| Section {
+                subhead: s.subhead.trim().to_string(),
+                paragraphs: s.paragraphs.iter().map(para).collect(),
+            })
+            .collect(),
+        perspectives: perspective_sections(&persona.perspectives, &d.perspectives),
+        closing,
+        byline: Byline {
+            persona: persona.id.clone(),
+            name: persona.name.clone(),
+            beat: persona.beat.clone(),
+            bio: persona.bio.clone(),
+        },
+        sources: job
+            .sources
+            .iter()
+            .map(|s| SourceRef {
+                index: s.index,
+                title: s
+                    .meta
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| format!("Source {}", s.index)),
+                publisher: s.meta.publisher.clone(),
+                published: s.meta.published.clone(),
+                url: s.meta.url.clone(),
+                origin: s.origin.clone(),
+                passages: s.passages.iter().map(|p| p.id.clone()).collect(),
+            })
+            .collect(),
+        meta: Metadata {
+            persona: persona.id.clone(),
+            provider: o.provider.clone(),
+            model: distinct_models(calls).unwrap_or_else(|| o.model_for("lede")),
+            extractive,
+            date: o.date.clone(),
+            language: persona.language.clone(),
+            generator: concat!("parallax ", env!("CARGO_PKG_VERSION")).into(),
+            usage,
+            cost_usd: cost,
+            calls: calls.to_vec(),
+            elapsed_ms,
+            notes,
+            integrity: None,
+        },
+    }
+}

@@ -1,0 +1,80 @@
+//! One structured call: send, parse, validate, and one repair round when the
+//! answer does not fit the stage.
+
+use std::time::Instant;
+
+use serde::de::DeserializeOwned;
+
+use crate::article::CallRecord;
+use crate::llm::{ChatRequest, LlmClient, LlmError, Message, Role, Usage};
+
+/// Send one structured request; an answer that is not valid JSON for the stage
+/// gets one repair round carrying the validation error.
+pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
+    client: &C,
+    mut req: ChatRequest,
+    round: usize,
+    validate: impl Fn(&T) -> Result<(), String>,
+) -> Result<(T, CallRecord), LlmError> {
+    let started = Instant::now();
+    let mut usage = Usage::default();
+    let mut cost = Some(0.0);
+    let mut cached = true;
+    let mut requests = Vec::new();
+    let mut model = req.model.clone();
+    let mut attempt = 1u32;
+    loop {
+        let resp = client.complete(&req).await?;
+        usage += resp.usage;
+        cost = cost.zip(resp.cost_usd).map(|(a, b)| a + b);
+        cached &= resp.cached;
+        requests.extend(resp.cache_key.clone());
+        if !resp.model.is_empty() {
+            model = resp.model.clone();
+        }
+        let parsed = parse_json::<T>(&resp.content).and_then(|t| validate(&t).map(|()| t));
+        match parsed {
+            Ok(t) => {
+                let record = CallRecord {
+                    stage: req.stage.clone(),
+                    round,
+                    model,
+                    usage,
+                    cost_usd: cost,
+                    cached,
+                    attempts: attempt,
+                    requests,
+                    elapsed_ms: started.elapsed().as_millis() as u64,
+                };
+                return Ok((t, record));
+            }
+            Err(detail) if attempt == 1 => {
+                attempt += 1;
+                tracing::warn!(stage = %req.stage, "answer rejected, asking for a repair: {detail}");
+                req.messages.push(Message::new(Role::Assistant, resp.content));
+                req.messages.push(Message::new(
+                    Role::User,
+                    format!("Your answer is not valid: {detail}. Answer again with JSON only, matching the schema."),
+                ));
+            }
+            Err(detail) => {
+                return Err(LlmError::InvalidAnswer {
+                    stage: req.stage.clone(),
+                    detail,
+                    excerpt: crate::llm::excerpt(&resp.content, 160),
+                });
+            }
+        }
+    }
+}
+
+/// Parse a JSON answer, tolerating a Markdown code fence around it.
+fn parse_json<T: DeserializeOwned>(content: &str) -> Result<T, String> {
+    let t = content.trim();
+    let t = t
+        .strip_prefix("```json")
+        .or_else(|| t.strip_prefix("```"))
+        .and_then(|r| r.trim_end().strip_suffix("```"))
+        .unwrap_or(t);
+    serde_json::from_str(t).map_err(|e| format!("not valid JSON for this stage ({e})"))
+}

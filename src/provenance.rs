@@ -1,0 +1,103 @@
+//! The provenance record written beside each article: hashes of the persona,
+//! templates and sources, the provider and parameters, every call with its cache
+//! keys, usage, cost, timings and the integrity report. Enough to reproduce the
+//! article from the response cache; never a secret.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::article::{Article, CallRecord};
+use crate::check::Report;
+use crate::llm::{ProviderRecord, Usage};
+use crate::pipeline::Job;
+use crate::prompt::sha256_hex;
+
+#[derive(Debug, Serialize)]
+pub struct FileRecord {
+    pub origin: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceRecord {
+    pub index: usize,
+    pub origin: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub sha256: String,
+    pub passages: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Parameters {
+    pub models: BTreeMap<String, String>,
+    pub temperature: Option<f32>,
+    pub max_tokens: u32,
+    pub date: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Provenance<'a> {
+    pub generator: &'static str,
+    pub created: String,
+    pub persona: FileRecord,
+    pub templates: BTreeMap<String, FileRecord>,
+    pub sources: Vec<SourceRecord>,
+    pub provider: ProviderRecord,
+    pub parameters: Parameters,
+    pub calls: &'a [CallRecord],
+    pub usage: Usage,
+    pub cost_usd: Option<f64>,
+    pub elapsed_ms: u64,
+    pub integrity: Option<&'a Report>,
+}
+
+/// The record of `article`, drafted from `job` by `provider`.
+pub fn build<'a>(job: &Job<'_>, article: &'a Article, provider: ProviderRecord) -> Provenance<'a> {
+    let o = job.options;
+    Provenance {
+        generator: concat!("parallax ", env!("CARGO_PKG_VERSION")),
+        created: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        persona: FileRecord {
+            origin: job.persona.origin.clone(),
+            sha256: sha256_hex(job.persona.raw.as_bytes()),
+        },
+        templates: job
+            .prompts
+            .fingerprints()
+            .into_iter()
+            .map(|(name, (origin, sha256))| (name, FileRecord { origin, sha256 }))
+            .collect(),
+        sources: job
+            .sources
+            .iter()
+            .map(|s| SourceRecord {
+                index: s.index,
+                origin: s.origin.clone(),
+                title: s.meta.title.clone(),
+                url: s.meta.url.clone(),
+                sha256: sha256_hex(s.raw.as_bytes()),
+                passages: s.passages.iter().map(|p| p.id.clone()).collect(),
+            })
+            .collect(),
+        provider,
+        parameters: Parameters {
+            models: o.models.clone(),
+            temperature: o.temperature,
+            max_tokens: o.max_tokens,
+            date: o.date.clone(),
+        },
+        calls: &article.meta.calls,
+        usage: article.meta.usage,
+        cost_usd: article.meta.cost_usd,
+        elapsed_ms: article.meta.elapsed_ms,
+        integrity: article.meta.integrity.as_ref(),
+    }
+}
+
+/// `out.md` → `out.provenance.json`.
+pub fn sidecar_path(article: &Path) -> PathBuf {
+    article.with_extension("provenance.json")
+}

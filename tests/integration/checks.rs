@@ -1,0 +1,275 @@
+//! The integrity checks: a corpus of articles with planted faults and clean ones
+//! (`tests/fixtures/check`), the revision round against the fake server, and the
+//! provenance sidecar.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use fake_llm::{Config, FakeServer, Tamper};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::support::{parallax, prism_sources, root, run};
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    article: String,
+    sources: Vec<String>,
+    persona: String,
+    /// `kind: claim` for each planted fault (`kind: perspective` for balance).
+    expect: Vec<String>,
+}
+
+fn corpus_dir() -> PathBuf {
+    root().join("tests/fixtures/check")
+}
+
+/// `kind: claim` of each finding, with the perspective id for balance findings.
+fn keys(report: &Value) -> Vec<String> {
+    let mut out: Vec<String> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            let kind = f["kind"].as_str().unwrap_or("");
+            let what = match kind {
+                "lopsided" | "invented-position" => f["section"]
+                    .as_str()
+                    .unwrap_or("")
+                    .trim_start_matches("perspective:"),
+                _ => f["claim"].as_str().unwrap_or(""),
+            };
+            format!("{kind}: {what}")
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_planted_fault_is_found_and_clean_articles_pass() {
+    let dir = corpus_dir();
+    let cases: Vec<Case> =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("cases.json")).unwrap()).unwrap();
+    let faulty = cases.iter().filter(|c| !c.expect.is_empty()).count();
+    assert!(
+        faulty >= 20 && cases.len() - faulty >= 10,
+        "{faulty} faulty, {} clean",
+        cases.len() - faulty
+    );
+    let kinds: BTreeSet<&str> = cases
+        .iter()
+        .flat_map(|c| &c.expect)
+        .filter_map(|e| e.split(':').next())
+        .collect();
+    for kind in [
+        "number",
+        "date",
+        "quote",
+        "entity",
+        "missing-perspective",
+        "lopsided",
+    ] {
+        assert!(kinds.contains(kind), "no planted `{kind}` fault");
+    }
+    assert!(
+        kinds
+            .iter()
+            .any(|k| ["first-mention", "attribution", "neutral-name"].contains(k)),
+        "no glossary fault"
+    );
+
+    let mut mismatches = Vec::new();
+    for c in &cases {
+        let mut cmd = parallax(&dir);
+        cmd.current_dir(&dir)
+            .args(["check", &c.article, "--json", "--persona", &c.persona]);
+        for s in &c.sources {
+            cmd.args(["--source", s]);
+        }
+        let r = run(&mut cmd);
+        let report: Value = match serde_json::from_str(&r.stdout) {
+            Ok(v) => v,
+            Err(e) => {
+                mismatches.push(format!("{}: no JSON report ({e}): {}", c.name, r.stderr));
+                continue;
+            }
+        };
+        let mut want = c.expect.clone();
+        want.sort();
+        let got = keys(&report);
+        let code = if want.is_empty() { 0 } else { 1 };
+        if got != want || r.code != code {
+            mismatches.push(format!(
+                "{}: exit {} (want {code})\n  want {want:?}\n  got  {got:?}",
+                c.name, r.code
+            ));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} cases differ:\n{}",
+        mismatches.len(),
+        cases.len(),
+        mismatches.join("\n")
+    );
+}
+
+#[test]
+fn check_prints_findings_for_people_and_json_for_machines() {
+    let dir = corpus_dir();
+    let base = [
+        "check",
+        "articles/f01-changed-number.md",
+        "-s",
+        "sources/kcna.md",
+        "-s",
+        "sources/reactions.md",
+    ];
+    let r = run(parallax(&dir).current_dir(&dir).args(base));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .contains("articles/f01-changed-number.md: section 2 \"Troops and a treaty\"")
+            || r.stdout.contains("number `16,000`"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("number `16,000`: no such number in passages S6 (the passages say `15,000`)"),
+        "{}",
+        r.stdout
+    );
+    assert!(r.stdout.contains("balance: south-korea"), "{}", r.stdout);
+    let r = run(parallax(&dir).current_dir(&dir).args([
+        "check",
+        "articles/c05-korea-human-no-cites.md",
+        "-s",
+        "sources/kcna.md",
+        "-s",
+        "sources/reactions.md",
+    ]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("no passage ids"), "{}", r.stdout);
+}
+
+fn tampered(schemas: &[&str]) -> FakeServer {
+    FakeServer::start(Config {
+        tamper: Some(Tamper {
+            schemas: schemas.iter().map(|s| s.to_string()).collect(),
+            append: " Tokyo counted 42,000 troops.".into(),
+        }),
+        ..Config::default()
+    })
+    .expect("fake server starts")
+}
+
+#[test]
+fn a_fabricated_number_is_revised_away() {
+    let srv = tampered(&["perspective_japan"]);
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("draft")
+        .args(prism_sources())
+        .args(["-o", "a.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("round 4: revising 1 section with findings: perspective:japan"),
+        "{}",
+        r.stderr
+    );
+    let names: Vec<String> = srv
+        .handle
+        .requests()
+        .iter()
+        .filter_map(|q| q.schema_name().map(str::to_string))
+        .collect();
+    assert_eq!(
+        names.iter().filter(|n| *n == "revise_perspective_japan").count(),
+        1,
+        "{names:?}"
+    );
+    let revision = srv
+        .handle
+        .requests()
+        .into_iter()
+        .find(|q| q.schema_name() == Some("revise_perspective_japan"))
+        .unwrap();
+    assert!(
+        revision.body.to_string().contains("42,000"),
+        "the revision call receives the finding"
+    );
+    let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(!article.contains("42,000"), "{article}");
+    assert!(
+        article.contains("passed: true") && article.contains("- perspective:japan"),
+        "{article}"
+    );
+    let provenance: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap())
+            .unwrap();
+    assert_eq!(provenance["integrity"]["revised"][0], "perspective:japan");
+}
+
+#[test]
+fn strict_fails_naming_the_claim_that_survives_revision() {
+    let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |extra: &[&str]| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(extra))
+    };
+    let r = draft(&["--strict", "-o", "strict.md"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("parallax: error:"))
+        .unwrap();
+    assert!(
+        line.contains("42,000") && line.contains("perspective japan"),
+        "{line}"
+    );
+    assert!(
+        !dir.path().join("strict.md").exists(),
+        "nothing is published under --strict"
+    );
+    let r = draft(&["-o", "lenient.md"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("integrity: perspective japan"),
+        "a warning without --strict: {}",
+        r.stderr
+    );
+    let article = std::fs::read_to_string(dir.path().join("lenient.md")).unwrap();
+    assert!(article.contains("passed: false"), "{article}");
+}
+
+#[test]
+fn every_drafted_article_has_an_integrity_report_and_provenance() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path())
+        .arg("draft")
+        .args(prism_sources())
+        .args(["-o", "x.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let article = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    assert!(article.contains("  integrity:\n    passed: "), "{article}");
+    let p: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("x.provenance.json")).unwrap())
+            .unwrap();
+    assert_eq!(p["persona"]["origin"], "builtin:prism");
+    assert_eq!(p["persona"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(p["sources"].as_array().unwrap().len(), 2);
+    assert!(p["templates"]["brief.j2"]["sha256"].is_string());
+    assert_eq!(p["calls"].as_array().unwrap().len(), 7);
+    assert_eq!(p["provider"]["name"], "extractive");
+    assert!(p["integrity"]["balance"].is_array());
+}
