@@ -12,6 +12,7 @@ use crate::prompt::TemplateError;
 pub struct InputError {
     pub path: PathBuf,
     pub line: Option<usize>,
+    pub column: Option<usize>,
     pub message: String,
     pub hint: Option<String>,
 }
@@ -21,9 +22,15 @@ impl InputError {
         Self {
             path: path.as_ref().to_path_buf(),
             line,
+            column: None,
             message: message.into(),
             hint: None,
         }
+    }
+
+    pub fn column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
@@ -37,6 +44,9 @@ impl fmt::Display for InputError {
         write!(f, "{}", self.path.display())?;
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
         }
         write!(f, ": {}", self.message)?;
         if let Some(hint) = &self.hint {

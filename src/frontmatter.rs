@@ -63,34 +63,78 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, InputError> {
 }
 
 /// Deserialize a front-matter header into `T`, turning parser errors into an
-/// [`InputError`] with the file's own line number and the field named.
+/// [`InputError`] with the file's own line and column, the field named, and a
+/// suggestion for a misspelt field.
 pub fn parse<T: DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, InputError> {
     let Some((format, header)) = split.header else {
         return Err(InputError::new(path, Some(1), "no front matter found")
             .hint("start the file with a `---` (YAML) or `+++` (TOML) block"));
     };
     let base = split.header_line - 1;
-    match format {
-        Format::Yaml => serde_saphyr::from_str::<T>(header).map_err(|e| {
-            let line = e.location().map(|l| l.line() as usize);
-            let message = first_line(&e.to_string());
-            let line = line.or_else(|| field_line(header, &message));
-            InputError::new(
-                path,
-                line.map(|l| l + base),
-                format!("invalid YAML front matter: {message}"),
-            )
-        }),
-        Format::Toml => toml::from_str::<T>(header).map_err(|e| {
-            let line = e.span().map(|s| crate::fsutil::line_at(header, s.start));
-            let message = first_line(e.message());
-            InputError::new(
-                path,
-                line.map(|l| l + base),
-                format!("invalid TOML front matter: {message}"),
-            )
-        }),
+    let (line, column, message, kind) = match format {
+        Format::Yaml => match serde_saphyr::from_str::<T>(header) {
+            Ok(v) => return Ok(v),
+            Err(e) => {
+                let message = first_line(&e.to_string());
+                let loc = e.location();
+                let line = loc
+                    .map(|l| l.line() as usize)
+                    .or_else(|| field_line(header, &message));
+                (line, loc.map(|l| l.column() as usize), message, "YAML")
+            }
+        },
+        Format::Toml => match toml::from_str::<T>(header) {
+            Ok(v) => return Ok(v),
+            Err(e) => {
+                let start = e.span().map(|s| s.start);
+                let line = start.map(|s| crate::fsutil::line_at(header, s));
+                let column = start.map(|s| s - header[..s].rfind('\n').map_or(0, |n| n + 1) + 1);
+                (line, column, first_line(e.message()), "TOML")
+            }
+        },
+    };
+    let err = InputError::new(
+        path,
+        line.map(|l| l + base),
+        format!("invalid {kind} front matter: {message}"),
+    )
+    .column(column);
+    Err(match suggestion(&message) {
+        Some(s) => err.hint(format!("did you mean `{s}`?")),
+        None => err,
+    })
+}
+
+/// For "unknown field `x`, expected one of `a`, `b`": the known field closest
+/// to `x`, when it is close enough to be a typo.
+pub fn suggestion(message: &str) -> Option<String> {
+    let rest = message.split("unknown field `").nth(1)?;
+    let (field, expected) = rest.split_once('`')?;
+    let list = expected
+        .split("expected one of ")
+        .nth(1)
+        .or_else(|| expected.split("expected ").nth(1))?;
+    let candidates = list.split(", ").map(|c| c.trim().trim_matches('`'));
+    let (best, distance) = candidates
+        .map(|c| (c, edit_distance(field, c)))
+        .min_by_key(|(_, d)| *d)?;
+    (distance <= 2.max(field.len() / 3)).then(|| best.to_string())
+}
+
+/// Levenshtein distance between two short strings.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
     }
+    row[b.len()]
 }
 
 /// The line of the field an error message names in backticks, if any.
@@ -99,8 +143,14 @@ fn field_line(header: &str, message: &str) -> Option<usize> {
     line_of_key(header, name)
 }
 
+/// The first line of a parser's message, without the location it repeats
+/// (`error: line 2 column 1: …`), which we report in the file's own terms.
 fn first_line(s: &str) -> String {
-    s.lines().next().unwrap_or("").trim().to_string()
+    let line = s.lines().next().unwrap_or("").trim();
+    let stripped = line
+        .strip_prefix("error: line ")
+        .and_then(|r| r.split_once(": ").map(|(_, m)| m));
+    stripped.unwrap_or(line).trim().to_string()
 }
 
 #[cfg(test)]
@@ -131,6 +181,17 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_only_for_near_misses() {
+        assert_eq!(edit_distance("perspectivs", "perspectives"), 1);
+        let m = "unknown field `perspectivs`, expected one of `id`, `perspectives`, `glossary`";
+        assert_eq!(suggestion(m).as_deref(), Some("perspectives"));
+        assert_eq!(
+            suggestion("unknown field `colour`, expected one of `id`, `perspectives`"),
+            None
+        );
+    }
+
+    #[test]
     fn unclosed_fence_is_an_error() {
         let e = split(Path::new("x.md"), "---\nid: a\nbody").unwrap_err();
         assert!(e.to_string().contains("never closed"), "{e}");
@@ -146,6 +207,9 @@ mod tests {
         let text = "+++\nid = \"a\"\nbogus = 2\n+++\n";
         let e = parse::<T>(p, &split(p, text).unwrap()).unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
+        let text = "---\nid: a\nnn: 1\n---\n";
+        let e = parse::<T>(p, &split(p, text).unwrap()).unwrap_err();
+        assert_eq!(e.hint.as_deref(), Some("did you mean `n`?"), "{e}");
         let text = "---\nid: a\nn: [unclosed\n---\n";
         let e = parse::<T>(p, &split(p, text).unwrap()).unwrap_err();
         assert!(e.line.is_some(), "{e}");

@@ -11,6 +11,7 @@ pub mod config;
 pub mod error;
 pub mod frontmatter;
 pub mod fsutil;
+pub mod labels;
 pub mod llm;
 pub mod persona;
 pub mod pipeline;
@@ -29,5 +30,8 @@ pub async fn run(cli: cli::Cli) -> Result<()> {
     match &cli.command {
         cli::Command::Draft(args) => cmd::draft::run(args, cli.config.as_deref()).await,
         cli::Command::Check(args) => cmd::check::run(args, cli.config.as_deref()),
+        cli::Command::Personas(c) => cmd::personas::run(c, cli.config.as_deref()).await,
+        cli::Command::Prompts(c) => cmd::prompts::run(c, cli.config.as_deref()).await,
+        cli::Command::Init { dir } => cmd::init::run(dir.as_deref()),
     }
 }

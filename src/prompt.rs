@@ -25,6 +25,21 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("revise.j2", include_str!("../prompts/revise.j2")),
 ];
 
+/// The top-level variables some stage provides; a template that uses any other
+/// name fails `personas check`.
+pub const VARIABLES: &[&str] = &[
+    "persona",
+    "sources",
+    "passages",
+    "fence",
+    "budget",
+    "brief",
+    "perspective",
+    "draft",
+    "current",
+    "findings",
+];
+
 /// Bounds the work any one template may do, so a runaway loop cannot hang a batch.
 const FUEL: u64 = 5_000_000;
 
@@ -34,6 +49,7 @@ pub struct TemplateError {
     /// The template's file (or `builtin:NAME`).
     pub file: String,
     pub line: Option<usize>,
+    pub column: Option<usize>,
     pub message: String,
 }
 
@@ -42,9 +58,27 @@ impl fmt::Display for TemplateError {
         write!(f, "{}", self.file)?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
         }
         write!(f, ": template error: {}", self.message)
     }
+}
+
+/// Line and column (1-based) of the first use of `var` as a whole word.
+fn first_use(text: &str, var: &str) -> Option<(usize, usize)> {
+    let i = text.match_indices(var).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + var.len()..].chars().next();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+        !word(before) && !word(after)
+    })?;
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    Some((
+        crate::fsutil::line_at(text, i),
+        text[line_start..i].chars().count() + 1,
+    ))
 }
 
 impl std::error::Error for TemplateError {}
@@ -68,6 +102,7 @@ impl Prompts {
                 let text = std::fs::read_to_string(&path).map_err(|e| TemplateError {
                     file: path.display().to_string(),
                     line: None,
+                    column: None,
                     message: format!("cannot read: {e}"),
                 })?;
                 chosen.insert(name, (path.display().to_string(), text));
@@ -112,12 +147,55 @@ impl Prompts {
             .collect()
     }
 
+    /// Names of the loaded templates.
+    pub fn names(&self) -> Vec<&str> {
+        self.origins.keys().map(String::as_str).collect()
+    }
+
+    /// Templates that use a top-level variable no stage provides, each with the
+    /// file, line and column of its first use and a suggestion.
+    pub fn unknown_variables(&self) -> Vec<TemplateError> {
+        let mut out = Vec::new();
+        for (name, text) in &self.sources {
+            let Ok(t) = self.env.get_template(name) else {
+                continue;
+            };
+            let mut unknown: Vec<String> = t
+                .undeclared_variables(false)
+                .into_iter()
+                .filter(|v| !VARIABLES.contains(&v.as_str()))
+                .collect();
+            unknown.sort();
+            for var in unknown {
+                let at = first_use(text, &var);
+                let near = VARIABLES
+                    .iter()
+                    .min_by_key(|k| crate::frontmatter::edit_distance(&var, k));
+                let hint = near
+                    .filter(|k| crate::frontmatter::edit_distance(&var, k) <= 2)
+                    .map(|k| format!(" (did you mean `{k}`?)"))
+                    .unwrap_or_default();
+                out.push(TemplateError {
+                    file: self.origins.get(name).cloned().unwrap_or_else(|| name.clone()),
+                    line: at.map(|(l, _)| l),
+                    column: at.map(|(_, c)| c),
+                    message: format!(
+                        "unknown variable `{var}`{hint}; templates can use {}",
+                        VARIABLES.join(", ")
+                    ),
+                });
+            }
+        }
+        out
+    }
+
     /// Render one template with `ctx`.
     pub fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, TemplateError> {
         let origin = self.origin(name).unwrap_or(name).to_string();
         let tmpl = self.env.get_template(name).map_err(|_| TemplateError {
             file: origin.clone(),
             line: None,
+            column: None,
             message: format!("no template named `{name}`"),
         })?;
         tmpl.render(minijinja::value::Serde(ctx)).map_err(|e| {
@@ -177,9 +255,14 @@ fn to_error(e: &minijinja::Error, file: &str, text: &str) -> TemplateError {
     } else if e.detail().is_some() {
         message = format!("{}: {message}", e.kind());
     }
+    let column = e.range().and_then(|r| {
+        let start = text.get(..r.start)?;
+        Some(start.len() - start.rfind('\n').map_or(0, |n| n + 1) + 1)
+    });
     TemplateError {
         file: file.to_string(),
         line: e.line(),
+        column,
         message,
     }
 }

@@ -243,15 +243,22 @@ pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(),
     Ok(())
 }
 
-/// Whether `needle` occurs in `hay` as whole words (case-sensitive).
+/// Whether `needle` occurs in `hay` as whole words (case-sensitive). Korean
+/// words take particles (`한국은`), so a needle ending in Hangul needs no
+/// boundary after it; Chinese and Japanese, written without spaces, need none.
 pub fn contains_word(hay: &str, needle: &str) -> bool {
-    if needle.is_empty() {
+    let Some(last) = needle.chars().next_back() else {
         return false;
-    }
+    };
+    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+    let hangul = |c: char| matches!(c, '\u{ac00}'..='\u{d7a3}');
     hay.match_indices(needle).any(|(i, _)| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + needle.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        let first = needle.chars().next().unwrap_or(last);
+        let start_ok = unspaced(first) || !before.is_some_and(char::is_alphanumeric);
+        let end_ok = unspaced(last) || hangul(last) || !after.is_some_and(char::is_alphanumeric);
+        start_ok && end_ok
     })
 }
 
@@ -297,5 +304,7 @@ mod tests {
         assert!(contains_word("the U.S. said", "U.S."));
         assert!(!contains_word("North Koreans", "Korean"));
         assert!(!contains_word("USA", "US"));
+        assert!(contains_word("한국은 우려를 표했다", "한국"));
+        assert!(contains_word("北京表示", "北京"));
     }
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Block, Doc, Part, Side};
+use crate::labels;
 use crate::persona::Persona;
 
 static CITES: LazyLock<Regex> = LazyLock::new(|| {
@@ -15,22 +16,34 @@ static CITES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Headings after which nothing is checked (byline, source list, related links).
-const TRAILER: &[&str] = &[
-    "about the author",
-    "sources",
-    "related articles",
-    "related",
-    "authors",
-];
+fn is_trailer(heading: &str) -> bool {
+    let h = heading.to_lowercase();
+    ["related articles", "related", "authors"].contains(&h.as_str())
+        || labels::ALL
+            .iter()
+            .any(|(_, l)| h == l.about_author.to_lowercase() || h == l.sources.to_lowercase())
+}
 
-const PARTS: &[(&str, Part)] = &[
-    ("stated position", Part::Position),
-    ("position", Part::Position),
-    ("reasons and interests", Part::Reasons),
-    ("reasons", Part::Reasons),
-    ("what it means", Part::Implications),
-    ("implications", Part::Implications),
-];
+/// A perspective paragraph's bold lead-in, in any language we write.
+fn part_of(label: &str) -> Option<Part> {
+    let key = label.to_lowercase();
+    match key.as_str() {
+        "position" => return Some(Part::Position),
+        "reasons" => return Some(Part::Reasons),
+        "implications" => return Some(Part::Implications),
+        _ => {}
+    }
+    labels::ALL.iter().find_map(|(_, l)| {
+        [
+            (l.stated_position, Part::Position),
+            (l.reasons, Part::Reasons),
+            (l.implications, Part::Implications),
+        ]
+        .into_iter()
+        .find(|(name, _)| name.to_lowercase() == key)
+        .map(|(_, p)| p)
+    })
+}
 
 /// Text without its citation markers, and the passage ids they named.
 pub fn split_cites(text: &str) -> (String, Vec<String>) {
@@ -78,8 +91,7 @@ fn heading_side<'a>(heading: &str, persona: &'a Persona) -> Option<&'a str> {
 fn part_label(text: &str) -> Option<(Part, String)> {
     let rest = text.strip_prefix("**")?;
     let (label, after) = rest.split_once("**")?;
-    let key = label.trim().trim_end_matches(['.', ':']).to_lowercase();
-    let part = PARTS.iter().find(|(name, _)| *name == key)?.1;
+    let part = part_of(label.trim().trim_end_matches(['.', ':']))?;
     Some((part, after.trim().to_string()))
 }
 
@@ -133,7 +145,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
                     .push(block("finish", None, Part::Headline, "headline".into(), heading));
                 continue;
             }
-            if TRAILER.contains(&heading.to_lowercase().as_str()) {
+            if is_trailer(heading) {
                 break;
             }
             if let Some(id) = heading_side(heading, persona) {
@@ -218,7 +230,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
             None => format!("{} {count}", part.label()),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
-            && text.starts_with("No stated position")
+            && labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))
             && let Some(s) = doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;

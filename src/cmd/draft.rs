@@ -31,7 +31,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         sources.push(s);
     }
     source::tag_perspectives(&mut sources, &persona)?;
-    let prompts = Prompts::load(&settings.prompt_dirs)?;
+    let prompts = Prompts::load(&[persona.template_dirs.clone(), settings.prompt_dirs.clone()].concat())?;
     let client = client(&settings)?;
     let options = DraftOptions {
         provider: client.provider_name().into(),
@@ -43,6 +43,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             None => today(),
         },
         revise: !args.no_revise,
+        progress: !args.dry_run,
     };
     let job = Job {
         persona: &persona,

@@ -2,6 +2,9 @@
 
 pub mod check;
 pub mod draft;
+pub mod init;
+pub mod personas;
+pub mod prompts;
 
 use std::io::Write;
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{ChatRequest, ChatResponse, LlmClient, LlmError, Usage};
+use crate::labels;
 use crate::stage::{Brief, Claim, Position};
 
 /// Model name recorded for extractive drafts.
@@ -32,6 +33,7 @@ struct PerspectiveRef {
 #[derive(Deserialize)]
 struct PersonaRef {
     perspectives: Vec<PerspectiveRef>,
+    language: String,
 }
 
 #[derive(Deserialize)]
@@ -131,8 +133,6 @@ fn brief(ctx: &Ctx) -> serde_json::Value {
     json!({ "key_facts": key_facts, "perspectives": perspectives })
 }
 
-const SUBHEADS: &[&str] = &["What happened", "Background", "More context"];
-
 fn opening(ctx: &Ctx, brief: &Brief) -> serde_json::Value {
     let lede = brief.key_facts.first().cloned();
     let sections: Vec<_> = brief
@@ -141,7 +141,7 @@ fn opening(ctx: &Ctx, brief: &Brief) -> serde_json::Value {
         .skip(1)
         .collect::<Vec<_>>()
         .chunks(3)
-        .zip(SUBHEADS)
+        .zip(labels::for_language(&ctx.persona.language).context_subheads)
         .map(|(chunk, subhead)| json!({ "subhead": subhead, "paragraphs": chunk }))
         .collect();
     let first_quote = ctx
@@ -170,11 +170,12 @@ fn perspective(ctx: &Ctx, brief: &Brief, p: &PerspectiveRef) -> serde_json::Valu
             cites: vec![],
         },
     };
+    let labels = labels::for_language(&ctx.persona.language);
     json!({
         "subhead": p.label,
-        "position": part(0, format!("No stated position from {} in the sources.", p.label)),
-        "reasons": part(1, "The sources give no reasons beyond this statement.".into()),
-        "implications": part(2, "The sources do not spell out what this position means.".into()),
+        "position": part(0, labels.no_position(&p.label)),
+        "reasons": part(1, labels.no_reasons_beyond.into()),
+        "implications": part(2, labels.no_meaning.into()),
     })
 }
 

@@ -8,6 +8,7 @@ use super::Job;
 use crate::article::{
     Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
 };
+use crate::labels::{self, Labels};
 use crate::llm::Usage;
 use crate::persona::Perspective;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
@@ -34,6 +35,7 @@ fn para(c: &Claim) -> Paragraph {
 pub(crate) fn perspective_sections(
     perspectives: &[Perspective],
     drafts: &BTreeMap<String, PerspectiveDraft>,
+    labels: &Labels,
 ) -> Vec<PerspectiveSection> {
     perspectives
         .iter()
@@ -54,9 +56,9 @@ pub(crate) fn perspective_sections(
                     label: p.label.clone(),
                     subhead: p.label.clone(),
                     stated: false,
-                    position: none(format!("No stated position from {} in the sources.", p.label)),
-                    reasons: none("The sources give no reasons.".into()),
-                    implications: none("The sources do not spell out what this position means.".into()),
+                    position: none(labels.no_position(&p.label)),
+                    reasons: none(labels.no_reasons.into()),
+                    implications: none(labels.no_meaning.into()),
                 }
             }
         })
@@ -100,11 +102,10 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
         cost = cost.zip(c.cost_usd).map(|(a, b)| a + b);
     }
     let extractive = o.provider == "extractive";
+    let labels = labels::for_language(&persona.language);
     let mut notes = Vec::new();
     if extractive {
-        notes.push(
-            "No language model was used: every paragraph is a source passage (extractive provider).".into(),
-        );
+        notes.push(labels.extractive_note.into());
     }
     let closing = Some(para(&d.finish.closing)).filter(|c| !c.text.is_empty());
     let pull_quote = Some(d.opening.pull_quote.trim().to_string()).filter(|q| !q.is_empty());
@@ -122,7 +123,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
                 paragraphs: s.paragraphs.iter().map(para).collect(),
             })
             .collect(),
-        perspectives: perspective_sections(&persona.perspectives, &d.perspectives),
+        perspectives: perspective_sections(&persona.perspectives, &d.perspectives, labels),
         closing,
         byline: Byline {
             persona: persona.id.clone(),

@@ -38,6 +38,8 @@ pub struct DraftOptions {
     pub date: String,
     /// Send sections with grounding or glossary findings back for one revision.
     pub revise: bool,
+    /// Log each round on stderr (off for dry runs and template checks).
+    pub progress: bool,
 }
 
 impl DraftOptions {
@@ -136,6 +138,12 @@ impl<'a> Plan<'a> {
     }
 }
 
+fn progress(job: &Job<'_>, message: &str) {
+    if job.options.progress {
+        tracing::info!("{message}");
+    }
+}
+
 fn to_json<T: serde::Serialize>(v: &T) -> Result<Value, Error> {
     serde_json::to_value(v).map_err(|e| Error::Usage(format!("internal error: {e}")))
 }
@@ -147,7 +155,7 @@ pub async fn draft<C: LlmClient>(client: &C, job: &Job<'_>) -> Result<Article, E
     let rules = plan.rules();
     let persona = job.persona;
 
-    tracing::info!("round 1/3: brief");
+    progress(job, "round 1/3: brief");
     let req = plan.request(&Stage::Brief, &[])?;
     let (brief, rec) = call::<_, Brief>(client, req, 1, |b| rules.brief(b)).await?;
     let mut calls = vec![rec];
@@ -185,8 +193,9 @@ pub async fn draft<C: LlmClient>(client: &C, job: &Job<'_>) -> Result<Article, E
         perspectives.insert(p.id.clone(), d);
     }
 
-    tracing::info!("round 3/3: headline, deck and closing");
-    let sections = perspective_sections(&persona.spec.perspectives, &perspectives);
+    progress(job, "round 3/3: headline, deck and closing");
+    let labels = crate::labels::for_language(&persona.spec.language);
+    let sections = perspective_sections(&persona.spec.perspectives, &perspectives, labels);
     let extra = [("brief", brief_json), ("draft", draft_view(&opening, &sections))];
     let req = plan.request(&Stage::Finish, &extra)?;
     let (finish, rec) = call::<_, Finish>(client, req, 3, |f| rules.finish(f)).await?;
@@ -230,6 +239,30 @@ pub async fn dry_run(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
             request,
         })
         .collect())
+}
+
+/// Every request a draft can make, the revision round included (for a sample
+/// finding on the opening): how `personas check` exercises every template and
+/// `prompts render` shows any stage.
+pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
+    let mut calls = dry_run(job).await?;
+    let plan = Plan::new(job);
+    let brief = json!({ "key_facts": [], "perspectives": {} });
+    let extra = [
+        ("brief", brief),
+        (
+            "current",
+            json!({ "lede": { "text": "…", "cites": [] }, "pull_quote": "", "sections": [] }),
+        ),
+        (
+            "findings",
+            json!(["lede: number `1`: no such number in any source"]),
+        ),
+        ("perspective", Value::Null),
+    ];
+    let request = plan.request(&Stage::Revise("lede".into()), &extra)?;
+    calls.push(PlannedCall { round: 4, request });
+    Ok(calls)
 }
 
 fn stage_round(stage: &str) -> usize {

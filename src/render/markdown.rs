@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::Render;
 use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection};
 use crate::check::Report;
+use crate::labels::{self, Labels};
 use crate::llm::Usage;
 
 pub struct Markdown;
@@ -196,16 +197,16 @@ fn cited(p: &Paragraph) -> String {
     }
 }
 
-fn perspective(out: &mut String, p: &PerspectiveSection) {
+fn perspective(out: &mut String, p: &PerspectiveSection, labels: &Labels) {
     if p.subhead.trim() == p.label.trim() {
         let _ = writeln!(out, "### {}\n", inline(&p.label));
     } else {
         let _ = writeln!(out, "### {}: {}\n", inline(&p.label), inline(&p.subhead));
     }
     for (label, part) in [
-        ("Stated position", &p.position),
-        ("Reasons and interests", &p.reasons),
-        ("What it means", &p.implications),
+        (labels.stated_position, &p.position),
+        (labels.reasons, &p.reasons),
+        (labels.implications, &p.implications),
     ] {
         let _ = writeln!(out, "**{label}.** {}\n", cited(part));
     }
@@ -217,6 +218,7 @@ impl Render for Markdown {
     }
 
     fn render(&self, a: &Article) -> String {
+        let labels = labels::for_language(&a.meta.language);
         let mut out = format!("---\n{}---\n\n", front_matter(a));
         let _ = writeln!(out, "# {}\n", inline(&a.headline));
         let _ = writeln!(out, "*{}*\n", inline(&a.deck));
@@ -230,14 +232,14 @@ impl Render for Markdown {
                 let _ = writeln!(out, "{}\n", cited(p));
             }
         }
-        let _ = writeln!(out, "## Where each side stands\n");
+        let _ = writeln!(out, "## {}\n", labels.sides_heading);
         for p in &a.perspectives {
-            perspective(&mut out, p);
+            perspective(&mut out, p, labels);
         }
         if let Some(c) = &a.closing {
-            let _ = writeln!(out, "## What to watch\n\n{}\n", cited(c));
+            let _ = writeln!(out, "## {}\n\n{}\n", labels.what_to_watch, cited(c));
         }
-        let _ = writeln!(out, "---\n\n## About the author\n");
+        let _ = writeln!(out, "---\n\n## {}\n", labels.about_author);
         let _ = writeln!(
             out,
             "**{}** · {}\n\n{}\n",
@@ -245,7 +247,7 @@ impl Render for Markdown {
             inline(&a.byline.beat),
             inline(&a.byline.bio)
         );
-        let _ = writeln!(out, "## Sources\n");
+        let _ = writeln!(out, "## {}\n", labels.sources);
         for s in &a.sources {
             let mut line = format!("{}. {}", s.index, inline(&s.title));
             if let Some(p) = &s.publisher {

@@ -46,7 +46,15 @@ fn persona_with_bad_yaml_names_file_and_line() {
 #[test]
 fn unknown_persona_lists_the_known_ones() {
     let r = draft_with_persona("nosuch");
-    assert_clean_failure(&r, 2, &["nosuch", "no such persona", "known personas: prism"]);
+    assert_clean_failure(
+        &r,
+        2,
+        &[
+            "nosuch",
+            "no such persona",
+            "known personas: circuit, ledger, nuri, prism",
+        ],
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod checks;
 mod draft;
 mod errors;
+mod personas;
 mod providers;
 mod snapshots;
 mod support;

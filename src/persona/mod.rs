@@ -8,11 +8,19 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
-use crate::frontmatter;
 use crate::fsutil::line_of_key;
 
+mod load;
+
+pub use load::{Entry, PersonaFile, discover, known_ids, load};
+
 /// Personas compiled into the binary, so a fresh install can draft at once.
-const BUILTIN: &[(&str, &str)] = &[("prism", include_str!("../personas/prism.md"))];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("prism", include_str!("../../personas/prism.md")),
+    ("ledger", include_str!("../../personas/ledger.md")),
+    ("circuit", include_str!("../../personas/circuit.md")),
+    ("nuri", include_str!("../../personas/nuri.md")),
+];
 
 /// One side whose position an article must present.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -121,11 +129,16 @@ fn default_length() -> u32 {
 pub struct Persona {
     #[serde(flatten)]
     pub spec: PersonaSpec,
-    /// The voice guide: the file's body, in prose.
+    /// The voice guide: the file's body, in prose (or its parent's).
     pub voice: String,
     /// Where it came from: a path, or `builtin:ID`.
     pub origin: String,
-    /// The file's text, for provenance hashes.
+    /// The chain of personas it extends, nearest first.
+    pub extends: Vec<String>,
+    /// Folders of this persona's own templates (`personas/ID/`), its parents' after it.
+    #[serde(skip)]
+    pub template_dirs: Vec<PathBuf>,
+    /// The file's text (and its parents'), for provenance hashes.
     #[serde(skip)]
     pub raw: String,
 }
@@ -135,22 +148,13 @@ impl Persona {
         &self.spec.id
     }
 
-    /// Parse and validate a persona file's text.
+    /// Parse and validate a stand-alone persona file's text (no `extends`).
     pub fn parse(path: &Path, text: &str) -> Result<Persona, InputError> {
-        let split = frontmatter::split(path, text)?;
-        let spec: PersonaSpec = frontmatter::parse(path, &split)?;
-        let header = split.header.map(|(_, h)| h).unwrap_or("");
-        validate(path, header, split.header_line - 1, &spec)?;
-        Ok(Persona {
-            spec,
-            voice: split.body.trim().to_string(),
-            origin: path.display().to_string(),
-            raw: text.to_string(),
-        })
+        load::from_text(path, text, &[], &mut Vec::new())
     }
 }
 
-fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) -> Result<(), InputError> {
+pub(crate) fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) -> Result<(), InputError> {
     let at = |key: &str| line_of_key(header, key).map(|l| l + base);
     let err = |key: &str, msg: String| InputError::new(path, at(key), format!("field `{key}`: {msg}"));
     if !is_slug(&s.id) {
@@ -208,6 +212,13 @@ fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) -> Result<(
                 format!("term `{}` needs at least two names", g.id),
             ));
         }
+        if g.policy == "neutral-only" && g.names.iter().all(|n| !n.used_by.is_empty()) {
+            return Err(err(
+                "policy",
+                format!("term `{}` has no neutral name for `neutral-only`", g.id),
+            )
+            .hint("add a name without `used_by`, or use `attribute`"));
+        }
         if !POLICIES.contains(&g.policy.as_str()) {
             return Err(err("policy", format!("`{}` is not a policy", g.policy))
                 .hint(format!("use one of: {}", POLICIES.join(", "))));
@@ -237,76 +248,46 @@ pub fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// Find a persona by id or path. Folders in `dirs` are searched in order, then
-/// the built-in personas.
-pub fn load(spec: &str, dirs: &[PathBuf]) -> Result<Persona, InputError> {
-    let as_path = Path::new(spec);
-    if spec.contains(['/', '\\']) || spec.ends_with(".md") {
-        return load_file(as_path);
-    }
-    for dir in dirs {
-        let path = dir.join(format!("{spec}.md"));
-        if path.is_file() {
-            return load_file(&path);
-        }
-    }
-    if let Some((id, text)) = BUILTIN.iter().find(|(id, _)| *id == spec) {
-        let mut p = Persona::parse(Path::new(&format!("builtin:{id}")), text)?;
-        p.origin = format!("builtin:{id}");
-        return Ok(p);
-    }
-    let known = known_ids(dirs);
-    Err(InputError::new(spec, None, "no such persona").hint(format!("known personas: {}", known.join(", "))))
-}
-
-fn load_file(path: &Path) -> Result<Persona, InputError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| InputError::new(path, None, format!("cannot read persona file: {e}")))?;
-    let persona = Persona::parse(path, &text)?;
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    if is_slug(stem) && stem != persona.id() {
-        let header = frontmatter::split(path, &text)?
-            .header
-            .map(|(_, h)| h)
-            .unwrap_or("");
-        return Err(InputError::new(
-            path,
-            line_of_key(header, "id").map(|l| l + 1),
-            format!(
-                "field `id`: `{}` differs from the file name `{stem}`",
-                persona.id()
-            ),
-        )
-        .hint(format!(
-            "rename the file to `{}.md` or set `id: {stem}`",
-            persona.id()
-        )));
-    }
-    Ok(persona)
-}
-
-/// Ids of every persona reachable from `dirs` and the built-ins, sorted.
-pub fn known_ids(dirs: &[PathBuf]) -> Vec<String> {
-    let mut ids: BTreeSet<String> = BUILTIN.iter().map(|(id, _)| id.to_string()).collect();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.extension().is_some_and(|e| e == "md")
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
-            {
-                ids.insert(stem.to_string());
-            }
-        }
-    }
-    ids.into_iter().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_builtin_persona_loads() {
+        for (id, _) in BUILTIN {
+            let p = load(id, &[]).unwrap_or_else(|e| panic!("{id}: {e}"));
+            assert_eq!(p.id(), *id);
+        }
+    }
+
+    #[test]
+    fn extends_merges_over_the_parent_and_refuses_cycles() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("child.md"),
+            "---\nid: child\nextends: prism\nname: CHILD\nlength: 400\n---\n",
+        )
+        .unwrap();
+        let p = load("child", &[d.to_path_buf()]).unwrap();
+        assert_eq!(
+            (p.spec.name.as_str(), p.spec.length, p.spec.perspectives.len()),
+            ("CHILD", 400, 4)
+        );
+        assert_eq!(p.extends, ["prism"]);
+        assert!(p.voice.contains("foreign-desk"), "the parent's voice");
+        std::fs::write(d.join("a.md"), "---\nid: a\nextends: b\n---\n").unwrap();
+        std::fs::write(d.join("b.md"), "---\nid: b\nextends: a\n---\n").unwrap();
+        let e = load("a", &[d.to_path_buf()]).unwrap_err();
+        assert!(
+            e.message.contains("cycle") && e.message.contains("a → b → a"),
+            "{e}"
+        );
+        std::fs::write(d.join("c.md"), "---\nid: c\nextends: nosuch\n---\n").unwrap();
+        let e = load("c", &[d.to_path_buf()]).unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.message.contains("`nosuch` is not a persona"), "{e}");
+    }
 
     #[test]
     fn builtin_prism_loads_with_four_perspectives() {
@@ -320,7 +301,11 @@ mod tests {
     #[test]
     fn unknown_persona_lists_known_ones() {
         let e = load("nope", &[]).unwrap_err();
-        assert!(e.to_string().contains("known personas: prism"), "{e}");
+        assert!(
+            e.to_string()
+                .contains("known personas: circuit, ledger, nuri, prism"),
+            "{e}"
+        );
     }
 
     #[test]

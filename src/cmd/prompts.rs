@@ -1,0 +1,144 @@
+//! `parallax prompts list|render|eject`: the templates behind every call.
+
+use std::path::Path;
+
+use super::personas::project;
+use super::write_stdout;
+use crate::cli::{Lookup, PromptsCommand};
+use crate::config::{self, Project};
+use crate::error::{Error, InputError, Result};
+use crate::llm::extractive;
+use crate::pipeline::{self, DraftOptions, Job};
+use crate::prompt::{BUILTIN, Prompts};
+use crate::{fsutil, persona, source};
+
+/// What each built-in template is for.
+fn purpose(name: &str) -> &'static str {
+    match name {
+        "system.j2" => "system message of every call",
+        "_sources.j2" => "the fenced source passages, included by every task",
+        "brief.j2" => "round 1: key facts and each side's position",
+        "lede.j2" => "round 2: lede, pull quote, context sections",
+        "perspective.j2" => "round 2: one perspective's section",
+        "finish.j2" => "round 3: headline, deck, closing",
+        "revise.j2" => "round 4: revision of a flagged section",
+        _ => "included by other templates",
+    }
+}
+
+pub async fn run(cmd: &PromptsCommand, config: Option<&Path>) -> Result<()> {
+    match cmd {
+        PromptsCommand::List { persona, lookup } => list(&project(config, lookup)?, persona.as_deref()),
+        PromptsCommand::Render {
+            stage,
+            persona,
+            sources,
+            lookup,
+        } => render(&project(config, lookup)?, stage, persona.as_deref(), sources).await,
+        PromptsCommand::Eject { dir, force } => {
+            eject(&project(config, &Lookup::default())?, dir.as_deref(), *force)
+        }
+    }
+}
+
+fn load(project: &Project, persona: Option<&str>) -> Result<(Option<persona::Persona>, Prompts)> {
+    let p = persona
+        .map(|id| persona::load(id, &project.persona_dirs))
+        .transpose()?;
+    let own = p.as_ref().map(|p| p.template_dirs.clone()).unwrap_or_default();
+    let prompts = Prompts::load(&[own, project.prompt_dirs.clone()].concat())?;
+    Ok((p, prompts))
+}
+
+fn list(project: &Project, persona: Option<&str>) -> Result<()> {
+    let (_, prompts) = load(project, persona)?;
+    let mut out = String::new();
+    for (name, origin) in prompts.origins() {
+        out.push_str(&format!("{name:<16} {:<52} {origin}\n", purpose(name)));
+    }
+    write_stdout(&out)
+}
+
+async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[String]) -> Result<()> {
+    let persona_id = persona.unwrap_or(&project.default_persona);
+    let (p, prompts) = load(project, Some(persona_id))?;
+    let p = p.ok_or_else(|| Error::Usage("internal error: no persona".into()))?;
+    let mut sources = Vec::new();
+    let mut next = 1;
+    for (i, spec) in specs.iter().enumerate() {
+        let s = source::load(spec, i + 1, next)?;
+        next += s.passages.len();
+        sources.push(s);
+    }
+    source::tag_perspectives(&mut sources, &p)?;
+    let options = DraftOptions {
+        provider: extractive::MODEL.into(),
+        models: config::STAGES
+            .iter()
+            .map(|s| (s.to_string(), "MODEL".to_string()))
+            .collect(),
+        temperature: p.spec.temperature,
+        max_tokens: 2048,
+        date: "2026-01-01".into(),
+        revise: true,
+        progress: false,
+    };
+    let job = Job {
+        persona: &p,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+    let calls = pipeline::every_request(&job).await?;
+    let wanted: Vec<_> = calls
+        .iter()
+        .filter(|c| {
+            stage == "all" || c.request.stage == stage || c.request.stage.split(':').next() == Some(stage)
+        })
+        .collect();
+    if wanted.is_empty() {
+        let stages: Vec<&str> = calls.iter().map(|c| c.request.stage.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "no stage `{stage}` in this draft; stages: {}",
+            stages.join(", ")
+        )));
+    }
+    let mut out = String::new();
+    for c in wanted {
+        out.push_str(&format!("=== round {} · {} ===\n", c.round, c.request.stage));
+        if c.round > 1 {
+            out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
+        }
+        for m in &c.request.messages {
+            out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
+        }
+    }
+    write_stdout(&out)
+}
+
+fn eject(project: &Project, dir: Option<&Path>, force: bool) -> Result<()> {
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| project.root.join("prompts"));
+    let mut out = String::new();
+    for (name, text) in BUILTIN {
+        let path = dir.join(name);
+        if path.exists() && !force {
+            out.push_str(&format!(
+                "kept    {} (exists; --force overwrites)\n",
+                path.display()
+            ));
+            continue;
+        }
+        fsutil::write_atomic(&path, text.as_bytes())
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        out.push_str(&format!("wrote   {}\n", path.display()));
+    }
+    if !dir.is_dir() {
+        return Err(InputError::new(&dir, None, "could not create the folder").into());
+    }
+    out.push_str(
+        "edit them in place; parallax uses a file here instead of the built-in one of the same name\n",
+    );
+    write_stdout(&out)
+}

@@ -1,0 +1,95 @@
+//! The fixed words parallax itself writes into an article (section labels, the
+//! notice for a side without a stated position), in the persona's language.
+
+/// Words for one language.
+#[derive(Debug)]
+pub struct Labels {
+    pub sides_heading: &'static str,
+    pub stated_position: &'static str,
+    pub reasons: &'static str,
+    pub implications: &'static str,
+    pub what_to_watch: &'static str,
+    pub about_author: &'static str,
+    pub sources: &'static str,
+    /// `{}` is the side's label.
+    no_position: &'static str,
+    pub no_reasons: &'static str,
+    pub no_reasons_beyond: &'static str,
+    pub no_meaning: &'static str,
+    pub extractive_note: &'static str,
+    /// Subheads of the extractive provider's context sections.
+    pub context_subheads: [&'static str; 3],
+}
+
+impl Labels {
+    pub fn no_position(&self, side: &str) -> String {
+        self.no_position.replace("{}", side)
+    }
+
+    /// Whether `text` is this language's notice that a side has no position.
+    pub fn is_no_position(&self, text: &str) -> bool {
+        let (head, tail) = self
+            .no_position
+            .split_once("{}")
+            .unwrap_or((self.no_position, ""));
+        text.starts_with(head.trim()) && text.trim_end().ends_with(tail.trim())
+    }
+}
+
+pub static EN: Labels = Labels {
+    sides_heading: "Where each side stands",
+    stated_position: "Stated position",
+    reasons: "Reasons and interests",
+    implications: "What it means",
+    what_to_watch: "What to watch",
+    about_author: "About the author",
+    sources: "Sources",
+    no_position: "No stated position from {} in the sources.",
+    no_reasons: "The sources give no reasons.",
+    no_reasons_beyond: "The sources give no reasons beyond this statement.",
+    no_meaning: "The sources do not spell out what this position means.",
+    extractive_note: "No language model was used: every paragraph is a source passage (extractive provider).",
+    context_subheads: ["What happened", "Background", "More context"],
+};
+
+pub static KO: Labels = Labels {
+    sides_heading: "각 측의 입장",
+    stated_position: "공식 입장",
+    reasons: "이유와 이해관계",
+    implications: "의미",
+    what_to_watch: "주목할 점",
+    about_author: "필자 소개",
+    sources: "출처",
+    no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
+    no_reasons: "출처에 이유는 나와 있지 않다.",
+    no_reasons_beyond: "출처에는 이 발언 외의 이유가 나와 있지 않다.",
+    no_meaning: "출처에 이 입장이 갖는 의미는 나와 있지 않다.",
+    extractive_note: "언어 모델을 쓰지 않았다: 모든 문단은 출처의 문장 그대로다 (extractive provider).",
+    context_subheads: ["무슨 일이 있었나", "배경", "추가 맥락"],
+};
+
+/// Every language with its own labels.
+pub static ALL: &[(&str, &Labels)] = &[("en", &EN), ("ko", &KO)];
+
+/// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
+pub fn for_language(lang: &str) -> &'static Labels {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    ALL.iter()
+        .find(|(code, _)| *code == primary)
+        .map_or(&EN, |(_, l)| l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_are_recognised_in_each_language() {
+        for (_, l) in ALL {
+            assert!(l.is_no_position(&l.no_position("X")));
+            assert!(!l.is_no_position("Seoul said something."));
+        }
+        assert!(std::ptr::eq(for_language("ko-KR"), &KO));
+        assert!(std::ptr::eq(for_language("fr"), &EN));
+    }
+}

@@ -1,0 +1,193 @@
+//! Personas and prompts as a toolkit: list, show, check, new, init, render, eject.
+
+use crate::support::{example, parallax, root, run};
+
+#[test]
+fn check_reports_one_clear_error_per_broken_file() {
+    let dir = root().join("tests/fixtures/personas-broken");
+    let r = run(parallax(&dir).current_dir(&dir).args(["personas", "check", "."]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stderr.contains("panicked"));
+    let errors: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("parallax: error: ./"))
+        .collect();
+    let expected = [
+        ("bad-yaml.md:4:", "invalid YAML"),
+        ("bad-toml.md:3:", "invalid TOML"),
+        ("unknown-field.md:14:", "unknown field `colour`"),
+        ("misspelt-field.md:7:", "did you mean `perspectives`?"),
+        ("duplicate-perspective.md:7:", "perspective id `a` appears twice"),
+        ("template-variable/brief.j2:3:11:", "unknown variable `facts`"),
+        ("template-syntax/lede.j2:2:", "syntax error"),
+        ("extends-missing.md:3:", "`nosuch` is not a persona"),
+        ("cycle-a.md:3:", "cycle-a → cycle-b → cycle-a"),
+        ("cycle-b.md:3:", "cycle-b → cycle-a → cycle-b"),
+    ];
+    assert_eq!(errors.len(), expected.len(), "one error per file:\n{}", r.stderr);
+    for (file, what) in expected {
+        let line = errors
+            .iter()
+            .find(|l| l.contains(file))
+            .unwrap_or_else(|| panic!("no error for {file}:\n{}", r.stderr));
+        assert!(line.contains(what), "`{what}` missing: {line}");
+    }
+}
+
+#[test]
+fn shipped_personas_and_templates_pass() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args(["personas", "check"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for id in ["prism", "ledger", "circuit", "nuri"] {
+        assert!(r.stdout.contains(&format!("ok      {id}")), "{}", r.stdout);
+    }
+    let shipped = root().join("personas");
+    let r = run(parallax(dir.path()).args(["personas", "check", &shipped.display().to_string()]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.matches("ok ").count(), 4, "{}", r.stdout);
+}
+
+#[test]
+fn init_then_draft_works_and_show_says_where_files_come_from() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("newsroom");
+    let r = run(parallax(tmp.path()).args(["init", "newsroom"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in ["parallax.toml", "personas", "prompts", "sources/example.md"] {
+        assert!(project.join(f).exists(), "{f}");
+    }
+    let r = run(parallax(&project).args(["draft", "sources/example.md", "-o", "article.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(project.join("article.md").exists() && project.join("article.provenance.json").exists());
+    let again = run(parallax(tmp.path()).args(["init", "newsroom"]));
+    assert_eq!(again.code, 2, "init never overwrites a project");
+
+    let r = run(parallax(&project).args(["personas", "new", "desk", "--extends", "prism"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::write(
+        project.join("prompts/brief.j2"),
+        "{% include \"_sources.j2\" %}\nBrief for {{ persona.name }}.\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(project.join("personas/desk")).unwrap();
+    std::fs::write(
+        project.join("personas/desk/finish.j2"),
+        "{% include \"_sources.j2\" %}\nFinish for {{ persona.name }}.\n",
+    )
+    .unwrap();
+    let sub = project.join("sources");
+    let r = run(parallax(&sub).args(["personas", "show", "desk"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let line = |name: &str| {
+        r.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or("")
+            .to_string()
+    };
+    assert!(line("from:").ends_with("personas/desk.md"), "{}", r.stdout);
+    assert!(line("extends:").ends_with("prism"), "{}", r.stdout);
+    assert!(
+        line("brief.j2").ends_with("prompts/brief.j2"),
+        "project override: {}",
+        r.stdout
+    );
+    assert!(
+        line("finish.j2").ends_with("personas/desk/finish.j2"),
+        "persona override: {}",
+        r.stdout
+    );
+    assert!(line("system.j2").ends_with("builtin:system.j2"), "{}", r.stdout);
+    let r = run(parallax(&project).args(["draft", "sources/example.md", "--persona", "desk", "--dry-run"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Brief for DESK.") && r.stdout.contains("Finish for DESK."),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn list_new_and_eject() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args(["personas", "list", "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ids: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["circuit", "ledger", "nuri", "prism"]);
+    let r = run(parallax(dir.path()).args(["personas", "new", "desk"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(parallax(dir.path()).args(["personas", "check", "personas/desk.md"]));
+    assert_eq!(r.code, 0, "a new scaffold passes its own check: {}", r.stderr);
+    let r = run(parallax(dir.path()).args(["personas", "new", "desk"]));
+    assert_eq!(r.code, 2, "never overwrites");
+    let r = run(parallax(dir.path()).args(["prompts", "eject"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.path().join("prompts/brief.j2").exists());
+    let r = run(parallax(dir.path()).args(["prompts", "list"]));
+    assert!(
+        r.stdout
+            .lines()
+            .any(|l| l.starts_with("brief.j2") && l.ends_with("prompts/brief.j2")),
+        "{}",
+        r.stdout
+    );
+    let r = run(parallax(dir.path()).args([
+        "prompts",
+        "render",
+        "perspective:japan",
+        "-s",
+        &example("north-korea-russia-reactions.md"),
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.starts_with("=== round 2 · perspective:japan ===")
+            && r.stdout.matches("=== round").count() == 1,
+        "{}",
+        r.stdout
+    );
+}
+
+/// Every shipped template rendered for every shipped persona, on a fitting source.
+#[test]
+fn every_template_for_every_persona() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (
+            "prism",
+            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
+        ),
+        (
+            "nuri",
+            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
+        ),
+        ("ledger", vec!["eu-trade-defence.md"]),
+        ("circuit", vec!["chip-export-controls.md"]),
+    ];
+    for (persona, sources) in cases {
+        let mut cmd = parallax(dir.path());
+        cmd.args(["prompts", "render", "all", "--persona", persona]);
+        for s in sources {
+            cmd.args(["--source", &example(s)]);
+        }
+        let r = run(&mut cmd);
+        assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
+        for stage in ["brief", "lede", "perspective:", "finish", "revise:lede"] {
+            assert!(
+                r.stdout.contains(&format!("· {stage}")),
+                "{persona} lacks {stage}"
+            );
+        }
+        let mut settings = insta::Settings::clone_current();
+        settings.set_snapshot_path("snapshots");
+        settings.add_filter(r"/[^\s]*/examples/sources/", "[examples]/");
+        settings.bind(|| insta::assert_snapshot!(format!("templates_{persona}"), r.stdout));
+    }
+}
