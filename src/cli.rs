@@ -33,6 +33,11 @@ pub enum Command {
         after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  cat facts.md | parallax draft - -o article.md\n  parallax draft a.md b.md --provider openai --model gpt-4o-mini --no-stream\n  parallax draft a.md --dry-run"
     )]
     Draft(DraftArgs),
+    /// Draft many stories: resumable, within budget, nothing lost.
+    #[command(
+        after_help = "Examples:\n  parallax batch stories.jsonl --out out/ -j 16\n  parallax batch stories.csv --out out/ --max-cost 5 --dry-run\n  parallax batch sources/ --out out/ --persona ledger\n  parallax batch 'wire/*.md' --out out/ --retry-failed --json\n\nRerun the same command to resume: finished stories are skipped without a call."
+    )]
+    Batch(BatchArgs),
     /// Check any Markdown article against its sources: claims, balance, glossary.
     #[command(
         after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
@@ -162,6 +167,55 @@ pub struct DraftArgs {
     /// Write the article to FILE (atomically) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Print the exact messages every round would send; send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Where to write the provenance record. Default: beside `-o FILE` as
+    /// FILE.provenance.json; none when the article goes to stdout.
+    #[arg(long, value_name = "FILE")]
+    pub provenance: Option<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// A JSONL or CSV manifest (one story a line), a folder of source files (one
+    /// story each), or a quoted glob.
+    #[arg(value_name = "LIST")]
+    pub list: String,
+    /// Output folder: one `ID.md` and `ID.provenance.json` per story, the journal,
+    /// and `report.json`.
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Persona for stories that do not name one.
+    #[arg(short, long, value_name = "ID")]
+    pub persona: Option<String>,
+    /// Stories in flight at once (requests are further capped by the provider's
+    /// `concurrency`, `rpm` and `tpm`).
+    #[arg(short = 'j', long = "jobs", value_name = "N", default_value_t = 8)]
+    pub jobs: usize,
+    /// Stop starting stories once the spent cost plus the estimate of those in
+    /// flight would pass this many US dollars.
+    #[arg(long, value_name = "USD")]
+    pub max_cost: Option<f64>,
+    /// Print the plan (stories, calls, estimated tokens and cost); call nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Try stories that failed in an earlier run again.
+    #[arg(long)]
+    pub retry_failed: bool,
+    /// One JSON event per story on stdout.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How articles are drafted: provider, model, cache, checks. Shared by `draft`
+/// and `batch`.
+#[derive(Debug, Args, Clone, Default)]
+pub struct RunArgs {
     /// Provider: extractive, openai, anthropic, ollama, llamacpp, vllm, lmstudio, openrouter,
     /// groq, together, mistral, deepseek, gemini. Default: openai when OPENAI_API_KEY or
     /// OPENAI_BASE_URL is set, anthropic when ANTHROPIC_API_KEY is, else extractive.
@@ -173,12 +227,6 @@ pub struct DraftArgs {
     /// Model for one stage (brief, lede, perspective, finish); repeatable.
     #[arg(long, value_name = "STAGE=MODEL")]
     pub stage_model: Vec<String>,
-    /// Do not read or write the response cache.
-    #[arg(long)]
-    pub no_cache: bool,
-    /// Ask the model again even when the cache has an answer (and store the new one).
-    #[arg(long)]
-    pub refresh: bool,
     /// Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -190,9 +238,12 @@ pub struct DraftArgs {
     /// Upper bound on tokens per answer.
     #[arg(long, value_name = "N")]
     pub max_tokens: Option<u32>,
-    /// Print the exact messages every round would send; send nothing.
+    /// Do not read or write the response cache.
     #[arg(long)]
-    pub dry_run: bool,
+    pub no_cache: bool,
+    /// Ask the model again even when the cache has an answer (and store the new one).
+    #[arg(long)]
+    pub refresh: bool,
     /// Folder of prompt templates overriding the built-ins file by file.
     #[arg(long, value_name = "DIR")]
     pub prompts: Option<PathBuf>,
@@ -209,10 +260,6 @@ pub struct DraftArgs {
     /// Report findings without sending flagged sections back for revision.
     #[arg(long)]
     pub no_revise: bool,
-    /// Where to write the provenance record. Default: beside `-o FILE` as
-    /// FILE.provenance.json; none when the article goes to stdout.
-    #[arg(long, value_name = "FILE")]
-    pub provenance: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -77,6 +77,8 @@ pub enum Error {
     Usage(String),
     #[error("the integrity checks found {count} problem(s): {summary}")]
     Integrity { count: usize, summary: String },
+    #[error("batch incomplete: {0}")]
+    Batch(String),
 }
 
 impl Error {
@@ -91,7 +93,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Template(_) | Error::Usage(_) => 2,
-            Error::Llm(_) | Error::Io { .. } | Error::Integrity { .. } => 1,
+            Error::Llm(_) | Error::Io { .. } | Error::Integrity { .. } | Error::Batch(_) => 1,
         }
     }
 }

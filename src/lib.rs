@@ -5,6 +5,7 @@
 //! over [`run`]; tests and batch jobs call [`pipeline::draft`] directly.
 
 pub mod article;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod persona;
 pub mod pipeline;
 pub mod prompt;
 pub mod render;
+pub mod session;
 pub mod source;
 pub mod stage;
 
@@ -29,6 +31,7 @@ pub use error::{Error, Result};
 pub async fn run(cli: cli::Cli) -> Result<()> {
     match &cli.command {
         cli::Command::Draft(args) => cmd::draft::run(args, cli.config.as_deref()).await,
+        cli::Command::Batch(args) => batch::run(args, cli.config.as_deref()).await,
         cli::Command::Check(args) => cmd::check::run(args, cli.config.as_deref()),
         cli::Command::Personas(c) => cmd::personas::run(c, cli.config.as_deref()).await,
         cli::Command::Prompts(c) => cmd::prompts::run(c, cli.config.as_deref()).await,

@@ -148,7 +148,9 @@ impl Filler<'_> {
                 let mut out = serde_json::Map::new();
                 if let Some(props) = schema.get("properties").and_then(Value::as_object) {
                     for (k, v) in props {
-                        let is_side = self.passages.iter().any(|p| p.sides.contains(k));
+                        // A side's entry: tagged passages speak for it, or it carries `stated`.
+                        let is_side = self.passages.iter().any(|p| p.sides.contains(k))
+                            || v.pointer("/properties/stated").is_some();
                         let outer = if is_side {
                             self.side.replace(k.clone())
                         } else {
@@ -175,7 +177,12 @@ impl Filler<'_> {
                 }
                 Value::Array((0..2).map(|_| self.value(&items)).collect())
             }
-            Some("boolean") => json!(true),
+            // A side is "stated" only when some passage speaks for it.
+            Some("boolean") => json!(
+                self.side
+                    .as_ref()
+                    .is_none_or(|side| self.passages.iter().any(|p| p.sides.contains(side)))
+            ),
             Some("integer") | Some("number") => json!(1),
             Some("null") => Value::Null,
             _ => json!(self.text()),

@@ -49,8 +49,10 @@ pub struct Config {
     pub fallback: Reply,
     /// Faults injected into `Normal` replies.
     pub faults: FaultPlan,
-    /// Requests per rolling minute before answering 429 (0: no limit).
+    /// Requests per rolling `rate_window` before answering 429 (0: no limit).
     pub rpm: u32,
+    /// The window `rpm` counts over (a minute unless a test wants it faster).
+    pub rate_window: Duration,
     /// Plant text in the answers of some stages.
     pub tamper: Option<Tamper>,
 }
@@ -71,6 +73,7 @@ impl Default for Config {
             fallback: Reply::Normal,
             faults: FaultPlan::default(),
             rpm: 0,
+            rate_window: Duration::from_secs(60),
             tamper: None,
         }
     }
@@ -191,26 +194,27 @@ impl Handle {
         self.update(index, |e| e.finished = t);
     }
 
-    /// Whether one more request now would pass the rolling-minute limit.
-    fn over_rpm(&self, rpm: u32) -> bool {
+    /// When one more request now would pass the rolling-window limit: how long
+    /// until a slot frees.
+    fn over_rpm(&self, rpm: u32, window: Duration) -> Option<Duration> {
         if rpm == 0 {
-            return false;
+            return None;
         }
-        let Ok(mut w) = self.0.window.lock() else {
-            return false;
-        };
+        let mut w = self.0.window.lock().ok()?;
         let now = Instant::now();
-        while w
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
-        {
+        while w.front().is_some_and(|t| now.duration_since(*t) > window) {
             w.pop_front();
         }
         if w.len() >= rpm as usize {
-            return true;
+            let oldest = w.front().copied().unwrap_or(now);
+            return Some(
+                window
+                    .saturating_sub(now.duration_since(oldest))
+                    .max(Duration::from_millis(1)),
+            );
         }
         w.push_back(now);
-        false
+        None
     }
 
     /// Whether this cacheable prefix was seen before (then its tokens count as cached).
@@ -345,10 +349,12 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         h.finish(index);
         return wire::error(protocol, 400, "request body is not JSON");
     }
-    if h.over_rpm(config.rpm) {
+    if let Some(wait) = h.over_rpm(config.rpm, config.rate_window) {
         h.decide(index, "rpm-429");
         h.finish(index);
-        let limited = Fault::RateLimited { retry_after_ms: 1000 };
+        let limited = Fault::RateLimited {
+            retry_after_ms: wait.as_millis() as u64,
+        };
         return wire::fault(protocol, limited, &req, "", index, false);
     }
     let outcome = match (&reply, fault) {

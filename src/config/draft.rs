@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::{Env, Loaded, Project, ProviderConfig, STAGES, user_cache_dir};
-use crate::cli::DraftArgs;
+use crate::cli::RunArgs;
 use crate::error::{Error, InputError};
 use crate::llm::http::{HttpConfig, Limits, Timeouts};
 use crate::llm::presets;
@@ -60,7 +60,8 @@ pub struct Settings {
 
 /// Resolve the settings of `draft`.
 pub fn resolve(
-    args: &DraftArgs,
+    args: &RunArgs,
+    persona: Option<&str>,
     config: Option<&Path>,
     env: &dyn Env,
     cwd: &Path,
@@ -103,9 +104,8 @@ pub fn resolve(
     };
     let p = &f.provider;
     Ok(Settings {
-        persona: args
-            .persona
-            .clone()
+        persona: persona
+            .map(str::to_string)
             .unwrap_or_else(|| project.default_persona.clone()),
         models: ModelChoice {
             forced: args.model.clone(),
@@ -130,7 +130,7 @@ pub fn resolve(
 }
 
 /// The provider name: flag, config, else guessed from which keys are set.
-fn provider_name(args: &DraftArgs, p: &ProviderConfig, env: &dyn Env) -> String {
+fn provider_name(args: &RunArgs, p: &ProviderConfig, env: &dyn Env) -> String {
     if let Some(n) = args.provider.clone().or_else(|| p.name.clone()) {
         return n;
     }
@@ -145,7 +145,7 @@ fn provider_name(args: &DraftArgs, p: &ProviderConfig, env: &dyn Env) -> String 
 }
 
 fn provider(
-    args: &DraftArgs,
+    args: &RunArgs,
     loaded: &Loaded,
     env: &dyn Env,
     root: &Path,

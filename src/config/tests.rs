@@ -2,6 +2,16 @@
 
 use super::*;
 use crate::cli::DraftArgs;
+
+/// Resolve as `draft` would.
+fn resolve(
+    a: &DraftArgs,
+    config: Option<&Path>,
+    env: &dyn Env,
+    cwd: &Path,
+) -> Result<Settings, crate::error::Error> {
+    super::resolve(&a.run, a.persona.as_deref(), config, env, cwd)
+}
 use crate::llm::ApiKey;
 use clap::Parser;
 use std::collections::HashMap;

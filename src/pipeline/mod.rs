@@ -65,6 +65,16 @@ pub struct Job<'a> {
 pub struct PlannedCall {
     pub round: usize,
     pub request: ChatRequest,
+    /// The extractive stand-in answer: its length estimates the model's.
+    pub answer: String,
+}
+
+impl PlannedCall {
+    /// Estimated (prompt, completion) tokens, at four characters a token.
+    pub fn estimated_tokens(&self) -> (u64, u64) {
+        let prompt: usize = self.request.messages.iter().map(|m| m.content.len()).sum();
+        ((prompt / 4) as u64, (self.answer.len() / 4) as u64)
+    }
 }
 
 struct Plan<'a> {
@@ -166,9 +176,12 @@ pub async fn draft<C: LlmClient>(client: &C, job: &Job<'_>) -> Result<Article, E
         .iter()
         .filter(|p| brief.perspectives.get(&p.id).is_some_and(|x| x.stated))
         .collect();
-    tracing::info!(
-        "round 2/3: lede and {} perspective sections in parallel",
-        stated.len()
+    progress(
+        job,
+        &format!(
+            "round 2/3: lede and {} perspective sections in parallel",
+            stated.len()
+        ),
     );
     let brief_json = to_json(&brief)?;
     let opening_req = plan.request(&Stage::Opening, &[("brief", brief_json.clone())])?;
@@ -234,9 +247,10 @@ pub async fn dry_run(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
     let calls = recorder.calls.into_inner().unwrap_or_else(|e| e.into_inner());
     Ok(calls
         .into_iter()
-        .map(|request| PlannedCall {
+        .map(|(request, answer)| PlannedCall {
             round: stage_round(&request.stage),
             request,
+            answer,
         })
         .collect())
 }
@@ -261,7 +275,11 @@ pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
         ("perspective", Value::Null),
     ];
     let request = plan.request(&Stage::Revise("lede".into()), &extra)?;
-    calls.push(PlannedCall { round: 4, request });
+    calls.push(PlannedCall {
+        round: 4,
+        request,
+        answer: String::new(),
+    });
     Ok(calls)
 }
 
@@ -277,15 +295,16 @@ fn stage_round(stage: &str) -> usize {
 /// Records each request and answers it extractively.
 #[derive(Default)]
 struct Recorder {
-    calls: Mutex<Vec<ChatRequest>>,
+    calls: Mutex<Vec<(ChatRequest, String)>>,
 }
 
 impl LlmClient for Recorder {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
+        let answer = ExtractiveClient.complete(req).await?;
         if let Ok(mut calls) = self.calls.lock() {
-            calls.push(req.clone());
+            calls.push((req.clone(), answer.content.clone()));
         }
-        ExtractiveClient.complete(req).await
+        Ok(answer)
     }
 }
 

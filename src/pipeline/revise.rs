@@ -37,11 +37,12 @@ pub(super) async fn round<C: LlmClient>(
     if keys.is_empty() {
         return Ok(keys);
     }
-    tracing::info!(
+    let what = format!(
         "round 4: revising {} with findings: {}",
         plural(keys.len()),
         keys.join(", ")
     );
+    super::progress(plan.job, &what);
     let rules = plan.rules();
     let brief = to_json(&drafts.brief)?;
     let mut futures = Vec::new();

@@ -104,7 +104,10 @@ fn presets_send_the_budget_field_each_server_reads() {
 
 /// Twenty different stories: the example source with a distinct closing passage.
 fn stories(dir: &Path, n: usize) -> Vec<String> {
-    let base = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
+    let kcna = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
+    let reactions = std::fs::read_to_string(example("north-korea-russia-reactions.md")).unwrap();
+    let reactions = reactions.split("\n---\n").nth(1).unwrap_or(&reactions);
+    let base = format!("{kcna}\n{reactions}");
     (0..n)
         .map(|i| {
             let path = dir.join(format!("story-{i}.md"));

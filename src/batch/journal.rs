@@ -1,0 +1,171 @@
+//! The batch journal: an append-only JSON-lines record in the output folder of
+//! each story's state. Every event is one write followed by a sync, so a crash
+//! loses at most the line being written, and a damaged last line is skipped.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Started,
+    Done,
+    Failed,
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    pub state: State,
+    pub attempt: u32,
+    /// Manifest line of the story.
+    pub line: usize,
+    pub at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub tokens: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost_usd: Option<f64>,
+}
+
+/// What the journal says of one story: its last state and how often it was tried.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Status {
+    pub state: State,
+    pub attempts: u32,
+    pub reason: Option<String>,
+}
+
+pub struct Journal {
+    path: PathBuf,
+    file: Mutex<File>,
+}
+
+impl Journal {
+    pub const FILE: &'static str = "journal.jsonl";
+
+    /// Open (or create) the journal in `dir` and read what it says so far.
+    pub fn open(dir: &Path) -> std::io::Result<(Journal, HashMap<String, Status>)> {
+        std::fs::create_dir_all(dir)?;
+        let path = dir.join(Self::FILE);
+        let mut past: HashMap<String, Status> = HashMap::new();
+        if let Ok(f) = File::open(&path) {
+            for (n, line) in BufReader::new(f).lines().enumerate() {
+                let Ok(line) = line else { continue };
+                match serde_json::from_str::<Event>(&line) {
+                    Ok(e) => {
+                        let attempts = past.get(&e.id).map_or(0, |s| s.attempts).max(e.attempt);
+                        past.insert(
+                            e.id,
+                            Status {
+                                state: e.state,
+                                attempts,
+                                reason: e.reason,
+                            },
+                        );
+                    }
+                    Err(_) if !line.trim().is_empty() => {
+                        tracing::warn!("{}:{}: skipping a damaged journal line", path.display(), n + 1);
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+        // A line cut short by a crash must not swallow the next event.
+        if std::fs::read(&path).is_ok_and(|b| b.last().is_some_and(|c| *c != b'\n')) {
+            file.write_all(b"\n")?;
+        }
+        Ok((
+            Journal {
+                path,
+                file: Mutex::new(file),
+            },
+            past,
+        ))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Append one event and flush it to disk.
+    pub fn record(&self, event: &Event) -> std::io::Result<()> {
+        let mut line = serde_json::to_vec(event).map_err(std::io::Error::other)?;
+        line.push(b'\n');
+        let mut file = self
+            .file
+            .lock()
+            .map_err(|_| std::io::Error::other("journal lock poisoned"))?;
+        file.write_all(&line)?;
+        file.sync_data()
+    }
+}
+
+/// Now, for journal lines.
+pub fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event(id: &str, state: State, attempt: u32) -> Event {
+        Event {
+            id: id.into(),
+            state,
+            attempt,
+            line: 1,
+            at: now(),
+            reason: None,
+            tokens: 0,
+            cost_usd: None,
+        }
+    }
+
+    #[test]
+    fn last_state_wins_and_damaged_lines_are_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let (j, past) = Journal::open(dir.path()).unwrap();
+            assert!(past.is_empty());
+            j.record(&event("a", State::Started, 1)).unwrap();
+            j.record(&event("a", State::Failed, 1)).unwrap();
+            j.record(&event("a", State::Started, 2)).unwrap();
+            j.record(&event("a", State::Done, 2)).unwrap();
+            j.record(&event("b", State::Started, 1)).unwrap();
+        }
+        // A crash in the middle of a line.
+        let mut f = OpenOptions::new()
+            .append(true)
+            .open(dir.path().join(Journal::FILE))
+            .unwrap();
+        f.write_all(b"{\"id\":\"c\",\"sta").unwrap();
+        let (j, past) = Journal::open(dir.path()).unwrap();
+        assert_eq!(
+            past["a"],
+            Status {
+                state: State::Done,
+                attempts: 2,
+                reason: None
+            }
+        );
+        assert_eq!(past["b"].state, State::Started);
+        assert!(!past.contains_key("c"));
+        j.record(&event("c", State::Done, 1)).unwrap();
+        let (_, past) = Journal::open(dir.path()).unwrap();
+        assert_eq!(
+            past["c"].state,
+            State::Done,
+            "the event after a damaged line is read"
+        );
+    }
+}

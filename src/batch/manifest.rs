@@ -1,0 +1,376 @@
+//! Batch manifests, read as a stream so memory stays flat however long they are:
+//! JSONL or CSV (one story a line), a folder of source files, or a glob. A bad
+//! line is reported with its number and the rest still run.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, InputError};
+
+/// Where one source of a story comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SourceSpec {
+    Path(PathBuf),
+    Url(String),
+    /// Text given in the manifest itself.
+    Inline {
+        title: Option<String>,
+        text: String,
+    },
+}
+
+/// One story of a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Item {
+    /// 1-based line (or entry) number in the manifest.
+    pub line: usize,
+    /// Stable: given, or derived from the story's content; names its output files.
+    pub id: String,
+    pub persona: Option<String>,
+    pub sources: Vec<SourceSpec>,
+    pub model: Option<String>,
+    pub language: Option<String>,
+}
+
+/// A manifest entry that could not be read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineError {
+    pub line: usize,
+    pub reason: String,
+}
+
+/// One JSONL line or CSV row.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    id: Option<String>,
+    persona: Option<String>,
+    source: Option<String>,
+    /// JSONL: a list; CSV: `;`-separated.
+    #[serde(default, deserialize_with = "one_or_many")]
+    sources: Vec<String>,
+    text: Option<String>,
+    title: Option<String>,
+    model: Option<String>,
+    language: Option<String>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => Vec::new(),
+        Some(OneOrMany::One(s)) => s
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
+/// A story id: letters, digits, `.`, `_`, `-`; at most 100 characters.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && !id.starts_with('.')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// A file name turned into an id.
+fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').chars().take(80).collect()
+}
+
+fn spec(base: &Path, s: &str) -> SourceSpec {
+    if s.starts_with("http://") || s.starts_with("https://") {
+        SourceSpec::Url(s.to_string())
+    } else {
+        SourceSpec::Path(base.join(s))
+    }
+}
+
+impl Row {
+    fn into_item(self, base: &Path, line: usize, raw: &str) -> Result<Item, String> {
+        let mut sources: Vec<SourceSpec> = self
+            .source
+            .iter()
+            .chain(&self.sources)
+            .map(|s| spec(base, s))
+            .collect();
+        if let Some(text) = self.text.filter(|t| !t.trim().is_empty()) {
+            sources.push(SourceSpec::Inline {
+                title: self.title,
+                text,
+            });
+        }
+        if sources.is_empty() {
+            return Err("no source: give `source`, `sources` or `text`".into());
+        }
+        let id = match self.id {
+            Some(id) if valid_id(&id) => id,
+            Some(id) => {
+                return Err(format!(
+                    "`{id}` is not a valid id (letters, digits, `.`, `_`, `-`; at most 100)"
+                ));
+            }
+            None => {
+                let digest = Sha256::digest(raw.trim().as_bytes());
+                format!(
+                    "story-{}",
+                    digest
+                        .iter()
+                        .take(5)
+                        .map(|b| format!("{b:02x}"))
+                        .collect::<String>()
+                )
+            }
+        };
+        Ok(Item {
+            line,
+            id,
+            persona: self.persona,
+            sources,
+            model: self.model,
+            language: self.language,
+        })
+    }
+}
+
+/// How a manifest is read.
+enum Kind {
+    Jsonl(std::io::Lines<BufReader<File>>),
+    Csv(Box<csv::StringRecordsIntoIter<File>>, csv::StringRecord),
+    Files(std::vec::IntoIter<PathBuf>),
+}
+
+/// The stories of a manifest, one at a time.
+pub struct Manifest {
+    kind: Kind,
+    base: PathBuf,
+    line: usize,
+    /// First line of each id, to refuse duplicates.
+    seen: HashMap<String, usize>,
+}
+
+/// Whether `list` is a glob pattern rather than a path.
+fn is_glob(list: &str) -> bool {
+    list.contains(['*', '?', '['])
+}
+
+fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|x| x == "md" || x == "txt" || x == "markdown")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+impl Manifest {
+    /// Open a manifest: `*.jsonl`/`*.ndjson`, `*.csv`, a folder, or a glob.
+    pub fn open(list: &str) -> Result<Manifest, Error> {
+        let path = Path::new(list);
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let kind = if is_glob(list) {
+            let paths = glob::glob(list).map_err(|e| Error::Usage(format!("bad glob `{list}`: {e}")))?;
+            let mut files: Vec<PathBuf> = paths.flatten().filter(|p| p.is_file()).collect();
+            files.sort();
+            if files.is_empty() {
+                return Err(Error::Usage(format!("`{list}` matches no file")));
+            }
+            Kind::Files(files.into_iter())
+        } else if path.is_dir() {
+            Kind::Files(files_in(path)?.into_iter())
+        } else {
+            let file = File::open(path).map_err(|e| {
+                InputError::new(path, None, format!("cannot read the manifest: {e}"))
+                    .hint("give a .jsonl or .csv file, a folder of sources, or a quoted glob")
+            })?;
+            match path.extension().and_then(|e| e.to_str()) {
+                Some("csv") => {
+                    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
+                    let headers = reader
+                        .headers()
+                        .map_err(|e| InputError::new(path, Some(1), format!("bad CSV header: {e}")))?
+                        .clone();
+                    Kind::Csv(Box::new(reader.into_records()), headers)
+                }
+                Some("jsonl" | "ndjson" | "json") => Kind::Jsonl(BufReader::new(file).lines()),
+                _ => {
+                    return Err(InputError::new(path, None, "unknown manifest type")
+                        .hint("name it .jsonl or .csv, or give a folder of sources")
+                        .into());
+                }
+            }
+        };
+        Ok(Manifest {
+            kind,
+            base,
+            line: 0,
+            seen: HashMap::new(),
+        })
+    }
+
+    /// How many entries a manifest has, counted without keeping them.
+    pub fn count(list: &str) -> Result<usize, Error> {
+        Ok(Manifest::open(list)?.count())
+    }
+
+    fn next_raw(&mut self) -> Option<Result<Item, String>> {
+        loop {
+            self.line += 1;
+            let line = self.line;
+            match &mut self.kind {
+                Kind::Files(files) => {
+                    let file = files.next()?;
+                    let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("story");
+                    return Some(Ok(Item {
+                        line,
+                        id: slug(stem),
+                        persona: None,
+                        sources: vec![SourceSpec::Path(file)],
+                        model: None,
+                        language: None,
+                    }));
+                }
+                Kind::Jsonl(lines) => {
+                    let text = match lines.next()? {
+                        Ok(t) => t,
+                        Err(e) => return Some(Err(format!("cannot read the line: {e}"))),
+                    };
+                    if text.trim().is_empty() || text.trim_start().starts_with("//") {
+                        continue;
+                    }
+                    return Some(
+                        serde_json::from_str::<Row>(&text)
+                            .map_err(|e| format!("not a valid story ({e})"))
+                            .and_then(|row| row.into_item(&self.base, line, &text)),
+                    );
+                }
+                Kind::Csv(records, headers) => {
+                    let record = match records.next()? {
+                        Ok(r) => r,
+                        Err(e) => return Some(Err(format!("bad CSV row: {e}"))),
+                    };
+                    // Line 1 is the header.
+                    let line = record.position().map_or(line + 1, |p| p.line() as usize);
+                    self.line = line;
+                    let raw = record.iter().collect::<Vec<_>>().join(",");
+                    return Some(
+                        record
+                            .deserialize::<Row>(Some(headers))
+                            .map_err(|e| format!("not a valid story ({e})"))
+                            .and_then(|row| row.into_item(&self.base, line, &raw)),
+                    );
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Manifest {
+    type Item = Result<Item, LineError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let item = self.next_raw()?;
+        let line = self.line;
+        Some(item.map_err(|reason| LineError { line, reason }).and_then(
+            |item| match self.seen.get(&item.id) {
+                Some(first) => Err(LineError {
+                    line,
+                    reason: format!("duplicate id `{}` (first on line {first})", item.id),
+                }),
+                None => {
+                    self.seen.insert(item.id.clone(), line);
+                    Ok(item)
+                }
+            },
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_become_items_and_bad_lines_errors() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\": \"a\", \"source\": \"a.md\"}\n\n{\"sources\": [\"b.md\", \"https://example.org/x\"], \"persona\": \"ledger\"}\n{broken\n{\"id\": \"a\", \"text\": \"dup\"}\n{\"id\": \"c\"}\n{\"id\": \"d\", \"text\": \"Inline facts.\", \"colour\": 1}\n",
+        )
+        .unwrap();
+        let items: Vec<_> = Manifest::open(path.to_str().unwrap()).unwrap().collect();
+        assert_eq!(items.len(), 6);
+        let a = items[0].as_ref().unwrap();
+        assert_eq!((a.line, a.id.as_str()), (1, "a"));
+        assert_eq!(a.sources, [SourceSpec::Path(dir.path().join("a.md"))]);
+        let b = items[1].as_ref().unwrap();
+        assert_eq!(b.line, 3);
+        assert!(b.id.starts_with("story-") && b.id.len() == 16, "{}", b.id);
+        assert_eq!(b.sources[1], SourceSpec::Url("https://example.org/x".into()));
+        let errs: Vec<(usize, &str)> = items[2..]
+            .iter()
+            .map(|e| {
+                let e = e.as_ref().unwrap_err();
+                (e.line, e.reason.as_str())
+            })
+            .collect();
+        assert_eq!(errs[0].0, 4);
+        assert!(
+            errs[1].1.contains("duplicate id `a` (first on line 1)"),
+            "{errs:?}"
+        );
+        assert!(errs[2].1.contains("no source"), "{errs:?}");
+        assert!(errs[3].1.contains("colour"), "{errs:?}");
+    }
+
+    #[test]
+    fn csv_rows_and_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.csv");
+        std::fs::write(&path, "id,persona,sources\nx,prism,a.md;b.md\n,,\n").unwrap();
+        let items: Vec<_> = Manifest::open(path.to_str().unwrap()).unwrap().collect();
+        let x = items[0].as_ref().unwrap();
+        assert_eq!((x.line, x.sources.len()), (2, 2));
+        assert_eq!(items[1].as_ref().unwrap_err().line, 3);
+        std::fs::write(dir.path().join("Story One.md"), "x").unwrap();
+        std::fs::write(dir.path().join("notes.json"), "x").unwrap();
+        let items: Vec<_> = Manifest::open(dir.path().to_str().unwrap()).unwrap().collect();
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].as_ref().unwrap().id, "story-one");
+        assert_eq!(
+            Manifest::count(&format!("{}/*.md", dir.path().display())).unwrap(),
+            1
+        );
+    }
+}

@@ -1,0 +1,506 @@
+//! Batch jobs: the draft pipeline over many stories, with bounded concurrency,
+//! a journal that makes reruns resume where they stopped, per-story failure
+//! isolation, a cost cap, progress on stderr and a report at the end.
+
+pub mod journal;
+pub mod manifest;
+mod progress;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use futures::StreamExt;
+use serde::Serialize;
+
+use crate::cli::BatchArgs;
+use crate::error::{Error, Result};
+use crate::llm::{PriceTable, Usage};
+use crate::render::{Markdown, Render};
+use crate::session::{Session, Voice, write_file};
+use crate::source::{self, Source};
+use journal::{Event, Journal, State, Status};
+use manifest::{Item, LineError, Manifest, SourceSpec};
+use progress::Progress;
+
+/// How one story ended in this run.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Done {
+        usage: Usage,
+        cost: Option<f64>,
+        calls: usize,
+    },
+    AlreadyDone,
+    Failed(String),
+    /// Failed in an earlier run and not retried (`--retry-failed` retries).
+    SkippedFailed(String),
+    /// Not started: the run stopped first (budget, a run-stopping error, Ctrl-C).
+    NotStarted,
+}
+
+/// A story that failed, for the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub id: Option<String>,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The end-of-run summary, also written to `DIR/report.json`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub manifest: String,
+    pub stories: usize,
+    pub done: usize,
+    pub already_done: usize,
+    pub failed: usize,
+    pub skipped_failed: usize,
+    pub not_started: usize,
+    pub malformed: usize,
+    /// Model calls made by the stories done in this run (retries not counted).
+    pub calls: usize,
+    pub usage: Usage,
+    pub cost_usd: Option<f64>,
+    pub wall_seconds: f64,
+    pub stories_per_minute: f64,
+    pub stopped: Option<String>,
+    pub failures: Vec<Failure>,
+}
+
+impl Report {
+    fn all_done(&self) -> bool {
+        self.done + self.already_done == self.stories && self.stories > 0
+    }
+}
+
+/// Shared state of a running batch.
+struct Run<'a> {
+    session: &'a Session,
+    journal: Journal,
+    past: HashMap<String, Status>,
+    out: PathBuf,
+    retry_failed: bool,
+    max_cost: Option<f64>,
+    stop: AtomicBool,
+    stopped: Mutex<Option<String>>,
+    /// Spent so far and the estimates of stories in flight.
+    budget: Mutex<(f64, f64)>,
+    progress: Progress,
+}
+
+impl Run<'_> {
+    fn halt(&self, reason: String) {
+        if !self.stop.swap(true, Ordering::SeqCst) {
+            tracing::warn!("stopping: {reason}; stories in flight will finish");
+            if let Ok(mut s) = self.stopped.lock() {
+                *s = Some(reason);
+            }
+        }
+    }
+
+    fn record(
+        &self,
+        item: &Item,
+        state: State,
+        attempt: u32,
+        reason: Option<String>,
+        usage: Usage,
+        cost: Option<f64>,
+    ) {
+        let event = Event {
+            id: item.id.clone(),
+            state,
+            attempt,
+            line: item.line,
+            at: journal::now(),
+            reason,
+            tokens: usage.total(),
+            cost_usd: cost,
+        };
+        if let Err(e) = self.journal.record(&event) {
+            self.halt(format!(
+                "cannot write the journal {}: {e}",
+                self.journal.path().display()
+            ));
+        }
+    }
+
+    fn output(&self, id: &str) -> PathBuf {
+        self.out.join(format!("{id}.md"))
+    }
+}
+
+/// Load a story's sources; passages are numbered across them.
+fn load_sources(item: &Item) -> Result<Vec<Source>> {
+    let mut out = Vec::with_capacity(item.sources.len());
+    let mut next = 1;
+    for (i, spec) in item.sources.iter().enumerate() {
+        let s = match spec {
+            SourceSpec::Path(p) => source::load(&p.display().to_string(), i + 1, next)?,
+            SourceSpec::Inline { title, text } => {
+                let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;
+                if s.meta.title.is_none() {
+                    s.meta.title = title.clone();
+                }
+                s
+            }
+            SourceSpec::Url(url) => {
+                return Err(Error::Usage(format!(
+                    "{url}: URL sources are not supported by this build"
+                )));
+            }
+        };
+        next += s.passages.len();
+        out.push(s);
+    }
+    Ok(out)
+}
+
+/// The persona of a story, with its language override.
+fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
+    let voice = session.voice(item.persona.as_deref())?;
+    match &item.language {
+        Some(lang) if *lang != voice.persona.spec.language => {
+            let mut persona = voice.persona.clone();
+            persona.spec.language = lang.clone();
+            let prompts = crate::prompt::Prompts::load(
+                &[
+                    persona.template_dirs.clone(),
+                    session.settings.prompt_dirs.clone(),
+                ]
+                .concat(),
+            )?;
+            Ok(std::sync::Arc::new(Voice { persona, prompts }))
+        }
+        _ => Ok(voice),
+    }
+}
+
+/// Estimated cost of a story from its planned calls, if the models have prices.
+async fn estimate(session: &Session, prices: &PriceTable, item: &Item) -> Result<(Usage, Option<f64>)> {
+    let voice = voice_for(session, item)?;
+    let options = session.options(&voice.persona, item.model.as_deref(), false)?;
+    let calls = session.plan(&voice, load_sources(item)?, &options).await?;
+    let mut usage = Usage::default();
+    let mut cost = Some(0.0);
+    for c in &calls {
+        let (p, o) = c.estimated_tokens();
+        let u = Usage {
+            prompt_tokens: p,
+            completion_tokens: o,
+            cached_prompt_tokens: 0,
+        };
+        usage += u;
+        cost = cost.zip(prices.cost(&c.request.model, &u)).map(|(a, b)| a + b);
+    }
+    Ok((usage, cost))
+}
+
+async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
+    let past = run.past.get(&item.id);
+    match past {
+        Some(s) if s.state == State::Done && run.output(&item.id).is_file() => {
+            return (item, Outcome::AlreadyDone);
+        }
+        Some(s) if s.state == State::Failed && !run.retry_failed => {
+            let reason = s.reason.clone().unwrap_or_default();
+            return (item, Outcome::SkippedFailed(reason));
+        }
+        _ => {}
+    }
+    if run.stop.load(Ordering::SeqCst) {
+        return (item, Outcome::NotStarted);
+    }
+    let mut reserved = 0.0;
+    if let Some(cap) = run.max_cost {
+        let est = match estimate(run.session, run.session.client.prices(), &item).await {
+            Ok((_, Some(c))) => c,
+            Ok((_, None)) => {
+                run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
+                return (item, Outcome::NotStarted);
+            }
+            Err(e) => return (item.clone(), fail(run, &item, 1, e.to_string())),
+        };
+        let Ok(mut b) = run.budget.lock() else {
+            return (item, Outcome::NotStarted);
+        };
+        if b.0 + b.1 + est > cap {
+            drop(b);
+            run.halt(format!(
+                "the cost cap of ${cap:.2} would be passed by the next story"
+            ));
+            return (item, Outcome::NotStarted);
+        }
+        b.1 += est;
+        reserved = est;
+    }
+    let attempt = past.map_or(0, |s| s.attempts) + 1;
+    run.record(&item, State::Started, attempt, None, Usage::default(), None);
+    run.progress.started();
+    let result = draft_one(run, &item).await;
+    run.progress.finished();
+    if let Ok(mut b) = run.budget.lock() {
+        b.1 -= reserved;
+        if let Ok((_, Some(c), _)) = &result {
+            b.0 += c;
+        }
+    }
+    let outcome = match result {
+        Ok((usage, cost, calls)) => {
+            run.record(&item, State::Done, attempt, None, usage, cost);
+            Outcome::Done { usage, cost, calls }
+        }
+        Err(Error::Llm(e)) if e.stops_the_run() => {
+            // Not the story's fault: leave it unfinished so the next run picks it up.
+            run.halt(e.to_string());
+            Outcome::NotStarted
+        }
+        Err(e) => fail(run, &item, attempt, e.to_string()),
+    };
+    (item, outcome)
+}
+
+fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
+    run.record(
+        item,
+        State::Failed,
+        attempt,
+        Some(reason.clone()),
+        Usage::default(),
+        None,
+    );
+    Outcome::Failed(reason)
+}
+
+/// Draft one story and write its files; the journal's `done` comes after them.
+async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, usize)> {
+    let voice = voice_for(run.session, item)?;
+    let sources = load_sources(item)?;
+    let options = run
+        .session
+        .options(&voice.persona, item.model.as_deref(), false)?;
+    let drafted = run.session.draft(&voice, sources, &options).await?;
+    let md = run.output(&item.id);
+    write_file(&md, Markdown.render(&drafted.article).as_bytes())?;
+    let json = serde_json::to_vec_pretty(&drafted.provenance)
+        .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+    write_file(&crate::provenance::sidecar_path(&md), &json)?;
+    let m = &drafted.article.meta;
+    let calls = m.calls.iter().filter(|c| !c.cached).count();
+    Ok((m.usage, m.cost_usd, calls))
+}
+
+/// Run `parallax batch`.
+pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
+    let session = Session::new(&args.run, args.persona.as_deref(), config)?;
+    let total = Manifest::count(&args.list)?;
+    if args.dry_run {
+        return plan(&session, args, total).await;
+    }
+    if session.client.is_extractive() {
+        tracing::warn!("no language model used: drafting every story with the extractive provider");
+    }
+    let (journal, past) = Journal::open(&args.out)
+        .map_err(|e| Error::io(format!("opening the journal in {}", args.out.display()), e))?;
+    let run = Run {
+        session: &session,
+        journal,
+        past,
+        out: args.out.clone(),
+        retry_failed: args.retry_failed,
+        max_cost: args.max_cost,
+        stop: AtomicBool::new(false),
+        stopped: Mutex::new(None),
+        budget: Mutex::new((0.0, 0.0)),
+        progress: Progress::new(total, args.json),
+    };
+    let started = Instant::now();
+    let mut report = Report {
+        manifest: args.list.clone(),
+        cost_usd: Some(0.0),
+        ..Report::default()
+    };
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            run.halt("interrupted (Ctrl-C); press it again to quit at once".into());
+            let _ = tokio::signal::ctrl_c().await;
+            std::process::exit(130);
+        }
+    };
+    let items = Manifest::open(&args.list)?;
+    let work = futures::stream::iter(items)
+        .map(|item: std::result::Result<Item, LineError>| {
+            let run = &run;
+            async move {
+                match item {
+                    Ok(item) => Ok(story(run, item).await),
+                    Err(e) => Err(e),
+                }
+            }
+        })
+        .buffer_unordered(args.jobs.max(1))
+        .for_each(|result| {
+            match result {
+                Ok((item, outcome)) => tally(&mut report, &run.progress, &item, outcome),
+                Err(e) => {
+                    report.stories += 1;
+                    report.malformed += 1;
+                    run.progress
+                        .event("malformed", None, Some(e.line), Some(&e.reason), None);
+                    report.failures.push(Failure {
+                        id: None,
+                        line: e.line,
+                        reason: e.reason,
+                    });
+                }
+            }
+            futures::future::ready(())
+        });
+    tokio::select! {
+        () = work => {}
+        () = interrupt => {}
+    }
+    run.progress.finish();
+    report.wall_seconds = started.elapsed().as_secs_f64();
+    let finished = report.done as f64;
+    report.stories_per_minute = if report.wall_seconds > 0.0 {
+        finished * 60.0 / report.wall_seconds
+    } else {
+        0.0
+    };
+    report.stopped = run.stopped.lock().ok().and_then(|s| s.clone());
+    report.failures.sort_by_key(|f| f.line);
+    let json =
+        serde_json::to_vec_pretty(&report).map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+    write_file(&args.out.join("report.json"), &json)?;
+    progress::summary(&report, &args.out, args.json);
+    if report.all_done() {
+        Ok(())
+    } else {
+        Err(Error::Batch(format!(
+            "{} of {} stories not done (see {})",
+            report.stories - report.done - report.already_done,
+            report.stories,
+            args.out.join("report.json").display()
+        )))
+    }
+}
+
+fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome) {
+    report.stories += 1;
+    let out = Some(item.id.as_str());
+    match outcome {
+        Outcome::Done { usage, cost, calls } => {
+            report.done += 1;
+            report.calls += calls;
+            report.usage += usage;
+            report.cost_usd = report.cost_usd.zip(cost).map(|(a, b)| a + b);
+            progress.done(usage, cost);
+            progress.event("done", out, Some(item.line), None, Some((usage, cost)));
+        }
+        Outcome::AlreadyDone => {
+            report.already_done += 1;
+            progress.skipped();
+            progress.event("already-done", out, Some(item.line), None, None);
+        }
+        Outcome::Failed(reason) => {
+            report.failed += 1;
+            progress.failed();
+            progress.event("failed", out, Some(item.line), Some(&reason), None);
+            report.failures.push(Failure {
+                id: Some(item.id.clone()),
+                line: item.line,
+                reason,
+            });
+        }
+        Outcome::SkippedFailed(reason) => {
+            report.skipped_failed += 1;
+            progress.skipped();
+            progress.event("skipped-failed", out, Some(item.line), Some(&reason), None);
+            report.failures.push(Failure {
+                id: Some(item.id.clone()),
+                line: item.line,
+                reason: format!("failed in an earlier run (--retry-failed retries it): {reason}"),
+            });
+        }
+        Outcome::NotStarted => {
+            report.not_started += 1;
+            progress.skipped();
+            progress.event("not-started", out, Some(item.line), None, None);
+        }
+    }
+}
+
+/// `--dry-run`: the plan and its estimated cost, without a call.
+async fn plan(session: &Session, args: &BatchArgs, total: usize) -> Result<()> {
+    let mut stories = 0;
+    let mut calls = 0;
+    let mut usage = Usage::default();
+    let mut cost = Some(0.0);
+    let mut problems = Vec::new();
+    for item in Manifest::open(&args.list)? {
+        let item = match item {
+            Ok(i) => i,
+            Err(e) => {
+                problems.push(format!("line {}: {}", e.line, e.reason));
+                continue;
+            }
+        };
+        let voice = match voice_for(session, &item) {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(format!("line {} ({}): {e}", item.line, item.id));
+                continue;
+            }
+        };
+        let planned = async {
+            let options = session.options(&voice.persona, item.model.as_deref(), false)?;
+            session.plan(&voice, load_sources(&item)?, &options).await
+        };
+        match planned.await {
+            Ok(planned) => {
+                stories += 1;
+                calls += planned.len();
+                for c in &planned {
+                    let (p, o) = c.estimated_tokens();
+                    let u = Usage {
+                        prompt_tokens: p,
+                        completion_tokens: o,
+                        cached_prompt_tokens: 0,
+                    };
+                    usage += u;
+                    cost = cost
+                        .zip(session.client.prices().cost(&c.request.model, &u))
+                        .map(|(a, b)| a + b);
+                }
+            }
+            Err(e) => problems.push(format!("line {} ({}): {e}", item.line, item.id)),
+        }
+    }
+    let cost_text = crate::cmd::draft::cost_text(cost);
+    let mut out = format!(
+        "plan for {}: {stories} of {total} stories, {calls} calls (before any revision round)\n\
+         estimated tokens: {} in, {} out, {} total\nestimated cost: {cost_text}\nprovider {}, nothing was sent\n",
+        args.list,
+        usage.prompt_tokens,
+        usage.completion_tokens,
+        usage.total(),
+        session.client.provider_name(),
+    );
+    if let Some(cap) = args.max_cost {
+        out.push_str(&format!("cost cap: ${cap:.2}\n"));
+    }
+    for p in &problems {
+        out.push_str(&format!("problem: {p}\n"));
+    }
+    if args.json {
+        let v = serde_json::json!({
+            "stories": stories, "total": total, "calls": calls, "usage": usage, "cost_usd": cost, "problems": problems,
+        });
+        return crate::cmd::write_stdout(&format!("{v}\n"));
+    }
+    crate::cmd::write_stdout(&out)
+}

@@ -1,0 +1,211 @@
+//! What every article of one run shares: resolved settings, the client (with its
+//! limits, retries and cache), and personas and templates loaded once. `draft`
+//! makes one article with it; `batch` makes thousands.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::article::Article;
+use crate::cli::RunArgs;
+use crate::config::{self, ProcessEnv, STAGES, Settings};
+use crate::error::{Error, Result};
+use crate::llm::{Cache, Client, HttpClient, PriceTable, extractive};
+use crate::persona::{self, Persona};
+use crate::pipeline::{self, DraftOptions, Job, PlannedCall};
+use crate::prompt::Prompts;
+use crate::source::{self, Source};
+use crate::{fsutil, provenance};
+
+/// A persona with the templates it uses.
+pub struct Voice {
+    pub persona: Persona,
+    pub prompts: Prompts,
+}
+
+/// An article and its provenance record.
+pub struct Drafted {
+    pub article: Article,
+    pub provenance: serde_json::Value,
+}
+
+pub struct Session {
+    pub settings: Settings,
+    pub client: Client,
+    pub date: String,
+    strict: bool,
+    revise: bool,
+    voices: Mutex<HashMap<String, Arc<Voice>>>,
+}
+
+impl Session {
+    pub fn new(args: &RunArgs, persona: Option<&str>, config: Option<&Path>) -> Result<Session> {
+        let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
+        let settings = config::resolve(args, persona, config, &ProcessEnv, &cwd)?;
+        let client = match &settings.http {
+            None => Client::extractive(),
+            Some(cfg) => {
+                let local = is_local(&cfg.base_url);
+                let cache = settings.cache_dir.as_ref().map(Cache::new);
+                Client::http(
+                    HttpClient::new(cfg.clone())?,
+                    cache,
+                    settings.refresh,
+                    PriceTable::new(&settings.prices, local),
+                )
+            }
+        };
+        let date = match &args.date {
+            Some(d) => valid_date(d)?,
+            None => today(),
+        };
+        Ok(Session {
+            settings,
+            client,
+            date,
+            strict: args.strict,
+            revise: !args.no_revise,
+            voices: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// A persona (by id or path) and its templates, loaded once per run.
+    pub fn voice(&self, spec: Option<&str>) -> Result<Arc<Voice>> {
+        let spec = spec.unwrap_or(&self.settings.persona);
+        if let Some(v) = self.voices.lock().ok().and_then(|m| m.get(spec).cloned()) {
+            return Ok(v);
+        }
+        let persona = persona::load(spec, &self.settings.persona_dirs)?;
+        let prompts =
+            Prompts::load(&[persona.template_dirs.clone(), self.settings.prompt_dirs.clone()].concat())?;
+        let voice = Arc::new(Voice { persona, prompts });
+        if let Ok(mut m) = self.voices.lock() {
+            m.insert(spec.to_string(), voice.clone());
+        }
+        Ok(voice)
+    }
+
+    /// The draft options for a persona, with `model` overriding every stage.
+    pub fn options(&self, persona: &Persona, model: Option<&str>, progress: bool) -> Result<DraftOptions> {
+        let mut models = BTreeMap::new();
+        for stage in STAGES {
+            let m = if self.client.is_extractive() {
+                Some(extractive::MODEL.to_string())
+            } else {
+                model.map(str::to_string).or_else(|| {
+                    self.settings
+                        .models
+                        .for_stage(stage, persona.spec.model.as_deref())
+                })
+            };
+            let m = m.ok_or_else(|| {
+                Error::Usage(format!(
+                    "provider `{}` has no default model: pass --model or set provider.model in parallax.toml",
+                    self.client.provider_name()
+                ))
+            })?;
+            models.insert(stage.to_string(), m);
+        }
+        Ok(DraftOptions {
+            provider: self.client.provider_name().into(),
+            models,
+            temperature: self.settings.temperature.or(persona.spec.temperature),
+            max_tokens: self.settings.max_tokens,
+            date: self.date.clone(),
+            revise: self.revise,
+            progress,
+        })
+    }
+
+    /// Draft one article from loaded sources; under `--strict`, findings that
+    /// survive revision are an error.
+    pub async fn draft(
+        &self,
+        voice: &Voice,
+        mut sources: Vec<Source>,
+        options: &DraftOptions,
+    ) -> Result<Drafted> {
+        source::tag_perspectives(&mut sources, &voice.persona)?;
+        let job = Job {
+            persona: &voice.persona,
+            sources: &sources,
+            prompts: &voice.prompts,
+            options,
+        };
+        let article = pipeline::draft(&self.client, &job).await?;
+        let report = article.meta.integrity.clone().unwrap_or_default();
+        if self.strict && !report.passed() {
+            let summary = report
+                .findings
+                .iter()
+                .take(3)
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join("; ");
+            return Err(Error::Integrity {
+                count: report.findings.len(),
+                summary,
+            });
+        }
+        let record = provenance::build(&job, &article, self.client.describe());
+        let provenance =
+            serde_json::to_value(&record).map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        Ok(Drafted { article, provenance })
+    }
+
+    /// Every request a draft of `sources` would make, without making any.
+    pub async fn plan(
+        &self,
+        voice: &Voice,
+        mut sources: Vec<Source>,
+        options: &DraftOptions,
+    ) -> Result<Vec<PlannedCall>> {
+        source::tag_perspectives(&mut sources, &voice.persona)?;
+        let job = Job {
+            persona: &voice.persona,
+            sources: &sources,
+            prompts: &voice.prompts,
+            options,
+        };
+        pipeline::dry_run(&job).await
+    }
+}
+
+/// Write a file atomically, with the path in any error.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    fsutil::write_atomic(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+}
+
+/// Whether a base URL points at this machine (its tokens cost nothing).
+fn is_local(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    matches!(host, "localhost" | "[") || host.starts_with("127.")
+}
+
+fn today() -> String {
+    humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
+}
+
+fn valid_date(d: &str) -> Result<String> {
+    let ok = d.len() == 10
+        && d.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if ok {
+        Ok(d.to_string())
+    } else {
+        Err(Error::Usage(format!(
+            "--date `{d}` is not a date like 2026-01-31"
+        )))
+    }
+}

@@ -1,0 +1,373 @@
+//! `parallax batch`: hundreds of stories against the fake server with faults and a
+//! rate limit, crashes and reruns, bad manifests, the cost cap and the dry run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fake_llm::{Config, FakeServer, Fault, FaultPlan};
+use serde_json::Value;
+
+use crate::support::{fast_config, parallax, run};
+
+/// The marker that ties a request to its story: `S-0042`.
+fn marker(i: usize) -> String {
+    format!("S-{i:04}")
+}
+
+/// A JSONL manifest of `n` distinct stories with inline text.
+fn manifest(dir: &Path, n: usize) -> PathBuf {
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "# Council vote {i}\n\nThe city council of district {i} approved a budget of ${}.5 million on March 3. This is story {} of the series.\n\nSeoul said the plan was sound.\n\nWashington said it was watching district {i}.",
+            i + 10,
+            marker(i)
+        );
+        out.push_str(&serde_json::json!({ "id": format!("story-{i:04}"), "text": text }).to_string());
+        out.push('\n');
+    }
+    let path = dir.join("stories.jsonl");
+    std::fs::write(&path, out).unwrap();
+    path
+}
+
+fn report(dir: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join("out/report.json")).unwrap()).unwrap()
+}
+
+fn journal_done(dir: &Path) -> BTreeMap<String, usize> {
+    let mut done = BTreeMap::new();
+    let text = std::fs::read_to_string(dir.join("out/journal.jsonl")).unwrap_or_default();
+    for line in text.lines() {
+        if let Ok(e) = serde_json::from_str::<Value>(line)
+            && e["state"] == "done"
+        {
+            *done.entry(e["id"].as_str().unwrap().to_string()).or_insert(0) += 1;
+        }
+    }
+    done
+}
+
+/// The story a logged request belongs to, by its marker.
+fn story_of(body: &Value) -> Option<usize> {
+    let text = body.to_string();
+    let at = text.find("S-")?;
+    text.get(at + 2..at + 6)?.parse().ok()
+}
+
+#[test]
+fn five_hundred_stories_through_faults_and_a_rate_limit() {
+    let srv = FakeServer::start(Config {
+        faults: FaultPlan {
+            rate: 0.25,
+            kinds: Fault::all(),
+            seed: 11,
+            per_conversation: 1,
+        },
+        rpm: 200,
+        rate_window: Duration::from_secs(1),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 8, "concurrency = 32");
+    let list = manifest(dir.path(), 500);
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "batch",
+        list.to_str().unwrap(),
+        "--out",
+        "out",
+        "-j",
+        "32",
+        "--no-revise",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rep = report(dir.path());
+    assert_eq!(
+        (
+            rep["done"].as_u64(),
+            rep["failed"].as_u64(),
+            rep["stories"].as_u64()
+        ),
+        (Some(500), Some(0), Some(500))
+    );
+    let done = journal_done(dir.path());
+    assert_eq!(done.len(), 500);
+    assert!(done.values().all(|n| *n == 1), "each story done once");
+    let log = srv.handle.requests();
+    let faults = log
+        .iter()
+        .filter(|q| q.outcome != "ok" && q.outcome != "rpm-429")
+        .count();
+    let limited = log.iter().filter(|q| q.outcome == "rpm-429").count();
+    eprintln!(
+        "500 stories: {} requests, {faults} faults, {limited} rate-limited",
+        log.len()
+    );
+    assert!(
+        faults as f64 >= 0.15 * log.len() as f64,
+        "{faults} faults in {}",
+        log.len()
+    );
+    assert!(limited > 0, "the rate limit was reached");
+    // No call answered twice: each conversation has at most one good answer.
+    let mut answered: BTreeMap<u64, usize> = BTreeMap::new();
+    for q in log.iter().filter(|q| q.outcome == "ok") {
+        *answered.entry(q.conversation).or_insert(0) += 1;
+    }
+    assert!(answered.values().all(|n| *n == 1), "a call was answered twice");
+    let briefs: BTreeSet<usize> = log
+        .iter()
+        .filter(|q| q.outcome == "ok" && q.schema_name() == Some("brief"))
+        .filter_map(|q| story_of(&q.body))
+        .collect();
+    assert_eq!(briefs.len(), 500, "every story's brief exactly once");
+    assert_eq!(rep["usage"]["prompt_tokens"].as_u64().map(|n| n > 0), Some(true));
+
+    // A rerun of the finished batch makes no call at all.
+    let before = log.len();
+    let again = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "batch",
+        list.to_str().unwrap(),
+        "--out",
+        "out",
+        "-j",
+        "32",
+    ]));
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(srv.handle.requests().len(), before);
+    assert_eq!(report(dir.path())["already_done"], 500);
+}
+
+fn complete_article(text: &str) -> bool {
+    text.starts_with("---\n") && text.contains("\n## Sources\n") && text.ends_with('\n')
+}
+
+#[test]
+fn killed_three_times_it_finishes_every_story_exactly_once() {
+    let srv = FakeServer::start(Config {
+        latency: Duration::from_millis(40),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let list = manifest(dir.path(), 60);
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let spawn = || {
+        let mut c = Command::new(&bin);
+        c.current_dir(dir.path())
+            .env_remove("OPENAI_API_KEY")
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .args([
+                "batch",
+                list.to_str().unwrap(),
+                "--out",
+                "out",
+                "-j",
+                "6",
+                "--no-cache",
+                "--no-revise",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        c
+    };
+    // Kill points spread over the run; fixed so the test is repeatable.
+    let mut boundaries = Vec::new();
+    let mut done_after = Vec::new();
+    for delay_ms in [600u64, 600, 500] {
+        let mut child = spawn().spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        boundaries.push(srv.handle.requests().len());
+        done_after.push(journal_done(dir.path()));
+        for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
+            let p = entry.path();
+            if p.extension().is_some_and(|e| e == "md") {
+                assert!(
+                    complete_article(&std::fs::read_to_string(&p).unwrap()),
+                    "truncated {}",
+                    p.display()
+                );
+            }
+        }
+    }
+    let status = spawn().status().unwrap();
+    assert!(status.success(), "the last run finishes");
+    let done = journal_done(dir.path());
+    assert_eq!(done.len(), 60);
+    assert!(
+        done.values().all(|n| *n == 1),
+        "each story done exactly once: {done:?}"
+    );
+    let counts: Vec<usize> = done_after.iter().map(|d| d.len()).collect();
+    assert!(
+        counts.iter().any(|n| *n > 0) && counts[2] < 60,
+        "kills landed mid-run: {counts:?}"
+    );
+    let log = srv.handle.requests();
+    for (k, finished) in done_after.iter().enumerate() {
+        for q in &log[boundaries[k]..] {
+            if let Some(i) = story_of(&q.body) {
+                assert!(
+                    !finished.contains_key(&format!("story-{i:04}")),
+                    "story {i} was called again after it finished"
+                );
+            }
+        }
+    }
+    for i in 0..60 {
+        let text = std::fs::read_to_string(dir.path().join(format!("out/story-{i:04}.md"))).unwrap();
+        assert!(complete_article(&text));
+    }
+}
+
+#[test]
+fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "The council met on March 3.\n\nSeoul said so.",
+    )
+    .unwrap();
+    let lines = [
+        r#"{"id": "one", "source": "a.md"}"#,
+        r#"{"id": "two", "text": "Tokyo said the plan was sound."}"#,
+        r#"{"id": "three" "source": "a.md"}"#,
+        r#"{"id": "four", "source": "missing-1.md"}"#,
+        r#"{"id": "five", "source": "a.md", "colour": "red"}"#,
+        r#"{"id": "six", "sources": ["a.md", "missing-2.md"]}"#,
+        r#"{"id": "seven", "text": "Beijing said it was watching."}"#,
+        r#"{"id": "one", "text": "A duplicate id."}"#,
+    ];
+    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let rep = report(dir.path());
+    assert_eq!(rep["done"], 3);
+    let failures: Vec<(u64, String)> = rep["failures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let lines_reported: Vec<u64> = failures.iter().map(|f| f.0).collect();
+    assert_eq!(lines_reported, [3, 4, 5, 6, 8], "{failures:?}");
+    assert!(
+        failures[1].1.contains("missing-1.md") && failures[3].1.contains("missing-2.md"),
+        "{failures:?}"
+    );
+    assert!(
+        failures[2].1.contains("colour") && failures[4].1.contains("duplicate id"),
+        "{failures:?}"
+    );
+    for l in [3, 4, 5, 6, 8] {
+        assert!(r.stderr.contains(&format!("batch: line {l}")), "{}", r.stderr);
+    }
+}
+
+fn priced(dir: &Path) {
+    fast_config(
+        dir,
+        3,
+        "model = \"m\"\n[prices.m]\ninput = 1000.0\noutput = 1000.0",
+    );
+}
+
+#[test]
+fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
+    let srv = FakeServer::start(Config::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    priced(dir.path());
+    let list = manifest(dir.path(), 12);
+    let base = |extra: &[&str]| {
+        let mut c = parallax(dir.path());
+        c.env("OPENAI_BASE_URL", srv.base_url())
+            .args(["batch", list.to_str().unwrap(), "--no-revise"])
+            .args(extra);
+        run(&mut c)
+    };
+    let plan = base(&["--out", "plan", "--dry-run", "--json"]);
+    assert_eq!(plan.code, 0, "{}", plan.stderr);
+    assert!(srv.handle.requests().is_empty(), "a dry run calls nothing");
+    let plan: Value = serde_json::from_str(plan.stdout.trim()).unwrap();
+    let estimated = plan["usage"]["prompt_tokens"].as_f64().unwrap()
+        + plan["usage"]["completion_tokens"].as_f64().unwrap();
+
+    let full = base(&["--out", "out", "--no-cache"]);
+    assert_eq!(full.code, 0, "{}", full.stderr);
+    let measured = report(dir.path())["usage"].clone();
+    let measured =
+        measured["prompt_tokens"].as_f64().unwrap() + measured["completion_tokens"].as_f64().unwrap();
+    let error = (estimated - measured).abs() / measured;
+    eprintln!(
+        "dry-run estimate {estimated} tokens, measured {measured}: {:.1}% off",
+        error * 100.0
+    );
+    assert!(error <= 0.25, "estimate {estimated} vs measured {measured}");
+
+    let per_story = report(dir.path())["cost_usd"].as_f64().unwrap() / 12.0;
+    let cap = per_story * 4.5;
+    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    let capped = base(&[
+        "--out",
+        "out",
+        "--no-cache",
+        "-j",
+        "2",
+        "--max-cost",
+        &format!("{cap}"),
+    ]);
+    assert_eq!(capped.code, 1, "{}", capped.stderr);
+    let rep = report(dir.path());
+    let spent = rep["cost_usd"].as_f64().unwrap();
+    assert!(
+        spent <= cap + per_story * 1.2,
+        "spent {spent} with a cap of {cap} (story ≈ {per_story})"
+    );
+    assert!(
+        rep["not_started"].as_u64().unwrap() > 0 && rep["done"].as_u64().unwrap() >= 3,
+        "{rep}"
+    );
+    assert!(rep["stopped"].as_str().unwrap().contains("cost cap"), "{rep}");
+}
+
+#[test]
+fn folders_and_globs_are_manifests_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("wire")).unwrap();
+    for name in ["one", "two"] {
+        std::fs::write(
+            dir.path().join(format!("wire/{name}.md")),
+            format!("Story {name}: Seoul said so."),
+        )
+        .unwrap();
+    }
+    let started = Instant::now();
+    let r = run(parallax(dir.path()).args(["batch", "wire", "--out", "out", "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("\"event\":\"done\""))
+            .count(),
+        2,
+        "{}",
+        r.stdout
+    );
+    assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
+    let r = run(parallax(dir.path()).args(["batch", "wire/t*.md", "--out", "out2"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.path().join("out2/two.md").exists() && !dir.path().join("out2/one.md").exists());
+    assert!(started.elapsed() < Duration::from_secs(600));
+}
