@@ -19,7 +19,9 @@ cargo build --release -q -p parallax -p fake-llm
 BIN=$PWD/target/release/parallax
 FAKE=$PWD/target/release/fake-llm
 WORK=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+FAKE_PID=
+stop_fake() { if [ -n "$FAKE_PID" ]; then kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; fi; FAKE_PID=; }
+trap 'stop_fake; rm -rf "$WORK"' EXIT
 
 # N distinct stories, each with one side's position so the pipeline runs
 # a brief, a lede, one perspective section and a finish.
@@ -32,11 +34,13 @@ manifest() {
   done
 }
 
+# start_fake LATENCY_MS: starts the server in this shell; sets URL and FAKE_PID.
 start_fake() {
-  local latency=$1
-  "$FAKE" --port 0 --latency-ms "$latency" > "$WORK/fake.url" &
+  rm -f "$WORK/fake.url"
+  "$FAKE" --port 0 --latency-ms "$1" > "$WORK/fake.url" &
+  FAKE_PID=$!
   for _ in $(seq 50); do [ -s "$WORK/fake.url" ] && break; sleep 0.1; done
-  head -n1 "$WORK/fake.url"
+  URL=$(head -n1 "$WORK/fake.url")
 }
 
 config() {
@@ -57,16 +61,16 @@ run_batch() {
 }
 
 config
-URL=$(start_fake $LATENCY_MS)
+start_fake $LATENCY_MS
 manifest "$N" "$WORK/wall.jsonl"
 read -r WALL RSS_W CPU_W <<< "$(run_batch out-wall "$WORK/wall.jsonl" "$URL")"
 CALLS=$(grep -o '"calls": [0-9]*' "$WORK/out-wall/report.json" | grep -o '[0-9]*$')
 DONE=$(grep -o '"done": [0-9]*' "$WORK/out-wall/report.json" | grep -o '[0-9]*$')
 IDEAL=$(awk -v c="$CALLS" -v l=$LATENCY_MS -v k=$CONCURRENCY 'BEGIN { printf "%.2f", c * l / 1000 / k }')
 OVER=$(awk -v w="$WALL" -v i="$IDEAL" 'BEGIN { printf "%.1f", (w / i - 1) * 100 }')
-kill %1 2>/dev/null || true; wait 2>/dev/null || true
+stop_fake
 
-URL=$(start_fake 0)
+start_fake 0
 manifest 100 "$WORK/m100.jsonl"
 read -r WALL100 RSS100 CPU100 <<< "$(run_batch out-100 "$WORK/m100.jsonl" "$URL")"
 manifest 10000 "$WORK/m10k.jsonl"

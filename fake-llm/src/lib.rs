@@ -55,6 +55,9 @@ pub struct Config {
     pub rate_window: Duration,
     /// Plant text in the answers of some stages.
     pub tamper: Option<Tamper>,
+    /// Keep every request in the log (tests read it; a long benchmark would
+    /// only grow).
+    pub keep_log: bool,
 }
 
 /// Appends `append` to the first `text` field of answers whose schema (or
@@ -75,6 +78,7 @@ impl Default for Config {
             rpm: 0,
             rate_window: Duration::from_secs(60),
             tamper: None,
+            keep_log: true,
         }
     }
 }
@@ -317,7 +321,9 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
     let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let req = wire::Request::read(protocol, &parsed);
     let conversation = faults::hash(&format!("{}\u{0}{}", req.model, req.transcript));
-    if let Ok(mut log) = h.0.log.lock() {
+    if config.keep_log
+        && let Ok(mut log) = h.0.log.lock()
+    {
         log.push(Logged {
             index,
             protocol,

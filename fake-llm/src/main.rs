@@ -11,7 +11,11 @@ const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-perce
 #[tokio::main]
 async fn main() {
     let mut port = 0u16;
-    let mut config = Config::default();
+    // A benchmark can send millions of requests: count them, do not keep them.
+    let mut config = Config {
+        keep_log: false,
+        ..Config::default()
+    };
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let Some(value) = args.next().and_then(|v| v.parse::<u64>().ok()) else {
