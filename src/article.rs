@@ -1,26 +1,27 @@
 //! The article as data: what every renderer, check and batch report works from.
 //! Every paragraph keeps the passage ids it rests on.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::check::Report;
 use crate::llm::Usage;
 
 /// A paragraph and the passages it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     pub text: String,
     pub cites: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     pub subhead: String,
     pub paragraphs: Vec<Paragraph>,
 }
 
 /// One perspective's section. Every one has the same three parts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct PerspectiveSection {
     pub id: String,
     pub label: String,
@@ -33,7 +34,7 @@ pub struct PerspectiveSection {
 }
 
 /// The persona's byline box.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Byline {
     pub persona: String,
     pub name: String,
@@ -42,7 +43,7 @@ pub struct Byline {
 }
 
 /// A source as listed under the article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SourceRef {
     pub index: usize,
     pub title: String,
@@ -56,7 +57,7 @@ pub struct SourceRef {
 }
 
 /// One model call, as recorded in the metadata.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CallRecord {
     pub stage: String,
     pub round: usize,
@@ -74,7 +75,7 @@ pub struct CallRecord {
 }
 
 /// How the article was made.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Metadata {
     pub persona: String,
     pub provider: String,
@@ -94,7 +95,7 @@ pub struct Metadata {
     pub integrity: Option<Report>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Article {
     pub headline: String,
     pub deck: String,
@@ -105,7 +106,21 @@ pub struct Article {
     pub closing: Option<Paragraph>,
     pub byline: Byline,
     pub sources: Vec<SourceRef>,
+    /// Other articles in the same output folder that share names and terms.
+    #[serde(default)]
+    pub related: Vec<Related>,
     pub meta: Metadata,
+}
+
+/// A related article, found by shared names and terms (no model involved).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Related {
+    /// The other article's file stem in the same folder (`ID` of `ID.md`).
+    pub id: String,
+    pub headline: String,
+    pub deck: String,
+    /// How much the two share, for ordering.
+    pub score: f64,
 }
 
 impl Article {

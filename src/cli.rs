@@ -174,6 +174,9 @@ pub struct DraftArgs {
     /// FILE.provenance.json; none when the article goes to stdout.
     #[arg(long, value_name = "FILE")]
     pub provenance: Option<PathBuf>,
+    /// Print raw Markdown even when stdout is a terminal.
+    #[arg(long)]
+    pub plain: bool,
     #[command(flatten)]
     pub run: RunArgs,
 }
@@ -260,6 +263,10 @@ pub struct RunArgs {
     /// Report findings without sending flagged sections back for revision.
     #[arg(long)]
     pub no_revise: bool,
+    /// Output formats, comma-separated: md, html, json. Default: the extension of
+    /// `-o`, else md.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<crate::render::Format>,
 }
 
 #[derive(Debug, Args)]

@@ -2,7 +2,7 @@
 //! notice for a side without a stated position), in the persona's language.
 
 /// Words for one language.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub struct Labels {
     pub sides_heading: &'static str,
     pub stated_position: &'static str,
@@ -11,7 +11,13 @@ pub struct Labels {
     pub what_to_watch: &'static str,
     pub about_author: &'static str,
     pub sources: &'static str,
+    pub related: &'static str,
+    pub integrity: &'static str,
+    pub passed: &'static str,
+    pub findings: &'static str,
+    pub revised: &'static str,
     /// `{}` is the side's label.
+    #[serde(skip)]
     no_position: &'static str,
     pub no_reasons: &'static str,
     pub no_reasons_beyond: &'static str,
@@ -44,6 +50,11 @@ pub static EN: Labels = Labels {
     what_to_watch: "What to watch",
     about_author: "About the author",
     sources: "Sources",
+    related: "Related articles",
+    integrity: "Integrity report",
+    passed: "all checks passed",
+    findings: "findings",
+    revised: "Revised after the checks",
     no_position: "No stated position from {} in the sources.",
     no_reasons: "The sources give no reasons.",
     no_reasons_beyond: "The sources give no reasons beyond this statement.",
@@ -60,6 +71,11 @@ pub static KO: Labels = Labels {
     what_to_watch: "주목할 점",
     about_author: "필자 소개",
     sources: "출처",
+    related: "관련 기사",
+    integrity: "검증 보고서",
+    passed: "모든 검증 통과",
+    findings: "건 지적",
+    revised: "검증 후 수정한 부분",
     no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
     no_reasons: "출처에 이유는 나와 있지 않다.",
     no_reasons_beyond: "출처에는 이 발언 외의 이유가 나와 있지 않다.",

@@ -17,6 +17,7 @@ pub mod llm;
 pub mod persona;
 pub mod pipeline;
 pub mod prompt;
+pub mod related;
 pub mod render;
 pub mod session;
 pub mod source;

@@ -14,6 +14,8 @@ use crate::llm::{Cache, Client, HttpClient, PriceTable, extractive};
 use crate::persona::{self, Persona};
 use crate::pipeline::{self, DraftOptions, Job, PlannedCall};
 use crate::prompt::Prompts;
+use crate::related::{self, Index};
+use crate::render::{Format, Html, Json, Markdown, Render};
 use crate::source::{self, Source};
 use crate::{fsutil, provenance};
 
@@ -169,6 +171,76 @@ impl Session {
         };
         pipeline::dry_run(&job).await
     }
+}
+
+/// The files an article is written to: `BASE.EXT` for each format, and the
+/// provenance record beside them.
+impl Session {
+    /// Write `drafted` as `base.md`, `base.html`, `base.json` (as `formats` asks)
+    /// and `base.provenance.json`; with `related`, first list the related articles
+    /// of the folder's index and add this one to it.
+    pub fn write(
+        &self,
+        voice: &Voice,
+        drafted: &mut Drafted,
+        base: &Path,
+        formats: &[Format],
+        related: bool,
+    ) -> Result<()> {
+        let dir = base
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let id = base
+            .file_name()
+            .and_then(|s| s.to_str())
+            .unwrap_or("article")
+            .to_string();
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
+        if related {
+            let mut index = Index::open(dir);
+            let entry = related::entry(&id, &drafted.article);
+            drafted.article.related = index.related(&id, &entry.terms, related::MAX_RELATED);
+            index.add(entry).map_err(|e| {
+                Error::io(
+                    format!("updating the related-articles index in {}", dir.display()),
+                    e,
+                )
+            })?;
+        }
+        for f in formats {
+            let text = self.render(voice, &drafted.article, *f)?;
+            write_file(&with_ext(base, f.extension()), text.as_bytes())?;
+        }
+        let json = serde_json::to_vec_pretty(&drafted.provenance)
+            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        write_file(&with_ext(base, "provenance.json"), &json)
+    }
+
+    /// One article in one format; HTML uses the persona's or project's
+    /// `article.html.j2` when there is one.
+    pub fn render(&self, voice: &Voice, article: &Article, format: Format) -> Result<String> {
+        Ok(match format {
+            Format::Md => Markdown.render(article),
+            Format::Json => Json.render(article),
+            Format::Html => {
+                let dirs = [
+                    voice.persona.template_dirs.clone(),
+                    self.settings.prompt_dirs.clone(),
+                ]
+                .concat();
+                Html::load(&dirs)?.page(article)?
+            }
+        })
+    }
+}
+
+/// `base` + `.ext` (a base may itself contain dots).
+pub fn with_ext(base: &Path, ext: &str) -> std::path::PathBuf {
+    let mut s = base.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    s.into()
 }
 
 /// Write a file atomically, with the path in any error.

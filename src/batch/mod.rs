@@ -18,7 +18,8 @@ use serde::Serialize;
 use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::llm::{PriceTable, Usage};
-use crate::render::{Markdown, Render};
+use crate::related::{self, Index};
+use crate::render::Format;
 use crate::session::{Session, Voice, write_file};
 use crate::source::{self, Source};
 use journal::{Event, Journal, State, Status};
@@ -89,6 +90,11 @@ struct Run<'a> {
     /// Spent so far and the estimates of stories in flight.
     budget: Mutex<(f64, f64)>,
     progress: Progress,
+    /// Formats written per story (JSON always: related articles are filled from it).
+    formats: Vec<Format>,
+    index: Mutex<Index>,
+    /// Stories finished in this run, for the related-articles pass.
+    finished: Mutex<Vec<String>>,
 }
 
 impl Run<'_> {
@@ -128,8 +134,9 @@ impl Run<'_> {
         }
     }
 
+    /// The file whose presence means the story's outputs were written.
     fn output(&self, id: &str) -> PathBuf {
-        self.out.join(format!("{id}.md"))
+        self.out.join(format!("{id}.json"))
     }
 }
 
@@ -282,12 +289,18 @@ async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, us
     let options = run
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;
-    let drafted = run.session.draft(&voice, sources, &options).await?;
-    let md = run.output(&item.id);
-    write_file(&md, Markdown.render(&drafted.article).as_bytes())?;
-    let json = serde_json::to_vec_pretty(&drafted.provenance)
-        .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-    write_file(&crate::provenance::sidecar_path(&md), &json)?;
+    let mut drafted = run.session.draft(&voice, sources, &options).await?;
+    run.session
+        .write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
+    let entry = related::entry(&item.id, &drafted.article);
+    if let Ok(mut index) = run.index.lock() {
+        index
+            .add(entry)
+            .map_err(|e| Error::io("updating the related-articles index", e))?;
+    }
+    if let Ok(mut f) = run.finished.lock() {
+        f.push(item.id.clone());
+    }
     let m = &drafted.article.meta;
     let calls = m.calls.iter().filter(|c| !c.cached).count();
     Ok((m.usage, m.cost_usd, calls))
@@ -316,6 +329,9 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         stopped: Mutex::new(None),
         budget: Mutex::new((0.0, 0.0)),
         progress: Progress::new(total, args.json),
+        formats: formats(&args.run.format),
+        index: Mutex::new(Index::open(&args.out)),
+        finished: Mutex::new(Vec::new()),
     };
     let started = Instant::now();
     let mut report = Report {
@@ -364,6 +380,11 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         () = interrupt => {}
     }
     run.progress.finish();
+    let finished = run.finished.lock().map(|f| f.clone()).unwrap_or_default();
+    let index = run.index.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Err(e) = fill_related(&session, &index, &args.out, &finished, &run.formats) {
+        tracing::warn!("related articles not filled in: {e}");
+    }
     report.wall_seconds = started.elapsed().as_secs_f64();
     let finished = report.done as f64;
     report.stories_per_minute = if report.wall_seconds > 0.0 {
@@ -387,6 +408,52 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             args.out.join("report.json").display()
         )))
     }
+}
+
+/// The formats of a batch: those asked for (Markdown by default), and JSON.
+fn formats(asked: &[Format]) -> Vec<Format> {
+    let mut f = if asked.is_empty() {
+        vec![Format::Md]
+    } else {
+        asked.to_vec()
+    };
+    if !f.contains(&Format::Json) {
+        f.push(Format::Json);
+    }
+    f
+}
+
+/// After the stories are done: list each new article's related ones from the
+/// whole folder's index and rewrite its files. One article is in memory at a time.
+fn fill_related(
+    session: &Session,
+    index: &Index,
+    out: &Path,
+    ids: &[String],
+    formats: &[Format],
+) -> Result<()> {
+    for id in ids {
+        let base = out.join(id);
+        let json_path = crate::session::with_ext(&base, "json");
+        let text = std::fs::read_to_string(&json_path)
+            .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
+        let mut article: crate::article::Article =
+            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json_path.display())))?;
+        let Some(entry) = index.get(id) else { continue };
+        let related = index.related(id, &entry.terms, related::MAX_RELATED);
+        if related == article.related {
+            continue;
+        }
+        article.related = related;
+        let voice = session
+            .voice(Some(&article.meta.persona))
+            .or_else(|_| session.voice(None))?;
+        for f in formats {
+            let text = session.render(&voice, &article, *f)?;
+            write_file(&crate::session::with_ext(&base, f.extension()), text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome) {

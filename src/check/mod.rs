@@ -149,7 +149,7 @@ impl Doc {
 }
 
 /// Which check found something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Check {
     Grounding,
@@ -159,7 +159,7 @@ pub enum Check {
 }
 
 /// One problem, with where it is, what was claimed and what was expected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Finding {
     pub check: Check,
     /// e.g. `number`, `date`, `quote`, `entity`, `citation`, `missing-perspective`,
@@ -183,7 +183,7 @@ impl fmt::Display for Finding {
 }
 
 /// A perspective's share of the perspective sections' words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Share {
     pub perspective: String,
     pub words: usize,
@@ -192,7 +192,7 @@ pub struct Share {
 }
 
 /// How one disputed term was handled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermStatus {
     pub term: String,
     pub mentions: usize,
@@ -200,7 +200,7 @@ pub struct TermStatus {
 }
 
 /// Everything the checks found about one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub balance: Vec<Share>,

@@ -1,13 +1,45 @@
 //! The `draft` command: load, plan, call, check, render, write.
 
-use std::path::Path;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use super::write_stdout;
 use crate::cli::DraftArgs;
 use crate::error::{Error, Result};
-use crate::render::{Markdown, Render};
+use crate::render::{Format, terminal};
 use crate::session::{Session, write_file};
-use crate::{provenance, source};
+use crate::source;
+
+/// The base path (without extension) and formats for `-o FILE`: the formats
+/// asked for, else the one the file's extension names, else Markdown.
+pub fn outputs(path: &Path, formats: &[Format]) -> (PathBuf, Vec<Format>) {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let named = match ext {
+        "md" | "markdown" => Some(Format::Md),
+        "html" | "htm" => Some(Format::Html),
+        "json" => Some(Format::Json),
+        _ => None,
+    };
+    let base = if named.is_some() {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    };
+    let formats = match (formats.is_empty(), named) {
+        (false, _) => formats.to_vec(),
+        (true, Some(f)) => vec![f],
+        (true, None) => vec![Format::Md],
+    };
+    (base, formats)
+}
+
+/// Columns of the terminal, from `COLUMNS`, else 80.
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(80)
+}
 
 pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let session = Session::new(&args.run, args.persona.as_deref(), config_path)?;
@@ -50,26 +82,42 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
              (set OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY, or pass --provider, to draft with a model)"
         );
     }
-    let drafted = session.draft(&voice, sources, &options).await?;
-    let article = &drafted.article;
-    let report = article.meta.integrity.clone().unwrap_or_default();
+    let mut drafted = session.draft(&voice, sources, &options).await?;
+    let report = drafted.article.meta.integrity.clone().unwrap_or_default();
     for f in &report.findings {
         tracing::warn!("integrity: {f}");
     }
-    let text = Markdown.render(article);
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes())?,
-        None => write_stdout(&text)?,
+        Some(path) => {
+            let (base, formats) = outputs(path, &args.run.format);
+            session.write(&voice, &mut drafted, &base, &formats, true)?;
+            if let Some(p) = &args.provenance {
+                let json = serde_json::to_vec_pretty(&drafted.provenance)
+                    .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+                write_file(p, &json)?;
+            }
+        }
+        None => {
+            let format = match args.run.format.as_slice() {
+                [] => Format::Md,
+                [one] => *one,
+                _ => return Err(Error::Usage("several --format values need -o FILE".into())),
+            };
+            let text = if format == Format::Md && !args.plain && std::io::stdout().is_terminal() {
+                let width = terminal_width();
+                terminal::render(&drafted.article, width, terminal::colour())
+            } else {
+                session.render(&voice, &drafted.article, format)?
+            };
+            write_stdout(&text)?;
+            if let Some(p) = &args.provenance {
+                let json = serde_json::to_vec_pretty(&drafted.provenance)
+                    .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+                write_file(p, &json)?;
+            }
+        }
     }
-    let sidecar = args
-        .provenance
-        .clone()
-        .or_else(|| args.output.as_deref().map(provenance::sidecar_path));
-    if let Some(path) = sidecar {
-        let json = serde_json::to_vec_pretty(&drafted.provenance)
-            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-        write_file(&path, &json)?;
-    }
+    let article = &drafted.article;
     let m = &article.meta;
     let cached = m.calls.iter().filter(|c| c.cached).count();
     let checks = match report.findings.len() {

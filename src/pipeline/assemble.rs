@@ -148,6 +148,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
                 passages: s.passages.iter().map(|p| p.id.clone()).collect(),
             })
             .collect(),
+        related: Vec::new(),
         meta: Metadata {
             persona: persona.id.clone(),
             provider: o.provider.clone(),

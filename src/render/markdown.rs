@@ -261,6 +261,18 @@ impl Render for Markdown {
             }
             let _ = writeln!(out, "{line} ({})", span(&s.passages));
         }
+        if !a.related.is_empty() {
+            let _ = writeln!(out, "\n## {}\n", labels.related);
+            for r in &a.related {
+                let _ = writeln!(
+                    out,
+                    "- [{}]({}.md) — {}",
+                    inline(&r.headline).replace(['[', ']'], ""),
+                    r.id,
+                    inline(&r.deck)
+                );
+            }
+        }
         for n in &a.meta.notes {
             let _ = write!(out, "\n*{}*\n", inline(n));
         }

@@ -1,7 +1,10 @@
-//! Renderers turn the typed article into files. Each format is one small module
-//! behind the [`Render`] trait.
+//! Renderers turn the typed article into files: Markdown with front matter, a
+//! self-contained HTML page, and JSON; plus a terminal preview.
 
+pub mod html;
+pub mod json;
 pub mod markdown;
+pub mod terminal;
 
 use crate::article::Article;
 
@@ -12,4 +15,24 @@ pub trait Render {
     fn render(&self, article: &Article) -> String;
 }
 
+pub use html::Html;
+pub use json::Json;
 pub use markdown::Markdown;
+
+/// The formats `--format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Md,
+    Html,
+    Json,
+}
+
+impl Format {
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}

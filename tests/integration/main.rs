@@ -1,9 +1,11 @@
 //! Integration tests: the real binary against the fake LLM server on 127.0.0.1.
 
 mod batch;
+mod browser;
 mod checks;
 mod draft;
 mod errors;
+mod pages;
 mod personas;
 mod providers;
 mod snapshots;

@@ -1,0 +1,207 @@
+//! A self-contained HTML page: inline CSS, no script, no external request (a
+//! Content-Security-Policy says so), light and dark schemes, the perspectives side
+//! by side. Everything from a model or a source is escaped by the template engine;
+//! only http(s) links are ever made links. The template is a minijinja file,
+//! overridable like the prompts.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
+
+use crate::article::Article;
+use crate::labels;
+use crate::prompt::TemplateError;
+
+/// The built-in page template.
+pub const TEMPLATE: &str = include_str!("../../templates/article.html.j2");
+/// Its file name, for overrides.
+pub const TEMPLATE_NAME: &str = "article.html.j2";
+
+pub struct Html {
+    env: Environment<'static>,
+}
+
+#[derive(Serialize)]
+struct SourceView<'a> {
+    index: usize,
+    title: &'a str,
+    url: Option<&'a str>,
+    publisher: Option<&'a str>,
+    published: Option<&'a str>,
+    passages: String,
+}
+
+#[derive(Serialize)]
+struct RelatedView<'a> {
+    href: String,
+    headline: &'a str,
+    deck: &'a str,
+}
+
+#[derive(Serialize)]
+struct Bar<'a> {
+    label: &'a str,
+    percent: u32,
+}
+
+#[derive(Serialize)]
+struct IntegrityView<'a> {
+    passed: bool,
+    findings: &'a [crate::check::Finding],
+    balance: Vec<Bar<'a>>,
+    revised: &'a [String],
+    glossary: Vec<BTreeMap<&'static str, &'a str>>,
+}
+
+/// `url` if it is an http(s) address, else nothing: no `javascript:` or `data:` link.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    ((lower.starts_with("https://") || lower.starts_with("http://")) && !u.contains(['"', '<', '>', ' ']))
+        .then_some(u)
+}
+
+impl Html {
+    /// The page template: `article.html.j2` from the first of `dirs` that has one,
+    /// else the built-in.
+    pub fn load(dirs: &[PathBuf]) -> Result<Html, TemplateError> {
+        let found = dirs.iter().map(|d| d.join(TEMPLATE_NAME)).find(|p| p.is_file());
+        let (origin, text) = match &found {
+            Some(p) => (
+                p.display().to_string(),
+                std::fs::read_to_string(p).map_err(|e| TemplateError {
+                    file: p.display().to_string(),
+                    line: None,
+                    column: None,
+                    message: format!("cannot read: {e}"),
+                })?,
+            ),
+            None => (format!("builtin:{TEMPLATE_NAME}"), TEMPLATE.to_string()),
+        };
+        let mut env = Environment::new();
+        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        let with_macro = format!("{CITES_MACRO}{text}");
+        env.add_template_owned(TEMPLATE_NAME, with_macro)
+            .map_err(|e| TemplateError {
+                file: origin,
+                line: e.line().map(|l| l.saturating_sub(CITES_MACRO.lines().count())),
+                column: None,
+                message: e.to_string(),
+            })?;
+        Ok(Html { env })
+    }
+
+    /// The page, or the template's error.
+    pub fn page(&self, a: &Article) -> Result<String, TemplateError> {
+        let labels = labels::for_language(&a.meta.language);
+        let source_of: BTreeMap<&str, usize> = a
+            .sources
+            .iter()
+            .flat_map(|s| s.passages.iter().map(move |p| (p.as_str(), s.index)))
+            .collect();
+        let sources: Vec<SourceView> = a
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                index: s.index,
+                title: &s.title,
+                url: s.url.as_deref().and_then(safe_url),
+                publisher: s.publisher.as_deref(),
+                published: s.published.as_deref(),
+                passages: span(&s.passages),
+            })
+            .collect();
+        let related: Vec<RelatedView> = a
+            .related
+            .iter()
+            .map(|r| RelatedView {
+                href: format!("{}.html", r.id),
+                headline: &r.headline,
+                deck: &r.deck,
+            })
+            .collect();
+        let integrity = a.meta.integrity.as_ref().map(|r| IntegrityView {
+            passed: r.passed(),
+            findings: &r.findings,
+            balance: r
+                .balance
+                .iter()
+                .map(|s| Bar {
+                    label: a
+                        .perspectives
+                        .iter()
+                        .find(|p| p.id == s.perspective)
+                        .map_or(&s.perspective, |p| &p.label),
+                    percent: (s.share * 100.0).round() as u32,
+                })
+                .collect(),
+            revised: &r.revised,
+            glossary: r
+                .glossary
+                .iter()
+                .map(|t| {
+                    BTreeMap::from([
+                        ("term", t.term.as_str()),
+                        ("state", if t.ok { "ok" } else { "violated" }),
+                    ])
+                })
+                .collect(),
+        });
+        let ctx = serde_json::json!({
+            "a": a,
+            "labels": labels,
+            "sources": sources,
+            "related": related,
+            "integrity": integrity,
+            "source_of": source_of,
+        });
+        let tmpl = self.env.get_template(TEMPLATE_NAME).map_err(|e| TemplateError {
+            file: TEMPLATE_NAME.into(),
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })?;
+        tmpl.render(minijinja::value::Serde(&ctx))
+            .map_err(|e| TemplateError {
+                file: TEMPLATE_NAME.into(),
+                line: e.line().map(|l| l.saturating_sub(CITES_MACRO.lines().count())),
+                column: None,
+                message: e.to_string(),
+            })
+    }
+}
+
+/// Citation markers, linked to the source they come from. Defined before the
+/// page so an overriding template gets it too.
+const CITES_MACRO: &str = "{% macro cites(p) %}{% if p.cites %} <span class=\"cite\">[{% for c in p.cites %}<a href=\"#source-{{ source_of[c] | default(0) }}\">{{ c }}</a>{% if not loop.last %}, {% endif %}{% endfor %}]</span>{% endif %}{% endmacro %}\n";
+
+fn span(ids: &[String]) -> String {
+    match (ids.first(), ids.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.clone(),
+        _ => String::new(),
+    }
+}
+
+/// The page for `article`, with the built-in template (for callers without dirs).
+pub fn render_default(article: &Article) -> Result<String, TemplateError> {
+    Html::load(&[])?.page(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_links_are_links() {
+        assert_eq!(safe_url("https://example.org/a"), Some("https://example.org/a"));
+        assert_eq!(safe_url(" http://x.org "), Some("http://x.org"));
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url("JAVASCRIPT:alert(1)"), None);
+        assert_eq!(safe_url("data:text/html,x"), None);
+        assert_eq!(safe_url("https://x.org/\"><script>"), None);
+    }
+}

@@ -1,0 +1,231 @@
+//! Headless Chromium, driven over the DevTools protocol: load a page from disk,
+//! watch for network requests, console errors and dialogs, measure elements,
+//! take screenshots. Chromium comes from Debian's `chromium` package (`.ci/run`
+//! installs it when missing).
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+use tungstenite::stream::MaybeTlsStream;
+use tungstenite::{Message, WebSocket};
+
+pub struct Browser {
+    child: Child,
+    ws: WebSocket<MaybeTlsStream<TcpStream>>,
+    next: u64,
+    pub events: Vec<Value>,
+    _profile: tempfile::TempDir,
+}
+
+/// What loading a page showed.
+pub struct Visit {
+    pub requests: Vec<String>,
+    pub console_errors: Vec<String>,
+    pub dialogs: usize,
+    pub probe: Value,
+    pub screenshot: Vec<u8>,
+}
+
+impl Browser {
+    pub fn launch() -> Browser {
+        let profile = tempfile::tempdir().unwrap();
+        let mut child = Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--remote-debugging-port=0",
+                "about:blank",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("chromium is installed (Debian package `chromium`; .ci/run installs it)");
+        let stderr = child.stderr.take().unwrap();
+        let mut lines = BufReader::new(stderr).lines();
+        let url = loop {
+            let line = lines
+                .next()
+                .expect("chromium printed its DevTools address")
+                .unwrap();
+            if let Some(at) = line.find("ws://") {
+                break line[at..].trim().to_string();
+            }
+        };
+        // Keep draining stderr so chromium never blocks on a full pipe.
+        std::thread::spawn(move || for _ in lines {});
+        let (ws, _) = tungstenite::connect(&url).expect("DevTools websocket");
+        if let MaybeTlsStream::Plain(s) = ws.get_ref() {
+            s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+        }
+        Browser {
+            child,
+            ws,
+            next: 0,
+            events: Vec::new(),
+            _profile: profile,
+        }
+    }
+
+    fn read(&mut self) -> Value {
+        loop {
+            match self.ws.read().expect("DevTools message") {
+                Message::Text(t) => return serde_json::from_str(&t).unwrap(),
+                _ => continue,
+            }
+        }
+    }
+
+    /// Send a command and wait for its answer, keeping events that arrive meanwhile.
+    pub fn call(&mut self, session: Option<&str>, method: &str, params: Value) -> Value {
+        self.next += 1;
+        let id = self.next;
+        let mut msg = json!({ "id": id, "method": method, "params": params });
+        if let Some(s) = session {
+            msg["sessionId"] = s.into();
+        }
+        self.ws.send(Message::Text(msg.to_string().into())).unwrap();
+        loop {
+            let v = self.read();
+            if v["id"] == id {
+                assert!(v.get("error").is_none(), "{method}: {v}");
+                return v["result"].clone();
+            }
+            self.events.push(v);
+        }
+    }
+
+    fn wait_for(&mut self, session: &str, method: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        if self
+            .events
+            .iter()
+            .any(|e| e["method"] == method && e["sessionId"] == session)
+        {
+            return;
+        }
+        while Instant::now() < deadline {
+            let v = self.read();
+            let done = v["method"] == method && v["sessionId"] == session;
+            self.events.push(v);
+            if done {
+                return;
+            }
+        }
+        panic!("no {method} within 20 s");
+    }
+
+    /// Open `page` in a fresh tab `width` CSS pixels wide, then evaluate `probe`
+    /// (a JavaScript expression returning JSON-able data) in it.
+    pub fn visit(&mut self, page: &Path, width: u32, probe: &str) -> Visit {
+        let target = self.call(None, "Target.createTarget", json!({ "url": "about:blank" }));
+        let attached = self.call(
+            None,
+            "Target.attachToTarget",
+            json!({ "targetId": target["targetId"], "flatten": true }),
+        );
+        let session = attached["sessionId"].as_str().unwrap().to_string();
+        let s = Some(session.as_str());
+        self.events.clear();
+        for domain in ["Page.enable", "Runtime.enable", "Network.enable", "Log.enable"] {
+            self.call(s, domain, json!({}));
+        }
+        self.call(
+            s,
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": 3000, "deviceScaleFactor": 1, "mobile": width < 600 }),
+        );
+        let url = format!("file://{}", page.display());
+        self.call(s, "Page.navigate", json!({ "url": url }));
+        self.wait_for(&session, "Page.loadEventFired");
+        let probe = self.call(
+            s,
+            "Runtime.evaluate",
+            json!({ "expression": probe, "returnByValue": true }),
+        );
+        let shot = self.call(
+            s,
+            "Page.captureScreenshot",
+            json!({ "format": "png", "captureBeyondViewport": false }),
+        );
+        let screenshot = base64_decode(shot["data"].as_str().unwrap_or(""));
+        let of = |m: &str| {
+            self.events
+                .iter()
+                .filter(|e| e["method"] == m && e["sessionId"] == session.as_str())
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        let requests = of("Network.requestWillBeSent")
+            .iter()
+            .map(|e| e["params"]["request"]["url"].as_str().unwrap_or("").to_string())
+            .filter(|u| *u != url)
+            .collect();
+        let mut console_errors: Vec<String> = of("Runtime.consoleAPICalled")
+            .iter()
+            .filter(|e| e["params"]["type"] == "error")
+            .map(|e| e["params"].to_string())
+            .collect();
+        console_errors.extend(
+            of("Runtime.exceptionThrown")
+                .iter()
+                .map(|e| e["params"].to_string()),
+        );
+        console_errors.extend(
+            of("Log.entryAdded")
+                .iter()
+                .filter(|e| e["params"]["entry"]["level"] == "error")
+                .map(|e| e["params"].to_string()),
+        );
+        let dialogs = of("Page.javascriptDialogOpening").len();
+        self.call(
+            None,
+            "Target.closeTarget",
+            json!({ "targetId": target["targetId"] }),
+        );
+        Visit {
+            requests,
+            console_errors,
+            dialogs,
+            probe: probe["result"]["value"].clone(),
+            screenshot,
+        }
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn base64_decode(s: &str) -> Vec<u8> {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut buf, mut bits) = (0u32, 0);
+    for c in s.bytes().filter(|c| *c != b'=') {
+        let Some(v) = T.iter().position(|t| *t == c) else {
+            continue;
+        };
+        buf = (buf << 6) | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buf >> bits) as u8);
+        }
+    }
+    out
+}

@@ -1,0 +1,275 @@
+//! Articles people read and machines import: the HTML page in a real browser,
+//! markup in sources and answers kept inert, JSON against its schema, related
+//! articles after a batch.
+
+use std::path::{Path, PathBuf};
+
+use fake_llm::{Config, FakeServer, Tamper};
+use serde_json::Value;
+
+use crate::browser::Browser;
+use crate::support::{example, parallax, prism_sources, root, run};
+
+const PROBE: &str = r#"(() => {
+  const q = s => [...document.querySelectorAll(s)];
+  return {
+    perspectives: q('.perspective').map(e => { const r = e.getBoundingClientRect(); return { top: Math.round(r.top), left: Math.round(r.left) }; }),
+    sections: {
+      h1: q('h1').length, deck: q('.deck').length, lede: q('.lede p').length, pull: q('blockquote.pull').length,
+      context: q('.context h2').length, byline: q('.byline').length, sources: q('ol.sources li').length,
+      related: q('.related li').length, integrity: q('details.integrity').length,
+    },
+    scripts: document.scripts.length,
+    handlers: q('*').filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length,
+    jsLinks: q('a').filter(a => (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript:')).length,
+    imgs: q('img, iframe, object, embed').length,
+    text: document.body.innerText,
+  };
+})()"#;
+
+fn shots() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).arg("draft").args(prism_sources()).args([
+        "-o",
+        "out/first.md",
+        "--format",
+        "md,html,json",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        &example("kim-putin-new-year.md"),
+        &example("north-korea-russia-reactions.md"),
+        "-o",
+        "out/second.html",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = dir.path().join("out/second.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
+        "no script, no external address"
+    );
+
+    let mut browser = Browser::launch();
+    let wide = browser.visit(&page, 1280, PROBE);
+    std::fs::write(shots().join("article-1280.png"), &wide.screenshot).unwrap();
+    let narrow = browser.visit(&page, 390, PROBE);
+    std::fs::write(shots().join("article-390.png"), &narrow.screenshot).unwrap();
+    for v in [&wide, &narrow] {
+        assert!(v.requests.is_empty(), "network requests: {:?}", v.requests);
+        assert!(
+            v.console_errors.is_empty(),
+            "console errors: {:?}",
+            v.console_errors
+        );
+        assert_eq!(v.dialogs, 0);
+        let s = &v.probe["sections"];
+        for (name, least) in [
+            ("h1", 1),
+            ("deck", 1),
+            ("lede", 1),
+            ("pull", 1),
+            ("context", 1),
+            ("byline", 1),
+            ("sources", 2),
+            ("related", 1),
+            ("integrity", 1),
+        ] {
+            assert!(s[name].as_u64().unwrap() >= least, "section {name}: {s}");
+        }
+    }
+    let pos = |v: &crate::browser::Visit| -> Vec<(i64, i64)> {
+        v.probe["perspectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p["top"].as_i64().unwrap(), p["left"].as_i64().unwrap()))
+            .collect()
+    };
+    let (w, n) = (pos(&wide), pos(&narrow));
+    assert_eq!(w.len(), 4);
+    assert!(w.iter().all(|p| p.0 == w[0].0), "one row at 1280 px: {w:?}");
+    assert!(w.windows(2).all(|p| p[1].1 > p[0].1), "left to right: {w:?}");
+    assert!(n.windows(2).all(|p| p[1].0 > p[0].0), "stacked at 390 px: {n:?}");
+    assert!(n.iter().all(|p| p.1 == n[0].1), "one column at 390 px: {n:?}");
+}
+
+const XSS: &str = " <script>alert(1)</script> <img src=x onerror=alert(2)> <a href=\"javascript:alert(3)\">click</a> [link](javascript:alert(4))";
+
+#[test]
+fn markup_in_sources_and_answers_stays_text() {
+    let srv = FakeServer::start(Config {
+        tamper: Some(Tamper {
+            schemas: vec!["lede".into(), "perspective_south_korea".into(), "finish".into()],
+            append: XSS.into(),
+        }),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("hostile.md");
+    std::fs::write(
+        &source,
+        format!("---\ntitle: Hostile <script>alert(5)</script>\nurl: javascript:alert(6)\npublisher: <img src=x onerror=alert(7)>\n---\n\nSeoul said the council met.{XSS}\n\nThe council approved the plan.\n"),
+    )
+    .unwrap();
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        source.to_str().unwrap(),
+        "--no-revise",
+        "-o",
+        "x.html",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = dir.path().join("x.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("&lt;script&gt;alert(1)"),
+        "the payload is there, escaped"
+    );
+    assert!(
+        !html.contains("<script")
+            && !html.contains("<img")
+            && !html.to_lowercase().contains("href=\"javascript")
+    );
+    let mut browser = Browser::launch();
+    let v = browser.visit(&page, 1280, PROBE);
+    assert_eq!(v.dialogs, 0, "no dialog opened");
+    assert_eq!(v.probe["scripts"], 0);
+    assert_eq!(v.probe["handlers"], 0);
+    assert_eq!(v.probe["jsLinks"], 0);
+    assert_eq!(v.probe["imgs"], 0);
+    assert!(
+        v.probe["text"]
+            .as_str()
+            .unwrap()
+            .contains("<script>alert(1)</script>"),
+        "shown as text"
+    );
+    assert!(v.requests.is_empty(), "{:?}", v.requests);
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("docs/article.schema.json")).unwrap())
+            .unwrap();
+    jsonschema::validator_for(&schema).expect("a valid schema")
+}
+
+#[test]
+fn the_published_schema_is_current() {
+    let path = root().join("docs/article.schema.json");
+    let generated = parallax::render::json::schema();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        published, generated,
+        "docs/article.schema.json is stale: rerun with UPDATE_SCHEMA=1"
+    );
+}
+
+fn validate(v: &jsonschema::Validator, file: &Path) {
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let errors: Vec<String> = v
+        .iter_errors(&doc)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{}: {errors:?}", file.display());
+    assert_eq!(doc["schema_version"], "1");
+}
+
+#[test]
+fn json_output_validates_against_the_schema_for_every_example() {
+    let v = validator();
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, Vec<&str>); 4] = [
+        (
+            "prism",
+            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
+        ),
+        (
+            "nuri",
+            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
+        ),
+        ("ledger", vec!["eu-trade-defence.md"]),
+        ("circuit", vec!["chip-export-controls.md"]),
+    ];
+    for (persona, sources) in &cases {
+        let mut cmd = parallax(dir.path());
+        cmd.args(["draft", "--persona", persona, "-o", &format!("{persona}.json")]);
+        for s in sources {
+            cmd.arg(example(s));
+        }
+        let r = run(&mut cmd);
+        assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
+        validate(&v, &dir.path().join(format!("{persona}.json")));
+    }
+    let srv = FakeServer::start(Config::default()).unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("draft")
+        .args(prism_sources())
+        .args(["-o", "model.json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    validate(&v, &dir.path().join("model.json"));
+}
+
+#[test]
+fn a_batch_fills_in_related_articles_never_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lines = Vec::new();
+    for i in 0..5 {
+        lines.push(serde_json::json!({"id": format!("korea-{i}"), "text": format!(
+            "North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\nPyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\nSeoul called the troop deployment a threat to the Korean Peninsula."
+        )}).to_string());
+        lines.push(serde_json::json!({"id": format!("trade-{i}"), "persona": "ledger", "text": format!(
+            "Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\nBrussels said any tariffs must respect World Trade Organization rules.\n\nChina's commerce ministry criticised the tariffs on steel and electric vehicles."
+        )}).to_string());
+    }
+    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out", "--format", "md,html"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for topic in ["korea", "trade"] {
+        for i in 0..5 {
+            let id = format!("{topic}-{i}");
+            let doc: Value = serde_json::from_str(
+                &std::fs::read_to_string(dir.path().join(format!("out/{id}.json"))).unwrap(),
+            )
+            .unwrap();
+            let related: Vec<&str> = doc["related"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r["id"].as_str().unwrap())
+                .collect();
+            assert!((1..=4).contains(&related.len()), "{id}: {related:?}");
+            assert!(!related.contains(&id.as_str()), "{id} lists itself");
+            assert!(
+                related.iter().all(|r| r.starts_with(topic)),
+                "{id} relates across topics: {related:?}"
+            );
+            let md = std::fs::read_to_string(dir.path().join(format!("out/{id}.md"))).unwrap();
+            assert!(
+                md.contains(&format!("]({}.md)", related[0])),
+                "{id}.md links {}",
+                related[0]
+            );
+            let html = std::fs::read_to_string(dir.path().join(format!("out/{id}.html"))).unwrap();
+            assert!(
+                html.contains(&format!("href=\"{}.html\"", related[0])),
+                "{id}.html links {}",
+                related[0]
+            );
+        }
+    }
+}
