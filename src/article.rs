@@ -50,6 +50,9 @@ pub struct SourceRef {
     pub publisher: Option<String>,
     pub published: Option<String>,
     pub url: Option<String>,
+    /// When a URL source was fetched (RFC 3339).
+    #[serde(default)]
+    pub fetched: Option<String>,
     /// Where it was read from.
     pub origin: String,
     /// The passage ids it holds, e.g. `S1`–`S6`.

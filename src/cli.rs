@@ -158,7 +158,8 @@ pub enum PromptsCommand {
 
 #[derive(Debug, Args)]
 pub struct DraftArgs {
-    /// Source files (Markdown or text, optional front matter); `-` reads stdin.
+    /// Sources: Markdown or text files (optional front matter), JSON/YAML fact
+    /// sheets, http(s) URLs, or `-` for stdin.
     #[arg(required = true, value_name = "SOURCE")]
     pub sources: Vec<String>,
     /// Persona id (or path to a persona file). Default: config `persona`, else prism.
@@ -263,6 +264,9 @@ pub struct RunArgs {
     /// Report findings without sending flagged sections back for revision.
     #[arg(long)]
     pub no_revise: bool,
+    /// Fetch URL sources even from private, loopback and link-local addresses.
+    #[arg(long)]
+    pub allow_private: bool,
     /// Output formats, comma-separated: md, html, json. Default: the extension of
     /// `-o`, else md.
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]

@@ -67,6 +67,8 @@ pub enum Error {
     Template(#[from] TemplateError),
     #[error(transparent)]
     Llm(#[from] LlmError),
+    #[error(transparent)]
+    Fetch(#[from] crate::fetch::FetchError),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -93,6 +95,8 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Template(_) | Error::Usage(_) => 2,
+            Error::Fetch(e) if e.refused => 2,
+            Error::Fetch(_) => 1,
             Error::Llm(_) | Error::Io { .. } | Error::Integrity { .. } | Error::Batch(_) => 1,
         }
     }

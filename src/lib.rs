@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod fetch;
 pub mod frontmatter;
 pub mod fsutil;
 pub mod labels;
@@ -33,7 +34,7 @@ pub async fn run(cli: cli::Cli) -> Result<()> {
     match &cli.command {
         cli::Command::Draft(args) => cmd::draft::run(args, cli.config.as_deref()).await,
         cli::Command::Batch(args) => batch::run(args, cli.config.as_deref()).await,
-        cli::Command::Check(args) => cmd::check::run(args, cli.config.as_deref()),
+        cli::Command::Check(args) => cmd::check::run(args, cli.config.as_deref()).await,
         cli::Command::Personas(c) => cmd::personas::run(c, cli.config.as_deref()).await,
         cli::Command::Prompts(c) => cmd::prompts::run(c, cli.config.as_deref()).await,
         cli::Command::Init { dir } => cmd::init::run(dir.as_deref()),

@@ -26,6 +26,8 @@ pub struct SourceRecord {
     pub origin: String,
     pub title: Option<String>,
     pub url: Option<String>,
+    /// When a URL source was fetched (RFC 3339).
+    pub fetched: Option<String>,
     pub sha256: String,
     pub passages: Vec<String>,
 }
@@ -78,6 +80,7 @@ pub fn build<'a>(job: &Job<'_>, article: &'a Article, provider: ProviderRecord) 
                 origin: s.origin.clone(),
                 title: s.meta.title.clone(),
                 url: s.meta.url.clone(),
+                fetched: s.meta.fetched.clone(),
                 sha256: sha256_hex(s.raw.as_bytes()),
                 passages: s.passages.iter().map(|p| p.id.clone()).collect(),
             })

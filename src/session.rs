@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::cli::RunArgs;
 use crate::config::{self, ProcessEnv, STAGES, Settings};
 use crate::error::{Error, Result};
+use crate::fetch::Fetcher;
 use crate::llm::{Cache, Client, HttpClient, PriceTable, extractive};
 use crate::persona::{self, Persona};
 use crate::pipeline::{self, DraftOptions, Job, PlannedCall};
@@ -34,6 +35,8 @@ pub struct Drafted {
 pub struct Session {
     pub settings: Settings,
     pub client: Client,
+    /// Fetches URL sources; its own HTTP client, never the API client.
+    pub fetcher: Fetcher,
     pub date: String,
     strict: bool,
     revise: bool,
@@ -61,9 +64,15 @@ impl Session {
             Some(d) => valid_date(d)?,
             None => today(),
         };
+        let fetcher = Fetcher::new(
+            settings.fetch.clone(),
+            settings.page_cache.clone(),
+            settings.refresh,
+        );
         Ok(Session {
             settings,
             client,
+            fetcher,
             date,
             strict: args.strict,
             revise: !args.no_revise,

@@ -162,6 +162,8 @@ enum Kind {
     Jsonl(std::io::Lines<BufReader<File>>),
     Csv(Box<csv::StringRecordsIntoIter<File>>, csv::StringRecord),
     Files(std::vec::IntoIter<PathBuf>),
+    /// Stories known up front (a feed's entries).
+    Items(std::vec::IntoIter<Result<Item, LineError>>),
 }
 
 /// The stories of a manifest, one at a time.
@@ -243,11 +245,33 @@ impl Manifest {
         Ok(Manifest::open(list)?.count())
     }
 
+    /// A manifest of stories already read (a feed's entries).
+    pub fn from_items(items: Vec<Result<Item, LineError>>) -> Manifest {
+        Manifest {
+            kind: Kind::Items(items.into_iter()),
+            base: PathBuf::new(),
+            line: 0,
+            seen: HashMap::new(),
+        }
+    }
+
     fn next_raw(&mut self) -> Option<Result<Item, String>> {
         loop {
             self.line += 1;
             let line = self.line;
             match &mut self.kind {
+                Kind::Items(items) => {
+                    return Some(match items.next()? {
+                        Ok(item) => {
+                            self.line = item.line;
+                            Ok(item)
+                        }
+                        Err(e) => {
+                            self.line = e.line;
+                            Err(e.reason)
+                        }
+                    });
+                }
                 Kind::Files(files) => {
                     let file = files.next()?;
                     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("story");
@@ -314,6 +338,52 @@ impl Iterator for Manifest {
             },
         ))
     }
+}
+
+/// The entries of an RSS or Atom feed as stories: the entry's link is its
+/// source; an entry without one is drafted from its own text.
+pub fn feed(list: &str, bytes: &[u8]) -> Result<Vec<Result<Item, LineError>>, Error> {
+    let feed = feed_rs::parser::parse(bytes)
+        .map_err(|e| InputError::new(list, None, format!("not an RSS or Atom feed: {e}")))?;
+    Ok(feed
+        .entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let line = i + 1;
+            let link = e.links.first().map(|l| l.href.clone());
+            let title = e.title.map(|t| t.content);
+            let text = e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content));
+            let key = link.clone().unwrap_or_else(|| e.id.clone());
+            let digest = Sha256::digest(key.as_bytes());
+            let id = format!(
+                "entry-{}",
+                digest
+                    .iter()
+                    .take(5)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            );
+            let sources = match (link, text) {
+                (Some(url), _) if url.starts_with("http") => vec![SourceSpec::Url(url)],
+                (_, Some(text)) => vec![SourceSpec::Inline { title, text }],
+                _ => {
+                    return Err(LineError {
+                        line,
+                        reason: "the entry has no link and no text".into(),
+                    });
+                }
+            };
+            Ok(Item {
+                line,
+                id,
+                persona: None,
+                sources,
+                model: None,
+                language: None,
+            })
+        })
+        .collect())
 }
 
 #[cfg(test)]

@@ -140,24 +140,22 @@ impl Run<'_> {
     }
 }
 
-/// Load a story's sources; passages are numbered across them.
-fn load_sources(item: &Item) -> Result<Vec<Source>> {
+/// Load a story's sources (fetching URLs); passages are numbered across them.
+async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
     let mut out = Vec::with_capacity(item.sources.len());
     let mut next = 1;
     for (i, spec) in item.sources.iter().enumerate() {
         let s = match spec {
-            SourceSpec::Path(p) => source::load(&p.display().to_string(), i + 1, next)?,
+            SourceSpec::Path(p) => {
+                source::load_any(&p.display().to_string(), i + 1, next, &session.fetcher).await?
+            }
+            SourceSpec::Url(url) => source::load_any(url, i + 1, next, &session.fetcher).await?,
             SourceSpec::Inline { title, text } => {
                 let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;
                 if s.meta.title.is_none() {
                     s.meta.title = title.clone();
                 }
                 s
-            }
-            SourceSpec::Url(url) => {
-                return Err(Error::Usage(format!(
-                    "{url}: URL sources are not supported by this build"
-                )));
             }
         };
         next += s.passages.len();
@@ -190,7 +188,9 @@ fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
 async fn estimate(session: &Session, prices: &PriceTable, item: &Item) -> Result<(Usage, Option<f64>)> {
     let voice = voice_for(session, item)?;
     let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-    let calls = session.plan(&voice, load_sources(item)?, &options).await?;
+    let calls = session
+        .plan(&voice, load_sources(session, item).await?, &options)
+        .await?;
     let mut usage = Usage::default();
     let mut cost = Some(0.0);
     for c in &calls {
@@ -285,7 +285,7 @@ fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
 /// Draft one story and write its files; the journal's `done` comes after them.
 async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, usize)> {
     let voice = voice_for(run.session, item)?;
-    let sources = load_sources(item)?;
+    let sources = load_sources(run.session, item).await?;
     let options = run
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;
@@ -309,9 +309,14 @@ async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, us
 /// Run `parallax batch`.
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     let session = Session::new(&args.run, args.persona.as_deref(), config)?;
-    let total = Manifest::count(&args.list)?;
+    let feed = feed_items(&session, &args.list).await?;
+    let open = || match &feed {
+        Some(items) => Ok(Manifest::from_items(items.clone())),
+        None => Manifest::open(&args.list),
+    };
+    let total = open()?.count();
     if args.dry_run {
-        return plan(&session, args, total).await;
+        return plan(&session, args, total, open()?).await;
     }
     if session.client.is_extractive() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
@@ -346,7 +351,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             std::process::exit(130);
         }
     };
-    let items = Manifest::open(&args.list)?;
+    let items = open()?;
     let work = futures::stream::iter(items)
         .map(|item: std::result::Result<Item, LineError>| {
             let run = &run;
@@ -408,6 +413,24 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             args.out.join("report.json").display()
         )))
     }
+}
+
+/// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
+/// entries as stories. Other manifests are streamed instead.
+async fn feed_items(
+    session: &Session,
+    list: &str,
+) -> Result<Option<Vec<std::result::Result<Item, LineError>>>> {
+    let is_url = list.starts_with("http://") || list.starts_with("https://");
+    let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
+    let body = if is_url {
+        session.fetcher.fetch(list).await?.body
+    } else if is_feed_file {
+        std::fs::read_to_string(list).map_err(|e| Error::io(format!("reading {list}"), e))?
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(manifest::feed(list, body.as_bytes())?))
 }
 
 /// The formats of a batch: those asked for (Markdown by default), and JSON.
@@ -502,13 +525,13 @@ fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome
 }
 
 /// `--dry-run`: the plan and its estimated cost, without a call.
-async fn plan(session: &Session, args: &BatchArgs, total: usize) -> Result<()> {
+async fn plan(session: &Session, args: &BatchArgs, total: usize, manifest: Manifest) -> Result<()> {
     let mut stories = 0;
     let mut calls = 0;
     let mut usage = Usage::default();
     let mut cost = Some(0.0);
     let mut problems = Vec::new();
-    for item in Manifest::open(&args.list)? {
+    for item in manifest {
         let item = match item {
             Ok(i) => i,
             Err(e) => {
@@ -525,7 +548,9 @@ async fn plan(session: &Session, args: &BatchArgs, total: usize) -> Result<()> {
         };
         let planned = async {
             let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-            session.plan(&voice, load_sources(&item)?, &options).await
+            session
+                .plan(&voice, load_sources(session, &item).await?, &options)
+                .await
         };
         match planned.await {
             Ok(planned) => {

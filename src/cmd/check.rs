@@ -9,7 +9,7 @@ use crate::config::{ProcessEnv, Project};
 use crate::error::{Error, InputError, Result};
 use crate::{persona, source};
 
-pub fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
+pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
     let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
     let text = std::fs::read_to_string(&args.article)
@@ -20,13 +20,7 @@ pub fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
         .or_else(|| front_matter_persona(&text))
         .unwrap_or_else(|| project.default_persona.clone());
     let persona = persona::load(&persona_id, &project.persona_dirs)?;
-    let mut sources = Vec::new();
-    let mut next_id = 1;
-    for (i, spec) in args.sources.iter().enumerate() {
-        let s = source::load(spec, i + 1, next_id)?;
-        next_id += s.passages.len();
-        sources.push(s);
-    }
+    let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &persona)?;
     let doc = markdown::parse(&text, &persona);
     if doc.blocks.is_empty() {

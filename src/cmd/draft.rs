@@ -49,13 +49,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         ));
     }
     let voice = session.voice(None)?;
-    let mut sources = Vec::with_capacity(args.sources.len());
-    let mut next_id = 1;
-    for (i, spec) in args.sources.iter().enumerate() {
-        let s = source::load(spec, i + 1, next_id)?;
-        next_id += s.passages.len();
-        sources.push(s);
-    }
+    let sources = source::load_all(&args.sources, &session.fetcher).await?;
     let options = session.options(&voice.persona, None, !args.dry_run)?;
     if args.dry_run {
         let calls = session.plan(&voice, sources, &options).await?;

@@ -63,13 +63,7 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     let persona_id = persona.unwrap_or(&project.default_persona);
     let (p, prompts) = load(project, Some(persona_id))?;
     let p = p.ok_or_else(|| Error::Usage("internal error: no persona".into()))?;
-    let mut sources = Vec::new();
-    let mut next = 1;
-    for (i, spec) in specs.iter().enumerate() {
-        let s = source::load(spec, i + 1, next)?;
-        next += s.passages.len();
-        sources.push(s);
-    }
+    let mut sources = source::load_all(specs, &project.fetcher(&crate::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
     let options = DraftOptions {
         provider: extractive::MODEL.into(),

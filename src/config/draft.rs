@@ -4,9 +4,10 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Env, Loaded, Project, ProviderConfig, STAGES, user_cache_dir};
+use super::{Env, Loaded, Project, ProviderConfig, STAGES};
 use crate::cli::RunArgs;
 use crate::error::{Error, InputError};
+use crate::fetch::FetchPolicy;
 use crate::llm::http::{HttpConfig, Limits, Timeouts};
 use crate::llm::presets;
 use crate::llm::retry::RetryPolicy;
@@ -51,6 +52,9 @@ pub struct Settings {
     pub max_tokens: u32,
     /// Where cached answers live; `None` when caching is off.
     pub cache_dir: Option<PathBuf>,
+    /// Where fetched pages are cached; `None` when caching is off.
+    pub page_cache: Option<PathBuf>,
+    pub fetch: FetchPolicy,
     pub refresh: bool,
     pub prices: BTreeMap<String, Price>,
     pub persona_dirs: Vec<PathBuf>,
@@ -97,11 +101,17 @@ pub fn resolve(
             }
         }
     }
-    let cache_enabled = !args.no_cache && f.cache.enabled.unwrap_or(true) && http.is_some();
-    let cache_dir = match &f.cache.dir {
-        Some(d) => Some(project.path(d)),
-        None => user_cache_dir(env).map(|d| d.join("responses")),
-    };
+    let cache_enabled = !args.no_cache && f.cache.enabled.unwrap_or(true);
+    let cache_root = project.cache_root(env);
+    let cache_dir = cache_root
+        .as_ref()
+        .map(|d| d.join("responses"))
+        .filter(|_| http.is_some());
+    let page_cache = cache_root
+        .as_ref()
+        .map(|d| d.join("pages"))
+        .filter(|_| cache_enabled);
+    let fetch = project.fetch_policy(args.allow_private)?;
     let p = &f.provider;
     Ok(Settings {
         persona: persona
@@ -121,6 +131,8 @@ pub fn resolve(
         temperature: args.temperature.or(p.temperature),
         max_tokens: args.max_tokens.or(p.max_tokens).unwrap_or(2048),
         cache_dir: cache_dir.filter(|_| cache_enabled),
+        page_cache,
+        fetch,
         refresh: args.refresh,
         prices: f.prices.clone(),
         persona_dirs: project.persona_dirs,

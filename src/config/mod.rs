@@ -39,7 +39,23 @@ pub struct FileConfig {
     #[serde(default)]
     pub cache: CacheConfig,
     #[serde(default)]
+    pub fetch: FetchConfig,
+    #[serde(default)]
     pub paths: PathsConfig,
+}
+
+/// How URL sources are fetched (docs/sources.md).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FetchConfig {
+    /// Allow private, loopback and link-local addresses.
+    pub allow_private: Option<bool>,
+    /// Hosts (`host` or `host:port`) allowed whatever their address.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    pub max_bytes: Option<usize>,
+    pub timeout: Option<String>,
+    pub max_redirects: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -241,6 +257,40 @@ impl Project {
             persona_dirs,
             prompt_dirs,
         })
+    }
+
+    /// How URL sources are fetched: `[fetch]` of the config, with `--allow-private`.
+    pub fn fetch_policy(&self, allow_private: bool) -> Result<crate::fetch::FetchPolicy, InputError> {
+        let fc = &self.loaded.file.fetch;
+        let d = crate::fetch::FetchPolicy::default();
+        Ok(crate::fetch::FetchPolicy {
+            allow_private: allow_private || fc.allow_private.unwrap_or(false),
+            allow: fc.allow.clone(),
+            max_bytes: fc.max_bytes.unwrap_or(d.max_bytes),
+            timeout: self.loaded.duration("fetch.timeout", &fc.timeout, d.timeout)?,
+            max_redirects: fc.max_redirects.unwrap_or(d.max_redirects),
+        })
+    }
+
+    /// The cache folder: `cache.dir` of the config, else the user's.
+    pub fn cache_root(&self, env: &dyn Env) -> Option<PathBuf> {
+        match &self.loaded.file.cache.dir {
+            Some(d) => Some(self.path(d)),
+            None => user_cache_dir(env),
+        }
+    }
+
+    /// A fetcher for commands that read sources without drafting.
+    pub fn fetcher(&self, env: &dyn Env) -> Result<crate::fetch::Fetcher, InputError> {
+        let cache = self
+            .cache_root(env)
+            .map(|d| d.join("pages"))
+            .filter(|_| self.loaded.file.cache.enabled.unwrap_or(true));
+        Ok(crate::fetch::Fetcher::new(
+            self.fetch_policy(false)?,
+            cache,
+            false,
+        ))
     }
 
     /// `p` relative to the project's root.

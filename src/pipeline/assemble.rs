@@ -144,6 +144,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
                 publisher: s.meta.publisher.clone(),
                 published: s.meta.published.clone(),
                 url: s.meta.url.clone(),
+                fetched: s.meta.fetched.clone(),
                 origin: s.origin.clone(),
                 passages: s.passages.iter().map(|p| p.id.clone()).collect(),
             })

@@ -35,6 +35,8 @@ struct SourceEntry<'a> {
     url: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fetched: Option<&'a str>,
     passages: String,
 }
 
@@ -156,6 +158,7 @@ fn front_matter(a: &Article) -> String {
                 title: &s.title,
                 url: s.url.as_deref(),
                 publisher: s.publisher.as_deref(),
+                fetched: s.fetched.as_deref(),
                 passages: span(&s.passages),
             })
             .collect(),

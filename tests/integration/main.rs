@@ -9,4 +9,6 @@ mod pages;
 mod personas;
 mod providers;
 mod snapshots;
+mod sources;
 mod support;
+mod web;

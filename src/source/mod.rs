@@ -1,13 +1,20 @@
 //! Sources: the fact sheets and reports an article may rest on. Each is split into
 //! numbered passages (`S1`, `S2`, …) that prompts show, the model cites and the
-//! checks verify against.
+//! checks verify against. A source is a Markdown or text file, a JSON/YAML fact
+//! sheet (`factsheet`), or a URL (`remote`).
+
+mod factsheet;
+mod remote;
+
+pub use remote::from_page;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::InputError;
+use crate::error::{Error, InputError};
+use crate::fetch::Fetcher;
 use crate::frontmatter;
 use crate::fsutil::line_of_key;
 use crate::persona::Persona;
@@ -30,6 +37,9 @@ pub struct SourceMeta {
     /// Set when the whole source speaks for one side (a perspective id).
     #[serde(default)]
     pub perspective: Option<String>,
+    /// When a URL source was fetched (RFC 3339).
+    #[serde(default)]
+    pub fetched: Option<String>,
 }
 
 /// One numbered passage: the unit the model cites.
@@ -43,6 +53,12 @@ pub struct Passage {
     /// Perspective ids this passage speaks for (from the source's `perspective`
     /// or the persona's keywords).
     pub perspectives: Vec<String>,
+    /// Where the passage's fact comes from, when a fact sheet says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The side a fact sheet assigns to this passage.
+    #[serde(skip)]
+    pub fixed: Option<String>,
 }
 
 /// A loaded source.
@@ -58,7 +74,44 @@ pub struct Source {
     pub raw: String,
     /// Line of the `perspective` field, for errors.
     #[serde(skip)]
-    perspective_line: Option<usize>,
+    pub(crate) perspective_line: Option<usize>,
+}
+
+/// Load any kind of source: a URL (fetched), a JSON/YAML fact sheet, a text file
+/// or `-`; passages are numbered from `first_id`.
+pub async fn load_any(spec: &str, index: usize, first_id: usize, fetcher: &Fetcher) -> Result<Source, Error> {
+    if spec.starts_with("http://") || spec.starts_with("https://") {
+        let page = fetcher.fetch(spec).await?;
+        return Ok(from_page(&page, index, first_id)?);
+    }
+    let ext = Path::new(spec)
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "json" | "yaml" | "yml" => {
+            let path = Path::new(spec);
+            let text = read_file(path)?;
+            Ok(factsheet::parse(path, &text, &ext, index, first_id)?)
+        }
+        "pdf" => Err(InputError::new(spec, None, "PDF sources are not supported")
+            .hint("save the text of the PDF as a .md or .txt file and give that")
+            .into()),
+        _ => Ok(load(spec, index, first_id)?),
+    }
+}
+
+/// Load several sources, numbering passages across them.
+pub async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>, Error> {
+    let mut out = Vec::with_capacity(specs.len());
+    let mut next = 1;
+    for (i, spec) in specs.iter().enumerate() {
+        let s = load_any(spec, i + 1, next, fetcher).await?;
+        next += s.passages.len();
+        out.push(s);
+    }
+    Ok(out)
 }
 
 /// Read `spec` (a path or `-`) and split it into passages numbered from `first_id`.
@@ -82,7 +135,7 @@ pub fn load(spec: &str, index: usize, first_id: usize) -> Result<Source, InputEr
     parse(&path, &text, index, first_id)
 }
 
-fn read_file(path: &Path) -> Result<String, InputError> {
+pub(crate) fn read_file(path: &Path) -> Result<String, InputError> {
     let bytes = std::fs::read(path).map_err(|e| {
         let err = InputError::new(path, None, format!("cannot read source: {e}"));
         if e.kind() == std::io::ErrorKind::NotFound {
@@ -132,6 +185,8 @@ pub fn parse(path: &Path, text: &str, index: usize, first_id: usize) -> Result<S
             source: index,
             text,
             perspectives: Vec::new(),
+            url: None,
+            fixed: None,
         })
         .collect();
     let origin = if path.as_os_str() == "-" {
@@ -228,7 +283,16 @@ pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(),
         }
         let fixed = source.meta.perspective.clone();
         for passage in &mut source.passages {
-            passage.perspectives = match &fixed {
+            if let Some(p) = passage.fixed.as_ref().filter(|p| !ids.contains(&p.as_str())) {
+                let msg = format!(
+                    "passage {}: perspective `{p}` is not a perspective of persona `{}`",
+                    passage.id,
+                    persona.id()
+                );
+                return Err(InputError::new(&source.origin, None, msg)
+                    .hint(format!("use one of: {}", ids.join(", "))));
+            }
+            passage.perspectives = match passage.fixed.as_ref().or(fixed.as_ref()) {
                 Some(p) => vec![p.clone()],
                 None => persona
                     .spec

@@ -1,0 +1,84 @@
+//! From a fetched body to source text: decode the charset (header, then `<meta>`,
+//! then UTF-8), and pull the article out of a web page (title, byline, date,
+//! publisher, main text) with a Readability port, leaving navigation, ads and
+//! comments behind.
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+/// What a page says about itself, and its main text as Markdown.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub publisher: Option<String>,
+    pub published: Option<String>,
+    pub text: String,
+}
+
+/// The charset a `Content-Type` header names.
+fn header_charset(content_type: &str) -> Option<&str> {
+    content_type
+        .split(';')
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches(['"', '\'']))
+        .next()
+}
+
+/// The charset a page declares in its first kilobytes (`<meta charset>` or
+/// `http-equiv="Content-Type"`).
+fn meta_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")?;
+    let rest = &head[at + 8..];
+    let value: String = rest
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    (!value.is_empty()).then_some(value)
+}
+
+/// Decode a body to text by its declared charset; UTF-8 (lossy) otherwise.
+pub fn decode(bytes: &[u8], content_type: &str) -> String {
+    let label = header_charset(content_type)
+        .map(str::to_string)
+        .or_else(|| meta_charset(bytes));
+    let encoding = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    encoding.decode(bytes).0.into_owned()
+}
+
+/// The article in an HTML page.
+pub fn html(page: &str, url: &str) -> Result<Extracted, String> {
+    let cfg = Config {
+        text_mode: TextMode::Markdown,
+        ..Config::default()
+    };
+    let mut r =
+        Readability::new(page, Some(url), Some(cfg)).map_err(|e| format!("cannot read the page: {e}"))?;
+    let a = r
+        .parse()
+        .map_err(|e| format!("no article found in the page: {e}"))?;
+    let nonempty = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    Ok(Extracted {
+        title: nonempty(Some(a.title.clone())),
+        byline: nonempty(a.byline.clone()),
+        publisher: nonempty(a.site_name.clone()),
+        published: nonempty(a.published_time.clone()).map(|d| d.chars().take(10).collect()),
+        text: a.text_content.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charsets_from_header_meta_or_utf8() {
+        let latin1 = b"<meta charset=\"iso-8859-1\"><p>caf\xe9</p>";
+        assert!(decode(latin1, "text/html").contains("café"));
+        assert!(decode(b"caf\xe9", "text/plain; charset=ISO-8859-1").contains("café"));
+        assert_eq!(decode("café".as_bytes(), "text/html"), "café");
+    }
+}

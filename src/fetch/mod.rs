@@ -1,0 +1,342 @@
+//! Fetching sources from the web, safely: http(s) only, no credentials or
+//! cookies, a client separate from the one that carries API keys, every address
+//! checked after DNS resolution and after every redirect (and the connection
+//! pinned to the address checked), limits on size, time and redirects, a short
+//! list of content types, and a cache on disk so a rerun does not fetch again.
+
+pub mod extract;
+pub mod guard;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use futures::StreamExt;
+use reqwest::header::{CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED, LOCATION};
+use reqwest::{StatusCode, Url};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// A fetch that could not be done, naming the URL and why.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{url}: {reason}")]
+pub struct FetchError {
+    pub url: String,
+    pub reason: String,
+    /// Refused by policy (bad input) rather than failed on the way.
+    pub refused: bool,
+}
+
+/// What may be fetched, and how much.
+#[derive(Debug, Clone)]
+pub struct FetchPolicy {
+    /// Allow private, loopback and link-local addresses (`--allow-private`).
+    pub allow_private: bool,
+    /// Hosts (`host` or `host:port`) allowed whatever their address.
+    pub allow: Vec<String>,
+    /// Largest body, after decompression.
+    pub max_bytes: usize,
+    /// Longest a whole fetch may take, redirects included.
+    pub timeout: Duration,
+    pub max_redirects: usize,
+}
+
+impl Default for FetchPolicy {
+    fn default() -> Self {
+        Self {
+            allow_private: false,
+            allow: Vec::new(),
+            max_bytes: 5 * 1024 * 1024,
+            timeout: Duration::from_secs(30),
+            max_redirects: 5,
+        }
+    }
+}
+
+/// A fetched page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// The URL asked for.
+    pub url: String,
+    /// Where it was found after redirects.
+    pub final_url: String,
+    pub content_type: String,
+    /// When it was fetched (RFC 3339).
+    pub fetched: String,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    /// The body, decoded to text.
+    pub body: String,
+}
+
+/// Content types a source may have.
+const ACCEPTED: &[&str] = &[
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "text/xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/json",
+];
+
+#[derive(Debug, Clone)]
+pub struct Fetcher {
+    policy: FetchPolicy,
+    cache: Option<PathBuf>,
+    refresh: bool,
+}
+
+impl Fetcher {
+    pub fn new(policy: FetchPolicy, cache: Option<PathBuf>, refresh: bool) -> Self {
+        Self {
+            policy,
+            cache,
+            refresh,
+        }
+    }
+
+    fn cache_path(&self, url: &str) -> Option<PathBuf> {
+        let digest: String = Sha256::digest(url.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        self.cache
+            .as_ref()
+            .map(|d| d.join(&digest[..2]).join(format!("{digest}.json")))
+    }
+
+    fn cached(&self, url: &str) -> Option<Page> {
+        let text = std::fs::read_to_string(self.cache_path(url)?).ok()?;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// The page at `url`: from the cache when it has it (unless `--refresh`, which
+    /// asks the server again with the cached validators).
+    pub async fn fetch(&self, url: &str) -> Result<Page, FetchError> {
+        let cached = self.cached(url);
+        if let (Some(page), false) = (&cached, self.refresh) {
+            tracing::debug!(%url, "page served from the cache");
+            return Ok(page.clone());
+        }
+        let err = |reason: String, refused: bool| FetchError {
+            url: url.to_string(),
+            reason,
+            refused,
+        };
+        let result = tokio::time::timeout(self.policy.timeout, self.fetch_live(url, cached.as_ref())).await;
+        let page = match result {
+            Ok(r) => r?,
+            Err(_) => {
+                return Err(err(
+                    format!(
+                        "no complete answer within {} s",
+                        self.policy.timeout.as_secs_f32()
+                    ),
+                    false,
+                ));
+            }
+        };
+        if let Some(path) = self.cache_path(url)
+            && let Ok(bytes) = serde_json::to_vec(&page)
+            && let Err(e) = crate::fsutil::write_atomic(&path, &bytes)
+        {
+            tracing::warn!("could not cache {url}: {e}");
+        }
+        Ok(page)
+    }
+
+    async fn fetch_live(&self, start: &str, cached: Option<&Page>) -> Result<Page, FetchError> {
+        let fail = |reason: String, refused: bool| FetchError {
+            url: start.to_string(),
+            reason,
+            refused,
+        };
+        let mut url = Url::parse(start).map_err(|e| fail(format!("not a URL ({e})"), true))?;
+        for _ in 0..=self.policy.max_redirects {
+            if !matches!(url.scheme(), "http" | "https") {
+                return Err(fail(
+                    format!("`{}` is not http or https; refused", url.scheme()),
+                    true,
+                ));
+            }
+            if !url.username().is_empty() || url.password().is_some() {
+                return Err(fail(
+                    "credentials in the URL are never sent; refused".into(),
+                    true,
+                ));
+            }
+            let host = url
+                .host_str()
+                .ok_or_else(|| fail("no host".into(), true))?
+                .to_string();
+            let port = url.port_or_known_default().unwrap_or(80);
+            let addrs = self
+                .resolve(&url, &host, port)
+                .await
+                .map_err(|(reason, refused)| fail(reason, refused))?;
+            let client = reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .no_proxy()
+                .resolve_to_addrs(&host, &addrs)
+                .connect_timeout(Duration::from_secs(10))
+                .user_agent(concat!(
+                    "parallax/",
+                    env!("CARGO_PKG_VERSION"),
+                    " (source fetcher)"
+                ))
+                .build()
+                .map_err(|e| fail(format!("cannot build the HTTP client: {e}"), false))?;
+            let mut request = client.get(url.clone()).header(
+                "accept",
+                "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+            );
+            if let Some(c) = cached.filter(|c| c.final_url == url.as_str()) {
+                if let Some(e) = &c.etag {
+                    request = request.header(IF_NONE_MATCH, e);
+                }
+                if let Some(m) = &c.last_modified {
+                    request = request.header(IF_MODIFIED_SINCE, m);
+                }
+            }
+            let resp = request
+                .send()
+                .await
+                .map_err(|e| fail(format!("the request failed: {}", root_cause(&e)), false))?;
+            let status = resp.status();
+            if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
+                let location = resp
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("");
+                url = url
+                    .join(location)
+                    .map_err(|e| fail(format!("bad redirect `{location}` ({e})"), false))?;
+                tracing::debug!(from = start, to = %url, "following a redirect");
+                continue;
+            }
+            if status == StatusCode::NOT_MODIFIED
+                && let Some(c) = cached
+            {
+                return Ok(Page {
+                    fetched: now(),
+                    ..c.clone()
+                });
+            }
+            if !status.is_success() {
+                return Err(fail(
+                    format!("the server answered HTTP {}", status.as_u16()),
+                    false,
+                ));
+            }
+            let header = |name| {
+                resp.headers()
+                    .get(name)
+                    .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                    .map(str::to_string)
+            };
+            let content_type = header(CONTENT_TYPE).unwrap_or_else(|| "text/html".into());
+            let mime = content_type
+                .split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase();
+            if mime == "application/pdf" {
+                return Err(fail(
+                    "PDF sources are not supported; save the text of the PDF as a .md or .txt file and give that".into(),
+                    true,
+                ));
+            }
+            if !ACCEPTED.contains(&mime.as_str()) {
+                return Err(fail(
+                    format!("content type `{mime}` is not text, HTML, XML or JSON; refused"),
+                    true,
+                ));
+            }
+            let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
+            let final_url = url.to_string();
+            let bytes = self
+                .read_limited(resp)
+                .await
+                .map_err(|reason| fail(reason, false))?;
+            return Ok(Page {
+                url: start.to_string(),
+                final_url,
+                body: extract::decode(&bytes, &content_type),
+                content_type,
+                fetched: now(),
+                etag,
+                last_modified,
+            });
+        }
+        Err(fail(
+            format!("more than {} redirects", self.policy.max_redirects),
+            false,
+        ))
+    }
+
+    /// Resolve `host` and check every address it has, before any request to it.
+    async fn resolve(&self, url: &Url, host: &str, port: u16) -> Result<Vec<SocketAddr>, (String, bool)> {
+        let bare = host.trim_start_matches('[').trim_end_matches(']');
+        let addrs: Vec<SocketAddr> = match bare.parse::<std::net::IpAddr>() {
+            Ok(ip) => vec![SocketAddr::new(ip, port)],
+            Err(_) => tokio::net::lookup_host((bare, port))
+                .await
+                .map_err(|e| (format!("cannot resolve `{bare}`: {e}"), false))?
+                .collect(),
+        };
+        if addrs.is_empty() {
+            return Err((format!("`{bare}` has no address"), false));
+        }
+        if self.policy.allow_private || guard::allowed(&self.policy.allow, bare, port) {
+            return Ok(addrs);
+        }
+        for a in &addrs {
+            if let Some(why) = guard::forbidden(a.ip()) {
+                return Err((
+                    format!(
+                        "{url} goes to {bare}, which resolves to {}, a {why} address; refused before any request \
+                         (use --allow-private, or `allow` in [fetch] of parallax.toml, to fetch from it)",
+                        a.ip()
+                    ),
+                    true,
+                ));
+            }
+        }
+        Ok(addrs)
+    }
+
+    async fn read_limited(&self, resp: reqwest::Response) -> Result<Vec<u8>, String> {
+        let limit = self.policy.max_bytes;
+        let mut body = Vec::new();
+        let mut stream = resp.bytes_stream();
+        while let Some(chunk) = stream.next().await {
+            let chunk = chunk.map_err(|e| format!("the body broke off: {}", root_cause(&e)))?;
+            if body.len() + chunk.len() > limit {
+                return Err(format!(
+                    "the body is larger than the {limit}-byte limit (after decompression); cut off"
+                ));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body)
+    }
+}
+
+fn root_cause(e: &dyn std::error::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg = s.to_string();
+        source = s.source();
+    }
+    msg
+}
+
+fn now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

@@ -1,0 +1,311 @@
+//! Sources from anywhere: web pages (extracted, decoded, decompressed, redirected),
+//! fact sheets and feeds, fetched safely.
+
+use std::io::Write;
+use std::time::Duration;
+
+use crate::support::{fixture, parallax, run};
+use crate::web::{Reply, Web};
+
+fn news() -> Vec<u8> {
+    std::fs::read(fixture("pages/news.html")).unwrap()
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+fn site() -> Web {
+    let web = Web::start();
+    web.route("/news", Reply::ok("text/html; charset=utf-8", news()));
+    web.route(
+        "/latin1",
+        Reply::ok("text/html", std::fs::read(fixture("pages/latin1.html")).unwrap()),
+    );
+    web.route(
+        "/gzip",
+        Reply::ok("text/html", gzip(&news())).header("Content-Encoding", "gzip"),
+    );
+    web.route("/r1", Reply::redirect(302, "/r2"));
+    web.route("/r2", Reply::redirect(301, "/news"));
+    web
+}
+
+/// The JSON of an article drafted from `urls` (extractive, private addresses allowed).
+fn draft_json(
+    web: &Web,
+    paths: &[&str],
+    extra: &[&str],
+) -> (crate::support::Run, serde_json::Value, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = parallax(dir.path());
+    cmd.arg("draft");
+    for p in paths {
+        cmd.arg(web.url(p));
+    }
+    cmd.args(["-o", "a.json"]).args(extra);
+    let r = run(&mut cmd);
+    let v = std::fs::read_to_string(dir.path().join("a.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    (r, v, dir)
+}
+
+fn all_text(v: &serde_json::Value) -> String {
+    v.to_string()
+}
+
+#[test]
+fn a_news_page_yields_its_article_without_the_boilerplate() {
+    let web = site();
+    for path in ["/news", "/gzip", "/r1"] {
+        let (r, v, dir) = draft_json(&web, &[path], &["--allow-private"]);
+        assert_eq!(r.code, 0, "{path}: {}", r.stderr);
+        let s = &v["sources"][0];
+        assert_eq!(
+            s["title"], "Council approves $1.2 billion budget after late-night session",
+            "{path}"
+        );
+        assert_eq!(s["published"], "2026-03-04", "{path}");
+        assert_eq!(s["publisher"], "The Harbour Gazette", "{path}");
+        assert_eq!(s["url"], web.url(path));
+        let text = all_text(&v);
+        assert!(
+            text.contains("The city council approved a budget of $1.2 billion on March 3"),
+            "{path}: main text"
+        );
+        for junk in [
+            "Refinance your mortgage",
+            "Ten best brunch",
+            "harbourfan99",
+            "Cookie settings",
+            "Subscribe today",
+        ] {
+            assert!(!text.contains(junk), "{path}: boilerplate `{junk}` kept");
+        }
+        let p: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap())
+                .unwrap();
+        assert_eq!(p["sources"][0]["url"], web.url(path));
+        assert!(
+            p["sources"][0]["fetched"].as_str().unwrap().starts_with("20"),
+            "fetch time kept: {}",
+            p["sources"][0]
+        );
+    }
+    assert_eq!(web.hits("/r2"), 1, "the chain was followed hop by hop");
+}
+
+#[test]
+fn a_page_in_another_charset_is_decoded() {
+    let web = site();
+    let (r, v, _dir) = draft_json(&web, &["/latin1"], &["--allow-private"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(v["sources"][0]["title"], "Zürcher Gemeinderat genehmigt Budget");
+    let text = all_text(&v);
+    assert!(
+        text.contains("Gemeinderat von Zürich") && text.contains("Café"),
+        "{text}"
+    );
+    assert!(!text.contains("Datenschutz"));
+}
+
+#[test]
+fn loopback_is_refused_before_any_request_unless_allowed() {
+    let web = site();
+    for host in ["127.0.0.1", "localhost"] {
+        let url = format!("http://{host}:{}/news", web.addr.port());
+        let dir = tempfile::tempdir().unwrap();
+        let r = run(parallax(dir.path()).args(["draft", &url]));
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        let line = r
+            .stderr
+            .lines()
+            .find(|l| l.starts_with("parallax: error:"))
+            .unwrap();
+        assert!(
+            line.contains(&url) && line.contains("loopback") && line.contains("refused"),
+            "{line}"
+        );
+    }
+    assert_eq!(web.total_hits(), 0, "no request was sent");
+    let (r, _, _) = draft_json(&web, &["/news"], &["--allow-private"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(web.hits("/news"), 1);
+}
+
+#[test]
+fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
+    let inner = Web::start();
+    inner.route("/secret", Reply::ok("text/plain", "internal data"));
+    let outer = Web::start();
+    outer.route(
+        "/go",
+        Reply::redirect(302, &format!("http://localhost:{}/secret", inner.addr.port())),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port()),
+    )
+    .unwrap();
+    let r = run(parallax(dir.path()).args(["draft", &outer.url("/go")]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("localhost") && r.stderr.contains("loopback"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(outer.hits("/go"), 1);
+    assert_eq!(inner.total_hits(), 0, "the redirect target got no request");
+}
+
+#[test]
+fn oversized_and_slow_bodies_are_cut_off() {
+    let web = site();
+    web.route("/big", Reply::ok("text/plain", vec![b'a'; 300_000]));
+    web.route(
+        "/slow",
+        Reply {
+            drip: Some(Duration::from_millis(300)),
+            ..Reply::ok("text/plain", "slow text ".repeat(20))
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n",
+    )
+    .unwrap();
+    let r = run(parallax(dir.path()).args(["draft", &web.url("/big")]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("larger than the 100000-byte limit"),
+        "{}",
+        r.stderr
+    );
+    let r = run(parallax(dir.path()).args(["draft", &web.url("/slow")]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("no complete answer within 1.5 s"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn fetched_pages_are_cached_and_refresh_asks_again() {
+    let web = site();
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |extra: &[&str]| {
+        run(parallax(dir.path())
+            .args(["draft", &web.url("/news"), "--allow-private"])
+            .args(extra))
+    };
+    assert_eq!(draft(&[]).code, 0);
+    assert_eq!(draft(&[]).code, 0);
+    assert_eq!(web.hits("/news"), 1, "the rerun did not fetch again");
+    assert_eq!(draft(&["--refresh"]).code, 0);
+    assert_eq!(web.hits("/news"), 2);
+}
+
+#[test]
+fn refused_content_types_and_schemes_say_why() {
+    let web = site();
+    web.route("/doc.pdf", Reply::ok("application/pdf", "%PDF-1.4"));
+    web.route("/img", Reply::ok("image/png", "x"));
+    let dir = tempfile::tempdir().unwrap();
+    for (url, why) in [
+        (web.url("/doc.pdf"), "PDF sources are not supported"),
+        (web.url("/img"), "content type `image/png`"),
+        (
+            format!("http://user:pw@127.0.0.1:{}/news", web.addr.port()),
+            "credentials",
+        ),
+    ] {
+        let r = run(parallax(dir.path()).args(["draft", &url, "--allow-private"]));
+        assert_eq!(r.code, 2, "{url}: {}", r.stderr);
+        assert!(r.stderr.contains(why), "{url}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn fact_sheets_and_feeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        &fixture("pages/tariffs.yaml"),
+        "--persona",
+        "ledger",
+        "-o",
+        "t.json",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("t.json")).unwrap()).unwrap();
+    let stated: Vec<&str> = v["perspectives"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["stated"] == true)
+        .map(|p| p["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        stated,
+        ["member-states", "brussels", "china"],
+        "each fact's side is kept"
+    );
+
+    let web = site();
+    let feed = std::fs::read_to_string(fixture("pages/feed.xml"))
+        .unwrap()
+        .replace("LINK_NEWS", &web.url("/news"))
+        .replace("LINK_LATIN1", &web.url("/latin1"));
+    web.route("/feed.xml", Reply::ok("application/rss+xml", feed));
+    let r = run(parallax(dir.path()).args([
+        "batch",
+        &web.url("/feed.xml"),
+        "--out",
+        "out",
+        "--allow-private",
+        "--json",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("\"event\":\"done\""))
+            .count(),
+        3,
+        "{}",
+        r.stdout
+    );
+    assert_eq!((web.hits("/news"), web.hits("/latin1")), (1, 1));
+}
+
+#[test]
+fn a_batch_manifest_with_urls_runs_end_to_end() {
+    let web = site();
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        serde_json::json!({"id": "news", "source": web.url("/news")}).to_string(),
+        serde_json::json!({"id": "zurich", "sources": [web.url("/latin1"), web.url("/gzip")]}).to_string(),
+    ];
+    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out", "--allow-private"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let md = std::fs::read_to_string(dir.path().join("out/zurich.md")).unwrap();
+    assert!(
+        md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")),
+        "{md}"
+    );
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out2"]));
+    assert_eq!(
+        r.code, 0,
+        "cached pages need no fetch (and no allowance): {}",
+        r.stderr
+    );
+}
