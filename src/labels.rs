@@ -96,16 +96,5 @@ pub fn for_language(lang: &str) -> &'static Labels {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn notices_are_recognised_in_each_language() {
-        for (_, l) in ALL {
-            assert!(l.is_no_position(&l.no_position("X")));
-            assert!(!l.is_no_position("Seoul said something."));
-        }
-        assert!(std::ptr::eq(for_language("ko-KR"), &KO));
-        assert!(std::ptr::eq(for_language("fr"), &EN));
-    }
-}
+#[path = "labels_tests.rs"]
+mod tests;

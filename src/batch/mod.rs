@@ -2,9 +2,12 @@
 //! a journal that makes reruns resume where they stopped, per-story failure
 //! isolation, a cost cap, progress on stderr and a report at the end.
 
+mod finish;
 pub mod journal;
 pub mod manifest;
+mod plan;
 mod progress;
+mod report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -13,11 +16,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use futures::StreamExt;
-use serde::Serialize;
 
 use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
-use crate::llm::{PriceTable, Usage};
+use crate::llm::Usage;
 use crate::related::{self, Index};
 use crate::render::Format;
 use crate::session::{Session, Voice, write_file};
@@ -25,57 +27,8 @@ use crate::source::{self, Source};
 use journal::{Event, Journal, State, Status};
 use manifest::{Item, LineError, Manifest, SourceSpec};
 use progress::Progress;
-
-/// How one story ended in this run.
-#[derive(Debug, Clone, PartialEq)]
-enum Outcome {
-    Done {
-        usage: Usage,
-        cost: Option<f64>,
-        calls: usize,
-    },
-    AlreadyDone,
-    Failed(String),
-    /// Failed in an earlier run and not retried (`--retry-failed` retries).
-    SkippedFailed(String),
-    /// Not started: the run stopped first (budget, a run-stopping error, Ctrl-C).
-    NotStarted,
-}
-
-/// A story that failed, for the report.
-#[derive(Debug, Clone, Serialize)]
-pub struct Failure {
-    pub id: Option<String>,
-    pub line: usize,
-    pub reason: String,
-}
-
-/// The end-of-run summary, also written to `DIR/report.json`.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub manifest: String,
-    pub stories: usize,
-    pub done: usize,
-    pub already_done: usize,
-    pub failed: usize,
-    pub skipped_failed: usize,
-    pub not_started: usize,
-    pub malformed: usize,
-    /// Model calls made by the stories done in this run (retries not counted).
-    pub calls: usize,
-    pub usage: Usage,
-    pub cost_usd: Option<f64>,
-    pub wall_seconds: f64,
-    pub stories_per_minute: f64,
-    pub stopped: Option<String>,
-    pub failures: Vec<Failure>,
-}
-
-impl Report {
-    fn all_done(&self) -> bool {
-        self.done + self.already_done == self.stories && self.stories > 0
-    }
-}
+use report::Outcome;
+pub use report::{Failure, Report};
 
 /// Shared state of a running batch.
 struct Run<'a> {
@@ -141,7 +94,7 @@ impl Run<'_> {
 }
 
 /// Load a story's sources (fetching URLs); passages are numbered across them.
-async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
+pub(super) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
     let mut out = Vec::with_capacity(item.sources.len());
     let mut next = 1;
     for (i, spec) in item.sources.iter().enumerate() {
@@ -165,7 +118,7 @@ async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
 }
 
 /// The persona of a story, with its language override.
-fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
+pub(super) fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
     let voice = session.voice(item.persona.as_deref())?;
     match &item.language {
         Some(lang) if *lang != voice.persona.spec.language => {
@@ -182,28 +135,6 @@ fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
         }
         _ => Ok(voice),
     }
-}
-
-/// Estimated cost of a story from its planned calls, if the models have prices.
-async fn estimate(session: &Session, prices: &PriceTable, item: &Item) -> Result<(Usage, Option<f64>)> {
-    let voice = voice_for(session, item)?;
-    let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-    let calls = session
-        .plan(&voice, load_sources(session, item).await?, &options)
-        .await?;
-    let mut usage = Usage::default();
-    let mut cost = Some(0.0);
-    for c in &calls {
-        let (p, o) = c.estimated_tokens();
-        let u = Usage {
-            prompt_tokens: p,
-            completion_tokens: o,
-            cached_prompt_tokens: 0,
-        };
-        usage += u;
-        cost = cost.zip(prices.cost(&c.request.model, &u)).map(|(a, b)| a + b);
-    }
-    Ok((usage, cost))
 }
 
 async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
@@ -223,7 +154,7 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     }
     let mut reserved = 0.0;
     if let Some(cap) = run.max_cost {
-        let est = match estimate(run.session, run.session.client.prices(), &item).await {
+        let est = match plan::estimate(run.session, &item).await {
             Ok((_, Some(c))) => c,
             Ok((_, None)) => {
                 run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
@@ -309,14 +240,14 @@ async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, us
 /// Run `parallax batch`.
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     let session = Session::new(&args.run, args.persona.as_deref(), config)?;
-    let feed = feed_items(&session, &args.list).await?;
+    let feed = finish::feed_items(&session, &args.list).await?;
     let open = || match &feed {
         Some(items) => Ok(Manifest::from_items(items.clone())),
         None => Manifest::open(&args.list),
     };
     let total = open()?.count();
     if args.dry_run {
-        return plan(&session, args, total, open()?).await;
+        return plan::plan(&session, args, total, open()?).await;
     }
     if session.client.is_extractive() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
@@ -334,7 +265,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         stopped: Mutex::new(None),
         budget: Mutex::new((0.0, 0.0)),
         progress: Progress::new(total, args.json),
-        formats: formats(&args.run.format),
+        formats: finish::formats(&args.run.format),
         index: Mutex::new(Index::open(&args.out)),
         finished: Mutex::new(Vec::new()),
     };
@@ -365,7 +296,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         .buffer_unordered(args.jobs.max(1))
         .for_each(|result| {
             match result {
-                Ok((item, outcome)) => tally(&mut report, &run.progress, &item, outcome),
+                Ok((item, outcome)) => report::tally(&mut report, &run.progress, &item, outcome),
                 Err(e) => {
                     report.stories += 1;
                     report.malformed += 1;
@@ -387,7 +318,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     run.progress.finish();
     let finished = run.finished.lock().map(|f| f.clone()).unwrap_or_default();
     let index = run.index.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Err(e) = fill_related(&session, &index, &args.out, &finished, &run.formats) {
+    if let Err(e) = finish::fill_related(&session, &index, &args.out, &finished, &run.formats) {
         tracing::warn!("related articles not filled in: {e}");
     }
     report.wall_seconds = started.elapsed().as_secs_f64();
@@ -413,186 +344,4 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             args.out.join("report.json").display()
         )))
     }
-}
-
-/// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
-/// entries as stories. Other manifests are streamed instead.
-async fn feed_items(
-    session: &Session,
-    list: &str,
-) -> Result<Option<Vec<std::result::Result<Item, LineError>>>> {
-    let is_url = list.starts_with("http://") || list.starts_with("https://");
-    let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
-    let body = if is_url {
-        session.fetcher.fetch(list).await?.body
-    } else if is_feed_file {
-        std::fs::read_to_string(list).map_err(|e| Error::io(format!("reading {list}"), e))?
-    } else {
-        return Ok(None);
-    };
-    Ok(Some(manifest::feed(list, body.as_bytes())?))
-}
-
-/// The formats of a batch: those asked for (Markdown by default), and JSON.
-fn formats(asked: &[Format]) -> Vec<Format> {
-    let mut f = if asked.is_empty() {
-        vec![Format::Md]
-    } else {
-        asked.to_vec()
-    };
-    if !f.contains(&Format::Json) {
-        f.push(Format::Json);
-    }
-    f
-}
-
-/// After the stories are done: list each new article's related ones from the
-/// whole folder's index and rewrite its files. One article is in memory at a time.
-fn fill_related(
-    session: &Session,
-    index: &Index,
-    out: &Path,
-    ids: &[String],
-    formats: &[Format],
-) -> Result<()> {
-    for id in ids {
-        let base = out.join(id);
-        let json_path = crate::session::with_ext(&base, "json");
-        let text = std::fs::read_to_string(&json_path)
-            .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
-        let mut article: crate::article::Article =
-            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json_path.display())))?;
-        let Some(entry) = index.get(id) else { continue };
-        let related = index.related(id, &entry.terms, related::MAX_RELATED);
-        if related == article.related {
-            continue;
-        }
-        article.related = related;
-        let voice = session
-            .voice(Some(&article.meta.persona))
-            .or_else(|_| session.voice(None))?;
-        for f in formats {
-            let text = session.render(&voice, &article, *f)?;
-            write_file(&crate::session::with_ext(&base, f.extension()), text.as_bytes())?;
-        }
-    }
-    Ok(())
-}
-
-fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome) {
-    report.stories += 1;
-    let out = Some(item.id.as_str());
-    match outcome {
-        Outcome::Done { usage, cost, calls } => {
-            report.done += 1;
-            report.calls += calls;
-            report.usage += usage;
-            report.cost_usd = report.cost_usd.zip(cost).map(|(a, b)| a + b);
-            progress.done(usage, cost);
-            progress.event("done", out, Some(item.line), None, Some((usage, cost)));
-        }
-        Outcome::AlreadyDone => {
-            report.already_done += 1;
-            progress.skipped();
-            progress.event("already-done", out, Some(item.line), None, None);
-        }
-        Outcome::Failed(reason) => {
-            report.failed += 1;
-            progress.failed();
-            progress.event("failed", out, Some(item.line), Some(&reason), None);
-            report.failures.push(Failure {
-                id: Some(item.id.clone()),
-                line: item.line,
-                reason,
-            });
-        }
-        Outcome::SkippedFailed(reason) => {
-            report.skipped_failed += 1;
-            progress.skipped();
-            progress.event("skipped-failed", out, Some(item.line), Some(&reason), None);
-            report.failures.push(Failure {
-                id: Some(item.id.clone()),
-                line: item.line,
-                reason: format!("failed in an earlier run (--retry-failed retries it): {reason}"),
-            });
-        }
-        Outcome::NotStarted => {
-            report.not_started += 1;
-            progress.skipped();
-            progress.event("not-started", out, Some(item.line), None, None);
-        }
-    }
-}
-
-/// `--dry-run`: the plan and its estimated cost, without a call.
-async fn plan(session: &Session, args: &BatchArgs, total: usize, manifest: Manifest) -> Result<()> {
-    let mut stories = 0;
-    let mut calls = 0;
-    let mut usage = Usage::default();
-    let mut cost = Some(0.0);
-    let mut problems = Vec::new();
-    for item in manifest {
-        let item = match item {
-            Ok(i) => i,
-            Err(e) => {
-                problems.push(format!("line {}: {}", e.line, e.reason));
-                continue;
-            }
-        };
-        let voice = match voice_for(session, &item) {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(format!("line {} ({}): {e}", item.line, item.id));
-                continue;
-            }
-        };
-        let planned = async {
-            let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-            session
-                .plan(&voice, load_sources(session, &item).await?, &options)
-                .await
-        };
-        match planned.await {
-            Ok(planned) => {
-                stories += 1;
-                calls += planned.len();
-                for c in &planned {
-                    let (p, o) = c.estimated_tokens();
-                    let u = Usage {
-                        prompt_tokens: p,
-                        completion_tokens: o,
-                        cached_prompt_tokens: 0,
-                    };
-                    usage += u;
-                    cost = cost
-                        .zip(session.client.prices().cost(&c.request.model, &u))
-                        .map(|(a, b)| a + b);
-                }
-            }
-            Err(e) => problems.push(format!("line {} ({}): {e}", item.line, item.id)),
-        }
-    }
-    let cost_text = crate::cmd::draft::cost_text(cost);
-    let mut out = format!(
-        "plan for {}: {stories} of {total} stories, {calls} calls (before any revision round)\n\
-         estimated tokens: {} in, {} out, {} total\nestimated cost: {cost_text}\nprovider {}, nothing was sent\n",
-        args.list,
-        usage.prompt_tokens,
-        usage.completion_tokens,
-        usage.total(),
-        session.client.provider_name(),
-    );
-    if let Some(cap) = args.max_cost {
-        out.push_str(&format!("cost cap: ${cap:.2}\n"));
-    }
-    for p in &problems {
-        out.push_str(&format!("problem: {p}\n"));
-    }
-    if args.json {
-        let v = serde_json::json!({
-            "stories": stories, "total": total, "calls": calls, "usage": usage, "cost_usd": cost, "problems": problems,
-        });
-        return crate::cmd::write_stdout(&format!("{v}\n"));
-    }
-    crate::cmd::write_stdout(&out)
 }

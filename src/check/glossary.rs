@@ -152,16 +152,5 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_sentences_and_sees_quotes() {
-        assert_eq!(sentences("One. Two? Three"), ["One.", "Two?", "Three"]);
-        assert!(!unquoted(
-            "Officials said “Takeshima is ours” today.",
-            "Takeshima"
-        ));
-        assert!(unquoted("Takeshima is disputed.", "Takeshima"));
-    }
-}
+#[path = "glossary_tests.rs"]
+mod tests;

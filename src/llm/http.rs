@@ -15,7 +15,7 @@ use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
 use super::presets::{Preset, Protocol};
-use super::retry::{Gate, RetryHints, RetryPolicy, is_retryable};
+use super::retry::{Gate, RetryHints, RetryPolicy, is_retryable, rate_limit_pause};
 use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
 
 /// How long to wait for each phase of a call.
@@ -413,72 +413,9 @@ impl Parser {
     }
 }
 
-/// When the server says no requests are left in its window, how long until the
-/// window resets (`x-ratelimit-*` from OpenAI-style servers, `anthropic-ratelimit-*`).
-pub fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
-    let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
-    if get("x-ratelimit-remaining-requests") == Some("0") {
-        return get("x-ratelimit-reset-requests").and_then(go_duration);
-    }
-    if get("anthropic-ratelimit-requests-remaining") == Some("0") {
-        let reset = get("anthropic-ratelimit-requests-reset")?;
-        let at = humantime::parse_rfc3339_weak(reset).ok()?;
-        return Some(
-            at.duration_since(std::time::SystemTime::now())
-                .unwrap_or(Duration::ZERO),
-        );
-    }
-    None
-}
-
-/// Durations as OpenAI writes them: `1s`, `6m0s`, `20ms`, `1h2m3.5s`.
-fn go_duration(s: &str) -> Option<Duration> {
-    let mut total = 0.0f64;
-    let mut rest = s;
-    while !rest.is_empty() {
-        let n_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
-        let n: f64 = rest[..n_end].parse().ok()?;
-        rest = &rest[n_end..];
-        let u_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
-        total += n * match &rest[..u_end] {
-            "h" => 3600.0,
-            "m" => 60.0,
-            "s" => 1.0,
-            "ms" => 0.001,
-            _ => return None,
-        };
-        rest = &rest[u_end..];
-    }
-    Some(Duration::from_secs_f64(total))
-}
-
 impl ChatResponse {
     /// Whether the answer stopped at the token limit.
     pub fn truncated(&self) -> bool {
         matches!(self.finish_reason.as_deref(), Some("length" | "max_tokens"))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn go_durations_parse() {
-        assert_eq!(go_duration("1s"), Some(Duration::from_secs(1)));
-        assert_eq!(go_duration("6m0s"), Some(Duration::from_secs(360)));
-        assert_eq!(go_duration("20ms"), Some(Duration::from_millis(20)));
-        assert_eq!(go_duration("1h2m3.5s"), Some(Duration::from_secs_f64(3723.5)));
-        assert_eq!(go_duration("soon"), None);
-    }
-
-    #[test]
-    fn exhausted_window_pauses() {
-        let mut h = HeaderMap::new();
-        h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("0"));
-        h.insert("x-ratelimit-reset-requests", HeaderValue::from_static("2s"));
-        assert_eq!(rate_limit_pause(&h), Some(Duration::from_secs(2)));
-        h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("5"));
-        assert_eq!(rate_limit_pause(&h), None);
     }
 }

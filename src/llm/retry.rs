@@ -134,109 +134,45 @@ impl Gate {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use reqwest::header::HeaderValue;
-
-    #[test]
-    fn backoff_grows_and_caps() {
-        let p = RetryPolicy {
-            max_retries: 5,
-            base: Duration::from_millis(100),
-            max: Duration::from_millis(1000),
-        };
-        for _ in 0..50 {
-            let d1 = p.backoff(1);
-            assert!(
-                d1 >= Duration::from_millis(50) && d1 <= Duration::from_millis(100),
-                "{d1:?}"
-            );
-            let d3 = p.backoff(3);
-            assert!(
-                d3 >= Duration::from_millis(200) && d3 <= Duration::from_millis(400),
-                "{d3:?}"
-            );
-            assert!(p.backoff(30) <= Duration::from_millis(1000));
-        }
+/// When the server says no requests are left in its window, how long until the
+/// window resets (`x-ratelimit-*` from OpenAI-style servers, `anthropic-ratelimit-*`).
+pub fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
+    let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
+    if get("x-ratelimit-remaining-requests") == Some("0") {
+        return get("x-ratelimit-reset-requests").and_then(go_duration);
     }
-
-    #[test]
-    fn hints_read_all_header_forms() {
-        let mut h = HeaderMap::new();
-        h.insert("retry-after", HeaderValue::from_static("2"));
-        assert_eq!(
-            RetryHints::from_headers(&h).retry_after,
-            Some(Duration::from_secs(2))
+    if get("anthropic-ratelimit-requests-remaining") == Some("0") {
+        let reset = get("anthropic-ratelimit-requests-reset")?;
+        let at = humantime::parse_rfc3339_weak(reset).ok()?;
+        return Some(
+            at.duration_since(std::time::SystemTime::now())
+                .unwrap_or(Duration::ZERO),
         );
-        h.insert("retry-after-ms", HeaderValue::from_static("150"));
-        assert_eq!(
-            RetryHints::from_headers(&h).retry_after,
-            Some(Duration::from_millis(150))
-        );
-        h.insert("x-should-retry", HeaderValue::from_static("false"));
-        assert_eq!(RetryHints::from_headers(&h).should_retry, Some(false));
-        assert_eq!(
-            parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        let later = humantime::format_rfc3339(SystemTime::now() + Duration::from_secs(120)).to_string();
-        assert!(
-            parse_retry_after(&later).is_none(),
-            "RFC 3339 is not an HTTP date"
-        );
-        assert!(parse_retry_after("soon").is_none());
     }
-
-    #[test]
-    fn classification_follows_the_status_matrix() {
-        let api = |status| LlmError::Api {
-            url: "u".into(),
-            status,
-            message: String::new(),
-        };
-        let none = RetryHints::default();
-        for s in [408, 409, 429, 500, 502, 503, 529] {
-            assert!(is_retryable(&api(s), &none), "{s}");
-        }
-        for s in [400, 413, 422] {
-            assert!(!is_retryable(&api(s), &none), "{s}");
-        }
-        let auth = LlmError::Auth {
-            url: "u".into(),
-            status: 401,
-            message: String::new(),
-            key_env: "K".into(),
-        };
-        assert!(!is_retryable(
-            &auth,
-            &RetryHints {
-                should_retry: Some(true),
-                ..none
-            }
-        ));
-        assert!(!is_retryable(
-            &api(503),
-            &RetryHints {
-                should_retry: Some(false),
-                ..none
-            }
-        ));
-        assert!(is_retryable(
-            &api(400),
-            &RetryHints {
-                should_retry: Some(true),
-                ..none
-            }
-        ));
-    }
-
-    #[tokio::test]
-    async fn gate_holds_every_waiter() {
-        let g = Gate::default();
-        g.pause(Duration::from_millis(30));
-        let start = Instant::now();
-        g.wait().await;
-        assert!(start.elapsed() >= Duration::from_millis(29));
-    }
+    None
 }
+
+/// Durations as OpenAI writes them: `1s`, `6m0s`, `20ms`, `1h2m3.5s`.
+fn go_duration(s: &str) -> Option<Duration> {
+    let mut total = 0.0f64;
+    let mut rest = s;
+    while !rest.is_empty() {
+        let n_end = rest.find(|c: char| !(c.is_ascii_digit() || c == '.'))?;
+        let n: f64 = rest[..n_end].parse().ok()?;
+        rest = &rest[n_end..];
+        let u_end = rest.find(|c: char| c.is_ascii_digit()).unwrap_or(rest.len());
+        total += n * match &rest[..u_end] {
+            "h" => 3600.0,
+            "m" => 60.0,
+            "s" => 1.0,
+            "ms" => 0.001,
+            _ => return None,
+        };
+        rest = &rest[u_end..];
+    }
+    Some(Duration::from_secs_f64(total))
+}
+
+#[cfg(test)]
+#[path = "retry_tests.rs"]
+mod tests;

@@ -1,0 +1,74 @@
+//! After the stories: the formats every story is written in, a feed read as the
+//! manifest, and the related-articles pass over the whole output folder.
+
+use std::path::Path;
+
+use super::manifest::{self, Item, LineError};
+use crate::error::{Error, Result};
+use crate::related::{self, Index};
+use crate::render::Format;
+use crate::session::{Session, write_file};
+
+/// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
+/// entries as stories. Other manifests are streamed instead.
+pub(super) async fn feed_items(
+    session: &Session,
+    list: &str,
+) -> Result<Option<Vec<std::result::Result<Item, LineError>>>> {
+    let is_url = list.starts_with("http://") || list.starts_with("https://");
+    let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
+    let body = if is_url {
+        session.fetcher.fetch(list).await?.body
+    } else if is_feed_file {
+        std::fs::read_to_string(list).map_err(|e| Error::io(format!("reading {list}"), e))?
+    } else {
+        return Ok(None);
+    };
+    Ok(Some(manifest::feed(list, body.as_bytes())?))
+}
+
+/// The formats of a batch: those asked for (Markdown by default), and JSON.
+pub(super) fn formats(asked: &[Format]) -> Vec<Format> {
+    let mut f = if asked.is_empty() {
+        vec![Format::Md]
+    } else {
+        asked.to_vec()
+    };
+    if !f.contains(&Format::Json) {
+        f.push(Format::Json);
+    }
+    f
+}
+
+/// After the stories are done: list each new article's related ones from the
+/// whole folder's index and rewrite its files. One article is in memory at a time.
+pub(super) fn fill_related(
+    session: &Session,
+    index: &Index,
+    out: &Path,
+    ids: &[String],
+    formats: &[Format],
+) -> Result<()> {
+    for id in ids {
+        let base = out.join(id);
+        let json_path = crate::session::with_ext(&base, "json");
+        let text = std::fs::read_to_string(&json_path)
+            .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
+        let mut article: crate::article::Article =
+            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json_path.display())))?;
+        let Some(entry) = index.get(id) else { continue };
+        let related = index.related(id, &entry.terms, related::MAX_RELATED);
+        if related == article.related {
+            continue;
+        }
+        article.related = related;
+        let voice = session
+            .voice(Some(&article.meta.persona))
+            .or_else(|_| session.voice(None))?;
+        for f in formats {
+            let text = session.render(&voice, &article, *f)?;
+            write_file(&crate::session::with_ext(&base, f.extension()), text.as_bytes())?;
+        }
+    }
+    Ok(())
+}

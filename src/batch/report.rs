@@ -1,0 +1,104 @@
+//! What a batch run did: each story's outcome, tallied into the report that is
+//! printed and written to `DIR/report.json`.
+
+use serde::Serialize;
+
+use super::manifest::Item;
+use super::progress::Progress;
+use crate::llm::Usage;
+
+/// How one story ended in this run.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Outcome {
+    Done {
+        usage: Usage,
+        cost: Option<f64>,
+        calls: usize,
+    },
+    AlreadyDone,
+    Failed(String),
+    /// Failed in an earlier run and not retried (`--retry-failed` retries).
+    SkippedFailed(String),
+    /// Not started: the run stopped first (budget, a run-stopping error, Ctrl-C).
+    NotStarted,
+}
+
+/// A story that failed, for the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Failure {
+    pub id: Option<String>,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The end-of-run summary, also written to `DIR/report.json`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub manifest: String,
+    pub stories: usize,
+    pub done: usize,
+    pub already_done: usize,
+    pub failed: usize,
+    pub skipped_failed: usize,
+    pub not_started: usize,
+    pub malformed: usize,
+    /// Model calls made by the stories done in this run (retries not counted).
+    pub calls: usize,
+    pub usage: Usage,
+    pub cost_usd: Option<f64>,
+    pub wall_seconds: f64,
+    pub stories_per_minute: f64,
+    pub stopped: Option<String>,
+    pub failures: Vec<Failure>,
+}
+
+impl Report {
+    pub(super) fn all_done(&self) -> bool {
+        self.done + self.already_done == self.stories && self.stories > 0
+    }
+}
+
+pub(super) fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome) {
+    report.stories += 1;
+    let out = Some(item.id.as_str());
+    match outcome {
+        Outcome::Done { usage, cost, calls } => {
+            report.done += 1;
+            report.calls += calls;
+            report.usage += usage;
+            report.cost_usd = report.cost_usd.zip(cost).map(|(a, b)| a + b);
+            progress.done(usage, cost);
+            progress.event("done", out, Some(item.line), None, Some((usage, cost)));
+        }
+        Outcome::AlreadyDone => {
+            report.already_done += 1;
+            progress.skipped();
+            progress.event("already-done", out, Some(item.line), None, None);
+        }
+        Outcome::Failed(reason) => {
+            report.failed += 1;
+            progress.failed();
+            progress.event("failed", out, Some(item.line), Some(&reason), None);
+            report.failures.push(Failure {
+                id: Some(item.id.clone()),
+                line: item.line,
+                reason,
+            });
+        }
+        Outcome::SkippedFailed(reason) => {
+            report.skipped_failed += 1;
+            progress.skipped();
+            progress.event("skipped-failed", out, Some(item.line), Some(&reason), None);
+            report.failures.push(Failure {
+                id: Some(item.id.clone()),
+                line: item.line,
+                reason: format!("failed in an earlier run (--retry-failed retries it): {reason}"),
+            });
+        }
+        Outcome::NotStarted => {
+            report.not_started += 1;
+            progress.skipped();
+            progress.event("not-started", out, Some(item.line), None, None);
+        }
+    }
+}

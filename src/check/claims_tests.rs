@@ -1,0 +1,114 @@
+//! Tests of `claims`.
+
+use super::*;
+
+fn claims(s: &str) -> Vec<Claim> {
+    extract(s).into_iter().map(|f| f.claim).collect()
+}
+
+#[test]
+fn numbers_in_every_written_form_are_equal() {
+    for s in [
+        "15,000 troops",
+        "15 000 troops",
+        "fifteen thousand troops",
+        "15 thousand troops",
+    ] {
+        assert_eq!(claims(s), [Claim::Number(15000.0)], "{s}");
+    }
+    assert_eq!(claims("1.2 billion"), [Claim::Number(1.2e9)]);
+    assert_eq!(
+        claims("three members and one chair"),
+        Vec::<Claim>::new(),
+        "small words are not claims"
+    );
+    assert_eq!(claims("the G7 and COVID-19"), [Claim::Number(19.0)]);
+}
+
+#[test]
+fn dates_percentages_and_money() {
+    let d = |y, m, d| Claim::Date {
+        year: y,
+        month: m,
+        day: d,
+    };
+    assert_eq!(
+        claims("on December 27, 2025."),
+        [d(Some(2025), Some(12), Some(27))]
+    );
+    assert_eq!(claims("on Dec. 18"), [d(None, Some(12), Some(18))]);
+    assert_eq!(claims("18 December 2025"), [d(Some(2025), Some(12), Some(18))]);
+    assert_eq!(claims("signed in June 2024"), [d(Some(2024), Some(6), None)]);
+    assert_eq!(claims("2025-12-27"), [d(Some(2025), Some(12), Some(27))]);
+    assert_eq!(claims("in 2024"), [d(Some(2024), None, None)]);
+    assert_eq!(
+        claims("up 20% or 3.5 percent"),
+        [Claim::Percent(20.0), Claim::Percent(3.5)]
+    );
+    let usd = |v| Claim::Money {
+        value: v,
+        currency: Some("USD"),
+    };
+    assert_eq!(claims("$1.2 billion"), [usd(1.2e9)]);
+    assert_eq!(claims("1.2 billion dollars"), [usd(1.2e9)]);
+}
+
+#[test]
+fn quotations_of_two_words_or_more() {
+    let q = |s: &str| Claim::Quote(s.into());
+    assert_eq!(
+        claims("he said “a precious common asset” and 'set right history'."),
+        [q("a precious common asset"), q("set right history")]
+    );
+    assert_eq!(claims("the \"meaningful\" year"), Vec::<Claim>::new());
+    assert_eq!(
+        claims("Kim's ally's view"),
+        Vec::<Claim>::new(),
+        "apostrophes are not quotes"
+    );
+}
+
+#[test]
+fn support_compares_values_and_words() {
+    let found = extract(
+        "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
+    );
+    let text = fold_quote(
+        "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
+    );
+    assert!(supported(&Claim::Number(15000.0), &found, &text));
+    assert!(!supported(&Claim::Number(16000.0), &found, &text));
+    assert!(supported(
+        &Claim::Date {
+            year: None,
+            month: Some(12),
+            day: Some(18)
+        },
+        &found,
+        &text
+    ));
+    assert!(!supported(
+        &Claim::Date {
+            year: None,
+            month: Some(12),
+            day: Some(19)
+        },
+        &found,
+        &text
+    ));
+    assert!(supported(
+        &Claim::Quote("a precious  common asset".into()),
+        &found,
+        &text
+    ));
+    assert!(!supported(
+        &Claim::Quote("a priceless common asset".into()),
+        &found,
+        &text
+    ));
+    assert!(supported(
+        &Claim::Quote("a precious … asset".into()),
+        &found,
+        &text
+    ));
+}

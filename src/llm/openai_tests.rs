@@ -1,0 +1,78 @@
+//! Tests of `openai`.
+
+use super::*;
+
+#[test]
+fn error_messages_come_from_any_common_shape() {
+    assert_eq!(
+        error_message(r#"{"error":{"message":"bad key","type":"x"}}"#),
+        "bad key"
+    );
+    assert_eq!(error_message(r#"{"error":"model not found"}"#), "model not found");
+    assert_eq!(
+        error_message(r#"{"object":"error","message":"vllm says no","code":400}"#),
+        "vllm says no"
+    );
+    assert_eq!(error_message(r#"{"detail":"nope"}"#), "nope");
+    assert_eq!(error_message("<html>502</html>"), "<html>502</html>");
+}
+
+#[test]
+fn status_maps_to_kind() {
+    let e = |s, b| status_error("u", s, b, "m", "OPENAI_API_KEY");
+    assert!(matches!(e(401, "{}"), LlmError::Auth { status: 401, .. }));
+    assert!(matches!(e(404, "{}"), LlmError::ModelNotFound { .. }));
+    assert!(matches!(e(500, "{}"), LlmError::Api { status: 500, .. }));
+    assert!(matches!(e(429, "{}"), LlmError::Api { status: 429, .. }));
+    let quota = r#"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#;
+    assert!(matches!(e(429, quota), LlmError::Quota { .. }));
+}
+
+#[test]
+fn budget_field_follows_the_preset() {
+    let req = ChatRequest::default();
+    let b = request_body(&req, 100, false, MaxTokensField::MaxCompletionTokens);
+    assert_eq!(b["max_completion_tokens"], 100);
+    assert!(b.get("max_tokens").is_none());
+    let b = request_body(&req, 100, true, MaxTokensField::MaxTokens);
+    assert_eq!(b["max_tokens"], 100);
+    assert_eq!(b["stream_options"]["include_usage"], true);
+}
+
+#[test]
+fn stream_state_collects_content_usage_and_done() {
+    let mut s = StreamState::default();
+    assert!(
+        s.feed(
+            "u",
+            r#"{"model":"m","choices":[{"delta":{"role":"assistant","content":"He"}}]}"#
+        )
+        .unwrap()
+    );
+    assert!(
+        s.feed(
+            "u",
+            r#"{"choices":[{"delta":{"content":"llo"},"finish_reason":"stop"}]}"#
+        )
+        .unwrap()
+    );
+    let usage = r#"{"choices":[],"usage":{"prompt_tokens":3,"completion_tokens":2,"prompt_tokens_details":{"cached_tokens":1}}}"#;
+    assert!(!s.feed("u", usage).unwrap());
+    assert!(!s.done);
+    s.feed("u", "[DONE]").unwrap();
+    assert!(s.done);
+    assert_eq!(s.answer.content, "Hello");
+    assert_eq!(s.answer.usage.total(), 5);
+    assert_eq!(s.answer.usage.cached_prompt_tokens, 1);
+    assert_eq!(s.answer.finish_reason.as_deref(), Some("stop"));
+    assert!(s.feed("u", "{not json").is_err());
+    assert!(s.feed("u", r#"{"error":{"message":"overloaded"}}"#).is_err());
+}
+
+#[test]
+fn non_streaming_body_parses_and_rejects_html() {
+    let ok = r#"{"model":"m","choices":[{"message":{"content":"{}"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1}}"#;
+    assert_eq!(parse_completion("u", 200, ok).unwrap().content, "{}");
+    let e = parse_completion("u", 200, "<html>oops</html>").unwrap_err();
+    assert!(e.to_string().contains("not the expected JSON"), "{e}");
+}
