@@ -26,6 +26,18 @@ pub struct Voice {
     pub prompts: Prompts,
 }
 
+impl Voice {
+    /// One article's job: this persona and templates on `sources`.
+    pub fn job<'a>(&'a self, sources: &'a [Source], options: &'a DraftOptions) -> Job<'a> {
+        Job {
+            persona: &self.persona,
+            sources,
+            prompts: &self.prompts,
+            options,
+        }
+    }
+}
+
 /// An article and its provenance record.
 pub struct Drafted {
     pub article: Article,
@@ -137,12 +149,7 @@ impl Session {
         options: &DraftOptions,
     ) -> Result<Drafted> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
-        let job = Job {
-            persona: &voice.persona,
-            sources: &sources,
-            prompts: &voice.prompts,
-            options,
-        };
+        let job = voice.job(&sources, options);
         let article = pipeline::draft(&self.client, &job).await?;
         let report = article.meta.integrity.clone().unwrap_or_default();
         if self.strict && !report.passed() {
@@ -172,13 +179,7 @@ impl Session {
         options: &DraftOptions,
     ) -> Result<Vec<PlannedCall>> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
-        let job = Job {
-            persona: &voice.persona,
-            sources: &sources,
-            prompts: &voice.prompts,
-            options,
-        };
-        pipeline::dry_run(&job).await
+        pipeline::dry_run(&voice.job(&sources, options)).await
     }
 }
 

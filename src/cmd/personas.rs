@@ -205,15 +205,7 @@ async fn check_persona(project: &Project, spec: &str) -> Result<String> {
         return Err(e.into());
     }
     let sources = vec![sample_source(&p)?];
-    let options = DraftOptions {
-        provider: "extractive".into(),
-        models: Default::default(),
-        temperature: None,
-        max_tokens: 1,
-        date: "2026-01-01".into(),
-        revise: false,
-        progress: false,
-    };
+    let options = DraftOptions::preview(Default::default());
     let job = Job {
         persona: &p,
         sources: &sources,

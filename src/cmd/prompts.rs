@@ -7,7 +7,6 @@ use super::write_stdout;
 use crate::cli::{Lookup, PromptsCommand};
 use crate::config::{self, Project};
 use crate::error::{Error, InputError, Result};
-use crate::llm::extractive;
 use crate::pipeline::{self, DraftOptions, Job};
 use crate::prompt::{BUILTIN, Prompts};
 use crate::{fsutil, persona, source};
@@ -65,18 +64,11 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     let p = p.ok_or_else(|| Error::Usage("internal error: no persona".into()))?;
     let mut sources = source::load_all(specs, &project.fetcher(&crate::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
-    let options = DraftOptions {
-        provider: extractive::MODEL.into(),
-        models: config::STAGES
-            .iter()
-            .map(|s| (s.to_string(), "MODEL".to_string()))
-            .collect(),
-        temperature: p.spec.temperature,
-        max_tokens: 2048,
-        date: "2026-01-01".into(),
-        revise: true,
-        progress: false,
-    };
+    let models = config::STAGES
+        .iter()
+        .map(|s| (s.to_string(), "MODEL".to_string()))
+        .collect();
+    let options = DraftOptions::preview(models);
     let job = Job {
         persona: &p,
         sources: &sources,

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::error::excerpt;
-use super::openai::error_message;
+use super::openai::{error_message, stream_json};
 use super::{ChatRequest, ChatResponse, LlmError, Role, Usage};
 
 /// The `anthropic-version` header value.
@@ -139,12 +139,7 @@ impl StreamState {
         if data.is_empty() {
             return Ok(false);
         }
-        let v: Value = serde_json::from_str(data).map_err(|e| LlmError::Decode {
-            url: url.to_string(),
-            status: 200,
-            detail: format!("stream event is not JSON: {e}"),
-            excerpt: excerpt(data, 200),
-        })?;
+        let v = stream_json(url, data)?;
         match v.get("type").and_then(Value::as_str).unwrap_or("") {
             "message_start" => {
                 if let Some(u) = v.pointer("/message/usage") {

@@ -124,6 +124,16 @@ pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatRespon
     })
 }
 
+/// One SSE `data:` payload as JSON; anything else is a decode error.
+pub fn stream_json(url: &str, data: &str) -> Result<Value, LlmError> {
+    serde_json::from_str(data).map_err(|e| LlmError::Decode {
+        url: url.to_string(),
+        status: 200,
+        detail: format!("stream event is not JSON: {e}"),
+        excerpt: excerpt(data, 200),
+    })
+}
+
 /// Accumulates a streamed answer chunk by chunk.
 #[derive(Debug, Default)]
 pub struct StreamState {
@@ -143,12 +153,7 @@ impl StreamState {
         if data.is_empty() {
             return Ok(false);
         }
-        let v: Value = serde_json::from_str(data).map_err(|e| LlmError::Decode {
-            url: url.to_string(),
-            status: 200,
-            detail: format!("stream chunk is not JSON: {e}"),
-            excerpt: excerpt(data, 200),
-        })?;
+        let v = stream_json(url, data)?;
         if v.get("error").is_some() {
             return Err(LlmError::Stream {
                 url: url.to_string(),

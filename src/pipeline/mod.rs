@@ -43,6 +43,20 @@ pub struct DraftOptions {
 }
 
 impl DraftOptions {
+    /// Options for rendering prompts without drafting (`personas check`,
+    /// `prompts render`): extractive, a fixed date, no progress lines.
+    pub fn preview(models: BTreeMap<String, String>) -> Self {
+        Self {
+            provider: "extractive".into(),
+            models,
+            temperature: None,
+            max_tokens: 2048,
+            date: "2026-01-01".into(),
+            revise: true,
+            progress: false,
+        }
+    }
+
     /// The model for a stage; `perspective:ID` stages share `perspective`, and a
     /// revision uses the model of the stage it revises.
     pub fn model_for(&self, stage: &str) -> String {
