@@ -89,21 +89,34 @@ pub fn entry(id: &str, a: &Article) -> Entry {
     }
 }
 
-/// The index of one output folder.
+/// One indexed article, its terms as ids into the index's term table.
+struct Slot {
+    id: String,
+    headline: String,
+    deck: String,
+    terms: Vec<u32>,
+}
+
+/// The index of one output folder, with an inverted index from term to articles
+/// so a look-up costs the articles that share a term, not the whole folder.
 pub struct Index {
     path: PathBuf,
-    entries: Vec<Entry>,
+    slots: Vec<Slot>,
     by_id: HashMap<String, usize>,
+    term_ids: HashMap<String, u32>,
+    /// Articles (slot numbers) per term id.
+    postings: Vec<Vec<u32>>,
 }
 
 impl Index {
     /// Read the folder's index (empty when there is none yet).
     pub fn open(dir: &Path) -> Index {
-        let path = dir.join(INDEX);
         let mut index = Index {
-            path,
-            entries: Vec::new(),
+            path: dir.join(INDEX),
+            slots: Vec::new(),
             by_id: HashMap::new(),
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
         };
         if let Ok(f) = std::fs::File::open(&index.path) {
             for line in BufReader::new(f).lines().map_while(Result::ok) {
@@ -115,26 +128,57 @@ impl Index {
         index
     }
 
-    fn insert(&mut self, e: Entry) {
-        match self.by_id.get(&e.id) {
-            Some(&i) => self.entries[i] = e,
-            None => {
-                self.by_id.insert(e.id.clone(), self.entries.len());
-                self.entries.push(e);
-            }
+    fn term_id(&mut self, t: &str) -> u32 {
+        if let Some(&id) = self.term_ids.get(t) {
+            return id;
         }
+        let id = self.postings.len() as u32;
+        self.term_ids.insert(t.to_string(), id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    fn insert(&mut self, e: Entry) {
+        let terms: Vec<u32> = e.terms.iter().map(|t| self.term_id(t)).collect();
+        let slot = match self.by_id.get(&e.id) {
+            Some(&i) => {
+                for t in std::mem::take(&mut self.slots[i].terms) {
+                    self.postings[t as usize].retain(|s| *s as usize != i);
+                }
+                i
+            }
+            None => {
+                self.by_id.insert(e.id.clone(), self.slots.len());
+                self.slots.push(Slot {
+                    id: String::new(),
+                    headline: String::new(),
+                    deck: String::new(),
+                    terms: Vec::new(),
+                });
+                self.slots.len() - 1
+            }
+        };
+        for &t in &terms {
+            self.postings[t as usize].push(slot as u32);
+        }
+        self.slots[slot] = Slot {
+            id: e.id,
+            headline: e.headline,
+            deck: e.deck,
+            terms,
+        };
     }
 
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.slots.is_empty()
     }
 
-    pub fn get(&self, id: &str) -> Option<&Entry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
+    pub fn contains(&self, id: &str) -> bool {
+        self.by_id.contains_key(id)
     }
 
     /// Record an article (appending one line), replacing any earlier entry of its id.
@@ -147,47 +191,59 @@ impl Index {
         Ok(())
     }
 
-    /// The articles most related to `terms`, never `id` itself. A term in a fifth
-    /// or more of a large index says nothing and is skipped; each shared term adds
-    /// `ln(1 + N / df)`. At least two shared terms are needed.
-    pub fn related(&self, id: &str, terms: &[String], max: usize) -> Vec<Related> {
-        let n = self.entries.len();
-        let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
-        let wanted: HashSet<&str> = terms.iter().map(String::as_str).collect();
-        for (i, e) in self.entries.iter().enumerate() {
-            for t in &e.terms {
-                if wanted.contains(t.as_str()) {
-                    postings.entry(t.as_str()).or_default().push(i);
-                }
-            }
+    /// The articles most related to the indexed article `id`.
+    pub fn related_to(&self, id: &str, max: usize) -> Vec<Related> {
+        match self.by_id.get(id) {
+            Some(&i) => self.rank(id, &self.slots[i].terms, max),
+            None => Vec::new(),
         }
-        let mut scores: HashMap<usize, (f64, usize)> = HashMap::new();
-        for (_, docs) in postings {
+    }
+
+    /// The articles most related to `terms`, never `id` itself.
+    pub fn related(&self, id: &str, terms: &[String], max: usize) -> Vec<Related> {
+        let ids: Vec<u32> = terms
+            .iter()
+            .filter_map(|t| self.term_ids.get(t).copied())
+            .collect();
+        self.rank(id, &ids, max)
+    }
+
+    /// A term in a fifth or more of a large index says nothing and is skipped;
+    /// each shared term adds `ln(1 + N / df)`. At least two shared terms are needed.
+    fn rank(&self, id: &str, terms: &[u32], max: usize) -> Vec<Related> {
+        let n = self.slots.len();
+        let mut scores: HashMap<u32, (f64, usize)> = HashMap::new();
+        let mut seen = HashSet::new();
+        for &t in terms {
+            if !seen.insert(t) {
+                continue;
+            }
+            let docs = &self.postings[t as usize];
             let df = docs.len();
-            if n >= 20 && df * 5 > n {
+            if df == 0 || (n >= 20 && df * 5 > n) {
                 continue;
             }
             let weight = (1.0 + n as f64 / df as f64).ln();
-            for i in docs {
-                let s = scores.entry(i).or_insert((0.0, 0));
+            for &d in docs {
+                let s = scores.entry(d).or_insert((0.0, 0));
                 s.0 += weight;
                 s.1 += 1;
             }
         }
         let mut ranked: Vec<(usize, f64)> = scores
             .into_iter()
-            .filter(|(i, (_, shared))| *shared >= 2 && self.entries[*i].id != id)
-            .map(|(i, (score, _))| (i, score))
+            .filter(|(d, (_, shared))| *shared >= 2 && self.slots[*d as usize].id != id)
+            .map(|(d, (score, _))| (d as usize, score))
             .collect();
         ranked.sort_by(|a, b| {
             b.1.total_cmp(&a.1)
-                .then_with(|| self.entries[a.0].id.cmp(&self.entries[b.0].id))
+                .then_with(|| self.slots[a.0].id.cmp(&self.slots[b.0].id))
         });
         ranked
             .into_iter()
             .take(max)
             .map(|(i, score)| {
-                let e = &self.entries[i];
+                let e = &self.slots[i];
                 Related {
                     id: e.id.clone(),
                     headline: e.headline.clone(),

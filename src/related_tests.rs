@@ -35,5 +35,10 @@ fn ranks_by_shared_rare_terms_and_never_lists_itself() {
     assert_eq!(ids, ["d", "b"]);
     let reopened = Index::open(dir.path());
     assert_eq!(reopened.len(), 4);
-    assert!(reopened.get("c").is_some());
+    assert!(reopened.contains("c"));
+    assert_eq!(reopened.related_to("a", 4), r, "the stored terms rank the same");
+    let mut idx = reopened;
+    idx.add(e("d", &["tariffs", "brussels", "steel"])).unwrap();
+    let ids: Vec<String> = idx.related_to("a", 4).into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["b"], "a replaced entry leaves its old terms");
 }

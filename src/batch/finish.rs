@@ -56,8 +56,10 @@ pub(super) fn fill_related(
             .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
         let mut article: crate::article::Article =
             serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json_path.display())))?;
-        let Some(entry) = index.get(id) else { continue };
-        let related = index.related(id, &entry.terms, related::MAX_RELATED);
+        if !index.contains(id) {
+            continue;
+        }
+        let related = index.related_to(id, related::MAX_RELATED);
         if related == article.related {
             continue;
         }

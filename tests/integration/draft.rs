@@ -214,3 +214,46 @@ fn injected_instructions_stay_inside_the_fenced_data_block() {
         }
     }
 }
+
+#[test]
+fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("parallax");
+    let sources = prism_sources().join(" ");
+    // `script` gives the command a terminal for its stdout.
+    let preview = |extra: &str| {
+        let cmd = format!("{} -q draft {sources} {extra}", bin.display());
+        run(assert_cmd::Command::new("script")
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", "72")
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("OPENAI_BASE_URL")
+            .args(["-qec", &cmd, "/dev/null"]))
+    };
+    let r = preview("");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        !r.stdout.contains("---\r\ntitle:") && !r.stdout.contains("\n# "),
+        "no raw Markdown: {}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("Kim Jong-un hails Russia alliance"),
+        "{}",
+        r.stdout
+    );
+    // `script` shows stderr too: the notice that no model was used is a log line.
+    let article = r.stdout.lines().filter(|l| !l.contains("WARN"));
+    assert!(
+        article.clone().all(|l| l.trim_end().chars().count() <= 72),
+        "wrapped to the terminal"
+    );
+    let r = preview("--plain");
+    assert!(
+        r.stdout.contains("title:") && r.stdout.contains("# Kim Jong-un"),
+        "{}",
+        r.stdout
+    );
+}

@@ -118,6 +118,47 @@ fn unauthorized_is_a_failure_that_never_echoes_the_key() {
 }
 
 #[test]
+fn unknown_model_and_html_bodies_are_clear_failures() {
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Status {
+            code: 404,
+            body: r#"{"error":{"message":"The model `nope-1` does not exist","code":"model_not_found"}}"#
+                .into(),
+        },
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        "--model",
+        "nope-1",
+        &example("kim-putin-new-year.md"),
+    ]));
+    assert_clean_failure(
+        &r,
+        1,
+        &["model `nope-1` was not found", "HTTP 404", "check --model"],
+    );
+    assert_eq!(srv.handle.requests().len(), 1, "a 404 is not retried");
+
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Fault(fake_llm::Fault::InvalidJsonBody),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 1, "");
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        "--no-stream",
+        &example("kim-putin-new-year.md"),
+    ]));
+    assert_clean_failure(&r, 1, &["not the expected JSON", "502 Bad Gateway"]);
+    assert_eq!(srv.handle.requests().len(), 2, "retried once, as configured");
+}
+
+#[test]
 fn answer_that_is_not_json_is_repaired_once_then_fails() {
     let srv = FakeServer::start(Config {
         fallback: Reply::Content("Sure! Here is your brief: the council met.".into()),

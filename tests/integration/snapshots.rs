@@ -7,6 +7,7 @@ fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path("snapshots");
     s.add_filter(r"elapsed_ms: \d+", "elapsed_ms: [ms]");
+    s.add_filter(r#""elapsed_ms": \d+"#, r#""elapsed_ms": "[ms]""#);
     s.add_filter(r"/[^\s]*/examples/sources/", "[examples]/");
     s
 }
@@ -38,4 +39,16 @@ fn extractive_markdown_article() {
         .args(prism_sources()));
     assert_eq!(r.code, 0, "{}", r.stderr);
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
+}
+
+#[test]
+fn extractive_html_and_json_articles() {
+    for format in ["html", "json"] {
+        let dir = tempfile::tempdir().unwrap();
+        let r = run(parallax(dir.path())
+            .args(["draft", "--date", "2026-01-05", "--format", format])
+            .args(prism_sources()));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        settings().bind(|| insta::assert_snapshot!(format!("prism_extractive_{format}"), r.stdout));
+    }
 }
