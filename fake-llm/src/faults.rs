@@ -82,9 +82,10 @@ pub struct FaultPlan {
     pub per_conversation: u32,
 }
 
-/// Counts how often each conversation has been seen.
+/// Counts how often each conversation has been seen, and the faults injected
+/// so far (kinds are dealt in turn, so every kind appears once there are enough).
 #[derive(Debug, Default)]
-pub struct Sightings(HashMap<u64, u32>);
+pub struct Sightings(HashMap<u64, u32>, usize);
 
 impl FaultPlan {
     /// The fault for a request, if any. `conversation` hashes the model and the
@@ -104,13 +105,15 @@ impl FaultPlan {
         if (roll % 10_000) as f64 >= self.rate * 10_000.0 {
             return None;
         }
-        let eligible: Vec<&Fault> = self
-            .kinds
-            .iter()
-            .filter(|k| first_attempt || !k.is_content())
-            .collect();
-        let pick = eligible.get((mix(roll, 7) % eligible.len().max(1) as u64) as usize)?;
-        Some(**pick)
+        // Deal the kinds in turn; a content fault is not dealt to a repair round.
+        let dealt = sightings.1;
+        sightings.1 += 1;
+        let k = self.kinds[dealt % self.kinds.len()];
+        Some(if first_attempt || !k.is_content() {
+            k
+        } else {
+            Fault::Status(503)
+        })
     }
 }
 

@@ -19,6 +19,9 @@ fn plan_is_deterministic_and_near_its_rate() {
         .map(|c| plan.pick(&mut b, hash(&c.to_string()), true))
         .collect();
     assert_eq!(picks, again);
+    for kind in Fault::all() {
+        assert!(picks.contains(&Some(kind)), "{kind:?} dealt");
+    }
     let rate = picks.iter().filter(|p| p.is_some()).count() as f64 / 2000.0;
     assert!((0.25..0.35).contains(&rate), "{rate}");
     assert!(

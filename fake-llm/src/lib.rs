@@ -371,6 +371,9 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
     h.decide(index, &outcome);
     tokio::time::sleep(config.latency).await;
     let cache_hit = req.cache_prefix.as_deref().is_some_and(|p| h.cache_hit(p));
+    // Which passages an answer starts from: fixed by the request's content, so
+    // the same requests get the same answers whatever order they arrive in.
+    let variant = (conversation % 1009) as usize;
     let response = match (&reply, fault) {
         (Reply::Status { code, body }, _) => wire::raw(*code, body.clone()),
         (_, Some(Fault::Hang)) => {
@@ -383,7 +386,7 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
                 &req.transcript,
                 req.schema.as_ref(),
                 req.schema_name.as_deref(),
-                index,
+                variant,
             )
             .to_string();
             wire::fault(protocol, f, &req, &content, index, cache_hit)
@@ -393,7 +396,7 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
                 &req.transcript,
                 req.schema.as_ref(),
                 req.schema_name.as_deref(),
-                index,
+                variant,
             );
             if let Some(t) = config
                 .tamper
