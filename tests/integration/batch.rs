@@ -206,6 +206,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         "each story done exactly once: {done:?}"
     );
     let counts: Vec<usize> = done_after.iter().map(|d| d.len()).collect();
+    eprintln!("stories done after each kill: {counts:?}");
     assert!(
         counts.iter().any(|n| *n > 0) && counts[2] < 60,
         "kills landed mid-run: {counts:?}"
