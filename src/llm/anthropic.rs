@@ -4,7 +4,6 @@
 
 use serde_json::{Value, json};
 
-use super::error::excerpt;
 use super::openai::{error_message, stream_json};
 use super::{ChatRequest, ChatResponse, LlmError, Role, Usage};
 
@@ -98,12 +97,7 @@ fn content_of(blocks: &[Value]) -> String {
 
 /// Parse a non-streaming Messages body.
 pub fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
-    let decode = |detail: &str| LlmError::Decode {
-        url: url.to_string(),
-        status,
-        detail: detail.to_string(),
-        excerpt: excerpt(body, 200),
-    };
+    let decode = |detail: &str| LlmError::decode(url, status, detail, body);
     let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
     let blocks = v
         .get("content")

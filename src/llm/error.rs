@@ -62,6 +62,16 @@ pub enum LlmError {
 }
 
 impl LlmError {
+    /// A body that is not the JSON expected, with an excerpt of what came instead.
+    pub fn decode(url: &str, status: u16, detail: impl Into<String>, body: &str) -> LlmError {
+        LlmError::Decode {
+            url: url.to_string(),
+            status,
+            detail: detail.into(),
+            excerpt: excerpt(body, 200),
+        }
+    }
+
     /// Errors that will fail every later call too, so a batch should stop.
     pub fn stops_the_run(&self) -> bool {
         matches!(

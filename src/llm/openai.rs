@@ -96,12 +96,7 @@ fn first_choice(v: &Value) -> Option<&Value> {
 
 /// Parse a non-streaming chat-completions body.
 pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
-    let decode = |detail: &str| LlmError::Decode {
-        url: url.to_string(),
-        status,
-        detail: detail.to_string(),
-        excerpt: excerpt(body, 200),
-    };
+    let decode = |detail: &str| LlmError::decode(url, status, detail, body);
     let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
     let choice = first_choice(&v).ok_or_else(|| decode("no `choices` in the answer"))?;
     let content = choice
@@ -126,12 +121,8 @@ pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatRespon
 
 /// One SSE `data:` payload as JSON; anything else is a decode error.
 pub fn stream_json(url: &str, data: &str) -> Result<Value, LlmError> {
-    serde_json::from_str(data).map_err(|e| LlmError::Decode {
-        url: url.to_string(),
-        status: 200,
-        detail: format!("stream event is not JSON: {e}"),
-        excerpt: excerpt(data, 200),
-    })
+    serde_json::from_str(data)
+        .map_err(|e| LlmError::decode(url, 200, format!("stream event is not JSON: {e}"), data))
 }
 
 /// Accumulates a streamed answer chunk by chunk.

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fake_llm::{Config, FakeServer, Fault, FaultPlan};
 use serde_json::Value;
 
-use crate::support::{fast_config, parallax, run};
+use crate::support::{done_events, fast_config, parallax, run};
 
 /// The marker that ties a request to its story: `S-0042`.
 fn marker(i: usize) -> String {
@@ -357,15 +357,7 @@ fn folders_and_globs_are_manifests_too() {
     let started = Instant::now();
     let r = run(parallax(dir.path()).args(["batch", "wire", "--out", "out", "--json"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(
-        r.stdout
-            .lines()
-            .filter(|l| l.contains("\"event\":\"done\""))
-            .count(),
-        2,
-        "{}",
-        r.stdout
-    );
+    assert_eq!(done_events(&r.stdout), 2, "{}", r.stdout);
     assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
     let r = run(parallax(dir.path()).args(["batch", "wire/t*.md", "--out", "out2"]));
     assert_eq!(r.code, 0, "{}", r.stderr);

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::support::{fixture, parallax, run};
+use crate::support::{done_events, fixture, parallax, run};
 use crate::web::{Reply, Web};
 
 fn news() -> Vec<u8> {
@@ -274,15 +274,7 @@ fn fact_sheets_and_feeds() {
         "--json",
     ]));
     assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(
-        r.stdout
-            .lines()
-            .filter(|l| l.contains("\"event\":\"done\""))
-            .count(),
-        3,
-        "{}",
-        r.stdout
-    );
+    assert_eq!(done_events(&r.stdout), 3, "{}", r.stdout);
     assert_eq!((web.hits("/news"), web.hits("/latin1")), (1, 1));
 }
 

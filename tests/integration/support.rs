@@ -66,3 +66,11 @@ pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
     );
     std::fs::write(dir.join("parallax.toml"), text).expect("config written");
 }
+
+/// How many `done` events a `--json` batch printed.
+pub fn done_events(stdout: &str) -> usize {
+    stdout
+        .lines()
+        .filter(|l| l.contains("\"event\":\"done\""))
+        .count()
+}
