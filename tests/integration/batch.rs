@@ -61,7 +61,7 @@ fn story_of(body: &Value) -> Option<usize> {
 fn five_hundred_stories_through_faults_and_a_rate_limit() {
     let srv = FakeServer::start(Config {
         faults: FaultPlan {
-            rate: 0.25,
+            rate: 0.3,
             kinds: Fault::all(),
             seed: 11,
             per_conversation: 1,
