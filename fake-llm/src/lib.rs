@@ -345,11 +345,6 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         let mut sightings = h.0.sightings.lock().ok()?;
         config.faults.pick(&mut sightings, conversation, req.turns <= 1)
     };
-    let fault = match &reply {
-        Reply::Fault(f) => Some(*f),
-        Reply::Normal => planned(),
-        _ => None,
-    };
     if parsed.is_null() {
         h.decide(index, "bad-request");
         h.finish(index);
@@ -363,6 +358,12 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         };
         return wire::fault(protocol, limited, &req, "", index, false);
     }
+    // Only requests past the rate limit meet planned faults.
+    let fault = match &reply {
+        Reply::Fault(f) => Some(*f),
+        Reply::Normal => planned(),
+        _ => None,
+    };
     let outcome = match (&reply, fault) {
         (Reply::Status { code, .. }, _) => code.to_string(),
         (_, Some(f)) => f.label(),
