@@ -126,6 +126,17 @@ pub struct Related {
     pub score: f64,
 }
 
+impl SourceRef {
+    /// The passages it holds as a span: `S1–S6`, or `S3` alone.
+    pub fn passage_span(&self) -> String {
+        match (self.passages.first(), self.passages.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
 impl Article {
     /// Words of running text, for length checks and reports.
     pub fn word_count(&self) -> usize {

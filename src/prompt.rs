@@ -147,11 +147,6 @@ impl Prompts {
             .collect()
     }
 
-    /// Names of the loaded templates.
-    pub fn names(&self) -> Vec<&str> {
-        self.origins.keys().map(String::as_str).collect()
-    }
-
     /// Templates that use a top-level variable no stage provides, each with the
     /// file, line and column of its first use and a suggestion.
     pub fn unknown_variables(&self) -> Vec<TemplateError> {

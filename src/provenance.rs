@@ -4,7 +4,6 @@
 //! article from the response cache; never a secret.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -98,9 +97,4 @@ pub fn build<'a>(job: &Job<'_>, article: &'a Article, provider: ProviderRecord) 
         elapsed_ms: article.meta.elapsed_ms,
         integrity: article.meta.integrity.as_ref(),
     }
-}
-
-/// `out.md` → `out.provenance.json`.
-pub fn sidecar_path(article: &Path) -> PathBuf {
-    article.with_extension("provenance.json")
 }

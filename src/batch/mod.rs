@@ -152,15 +152,21 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     if run.stop.load(Ordering::SeqCst) {
         return (item, Outcome::NotStarted);
     }
+    let attempt = past.map_or(0, |s| s.attempts) + 1;
+    // Loaded once: the estimate and the draft share them (a URL is fetched once).
+    let sources = match load_sources(run.session, &item).await {
+        Ok(s) => s,
+        Err(e) => return (item.clone(), fail(run, &item, attempt, e.to_string())),
+    };
     let mut reserved = 0.0;
     if let Some(cap) = run.max_cost {
-        let est = match plan::estimate(run.session, &item).await {
+        let est = match plan::estimate(run.session, &item, sources.clone()).await {
             Ok((_, Some(c))) => c,
             Ok((_, None)) => {
                 run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
                 return (item, Outcome::NotStarted);
             }
-            Err(e) => return (item.clone(), fail(run, &item, 1, e.to_string())),
+            Err(e) => return (item.clone(), fail(run, &item, attempt, e.to_string())),
         };
         let Ok(mut b) = run.budget.lock() else {
             return (item, Outcome::NotStarted);
@@ -175,10 +181,9 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
         b.1 += est;
         reserved = est;
     }
-    let attempt = past.map_or(0, |s| s.attempts) + 1;
     run.record(&item, State::Started, attempt, None, Usage::default(), None);
     run.progress.started();
-    let result = draft_one(run, &item).await;
+    let result = draft_one(run, &item, sources).await;
     run.progress.finished();
     if let Ok(mut b) = run.budget.lock() {
         b.1 -= reserved;
@@ -214,9 +219,8 @@ fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
 }
 
 /// Draft one story and write its files; the journal's `done` comes after them.
-async fn draft_one(run: &Run<'_>, item: &Item) -> Result<(Usage, Option<f64>, usize)> {
+async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) -> Result<(Usage, Option<f64>, usize)> {
     let voice = voice_for(run.session, item)?;
-    let sources = load_sources(run.session, item).await?;
     let options = run
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;

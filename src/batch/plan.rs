@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::llm::{PriceTable, Usage};
 use crate::pipeline::PlannedCall;
 use crate::session::Session;
+use crate::source::Source;
 
 /// Estimated usage of planned calls, and their cost if every model has a price.
 fn estimated(calls: &[PlannedCall], prices: &PriceTable) -> (Usage, Option<f64>) {
@@ -28,17 +29,22 @@ fn estimated(calls: &[PlannedCall], prices: &PriceTable) -> (Usage, Option<f64>)
 }
 
 /// The planned calls of one story.
-async fn planned(session: &Session, item: &Item) -> Result<Vec<PlannedCall>> {
+async fn planned(session: &Session, item: &Item, sources: Vec<Source>) -> Result<Vec<PlannedCall>> {
     let voice = voice_for(session, item)?;
     let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-    session
-        .plan(&voice, load_sources(session, item).await?, &options)
-        .await
+    session.plan(&voice, sources, &options).await
 }
 
 /// Estimated usage and cost of a story, if the models have prices.
-pub(super) async fn estimate(session: &Session, item: &Item) -> Result<(Usage, Option<f64>)> {
-    Ok(estimated(&planned(session, item).await?, session.client.prices()))
+pub(super) async fn estimate(
+    session: &Session,
+    item: &Item,
+    sources: Vec<Source>,
+) -> Result<(Usage, Option<f64>)> {
+    Ok(estimated(
+        &planned(session, item, sources).await?,
+        session.client.prices(),
+    ))
 }
 
 /// `--dry-run`: the plan and its estimated cost, without a call.
@@ -61,7 +67,7 @@ pub(super) async fn plan(
                 continue;
             }
         };
-        match planned(session, &item).await {
+        match async { planned(session, &item, load_sources(session, &item).await?).await }.await {
             Ok(calls_of) => {
                 stories += 1;
                 calls += calls_of.len();

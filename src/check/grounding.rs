@@ -251,11 +251,7 @@ fn known_name(name: &str, corpus: &str) -> bool {
     }
     name.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .all(|w| has_word(corpus, w))
-}
-
-fn has_word(hay: &str, w: &str) -> bool {
-    crate::source::contains_word(hay, w)
+        .all(|w| crate::source::contains_word(corpus, w))
 }
 
 #[cfg(test)]

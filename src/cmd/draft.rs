@@ -85,11 +85,6 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         Some(path) => {
             let (base, formats) = outputs(path, &args.run.format);
             session.write(&voice, &mut drafted, &base, &formats, true)?;
-            if let Some(p) = &args.provenance {
-                let json = serde_json::to_vec_pretty(&drafted.provenance)
-                    .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-                write_file(p, &json)?;
-            }
         }
         None => {
             let format = match args.run.format.as_slice() {
@@ -104,12 +99,12 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
                 session.render(&voice, &drafted.article, format)?
             };
             write_stdout(&text)?;
-            if let Some(p) = &args.provenance {
-                let json = serde_json::to_vec_pretty(&drafted.provenance)
-                    .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-                write_file(p, &json)?;
-            }
         }
+    }
+    if let Some(p) = &args.provenance {
+        let json = serde_json::to_vec_pretty(&drafted.provenance)
+            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        write_file(p, &json)?;
     }
     let article = &drafted.article;
     let m = &article.meta;

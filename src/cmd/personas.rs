@@ -41,7 +41,7 @@ pub async fn run(cmd: &PersonasCommand, config: Option<&Path>) -> Result<()> {
 fn list(project: &Project, json: bool) -> Result<()> {
     let mut rows = Vec::new();
     for entry in persona::discover(&project.persona_dirs) {
-        let loaded = persona::load(&entry.origin_spec(), &project.persona_dirs);
+        let loaded = persona::load(&entry.spec(), &project.persona_dirs);
         rows.push((entry, loaded));
     }
     if json {
@@ -82,17 +82,6 @@ fn list(project: &Project, json: bool) -> Result<()> {
         }
     }
     write_stdout(&out)
-}
-
-impl persona::Entry {
-    /// What to pass to [`persona::load`] for this entry.
-    fn origin_spec(&self) -> String {
-        if self.origin.starts_with("builtin:") {
-            self.id.clone()
-        } else {
-            self.origin.clone()
-        }
-    }
 }
 
 /// The templates a persona uses, with where each comes from.
@@ -238,11 +227,7 @@ async fn check(project: &Project, paths: &[PathBuf]) -> Result<()> {
     let mut specs: Vec<String> = Vec::new();
     let mut templates: Vec<PathBuf> = Vec::new();
     if paths.is_empty() {
-        specs.extend(
-            persona::discover(&project.persona_dirs)
-                .iter()
-                .map(|e| e.origin_spec()),
-        );
+        specs.extend(persona::discover(&project.persona_dirs).iter().map(|e| e.spec()));
     } else {
         let mut files = Vec::new();
         collect(paths, &mut files);

@@ -2,7 +2,7 @@
 //! costs nothing. The key hashes everything that shapes an answer (protocol, base
 //! URL, model, messages, schema, parameters) and never the API key.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -33,10 +33,6 @@ struct Entry {
 impl Cache {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// The hex key of a request sent to `endpoint` (protocol and base URL).

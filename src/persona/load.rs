@@ -43,6 +43,17 @@ pub struct Entry {
     pub shadows: Vec<String>,
 }
 
+impl Entry {
+    /// What to pass to [`load`] for this entry: its id when built in, else its path.
+    pub fn spec(&self) -> String {
+        if self.origin.starts_with("builtin:") {
+            self.id.clone()
+        } else {
+            self.origin.clone()
+        }
+    }
+}
+
 /// Every persona reachable by id: the lookup folders in order, then the built-ins.
 /// The first of each id wins.
 pub fn discover(dirs: &[PathBuf]) -> Vec<Entry> {

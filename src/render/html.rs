@@ -111,7 +111,7 @@ impl Html {
                 url: s.url.as_deref().and_then(safe_url),
                 publisher: s.publisher.as_deref(),
                 published: s.published.as_deref(),
-                passages: span(&s.passages),
+                passages: s.passage_span(),
             })
             .collect();
         let related: Vec<RelatedView> = a
@@ -177,19 +177,6 @@ impl Html {
 /// Citation markers, linked to the source they come from. Defined before the
 /// page so an overriding template gets it too.
 const CITES_MACRO: &str = "{% macro cites(p) %}{% if p.cites %} <span class=\"cite\">[{% for c in p.cites %}<a href=\"#source-{{ source_of[c] | default(0) }}\">{{ c }}</a>{% if not loop.last %}, {% endif %}{% endfor %}]</span>{% endif %}{% endmacro %}\n";
-
-fn span(ids: &[String]) -> String {
-    match (ids.first(), ids.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.clone(),
-        _ => String::new(),
-    }
-}
-
-/// The page for `article`, with the built-in template (for callers without dirs).
-pub fn render_default(article: &Article) -> Result<String, TemplateError> {
-    Html::load(&[])?.page(article)
-}
 
 #[cfg(test)]
 #[path = "html_tests.rs"]

@@ -133,15 +133,6 @@ fn stages(calls: &[CallRecord]) -> BTreeMap<&str, StageEntry> {
     out
 }
 
-/// `S1`…`S6` style span of a source's passages.
-fn span(ids: &[String]) -> String {
-    match (ids.first(), ids.last()) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.clone(),
-        _ => String::new(),
-    }
-}
-
 fn front_matter(a: &Article) -> String {
     let fm = FrontMatter {
         title: &a.headline,
@@ -159,7 +150,7 @@ fn front_matter(a: &Article) -> String {
                 url: s.url.as_deref(),
                 publisher: s.publisher.as_deref(),
                 fetched: s.fetched.as_deref(),
-                passages: span(&s.passages),
+                passages: s.passage_span(),
             })
             .collect(),
         parallax: Meta {
@@ -262,7 +253,7 @@ impl Render for Markdown {
             if let Some(u) = &s.url {
                 let _ = write!(line, " <{}>", u.trim());
             }
-            let _ = writeln!(out, "{line} ({})", span(&s.passages));
+            let _ = writeln!(out, "{line} ({})", s.passage_span());
         }
         if !a.related.is_empty() {
             let _ = writeln!(out, "\n## {}\n", labels.related);
