@@ -1,9 +1,12 @@
-//! Command-line arguments, as typed. No I/O here: `config` turns these into
-//! settings once.
+//! Command-line arguments, as typed. No I/O here: each command hands the
+//! library plain flags (`config::Flags`), which `config` resolves into settings
+//! once. This and `cmd` are the only modules that know the argument parser.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use parallax::config::Flags;
+use parallax::render::Format;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -269,8 +272,8 @@ pub struct RunArgs {
     pub allow_private: bool,
     /// Output formats, comma-separated: md, html, json. Default: the extension of
     /// `-o`, else md.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS")]
-    pub format: Vec<crate::render::Format>,
+    #[arg(long, value_parser = format_parser(), value_delimiter = ',', value_name = "FORMATS")]
+    pub format: Vec<Format>,
 }
 
 #[derive(Debug, Args)]
@@ -291,4 +294,34 @@ pub struct CheckArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// `md`, `html` or `json`, listed in `--help` and in the error for anything else.
+fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["md", "html", "json"]).try_map(|s| s.parse::<Format>())
+}
+
+impl RunArgs {
+    /// The flags as the library takes them.
+    pub fn flags(&self) -> Flags {
+        Flags {
+            provider: self.provider.clone(),
+            model: self.model.clone(),
+            stage_model: self.stage_model.clone(),
+            base_url: self.base_url.clone(),
+            no_stream: self.no_stream,
+            temperature: self.temperature,
+            max_tokens: self.max_tokens,
+            no_cache: self.no_cache,
+            refresh: self.refresh,
+            prompts: self.prompts.clone(),
+            personas: self.personas.clone(),
+            date: self.date.clone(),
+            strict: self.strict,
+            no_revise: self.no_revise,
+            allow_private: self.allow_private,
+            format: self.format.clone(),
+        }
+    }
 }

@@ -5,7 +5,6 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::llm::LlmError;
-use crate::prompt::TemplateError;
 
 /// A problem with something the user handed us: a persona, source or config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +57,31 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
+/// A template that failed to parse or render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TemplateError {
+    /// The template's file (or `builtin:NAME`).
+    pub file: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+            if let Some(c) = self.column {
+                write!(f, ":{c}")?;
+            }
+        }
+        write!(f, ": template error: {}", self.message)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
 /// Everything the library can fail with.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -81,6 +105,12 @@ pub enum Error {
     Integrity { count: usize, summary: String },
     #[error("batch incomplete: {0}")]
     Batch(String),
+    /// Stopped by the user (a second Ctrl-C): exit 130, as shells expect.
+    #[error("interrupted; rerun the same command to resume")]
+    Interrupted,
+    /// A bug in parallax rather than in its input: reported, exit 1.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 impl Error {
@@ -95,10 +125,22 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Template(_) | Error::Usage(_) => 2,
+            Error::Interrupted => 130,
             Error::Fetch(e) if e.refused => 2,
             Error::Fetch(_) => 1,
-            Error::Llm(_) | Error::Io { .. } | Error::Integrity { .. } | Error::Batch(_) => 1,
+            Error::Llm(_)
+            | Error::Io { .. }
+            | Error::Integrity { .. }
+            | Error::Batch(_)
+            | Error::Internal(_) => 1,
         }
+    }
+}
+
+impl Error {
+    /// An internal failure (a value that could not be serialised, a broken invariant).
+    pub fn internal(what: impl fmt::Display) -> Self {
+        Error::Internal(what.to_string())
     }
 }
 

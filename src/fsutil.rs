@@ -47,3 +47,9 @@ pub fn line_at(text: &str, offset: usize) -> usize {
 #[cfg(test)]
 #[path = "fsutil_tests.rs"]
 mod tests;
+
+/// Hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -2,8 +2,9 @@
 //! file from a `prompts/` folder. Strict about undefined variables, and source text
 //! only ever enters as data inside a fenced block.
 
+pub use crate::error::TemplateError;
 use std::collections::BTreeMap;
-use std::fmt;
+
 use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, UndefinedBehavior};
@@ -43,29 +44,6 @@ pub const VARIABLES: &[&str] = &[
 /// Bounds the work any one template may do, so a runaway loop cannot hang a batch.
 const FUEL: u64 = 5_000_000;
 
-/// A template that failed to parse or render.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TemplateError {
-    /// The template's file (or `builtin:NAME`).
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(l) = self.line {
-            write!(f, ":{l}")?;
-            if let Some(c) = self.column {
-                write!(f, ":{c}")?;
-            }
-        }
-        write!(f, ": template error: {}", self.message)
-    }
-}
-
 /// Line and column (1-based) of the first use of `var` as a whole word.
 fn first_use(text: &str, var: &str) -> Option<(usize, usize)> {
     let i = text.match_indices(var).map(|(i, _)| i).find(|&i| {
@@ -80,8 +58,6 @@ fn first_use(text: &str, var: &str) -> Option<(usize, usize)> {
         text[line_start..i].chars().count() + 1,
     ))
 }
-
-impl std::error::Error for TemplateError {}
 
 /// The loaded templates and where each came from.
 pub struct Prompts {
@@ -307,10 +283,7 @@ pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) ->
     })
 }
 
-/// Hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
+pub use crate::fsutil::sha256_hex;
 
 /// A fence marker derived from the passages themselves: stable for caching, and no
 /// source can contain the hash of its own text.

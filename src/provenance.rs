@@ -9,9 +9,10 @@ use serde::Serialize;
 
 use crate::article::{Article, CallRecord};
 use crate::check::Report;
+use crate::fsutil::sha256_hex;
 use crate::llm::{ProviderRecord, Usage};
 use crate::pipeline::Job;
-use crate::prompt::sha256_hex;
+use crate::render::{Html, html::TEMPLATE_NAME};
 
 #[derive(Debug, Serialize)]
 pub struct FileRecord {
@@ -56,8 +57,26 @@ pub struct Provenance<'a> {
 }
 
 /// The record of `article`, drafted from `job` by `provider`.
-pub fn build<'a>(job: &Job<'_>, article: &'a Article, provider: ProviderRecord) -> Provenance<'a> {
+pub fn build<'a>(
+    job: &Job<'_>,
+    article: &'a Article,
+    provider: ProviderRecord,
+    html: &Html,
+) -> Provenance<'a> {
     let o = job.options;
+    let mut templates: BTreeMap<String, FileRecord> = job
+        .prompts
+        .fingerprints()
+        .into_iter()
+        .map(|(name, (origin, sha256))| (name, FileRecord { origin, sha256 }))
+        .collect();
+    templates.insert(
+        TEMPLATE_NAME.into(),
+        FileRecord {
+            origin: html.origin.clone(),
+            sha256: html.sha256.clone(),
+        },
+    );
     Provenance {
         generator: concat!("parallax ", env!("CARGO_PKG_VERSION")),
         created: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
@@ -65,12 +84,7 @@ pub fn build<'a>(job: &Job<'_>, article: &'a Article, provider: ProviderRecord) 
             origin: job.persona.origin.clone(),
             sha256: sha256_hex(job.persona.raw.as_bytes()),
         },
-        templates: job
-            .prompts
-            .fingerprints()
-            .into_iter()
-            .map(|(name, (origin, sha256))| (name, FileRecord { origin, sha256 }))
-            .collect(),
+        templates,
         sources: job
             .sources
             .iter()

@@ -1,32 +1,45 @@
-//! What every article of one run shares: resolved settings, the client (with its
-//! limits, retries and cache), and personas and templates loaded once. `draft`
-//! makes one article with it; `batch` makes thousands.
+//! The drafter: what every article of one run shares. Resolved settings, the
+//! model client (with its limits, retries and cache) or none for offline
+//! drafting, the page fetcher, and personas with their templates loaded once.
+//! `draft` makes one article with it; `batch` makes thousands. Writing files is
+//! `publish`'s job.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::article::Article;
-use crate::cli::RunArgs;
-use crate::config::{self, ProcessEnv, STAGES, Settings};
+use crate::config::{self, Flags, ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
-use crate::llm::{Cache, Client, HttpClient, PriceTable, extractive};
+use crate::ident::{ProviderKind, STAGE_KINDS};
+use crate::llm::{Cache, Client, HttpClient, PriceTable, ProviderRecord};
 use crate::persona::{self, Persona};
-use crate::pipeline::{self, DraftOptions, Job, PlannedCall};
+use crate::pipeline::{self, DraftOptions, ExtractiveAnswerer, Job, ModelAnswerer, PlannedCall, extractive};
 use crate::prompt::Prompts;
-use crate::related::{self, Index};
-use crate::render::{Format, Html, Json, Markdown, Render};
+use crate::render::Html;
 use crate::source::{self, Source};
-use crate::{fsutil, provenance};
 
-/// A persona with the templates it uses.
+/// A persona with the templates it uses (prompts and the HTML page), loaded once.
 pub struct Voice {
     pub persona: Persona,
     pub prompts: Prompts,
+    pub html: Html,
 }
 
 impl Voice {
+    /// Load the templates of `persona`: its own folder first, then `prompt_dirs`.
+    pub fn load(persona: Persona, prompt_dirs: &[PathBuf]) -> Result<Voice> {
+        let dirs = [persona.template_dirs.clone(), prompt_dirs.to_vec()].concat();
+        let prompts = Prompts::load(&dirs)?;
+        let html = Html::load(&dirs)?;
+        Ok(Voice {
+            persona,
+            prompts,
+            html,
+        })
+    }
+
     /// One article's job: this persona and templates on `sources`.
     pub fn job<'a>(&'a self, sources: &'a [Source], options: &'a DraftOptions) -> Job<'a> {
         Job {
@@ -46,7 +59,9 @@ pub struct Drafted {
 
 pub struct Session {
     pub settings: Settings,
-    pub client: Client,
+    /// The model client; `None` drafts offline from the passages.
+    pub client: Option<Client>,
+    pub prices: PriceTable,
     /// Fetches URL sources; its own HTTP client, never the API client.
     pub fetcher: Fetcher,
     pub date: String,
@@ -56,23 +71,21 @@ pub struct Session {
 }
 
 impl Session {
-    pub fn new(args: &RunArgs, persona: Option<&str>, config: Option<&Path>) -> Result<Session> {
-        let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
-        let settings = config::resolve(args, persona, config, &ProcessEnv, &cwd)?;
+    /// Resolve `flags` with the environment and the config found from `cwd`.
+    pub fn new(flags: &Flags, persona: Option<&str>, config: Option<&Path>, cwd: &Path) -> Result<Session> {
+        let settings = config::resolve(flags, persona, config, &ProcessEnv, cwd)?;
+        let local = settings.http.as_ref().is_none_or(|cfg| is_local(&cfg.base_url));
+        let prices = PriceTable::new(&settings.prices, local);
         let client = match &settings.http {
-            None => Client::extractive(),
-            Some(cfg) => {
-                let local = is_local(&cfg.base_url);
-                let cache = settings.cache_dir.as_ref().map(Cache::new);
-                Client::http(
-                    HttpClient::new(cfg.clone())?,
-                    cache,
-                    settings.refresh,
-                    PriceTable::new(&settings.prices, local),
-                )
-            }
+            None => None,
+            Some(cfg) => Some(Client::new(
+                HttpClient::new(cfg.clone())?,
+                settings.cache_dir.as_ref().map(Cache::new),
+                settings.refresh,
+                prices.clone(),
+            )),
         };
-        let date = match &args.date {
+        let date = match &flags.date {
             Some(d) => valid_date(d)?,
             None => today(),
         };
@@ -84,12 +97,41 @@ impl Session {
         Ok(Session {
             settings,
             client,
+            prices,
             fetcher,
             date,
-            strict: args.strict,
-            revise: !args.no_revise,
+            strict: flags.strict,
+            revise: !flags.no_revise,
             voices: Mutex::new(HashMap::new()),
         })
+    }
+
+    pub fn kind(&self) -> ProviderKind {
+        match self.client {
+            None => ProviderKind::Extractive,
+            Some(_) => ProviderKind::Model,
+        }
+    }
+
+    /// The provider's name for metadata and logs.
+    pub fn provider_name(&self) -> &str {
+        match &self.client {
+            None => extractive::MODEL,
+            Some(c) => c.provider_name(),
+        }
+    }
+
+    /// What provenance records of the provider: never the key.
+    pub fn describe(&self) -> ProviderRecord {
+        match &self.client {
+            Some(c) => c.describe(),
+            None => ProviderRecord {
+                name: extractive::MODEL.into(),
+                protocol: None,
+                base_url: None,
+                stream: None,
+            },
+        }
     }
 
     /// A persona (by id or path) and its templates, loaded once per run.
@@ -99,9 +141,7 @@ impl Session {
             return Ok(v);
         }
         let persona = persona::load(spec, &self.settings.persona_dirs)?;
-        let prompts =
-            Prompts::load(&[persona.template_dirs.clone(), self.settings.prompt_dirs.clone()].concat())?;
-        let voice = Arc::new(Voice { persona, prompts });
+        let voice = Arc::new(Voice::load(persona, &self.settings.prompt_dirs)?);
         if let Ok(mut m) = self.voices.lock() {
             m.insert(spec.to_string(), voice.clone());
         }
@@ -111,28 +151,28 @@ impl Session {
     /// The draft options for a persona, with `model` overriding every stage.
     pub fn options(&self, persona: &Persona, model: Option<&str>, progress: bool) -> Result<DraftOptions> {
         let mut models = BTreeMap::new();
-        for stage in STAGES {
-            let m = if self.client.is_extractive() {
-                Some(extractive::MODEL.to_string())
-            } else {
-                model.map(str::to_string).or_else(|| {
+        for stage in STAGE_KINDS {
+            let m = match self.client {
+                None => Some(extractive::MODEL.to_string()),
+                Some(_) => model.map(str::to_string).or_else(|| {
                     self.settings
                         .models
                         .for_stage(stage, persona.spec.model.as_deref())
-                })
+                }),
             };
             let m = m.ok_or_else(|| {
                 Error::Usage(format!(
                     "provider `{}` has no default model: pass --model or set provider.model in parallax.toml",
-                    self.client.provider_name()
+                    self.provider_name()
                 ))
             })?;
             models.insert(stage.to_string(), m);
         }
         Ok(DraftOptions {
-            provider: self.client.provider_name().into(),
+            provider: self.provider_name().into(),
+            kind: self.kind(),
             models,
-            temperature: self.settings.temperature.or(persona.spec.temperature),
+            temperature: self.settings.temperature.with_persona(persona.spec.temperature),
             max_tokens: self.settings.max_tokens,
             date: self.date.clone(),
             revise: self.revise,
@@ -150,7 +190,10 @@ impl Session {
     ) -> Result<Drafted> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
         let job = voice.job(&sources, options);
-        let article = pipeline::draft(&self.client, &job).await?;
+        let article = match &self.client {
+            Some(client) => pipeline::draft(&ModelAnswerer(client), &job).await?,
+            None => pipeline::draft(&ExtractiveAnswerer, &job).await?,
+        };
         let report = article.meta.integrity.clone().unwrap_or_default();
         if self.strict && !report.passed() {
             let summary = report
@@ -165,9 +208,8 @@ impl Session {
                 summary,
             });
         }
-        let record = provenance::build(&job, &article, self.client.describe());
-        let provenance =
-            serde_json::to_value(&record).map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        let record = crate::provenance::build(&job, &article, self.describe(), &voice.html);
+        let provenance = serde_json::to_value(&record).map_err(Error::internal)?;
         Ok(Drafted { article, provenance })
     }
 
@@ -181,81 +223,6 @@ impl Session {
         source::tag_perspectives(&mut sources, &voice.persona)?;
         pipeline::dry_run(&voice.job(&sources, options)).await
     }
-}
-
-/// The files an article is written to: `BASE.EXT` for each format, and the
-/// provenance record beside them.
-impl Session {
-    /// Write `drafted` as `base.md`, `base.html`, `base.json` (as `formats` asks)
-    /// and `base.provenance.json`; with `related`, first list the related articles
-    /// of the folder's index and add this one to it.
-    pub fn write(
-        &self,
-        voice: &Voice,
-        drafted: &mut Drafted,
-        base: &Path,
-        formats: &[Format],
-        related: bool,
-    ) -> Result<()> {
-        let dir = base
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let id = base
-            .file_name()
-            .and_then(|s| s.to_str())
-            .unwrap_or("article")
-            .to_string();
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        if related {
-            let mut index = Index::open(dir);
-            let entry = related::entry(&id, &drafted.article);
-            drafted.article.related = index.related(&id, &entry.terms, related::MAX_RELATED);
-            index.add(entry).map_err(|e| {
-                Error::io(
-                    format!("updating the related-articles index in {}", dir.display()),
-                    e,
-                )
-            })?;
-        }
-        for f in formats {
-            let text = self.render(voice, &drafted.article, *f)?;
-            write_file(&with_ext(base, f.extension()), text.as_bytes())?;
-        }
-        let json = serde_json::to_vec_pretty(&drafted.provenance)
-            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-        write_file(&with_ext(base, "provenance.json"), &json)
-    }
-
-    /// One article in one format; HTML uses the persona's or project's
-    /// `article.html.j2` when there is one.
-    pub fn render(&self, voice: &Voice, article: &Article, format: Format) -> Result<String> {
-        Ok(match format {
-            Format::Md => Markdown.render(article),
-            Format::Json => Json.render(article),
-            Format::Html => {
-                let dirs = [
-                    voice.persona.template_dirs.clone(),
-                    self.settings.prompt_dirs.clone(),
-                ]
-                .concat();
-                Html::load(&dirs)?.page(article)?
-            }
-        })
-    }
-}
-
-/// `base` + `.ext` (a base may itself contain dots).
-pub fn with_ext(base: &Path, ext: &str) -> std::path::PathBuf {
-    let mut s = base.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    s.into()
-}
-
-/// Write a file atomically, with the path in any error.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    fsutil::write_atomic(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }
 
 /// Whether a base URL points at this machine (its tokens cost nothing).

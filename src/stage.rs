@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+pub use crate::ident::Stage;
+
 /// A statement and the passage ids it rests on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub text: String,
@@ -16,7 +18,7 @@ pub struct Claim {
 }
 
 /// What a side has said, per the sources.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Position {
     pub stated: bool,
@@ -25,14 +27,14 @@ pub struct Position {
 }
 
 /// Round 1: the key facts and each perspective's stated position.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Brief {
     pub key_facts: Vec<Claim>,
     pub perspectives: BTreeMap<String, Position>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SectionDraft {
     pub subhead: String,
@@ -40,7 +42,7 @@ pub struct SectionDraft {
 }
 
 /// Round 2: the lede and context sections.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Opening {
     pub lede: Claim,
@@ -49,7 +51,7 @@ pub struct Opening {
 }
 
 /// Round 2: one perspective's section; every perspective has the same parts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerspectiveDraft {
     pub subhead: String,
@@ -59,7 +61,7 @@ pub struct PerspectiveDraft {
 }
 
 /// Round 3: headline, deck and closing.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finish {
     pub headline: String,
@@ -67,61 +69,7 @@ pub struct Finish {
     pub closing: Claim,
 }
 
-/// The stages of one article, in round order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stage {
-    Brief,
-    Opening,
-    Perspective(String),
-    Finish,
-    /// A revision of one section (`lede`, `perspective:ID`, `finish`) with the
-    /// checks' findings; answers in that section's own shape.
-    Revise(String),
-}
-
 impl Stage {
-    /// Name used in logs, dry runs and the request's `stage` field.
-    pub fn name(&self) -> String {
-        match self {
-            Stage::Brief => "brief".into(),
-            Stage::Opening => "lede".into(),
-            Stage::Perspective(id) => format!("perspective:{id}"),
-            Stage::Finish => "finish".into(),
-            Stage::Revise(key) => format!("revise:{key}"),
-        }
-    }
-
-    /// The stage that first drafted a section key.
-    pub fn of_section(key: &str) -> Option<Stage> {
-        match key.split_once(':') {
-            None if key == "lede" => Some(Stage::Opening),
-            None if key == "finish" => Some(Stage::Finish),
-            Some(("perspective", id)) => Some(Stage::Perspective(id.to_string())),
-            _ => None,
-        }
-    }
-
-    /// The template that holds the stage's task.
-    pub fn template(&self) -> &'static str {
-        match self {
-            Stage::Brief => "brief.j2",
-            Stage::Opening => "lede.j2",
-            Stage::Perspective(_) => "perspective.j2",
-            Stage::Finish => "finish.j2",
-            Stage::Revise(_) => "revise.j2",
-        }
-    }
-
-    /// The 1-based round the stage runs in.
-    pub fn round(&self) -> usize {
-        match self {
-            Stage::Brief => 1,
-            Stage::Opening | Stage::Perspective(_) => 2,
-            Stage::Finish => 3,
-            Stage::Revise(_) => 4,
-        }
-    }
-
     /// The JSON Schema (OpenAI strict-mode compatible) of the stage's answer.
     pub fn schema(&self, passage_ids: &[String], perspective_ids: &[String]) -> Value {
         let claim = object(&[("text", json!({"type": "string"})), ("cites", cites(passage_ids))]);
@@ -160,10 +108,7 @@ impl Stage {
                 ("implications", claim),
             ]),
             Stage::Finish => object(&[("headline", string.clone()), ("deck", string), ("closing", claim)]),
-            Stage::Revise(key) => match Stage::of_section(key) {
-                Some(original) => original.schema(passage_ids, perspective_ids),
-                None => json!({"type": "object"}),
-            },
+            Stage::Revise(section) => section.stage().schema(passage_ids, perspective_ids),
         }
     }
 }

@@ -5,9 +5,10 @@ use std::path::Path;
 
 use super::manifest::{self, Item, LineError};
 use crate::error::{Error, Result};
+use crate::publish::{self, with_ext, write_file};
 use crate::related::{self, Index};
 use crate::render::Format;
-use crate::session::{Session, write_file};
+use crate::session::Session;
 
 /// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
 /// entries as stories. Other manifests are streamed instead.
@@ -51,7 +52,7 @@ pub(super) fn fill_related(
 ) -> Result<()> {
     for id in ids {
         let base = out.join(id);
-        let json_path = crate::session::with_ext(&base, "json");
+        let json_path = with_ext(&base, "json");
         let text = std::fs::read_to_string(&json_path)
             .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
         let mut article: crate::article::Article =
@@ -68,8 +69,8 @@ pub(super) fn fill_related(
             .voice(Some(&article.meta.persona))
             .or_else(|_| session.voice(None))?;
         for f in formats {
-            let text = session.render(&voice, &article, *f)?;
-            write_file(&crate::session::with_ext(&base, f.extension()), text.as_bytes())?;
+            let text = publish::render(&voice, &article, *f)?;
+            write_file(&with_ext(&base, f.extension()), text.as_bytes())?;
         }
     }
     Ok(())

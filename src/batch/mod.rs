@@ -17,18 +17,34 @@ use std::time::Instant;
 
 use futures::StreamExt;
 
-use crate::cli::BatchArgs;
 use crate::error::{Error, Result};
 use crate::llm::Usage;
+use crate::publish::{self, write_json};
 use crate::related::{self, Index};
 use crate::render::Format;
-use crate::session::{Session, Voice, write_file};
+use crate::session::{Session, Voice};
 use crate::source::{self, Source};
 use journal::{Event, Journal, State, Status};
 use manifest::{Item, LineError, Manifest, SourceSpec};
+pub use plan::Estimate;
 use progress::Progress;
 use report::Outcome;
 pub use report::{Failure, Report};
+
+/// What a batch run was asked to do.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The manifest: a JSONL or CSV file, a folder, a glob or a feed URL.
+    pub list: String,
+    pub out: PathBuf,
+    /// Stories drafted at once.
+    pub jobs: usize,
+    pub max_cost: Option<f64>,
+    pub retry_failed: bool,
+    /// Progress as JSON lines on stdout rather than a bar on stderr.
+    pub json: bool,
+    pub formats: Vec<Format>,
+}
 
 /// Shared state of a running batch.
 struct Run<'a> {
@@ -124,14 +140,10 @@ pub(super) fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc
         Some(lang) if *lang != voice.persona.spec.language => {
             let mut persona = voice.persona.clone();
             persona.spec.language = lang.clone();
-            let prompts = crate::prompt::Prompts::load(
-                &[
-                    persona.template_dirs.clone(),
-                    session.settings.prompt_dirs.clone(),
-                ]
-                .concat(),
-            )?;
-            Ok(std::sync::Arc::new(Voice { persona, prompts }))
+            Ok(std::sync::Arc::new(Voice::load(
+                persona,
+                &session.settings.prompt_dirs,
+            )?))
         }
         _ => Ok(voice),
     }
@@ -225,8 +237,7 @@ async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) -> Result<(
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;
     let mut drafted = run.session.draft(&voice, sources, &options).await?;
-    run.session
-        .write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
+    publish::write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
     let entry = related::entry(&item.id, &drafted.article);
     if let Ok(mut index) = run.index.lock() {
         index
@@ -241,41 +252,52 @@ async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) -> Result<(
     Ok((m.usage, m.cost_usd, calls))
 }
 
-/// Run `parallax batch`.
-pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
-    let session = Session::new(&args.run, args.persona.as_deref(), config)?;
-    let feed = finish::feed_items(&session, &args.list).await?;
-    let open = || match &feed {
+/// The manifest's stories, from a feed or the list itself.
+async fn manifest(session: &Session, list: &str) -> Result<impl Fn() -> Result<Manifest>> {
+    let feed = finish::feed_items(session, list).await?;
+    let list = list.to_string();
+    Ok(move || match &feed {
         Some(items) => Ok(Manifest::from_items(items.clone())),
-        None => Manifest::open(&args.list),
-    };
+        None => Manifest::open(&list),
+    })
+}
+
+/// `--dry-run`: what the batch would send and cost, without a call.
+pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
+    let open = manifest(session, &opts.list).await?;
     let total = open()?.count();
-    if args.dry_run {
-        return plan::plan(&session, args, total, open()?).await;
-    }
-    if session.client.is_extractive() {
+    plan::plan(session, total, open()?).await
+}
+
+/// Draft every story of the manifest not yet done, resumably; the report says
+/// what happened to each. A Ctrl-C stops taking new stories; a second one
+/// abandons the stories in flight (the report then says `interrupted`).
+pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
+    let open = manifest(session, &opts.list).await?;
+    let total = open()?.count();
+    if session.client.is_none() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
     }
-    let (journal, past) = Journal::open(&args.out)
-        .map_err(|e| Error::io(format!("opening the journal in {}", args.out.display()), e))?;
+    let (journal, past) = Journal::open(&opts.out)
+        .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
     let run = Run {
-        session: &session,
+        session,
         journal,
         past,
-        out: args.out.clone(),
-        retry_failed: args.retry_failed,
-        max_cost: args.max_cost,
+        out: opts.out.clone(),
+        retry_failed: opts.retry_failed,
+        max_cost: opts.max_cost,
         stop: AtomicBool::new(false),
         stopped: Mutex::new(None),
         budget: Mutex::new((0.0, 0.0)),
-        progress: Progress::new(total, args.json),
-        formats: finish::formats(&args.run.format),
-        index: Mutex::new(Index::open(&args.out)),
+        progress: Progress::new(total, opts.json),
+        formats: finish::formats(&opts.formats),
+        index: Mutex::new(Index::open(&opts.out)),
         finished: Mutex::new(Vec::new()),
     };
     let started = Instant::now();
     let mut report = Report {
-        manifest: args.list.clone(),
+        manifest: opts.list.clone(),
         cost_usd: Some(0.0),
         ..Report::default()
     };
@@ -283,7 +305,6 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         if tokio::signal::ctrl_c().await.is_ok() {
             run.halt("interrupted (Ctrl-C); press it again to quit at once".into());
             let _ = tokio::signal::ctrl_c().await;
-            std::process::exit(130);
         }
     };
     let items = open()?;
@@ -297,55 +318,32 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
                 }
             }
         })
-        .buffer_unordered(args.jobs.max(1))
+        .buffer_unordered(opts.jobs.max(1))
         .for_each(|result| {
             match result {
                 Ok((item, outcome)) => report::tally(&mut report, &run.progress, &item, outcome),
-                Err(e) => {
-                    report.stories += 1;
-                    report.malformed += 1;
-                    run.progress
-                        .event("malformed", None, Some(e.line), Some(&e.reason), None);
-                    report.failures.push(Failure {
-                        id: None,
-                        line: e.line,
-                        reason: e.reason,
-                    });
-                }
+                Err(e) => report::malformed(&mut report, &run.progress, e),
             }
             futures::future::ready(())
         });
     tokio::select! {
         () = work => {}
-        () = interrupt => {}
+        () = interrupt => { report.interrupted = true; }
     }
     run.progress.finish();
     let finished = run.finished.lock().map(|f| f.clone()).unwrap_or_default();
     let index = run.index.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Err(e) = finish::fill_related(&session, &index, &args.out, &finished, &run.formats) {
+    if let Err(e) = finish::fill_related(session, &index, &opts.out, &finished, &run.formats) {
         tracing::warn!("related articles not filled in: {e}");
     }
     report.wall_seconds = started.elapsed().as_secs_f64();
-    let finished = report.done as f64;
     report.stories_per_minute = if report.wall_seconds > 0.0 {
-        finished * 60.0 / report.wall_seconds
+        report.done as f64 * 60.0 / report.wall_seconds
     } else {
         0.0
     };
     report.stopped = run.stopped.lock().ok().and_then(|s| s.clone());
     report.failures.sort_by_key(|f| f.line);
-    let json =
-        serde_json::to_vec_pretty(&report).map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-    write_file(&args.out.join("report.json"), &json)?;
-    progress::summary(&report, &args.out, args.json);
-    if report.all_done() {
-        Ok(())
-    } else {
-        Err(Error::Batch(format!(
-            "{} of {} stories not done (see {})",
-            report.stories - report.done - report.already_done,
-            report.stories,
-            args.out.join("report.json").display()
-        )))
-    }
+    write_json(&opts.out.join("report.json"), &report)?;
+    Ok(report)
 }

@@ -4,7 +4,6 @@
 
 use super::manifest::{Item, Manifest};
 use super::{load_sources, voice_for};
-use crate::cli::BatchArgs;
 use crate::error::Result;
 use crate::llm::{PriceTable, Usage};
 use crate::pipeline::PlannedCall;
@@ -43,62 +42,53 @@ pub(super) async fn estimate(
 ) -> Result<(Usage, Option<f64>)> {
     Ok(estimated(
         &planned(session, item, sources).await?,
-        session.client.prices(),
+        &session.prices,
     ))
 }
 
+/// What a batch would send and cost, estimated without a call.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct Estimate {
+    /// Stories that could be planned.
+    pub stories: usize,
+    /// Lines in the manifest.
+    pub total: usize,
+    /// Calls before any revision round.
+    pub calls: usize,
+    pub usage: Usage,
+    /// `None` when some model has no price.
+    pub cost_usd: Option<f64>,
+    /// Lines that could not be planned, with why.
+    pub problems: Vec<String>,
+}
+
 /// `--dry-run`: the plan and its estimated cost, without a call.
-pub(super) async fn plan(
-    session: &Session,
-    args: &BatchArgs,
-    total: usize,
-    manifest: Manifest,
-) -> Result<()> {
-    let mut stories = 0;
-    let mut calls = 0;
-    let mut usage = Usage::default();
-    let mut cost = Some(0.0);
-    let mut problems = Vec::new();
+pub(super) async fn plan(session: &Session, total: usize, manifest: Manifest) -> Result<Estimate> {
+    let mut e = Estimate {
+        total,
+        cost_usd: Some(0.0),
+        ..Estimate::default()
+    };
     for item in manifest {
         let item = match item {
             Ok(i) => i,
-            Err(e) => {
-                problems.push(format!("line {}: {}", e.line, e.reason));
+            Err(err) => {
+                e.problems.push(format!("line {}: {}", err.line, err.reason));
                 continue;
             }
         };
         match async { planned(session, &item, load_sources(session, &item).await?).await }.await {
             Ok(calls_of) => {
-                stories += 1;
-                calls += calls_of.len();
-                let (u, c) = estimated(&calls_of, session.client.prices());
-                usage += u;
-                cost = cost.zip(c).map(|(a, b)| a + b);
+                e.stories += 1;
+                e.calls += calls_of.len();
+                let (u, c) = estimated(&calls_of, &session.prices);
+                e.usage += u;
+                e.cost_usd = e.cost_usd.zip(c).map(|(a, b)| a + b);
             }
-            Err(e) => problems.push(format!("line {} ({}): {e}", item.line, item.id)),
+            Err(err) => e
+                .problems
+                .push(format!("line {} ({}): {err}", item.line, item.id)),
         }
     }
-    let cost_text = crate::cmd::draft::cost_text(cost);
-    let mut out = format!(
-        "plan for {}: {stories} of {total} stories, {calls} calls (before any revision round)\n\
-         estimated tokens: {} in, {} out, {} total\nestimated cost: {cost_text}\nprovider {}, nothing was sent\n",
-        args.list,
-        usage.prompt_tokens,
-        usage.completion_tokens,
-        usage.total(),
-        session.client.provider_name(),
-    );
-    if let Some(cap) = args.max_cost {
-        out.push_str(&format!("cost cap: ${cap:.2}\n"));
-    }
-    for p in &problems {
-        out.push_str(&format!("problem: {p}\n"));
-    }
-    if args.json {
-        let v = serde_json::json!({
-            "stories": stories, "total": total, "calls": calls, "usage": usage, "cost_usd": cost, "problems": problems,
-        });
-        return crate::cmd::write_stdout(&format!("{v}\n"));
-    }
-    crate::cmd::write_stdout(&out)
+    Ok(e)
 }

@@ -3,14 +3,13 @@
 //! story on stdout with `--json`.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::Report;
 use crate::llm::Usage;
 
 /// How often a plain progress line is printed when stderr is not a terminal.
@@ -150,41 +149,5 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
-    }
-}
-
-/// The closing summary on stderr.
-pub fn summary(r: &Report, out: &Path, json: bool) {
-    if json {
-        let mut stdout = std::io::stdout().lock();
-        let v = serde_json::json!({ "event": "summary", "report": r });
-        let _ = writeln!(stdout, "{v}");
-    }
-    eprintln!(
-        "batch: {} stories: {} done, {} already done, {} failed, {} skipped (failed before), {} not started, {} malformed",
-        r.stories, r.done, r.already_done, r.failed, r.skipped_failed, r.not_started, r.malformed
-    );
-    eprintln!(
-        "batch: {} tokens ({} in, {} out), {}, {:.1} s, {:.1} stories/min",
-        r.usage.total(),
-        r.usage.prompt_tokens,
-        r.usage.completion_tokens,
-        crate::cmd::draft::cost_text(r.cost_usd),
-        r.wall_seconds,
-        r.stories_per_minute
-    );
-    if let Some(why) = &r.stopped {
-        eprintln!("batch: stopped early: {why}");
-    }
-    for f in r.failures.iter().take(20) {
-        let id = f.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-        eprintln!("batch: line {}{id}: {}", f.line, f.reason);
-    }
-    if r.failures.len() > 20 {
-        eprintln!(
-            "batch: … and {} more in {}",
-            r.failures.len() - 20,
-            out.join("report.json").display()
-        );
     }
 }

@@ -49,13 +49,29 @@ pub struct Report {
     pub wall_seconds: f64,
     pub stories_per_minute: f64,
     pub stopped: Option<String>,
+    /// Stopped by a second Ctrl-C, abandoning the stories in flight.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub interrupted: bool,
     pub failures: Vec<Failure>,
 }
 
 impl Report {
-    pub(super) fn all_done(&self) -> bool {
+    /// Every story of the manifest is done (in this run or an earlier one).
+    pub fn all_done(&self) -> bool {
         self.done + self.already_done == self.stories && self.stories > 0
     }
+}
+
+/// A manifest line that is not a story.
+pub(super) fn malformed(report: &mut Report, progress: &Progress, e: super::manifest::LineError) {
+    report.stories += 1;
+    report.malformed += 1;
+    progress.event("malformed", None, Some(e.line), Some(&e.reason), None);
+    report.failures.push(Failure {
+        id: None,
+        line: e.line,
+        reason: e.reason,
+    });
 }
 
 pub(super) fn tally(report: &mut Report, progress: &Progress, item: &Item, outcome: Outcome) {

@@ -4,15 +4,16 @@
 //! optional word list flags loaded language.
 
 use super::{Check, Corpus, Doc, Finding, Part, Share};
+use crate::ident::{FindingKind, Section};
 use crate::persona::Persona;
 use crate::source::contains_word;
 
 pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let finding = |kind: &str, id: &str, location: String, claim: String, expected: String| Finding {
+    let finding = |kind: FindingKind, id: &str, location: String, claim: String, expected: String| Finding {
         check: Check::Balance,
-        kind: kind.into(),
-        section: format!("perspective:{id}"),
+        kind,
+        section: Section::Perspective(id.to_string()),
         location,
         claim,
         expected,
@@ -21,7 +22,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
     for p in &persona.spec.perspectives {
         let Some(side) = doc.sides.iter().find(|s| s.id == p.id) else {
             findings.push(finding(
-                "missing-perspective",
+                FindingKind::MissingPerspective,
                 &p.id,
                 format!("perspective {}", p.id),
                 p.label.clone(),
@@ -48,7 +49,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
         for part in [Part::Position, Part::Reasons, Part::Implications] {
             if !blocks.iter().any(|b| b.part == part) {
                 findings.push(finding(
-                    "missing-part",
+                    FindingKind::MissingPart,
                     &p.id,
                     format!("perspective {}", p.id),
                     part.label().into(),
@@ -84,7 +85,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
                 )
             };
             findings.push(finding(
-                "invented-position",
+                FindingKind::InventedPosition,
                 &p.id,
                 format!("perspective {}, stated position", p.id),
                 claim,
@@ -108,7 +109,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
         for s in shares.iter().filter(|s| s.stated) {
             if (s.words as f64) < lo || (s.words as f64) > hi {
                 findings.push(finding(
-                    "lopsided",
+                    FindingKind::Lopsided,
                     &s.perspective,
                     format!("perspective {}", s.perspective),
                     format!("{} words", s.words),
@@ -125,7 +126,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
             if contains_word(&b.text.to_lowercase(), &w.to_lowercase()) {
                 findings.push(Finding {
                     check: Check::Language,
-                    kind: "loaded-language".into(),
+                    kind: FindingKind::LoadedLanguage,
                     section: b.section.clone(),
                     location: b.location.clone(),
                     claim: w.clone(),

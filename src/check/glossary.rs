@@ -3,6 +3,8 @@
 //! the article is held to it.
 
 use super::{Check, Doc, Finding, Part, TermStatus};
+use crate::ident::FindingKind;
+use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona};
 use crate::source::contains_word;
 
@@ -71,10 +73,10 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                 continue;
             }
             mentions += named.len();
-            let mut flag = |kind: &str, claim: &str, expected: String| {
+            let mut flag = |kind: FindingKind, claim: &str, expected: String| {
                 findings.push(Finding {
                     check: Check::Glossary,
-                    kind: kind.into(),
+                    kind,
                     section: block.section.clone(),
                     location: block.location.clone(),
                     claim: claim.to_string(),
@@ -87,8 +89,8 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                 .map(|n| n.name.as_str())
                 .collect::<Vec<_>>()
                 .join(" / ");
-            match entry.policy.as_str() {
-                "first-mention-both" if !first_seen => {
+            match entry.policy {
+                Policy::FirstMentionBoth if !first_seen => {
                     let missing: Vec<&str> = sided
                         .iter()
                         .filter(|n| !contains_word(sentence, &n.name))
@@ -99,10 +101,10 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                             "first mention of {all_names} gives every side's name (missing: {})",
                             missing.join(", ")
                         );
-                        flag("first-mention", sentence.trim(), expected);
+                        flag(FindingKind::FirstMention, sentence.trim(), expected);
                     }
                 }
-                "attribute" => {
+                Policy::Attribute => {
                     for n in named.iter().filter(|n| !n.used_by.is_empty()) {
                         // "Sea of Japan" does not attribute itself to Japan.
                         let rest = sentence.replace(&n.name, " ");
@@ -118,14 +120,14 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                         if !attributed {
                             let who = sides.map(|p| p.label.as_str()).collect::<Vec<_>>().join(", ");
                             flag(
-                                "attribution",
+                                FindingKind::Attribution,
                                 &n.name,
                                 format!("attribute `{}` to {who}, who use it", n.name),
                             );
                         }
                     }
                 }
-                "neutral-only" => {
+                Policy::NeutralOnly => {
                     for n in named
                         .iter()
                         .filter(|n| !n.used_by.is_empty() && unquoted(sentence, &n.name))
@@ -137,7 +139,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                             .map(|x| x.name.as_str())
                             .collect();
                         flag(
-                            "neutral-name",
+                            FindingKind::NeutralName,
                             &n.name,
                             format!("use the neutral name ({}) outside quotations", neutral.join(", ")),
                         );

@@ -8,15 +8,16 @@ use regex::Regex;
 
 use super::claims::{self, Claim};
 use super::{Check, Corpus, Doc, Finding, Part};
+use crate::ident::FindingKind;
 
 /// Run the grounding check. A paragraph without passage ids is checked against
 /// every passage.
 pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let finding = |kind: &str, claim: String, expected: String| Finding {
+        let finding = |kind: FindingKind, claim: String, expected: String| Finding {
             check: Check::Grounding,
-            kind: kind.into(),
+            kind,
             section: block.section.clone(),
             location: block.location.clone(),
             claim,
@@ -28,7 +29,11 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
             .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
             .collect();
         for bad in block.cites.iter().filter(|c| !known.contains(c)) {
-            out.push(finding("citation", bad.clone(), "no passage has this id".into()));
+            out.push(finding(
+                FindingKind::Citation,
+                bad.clone(),
+                "no passage has this id".into(),
+            ));
         }
         let cited: Vec<String> = known.into_iter().cloned().collect();
         let pool = corpus.select(&cited);
@@ -51,11 +56,14 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
                 continue;
             }
             let (kind, expected) = match &c.claim {
-                Claim::Quote(_) => ("quote", format!("no such quotation, word for word, in {scope}")),
-                Claim::Date { .. } => ("date", format!("no such date in {scope}")),
-                Claim::Percent(_) => ("percentage", format!("no such percentage in {scope}")),
-                Claim::Money { .. } => ("money", format!("no such amount in {scope}")),
-                Claim::Number(_) => ("number", format!("no such number in {scope}")),
+                Claim::Quote(_) => (
+                    FindingKind::Quote,
+                    format!("no such quotation, word for word, in {scope}"),
+                ),
+                Claim::Date { .. } => (FindingKind::Date, format!("no such date in {scope}")),
+                Claim::Percent(_) => (FindingKind::Percentage, format!("no such percentage in {scope}")),
+                Claim::Money { .. } => (FindingKind::Money, format!("no such amount in {scope}")),
+                Claim::Number(_) => (FindingKind::Number, format!("no such number in {scope}")),
             };
             let expected = match nearest(&c.claim, &found) {
                 Some(near) => format!("{expected} (the passages say `{near}`)"),
@@ -66,7 +74,11 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
         if !matches!(block.part, Part::Headline | Part::Deck) {
             for name in entities(&block.text) {
                 if !known_name(&name, &corpus.names_text) {
-                    out.push(finding("entity", name, "this name appears in no source".into()));
+                    out.push(finding(
+                        FindingKind::Entity,
+                        name,
+                        "this name appears in no source".into(),
+                    ));
                 }
             }
         }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Block, Doc, Part, Side};
+use crate::ident::Section;
 use crate::labels;
 use crate::persona::Persona;
 
@@ -126,7 +127,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
         paragraphs.push(current);
     }
 
-    let mut section = "lede".to_string();
+    let mut section = Section::Lede;
     let mut side: Option<(String, usize)> = None;
     let mut seen_lede = false;
     let mut seen_title = false;
@@ -141,8 +142,13 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
             let heading = h.trim_start_matches('#').trim();
             if level == 1 && !seen_title {
                 seen_title = true;
-                doc.blocks
-                    .push(block("finish", None, Part::Headline, "headline".into(), heading));
+                doc.blocks.push(block(
+                    Section::Finish,
+                    None,
+                    Part::Headline,
+                    "headline".into(),
+                    heading,
+                ));
                 continue;
             }
             if is_trailer(heading) {
@@ -150,7 +156,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
             }
             if let Some(id) = heading_side(heading, persona) {
                 side = Some((id.to_string(), level));
-                section = format!("perspective:{id}");
+                section = Section::Perspective(id.to_string());
                 doc.sides.push(Side {
                     id: id.to_string(),
                     stated: true,
@@ -159,7 +165,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
             }
             if side.as_ref().is_some_and(|(_, l)| level <= *l) {
                 side = None;
-                section = "finish".into();
+                section = Section::Finish;
                 in_closing = true;
             }
             continue;
@@ -173,7 +179,7 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
                 format!("“{text}”")
             };
             let mut b = block(
-                &section,
+                section.clone(),
                 side.as_ref().map(|(id, _)| id.as_str()),
                 Part::Body,
                 "pull quote".into(),
@@ -208,8 +214,13 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
                 if seen_title && !seen_lede && item.starts_with('*') && item.ends_with('*') && count == 0 =>
             {
                 count += 1;
-                doc.blocks
-                    .push(block("finish", None, Part::Deck, "deck".into(), &plain(&item)));
+                doc.blocks.push(block(
+                    Section::Finish,
+                    None,
+                    Part::Deck,
+                    "deck".into(),
+                    &plain(&item),
+                ));
                 continue;
             }
             (None, _) if !seen_lede => {
@@ -235,16 +246,16 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
         {
             s.stated = false;
         }
-        let mut b = block(&section, perspective.as_deref(), part, location, &text);
+        let mut b = block(section.clone(), perspective.as_deref(), part, location, &text);
         b.cites = cites;
         doc.blocks.push(b);
     }
     doc
 }
 
-fn block(section: &str, perspective: Option<&str>, part: Part, location: String, text: &str) -> Block {
+fn block(section: Section, perspective: Option<&str>, part: Part, location: String, text: &str) -> Block {
     Block {
-        section: section.into(),
+        section,
         perspective: perspective.map(str::to_string),
         part,
         location,

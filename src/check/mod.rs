@@ -9,11 +9,11 @@ pub mod glossary;
 pub mod grounding;
 pub mod markdown;
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
+pub use crate::article::integrity::{Check, Finding, Report, Share, TermStatus};
 use crate::article::{Article, Paragraph};
+use crate::ident::Section;
 use crate::persona::Persona;
 use crate::source::{Passage, Source};
 
@@ -49,8 +49,8 @@ impl Part {
 /// One paragraph (or title) of an article under check.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    /// The revisable unit it belongs to: `lede`, `perspective:ID` or `finish`.
-    pub section: String,
+    /// The revisable unit it belongs to.
+    pub section: Section,
     pub perspective: Option<String>,
     pub part: Part,
     /// Human-readable place, e.g. `perspective south-korea, stated position`.
@@ -84,10 +84,10 @@ impl Doc {
     pub fn from_article(a: &Article) -> Doc {
         let mut blocks = Vec::new();
         let mut push =
-            |section: &str, perspective: Option<&str>, part: Part, location: String, p: &Paragraph| {
+            |section: Section, perspective: Option<&str>, part: Part, location: String, p: &Paragraph| {
                 if !p.text.trim().is_empty() {
                     blocks.push(Block {
-                        section: section.into(),
+                        section,
                         perspective: perspective.map(str::to_string),
                         part,
                         location,
@@ -101,18 +101,18 @@ impl Doc {
             cites: vec![],
         };
         push(
-            "finish",
+            Section::Finish,
             None,
             Part::Headline,
             "headline".into(),
             &plain(&a.headline),
         );
-        push("finish", None, Part::Deck, "deck".into(), &plain(&a.deck));
-        push("lede", None, Part::Lede, "lede".into(), &a.lede);
+        push(Section::Finish, None, Part::Deck, "deck".into(), &plain(&a.deck));
+        push(Section::Lede, None, Part::Lede, "lede".into(), &a.lede);
         for (i, s) in a.sections.iter().enumerate() {
             for (j, p) in s.paragraphs.iter().enumerate() {
                 push(
-                    "lede",
+                    Section::Lede,
                     None,
                     Part::Body,
                     format!("section {} \"{}\", paragraph {}", i + 1, s.subhead, j + 1),
@@ -126,14 +126,14 @@ impl Doc {
                 id: p.id.clone(),
                 stated: p.stated,
             });
-            let section = format!("perspective:{}", p.id);
+            let section = Section::Perspective(p.id.clone());
             for (part, para) in [
                 (Part::Position, &p.position),
                 (Part::Reasons, &p.reasons),
                 (Part::Implications, &p.implications),
             ] {
                 push(
-                    &section,
+                    section.clone(),
                     Some(&p.id),
                     part,
                     format!("perspective {}, {}", p.id, part.label()),
@@ -142,77 +142,9 @@ impl Doc {
             }
         }
         if let Some(c) = &a.closing {
-            push("finish", None, Part::Closing, "closing".into(), c);
+            push(Section::Finish, None, Part::Closing, "closing".into(), c);
         }
         Doc { blocks, sides }
-    }
-}
-
-/// Which check found something.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Check {
-    Grounding,
-    Balance,
-    Glossary,
-    Language,
-}
-
-/// One problem, with where it is, what was claimed and what was expected.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Finding {
-    pub check: Check,
-    /// e.g. `number`, `date`, `quote`, `entity`, `citation`, `missing-perspective`,
-    /// `lopsided`, `missing-part`, `invented-position`, `first-mention`, `attribution`,
-    /// `neutral-name`, `loaded-language`.
-    pub kind: String,
-    pub section: String,
-    pub location: String,
-    pub claim: String,
-    pub expected: String,
-}
-
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}: {} `{}`: {}",
-            self.location, self.kind, self.claim, self.expected
-        )
-    }
-}
-
-/// A perspective's share of the perspective sections' words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Share {
-    pub perspective: String,
-    pub words: usize,
-    pub share: f64,
-    pub stated: bool,
-}
-
-/// How one disputed term was handled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct TermStatus {
-    pub term: String,
-    pub mentions: usize,
-    pub ok: bool,
-}
-
-/// Everything the checks found about one article.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Report {
-    pub findings: Vec<Finding>,
-    pub balance: Vec<Share>,
-    pub glossary: Vec<TermStatus>,
-    /// Sections sent back to the model with their findings.
-    #[serde(default)]
-    pub revised: Vec<String>,
-}
-
-impl Report {
-    pub fn passed(&self) -> bool {
-        self.findings.is_empty()
     }
 }
 

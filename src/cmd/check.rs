@@ -3,14 +3,14 @@
 use std::path::Path;
 
 use super::write_stdout;
-use crate::check::{self, Corpus, Report, markdown};
 use crate::cli::CheckArgs;
-use crate::config::{ProcessEnv, Project};
-use crate::error::{Error, InputError, Result};
-use crate::{persona, source};
+use parallax::check::{self, Corpus, Report, markdown};
+use parallax::config::{ProcessEnv, Project};
+use parallax::error::{Error, InputError, Result};
+use parallax::{persona, source};
 
 pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
-    let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
+    let cwd = super::cwd()?;
     let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
     let text = std::fs::read_to_string(&args.article)
         .map_err(|e| InputError::new(&args.article, None, format!("cannot read article: {e}")))?;
@@ -28,8 +28,7 @@ pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     }
     let report = check::run(&doc, &Corpus::new(&sources, &persona), &persona);
     if args.json {
-        let json = serde_json::to_string_pretty(&report)
-            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
+        let json = serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e))?;
         write_stdout(&format!("{json}\n"))?;
     } else {
         write_stdout(&human(&report, &args.article, doc.has_cites()))?;

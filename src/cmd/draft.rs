@@ -3,12 +3,15 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::write_stdout;
+use super::{cost_text, cwd, write_stdout};
 use crate::cli::DraftArgs;
-use crate::error::{Error, Result};
-use crate::render::{Format, terminal};
-use crate::session::{Session, write_file};
-use crate::source;
+use parallax::article::Article;
+use parallax::error::{Error, Result};
+use parallax::pipeline::PlannedCall;
+use parallax::publish;
+use parallax::render::{Format, terminal};
+use parallax::session::{Drafted, Session, Voice};
+use parallax::source;
 
 /// The base path (without extension) and formats for `-o FILE`: the formats
 /// asked for, else the one the file's extension names, else Markdown.
@@ -42,7 +45,7 @@ fn terminal_width() -> usize {
 }
 
 pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
-    let session = Session::new(&args.run, args.persona.as_deref(), config_path)?;
+    let session = Session::new(&args.run.flags(), args.persona.as_deref(), config_path, &cwd()?)?;
     if args.sources.iter().filter(|s| *s == "-").count() > 1 {
         return Err(Error::Usage(
             "standard input (`-`) can be given as a source only once".into(),
@@ -52,25 +55,9 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let sources = source::load_all(&args.sources, &session.fetcher).await?;
     let options = session.options(&voice.persona, None, !args.dry_run)?;
     if args.dry_run {
-        let calls = session.plan(&voice, sources, &options).await?;
-        let mut out = String::new();
-        for c in &calls {
-            out.push_str(&format!(
-                "=== round {} · {} · model {} ===\n",
-                c.round, c.request.stage, c.request.model
-            ));
-            if c.round > 1 {
-                out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
-            }
-            for m in &c.request.messages {
-                out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
-            }
-        }
-        write_stdout(&out)?;
-        tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
-        return Ok(());
+        return dry_run(&session.plan(&voice, sources, &options).await?);
     }
-    if session.client.is_extractive() {
+    if session.client.is_none() {
         tracing::warn!(
             "no language model used: drafting with the extractive provider from source passages \
              (set OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY, or pass --provider, to draft with a model)"
@@ -81,35 +68,58 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     for f in &report.findings {
         tracing::warn!("integrity: {f}");
     }
-    match &args.output {
-        Some(path) => {
-            let (base, formats) = outputs(path, &args.run.format);
-            session.write(&voice, &mut drafted, &base, &formats, true)?;
-        }
-        None => {
-            let format = match args.run.format.as_slice() {
-                [] => Format::Md,
-                [one] => *one,
-                _ => return Err(Error::Usage("several --format values need -o FILE".into())),
-            };
-            let text = if format == Format::Md && !args.plain && std::io::stdout().is_terminal() {
-                let width = terminal_width();
-                terminal::render(&drafted.article, width, terminal::colour())
-            } else {
-                session.render(&voice, &drafted.article, format)?
-            };
-            write_stdout(&text)?;
-        }
-    }
+    output(args, &voice, &mut drafted)?;
     if let Some(p) = &args.provenance {
-        let json = serde_json::to_vec_pretty(&drafted.provenance)
-            .map_err(|e| Error::Usage(format!("internal error: {e}")))?;
-        write_file(p, &json)?;
+        publish::write_json(p, &drafted.provenance)?;
     }
-    let article = &drafted.article;
+    summary(args, &drafted.article, report.findings.len());
+    Ok(())
+}
+
+/// `--dry-run`: every request, in round order, on stdout.
+fn dry_run(calls: &[PlannedCall]) -> Result<()> {
+    let mut out = String::new();
+    for c in calls {
+        out.push_str(&format!(
+            "=== round {} · {} · model {} ===\n",
+            c.round, c.stage, c.request.model
+        ));
+        if c.round > 1 {
+            out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
+        }
+        for m in &c.request.messages {
+            out.push_str(&format!("--- {} ---\n{}\n", m.role.as_str(), m.content));
+        }
+    }
+    write_stdout(&out)?;
+    tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
+    Ok(())
+}
+
+/// Write the article where `-o` says, or print it.
+fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<()> {
+    if let Some(path) = &args.output {
+        let (base, formats) = outputs(path, &args.run.format);
+        return publish::write(voice, drafted, &base, &formats, true);
+    }
+    let format = match args.run.format.as_slice() {
+        [] => Format::Md,
+        [one] => *one,
+        _ => return Err(Error::Usage("several --format values need -o FILE".into())),
+    };
+    let text = if format == Format::Md && !args.plain && std::io::stdout().is_terminal() {
+        terminal::render(&drafted.article, terminal_width(), terminal::colour())
+    } else {
+        publish::render(voice, &drafted.article, format)?
+    };
+    write_stdout(&text)
+}
+
+/// The one-line summary on stderr.
+fn summary(args: &DraftArgs, article: &Article, findings: usize) {
     let m = &article.meta;
     let cached = m.calls.iter().filter(|c| c.cached).count();
-    let checks = match report.findings.len() {
+    let checks = match findings {
         0 => "checks passed".to_string(),
         n => format!("{n} finding(s)"),
     };
@@ -129,13 +139,4 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         m.provider,
         m.model,
     );
-    Ok(())
-}
-
-/// `$0.0123`, or a note that the model has no price.
-pub fn cost_text(cost: Option<f64>) -> String {
-    match cost {
-        Some(c) => format!("${c:.4}"),
-        None => "cost unknown (no price for the model; add [prices] to parallax.toml)".into(),
-    }
 }

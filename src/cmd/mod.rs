@@ -1,5 +1,6 @@
 //! The commands: each loads what it needs, calls the library and writes files.
 
+pub mod batch;
 pub mod check;
 pub mod draft;
 pub mod init;
@@ -8,7 +9,33 @@ pub mod prompts;
 
 use std::io::Write;
 
-use crate::error::{Error, Result};
+use std::path::PathBuf;
+
+use crate::cli::{self, Cli};
+use parallax::error::{Error, Result};
+
+/// Run a parsed command line.
+pub async fn run(cli: Cli) -> Result<()> {
+    let config = cli.config.as_deref();
+    match &cli.command {
+        cli::Command::Draft(args) => draft::run(args, config).await,
+        cli::Command::Batch(args) => batch::run(args, config).await,
+        cli::Command::Check(args) => check::run(args, config).await,
+        cli::Command::Personas(c) => personas::run(c, config).await,
+        cli::Command::Prompts(c) => prompts::run(c, config).await,
+        cli::Command::Init { dir } => init::run(dir.as_deref()),
+    }
+}
+
+/// The working folder, which project discovery starts from.
+pub fn cwd() -> Result<PathBuf> {
+    std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))
+}
+
+/// `$0.0123`, or a note that the model has no price.
+pub fn cost_text(cost: Option<f64>) -> String {
+    parallax::llm::cost::describe(cost)
+}
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(text: &str) -> Result<()> {

@@ -6,15 +6,15 @@ use serde_json::json;
 
 use super::write_stdout;
 use crate::cli::{Lookup, PersonasCommand};
-use crate::config::{ProcessEnv, Project};
-use crate::error::{Error, InputError, Result};
-use crate::persona::{self, Persona, is_slug};
-use crate::pipeline::{self, DraftOptions, Job};
-use crate::prompt::Prompts;
-use crate::source;
+use parallax::config::{ProcessEnv, Project};
+use parallax::error::{Error, InputError, Result};
+use parallax::persona::{self, Persona, is_slug};
+use parallax::pipeline::{self, DraftOptions, Job};
+use parallax::prompt::Prompts;
+use parallax::source;
 
 pub(crate) fn project(config: Option<&Path>, lookup: &Lookup) -> Result<Project> {
-    let cwd = std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))?;
+    let cwd = super::cwd()?;
     Ok(Project::discover(
         config,
         lookup.personas.as_deref(),
@@ -181,9 +181,7 @@ fn sample_source(p: &Persona) -> Result<source::Source> {
     }
     let mut sources = vec![source::parse(Path::new("sample-source.md"), &text, 1, 1)?];
     source::tag_perspectives(&mut sources, p)?;
-    sources
-        .pop()
-        .ok_or_else(|| Error::Usage("internal error: no sample source".into()))
+    sources.pop().ok_or_else(|| Error::internal("no sample source"))
 }
 
 /// Everything wrong with one persona file: its fields, then its templates.
@@ -299,7 +297,7 @@ fn new(project: &Project, id: &str, extends: Option<&str>, dir: Option<&Path>) -
         Some(parent) => scaffold_child(id, parent),
         None => scaffold(id),
     };
-    crate::fsutil::write_atomic(&path, text.as_bytes())
+    parallax::fsutil::write_atomic(&path, text.as_bytes())
         .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
     write_stdout(&format!(
         "wrote {}\ncheck it with: parallax personas check {}\n",

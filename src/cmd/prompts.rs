@@ -5,11 +5,11 @@ use std::path::Path;
 use super::personas::project;
 use super::write_stdout;
 use crate::cli::{Lookup, PromptsCommand};
-use crate::config::{self, Project};
-use crate::error::{Error, InputError, Result};
-use crate::pipeline::{self, DraftOptions, Job};
-use crate::prompt::{BUILTIN, Prompts};
-use crate::{fsutil, persona, source};
+use parallax::config::{self, Project};
+use parallax::error::{Error, InputError, Result};
+use parallax::pipeline::{self, DraftOptions, Job};
+use parallax::prompt::{BUILTIN, Prompts};
+use parallax::{fsutil, persona, source};
 
 /// What each built-in template is for.
 fn purpose(name: &str) -> &'static str {
@@ -61,8 +61,8 @@ fn list(project: &Project, persona: Option<&str>) -> Result<()> {
 async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[String]) -> Result<()> {
     let persona_id = persona.unwrap_or(&project.default_persona);
     let (p, prompts) = load(project, Some(persona_id))?;
-    let p = p.ok_or_else(|| Error::Usage("internal error: no persona".into()))?;
-    let mut sources = source::load_all(specs, &project.fetcher(&crate::config::ProcessEnv)?).await?;
+    let p = p.ok_or_else(|| Error::internal("no persona"))?;
+    let mut sources = source::load_all(specs, &project.fetcher(&parallax::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
     let models = config::STAGES
         .iter()
@@ -78,12 +78,10 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     let calls = pipeline::every_request(&job).await?;
     let wanted: Vec<_> = calls
         .iter()
-        .filter(|c| {
-            stage == "all" || c.request.stage == stage || c.request.stage.split(':').next() == Some(stage)
-        })
+        .filter(|c| stage == "all" || c.stage.to_string() == stage || c.stage.group() == stage)
         .collect();
     if wanted.is_empty() {
-        let stages: Vec<&str> = calls.iter().map(|c| c.request.stage.as_str()).collect();
+        let stages: Vec<String> = calls.iter().map(|c| c.stage.to_string()).collect();
         return Err(Error::Usage(format!(
             "no stage `{stage}` in this draft; stages: {}",
             stages.join(", ")
@@ -91,7 +89,7 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     }
     let mut out = String::new();
     for c in wanted {
-        out.push_str(&format!("=== round {} · {} ===\n", c.round, c.request.stage));
+        out.push_str(&format!("=== round {} · {} ===\n", c.round, c.stage));
         if c.round > 1 {
             out.push_str("(depends on earlier answers; shown with extractive answers in their place)\n");
         }

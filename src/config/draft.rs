@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::Flags;
 use super::{Env, Loaded, Project, ProviderConfig, STAGES};
-use crate::cli::RunArgs;
 use crate::error::{Error, InputError};
 use crate::fetch::FetchPolicy;
+use crate::ident::ProviderKind;
 use crate::llm::http::{HttpConfig, Limits, Timeouts};
 use crate::llm::presets;
 use crate::llm::retry::RetryPolicy;
@@ -18,8 +19,10 @@ use crate::llm::{ApiKey, Price};
 pub struct ModelChoice {
     /// `--model`: every stage.
     pub forced: Option<String>,
-    /// `--stage-model` and `[models]`.
+    /// `--stage-model`.
     pub per_stage: BTreeMap<String, String>,
+    /// `[models]` in the config file.
+    pub configured_per_stage: BTreeMap<String, String>,
     /// `PARALLAX_MODEL`.
     pub env: Option<String>,
     /// `provider.model` in the config.
@@ -29,15 +32,32 @@ pub struct ModelChoice {
 }
 
 impl ModelChoice {
-    /// The model for `stage` (`brief`, `lede`, `perspective`, `finish`).
+    /// The model for `stage` (`brief`, `lede`, `perspective`, `finish`), in the
+    /// order of [`MODEL_PRECEDENCE`]: flags, environment, persona, config file,
+    /// preset.
     pub fn for_stage(&self, stage: &str, persona: Option<&str>) -> Option<String> {
         self.forced
             .clone()
             .or_else(|| self.per_stage.get(stage).cloned())
             .or_else(|| self.env.clone())
             .or_else(|| persona.map(str::to_string))
+            .or_else(|| self.configured_per_stage.get(stage).cloned())
             .or_else(|| self.configured.clone())
             .or_else(|| self.preset.clone())
+    }
+}
+
+/// The sampling temperature: `--temperature`, else the persona's, else
+/// `provider.temperature`, else the server's default.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Temperature {
+    pub flag: Option<f32>,
+    pub configured: Option<f32>,
+}
+
+impl Temperature {
+    pub fn with_persona(&self, persona: Option<f32>) -> Option<f32> {
+        self.flag.or(persona).or(self.configured)
     }
 }
 
@@ -48,7 +68,7 @@ pub struct Settings {
     /// `None` means extractive.
     pub http: Option<HttpConfig>,
     pub models: ModelChoice,
-    pub temperature: Option<f32>,
+    pub temperature: Temperature,
     pub max_tokens: u32,
     /// Where cached answers live; `None` when caching is off.
     pub cache_dir: Option<PathBuf>,
@@ -64,7 +84,7 @@ pub struct Settings {
 
 /// Resolve the settings of `draft`.
 pub fn resolve(
-    args: &RunArgs,
+    flags: &Flags,
     persona: Option<&str>,
     config: Option<&Path>,
     env: &dyn Env,
@@ -72,23 +92,75 @@ pub fn resolve(
 ) -> Result<Settings, Error> {
     let project = Project::discover(
         config,
-        args.personas.as_deref(),
-        args.prompts.as_deref(),
+        flags.personas.as_deref(),
+        flags.prompts.as_deref(),
         env,
         cwd,
     )?;
     let loaded = &project.loaded;
     let f = &loaded.file;
-    let http = provider(args, loaded, env, &project.root)?;
-    let mut per_stage = BTreeMap::new();
+    let http = provider(flags, loaded, env, &project.root)?;
+    let (per_stage, configured_per_stage) = stage_models(flags, loaded)?;
+    let cache_enabled = !flags.no_cache && f.cache.enabled.unwrap_or(true);
+    let cache_root = project.cache_root(env);
+    let cache_dir = cache_root
+        .as_ref()
+        .map(|d| d.join("responses"))
+        .filter(|_| http.is_some());
+    let page_cache = cache_root
+        .as_ref()
+        .map(|d| d.join("pages"))
+        .filter(|_| cache_enabled);
+    let fetch = project.fetch_policy(flags.allow_private)?;
+    let p = &f.provider;
+    Ok(Settings {
+        persona: persona
+            .map(str::to_string)
+            .unwrap_or_else(|| project.default_persona.clone()),
+        models: ModelChoice {
+            forced: flags.model.clone(),
+            per_stage,
+            configured_per_stage,
+            env: env.var("PARALLAX_MODEL"),
+            configured: p.model.clone(),
+            preset: http
+                .as_ref()
+                .and_then(|h| h.preset.default_model)
+                .map(str::to_string),
+        },
+        http,
+        temperature: Temperature {
+            flag: flags.temperature,
+            configured: p.temperature,
+        },
+        max_tokens: flags.max_tokens.or(p.max_tokens).unwrap_or(2048),
+        cache_dir: cache_dir.filter(|_| cache_enabled),
+        page_cache,
+        fetch,
+        refresh: flags.refresh,
+        prices: f.prices.clone(),
+        persona_dirs: project.persona_dirs,
+        prompt_dirs: project.prompt_dirs,
+        config_file: project.config_file,
+    })
+}
+
+/// Models per stage: from `--stage-model` and from `[models]`, each checked.
+fn stage_models(
+    flags: &Flags,
+    loaded: &Loaded,
+) -> Result<(BTreeMap<String, String>, BTreeMap<String, String>), Error> {
+    let f = &loaded.file;
+    let mut configured_per_stage = BTreeMap::new();
     for (stage, model) in &f.models {
         if !STAGES.contains(&stage.as_str()) {
             let e = loaded.err(&format!("models.{stage}"), "not a stage".into());
             return Err(e.hint(format!("stages: {}", STAGES.join(", "))).into());
         }
-        per_stage.insert(stage.clone(), model.clone());
+        configured_per_stage.insert(stage.clone(), model.clone());
     }
-    for pair in &args.stage_model {
+    let mut per_stage = BTreeMap::new();
+    for pair in &flags.stage_model {
         match pair.split_once('=') {
             Some((stage, model)) if STAGES.contains(&stage) && !model.is_empty() => {
                 per_stage.insert(stage.to_string(), model.to_string());
@@ -101,49 +173,12 @@ pub fn resolve(
             }
         }
     }
-    let cache_enabled = !args.no_cache && f.cache.enabled.unwrap_or(true);
-    let cache_root = project.cache_root(env);
-    let cache_dir = cache_root
-        .as_ref()
-        .map(|d| d.join("responses"))
-        .filter(|_| http.is_some());
-    let page_cache = cache_root
-        .as_ref()
-        .map(|d| d.join("pages"))
-        .filter(|_| cache_enabled);
-    let fetch = project.fetch_policy(args.allow_private)?;
-    let p = &f.provider;
-    Ok(Settings {
-        persona: persona
-            .map(str::to_string)
-            .unwrap_or_else(|| project.default_persona.clone()),
-        models: ModelChoice {
-            forced: args.model.clone(),
-            per_stage,
-            env: env.var("PARALLAX_MODEL"),
-            configured: p.model.clone(),
-            preset: http
-                .as_ref()
-                .and_then(|h| h.preset.default_model)
-                .map(str::to_string),
-        },
-        http,
-        temperature: args.temperature.or(p.temperature),
-        max_tokens: args.max_tokens.or(p.max_tokens).unwrap_or(2048),
-        cache_dir: cache_dir.filter(|_| cache_enabled),
-        page_cache,
-        fetch,
-        refresh: args.refresh,
-        prices: f.prices.clone(),
-        persona_dirs: project.persona_dirs,
-        prompt_dirs: project.prompt_dirs,
-        config_file: project.config_file,
-    })
+    Ok((per_stage, configured_per_stage))
 }
 
 /// The provider name: flag, config, else guessed from which keys are set.
-fn provider_name(args: &RunArgs, p: &ProviderConfig, env: &dyn Env) -> String {
-    if let Some(n) = args.provider.clone().or_else(|| p.name.clone()) {
+fn provider_name(flags: &Flags, p: &ProviderConfig, env: &dyn Env) -> String {
+    if let Some(n) = flags.provider.clone().or_else(|| p.name.clone()) {
         return n;
     }
     let set = |v: &str| env.var(v).is_some();
@@ -152,19 +187,14 @@ fn provider_name(args: &RunArgs, p: &ProviderConfig, env: &dyn Env) -> String {
     } else if set("ANTHROPIC_API_KEY") || set("ANTHROPIC_BASE_URL") {
         "anthropic".into()
     } else {
-        "extractive".into()
+        ProviderKind::EXTRACTIVE.into()
     }
 }
 
-fn provider(
-    args: &RunArgs,
-    loaded: &Loaded,
-    env: &dyn Env,
-    root: &Path,
-) -> Result<Option<HttpConfig>, Error> {
+fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Result<Option<HttpConfig>, Error> {
     let p = &loaded.file.provider;
-    let name = provider_name(args, p, env);
-    if name == "extractive" {
+    let name = provider_name(flags, p, env);
+    if ProviderKind::of(&name) == ProviderKind::Extractive {
         return Ok(None);
     }
     let Some(preset) = presets::find(&name) else {
@@ -173,7 +203,7 @@ fn provider(
             "unknown provider `{name}` (known providers: {known})"
         )));
     };
-    let base_url = args
+    let base_url = flags
         .base_url
         .clone()
         .or_else(|| preset.base_url_env.and_then(|v| env.var(v)))
@@ -201,7 +231,7 @@ fn provider(
         base_url,
         key,
         key_env,
-        stream: !args.no_stream && p.stream.unwrap_or(true),
+        stream: !flags.no_stream && p.stream.unwrap_or(true),
         timeouts: Timeouts {
             connect: loaded.duration("provider.connect_timeout", &p.connect_timeout, d.connect)?,
             first_token: loaded.duration(

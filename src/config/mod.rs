@@ -16,12 +16,51 @@ use crate::llm::Price;
 
 mod draft;
 #[cfg(test)]
+#[path = "precedence_tests.rs"]
+mod precedence_tests;
+#[cfg(test)]
 mod tests;
 
-pub use draft::{ModelChoice, Settings, resolve};
+mod flags;
+
+pub use draft::{ModelChoice, Settings, Temperature, resolve};
+pub use flags::Flags;
+
+/// Where each setting comes from, highest first. `docs/providers.md` shows this
+/// table word for word (a test keeps them equal), and `resolve` follows it (a
+/// table-driven test pins every layer).
+pub const PRECEDENCE: &[(&str, &str)] = &[
+    (
+        "model of a stage",
+        "`--model`, `--stage-model STAGE=MODEL`, `PARALLAX_MODEL`, the persona's `model`, `[models]` in the config file, `provider.model`, the preset's default",
+    ),
+    (
+        "temperature",
+        "`--temperature`, the persona's `temperature`, `provider.temperature`, the server's default",
+    ),
+    (
+        "provider",
+        "`--provider`, `provider.name`, keys in the environment (`OPENAI_API_KEY` or `OPENAI_BASE_URL`, then `ANTHROPIC_API_KEY` or `ANTHROPIC_BASE_URL`), extractive",
+    ),
+    (
+        "base URL",
+        "`--base-url`, the preset's variable (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`, …), `provider.base_url`, the preset's URL",
+    ),
+    ("max tokens", "`--max-tokens`, `provider.max_tokens`, 2048"),
+    ("persona", "`--persona`, `persona` in the config file, `prism`"),
+];
+
+/// [`PRECEDENCE`] as the Markdown table the docs show.
+pub fn precedence_table() -> String {
+    let mut out = String::from("| setting | sources, highest first |\n|---|---|\n");
+    for (what, order) in PRECEDENCE {
+        out.push_str(&format!("| {what} | {order} |\n"));
+    }
+    out
+}
 
 /// Stages a model can be chosen for.
-pub const STAGES: &[&str] = &["brief", "lede", "perspective", "finish"];
+pub const STAGES: &[&str] = &crate::ident::STAGE_KINDS;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,19 +1,17 @@
 //! Tests of settings resolution.
 
 use super::*;
-use crate::cli::DraftArgs;
 
 /// Resolve as `draft` would.
 fn resolve(
-    a: &DraftArgs,
+    a: &Flags,
     config: Option<&Path>,
     env: &dyn Env,
     cwd: &Path,
 ) -> Result<Settings, crate::error::Error> {
-    super::resolve(&a.run, a.persona.as_deref(), config, env, cwd)
+    super::resolve(a, None, config, env, cwd)
 }
 use crate::llm::ApiKey;
-use clap::Parser;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -24,13 +22,23 @@ impl Env for MapEnv {
     }
 }
 
-fn args(extra: &[&str]) -> DraftArgs {
-    let mut v = vec!["parallax", "draft", "s.md"];
-    v.extend_from_slice(extra);
-    match crate::cli::Cli::parse_from(v).command {
-        crate::cli::Command::Draft(d) => d,
-        other => panic!("parsed as {other:?}"),
+/// The flags of `parallax draft s.md EXTRA…`, for the few flags these tests use.
+fn args(extra: &[&str]) -> Flags {
+    let mut f = Flags::default();
+    let mut it = extra.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().map(|v| v.to_string());
+        match *flag {
+            "--base-url" => f.base_url = value(),
+            "--provider" => f.provider = value(),
+            "--model" => f.model = value(),
+            "--stage-model" => f.stage_model.extend(value()),
+            "--temperature" => f.temperature = value().and_then(|v| v.parse().ok()),
+            "--no-stream" => f.no_stream = true,
+            other => panic!("flag {other} not known to this helper"),
+        }
     }
+    f
 }
 
 #[test]
@@ -101,8 +109,10 @@ fn stage_models_layer() {
     let s = resolve(&args(&["--stage-model", "finish=tiny"]), None, &env, dir.path()).unwrap();
     assert_eq!(
         s.models.for_stage("brief", Some("persona-model")).as_deref(),
-        Some("small")
+        Some("persona-model"),
+        "the persona's model beats the config file's [models]"
     );
+    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("small"));
     assert_eq!(s.models.for_stage("finish", None).as_deref(), Some("tiny"));
     assert_eq!(
         s.models.for_stage("lede", Some("persona-model")).as_deref(),

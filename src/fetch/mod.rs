@@ -149,62 +149,14 @@ impl Fetcher {
     }
 
     async fn fetch_live(&self, start: &str, cached: Option<&Page>) -> Result<Page, FetchError> {
-        let fail = |reason: String, refused: bool| FetchError {
+        let fail = |(reason, refused): (String, bool)| FetchError {
             url: start.to_string(),
             reason,
             refused,
         };
-        let mut url = Url::parse(start).map_err(|e| fail(format!("not a URL ({e})"), true))?;
+        let mut url = Url::parse(start).map_err(|e| fail((format!("not a URL ({e})"), true)))?;
         for _ in 0..=self.policy.max_redirects {
-            if !matches!(url.scheme(), "http" | "https") {
-                return Err(fail(
-                    format!("`{}` is not http or https; refused", url.scheme()),
-                    true,
-                ));
-            }
-            if !url.username().is_empty() || url.password().is_some() {
-                return Err(fail(
-                    "credentials in the URL are never sent; refused".into(),
-                    true,
-                ));
-            }
-            let host = url
-                .host_str()
-                .ok_or_else(|| fail("no host".into(), true))?
-                .to_string();
-            let port = url.port_or_known_default().unwrap_or(80);
-            let addrs = self
-                .resolve(&url, &host, port)
-                .await
-                .map_err(|(reason, refused)| fail(reason, refused))?;
-            let client = reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .no_proxy()
-                .resolve_to_addrs(&host, &addrs)
-                .connect_timeout(Duration::from_secs(10))
-                .user_agent(concat!(
-                    "parallax/",
-                    env!("CARGO_PKG_VERSION"),
-                    " (source fetcher)"
-                ))
-                .build()
-                .map_err(|e| fail(format!("cannot build the HTTP client: {e}"), false))?;
-            let mut request = client.get(url.clone()).header(
-                "accept",
-                "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-            );
-            if let Some(c) = cached.filter(|c| c.final_url == url.as_str()) {
-                if let Some(e) = &c.etag {
-                    request = request.header(IF_NONE_MATCH, e);
-                }
-                if let Some(m) = &c.last_modified {
-                    request = request.header(IF_MODIFIED_SINCE, m);
-                }
-            }
-            let resp = request
-                .send()
-                .await
-                .map_err(|e| fail(format!("the request failed: {}", root_cause(&e)), false))?;
+            let resp = self.send(&url, cached).await.map_err(fail)?;
             let status = resp.status();
             if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
                 let location = resp
@@ -214,7 +166,7 @@ impl Fetcher {
                     .unwrap_or("");
                 url = url
                     .join(location)
-                    .map_err(|e| fail(format!("bad redirect `{location}` ({e})"), false))?;
+                    .map_err(|e| fail((format!("bad redirect `{location}` ({e})"), false)))?;
                 tracing::debug!(from = start, to = %url, "following a redirect");
                 continue;
             }
@@ -227,56 +179,108 @@ impl Fetcher {
                 });
             }
             if !status.is_success() {
-                return Err(fail(
+                return Err(fail((
                     format!("the server answered HTTP {}", status.as_u16()),
                     false,
-                ));
+                )));
             }
-            let header = |name| {
-                resp.headers()
-                    .get(name)
-                    .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
-                    .map(str::to_string)
-            };
-            let content_type = header(CONTENT_TYPE).unwrap_or_else(|| "text/html".into());
-            let mime = content_type
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
-            if mime == "application/pdf" {
-                return Err(fail(
-                    "PDF sources are not supported; save the text of the PDF as a .md or .txt file and give that".into(),
-                    true,
-                ));
-            }
-            if !ACCEPTED.contains(&mime.as_str()) {
-                return Err(fail(
-                    format!("content type `{mime}` is not text, HTML, XML or JSON; refused"),
-                    true,
-                ));
-            }
-            let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
-            let final_url = url.to_string();
-            let bytes = self
-                .read_limited(resp)
-                .await
-                .map_err(|reason| fail(reason, false))?;
-            return Ok(Page {
-                url: start.to_string(),
-                final_url,
-                body: extract::decode(&bytes, &content_type),
-                content_type,
-                fetched: now(),
-                etag,
-                last_modified,
-            });
+            return self.read_page(start, &url, resp).await.map_err(fail);
         }
-        Err(fail(
+        Err(fail((
             format!("more than {} redirects", self.policy.max_redirects),
             false,
-        ))
+        )))
+    }
+
+    /// One request to `url`, after its scheme, credentials and every address of
+    /// its host are checked; conditional when a cached copy of it exists.
+    async fn send(&self, url: &Url, cached: Option<&Page>) -> Result<reqwest::Response, (String, bool)> {
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err((format!("`{}` is not http or https; refused", url.scheme()), true));
+        }
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err(("credentials in the URL are never sent; refused".into(), true));
+        }
+        let host = url
+            .host_str()
+            .ok_or_else(|| ("no host".to_string(), true))?
+            .to_string();
+        let port = url.port_or_known_default().unwrap_or(80);
+        let addrs = self.resolve(url, &host, port).await?;
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
+            .resolve_to_addrs(&host, &addrs)
+            .connect_timeout(Duration::from_secs(10))
+            .user_agent(concat!(
+                "parallax/",
+                env!("CARGO_PKG_VERSION"),
+                " (source fetcher)"
+            ))
+            .build()
+            .map_err(|e| (format!("cannot build the HTTP client: {e}"), false))?;
+        let mut request = client.get(url.clone()).header(
+            "accept",
+            "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        );
+        if let Some(c) = cached.filter(|c| c.final_url == url.as_str()) {
+            if let Some(e) = &c.etag {
+                request = request.header(IF_NONE_MATCH, e);
+            }
+            if let Some(m) = &c.last_modified {
+                request = request.header(IF_MODIFIED_SINCE, m);
+            }
+        }
+        request
+            .send()
+            .await
+            .map_err(|e| (format!("the request failed: {}", root_cause(&e)), false))
+    }
+
+    /// The page of a successful answer, if its type is one we read.
+    async fn read_page(
+        &self,
+        start: &str,
+        url: &Url,
+        resp: reqwest::Response,
+    ) -> Result<Page, (String, bool)> {
+        let header = |name| {
+            resp.headers()
+                .get(name)
+                .and_then(|v: &reqwest::header::HeaderValue| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header(CONTENT_TYPE).unwrap_or_else(|| "text/html".into());
+        let mime = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if mime == "application/pdf" {
+            return Err((
+                "PDF sources are not supported; save the text of the PDF as a .md or .txt file and give that"
+                    .into(),
+                true,
+            ));
+        }
+        if !ACCEPTED.contains(&mime.as_str()) {
+            return Err((
+                format!("content type `{mime}` is not text, HTML, XML or JSON; refused"),
+                true,
+            ));
+        }
+        let (etag, last_modified) = (header(ETAG), header(LAST_MODIFIED));
+        let bytes = self.read_limited(resp).await.map_err(|reason| (reason, false))?;
+        Ok(Page {
+            url: start.to_string(),
+            final_url: url.to_string(),
+            body: extract::decode(&bytes, &content_type),
+            content_type,
+            fetched: now(),
+            etag,
+            last_modified,
+        })
     }
 
     /// Resolve `host` and check every address it has, before any request to it.

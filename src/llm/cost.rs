@@ -7,6 +7,14 @@ use serde::{Deserialize, Serialize};
 
 use super::Usage;
 
+/// `$0.0123`, or a note that the model has no price.
+pub fn describe(cost: Option<f64>) -> String {
+    match cost {
+        Some(c) => format!("${c:.4}"),
+        None => "cost unknown (no price for the model; add [prices] to parallax.toml)".into(),
+    }
+}
+
 /// US dollars per million tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,6 +1,6 @@
 //! The one place that talks HTTP to a model: timeouts (connect, first token, idle
 //! stream), retries with backoff shared across workers, and the provider's
-//! concurrency and rate limits. Wire formats live in `openai` and `anthropic`.
+//! concurrency and rate limits. Wire formats live behind `wire::Wire`.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -9,14 +9,13 @@ use std::time::Duration;
 use eventsource_stream::Eventsource;
 use futures::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
-use serde_json::Value;
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
-use super::presets::{Preset, Protocol};
+use super::presets::Preset;
 use super::retry::{Gate, RetryHints, RetryPolicy, is_retryable, rate_limit_pause};
-use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
+use super::wire::{self, Wire};
+use super::{ApiKey, ChatRequest, ChatResponse, LlmError};
 
 /// How long to wait for each phase of a call.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,6 +78,7 @@ struct Shared {
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     cfg: Arc<HttpConfig>,
+    wire: Arc<dyn Wire>,
     http: reqwest::Client,
     shared: Arc<Shared>,
 }
@@ -106,6 +106,10 @@ impl HttpClient {
             tpm: per_minute(cfg.limits.tpm),
         };
         Ok(Self {
+            wire: Arc::from(wire::for_protocol(
+                cfg.preset.protocol,
+                cfg.preset.max_tokens_field,
+            )),
             cfg: Arc::new(cfg),
             http,
             shared: Arc::new(shared),
@@ -200,44 +204,6 @@ impl HttpClient {
         }
     }
 
-    fn url(&self) -> String {
-        let base = self.cfg.base_url.trim_end_matches('/');
-        match self.cfg.preset.protocol {
-            Protocol::OpenAi => format!("{base}/chat/completions"),
-            Protocol::Anthropic => format!("{base}/v1/messages"),
-        }
-    }
-
-    fn body(&self, req: &ChatRequest, budget: u32) -> Value {
-        match self.cfg.preset.protocol {
-            Protocol::OpenAi => {
-                openai::request_body(req, budget, self.cfg.stream, self.cfg.preset.max_tokens_field)
-            }
-            Protocol::Anthropic => anthropic::request_body(req, budget, self.cfg.stream),
-        }
-    }
-
-    fn auth_headers(&self) -> Result<HeaderMap, LlmError> {
-        let mut h = HeaderMap::new();
-        if self.cfg.preset.protocol == Protocol::Anthropic {
-            h.insert("anthropic-version", HeaderValue::from_static(anthropic::VERSION));
-        }
-        let Some(key) = &self.cfg.key else { return Ok(h) };
-        let (name, value) = match self.cfg.preset.protocol {
-            Protocol::OpenAi => (AUTHORIZATION.as_str(), format!("Bearer {}", key.expose())),
-            Protocol::Anthropic => ("x-api-key", key.expose().to_string()),
-        };
-        let mut value = HeaderValue::from_str(&value).map_err(|_| {
-            LlmError::Config(format!(
-                "the key in {} cannot be sent in a header",
-                self.cfg.key_env
-            ))
-        })?;
-        value.set_sensitive(true);
-        h.insert(name, value);
-        Ok(h)
-    }
-
     /// Remove the API key from any text that may reach a user.
     fn scrub(&self, text: &str) -> String {
         match &self.cfg.key {
@@ -269,14 +235,17 @@ impl HttpClient {
     }
 
     async fn attempt(&self, req: &ChatRequest, budget: u32) -> Result<ChatResponse, Failure> {
-        let url = self.url();
+        let url = self.wire.url(&self.cfg.base_url);
         let none = RetryHints::default();
-        let headers = self.auth_headers().map_err(|e| (e, none))?;
-        let request = self
-            .http
-            .post(&url)
-            .headers(headers)
-            .json(&self.body(req, budget));
+        let headers = self
+            .wire
+            .headers(self.cfg.key.as_ref(), &self.cfg.key_env)
+            .map_err(|e| (e, none))?;
+        let request =
+            self.http
+                .post(&url)
+                .headers(headers)
+                .json(&self.wire.body(req, budget, self.cfg.stream));
         tracing::debug!(stage = %req.stage, %url, model = %req.model, "sending request");
         let started = Instant::now();
         let first_deadline = started + self.cfg.timeouts.first_token;
@@ -309,7 +278,9 @@ impl HttpClient {
                 .ok()
                 .and_then(Result::ok)
                 .unwrap_or_default();
-            let e = openai::status_error(&url, status, &self.scrub(&body), &req.model, &self.cfg.key_env);
+            let e = self
+                .wire
+                .status_error(&url, status, &self.scrub(&body), &req.model, &self.cfg.key_env);
             return Err((e, hints));
         }
         if !self.cfg.stream {
@@ -323,11 +294,7 @@ impl HttpClient {
                 })?
                 .map_err(|e| (self.transport_error(&url, &e), none))?;
             let body = self.scrub(&body);
-            let parsed = match self.cfg.preset.protocol {
-                Protocol::OpenAi => openai::parse_completion(&url, status, &body),
-                Protocol::Anthropic => anthropic::parse_message(&url, status, &body),
-            };
-            return parsed.map_err(|e| (e, none));
+            return self.wire.parse(&url, status, &body).map_err(|e| (e, none));
         }
         self.read_stream(&url, resp, first_deadline)
             .await
@@ -340,10 +307,7 @@ impl HttpClient {
         resp: reqwest::Response,
         first_deadline: Instant,
     ) -> Result<ChatResponse, LlmError> {
-        let mut parser = match self.cfg.preset.protocol {
-            Protocol::OpenAi => Parser::OpenAi(openai::StreamState::default()),
-            Protocol::Anthropic => Parser::Anthropic(anthropic::StreamState::default()),
-        };
+        let mut parser = self.wire.stream();
         let mut events = resp.bytes_stream().eventsource();
         let mut deadline = first_deadline;
         let mut seen_content = false;
@@ -382,34 +346,6 @@ impl HttpClient {
             });
         }
         Ok(parser.into_answer())
-    }
-}
-
-enum Parser {
-    OpenAi(openai::StreamState),
-    Anthropic(anthropic::StreamState),
-}
-
-impl Parser {
-    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
-        match self {
-            Parser::OpenAi(s) => s.feed(url, data),
-            Parser::Anthropic(s) => s.feed(url, data),
-        }
-    }
-
-    fn done(&self) -> bool {
-        match self {
-            Parser::OpenAi(s) => s.done,
-            Parser::Anthropic(s) => s.done,
-        }
-    }
-
-    fn into_answer(self) -> ChatResponse {
-        match self {
-            Parser::OpenAi(s) => s.answer,
-            Parser::Anthropic(s) => s.answer,
-        }
     }
 }
 

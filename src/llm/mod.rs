@@ -1,17 +1,18 @@
 //! The language-model boundary: one request/response model and one trait. Wire
 //! formats (`openai`, `anthropic`) are pure translators; `http` sends them with
-//! timeouts, retries and limits; `cache` and `cost` sit on top; `extractive`
-//! answers from the source passages alone. The pipeline never sees HTTP.
+//! timeouts, retries and limits; `cache` and `cost` sit on top. It knows nothing
+//! of the pipeline's stages beyond an opaque label for logs; the pipeline never
+//! sees HTTP.
 
 pub mod anthropic;
 pub mod cache;
 pub mod cost;
 mod error;
-pub mod extractive;
 pub mod http;
 pub mod openai;
 pub mod presets;
 pub mod retry;
+pub mod wire;
 
 use std::fmt;
 use std::future::Future;
@@ -21,7 +22,6 @@ use serde::{Deserialize, Serialize};
 pub use cache::Cache;
 pub use cost::{Price, PriceTable};
 pub use error::{LlmError, excerpt};
-pub use extractive::ExtractiveClient;
 pub use http::HttpClient;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -68,7 +68,7 @@ pub struct OutputSchema {
 /// One call to a model, independent of the wire protocol.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ChatRequest {
-    /// The pipeline stage, e.g. `brief` or `perspective:japan`.
+    /// An opaque label for logs and the cache index (the pipeline's stage name).
     pub stage: String,
     pub model: String,
     pub messages: Vec<Message>,
@@ -79,10 +79,6 @@ pub struct ChatRequest {
     /// article shares (the fenced sources); providers with prompt caching mark it.
     #[serde(skip)]
     pub shared_prefix: usize,
-    /// The data the prompt was rendered from. Wire clients ignore it; the
-    /// extractive client builds its answer from it.
-    #[serde(skip)]
-    pub context: serde_json::Value,
 }
 
 /// Token counts of one call (or a sum of calls).
@@ -160,16 +156,10 @@ pub struct ProviderRecord {
     pub stream: Option<bool>,
 }
 
-#[derive(Debug, Clone)]
-enum Backend {
-    Extractive(ExtractiveClient),
-    Http(HttpClient),
-}
-
-/// The provider chosen at run time, with its response cache and prices.
+/// A model provider over HTTP, with its response cache and prices.
 #[derive(Debug, Clone)]
 pub struct Client {
-    backend: Backend,
+    http: HttpClient,
     cache: Option<Cache>,
     /// Ignore cached answers (but store new ones).
     refresh: bool,
@@ -177,52 +167,29 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn extractive() -> Self {
+    pub fn new(http: HttpClient, cache: Option<Cache>, refresh: bool, prices: PriceTable) -> Self {
         Self {
-            backend: Backend::Extractive(ExtractiveClient),
-            cache: None,
-            refresh: false,
-            prices: PriceTable::new(&Default::default(), true),
-        }
-    }
-
-    pub fn http(http: HttpClient, cache: Option<Cache>, refresh: bool, prices: PriceTable) -> Self {
-        Self {
-            backend: Backend::Http(http),
+            http,
             cache,
             refresh,
             prices,
         }
     }
 
-    /// The provider's name for metadata and logs (`extractive`, `openai`, `ollama`, …).
+    /// The provider's name for metadata and logs (`openai`, `ollama`, …).
     pub fn provider_name(&self) -> &str {
-        match &self.backend {
-            Backend::Extractive(_) => "extractive",
-            Backend::Http(h) => h.preset().name,
-        }
+        self.http.preset().name
     }
 
     /// What provenance records of the provider: never the key.
     pub fn describe(&self) -> ProviderRecord {
-        match &self.backend {
-            Backend::Extractive(_) => ProviderRecord {
-                name: "extractive".into(),
-                protocol: None,
-                base_url: None,
-                stream: None,
-            },
-            Backend::Http(h) => ProviderRecord {
-                name: h.preset().name.into(),
-                protocol: Some(format!("{:?}", h.preset().protocol).to_lowercase()),
-                base_url: Some(h.base_url().to_string()),
-                stream: Some(h.streams()),
-            },
+        let h = &self.http;
+        ProviderRecord {
+            name: h.preset().name.into(),
+            protocol: Some(format!("{:?}", h.preset().protocol).to_lowercase()),
+            base_url: Some(h.base_url().to_string()),
+            stream: Some(h.streams()),
         }
-    }
-
-    pub fn is_extractive(&self) -> bool {
-        matches!(self.backend, Backend::Extractive(_))
     }
 
     pub fn prices(&self) -> &PriceTable {
@@ -232,10 +199,7 @@ impl Client {
 
 impl LlmClient for Client {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
-        let http = match &self.backend {
-            Backend::Extractive(c) => return c.complete(req).await,
-            Backend::Http(h) => h,
-        };
+        let http = &self.http;
         let endpoint = format!("{:?} {}", http.preset().protocol, http.base_url());
         let key = self.cache.as_ref().map(|_| Cache::key(&endpoint, req));
         if let (Some(cache), Some(key), false) = (&self.cache, &key, self.refresh)

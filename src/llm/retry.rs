@@ -53,7 +53,7 @@ impl RetryHints {
         let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
         let ms = get("retry-after-ms")
             .and_then(|v| v.parse::<f64>().ok())
-            .map(|ms| Duration::from_secs_f64(ms.max(0.0) / 1000.0));
+            .and_then(|ms| server_wait(ms / 1000.0));
         let retry_after = ms.or_else(|| get("retry-after").and_then(parse_retry_after));
         let should_retry = match get("x-should-retry") {
             Some("true") => Some(true),
@@ -70,10 +70,11 @@ impl RetryHints {
 /// `Retry-After` is either seconds or an HTTP date.
 pub fn parse_retry_after(v: &str) -> Option<Duration> {
     if let Ok(secs) = v.parse::<f64>() {
-        return (secs >= 0.0 && secs.is_finite()).then(|| Duration::from_secs_f64(secs));
+        return server_wait(secs);
     }
     let when = httpdate(v)?;
-    Some(when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO))
+    let wait = when.duration_since(SystemTime::now()).unwrap_or(Duration::ZERO);
+    (wait <= MAX_SERVER_WAIT).then_some(wait)
 }
 
 /// Parse an IMF-fixdate such as `Wed, 21 Oct 2015 07:28:00 GMT`.
@@ -144,10 +145,10 @@ pub fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
     if get("anthropic-ratelimit-requests-remaining") == Some("0") {
         let reset = get("anthropic-ratelimit-requests-reset")?;
         let at = humantime::parse_rfc3339_weak(reset).ok()?;
-        return Some(
-            at.duration_since(std::time::SystemTime::now())
-                .unwrap_or(Duration::ZERO),
-        );
+        let wait = at
+            .duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO);
+        return (wait <= MAX_SERVER_WAIT).then_some(wait);
     }
     None
 }
@@ -170,7 +171,21 @@ fn go_duration(s: &str) -> Option<Duration> {
         };
         rest = &rest[u_end..];
     }
-    Some(Duration::from_secs_f64(total))
+    server_wait(total)
+}
+
+/// The longest wait a server may ask for. Anything longer (or negative, or not a
+/// finite number, such as `inf` or `1e30`) is ignored in favour of our own backoff.
+pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(24 * 3600);
+
+/// A server-supplied number of seconds as a wait, when it is a sane one.
+pub fn server_wait(secs: f64) -> Option<Duration> {
+    if !secs.is_finite() || secs < 0.0 {
+        return None;
+    }
+    Duration::try_from_secs_f64(secs)
+        .ok()
+        .filter(|d| *d <= MAX_SERVER_WAIT)
 }
 
 #[cfg(test)]

@@ -122,3 +122,21 @@ fn exhausted_window_pauses() {
     h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("5"));
     assert_eq!(rate_limit_pause(&h), None);
 }
+
+#[test]
+fn absurd_server_waits_are_ignored_not_fatal() {
+    for v in ["inf", "-inf", "NaN", "1e30", "-5", "1e400"] {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after-ms", HeaderValue::from_str(v).unwrap());
+        h.insert("retry-after", HeaderValue::from_str(v).unwrap());
+        assert_eq!(RetryHints::from_headers(&h).retry_after, None, "{v}");
+    }
+    let mut h = HeaderMap::new();
+    h.insert("x-ratelimit-remaining-requests", HeaderValue::from_static("0"));
+    h.insert(
+        "x-ratelimit-reset-requests",
+        HeaderValue::from_static("99999999999h"),
+    );
+    assert_eq!(rate_limit_pause(&h), None);
+    assert_eq!(server_wait(1.5), Some(Duration::from_millis(1500)));
+}

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+pub use crate::ident::Policy;
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
@@ -51,8 +52,8 @@ pub struct GlossaryEntry {
     pub id: String,
     pub names: Vec<TermName>,
     /// `first-mention-both`, `attribute` or `neutral-only`.
-    #[serde(default = "default_policy")]
-    pub policy: String,
+    #[serde(default)]
+    pub policy: Policy,
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -82,12 +83,6 @@ impl Default for BalanceSpec {
 fn default_tolerance() -> f64 {
     0.2
 }
-
-fn default_policy() -> String {
-    "first-mention-both".into()
-}
-
-const POLICIES: &[&str] = &["first-mention-both", "attribute", "neutral-only"];
 
 /// The front-matter fields of a persona file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -212,16 +207,12 @@ pub(crate) fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) 
                 format!("term `{}` needs at least two names", g.id),
             ));
         }
-        if g.policy == "neutral-only" && g.names.iter().all(|n| !n.used_by.is_empty()) {
+        if g.policy == Policy::NeutralOnly && g.names.iter().all(|n| !n.used_by.is_empty()) {
             return Err(err(
                 "policy",
                 format!("term `{}` has no neutral name for `neutral-only`", g.id),
             )
             .hint("add a name without `used_by`, or use `attribute`"));
-        }
-        if !POLICIES.contains(&g.policy.as_str()) {
-            return Err(err("policy", format!("`{}` is not a policy", g.policy))
-                .hint(format!("use one of: {}", POLICIES.join(", "))));
         }
         for n in &g.names {
             if let Some(u) = n.used_by.iter().find(|u| !seen.contains(u.as_str())) {

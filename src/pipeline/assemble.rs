@@ -8,6 +8,7 @@ use super::Job;
 use crate::article::{
     Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
 };
+use crate::ident::{ProviderKind, Stage};
 use crate::labels::{self, Labels};
 use crate::llm::Usage;
 use crate::persona::Perspective;
@@ -101,7 +102,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
         usage += c.usage;
         cost = cost.zip(c.cost_usd).map(|(a, b)| a + b);
     }
-    let extractive = o.provider == "extractive";
+    let extractive = o.kind == ProviderKind::Extractive;
     let labels = labels::for_language(&persona.language);
     let mut notes = Vec::new();
     if extractive {
@@ -153,7 +154,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
         meta: Metadata {
             persona: persona.id.clone(),
             provider: o.provider.clone(),
-            model: distinct_models(calls).unwrap_or_else(|| o.model_for("lede")),
+            model: distinct_models(calls).unwrap_or_else(|| o.model_for(&Stage::Opening)),
             extractive,
             date: o.date.clone(),
             language: persona.language.clone(),

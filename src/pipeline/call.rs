@@ -6,6 +6,7 @@ use std::time::Instant;
 use serde::de::DeserializeOwned;
 
 use crate::article::CallRecord;
+use crate::ident::Stage;
 use crate::llm::{ChatRequest, LlmClient, LlmError, Message, Role, Usage};
 
 /// Send one structured request; an answer that is not valid JSON for the stage
@@ -13,7 +14,7 @@ use crate::llm::{ChatRequest, LlmClient, LlmError, Message, Role, Usage};
 pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
     client: &C,
     mut req: ChatRequest,
-    round: usize,
+    stage: Stage,
     validate: impl Fn(&T) -> Result<(), String>,
 ) -> Result<(T, CallRecord), LlmError> {
     let started = Instant::now();
@@ -36,8 +37,8 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
         match parsed {
             Ok(t) => {
                 let record = CallRecord {
-                    stage: req.stage.clone(),
-                    round,
+                    round: stage.round(),
+                    stage,
                     model,
                     usage,
                     cost_usd: cost,

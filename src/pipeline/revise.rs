@@ -1,17 +1,16 @@
 //! The revision round: each section the checks flag (for its claims or disputed
-//! terms) goes back to the model once, with the findings, and answers in its own
-//! shape. Sections run in parallel; nothing else is touched.
+//! terms) goes back to the answerer once, with the findings, and answers in its
+//! own shape. Sections run in parallel; nothing else is touched.
 
 use futures::future::try_join_all;
-use serde_json::{Value, json};
 
 use super::assemble::Drafts;
-use super::{Plan, call, revisable, to_json};
+use super::{Answerer, Ask, Plan, revisable};
 use crate::article::CallRecord;
 use crate::check::Report;
 use crate::error::Error;
-use crate::llm::LlmClient;
-use crate::stage::{Finish, Opening, PerspectiveDraft, Stage};
+use crate::ident::{Section, Stage};
+use crate::stage::{Finish, Opening, PerspectiveDraft};
 
 enum Revised {
     Opening(Opening),
@@ -19,73 +18,83 @@ enum Revised {
     Finish(Finish),
 }
 
-/// Revise every flagged section once; returns the section keys revised.
-pub(super) async fn round<C: LlmClient>(
-    client: &C,
+/// Revise every flagged section once; returns the sections revised.
+pub(super) async fn round<A: Answerer>(
+    answerer: &A,
     plan: &Plan<'_>,
     drafts: &mut Drafts,
     report: &Report,
     calls: &mut Vec<CallRecord>,
-) -> Result<Vec<String>, Error> {
-    let mut keys: Vec<String> = revisable(report).map(|f| f.section.clone()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.retain(|k| match k.strip_prefix("perspective:") {
-        Some(id) => drafts.perspectives.contains_key(id),
-        None => k == "lede" || k == "finish",
+) -> Result<Vec<Section>, Error> {
+    let mut sections: Vec<Section> = revisable(report).map(|f| f.section.clone()).collect();
+    sections.sort();
+    sections.dedup();
+    sections.retain(|s| match s {
+        Section::Perspective(id) => drafts.perspectives.contains_key(id),
+        Section::Lede | Section::Finish => true,
     });
-    if keys.is_empty() {
-        return Ok(keys);
+    if sections.is_empty() {
+        return Ok(sections);
     }
+    let names: Vec<String> = sections.iter().map(Section::to_string).collect();
     let what = format!(
         "round 4: revising {} with findings: {}",
-        plural(keys.len()),
-        keys.join(", ")
+        plural(sections.len()),
+        names.join(", ")
     );
     super::progress(plan.job, &what);
-    let rules = plan.rules();
-    let brief = to_json(&drafts.brief)?;
-    let mut futures = Vec::new();
-    for key in &keys {
-        let findings: Vec<String> = revisable(report)
-            .filter(|f| &f.section == key)
-            .map(|f| f.to_string())
-            .collect();
-        let (current, perspective) = match key.strip_prefix("perspective:") {
-            Some(id) => {
-                let p = plan.job.persona.spec.perspectives.iter().find(|p| p.id == id);
-                (to_json(&drafts.perspectives.get(id))?, json!(p))
-            }
-            None if key == "lede" => (to_json(&drafts.opening)?, Value::Null),
-            None => (to_json(&drafts.finish)?, Value::Null),
-        };
-        let extra = [
-            ("brief", brief.clone()),
-            ("current", current),
-            ("findings", json!(findings)),
-            ("perspective", perspective),
-        ];
-        let req = plan.request(&Stage::Revise(key.clone()), &extra)?;
-        let rules = &rules;
-        futures.push(async move {
-            Ok::<_, Error>(match Stage::of_section(key) {
-                Some(Stage::Perspective(id)) => {
-                    let (d, rec) =
-                        call::<_, PerspectiveDraft>(client, req, 4, |p| rules.perspective(p)).await?;
-                    (Revised::Perspective(id, d), rec)
+    let findings: Vec<Vec<String>> = sections
+        .iter()
+        .map(|s| {
+            revisable(report)
+                .filter(|f| &f.section == s)
+                .map(|f| f.to_string())
+                .collect()
+        })
+        .collect();
+    let d: &Drafts = drafts;
+    let futures = sections
+        .iter()
+        .zip(&findings)
+        .map(|(section, findings)| async move {
+            let stage = Stage::Revise(section.clone());
+            let brief = Some(&d.brief);
+            Ok::<_, Error>(match section {
+                Section::Perspective(id) => {
+                    let ask = Ask {
+                        brief,
+                        perspective: plan.job.persona.spec.perspectives.iter().find(|p| &p.id == id),
+                        current: d.perspectives.get(id),
+                        findings,
+                        ..Ask::new(stage)
+                    };
+                    let (p, rec) = answerer.answer::<PerspectiveDraft>(plan, ask).await?;
+                    (Revised::Perspective(id.clone(), p), rec)
                 }
-                Some(Stage::Opening) => {
-                    let (o, rec) = call::<_, Opening>(client, req, 4, |o| rules.opening(o)).await?;
+                Section::Lede => {
+                    let ask = Ask {
+                        brief,
+                        current: Some(&d.opening),
+                        findings,
+                        ..Ask::new(stage)
+                    };
+                    let (o, rec) = answerer.answer::<Opening>(plan, ask).await?;
                     (Revised::Opening(o), rec)
                 }
-                _ => {
-                    let (f, rec) = call::<_, Finish>(client, req, 4, |f| rules.finish(f)).await?;
+                Section::Finish => {
+                    let ask = Ask {
+                        brief,
+                        current: Some(&d.finish),
+                        findings,
+                        ..Ask::new(stage)
+                    };
+                    let (f, rec) = answerer.answer::<Finish>(plan, ask).await?;
                     (Revised::Finish(f), rec)
                 }
             })
         });
-    }
-    for (revised, rec) in try_join_all(futures).await? {
+    let answers = try_join_all(futures).await?;
+    for (revised, rec) in answers {
         calls.push(rec);
         match revised {
             Revised::Opening(o) => drafts.opening = o,
@@ -95,7 +104,7 @@ pub(super) async fn round<C: LlmClient>(
             Revised::Finish(f) => drafts.finish = f,
         }
     }
-    Ok(keys)
+    Ok(sections)
 }
 
 fn plural(n: usize) -> String {

@@ -21,6 +21,10 @@ pub const TEMPLATE_NAME: &str = "article.html.j2";
 
 pub struct Html {
     env: Environment<'static>,
+    /// Where the page template came from (`builtin:article.html.j2` or a path).
+    pub origin: String,
+    /// SHA-256 of the template's text, for provenance.
+    pub sha256: String,
 }
 
 #[derive(Serialize)]
@@ -51,7 +55,7 @@ struct IntegrityView<'a> {
     passed: bool,
     findings: &'a [crate::check::Finding],
     balance: Vec<Bar<'a>>,
-    revised: &'a [String],
+    revised: &'a [crate::ident::Section],
     glossary: Vec<BTreeMap<&'static str, &'a str>>,
 }
 
@@ -86,12 +90,13 @@ impl Html {
         let with_macro = format!("{CITES_MACRO}{text}");
         env.add_template_owned(TEMPLATE_NAME, with_macro)
             .map_err(|e| TemplateError {
-                file: origin,
+                file: origin.clone(),
                 line: e.line().map(|l| l.saturating_sub(CITES_MACRO.lines().count())),
                 column: None,
                 message: e.to_string(),
             })?;
-        Ok(Html { env })
+        let sha256 = crate::fsutil::sha256_hex(text.as_bytes());
+        Ok(Html { env, origin, sha256 })
     }
 
     /// The page, or the template's error.
@@ -181,3 +186,13 @@ const CITES_MACRO: &str = "{% macro cites(p) %}{% if p.cites %} <span class=\"ci
 #[cfg(test)]
 #[path = "html_tests.rs"]
 mod tests;
+
+impl super::Render for Html {
+    fn extension(&self) -> &'static str {
+        "html"
+    }
+
+    fn render(&self, article: &Article) -> Result<String, TemplateError> {
+        self.page(article)
+    }
+}

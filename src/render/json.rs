@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::Render;
 use crate::article::Article;
+use crate::error::TemplateError;
 
 /// Bumped when a field changes meaning or goes away (adding fields keeps it).
 pub const SCHEMA_VERSION: &str = "1";
@@ -34,13 +35,15 @@ impl Render for Json {
         "json"
     }
 
-    fn render(&self, article: &Article) -> String {
-        let doc = Document {
-            schema_version: SCHEMA_VERSION,
-            article,
-        };
-        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
-        text.push('\n');
-        text
+    fn render(&self, article: &Article) -> Result<String, TemplateError> {
+        Ok({
+            let doc = Document {
+                schema_version: SCHEMA_VERSION,
+                article,
+            };
+            let mut text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+            text.push('\n');
+            text
+        })
     }
 }

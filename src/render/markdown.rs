@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::Render;
 use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection};
 use crate::check::Report;
+use crate::error::TemplateError;
 use crate::labels::{self, Labels};
 use crate::llm::Usage;
 
@@ -64,8 +65,8 @@ struct Meta<'a> {
 struct IntegrityEntry<'a> {
     passed: bool,
     findings: usize,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    revised: &'a [String],
+    #[serde(skip_serializing_if = "<[crate::ident::Section]>::is_empty")]
+    revised: &'a [crate::ident::Section],
     balance: BTreeMap<&'a str, f64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     glossary: BTreeMap<&'a str, &'static str>,
@@ -117,10 +118,10 @@ struct StageEntry {
     cost_usd: Option<f64>,
 }
 
-fn stages(calls: &[CallRecord]) -> BTreeMap<&str, StageEntry> {
-    let mut out: BTreeMap<&str, StageEntry> = BTreeMap::new();
+fn stages(calls: &[CallRecord]) -> BTreeMap<&'static str, StageEntry> {
+    let mut out: BTreeMap<&'static str, StageEntry> = BTreeMap::new();
     for c in calls {
-        let kind = c.stage.split(':').next().unwrap_or(&c.stage);
+        let kind = c.stage.group();
         let e = out.entry(kind).or_insert_with(|| StageEntry {
             cost_usd: Some(0.0),
             ..StageEntry::default()
@@ -211,65 +212,67 @@ impl Render for Markdown {
         "md"
     }
 
-    fn render(&self, a: &Article) -> String {
-        let labels = labels::for_language(&a.meta.language);
-        let mut out = format!("---\n{}---\n\n", front_matter(a));
-        let _ = writeln!(out, "# {}\n", inline(&a.headline));
-        let _ = writeln!(out, "*{}*\n", inline(&a.deck));
-        if let Some(q) = &a.pull_quote {
-            let _ = writeln!(out, "> “{}”\n", inline(q));
-        }
-        let _ = writeln!(out, "{}\n", cited(&a.lede));
-        for s in &a.sections {
-            let _ = writeln!(out, "## {}\n", inline(&s.subhead));
-            for p in &s.paragraphs {
-                let _ = writeln!(out, "{}\n", cited(p));
+    fn render(&self, a: &Article) -> Result<String, TemplateError> {
+        Ok({
+            let labels = labels::for_language(&a.meta.language);
+            let mut out = format!("---\n{}---\n\n", front_matter(a));
+            let _ = writeln!(out, "# {}\n", inline(&a.headline));
+            let _ = writeln!(out, "*{}*\n", inline(&a.deck));
+            if let Some(q) = &a.pull_quote {
+                let _ = writeln!(out, "> “{}”\n", inline(q));
             }
-        }
-        let _ = writeln!(out, "## {}\n", labels.sides_heading);
-        for p in &a.perspectives {
-            perspective(&mut out, p, labels);
-        }
-        if let Some(c) = &a.closing {
-            let _ = writeln!(out, "## {}\n\n{}\n", labels.what_to_watch, cited(c));
-        }
-        let _ = writeln!(out, "---\n\n## {}\n", labels.about_author);
-        let _ = writeln!(
-            out,
-            "**{}** · {}\n\n{}\n",
-            inline(&a.byline.name),
-            inline(&a.byline.beat),
-            inline(&a.byline.bio)
-        );
-        let _ = writeln!(out, "## {}\n", labels.sources);
-        for s in &a.sources {
-            let mut line = format!("{}. {}", s.index, inline(&s.title));
-            if let Some(p) = &s.publisher {
-                let _ = write!(line, " — {}", inline(p));
+            let _ = writeln!(out, "{}\n", cited(&a.lede));
+            for s in &a.sections {
+                let _ = writeln!(out, "## {}\n", inline(&s.subhead));
+                for p in &s.paragraphs {
+                    let _ = writeln!(out, "{}\n", cited(p));
+                }
             }
-            if let Some(d) = &s.published {
-                let _ = write!(line, ", {}", inline(d));
+            let _ = writeln!(out, "## {}\n", labels.sides_heading);
+            for p in &a.perspectives {
+                perspective(&mut out, p, labels);
             }
-            if let Some(u) = &s.url {
-                let _ = write!(line, " <{}>", u.trim());
+            if let Some(c) = &a.closing {
+                let _ = writeln!(out, "## {}\n\n{}\n", labels.what_to_watch, cited(c));
             }
-            let _ = writeln!(out, "{line} ({})", s.passage_span());
-        }
-        if !a.related.is_empty() {
-            let _ = writeln!(out, "\n## {}\n", labels.related);
-            for r in &a.related {
-                let _ = writeln!(
-                    out,
-                    "- [{}]({}.md) — {}",
-                    inline(&r.headline).replace(['[', ']'], ""),
-                    r.id,
-                    inline(&r.deck)
-                );
+            let _ = writeln!(out, "---\n\n## {}\n", labels.about_author);
+            let _ = writeln!(
+                out,
+                "**{}** · {}\n\n{}\n",
+                inline(&a.byline.name),
+                inline(&a.byline.beat),
+                inline(&a.byline.bio)
+            );
+            let _ = writeln!(out, "## {}\n", labels.sources);
+            for s in &a.sources {
+                let mut line = format!("{}. {}", s.index, inline(&s.title));
+                if let Some(p) = &s.publisher {
+                    let _ = write!(line, " — {}", inline(p));
+                }
+                if let Some(d) = &s.published {
+                    let _ = write!(line, ", {}", inline(d));
+                }
+                if let Some(u) = &s.url {
+                    let _ = write!(line, " <{}>", u.trim());
+                }
+                let _ = writeln!(out, "{line} ({})", s.passage_span());
             }
-        }
-        for n in &a.meta.notes {
-            let _ = write!(out, "\n*{}*\n", inline(n));
-        }
-        out
+            if !a.related.is_empty() {
+                let _ = writeln!(out, "\n## {}\n", labels.related);
+                for r in &a.related {
+                    let _ = writeln!(
+                        out,
+                        "- [{}]({}.md) — {}",
+                        inline(&r.headline).replace(['[', ']'], ""),
+                        r.id,
+                        inline(&r.deck)
+                    );
+                }
+            }
+            for n in &a.meta.notes {
+                let _ = write!(out, "\n*{}*\n", inline(n));
+            }
+            out
+        })
     }
 }

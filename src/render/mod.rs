@@ -7,12 +7,14 @@ pub mod markdown;
 pub mod terminal;
 
 use crate::article::Article;
+use crate::error::TemplateError;
 
-/// One output format.
+/// One output format. Rendering can fail (a user's HTML template may not fit the
+/// article), so every format answers with a `Result`.
 pub trait Render {
     /// File extension, without the dot.
     fn extension(&self) -> &'static str;
-    fn render(&self, article: &Article) -> String;
+    fn render(&self, article: &Article) -> Result<String, TemplateError>;
 }
 
 pub use html::Html;
@@ -20,7 +22,7 @@ pub use json::Json;
 pub use markdown::Markdown;
 
 /// The formats `--format` accepts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Md,
     Html,
@@ -33,6 +35,19 @@ impl Format {
             Format::Md => "md",
             Format::Html => "html",
             Format::Json => "json",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Md),
+            "html" | "htm" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            _ => Err(format!("`{s}` is not a format (md, html, json)")),
         }
     }
 }

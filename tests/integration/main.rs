@@ -1,5 +1,6 @@
 //! Integration tests: the real binary against the fake LLM server on 127.0.0.1.
 
+mod architecture;
 mod batch;
 mod browser;
 mod checks;

@@ -1,11 +1,14 @@
 //! The article as data: what every renderer, check and batch report works from.
 //! Every paragraph keeps the passage ids it rests on.
 
+pub mod integrity;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::check::Report;
+use crate::ident::Stage;
 use crate::llm::Usage;
+pub use integrity::Report;
 
 /// A paragraph and the passages it rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -62,7 +65,7 @@ pub struct SourceRef {
 /// One model call, as recorded in the metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CallRecord {
-    pub stage: String,
+    pub stage: Stage,
     pub round: usize,
     pub model: String,
     pub usage: Usage,

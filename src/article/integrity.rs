@@ -1,0 +1,74 @@
+//! The integrity report an article carries: what the checks found, each side's
+//! share and each disputed term's handling. It lives beside the article so the
+//! checks depend on the article and never the reverse.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ident::{FindingKind, Section};
+
+/// Which check found something.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    Grounding,
+    Balance,
+    Glossary,
+    Language,
+}
+
+/// One problem, with where it is, what was claimed and what was expected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Finding {
+    pub check: Check,
+    pub kind: FindingKind,
+    pub section: Section,
+    pub location: String,
+    pub claim: String,
+    pub expected: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} `{}`: {}",
+            self.location, self.kind, self.claim, self.expected
+        )
+    }
+}
+
+/// A perspective's share of the perspective sections' words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Share {
+    pub perspective: String,
+    pub words: usize,
+    pub share: f64,
+    pub stated: bool,
+}
+
+/// How one disputed term was handled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct TermStatus {
+    pub term: String,
+    pub mentions: usize,
+    pub ok: bool,
+}
+
+/// Everything the checks found about one article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub balance: Vec<Share>,
+    pub glossary: Vec<TermStatus>,
+    /// Sections sent back to the model with their findings.
+    #[serde(default)]
+    pub revised: Vec<Section>,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.findings.is_empty()
+    }
+}

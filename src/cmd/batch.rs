@@ -1,0 +1,109 @@
+//! The `batch` command: resolve the flags, run the batch service, print its
+//! report and choose the exit code.
+
+use std::path::Path;
+
+use std::io::Write;
+
+use super::{cost_text, cwd, write_stdout};
+use crate::cli::BatchArgs;
+use parallax::batch::{self, Estimate, Options, Report};
+use parallax::error::{Error, Result};
+use parallax::session::Session;
+
+pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
+    let session = Session::new(&args.run.flags(), args.persona.as_deref(), config, &cwd()?)?;
+    let opts = Options {
+        list: args.list.clone(),
+        out: args.out.clone(),
+        jobs: args.jobs,
+        max_cost: args.max_cost,
+        retry_failed: args.retry_failed,
+        json: args.json,
+        formats: args.run.format.clone(),
+    };
+    if args.dry_run {
+        let e = batch::estimate(&session, &opts).await?;
+        return print_estimate(&e, args, session.provider_name());
+    }
+    let report = batch::run(&session, &opts).await?;
+    summary(&report, &opts.out, args.json);
+    if report.interrupted {
+        return Err(Error::Interrupted);
+    }
+    if report.all_done() {
+        Ok(())
+    } else {
+        Err(Error::Batch(format!(
+            "{} of {} stories not done (see {})",
+            report.stories - report.done - report.already_done,
+            report.stories,
+            opts.out.join("report.json").display()
+        )))
+    }
+}
+
+fn print_estimate(e: &Estimate, args: &BatchArgs, provider: &str) -> Result<()> {
+    if args.json {
+        let v = serde_json::json!({
+            "stories": e.stories, "total": e.total, "calls": e.calls, "usage": e.usage,
+            "cost_usd": e.cost_usd, "problems": e.problems,
+        });
+        return write_stdout(&format!("{v}\n"));
+    }
+    let mut out = format!(
+        "plan for {}: {} of {} stories, {} calls (before any revision round)\n\
+         estimated tokens: {} in, {} out, {} total\nestimated cost: {}\nprovider {provider}, nothing was sent\n",
+        args.list,
+        e.stories,
+        e.total,
+        e.calls,
+        e.usage.prompt_tokens,
+        e.usage.completion_tokens,
+        e.usage.total(),
+        cost_text(e.cost_usd),
+    );
+    if let Some(cap) = args.max_cost {
+        out.push_str(&format!("cost cap: ${cap:.2}\n"));
+    }
+    for p in &e.problems {
+        out.push_str(&format!("problem: {p}\n"));
+    }
+    write_stdout(&out)
+}
+
+/// The closing summary on stderr.
+fn summary(r: &Report, out: &Path, json: bool) {
+    if json {
+        let mut stdout = std::io::stdout().lock();
+        let v = serde_json::json!({ "event": "summary", "report": r });
+        let _ = writeln!(stdout, "{v}");
+    }
+    eprintln!(
+        "batch: {} stories: {} done, {} already done, {} failed, {} skipped (failed before), {} not started, {} malformed",
+        r.stories, r.done, r.already_done, r.failed, r.skipped_failed, r.not_started, r.malformed
+    );
+    eprintln!(
+        "batch: {} tokens ({} in, {} out), {}, {:.1} s, {:.1} stories/min",
+        r.usage.total(),
+        r.usage.prompt_tokens,
+        r.usage.completion_tokens,
+        cost_text(r.cost_usd),
+        r.wall_seconds,
+        r.stories_per_minute
+    );
+    if let Some(why) = &r.stopped {
+        eprintln!("batch: stopped early: {why}");
+    }
+    for f in r.failures.iter().take(20) {
+        let id = f.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
+        eprintln!("batch: line {}{id}: {}", f.line, f.reason);
+    }
+    if r.failures.len() > 20 {
+        eprintln!(
+            "batch: … and {} more in {}",
+            r.failures.len() - 20,
+            out.join("report.json").display()
+        );
+    }
+}

@@ -1,0 +1,31 @@
+//! What the command line asked for, as plain data: the command layer fills this
+//! from its parsed arguments, and `resolve` turns it (with the environment and
+//! `parallax.toml`) into settings. The library never sees the argument parser.
+
+use std::path::PathBuf;
+
+use crate::render::Format;
+
+/// The flags `draft` and `batch` share.
+#[derive(Debug, Clone, Default)]
+pub struct Flags {
+    pub provider: Option<String>,
+    /// `--model`: every stage.
+    pub model: Option<String>,
+    /// `--stage-model STAGE=MODEL`, as given.
+    pub stage_model: Vec<String>,
+    pub base_url: Option<String>,
+    pub no_stream: bool,
+    pub temperature: Option<f32>,
+    pub max_tokens: Option<u32>,
+    pub no_cache: bool,
+    pub refresh: bool,
+    pub prompts: Option<PathBuf>,
+    pub personas: Option<PathBuf>,
+    /// The article's date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub strict: bool,
+    pub no_revise: bool,
+    pub allow_private: bool,
+    pub format: Vec<Format>,
+}

@@ -1,0 +1,137 @@
+//! One wire format per protocol behind one trait: the endpoint, the headers, the
+//! request body, the parse of a whole answer, a stream's state and the error of a
+//! failed status. The HTTP client holds a `dyn Wire` and never asks which
+//! protocol it speaks.
+
+use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
+use serde_json::Value;
+
+use super::presets::{MaxTokensField, Protocol};
+use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
+
+/// A stream being read: fed each SSE `data:` payload in turn.
+pub trait StreamParser: Send {
+    /// Returns whether the payload carried answer content (what the idle
+    /// timeout counts).
+    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError>;
+    /// Whether the stream's terminator has arrived.
+    fn done(&self) -> bool;
+    fn into_answer(self: Box<Self>) -> ChatResponse;
+}
+
+/// A protocol's wire format.
+pub trait Wire: Send + Sync + std::fmt::Debug {
+    fn url(&self, base: &str) -> String;
+    /// Protocol headers, and the key in the protocol's header (marked sensitive).
+    fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError>;
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value;
+    fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError>;
+    fn stream(&self) -> Box<dyn StreamParser>;
+    fn status_error(&self, url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
+        openai::status_error(url, status, body, model, key_env)
+    }
+}
+
+/// The wire of a protocol.
+pub fn for_protocol(protocol: Protocol, field: MaxTokensField) -> Box<dyn Wire> {
+    match protocol {
+        Protocol::OpenAi => Box::new(OpenAiWire(field)),
+        Protocol::Anthropic => Box::new(AnthropicWire),
+    }
+}
+
+fn key_header(
+    name: &'static str,
+    value: String,
+    key_env: &str,
+) -> Result<(&'static str, HeaderValue), LlmError> {
+    let mut v = HeaderValue::from_str(&value)
+        .map_err(|_| LlmError::Config(format!("the key in {key_env} cannot be sent in a header")))?;
+    v.set_sensitive(true);
+    Ok((name, v))
+}
+
+#[derive(Debug)]
+struct OpenAiWire(MaxTokensField);
+
+impl Wire for OpenAiWire {
+    fn url(&self, base: &str) -> String {
+        format!("{}/chat/completions", base.trim_end_matches('/'))
+    }
+
+    fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
+        let mut h = HeaderMap::new();
+        if let Some(k) = key {
+            let (name, v) = key_header(AUTHORIZATION.as_str(), format!("Bearer {}", k.expose()), key_env)?;
+            h.insert(name, v);
+        }
+        Ok(h)
+    }
+
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
+        openai::request_body(req, max_tokens, stream, self.0)
+    }
+
+    fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+        openai::parse_completion(url, status, body)
+    }
+
+    fn stream(&self) -> Box<dyn StreamParser> {
+        Box::new(openai::StreamState::default())
+    }
+}
+
+#[derive(Debug)]
+struct AnthropicWire;
+
+impl Wire for AnthropicWire {
+    fn url(&self, base: &str) -> String {
+        format!("{}/v1/messages", base.trim_end_matches('/'))
+    }
+
+    fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
+        let mut h = HeaderMap::new();
+        h.insert("anthropic-version", HeaderValue::from_static(anthropic::VERSION));
+        if let Some(k) = key {
+            let (name, v) = key_header("x-api-key", k.expose().to_string(), key_env)?;
+            h.insert(name, v);
+        }
+        Ok(h)
+    }
+
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
+        anthropic::request_body(req, max_tokens, stream)
+    }
+
+    fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+        anthropic::parse_message(url, status, body)
+    }
+
+    fn stream(&self) -> Box<dyn StreamParser> {
+        Box::new(anthropic::StreamState::default())
+    }
+}
+
+impl StreamParser for openai::StreamState {
+    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+        openai::StreamState::feed(self, url, data)
+    }
+    fn done(&self) -> bool {
+        self.done
+    }
+    fn into_answer(self: Box<Self>) -> ChatResponse {
+        self.answer
+    }
+}
+
+impl StreamParser for anthropic::StreamState {
+    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+        anthropic::StreamState::feed(self, url, data)
+    }
+    fn done(&self) -> bool {
+        self.done
+    }
+    fn into_answer(self: Box<Self>) -> ChatResponse {
+        self.answer
+    }
+}

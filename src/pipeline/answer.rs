@@ -1,0 +1,216 @@
+//! Stage answerers: the strategies the pipeline asks for each stage's typed
+//! answer. The model strategy renders the stage's prompt, calls the client,
+//! parses, validates and repairs once; the extractive strategy builds the answer
+//! from the passages with no request at all; the dry-run strategy records the
+//! request a model would get and answers extractively, so later rounds can be
+//! shown too.
+
+use std::future::Future;
+use std::sync::Mutex;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Value, json};
+
+use super::call::call;
+use super::extractive::{self, Extractor};
+use super::plan::Plan;
+use crate::article::CallRecord;
+use crate::error::Error;
+use crate::ident::Stage;
+use crate::llm::{ChatRequest, LlmClient, Usage};
+use crate::persona::Perspective;
+use crate::stage::{Brief, Finish, Opening, PerspectiveDraft, Rules};
+
+/// What a stage is asked, beyond the persona and passages every stage sees.
+pub struct Ask<'a, T> {
+    pub stage: Stage,
+    pub brief: Option<&'a Brief>,
+    pub perspective: Option<&'a Perspective>,
+    /// The article so far, as round 3 sees it.
+    pub draft: Option<&'a Value>,
+    /// The section under revision, as drafted.
+    pub current: Option<&'a T>,
+    /// The checks' findings on it, for a revision.
+    pub findings: &'a [String],
+}
+
+impl<'a, T> Ask<'a, T> {
+    pub fn new(stage: Stage) -> Self {
+        Self {
+            stage,
+            brief: None,
+            perspective: None,
+            draft: None,
+            current: None,
+            findings: &[],
+        }
+    }
+
+    /// The extra template context of this ask, as JSON.
+    pub(crate) fn context(&self) -> Result<Vec<(&'static str, Value)>, Error>
+    where
+        T: Serialize,
+    {
+        let mut extra = Vec::new();
+        if let Some(b) = self.brief {
+            extra.push(("brief", to_json(b)?));
+        }
+        if let Some(c) = self.current {
+            extra.push(("current", to_json(c)?));
+            extra.push(("findings", json!(self.findings)));
+            extra.push(("perspective", json!(self.perspective)));
+        } else if let Some(p) = self.perspective {
+            extra.push(("perspective", json!(p)));
+        }
+        if let Some(d) = self.draft {
+            extra.push(("draft", d.clone()));
+        }
+        Ok(extra)
+    }
+}
+
+/// A stage's typed answer: how it is checked and how it is built from passages.
+pub trait Answer: Serialize + DeserializeOwned + Clone + Send + Sync {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String>;
+    /// The answer built from the passages alone.
+    fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self;
+}
+
+impl Answer for Brief {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
+        rules.brief(self)
+    }
+    fn extract(ex: &Extractor<'_>, _: &Ask<'_, Self>) -> Self {
+        ex.brief()
+    }
+}
+
+impl Answer for Opening {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
+        rules.opening(self)
+    }
+    fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        match (ask.current, ask.brief) {
+            (Some(c), _) => c.clone(),
+            (None, Some(b)) => ex.opening(b),
+            (None, None) => ex.opening(&ex.brief()),
+        }
+    }
+}
+
+impl Answer for PerspectiveDraft {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
+        rules.perspective(self)
+    }
+    fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        if let Some(c) = ask.current {
+            return c.clone();
+        }
+        let brief = ask.brief.cloned().unwrap_or_else(|| ex.brief());
+        match ask.perspective {
+            Some(p) => ex.perspective(&brief, p),
+            None => PerspectiveDraft::default(),
+        }
+    }
+}
+
+impl Answer for Finish {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
+        rules.finish(self)
+    }
+    fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        match (ask.current, ask.brief) {
+            (Some(c), _) => c.clone(),
+            (None, Some(b)) => ex.finish(b),
+            (None, None) => ex.finish(&ex.brief()),
+        }
+    }
+}
+
+/// A strategy that answers each stage.
+pub trait Answerer: Sync {
+    fn answer<T: Answer>(
+        &self,
+        plan: &Plan<'_>,
+        ask: Ask<'_, T>,
+    ) -> impl Future<Output = Result<(T, CallRecord), Error>> + Send;
+}
+
+/// Answers from a language model.
+pub struct ModelAnswerer<'c, C>(pub &'c C);
+
+impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
+    async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
+        let req = plan.request(&ask.stage, &ask.context()?)?;
+        let rules = plan.rules();
+        Ok(call::<_, T>(self.0, req, ask.stage, |t| t.validate(&rules)).await?)
+    }
+}
+
+/// Answers from the passages, with no model. It still renders each stage's
+/// prompt (and throws it away), so a broken template is reported offline, before
+/// a model is ever configured, exactly as it would be with one.
+pub struct ExtractiveAnswerer;
+
+impl Answerer for ExtractiveAnswerer {
+    async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
+        plan.request(&ask.stage, &ask.context()?)?;
+        let answer = T::extract(&plan.extractor(), &ask);
+        Ok((answer, extractive_record(ask.stage)))
+    }
+}
+
+/// The record of a call answered without a model.
+pub fn extractive_record(stage: Stage) -> CallRecord {
+    CallRecord {
+        round: stage.round(),
+        stage,
+        model: extractive::MODEL.into(),
+        usage: Usage::default(),
+        cost_usd: Some(0.0),
+        cached: false,
+        attempts: 1,
+        requests: Vec::new(),
+        elapsed_ms: 0,
+    }
+}
+
+/// Records the request a model would get for each stage and answers it
+/// extractively, so every round can be shown without sending anything.
+#[derive(Default)]
+pub struct DryRun {
+    calls: Mutex<Vec<(Stage, ChatRequest, String)>>,
+}
+
+impl Answerer for DryRun {
+    async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
+        let req = plan.request(&ask.stage, &ask.context()?)?;
+        let answer = T::extract(&plan.extractor(), &ask);
+        let text = serde_json::to_string(&answer).map_err(Error::internal)?;
+        if let Ok(mut calls) = self.calls.lock() {
+            calls.push((ask.stage.clone(), req, text));
+        }
+        Ok((answer, extractive_record(ask.stage)))
+    }
+}
+
+impl DryRun {
+    /// The requests recorded so far, in order.
+    pub fn planned(self) -> Vec<super::PlannedCall> {
+        let calls = self.calls.into_inner().unwrap_or_else(|e| e.into_inner());
+        calls
+            .into_iter()
+            .map(|(stage, request, answer)| super::PlannedCall {
+                round: stage.round(),
+                stage,
+                request,
+                answer,
+            })
+            .collect()
+    }
+}
+
+pub(crate) fn to_json<T: Serialize>(v: &T) -> Result<Value, Error> {
+    serde_json::to_value(v).map_err(Error::internal)
+}

@@ -1,0 +1,214 @@
+//! The extractive strategy: drafts with no language model at all. Each stage's
+//! typed answer is built from the source passages themselves, deterministically,
+//! so an editor sees which passages back each section before spending a token.
+//! The same answers stand in for a model's in dry runs, and for a required section
+//! whose model answer could not be used.
+
+use std::collections::BTreeMap;
+
+use super::Job;
+use crate::labels::{self, Labels};
+use crate::persona::Perspective;
+use crate::prompt::defuse;
+use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Position, SectionDraft};
+
+/// Model name recorded for extractive drafts.
+pub const MODEL: &str = crate::ident::ProviderKind::EXTRACTIVE;
+
+/// A passage as the extractive strategy reads it.
+struct Passage {
+    id: String,
+    text: String,
+    sides: Vec<String>,
+}
+
+/// Builds each stage's answer from one article's passages.
+pub struct Extractor<'a> {
+    passages: Vec<Passage>,
+    perspectives: &'a [Perspective],
+    labels: &'static Labels,
+    /// The first source's own title, when it has one.
+    title: Option<String>,
+}
+
+impl<'a> Extractor<'a> {
+    pub fn new(job: &'a Job<'a>) -> Self {
+        let passages = job
+            .sources
+            .iter()
+            .flat_map(|s| &s.passages)
+            .map(|p| Passage {
+                id: p.id.clone(),
+                text: defuse(&p.text),
+                sides: p.perspectives.clone(),
+            })
+            .collect();
+        Self {
+            passages,
+            perspectives: &job.persona.spec.perspectives,
+            labels: labels::for_language(&job.persona.spec.language),
+            title: job
+                .sources
+                .first()
+                .and_then(|s| s.meta.title.as_deref())
+                .map(defuse),
+        }
+    }
+
+    /// Key facts are the passages no perspective claims (all passages if every one
+    /// is claimed); each perspective's position is the first passage that speaks
+    /// for it.
+    pub fn brief(&self) -> Brief {
+        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.is_empty()).collect();
+        let pool = if neutral.is_empty() {
+            self.passages.iter().collect()
+        } else {
+            neutral
+        };
+        let key_facts = pool.iter().take(8).map(|p| claim(p)).collect();
+        let perspectives: BTreeMap<String, Position> = self
+            .perspectives
+            .iter()
+            .map(|persp| {
+                let own: Vec<&Passage> = self
+                    .passages
+                    .iter()
+                    .filter(|p| p.sides.contains(&persp.id))
+                    .take(3)
+                    .collect();
+                let position = Position {
+                    stated: !own.is_empty(),
+                    position: own.first().map(|p| p.text.clone()).unwrap_or_default(),
+                    cites: own.iter().map(|p| p.id.clone()).collect(),
+                };
+                (persp.id.clone(), position)
+            })
+            .collect();
+        Brief {
+            key_facts,
+            perspectives,
+        }
+    }
+
+    pub fn opening(&self, brief: &Brief) -> Opening {
+        let lede = brief.key_facts.first().cloned().unwrap_or_else(empty);
+        let rest: Vec<&Claim> = brief.key_facts.iter().skip(1).collect();
+        let sections = rest
+            .chunks(3)
+            .zip(self.labels.context_subheads)
+            .map(|(chunk, subhead)| SectionDraft {
+                subhead: subhead.to_string(),
+                paragraphs: chunk.iter().map(|c| (*c).clone()).collect(),
+            })
+            .collect();
+        let pull_quote = self
+            .passages
+            .iter()
+            .find_map(|p| quotation(&p.text))
+            .unwrap_or_default();
+        Opening {
+            lede,
+            pull_quote,
+            sections,
+        }
+    }
+
+    pub fn perspective(&self, brief: &Brief, p: &Perspective) -> PerspectiveDraft {
+        let cited: Vec<&Passage> = brief
+            .perspectives
+            .get(&p.id)
+            .map(|pos| {
+                pos.cites
+                    .iter()
+                    .filter_map(|id| self.passages.iter().find(|x| &x.id == id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let part = |i: usize, missing: String| match cited.get(i) {
+            Some(passage) => claim(passage),
+            None => Claim {
+                text: missing,
+                cites: vec![],
+            },
+        };
+        let label = defuse(&p.label);
+        PerspectiveDraft {
+            subhead: label.clone(),
+            position: part(0, self.labels.no_position(&label)),
+            reasons: part(1, self.labels.no_reasons_beyond.into()),
+            implications: part(2, self.labels.no_meaning.into()),
+        }
+    }
+
+    pub fn finish(&self, brief: &Brief) -> Finish {
+        let lede = brief.key_facts.first().map(|c| c.text.as_str()).unwrap_or("");
+        let headline = self
+            .title
+            .clone()
+            .unwrap_or_else(|| words(first_sentence(lede), 14));
+        let deck_from = brief.key_facts.get(1).or(brief.key_facts.first());
+        let deck = deck_from
+            .map(|c| first_sentence(&c.text).to_string())
+            .unwrap_or_default();
+        Finish {
+            headline,
+            deck,
+            closing: empty(),
+        }
+    }
+}
+
+fn empty() -> Claim {
+    Claim {
+        text: String::new(),
+        cites: vec![],
+    }
+}
+
+fn claim(p: &Passage) -> Claim {
+    Claim {
+        text: p.text.clone(),
+        cites: vec![p.id.clone()],
+    }
+}
+
+/// The first sentence of `s` (up to a `.`, `!` or `?` followed by a space).
+pub fn first_sentence(s: &str) -> &str {
+    let bytes = s.as_bytes();
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| *n == b' ') && i > 20 {
+            return &s[..=i];
+        }
+    }
+    s
+}
+
+fn words(s: &str, max: usize) -> String {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    if w.len() <= max {
+        return w.join(" ");
+    }
+    format!("{}…", w[..max].join(" "))
+}
+
+/// The first quotation of 3 to 40 words in `s`, without its marks.
+pub fn quotation(s: &str) -> Option<String> {
+    for (open, close) in [('“', '”'), ('"', '"')] {
+        let mut rest = s;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else { break };
+            let q = after[..j].trim();
+            let n = q.split_whitespace().count();
+            if (3..=40).contains(&n) {
+                return Some(q.trim_end_matches([',', '.']).to_string());
+            }
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+#[path = "extractive_tests.rs"]
+mod tests;

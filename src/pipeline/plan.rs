@@ -1,0 +1,89 @@
+//! One article's plan: the shared template context, the passage ids a stage may
+//! cite, and how each stage's request is rendered.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::Job;
+use super::extractive::Extractor;
+use crate::error::Error;
+use crate::ident::Stage;
+use crate::llm::{ChatRequest, OutputSchema};
+use crate::prompt::{base_context, defuse, defuse_value};
+use crate::stage::{Rules, fold};
+
+pub struct Plan<'a> {
+    pub(crate) job: &'a Job<'a>,
+    base: Value,
+    passage_ids: Vec<String>,
+    passage_set: BTreeSet<String>,
+    perspective_ids: Vec<String>,
+    corpus: String,
+}
+
+impl<'a> Plan<'a> {
+    pub fn new(job: &'a Job<'a>) -> Self {
+        let passages = job.sources.iter().flat_map(|s| &s.passages);
+        let passage_ids: Vec<String> = passages.clone().map(|p| p.id.clone()).collect();
+        // Quotations are checked against the text exactly as the prompts showed it.
+        let corpus = fold(&defuse(
+            &passages.map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"),
+        ));
+        Self {
+            base: base_context(job.persona, job.sources, job.persona.spec.length),
+            passage_set: passage_ids.iter().cloned().collect(),
+            passage_ids,
+            perspective_ids: job
+                .persona
+                .spec
+                .perspectives
+                .iter()
+                .map(|p| p.id.clone())
+                .collect(),
+            corpus,
+            job,
+        }
+    }
+
+    pub fn rules(&self) -> Rules<'_> {
+        Rules {
+            passage_ids: &self.passage_set,
+            perspective_ids: &self.perspective_ids,
+            corpus: &self.corpus,
+        }
+    }
+
+    pub fn extractor(&self) -> Extractor<'a> {
+        Extractor::new(self.job)
+    }
+
+    /// Render the stage's messages with `extra` context keys on top of the base.
+    pub fn request(&self, stage: &Stage, extra: &[(&str, Value)]) -> Result<ChatRequest, Error> {
+        let mut ctx = self.base.clone();
+        for (k, v) in extra {
+            ctx[*k] = defuse_value(v);
+        }
+        let o = self.job.options;
+        let messages = self.job.prompts.messages(stage.template(), &ctx)?;
+        // The fenced sources open every task message; providers may cache them.
+        let sources = self.job.prompts.render("_sources.j2", &ctx)?;
+        let shared_prefix = match messages.get(1) {
+            Some(m) if m.content.starts_with(sources.trim_end()) => sources.trim_end().len(),
+            _ => 0,
+        };
+        let name = stage.to_string();
+        Ok(ChatRequest {
+            model: o.model_for(stage),
+            messages,
+            shared_prefix,
+            schema: Some(OutputSchema {
+                name: name.replace([':', '-'], "_"),
+                schema: stage.schema(&self.passage_ids, &self.perspective_ids),
+            }),
+            temperature: o.temperature,
+            max_tokens: o.max_tokens,
+            stage: name,
+        })
+    }
+}

@@ -1,0 +1,283 @@
+//! The architecture, checked: the library's modules import one another without a
+//! cycle, the argument parser stays in the binary, stage names are never
+//! re-parsed, and files and functions stay small enough to read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use super::support::root;
+
+/// Files of the binary (the command line), which may use anything.
+fn is_binary(rel: &str) -> bool {
+    rel == "main.rs" || rel == "cli.rs" || rel.starts_with("cmd/")
+}
+
+fn is_test(rel: &str) -> bool {
+    rel.ends_with("_tests.rs") || rel.ends_with("/tests.rs")
+}
+
+/// Every `.rs` file under `src/`, relative to it, with its text.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                walk(&p, base, out);
+            } else if p.extension().is_some_and(|e| e == "rs") {
+                let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
+    let src = root().join("src");
+    let mut out = Vec::new();
+    walk(&src, &src, &mut out);
+    out
+}
+
+/// The top-level module a file belongs to: `check/grounding.rs` → `check`.
+fn module_of(rel: &str) -> String {
+    let first = rel.split('/').next().unwrap_or(rel);
+    first.trim_end_matches(".rs").to_string()
+}
+
+/// Code without line comments, so prose that names a module is not an import.
+fn code(text: &str) -> String {
+    text.lines()
+        .map(|l| match l.find("//") {
+            Some(i) if !l[..i].contains('"') => &l[..i],
+            _ => l,
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The top-level modules a file names through `crate::`, including the names
+/// inside `use crate::{a, b::c}` groups.
+fn imports(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let code = code(text);
+    let mut rest = code.as_str();
+    while let Some(i) = rest.find("crate::") {
+        rest = &rest[i + "crate::".len()..];
+        if let Some(group) = rest.strip_prefix('{') {
+            let mut depth = 1;
+            let mut name = String::new();
+            let mut at_top = true;
+            for c in group.chars() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                if depth == 1 && (c.is_alphanumeric() || c == '_') && at_top {
+                    name.push(c);
+                } else if depth == 1 && c == ',' {
+                    at_top = true;
+                    if !name.is_empty() {
+                        out.insert(std::mem::take(&mut name));
+                    }
+                } else if !name.is_empty() {
+                    out.insert(std::mem::take(&mut name));
+                    at_top = false;
+                }
+            }
+            if !name.is_empty() {
+                out.insert(name);
+            }
+        } else {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                out.insert(name);
+            }
+        }
+    }
+    out
+}
+
+/// The library's import graph, module by module (tests and the binary left out).
+fn graph() -> BTreeMap<String, BTreeSet<String>> {
+    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (rel, text) in sources() {
+        if is_binary(&rel) || is_test(&rel) || rel == "lib.rs" {
+            continue;
+        }
+        let m = module_of(&rel);
+        let deps = g.entry(m.clone()).or_default();
+        deps.extend(imports(&text).into_iter().filter(|d| *d != m && d != "self"));
+    }
+    g
+}
+
+/// A cycle in `g`, if there is one, as the modules along it.
+fn find_cycle(g: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
+    fn visit(
+        n: &str,
+        g: &BTreeMap<String, BTreeSet<String>>,
+        state: &mut BTreeMap<String, u8>,
+        path: &mut Vec<String>,
+    ) -> Option<Vec<String>> {
+        state.insert(n.to_string(), 1);
+        path.push(n.to_string());
+        for d in g.get(n).into_iter().flatten() {
+            match state.get(d.as_str()) {
+                Some(1) => {
+                    let start = path.iter().position(|p| p == d).unwrap_or(0);
+                    let mut cycle = path[start..].to_vec();
+                    cycle.push(d.clone());
+                    return Some(cycle);
+                }
+                Some(_) => {}
+                None => {
+                    if let Some(c) = visit(d, g, state, path) {
+                        return Some(c);
+                    }
+                }
+            }
+        }
+        path.pop();
+        state.insert(n.to_string(), 2);
+        None
+    }
+    let mut state = BTreeMap::new();
+    for n in g.keys() {
+        if !state.contains_key(n.as_str())
+            && let Some(c) = visit(n, g, &mut state, &mut Vec::new())
+        {
+            return Some(c);
+        }
+    }
+    None
+}
+
+#[test]
+fn the_library_has_no_import_cycle() {
+    let g = graph();
+    assert!(g.len() > 10, "the graph was read: {g:?}");
+    if let Some(cycle) = find_cycle(&g) {
+        panic!("import cycle: {}", cycle.join(" → "));
+    }
+}
+
+#[test]
+fn the_cycle_finder_finds_a_planted_cycle() {
+    let mut g = graph();
+    g.entry("article".into()).or_default().insert("render".into());
+    let cycle = find_cycle(&g).expect("article → render → article is a cycle");
+    assert!(cycle.contains(&"article".to_string()), "{cycle:?}");
+    assert_eq!(
+        imports("use crate::{fsutil, llm::{A, B}};\nlet x = crate::ident::Stage::Brief;"),
+        ["fsutil", "ident", "llm"].iter().map(|s| s.to_string()).collect()
+    );
+}
+
+#[test]
+fn only_the_binary_knows_the_argument_parser() {
+    for (rel, text) in sources() {
+        if is_binary(&rel) {
+            continue;
+        }
+        let code = code(&text);
+        assert!(
+            !code.contains("clap::") && !code.contains("crate::cli") && !code.contains("crate::cmd"),
+            "src/{rel} uses the command line"
+        );
+        assert!(
+            !code.contains("process::exit"),
+            "src/{rel} exits the process; return an error instead"
+        );
+    }
+}
+
+#[test]
+fn stage_names_are_never_reparsed() {
+    for (rel, text) in sources() {
+        let code = code(&text);
+        for banned in [
+            "split(':')",
+            "split_once(':')",
+            "== \"extractive\"",
+            "\"Source \"",
+        ] {
+            assert!(!code.contains(banned), "src/{rel} contains `{banned}`");
+        }
+    }
+}
+
+#[test]
+fn files_and_functions_stay_readable() {
+    let mut long = Vec::new();
+    for (rel, text) in sources() {
+        let lines: Vec<&str> = text.lines().collect();
+        if lines.len() > 400 {
+            long.push(format!("src/{rel}: {} lines (at most 400)", lines.len()));
+        }
+        if is_test(&rel) {
+            continue;
+        }
+        for (start, len) in functions(&lines) {
+            if len > 80 {
+                long.push(format!(
+                    "src/{rel}:{}: a function of {len} lines (at most 80)",
+                    start + 1
+                ));
+            }
+        }
+    }
+    assert!(long.is_empty(), "{}", long.join("\n"));
+}
+
+/// Start line and length of each `fn` body, found by matching braces.
+fn functions(lines: &[&str]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        let is_fn = [
+            "fn ",
+            "pub fn ",
+            "pub(crate) fn ",
+            "pub(super) fn ",
+            "async fn ",
+            "pub async fn ",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p));
+        if !is_fn || t.ends_with(';') {
+            continue;
+        }
+        let mut depth = 0i32;
+        let mut opened = false;
+        for (j, body) in lines.iter().enumerate().skip(i) {
+            for c in body.chars() {
+                match c {
+                    '{' => {
+                        depth += 1;
+                        opened = true;
+                    }
+                    '}' => depth -= 1,
+                    _ => {}
+                }
+            }
+            if opened && depth <= 0 {
+                out.push((i, j - i + 1));
+                break;
+            }
+            if !opened && body.trim_end().ends_with(';') {
+                break;
+            }
+        }
+    }
+    out
+}
