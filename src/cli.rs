@@ -47,6 +47,11 @@ pub enum Command {
     )]
     Check(CheckArgs),
     /// List, show, check and create personas.
+    /// List who says what in the sources, and for which side.
+    #[command(
+        after_help = "Examples:\n  parallax statements report.md statement.md\n  parallax statements canal.md --persona prism --json | jq 'select(.side == \"china\")'\n\nA side comes from the speaker only (the persona's keywords and actors), never from\nwho else a sentence mentions."
+    )]
+    Statements(StatementsArgs),
     #[command(subcommand)]
     Personas(PersonasCommand),
     /// List, render and eject the prompt templates.
@@ -274,6 +279,22 @@ pub struct RunArgs {
     /// `-o`, else md.
     #[arg(long, value_parser = format_parser(), value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<Format>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    /// Source files, URLs or `-` for standard input.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<String>,
+    /// The persona whose perspectives give the sides.
+    #[arg(short, long, value_name = "ID")]
+    pub persona: Option<String>,
+    /// Where persona files live.
+    #[arg(long, value_name = "DIR")]
+    pub personas: Option<PathBuf>,
+    /// One JSON object per line: source, passage, speaker, side, verb, content.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

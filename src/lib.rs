@@ -27,5 +27,6 @@ pub mod render;
 pub mod session;
 pub mod source;
 pub mod stage;
+pub mod text;
 
 pub use error::{Error, Result};

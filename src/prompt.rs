@@ -256,6 +256,17 @@ pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) ->
         .flat_map(|s| s.passages.iter())
         .map(|p| Passage {
             text: defuse(&p.text),
+            statements: p
+                .statements
+                .iter()
+                .map(|s| crate::source::Statement {
+                    speaker: defuse(&s.speaker),
+                    verb: defuse(&s.verb),
+                    content: defuse(&s.content),
+                    quote: s.quote.as_deref().map(defuse),
+                    ..s.clone()
+                })
+                .collect(),
             ..p.clone()
         })
         .collect();

@@ -64,7 +64,8 @@ pub fn message_text(messages: Option<&Value>) -> String {
     out.join("\n")
 }
 
-/// One `[S12] (speaks for: a, b) text` line of a prompt.
+/// One `[S12] text` line of a prompt, with the sides of the statement lines
+/// under it (`  statement: Mao Ning (speaks for china) said: …`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Passage {
     pub id: String,
@@ -76,6 +77,17 @@ pub struct Passage {
 fn passages(prompt: &str) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
     for line in prompt.lines() {
+        if let Some(st) = line.trim_start().strip_prefix("statement:") {
+            if let (Some(i), Some(last)) = (st.find("(speaks for "), out.last_mut())
+                && let Some(j) = st[i..].find(')')
+            {
+                let side = st[i + "(speaks for ".len()..i + j].trim().to_string();
+                if !last.sides.contains(&side) {
+                    last.sides.push(side);
+                }
+            }
+            continue;
+        }
         let Some(rest) = line.strip_prefix("[S") else {
             continue;
         };

@@ -16,6 +16,7 @@ pub enum Check {
     Balance,
     Glossary,
     Language,
+    Attribution,
 }
 
 /// One problem, with where it is, what was claimed and what was expected.
@@ -27,6 +28,24 @@ pub struct Finding {
     pub location: String,
     pub claim: String,
     pub expected: String,
+    /// For a misattribution: whose words these are, per the article and per the
+    /// sources.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Misattribution>,
+}
+
+/// A statement the article gives to another speaker or side than its source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Misattribution {
+    /// The quotation, or the reported speech, at issue.
+    pub quotation: String,
+    /// The speaker the article names (empty when it names none).
+    pub article_speaker: String,
+    pub article_side: Option<String>,
+    pub source_speaker: String,
+    pub source_side: Option<String>,
+    /// The passage whose statement it is.
+    pub passage: String,
 }
 
 impl fmt::Display for Finding {

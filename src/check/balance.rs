@@ -17,6 +17,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
         location,
         claim,
         expected,
+        attribution: None,
     };
     let mut shares = Vec::new();
     for p in &persona.spec.perspectives {
@@ -131,6 +132,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
                     location: b.location.clone(),
                     claim: w.clone(),
                     expected: "neutral wording (the persona lists this as loaded)".into(),
+                    attribution: None,
                 });
             }
         }

@@ -81,6 +81,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                     location: block.location.clone(),
                     claim: claim.to_string(),
                     expected,
+                    attribution: None,
                 })
             };
             let all_names = entry

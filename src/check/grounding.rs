@@ -22,6 +22,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
             location: block.location.clone(),
             claim,
             expected,
+            attribution: None,
         };
         let known: Vec<&String> = block
             .cites

@@ -3,6 +3,7 @@
 //! and share (`balance`), and the persona's disputed terms (`glossary`). Works on
 //! our own articles and on any Markdown article (`markdown`).
 
+pub mod attribution;
 pub mod balance;
 pub mod claims;
 pub mod glossary;
@@ -11,7 +12,7 @@ pub mod markdown;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::article::integrity::{Check, Finding, Report, Share, TermStatus};
+pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
 use crate::article::{Article, Paragraph};
 use crate::ident::Section;
 use crate::persona::Persona;
@@ -197,6 +198,7 @@ impl<'a> Corpus<'a> {
 /// Run every check on `doc`.
 pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let mut findings = grounding::check(doc, corpus);
+    findings.append(&mut attribution::check(doc, corpus, persona));
     let (shares, mut more) = balance::check(doc, corpus, persona);
     findings.append(&mut more);
     let (terms, mut more) = glossary::check(doc, persona);

@@ -31,9 +31,13 @@ pub struct Perspective {
     pub label: String,
     /// Whose position this is and what interests drive it.
     pub focus: String,
-    /// Words that mark a passage as speaking for this side.
+    /// Words that mark a speaker as this side's (`Seoul`, `South Korean`).
     #[serde(default)]
     pub keywords: Vec<String>,
+    /// People, ministries and agencies that speak for this side (`Mao Ning`,
+    /// `State Department`); matched in speaker spans only, like the keywords.
+    #[serde(default)]
+    pub actors: Vec<String>,
 }
 
 /// One name of a disputed term and the sides that use it (none: neutral).

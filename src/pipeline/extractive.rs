@@ -20,6 +20,8 @@ struct Passage {
     id: String,
     text: String,
     sides: Vec<String>,
+    /// Each statement's side and the sentence that holds it.
+    said: Vec<(String, String)>,
 }
 
 /// Builds each stage's answer from one article's passages.
@@ -41,6 +43,14 @@ impl<'a> Extractor<'a> {
                 id: p.id.clone(),
                 text: defuse(&p.text),
                 sides: p.perspectives.clone(),
+                said: p
+                    .statements
+                    .iter()
+                    .filter_map(|s| {
+                        let sentence = p.text.get(s.span.0..s.span.1)?;
+                        Some((s.side.clone()?, defuse(sentence)))
+                    })
+                    .collect(),
             })
             .collect();
         Self {
@@ -55,9 +65,10 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    /// Key facts are the passages no perspective claims (all passages if every one
-    /// is claimed); each perspective's position is the first passage that speaks
-    /// for it.
+    /// Key facts are the passages no perspective speaks in (all passages if every
+    /// one has a side's statement); each perspective's position is the first
+    /// statement by that side, in its own words, and never a passage that only
+    /// mentions it.
     pub fn brief(&self) -> Brief {
         let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.is_empty()).collect();
         let pool = if neutral.is_empty() {
@@ -78,7 +89,7 @@ impl<'a> Extractor<'a> {
                     .collect();
                 let position = Position {
                     stated: !own.is_empty(),
-                    position: own.first().map(|p| p.text.clone()).unwrap_or_default(),
+                    position: own.first().map(|p| own_words(p, &persp.id)).unwrap_or_default(),
                     cites: own.iter().map(|p| p.id.clone()).collect(),
                 };
                 (persp.id.clone(), position)
@@ -125,7 +136,10 @@ impl<'a> Extractor<'a> {
             })
             .unwrap_or_default();
         let part = |i: usize, missing: String| match cited.get(i) {
-            Some(passage) => claim(passage),
+            Some(passage) => Claim {
+                text: own_words(passage, &p.id),
+                cites: vec![passage.id.clone()],
+            },
             None => Claim {
                 text: missing,
                 cites: vec![],
@@ -155,6 +169,22 @@ impl<'a> Extractor<'a> {
             deck,
             closing: empty(),
         }
+    }
+}
+
+/// What a passage gives of one side: the sentences of that side's statements,
+/// or the whole passage when its source speaks for the side as a whole.
+fn own_words(p: &Passage, side: &str) -> String {
+    let mut sentences: Vec<&str> = Vec::new();
+    for (s, sentence) in &p.said {
+        if s == side && !sentences.contains(&sentence.as_str()) {
+            sentences.push(sentence);
+        }
+    }
+    if sentences.is_empty() {
+        p.text.clone()
+    } else {
+        sentences.join(" ")
     }
 }
 

@@ -223,10 +223,13 @@ pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
     Ok(calls)
 }
 
-/// The findings a revision round can act on: claims and disputed terms.
+/// The findings a revision round can act on: claims, attributions and disputed
+/// terms.
 pub fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
-    report
-        .findings
-        .iter()
-        .filter(|f| matches!(f.check, check::Check::Grounding | check::Check::Glossary))
+    report.findings.iter().filter(|f| {
+        matches!(
+            f.check,
+            check::Check::Grounding | check::Check::Glossary | check::Check::Attribution
+        )
+    })
 }

@@ -60,6 +60,7 @@ pub fn parse(
             source: index,
             text,
             perspectives: Vec::new(),
+            statements: Vec::new(),
             url: f.url,
             fixed: f.perspective,
         })

@@ -5,8 +5,11 @@
 
 mod factsheet;
 mod remote;
+pub mod sides;
+pub mod statements;
 
 pub use remote::from_page;
+pub use statements::Statement;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -50,9 +53,11 @@ pub struct Passage {
     /// 1-based index of the source it belongs to.
     pub source: usize,
     pub text: String,
-    /// Perspective ids this passage speaks for (from the source's `perspective`
-    /// or the persona's keywords).
+    /// Perspective ids this passage speaks for: the source's `perspective`, else
+    /// the sides of its statements.
     pub perspectives: Vec<String>,
+    /// Who says what in it, each speaker with its side.
+    pub statements: Vec<Statement>,
     /// Where the passage's fact comes from, when a fact sheet says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -185,6 +190,7 @@ pub fn parse(path: &Path, text: &str, index: usize, first_id: usize) -> Result<S
             source: index,
             text,
             perspectives: Vec::new(),
+            statements: Vec::new(),
             url: None,
             fixed: None,
         })
@@ -266,65 +272,13 @@ pub fn clean(s: &str) -> String {
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Mark each passage with the perspectives it speaks for: every passage of a
-/// source with a `perspective` field, else the perspectives whose keywords occur.
+/// Mark each passage with the perspectives it speaks for: through statements by
+/// that side only (see [`sides`]).
 pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
-    let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
-    for source in sources.iter_mut() {
-        if let Some(p) = &source.meta.perspective
-            && !ids.contains(&p.as_str())
-        {
-            let msg = format!(
-                "field `perspective`: `{p}` is not a perspective of persona `{}`",
-                persona.id()
-            );
-            return Err(InputError::new(&source.origin, source.perspective_line, msg)
-                .hint(format!("use one of: {}", ids.join(", "))));
-        }
-        let fixed = source.meta.perspective.clone();
-        for passage in &mut source.passages {
-            if let Some(p) = passage.fixed.as_ref().filter(|p| !ids.contains(&p.as_str())) {
-                let msg = format!(
-                    "passage {}: perspective `{p}` is not a perspective of persona `{}`",
-                    passage.id,
-                    persona.id()
-                );
-                return Err(InputError::new(&source.origin, None, msg)
-                    .hint(format!("use one of: {}", ids.join(", "))));
-            }
-            passage.perspectives = match passage.fixed.as_ref().or(fixed.as_ref()) {
-                Some(p) => vec![p.clone()],
-                None => persona
-                    .spec
-                    .perspectives
-                    .iter()
-                    .filter(|p| p.keywords.iter().any(|k| contains_word(&passage.text, k)))
-                    .map(|p| p.id.clone())
-                    .collect(),
-            };
-        }
-    }
-    Ok(())
+    sides::attribute(sources, persona)
 }
 
-/// Whether `needle` occurs in `hay` as whole words (case-sensitive). Korean
-/// words take particles (`한국은`), so a needle ending in Hangul needs no
-/// boundary after it; Chinese and Japanese, written without spaces, need none.
-pub fn contains_word(hay: &str, needle: &str) -> bool {
-    let Some(last) = needle.chars().next_back() else {
-        return false;
-    };
-    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
-    let hangul = |c: char| matches!(c, '\u{ac00}'..='\u{d7a3}');
-    hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back();
-        let after = hay[i + needle.len()..].chars().next();
-        let first = needle.chars().next().unwrap_or(last);
-        let start_ok = unspaced(first) || !before.is_some_and(char::is_alphanumeric);
-        let end_ok = unspaced(last) || hangul(last) || !after.is_some_and(char::is_alphanumeric);
-        start_ok && end_ok
-    })
-}
+pub use crate::text::contains_word;
 
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,296 @@
+//! Attribution: who said what, checked against the sources' statements. Each
+//! attributed claim in the article (a speaker, a reporting verb, a quotation or
+//! reported speech) is matched to the source statement it rests on; a finding
+//! is raised when the article gives the words to another side or another named
+//! person than the source does, or when a perspective section carries another
+//! side's quotation without saying whose it is. A speaker's side comes from the
+//! speaker alone (keywords, actors, names learnt from the sources), as in
+//! `source::sides`.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{Check, Corpus, Doc, Finding};
+use crate::article::integrity::Misattribution;
+use crate::ident::FindingKind;
+use crate::persona::Persona;
+use crate::source::{Statement, sides, statements};
+use crate::text::{QuoteIndex, contains_word, sentences};
+
+/// A source statement with where it is.
+struct Said<'a> {
+    passage: &'a str,
+    statement: &'a Statement,
+    /// The sentence that holds it, ready for quotation look-ups.
+    index: QuoteIndex,
+    words: BTreeSet<String>,
+}
+
+/// What the sources say, indexed for the check.
+struct Sources<'a> {
+    said: Vec<Said<'a>>,
+    /// Names of speakers with a side, learnt from the sources.
+    names: HashMap<String, String>,
+    /// Every name that speaks in the sources.
+    speakers: BTreeSet<String>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(corpus: &'a Corpus<'_>) -> Self {
+        let mut said = Vec::new();
+        let mut names = HashMap::new();
+        let mut speakers = BTreeSet::new();
+        for p in &corpus.passages {
+            for s in &p.statements {
+                let sentence = p.text.get(s.span.0..s.span.1).unwrap_or(&p.text);
+                said.push(Said {
+                    passage: &p.id,
+                    statement: s,
+                    index: QuoteIndex::new(sentence),
+                    words: content_words(&s.content),
+                });
+                for n in name_runs(&s.speaker) {
+                    if let Some(side) = &s.side {
+                        names.entry(n.clone()).or_insert_with(|| side.clone());
+                    }
+                    speakers.insert(n);
+                }
+            }
+        }
+        Self {
+            said,
+            names,
+            speakers,
+        }
+    }
+
+    /// The side of an article's speaker: its own words, else a name the sources
+    /// gave a side.
+    fn side(&self, speaker: &str, persona: &Persona) -> Option<String> {
+        sides::side_of(speaker, persona)
+            .or_else(|| name_runs(speaker).iter().find_map(|n| self.names.get(n).cloned()))
+    }
+}
+
+/// Capitalised name runs of a speaker span and their last words ("Mao Ning",
+/// "Ning"), and Hangul words; titles and side words are kept out by the caller's
+/// comparison with the sources' speakers.
+fn name_runs(speaker: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let words: Vec<&str> = speaker
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in words.iter().chain(std::iter::once(&"")) {
+        if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && *w != "The" {
+            run.push(w);
+            continue;
+        }
+        if run.len() >= 2 {
+            out.push(run.join(" "));
+            out.extend(run.last().map(|s| s.to_string()));
+        }
+        run.clear();
+    }
+    for w in &words {
+        if (2..=4).contains(&w.chars().count()) && w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}')) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Lower-cased words of four letters or more, without common function words.
+fn content_words(s: &str) -> BTreeSet<String> {
+    const STOP: &[&str] = &[
+        "that", "this", "with", "from", "have", "will", "would", "their", "there", "they", "which", "about",
+        "been", "were", "said", "also", "into", "than", "them", "what", "when", "such",
+    ];
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .collect()
+}
+
+fn label(side: &Option<String>) -> String {
+    side.clone().unwrap_or_else(|| "no side".into())
+}
+
+/// Run the attribution check on `doc`.
+pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
+    let sources = Sources::new(corpus);
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let mut previous: Option<String> = None;
+        for sentence in sentences(&block.text) {
+            let found = statements::extract(sentence);
+            for s in &found {
+                let side = match sources.side(&s.speaker, persona) {
+                    Some(side) => Some(side),
+                    None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
+                    None => None,
+                };
+                if let Some(m) = misattributed(&sources, s, side.clone()) {
+                    out.push(finding(block, m));
+                }
+                previous = side.or(previous);
+            }
+            if let Some(side) = &block.perspective {
+                out.extend(
+                    unattributed(&sources, sentence, &found, side, persona)
+                        .into_iter()
+                        .map(|m| finding(block, m)),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn finding(block: &super::Block, m: Misattribution) -> Finding {
+    let expected = format!(
+        "the sources ({}) give these words to {} ({}), not {} ({})",
+        m.passage,
+        m.source_speaker,
+        label(&m.source_side),
+        m.article_speaker,
+        label(&m.article_side)
+    );
+    Finding {
+        check: Check::Attribution,
+        kind: FindingKind::Misattributed,
+        section: block.section.clone(),
+        location: block.location.clone(),
+        claim: m.quotation.clone(),
+        expected,
+        attribution: Some(m),
+    }
+}
+
+/// The source statements an article statement rests on: those holding its
+/// quotation, else those whose reported speech it repeats.
+fn matches<'s>(sources: &'s Sources<'_>, s: &Statement) -> Vec<&'s Said<'s>> {
+    if let Some(q) = &s.quote {
+        return sources.said.iter().filter(|x| x.index.contains(q)).collect();
+    }
+    let words = content_words(&s.content);
+    if words.len() < 4 {
+        return Vec::new();
+    }
+    let overlap = |x: &Said| words.intersection(&x.words).count() as f64 / words.len() as f64;
+    let best = sources.said.iter().map(overlap).fold(0.0, f64::max);
+    if best < 0.7 {
+        return Vec::new();
+    }
+    sources
+        .said
+        .iter()
+        .filter(|x| overlap(x) + 0.15 >= best)
+        .collect()
+}
+
+/// A statement the article gives to a side or person the sources do not.
+fn misattributed(sources: &Sources<'_>, s: &Statement, side: Option<String>) -> Option<Misattribution> {
+    let found = matches(sources, s);
+    let first = found.first()?;
+    let same_side = |x: &&Said| side.is_some() && x.statement.side == side;
+    let named: Vec<String> = name_runs(&s.speaker)
+        .into_iter()
+        .filter(|n| sources.speakers.contains(n))
+        .collect();
+    let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
+    if found.iter().any(|x| same_side(x) || same_person(x)) {
+        return None;
+    }
+    let other_side = side.is_some()
+        && found
+            .iter()
+            .all(|x| x.statement.side.is_some() && x.statement.side != side);
+    let other_person = !named.is_empty() && !found.iter().any(same_person);
+    if !(other_side || other_person) {
+        return None;
+    }
+    Some(Misattribution {
+        quotation: s.quote.clone().unwrap_or_else(|| s.content.clone()),
+        article_speaker: s.speaker.clone(),
+        article_side: side,
+        source_speaker: first.statement.speaker.clone(),
+        source_side: first.statement.side.clone(),
+        passage: first.passage.to_string(),
+    })
+}
+
+/// Quotations in side `side`'s section that the sources give to another side,
+/// when the sentence does not say whose they are.
+fn unattributed(
+    sources: &Sources<'_>,
+    sentence: &str,
+    found: &[Statement],
+    side: &str,
+    persona: &Persona,
+) -> Vec<Misattribution> {
+    let mut out = Vec::new();
+    for q in quotations(sentence) {
+        if found
+            .iter()
+            .any(|s| s.quote.as_deref().is_some_and(|x| x.contains(q.as_str())))
+        {
+            continue;
+        }
+        let holders: Vec<&Said> = sources.said.iter().filter(|x| x.index.contains(&q)).collect();
+        let Some(first) = holders.first() else { continue };
+        let foreign = holders
+            .iter()
+            .all(|x| x.statement.side.as_deref().is_some_and(|s| s != side));
+        let named = holders.iter().any(|x| {
+            x.statement
+                .side
+                .as_deref()
+                .is_some_and(|s| sentence_names_side(sentence, s, persona))
+                || name_runs(&x.statement.speaker)
+                    .iter()
+                    .any(|n| contains_word(sentence, n))
+        });
+        if foreign && !named {
+            out.push(Misattribution {
+                quotation: q,
+                article_speaker: String::new(),
+                article_side: Some(side.to_string()),
+                source_speaker: first.statement.speaker.clone(),
+                source_side: first.statement.side.clone(),
+                passage: first.passage.to_string(),
+            });
+        }
+    }
+    out
+}
+
+fn sentence_names_side(sentence: &str, side: &str, persona: &Persona) -> bool {
+    persona
+        .spec
+        .perspectives
+        .iter()
+        .filter(|p| p.id == side)
+        .any(|p| {
+            std::iter::once(&p.label)
+                .chain(&p.keywords)
+                .chain(&p.actors)
+                .any(|k| contains_word(sentence, k))
+        })
+}
+
+/// Quotations of two words or more in a sentence.
+fn quotations(sentence: &str) -> Vec<String> {
+    super::claims::extract(sentence)
+        .into_iter()
+        .filter_map(|f| match f.claim {
+            super::claims::Claim::Quote(q) => Some(q),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+#[path = "attribution_tests.rs"]
+mod tests;

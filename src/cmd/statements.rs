@@ -1,0 +1,65 @@
+//! The `statements` command: who says what in the sources, and for which side,
+//! before a token is spent.
+
+use std::path::Path;
+
+use super::write_stdout;
+use crate::cli::StatementsArgs;
+use parallax::config::{ProcessEnv, Project};
+use parallax::error::{Error, Result};
+use parallax::{persona, source};
+
+pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
+    let cwd = super::cwd()?;
+    let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
+    let persona_id = args
+        .persona
+        .clone()
+        .unwrap_or_else(|| project.default_persona.clone());
+    let persona = persona::load(&persona_id, &project.persona_dirs)?;
+    let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;
+    source::tag_perspectives(&mut sources, &persona)?;
+    let mut out = String::new();
+    let mut count = 0;
+    for s in &sources {
+        for p in &s.passages {
+            for st in &p.statements {
+                count += 1;
+                if args.json {
+                    let v = serde_json::json!({
+                        "source": s.origin,
+                        "passage": p.id,
+                        "speaker": st.speaker,
+                        "side": st.side,
+                        "verb": st.verb,
+                        "content": st.content,
+                    });
+                    out.push_str(&serde_json::to_string(&v).map_err(Error::internal)?);
+                    out.push('\n');
+                } else {
+                    out.push_str(&format!(
+                        "{:<5} {:<16} {} · {}: {}\n",
+                        p.id,
+                        st.side.as_deref().unwrap_or("(no side)"),
+                        st.speaker,
+                        if st.verb.is_empty() {
+                            "(quoted)"
+                        } else {
+                            st.verb.as_str()
+                        },
+                        st.content
+                    ));
+                }
+            }
+        }
+    }
+    write_stdout(&out)?;
+    if !args.json {
+        tracing::info!(
+            "{count} statements in {} sources, sides from persona `{}`",
+            sources.len(),
+            persona.id()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,140 @@
+//! Which side a passage speaks for: only through statements by that side. Each
+//! passage's statements are read (`statements`), and each speaker is given a
+//! side from the speaker span alone, by the perspective's keywords and actors
+//! (the earliest match wins, so "Japan's ambassador to China" is Japan's). A
+//! name first seen with its side ("China's foreign ministry spokesperson Mao
+//! Ning") gives that side to its later mentions ("Mao Ning", "Mao"), and a
+//! pronoun or bare description ("she", "the ministry") takes the side of the
+//! statement before it. A source's or fact's `perspective` field overrides all.
+
+use std::collections::HashMap;
+
+use super::{Source, statements};
+use crate::error::InputError;
+use crate::persona::Persona;
+use crate::text::word_at;
+
+/// The side a speaker span names, by the earliest keyword or actor in it.
+pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
+    let mut best: Option<(usize, &str)> = None;
+    for p in &persona.spec.perspectives {
+        for k in p.keywords.iter().chain(&p.actors) {
+            if let Some(i) = word_at(speaker, k)
+                && best.is_none_or(|(j, _)| i < j)
+            {
+                best = Some((i, &p.id));
+            }
+        }
+    }
+    best.map(|(_, id)| id.to_string())
+}
+
+/// Names in a speaker span: runs of two or more capitalised words, their last
+/// word (a surname), and Hangul words of two to four syllables.
+fn names(speaker: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let words: Vec<&str> = speaker
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in words.iter().chain(std::iter::once(&"")) {
+        let capital = w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s");
+        if capital {
+            run.push(w);
+            continue;
+        }
+        if run.len() >= 2 {
+            out.push(run.join(" "));
+            out.extend(run.last().map(|s| s.to_string()));
+        }
+        run.clear();
+    }
+    for w in &words {
+        let n = w.chars().count();
+        if (2..=4).contains(&n) && w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}')) {
+            out.push(w.to_string());
+        }
+    }
+    out
+}
+
+/// Read every passage's statements and give each its side; then mark each
+/// passage with the sides of its statements.
+pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
+    let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
+    let mut known: HashMap<String, String> = HashMap::new();
+    for source in sources.iter_mut() {
+        check_fixed(source, &ids, persona)?;
+        for passage in &mut source.passages {
+            passage.statements = statements::extract(&passage.text);
+            let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
+            for s in &mut passage.statements {
+                s.side = fixed.clone().or_else(|| side_of(&s.speaker, persona));
+                if let Some(side) = &s.side {
+                    for n in names(&s.speaker) {
+                        known.entry(n).or_insert_with(|| side.clone());
+                    }
+                }
+            }
+        }
+    }
+    for source in sources.iter_mut() {
+        let mut previous: Option<(String, Option<String>)> = None;
+        for passage in &mut source.passages {
+            for s in &mut passage.statements {
+                if s.side.is_none() {
+                    s.side = names(&s.speaker).iter().find_map(|n| known.get(n).cloned());
+                }
+                if s.side.is_none()
+                    && s.anaphor
+                    && let Some((_, side)) = &previous
+                {
+                    s.side = side.clone();
+                }
+                previous = Some((s.speaker.clone(), s.side.clone()));
+            }
+            passage.statements.retain(|s| s.plausible || s.side.is_some());
+            let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
+            let mut sides: Vec<String> = fixed.into_iter().collect();
+            for side in passage.statements.iter().filter_map(|s| s.side.clone()) {
+                if !sides.contains(&side) {
+                    sides.push(side);
+                }
+            }
+            passage.perspectives = sides;
+        }
+    }
+    Ok(())
+}
+
+/// A source's or fact's `perspective` must be one of the persona's.
+fn check_fixed(source: &Source, ids: &[&str], persona: &Persona) -> Result<(), InputError> {
+    if let Some(p) = &source.meta.perspective
+        && !ids.contains(&p.as_str())
+    {
+        let msg = format!(
+            "field `perspective`: `{p}` is not a perspective of persona `{}`",
+            persona.id()
+        );
+        return Err(InputError::new(&source.origin, source.perspective_line, msg)
+            .hint(format!("use one of: {}", ids.join(", "))));
+    }
+    for passage in &source.passages {
+        if let Some(p) = passage.fixed.as_ref().filter(|p| !ids.contains(&p.as_str())) {
+            let msg = format!(
+                "passage {}: perspective `{p}` is not a perspective of persona `{}`",
+                passage.id,
+                persona.id()
+            );
+            return Err(
+                InputError::new(&source.origin, None, msg).hint(format!("use one of: {}", ids.join(", ")))
+            );
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+#[path = "sides_tests.rs"]
+mod tests;

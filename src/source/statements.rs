@@ -1,0 +1,712 @@
+//! Statements: who says what in a passage. A rule-based reader of the forms
+//! newswire uses, in English and Korean: `X said (that) …`, `"…," X said`,
+//! `"…," said X`, `according to X, …`, `X has called for / condemned / urged …`,
+//! `X was quoted as saying …`, apposition (`Japan, the canal's third-largest
+//! user, has called …`), floating quotations after an attributed one, and
+//! Korean `…라고 밝혔다`, `X은/는 …고 말했다`, `X에 따르면`. It finds the speaker
+//! span as written; which side that speaker belongs to is `sides`' job, from the
+//! speaker span only, never from who else the sentence mentions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::text::sentences;
+
+/// One statement found in a passage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// The speaker as written, with a descriptive apposition
+    /// ("China's foreign ministry spokesperson Mao Ning").
+    pub speaker: String,
+    /// The perspective the speaker belongs to, if any.
+    pub side: Option<String>,
+    /// The reporting verb as written (`said`, `has called for`, `밝혔다`).
+    pub verb: String,
+    /// What was said: the quotation and/or the reported speech.
+    pub content: String,
+    /// The direct quotation, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Byte span of the statement's sentence in the passage.
+    #[serde(skip)]
+    pub span: (usize, usize),
+    /// The speaker is a pronoun or a bare description ("she", "the ministry"),
+    /// resolved from earlier statements.
+    #[serde(skip)]
+    pub anaphor: bool,
+    /// The speaker looks like one on its own (a name, an office, a pronoun); a
+    /// lower-case phrase ("importers") counts only when the persona names it.
+    #[serde(skip)]
+    pub plausible: bool,
+}
+
+/// English reporting verbs (past and present), longest first where one is a
+/// prefix of another.
+const VERBS: &[&str] = &[
+    "was quoted as saying",
+    "were quoted as saying",
+    "is quoted as saying",
+    "called for",
+    "called on",
+    "said",
+    "says",
+    "say",
+    "asked",
+    "requested",
+    "appealed",
+    "told",
+    "added",
+    "adds",
+    "stated",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "noted",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "claimed",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+    "called",
+    "condemned",
+    "condemns",
+    "welcomed",
+    "welcomes",
+    "pressed",
+    "accused",
+    "accuses",
+    "denied",
+    "denies",
+    "rejected",
+    "rejects",
+    "criticized",
+    "criticised",
+    "criticizes",
+    "criticises",
+    "praised",
+    "praises",
+    "vowed",
+    "pledged",
+    "demanded",
+    "described",
+    "describes",
+    "dismissed",
+    "dismisses",
+    "maintained",
+    "reiterated",
+    "reiterates",
+    "responded",
+    "replied",
+    "wrote",
+    "writes",
+    "tweeted",
+    "posted",
+    "explained",
+    "explains",
+    "confirmed",
+    "confirms",
+    "acknowledged",
+    "acknowledges",
+    "expressed",
+    "expresses",
+    "protested",
+    "opposed",
+    "opposes",
+    "threatened",
+    "threatens",
+    "hailed",
+    "slammed",
+    "blasted",
+    "denounced",
+    "denounces",
+    "questioned",
+    "complained",
+    "cautioned",
+    "cautions",
+    "asserted",
+    "asserts",
+    "admitted",
+    "admits",
+    "disputed",
+    "decried",
+    "commented",
+    "remarked",
+    "reported",
+    "signalled",
+    "signaled",
+    "proposed",
+    "promised",
+    "blamed",
+];
+
+/// Words that may stand between a subject and its verb.
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "also",
+    "again",
+    "repeatedly",
+    "previously",
+    "publicly",
+    "later",
+    "earlier",
+    "then",
+    "firmly",
+    "strongly",
+    "sharply",
+    "openly",
+    "has also",
+    "separately",
+    "reportedly",
+    "once",
+    "already",
+    "recently",
+    "similarly",
+];
+
+/// Heads that refer back to an earlier speaker.
+const ANAPHORS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Nouns that make a lower-case phrase a plausible speaker.
+const SPEAKER_NOUNS: &[&str] = &[
+    "ministry",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "official",
+    "officials",
+    "government",
+    "president",
+    "minister",
+    "leader",
+    "leaders",
+    "agency",
+    "embassy",
+    "ambassador",
+    "statement",
+    "report",
+    "office",
+    "department",
+    "diplomat",
+    "diplomats",
+    "envoy",
+    "secretary",
+    "chancellor",
+    "premier",
+    "military",
+    "army",
+    "council",
+    "parliament",
+    "lawmakers",
+    "analysts",
+    "experts",
+    "company",
+    "group",
+    "party",
+    "governments",
+    "ministries",
+    "states",
+    "members",
+    "commission",
+    "authorities",
+    "administration",
+    "cabinet",
+    "spokespeople",
+    "representative",
+    "delegation",
+    "chief",
+    "mission",
+    "source",
+    "sources",
+];
+
+static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*["“‘']([^"”’]{2,}?)[,.!?]?["”’'],?\s+(.+)$"#).unwrap_or_else(|e| panic!("{e}"))
+});
+static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"["“]([^"”]{2,})["”]|「([^」]+)」|‘([^’]{2,})’"#).unwrap_or_else(|e| panic!("{e}"))
+});
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\baccording to ([^,.;]+)").unwrap_or_else(|e| panic!("{e}")));
+static KO_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(밝혔다|말했다|강조했다|전했다|주장했다|비판했다|지적했다|덧붙였다|설명했다|언급했다|발표했다|촉구했다|요구했다|경고했다|규탄했다|비난했다|환영했다|반박했다|부인했다|일축했다|우려했다|표명했다|확인했다|요청했다|평가했다|밝혔습니다|말했습니다|강조했습니다|전했습니다)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+static KO_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([^\s,.]+(?:\s+[^\s,.]+){0,4})에\s*따르면").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Every statement in `text`, in order.
+pub fn extract(text: &str) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::new();
+    for sentence in sentences(text) {
+        let start = offset(text, sentence);
+        let span = (start, start + sentence.len());
+        let found = if sentence.chars().any(is_hangul) {
+            korean(sentence).into_iter().collect()
+        } else {
+            english(sentence)
+        };
+        if !found.is_empty() {
+            for mut s in found {
+                s.span = span;
+                out.push(s);
+            }
+        } else {
+            {
+                // A quotation standing alone right after an attributed one is the
+                // same speaker's (a floating quote).
+                if let (Some(prev), Some(q)) = (out.last(), whole_quote(sentence)) {
+                    let mut s = prev.clone();
+                    s.verb = String::new();
+                    s.content = q.clone();
+                    s.quote = Some(q);
+                    s.span = span;
+                    out.push(s);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn offset(text: &str, part: &str) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len())
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}')
+}
+
+/// The quotation of a sentence that is nothing but a quotation.
+fn whole_quote(sentence: &str) -> Option<String> {
+    let t = sentence.trim();
+    let q = QUOTES.captures(t)?;
+    let m = q.get(0)?;
+    (m.start() == 0 && t.len() - m.end() <= 2).then(|| first_group(&q))
+}
+
+fn first_group(c: &regex::Captures) -> String {
+    (1..c.len())
+        .find_map(|i| c.get(i))
+        .map(|m| m.as_str().trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Direct quotations in `s`, joined with ` … `.
+fn quotation(s: &str) -> Option<String> {
+    let qs: Vec<String> = QUOTES
+        .captures_iter(s)
+        .map(|c| first_group(&c))
+        .filter(|q| q.split_whitespace().count() >= 2)
+        .collect();
+    (!qs.is_empty()).then(|| qs.join(" … "))
+}
+
+fn english(sentence: &str) -> Vec<Statement> {
+    if let Some(s) = quote_first(sentence) {
+        return vec![s];
+    }
+    if let Some(c) = ACCORDING.captures(sentence) {
+        let (Some(whole), Some(sp)) = (c.get(0), c.get(1)) else {
+            return Vec::new();
+        };
+        let speaker = sp.as_str().trim().to_string();
+        if plausible(&speaker) {
+            let content = format!("{} {}", &sentence[..whole.start()], &sentence[whole.end()..]);
+            let content = content
+                .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                .to_string();
+            return vec![statement(speaker, "according to", content)];
+        }
+    }
+    let masked = mask_quotes(sentence);
+    let found: Vec<(usize, &str, String)> = cues(&masked)
+        .into_iter()
+        .filter_map(|(at, verb)| subject(&sentence[..at]).map(|sp| (at, verb, sp)))
+        .collect();
+    let mut out = Vec::new();
+    for (k, (at, verb, speaker)) in found.iter().enumerate() {
+        let end = match found.get(k + 1) {
+            Some((next_at, _, next_speaker)) => sentence[..*next_at]
+                .rfind(next_speaker.as_str())
+                .unwrap_or(*next_at),
+            None => sentence.len(),
+        };
+        let end = end.max(at + verb.len());
+        let content = sentence[at + verb.len()..end]
+            .trim_start_matches([',', ':'])
+            .trim_start()
+            .trim_start_matches("that ")
+            .trim_end_matches(|c: char| matches!(c, '.' | ' ' | ','))
+            .trim_end_matches(" while")
+            .trim_end_matches(" and")
+            .trim_end_matches(" but")
+            .trim_end_matches(',')
+            .to_string();
+        let aux = sentence[..*at].trim_end();
+        let verb_written = match AUXILIARIES.iter().find(|a| aux.ends_with(&format!(" {a}"))) {
+            Some(a) if matches!(*a, "has" | "have" | "had") => format!("{a} {verb}"),
+            _ => verb.to_string(),
+        };
+        out.push(statement(speaker.clone(), &verb_written, content));
+    }
+    out
+}
+
+/// `"…," X said.` and `"…," said X, …`.
+fn quote_first(sentence: &str) -> Option<Statement> {
+    let c = QUOTE_FIRST.captures(sentence)?;
+    let quote = c.get(1)?.as_str().trim().to_string();
+    let rest = c.get(2)?.as_str().trim_end_matches(['.', ' ']);
+    for verb in VERBS {
+        if let Some(speaker) = rest.strip_prefix(verb).map(str::trim)
+            && rest[verb.len()..].starts_with(' ')
+        {
+            let head = speaker.split(',').next().unwrap_or(speaker).trim();
+            if plausible(head) {
+                let mut s = statement(speaker.to_string(), verb, quote.clone());
+                s.quote = Some(quote);
+                return Some(s);
+            }
+        }
+    }
+    let masked = mask_quotes(rest);
+    let (at, verb) = cues(&masked).into_iter().next()?;
+    let speaker = subject(&rest[..at])?;
+    let mut s = statement(speaker, verb, quote.clone());
+    s.quote = Some(quote);
+    Some(s)
+}
+
+fn statement(speaker: String, verb: &str, content: String) -> Statement {
+    let anaphor = is_anaphor(&speaker);
+    Statement {
+        plausible: plausible(&speaker),
+        quote: quotation(&content),
+        speaker,
+        side: None,
+        verb: verb.to_string(),
+        content,
+        span: (0, 0),
+        anaphor,
+    }
+}
+
+/// Whether a speaker refers back to someone named earlier.
+fn is_anaphor(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    ANAPHORS.contains(&lower.as_str())
+        || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
+}
+
+/// Quotation text replaced by spaces, so verbs inside quotations are not cues.
+fn mask_quotes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut inside = false;
+    for c in s.chars() {
+        let mark = matches!(c, '"' | '“' | '”');
+        if mark {
+            inside = !inside;
+        }
+        if inside || mark {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Reporting verbs in `s` as whole words, with their byte offsets, in order.
+fn cues(s: &str) -> Vec<(usize, &'static str)> {
+    let mut out: Vec<(usize, &'static str)> = Vec::new();
+    for verb in VERBS {
+        for (i, _) in s.match_indices(verb) {
+            let before = s[..i].chars().next_back();
+            let after = s[i + verb.len()..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+            let taken = out.iter().any(|(j, v)| i >= *j && i < j + v.len());
+            if !word(before) && !word(after) && !taken {
+                out.push((i, verb));
+            }
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The speaker before a reporting verb: the last clause's subject, without
+/// auxiliaries, time phrases and non-descriptive appositions.
+fn subject(pre: &str) -> Option<String> {
+    let mut s = pre.trim_end();
+    loop {
+        let before = s;
+        for a in AUXILIARIES {
+            if let Some(rest) = s.strip_suffix(a)
+                && (rest.is_empty() || rest.ends_with(' '))
+            {
+                s = rest.trim_end();
+            }
+        }
+        if let Some(i) = s.rfind(" on ")
+            && is_time(&s[i + 4..])
+        {
+            s = s[..i].trim_end();
+        }
+        if s == before {
+            break;
+        }
+    }
+    let clause = last_clause(s);
+    let head = head_phrase(clause)?;
+    let words = head.split_whitespace().count();
+    (plausible(&head) || words <= 4).then_some(head)
+}
+
+fn is_time(s: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    DAYS.iter().any(|d| s.starts_with(d))
+}
+
+/// The text after the last clause boundary (a conjunction, semicolon, colon,
+/// quotation mark or an earlier reporting verb).
+fn last_clause(s: &str) -> &str {
+    let mut cut = 0;
+    for b in [
+        "; ",
+        ": ",
+        ", and ",
+        ", but ",
+        " but ",
+        " while ",
+        " whereas ",
+        ", as ",
+        " because ",
+        " although ",
+        " though ",
+        " after ",
+        " when ",
+        " and then ",
+        " that ",
+        "\"",
+        "“",
+        "”",
+        "(",
+        ")",
+    ] {
+        if let Some(i) = s.rfind(b) {
+            cut = cut.max(i + b.len());
+        }
+    }
+    for (i, v) in cues(&mask_quotes(s)) {
+        cut = cut.max(i + v.len());
+    }
+    &s[cut.min(s.len())..]
+}
+
+/// The speaker phrase of a clause: its last noun phrase with any descriptive
+/// apposition, skipping leading adverbials and participial or relative clauses.
+fn head_phrase(clause: &str) -> Option<String> {
+    let segments: Vec<&str> = clause
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let kept: Vec<&str> = segments
+        .iter()
+        .copied()
+        .filter(|s| !is_adverbial(s) && !is_clause(s))
+        .collect();
+    let last = *kept.last()?;
+    let short = |s: &str| s.split_whitespace().count() <= 7;
+    let phrase =
+        if kept.len() >= 2 && (is_description(last) || is_bare_name(last) && short(kept[kept.len() - 2])) {
+            format!("{}, {}", kept[kept.len() - 2], last)
+        } else {
+            last.to_string()
+        };
+    let phrase = phrase
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (!phrase.is_empty() && phrase.split_whitespace().count() <= 16).then_some(phrase)
+}
+
+/// "On Monday", "In a statement", "Speaking to reporters": context, not a speaker.
+fn is_adverbial(s: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "On ",
+        "In ",
+        "At ",
+        "During ",
+        "After ",
+        "Before ",
+        "Earlier ",
+        "Later ",
+        "Last ",
+        "This ",
+        "Meanwhile",
+        "However",
+        "Separately",
+        "Also",
+        "Still",
+        "Yet",
+        "Instead",
+        "Since ",
+        "Following ",
+        "As ",
+        "For its part",
+        "For their part",
+        "Asked ",
+    ];
+    const PARTICIPLES: &[&str] = &[
+        "Speaking",
+        "Addressing",
+        "Writing",
+        "Responding",
+        "Testifying",
+        "Appearing",
+        "Commenting",
+        "Reacting",
+        "Referring",
+        "Citing",
+        "Visiting",
+        "Meeting",
+        "Talking",
+        "Answering",
+        "Replying",
+        "Standing",
+        "Opening",
+        "Closing",
+        "Announcing",
+        "Briefing",
+    ];
+    let first = s.split_whitespace().next().unwrap_or("");
+    LEADS.iter().any(|l| s.starts_with(l)) || PARTICIPLES.contains(&first)
+}
+
+/// A participial or relative clause inside the subject ("speaking at …",
+/// "chaired by …", "who …"): it describes the setting, not the speaker.
+fn is_clause(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "which" | "whose" | "where" | "when" | "while")
+        || (first.ends_with("ing") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
+        || s.split_whitespace().nth(1).is_some_and(|w| w == "by") && first.ends_with("ed")
+}
+
+/// "the canal's third-largest user", "a spokesperson for …", "China's top diplomat".
+fn is_description(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") || first.ends_with("'s")
+}
+
+/// "Mao Ning": capitalised words only.
+fn is_bare_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a phrase can be a speaker: a name, a pronoun, or an organisation or
+/// office.
+fn plausible(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 16 {
+        return false;
+    }
+    let lower = head.to_lowercase();
+    if ANAPHORS.contains(&lower.as_str()) {
+        return true;
+    }
+    let capitalised = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(*w, "The" | "A" | "An" | "It" | "This" | "That" | "There")
+    });
+    capitalised
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SPEAKER_NOUNS.contains(&w))
+}
+
+fn korean(sentence: &str) -> Option<Statement> {
+    if let Some(c) = KO_ACCORDING.captures(sentence) {
+        let whole = c.get(0)?;
+        let speaker = c.get(1)?.as_str().trim().to_string();
+        let content = sentence[whole.end()..].trim().to_string();
+        return Some(statement(speaker, "에 따르면", content));
+    }
+    let verb = KO_VERB.find(sentence)?;
+    let before = &sentence[..verb.start()];
+    let quote_at = before.find(['"', '“', '\'', '‘', '「']).unwrap_or(before.len());
+    let speaker = ko_subject(&before[..quote_at])?;
+    let content_start = before.find(&speaker).map_or(0, |i| i + speaker.len());
+    let content = before[content_start..]
+        .trim_start_matches(['은', '는', '이', '가'])
+        .trim()
+        .to_string();
+    let mut s = statement(speaker, verb.as_str(), content);
+    s.anaphor = false;
+    Some(s)
+}
+
+/// The Korean subject: words up to the first topic (`은/는`) or subject
+/// (`이/가`) marker, without the particle.
+fn ko_subject(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let marked = |w: &&str, ps: &[char]| w.chars().count() >= 2 && w.ends_with(ps);
+    let end = words
+        .iter()
+        .position(|w| marked(w, &['은', '는']))
+        .or_else(|| words.iter().position(|w| marked(w, &['이', '가'])))?;
+    let mut phrase = words[..=end].join(" ");
+    phrase.pop();
+    let phrase = phrase.trim().to_string();
+    (!phrase.is_empty()).then_some(phrase)
+}
+
+#[cfg(test)]
+#[path = "statements_tests.rs"]
+mod tests;

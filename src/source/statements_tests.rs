@@ -1,0 +1,177 @@
+//! The statement reader on every form it claims, English and Korean.
+
+use super::*;
+
+/// (sentence, speaker as found, verb)
+const FORMS: &[(&str, &str, &str)] = &[
+    (
+        "China's foreign ministry spokesperson Mao Ning said on Monday that the canal must stay neutral.",
+        "China's foreign ministry spokesperson Mao Ning",
+        "said",
+    ),
+    ("Mao Ning said the canal must stay neutral.", "Mao Ning", "said"),
+    ("\"We oppose any coercion,\" Mao Ning said.", "Mao Ning", "said"),
+    (
+        "\"We oppose any coercion,\" said Mao Ning, a spokesperson for China's foreign ministry.",
+        "Mao Ning, a spokesperson for China's foreign ministry",
+        "said",
+    ),
+    (
+        "According to Japan's defence ministry, the missile flew 1,100 kilometres.",
+        "Japan's defence ministry",
+        "according to",
+    ),
+    (
+        "The missile flew 1,100 kilometres, according to Japan's defence ministry.",
+        "Japan's defence ministry",
+        "according to",
+    ),
+    (
+        "Washington has called for restraint from all parties.",
+        "Washington",
+        "has called for",
+    ),
+    (
+        "Japan has condemned the military cooperation.",
+        "Japan",
+        "has condemned",
+    ),
+    ("Seoul welcomed the agreement.", "Seoul", "welcomed"),
+    (
+        "The United States urged Panama to act.",
+        "The United States",
+        "urged",
+    ),
+    (
+        "Japan, the canal's third-largest user, has called for open access.",
+        "Japan, the canal's third-largest user",
+        "has called for",
+    ),
+    (
+        "Kim was quoted as saying the alliance was unbreakable.",
+        "Kim",
+        "was quoted as saying",
+    ),
+    ("Washington accused Beijing of coercion.", "Washington", "accused"),
+    (
+        "Beijing's foreign ministry warned of consequences.",
+        "Beijing's foreign ministry",
+        "warned",
+    ),
+    ("She said the talks would continue.", "She", "said"),
+    (
+        "Panama's foreign minister, speaking at a debate chaired by China's foreign minister Wang Yi, said dialogue must prevail.",
+        "Panama's foreign minister",
+        "said",
+    ),
+    (
+        "On Tuesday, the White House said it was reviewing the deal.",
+        "the White House",
+        "said",
+    ),
+    (
+        "The spokesperson for China's foreign ministry, Lin Jian, told reporters the claims were false.",
+        "The spokesperson for China's foreign ministry, Lin Jian",
+        "told",
+    ),
+    (
+        "China welcomed the deal, while Japan said it had concerns.",
+        "China",
+        "welcomed",
+    ),
+    (
+        "Tokyo has said it is deeply concerned about the launch.",
+        "Tokyo",
+        "has said",
+    ),
+];
+
+#[test]
+fn every_english_form_finds_its_speaker() {
+    let mut wrong = Vec::new();
+    for (sentence, speaker, verb) in FORMS {
+        match extract(sentence).first() {
+            Some(s) if s.speaker == *speaker && s.verb == *verb => {}
+            other => wrong.push(format!(
+                "{sentence}\n  want {speaker:?} {verb:?}\n  got {other:?}"
+            )),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_sentence_with_two_clauses_gives_the_first_statement_and_no_mentions() {
+    let s = extract("Seoul called the deployment a threat. The canal was built in 1914.");
+    assert_eq!(s.len(), 1);
+    let s = extract("China welcomed the deal, while Japan said it had concerns.");
+    let got: Vec<(&str, &str)> = s
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.content.as_str()))
+        .collect();
+    assert_eq!(got, [("China", "the deal"), ("Japan", "it had concerns")]);
+    assert!(extract("The canal handles 5% of world trade.").is_empty());
+    assert!(extract("The debate was chaired by China's foreign minister Wang Yi.").is_empty());
+}
+
+#[test]
+fn quotations_and_floating_quotes() {
+    let s = extract("\"We will not back down,\" Lin Jian said. \"The canal belongs to Panama.\"");
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0].quote.as_deref(), Some("We will not back down"));
+    assert_eq!(s[1].speaker, "Lin Jian");
+    assert_eq!(s[1].quote.as_deref(), Some("The canal belongs to Panama."));
+    let s = extract("Kim called the ties a \"precious common asset\" for generations.");
+    assert_eq!(s[0].quote.as_deref(), Some("precious common asset"));
+}
+
+#[test]
+fn korean_forms() {
+    let cases = [
+        (
+            "중국 외교부 마오닝 대변인은 1일 정례 브리핑에서 \"운하는 중립이어야 한다\"라고 밝혔다.",
+            "중국 외교부 마오닝 대변인",
+            "밝혔다",
+        ),
+        ("일본 정부는 깊은 우려를 표명했다.", "일본 정부", "표명했다"),
+        (
+            "미 국무부가 \"도발을 중단하라\"고 촉구했다.",
+            "미 국무부",
+            "촉구했다",
+        ),
+        (
+            "합동참모본부에 따르면 미사일은 약 1,100킬로미터를 비행했다.",
+            "합동참모본부",
+            "에 따르면",
+        ),
+        (
+            "한국 정부는 단계적으로 대응하겠다고 말했다.",
+            "한국 정부",
+            "말했다",
+        ),
+    ];
+    for (sentence, speaker, verb) in cases {
+        let s = extract(sentence);
+        assert_eq!(
+            s.first().map(|s| (s.speaker.as_str(), s.verb.as_str())),
+            Some((speaker, verb)),
+            "{sentence}"
+        );
+    }
+}
+
+#[test]
+fn lists_of_speakers_and_plural_bodies() {
+    let s = extract(
+        "Spain, Italy, France, the Netherlands and Lithuania have asked the European Commission for faster tariffs.",
+    );
+    assert_eq!(
+        s.first().map(|s| s.speaker.as_str()),
+        Some("France, the Netherlands and Lithuania")
+    );
+    let s = extract("The five governments say Chinese overcapacity is driving down prices.");
+    assert_eq!(
+        s.first().map(|s| s.speaker.as_str()),
+        Some("The five governments")
+    );
+}

@@ -1,0 +1,197 @@
+//! Text helpers every layer shares: whole-word matching in any script, sentence
+//! splitting, excerpts, and the one quotation matcher used both to validate a
+//! model's answer and to check an article. Quotations follow newsroom style
+//! (AP, Reuters): a quotation may drop words with an ellipsis (each piece stays
+//! verbatim), insert `[bracketed]` clarifications, change the case of its first
+//! letter, and put its punctuation inside or outside the marks; typographic and
+//! straight quotes are the same. Any other change to the words is refused.
+
+/// Whether `needle` occurs in `hay` as a whole word. Hangul words may carry a
+/// particle after them (`한국은`); Chinese and Japanese text has no spaces.
+pub fn contains_word(hay: &str, needle: &str) -> bool {
+    word_at(hay, needle).is_some()
+}
+
+/// The byte offset of the first whole-word occurrence of `needle` in `hay`.
+pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
+    let last = needle.chars().next_back()?;
+    let first = needle.chars().next()?;
+    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
+    let hangul = |c: char| matches!(c, '\u{ac00}'..='\u{d7a3}');
+    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        let start_ok = unspaced(first) || !before.is_some_and(char::is_alphanumeric);
+        let end_ok = unspaced(last) || hangul(last) || !after.is_some_and(char::is_alphanumeric);
+        start_ok && end_ok
+    })
+}
+
+/// Fold whitespace and typographic quotes so texts compare by their words.
+pub fn fold(s: &str) -> String {
+    s.replace(['“', '”', '„', '「', '」', '『', '』'], "\"")
+        .replace(['‘', '’', '‚'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Sentences of `text`, split after `.`, `!`, `?` (and `다.` in Korean) that end
+/// a sentence; quotation marks after the stop stay with their sentence.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (_, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '。') {
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」') {
+                j += 1;
+            }
+            let at_break = j == chars.len() || chars[j].1.is_whitespace();
+            let abbreviation = c == '.' && is_abbreviation(&text[start..chars[i].0]);
+            if at_break && !abbreviation {
+                let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+                let s = text[start..end].trim();
+                if !s.is_empty() {
+                    out.push(s);
+                }
+                start = end;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    let s = text[start..].trim();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Whether the text before a full stop ends in an abbreviation or initial
+/// (`U.S.`, `Mr.`, `Jan.`, `J.`), which does not end a sentence.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    const SHORT: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "St", "No", "vs", "Jan",
+        "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd", "Co",
+    ];
+    SHORT.contains(&word)
+        || word.split('.').all(|p| p.chars().count() <= 1)
+        || (word.contains('.') && word.chars().filter(|c| *c == '.').count() >= 1 && word.len() <= 4)
+}
+
+/// At most `max` characters of `s`, on one line, with `…` when cut.
+pub fn excerpt(s: &str, max: usize) -> String {
+    let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(max).collect();
+    format!("{cut}…")
+}
+
+/// A text prepared for quotation look-ups: folded, with a lower-cased copy.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteIndex {
+    lower: String,
+}
+
+impl QuoteIndex {
+    pub fn new(text: &str) -> Self {
+        Self {
+            lower: format!(" {} ", words_only(&fold(text)).to_lowercase()),
+        }
+    }
+
+    /// Whether `quote` is a quotation of this text under newsroom rules: every
+    /// piece occurs, as whole words, in the text.
+    pub fn contains(&self, quote: &str) -> bool {
+        let pieces = quote_pieces(quote);
+        !pieces.is_empty() && pieces.iter().all(|p| self.lower.contains(&format!(" {p} ")))
+    }
+}
+
+/// Whether `quote` is a quotation of `text` under newsroom rules.
+pub fn quotes(text: &str, quote: &str) -> bool {
+    QuoteIndex::new(text).contains(quote)
+}
+
+/// The verbatim pieces a quotation claims, lower-cased and without edge
+/// punctuation: split at ellipses and bracketed insertions.
+pub fn quote_pieces(quote: &str) -> Vec<String> {
+    let folded = fold(quote);
+    let mut pieces = Vec::new();
+    let mut current = String::new();
+    let mut depth = 0usize;
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' => {
+                depth += 1;
+                pieces.push(std::mem::take(&mut current));
+            }
+            ']' if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            '…' => pieces.push(std::mem::take(&mut current)),
+            '.' if chars.peek() == Some(&'.') => {
+                while chars.peek() == Some(&'.') {
+                    chars.next();
+                }
+                pieces.push(std::mem::take(&mut current));
+            }
+            _ => current.push(c),
+        }
+    }
+    pieces.push(current);
+    pieces
+        .iter()
+        .map(|p| words_only(p).to_lowercase())
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Text with edge punctuation and quotation marks dropped, and punctuation that
+/// newsroom style moves (`,` `.` `;` `:` `!` `?` and quotation marks) removed
+/// before spaces and at the end, so `"a," b` and `a, b` compare equal.
+fn words_only(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        let w =
+            w.trim_matches(|c: char| matches!(c, '"' | '\'' | ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')'));
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Levenshtein distance between two short strings, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+#[path = "text_tests.rs"]
+mod tests;

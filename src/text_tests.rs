@@ -1,0 +1,94 @@
+//! Tests of the shared text helpers, above all the quotation matcher: a table of
+//! accepted and refused forms, one row per newsroom convention.
+
+use super::*;
+
+const SOURCE: &str = "Panama's foreign minister said the canal must remain \"open, neutral and safe for all nations\". \
+Japan cited rapid advances by its neighbouring countries in missile technology. \
+Kim said the two nations have “steadily written a great biography of the alliance” through mutual support. \
+The ministry said: 'We will respond step by step.'";
+
+#[test]
+fn quotation_forms_follow_newsroom_conventions() {
+    let accepted = [
+        "open, neutral and safe for all nations",
+        "Open, neutral and safe for all nations",
+        "“open, neutral and safe for all nations”",
+        "\"open, neutral and safe for all nations.\"",
+        "open, neutral and safe for all nations,",
+        "open … safe for all nations",
+        "open ... safe for all nations",
+        "open...safe for all nations",
+        "neutral and safe … all nations",
+        "rapid advances by [its] neighbouring countries",
+        "rapid advances by [Japan's] neighbouring countries",
+        "[Its] neighbouring countries in missile technology",
+        "steadily written a great biography of the alliance",
+        "Steadily written a great biography of the alliance",
+        "‘steadily written a great biography of the alliance’",
+        "steadily written … the alliance",
+        "we will respond step by step",
+        "We will respond step by step.",
+        "The Canal Must Remain",
+        "OPEN, NEUTRAL AND SAFE",
+        "the canal must remain",
+        "open, neutral and safe for all nations!",
+    ];
+    let refused = [
+        "open, neutral and secure for all nations",
+        "open and neutral and safe for all nations",
+        "open … secure for all nations",
+        "rapid advances by its neighbouring states",
+        "rapid progress by [its] neighbouring countries",
+        "steadily wrote a great biography of the alliance",
+        "a great biography of the partnership",
+        "we will respond step-by-step quickly",
+        "safe for every nation",
+        "nation",
+        "…",
+        "[all nations]",
+    ];
+    let index = QuoteIndex::new(SOURCE);
+    let mut wrong = Vec::new();
+    for q in accepted.iter().filter(|q| !index.contains(q)) {
+        wrong.push(format!("refused: {q}"));
+    }
+    for q in refused.iter().filter(|q| index.contains(q)) {
+        wrong.push(format!("accepted: {q}"));
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert!(accepted.len() + refused.len() >= 30);
+}
+
+#[test]
+fn pieces_are_whole_words() {
+    assert!(!quotes("the transfer of technology", "ran"));
+    assert!(quotes("the transfer of technology", "transfer"));
+}
+
+#[test]
+fn sentences_keep_abbreviations_and_closing_quotes() {
+    let s = sentences("The U.S. said \"no.\" Japan agreed. Mr. Kim left! 한국은 우려했다. 끝");
+    assert_eq!(
+        s,
+        [
+            "The U.S. said \"no.\"",
+            "Japan agreed.",
+            "Mr. Kim left!",
+            "한국은 우려했다.",
+            "끝"
+        ]
+    );
+}
+
+#[test]
+fn words_match_whole_in_every_script() {
+    assert!(contains_word("Seoul said.", "Seoul"));
+    assert!(contains_word("Beijing's ministry", "Beijing"));
+    assert!(!contains_word("North Koreans", "Korean"));
+    assert!(contains_word("한국은 우려를 표했다", "한국"));
+    assert!(contains_word("北京表示", "北京"));
+    assert_eq!(edit_distance("kitten", "sitting"), 3);
+    assert_eq!(excerpt("a  b\nc", 10), "a b c");
+    assert_eq!(excerpt("abcdef", 3), "abc…");
+}
