@@ -107,7 +107,7 @@ pub struct QuoteIndex {
 impl QuoteIndex {
     pub fn new(text: &str) -> Self {
         Self {
-            lower: format!(" {} ", words_only(&fold(text)).to_lowercase()),
+            lower: format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase()),
         }
     }
 
@@ -153,8 +153,25 @@ pub fn quote_pieces(quote: &str) -> Vec<String> {
     pieces.push(current);
     pieces
         .iter()
-        .map(|p| words_only(p).to_lowercase())
+        .map(|p| words_only(&unquote(p)).to_lowercase())
         .filter(|p| p.chars().any(char::is_alphanumeric))
+        .collect()
+}
+
+/// Quotation marks as spaces, so a Korean particle glued to a closing mark
+/// (`한다"고`) leaves the quoted words whole; an apostrophe inside a word
+/// (`Pyongyang's`) stays.
+fn unquote(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c {
+            '"' => ' ',
+            '\'' if !(letter(chars.get(i.wrapping_sub(1))) && letter(chars.get(i + 1))) => ' ',
+            c => *c,
+        })
         .collect()
 }
 

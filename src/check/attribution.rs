@@ -81,19 +81,28 @@ fn name_runs(speaker: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
+    const NOT_NAMES: &[&str] = &["The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At"];
+    const KO_TITLES: &[&str] = &[
+        "대변인", "장관", "대통령", "정부", "외교부", "국무부", "관계자", "총리", "대사", "외무성", "국방부", "당국",
+    ];
     for w in words.iter().chain(std::iter::once(&"")) {
-        if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && *w != "The" {
+        let w = w.trim_end_matches(['.', ';', ':']);
+        if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !NOT_NAMES.contains(&w) {
             run.push(w);
             continue;
         }
-        if run.len() >= 2 {
+        if !run.is_empty() {
             out.push(run.join(" "));
-            out.extend(run.last().map(|s| s.to_string()));
+            if run.len() >= 2 {
+                out.extend(run.first().map(|s| s.to_string()));
+                out.extend(run.last().map(|s| s.to_string()));
+            }
         }
         run.clear();
     }
     for w in &words {
-        if (2..=4).contains(&w.chars().count()) && w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}')) {
+        let hangul = w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
+        if (2..=4).contains(&w.chars().count()) && hangul && !KO_TITLES.contains(w) {
             out.push(w.to_string());
         }
     }
@@ -131,7 +140,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> 
                     None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
                     None => None,
                 };
-                if let Some(m) = misattributed(&sources, s, side.clone()) {
+                if let Some(m) = misattributed(&sources, s, side.clone(), persona) {
                     out.push(finding(block, m));
                 }
                 previous = side.or(previous);
@@ -191,22 +200,26 @@ fn matches<'s>(sources: &'s Sources<'_>, s: &Statement) -> Vec<&'s Said<'s>> {
 }
 
 /// A statement the article gives to a side or person the sources do not.
-fn misattributed(sources: &Sources<'_>, s: &Statement, side: Option<String>) -> Option<Misattribution> {
+fn misattributed(sources: &Sources<'_>, s: &Statement, side: Option<String>, persona: &Persona) -> Option<Misattribution> {
     let found = matches(sources, s);
     let first = found.first()?;
     let same_side = |x: &&Said| side.is_some() && x.statement.side == side;
     let named: Vec<String> = name_runs(&s.speaker)
         .into_iter()
-        .filter(|n| sources.speakers.contains(n))
+        .filter(|n| sources.speakers.contains(n) && sides::side_of(n, persona).is_none())
         .collect();
     let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
-    if found.iter().any(|x| same_side(x) || same_person(x)) {
+    // A named person must be the one the sources quote; otherwise the side must agree.
+    let agrees = |x: &&Said| if named.is_empty() { same_side(x) } else { same_person(x) };
+    if found.iter().any(agrees) {
         return None;
     }
+    // Another side's words, or words of a speaker of no side (a third country),
+    // given to this side; an unresolved pronoun in the source proves nothing.
     let other_side = side.is_some()
         && found
             .iter()
-            .all(|x| x.statement.side.is_some() && x.statement.side != side);
+            .all(|x| x.statement.side != side && !(x.statement.side.is_none() && x.statement.anaphor));
     let other_person = !named.is_empty() && !found.iter().any(same_person);
     if !(other_side || other_person) {
         return None;
