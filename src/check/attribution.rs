@@ -81,9 +81,22 @@ fn name_runs(speaker: &str) -> Vec<String> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    const NOT_NAMES: &[&str] = &["The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At"];
+    const NOT_NAMES: &[&str] = &[
+        "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At",
+    ];
     const KO_TITLES: &[&str] = &[
-        "대변인", "장관", "대통령", "정부", "외교부", "국무부", "관계자", "총리", "대사", "외무성", "국방부", "당국",
+        "대변인",
+        "장관",
+        "대통령",
+        "정부",
+        "외교부",
+        "국무부",
+        "관계자",
+        "총리",
+        "대사",
+        "외무성",
+        "국방부",
+        "당국",
     ];
     for w in words.iter().chain(std::iter::once(&"")) {
         let w = w.trim_end_matches(['.', ';', ':']);
@@ -146,8 +159,10 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> 
                 previous = side.or(previous);
             }
             if let Some(side) = &block.perspective {
+                let mut covered = block.also.clone();
+                covered.push(side.clone());
                 out.extend(
-                    unattributed(&sources, sentence, &found, side, persona)
+                    unattributed(&sources, sentence, &found, &covered, persona)
                         .into_iter()
                         .map(|m| finding(block, m)),
                 );
@@ -200,7 +215,12 @@ fn matches<'s>(sources: &'s Sources<'_>, s: &Statement) -> Vec<&'s Said<'s>> {
 }
 
 /// A statement the article gives to a side or person the sources do not.
-fn misattributed(sources: &Sources<'_>, s: &Statement, side: Option<String>, persona: &Persona) -> Option<Misattribution> {
+fn misattributed(
+    sources: &Sources<'_>,
+    s: &Statement,
+    side: Option<String>,
+    persona: &Persona,
+) -> Option<Misattribution> {
     let found = matches(sources, s);
     let first = found.first()?;
     let same_side = |x: &&Said| side.is_some() && x.statement.side == side;
@@ -210,7 +230,13 @@ fn misattributed(sources: &Sources<'_>, s: &Statement, side: Option<String>, per
         .collect();
     let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
     // A named person must be the one the sources quote; otherwise the side must agree.
-    let agrees = |x: &&Said| if named.is_empty() { same_side(x) } else { same_person(x) };
+    let agrees = |x: &&Said| {
+        if named.is_empty() {
+            same_side(x)
+        } else {
+            same_person(x)
+        }
+    };
     if found.iter().any(agrees) {
         return None;
     }
@@ -240,9 +266,10 @@ fn unattributed(
     sources: &Sources<'_>,
     sentence: &str,
     found: &[Statement],
-    side: &str,
+    covered: &[String],
     persona: &Persona,
 ) -> Vec<Misattribution> {
+    let side = covered.first().map(String::as_str).unwrap_or("");
     let mut out = Vec::new();
     for q in quotations(sentence) {
         if found
@@ -255,7 +282,7 @@ fn unattributed(
         let Some(first) = holders.first() else { continue };
         let foreign = holders
             .iter()
-            .all(|x| x.statement.side.as_deref().is_some_and(|s| s != side));
+            .all(|x| x.statement.side.as_ref().is_some_and(|s| !covered.contains(s)));
         let named = holders.iter().any(|x| {
             x.statement
                 .side

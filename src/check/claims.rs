@@ -66,8 +66,23 @@ static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     let w = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
     re(&format!(r"(?i)\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b"))
 });
-static QUOTES: LazyLock<Regex> =
-    LazyLock::new(|| re(r#"“([^”]+)”|"([^"]+)"|‘([^’]+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)]|$)"#));
+static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r#"“([^”]+)”|"([^"]+)"|‘([^’]+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
+    )
+});
+/// Korean dates: `2026년 10월 1일`, `10월 1일`, `2026년 10월`.
+static KO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:(\d{4})년\s*)?(\d{1,2})월(?:\s*(\d{1,2})일)?"));
+static KO_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})년"));
+/// Korean numbers with a unit glued on (`1,100킬로미터`) and the 만/억/조
+/// scales (`60억 달러`).
+static KO_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NUM})\s?(천|만|억|조)?(?:\s?(천|만))?\s?(달러|원|위안|엔|유로)"
+    ))
+});
+static KO_SCALED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})\s?(천|만|억|조)(?:\s?(천|만))?")));
+static KO_UNIT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})[가-힣]")));
 
 fn re(pattern: &str) -> Regex {
     // The patterns are fixed at compile time and covered by the tests below.
@@ -100,8 +115,23 @@ fn scale(s: Option<&str>) -> f64 {
     }
 }
 
+fn ko_scale(s: Option<&str>) -> f64 {
+    match s {
+        Some("천") => 1e3,
+        Some("만") => 1e4,
+        Some("억") => 1e8,
+        Some("조") => 1e12,
+        _ => 1.0,
+    }
+}
+
 fn currency(s: &str) -> &'static str {
     match s.to_ascii_lowercase().as_str() {
+        "달러" => "USD",
+        "원" => "KRW",
+        "위안" => "CNY",
+        "엔" => "JPY",
+        "유로" => "EUR",
         "$" | "us$" | "usd" | "dollars" => "USD",
         "€" | "eur" | "euros" => "EUR",
         "£" | "gbp" | "pounds" => "GBP",
@@ -184,7 +214,7 @@ pub fn extract(text: &str) -> Vec<Found> {
         }
     };
     take(&QUOTES, &mut rest, &mut |c| {
-        let q = (1..=4).find_map(|i| c.get(i)).map(|m| m.as_str())?;
+        let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
         (q.split_whitespace().count() >= 2).then(|| Claim::Quote(q.to_string()))
     });
     take(&ISO_DATE, &mut rest, &mut |c| {
@@ -215,7 +245,36 @@ pub fn extract(text: &str) -> Vec<Found> {
             day: None,
         })
     });
+    take(&KO_DATE, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c.get(1).and_then(|y| y.as_str().parse().ok()),
+            month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
+            day: c
+                .get(3)
+                .and_then(|d| d.as_str().parse().ok())
+                .filter(|d| (1..=31).contains(d)),
+        })
+    });
+    take(&KO_YEAR, &mut rest, &mut |c| {
+        Some(Claim::Date {
+            year: c[1].parse().ok(),
+            month: None,
+            day: None,
+        })
+    });
     take(&PERCENT, &mut rest, &mut |c| number(&c[1]).map(Claim::Percent));
+    let ko_value = |c: &regex::Captures| {
+        let scales = ko_scale(c.get(2).map(|m| m.as_str())) * ko_scale(c.get(3).map(|m| m.as_str()));
+        number(&c[1]).map(|n| n * scales)
+    };
+    take(&KO_NUMBER, &mut rest, &mut |c| {
+        Some(Claim::Money {
+            value: ko_value(c)?,
+            currency: Some(currency(&c[4])),
+        })
+    });
+    take(&KO_SCALED, &mut rest, &mut |c| ko_value(c).map(Claim::Number));
+    take(&KO_UNIT, &mut rest, &mut |c| number(&c[1]).map(Claim::Number));
     take(&MONEY_PREFIX, &mut rest, &mut |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
         Some(Claim::Money {
@@ -272,12 +331,7 @@ fn same(a: f64, b: f64) -> bool {
 /// their folded text.
 pub fn supported(claim: &Claim, found: &[Found], folded_text: &str) -> bool {
     match claim {
-        Claim::Quote(q) => q
-            .split(['…'])
-            .flat_map(|part| part.split("..."))
-            .map(fold_quote)
-            .filter(|p| !p.is_empty())
-            .all(|p| folded_text.contains(&p)),
+        Claim::Quote(q) => crate::text::quotes(folded_text, q),
         Claim::Number(v) => found.iter().any(|f| match f.claim {
             Claim::Number(x) | Claim::Percent(x) => same(x, *v),
             Claim::Money { value, .. } => same(value, *v),

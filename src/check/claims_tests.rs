@@ -112,3 +112,49 @@ fn support_compares_values_and_words() {
         &text
     ));
 }
+
+#[test]
+fn korean_numbers_dates_and_quotes() {
+    let got: Vec<Claim> = extract("합참은 미사일이 약 1,100킬로미터를 비행했다고 2026년 10월 1일 밝혔다. 지원 규모는 60억 달러이며 「대화를 통한 해결」을 강조했다.")
+        .into_iter()
+        .map(|f| f.claim)
+        .collect();
+    assert!(got.contains(&Claim::Number(1100.0)), "{got:?}");
+    assert!(
+        got.contains(&Claim::Date {
+            year: Some(2026),
+            month: Some(10),
+            day: Some(1)
+        }),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&Claim::Money {
+            value: 6e9,
+            currency: Some("USD")
+        }),
+        "{got:?}"
+    );
+    assert!(got.contains(&Claim::Quote("대화를 통한 해결".into())), "{got:?}");
+    let english: Vec<Claim> = extract("aid worth $6 billion")
+        .into_iter()
+        .map(|f| f.claim)
+        .collect();
+    let korean: Vec<Claim> = extract("60억 달러 규모의 지원")
+        .into_iter()
+        .map(|f| f.claim)
+        .collect();
+    assert_eq!(
+        english, korean,
+        "a number written differently in two languages is the same number"
+    );
+    let date: Vec<Claim> = extract("10월 3일 발사").into_iter().map(|f| f.claim).collect();
+    assert_eq!(
+        date,
+        [Claim::Date {
+            year: None,
+            month: Some(10),
+            day: Some(3)
+        }]
+    );
+}

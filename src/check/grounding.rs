@@ -262,9 +262,16 @@ fn known_name(name: &str, corpus: &str) -> bool {
     if corpus.contains(name) {
         return true;
     }
+    // A capitalised word may be a common noun that only opens a sentence
+    // ("Spokesperson Mao Ning"): it is known if the sources use it in any case.
+    let lower = corpus.to_lowercase();
     name.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .all(|w| crate::source::contains_word(corpus, w))
+        .all(|w| {
+            crate::source::contains_word(corpus, w)
+                || (w.chars().skip(1).all(|c| !c.is_uppercase())
+                    && crate::source::contains_word(&lower, &w.to_lowercase()))
+        })
 }
 
 #[cfg(test)]

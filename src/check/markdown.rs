@@ -19,7 +19,15 @@ static CITES: LazyLock<Regex> = LazyLock::new(|| {
 /// Headings after which nothing is checked (byline, source list, related links).
 fn is_trailer(heading: &str) -> bool {
     let h = heading.to_lowercase();
-    ["related articles", "related", "authors"].contains(&h.as_str())
+    [
+        "related articles",
+        "related",
+        "authors",
+        "author",
+        "thoughts",
+        "관련 기사",
+    ]
+    .contains(&h.as_str())
         || labels::ALL
             .iter()
             .any(|(_, l)| h == l.about_author.to_lowercase() || h == l.sources.to_lowercase())
@@ -71,21 +79,39 @@ fn strip_front_matter(text: &str) -> &str {
     text
 }
 
-/// Which perspective a heading names, by label.
-fn heading_side<'a>(heading: &str, persona: &'a Persona) -> Option<&'a str> {
+/// The perspectives a heading names: one label (`China`, `China: …`), or
+/// several joined (`Japan and South Korea`, `일본과 한국`), which cover each.
+fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
     let h = heading.to_lowercase();
-    persona
-        .spec
-        .perspectives
-        .iter()
-        .find(|p| {
-            let label = p.label.to_lowercase();
-            h == label
-                || h.starts_with(&format!("{label}:"))
-                || h.starts_with(&format!("{label} —"))
-                || h.starts_with(&format!("{label} -"))
-        })
-        .map(|p| p.id.as_str())
+    let one = persona.spec.perspectives.iter().find(|p| {
+        let label = p.label.to_lowercase();
+        h == label
+            || h.starts_with(&format!("{label}:"))
+            || h.starts_with(&format!("{label} —"))
+            || h.starts_with(&format!("{label} -"))
+    });
+    if let Some(p) = one {
+        return vec![p.id.as_str()];
+    }
+    let mut rest = h.clone();
+    let mut found = Vec::new();
+    let mut labels: Vec<_> = persona.spec.perspectives.iter().collect();
+    labels.sort_by_key(|p| std::cmp::Reverse(p.label.len()));
+    for p in labels {
+        let label = p.label.to_lowercase();
+        if rest.contains(&label) {
+            rest = rest.replacen(&label, " ", 1);
+            found.push((h.find(&label).unwrap_or(0), p.id.as_str()));
+        }
+    }
+    let joiners = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | '/' | '·'))
+        .all(|w| matches!(w, "" | "and" | "와" | "과" | "및"));
+    if found.len() < 2 || !joiners {
+        return Vec::new();
+    }
+    found.sort();
+    found.into_iter().map(|(_, id)| id).collect()
 }
 
 /// The bold lead-in of a perspective paragraph (`**Stated position.**`), if any.
@@ -100,21 +126,19 @@ fn plain(text: &str) -> String {
     text.replace("**", "").replace('*', "").trim().to_string()
 }
 
-/// Parse a Markdown article for checking.
-pub fn parse(text: &str, persona: &Persona) -> Doc {
-    let body = strip_front_matter(text);
-    let mut doc = Doc::default();
-    let mut paragraphs: Vec<String> = Vec::new();
+/// The paragraphs, headings, list items and quotations of a Markdown body.
+fn paragraphs(body: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
     let mut current = String::new();
     for line in body.lines() {
         let t = line.trim();
         let is_item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with('>');
         if t.is_empty() || t.starts_with('#') || is_item || t == "---" {
             if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
+                out.push(std::mem::take(&mut current));
             }
             if !t.is_empty() {
-                paragraphs.push(t.to_string());
+                out.push(t.to_string());
             }
         } else {
             if !current.is_empty() {
@@ -124,133 +148,235 @@ pub fn parse(text: &str, persona: &Persona) -> Doc {
         }
     }
     if !current.is_empty() {
-        paragraphs.push(current);
+        out.push(current);
     }
+    out
+}
 
-    let mut section = Section::Lede;
-    let mut side: Option<(String, usize)> = None;
-    let mut seen_lede = false;
-    let mut seen_title = false;
-    let mut in_closing = false;
-    let mut count = 0;
-    for p in paragraphs {
+/// Where the reader is in the article.
+struct Reader<'a> {
+    persona: &'a Persona,
+    doc: Doc,
+    section: Section,
+    /// The perspective section being read: its sides and heading level.
+    side: Option<(Vec<String>, usize)>,
+    seen_lede: bool,
+    seen_title: bool,
+    in_closing: bool,
+    count: usize,
+}
+
+/// A plain-text article (one paragraph a line, no Markdown marks, as pasted
+/// from a web page) as Markdown: the first line is the headline, a second line
+/// that is a sentence is the deck, and short lines without a closing stop are
+/// subheads.
+fn plain_to_markdown(body: &str) -> Option<String> {
+    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let markdown = body.lines().any(|l| {
+        let t = l.trim_start();
+        t.starts_with('#') || t.starts_with("**") || t.starts_with("- ")
+    });
+    let blank_separated = body.contains("\n\n") || body.contains("\r\n\r\n");
+    if markdown || blank_separated || lines.len() < 3 {
+        return None;
+    }
+    let mut out = format!("# {}\n\n", lines[0]);
+    for (i, line) in lines.iter().enumerate().skip(1) {
+        let words = line.split_whitespace().count();
+        let closed = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':']);
+        if i == 1 && words > 6 {
+            out.push_str(&format!("*{line}*\n\n"));
+        } else if words <= 12 && !closed {
+            out.push_str(&format!("## {line}\n\n"));
+        } else {
+            out.push_str(&format!("{line}\n\n"));
+        }
+    }
+    Some(out)
+}
+
+/// Parse a Markdown article (or a plain-text one) for checking.
+pub fn parse(text: &str, persona: &Persona) -> Doc {
+    let body = strip_front_matter(text);
+    match plain_to_markdown(body) {
+        Some(md) => parse_markdown(&md, persona),
+        None => parse_markdown(body, persona),
+    }
+}
+
+fn parse_markdown(body: &str, persona: &Persona) -> Doc {
+    let mut r = Reader {
+        persona,
+        doc: Doc::default(),
+        section: Section::Lede,
+        side: None,
+        seen_lede: false,
+        seen_title: false,
+        in_closing: false,
+        count: 0,
+    };
+    for p in paragraphs(body) {
         if p == "---" {
             continue;
         }
         if let Some(h) = p.strip_prefix('#') {
-            let level = 1 + h.chars().take_while(|c| *c == '#').count();
-            let heading = h.trim_start_matches('#').trim();
-            if level == 1 && !seen_title {
-                seen_title = true;
-                doc.blocks.push(block(
-                    Section::Finish,
-                    None,
-                    Part::Headline,
-                    "headline".into(),
-                    heading,
-                ));
-                continue;
-            }
-            if is_trailer(heading) {
+            if !r.heading(h) {
                 break;
             }
-            if let Some(id) = heading_side(heading, persona) {
-                side = Some((id.to_string(), level));
-                section = Section::Perspective(id.to_string());
-                doc.sides.push(Side {
+        } else if let Some(quote) = p.strip_prefix('>') {
+            r.pull_quote(quote);
+        } else if is_trailer(p.trim_end_matches(':')) {
+            break;
+        } else {
+            r.paragraph(&p);
+        }
+    }
+    r.doc
+}
+
+impl Reader<'_> {
+    /// The side a block belongs to, and any others its section covers.
+    fn sides(&self) -> (Option<String>, Vec<String>) {
+        match &self.side {
+            Some((ids, _)) => (ids.first().cloned(), ids.iter().skip(1).cloned().collect()),
+            None => (None, Vec::new()),
+        }
+    }
+
+    /// Read a heading; false at the trailer (byline, sources, related).
+    fn heading(&mut self, h: &str) -> bool {
+        let level = 1 + h.chars().take_while(|c| *c == '#').count();
+        let heading = h.trim_start_matches('#').trim();
+        if level == 1 && !self.seen_title {
+            self.seen_title = true;
+            let b = block(Section::Finish, None, Part::Headline, "headline".into(), heading);
+            self.doc.blocks.push(b);
+            return true;
+        }
+        if is_trailer(heading) {
+            return false;
+        }
+        let ids = heading_sides(heading, self.persona);
+        if let Some(first) = ids.first() {
+            self.section = Section::Perspective(first.to_string());
+            for id in &ids {
+                self.doc.sides.push(Side {
                     id: id.to_string(),
                     stated: true,
+                    shared: ids.len() > 1,
                 });
-                continue;
             }
-            if side.as_ref().is_some_and(|(_, l)| level <= *l) {
-                side = None;
-                section = Section::Finish;
-                in_closing = true;
-            }
-            continue;
+            self.side = Some((ids.iter().map(|s| s.to_string()).collect(), level));
+            return true;
         }
-        if let Some(quote) = p.strip_prefix('>') {
-            let (text, cites) = split_cites(&plain(quote));
-            // A pull quote is a quotation even when its marks were left off.
-            let text = if text.starts_with(['“', '"']) {
-                text
-            } else {
-                format!("“{text}”")
-            };
-            let mut b = block(
-                section.clone(),
-                side.as_ref().map(|(id, _)| id.as_str()),
-                Part::Body,
-                "pull quote".into(),
-                &text,
-            );
-            b.cites = cites;
-            doc.blocks.push(b);
-            continue;
+        if self.side.as_ref().is_some_and(|(_, l)| level <= *l) {
+            self.side = None;
+            self.section = Section::Finish;
+            self.in_closing = true;
         }
+        true
+    }
+
+    fn pull_quote(&mut self, quote: &str) {
+        let (text, cites) = split_cites(&plain(quote));
+        // A pull quote is a quotation even when its marks were left off.
+        let text = if text.starts_with(['“', '"']) {
+            text
+        } else {
+            format!("“{text}”")
+        };
+        let (perspective, also) = self.sides();
+        let mut b = block(
+            self.section.clone(),
+            perspective.as_deref(),
+            Part::Body,
+            "pull quote".into(),
+            &text,
+        );
+        b.cites = cites;
+        b.also = also;
+        self.doc.blocks.push(b);
+    }
+
+    fn paragraph(&mut self, p: &str) {
         let item = p
             .strip_prefix("- ")
             .or_else(|| p.strip_prefix("* "))
-            .unwrap_or(&p)
+            .unwrap_or(p)
             .to_string();
-        let (part, text) = match (&side, part_label(&item)) {
-            (Some(_), Some((part, rest))) => (part, rest),
-            // Unlabelled paragraphs of a side are read in order as its position,
-            // reasons and what it means.
-            (Some((id, _)), None) => {
-                let n = doc
-                    .blocks
-                    .iter()
-                    .filter(|b| b.perspective.as_deref() == Some(id))
-                    .count();
-                let part = [Part::Position, Part::Reasons, Part::Implications]
-                    .get(n)
-                    .copied()
-                    .unwrap_or(Part::Body);
-                (part, item)
-            }
-            (None, _)
-                if seen_title && !seen_lede && item.starts_with('*') && item.ends_with('*') && count == 0 =>
-            {
-                count += 1;
-                doc.blocks.push(block(
-                    Section::Finish,
-                    None,
-                    Part::Deck,
-                    "deck".into(),
-                    &plain(&item),
-                ));
-                continue;
-            }
-            (None, _) if !seen_lede => {
-                seen_lede = true;
-                (Part::Lede, item)
-            }
-            (None, _) if in_closing => (Part::Closing, item),
-            (None, _) => (Part::Body, item),
+        let Some((part, text)) = self.part(item) else {
+            return;
         };
-        count += 1;
+        self.count += 1;
         let (text, cites) = split_cites(&plain(&text));
         if text.is_empty() {
-            continue;
+            return;
         }
-        let perspective = side.as_ref().map(|(id, _)| id.clone());
+        let (perspective, also) = self.sides();
         let location = match &perspective {
             Some(id) => format!("perspective {id}, {}", part.label()),
-            None => format!("{} {count}", part.label()),
+            None => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
             && labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))
-            && let Some(s) = doc.sides.iter_mut().find(|s| &s.id == id)
+            && let Some(s) = self.doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;
         }
-        let mut b = block(section.clone(), perspective.as_deref(), part, location, &text);
+        let mut b = block(
+            self.section.clone(),
+            perspective.as_deref(),
+            part,
+            location,
+            &text,
+        );
         b.cites = cites;
-        doc.blocks.push(b);
+        b.also = also;
+        self.doc.blocks.push(b);
     }
-    doc
+
+    /// The part a paragraph is, and its text without a label; `None` for the
+    /// deck, which is pushed here.
+    fn part(&mut self, item: String) -> Option<(Part, String)> {
+        if let Some((id, _)) = self.side.as_ref().map(|(ids, l)| (ids[0].clone(), *l)) {
+            if let Some((part, rest)) = part_label(&item) {
+                self.doc.labelled = true;
+                return Some((part, rest));
+            }
+            // Unlabelled paragraphs of a side are read in order as its position,
+            // reasons and what it means.
+            let n = self
+                .doc
+                .blocks
+                .iter()
+                .filter(|b| b.perspective.as_deref() == Some(&id))
+                .count();
+            let part = [Part::Position, Part::Reasons, Part::Implications]
+                .get(n)
+                .copied()
+                .unwrap_or(Part::Body);
+            return Some((part, item));
+        }
+        let deck = self.seen_title && !self.seen_lede && item.starts_with('*') && item.ends_with('*');
+        if deck && self.count == 0 {
+            self.count += 1;
+            let b = block(Section::Finish, None, Part::Deck, "deck".into(), &plain(&item));
+            self.doc.blocks.push(b);
+            return None;
+        }
+        if !self.seen_lede {
+            self.seen_lede = true;
+            return Some((Part::Lede, item));
+        }
+        Some((
+            if self.in_closing {
+                Part::Closing
+            } else {
+                Part::Body
+            },
+            item,
+        ))
+    }
 }
 
 fn block(section: Section, perspective: Option<&str>, part: Part, location: String, text: &str) -> Block {
@@ -258,6 +384,7 @@ fn block(section: Section, perspective: Option<&str>, part: Part, location: Stri
         section,
         perspective: perspective.map(str::to_string),
         part,
+        also: Vec::new(),
         location,
         text: text.to_string(),
         cites: Vec::new(),

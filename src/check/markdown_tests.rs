@@ -36,11 +36,13 @@ fn reads_our_own_layout() {
         [
             Side {
                 id: "japan".into(),
-                stated: true
+                stated: true,
+                shared: false,
             },
             Side {
                 id: "china".into(),
-                stated: false
+                stated: false,
+                shared: false,
             }
         ]
     );

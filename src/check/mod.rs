@@ -58,6 +58,8 @@ pub struct Block {
     pub location: String,
     pub text: String,
     pub cites: Vec<String>,
+    /// Other sides the block's section covers, when its heading names several.
+    pub also: Vec<String>,
 }
 
 /// A perspective section as found in the article.
@@ -66,6 +68,9 @@ pub struct Side {
     pub id: String,
     /// False when the section says the sources give no position.
     pub stated: bool,
+    /// The section covers several sides ("Japan and South Korea"); its share of
+    /// words is not measured against single sides.
+    pub shared: bool,
 }
 
 /// An article reduced to what the checks read.
@@ -73,6 +78,9 @@ pub struct Side {
 pub struct Doc {
     pub blocks: Vec<Block>,
     pub sides: Vec<Side>,
+    /// The article labels its perspective parts ("Stated position", …), as
+    /// parallax's own articles do; only then is every part required.
+    pub labelled: bool,
 }
 
 impl Doc {
@@ -94,6 +102,7 @@ impl Doc {
                         location,
                         text: p.text.clone(),
                         cites: p.cites.clone(),
+                        also: Vec::new(),
                     });
                 }
             };
@@ -126,6 +135,7 @@ impl Doc {
             sides.push(Side {
                 id: p.id.clone(),
                 stated: p.stated,
+                shared: false,
             });
             let section = Section::Perspective(p.id.clone());
             for (part, para) in [
@@ -145,7 +155,11 @@ impl Doc {
         if let Some(c) = &a.closing {
             push(Section::Finish, None, Part::Closing, "closing".into(), c);
         }
-        Doc { blocks, sides }
+        Doc {
+            blocks,
+            sides,
+            labelled: true,
+        }
     }
 }
 

@@ -448,7 +448,9 @@ fn cues(s: &str) -> Vec<(usize, &'static str)> {
             let after = s[i + verb.len()..].chars().next();
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
             let taken = out.iter().any(|(j, v)| i >= *j && i < j + v.len());
-            if !word(before) && !word(after) && !taken {
+            // "reported by KCNA", "described as": a passive participle, not a cue.
+            let passive = s[i + verb.len()..].starts_with(" by ");
+            if !word(before) && !word(after) && !taken && !passive {
                 out.push((i, verb));
             }
         }

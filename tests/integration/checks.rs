@@ -70,6 +70,7 @@ fn every_planted_fault_is_found_and_clean_articles_pass() {
         "entity",
         "missing-perspective",
         "lopsided",
+        "misattributed",
     ] {
         assert!(kinds.contains(kind), "no planted `{kind}` fault");
     }
@@ -272,4 +273,76 @@ fn every_drafted_article_has_an_integrity_report_and_provenance() {
     assert_eq!(p["calls"].as_array().unwrap().len(), 7);
     assert_eq!(p["provider"]["name"], "extractive");
     assert!(p["integrity"]["balance"].is_array());
+}
+
+#[test]
+fn statements_lists_who_said_what_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let panama = corpus_dir().join("sources/panama.md");
+    let r = run(parallax(dir.path())
+        .args(["statements", "--json", "--persona", "prism"])
+        .arg(&panama));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let lines: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+        .collect();
+    for l in &lines {
+        for field in ["source", "passage", "speaker", "side", "verb", "content"] {
+            assert!(l.get(field).is_some(), "{field} missing in {l}");
+        }
+    }
+    let side_of = |speaker: &str| {
+        lines
+            .iter()
+            .find(|l| l["speaker"].as_str().is_some_and(|s| s.starts_with(speaker)))
+            .map(|l| l["side"].clone())
+    };
+    assert_eq!(
+        side_of("Panama's foreign minister"),
+        Some(Value::Null),
+        "a chair's mention is not a side"
+    );
+    assert_eq!(side_of("China's foreign ministry"), Some(Value::from("china")));
+    assert_eq!(
+        side_of("U.S. Secretary of State"),
+        Some(Value::from("united-states"))
+    );
+    assert_eq!(side_of("Japan, the canal's"), Some(Value::from("japan")));
+}
+
+#[test]
+fn an_offline_draft_gives_each_side_only_its_own_statements() {
+    let dir = tempfile::tempdir().unwrap();
+    let panama = corpus_dir().join("sources/panama.md");
+    let r = run(parallax(dir.path())
+        .args(["draft", "--format", "json", "--persona", "prism"])
+        .arg(&panama));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let article: Value = serde_json::from_str(&r.stdout).unwrap();
+    let sections = article["perspectives"].as_array().unwrap();
+    let text = |id: &str| {
+        let s = sections.iter().find(|s| s["id"] == id).unwrap();
+        format!(
+            "{} {} {}",
+            s["position"]["text"], s["reasons"]["text"], s["implications"]["text"]
+        )
+    };
+    assert!(
+        !text("china").contains("Panama's foreign minister"),
+        "{}",
+        text("china")
+    );
+    assert!(text("china").contains("Mao Ning"), "{}", text("china"));
+    assert!(
+        !text("united-states").contains("Mao Ning"),
+        "{}",
+        text("united-states")
+    );
+    assert!(
+        text("japan").contains("stable and predictable access"),
+        "{}",
+        text("japan")
+    );
 }
