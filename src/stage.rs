@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 pub use crate::ident::Stage;
+use crate::text::QuoteIndex;
 
 /// A statement and the passage ids it rests on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -128,8 +129,11 @@ fn object(props: &[(&str, Value)]) -> Value {
 pub struct Rules<'a> {
     pub passage_ids: &'a BTreeSet<String>,
     pub perspective_ids: &'a [String],
-    /// All passage text, whitespace folded, for checking quotations.
-    pub corpus: &'a str,
+    /// All passage text, for checking quotations (newsroom rules).
+    pub corpus: &'a QuoteIndex,
+    /// After salvage: a required paragraph may be left without a citation (the
+    /// checks then flag it) instead of failing the answer.
+    pub lenient: bool,
 }
 
 impl Rules<'_> {
@@ -142,7 +146,7 @@ impl Rules<'_> {
         if let Some(bad) = c.cites.iter().find(|id| !self.passage_ids.contains(*id)) {
             return Err(format!("{what}: cites `{bad}`, which is not a passage id"));
         }
-        if !optional && c.cites.is_empty() {
+        if !optional && !self.lenient && c.cites.is_empty() {
             return Err(format!("{what}: cites no passage"));
         }
         Ok(())
@@ -215,14 +219,7 @@ impl Rules<'_> {
     }
 }
 
-/// Fold whitespace and typographic quotes so quotations compare by their words.
-pub fn fold(s: &str) -> String {
-    s.replace(['“', '”'], "\"")
-        .replace(['‘', '’'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::text::fold;
 
 #[cfg(test)]
 #[path = "stage_tests.rs"]

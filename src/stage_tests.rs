@@ -15,7 +15,8 @@ fn brief_needs_every_perspective_and_known_cites() {
     let rules = Rules {
         passage_ids: &ids,
         perspective_ids: &persp,
-        corpus: "",
+        corpus: &crate::text::QuoteIndex::new(""),
+        lenient: false,
     };
     let pos = |stated, cites: &[&str]| Position {
         stated,
@@ -42,7 +43,8 @@ fn pull_quote_must_come_from_passages() {
     let rules = Rules {
         passage_ids: &ids,
         perspective_ids: &persp,
-        corpus: "he said \"a precious common asset\" today",
+        corpus: &crate::text::QuoteIndex::new("he said \"a precious common asset\" today"),
+        lenient: false,
     };
     let mut o = Opening {
         lede: Claim {

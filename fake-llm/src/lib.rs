@@ -7,6 +7,7 @@
 
 mod answer;
 mod faults;
+mod sloppy;
 mod wire;
 
 use std::collections::{HashSet, VecDeque};
@@ -55,6 +56,8 @@ pub struct Config {
     pub rate_window: Duration,
     /// Plant text in the answers of some stages.
     pub tamper: Option<Tamper>,
+    /// Answer schema-valid but flawed JSON (see `sloppy`).
+    pub sloppy: bool,
     /// Keep every request in the log (tests read it; a long benchmark would
     /// only grow).
     pub keep_log: bool,
@@ -78,6 +81,7 @@ impl Default for Config {
             rpm: 0,
             rate_window: Duration::from_secs(60),
             tamper: None,
+            sloppy: false,
             keep_log: true,
         }
     }
@@ -405,6 +409,11 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
                 .filter(|t| req.schema_name.as_ref().is_some_and(|n| t.schemas.contains(n)))
             {
                 answer::append_to_first_text(&mut answer, &t.append);
+            }
+            if config.sloppy
+                && let Some(name) = req.schema_name.as_deref()
+            {
+                sloppy::spoil(&mut answer, name, index);
             }
             wire::respond(protocol, &req, &answer.to_string(), index, cache_hit)
         }

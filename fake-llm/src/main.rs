@@ -1,4 +1,4 @@
-//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S]`:
+//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1]`:
 //! run the fake server on 127.0.0.1 (OpenAI at `/v1/chat/completions`, Anthropic
 //! at `/v1/messages`) and print its base URL.
 
@@ -6,7 +6,8 @@ use std::time::Duration;
 
 use fake_llm::{Config, Fault, FaultPlan, Handle};
 
-const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S]";
+const USAGE: &str =
+    "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1]";
 
 #[tokio::main]
 async fn main() {
@@ -27,6 +28,7 @@ async fn main() {
             "--latency-ms" => config.latency = Duration::from_millis(value),
             "--rpm" => config.rpm = u32::try_from(value).unwrap_or(u32::MAX),
             "--seed" => config.faults.seed = value,
+            "--sloppy" => config.sloppy = value != 0,
             "--fault-percent" => {
                 config.faults = FaultPlan {
                     rate: value.min(100) as f64 / 100.0,

@@ -17,6 +17,8 @@ pub enum Check {
     Glossary,
     Language,
     Attribution,
+    /// The model's answer: parts dropped, salvaged or built from the sources.
+    Answer,
 }
 
 /// One problem, with where it is, what was claimed and what was expected.
@@ -89,5 +91,11 @@ pub struct Report {
 impl Report {
     pub fn passed(&self) -> bool {
         self.findings.is_empty()
+    }
+
+    /// The parts of the article that were dropped, salvaged or built from the
+    /// sources because the model's answer could not be used.
+    pub fn degraded(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.check == Check::Answer)
     }
 }

@@ -78,6 +78,9 @@ pub struct CallRecord {
     #[serde(default)]
     pub requests: Vec<String>,
     pub elapsed_ms: u64,
+    /// What of the answer could not be used, and what stands in its place.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub degraded: Vec<String>,
 }
 
 /// How the article was made.

@@ -199,14 +199,19 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     run.progress.finished();
     if let Ok(mut b) = run.budget.lock() {
         b.1 -= reserved;
-        if let Ok((_, Some(c), _)) = &result {
+        if let Ok((_, Some(c), _, _)) = &result {
             b.0 += c;
         }
     }
     let outcome = match result {
-        Ok((usage, cost, calls)) => {
+        Ok((usage, cost, calls, degraded)) => {
             run.record(&item, State::Done, attempt, None, usage, cost);
-            Outcome::Done { usage, cost, calls }
+            Outcome::Done {
+                usage,
+                cost,
+                calls,
+                degraded,
+            }
         }
         Err(Error::Llm(e)) if e.stops_the_run() => {
             // Not the story's fault: leave it unfinished so the next run picks it up.
@@ -231,7 +236,11 @@ fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
 }
 
 /// Draft one story and write its files; the journal's `done` comes after them.
-async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) -> Result<(Usage, Option<f64>, usize)> {
+async fn draft_one(
+    run: &Run<'_>,
+    item: &Item,
+    sources: Vec<Source>,
+) -> Result<(Usage, Option<f64>, usize, usize)> {
     let voice = voice_for(run.session, item)?;
     let options = run
         .session
@@ -249,7 +258,8 @@ async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) -> Result<(
     }
     let m = &drafted.article.meta;
     let calls = m.calls.iter().filter(|c| !c.cached).count();
-    Ok((m.usage, m.cost_usd, calls))
+    let degraded = m.integrity.as_ref().map_or(0, |r| r.degraded().count());
+    Ok((m.usage, m.cost_usd, calls, degraded))
 }
 
 /// The manifest's stories, from a feed or the list itself.

@@ -14,6 +14,8 @@ pub(super) enum Outcome {
         usage: Usage,
         cost: Option<f64>,
         calls: usize,
+        /// Parts of the article dropped, salvaged or built from the sources.
+        degraded: usize,
     },
     AlreadyDone,
     Failed(String),
@@ -37,6 +39,9 @@ pub struct Report {
     pub manifest: String,
     pub stories: usize,
     pub done: usize,
+    /// Of the stories done, those with parts dropped, salvaged or built from
+    /// the sources (listed in each article's integrity report).
+    pub degraded: usize,
     pub already_done: usize,
     pub failed: usize,
     pub skipped_failed: usize,
@@ -78,8 +83,16 @@ pub(super) fn tally(report: &mut Report, progress: &Progress, item: &Item, outco
     report.stories += 1;
     let out = Some(item.id.as_str());
     match outcome {
-        Outcome::Done { usage, cost, calls } => {
+        Outcome::Done {
+            usage,
+            cost,
+            calls,
+            degraded,
+        } => {
             report.done += 1;
+            if degraded > 0 {
+                report.degraded += 1;
+            }
             report.calls += calls;
             report.usage += usage;
             report.cost_usd = report.cost_usd.zip(cost).map(|(a, b)| a + b);

@@ -80,8 +80,8 @@ fn summary(r: &Report, out: &Path, json: bool) {
         let _ = writeln!(stdout, "{v}");
     }
     eprintln!(
-        "batch: {} stories: {} done, {} already done, {} failed, {} skipped (failed before), {} not started, {} malformed",
-        r.stories, r.done, r.already_done, r.failed, r.skipped_failed, r.not_started, r.malformed
+        "batch: {} stories: {} done ({} with degraded parts), {} already done, {} failed, {} skipped (failed before), {} not started, {} malformed",
+        r.stories, r.done, r.degraded, r.already_done, r.failed, r.skipped_failed, r.not_started, r.malformed
     );
     eprintln!(
         "batch: {} tokens ({} in, {} out), {}, {:.1} s, {:.1} stories/min",

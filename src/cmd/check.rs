@@ -28,7 +28,7 @@ pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     }
     let report = check::run(&doc, &Corpus::new(&sources, &persona), &persona);
     if args.json {
-        let json = serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e))?;
+        let json = serde_json::to_string_pretty(&report).map_err(Error::internal)?;
         write_stdout(&format!("{json}\n"))?;
     } else {
         write_stdout(&human(&report, &args.article, doc.has_cites()))?;

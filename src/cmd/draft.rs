@@ -72,7 +72,12 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     if let Some(p) = &args.provenance {
         publish::write_json(p, &drafted.provenance)?;
     }
-    summary(args, &drafted.article, report.findings.len());
+    summary(
+        args,
+        &drafted.article,
+        report.findings.len(),
+        report.degraded().count(),
+    );
     Ok(())
 }
 
@@ -116,12 +121,13 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<()> 
 }
 
 /// The one-line summary on stderr.
-fn summary(args: &DraftArgs, article: &Article, findings: usize) {
+fn summary(args: &DraftArgs, article: &Article, findings: usize, degraded: usize) {
     let m = &article.meta;
     let cached = m.calls.iter().filter(|c| c.cached).count();
-    let checks = match findings {
-        0 => "checks passed".to_string(),
-        n => format!("{n} finding(s)"),
+    let checks = match (findings, degraded) {
+        (0, _) => "checks passed".to_string(),
+        (n, 0) => format!("{n} finding(s)"),
+        (n, d) => format!("{n} finding(s), {d} degraded part(s)"),
     };
     tracing::info!(
         "{}: {} words, {} perspectives, {checks}, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",

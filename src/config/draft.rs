@@ -145,11 +145,11 @@ pub fn resolve(
     })
 }
 
+/// A model per stage kind.
+type StageModels = BTreeMap<String, String>;
+
 /// Models per stage: from `--stage-model` and from `[models]`, each checked.
-fn stage_models(
-    flags: &Flags,
-    loaded: &Loaded,
-) -> Result<(BTreeMap<String, String>, BTreeMap<String, String>), Error> {
+fn stage_models(flags: &Flags, loaded: &Loaded) -> Result<(StageModels, StageModels), Error> {
     let f = &loaded.file;
     let mut configured_per_stage = BTreeMap::new();
     for (stage, model) in &f.models {

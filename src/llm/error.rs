@@ -57,6 +57,15 @@ pub enum LlmError {
         detail: String,
         excerpt: String,
     },
+    #[error(
+        "{url}: the prompt of stage `{stage}` (about {tokens} tokens) is longer than the model's context: {message} (give fewer or shorter sources, or use a model or server with a larger context, e.g. llama-server -c or Ollama's num_ctx)"
+    )]
+    ContextLength {
+        url: String,
+        stage: String,
+        tokens: usize,
+        message: String,
+    },
     #[error("provider setup: {0}")]
     Config(String),
 }

@@ -135,6 +135,7 @@ impl HttpClient {
         let mut budget = req.max_tokens;
         let mut raised = false;
         let mut retries = 0;
+        let mut warned: Option<(String, u32)> = None;
         loop {
             self.shared.gate.wait().await;
             self.wait_for_rate(req, budget).await;
@@ -175,10 +176,22 @@ impl HttpClient {
                         reason: format!("stopped at max_tokens {budget} even after raising it"),
                     });
                 }
-                Ok(answer) => return Ok(answer),
+                Ok(answer) => {
+                    flush_warning(&req.stage, warned.take());
+                    return Ok(answer);
+                }
                 Err(failure) => failure,
             };
-            if retries >= policy.max_retries || !is_retryable(&error, &hints) {
+            let error = with_prompt_size(error, req);
+            // A server that is not running on this machine or network will not
+            // start between two retries: try once more, then say so.
+            let limit = if refused_nearby(&error, &self.cfg.base_url) {
+                policy.max_retries.min(1)
+            } else {
+                policy.max_retries
+            };
+            if retries >= limit || !is_retryable(&error, &hints) {
+                flush_warning(&req.stage, warned.take());
                 return Err(error);
             }
             retries += 1;
@@ -186,7 +199,16 @@ impl HttpClient {
                 .retry_after
                 .unwrap_or_else(|| policy.backoff(retries))
                 .min(Duration::from_secs(600));
-            tracing::warn!(stage = %req.stage, "{error}; retry {retries}/{} in {} ms", policy.max_retries, wait.as_millis());
+            let line = error.to_string();
+            match &mut warned {
+                // The same failure again: counted, not repeated.
+                Some((last, n)) if *last == line => *n += 1,
+                _ => {
+                    flush_warning(&req.stage, warned.take());
+                    tracing::warn!(stage = %req.stage, "{line}; retrying (up to {limit} times) in {} ms", wait.as_millis());
+                    warned = Some((line, 1));
+                }
+            }
             tokio::time::sleep(wait).await;
         }
     }
@@ -347,6 +369,52 @@ impl HttpClient {
         }
         Ok(parser.into_answer())
     }
+}
+
+/// Say how often a warning repeated, once, when it did.
+fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
+    if let Some((line, n)) = warned.filter(|(_, n)| *n > 1) {
+        tracing::warn!(stage = %stage, "the same failure {n} times in all: {line}");
+    }
+}
+
+/// A context-length error, with the stage and the prompt's size filled in.
+fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
+    match error {
+        LlmError::ContextLength { url, message, .. } => LlmError::ContextLength {
+            url,
+            stage: req.stage.clone(),
+            tokens: req.messages.iter().map(|m| m.content.len()).sum::<usize>() / 4,
+            message,
+        },
+        other => other,
+    }
+}
+
+/// A refused connection to a server on this machine or a private network.
+fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
+    let LlmError::Connect { reason, .. } = error else {
+        return false;
+    };
+    let host = base_url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', '?'])
+        .next()
+        .unwrap_or("");
+    let host = match host.rsplit_once(':') {
+        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => host,
+    };
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let nearby = host == "localhost"
+        || host.ends_with(".local")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| match ip {
+            std::net::IpAddr::V4(v4) => v4.is_loopback() || v4.is_private() || v4.is_link_local(),
+            std::net::IpAddr::V6(v6) => v6.is_loopback(),
+        });
+    nearby && reason.to_ascii_lowercase().contains("refused")
 }
 
 impl ChatResponse {

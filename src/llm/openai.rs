@@ -62,7 +62,23 @@ pub fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &s
     ]
     .iter()
     .any(|m| lower.contains(m));
+    let too_long = [
+        "context_length_exceeded",
+        "exceed_context_size_error",
+        "prompt is too long",
+        "maximum context length",
+        "context window",
+        "exceeds the context",
+    ]
+    .iter()
+    .any(|m| lower.contains(m));
     match status {
+        400 | 413 | 422 | 500 if too_long => LlmError::ContextLength {
+            url,
+            stage: String::new(),
+            tokens: 0,
+            message,
+        },
         401 | 403 => LlmError::Auth {
             url,
             status,

@@ -12,9 +12,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::call::call;
+use super::call::{Reply, call};
 use super::extractive::{self, Extractor};
 use super::plan::Plan;
+use super::salvage;
 use crate::article::CallRecord;
 use crate::error::Error;
 use crate::ident::Stage;
@@ -70,16 +71,27 @@ impl<'a, T> Ask<'a, T> {
     }
 }
 
-/// A stage's typed answer: how it is checked and how it is built from passages.
+/// A stage's typed answer: how it is checked, how an invalid one is salvaged,
+/// and how it is built from passages.
 pub trait Answer: Serialize + DeserializeOwned + Clone + Send + Sync {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String>;
     /// The answer built from the passages alone.
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self;
+    /// Fix what can be fixed without the model (drop optional parts and unknown
+    /// citations); returns what was changed.
+    fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String>;
+    /// What to build from the sources when the answer cannot be used.
+    fn fallback(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        Self::extract(ex, ask)
+    }
 }
 
 impl Answer for Brief {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.brief(self)
+    }
+    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+        salvage::brief(self, plan.passage_set(), plan.perspective_ids())
     }
     fn extract(ex: &Extractor<'_>, _: &Ask<'_, Self>) -> Self {
         ex.brief()
@@ -89,6 +101,10 @@ impl Answer for Brief {
 impl Answer for Opening {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.opening(self)
+    }
+    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+        let quote_ok = self.pull_quote.trim().is_empty() || plan.quotes(&self.pull_quote);
+        salvage::opening(self, plan.passage_set(), plan.labels(), quote_ok)
     }
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
         match (ask.current, ask.brief) {
@@ -102,6 +118,17 @@ impl Answer for Opening {
 impl Answer for PerspectiveDraft {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.perspective(self)
+    }
+    fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String> {
+        let label = ask.perspective.map_or("", |p| p.label.as_str());
+        salvage::perspective(self, plan.passage_set(), plan.labels(), label)
+    }
+    fn fallback(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        // Built from the side's own statements, whatever the model's brief said.
+        match ask.perspective {
+            Some(p) => ex.perspective(&ex.brief(), p),
+            None => PerspectiveDraft::default(),
+        }
     }
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
         if let Some(c) = ask.current {
@@ -118,6 +145,9 @@ impl Answer for PerspectiveDraft {
 impl Answer for Finish {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.finish(self)
+    }
+    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+        salvage::finish(self, plan.passage_set())
     }
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
         match (ask.current, ask.brief) {
@@ -144,8 +174,45 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
         let req = plan.request(&ask.stage, &ask.context()?)?;
         let rules = plan.rules();
-        Ok(call::<_, T>(self.0, req, ask.stage, |t| t.validate(&rules)).await?)
+        let (reply, mut record) =
+            call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules)).await?;
+        let (answer, notes) = match reply {
+            Reply::Valid(t) => (t, Vec::new()),
+            Reply::Invalid { parsed, detail } => degrade(plan, &ask, parsed, &detail),
+        };
+        record.degraded = notes;
+        Ok((answer, record))
     }
+}
+
+/// The answer to use when the model's is still invalid after its repair: a
+/// revision is discarded (the draft stays); anything else is salvaged if it can
+/// be, else built from the sources. Returns it with what was changed.
+fn degrade<T: Answer>(
+    plan: &Plan<'_>,
+    ask: &Ask<'_, T>,
+    parsed: Option<T>,
+    detail: &str,
+) -> (T, Vec<String>) {
+    let stage = &ask.stage;
+    if let (Stage::Revise(_), Some(current)) = (stage, ask.current) {
+        let note = format!("{stage}: revision discarded, the draft stays ({detail})");
+        return (current.clone(), vec![note]);
+    }
+    if let Some(mut t) = parsed {
+        let mut notes = t.salvage(plan, ask);
+        let lenient = Rules {
+            lenient: true,
+            ..plan.rules()
+        };
+        if t.validate(&lenient).is_ok() {
+            notes.iter_mut().for_each(|n| *n = format!("{stage}: {n}"));
+            return (t, notes);
+        }
+    }
+    let t = T::fallback(&plan.extractor(), ask);
+    let note = format!("{stage}: quoted from the sources; the model's answer could not be used ({detail})");
+    (t, vec![note])
 }
 
 /// Answers from the passages, with no model. It still renders each stage's
@@ -173,6 +240,7 @@ pub fn extractive_record(stage: Stage) -> CallRecord {
         attempts: 1,
         requests: Vec::new(),
         elapsed_ms: 0,
+        degraded: Vec::new(),
     }
 }
 

@@ -31,6 +31,18 @@ fn para(c: &Claim) -> Paragraph {
     }
 }
 
+/// An empty optional part says that the sources are silent.
+fn or_silent(p: Paragraph, silent: &str) -> Paragraph {
+    if p.text.is_empty() {
+        Paragraph {
+            text: silent.to_string(),
+            cites: Vec::new(),
+        }
+    } else {
+        p
+    }
+}
+
 /// The perspective sections in the persona's order; a side without a draft is
 /// shown as having no stated position, never invented.
 pub(crate) fn perspective_sections(
@@ -47,8 +59,8 @@ pub(crate) fn perspective_sections(
                 subhead: d.subhead.trim().to_string(),
                 stated: true,
                 position: para(&d.position),
-                reasons: para(&d.reasons),
-                implications: para(&d.implications),
+                reasons: or_silent(para(&d.reasons), labels.no_reasons_beyond),
+                implications: or_silent(para(&d.implications), labels.no_meaning),
             },
             None => {
                 let none = |text: String| Paragraph { text, cites: vec![] };

@@ -9,14 +9,25 @@ use crate::article::CallRecord;
 use crate::ident::Stage;
 use crate::llm::{ChatRequest, LlmClient, LlmError, Message, Role, Usage};
 
+/// What one structured call came back with.
+pub(crate) enum Reply<T> {
+    Valid(T),
+    /// Still invalid after the repair round: what parsed (if anything) and why.
+    Invalid {
+        parsed: Option<T>,
+        detail: String,
+    },
+}
+
 /// Send one structured request; an answer that is not valid JSON for the stage
-/// gets one repair round carrying the validation error.
+/// gets one repair round carrying the validation error. What is still invalid
+/// after it is handed back for the caller to salvage or replace.
 pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
     client: &C,
     mut req: ChatRequest,
     stage: Stage,
     validate: impl Fn(&T) -> Result<(), String>,
-) -> Result<(T, CallRecord), LlmError> {
+) -> Result<(Reply<T>, CallRecord), LlmError> {
     let started = Instant::now();
     let mut usage = Usage::default();
     let mut cost = Some(0.0);
@@ -33,23 +44,29 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
         if !resp.model.is_empty() {
             model = resp.model.clone();
         }
-        let parsed = parse_json::<T>(&resp.content).and_then(|t| validate(&t).map(|()| t));
-        match parsed {
-            Ok(t) => {
-                let record = CallRecord {
-                    round: stage.round(),
-                    stage,
-                    model,
-                    usage,
-                    cost_usd: cost,
-                    cached,
-                    attempts: attempt,
-                    requests,
-                    elapsed_ms: started.elapsed().as_millis() as u64,
-                };
-                return Ok((t, record));
-            }
-            Err(detail) if attempt == 1 => {
+        let parsed = parse_json::<T>(&resp.content);
+        let checked = match parsed {
+            Ok(t) => match validate(&t) {
+                Ok(()) => Ok(t),
+                Err(detail) => Err((Some(t), detail)),
+            },
+            Err(detail) => Err((None, detail)),
+        };
+        let record = |attempts| CallRecord {
+            round: stage.round(),
+            stage: stage.clone(),
+            model: model.clone(),
+            usage,
+            cost_usd: cost,
+            cached,
+            attempts,
+            requests: requests.clone(),
+            elapsed_ms: started.elapsed().as_millis() as u64,
+            degraded: Vec::new(),
+        };
+        match checked {
+            Ok(t) => return Ok((Reply::Valid(t), record(attempt))),
+            Err((_, detail)) if attempt == 1 => {
                 attempt += 1;
                 tracing::warn!(stage = %req.stage, "answer rejected, asking for a repair: {detail}");
                 req.messages.push(Message::new(Role::Assistant, resp.content));
@@ -58,12 +75,13 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
                     format!("Your answer is not valid: {detail}. Answer again with JSON only, matching the schema."),
                 ));
             }
-            Err(detail) => {
-                return Err(LlmError::InvalidAnswer {
-                    stage: req.stage.clone(),
-                    detail,
-                    excerpt: crate::llm::excerpt(&resp.content, 160),
-                });
+            Err((parsed, detail)) => {
+                tracing::warn!(
+                    stage = %req.stage,
+                    "answer still invalid after a repair: {detail} (answer: {})",
+                    crate::llm::excerpt(&resp.content, 120)
+                );
+                return Ok((Reply::Invalid { parsed, detail }, record(attempt)));
             }
         }
     }

@@ -11,6 +11,7 @@ mod call;
 pub mod extractive;
 mod plan;
 mod revise;
+mod salvage;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -177,14 +178,37 @@ pub async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, 
     };
     let (mut article, mut report) = checked(&drafts, &calls);
     if job.options.revise {
+        let before = drafts.clone();
         let revised = revise::round(answerer, &plan, &mut drafts, &report, &mut calls).await?;
         if !revised.is_empty() {
+            let (_, after) = checked(&drafts, &calls);
+            let kept = revise::keep_improvements(&mut drafts, &before, &report, &after, &revised, &mut calls);
             (article, report) = checked(&drafts, &calls);
-            report.revised = revised;
+            report.revised = kept;
         }
     }
+    report.findings.extend(degraded(&calls));
     article.meta.integrity = Some(report);
     Ok(article)
+}
+
+/// A finding for each part of the model's answers that could not be used.
+fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
+    calls
+        .iter()
+        .flat_map(|c| c.degraded.iter().map(move |note| (c, note)))
+        .map(|(c, note)| check::Finding {
+            check: check::Check::Answer,
+            kind: crate::ident::FindingKind::Degraded,
+            section: c.stage.section().unwrap_or(Section::Lede),
+            location: c.stage.to_string(),
+            claim: note.clone(),
+            expected:
+                "an answer the checks accept; this part was dropped, salvaged or built from the sources"
+                    .into(),
+            attribution: None,
+        })
+        .collect()
 }
 
 /// The exact requests every round would send, without sending any. Rounds 2 and

@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::ident::Stage;
 use crate::llm::{ChatRequest, OutputSchema};
 use crate::prompt::{base_context, defuse, defuse_value};
-use crate::stage::{Rules, fold};
+use crate::stage::Rules;
+use crate::text::QuoteIndex;
 
 pub struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,
@@ -19,7 +20,7 @@ pub struct Plan<'a> {
     passage_ids: Vec<String>,
     passage_set: BTreeSet<String>,
     perspective_ids: Vec<String>,
-    corpus: String,
+    corpus: QuoteIndex,
 }
 
 impl<'a> Plan<'a> {
@@ -27,7 +28,7 @@ impl<'a> Plan<'a> {
         let passages = job.sources.iter().flat_map(|s| &s.passages);
         let passage_ids: Vec<String> = passages.clone().map(|p| p.id.clone()).collect();
         // Quotations are checked against the text exactly as the prompts showed it.
-        let corpus = fold(&defuse(
+        let corpus = QuoteIndex::new(&defuse(
             &passages.map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"),
         ));
         Self {
@@ -51,7 +52,28 @@ impl<'a> Plan<'a> {
             passage_ids: &self.passage_set,
             perspective_ids: &self.perspective_ids,
             corpus: &self.corpus,
+            lenient: false,
         }
+    }
+
+    /// The persona's perspective ids.
+    pub fn perspective_ids(&self) -> &[String] {
+        &self.perspective_ids
+    }
+
+    /// Whether `quote` is a quotation of the passages.
+    pub fn quotes(&self, quote: &str) -> bool {
+        self.corpus.contains(quote)
+    }
+
+    /// The labels of the persona's language.
+    pub fn labels(&self) -> &'static crate::labels::Labels {
+        crate::labels::for_language(&self.job.persona.spec.language)
+    }
+
+    /// The passage ids a stage may cite.
+    pub fn passage_set(&self) -> &BTreeSet<String> {
+        &self.passage_set
     }
 
     pub fn extractor(&self) -> Extractor<'a> {

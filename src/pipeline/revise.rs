@@ -114,3 +114,41 @@ fn plural(n: usize) -> String {
         format!("{n} sections")
     }
 }
+
+/// Keep a revision only where it did not make its section worse (more findings);
+/// a worse one is discarded, the draft stays, and the discard is recorded.
+/// Returns the sections whose revisions were kept.
+pub(super) fn keep_improvements(
+    drafts: &mut Drafts,
+    before: &Drafts,
+    old: &Report,
+    new: &Report,
+    revised: &[Section],
+    calls: &mut [CallRecord],
+) -> Vec<Section> {
+    let count = |r: &Report, s: &Section| r.findings.iter().filter(|f| &f.section == s).count();
+    let mut kept = Vec::new();
+    for s in revised {
+        let (was, is) = (count(old, s), count(new, s));
+        if is <= was {
+            kept.push(s.clone());
+            continue;
+        }
+        match s {
+            Section::Lede => drafts.opening = before.opening.clone(),
+            Section::Finish => drafts.finish = before.finish.clone(),
+            Section::Perspective(id) => {
+                if let Some(d) = before.perspectives.get(id) {
+                    drafts.perspectives.insert(id.clone(), d.clone());
+                }
+            }
+        }
+        let stage = Stage::Revise(s.clone());
+        if let Some(c) = calls.iter_mut().rev().find(|c| c.stage == stage) {
+            c.degraded.push(format!(
+                "{stage}: revision discarded, it had {is} finding(s) against the draft's {was}"
+            ));
+        }
+    }
+    kept
+}

@@ -70,12 +70,16 @@ struct IntegrityEntry<'a> {
     balance: BTreeMap<&'a str, f64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     glossary: BTreeMap<&'a str, &'static str>,
+    /// Parts dropped, salvaged or built from the sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    degraded: Vec<&'a str>,
 }
 
 fn integrity(r: &Report) -> IntegrityEntry<'_> {
     IntegrityEntry {
         passed: r.passed(),
         findings: r.findings.len(),
+        degraded: r.degraded().map(|f| f.claim.as_str()).collect(),
         revised: &r.revised,
         balance: r
             .balance

@@ -359,7 +359,7 @@ fn english(sentence: &str) -> Vec<Statement> {
             .trim_start_matches([',', ':'])
             .trim_start()
             .trim_start_matches("that ")
-            .trim_end_matches(|c: char| matches!(c, '.' | ' ' | ','))
+            .trim_end_matches(['.', ' ', ','])
             .trim_end_matches(" while")
             .trim_end_matches(" and")
             .trim_end_matches(" but")

@@ -4,6 +4,7 @@ mod architecture;
 mod batch;
 mod browser;
 mod checks;
+mod degrade;
 mod draft;
 mod errors;
 mod pages;

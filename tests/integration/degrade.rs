@@ -1,0 +1,178 @@
+//! An article is never lost to one bad answer: against a server whose answers are
+//! schema-valid but sloppy, drafts and batches finish with the weak parts marked;
+//! `--strict` refuses them; failures that retrying cannot fix stop at once.
+
+use fake_llm::{Config, FakeServer, Fault, FaultPlan, Reply};
+use serde_json::Value;
+
+use crate::support::{fast_config, parallax, prism_sources, run};
+
+fn sloppy(faults: f64) -> FakeServer {
+    FakeServer::start(Config {
+        sloppy: true,
+        faults: FaultPlan {
+            rate: faults,
+            kinds: Fault::all(),
+            seed: 5,
+            per_conversation: 1,
+        },
+        ..Config::default()
+    })
+    .expect("fake server starts")
+}
+
+/// The `degraded:` list of a Markdown article's front matter.
+fn degraded_list(article: &str) -> Vec<String> {
+    let Some(start) = article.find("\n    degraded:\n") else {
+        return Vec::new();
+    };
+    article[start + "\n    degraded:\n".len()..]
+        .lines()
+        .take_while(|l| l.starts_with("    - "))
+        .map(|l| l.trim_start_matches("    - ").to_string())
+        .collect()
+}
+
+#[test]
+fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
+    let srv = sloppy(0.0);
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 2, "");
+    let mut degraded = 0;
+    for i in 0..100 {
+        let out = format!("a{i}.md");
+        let r = run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(["-o", &out, "--no-cache", "--date", "2026-01-02"]));
+        assert_eq!(r.code, 0, "draft {i}: {}", r.stderr);
+        let article = std::fs::read_to_string(dir.path().join(&out)).unwrap();
+        let listed = degraded_list(&article);
+        assert!(
+            r.stderr.contains("degraded part") != listed.is_empty(),
+            "draft {i}: the summary counts what the front matter lists\n{}",
+            r.stderr
+        );
+        degraded += usize::from(!listed.is_empty());
+        assert!(article.contains("## "), "draft {i} has its sections");
+    }
+    assert!(degraded >= 50, "sloppy answers degrade most drafts: {degraded}");
+}
+
+#[test]
+fn strict_refuses_a_degraded_article_and_writes_nothing() {
+    let srv = sloppy(0.0);
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 2, "");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("draft")
+        .args(prism_sources())
+        .args(["-o", "s.md", "--strict", "--no-cache"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("degraded"), "{}", r.stderr);
+    let written: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("s."))
+        .collect();
+    assert!(written.is_empty(), "nothing written under --strict");
+}
+
+#[test]
+fn a_sloppy_batch_through_faults_loses_no_story() {
+    let srv = sloppy(0.2);
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 8, "concurrency = 16");
+    let mut manifest = String::new();
+    for i in 0..200 {
+        let text = format!(
+            "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\n\
+             Seoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\n\
+             Tokyo has called for \"stable access\" to the port.",
+            i + 3
+        );
+        manifest.push_str(&serde_json::json!({ "id": format!("story-{i:03}"), "text": text }).to_string());
+        manifest.push('\n');
+    }
+    std::fs::write(dir.path().join("stories.jsonl"), manifest).unwrap();
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "batch",
+        "stories.jsonl",
+        "--out",
+        "out",
+        "-j",
+        "16",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
+    assert_eq!(report["done"], 200, "{report}");
+    assert_eq!(report["failed"], 0, "{report}");
+    let degraded = report["degraded"].as_u64().unwrap();
+    assert!(degraded > 0 && degraded <= 200, "{report}");
+    assert!(r.stderr.contains("with degraded parts"), "{}", r.stderr);
+    let faults = srv.handle.requests().len();
+    assert!(faults > 200 * 6, "the batch made its calls: {faults}");
+}
+
+#[test]
+fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("http://127.0.0.1:{port}/v1");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", &url)
+        .args(["draft"])
+        .args(prism_sources()));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let warnings = r.stderr.lines().filter(|l| l.contains("WARN")).count();
+    let errors: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("parallax: error:"))
+        .collect();
+    assert!(warnings <= 1, "at most one warning (one retry):\n{}", r.stderr);
+    assert_eq!(errors.len(), 1, "{}", r.stderr);
+    assert!(
+        errors[0].contains(&url) && errors[0].contains("is the server running"),
+        "{}",
+        errors[0]
+    );
+}
+
+#[test]
+fn a_context_length_error_is_not_retried_and_names_the_fix() {
+    let body = r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}}"#;
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Status {
+            code: 400,
+            body: body.into(),
+        },
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 4, "");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("draft")
+        .args(prism_sources()));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(srv.handle.requests().len(), 1, "no retry");
+    let error = r
+        .stderr
+        .lines()
+        .find(|l| l.starts_with("parallax: error:"))
+        .unwrap();
+    assert!(
+        error.contains("stage `brief`")
+            && error.contains("fewer or shorter sources")
+            && error.contains("tokens"),
+        "{error}"
+    );
+}
