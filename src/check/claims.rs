@@ -195,57 +195,76 @@ fn words_value(s: &str) -> Option<f64> {
 /// Every claim in `text`. Each span is used once: a date's digits are not also
 /// counted as numbers.
 pub fn extract(text: &str) -> Vec<Found> {
-    let mut out = Vec::new();
-    let mut rest = text.to_string();
-    let mut take = |re: &Regex, rest: &mut String, f: &mut dyn FnMut(&regex::Captures) -> Option<Claim>| {
+    let mut t = Taker {
+        out: Vec::new(),
+        rest: text.to_string(),
+    };
+    t.take(&QUOTES, |c| {
+        let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
+        (q.split_whitespace().count() >= 2).then(|| Claim::Quote(q.to_string()))
+    });
+    dates(&mut t);
+    numbers(&mut t);
+    t.out
+}
+
+/// Claims found so far, and the text not yet claimed.
+struct Taker {
+    out: Vec<Found>,
+    rest: String,
+}
+
+impl Taker {
+    /// Each match of `re` that `f` makes a claim of, its span then blanked.
+    fn take(&mut self, re: &Regex, mut f: impl FnMut(&regex::Captures) -> Option<Claim>) {
         let mut spans = Vec::new();
-        for c in re.captures_iter(rest) {
+        for c in re.captures_iter(&self.rest) {
             let whole = c.get(0).map_or(0..0, |m| m.range());
             if let Some(claim) = f(&c) {
-                out.push(Found {
+                self.out.push(Found {
                     claim,
-                    text: rest[whole.clone()].trim().to_string(),
+                    text: self.rest[whole.clone()].trim().to_string(),
                 });
                 spans.push(whole);
             }
         }
         for r in spans {
-            rest.replace_range(r.clone(), &" ".repeat(r.len()));
+            self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
         }
-    };
-    take(&QUOTES, &mut rest, &mut |c| {
-        let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
-        (q.split_whitespace().count() >= 2).then(|| Claim::Quote(q.to_string()))
-    });
-    take(&ISO_DATE, &mut rest, &mut |c| {
+    }
+}
+
+/// Dates in English and Korean forms.
+fn dates(t: &mut Taker) {
+    t.take(&ISO_DATE, |c| {
         Some(Claim::Date {
             year: c[1].parse().ok(),
             month: c[2].parse().ok(),
             day: c[3].parse().ok(),
         })
     });
-    take(&MONTH_DAY, &mut rest, &mut |c| {
+    t.take(&MONTH_DAY, |c| {
         Some(Claim::Date {
             year: c.get(3).and_then(|y| y.as_str().parse().ok()),
             month: month(&c[1]),
             day: c[2].parse().ok().filter(|d| (1..=31).contains(d)),
         })
     });
-    take(&DAY_MONTH, &mut rest, &mut |c| {
+    t.take(&DAY_MONTH, |c| {
         Some(Claim::Date {
             year: c.get(3).and_then(|y| y.as_str().parse().ok()),
             month: month(&c[2]),
             day: c[1].parse().ok().filter(|d| (1..=31).contains(d)),
         })
     });
-    take(&MONTH_YEAR, &mut rest, &mut |c| {
+    t.take(&MONTH_YEAR, |c| {
         Some(Claim::Date {
             year: c[2].parse().ok(),
             month: month(&c[1]),
             day: None,
         })
     });
-    take(&KO_DATE, &mut rest, &mut |c| {
+    t.take(&KO_DATE, |c| {
         Some(Claim::Date {
             year: c.get(1).and_then(|y| y.as_str().parse().ok()),
             month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
@@ -255,41 +274,45 @@ pub fn extract(text: &str) -> Vec<Found> {
                 .filter(|d| (1..=31).contains(d)),
         })
     });
-    take(&KO_YEAR, &mut rest, &mut |c| {
+    t.take(&KO_YEAR, |c| {
         Some(Claim::Date {
             year: c[1].parse().ok(),
             month: None,
             day: None,
         })
     });
-    take(&PERCENT, &mut rest, &mut |c| number(&c[1]).map(Claim::Percent));
+}
+
+/// Percentages, money and numbers (digits, scales, Korean units, words).
+fn numbers(t: &mut Taker) {
+    t.take(&PERCENT, |c| number(&c[1]).map(Claim::Percent));
     let ko_value = |c: &regex::Captures| {
         let scales = ko_scale(c.get(2).map(|m| m.as_str())) * ko_scale(c.get(3).map(|m| m.as_str()));
         number(&c[1]).map(|n| n * scales)
     };
-    take(&KO_NUMBER, &mut rest, &mut |c| {
+    t.take(&KO_NUMBER, |c| {
         Some(Claim::Money {
             value: ko_value(c)?,
             currency: Some(currency(&c[4])),
         })
     });
-    take(&KO_SCALED, &mut rest, &mut |c| ko_value(c).map(Claim::Number));
-    take(&KO_UNIT, &mut rest, &mut |c| number(&c[1]).map(Claim::Number));
-    take(&MONEY_PREFIX, &mut rest, &mut |c| {
+    t.take(&KO_SCALED, |c| ko_value(c).map(Claim::Number));
+    t.take(&KO_UNIT, |c| number(&c[1]).map(Claim::Number));
+    t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
         Some(Claim::Money {
             value,
             currency: Some(currency(&c[1])),
         })
     });
-    take(&MONEY_SUFFIX, &mut rest, &mut |c| {
+    t.take(&MONEY_SUFFIX, |c| {
         let value = number(&c[1])? * scale(c.get(2).map(|m| m.as_str()));
         Some(Claim::Money {
             value,
             currency: Some(currency(&c[3])),
         })
     });
-    take(&NUMBER, &mut rest, &mut |c| {
+    t.take(&NUMBER, |c| {
         let raw = &c[1];
         let value = number(raw)? * scale(c.get(2).map(|m| m.as_str()));
         let is_year = raw.len() == 4 && c.get(2).is_none() && (1800.0..=2100.0).contains(&value);
@@ -303,14 +326,13 @@ pub fn extract(text: &str) -> Vec<Found> {
             Claim::Number(value)
         })
     });
-    take(&WORDS, &mut rest, &mut |c| {
+    t.take(&WORDS, |c| {
         let value = words_value(&c[0])?;
         let scaled = c[0]
             .split(|ch: char| !ch.is_alphabetic())
             .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
         (value >= 10.0 || scaled).then_some(Claim::Number(value))
     });
-    out
 }
 
 /// Fold typographic quotes and whitespace, and drop edge punctuation, so that

@@ -5,7 +5,7 @@
 use super::{Check, Doc, Finding, Part, TermStatus};
 use crate::ident::FindingKind;
 use crate::persona::Policy;
-use crate::persona::{GlossaryEntry, Persona};
+use crate::persona::{GlossaryEntry, Persona, TermName};
 use crate::source::contains_word;
 
 /// Sentences of `text`, split after `.`, `!` or `?` and a space.
@@ -55,7 +55,6 @@ pub fn check(doc: &Doc, persona: &Persona) -> (Vec<TermStatus>, Vec<Finding>) {
 }
 
 fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mut Vec<Finding>) -> usize {
-    let sided: Vec<_> = entry.names.iter().filter(|n| !n.used_by.is_empty()).collect();
     let mut mentions = 0;
     let mut first_seen = false;
     for block in doc
@@ -64,7 +63,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
         .filter(|b| !matches!(b.part, Part::Headline | Part::Deck))
     {
         for sentence in sentences(&block.text) {
-            let named: Vec<_> = entry
+            let named: Vec<&TermName> = entry
                 .names
                 .iter()
                 .filter(|n| contains_word(sentence, &n.name))
@@ -73,85 +72,92 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                 continue;
             }
             mentions += named.len();
-            let mut flag = |kind: FindingKind, claim: &str, expected: String| {
-                findings.push(Finding {
-                    check: Check::Glossary,
-                    kind,
-                    section: block.section.clone(),
-                    location: block.location.clone(),
-                    claim: claim.to_string(),
-                    expected,
-                    attribution: None,
-                })
+            let problems = match entry.policy {
+                Policy::FirstMentionBoth if !first_seen => first_mention(entry, sentence),
+                Policy::Attribute => unattributed(persona, &named, sentence),
+                Policy::NeutralOnly => not_neutral(entry, &named, sentence),
+                _ => Vec::new(),
             };
-            let all_names = entry
-                .names
-                .iter()
-                .map(|n| n.name.as_str())
-                .collect::<Vec<_>>()
-                .join(" / ");
-            match entry.policy {
-                Policy::FirstMentionBoth if !first_seen => {
-                    let missing: Vec<&str> = sided
-                        .iter()
-                        .filter(|n| !contains_word(sentence, &n.name))
-                        .map(|n| n.name.as_str())
-                        .collect();
-                    if !missing.is_empty() {
-                        let expected = format!(
-                            "first mention of {all_names} gives every side's name (missing: {})",
-                            missing.join(", ")
-                        );
-                        flag(FindingKind::FirstMention, sentence.trim(), expected);
-                    }
-                }
-                Policy::Attribute => {
-                    for n in named.iter().filter(|n| !n.used_by.is_empty()) {
-                        // "Sea of Japan" does not attribute itself to Japan.
-                        let rest = sentence.replace(&n.name, " ");
-                        let sides = persona
-                            .spec
-                            .perspectives
-                            .iter()
-                            .filter(|p| n.used_by.contains(&p.id));
-                        let attributed = sides.clone().any(|p| {
-                            contains_word(&rest, &p.label)
-                                || p.keywords.iter().any(|k| contains_word(&rest, k))
-                        });
-                        if !attributed {
-                            let who = sides.map(|p| p.label.as_str()).collect::<Vec<_>>().join(", ");
-                            flag(
-                                FindingKind::Attribution,
-                                &n.name,
-                                format!("attribute `{}` to {who}, who use it", n.name),
-                            );
-                        }
-                    }
-                }
-                Policy::NeutralOnly => {
-                    for n in named
-                        .iter()
-                        .filter(|n| !n.used_by.is_empty() && unquoted(sentence, &n.name))
-                    {
-                        let neutral: Vec<&str> = entry
-                            .names
-                            .iter()
-                            .filter(|x| x.used_by.is_empty())
-                            .map(|x| x.name.as_str())
-                            .collect();
-                        flag(
-                            FindingKind::NeutralName,
-                            &n.name,
-                            format!("use the neutral name ({}) outside quotations", neutral.join(", ")),
-                        );
-                    }
-                }
-                _ => {}
-            }
+            findings.extend(problems.into_iter().map(|(kind, claim, expected)| Finding {
+                check: Check::Glossary,
+                kind,
+                section: block.section.clone(),
+                location: block.location.clone(),
+                claim,
+                expected,
+                attribution: None,
+            }));
             first_seen = true;
         }
     }
     mentions
+}
+
+type Problem = (FindingKind, String, String);
+
+/// At first mention, every side's name is given.
+fn first_mention(entry: &GlossaryEntry, sentence: &str) -> Vec<Problem> {
+    let missing: Vec<&str> = entry
+        .names
+        .iter()
+        .filter(|n| !n.used_by.is_empty() && !contains_word(sentence, &n.name))
+        .map(|n| n.name.as_str())
+        .collect();
+    if missing.is_empty() {
+        return Vec::new();
+    }
+    let all_names = entry
+        .names
+        .iter()
+        .map(|n| n.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let expected = format!(
+        "first mention of {all_names} gives every side's name (missing: {})",
+        missing.join(", ")
+    );
+    vec![(FindingKind::FirstMention, sentence.trim().to_string(), expected)]
+}
+
+/// A side's name is used only with that side named in the sentence.
+fn unattributed(persona: &Persona, named: &[&TermName], sentence: &str) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for n in named.iter().filter(|n| !n.used_by.is_empty()) {
+        // "Sea of Japan" does not attribute itself to Japan.
+        let rest = sentence.replace(&n.name, " ");
+        let sides = persona
+            .spec
+            .perspectives
+            .iter()
+            .filter(|p| n.used_by.contains(&p.id));
+        let attributed = sides
+            .clone()
+            .any(|p| contains_word(&rest, &p.label) || p.keywords.iter().any(|k| contains_word(&rest, k)));
+        if !attributed {
+            let who = sides.map(|p| p.label.as_str()).collect::<Vec<_>>().join(", ");
+            let expected = format!("attribute `{}` to {who}, who use it", n.name);
+            out.push((FindingKind::Attribution, n.name.clone(), expected));
+        }
+    }
+    out
+}
+
+/// Only the neutral name outside quotations.
+fn not_neutral(entry: &GlossaryEntry, named: &[&TermName], sentence: &str) -> Vec<Problem> {
+    let neutral: Vec<&str> = entry
+        .names
+        .iter()
+        .filter(|x| x.used_by.is_empty())
+        .map(|x| x.name.as_str())
+        .collect();
+    named
+        .iter()
+        .filter(|n| !n.used_by.is_empty() && unquoted(sentence, &n.name))
+        .map(|n| {
+            let expected = format!("use the neutral name ({}) outside quotations", neutral.join(", "));
+            (FindingKind::NeutralName, n.name.clone(), expected)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,10 @@ use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
 use super::presets::Preset;
-use super::retry::{Gate, RetryHints, RetryPolicy, is_retryable, rate_limit_pause};
+use super::retry::{
+    Gate, RetryHints, RetryPolicy, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby,
+    with_prompt_size,
+};
 use super::wire::{self, Wire};
 use super::{ApiKey, ChatRequest, ChatResponse, LlmError};
 
@@ -135,35 +138,11 @@ impl HttpClient {
         let mut budget = req.max_tokens;
         let mut raised = false;
         let mut retries = 0;
-        let mut warned: Option<(String, u32)> = None;
+        let mut warned: Warned = None;
         loop {
             self.shared.gate.wait().await;
             self.wait_for_rate(req, budget).await;
-            let outcome = {
-                let _slot = self
-                    .shared
-                    .slots
-                    .acquire()
-                    .await
-                    .map_err(|_| LlmError::Config("client closed".into()))?;
-                // A pause may have begun while this call queued for a slot.
-                self.shared.gate.wait().await;
-                let outcome = self.attempt(req, budget).await;
-                if let Err((
-                    LlmError::Api {
-                        status: 429 | 503 | 529,
-                        ..
-                    },
-                    hints,
-                )) = &outcome
-                {
-                    // Pause everyone before the slot is handed on.
-                    self.shared
-                        .gate
-                        .pause(hints.retry_after.unwrap_or_else(|| policy.backoff(retries + 1)));
-                }
-                outcome
-            };
+            let outcome = self.attempt_in_slot(req, budget, retries).await?;
             let (error, hints) = match outcome {
                 Ok(answer) if answer.truncated() && !raised => {
                     raised = true;
@@ -211,6 +190,39 @@ impl HttpClient {
             }
             tokio::time::sleep(wait).await;
         }
+    }
+
+    /// One attempt in one of the provider's concurrency slots; a 429, 503 or 529
+    /// pauses every worker before the slot is handed on.
+    async fn attempt_in_slot(
+        &self,
+        req: &ChatRequest,
+        budget: u32,
+        retries: u32,
+    ) -> Result<Result<ChatResponse, Failure>, LlmError> {
+        let _slot = self
+            .shared
+            .slots
+            .acquire()
+            .await
+            .map_err(|_| LlmError::Config("client closed".into()))?;
+        // A pause may have begun while this call queued for a slot.
+        self.shared.gate.wait().await;
+        let outcome = self.attempt(req, budget).await;
+        if let Err((
+            LlmError::Api {
+                status: 429 | 503 | 529,
+                ..
+            },
+            hints,
+        )) = &outcome
+        {
+            let policy = self.cfg.retry;
+            self.shared
+                .gate
+                .pause(hints.retry_after.unwrap_or_else(|| policy.backoff(retries + 1)));
+        }
+        Ok(outcome)
     }
 
     async fn wait_for_rate(&self, req: &ChatRequest, budget: u32) {
@@ -369,52 +381,6 @@ impl HttpClient {
         }
         Ok(parser.into_answer())
     }
-}
-
-/// Say how often a warning repeated, once, when it did.
-fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
-    if let Some((line, n)) = warned.filter(|(_, n)| *n > 1) {
-        tracing::warn!(stage = %stage, "the same failure {n} times in all: {line}");
-    }
-}
-
-/// A context-length error, with the stage and the prompt's size filled in.
-fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
-    match error {
-        LlmError::ContextLength { url, message, .. } => LlmError::ContextLength {
-            url,
-            stage: req.stage.clone(),
-            tokens: req.messages.iter().map(|m| m.content.len()).sum::<usize>() / 4,
-            message,
-        },
-        other => other,
-    }
-}
-
-/// A refused connection to a server on this machine or a private network.
-fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
-    let LlmError::Connect { reason, .. } = error else {
-        return false;
-    };
-    let host = base_url
-        .split("://")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', '?'])
-        .next()
-        .unwrap_or("");
-    let host = match host.rsplit_once(':') {
-        Some((h, port)) if port.chars().all(|c| c.is_ascii_digit()) => h,
-        _ => host,
-    };
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    let nearby = host == "localhost"
-        || host.ends_with(".local")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| match ip {
-            std::net::IpAddr::V4(v4) => v4.is_loopback() || v4.is_private() || v4.is_link_local(),
-            std::net::IpAddr::V6(v6) => v6.is_loopback(),
-        });
-    nearby && reason.to_ascii_lowercase().contains("refused")
 }
 
 impl ChatResponse {

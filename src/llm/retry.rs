@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::header::HeaderMap;
 use tokio::time::Instant;
 
-use super::LlmError;
+use super::{ChatRequest, LlmError};
 
 /// Retry settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -187,6 +187,48 @@ pub fn server_wait(secs: f64) -> Option<Duration> {
     Duration::try_from_secs_f64(secs)
         .ok()
         .filter(|d| *d <= MAX_SERVER_WAIT)
+}
+
+/// A failure that has been warned about, and how often it repeated.
+pub(super) type Warned = Option<(String, u32)>;
+
+/// Say how often a warning repeated, once, when it did.
+pub(super) fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
+    if let Some((line, n)) = warned.filter(|(_, n)| *n > 1) {
+        tracing::warn!(stage = %stage, "the same failure {n} times in all: {line}");
+    }
+}
+
+/// A context-length error, with the stage and the prompt's size filled in.
+pub(super) fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
+    match error {
+        LlmError::ContextLength { url, message, .. } => LlmError::ContextLength {
+            url,
+            stage: req.stage.clone(),
+            tokens: req.messages.iter().map(|m| m.content.len()).sum::<usize>() / 4,
+            message,
+        },
+        other => other,
+    }
+}
+
+/// A refused connection to a server on this machine or a private network.
+pub(super) fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
+    let LlmError::Connect { reason, .. } = error else {
+        return false;
+    };
+    let Ok(url) = reqwest::Url::parse(base_url) else {
+        return false;
+    };
+    let host = url.host_str().unwrap_or("");
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    let nearby = host == "localhost"
+        || host.ends_with(".local")
+        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| match ip {
+            std::net::IpAddr::V4(v4) => v4.is_loopback() || v4.is_private() || v4.is_link_local(),
+            std::net::IpAddr::V6(v6) => v6.is_loopback(),
+        });
+    nearby && reason.to_ascii_lowercase().contains("refused")
 }
 
 #[cfg(test)]

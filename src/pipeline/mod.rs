@@ -116,41 +116,7 @@ pub async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, 
     let (brief, rec) = answerer.answer::<Brief>(&plan, Ask::new(Stage::Brief)).await?;
     let mut calls = vec![rec];
 
-    let stated: Vec<&Perspective> = persona
-        .spec
-        .perspectives
-        .iter()
-        .filter(|p| brief.perspectives.get(&p.id).is_some_and(|x| x.stated))
-        .collect();
-    progress(
-        job,
-        &format!(
-            "round 2/3: lede and {} perspective sections in parallel",
-            stated.len()
-        ),
-    );
-    let opening_fut = answerer.answer::<Opening>(
-        &plan,
-        Ask {
-            brief: Some(&brief),
-            ..Ask::new(Stage::Opening)
-        },
-    );
-    let perspectives_fut = try_join_all(stated.iter().map(|p| {
-        let ask = Ask {
-            brief: Some(&brief),
-            perspective: Some(*p),
-            ..Ask::new(Stage::Perspective(p.id.clone()))
-        };
-        answerer.answer::<PerspectiveDraft>(&plan, ask)
-    }));
-    let ((opening, rec), drafted) = futures::try_join!(opening_fut, perspectives_fut)?;
-    calls.push(rec);
-    let mut perspectives = BTreeMap::new();
-    for (p, (d, rec)) in stated.iter().zip(drafted) {
-        calls.push(rec);
-        perspectives.insert(p.id.clone(), d);
-    }
+    let (opening, perspectives) = round_two(answerer, &plan, &brief, &mut calls).await?;
 
     progress(job, "round 3/3: headline, deck and closing");
     let labels = crate::labels::for_language(&persona.spec.language);
@@ -209,6 +175,53 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
             attribution: None,
         })
         .collect()
+}
+
+/// Round 2: the lede and every stated side's section, at once.
+async fn round_two<A: Answerer>(
+    answerer: &A,
+    plan: &Plan<'_>,
+    brief: &Brief,
+    calls: &mut Vec<crate::article::CallRecord>,
+) -> Result<(Opening, BTreeMap<String, PerspectiveDraft>), Error> {
+    let stated: Vec<&Perspective> = plan
+        .job
+        .persona
+        .spec
+        .perspectives
+        .iter()
+        .filter(|p| brief.perspectives.get(&p.id).is_some_and(|x| x.stated))
+        .collect();
+    progress(
+        plan.job,
+        &format!(
+            "round 2/3: lede and {} perspective sections in parallel",
+            stated.len()
+        ),
+    );
+    let opening_fut = answerer.answer::<Opening>(
+        plan,
+        Ask {
+            brief: Some(brief),
+            ..Ask::new(Stage::Opening)
+        },
+    );
+    let perspectives_fut = try_join_all(stated.iter().map(|p| {
+        let ask = Ask {
+            brief: Some(brief),
+            perspective: Some(*p),
+            ..Ask::new(Stage::Perspective(p.id.clone()))
+        };
+        answerer.answer::<PerspectiveDraft>(plan, ask)
+    }));
+    let ((opening, rec), drafted) = futures::try_join!(opening_fut, perspectives_fut)?;
+    calls.push(rec);
+    let mut perspectives = BTreeMap::new();
+    for (p, (d, rec)) in stated.iter().zip(drafted) {
+        calls.push(rec);
+        perspectives.insert(p.id.clone(), d);
+    }
+    Ok((opening, perspectives))
 }
 
 /// The exact requests every round would send, without sending any. Rounds 2 and

@@ -4,8 +4,10 @@
 //! sheet (`factsheet`), or a URL (`remote`).
 
 mod factsheet;
+mod lexicon;
 mod remote;
 pub mod sides;
+mod speaker;
 pub mod statements;
 
 pub use remote::from_page;

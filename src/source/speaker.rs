@@ -1,0 +1,221 @@
+//! Finding the speaker before a reporting verb: the last clause's subject,
+//! without auxiliaries and time phrases, keeping a descriptive apposition
+//! ("Mao Ning, a spokesperson for …") and dropping the setting ("speaking at a
+//! debate chaired by …"), which gives no side.
+
+use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
+use super::statements::{cues, mask_quotes};
+
+/// The speaker before a reporting verb: the last clause's subject, without
+/// auxiliaries, time phrases and non-descriptive appositions.
+pub(super) fn subject(pre: &str) -> Option<String> {
+    let mut s = pre.trim_end();
+    loop {
+        let before = s;
+        for a in AUXILIARIES {
+            if let Some(rest) = s.strip_suffix(a)
+                && (rest.is_empty() || rest.ends_with(' '))
+            {
+                s = rest.trim_end();
+            }
+        }
+        if let Some(i) = s.rfind(" on ")
+            && is_time(&s[i + 4..])
+        {
+            s = s[..i].trim_end();
+        }
+        if s == before {
+            break;
+        }
+    }
+    let clause = last_clause(s);
+    let head = head_phrase(clause)?;
+    let words = head.split_whitespace().count();
+    (plausible(&head) || words <= 4).then_some(head)
+}
+
+fn is_time(s: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    DAYS.iter().any(|d| s.starts_with(d))
+}
+
+/// The text after the last clause boundary (a conjunction, semicolon, colon,
+/// quotation mark or an earlier reporting verb).
+fn last_clause(s: &str) -> &str {
+    let mut cut = 0;
+    for b in [
+        "; ",
+        ": ",
+        ", and ",
+        ", but ",
+        " but ",
+        " while ",
+        " whereas ",
+        ", as ",
+        " because ",
+        " although ",
+        " though ",
+        " after ",
+        " when ",
+        " and then ",
+        " that ",
+        "\"",
+        "“",
+        "”",
+        "(",
+        ")",
+    ] {
+        if let Some(i) = s.rfind(b) {
+            cut = cut.max(i + b.len());
+        }
+    }
+    for (i, v) in cues(&mask_quotes(s)) {
+        cut = cut.max(i + v.len());
+    }
+    &s[cut.min(s.len())..]
+}
+
+/// The speaker phrase of a clause: its last noun phrase with any descriptive
+/// apposition, skipping leading adverbials and participial or relative clauses.
+fn head_phrase(clause: &str) -> Option<String> {
+    let segments: Vec<&str> = clause
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let kept: Vec<&str> = segments
+        .iter()
+        .copied()
+        .filter(|s| !is_adverbial(s) && !is_clause(s))
+        .collect();
+    let last = *kept.last()?;
+    let short = |s: &str| s.split_whitespace().count() <= 7;
+    let phrase =
+        if kept.len() >= 2 && (is_description(last) || is_bare_name(last) && short(kept[kept.len() - 2])) {
+            format!("{}, {}", kept[kept.len() - 2], last)
+        } else {
+            last.to_string()
+        };
+    let phrase = phrase
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    (!phrase.is_empty() && phrase.split_whitespace().count() <= 16).then_some(phrase)
+}
+
+/// "On Monday", "In a statement", "Speaking to reporters": context, not a speaker.
+fn is_adverbial(s: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "On ",
+        "In ",
+        "At ",
+        "During ",
+        "After ",
+        "Before ",
+        "Earlier ",
+        "Later ",
+        "Last ",
+        "This ",
+        "Meanwhile",
+        "However",
+        "Separately",
+        "Also",
+        "Still",
+        "Yet",
+        "Instead",
+        "Since ",
+        "Following ",
+        "As ",
+        "For its part",
+        "For their part",
+        "Asked ",
+    ];
+    const PARTICIPLES: &[&str] = &[
+        "Speaking",
+        "Addressing",
+        "Writing",
+        "Responding",
+        "Testifying",
+        "Appearing",
+        "Commenting",
+        "Reacting",
+        "Referring",
+        "Citing",
+        "Visiting",
+        "Meeting",
+        "Talking",
+        "Answering",
+        "Replying",
+        "Standing",
+        "Opening",
+        "Closing",
+        "Announcing",
+        "Briefing",
+    ];
+    let first = s.split_whitespace().next().unwrap_or("");
+    LEADS.iter().any(|l| s.starts_with(l)) || PARTICIPLES.contains(&first)
+}
+
+/// A participial or relative clause inside the subject ("speaking at …",
+/// "chaired by …", "who …"): it describes the setting, not the speaker.
+fn is_clause(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    matches!(first, "who" | "which" | "whose" | "where" | "when" | "while")
+        || (first.ends_with("ing") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
+        || s.split_whitespace().nth(1).is_some_and(|w| w == "by") && first.ends_with("ed")
+}
+
+/// "the canal's third-largest user", "a spokesperson for …", "China's top diplomat".
+fn is_description(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("");
+    matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") || first.ends_with("'s")
+}
+
+/// "Mao Ning": capitalised words only.
+fn is_bare_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a phrase can be a speaker: a name, a pronoun, or an organisation or
+/// office.
+pub(super) fn plausible(head: &str) -> bool {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if words.is_empty() || words.len() > 16 {
+        return false;
+    }
+    let lower = head.to_lowercase();
+    if ANAPHORS.contains(&lower.as_str()) {
+        return true;
+    }
+    let capitalised = words.iter().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !matches!(*w, "The" | "A" | "An" | "It" | "This" | "That" | "There")
+    });
+    capitalised
+        || lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SPEAKER_NOUNS.contains(&w))
+}
