@@ -48,7 +48,7 @@ impl<'a> Sources<'a> {
                     index: QuoteIndex::new(sentence),
                     words: content_words(&s.content),
                 });
-                for n in name_runs(&s.speaker) {
+                for n in sides::names(&s.speaker) {
                     if let Some(side) = &s.side {
                         names.entry(n.clone()).or_insert_with(|| side.clone());
                     }
@@ -66,60 +66,12 @@ impl<'a> Sources<'a> {
     /// The side of an article's speaker: its own words, else a name the sources
     /// gave a side.
     fn side(&self, speaker: &str, persona: &Persona) -> Option<String> {
-        sides::side_of(speaker, persona)
-            .or_else(|| name_runs(speaker).iter().find_map(|n| self.names.get(n).cloned()))
+        sides::side_of(speaker, persona).or_else(|| {
+            sides::names(speaker)
+                .iter()
+                .find_map(|n| self.names.get(n).cloned())
+        })
     }
-}
-
-/// Capitalised name runs of a speaker span and their last words ("Mao Ning",
-/// "Ning"), and Hangul words; titles and side words are kept out by the caller's
-/// comparison with the sources' speakers.
-fn name_runs(speaker: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let words: Vec<&str> = speaker
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    const NOT_NAMES: &[&str] = &[
-        "The", "A", "An", "He", "She", "It", "They", "We", "In", "On", "At",
-    ];
-    const KO_TITLES: &[&str] = &[
-        "대변인",
-        "장관",
-        "대통령",
-        "정부",
-        "외교부",
-        "국무부",
-        "관계자",
-        "총리",
-        "대사",
-        "외무성",
-        "국방부",
-        "당국",
-    ];
-    for w in words.iter().chain(std::iter::once(&"")) {
-        let w = w.trim_end_matches(['.', ';', ':']);
-        if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !NOT_NAMES.contains(&w) {
-            run.push(w);
-            continue;
-        }
-        if !run.is_empty() {
-            out.push(run.join(" "));
-            if run.len() >= 2 {
-                out.extend(run.first().map(|s| s.to_string()));
-                out.extend(run.last().map(|s| s.to_string()));
-            }
-        }
-        run.clear();
-    }
-    for w in &words {
-        let hangul = w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
-        if (2..=4).contains(&w.chars().count()) && hangul && !KO_TITLES.contains(w) {
-            out.push(w.to_string());
-        }
-    }
-    out
 }
 
 /// Lower-cased words of four letters or more, without common function words.
@@ -224,7 +176,7 @@ fn misattributed(
     let found = matches(sources, s);
     let first = found.first()?;
     let same_side = |x: &&Said| side.is_some() && x.statement.side == side;
-    let named: Vec<String> = name_runs(&s.speaker)
+    let named: Vec<String> = sides::names(&s.speaker)
         .into_iter()
         .filter(|n| sources.speakers.contains(n) && sides::side_of(n, persona).is_none())
         .collect();
@@ -288,7 +240,7 @@ fn unattributed(
                 .side
                 .as_deref()
                 .is_some_and(|s| sentence_names_side(sentence, s, persona))
-                || name_runs(&x.statement.speaker)
+                || sides::names(&x.statement.speaker)
                     .iter()
                     .any(|n| contains_word(sentence, n))
         });

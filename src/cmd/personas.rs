@@ -129,6 +129,9 @@ fn show(project: &Project, id: &str, json: bool) -> Result<()> {
         if !x.keywords.is_empty() {
             out.push_str(&format!("  {:<16} keywords: {}\n", "", x.keywords.join(", ")));
         }
+        if !x.actors.is_empty() {
+            out.push_str(&format!("  {:<16} actors: {}\n", "", x.actors.join(", ")));
+        }
     }
     if !s.glossary.is_empty() {
         out.push_str("glossary:\n");

@@ -270,3 +270,6 @@ pub fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests;

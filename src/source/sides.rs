@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::lexicon::{KO_TITLES, NOT_NAMES};
 use super::{Source, statements};
 use crate::error::InputError;
 use crate::persona::Persona;
@@ -29,9 +30,10 @@ pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
     best.map(|(_, id)| id.to_string())
 }
 
-/// Names in a speaker span: runs of two or more capitalised words, their last
-/// word (a surname), and Hangul words of two to four syllables.
-fn names(speaker: &str) -> Vec<String> {
+/// Names in a speaker span: runs of capitalised words ("Mao Ning"), and for a
+/// run of two or more, its first and last words ("Mao", "Ning"); Hangul words of
+/// two to four syllables. Titles and common words are left out.
+pub fn names(speaker: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let words: Vec<&str> = speaker
@@ -39,20 +41,23 @@ fn names(speaker: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     for w in words.iter().chain(std::iter::once(&"")) {
-        let capital = w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s");
-        if capital {
+        let w = w.trim_end_matches(['.', ';', ':']);
+        if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !NOT_NAMES.contains(&w) {
             run.push(w);
             continue;
         }
-        if run.len() >= 2 {
+        if !run.is_empty() {
             out.push(run.join(" "));
-            out.extend(run.last().map(|s| s.to_string()));
+            if run.len() >= 2 {
+                out.extend(run.first().map(|s| s.to_string()));
+                out.extend(run.last().map(|s| s.to_string()));
+            }
         }
         run.clear();
     }
     for w in &words {
-        let n = w.chars().count();
-        if (2..=4).contains(&n) && w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}')) {
+        let hangul = w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
+        if (2..=4).contains(&w.chars().count()) && hangul && !KO_TITLES.contains(w) {
             out.push(w.to_string());
         }
     }

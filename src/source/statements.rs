@@ -146,6 +146,9 @@ fn english(sentence: &str) -> Vec<Statement> {
             return vec![statement(speaker, "according to", content)];
         }
     }
+    if let Some(s) = quote_then_verb(sentence) {
+        return vec![s];
+    }
     let masked = mask_quotes(sentence);
     let found: Vec<(usize, &str, String)> = cues(&masked)
         .into_iter()
@@ -178,6 +181,41 @@ fn english(sentence: &str) -> Vec<Statement> {
         out.push(statement(speaker.clone(), &verb_written, content));
     }
     out
+}
+
+/// A quotation inside the sentence, then the verb and speaker after it:
+/// `The move was "unacceptable," said Lin Jian.` or `… "unacceptable," Lin said.`
+fn quote_then_verb(sentence: &str) -> Option<Statement> {
+    let closing = sentence.rfind([',', '?', '!'].as_slice()).filter(|&i| {
+        let after = &sentence[i + 1..];
+        after.starts_with(['"', '”', '’'])
+    })?;
+    let quote_end = closing + 1 + sentence[closing + 1..].chars().next()?.len_utf8();
+    let rest = sentence[quote_end..].trim().trim_end_matches(['.', ' ']);
+    let quote = QUOTES
+        .captures_iter(&sentence[..quote_end])
+        .last()
+        .map(|c| first_group(&c))?;
+    for verb in VERBS {
+        if let Some(after) = rest.strip_prefix(verb)
+            && after.starts_with(' ')
+        {
+            let speaker = after.trim();
+            let head = speaker.split(',').next().unwrap_or(speaker).trim();
+            if plausible(head) && head.chars().next().is_some_and(char::is_uppercase) {
+                let mut s = statement(speaker.to_string(), verb, quote.clone());
+                s.quote = Some(quote.trim_end_matches([',', '.']).to_string());
+                return Some(s);
+            }
+        }
+    }
+    let (at, verb) = cues(&mask_quotes(rest)).into_iter().next()?;
+    let speaker = subject(&rest[..at])?;
+    (at + verb.len() >= rest.len().saturating_sub(2)).then(|| {
+        let mut s = statement(speaker, verb, quote.clone());
+        s.quote = Some(quote.trim_end_matches([',', '.']).to_string());
+        s
+    })
 }
 
 /// `"…," X said.` and `"…," said X, …`.

@@ -346,3 +346,52 @@ fn an_offline_draft_gives_each_side_only_its_own_statements() {
         text("japan")
     );
 }
+
+#[test]
+fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
+    let examples = [
+        (
+            "prism",
+            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
+        ),
+        ("ledger", vec!["eu-trade-defence.md"]),
+        ("circuit", vec!["chip-export-controls.md"]),
+    ];
+    for (persona, files) in examples {
+        let dir = tempfile::tempdir().unwrap();
+        let sources: Vec<String> = files.iter().map(|f| crate::support::example(f)).collect();
+        let said = run(parallax(dir.path())
+            .args(["statements", "--json", "--persona", persona])
+            .args(&sources));
+        assert_eq!(said.code, 0, "{}", said.stderr);
+        let pairs: BTreeSet<(String, String)> = said
+            .stdout
+            .lines()
+            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .filter_map(|v| {
+                Some((
+                    v["passage"].as_str()?.to_string(),
+                    v["side"].as_str()?.to_string(),
+                ))
+            })
+            .collect();
+        let r = run(parallax(dir.path())
+            .args(["draft", "--format", "json", "--persona", persona])
+            .args(&sources));
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let article: Value = serde_json::from_str(&r.stdout).unwrap();
+        for p in article["perspectives"].as_array().unwrap() {
+            if p["stated"] != true {
+                continue;
+            }
+            let id = p["id"].as_str().unwrap().to_string();
+            for cite in p["position"]["cites"].as_array().unwrap() {
+                let key = (cite.as_str().unwrap().to_string(), id.clone());
+                assert!(
+                    pairs.contains(&key),
+                    "{persona}: {id}'s position cites {key:?}, not a statement of {id}"
+                );
+            }
+        }
+    }
+}

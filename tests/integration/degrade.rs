@@ -5,7 +5,7 @@
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Reply};
 use serde_json::Value;
 
-use crate::support::{fast_config, parallax, prism_sources, run};
+use crate::support::{Parallax, fast_config, parallax, prism_sources, run};
 
 fn sloppy(faults: f64) -> FakeServer {
     FakeServer::start(Config {
@@ -41,12 +41,11 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
     let mut degraded = 0;
     for i in 0..100 {
         let out = format!("a{i}.md");
-        let r = run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
-            .args(["-o", &out, "--no-cache", "--date", "2026-01-02"]));
-        assert_eq!(r.code, 0, "draft {i}: {}", r.stderr);
+        let r = Parallax::draft(dir.path())
+            .sources(prism_sources())
+            .fake(&srv)
+            .args(["-o", &out, "--no-cache", "--date", "2026-01-02"])
+            .expect_ok();
         let article = std::fs::read_to_string(dir.path().join(&out)).unwrap();
         let listed = degraded_list(&article);
         assert!(
@@ -65,13 +64,11 @@ fn strict_refuses_a_degraded_article_and_writes_nothing() {
     let srv = sloppy(0.0);
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources())
-        .args(["-o", "s.md", "--strict", "--no-cache"]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("degraded"), "{}", r.stderr);
+    Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .fake(&srv)
+        .args(["-o", "s.md", "--strict", "--no-cache"])
+        .expect_failure(1, &["degraded"]);
     let written: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -125,24 +122,12 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
     };
     let dir = tempfile::tempdir().unwrap();
     let url = format!("http://127.0.0.1:{port}/v1");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", &url)
-        .args(["draft"])
-        .args(prism_sources()));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .base_url(&url)
+        .expect_failure(1, &[&url, "is the server running"]);
     let warnings = r.stderr.lines().filter(|l| l.contains("WARN")).count();
-    let errors: Vec<&str> = r
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("parallax: error:"))
-        .collect();
     assert!(warnings <= 1, "at most one warning (one retry):\n{}", r.stderr);
-    assert_eq!(errors.len(), 1, "{}", r.stderr);
-    assert!(
-        errors[0].contains(&url) && errors[0].contains("is the server running"),
-        "{}",
-        errors[0]
-    );
 }
 
 #[test]
@@ -158,21 +143,9 @@ fn a_context_length_error_is_not_retried_and_names_the_fix() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 4, "");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources()));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .fake(&srv)
+        .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
     assert_eq!(srv.handle.requests().len(), 1, "no retry");
-    let error = r
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("parallax: error:"))
-        .unwrap();
-    assert!(
-        error.contains("stage `brief`")
-            && error.contains("fewer or shorter sources")
-            && error.contains("tokens"),
-        "{error}"
-    );
 }

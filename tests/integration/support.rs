@@ -74,3 +74,72 @@ pub fn done_events(stdout: &str) -> usize {
         .filter(|l| l.contains("\"event\":\"done\""))
         .count()
 }
+
+/// A run of the binary, built fluently:
+/// `Parallax::draft(dir).sources(prism_sources()).fake(&srv).args(["-o", "a.md"]).expect_ok()`.
+pub struct Parallax {
+    cmd: Command,
+}
+
+impl Parallax {
+    /// `parallax SUBCOMMAND` in `dir`, with a clean environment.
+    pub fn new(dir: &Path, subcommand: &str) -> Self {
+        let mut cmd = parallax(dir);
+        cmd.arg(subcommand);
+        Self { cmd }
+    }
+
+    pub fn draft(dir: &Path) -> Self {
+        Self::new(dir, "draft")
+    }
+
+    pub fn sources<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(mut self, sources: I) -> Self {
+        self.cmd.args(sources);
+        self
+    }
+
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(mut self, args: I) -> Self {
+        self.cmd.args(args);
+        self
+    }
+
+    /// Point the OpenAI-compatible provider at a fake server.
+    pub fn fake(mut self, server: &fake_llm::FakeServer) -> Self {
+        self.cmd.env("OPENAI_BASE_URL", server.base_url());
+        self
+    }
+
+    pub fn base_url(mut self, url: &str) -> Self {
+        self.cmd.env("OPENAI_BASE_URL", url);
+        self
+    }
+
+    pub fn run(mut self) -> Run {
+        run(&mut self.cmd)
+    }
+
+    /// Run, and insist on exit 0.
+    pub fn expect_ok(self) -> Run {
+        let r = self.run();
+        assert_eq!(r.code, 0, "expected success; stderr:\n{}", r.stderr);
+        r
+    }
+
+    /// Run, and insist on this exit code and a single error line containing
+    /// every needle.
+    pub fn expect_failure(self, code: i32, needles: &[&str]) -> Run {
+        let r = self.run();
+        assert_eq!(r.code, code, "stderr:\n{}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+        let errors: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.starts_with("parallax: error:"))
+            .collect();
+        assert_eq!(errors.len(), 1, "one error line:\n{}", r.stderr);
+        for n in needles {
+            assert!(errors[0].contains(n), "`{n}` missing from: {}", errors[0]);
+        }
+        r
+    }
+}
