@@ -34,6 +34,37 @@ pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
 /// run of two or more, its first and last words ("Mao", "Ning"); Hangul words of
 /// two to four syllables. Titles and common words are left out.
 pub fn names(speaker: &str) -> Vec<String> {
+    name_parts(speaker, true)
+}
+
+/// The names a side may be learnt from: a person's full name and its parts, or
+/// a Hangul name; never a lone capitalised word ("Commerce"), nor a part of a
+/// name that holds a side's word ("U.S. Commerce"), nor a surname shared across
+/// the peninsula ("Kim").
+fn person_names(speaker: &str, persona: &Persona) -> Vec<String> {
+    const SHARED_SURNAMES: &[&str] = &[
+        "Kim", "Lee", "Park", "Choi", "Jung", "Kang", "Cho", "Yoon", "Jang", "Lim",
+    ];
+    let all = name_parts(speaker, false);
+    let keyword = |n: &str| {
+        persona
+            .spec
+            .perspectives
+            .iter()
+            .any(|p| p.keywords.iter().any(|k| word_at(n, k).is_some()))
+    };
+    let sided: Vec<&String> = all.iter().filter(|n| n.contains(' ') && keyword(n)).collect();
+    all.iter()
+        .filter(|n| {
+            n.contains(' ')
+                || (!sided.iter().any(|run| run.split(' ').any(|w| w == n.as_str()))
+                    && !SHARED_SURNAMES.contains(&n.as_str()))
+        })
+        .cloned()
+        .collect()
+}
+
+fn name_parts(speaker: &str, single: bool) -> Vec<String> {
     let mut out = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let words: Vec<&str> = speaker
@@ -41,14 +72,22 @@ pub fn names(speaker: &str) -> Vec<String> {
         .filter(|w| !w.is_empty())
         .collect();
     for w in words.iter().chain(std::iter::once(&"")) {
-        let w = w.trim_end_matches(['.', ';', ':']);
+        // "U.S." keeps its stops; "Ning." at a sentence's end does not.
+        let w = if w.matches('.').count() > 1 {
+            w.trim_end_matches([';', ':'])
+        } else {
+            w.trim_end_matches(['.', ';', ':'])
+        };
         if w.chars().next().is_some_and(char::is_uppercase) && !w.ends_with("'s") && !NOT_NAMES.contains(&w) {
             run.push(w);
             continue;
         }
-        if !run.is_empty() {
+        if run.len() == 1 && single {
             out.push(run.join(" "));
-            if run.len() >= 2 {
+        }
+        if run.len() >= 2 {
+            out.push(run.join(" "));
+            {
                 out.extend(run.first().map(|s| s.to_string()));
                 out.extend(run.last().map(|s| s.to_string()));
             }
@@ -77,7 +116,7 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
             for s in &mut passage.statements {
                 s.side = fixed.clone().or_else(|| side_of(&s.speaker, persona));
                 if let Some(side) = &s.side {
-                    for n in names(&s.speaker) {
+                    for n in person_names(&s.speaker, persona) {
                         known.entry(n).or_insert_with(|| side.clone());
                     }
                 }
@@ -88,7 +127,7 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
         let mut previous: Option<(String, Option<String>)> = None;
         for passage in &mut source.passages {
             for s in &mut passage.statements {
-                if s.side.is_none() {
+                if s.side.is_none() && !s.anaphor {
                     s.side = names(&s.speaker).iter().find_map(|n| known.get(n).cloned());
                 }
                 if s.side.is_none()

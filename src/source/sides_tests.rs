@@ -45,3 +45,22 @@ fn a_source_perspective_overrides() {
     let got = sides_of("---\nperspective: japan\n---\n\nThe report describes the launch.");
     assert_eq!(got, vec![vec!["japan".to_string()]]);
 }
+
+#[test]
+fn a_name_is_learnt_from_a_person_not_from_an_office() {
+    let got = sides_of(
+        "The U.S. Commerce Department said the rules close loopholes.\n\n\
+         Commerce Ministry spokesperson He Yadong told a briefing the move was protectionist.\n\n\
+         Chinese foreign ministry spokesperson Guo Jiakun said trade was being weaponised.\n\n\
+         Guo also said Beijing would respond.",
+    );
+    assert_eq!(
+        got,
+        vec![
+            vec!["united-states".to_string()],
+            vec![],
+            vec!["china".to_string()],
+            vec!["china".to_string()],
+        ]
+    );
+}

@@ -173,6 +173,15 @@ fn english(sentence: &str) -> Vec<Statement> {
             .trim_end_matches(" but")
             .trim_end_matches(',')
             .to_string();
+        // "…, officials said.": what was said comes before the speaker.
+        let content = if content.is_empty() && k == 0 {
+            match sentence[..*at].rfind(speaker.as_str()) {
+                Some(i) => sentence[..i].trim_end().trim_end_matches(',').trim().to_string(),
+                None => content,
+            }
+        } else {
+            content
+        };
         let aux = sentence[..*at].trim_end();
         let verb_written = match AUXILIARIES.iter().find(|a| aux.ends_with(&format!(" {a}"))) {
             Some(a) if matches!(*a, "has" | "have" | "had") => format!("{a} {verb}"),
@@ -293,7 +302,20 @@ pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
             let taken = out.iter().any(|(j, v)| i >= *j && i < j + v.len());
             // "reported by KCNA", "described as": a passive participle, not a cue.
             let passive = s[i + verb.len()..].starts_with(" by ");
-            if !word(before) && !word(after) && !taken && !passive {
+            // "an official, who asked not to be named, said": a relative clause.
+            let relative = ["who ", "which ", "that "].iter().any(|w| s[..i].ends_with(w));
+            // "declined to say", "did not say": no statement was made.
+            let refused = [
+                "declined to ",
+                "refused to ",
+                "did not ",
+                "didn't ",
+                "would not ",
+                "will not ",
+            ]
+            .iter()
+            .any(|w| s[..i].ends_with(w));
+            if !word(before) && !word(after) && !taken && !passive && !relative && !refused {
                 out.push((i, verb));
             }
         }

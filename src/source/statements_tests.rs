@@ -104,6 +104,11 @@ fn every_english_form_finds_its_speaker() {
 fn a_sentence_with_two_clauses_gives_the_first_statement_and_no_mentions() {
     let s = extract("Seoul called the deployment a threat. The canal was built in 1914.");
     assert_eq!(s.len(), 1);
+    let s = extract("Tokyo and Seoul agreed to share missile warning data, officials said.");
+    assert_eq!(
+        s[0].content,
+        "Tokyo and Seoul agreed to share missile warning data"
+    );
     let s = extract("China welcomed the deal, while Japan said it had concerns.");
     let got: Vec<(&str, &str)> = s
         .iter()
