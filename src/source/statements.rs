@@ -124,7 +124,9 @@ fn quotation(s: &str) -> Option<String> {
     let qs: Vec<String> = QUOTES
         .captures_iter(s)
         .map(|c| first_group(&c))
-        .filter(|q| q.split_whitespace().count() >= 2)
+        // A one-word quotation counts when it is a distinctive word ("ironclad"),
+        // not a scare-quoted short one.
+        .filter(|q| q.split_whitespace().count() >= 2 || q.trim_end_matches([',', '.']).chars().count() >= 6)
         .collect();
     (!qs.is_empty()).then(|| qs.join(" … "))
 }
