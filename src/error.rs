@@ -145,3 +145,16 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_failures_exit_1_and_bad_input_exits_2() {
+        let e = serde_json::from_str::<u8>("x").unwrap_err();
+        assert_eq!(Error::internal(e).exit_code(), 1);
+        assert_eq!(Error::Usage("bad flag".into()).exit_code(), 2);
+        assert_eq!(Error::Interrupted.exit_code(), 130);
+    }
+}

@@ -34,6 +34,12 @@ pub enum Reply {
     Normal,
     /// An HTTP error with this status and body.
     Status { code: u16, body: String },
+    /// An HTTP status with these headers and body, as a server sent it.
+    Raw {
+        code: u16,
+        headers: Vec<(String, String)>,
+        body: String,
+    },
     /// A normal response whose answer content is this text.
     Content(String),
     /// This fault, whatever the plan says.
@@ -369,7 +375,7 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         _ => None,
     };
     let outcome = match (&reply, fault) {
-        (Reply::Status { code, .. }, _) => code.to_string(),
+        (Reply::Status { code, .. } | Reply::Raw { code, .. }, _) => code.to_string(),
         (_, Some(f)) => f.label(),
         _ => "ok".into(),
     };
@@ -381,6 +387,7 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
     let variant = (conversation % 1009) as usize;
     let response = match (&reply, fault) {
         (Reply::Status { code, body }, _) => wire::raw(*code, body.clone()),
+        (Reply::Raw { code, headers, body }, _) => wire::raw_with(*code, headers, body.clone()),
         (_, Some(Fault::Hang)) => {
             tokio::time::sleep(faults::HANG).await;
             wire::error(protocol, 504, "hung")

@@ -162,6 +162,20 @@ pub fn raw(code: u16, body: String) -> Response {
     (status(code), [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
+/// A response with the given headers, which may be anything a server sends.
+pub fn raw_with(code: u16, headers: &[(String, String)], body: String) -> Response {
+    let mut resp = raw(code, body);
+    for (name, value) in headers {
+        if let (Ok(n), Ok(v)) = (
+            axum::http::HeaderName::from_bytes(name.as_bytes()),
+            axum::http::HeaderValue::from_str(value),
+        ) {
+            resp.headers_mut().insert(n, v);
+        }
+    }
+    resp
+}
+
 fn status(code: u16) -> StatusCode {
     StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }

@@ -149,3 +149,32 @@ fn a_context_length_error_is_not_retried_and_names_the_fix() {
         .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
     assert_eq!(srv.handle.requests().len(), 1, "no retry");
 }
+
+#[test]
+fn absurd_retry_headers_from_a_server_are_survived() {
+    let limited = |headers: &[(&str, &str)]| Reply::Raw {
+        code: 429,
+        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        body: r#"{"error":{"message":"slow down","type":"rate_limit"}}"#.into(),
+    };
+    let srv = FakeServer::start(Config {
+        script: vec![
+            limited(&[("retry-after-ms", "inf"), ("retry-after", "1e30")]),
+            limited(&[
+                ("x-ratelimit-remaining-requests", "0"),
+                ("x-ratelimit-reset-requests", "99999999999h"),
+            ]),
+        ],
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 4, "");
+    let r = Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .fake(&srv)
+        .args(["-o", "a.md"])
+        .expect_ok();
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(dir.path().join("a.md").exists());
+}
