@@ -46,6 +46,10 @@ pub enum Reply {
     Fault(Fault),
 }
 
+/// What llama-cpp-python's server answers to `response_format: json_schema`: a
+/// pydantic validation error, as HTTP 500.
+pub const LLAMA_CPP_PYTHON_REFUSAL: &str = r#"{"error":{"message":"[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}]","type":"internal_server_error","param":null,"code":null}}"#;
+
 /// How the server behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -64,6 +68,10 @@ pub struct Config {
     pub tamper: Option<Tamper>,
     /// Answer schema-valid but flawed JSON (see `sloppy`).
     pub sloppy: bool,
+    /// Refuse `response_format: json_schema` as llama-cpp-python's server does
+    /// (HTTP 500, "Input should be 'text' or 'json_object'"), as a server that
+    /// supports only JSON mode.
+    pub json_object_only: bool,
     /// Keep every request in the log (tests read it; a long benchmark would
     /// only grow).
     pub keep_log: bool,
@@ -88,6 +96,7 @@ impl Default for Config {
             rate_window: Duration::from_secs(60),
             tamper: None,
             sloppy: false,
+            json_object_only: false,
             keep_log: true,
         }
     }
@@ -359,6 +368,13 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         h.decide(index, "bad-request");
         h.finish(index);
         return wire::error(protocol, 400, "request body is not JSON");
+    }
+    if config.json_object_only
+        && parsed.pointer("/response_format/type").and_then(Value::as_str) == Some("json_schema")
+    {
+        h.decide(index, "json-schema-refused");
+        h.finish(index);
+        return wire::raw(500, LLAMA_CPP_PYTHON_REFUSAL.into());
     }
     if let Some(wait) = h.over_rpm(config.rpm, config.rate_window) {
         h.decide(index, "rpm-429");

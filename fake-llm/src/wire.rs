@@ -42,7 +42,12 @@ impl Request {
             .map_or(0, |m| m.iter().filter(|m| m["role"] != "system").count());
         let mut transcript = message_text(messages);
         let (schema, tool) = match protocol {
-            Protocol::OpenAi => (v.pointer("/response_format/json_schema/schema").cloned(), None),
+            Protocol::OpenAi => (
+                v.pointer("/response_format/json_schema/schema")
+                    .or_else(|| v.pointer("/response_format/schema"))
+                    .cloned(),
+                None,
+            ),
             Protocol::Anthropic => {
                 if let Some(system) = v.get("system") {
                     let text = match system {

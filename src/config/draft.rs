@@ -112,6 +112,14 @@ pub fn resolve(
         .map(|d| d.join("pages"))
         .filter(|_| cache_enabled);
     let fetch = project.fetch_policy(flags.allow_private)?;
+    let mut http = http;
+    if let Some(h) = http.as_mut() {
+        // The structured-output mode that works is remembered unless caching is off.
+        h.modes_file = cache_root
+            .as_ref()
+            .filter(|_| cache_enabled)
+            .map(|d| d.join("output-modes.json"));
+    }
     let p = &f.provider;
     Ok(Settings {
         persona: persona
@@ -252,6 +260,7 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
             rpm: p.rpm.unwrap_or(0),
             tpm: p.tpm.unwrap_or(0),
         },
+        modes_file: None,
     }))
 }
 

@@ -12,62 +12,15 @@ use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
+use super::modes::{Modes, OutputMode, refused_by};
 use super::presets::Preset;
 use super::retry::{
-    Gate, RetryHints, RetryPolicy, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby,
-    with_prompt_size,
+    Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, with_prompt_size,
 };
 use super::wire::{self, Wire};
-use super::{ApiKey, ChatRequest, ChatResponse, LlmError};
+use super::{ChatRequest, ChatResponse, LlmError};
 
-/// How long to wait for each phase of a call.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Timeouts {
-    pub connect: Duration,
-    /// From sending the request to the first content (or the whole body).
-    pub first_token: Duration,
-    /// Longest gap between two pieces of content in a stream. Pings and comments
-    /// do not count as content.
-    pub idle: Duration,
-    /// Upper bound on a whole call.
-    pub total: Duration,
-}
-
-impl Default for Timeouts {
-    fn default() -> Self {
-        Self {
-            connect: Duration::from_secs(10),
-            first_token: Duration::from_secs(120),
-            idle: Duration::from_secs(60),
-            total: Duration::from_secs(600),
-        }
-    }
-}
-
-/// Concurrency and rate limits of one provider.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Limits {
-    /// Requests in flight at once (0: 8).
-    pub concurrency: usize,
-    /// Requests per minute (0: unlimited).
-    pub rpm: u32,
-    /// Tokens per minute, estimated before each call (0: unlimited).
-    pub tpm: u32,
-}
-
-/// Everything needed to build an [`HttpClient`].
-#[derive(Debug, Clone)]
-pub struct HttpConfig {
-    pub preset: Preset,
-    pub base_url: String,
-    pub key: Option<ApiKey>,
-    /// The key's variable, named in errors.
-    pub key_env: String,
-    pub stream: bool,
-    pub timeouts: Timeouts,
-    pub retry: RetryPolicy,
-    pub limits: Limits,
-}
+pub use super::settings::{HttpConfig, Limits, Timeouts};
 
 /// State shared by every clone of a client: one gate, one semaphore, one limiter.
 #[derive(Debug)]
@@ -82,6 +35,7 @@ struct Shared {
 pub struct HttpClient {
     cfg: Arc<HttpConfig>,
     wire: Arc<dyn Wire>,
+    modes: Arc<Modes>,
     http: reqwest::Client,
     shared: Arc<Shared>,
 }
@@ -113,6 +67,7 @@ impl HttpClient {
                 cfg.preset.protocol,
                 cfg.preset.max_tokens_field,
             )),
+            modes: Arc::new(Modes::new(cfg.preset.output_mode, cfg.modes_file.clone())),
             cfg: Arc::new(cfg),
             http,
             shared: Arc::new(shared),
@@ -142,7 +97,8 @@ impl HttpClient {
         loop {
             self.shared.gate.wait().await;
             self.wait_for_rate(req, budget).await;
-            let outcome = self.attempt_in_slot(req, budget, retries).await?;
+            let mode = self.modes.get(&self.cfg.base_url, &req.model);
+            let outcome = self.attempt_in_slot(req, budget, retries, mode).await?;
             let (error, hints) = match outcome {
                 Ok(answer) if answer.truncated() && !raised => {
                     raised = true;
@@ -162,6 +118,19 @@ impl HttpClient {
                 Err(failure) => failure,
             };
             let error = with_prompt_size(error, req);
+            if let LlmError::Api { status, message, .. } = &error
+                && self.wire.negotiates()
+                && req.schema.is_some()
+                && refused_by(*status, message)
+                && self
+                    .modes
+                    .step_down(&self.cfg.base_url, &req.model, mode, message)
+            {
+                // Not a transient failure: a weaker mode, at once, not a retry.
+                let next = self.modes.get(&self.cfg.base_url, &req.model);
+                tracing::info!(stage = %req.stage, "{} refused {}; asking in {} from now on", self.cfg.base_url, mode.name(), next.name());
+                continue;
+            }
             // A server that is not running on this machine or network will not
             // start between two retries: try once more, then say so.
             let limit = if refused_nearby(&error, &self.cfg.base_url) {
@@ -199,6 +168,7 @@ impl HttpClient {
         req: &ChatRequest,
         budget: u32,
         retries: u32,
+        mode: OutputMode,
     ) -> Result<Result<ChatResponse, Failure>, LlmError> {
         let _slot = self
             .shared
@@ -208,7 +178,7 @@ impl HttpClient {
             .map_err(|_| LlmError::Config("client closed".into()))?;
         // A pause may have begun while this call queued for a slot.
         self.shared.gate.wait().await;
-        let outcome = self.attempt(req, budget).await;
+        let outcome = self.attempt(req, budget, mode).await;
         if let Err((
             LlmError::Api {
                 status: 429 | 503 | 529,
@@ -268,7 +238,12 @@ impl HttpClient {
         }
     }
 
-    async fn attempt(&self, req: &ChatRequest, budget: u32) -> Result<ChatResponse, Failure> {
+    async fn attempt(
+        &self,
+        req: &ChatRequest,
+        budget: u32,
+        mode: OutputMode,
+    ) -> Result<ChatResponse, Failure> {
         let url = self.wire.url(&self.cfg.base_url);
         let none = RetryHints::default();
         let headers = self
@@ -279,7 +254,7 @@ impl HttpClient {
             self.http
                 .post(&url)
                 .headers(headers)
-                .json(&self.wire.body(req, budget, self.cfg.stream));
+                .json(&self.wire.body(req, budget, self.cfg.stream, mode));
         tracing::debug!(stage = %req.stage, %url, model = %req.model, "sending request");
         let started = Instant::now();
         let first_deadline = started + self.cfg.timeouts.first_token;

@@ -9,9 +9,11 @@ pub mod cache;
 pub mod cost;
 mod error;
 pub mod http;
+pub mod modes;
 pub mod openai;
 pub mod presets;
 pub mod retry;
+mod settings;
 pub mod wire;
 
 use std::fmt;

@@ -4,12 +4,32 @@
 use serde_json::{Value, json};
 
 use super::error::excerpt;
+use super::modes::OutputMode;
 use super::presets::MaxTokensField;
 use super::{ChatRequest, ChatResponse, LlmError, Usage};
 
-/// The JSON body for a chat-completions request.
-pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool, field: MaxTokensField) -> Value {
-    let mut body = json!({ "model": req.model, "messages": req.messages });
+/// The JSON body for a chat-completions request, asking for structured output
+/// in `mode`.
+pub fn request_body(
+    req: &ChatRequest,
+    max_tokens: u32,
+    stream: bool,
+    field: MaxTokensField,
+    mode: OutputMode,
+) -> Value {
+    let mut messages = req.messages.clone();
+    if let (Some(s), OutputMode::JsonObject | OutputMode::Plain) = (&req.schema, mode) {
+        // Below json_schema the server does not know the schema: the prompt says it.
+        let schema = serde_json::to_string(&s.schema).unwrap_or_default();
+        let note = format!(
+            "\n\nAnswer with one JSON object, and nothing else, that matches this JSON Schema:\n{schema}"
+        );
+        match messages.iter_mut().find(|m| m.role == super::Role::System) {
+            Some(system) => system.content.push_str(&note),
+            None => messages.insert(0, super::Message::new(super::Role::System, note.trim_start())),
+        }
+    }
+    let mut body = json!({ "model": req.model, "messages": messages });
     let field = match field {
         MaxTokensField::MaxTokens => "max_tokens",
         MaxTokensField::MaxCompletionTokens => "max_completion_tokens",
@@ -19,10 +39,20 @@ pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool, field: Max
         body["temperature"] = json!(t);
     }
     if let Some(s) = &req.schema {
-        body["response_format"] = json!({
-            "type": "json_schema",
-            "json_schema": { "name": s.name, "strict": true, "schema": s.schema },
-        });
+        match mode {
+            OutputMode::JsonSchemaStrict | OutputMode::JsonSchema => {
+                let strict = mode == OutputMode::JsonSchemaStrict;
+                body["response_format"] = json!({
+                    "type": "json_schema",
+                    "json_schema": { "name": s.name, "strict": strict, "schema": s.schema },
+                });
+            }
+            // llama.cpp's servers read `schema` beside `json_object`; others ignore it.
+            OutputMode::JsonObject => {
+                body["response_format"] = json!({ "type": "json_object", "schema": s.schema });
+            }
+            OutputMode::Plain => {}
+        }
     }
     if stream {
         body["stream"] = json!(true);

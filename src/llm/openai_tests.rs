@@ -1,6 +1,7 @@
 //! Tests of `openai`.
 
 use super::*;
+use crate::llm::modes::OutputMode;
 
 #[test]
 fn error_messages_come_from_any_common_shape() {
@@ -31,12 +32,66 @@ fn status_maps_to_kind() {
 #[test]
 fn budget_field_follows_the_preset() {
     let req = ChatRequest::default();
-    let b = request_body(&req, 100, false, MaxTokensField::MaxCompletionTokens);
+    let b = request_body(
+        &req,
+        100,
+        false,
+        MaxTokensField::MaxCompletionTokens,
+        OutputMode::JsonSchemaStrict,
+    );
     assert_eq!(b["max_completion_tokens"], 100);
     assert!(b.get("max_tokens").is_none());
-    let b = request_body(&req, 100, true, MaxTokensField::MaxTokens);
+    let b = request_body(
+        &req,
+        100,
+        true,
+        MaxTokensField::MaxTokens,
+        OutputMode::JsonSchemaStrict,
+    );
     assert_eq!(b["max_tokens"], 100);
     assert_eq!(b["stream_options"]["include_usage"], true);
+}
+
+#[test]
+fn each_output_mode_asks_for_json_its_own_way() {
+    let req = ChatRequest {
+        messages: vec![crate::llm::Message::new(crate::llm::Role::System, "be brief")],
+        schema: Some(crate::llm::OutputSchema {
+            name: "brief".into(),
+            schema: serde_json::json!({"type": "object"}),
+        }),
+        ..ChatRequest::default()
+    };
+    let body = |mode| request_body(&req, 10, false, MaxTokensField::MaxTokens, mode);
+    let strict = body(OutputMode::JsonSchemaStrict);
+    assert_eq!(strict["response_format"]["json_schema"]["strict"], true);
+    assert_eq!(
+        body(OutputMode::JsonSchema)["response_format"]["json_schema"]["strict"],
+        false
+    );
+    let object = body(OutputMode::JsonObject);
+    assert_eq!(object["response_format"]["type"], "json_object");
+    assert_eq!(object["response_format"]["schema"]["type"], "object");
+    assert!(
+        object["messages"][0]["content"]
+            .as_str()
+            .unwrap()
+            .contains("JSON Schema")
+    );
+    let plain = body(OutputMode::Plain);
+    assert!(plain.get("response_format").is_none());
+    assert!(
+        plain["messages"][0]["content"]
+            .as_str()
+            .unwrap()
+            .contains("JSON Schema")
+    );
+    assert!(
+        !strict["messages"][0]["content"]
+            .as_str()
+            .unwrap()
+            .contains("JSON Schema")
+    );
 }
 
 #[test]

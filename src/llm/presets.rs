@@ -1,6 +1,8 @@
 //! Named providers: the wire protocol, base URL, key variable and quirks of each
 //! server parallax knows, so `--provider ollama` is all a user has to say.
 
+use super::modes::OutputMode;
+
 /// The wire protocol a provider speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {
@@ -32,6 +34,9 @@ pub struct Preset {
     pub key_required: bool,
     pub default_model: Option<&'static str>,
     pub max_tokens_field: MaxTokensField,
+    /// The structured-output mode the provider documents; weaker ones are
+    /// negotiated when a server refuses it.
+    pub output_mode: OutputMode,
 }
 
 const fn openai_compatible(
@@ -50,6 +55,7 @@ const fn openai_compatible(
         key_required,
         default_model,
         max_tokens_field: MaxTokensField::MaxTokens,
+        output_mode: OutputMode::JsonSchemaStrict,
     }
 }
 
@@ -76,6 +82,8 @@ pub const PRESETS: &[Preset] = &[
         key_required: true,
         default_model: Some("claude-sonnet-4-5"),
         max_tokens_field: MaxTokensField::MaxTokens,
+        // A forced tool call; nothing to negotiate.
+        output_mode: OutputMode::JsonSchemaStrict,
     },
     openai_compatible(
         "ollama",
@@ -127,13 +135,16 @@ pub const PRESETS: &[Preset] = &[
         true,
         Some("mistral-small-latest"),
     ),
-    openai_compatible(
-        "deepseek",
-        "https://api.deepseek.com/v1",
-        "DEEPSEEK_API_KEY",
-        true,
-        Some("deepseek-chat"),
-    ),
+    Preset {
+        output_mode: OutputMode::JsonObject,
+        ..openai_compatible(
+            "deepseek",
+            "https://api.deepseek.com/v1",
+            "DEEPSEEK_API_KEY",
+            true,
+            Some("deepseek-chat"),
+        )
+    },
     openai_compatible(
         "gemini",
         "https://generativelanguage.googleapis.com/v1beta/openai",

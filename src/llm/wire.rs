@@ -6,6 +6,7 @@
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::Value;
 
+use super::modes::OutputMode;
 use super::presets::{MaxTokensField, Protocol};
 use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
 
@@ -24,7 +25,12 @@ pub trait Wire: Send + Sync + std::fmt::Debug {
     fn url(&self, base: &str) -> String;
     /// Protocol headers, and the key in the protocol's header (marked sensitive).
     fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError>;
-    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value;
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, mode: OutputMode) -> Value;
+    /// Whether the protocol negotiates structured-output modes (Anthropic's
+    /// forced tool call needs none).
+    fn negotiates(&self) -> bool {
+        false
+    }
     fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError>;
     fn stream(&self) -> Box<dyn StreamParser>;
     fn status_error(&self, url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
@@ -68,8 +74,12 @@ impl Wire for OpenAiWire {
         Ok(h)
     }
 
-    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
-        openai::request_body(req, max_tokens, stream, self.0)
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, mode: OutputMode) -> Value {
+        openai::request_body(req, max_tokens, stream, self.0, mode)
+    }
+
+    fn negotiates(&self) -> bool {
+        true
     }
 
     fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
@@ -99,7 +109,7 @@ impl Wire for AnthropicWire {
         Ok(h)
     }
 
-    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, _: OutputMode) -> Value {
         anthropic::request_body(req, max_tokens, stream)
     }
 

@@ -154,7 +154,10 @@ fn a_context_length_error_is_not_retried_and_names_the_fix() {
 fn absurd_retry_headers_from_a_server_are_survived() {
     let limited = |headers: &[(&str, &str)]| Reply::Raw {
         code: 429,
-        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        headers: headers
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
         body: r#"{"error":{"message":"slow down","type":"rate_limit"}}"#.into(),
     };
     let srv = FakeServer::start(Config {

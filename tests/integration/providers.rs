@@ -384,3 +384,47 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
             .all(|q| q.credential().as_deref() == Some(&format!("Bearer {KEY}")[..]))
     );
 }
+
+#[test]
+fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
+    let srv = FakeServer::start(Config {
+        json_object_only: true,
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |out: &str| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(["-o", out, "--refresh"]))
+    };
+    let r = draft("a.md");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
+    let log = srv.handle.requests();
+    let types: Vec<String> = log
+        .iter()
+        .map(|q| {
+            q.body
+                .pointer("/response_format/type")
+                .and_then(|t| t.as_str())
+                .unwrap_or("none")
+                .to_string()
+        })
+        .collect();
+    let refused = types.iter().filter(|t| *t == "json_schema").count();
+    assert_eq!(refused, 1, "one extra request for the negotiation: {types:?}");
+    assert!(types.iter().skip(1).all(|t| t == "json_object"), "{types:?}");
+    let first_run = log.len();
+    let r = draft("b.md");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert!(
+        log[first_run..]
+            .iter()
+            .all(|q| q.body.pointer("/response_format/type").and_then(|t| t.as_str()) == Some("json_object")),
+        "the second run starts in the mode that worked"
+    );
+}

@@ -1,0 +1,188 @@
+//! Structured-output negotiation. Servers differ in how they can be held to a
+//! JSON schema: OpenAI and vLLM take `json_schema` (strict or not), llama.cpp's
+//! servers and DeepSeek only `json_object` (llama.cpp with a `schema` extension),
+//! and some take none. A request starts at the strongest mode the preset is
+//! known for; a 400/422/500 whose body names the structured-output field steps
+//! down one mode at once, with no backoff. The working mode is remembered per
+//! base URL and model, in memory and in the cache folder, so the next run starts
+//! there. Answers are validated the same way in every mode.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+/// How a request asks for JSON that fits the stage's schema, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OutputMode {
+    /// `response_format: json_schema` with `strict: true`.
+    JsonSchemaStrict,
+    /// `response_format: json_schema`, not strict.
+    JsonSchema,
+    /// `response_format: json_object` (with llama.cpp's `schema`), the schema
+    /// also in the prompt.
+    JsonObject,
+    /// No `response_format`; the schema in the prompt only.
+    Plain,
+}
+
+impl OutputMode {
+    /// The next weaker mode, if any.
+    pub fn weaker(self) -> Option<OutputMode> {
+        match self {
+            OutputMode::JsonSchemaStrict => Some(OutputMode::JsonSchema),
+            OutputMode::JsonSchema => Some(OutputMode::JsonObject),
+            OutputMode::JsonObject => Some(OutputMode::Plain),
+            OutputMode::Plain => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            OutputMode::JsonSchemaStrict => "json_schema (strict)",
+            OutputMode::JsonSchema => "json_schema",
+            OutputMode::JsonObject => "json_object",
+            OutputMode::Plain => "plain text",
+        }
+    }
+}
+
+/// Whether a failed request's status and message say the server refused the
+/// structured-output field (and a weaker mode may work).
+pub fn refused_by(status: u16, message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    matches!(status, 400 | 422 | 500)
+        && [
+            "response_format",
+            "json_schema",
+            "json_object",
+            "tool_choice",
+            "tools",
+            "'text' or",
+        ]
+        .iter()
+        .any(|k| m.contains(k))
+}
+
+/// The mode to try after `from` was refused with `message`: a server that names
+/// `strict` may take a non-strict schema; one that refuses the `json_schema` type
+/// itself (llama-cpp-python's "Input should be 'text' or 'json_object'",
+/// DeepSeek's "unavailable") goes straight to JSON mode; anything else, one step.
+pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
+    let m = message.to_ascii_lowercase();
+    let schema_type_refused =
+        m.contains("json_object") || m.contains("'text' or") || m.contains("unavailable");
+    match from {
+        OutputMode::JsonSchemaStrict if m.contains("strict") => Some(OutputMode::JsonSchema),
+        OutputMode::JsonSchemaStrict | OutputMode::JsonSchema if schema_type_refused => {
+            Some(OutputMode::JsonObject)
+        }
+        other => other.weaker(),
+    }
+}
+
+/// The working mode per base URL and model.
+#[derive(Debug)]
+pub struct Modes {
+    start: OutputMode,
+    known: Mutex<BTreeMap<String, OutputMode>>,
+    file: Option<PathBuf>,
+}
+
+impl Modes {
+    /// Modes starting at `start`, remembered in `file` when there is one.
+    pub fn new(start: OutputMode, file: Option<PathBuf>) -> Self {
+        let known = file
+            .as_ref()
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        Self {
+            start,
+            known: Mutex::new(known),
+            file,
+        }
+    }
+
+    fn key(base_url: &str, model: &str) -> String {
+        format!("{} {model}", base_url.trim_end_matches('/'))
+    }
+
+    /// The mode to use for `model` at `base_url`.
+    pub fn get(&self, base_url: &str, model: &str) -> OutputMode {
+        self.known
+            .lock()
+            .ok()
+            .and_then(|k| k.get(&Self::key(base_url, model)).copied())
+            .unwrap_or(self.start)
+    }
+
+    /// Step down from `from` after the server refused it with `message`; false
+    /// when there is no weaker mode. Another worker may have stepped down already.
+    pub fn step_down(&self, base_url: &str, model: &str, from: OutputMode, message: &str) -> bool {
+        let Some(next) = after_refusal(from, message) else {
+            return false;
+        };
+        let Ok(mut k) = self.known.lock() else {
+            return false;
+        };
+        let entry = k.entry(Self::key(base_url, model)).or_insert(self.start);
+        if *entry < next {
+            *entry = next;
+        }
+        if let Some(f) = &self.file
+            && let Ok(json) = serde_json::to_vec_pretty(&*k)
+            && let Err(e) = crate::fsutil::write_atomic(f, &json)
+        {
+            tracing::debug!("could not remember the output mode in {}: {e}", f.display());
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_step_down_in_order_and_are_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("modes.json");
+        let m = Modes::new(OutputMode::JsonSchemaStrict, Some(file.clone()));
+        assert_eq!(m.get("http://h/v1", "a"), OutputMode::JsonSchemaStrict);
+        assert!(m.step_down(
+            "http://h/v1",
+            "a",
+            OutputMode::JsonSchemaStrict,
+            "strict mode unsupported"
+        ));
+        assert_eq!(m.get("http://h/v1", "a"), OutputMode::JsonSchema);
+        assert!(m.step_down("http://h/v1", "a", OutputMode::JsonSchema, "bad response_format"));
+        assert_eq!(m.get("http://h/v1/", "a"), OutputMode::JsonObject);
+        assert_eq!(m.get("http://h/v1", "b"), OutputMode::JsonSchemaStrict);
+        let again = Modes::new(OutputMode::JsonSchemaStrict, Some(file));
+        assert_eq!(again.get("http://h/v1", "a"), OutputMode::JsonObject);
+        assert!(!again.step_down("http://h/v1", "a", OutputMode::Plain, "response_format"));
+        assert_eq!(
+            after_refusal(
+                OutputMode::JsonSchemaStrict,
+                "Input should be 'text' or 'json_object'"
+            ),
+            Some(OutputMode::JsonObject),
+            "llama-cpp-python's refusal skips the non-strict schema"
+        );
+    }
+
+    #[test]
+    fn refusals_are_recognised_by_what_they_name() {
+        assert!(refused_by(
+            500,
+            "Input should be 'text' or 'json_object' (response_format.type)"
+        ));
+        assert!(refused_by(400, "This response_format type is unavailable now"));
+        assert!(!refused_by(400, "max_tokens is too large"));
+        assert!(!refused_by(429, "response_format"));
+    }
+}
