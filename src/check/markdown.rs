@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::paragraphs::{paragraphs, plain_to_markdown};
 use super::{Block, Doc, Part, Side};
 use crate::ident::Section;
 use crate::labels;
@@ -122,35 +123,24 @@ fn part_label(text: &str) -> Option<(Part, String)> {
     Some((part, after.trim().to_string()))
 }
 
+/// A paragraph's text without emphasis marks, backslash escapes or the HTML
+/// entities our renderer writes, as the sources said it.
 fn plain(text: &str) -> String {
-    text.replace("**", "").replace('*', "").trim().to_string()
-}
-
-/// The paragraphs, headings, list items and quotations of a Markdown body.
-fn paragraphs(body: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for line in body.lines() {
-        let t = line.trim();
-        let is_item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with('>');
-        if t.is_empty() || t.starts_with('#') || is_item || t == "---" {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            if !t.is_empty() {
-                out.push(t.to_string());
-            }
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(t);
+    let t = text.replace("**", "").replace('*', "");
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
         }
+        out.push(c);
     }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .trim()
+        .to_string()
 }
 
 /// Where the reader is in the article.
@@ -164,35 +154,6 @@ struct Reader<'a> {
     seen_title: bool,
     in_closing: bool,
     count: usize,
-}
-
-/// A plain-text article (one paragraph a line, no Markdown marks, as pasted
-/// from a web page) as Markdown: the first line is the headline, a second line
-/// that is a sentence is the deck, and short lines without a closing stop are
-/// subheads.
-fn plain_to_markdown(body: &str) -> Option<String> {
-    let lines: Vec<&str> = body.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
-    let markdown = body.lines().any(|l| {
-        let t = l.trim_start();
-        t.starts_with('#') || t.starts_with("**") || t.starts_with("- ")
-    });
-    let blank_separated = body.contains("\n\n") || body.contains("\r\n\r\n");
-    if markdown || blank_separated || lines.len() < 3 {
-        return None;
-    }
-    let mut out = format!("# {}\n\n", lines[0]);
-    for (i, line) in lines.iter().enumerate().skip(1) {
-        let words = line.split_whitespace().count();
-        let closed = line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':']);
-        if i == 1 && words > 6 {
-            out.push_str(&format!("*{line}*\n\n"));
-        } else if words <= 12 && !closed {
-            out.push_str(&format!("## {line}\n\n"));
-        } else {
-            out.push_str(&format!("{line}\n\n"));
-        }
-    }
-    Some(out)
 }
 
 /// Parse a Markdown article (or a plain-text one) for checking.

@@ -9,6 +9,7 @@ pub mod claims;
 pub mod glossary;
 pub mod grounding;
 pub mod markdown;
+mod paragraphs;
 
 use serde::{Deserialize, Serialize};
 

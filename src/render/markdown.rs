@@ -180,11 +180,33 @@ fn front_matter(a: &Article) -> String {
 
 /// One line of Markdown text: no line breaks, no leading characters that would
 /// turn it into a heading, list or quote.
-fn inline(s: &str) -> String {
+/// Text from a source or a model, made inert: HTML is escaped (`<`, `>`, `&`),
+/// link, image, autolink and code syntax is neutralised, and a paragraph cannot
+/// open a heading, list, quotation, code block or table. Whitespace is folded, so
+/// nothing can start a new block.
+pub fn inline(s: &str) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.chars().next() {
-        Some('#' | '>' | '-' | '+' | '*' | '=' | '|') => format!("\\{folded}"),
-        _ => folded,
+    let mut out = String::with_capacity(folded.len() + 8);
+    for c in folded.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '[' | ']' | '`' | '\\' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    // An ordered-list marker ("1." or "1)") at the start opens a list.
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && matches!(out[digits..].chars().next(), Some('.' | ')')) {
+        out.insert(digits, '\\');
+    }
+    match out.chars().next() {
+        Some('#' | '-' | '+' | '*' | '=' | '|' | '_') => format!("\\{out}"),
+        _ => out,
     }
 }
 
@@ -256,21 +278,34 @@ impl Render for Markdown {
                 if let Some(d) = &s.published {
                     let _ = write!(line, ", {}", inline(d));
                 }
-                if let Some(u) = &s.url {
-                    let _ = write!(line, " <{}>", u.trim());
+                // A link only to a checked web address; anything else stays text.
+                if let Some(u) = s.url.as_deref().and_then(super::html::safe_url) {
+                    let _ = write!(line, " <{u}>");
+                } else if let Some(u) = &s.url {
+                    let _ = write!(line, " ({})", inline(u));
                 }
                 let _ = writeln!(out, "{line} ({})", s.passage_span());
             }
             if !a.related.is_empty() {
                 let _ = writeln!(out, "\n## {}\n", labels.related);
                 for r in &a.related {
-                    let _ = writeln!(
-                        out,
-                        "- [{}]({}.md) — {}",
-                        inline(&r.headline).replace(['[', ']'], ""),
-                        r.id,
-                        inline(&r.deck)
-                    );
+                    // Ids are file stems; anything that is not one is not linked.
+                    let id_ok = !r.id.is_empty()
+                        && r.id
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                        && !r.id.starts_with('.');
+                    if id_ok {
+                        let _ = writeln!(
+                            out,
+                            "- [{}]({}.md) — {}",
+                            inline(&r.headline),
+                            r.id,
+                            inline(&r.deck)
+                        );
+                    } else {
+                        let _ = writeln!(out, "- {} — {}", inline(&r.headline), inline(&r.deck));
+                    }
                 }
             }
             for n in &a.meta.notes {

@@ -7,6 +7,7 @@ mod checks;
 mod degrade;
 mod draft;
 mod errors;
+mod inert;
 mod pages;
 mod personas;
 mod providers;
