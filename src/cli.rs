@@ -58,6 +58,14 @@ pub enum Command {
     #[command(subcommand)]
     Prompts(PromptsCommand),
     /// Create a project folder: parallax.toml, personas/, prompts/, sources/.
+    /// Trust a project's parallax.toml: let it set key sources and base_url.
+    #[command(
+        after_help = "Examples:\n  parallax trust                 # the parallax.toml found from here upward\n  parallax trust ../parallax.toml\n\nA parallax.toml found by walking up from the working folder may set\napi_key_cmd, api_key_file, api_key_env, or a base_url that receives your key,\nonly once trusted. A change to the file needs trusting again."
+    )]
+    Trust {
+        /// The file to trust (default: the parallax.toml found from here upward).
+        file: Option<PathBuf>,
+    },
     #[command(
         after_help = "Examples:\n  parallax init newsroom && cd newsroom && parallax draft sources/example.md"
     )]
@@ -343,6 +351,7 @@ impl RunArgs {
             no_revise: self.no_revise,
             allow_private: self.allow_private,
             format: self.format.clone(),
+            dry_run: false,
         }
     }
 }

@@ -8,11 +8,20 @@ use std::io::Write;
 use super::{cost_text, cwd, write_stdout};
 use crate::cli::BatchArgs;
 use parallax::batch::{self, Estimate, Options, Report};
+use parallax::config::Flags;
 use parallax::error::{Error, Result};
 use parallax::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
-    let session = Session::new(&args.run.flags(), args.persona.as_deref(), config, &cwd()?)?;
+    let session = Session::new(
+        &Flags {
+            dry_run: args.dry_run,
+            ..args.run.flags()
+        },
+        args.persona.as_deref(),
+        config,
+        &cwd()?,
+    )?;
     let opts = Options {
         list: args.list.clone(),
         out: args.out.clone(),

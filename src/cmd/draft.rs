@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use super::{cost_text, cwd, write_stdout};
 use crate::cli::DraftArgs;
 use parallax::article::Article;
+use parallax::config::Flags;
 use parallax::error::{Error, Result};
 use parallax::pipeline::PlannedCall;
 use parallax::publish;
@@ -45,7 +46,15 @@ fn terminal_width() -> usize {
 }
 
 pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
-    let session = Session::new(&args.run.flags(), args.persona.as_deref(), config_path, &cwd()?)?;
+    let session = Session::new(
+        &Flags {
+            dry_run: args.dry_run,
+            ..args.run.flags()
+        },
+        args.persona.as_deref(),
+        config_path,
+        &cwd()?,
+    )?;
     if args.sources.iter().filter(|s| *s == "-").count() > 1 {
         return Err(Error::Usage(
             "standard input (`-`) can be given as a source only once".into(),

@@ -26,7 +26,21 @@ pub async fn run(cli: Cli) -> Result<()> {
         cli::Command::Personas(c) => personas::run(c, config).await,
         cli::Command::Prompts(c) => prompts::run(c, config).await,
         cli::Command::Init { dir } => init::run(dir.as_deref()),
+        cli::Command::Trust { file } => trust(file.as_deref()),
     }
+}
+
+/// `parallax trust [FILE]`: record a project config as trusted.
+fn trust(file: Option<&std::path::Path>) -> Result<()> {
+    use parallax::config::{ProcessEnv, find_project_config, trust};
+    let file = match file {
+        Some(f) => f.to_path_buf(),
+        None => find_project_config(&cwd()?)
+            .ok_or_else(|| Error::Usage("no parallax.toml here or above; name the file to trust".into()))?,
+    };
+    let store = trust::trust(&file, &ProcessEnv)?;
+    tracing::info!("trusted {} (recorded in {})", file.display(), store.display());
+    Ok(())
 }
 
 /// The working folder, which project discovery starts from.

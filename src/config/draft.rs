@@ -222,11 +222,33 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
             "base URL `{base_url}` must start with http:// or https://"
         )));
     }
+    let untrusted = untrusted_settings(p, loaded);
+    if !untrusted.is_empty() {
+        tracing::warn!(
+            "{} sets {} but is not trusted, so they are ignored; if you wrote it, run `parallax trust {}`",
+            loaded.path.display(),
+            untrusted.join(", "),
+            loaded.path.display()
+        );
+    }
     let key_env = p
         .api_key_env
         .clone()
+        .filter(|_| loaded.trusted)
         .unwrap_or_else(|| preset.key_env.to_string());
-    let key = api_key(p, &key_env, env, root, loaded)?;
+    let key = api_key(p, &key_env, env, root, loaded, flags.dry_run)?;
+    // The user's key must not go to a host that an untrusted file chose.
+    if !loaded.trusted && key.is_some() && Some(&base_url) == p.base_url.as_ref() {
+        let e = loaded.err(
+            "provider.base_url",
+            format!("would send your key from {key_env} to {base_url}, and this file is not trusted"),
+        );
+        let hint = format!(
+            "if you wrote it, run `parallax trust {}`, or pass --base-url",
+            loaded.path.display()
+        );
+        return Err(e.hint(hint).into());
+    }
     if key.is_none() && preset.key_required && base_url == preset.base_url {
         return Err(Error::Usage(format!(
             "provider `{name}` needs an API key: set {key_env} (or api_key_file / api_key_cmd in parallax.toml)"
@@ -264,17 +286,40 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
     }))
 }
 
+/// What an untrusted project config sets that only a trusted one may.
+fn untrusted_settings(p: &ProviderConfig, loaded: &Loaded) -> Vec<&'static str> {
+    if loaded.trusted {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (set, name) in [
+        (p.api_key_cmd.is_some(), "provider.api_key_cmd"),
+        (p.api_key_file.is_some(), "provider.api_key_file"),
+        (p.api_key_env.is_some(), "provider.api_key_env"),
+    ] {
+        if set {
+            out.push(name);
+        }
+    }
+    out
+}
+
 /// The API key: from the environment variable `key_env`, else the config's key
-/// file, else its key command. Never from a flag.
+/// file, else its key command (neither from an untrusted config, and no command
+/// under `--dry-run`). Never from a flag.
 fn api_key(
     p: &ProviderConfig,
     key_env: &str,
     env: &dyn Env,
     root: &Path,
     cfg: &Loaded,
+    dry_run: bool,
 ) -> Result<Option<ApiKey>, Error> {
     if let Some(k) = env.var(key_env).and_then(ApiKey::new) {
         return Ok(Some(k));
+    }
+    if !cfg.trusted || dry_run && p.api_key_file.is_none() {
+        return Ok(None);
     }
     if let Some(file) = &p.api_key_file {
         let path = if file.is_absolute() {
@@ -286,7 +331,7 @@ fn api_key(
             .map_err(|e| InputError::new(&path, None, format!("cannot read the API key file: {e}")))?;
         return Ok(ApiKey::new(text));
     }
-    if let Some(cmd) = &p.api_key_cmd {
+    if let Some(cmd) = p.api_key_cmd.as_ref().filter(|_| !dry_run) {
         let Some((program, rest)) = cmd.split_first() else {
             return Err(cfg.err("provider.api_key_cmd", "is empty".into()).into());
         };

@@ -28,4 +28,6 @@ pub struct Flags {
     pub no_revise: bool,
     pub allow_private: bool,
     pub format: Vec<Format>,
+    /// `--dry-run`: nothing is sent and nothing is run (no key command).
+    pub dry_run: bool,
 }

@@ -22,6 +22,7 @@ mod precedence_tests;
 mod tests;
 
 mod flags;
+pub mod trust;
 
 pub use draft::{ModelChoice, Settings, Temperature, resolve};
 pub use flags::Flags;
@@ -186,6 +187,9 @@ pub(crate) struct Loaded {
     path: PathBuf,
     text: String,
     file: FileConfig,
+    /// The user's own config, one named with `--config`, or one the user
+    /// trusted (`parallax trust`): it may set key sources and `base_url`.
+    pub(crate) trusted: bool,
 }
 
 impl Loaded {
@@ -225,6 +229,7 @@ pub(crate) fn load_file(path: &Path) -> Result<Loaded, InputError> {
         path: path.to_path_buf(),
         text,
         file,
+        trusted: false,
     })
 }
 
@@ -260,14 +265,19 @@ impl Project {
                     .filter(|p| p.is_file())
             }),
         };
-        let loaded = match &config_file {
+        let mut loaded = match &config_file {
             Some(p) => load_file(p)?,
             None => Loaded {
                 path: PathBuf::from("parallax.toml"),
                 text: String::new(),
                 file: FileConfig::default(),
+                trusted: true,
             },
         };
+        let users = user_dir.as_ref().map(|d| d.join("parallax.toml"));
+        loaded.trusted |= config.is_some()
+            || users.as_deref() == config_file.as_deref()
+            || trust::is_trusted(&loaded.path, &loaded.text, env);
         let root = config_file
             .as_ref()
             .and_then(|p| p.parent())

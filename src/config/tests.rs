@@ -124,24 +124,74 @@ fn stage_models_layer() {
 }
 
 #[test]
-fn key_file_and_command() {
+fn key_file_and_command_only_from_a_trusted_config() {
     let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let env = MapEnv(HashMap::from([(
+        "XDG_CONFIG_HOME",
+        Box::leak(home.display().to_string().into_boxed_str()) as &str,
+    )]));
+    let config = dir.path().join("parallax.toml");
     std::fs::write(dir.path().join("key.txt"), "sk-from-file\n").unwrap();
     std::fs::write(
-        dir.path().join("parallax.toml"),
+        &config,
         "[provider]\nname = \"openai\"\napi_key_file = \"key.txt\"\n",
     )
     .unwrap();
-    let env = MapEnv(HashMap::new());
+    let e = resolve(&args(&[]), None, &env, dir.path()).unwrap_err();
+    assert!(
+        e.to_string().contains("needs an API key"),
+        "an untrusted key file is ignored: {e}"
+    );
+    trust::trust(&config, &env).unwrap();
     let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
     assert_eq!(s.http.unwrap().key, ApiKey::new("sk-from-file"));
     std::fs::write(
-        dir.path().join("parallax.toml"),
+        &config,
         "[provider]\nname = \"openai\"\napi_key_cmd = [\"echo\", \"sk-from-cmd\"]\n",
     )
     .unwrap();
-    let s = resolve(&args(&[]), None, &env, dir.path()).unwrap();
-    assert_eq!(s.http.unwrap().key, ApiKey::new("sk-from-cmd"));
+    assert!(
+        resolve(&args(&[]), None, &env, dir.path()).is_err(),
+        "a changed file needs trusting again"
+    );
+    let s = resolve(&args(&[]), Some(&config), &env, dir.path()).unwrap();
+    assert_eq!(
+        s.http.unwrap().key,
+        ApiKey::new("sk-from-cmd"),
+        "a file named with --config is trusted"
+    );
+    let dry = Flags {
+        dry_run: true,
+        ..args(&[])
+    };
+    assert!(
+        resolve(&dry, Some(&config), &env, dir.path()).is_err(),
+        "no key command runs under --dry-run"
+    );
+}
+
+#[test]
+fn an_untrusted_config_cannot_send_the_users_key_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[provider]\nname = \"openai\"\nbase_url = \"http://203.0.113.9/v1\"\n",
+    )
+    .unwrap();
+    let env = MapEnv(HashMap::from([
+        ("OPENAI_API_KEY", "sk-users"),
+        ("XDG_CONFIG_HOME", "/nonexistent"),
+    ]));
+    let e = resolve(&args(&[]), None, &env, dir.path()).unwrap_err();
+    assert!(e.to_string().contains("parallax trust"), "{e}");
+    let e = resolve(
+        &args(&["--base-url", "http://127.0.0.1:1/v1"]),
+        None,
+        &env,
+        dir.path(),
+    );
+    assert!(e.is_ok(), "a flag is the user's own choice");
 }
 
 #[test]

@@ -7,6 +7,7 @@ mod checks;
 mod degrade;
 mod draft;
 mod errors;
+mod hostile;
 mod inert;
 mod pages;
 mod personas;
