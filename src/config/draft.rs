@@ -222,33 +222,7 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
             "base URL `{base_url}` must start with http:// or https://"
         )));
     }
-    let untrusted = untrusted_settings(p, loaded);
-    if !untrusted.is_empty() {
-        tracing::warn!(
-            "{} sets {} but is not trusted, so they are ignored; if you wrote it, run `parallax trust {}`",
-            loaded.path.display(),
-            untrusted.join(", "),
-            loaded.path.display()
-        );
-    }
-    let key_env = p
-        .api_key_env
-        .clone()
-        .filter(|_| loaded.trusted)
-        .unwrap_or_else(|| preset.key_env.to_string());
-    let key = api_key(p, &key_env, env, root, loaded, flags.dry_run)?;
-    // The user's key must not go to a host that an untrusted file chose.
-    if !loaded.trusted && key.is_some() && Some(&base_url) == p.base_url.as_ref() {
-        let e = loaded.err(
-            "provider.base_url",
-            format!("would send your key from {key_env} to {base_url}, and this file is not trusted"),
-        );
-        let hint = format!(
-            "if you wrote it, run `parallax trust {}`, or pass --base-url",
-            loaded.path.display()
-        );
-        return Err(e.hint(hint).into());
-    }
+    let (key_env, key) = key_for(flags, loaded, env, root, preset, &base_url)?;
     if key.is_none() && preset.key_required && base_url == preset.base_url {
         return Err(Error::Usage(format!(
             "provider `{name}` needs an API key: set {key_env} (or api_key_file / api_key_cmd in parallax.toml)"
@@ -284,6 +258,46 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
         },
         modes_file: None,
     }))
+}
+
+/// The key's variable and the key, with what an untrusted config may not do
+/// reported (its key sources) or refused (sending the user's key to its host).
+fn key_for(
+    flags: &Flags,
+    loaded: &Loaded,
+    env: &dyn Env,
+    root: &Path,
+    preset: &presets::Preset,
+    base_url: &str,
+) -> Result<(String, Option<ApiKey>), Error> {
+    let p = &loaded.file.provider;
+    let untrusted = untrusted_settings(p, loaded);
+    if !untrusted.is_empty() {
+        tracing::warn!(
+            "{} sets {} but is not trusted, so they are ignored; if you wrote it, run `parallax trust {}`",
+            loaded.path.display(),
+            untrusted.join(", "),
+            loaded.path.display()
+        );
+    }
+    let key_env = p
+        .api_key_env
+        .clone()
+        .filter(|_| loaded.trusted)
+        .unwrap_or_else(|| preset.key_env.to_string());
+    let key = api_key(p, &key_env, env, root, loaded, flags.dry_run)?;
+    if !loaded.trusted && key.is_some() && Some(base_url) == p.base_url.as_deref() {
+        let e = loaded.err(
+            "provider.base_url",
+            format!("would send your key from {key_env} to {base_url}, and this file is not trusted"),
+        );
+        let hint = format!(
+            "if you wrote it, run `parallax trust {}`, or pass --base-url",
+            loaded.path.display()
+        );
+        return Err(e.hint(hint).into());
+    }
+    Ok((key_env, key))
 }
 
 /// What an untrusted project config sets that only a trusted one may.
