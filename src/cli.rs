@@ -181,7 +181,10 @@ pub struct DraftArgs {
     /// Persona id (or path to a persona file). Default: config `persona`, else prism.
     #[arg(short, long, value_name = "ID")]
     pub persona: Option<String>,
-    /// Write the article to FILE (atomically) instead of stdout.
+    /// Where to write the article (atomically): FILE.md, FILE.html or FILE.json
+    /// (the extension chooses the format unless --format names others, written
+    /// beside it), a folder (`out/`: <slug-of-the-headline>.<ext>), or `-` for
+    /// standard output. A provenance record is written beside each file.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Print the exact messages every round would send; send nothing.

@@ -14,27 +14,65 @@ use parallax::render::{Format, terminal};
 use parallax::session::{Drafted, Session, Voice};
 use parallax::source;
 
-/// The base path (without extension) and formats for `-o FILE`: the formats
-/// asked for, else the one the file's extension names, else Markdown.
-pub fn outputs(path: &Path, formats: &[Format]) -> (PathBuf, Vec<Format>) {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let named = match ext {
-        "md" | "markdown" => Some(Format::Md),
-        "html" | "htm" => Some(Format::Html),
-        "json" => Some(Format::Json),
-        _ => None,
+/// Where `-o` sends the article. One rule: `-` is standard output; a folder
+/// (existing, or written with a trailing `/`) receives `<slug>.<ext>`; a file's
+/// extension chooses its format (`.md`, `.html`, `.json`) unless `--format`
+/// names others, which are then written beside it; a name without an extension
+/// gets one per format.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Target {
+    Stdout,
+    Folder(PathBuf, Vec<Format>),
+    Files(PathBuf, Vec<Format>),
+}
+
+pub fn target(path: &Path, formats: &[Format]) -> Result<Target> {
+    if path.as_os_str() == "-" {
+        return Ok(Target::Stdout);
+    }
+    let or_md = |named: Option<Format>| match (formats.is_empty(), named) {
+        (false, _) => formats.to_vec(),
+        (true, Some(f)) => vec![f],
+        (true, None) => vec![Format::Md],
     };
+    let text = path.to_string_lossy();
+    if path.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+        return Ok(Target::Folder(path.to_path_buf(), or_md(None)));
+    }
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let named = ext.parse::<Format>().ok();
+    if named.is_none() && !ext.is_empty() && ext.len() <= 5 && ext.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Err(Error::Usage(format!(
+            "-o {}: `.{ext}` is not an output format; name a .md, .html or .json file, a folder, or - for standard output",
+            path.display()
+        )));
+    }
     let base = if named.is_some() {
         path.with_extension("")
     } else {
         path.to_path_buf()
     };
-    let formats = match (formats.is_empty(), named) {
-        (false, _) => formats.to_vec(),
-        (true, Some(f)) => vec![f],
-        (true, None) => vec![Format::Md],
-    };
-    (base, formats)
+    Ok(Target::Files(base, or_md(named)))
+}
+
+/// A file name from a headline: lower-case words joined by `-`.
+fn slug(headline: &str) -> String {
+    let words: Vec<String> = headline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut s = String::new();
+    for w in words {
+        if s.len() + w.len() > 60 {
+            break;
+        }
+        if !s.is_empty() {
+            s.push('-');
+        }
+        s.push_str(&w);
+    }
+    if s.is_empty() { "article".into() } else { s }
 }
 
 /// Columns of the terminal, from `COLUMNS`, else 80.
@@ -55,6 +93,10 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         config_path,
         &cwd()?,
     )?;
+    // A bad -o is a usage error before anything is drafted.
+    if let Some(p) = &args.output {
+        target(p, &args.run.format)?;
+    }
     if args.sources.iter().filter(|s| *s == "-").count() > 1 {
         return Err(Error::Usage(
             "standard input (`-`) can be given as a source only once".into(),
@@ -77,12 +119,12 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     for f in &report.findings {
         tracing::warn!("integrity: {f}");
     }
-    output(args, &voice, &mut drafted)?;
+    let written = output(args, &voice, &mut drafted)?;
     if let Some(p) = &args.provenance {
         publish::write_json(p, &drafted.provenance)?;
     }
     summary(
-        args,
+        &written,
         &drafted.article,
         report.findings.len(),
         report.degraded().count(),
@@ -111,10 +153,23 @@ fn dry_run(calls: &[PlannedCall]) -> Result<()> {
 }
 
 /// Write the article where `-o` says, or print it.
-fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<()> {
-    if let Some(path) = &args.output {
-        let (base, formats) = outputs(path, &args.run.format);
-        return publish::write(voice, drafted, &base, &formats, true);
+fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<PathBuf>> {
+    let files = match args
+        .output
+        .as_deref()
+        .map(|p| target(p, &args.run.format))
+        .transpose()?
+    {
+        None | Some(Target::Stdout) => None,
+        Some(Target::Files(base, formats)) => Some((base, formats)),
+        Some(Target::Folder(dir, formats)) => Some((dir.join(slug(&drafted.article.headline)), formats)),
+    };
+    if let Some((base, formats)) = files {
+        publish::write(voice, drafted, &base, &formats, true)?;
+        return Ok(formats
+            .iter()
+            .map(|f| publish::with_ext(&base, f.extension()))
+            .collect());
     }
     let format = match args.run.format.as_slice() {
         [] => Format::Md,
@@ -126,11 +181,12 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<()> 
     } else {
         publish::render(voice, &drafted.article, format)?
     };
-    write_stdout(&text)
+    write_stdout(&text)?;
+    Ok(Vec::new())
 }
 
 /// The one-line summary on stderr.
-fn summary(args: &DraftArgs, article: &Article, findings: usize, degraded: usize) {
+fn summary(written: &[PathBuf], article: &Article, findings: usize, degraded: usize) {
     let m = &article.meta;
     let cached = m.calls.iter().filter(|c| c.cached).count();
     let checks = match (findings, degraded) {
@@ -140,9 +196,15 @@ fn summary(args: &DraftArgs, article: &Article, findings: usize, degraded: usize
     };
     tracing::info!(
         "{}: {} words, {} perspectives, {checks}, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",
-        args.output
-            .as_ref()
-            .map_or("article".into(), |p| p.display().to_string()),
+        if written.is_empty() {
+            "article".to_string()
+        } else {
+            written
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        },
         article.word_count(),
         article.perspectives.len(),
         m.calls.len(),

@@ -139,7 +139,27 @@ pub fn load(spec: &str, index: usize, first_id: usize) -> Result<Source, InputEr
             InputError::new(&path, None, "source is larger than 5 MiB").hint("split it into several sources")
         );
     }
+    if spec == "-"
+        && let Some(ext) = stdin_factsheet(&text)
+    {
+        return factsheet::parse(&path, &text, ext, index, first_id);
+    }
     parse(&path, &text, index, first_id)
+}
+
+/// Whether text on standard input is a JSON or YAML fact sheet rather than
+/// Markdown: a JSON object, or YAML whose first key is a fact sheet's.
+fn stdin_factsheet(text: &str) -> Option<&'static str> {
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    if t.starts_with('{') {
+        return Some("json");
+    }
+    let first = t
+        .lines()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let key = first.split(':').next()?.trim();
+    let yaml_key = ["title", "facts", "publisher", "url", "published", "perspective"].contains(&key);
+    (yaml_key && first.contains(':') && !t.starts_with("---")).then_some("yaml")
 }
 
 pub(crate) fn read_file(path: &Path) -> Result<String, InputError> {

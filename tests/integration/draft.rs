@@ -257,3 +257,50 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
         r.stdout
     );
 }
+
+#[test]
+fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = example("kim-putin-new-year.md");
+    let stdout = run(parallax(dir.path()).args(["draft", &src, "-o", "-"]));
+    assert_eq!(stdout.code, 0, "{}", stdout.stderr);
+    assert!(stdout.stdout.starts_with("---\n"), "-o - prints the article");
+    assert!(!dir.path().join("-.md").exists());
+    std::fs::create_dir(dir.path().join("outdir")).unwrap();
+    let folder = run(parallax(dir.path()).args(["draft", &src, "-o", "outdir/"]));
+    assert_eq!(folder.code, 0, "{}", folder.stderr);
+    let slug = "kim-jong-un-hails-russia-alliance-in-new-year-message-to.md";
+    assert!(
+        dir.path().join("outdir").join(slug).exists(),
+        "a folder receives <slug>.md"
+    );
+    assert!(!dir.path().join("outdir/.md").exists());
+    let txt = run(parallax(dir.path()).args(["draft", &src, "-o", "a.txt"]));
+    assert_eq!(txt.code, 2, "{}", txt.stderr);
+    assert!(txt.stderr.contains("not an output format"), "{}", txt.stderr);
+    let html = run(parallax(dir.path()).args(["draft", &src, "-o", "x.md", "--format", "html"]));
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert!(dir.path().join("x.html").exists() && !dir.path().join("x.md").exists());
+    assert!(
+        html.stderr.contains("x.html:"),
+        "the summary names the file written: {}",
+        html.stderr
+    );
+}
+
+#[test]
+fn a_json_fact_sheet_on_stdin_is_read_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
+    let r = run(parallax(dir.path())
+        .args(["draft", "-", "--format", "json"])
+        .write_stdin(sheet));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let article: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(article["headline"], "Port deal");
+    assert!(
+        !article["lede"]["text"].as_str().unwrap().contains('{'),
+        "{}",
+        article["lede"]
+    );
+}
