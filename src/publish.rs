@@ -43,7 +43,8 @@ pub fn write(
     std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
     if related {
         let mut index = Index::open(dir);
-        let entry = related::entry(&id, &drafted.article);
+        let written: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+        let entry = related::entry(&id, &drafted.article, &written);
         drafted.article.related = index.related(&id, &entry.terms, related::MAX_RELATED);
         index.add(entry).map_err(|e| {
             Error::io(

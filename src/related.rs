@@ -27,6 +27,9 @@ pub struct Entry {
     pub headline: String,
     pub deck: String,
     pub terms: Vec<String>,
+    /// The formats written (`md`, `html`, `json`): what a link may point at.
+    #[serde(default)]
+    pub formats: Vec<String>,
 }
 
 const STOP: &[&str] = &[
@@ -80,13 +83,27 @@ pub fn terms(a: &Article) -> Vec<String> {
     out
 }
 
-pub fn entry(id: &str, a: &Article) -> Entry {
+pub fn entry(id: &str, a: &Article, formats: &[&str]) -> Entry {
     Entry {
         id: id.to_string(),
         headline: a.headline.clone(),
         deck: a.deck.clone(),
         terms: terms(a),
+        formats: formats.iter().map(|f| f.to_string()).collect(),
     }
+}
+
+/// Whether an entry's article is still in `dir` in some format.
+fn exists(dir: &Path, e: &Entry) -> bool {
+    let all = ["md", "html", "json"].map(String::from);
+    let formats = if e.formats.is_empty() {
+        &all[..]
+    } else {
+        &e.formats[..]
+    };
+    formats
+        .iter()
+        .any(|f| dir.join(format!("{}.{f}", e.id)).is_file())
 }
 
 /// One indexed article, its terms as ids into the index's term table.
@@ -95,6 +112,9 @@ struct Slot {
     headline: String,
     deck: String,
     terms: Vec<u32>,
+    formats: Vec<String>,
+    /// The entry as read or added, to rewrite the index.
+    entry: Entry,
 }
 
 /// The index of one output folder, with an inverted index from term to articles
@@ -118,14 +138,35 @@ impl Index {
             term_ids: HashMap::new(),
             postings: Vec::new(),
         };
+        let mut lines = 0;
         if let Ok(f) = std::fs::File::open(&index.path) {
             for line in BufReader::new(f).lines().map_while(Result::ok) {
-                if let Ok(e) = serde_json::from_str::<Entry>(&line) {
+                lines += 1;
+                if let Ok(e) = serde_json::from_str::<Entry>(&line)
+                    && exists(dir, &e)
+                {
                     index.insert(e);
                 }
             }
         }
+        // Keyed by id, of articles still there: rewrite when reruns or deletions
+        // left more lines than that.
+        if lines > index.slots.len()
+            && let Err(e) = index.rewrite()
+        {
+            tracing::debug!("could not compact {}: {e}", index.path.display());
+        }
         index
+    }
+
+    /// Write the index anew, one line per article.
+    fn rewrite(&self) -> std::io::Result<()> {
+        let mut out = Vec::new();
+        for s in &self.slots {
+            out.extend(serde_json::to_vec(&s.entry).map_err(std::io::Error::other)?);
+            out.push(b'\n');
+        }
+        crate::fsutil::write_atomic(&self.path, &out)
     }
 
     fn term_id(&mut self, t: &str) -> u32 {
@@ -154,6 +195,8 @@ impl Index {
                     headline: String::new(),
                     deck: String::new(),
                     terms: Vec::new(),
+                    formats: Vec::new(),
+                    entry: e.clone(),
                 });
                 self.slots.len() - 1
             }
@@ -162,10 +205,12 @@ impl Index {
             self.postings[t as usize].push(slot as u32);
         }
         self.slots[slot] = Slot {
-            id: e.id,
-            headline: e.headline,
-            deck: e.deck,
+            id: e.id.clone(),
+            headline: e.headline.clone(),
+            deck: e.deck.clone(),
             terms,
+            formats: e.formats.clone(),
+            entry: e,
         };
     }
 
@@ -183,6 +228,9 @@ impl Index {
 
     /// Record an article (appending one line), replacing any earlier entry of its id.
     pub fn add(&mut self, e: Entry) -> std::io::Result<()> {
+        if self.by_id.get(&e.id).is_some_and(|&i| self.slots[i].entry == e) {
+            return Ok(());
+        }
         let mut line = serde_json::to_vec(&e).map_err(std::io::Error::other)?;
         line.push(b'\n');
         let mut f = OpenOptions::new().create(true).append(true).open(&self.path)?;
@@ -249,6 +297,7 @@ impl Index {
                     headline: e.headline.clone(),
                     deck: e.deck.clone(),
                     score: (score * 1000.0).round() / 1000.0,
+                    formats: e.formats.clone(),
                 }
             })
             .collect()

@@ -8,12 +8,21 @@ fn e(id: &str, terms: &[&str]) -> Entry {
         headline: id.to_uppercase(),
         deck: String::new(),
         terms: terms.iter().map(|s| s.to_string()).collect(),
+        formats: vec!["md".into()],
+    }
+}
+
+/// Put the article files the index refers to in place.
+fn files(dir: &std::path::Path, ids: &[&str]) {
+    for id in ids {
+        std::fs::write(dir.join(format!("{id}.md")), "x").unwrap();
     }
 }
 
 #[test]
 fn ranks_by_shared_rare_terms_and_never_lists_itself() {
     let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &["a", "b", "c", "d"]);
     let mut idx = Index::open(dir.path());
     idx.add(e("a", &["kim jong-un", "putin", "treaty", "troops"]))
         .unwrap();
@@ -41,4 +50,39 @@ fn ranks_by_shared_rare_terms_and_never_lists_itself() {
     idx.add(e("d", &["tariffs", "brussels", "steel"])).unwrap();
     let ids: Vec<String> = idx.related_to("a", 4).into_iter().map(|r| r.id).collect();
     assert_eq!(ids, ["b"], "a replaced entry leaves its old terms");
+}
+
+#[test]
+fn the_index_is_keyed_by_id_and_pruned_of_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &["a", "b"]);
+    let mut idx = Index::open(dir.path());
+    for _ in 0..3 {
+        idx.add(e("a", &["putin", "treaty"])).unwrap();
+    }
+    idx.add(e("b", &["putin", "treaty"])).unwrap();
+    let lines = || {
+        std::fs::read_to_string(dir.path().join(INDEX))
+            .unwrap()
+            .lines()
+            .count()
+    };
+    assert_eq!(lines(), 2, "a rerun adds no line");
+    std::fs::remove_file(dir.path().join("b.md")).unwrap();
+    let idx = Index::open(dir.path());
+    assert!(!idx.contains("b"), "a deleted article leaves the index");
+    assert_eq!(lines(), 1);
+}
+
+#[test]
+fn links_point_at_a_format_that_exists() {
+    let only_html = Related {
+        id: "x".into(),
+        headline: "X".into(),
+        deck: String::new(),
+        score: 1.0,
+        formats: vec!["html".into()],
+    };
+    assert_eq!(only_html.file("md"), "x.html");
+    assert_eq!(only_html.file("html"), "x.html");
 }

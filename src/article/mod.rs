@@ -130,6 +130,22 @@ pub struct Related {
     pub deck: String,
     /// How much the two share, for ordering.
     pub score: f64,
+    /// The formats the other article was written in (empty: not known).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub formats: Vec<String>,
+}
+
+impl Related {
+    /// The file a link from an article in `format` should point at: the same
+    /// format when the other article has it, else one it has.
+    pub fn file(&self, format: &str) -> String {
+        let ext = if self.formats.is_empty() || self.formats.iter().any(|f| f == format) {
+            format
+        } else {
+            self.formats[0].as_str()
+        };
+        format!("{}.{ext}", self.id)
+    }
 }
 
 impl SourceRef {

@@ -247,7 +247,8 @@ async fn draft_one(
         .options(&voice.persona, item.model.as_deref(), false)?;
     let mut drafted = run.session.draft(&voice, sources, &options).await?;
     publish::write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
-    let entry = related::entry(&item.id, &drafted.article);
+    let written: Vec<&str> = run.formats.iter().map(|f| f.extension()).collect();
+    let entry = related::entry(&item.id, &drafted.article, &written);
     if let Ok(mut index) = run.index.lock() {
         index
             .add(entry)

@@ -123,7 +123,7 @@ impl Html {
             .related
             .iter()
             .map(|r| RelatedView {
-                href: format!("{}.html", r.id),
+                href: r.file("html"),
                 headline: &r.headline,
                 deck: &r.deck,
             })
