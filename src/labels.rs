@@ -19,6 +19,9 @@ pub struct Labels {
     /// `{}` is the side's label.
     #[serde(skip)]
     no_position: &'static str,
+    /// Earlier wordings of the notice, still recognised in articles.
+    #[serde(skip)]
+    earlier_no_position: &'static [&'static str],
     pub no_reasons: &'static str,
     pub no_reasons_beyond: &'static str,
     pub no_meaning: &'static str,
@@ -32,13 +35,16 @@ impl Labels {
         self.no_position.replace("{}", side)
     }
 
-    /// Whether `text` is this language's notice that a side has no position.
+    /// Whether `text` is this language's notice that a side has no position
+    /// (in its current wording or an earlier one).
     pub fn is_no_position(&self, text: &str) -> bool {
-        let (head, tail) = self
-            .no_position
-            .split_once("{}")
-            .unwrap_or((self.no_position, ""));
-        text.starts_with(head.trim()) && text.trim_end().ends_with(tail.trim())
+        let text = text.trim();
+        std::iter::once(self.no_position)
+            .chain(self.earlier_no_position.iter().copied())
+            .any(|form| {
+                let (head, tail) = form.split_once("{}").unwrap_or((form, ""));
+                text.starts_with(head.trim()) && text.ends_with(tail.trim())
+            })
     }
 }
 
@@ -55,7 +61,8 @@ pub static EN: Labels = Labels {
     passed: "all checks passed",
     findings: "findings",
     revised: "Revised after the checks",
-    no_position: "No stated position from {} in the sources.",
+    no_position: "{}: no stated position in the sources.",
+    earlier_no_position: &["No stated position from {} in the sources."],
     no_reasons: "The sources give no reasons.",
     no_reasons_beyond: "The sources give no reasons beyond this statement.",
     no_meaning: "The sources do not spell out what this position means.",
@@ -77,6 +84,7 @@ pub static KO: Labels = Labels {
     findings: "건 지적",
     revised: "검증 후 수정한 부분",
     no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
+    earlier_no_position: &[],
     no_reasons: "출처에 이유는 나와 있지 않다.",
     no_reasons_beyond: "출처에는 이 발언 외의 이유가 나와 있지 않다.",
     no_meaning: "출처에 이 입장이 갖는 의미는 나와 있지 않다.",

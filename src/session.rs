@@ -189,6 +189,9 @@ impl Session {
         options: &DraftOptions,
     ) -> Result<Drafted> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
+        if self.client.is_none() {
+            warn_language(voice, &sources);
+        }
         let job = voice.job(&sources, options);
         let article = match &self.client {
             Some(client) => pipeline::draft(&ModelAnswerer(client), &job).await?,
@@ -222,6 +225,29 @@ impl Session {
     ) -> Result<Vec<PlannedCall>> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
         pipeline::dry_run(&voice.job(&sources, options)).await
+    }
+}
+
+/// Offline, passages are quoted as they are: say so when the persona writes in
+/// another language than the sources.
+fn warn_language(voice: &Voice, sources: &[Source]) {
+    let text: String = sources
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.as_str())
+        .collect();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count().max(1);
+    let hangul = text
+        .chars()
+        .filter(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'))
+        .count();
+    let sources_lang = if hangul * 3 > letters { "ko" } else { "en" };
+    let persona_lang = voice.persona.spec.language.split(['-', '_']).next().unwrap_or("");
+    if !persona_lang.is_empty() && persona_lang != sources_lang {
+        tracing::warn!(
+            "persona `{}` writes in `{persona_lang}` but the sources are in `{sources_lang}`: offline, passages are quoted as they are; a model would translate them",
+            voice.persona.id()
+        );
     }
 }
 

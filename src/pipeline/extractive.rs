@@ -12,6 +12,34 @@ use crate::persona::Perspective;
 use crate::prompt::defuse;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Position, SectionDraft};
 
+/// Words that make a statement a reason ("because", "to protect", "citing").
+const REASON_MARKERS: &[&str] = &[
+    "because",
+    " to ",
+    "in order to",
+    "citing",
+    "due to",
+    "so that",
+    "since",
+    "as it",
+    "aim",
+    "때문",
+    "위해",
+];
+/// Words that make a statement say what a position means ("would", "will").
+const MEANING_MARKERS: &[&str] = &[
+    " would ",
+    " will ",
+    " could ",
+    "threaten",
+    " risk",
+    " mean",
+    "effect",
+    "impact",
+    "것으로",
+    "전망",
+];
+
 /// Model name recorded for extractive drafts.
 pub const MODEL: &str = crate::ident::ProviderKind::EXTRACTIVE;
 
@@ -70,13 +98,6 @@ impl<'a> Extractor<'a> {
     /// statement by that side, in its own words, and never a passage that only
     /// mentions it.
     pub fn brief(&self) -> Brief {
-        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.is_empty()).collect();
-        let pool = if neutral.is_empty() {
-            self.passages.iter().collect()
-        } else {
-            neutral
-        };
-        let key_facts = pool.iter().take(8).map(|p| claim(p)).collect();
         let perspectives: BTreeMap<String, Position> = self
             .perspectives
             .iter()
@@ -95,6 +116,17 @@ impl<'a> Extractor<'a> {
                 (persp.id.clone(), position)
             })
             .collect();
+        // Facts are the passages no side speaks in; failing those, the ones no
+        // side's section prints; failing those, the first passage.
+        let cited: Vec<&String> = perspectives.values().flat_map(|p| &p.cites).collect();
+        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.is_empty()).collect();
+        let unused: Vec<&Passage> = self.passages.iter().filter(|p| !cited.contains(&&p.id)).collect();
+        let pool = match (neutral.is_empty(), unused.is_empty()) {
+            (false, _) => neutral,
+            (true, false) => unused,
+            (true, true) => self.passages.iter().take(1).collect(),
+        };
+        let key_facts = pool.iter().take(8).map(|p| claim(p)).collect();
         Brief {
             key_facts,
             perspectives,
@@ -103,7 +135,8 @@ impl<'a> Extractor<'a> {
 
     pub fn opening(&self, brief: &Brief) -> Opening {
         let lede = brief.key_facts.first().cloned().unwrap_or_else(empty);
-        let rest: Vec<&Claim> = brief.key_facts.iter().skip(1).collect();
+        // The second fact is the deck (see `finish`); each passage is used once.
+        let rest: Vec<&Claim> = brief.key_facts.iter().skip(2).collect();
         let sections = rest
             .chunks(3)
             .zip(self.labels.context_subheads)
@@ -112,9 +145,12 @@ impl<'a> Extractor<'a> {
                 paragraphs: chunk.iter().map(|c| (*c).clone()).collect(),
             })
             .collect();
+        // A pull quote from a passage the opening does not already print.
+        let used: Vec<&String> = brief.key_facts.iter().take(2).flat_map(|c| &c.cites).collect();
         let pull_quote = self
             .passages
             .iter()
+            .filter(|p| !used.contains(&&p.id))
             .find_map(|p| quotation(&p.text))
             .unwrap_or_default();
         Opening {
@@ -135,7 +171,18 @@ impl<'a> Extractor<'a> {
                     .collect()
             })
             .unwrap_or_default();
-        let part = |i: usize, missing: String| match cited.get(i) {
+        // The first statement is the position; a later one serves as the reasons
+        // only when it gives one, and as what it means only when it says so.
+        let later: Vec<&&Passage> = cited.iter().skip(1).collect();
+        let with = |markers: &[&str]| {
+            later.iter().find(|passage| {
+                let t = own_words(passage, &p.id).to_lowercase();
+                markers.iter().any(|m| t.contains(m))
+            })
+        };
+        let reason = with(REASON_MARKERS);
+        let meaning = with(MEANING_MARKERS).filter(|m| reason.is_none_or(|r| r.id != m.id));
+        let claim_of = |passage: Option<&&&Passage>, missing: String| match passage {
             Some(passage) => Claim {
                 text: own_words(passage, &p.id),
                 cites: vec![passage.id.clone()],
@@ -145,15 +192,18 @@ impl<'a> Extractor<'a> {
                 cites: vec![],
             },
         };
+        let part = |i: usize, missing: String| claim_of(cited.get(i).as_ref(), missing);
         let label = defuse(&p.label);
         PerspectiveDraft {
             subhead: label.clone(),
             position: part(0, self.labels.no_position(&label)),
-            reasons: part(1, self.labels.no_reasons_beyond.into()),
-            implications: part(2, self.labels.no_meaning.into()),
+            reasons: claim_of(reason, self.labels.no_reasons_beyond.into()),
+            implications: claim_of(meaning, self.labels.no_meaning.into()),
         }
     }
 
+    /// Headline from the first source's title (else the lede's first words), the
+    /// deck from the second fact, which the opening then leaves out.
     pub fn finish(&self, brief: &Brief) -> Finish {
         let lede = brief.key_facts.first().map(|c| c.text.as_str()).unwrap_or("");
         let headline = self

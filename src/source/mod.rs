@@ -157,7 +157,7 @@ fn stdin_factsheet(text: &str) -> Option<&'static str> {
     let first = t
         .lines()
         .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
-    let key = first.split(':').next()?.trim();
+    let key = first.split_terminator(':').next()?.trim();
     let yaml_key = ["title", "facts", "publisher", "url", "published", "perspective"].contains(&key);
     (yaml_key && first.contains(':') && !t.starts_with("---")).then_some("yaml")
 }

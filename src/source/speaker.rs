@@ -30,8 +30,10 @@ pub(super) fn subject(pre: &str) -> Option<String> {
     }
     let clause = last_clause(s);
     let head = head_phrase(clause)?;
+    // A lower-case phrase ("an industry association representing chipmakers")
+    // is kept when short; it stands only if the persona names it (see `sides`).
     let words = head.split_whitespace().count();
-    (plausible(&head) || words <= 4).then_some(head)
+    (plausible(&head) || words <= 8).then_some(head)
 }
 
 fn is_time(s: &str) -> bool {

@@ -52,7 +52,7 @@ fn a_side_with_no_stated_position_is_shown_as_such() {
     let r = run(parallax(dir.path()).args(["draft", &example("kim-putin-new-year.md")]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(
-        r.stdout.matches("No stated position from").count(),
+        r.stdout.matches(": no stated position in the sources.").count(),
         4,
         "{}",
         r.stdout
