@@ -151,20 +151,26 @@ pub enum PromptsCommand {
         after_help = "Examples:\n  parallax prompts render brief --persona prism --source report.md\n  parallax prompts render perspective:japan -p prism -s a.md -s b.md"
     )]
     Render {
+        /// The stage to show: brief, lede, perspective, perspective:ID, finish,
+        /// revise, or all.
         stage: String,
+        /// Persona id (or path to a persona file).
         #[arg(short, long, value_name = "ID")]
         persona: Option<String>,
+        /// A source to fill the prompts with (repeatable).
         #[arg(short, long = "source", value_name = "SOURCE", required = true)]
         sources: Vec<String>,
         #[command(flatten)]
         lookup: Lookup,
     },
-    /// Copy the built-in templates into a folder to edit them.
+    /// Copy the built-in templates (prompts and the HTML page) to edit them.
     #[command(
-        after_help = "Examples:\n  parallax prompts eject            # into the project's prompts/\n  parallax prompts eject my-prompts --force"
+        after_help = "Examples:\n  parallax prompts eject            # all of them into the project's prompts/\n  parallax prompts eject finish.j2  # one template into prompts/\n  parallax prompts eject my-prompts --force"
     )]
     Eject {
-        /// Default: the project's prompts/ folder.
+        /// A template's name (finish.j2, article.html.j2) to eject that one into
+        /// the project's prompts/, or a folder for all of them. Default: all into
+        /// the project's prompts/.
         dir: Option<PathBuf>,
         /// Overwrite files that exist.
         #[arg(long)]
@@ -256,6 +262,8 @@ pub struct RunArgs {
     /// Ask for whole answers instead of server-sent event streams.
     #[arg(long)]
     pub no_stream: bool,
+    /// Sampling temperature (0.0–2.0). Default: the persona's, else
+    /// provider.temperature, else the server's.
     #[arg(long)]
     pub temperature: Option<f32>,
     /// Upper bound on tokens per answer.

@@ -15,6 +15,10 @@ use crate::llm::{Message, Role};
 use crate::persona::Persona;
 use crate::source::{Passage, Source};
 
+/// The HTML page's template, which may sit beside the prompt templates (and be
+/// ejected with them) but is not a prompt: `render::html` loads it.
+pub const PAGE_TEMPLATE: &str = "article.html.j2";
+
 /// The built-in templates, by file name.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("system.j2", include_str!("../prompts/system.j2")),
@@ -206,6 +210,7 @@ fn template_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .flatten()
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "j2") && p.is_file())
+        .filter(|p| p.file_name().is_none_or(|n| n != PAGE_TEMPLATE))
         .filter_map(|p| Some((p.file_name()?.to_str()?.to_string(), p.clone())))
         .collect();
     out.sort();

@@ -115,9 +115,18 @@ pub(super) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<S
     let mut next = 1;
     for (i, spec) in item.sources.iter().enumerate() {
         let s = match spec {
-            SourceSpec::Path(p) => {
-                source::load_any(&p.display().to_string(), i + 1, next, &session.fetcher).await?
-            }
+            SourceSpec::Path(p) => source::load_any(&p.display().to_string(), i + 1, next, &session.fetcher)
+                .await
+                .map_err(|e| match e {
+                    // Standard input is not a manifest's business.
+                    Error::Input(mut e)
+                        if e.hint.as_deref().is_some_and(|h| h.contains("standard input")) =>
+                    {
+                        e.hint = Some("check the path; it is relative to the manifest's folder".into());
+                        Error::Input(e)
+                    }
+                    other => other,
+                })?,
             SourceSpec::Url(url) => source::load_any(url, i + 1, next, &session.fetcher).await?,
             SourceSpec::Inline { title, text } => {
                 let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;

@@ -194,8 +194,23 @@ fn summary(written: &[PathBuf], article: &Article, findings: usize, degraded: us
         (n, 0) => format!("{n} finding(s)"),
         (n, d) => format!("{n} finding(s), {d} degraded part(s)"),
     };
+    // Tokens replayed from the response cache cost nothing: count them apart.
+    let mut spent = parallax::llm::Usage::default();
+    let mut replayed = 0;
+    for c in &m.calls {
+        if c.cached {
+            replayed += c.usage.total();
+        } else {
+            spent += c.usage;
+        }
+    }
+    let replayed = if replayed > 0 {
+        format!(", {replayed} more replayed from the cache")
+    } else {
+        String::new()
+    };
     tracing::info!(
-        "{}: {} words, {} perspectives, {checks}, {} calls ({cached} from cache), {} tokens ({} in, {} out), {}, {:.1} s, provider {}, model {}",
+        "{}: {} words, {} perspectives, {checks}, {} calls ({cached} from cache), {} tokens spent ({} in, {} out){replayed}, {}, {:.1} s, provider {}, model {}",
         if written.is_empty() {
             "article".to_string()
         } else {
@@ -208,9 +223,9 @@ fn summary(written: &[PathBuf], article: &Article, findings: usize, degraded: us
         article.word_count(),
         article.perspectives.len(),
         m.calls.len(),
-        m.usage.total(),
-        m.usage.prompt_tokens,
-        m.usage.completion_tokens,
+        spent.total(),
+        spent.prompt_tokens,
+        spent.completion_tokens,
         cost_text(m.cost_usd),
         m.elapsed_ms as f64 / 1000.0,
         m.provider,

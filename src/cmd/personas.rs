@@ -242,13 +242,27 @@ async fn check(project: &Project, paths: &[PathBuf]) -> Result<()> {
     }
     let mut failures = 0;
     let mut out = String::new();
+    // A template shared by several personas fails each of them the same way:
+    // say it once, with the personas it affects.
+    let mut seen: Vec<(String, Vec<String>)> = Vec::new();
     for spec in &specs {
         match check_persona(project, spec).await {
             Ok(id) => out.push_str(&format!("ok      {id} ({spec})\n")),
             Err(e) => {
                 failures += 1;
-                eprintln!("parallax: error: {e}");
+                let line = e.to_string();
+                match seen.iter_mut().find(|(l, _)| *l == line) {
+                    Some((_, who)) => who.push(spec.clone()),
+                    None => seen.push((line, vec![spec.clone()])),
+                }
             }
+        }
+    }
+    for (line, who) in &seen {
+        if who.len() > 1 {
+            eprintln!("parallax: error: {line} (personas: {})", who.join(", "));
+        } else {
+            eprintln!("parallax: error: {line}");
         }
     }
     for t in &templates {

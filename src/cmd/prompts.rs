@@ -9,6 +9,7 @@ use parallax::config::{self, Project};
 use parallax::error::{Error, InputError, Result};
 use parallax::pipeline::{self, DraftOptions, Job};
 use parallax::prompt::{BUILTIN, Prompts};
+use parallax::render::html::{TEMPLATE, TEMPLATE_NAME};
 use parallax::{fsutil, persona, source};
 
 /// What each built-in template is for.
@@ -101,11 +102,28 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
 }
 
 fn eject(project: &Project, dir: Option<&Path>, force: bool) -> Result<()> {
-    let dir = dir
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| project.root.join("prompts"));
+    // `eject finish.j2` (or `eject finish`, `eject article.html.j2`): that one
+    // template into the project's prompts/; anything else names a folder.
+    let page = (TEMPLATE_NAME, TEMPLATE);
+    let all: Vec<(&str, &str)> = BUILTIN.iter().copied().chain(std::iter::once(page)).collect();
+    let named = dir.and_then(|d| d.to_str()).and_then(|d| {
+        let name = if d.ends_with(".j2") {
+            d.to_string()
+        } else {
+            format!("{d}.j2")
+        };
+        all.iter().copied().find(|(n, _)| *n == name)
+    });
+    let (dir, chosen) = match named {
+        Some(one) => (project.root.join("prompts"), vec![one]),
+        None => (
+            dir.map(Path::to_path_buf)
+                .unwrap_or_else(|| project.root.join("prompts")),
+            all,
+        ),
+    };
     let mut out = String::new();
-    for (name, text) in BUILTIN {
+    for (name, text) in chosen {
         let path = dir.join(name);
         if path.exists() && !force {
             out.push_str(&format!(

@@ -17,7 +17,7 @@ use crate::prompt::TemplateError;
 /// The built-in page template.
 pub const TEMPLATE: &str = include_str!("../../templates/article.html.j2");
 /// Its file name, for overrides.
-pub const TEMPLATE_NAME: &str = "article.html.j2";
+pub const TEMPLATE_NAME: &str = crate::prompt::PAGE_TEMPLATE;
 
 pub struct Html {
     env: Environment<'static>,

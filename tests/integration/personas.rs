@@ -191,3 +191,27 @@ fn every_template_for_every_persona() {
         settings.bind(|| insta::assert_snapshot!(format!("templates_{persona}"), r.stdout));
     }
 }
+
+#[test]
+fn eject_by_name_ejects_that_template_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args(["prompts", "eject", "finish.j2"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let prompts = dir.path().join("prompts");
+    assert!(prompts.join("finish.j2").is_file(), "{}", r.stdout);
+    assert!(!prompts.join("finish.j2").is_dir());
+    let files: Vec<_> = std::fs::read_dir(&prompts).unwrap().collect();
+    assert_eq!(files.len(), 1, "only the one named");
+    let all = run(parallax(dir.path()).args(["prompts", "eject", "all-prompts"]));
+    assert_eq!(all.code, 0, "{}", all.stderr);
+    assert!(
+        dir.path().join("all-prompts/article.html.j2").is_file(),
+        "the page template is ejectable"
+    );
+    let check = run(parallax(dir.path()).args(["personas", "check", "--prompts", "all-prompts"]));
+    assert_eq!(
+        check.code, 0,
+        "ejected templates pass the check: {}",
+        check.stderr
+    );
+}
