@@ -49,14 +49,52 @@ pub fn decode(bytes: &[u8], content_type: &str) -> String {
     encoding.decode(bytes).0.into_owned()
 }
 
+/// Class and id words that mark a block as an advertisement or a promotion.
+const AD_SELECTORS: &str = "[class~=ad], [class~=ads], [class~=advert], [class~=advertisement], \
+    [class^=ad-], [class*=' ad-'], [class^=ad_], [class*=advert], [class*=sponsor], [class*=promo], \
+    [class*=newsletter], [class*=subscribe], [id~=ad], [id^=ad-], [id^=ad_], [id*=advert], \
+    [id*=sponsor], [id*=promo], [id*=newsletter], [data-ad], [aria-label=advertisement]";
+
+/// Openings of a short block that is an advertisement or a promotion, whatever
+/// its markup says.
+const AD_TEXT: &[&str] = &[
+    "sponsored",
+    "advertisement",
+    "advertising",
+    "subscribe",
+    "sign up for",
+    "promoted",
+    "paid content",
+    "partner content",
+    "read more:",
+    "recommended for you",
+];
+
+/// A page without its advertisements and promotions, so that none becomes a
+/// passage: blocks marked as such by class or id, and short blocks whose text
+/// opens like one.
+fn without_ads(page: &str) -> String {
+    let doc = dom_query::Document::from(page);
+    doc.select(AD_SELECTORS).remove();
+    for block in doc.select("div, p, aside, section, span, li, figure").iter() {
+        let text = block.text();
+        let t = text.trim().to_lowercase();
+        if t.chars().count() <= 200 && AD_TEXT.iter().any(|m| t.starts_with(m)) {
+            block.remove();
+        }
+    }
+    doc.html().to_string()
+}
+
 /// The article in an HTML page.
 pub fn html(page: &str, url: &str) -> Result<Extracted, String> {
     let cfg = Config {
         text_mode: TextMode::Markdown,
         ..Config::default()
     };
-    let mut r =
-        Readability::new(page, Some(url), Some(cfg)).map_err(|e| format!("cannot read the page: {e}"))?;
+    let page = without_ads(page);
+    let mut r = Readability::new(page.as_str(), Some(url), Some(cfg))
+        .map_err(|e| format!("cannot read the page: {e}"))?;
     let a = r
         .parse()
         .map_err(|e| format!("no article found in the page: {e}"))?;
