@@ -243,6 +243,8 @@ pub enum FindingKind {
     Misattributed,
     // A part replaced or dropped because the model's answer could not be used.
     Degraded,
+    // The headline, deck or closing takes one side's words as the article's own.
+    Framing,
 }
 
 impl FindingKind {
@@ -265,6 +267,7 @@ impl FindingKind {
             FindingKind::LoadedLanguage => "loaded-language",
             FindingKind::Misattributed => "misattributed",
             FindingKind::Degraded => "degraded",
+            FindingKind::Framing => "framing",
         }
     }
 }

@@ -17,17 +17,17 @@ use crate::source::{Statement, sides, statements};
 use crate::text::{QuoteIndex, contains_word, sentences};
 
 /// A source statement with where it is.
-struct Said<'a> {
-    passage: &'a str,
-    statement: &'a Statement,
+pub(super) struct Said<'a> {
+    pub(super) passage: &'a str,
+    pub(super) statement: &'a Statement,
     /// The sentence that holds it, ready for quotation look-ups.
-    index: QuoteIndex,
-    words: BTreeSet<String>,
+    pub(super) index: QuoteIndex,
+    pub(super) words: BTreeSet<String>,
 }
 
 /// What the sources say, indexed for the check.
-struct Sources<'a> {
-    said: Vec<Said<'a>>,
+pub(super) struct Sources<'a> {
+    pub(super) said: Vec<Said<'a>>,
     /// Names of speakers with a side, learnt from the sources.
     names: HashMap<String, String>,
     /// Every name that speaks in the sources.
@@ -35,7 +35,7 @@ struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    fn new(corpus: &'a Corpus<'_>) -> Self {
+    pub(super) fn new(corpus: &'a Corpus<'_>) -> Self {
         let mut said = Vec::new();
         let mut names = HashMap::new();
         let mut speakers = BTreeSet::new();
@@ -75,7 +75,7 @@ impl<'a> Sources<'a> {
 }
 
 /// Lower-cased words of four letters or more, without common function words.
-fn content_words(s: &str) -> BTreeSet<String> {
+pub(super) fn content_words(s: &str) -> BTreeSet<String> {
     const STOP: &[&str] = &[
         "that", "this", "with", "from", "have", "will", "would", "their", "there", "they", "which", "about",
         "been", "were", "said", "also", "into", "than", "them", "what", "when", "such",
@@ -258,7 +258,7 @@ fn unattributed(
     out
 }
 
-fn sentence_names_side(sentence: &str, side: &str, persona: &Persona) -> bool {
+pub(super) fn sentence_names_side(sentence: &str, side: &str, persona: &Persona) -> bool {
     persona
         .spec
         .perspectives
@@ -273,7 +273,7 @@ fn sentence_names_side(sentence: &str, side: &str, persona: &Persona) -> bool {
 }
 
 /// Quotations of two words or more in a sentence.
-fn quotations(sentence: &str) -> Vec<String> {
+pub(super) fn quotations(sentence: &str) -> Vec<String> {
     super::claims::extract(sentence)
         .into_iter()
         .filter_map(|f| match f.claim {

@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod balance;
 pub mod claims;
+mod framing;
 pub mod glossary;
 pub mod grounding;
 pub mod markdown;
@@ -214,6 +215,7 @@ impl<'a> Corpus<'a> {
 pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let mut findings = grounding::check(doc, corpus);
     findings.append(&mut attribution::check(doc, corpus, persona));
+    findings.append(&mut framing::check(doc, corpus, persona));
     let (shares, mut more) = balance::check(doc, corpus, persona);
     findings.append(&mut more);
     let (terms, mut more) = glossary::check(doc, persona);

@@ -1,0 +1,104 @@
+//! Balance in the framing: the headline and deck must not adopt one side's words
+//! as the article's own (a side's quotation or claim there is attributed to it),
+//! and the closing must not give one side the last word unless the sources end
+//! on that side too.
+
+use super::attribution::{Sources, content_words, quotations, sentence_names_side};
+use super::{Check, Corpus, Doc, Finding, Part};
+use crate::ident::FindingKind;
+use crate::persona::Persona;
+use crate::source::{sides, statements};
+use crate::text::{contains_word, sentences};
+
+/// The side whose statement a sentence repeats without saying so: by a
+/// quotation, or by most of its words.
+fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> Option<(&'s str, String)> {
+    if statements::extract(sentence)
+        .iter()
+        .any(|s| sides::side_of(&s.speaker, persona).is_some())
+    {
+        return None;
+    }
+    let named = |side: &str, speaker: &str| {
+        sentence_names_side(sentence, side, persona)
+            || sides::names(speaker)
+                .iter()
+                .any(|n| n.contains(' ') && contains_word(sentence, n))
+    };
+    for q in quotations(sentence) {
+        let Some(holder) = sources.said.iter().find(|x| x.index.contains(&q)) else {
+            continue;
+        };
+        if let Some(side) = holder.statement.side.as_deref()
+            && !named(side, &holder.statement.speaker)
+        {
+            return Some((side, q));
+        }
+    }
+    let words = content_words(sentence);
+    if words.len() < 5 {
+        return None;
+    }
+    let best = sources
+        .said
+        .iter()
+        .filter(|x| x.statement.side.is_some())
+        .max_by_key(|x| words.intersection(&x.words).count())?;
+    let share = words.intersection(&best.words).count() as f64 / words.len() as f64;
+    let side = best.statement.side.as_deref()?;
+    (share >= 0.7 && !named(side, &best.statement.speaker)).then(|| (side, sentence.to_string()))
+}
+
+pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
+    let sources = Sources::new(corpus);
+    let last_side = sources
+        .said
+        .iter()
+        .rev()
+        .find_map(|x| x.statement.side.as_deref());
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        let framing = matches!(b.part, Part::Headline | Part::Deck);
+        if !framing && b.part != Part::Closing {
+            continue;
+        }
+        for sentence in sentences(&b.text) {
+            // The closing's last word is a side's whether or not it says whose.
+            let said = statements::extract(sentence)
+                .into_iter()
+                .find_map(|s| sides::side_of(&s.speaker, persona).map(|side| (side, s.content)));
+            let found = match (b.part, said) {
+                (Part::Closing, Some((side, content))) => Some((side, content)),
+                _ => adopted(&sources, sentence, persona).map(|(s, c)| (s.to_string(), c)),
+            };
+            let Some((side, claim)) = found else {
+                continue;
+            };
+            let side = side.as_str();
+            let expected = if framing {
+                format!(
+                    "the {} attributes {side}'s words to {side}, or stays neutral",
+                    b.part.label()
+                )
+            } else if last_side.is_some_and(|last| last != side) {
+                format!("the closing does not give {side} the last word; the sources do not end on it")
+            } else {
+                continue;
+            };
+            out.push(Finding {
+                check: Check::Balance,
+                kind: FindingKind::Framing,
+                section: b.section.clone(),
+                location: b.location.clone(),
+                claim,
+                expected,
+                attribution: None,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "framing_tests.rs"]
+mod tests;
