@@ -77,8 +77,10 @@ async fn valid_answers(job: &Job<'_>) -> Vec<(String, String)> {
         .collect()
 }
 
-#[tokio::test]
-async fn a_valid_run_asks_each_stage_once_in_round_order() {
+/// Draft the fixture with the model answering each stage as the extractive
+/// strategy would, after `tweak` has spoilt some answers; the article and the
+/// stages asked, in order.
+async fn draft_with(tweak: impl FnOnce(&mut Vec<(String, String)>)) -> (Article, Vec<String>) {
     let (persona, sources, prompts, options) = fixture();
     let job = Job {
         persona: &persona,
@@ -86,11 +88,17 @@ async fn a_valid_run_asks_each_stage_once_in_round_order() {
         prompts: &prompts,
         options: &options,
     };
-    let answers = valid_answers(&job).await;
+    let mut answers = valid_answers(&job).await;
+    tweak(&mut answers);
     let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let client = Scripted::new(&refs);
     let article = draft(&ModelAnswerer(&client), &job).await.unwrap();
-    let asked = client.asked();
+    (article, client.asked())
+}
+
+#[tokio::test]
+async fn a_valid_run_asks_each_stage_once_in_round_order() {
+    let (article, asked) = draft_with(|_| {}).await;
     assert_eq!(asked.first().map(String::as_str), Some("brief"));
     assert_eq!(asked.last().map(String::as_str), Some("finish"));
     assert_eq!(asked.len(), 2 + 4 + 1, "{asked:?}");
@@ -106,20 +114,11 @@ async fn a_valid_run_asks_each_stage_once_in_round_order() {
 
 #[tokio::test]
 async fn an_unusable_perspective_is_built_from_that_sides_statements_and_flagged() {
-    let (persona, sources, prompts, options) = fixture();
-    let job = Job {
-        persona: &persona,
-        sources: &sources,
-        prompts: &prompts,
-        options: &options,
-    };
-    let mut answers = valid_answers(&job).await;
-    answers.retain(|(stage, _)| stage != "perspective:china");
-    answers.push(("perspective:china".into(), "I cannot answer that.".into()));
-    let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let client = Scripted::new(&refs);
-    let article = draft(&ModelAnswerer(&client), &job).await.unwrap();
-    let asked = client.asked();
+    let (article, asked) = draft_with(|answers| {
+        answers.retain(|(stage, _)| stage != "perspective:china");
+        answers.push(("perspective:china".into(), "I cannot answer that.".into()));
+    })
+    .await;
     assert_eq!(
         asked.iter().filter(|s| *s == "perspective:china").count(),
         2,
@@ -139,24 +138,16 @@ async fn an_unusable_perspective_is_built_from_that_sides_statements_and_flagged
 
 #[tokio::test]
 async fn a_bad_pull_quote_is_dropped_not_fatal() {
-    let (persona, sources, prompts, options) = fixture();
-    let job = Job {
-        persona: &persona,
-        sources: &sources,
-        prompts: &prompts,
-        options: &options,
-    };
-    let mut answers = valid_answers(&job).await;
-    for (stage, answer) in answers.iter_mut() {
-        if stage == "lede" {
-            let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
-            v["pull_quote"] = "words nobody said".into();
-            *answer = v.to_string();
+    let (article, _) = draft_with(|answers| {
+        for (stage, answer) in answers.iter_mut() {
+            if stage == "lede" {
+                let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
+                v["pull_quote"] = "words nobody said".into();
+                *answer = v.to_string();
+            }
         }
-    }
-    let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
-    let client = Scripted::new(&refs);
-    let article = draft(&ModelAnswerer(&client), &job).await.unwrap();
+    })
+    .await;
     assert_eq!(article.pull_quote, None);
     assert!(!article.lede.text.is_empty(), "the rest of the opening is kept");
     let report = article.meta.integrity.unwrap();
