@@ -5,14 +5,27 @@ use std::path::Path;
 
 /// Write `contents` to `path` atomically: a temporary file in the same folder is
 /// written, flushed to disk, then renamed over the target. A crash leaves either the
-/// old file or the new one, never half of one.
+/// old file or the new one, never half of one. A new file gets the mode the
+/// user's umask gives (0644 under the usual 022), an existing one keeps its own,
+/// so a published page stays readable by the web server.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Asked at creation, so the umask applies, as for any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir)?;
+    if let Ok(m) = std::fs::metadata(path) {
+        // An existing file keeps its own mode exactly.
+        tmp.as_file().set_permissions(m.permissions())?;
+    }
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
@@ -52,4 +65,41 @@ mod tests;
 pub fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The largest persona, config, template or key file read.
+pub const MAX_SMALL_FILE: u64 = 1024 * 1024;
+
+/// Open `path` for reading only if it is a regular file (not `/dev/zero`, a
+/// pipe or a folder), so no input can be endless.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (give a file, or `-` for standard input)",
+        ));
+    }
+    Ok(file)
+}
+
+/// Read a regular file of at most `max` bytes, without reading more than
+/// `max + 1` of it whatever its size.
+pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    open_regular(path)?.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            format!("larger than {} KiB", max / 1024),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// [`read_bounded`] as UTF-8 text.
+pub fn read_text(path: &Path, max: u64) -> std::io::Result<String> {
+    String::from_utf8(read_bounded(path, max)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}")))
 }

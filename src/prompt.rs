@@ -79,11 +79,13 @@ impl Prompts {
             .collect();
         for dir in dirs.iter().rev() {
             for (name, path) in template_files(dir) {
-                let text = std::fs::read_to_string(&path).map_err(|e| TemplateError {
-                    file: path.display().to_string(),
-                    line: None,
-                    column: None,
-                    message: format!("cannot read: {e}"),
+                let text = crate::fsutil::read_text(&path, crate::fsutil::MAX_SMALL_FILE).map_err(|e| {
+                    TemplateError {
+                        file: path.display().to_string(),
+                        line: None,
+                        column: None,
+                        message: format!("cannot read: {e}"),
+                    }
                 })?;
                 chosen.insert(name, (path.display().to_string(), text));
             }

@@ -21,7 +21,8 @@ pub(super) async fn feed_items(
     let body = if is_url {
         session.fetcher.fetch(list).await?.body
     } else if is_feed_file {
-        std::fs::read_to_string(list).map_err(|e| Error::io(format!("reading {list}"), e))?
+        crate::fsutil::read_text(Path::new(list), 50 * 1024 * 1024)
+            .map_err(|e| Error::io(format!("reading {list}"), e))?
     } else {
         return Ok(None);
     };

@@ -211,7 +211,7 @@ impl Manifest {
         } else if path.is_dir() {
             Kind::Files(files_in(path)?.into_iter())
         } else {
-            let file = File::open(path).map_err(|e| {
+            let file = crate::fsutil::open_regular(path).map_err(|e| {
                 InputError::new(path, None, format!("cannot read the manifest: {e}"))
                     .hint("give a .jsonl or .csv file, a folder of sources, or a quoted glob")
             })?;

@@ -12,7 +12,7 @@ use parallax::{persona, source};
 pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     let cwd = super::cwd()?;
     let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
-    let text = std::fs::read_to_string(&args.article)
+    let text = parallax::fsutil::read_text(&args.article, 5 * 1024 * 1024)
         .map_err(|e| InputError::new(&args.article, None, format!("cannot read article: {e}")))?;
     let persona_id = args
         .persona

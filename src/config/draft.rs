@@ -341,7 +341,7 @@ fn api_key(
         } else {
             root.join(file)
         };
-        let text = std::fs::read_to_string(&path)
+        let text = crate::fsutil::read_text(&path, 64 * 1024)
             .map_err(|e| InputError::new(&path, None, format!("cannot read the API key file: {e}")))?;
         return Ok(ApiKey::new(text));
     }

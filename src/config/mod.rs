@@ -219,7 +219,7 @@ impl Loaded {
 }
 
 pub(crate) fn load_file(path: &Path) -> Result<Loaded, InputError> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::fsutil::read_text(path, crate::fsutil::MAX_SMALL_FILE)
         .map_err(|e| InputError::new(path, None, format!("cannot read config: {e}")))?;
     let file = toml::from_str(&text).map_err(|e| {
         let line = e.span().map(|s| crate::fsutil::line_at(&text, s.start));

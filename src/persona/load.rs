@@ -120,7 +120,7 @@ fn load_with(spec: &str, dirs: &[PathBuf], stack: &mut Vec<String>) -> Result<Pe
 }
 
 fn load_file(path: &Path, dirs: &[PathBuf], stack: &mut Vec<String>) -> Result<Persona, InputError> {
-    let text = std::fs::read_to_string(path)
+    let text = crate::fsutil::read_text(path, crate::fsutil::MAX_SMALL_FILE)
         .map_err(|e| InputError::new(path, None, format!("cannot read persona file: {e}")))?;
     // A parent is looked up beside its child first.
     let mut search = vec![path.parent().unwrap_or(Path::new(".")).to_path_buf()];

@@ -75,7 +75,7 @@ impl Html {
         let (origin, text) = match &found {
             Some(p) => (
                 p.display().to_string(),
-                std::fs::read_to_string(p).map_err(|e| TemplateError {
+                crate::fsutil::read_text(p, crate::fsutil::MAX_SMALL_FILE).map_err(|e| TemplateError {
                     file: p.display().to_string(),
                     line: None,
                     column: None,

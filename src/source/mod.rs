@@ -163,7 +163,7 @@ fn stdin_factsheet(text: &str) -> Option<&'static str> {
 }
 
 pub(crate) fn read_file(path: &Path) -> Result<String, InputError> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = crate::fsutil::read_bounded(path, MAX_SOURCE_BYTES as u64).map_err(|e| {
         let err = InputError::new(path, None, format!("cannot read source: {e}"));
         if e.kind() == std::io::ErrorKind::NotFound {
             err.hint("check the path; use `-` to read a source from standard input")

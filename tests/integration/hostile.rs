@@ -44,3 +44,52 @@ fn a_parent_folder_config_cannot_read_a_key_file_or_variable() {
     assert!(!r.stderr.contains("host-secret") && !r.stdout.contains("host-secret"));
     assert!(r.stderr.contains("not trusted"), "{}", r.stderr);
 }
+
+#[test]
+fn endless_and_special_files_are_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = example("kim-putin-new-year.md");
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["draft", "/dev/zero"],
+        vec!["draft", "/dev/null"],
+        vec!["draft", "/tmp"],
+        vec!["draft", &src, "--persona", "/dev/zero"],
+        vec!["batch", "/dev/zero", "--out", "out"],
+        vec!["check", "/dev/zero", "-s", &src],
+    ];
+    for args in cases {
+        let r = run(parallax(dir.path()).args(&args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.lines().count() <= 4, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("not a regular file"), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn outputs_respect_the_umask_and_keep_an_existing_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let src = example("kim-putin-new-year.md");
+    let mode = |p: &str| {
+        std::fs::metadata(dir.path().join(p))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let r = run(parallax(dir.path()).args(["draft", &src, "-o", "a.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // The process's umask, as Linux reports it; the new file's mode follows it.
+    let umask = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+        let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+        u32::from_str_radix(line.trim_start_matches("Umask:").trim(), 8).ok()
+    });
+    if let Some(umask) = umask {
+        assert_eq!(mode("a.md"), 0o666 & !umask, "a new file follows the umask");
+    }
+    std::fs::set_permissions(dir.path().join("a.md"), std::fs::Permissions::from_mode(0o640)).unwrap();
+    let r = run(parallax(dir.path()).args(["draft", &src, "-o", "a.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(mode("a.md"), 0o640, "an existing file keeps its mode");
+}
