@@ -257,7 +257,12 @@ struct SourceView {
 
 /// The context every stage shares: persona, sources, passages and the fence.
 /// Source-derived text is neutralised so it cannot close the fence.
-pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) -> serde_json::Value {
+pub fn base_context(
+    persona: &Persona,
+    sources: &[Source],
+    length_words: u32,
+    fence_key: &str,
+) -> serde_json::Value {
     let passages: Vec<Passage> = sources
         .iter()
         .flat_map(|s| s.passages.iter())
@@ -281,10 +286,10 @@ pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) ->
         .iter()
         .map(|s| SourceView {
             index: s.index,
-            title: defuse(s.meta.title.as_deref().unwrap_or(&format!("Source {}", s.index))),
-            publisher: s.meta.publisher.as_deref().map(defuse),
-            published: s.meta.published.as_deref().map(defuse),
-            url: s.meta.url.as_deref().map(defuse),
+            title: one_line(s.meta.title.as_deref().unwrap_or(&format!("Source {}", s.index))),
+            publisher: s.meta.publisher.as_deref().map(one_line),
+            published: s.meta.published.as_deref().map(one_line),
+            url: s.meta.url.as_deref().map(one_line),
         })
         .collect();
     let n = persona.spec.perspectives.len().max(1) as u32;
@@ -292,7 +297,7 @@ pub fn base_context(persona: &Persona, sources: &[Source], length_words: u32) ->
         "persona": persona,
         "sources": views,
         "passages": passages,
-        "fence": { "nonce": nonce(&passages) },
+        "fence": { "nonce": nonce(fence_key, &passages) },
         "budget": {
             "total_words": length_words,
             "lede_words": length_words * 35 / 100,
@@ -305,8 +310,14 @@ pub use crate::fsutil::sha256_hex;
 
 /// A fence marker derived from the passages themselves: stable for caching, and no
 /// source can contain the hash of its own text.
-fn nonce(passages: &[Passage]) -> String {
+fn nonce(fence_key: &str, passages: &[Passage]) -> String {
     let mut h = Sha256::new();
+    // A key of this installation's (empty for previews): with it, no page author
+    // can compute the fence from the text they wrote.
+    if !fence_key.is_empty() {
+        h.update(fence_key.as_bytes());
+        h.update([0]);
+    }
     for p in passages {
         h.update(p.id.as_bytes());
         h.update([0]);
@@ -325,13 +336,23 @@ pub const FENCE_TAGS: &[&str] = &["sources", "draft"];
 pub fn defuse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
-        let rest = s[i + c.len_utf8()..].trim_start_matches('/');
+        // `</sources`, `< / sources`, `＜sources`: any opening or closing of a
+        // fence tag, whatever the spacing or the width of the bracket.
+        let rest = s[i + c.len_utf8()..]
+            .trim_start_matches(|ch: char| ch == '/' || ch == '／' || ch.is_whitespace());
         let opens_tag = FENCE_TAGS
             .iter()
             .any(|t| rest.get(..t.len()).is_some_and(|w| w.eq_ignore_ascii_case(t)));
-        out.push(if c == '<' && opens_tag { '‹' } else { c });
+        let bracket = matches!(c, '<' | '＜' | '﹤' | '〈' | '‹');
+        out.push(if bracket && opens_tag { '‹' } else { c });
     }
     out
+}
+
+/// A metadata field on one line, defused: a newline in a page's title cannot
+/// start a prompt line of its own.
+fn one_line(s: &str) -> String {
+    defuse(&s.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// [`defuse`] every string in a JSON value: for model answers fed to later rounds.

@@ -177,6 +177,7 @@ impl Session {
             date: self.date.clone(),
             revise: self.revise,
             progress,
+            fence_key: self.settings.fence_key.clone(),
         })
     }
 

@@ -80,6 +80,8 @@ pub struct Settings {
     pub persona_dirs: Vec<PathBuf>,
     pub prompt_dirs: Vec<PathBuf>,
     pub config_file: Option<PathBuf>,
+    /// This installation's secret for the prompt fence.
+    pub fence_key: String,
 }
 
 /// Resolve the settings of `draft`.
@@ -150,6 +152,7 @@ pub fn resolve(
         persona_dirs: project.persona_dirs,
         prompt_dirs: project.prompt_dirs,
         config_file: project.config_file,
+        fence_key: super::trust::fence_key(env),
     })
 }
 

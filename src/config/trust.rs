@@ -53,3 +53,40 @@ pub fn trust(path: &Path, env: &dyn Env) -> Result<PathBuf> {
         .map_err(|e| Error::io(format!("writing {}", store.display()), e))?;
     Ok(store)
 }
+
+/// This installation's secret for the prompt fence: random, made on first use
+/// and kept in the user's data folder (`$XDG_DATA_HOME/parallax/fence.key`,
+/// private). With it the fence's nonce stays stable for caching but cannot be
+/// computed by whoever wrote a source. Without a data folder, one per run.
+pub fn fence_key(env: &dyn Env) -> String {
+    let dir = env
+        .var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env.var("HOME").map(|h| Path::new(&h).join(".local/share")))
+        .map(|d| d.join("parallax"));
+    let fresh = || {
+        use rand::RngCore;
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    let Some(dir) = dir else {
+        return fresh();
+    };
+    let path = dir.join("fence.key");
+    if let Ok(k) = crate::fsutil::read_text(&path, 256) {
+        let k = k.trim().to_string();
+        if k.len() >= 32 {
+            return k;
+        }
+    }
+    let key = fresh();
+    if crate::fsutil::write_atomic(&path, key.as_bytes()).is_ok() {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600));
+        }
+    }
+    key
+}

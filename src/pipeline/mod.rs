@@ -49,6 +49,9 @@ pub struct DraftOptions {
     pub revise: bool,
     /// Log each round on stderr (off for dry runs and template checks).
     pub progress: bool,
+    /// This installation's secret for the prompt fence's nonce (empty in
+    /// previews, which need not be unguessable).
+    pub fence_key: String,
 }
 
 impl DraftOptions {
@@ -64,6 +67,7 @@ impl DraftOptions {
             date: "2026-01-01".into(),
             revise: true,
             progress: false,
+            fence_key: String::new(),
         }
     }
 

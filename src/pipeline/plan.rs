@@ -32,7 +32,12 @@ impl<'a> Plan<'a> {
             &passages.map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"),
         ));
         Self {
-            base: base_context(job.persona, job.sources, job.persona.spec.length),
+            base: base_context(
+                job.persona,
+                job.sources,
+                job.persona.spec.length,
+                &job.options.fence_key,
+            ),
             passage_set: passage_ids.iter().cloned().collect(),
             passage_ids,
             perspective_ids: job

@@ -7,6 +7,8 @@ fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
     s.set_snapshot_path("snapshots");
     s.add_filter(r"elapsed_ms: \d+", "elapsed_ms: [ms]");
+    // The fence's nonce is keyed by this installation's secret.
+    s.add_filter(r#"nonce="[0-9a-f]{16}""#, r#"nonce="[nonce]""#);
     s.add_filter(r#""elapsed_ms": \d+"#, r#""elapsed_ms": "[ms]""#);
     s.add_filter(r"/[^\s]*/examples/sources/", "[examples]/");
     s

@@ -38,6 +38,7 @@ pub fn parallax(dir: &Path) -> Command {
         .env_remove("PARALLAX_CACHE_DIR")
         .env("XDG_CONFIG_HOME", dir.join(".config"))
         .env("XDG_CACHE_HOME", dir.join(".cache"))
+        .env("XDG_DATA_HOME", dir.join(".local/share"))
         .env("NO_COLOR", "1");
     cmd
 }
