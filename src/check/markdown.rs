@@ -154,6 +154,10 @@ struct Reader<'a> {
     seen_title: bool,
     in_closing: bool,
     count: usize,
+    /// The context section being read: its number, subhead and paragraphs so
+    /// far, for locations in the same form as parallax's own articles.
+    subhead: Option<(usize, String, usize)>,
+    sections: usize,
 }
 
 /// Parse a Markdown article (or a plain-text one) for checking.
@@ -175,6 +179,8 @@ fn parse_markdown(body: &str, persona: &Persona) -> Doc {
         seen_title: false,
         in_closing: false,
         count: 0,
+        subhead: None,
+        sections: 0,
     };
     for p in paragraphs(body) {
         if p == "---" {
@@ -235,6 +241,10 @@ impl Reader<'_> {
             self.section = Section::Finish;
             self.in_closing = true;
         }
+        if self.side.is_none() && !self.in_closing {
+            self.sections += 1;
+            self.subhead = Some((self.sections, heading.to_string(), 0));
+        }
         true
     }
 
@@ -274,9 +284,14 @@ impl Reader<'_> {
             return;
         }
         let (perspective, also) = self.sides();
-        let location = match &perspective {
-            Some(id) => format!("perspective {id}, {}", part.label()),
-            None => format!("{} {}", part.label(), self.count),
+        let location = match (&perspective, part, self.subhead.as_mut()) {
+            (Some(id), _, _) => format!("perspective {id}, {}", part.label()),
+            (None, Part::Lede | Part::Closing, _) => part.label().to_string(),
+            (None, _, Some((n, subhead, k))) => {
+                *k += 1;
+                format!("section {n} \"{subhead}\", paragraph {k}")
+            }
+            (None, _, None) => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
             && labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))

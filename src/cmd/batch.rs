@@ -102,7 +102,7 @@ fn summary(r: &Report, out: &Path, json: bool) {
         r.stories_per_minute
     );
     if let Some(why) = &r.stopped {
-        eprintln!("batch: stopped early: {why}");
+        eprintln!("batch: stopped early: {why}; rerun the same command to resume");
     }
     for f in r.failures.iter().take(20) {
         let id = f.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
