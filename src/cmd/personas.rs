@@ -61,26 +61,28 @@ fn list(project: &Project, json: bool) -> Result<()> {
             serde_json::to_string_pretty(&items).unwrap_or_default()
         ));
     }
-    let mut out = format!(
-        "{:<12} {:<10} {:<22} {:<48} {}\n",
-        "ID", "NAME", "BEAT", "PERSPECTIVES", "FROM"
-    );
+    let mut table: Vec<Vec<String>> = vec![
+        ["ID", "NAME", "BEAT", "PERSPECTIVES", "FROM"]
+            .map(String::from)
+            .to_vec(),
+    ];
+    let mut invalid = String::new();
     for (e, p) in &rows {
         match p {
             Ok(p) => {
                 let ids: Vec<&str> = p.spec.perspectives.iter().map(|x| x.id.as_str()).collect();
-                out.push_str(&format!(
-                    "{:<12} {:<10} {:<22} {:<48} {}\n",
-                    e.id,
-                    p.spec.name,
-                    p.spec.beat,
+                table.push(vec![
+                    e.id.clone(),
+                    p.spec.name.clone(),
+                    p.spec.beat.clone(),
                     ids.join(", "),
-                    e.origin
-                ));
+                    e.origin.clone(),
+                ]);
             }
-            Err(err) => out.push_str(&format!("{:<12} (invalid: {err})\n", e.id)),
+            Err(err) => invalid.push_str(&format!("{}  (invalid: {err})\n", e.id)),
         }
     }
+    let out = super::columns(&table) + &invalid;
     write_stdout(&out)
 }
 
