@@ -23,14 +23,14 @@ pub fn render(voice: &Voice, article: &Article, format: Format) -> Result<String
 
 /// Write `drafted` as `base.md`, `base.html`, `base.json` (as `formats` asks)
 /// and `base.provenance.json`; with `related`, first list the related articles
-/// of the folder's index and add this one to it.
+/// of the folder's index and add this one to it. Returns the article's files.
 pub fn write(
     voice: &Voice,
     drafted: &mut Drafted,
     base: &Path,
     formats: &[Format],
     related: bool,
-) -> Result<()> {
+) -> Result<Vec<PathBuf>> {
     let dir = base
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -53,11 +53,15 @@ pub fn write(
             )
         })?;
     }
+    let mut written = Vec::new();
     for f in formats {
         let text = render(voice, &drafted.article, *f)?;
-        write_file(&with_ext(base, f.extension()), text.as_bytes())?;
+        let path = with_ext(base, f.extension());
+        write_file(&path, text.as_bytes())?;
+        written.push(path);
     }
-    write_json(&with_ext(base, "provenance.json"), &drafted.provenance)
+    write_json(&with_ext(base, "provenance.json"), &drafted.provenance)?;
+    Ok(written)
 }
 
 /// Write a value as pretty JSON, atomically.

@@ -6,6 +6,30 @@
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
+/// Month and weekday names, which open time phrases ("on Monday") and are
+/// capitalised without being names of anyone.
+pub const CALENDAR_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 /// Whether `needle` occurs in `hay` as a whole word. Hangul words may carry a
 /// particle after them (`한국은`); Chinese and Japanese text has no spaces.
 pub fn contains_word(hay: &str, needle: &str) -> bool {
@@ -117,11 +141,6 @@ impl QuoteIndex {
         let pieces = quote_pieces(quote);
         !pieces.is_empty() && pieces.iter().all(|p| self.lower.contains(&format!(" {p} ")))
     }
-}
-
-/// Whether `quote` is a quotation of `text` under newsroom rules.
-pub fn quotes(text: &str, quote: &str) -> bool {
-    QuoteIndex::new(text).contains(quote)
 }
 
 /// The verbatim pieces a quotation claims, lower-cased and without edge

@@ -93,7 +93,11 @@ fn label(side: &Option<String>) -> String {
 
 /// Run the attribution check on `doc`.
 pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
-    let sources = Sources::new(corpus);
+    check_with(doc, &Sources::new(corpus), persona)
+}
+
+/// [`check`] with the sources' statements already indexed.
+pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
         let mut previous: Option<String> = None;
@@ -105,7 +109,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> 
                     None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
                     None => None,
                 };
-                if let Some(m) = misattributed(&sources, s, side.clone(), persona) {
+                if let Some(m) = misattributed(sources, s, side.clone(), persona) {
                     out.push(finding(block, m));
                 }
                 previous = side.or(previous);
@@ -114,7 +118,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> 
                 let mut covered = block.also.clone();
                 covered.push(side.clone());
                 out.extend(
-                    unattributed(&sources, sentence, &found, &covered, persona)
+                    unattributed(sources, sentence, &found, &covered, persona)
                         .into_iter()
                         .map(|m| finding(block, m)),
                 );

@@ -350,10 +350,10 @@ fn same(a: f64, b: f64) -> bool {
 }
 
 /// Whether `claim` is supported by claims found in passages, or (quotes) by
-/// their folded text.
-pub fn supported(claim: &Claim, found: &[Found], folded_text: &str) -> bool {
+/// their text, indexed once for every quotation of a paragraph.
+pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteIndex) -> bool {
     match claim {
-        Claim::Quote(q) => crate::text::quotes(folded_text, q),
+        Claim::Quote(q) => quotes.contains(q),
         Claim::Number(v) => found.iter().any(|f| match f.claim {
             Claim::Number(x) | Claim::Percent(x) => same(x, *v),
             Claim::Money { value, .. } => same(value, *v),

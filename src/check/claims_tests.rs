@@ -76,6 +76,7 @@ fn support_compares_values_and_words() {
     let text = fold_quote(
         "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
     );
+    let text = crate::text::QuoteIndex::new(&text);
     assert!(supported(&Claim::Number(15000.0), &found, &text));
     assert!(!supported(&Claim::Number(16000.0), &found, &text));
     assert!(supported(

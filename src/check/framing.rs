@@ -4,7 +4,7 @@
 //! on that side too.
 
 use super::attribution::{Sources, content_words, quotations, sentence_names_side};
-use super::{Check, Corpus, Doc, Finding, Part};
+use super::{Check, Doc, Finding, Part};
 use crate::ident::FindingKind;
 use crate::persona::Persona;
 use crate::source::{sides, statements};
@@ -49,8 +49,7 @@ fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> O
     (share >= 0.7 && !named(side, &best.statement.speaker)).then(|| (side, sentence.to_string()))
 }
 
-pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
-    let sources = Sources::new(corpus);
+pub(super) fn check(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let last_side = sources
         .said
         .iter()
@@ -69,7 +68,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> 
                 .find_map(|s| sides::side_of(&s.speaker, persona).map(|side| (side, s.content)));
             let found = match (b.part, said) {
                 (Part::Closing, Some((side, content))) => Some((side, content)),
-                _ => adopted(&sources, sentence, persona).map(|(s, c)| (s.to_string(), c)),
+                _ => adopted(sources, sentence, persona).map(|(s, c)| (s.to_string(), c)),
             };
             let Some((side, claim)) = found else {
                 continue;

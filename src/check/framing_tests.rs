@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::check::Block;
+use crate::check::Corpus;
 use crate::ident::Section;
 use crate::{persona, source};
 
@@ -31,7 +32,7 @@ fn findings(part: Part, text: &str) -> Vec<Finding> {
         sides: vec![],
         labelled: false,
     };
-    check(&doc, &corpus, &p)
+    check(&doc, &Sources::new(&corpus), &p)
 }
 
 #[test]

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::claims::{self, Claim};
 use super::{Check, Corpus, Doc, Finding, Part};
 use crate::ident::FindingKind;
+use crate::text::{CALENDAR_NAMES, QuoteIndex};
 
 /// Run the grounding check. A paragraph without passage ids is checked against
 /// every passage.
@@ -47,13 +48,14 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
             .map(|&i| corpus.folded[i].as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        let quotes = QuoteIndex::new(&text);
         let scope = if cited.is_empty() {
             "any source".to_string()
         } else {
             format!("passages {}", cited.join(", "))
         };
         for c in claims::extract(&block.text) {
-            if claims::supported(&c.claim, &found, &text) {
+            if claims::supported(&c.claim, &found, &quotes) {
                 continue;
             }
             let (kind, expected) = match &c.claim {
@@ -170,25 +172,6 @@ const COMMON: &[&str] = &[
     "What",
     "I",
     "You",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
 ];
 
 const JOINERS: &[&str] = &["of", "the", "de", "del", "van", "von", "al", "bin", "and", "for"];
@@ -240,7 +223,10 @@ fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
         words.pop();
     }
     let mut opens = opens;
-    while words.first().is_some_and(|w| COMMON.contains(w)) {
+    while words
+        .first()
+        .is_some_and(|w| COMMON.contains(w) || CALENDAR_NAMES.contains(w))
+    {
         words.remove(0);
         opens = false;
     }

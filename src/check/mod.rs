@@ -214,8 +214,10 @@ impl<'a> Corpus<'a> {
 /// Run every check on `doc`.
 pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let mut findings = grounding::check(doc, corpus);
-    findings.append(&mut attribution::check(doc, corpus, persona));
-    findings.append(&mut framing::check(doc, corpus, persona));
+    // The sources' statements, indexed once for both checks that read them.
+    let said = attribution::Sources::new(corpus);
+    findings.append(&mut attribution::check_with(doc, &said, persona));
+    findings.append(&mut framing::check(doc, &said, persona));
     let (shares, mut more) = balance::check(doc, corpus, persona);
     findings.append(&mut more);
     let (terms, mut more) = glossary::check(doc, persona);

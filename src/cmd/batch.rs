@@ -5,11 +5,12 @@ use std::path::Path;
 
 use std::io::Write;
 
-use super::{cost_text, cwd, write_stdout};
+use super::{cwd, write_stdout};
 use crate::cli::BatchArgs;
 use parallax::batch::{self, Estimate, Options, Report};
 use parallax::config::Flags;
 use parallax::error::{Error, Result};
+use parallax::llm::cost::describe as cost_text;
 use parallax::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {

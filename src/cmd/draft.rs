@@ -3,11 +3,12 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{cost_text, cwd, write_stdout};
+use super::{cwd, write_stdout};
 use crate::cli::DraftArgs;
 use parallax::article::Article;
 use parallax::config::Flags;
 use parallax::error::{Error, Result};
+use parallax::llm::cost::describe as cost_text;
 use parallax::pipeline::PlannedCall;
 use parallax::publish;
 use parallax::render::{Format, terminal};

@@ -48,11 +48,6 @@ pub fn cwd() -> Result<PathBuf> {
     std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))
 }
 
-/// `$0.0123`, or a note that the model has no price.
-pub fn cost_text(cost: Option<f64>) -> String {
-    parallax::llm::cost::describe(cost)
-}
-
 /// Write to stdout; a closed pipe (`| head`) is not an error.
 pub fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();

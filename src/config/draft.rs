@@ -101,10 +101,15 @@ pub fn resolve(
     )?;
     let loaded = &project.loaded;
     let f = &loaded.file;
-    let http = provider(flags, loaded, env, &project.root)?;
-    let (per_stage, configured_per_stage) = stage_models(flags, loaded)?;
     let cache_enabled = !flags.no_cache && f.cache.enabled.unwrap_or(true);
     let cache_root = project.cache_root(env);
+    // The structured-output mode that works is remembered unless caching is off.
+    let modes_file = cache_root
+        .as_ref()
+        .filter(|_| cache_enabled)
+        .map(|d| d.join("output-modes.json"));
+    let http = provider(flags, loaded, env, &project.root, modes_file)?;
+    let (per_stage, configured_per_stage) = stage_models(flags, loaded)?;
     let cache_dir = cache_root
         .as_ref()
         .map(|d| d.join("responses"))
@@ -114,14 +119,6 @@ pub fn resolve(
         .map(|d| d.join("pages"))
         .filter(|_| cache_enabled);
     let fetch = project.fetch_policy(flags.allow_private)?;
-    let mut http = http;
-    if let Some(h) = http.as_mut() {
-        // The structured-output mode that works is remembered unless caching is off.
-        h.modes_file = cache_root
-            .as_ref()
-            .filter(|_| cache_enabled)
-            .map(|d| d.join("output-modes.json"));
-    }
     let p = &f.provider;
     Ok(Settings {
         persona: persona
@@ -202,7 +199,13 @@ fn provider_name(flags: &Flags, p: &ProviderConfig, env: &dyn Env) -> String {
     }
 }
 
-fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Result<Option<HttpConfig>, Error> {
+fn provider(
+    flags: &Flags,
+    loaded: &Loaded,
+    env: &dyn Env,
+    root: &Path,
+    modes_file: Option<PathBuf>,
+) -> Result<Option<HttpConfig>, Error> {
     let p = &loaded.file.provider;
     let name = provider_name(flags, p, env);
     if ProviderKind::of(&name) == ProviderKind::Extractive {
@@ -259,7 +262,7 @@ fn provider(flags: &Flags, loaded: &Loaded, env: &dyn Env, root: &Path) -> Resul
             rpm: p.rpm.unwrap_or(0),
             tpm: p.tpm.unwrap_or(0),
         },
-        modes_file: None,
+        modes_file,
     }))
 }
 

@@ -222,12 +222,12 @@ pub(super) fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
     };
     let host = url.host_str().unwrap_or("");
     let host = host.trim_start_matches('[').trim_end_matches(']');
+    // Not a public address: the same ranges the page fetcher refuses.
     let nearby = host == "localhost"
         || host.ends_with(".local")
-        || host.parse::<std::net::IpAddr>().is_ok_and(|ip| match ip {
-            std::net::IpAddr::V4(v4) => v4.is_loopback() || v4.is_private() || v4.is_link_local(),
-            std::net::IpAddr::V6(v6) => v6.is_loopback(),
-        });
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| crate::fetch::guard::forbidden(ip).is_some());
     nearby && reason.to_ascii_lowercase().contains("refused")
 }
 

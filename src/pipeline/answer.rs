@@ -210,7 +210,7 @@ fn degrade<T: Answer>(
             return (t, notes);
         }
     }
-    let t = T::fallback(&plan.extractor(), ask);
+    let t = T::fallback(plan.extractor(), ask);
     let note = format!("{stage}: quoted from the sources; the model's answer could not be used ({detail})");
     (t, vec![note])
 }
@@ -223,7 +223,7 @@ pub struct ExtractiveAnswerer;
 impl Answerer for ExtractiveAnswerer {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
         plan.request(&ask.stage, &ask.context()?)?;
-        let answer = T::extract(&plan.extractor(), &ask);
+        let answer = T::extract(plan.extractor(), &ask);
         Ok((answer, extractive_record(ask.stage)))
     }
 }
@@ -254,7 +254,7 @@ pub struct DryRun {
 impl Answerer for DryRun {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
         let req = plan.request(&ask.stage, &ask.context()?)?;
-        let answer = T::extract(&plan.extractor(), &ask);
+        let answer = T::extract(plan.extractor(), &ask);
         let text = serde_json::to_string(&answer).map_err(Error::internal)?;
         if let Ok(mut calls) = self.calls.lock() {
             calls.push((ask.stage.clone(), req, text));

@@ -21,6 +21,8 @@ pub struct Plan<'a> {
     passage_set: BTreeSet<String>,
     perspective_ids: Vec<String>,
     corpus: QuoteIndex,
+    /// The passages as the extractive strategy reads them, read once.
+    extractor: Extractor<'a>,
 }
 
 impl<'a> Plan<'a> {
@@ -48,6 +50,7 @@ impl<'a> Plan<'a> {
                 .map(|p| p.id.clone())
                 .collect(),
             corpus,
+            extractor: Extractor::new(job),
             job,
         }
     }
@@ -81,8 +84,8 @@ impl<'a> Plan<'a> {
         &self.passage_set
     }
 
-    pub fn extractor(&self) -> Extractor<'a> {
-        Extractor::new(self.job)
+    pub fn extractor(&self) -> &Extractor<'a> {
+        &self.extractor
     }
 
     /// Render the stage's messages with `extra` context keys on top of the base.

@@ -56,43 +56,7 @@ pub(super) async fn round<A: Answerer>(
     let futures = sections
         .iter()
         .zip(&findings)
-        .map(|(section, findings)| async move {
-            let stage = Stage::Revise(section.clone());
-            let brief = Some(&d.brief);
-            Ok::<_, Error>(match section {
-                Section::Perspective(id) => {
-                    let ask = Ask {
-                        brief,
-                        perspective: plan.job.persona.spec.perspectives.iter().find(|p| &p.id == id),
-                        current: d.perspectives.get(id),
-                        findings,
-                        ..Ask::new(stage)
-                    };
-                    let (p, rec) = answerer.answer::<PerspectiveDraft>(plan, ask).await?;
-                    (Revised::Perspective(id.clone(), p), rec)
-                }
-                Section::Lede => {
-                    let ask = Ask {
-                        brief,
-                        current: Some(&d.opening),
-                        findings,
-                        ..Ask::new(stage)
-                    };
-                    let (o, rec) = answerer.answer::<Opening>(plan, ask).await?;
-                    (Revised::Opening(o), rec)
-                }
-                Section::Finish => {
-                    let ask = Ask {
-                        brief,
-                        current: Some(&d.finish),
-                        findings,
-                        ..Ask::new(stage)
-                    };
-                    let (f, rec) = answerer.answer::<Finish>(plan, ask).await?;
-                    (Revised::Finish(f), rec)
-                }
-            })
-        });
+        .map(|(section, findings)| revise_one(answerer, plan, d, section, findings));
     let answers = try_join_all(futures).await?;
     for (revised, rec) in answers {
         calls.push(rec);
@@ -105,6 +69,51 @@ pub(super) async fn round<A: Answerer>(
         }
     }
     Ok(sections)
+}
+
+/// Ask for one section's revision, with its findings.
+async fn revise_one<A: Answerer>(
+    answerer: &A,
+    plan: &Plan<'_>,
+    d: &Drafts,
+    section: &Section,
+    findings: &[String],
+) -> Result<(Revised, CallRecord), Error> {
+    let stage = Stage::Revise(section.clone());
+    let brief = Some(&d.brief);
+    Ok(match section {
+        Section::Perspective(id) => {
+            let ask = Ask {
+                brief,
+                perspective: plan.job.persona.spec.perspectives.iter().find(|p| &p.id == id),
+                current: d.perspectives.get(id),
+                findings,
+                ..Ask::new(stage)
+            };
+            let (p, rec) = answerer.answer::<PerspectiveDraft>(plan, ask).await?;
+            (Revised::Perspective(id.clone(), p), rec)
+        }
+        Section::Lede => {
+            let ask = Ask {
+                brief,
+                current: Some(&d.opening),
+                findings,
+                ..Ask::new(stage)
+            };
+            let (o, rec) = answerer.answer::<Opening>(plan, ask).await?;
+            (Revised::Opening(o), rec)
+        }
+        Section::Finish => {
+            let ask = Ask {
+                brief,
+                current: Some(&d.finish),
+                findings,
+                ..Ask::new(stage)
+            };
+            let (f, rec) = answerer.answer::<Finish>(plan, ask).await?;
+            (Revised::Finish(f), rec)
+        }
+    })
 }
 
 fn plural(n: usize) -> String {

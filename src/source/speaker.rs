@@ -5,6 +5,7 @@
 
 use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
 use super::statements::{cues, mask_quotes};
+use crate::text::CALENDAR_NAMES;
 
 /// The speaker before a reporting verb: the last clause's subject, without
 /// auxiliaries, time phrases and non-descriptive appositions.
@@ -37,28 +38,7 @@ pub(super) fn subject(pre: &str) -> Option<String> {
 }
 
 fn is_time(s: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    DAYS.iter().any(|d| s.starts_with(d))
+    CALENDAR_NAMES.iter().any(|d| s.starts_with(d))
 }
 
 /// The text after the last clause boundary (a conjunction, semicolon, colon,

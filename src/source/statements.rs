@@ -207,26 +207,7 @@ fn quote_then_verb(sentence: &str) -> Option<Statement> {
         .captures_iter(&sentence[..quote_end])
         .last()
         .map(|c| first_group(&c))?;
-    for verb in VERBS {
-        if let Some(after) = rest.strip_prefix(verb)
-            && after.starts_with(' ')
-        {
-            let speaker = after.trim();
-            let head = speaker.split(',').next().unwrap_or(speaker).trim();
-            if plausible(head) && head.chars().next().is_some_and(char::is_uppercase) {
-                let mut s = statement(speaker.to_string(), verb, quote.clone());
-                s.quote = Some(quote.trim_end_matches([',', '.']).to_string());
-                return Some(s);
-            }
-        }
-    }
-    let (at, verb) = cues(&mask_quotes(rest)).into_iter().next()?;
-    let speaker = subject(&rest[..at])?;
-    (at + verb.len() >= rest.len().saturating_sub(2)).then(|| {
-        let mut s = statement(speaker, verb, quote.clone());
-        s.quote = Some(quote.trim_end_matches([',', '.']).to_string());
-        s
-    })
+    after_quote(rest, &quote, true)
 }
 
 /// `"…," X said.` and `"…," said X, …`.
@@ -234,24 +215,34 @@ fn quote_first(sentence: &str) -> Option<Statement> {
     let c = QUOTE_FIRST.captures(sentence)?;
     let quote = c.get(1)?.as_str().trim().to_string();
     let rest = c.get(2)?.as_str().trim_end_matches(['.', ' ']);
+    after_quote(rest, &quote, false)
+}
+
+/// The speaker and verb after a quotation: `said X, …` or `X said`. Inside a
+/// sentence (`inside`), the speaker after the verb must be a name, and a
+/// speaker before the verb must close the sentence.
+fn after_quote(rest: &str, quote: &str, inside: bool) -> Option<Statement> {
+    let quoted = |speaker: String, verb: &str| {
+        let mut s = statement(speaker, verb, quote.to_string());
+        s.quote = Some(quote.trim_end_matches([',', '.']).to_string());
+        s
+    };
     for verb in VERBS {
-        if let Some(speaker) = rest.strip_prefix(verb).map(str::trim)
-            && rest[verb.len()..].starts_with(' ')
+        if let Some(after) = rest.strip_prefix(verb)
+            && after.starts_with(' ')
         {
+            let speaker = after.trim();
             let head = speaker.split(',').next().unwrap_or(speaker).trim();
-            if plausible(head) {
-                let mut s = statement(speaker.to_string(), verb, quote.clone());
-                s.quote = Some(quote);
-                return Some(s);
+            let named = !inside || head.chars().next().is_some_and(char::is_uppercase);
+            if plausible(head) && named {
+                return Some(quoted(speaker.to_string(), verb));
             }
         }
     }
-    let masked = mask_quotes(rest);
-    let (at, verb) = cues(&masked).into_iter().next()?;
+    let (at, verb) = cues(&mask_quotes(rest)).into_iter().next()?;
     let speaker = subject(&rest[..at])?;
-    let mut s = statement(speaker, verb, quote.clone());
-    s.quote = Some(quote);
-    Some(s)
+    let ends = at + verb.len() >= rest.len().saturating_sub(2);
+    (!inside || ends).then(|| quoted(speaker, verb))
 }
 
 fn statement(speaker: String, verb: &str, content: String) -> Statement {
