@@ -24,3 +24,11 @@ fn fills_claims_with_matching_citations() {
         "a side draws on its passages"
     );
 }
+
+#[test]
+fn nonces_do_not_change_a_conversation() {
+    let a = crate::without_nonces(r#"<sources nonce="ab12">x</sources nonce="ab12"> nonce="#);
+    let b = crate::without_nonces(r#"<sources nonce="ff00">x</sources nonce="ff00"> nonce="#);
+    assert_eq!(a, b);
+    assert_eq!(a, r#"<sources nonce="">x</sources nonce=""> nonce="#);
+}

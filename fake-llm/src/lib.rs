@@ -251,6 +251,22 @@ impl Handle {
     }
 }
 
+/// `text` with every `nonce="…"` value emptied. A client's fence nonce may be
+/// keyed by a secret of its installation; a conversation is the same one (and
+/// gets the same answers and faults) whichever installation sent it.
+pub fn without_nonces(text: &str) -> String {
+    const KEY: &str = "nonce=\"";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(KEY) {
+        out.push_str(&rest[..i + KEY.len()]);
+        rest = &rest[i + KEY.len()..];
+        rest = rest.find('"').map_or(rest, |j| &rest[j..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The router, for embedding in another server.
 pub fn router(handle: Handle) -> Router {
     Router::new()
@@ -339,7 +355,7 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
     let config = h.0.config.lock().map(|c| c.clone()).unwrap_or_default();
     let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let req = wire::Request::read(protocol, &parsed);
-    let conversation = faults::hash(&format!("{}\u{0}{}", req.model, req.transcript));
+    let conversation = faults::hash(&format!("{}\u{0}{}", req.model, without_nonces(&req.transcript)));
     if config.keep_log
         && let Ok(mut log) = h.0.log.lock()
     {
