@@ -6,6 +6,7 @@
 //! and overlap without reading wall-clock times.
 
 mod answer;
+mod batches;
 mod faults;
 mod sloppy;
 mod wire;
@@ -20,10 +21,11 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::Response;
-use axum::routing::post;
+use axum::routing::{get, post};
 use serde_json::Value;
 
 pub use answer::fill;
+pub use batches::BatchConfig;
 pub use faults::{Fault, FaultPlan};
 pub use wire::Protocol;
 
@@ -75,6 +77,8 @@ pub struct Config {
     /// Keep every request in the log (tests read it; a long benchmark would
     /// only grow).
     pub keep_log: bool,
+    /// The batch endpoints' timing and failures.
+    pub batch: BatchConfig,
 }
 
 /// Appends `append` to the first `text` field of answers whose schema (or
@@ -98,6 +102,7 @@ impl Default for Config {
             sloppy: false,
             json_object_only: false,
             keep_log: true,
+            batch: BatchConfig::default(),
         }
     }
 }
@@ -149,6 +154,7 @@ struct Shared {
     in_flight: AtomicUsize,
     max_in_flight: AtomicUsize,
     served: AtomicUsize,
+    batches: Mutex<batches::Store>,
 }
 
 /// Handle to a server's state, shared with its handlers.
@@ -193,6 +199,24 @@ impl Handle {
             }
         }
         depth.into_iter().max().unwrap_or(0)
+    }
+
+    /// Every `custom_id` submitted to a batch endpoint, in order, across batches.
+    pub fn batch_custom_ids(&self) -> Vec<String> {
+        self.with_batches(|s| s.submitted.clone()).unwrap_or_default()
+    }
+
+    /// How many batches were created.
+    pub fn batches_created(&self) -> usize {
+        self.with_batches(|s| s.created).unwrap_or(0)
+    }
+
+    fn with_batches<T>(&self, f: impl FnOnce(&mut batches::Store) -> T) -> Option<T> {
+        self.0.batches.lock().ok().map(|mut s| f(&mut s))
+    }
+
+    fn batch_config(&self) -> BatchConfig {
+        self.0.config.lock().map(|c| c.batch.clone()).unwrap_or_default()
     }
 
     fn tick(&self) -> u64 {
@@ -273,6 +297,20 @@ pub fn router(handle: Handle) -> Router {
         .route("/v1/chat/completions", post(openai))
         .route("/chat/completions", post(openai))
         .route("/v1/messages", post(anthropic))
+        .route("/v1/files", post(batches::upload))
+        .route("/v1/files/{id}/content", get(batches::file_content))
+        .route("/v1/batches", post(batches::openai_create))
+        .route("/v1/batches/{id}", get(batches::openai_retrieve))
+        .route("/v1/batches/{id}/cancel", post(batches::openai_cancel))
+        .route("/v1/messages/batches", post(batches::anthropic_create))
+        .route("/v1/messages/batches/{id}", get(batches::retrieve))
+        .route("/v1/messages/batches/{id}/cancel", post(batches::cancel))
+        .route(
+            "/v1/messages/batches/{id}/results",
+            get(batches::anthropic_results),
+        )
+        // Batch files run to hundreds of megabytes at the providers.
+        .layer(axum::extract::DefaultBodyLimit::max(256 << 20))
         .with_state(handle)
 }
 

@@ -86,6 +86,22 @@ impl HttpClient {
         &self.cfg.preset
     }
 
+    /// What the batch engines need: the wire, the configuration and the client.
+    pub(crate) fn parts(&self) -> (&dyn Wire, &HttpConfig, &reqwest::Client) {
+        (self.wire.as_ref(), &self.cfg, &self.http)
+    }
+
+    /// The body of `req` as a whole (unstreamed) call, in the output mode that works.
+    pub(crate) fn unstreamed_body(&self, req: &ChatRequest) -> serde_json::Value {
+        let mode = self.modes.get(&self.cfg.base_url, &req.model);
+        self.wire.body(req, req.max_tokens, false, mode)
+    }
+
+    /// Remove the API key from text that may reach a user.
+    pub(crate) fn scrubbed(&self, text: &str) -> String {
+        self.scrub(text)
+    }
+
     /// One call with retries: transient failures wait and try again; a cut-off
     /// answer is tried once more with twice the token budget.
     pub async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {

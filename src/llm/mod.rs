@@ -5,6 +5,7 @@
 //! sees HTTP.
 
 pub mod anthropic;
+pub mod batch_api;
 pub mod cache;
 pub mod cost;
 mod error;

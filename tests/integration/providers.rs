@@ -125,7 +125,7 @@ fn stories(dir: &Path, n: usize) -> Vec<String> {
 fn twenty_drafts_survive_thirty_percent_mixed_faults() {
     let srv = start(Config {
         faults: FaultPlan {
-            rate: 0.48,
+            rate: 0.56,
             kinds: Fault::all(),
             seed: 7,
             per_conversation: 1,

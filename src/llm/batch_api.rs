@@ -1,0 +1,384 @@
+//! The providers' batch engines, spoken over HTTP: OpenAI's Batch API (a JSONL
+//! file uploaded to `files`, then `batches`) and Anthropic's Message Batches. It
+//! also reads and writes the OpenAI batch file format that self-hosted engines
+//! (vLLM's `run-batch` and others) use. It knows requests by `custom_id` only;
+//! which round or story they belong to is the caller's business.
+
+use std::time::Duration;
+
+use reqwest::Method;
+use reqwest::multipart::{Form, Part};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::presets::Protocol;
+use super::{ChatResponse, HttpClient, LlmError, excerpt};
+
+/// The largest batch result file read (the providers cap input files at 200–256 MB).
+const MAX_RESULTS_BYTES: usize = 1 << 30;
+/// The path every request line names.
+pub const ENDPOINT: &str = "/v1/chat/completions";
+
+/// One request of a batch.
+#[derive(Debug, Clone)]
+pub struct BatchRequest {
+    pub custom_id: String,
+    pub body: Value,
+}
+
+impl BatchRequest {
+    /// The request as a line of an OpenAI batch input file.
+    pub fn openai_line(&self) -> String {
+        json!({"custom_id": self.custom_id, "method": "POST", "url": ENDPOINT, "body": self.body}).to_string()
+    }
+}
+
+/// Requests by state, as the provider counts them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub processing: u64,
+    pub succeeded: u64,
+    pub errored: u64,
+    pub expired: u64,
+    pub canceled: u64,
+}
+
+/// A batch as the provider describes it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BatchStatus {
+    pub id: String,
+    /// The provider's own word: `validating`, `in_progress`, `ended`, …
+    pub status: String,
+    /// No more results will come.
+    pub ended: bool,
+    /// Why the whole batch failed, when it did.
+    pub failed: Option<String>,
+    pub counts: Counts,
+    output_file: Option<String>,
+    error_file: Option<String>,
+}
+
+/// What became of one request.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    Answer(ChatResponse),
+    /// Errored on the server's side or expired: worth submitting again.
+    Retry(String),
+    /// Refused as it is: submitting it again would not help.
+    Failed(LlmError),
+}
+
+/// A provider's batch engine, over the client's base URL and key.
+pub struct BatchApi<'a> {
+    http: &'a HttpClient,
+}
+
+impl<'a> BatchApi<'a> {
+    pub fn new(http: &'a HttpClient) -> Self {
+        Self { http }
+    }
+
+    pub fn protocol(&self) -> Protocol {
+        self.http.preset().protocol
+    }
+
+    fn url(&self, path: &str) -> String {
+        let base = self.http.base_url().trim_end_matches('/');
+        match self.protocol() {
+            Protocol::OpenAi => format!("{base}{path}"),
+            Protocol::Anthropic => format!("{base}/v1/messages{path}"),
+        }
+    }
+
+    /// One API call, retried on connection failures, 429 and 5xx; the body read within bounds.
+    async fn call(&self, method: Method, path: &str, body: Body) -> Result<String, LlmError> {
+        let (wire, cfg, client) = self.http.parts();
+        let url = self.url(path);
+        let mut tries = 0;
+        loop {
+            let mut req = client
+                .request(method.clone(), &url)
+                .headers(wire.headers(cfg.key.as_ref(), &cfg.key_env)?);
+            req = match &body {
+                Body::None => req,
+                Body::Json(v) => req.json(v),
+                Body::File(text) => {
+                    let part = Part::text(text.clone())
+                        .file_name("parallax-batch.jsonl")
+                        .mime_str("application/jsonl")
+                        .map_err(|e| LlmError::Config(e.to_string()))?;
+                    req.multipart(Form::new().text("purpose", "batch").part("file", part))
+                }
+            };
+            let outcome = match req.send().await {
+                Ok(resp) => {
+                    let status = resp.status().as_u16();
+                    let text = read_bounded(resp, &url).await?;
+                    if (200..300).contains(&status) {
+                        return Ok(self.http.scrubbed(&text));
+                    }
+                    let e = wire.status_error(&url, status, &self.http.scrubbed(&text), "", &cfg.key_env);
+                    (e, status == 429 || status >= 500)
+                }
+                Err(e) => (
+                    LlmError::Connect {
+                        url: url.clone(),
+                        reason: self.http.scrubbed(&e.to_string()),
+                    },
+                    true,
+                ),
+            };
+            tries += 1;
+            if !outcome.1 || tries > cfg.retry.max_retries {
+                return Err(outcome.0);
+            }
+            tokio::time::sleep(cfg.retry.backoff(tries).min(Duration::from_secs(60))).await;
+        }
+    }
+
+    /// Upload an OpenAI batch input file; returns its id.
+    pub async fn upload(&self, requests: &[BatchRequest]) -> Result<String, LlmError> {
+        let text: String = requests.iter().map(|r| r.openai_line() + "\n").collect();
+        let v = json_of(
+            &self.url("/files"),
+            &self.call(Method::POST, "/files", Body::File(text)).await?,
+        )?;
+        field(&v, "/id", &self.url("/files"))
+    }
+
+    /// Create an OpenAI batch from an uploaded file.
+    pub async fn create_from_file(&self, file_id: &str) -> Result<BatchStatus, LlmError> {
+        let body = json!({"input_file_id": file_id, "endpoint": ENDPOINT, "completion_window": "24h"});
+        let text = self.call(Method::POST, "/batches", Body::Json(body)).await?;
+        self.read_status(&json_of(&self.url("/batches"), &text)?)
+    }
+
+    /// Create an Anthropic message batch.
+    pub async fn create_inline(&self, requests: &[BatchRequest]) -> Result<BatchStatus, LlmError> {
+        let list: Vec<Value> = requests
+            .iter()
+            .map(|r| json!({"custom_id": r.custom_id, "params": r.body}))
+            .collect();
+        let text = self
+            .call(Method::POST, "/batches", Body::Json(json!({"requests": list})))
+            .await?;
+        self.read_status(&json_of(&self.url("/batches"), &text)?)
+    }
+
+    pub async fn status(&self, id: &str) -> Result<BatchStatus, LlmError> {
+        let path = format!("/batches/{id}");
+        let text = self.call(Method::GET, &path, Body::None).await?;
+        self.read_status(&json_of(&self.url(&path), &text)?)
+    }
+
+    pub async fn cancel(&self, id: &str) -> Result<BatchStatus, LlmError> {
+        let path = format!("/batches/{id}/cancel");
+        let text = self.call(Method::POST, &path, Body::None).await?;
+        self.read_status(&json_of(&self.url(&path), &text)?)
+    }
+
+    fn read_status(&self, v: &Value) -> Result<BatchStatus, LlmError> {
+        let url = self.url("/batches");
+        let id = field(v, "/id", &url)?;
+        let n = |p: &str| v.pointer(p).and_then(Value::as_u64).unwrap_or(0);
+        Ok(match self.protocol() {
+            Protocol::Anthropic => {
+                let status = field(v, "/processing_status", &url)?;
+                BatchStatus {
+                    ended: status == "ended",
+                    counts: Counts {
+                        processing: n("/request_counts/processing"),
+                        succeeded: n("/request_counts/succeeded"),
+                        errored: n("/request_counts/errored"),
+                        expired: n("/request_counts/expired"),
+                        canceled: n("/request_counts/canceled"),
+                    },
+                    id,
+                    status,
+                    ..BatchStatus::default()
+                }
+            }
+            Protocol::OpenAi => openai_status(v, id, &url)?,
+        })
+    }
+
+    /// Every result of an ended batch, by `custom_id`.
+    pub async fn results(&self, st: &BatchStatus) -> Result<Vec<(String, Outcome)>, LlmError> {
+        let url = self.url(&format!("/batches/{}", st.id));
+        match self.protocol() {
+            Protocol::Anthropic => {
+                let text = self
+                    .call(Method::GET, &format!("/batches/{}/results", st.id), Body::None)
+                    .await?;
+                let (wire, _, _) = self.http.parts();
+                Ok(text
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .filter_map(|l| anthropic_result(wire, &url, l))
+                    .collect())
+            }
+            Protocol::OpenAi => {
+                let mut out = Vec::new();
+                for file in [&st.output_file, &st.error_file].into_iter().flatten() {
+                    let text = self
+                        .call(Method::GET, &format!("/files/{file}/content"), Body::None)
+                        .await?;
+                    out.extend(parse_openai_results(&text, &url));
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+enum Body {
+    None,
+    Json(Value),
+    File(String),
+}
+
+async fn read_bounded(mut resp: reqwest::Response, url: &str) -> Result<String, LlmError> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = resp.chunk().await.map_err(|e| LlmError::Stream {
+        url: url.to_string(),
+        reason: e.to_string(),
+    })? {
+        if bytes.len() + chunk.len() > MAX_RESULTS_BYTES {
+            return Err(LlmError::decode(url, 200, "the body is larger than 1 GiB", ""));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn json_of(url: &str, text: &str) -> Result<Value, LlmError> {
+    serde_json::from_str(text).map_err(|e| LlmError::decode(url, 200, e.to_string(), text))
+}
+
+fn field(v: &Value, pointer: &str, url: &str) -> Result<String, LlmError> {
+    v.pointer(pointer)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| LlmError::decode(url, 200, format!("no `{}`", &pointer[1..]), &v.to_string()))
+}
+
+fn openai_status(v: &Value, id: String, url: &str) -> Result<BatchStatus, LlmError> {
+    let status = field(v, "/status", url)?;
+    let n = |p: &str| v.pointer(p).and_then(Value::as_u64).unwrap_or(0);
+    let (total, done, failed) = (
+        n("/request_counts/total"),
+        n("/request_counts/completed"),
+        n("/request_counts/failed"),
+    );
+    let ended = matches!(status.as_str(), "completed" | "expired" | "cancelled" | "failed");
+    let failure = (status == "failed").then(|| {
+        let reasons: Vec<&str> = v
+            .pointer("/errors/data")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(|e| e.get("message")?.as_str()).collect())
+            .unwrap_or_default();
+        excerpt(&reasons.join("; "), 300)
+    });
+    let s = |p: &str| v.pointer(p).and_then(Value::as_str).map(str::to_string);
+    Ok(BatchStatus {
+        counts: Counts {
+            processing: total.saturating_sub(done + failed),
+            succeeded: done,
+            errored: failed,
+            ..Counts::default()
+        },
+        output_file: s("/output_file_id"),
+        error_file: s("/error_file_id"),
+        ended,
+        failed: failure,
+        id,
+        status,
+    })
+}
+
+/// The lines of an OpenAI batch output or error file (as vLLM's `run-batch`
+/// writes them too). Lines that are not results are skipped with a warning.
+pub fn parse_openai_results(text: &str, url: &str) -> Vec<(String, Outcome)> {
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            tracing::warn!("{url}: line {} of a results file is not JSON; skipped", n + 1);
+            continue;
+        };
+        let Some(id) = v.get("custom_id").and_then(Value::as_str) else {
+            tracing::warn!("{url}: line {} has no custom_id; skipped", n + 1);
+            continue;
+        };
+        out.push((id.to_string(), openai_outcome(&v, url)));
+    }
+    out
+}
+
+fn openai_outcome(v: &Value, url: &str) -> Outcome {
+    if let Some(e) = v.get("error").filter(|e| !e.is_null()) {
+        let code = e.get("code").and_then(Value::as_str).unwrap_or("error");
+        let message = e.get("message").and_then(Value::as_str).unwrap_or(code);
+        return Outcome::Retry(format!("{code}: {message}"));
+    }
+    let status = v
+        .pointer("/response/status_code")
+        .and_then(Value::as_u64)
+        .unwrap_or(0) as u16;
+    let body = v.pointer("/response/body").cloned().unwrap_or(Value::Null);
+    match status {
+        200 => match super::openai::parse_completion(url, 200, &body.to_string()) {
+            Ok(answer) => Outcome::Answer(answer),
+            Err(e) => Outcome::Failed(e),
+        },
+        408 | 429 | 500..=599 => {
+            Outcome::Retry(format!("HTTP {status}: {}", excerpt(&body.to_string(), 200)))
+        }
+        0 => Outcome::Retry("no response recorded".into()),
+        _ => Outcome::Failed(super::openai::status_error(
+            url,
+            status,
+            &body.to_string(),
+            "",
+            "",
+        )),
+    }
+}
+
+fn anthropic_result(wire: &dyn super::wire::Wire, url: &str, line: &str) -> Option<(String, Outcome)> {
+    let v: Value = serde_json::from_str(line).ok()?;
+    let id = v.get("custom_id")?.as_str()?.to_string();
+    let kind = v.pointer("/result/type").and_then(Value::as_str).unwrap_or("");
+    let outcome = match kind {
+        "succeeded" => {
+            let message = v.pointer("/result/message").cloned().unwrap_or(Value::Null);
+            match wire.parse(url, 200, &message.to_string()) {
+                Ok(answer) => Outcome::Answer(answer),
+                Err(e) => Outcome::Failed(e),
+            }
+        }
+        "errored" => {
+            let error = v.pointer("/result/error/error").cloned().unwrap_or(Value::Null);
+            let etype = error.get("type").and_then(Value::as_str).unwrap_or("error");
+            let message = error.get("message").and_then(Value::as_str).unwrap_or(etype);
+            if etype == "invalid_request_error" {
+                Outcome::Failed(LlmError::Api {
+                    url: url.to_string(),
+                    status: 400,
+                    message: message.to_string(),
+                })
+            } else {
+                Outcome::Retry(format!("{etype}: {message}"))
+            }
+        }
+        other => Outcome::Retry(if other.is_empty() {
+            "no result".into()
+        } else {
+            other.to_string()
+        }),
+    };
+    Some((id, outcome))
+}
+
+#[cfg(test)]
+#[path = "batch_api_tests.rs"]
+mod tests;

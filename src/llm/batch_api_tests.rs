@@ -1,0 +1,53 @@
+//! Tests of the batch result formats.
+
+use super::*;
+
+fn completion(text: &str) -> Value {
+    json!({"id": "c1", "object": "chat.completion", "model": "m",
+        "choices": [{"index": 0, "message": {"role": "assistant", "content": text}, "finish_reason": "stop"}],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 2, "total_tokens": 12}})
+}
+
+#[test]
+fn openai_results_are_matched_by_custom_id_and_sorted_by_fate() {
+    let lines = [
+        json!({"custom_id": "b", "response": {"status_code": 200, "body": completion("hello")}, "error": null}),
+        json!({"custom_id": "a", "response": null, "error": {"code": "batch_expired", "message": "late"}}),
+        json!({"custom_id": "c", "response": {"status_code": 500, "body": {"error": {"message": "oops"}}}, "error": null}),
+        json!({"custom_id": "d", "response": {"status_code": 400, "body": {"error": {"message": "bad schema"}}}, "error": null}),
+    ];
+    let text: String = lines.iter().map(|l| l.to_string() + "\n").collect::<String>() + "not json\n";
+    let got = parse_openai_results(&text, "file");
+    let ids: Vec<&str> = got.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["b", "a", "c", "d"]);
+    assert!(matches!(&got[0].1, Outcome::Answer(a) if a.content == "hello" && a.usage.prompt_tokens == 10));
+    assert!(matches!(&got[1].1, Outcome::Retry(r) if r.contains("batch_expired")));
+    assert!(matches!(&got[2].1, Outcome::Retry(_)));
+    assert!(matches!(&got[3].1, Outcome::Failed(e) if e.to_string().contains("bad schema")));
+}
+
+#[test]
+fn an_openai_batch_status_says_when_it_ended_and_why_it_failed() {
+    let v = json!({"id": "batch_1", "status": "failed", "request_counts": {"total": 3, "completed": 0, "failed": 3},
+        "errors": {"data": [{"message": "line 1: url must be /v1/chat/completions"}]}});
+    let st = openai_status(&v, "batch_1".into(), "u").unwrap();
+    assert!(st.ended);
+    assert!(st.failed.as_deref().unwrap_or("").contains("url must be"));
+    let v = json!({"id": "batch_2", "status": "in_progress", "request_counts": {"total": 3, "completed": 1, "failed": 0}});
+    let st = openai_status(&v, "batch_2".into(), "u").unwrap();
+    assert!(!st.ended);
+    assert_eq!(st.counts.processing, 2);
+}
+
+#[test]
+fn a_request_line_is_an_openai_batch_line() {
+    let r = BatchRequest {
+        custom_id: "s1-brief-0a".into(),
+        body: json!({"model": "m", "messages": []}),
+    };
+    let v: Value = serde_json::from_str(&r.openai_line()).unwrap();
+    assert_eq!(v["custom_id"], "s1-brief-0a");
+    assert_eq!(v["method"], "POST");
+    assert_eq!(v["url"], ENDPOINT);
+    assert_eq!(v["body"]["model"], "m");
+}
