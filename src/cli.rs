@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::config::Flags;
 use parallax::render::Format;
 
@@ -38,7 +38,7 @@ pub enum Command {
     Draft(DraftArgs),
     /// Draft many stories: resumable, within budget, nothing lost.
     #[command(
-        after_help = "Examples:\n  parallax batch stories.jsonl --out out/ -j 16\n  parallax batch stories.csv --out out/ --max-cost 5 --dry-run\n  parallax batch sources/ --out out/ --persona ledger\n  parallax batch 'wire/*.md' --out out/ --retry-failed --json\n\nRerun the same command to resume: finished stories are skipped without a call."
+        after_help = "Examples:\n  parallax batch stories.jsonl --out out/ -j 16\n  parallax batch stories.csv --out out/ --max-cost 5 --dry-run\n  parallax batch sources/ --out out/ --persona ledger\n  parallax batch 'wire/*.md' --out out/ --retry-failed --json\n  parallax batch archive.jsonl --out out/ --engine provider --max-cost 50\n  parallax batch archive.jsonl --out out/ --provider vllm --engine export\n  parallax batch archive.jsonl --out out/ --provider vllm --engine import --results results.jsonl\n  parallax batch --cancel --out out/\n\nRerun the same command to resume: finished stories are skipped without a call, and\nbatches already submitted are polled, never submitted again."
     )]
     Batch(BatchArgs),
     /// Check any Markdown article against its sources: claims, balance, glossary.
@@ -211,8 +211,8 @@ pub struct DraftArgs {
 pub struct BatchArgs {
     /// A JSONL or CSV manifest (one story a line), a folder of source files (one
     /// story each), or a quoted glob.
-    #[arg(value_name = "LIST")]
-    pub list: String,
+    #[arg(value_name = "LIST", required_unless_present = "cancel")]
+    pub list: Option<String>,
     /// Output folder: one `ID.md` and `ID.provenance.json` per story, the journal,
     /// and `report.json`.
     #[arg(short, long, value_name = "DIR")]
@@ -237,8 +237,32 @@ pub struct BatchArgs {
     /// One JSON event per story on stdout.
     #[arg(long)]
     pub json: bool,
+    /// Who answers the calls: `live` (each at once), `provider` (the provider's
+    /// batch API, half price, rounds of up to 24 h), `export` (write each round as
+    /// an OpenAI batch file and stop) or `import` (read `--results`, go on).
+    #[arg(long, value_enum, default_value_t = Engine::Live, value_name = "ENGINE")]
+    pub engine: Engine,
+    /// The results file of an exported round (with `--engine import`).
+    #[arg(long, value_name = "FILE", required_if_eq("engine", "import"))]
+    pub results: Option<PathBuf>,
+    /// Send batch requests that came back errored or expired as live calls
+    /// instead of into the next batch.
+    #[arg(long)]
+    pub finish_live: bool,
+    /// Cancel the provider batches a stopped run left open in --out, then exit.
+    #[arg(long)]
+    pub cancel: bool,
     #[command(flatten)]
     pub run: RunArgs,
+}
+
+/// Who answers a batch's calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Engine {
+    Live,
+    Provider,
+    Export,
+    Import,
 }
 
 /// How articles are drafted: provider, model, cache, checks. Shared by `draft`

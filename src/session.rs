@@ -13,7 +13,7 @@ use crate::config::{self, Flags, ProcessEnv, Settings};
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
 use crate::ident::{ProviderKind, STAGE_KINDS};
-use crate::llm::{Cache, Client, HttpClient, PriceTable, ProviderRecord};
+use crate::llm::{Cache, Client, HttpClient, LlmClient, PriceTable, ProviderRecord};
 use crate::persona::{self, Persona};
 use crate::pipeline::{self, DraftOptions, ExtractiveAnswerer, Job, ModelAnswerer, PlannedCall, extractive};
 use crate::prompt::Prompts;
@@ -189,15 +189,34 @@ impl Session {
         mut sources: Vec<Source>,
         options: &DraftOptions,
     ) -> Result<Drafted> {
-        source::tag_perspectives(&mut sources, &voice.persona)?;
-        if self.client.is_none() {
-            warn_language(voice, &sources);
+        match &self.client {
+            Some(client) => self.draft_with(voice, sources, options, client).await,
+            None => {
+                source::tag_perspectives(&mut sources, &voice.persona)?;
+                warn_language(voice, &sources);
+                let job = voice.job(&sources, options);
+                let article = pipeline::draft(&ExtractiveAnswerer, &job).await?;
+                self.finish(voice, &job, article)
+            }
         }
+    }
+
+    /// Draft with a model client of the caller's (a batch engine's, say).
+    pub async fn draft_with<C: LlmClient>(
+        &self,
+        voice: &Voice,
+        mut sources: Vec<Source>,
+        options: &DraftOptions,
+        client: &C,
+    ) -> Result<Drafted> {
+        source::tag_perspectives(&mut sources, &voice.persona)?;
         let job = voice.job(&sources, options);
-        let article = match &self.client {
-            Some(client) => pipeline::draft(&ModelAnswerer(client), &job).await?,
-            None => pipeline::draft(&ExtractiveAnswerer, &job).await?,
-        };
+        let article = pipeline::draft(&ModelAnswerer(client), &job).await?;
+        self.finish(voice, &job, article)
+    }
+
+    /// The integrity verdict under `--strict`, and the provenance record.
+    fn finish(&self, voice: &Voice, job: &Job<'_>, article: Article) -> Result<Drafted> {
         let report = article.meta.integrity.clone().unwrap_or_default();
         if self.strict && !report.passed() {
             let summary = report
@@ -212,7 +231,7 @@ impl Session {
                 summary,
             });
         }
-        let record = crate::provenance::build(&job, &article, self.describe(), &voice.html);
+        let record = crate::provenance::build(job, &article, self.describe(), &voice.html);
         let provenance = serde_json::to_value(&record).map_err(Error::internal)?;
         Ok(Drafted { article, provenance })
     }

@@ -397,3 +397,25 @@ pub(crate) async fn openai_cancel(state: State<Handle>, id: Path<String>) -> Res
     publish_files(&h, &key);
     response
 }
+
+/// Play a self-hosted batch engine (as vLLM's `run-batch` does): answer every
+/// line of an OpenAI batch input file and return the output file's lines.
+pub async fn run_batch(h: &Handle, input: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in input.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let custom_id = v.get("custom_id").cloned().unwrap_or(Value::Null);
+        let body = v.get("body").cloned().unwrap_or(Value::Null);
+        let line = match answer(h, Protocol::OpenAi, &body).await {
+            Ok(body) => json!({"id": format!("vllm-{i}"), "custom_id": custom_id,
+                "response": {"status_code": 200, "request_id": format!("vllm-batch-{i}"), "body": body}, "error": null}),
+            Err(_) => json!({"id": format!("vllm-{i}"), "custom_id": custom_id,
+                "response": {"status_code": 500, "request_id": format!("vllm-batch-{i}"), "body": null}, "error": null}),
+        };
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}

@@ -25,7 +25,7 @@ use axum::routing::{get, post};
 use serde_json::Value;
 
 pub use answer::fill;
-pub use batches::BatchConfig;
+pub use batches::{BatchConfig, run_batch};
 pub use faults::{Fault, FaultPlan};
 pub use wire::Protocol;
 
@@ -204,6 +204,14 @@ impl Handle {
     /// Every `custom_id` submitted to a batch endpoint, in order, across batches.
     pub fn batch_custom_ids(&self) -> Vec<String> {
         self.with_batches(|s| s.submitted.clone()).unwrap_or_default()
+    }
+
+    /// Answer an OpenAI batch input file as a self-hosted engine would.
+    pub fn run_batch_file(&self, input: &str) -> std::io::Result<String> {
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?;
+        Ok(rt.block_on(run_batch(self, input)))
     }
 
     /// How many batches were created.

@@ -1,13 +1,35 @@
-//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1]`:
+//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS]`:
 //! run the fake server on 127.0.0.1 (OpenAI at `/v1/chat/completions`, Anthropic
-//! at `/v1/messages`) and print its base URL.
+//! at `/v1/messages`, both batch APIs) and print its base URL.
+//! `fake-llm run-batch IN.jsonl OUT.jsonl`: answer an OpenAI batch input file as
+//! a self-hosted engine (vLLM's `run-batch`) would.
 
 use std::time::Duration;
 
 use fake_llm::{Config, Fault, FaultPlan, Handle};
 
-const USAGE: &str =
-    "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1]";
+const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS]\n       fake-llm run-batch IN.jsonl OUT.jsonl";
+
+/// `run-batch IN OUT`: the answers of every line of IN, written to OUT.
+async fn run_batch(input: Option<String>, output: Option<String>) -> i32 {
+    let (Some(input), Some(output)) = (input, output) else {
+        eprintln!("{USAGE}");
+        return 2;
+    };
+    let text = match std::fs::read_to_string(&input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("fake-llm: cannot read {input}: {e}");
+            return 1;
+        }
+    };
+    let answers = fake_llm::run_batch(&Handle::new(Config::default()), &text).await;
+    if let Err(e) = std::fs::write(&output, answers) {
+        eprintln!("fake-llm: cannot write {output}: {e}");
+        return 1;
+    }
+    0
+}
 
 #[tokio::main]
 async fn main() {
@@ -17,7 +39,11 @@ async fn main() {
         keep_log: false,
         ..Config::default()
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args().skip(1).peekable();
+    if args.peek().map(String::as_str) == Some("run-batch") {
+        args.next();
+        std::process::exit(run_batch(args.next(), args.next()).await);
+    }
     while let Some(flag) = args.next() {
         let Some(value) = args.next().and_then(|v| v.parse::<u64>().ok()) else {
             eprintln!("{USAGE}");
@@ -29,6 +55,7 @@ async fn main() {
             "--rpm" => config.rpm = u32::try_from(value).unwrap_or(u32::MAX),
             "--seed" => config.faults.seed = value,
             "--sloppy" => config.sloppy = value != 0,
+            "--batch-delay-ms" => config.batch.delay = Duration::from_millis(value),
             "--fault-percent" => {
                 config.faults = FaultPlan {
                     rate: value.min(100) as f64 / 100.0,

@@ -2,7 +2,9 @@
 //! a journal that makes reruns resume where they stopped, per-story failure
 //! isolation, a cost cap, progress on stderr and a report at the end.
 
+pub mod engine;
 mod finish;
+mod inputs;
 pub mod journal;
 pub mod manifest;
 mod plan;
@@ -10,7 +12,7 @@ mod progress;
 mod report;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -19,13 +21,17 @@ use futures::StreamExt;
 
 use crate::error::{Error, Result};
 use crate::llm::Usage;
+use crate::llm::cost::BATCH_DISCOUNT;
 use crate::publish::{self, write_json};
 use crate::related::{self, Index};
 use crate::render::Format;
-use crate::session::{Session, Voice};
-use crate::source::{self, Source};
+use crate::session::Session;
+use crate::source::Source;
+use engine::{Engine, open_engine};
+pub use engine::{EngineKind, cancel};
+pub(super) use inputs::{load_sources, voice_for};
 use journal::{Event, Journal, State, Status};
-use manifest::{Item, LineError, Manifest, SourceSpec};
+use manifest::{Item, LineError, Manifest};
 pub use plan::Estimate;
 use progress::Progress;
 use report::Outcome;
@@ -44,7 +50,14 @@ pub struct Options {
     /// Progress as JSON lines on stdout rather than a bar on stderr.
     pub json: bool,
     pub formats: Vec<Format>,
+    /// Who answers the calls: live, or a batch engine.
+    pub engine: EngineKind,
+    /// Errored and expired batch requests go to live calls.
+    pub finish_live: bool,
 }
+
+/// Stories in flight at once under a batch engine: as many as one round should hold.
+const ENGINE_STORIES: usize = 50_000;
 
 /// Shared state of a running batch.
 struct Run<'a> {
@@ -64,6 +77,11 @@ struct Run<'a> {
     index: Mutex<Index>,
     /// Stories finished in this run, for the related-articles pass.
     finished: Mutex<Vec<String>>,
+    engine: Option<&'a Engine>,
+    /// The date articles carry (a batch engine keeps its first run's).
+    date: String,
+    /// The price share paid (a batch engine's discount).
+    price_share: f64,
 }
 
 impl Run<'_> {
@@ -109,55 +127,6 @@ impl Run<'_> {
     }
 }
 
-/// Load a story's sources (fetching URLs); passages are numbered across them.
-pub(super) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
-    let mut out = Vec::with_capacity(item.sources.len());
-    let mut next = 1;
-    for (i, spec) in item.sources.iter().enumerate() {
-        let s = match spec {
-            SourceSpec::Path(p) => source::load_any(&p.display().to_string(), i + 1, next, &session.fetcher)
-                .await
-                .map_err(|e| match e {
-                    // Standard input is not a manifest's business.
-                    Error::Input(mut e)
-                        if e.hint.as_deref().is_some_and(|h| h.contains("standard input")) =>
-                    {
-                        e.hint = Some("check the path; it is relative to the manifest's folder".into());
-                        Error::Input(e)
-                    }
-                    other => other,
-                })?,
-            SourceSpec::Url(url) => source::load_any(url, i + 1, next, &session.fetcher).await?,
-            SourceSpec::Inline { title, text } => {
-                let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;
-                if s.meta.title.is_none() {
-                    s.meta.title = title.clone();
-                }
-                s
-            }
-        };
-        next += s.passages.len();
-        out.push(s);
-    }
-    Ok(out)
-}
-
-/// The persona of a story, with its language override.
-pub(super) fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
-    let voice = session.voice(item.persona.as_deref())?;
-    match &item.language {
-        Some(lang) if *lang != voice.persona.spec.language => {
-            let mut persona = voice.persona.clone();
-            persona.spec.language = lang.clone();
-            Ok(std::sync::Arc::new(Voice::load(
-                persona,
-                &session.settings.prompt_dirs,
-            )?))
-        }
-        _ => Ok(voice),
-    }
-}
-
 async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     let past = run.past.get(&item.id);
     match past {
@@ -182,7 +151,7 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     let mut reserved = 0.0;
     if let Some(cap) = run.max_cost {
         let est = match plan::estimate(run.session, &item, sources.clone()).await {
-            Ok((_, Some(c))) => c,
+            Ok((_, Some(c))) => c * run.price_share,
             Ok((_, None)) => {
                 run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
                 return (item, Outcome::NotStarted);
@@ -251,10 +220,18 @@ async fn draft_one(
     sources: Vec<Source>,
 ) -> Result<(Usage, Option<f64>, usize, usize)> {
     let voice = voice_for(run.session, item)?;
-    let options = run
+    let mut options = run
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;
-    let mut drafted = run.session.draft(&voice, sources, &options).await?;
+    options.date = run.date.clone();
+    let mut drafted = match run.engine {
+        Some(engine) => {
+            let _entered = engine.enter(&item.id);
+            let client = engine.client_for(&item.id);
+            run.session.draft_with(&voice, sources, &options, &client).await?
+        }
+        None => run.session.draft(&voice, sources, &options).await?,
+    };
     publish::write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
     let written: Vec<&str> = run.formats.iter().map(|f| f.extension()).collect();
     let entry = related::entry(&item.id, &drafted.article, &written);
@@ -300,6 +277,16 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     }
     let (journal, past) = Journal::open(&opts.out)
         .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
+    let engine = open_engine(session, opts)?;
+    let date = match &engine {
+        Some(e) => e.pinned_date(&session.date)?,
+        None => session.date.clone(),
+    };
+    let jobs = if engine.is_some() {
+        ENGINE_STORIES
+    } else {
+        opts.jobs.max(1)
+    };
     let run = Run {
         session,
         journal,
@@ -314,6 +301,9 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
         formats: finish::formats(&opts.formats),
         index: Mutex::new(Index::open(&opts.out)),
         finished: Mutex::new(Vec::new()),
+        engine: engine.as_ref(),
+        date,
+        price_share: if engine.is_some() { BATCH_DISCOUNT } else { 1.0 },
     };
     let started = Instant::now();
     let mut report = Report {
@@ -325,6 +315,15 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
         if tokio::signal::ctrl_c().await.is_ok() {
             run.halt("interrupted (Ctrl-C); press it again to quit at once".into());
             let _ = tokio::signal::ctrl_c().await;
+            if let Some(e) = run.engine {
+                e.cancel_open().await;
+            }
+        }
+    };
+    let drive = async {
+        match run.engine {
+            Some(e) => e.drive().await,
+            None => futures::future::pending().await,
         }
     };
     let items = open()?;
@@ -338,7 +337,7 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
                 }
             }
         })
-        .buffer_unordered(opts.jobs.max(1))
+        .buffer_unordered(jobs)
         .for_each(|result| {
             match result {
                 Ok((item, outcome)) => report::tally(&mut report, &run.progress, &item, outcome),
@@ -349,6 +348,7 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     tokio::select! {
         () = work => {}
         () = interrupt => { report.interrupted = true; }
+        () = drive => {}
     }
     run.progress.finish();
     let finished = run.finished.lock().map(|f| f.clone()).unwrap_or_default();

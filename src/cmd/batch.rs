@@ -6,11 +6,11 @@ use std::path::Path;
 use std::io::Write;
 
 use super::{cwd, write_stdout};
-use crate::cli::BatchArgs;
-use parallax::batch::{self, Estimate, Options, Report};
+use crate::cli::{BatchArgs, Engine};
+use parallax::batch::{self, EngineKind, Estimate, Options, Report};
 use parallax::config::Flags;
 use parallax::error::{Error, Result};
-use parallax::llm::cost::describe as cost_text;
+use parallax::llm::cost::{BATCH_DISCOUNT, describe as cost_text};
 use parallax::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
@@ -23,15 +23,36 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         config,
         &cwd()?,
     )?;
+    if args.cancel {
+        let n = batch::cancel(&session, &args.out).await?;
+        eprintln!(
+            "batch: {n} provider batch(es) cancelled in {}",
+            args.out.display()
+        );
+        return Ok(());
+    }
     let opts = Options {
-        list: args.list.clone(),
+        list: args.list.clone().unwrap_or_default(),
         out: args.out.clone(),
         jobs: args.jobs,
         max_cost: args.max_cost,
         retry_failed: args.retry_failed,
         json: args.json,
         formats: args.run.format.clone(),
+        engine: match (args.engine, &args.results) {
+            (Engine::Live, _) => EngineKind::Live,
+            (Engine::Provider, _) => EngineKind::Provider,
+            (Engine::Export, _) => EngineKind::Export,
+            (Engine::Import, Some(file)) => EngineKind::Import(file.clone()),
+            (Engine::Import, None) => {
+                return Err(Error::Usage("--engine import needs --results FILE".into()));
+            }
+        },
+        finish_live: args.finish_live,
     };
+    if args.results.is_some() && args.engine != Engine::Import {
+        return Err(Error::Usage("--results goes with --engine import".into()));
+    }
     if args.dry_run {
         let e = batch::estimate(&session, &opts).await?;
         return print_estimate(&e, args, session.provider_name());
@@ -54,24 +75,37 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
 }
 
 fn print_estimate(e: &Estimate, args: &BatchArgs, provider: &str) -> Result<()> {
+    let batch_price = args.engine == Engine::Provider;
+    let cost = e
+        .cost_usd
+        .map(|c| if batch_price { c * BATCH_DISCOUNT } else { c });
     if args.json {
         let v = serde_json::json!({
             "stories": e.stories, "total": e.total, "calls": e.calls, "usage": e.usage,
-            "cost_usd": e.cost_usd, "problems": e.problems,
+            "cost_usd": cost, "live_cost_usd": e.cost_usd, "batch_price": batch_price,
+            "problems": e.problems,
         });
         return write_stdout(&format!("{v}\n"));
     }
+    let price = if batch_price {
+        format!(
+            "{} at the batch price (live: {})",
+            cost_text(cost),
+            cost_text(e.cost_usd)
+        )
+    } else {
+        cost_text(cost)
+    };
     let mut out = format!(
         "plan for {}: {} of {} stories, {} calls (before any revision round)\n\
-         estimated tokens: {} in, {} out, {} total\nestimated cost: {}\nprovider {provider}, nothing was sent\n",
-        args.list,
+         estimated tokens: {} in, {} out, {} total\nestimated cost: {price}\nprovider {provider}, nothing was sent\n",
+        args.list.as_deref().unwrap_or(""),
         e.stories,
         e.total,
         e.calls,
         e.usage.prompt_tokens,
         e.usage.completion_tokens,
         e.usage.total(),
-        cost_text(e.cost_usd),
     );
     if let Some(cap) = args.max_cost {
         out.push_str(&format!("cost cap: ${cap:.2}\n"));

@@ -82,6 +82,7 @@ pub struct Settings {
     pub config_file: Option<PathBuf>,
     /// This installation's secret for the prompt fence.
     pub fence_key: String,
+    pub batch: super::BatchSettings,
 }
 
 /// Resolve the settings of `draft`.
@@ -150,6 +151,7 @@ pub fn resolve(
         prompt_dirs: project.prompt_dirs,
         config_file: project.config_file,
         fence_key: super::trust::fence_key(env),
+        batch: super::batch::resolve(loaded, env)?,
     })
 }
 

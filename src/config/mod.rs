@@ -21,9 +21,11 @@ mod precedence_tests;
 #[cfg(test)]
 mod tests;
 
+mod batch;
 mod flags;
 pub mod trust;
 
+pub use batch::BatchSettings;
 pub use draft::{ModelChoice, Settings, Temperature, resolve};
 pub use flags::Flags;
 
@@ -82,6 +84,8 @@ pub struct FileConfig {
     pub fetch: FetchConfig,
     #[serde(default)]
     pub paths: PathsConfig,
+    #[serde(default)]
+    pub batch: batch::BatchFileConfig,
 }
 
 /// How URL sources are fetched (docs/sources.md).

@@ -43,6 +43,10 @@ const DEFAULTS: &[(&str, f64, f64, f64)] = &[
     ("gemini-2.5-flash", 0.30, 0.075, 2.50),
 ];
 
+/// What the providers' batch engines charge, as a share of the live price
+/// (OpenAI Batch and Anthropic Message Batches both charge half).
+pub const BATCH_DISCOUNT: f64 = 0.5;
+
 /// Prices by model name. A model matches its exact entry, else the longest entry
 /// it starts with (`gpt-4o-mini-2024-07-18` is priced as `gpt-4o-mini`).
 #[derive(Debug, Clone, PartialEq)]

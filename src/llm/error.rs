@@ -68,6 +68,10 @@ pub enum LlmError {
     },
     #[error("provider setup: {0}")]
     Config(String),
+    #[error(
+        "{count} requests written to {file} for a batch engine: run them (e.g. vLLM's run-batch), then rerun with --engine import --results RESULTS.jsonl"
+    )]
+    Parked { file: String, count: usize },
 }
 
 impl LlmError {
@@ -85,7 +89,7 @@ impl LlmError {
     pub fn stops_the_run(&self) -> bool {
         matches!(
             self,
-            LlmError::Auth { .. } | LlmError::Quota { .. } | LlmError::Config(_)
+            LlmError::Auth { .. } | LlmError::Quota { .. } | LlmError::Config(_) | LlmError::Parked { .. }
         )
     }
 }

@@ -198,6 +198,11 @@ impl Client {
     pub fn prices(&self) -> &PriceTable {
         &self.prices
     }
+
+    /// The HTTP client underneath (the batch engines speak through it).
+    pub fn http(&self) -> &HttpClient {
+        &self.http
+    }
 }
 
 impl LlmClient for Client {

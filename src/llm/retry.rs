@@ -96,7 +96,7 @@ pub fn is_retryable(e: &LlmError, hints: &RetryHints) -> bool {
     match e {
         LlmError::Auth { .. } | LlmError::ModelNotFound { .. } | LlmError::Quota { .. } => false,
         LlmError::InvalidAnswer { .. } | LlmError::Truncated { .. } | LlmError::Config(_) => false,
-        LlmError::ContextLength { .. } => false,
+        LlmError::ContextLength { .. } | LlmError::Parked { .. } => false,
         _ if hints.should_retry.is_some() => hints.should_retry == Some(true),
         LlmError::Api { status, .. } => matches!(status, 408 | 409 | 429 | 500..=599),
         LlmError::Connect { .. }

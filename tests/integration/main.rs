@@ -6,6 +6,7 @@ mod browser;
 mod checks;
 mod degrade;
 mod draft;
+mod engines;
 mod errors;
 mod hostile;
 mod inert;

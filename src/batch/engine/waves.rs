@@ -1,0 +1,408 @@
+//! One round of a batch engine: the gathered requests split by the provider's
+//! limits, submitted (each id journaled first), polled with a growing interval,
+//! collected by `custom_id`; errored and expired ones go into the next round
+//! (or to live calls). The file engines write a round out, or read one in.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use futures::future::join_all;
+
+use super::store::{Entry, OpenBatch};
+use super::{Engine, MAX_SUBMISSIONS};
+use crate::error::{Error, Result};
+use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome, parse_openai_results};
+use crate::llm::cost::BATCH_DISCOUNT;
+use crate::llm::presets::Protocol;
+use crate::llm::{ChatResponse, LlmClient, LlmError};
+
+/// Characters per token, for the enqueued-token estimate.
+const CHARS_PER_TOKEN: usize = 4;
+
+impl Engine {
+    fn line(&self, id: &str) -> Option<BatchRequest> {
+        let req = self.lock().requests.get(id).cloned()?;
+        Some(BatchRequest {
+            custom_id: id.to_string(),
+            body: self.client.http().unstreamed_body(&req),
+        })
+    }
+
+    /// Requests in groups no larger than the limits allow.
+    fn split(&self, lines: Vec<BatchRequest>) -> Vec<Vec<BatchRequest>> {
+        let limits = &self.settings;
+        let mut groups: Vec<Vec<BatchRequest>> = Vec::new();
+        let (mut bytes, mut tokens) = (0usize, 0u64);
+        for line in lines {
+            let size = line.openai_line().len() + 1;
+            let t = (size / CHARS_PER_TOKEN) as u64;
+            let full = groups.last().is_none_or(|g| {
+                g.len() >= limits.max_requests
+                    || bytes + size > limits.max_bytes
+                    || limits.max_enqueued_tokens.is_some_and(|m| tokens + t > m)
+            });
+            if full {
+                groups.push(Vec::new());
+                (bytes, tokens) = (0, 0);
+            }
+            bytes += size;
+            tokens += t;
+            if let Some(g) = groups.last_mut() {
+                g.push(line);
+            }
+        }
+        groups
+    }
+
+    /// Submit the round's requests, then poll them (and any batch a killed run
+    /// left open) until every one has ended.
+    pub(super) async fn provider_round(&self, queued: Vec<String>) {
+        let api = BatchApi::new(self.client.http());
+        let round = self.round.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut open = self.store.open_batches();
+        open.extend(self.adopt_orphans(&api).await);
+        let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.line(id)).collect();
+        let groups = self.split(lines);
+        if groups.len() > 1 {
+            tracing::info!(
+                "round {round}: {} requests split into {} batches by the provider's limits",
+                queued.len(),
+                groups.len()
+            );
+        }
+        // OpenAI counts enqueued tokens across batches: under that limit, one at a time.
+        let one_at_a_time = self.settings.max_enqueued_tokens.is_some();
+        for group in groups {
+            match self.submit(&api, round, &group).await {
+                Ok(b) => open.push(b),
+                Err(e) => group
+                    .iter()
+                    .for_each(|l| self.resolve(&l.custom_id, Err(e.clone()))),
+            }
+            if one_at_a_time {
+                self.poll(&api, std::mem::take(&mut open)).await;
+            }
+        }
+        self.poll(&api, open).await;
+    }
+
+    /// Batch input files a killed run uploaded but did not get to submit.
+    async fn adopt_orphans(&self, api: &BatchApi<'_>) -> Vec<OpenBatch> {
+        let mut out = Vec::new();
+        for (file, (round, ids)) in &self.store.orphans {
+            if self.store.open_batches().iter().any(|b| &b.ids == ids) {
+                continue;
+            }
+            match api.create_from_file(file).await {
+                Ok(st) => {
+                    let entry = Entry::Submitted {
+                        batch_id: st.id.clone(),
+                        file_id: Some(file.clone()),
+                        round: *round,
+                        ids: ids.clone(),
+                    };
+                    if self.journal(&entry) {
+                        out.push(OpenBatch {
+                            batch_id: st.id,
+                            round: *round,
+                            ids: ids.clone(),
+                        });
+                    }
+                }
+                Err(e) => tracing::warn!("batch file {file} from an earlier run could not be submitted: {e}"),
+            }
+        }
+        out
+    }
+
+    fn journal(&self, entry: &Entry) -> bool {
+        match self.store.record(entry) {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!("cannot write the batch engine's journal: {e}");
+                false
+            }
+        }
+    }
+
+    async fn submit(
+        &self,
+        api: &BatchApi<'_>,
+        round: usize,
+        group: &[BatchRequest],
+    ) -> std::result::Result<OpenBatch, LlmError> {
+        let ids: Vec<String> = group.iter().map(|l| l.custom_id.clone()).collect();
+        let unjournaled = || LlmError::Config("the batch engine's journal cannot be written".into());
+        let st = match api.protocol() {
+            Protocol::OpenAi => {
+                let file_id = api.upload(group).await?;
+                let entry = Entry::Uploaded {
+                    file_id: file_id.clone(),
+                    round,
+                    ids: ids.clone(),
+                };
+                if !self.journal(&entry) {
+                    return Err(unjournaled());
+                }
+                let st = api.create_from_file(&file_id).await?;
+                let entry = Entry::Submitted {
+                    batch_id: st.id.clone(),
+                    file_id: Some(file_id),
+                    round,
+                    ids: ids.clone(),
+                };
+                self.journal(&entry).then_some(st).ok_or_else(unjournaled)?
+            }
+            Protocol::Anthropic => {
+                let st = api.create_inline(group).await?;
+                let entry = Entry::Submitted {
+                    batch_id: st.id.clone(),
+                    file_id: None,
+                    round,
+                    ids: ids.clone(),
+                };
+                self.journal(&entry).then_some(st).ok_or_else(unjournaled)?
+            }
+        };
+        let mut s = self.lock();
+        for id in &ids {
+            s.in_flight.insert(id.clone(), st.id.clone());
+            *s.submissions.entry(id.clone()).or_insert(0) += 1;
+        }
+        drop(s);
+        tracing::info!(
+            "round {round}: submitted batch {} with {} requests",
+            st.id,
+            ids.len()
+        );
+        Ok(OpenBatch {
+            batch_id: st.id,
+            round,
+            ids,
+        })
+    }
+
+    /// Poll until every batch has ended, collecting each as it does.
+    async fn poll(&self, api: &BatchApi<'_>, mut open: Vec<OpenBatch>) {
+        let mut wait = self.settings.poll_interval;
+        while !open.is_empty() {
+            tokio::time::sleep(wait).await;
+            wait = (wait.mul_f64(1.5)).min(self.settings.poll_interval * 10);
+            let mut still = Vec::new();
+            for b in open {
+                match api.status(&b.batch_id).await {
+                    Ok(st) if st.ended => self.collect(api, &b, &st).await,
+                    Ok(st) => {
+                        self.progress(&b, &st);
+                        still.push(b);
+                    }
+                    Err(e) => {
+                        tracing::warn!("batch {}: {e}; polling again", b.batch_id);
+                        still.push(b);
+                    }
+                }
+            }
+            open = still;
+        }
+    }
+
+    /// The provider's counts: a log line, or a JSON event with `--json`.
+    fn progress(&self, b: &OpenBatch, st: &BatchStatus) {
+        let c = st.counts;
+        if self.json {
+            let v = serde_json::json!({"event": "engine", "round": b.round, "batch": b.batch_id, "status": st.status, "counts": c});
+            let _ = writeln!(std::io::stdout().lock(), "{v}");
+        } else {
+            tracing::info!(
+                "round {}: batch {}: {}: {} processing, {} succeeded, {} errored, {} expired",
+                b.round,
+                b.batch_id,
+                st.status,
+                c.processing,
+                c.succeeded,
+                c.errored,
+                c.expired
+            );
+        }
+    }
+
+    /// Store every answer of an ended batch and hand it on; resubmit the rest.
+    async fn collect(&self, api: &BatchApi<'_>, b: &OpenBatch, st: &BatchStatus) {
+        let results = match (&st.failed, api.results(st).await) {
+            (Some(why), _) => {
+                let e = LlmError::Api {
+                    url: format!("batch {}", b.batch_id),
+                    status: 400,
+                    message: why.clone(),
+                };
+                b.ids
+                    .iter()
+                    .map(|id| (id.clone(), Outcome::Failed(e.clone())))
+                    .collect()
+            }
+            (None, Ok(r)) => r,
+            (None, Err(e)) => {
+                tracing::warn!(
+                    "batch {}: results not read ({e}); its requests go out again",
+                    b.batch_id
+                );
+                Vec::new()
+            }
+        };
+        let mut retry = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (id, outcome) in results {
+            if !b.ids.contains(&id) || !seen.insert(id.clone()) {
+                continue;
+            }
+            match outcome {
+                Outcome::Answer(a) => self.deliver(&id, a, BATCH_DISCOUNT),
+                Outcome::Retry(why) => retry.push((id, why)),
+                Outcome::Failed(e) => self.resolve(&id, Err(e)),
+            }
+        }
+        retry.extend(
+            b.ids
+                .iter()
+                .filter(|id| !seen.contains(*id))
+                .map(|id| (id.clone(), "no result came back".to_string())),
+        );
+        self.progress(b, st);
+        self.journal(&Entry::Collected {
+            batch_id: b.batch_id.clone(),
+        });
+        self.retry(retry).await;
+    }
+
+    fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
+        let model = if a.model.is_empty() {
+            self.lock()
+                .requests
+                .get(id)
+                .map(|r| r.model.clone())
+                .unwrap_or_default()
+        } else {
+            a.model.clone()
+        };
+        a.cost_usd = self.client.prices().cost(&model, &a.usage).map(|c| c * share);
+        if let Err(e) = self.store.put(id, &a) {
+            tracing::warn!("an answer could not be stored for resuming: {e}");
+        }
+        self.resolve(id, Ok(a));
+    }
+
+    /// Errored and expired requests: into the next round, or live with `--finish-live`.
+    async fn retry(&self, ids: Vec<(String, String)>) {
+        let mut live = Vec::new();
+        for (id, why) in ids {
+            let mut s = self.lock();
+            s.in_flight.remove(&id);
+            let n = s.submissions.get(&id).copied().unwrap_or(1);
+            if !s.waiters.contains_key(&id) {
+                continue;
+            }
+            if self.finish_live {
+                let req = s.requests.get(&id).cloned();
+                live.push((id, req));
+            } else if n >= MAX_SUBMISSIONS {
+                drop(s);
+                let e = LlmError::Api {
+                    url: "batch".into(),
+                    status: 503,
+                    message: format!("{why} ({n} submissions)"),
+                };
+                self.resolve(&id, Err(e));
+            } else {
+                tracing::debug!("{id}: {why}; submitted again next round");
+                s.queue.push(id);
+            }
+        }
+        let calls = live
+            .into_iter()
+            .filter_map(|(id, req)| Some((id, req?)))
+            .map(|(id, req)| async move {
+                let r = self.client.complete(&req).await;
+                match r {
+                    Ok(a) => self.deliver(&id, a, 1.0),
+                    Err(e) => self.resolve(&id, Err(e)),
+                }
+            });
+        join_all(calls).await;
+    }
+
+    /// Write the round's requests for an engine outside parallax, and stop.
+    pub(super) fn export_round(&self, queued: Vec<String>) {
+        let result = self.write_export(&queued);
+        for id in &queued {
+            let e = match &result {
+                Ok((file, n)) => LlmError::Parked {
+                    file: file.clone(),
+                    count: *n,
+                },
+                Err(e) => LlmError::Config(e.to_string()),
+            };
+            self.resolve(id, Err(e));
+        }
+    }
+
+    fn write_export(&self, queued: &[String]) -> Result<(String, usize)> {
+        if self.client.http().preset().protocol != Protocol::OpenAi {
+            return Err(Error::Usage("--engine export writes OpenAI-format requests: use an OpenAI-compatible provider (e.g. --provider vllm)".into()));
+        }
+        let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.line(id)).collect();
+        let text: String = lines.iter().map(|l| l.openai_line() + "\n").collect();
+        let n = self.store.exports + 1;
+        let path = self.store.export_path(n);
+        crate::fsutil::write_atomic(&path, text.as_bytes())
+            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        let entry = Entry::Exported {
+            file: path.clone(),
+            ids: queued.to_vec(),
+        };
+        self.store
+            .record(&entry)
+            .map_err(|e| Error::io("writing the batch engine's journal", e))?;
+        Ok((path.display().to_string(), lines.len()))
+    }
+
+    /// Read a results file an engine wrote; its answers wait for the stories.
+    pub(super) fn import(&self, file: &Path) -> Result<()> {
+        let text = crate::fsutil::read_text(file, 4 << 30)
+            .map_err(|e| Error::io(format!("reading results {}", file.display()), e))?;
+        let (mut answers, mut other) = (0, 0);
+        for (id, outcome) in parse_openai_results(&text, &file.display().to_string()) {
+            match outcome {
+                Outcome::Answer(a) => {
+                    answers += 1;
+                    self.deliver(&id, a, 1.0);
+                }
+                _ => other += 1,
+            }
+        }
+        tracing::info!(
+            "{}: {answers} answers imported, {other} not answered (they are exported again)",
+            file.display()
+        );
+        Ok(())
+    }
+
+    /// Cancel every batch this output folder has open at the provider.
+    pub async fn cancel_open(&self) -> usize {
+        let api = BatchApi::new(self.client.http());
+        let mut n = 0;
+        for b in self.store.open_batches() {
+            match api.cancel(&b.batch_id).await {
+                Ok(_) => {
+                    n += 1;
+                    self.journal(&Entry::Cancelled {
+                        batch_id: b.batch_id.clone(),
+                    });
+                    tracing::info!("batch {} cancelled", b.batch_id);
+                }
+                Err(e) => tracing::warn!("batch {}: not cancelled: {e}", b.batch_id),
+            }
+        }
+        n
+    }
+}

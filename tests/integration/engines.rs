@@ -1,0 +1,263 @@
+//! `parallax batch --engine`: rounds through both providers' batch APIs on the
+//! fake server (errored and expired results, limits that force a split, kills
+//! while polling), the batch price, and the export/import loop of a self-hosted
+//! engine.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fake_llm::{BatchConfig, Config, FakeServer};
+use serde_json::Value;
+
+use crate::support::{parallax, run};
+
+/// A JSONL manifest of `n` distinct stories that quote two sides.
+fn manifest(dir: &Path, n: usize) -> String {
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "# Port deal {i}\n\nThe port authority of district {i} signed a lease worth ${}.5 million on March 3.\n\nSeoul said the lease for district {i} was sound.\n\nWashington said it was watching the lease closely.",
+            i + 10
+        );
+        out.push_str(&serde_json::json!({ "id": format!("story-{i:04}"), "text": text }).to_string());
+        out.push('\n');
+    }
+    std::fs::write(dir.join("stories.jsonl"), out).unwrap();
+    "stories.jsonl".into()
+}
+
+fn server(batch: BatchConfig) -> FakeServer {
+    FakeServer::start(Config {
+        batch,
+        ..Config::default()
+    })
+    .unwrap()
+}
+
+/// `parallax batch` against the fake server in one protocol, polling fast.
+fn batch(dir: &Path, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> crate::support::Run {
+    batch_to(dir, "out", srv, anthropic, extra)
+}
+
+fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> crate::support::Run {
+    let mut cmd = parallax(dir);
+    if anthropic {
+        cmd.env("ANTHROPIC_API_KEY", "test-key")
+            .env("ANTHROPIC_BASE_URL", srv.anthropic_url());
+    } else {
+        cmd.env("OPENAI_BASE_URL", srv.base_url());
+    }
+    cmd.env("PARALLAX_POLL_INTERVAL", "20ms")
+        .args(["batch", "stories.jsonl", "--out", out, "--date", "2026-03-04"])
+        .args(extra);
+    run(&mut cmd)
+}
+
+fn report(dir: &Path, out: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(dir.join(out).join("report.json")).unwrap()).unwrap()
+}
+
+/// An article without its front matter (which carries cost and timing).
+fn body(path: &Path) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    text.split_once("\n---\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default()
+}
+
+fn five_hundred_through(anthropic: bool) {
+    let srv = server(BatchConfig {
+        delay: Duration::from_millis(50),
+        errored_percent: 10,
+        expired_percent: 5,
+    });
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 500);
+    let r = batch(dir.path(), &srv, anthropic, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rep = report(dir.path(), "out");
+    assert_eq!(
+        (rep["done"].as_u64(), rep["failed"].as_u64()),
+        (Some(500), Some(0)),
+        "{}",
+        r.stderr
+    );
+    let ids = srv.handle.batch_custom_ids();
+    let mut times: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in &ids {
+        *times.entry(id.as_str()).or_default() += 1;
+    }
+    let resubmitted = times.values().filter(|n| **n > 1).count();
+    // About 15% of first submissions came back errored or expired, and went again.
+    assert!(
+        resubmitted * 100 >= times.len() * 10,
+        "{resubmitted} of {}",
+        times.len()
+    );
+    assert!(times.values().all(|n| *n <= 3));
+    for i in [0, 250, 499] {
+        let md = std::fs::read_to_string(dir.path().join(format!("out/story-{i:04}.md"))).unwrap();
+        assert!(md.contains("\n## Sources\n") && md.contains("district"), "{md}");
+    }
+    eprintln!(
+        "500 stories ({}): {} batches, {} requests submitted, {resubmitted} resubmitted",
+        if anthropic { "anthropic" } else { "openai" },
+        srv.handle.batches_created(),
+        ids.len()
+    );
+}
+
+#[test]
+fn five_hundred_stories_through_openai_batches_lose_none_to_errors_or_expiry() {
+    five_hundred_through(false);
+}
+
+#[test]
+fn five_hundred_stories_through_anthropic_message_batches_lose_none() {
+    five_hundred_through(true);
+}
+
+#[test]
+fn one_batch_per_round_articles_as_live_and_half_the_price() {
+    let srv = server(BatchConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 12);
+    let prices = "[prices]\n\"gpt-4o-mini\" = { input = 0.15, output = 0.6 }\n";
+    std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
+    let live = batch_to(dir.path(), "live", &srv, false, &["--no-stream"]);
+    assert_eq!(live.code, 0, "{}", live.stderr);
+    assert_eq!(srv.handle.batches_created(), 0);
+    let dry = batch(dir.path(), &srv, false, &["--engine", "provider", "--dry-run"]);
+    assert!(dry.stdout.contains("at the batch price"), "{}", dry.stdout);
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // One provider batch per round of the pipeline, whatever the number of stories.
+    let rounds = r.stderr.matches("submitted batch").count();
+    assert_eq!(srv.handle.batches_created(), rounds);
+    assert!((3..=4).contains(&rounds), "{}", r.stderr);
+    for i in 0..12 {
+        let name = format!("story-{i:04}.md");
+        assert_eq!(
+            body(&dir.path().join("out").join(&name)),
+            body(&dir.path().join("live").join(&name))
+        );
+    }
+    let (l, b) = (report(dir.path(), "live"), report(dir.path(), "out"));
+    assert_eq!(l["usage"], b["usage"], "the same tokens");
+    let (lc, bc) = (l["cost_usd"].as_f64().unwrap(), b["cost_usd"].as_f64().unwrap());
+    assert!(lc > 0.0 && (bc - lc / 2.0).abs() < 1e-9, "live {lc}, batch {bc}");
+}
+
+#[test]
+fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
+    let srv = server(BatchConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    // Ids Anthropic would refuse as they are.
+    let mut out = String::new();
+    for i in 0..10 {
+        let text = format!(
+            "# Vote {i}\n\nThe council of ward {i} approved a plan on March 3.\n\nSeoul said ward {i} was right."
+        );
+        out.push_str(&serde_json::json!({ "id": format!("wire.2026.03.{}.{i}", "a-very-long-slug-of-a-headline".repeat(2)), "text": text }).to_string());
+        out.push('\n');
+    }
+    std::fs::write(dir.path().join("stories.jsonl"), out).unwrap();
+    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n").unwrap();
+    let r = batch(dir.path(), &srv, true, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(report(dir.path(), "out")["done"], 10);
+    let ids = srv.handle.batch_custom_ids();
+    let batches = srv.handle.batches_created();
+    assert!(
+        batches >= ids.len().div_ceil(7) && batches > 3,
+        "{batches} batches for {} requests",
+        ids.len()
+    );
+    assert!(r.stderr.contains("split into"), "{}", r.stderr);
+    assert!(
+        ids.iter().all(|id| id.len() <= 64 && !id.contains('.')),
+        "{ids:?}"
+    );
+    assert!(
+        dir.path()
+            .join("out/wire.2026.03.a-very-long-slug-of-a-headlinea-very-long-slug-of-a-headline.9.md")
+            .is_file()
+    );
+}
+
+#[test]
+fn killed_three_times_while_polling_no_request_is_submitted_twice() {
+    let srv = server(BatchConfig {
+        delay: Duration::from_millis(700),
+        ..BatchConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 20);
+    for kill in 0..3 {
+        let before = srv.handle.batches_created();
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+            .current_dir(dir.path())
+            .env_remove("OPENAI_API_KEY")
+            .env_remove("PARALLAX_CONFIG")
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .env("XDG_DATA_HOME", dir.path().join(".local/share"))
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .env("PARALLAX_POLL_INTERVAL", "20ms")
+            .args(["batch", "stories.jsonl", "--out", "out", "--engine", "provider"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait for a new batch, then kill during its polling.
+        let t = Instant::now();
+        while srv.handle.batches_created() == before && t.elapsed() < Duration::from_secs(60) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        std::thread::sleep(Duration::from_millis(150));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        assert!(
+            srv.handle.batches_created() > before,
+            "kill {kill}: no batch was submitted"
+        );
+    }
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(report(dir.path(), "out")["done"], 20);
+    let ids = srv.handle.batch_custom_ids();
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "a request was submitted twice");
+}
+
+#[test]
+fn the_export_import_loop_runs_to_the_end() {
+    let srv = server(BatchConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 6);
+    let mut rounds = 0;
+    let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]);
+    while r.code != 0 {
+        rounds += 1;
+        assert!(rounds <= 6, "{}", r.stderr);
+        let file = dir.path().join(format!("out/requests-{rounds}.jsonl"));
+        let input = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{}", r.stderr));
+        // A line each, OpenAI's batch format, as vLLM's run-batch reads it.
+        let first: Value = serde_json::from_str(input.lines().next().unwrap()).unwrap();
+        assert_eq!(first["url"], "/v1/chat/completions");
+        let output = srv.handle.run_batch_file(&input).unwrap();
+        let results = dir.path().join(format!("results-{rounds}.jsonl"));
+        std::fs::write(&results, output).unwrap();
+        r = batch(
+            dir.path(),
+            &srv,
+            false,
+            &["--engine", "import", "--results", results.to_str().unwrap()],
+        );
+    }
+    assert!((3..=4).contains(&rounds), "{rounds} rounds");
+    assert_eq!(report(dir.path(), "out")["done"], 6);
+    assert_eq!(srv.handle.batches_created(), 0);
+}
