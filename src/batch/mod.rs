@@ -127,6 +127,40 @@ impl Run<'_> {
     }
 }
 
+impl<'a> Run<'a> {
+    fn new(
+        session: &'a Session,
+        opts: &Options,
+        total: usize,
+        engine: Option<&'a Engine>,
+    ) -> Result<Run<'a>> {
+        let (journal, past) = Journal::open(&opts.out)
+            .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
+        let date = match engine {
+            Some(e) => e.pinned_date(&session.date)?,
+            None => session.date.clone(),
+        };
+        Ok(Run {
+            session,
+            journal,
+            past,
+            out: opts.out.clone(),
+            retry_failed: opts.retry_failed,
+            max_cost: opts.max_cost,
+            stop: AtomicBool::new(false),
+            stopped: Mutex::new(None),
+            budget: Mutex::new((0.0, 0.0)),
+            progress: Progress::new(total, opts.json),
+            formats: finish::formats(&opts.formats),
+            index: Mutex::new(Index::open(&opts.out)),
+            finished: Mutex::new(Vec::new()),
+            engine,
+            date,
+            price_share: if engine.is_some() { BATCH_DISCOUNT } else { 1.0 },
+        })
+    }
+}
+
 async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     let past = run.past.get(&item.id);
     match past {
@@ -275,36 +309,13 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     if session.client.is_none() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
     }
-    let (journal, past) = Journal::open(&opts.out)
-        .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
     let engine = open_engine(session, opts)?;
-    let date = match &engine {
-        Some(e) => e.pinned_date(&session.date)?,
-        None => session.date.clone(),
-    };
     let jobs = if engine.is_some() {
         ENGINE_STORIES
     } else {
         opts.jobs.max(1)
     };
-    let run = Run {
-        session,
-        journal,
-        past,
-        out: opts.out.clone(),
-        retry_failed: opts.retry_failed,
-        max_cost: opts.max_cost,
-        stop: AtomicBool::new(false),
-        stopped: Mutex::new(None),
-        budget: Mutex::new((0.0, 0.0)),
-        progress: Progress::new(total, opts.json),
-        formats: finish::formats(&opts.formats),
-        index: Mutex::new(Index::open(&opts.out)),
-        finished: Mutex::new(Vec::new()),
-        engine: engine.as_ref(),
-        date,
-        price_share: if engine.is_some() { BATCH_DISCOUNT } else { 1.0 },
-    };
+    let run = Run::new(session, opts, total, engine.as_ref())?;
     let started = Instant::now();
     let mut report = Report {
         manifest: opts.list.clone(),

@@ -7,6 +7,7 @@
 //! check, repair and degrade them exactly as live answers. Requests are known by
 //! `custom_id` (story, stage and a hash of the request), never by order.
 
+mod files;
 mod store;
 mod waves;
 

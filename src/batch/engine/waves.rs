@@ -1,18 +1,16 @@
 //! One round of a batch engine: the gathered requests split by the provider's
 //! limits, submitted (each id journaled first), polled with a growing interval,
 //! collected by `custom_id`; errored and expired ones go into the next round
-//! (or to live calls). The file engines write a round out, or read one in.
+//! (or to live calls).
 
 use std::io::Write;
-use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use futures::future::join_all;
 
 use super::store::{Entry, OpenBatch};
 use super::{Engine, MAX_SUBMISSIONS};
-use crate::error::{Error, Result};
-use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome, parse_openai_results};
+use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome};
 use crate::llm::cost::BATCH_DISCOUNT;
 use crate::llm::presets::Protocol;
 use crate::llm::{ChatResponse, LlmClient, LlmError};
@@ -21,7 +19,7 @@ use crate::llm::{ChatResponse, LlmClient, LlmError};
 const CHARS_PER_TOKEN: usize = 4;
 
 impl Engine {
-    fn line(&self, id: &str) -> Option<BatchRequest> {
+    pub(super) fn line(&self, id: &str) -> Option<BatchRequest> {
         let req = self.lock().requests.get(id).cloned()?;
         Some(BatchRequest {
             custom_id: id.to_string(),
@@ -275,7 +273,7 @@ impl Engine {
         self.retry(retry).await;
     }
 
-    fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
+    pub(super) fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
         let model = if a.model.is_empty() {
             self.lock()
                 .requests
@@ -329,62 +327,6 @@ impl Engine {
                 }
             });
         join_all(calls).await;
-    }
-
-    /// Write the round's requests for an engine outside parallax, and stop.
-    pub(super) fn export_round(&self, queued: Vec<String>) {
-        let result = self.write_export(&queued);
-        for id in &queued {
-            let e = match &result {
-                Ok((file, n)) => LlmError::Parked {
-                    file: file.clone(),
-                    count: *n,
-                },
-                Err(e) => LlmError::Config(e.to_string()),
-            };
-            self.resolve(id, Err(e));
-        }
-    }
-
-    fn write_export(&self, queued: &[String]) -> Result<(String, usize)> {
-        if self.client.http().preset().protocol != Protocol::OpenAi {
-            return Err(Error::Usage("--engine export writes OpenAI-format requests: use an OpenAI-compatible provider (e.g. --provider vllm)".into()));
-        }
-        let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.line(id)).collect();
-        let text: String = lines.iter().map(|l| l.openai_line() + "\n").collect();
-        let n = self.store.exports + 1;
-        let path = self.store.export_path(n);
-        crate::fsutil::write_atomic(&path, text.as_bytes())
-            .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
-        let entry = Entry::Exported {
-            file: path.clone(),
-            ids: queued.to_vec(),
-        };
-        self.store
-            .record(&entry)
-            .map_err(|e| Error::io("writing the batch engine's journal", e))?;
-        Ok((path.display().to_string(), lines.len()))
-    }
-
-    /// Read a results file an engine wrote; its answers wait for the stories.
-    pub(super) fn import(&self, file: &Path) -> Result<()> {
-        let text = crate::fsutil::read_text(file, 4 << 30)
-            .map_err(|e| Error::io(format!("reading results {}", file.display()), e))?;
-        let (mut answers, mut other) = (0, 0);
-        for (id, outcome) in parse_openai_results(&text, &file.display().to_string()) {
-            match outcome {
-                Outcome::Answer(a) => {
-                    answers += 1;
-                    self.deliver(&id, a, 1.0);
-                }
-                _ => other += 1,
-            }
-        }
-        tracing::info!(
-            "{}: {answers} answers imported, {other} not answered (they are exported again)",
-            file.display()
-        );
-        Ok(())
     }
 
     /// Cancel every batch this output folder has open at the provider.
