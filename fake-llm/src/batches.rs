@@ -64,6 +64,10 @@ pub(crate) struct Store {
 }
 
 impl Store {
+    pub(crate) fn cancelled_count(&self) -> usize {
+        self.batches.values().filter(|b| b.cancelled).count()
+    }
+
     fn id(&mut self, prefix: &str) -> String {
         self.next += 1;
         format!("{prefix}_{:06}", self.next)
@@ -239,6 +243,23 @@ fn describe(id: &str, b: &Batch, delay: Duration) -> Value {
         "error_file_id": done_files.as_ref().map(|f| &f.1),
         "request_counts": {"total": total, "completed": ok, "failed": total.saturating_sub(if ended { ok } else { total })},
     })
+}
+
+/// `GET /v1/batches`: the OpenAI batches, newest first.
+pub(crate) async fn openai_list(State(h): State<Handle>) -> Response {
+    let delay = h.batch_config().delay;
+    let mut list: Vec<(String, Batch)> = h
+        .with_batches(|s| {
+            s.batches
+                .iter()
+                .filter(|(_, b)| b.protocol == Protocol::OpenAi)
+                .map(|(id, b)| (id.clone(), b.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    list.sort_by(|a, b| b.0.cmp(&a.0));
+    let data: Vec<Value> = list.iter().map(|(id, b)| describe(id, b, delay)).collect();
+    Json(json!({"object": "list", "data": data, "has_more": false})).into_response()
 }
 
 /// `GET /v1/batches/{id}` and `GET /v1/messages/batches/{id}`.

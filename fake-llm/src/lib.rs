@@ -214,6 +214,11 @@ impl Handle {
         Ok(rt.block_on(run_batch(self, input)))
     }
 
+    /// How many batches were cancelled.
+    pub fn batches_cancelled(&self) -> usize {
+        self.with_batches(|s| s.cancelled_count()).unwrap_or(0)
+    }
+
     /// How many batches were created.
     pub fn batches_created(&self) -> usize {
         self.with_batches(|s| s.created).unwrap_or(0)
@@ -307,7 +312,10 @@ pub fn router(handle: Handle) -> Router {
         .route("/v1/messages", post(anthropic))
         .route("/v1/files", post(batches::upload))
         .route("/v1/files/{id}/content", get(batches::file_content))
-        .route("/v1/batches", post(batches::openai_create))
+        .route(
+            "/v1/batches",
+            post(batches::openai_create).get(batches::openai_list),
+        )
         .route("/v1/batches/{id}", get(batches::openai_retrieve))
         .route("/v1/batches/{id}/cancel", post(batches::openai_cancel))
         .route("/v1/messages/batches", post(batches::anthropic_create))

@@ -153,6 +153,18 @@ impl<'a> BatchApi<'a> {
         self.read_status(&json_of(&self.url("/batches"), &text)?)
     }
 
+    /// The batch made from an uploaded file, if there is one among the latest
+    /// hundred: a run killed just after creating it did not get to record it.
+    pub async fn find_by_file(&self, file_id: &str) -> Result<Option<BatchStatus>, LlmError> {
+        let text = self.call(Method::GET, "/batches?limit=100", Body::None).await?;
+        let v = json_of(&self.url("/batches"), &text)?;
+        let found = v.get("data").and_then(Value::as_array).and_then(|list| {
+            list.iter()
+                .find(|b| b.get("input_file_id").and_then(Value::as_str) == Some(file_id))
+        });
+        found.map(|b| self.read_status(b)).transpose()
+    }
+
     /// Create an Anthropic message batch.
     pub async fn create_inline(&self, requests: &[BatchRequest]) -> Result<BatchStatus, LlmError> {
         let list: Vec<Value> = requests

@@ -51,3 +51,67 @@ fn a_request_line_is_an_openai_batch_line() {
     assert_eq!(v["url"], ENDPOINT);
     assert_eq!(v["body"]["model"], "m");
 }
+
+fn client_for(base_url: String, preset: &str) -> HttpClient {
+    let preset = *super::super::presets::find(preset).expect("preset");
+    HttpClient::new(super::super::http::HttpConfig {
+        preset,
+        base_url,
+        key: super::super::ApiKey::new("test-key"),
+        key_env: "TEST_KEY".into(),
+        stream: false,
+        timeouts: Default::default(),
+        retry: Default::default(),
+        limits: Default::default(),
+        modes_file: None,
+    })
+    .unwrap()
+}
+
+fn request(id: &str) -> BatchRequest {
+    BatchRequest {
+        custom_id: id.into(),
+        body: json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "[S1] Seoul said the plan was sound."}]}),
+    }
+}
+
+#[tokio::test]
+async fn an_uploaded_file_finds_its_batch_again_and_results_come_back_by_id() {
+    let srv = fake_llm::FakeServer::start(fake_llm::Config {
+        batch: fake_llm::BatchConfig {
+            delay: std::time::Duration::ZERO,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .unwrap();
+    let http = client_for(srv.base_url(), "openai");
+    let api = BatchApi::new(&http);
+    let file = api.upload(&[request("a-1"), request("b-2")]).await.unwrap();
+    assert!(api.find_by_file(&file).await.unwrap().is_none(), "no batch yet");
+    let made = api.create_from_file(&file).await.unwrap();
+    // A run killed here, before recording the batch, finds it from the file.
+    let found = api.find_by_file(&file).await.unwrap().expect("found");
+    assert_eq!(found.id, made.id);
+    let st = api.status(&made.id).await.unwrap();
+    assert!(st.ended, "{st:?}");
+    let mut ids: Vec<String> = api
+        .results(&st)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(id, o)| {
+            assert!(matches!(o, Outcome::Answer(_)));
+            id
+        })
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["a-1", "b-2"]);
+    let creds: Vec<String> = srv
+        .handle
+        .requests()
+        .iter()
+        .filter_map(|q| q.credential())
+        .collect();
+    assert!(creds.iter().all(|c| c == "Bearer test-key"), "{creds:?}");
+}

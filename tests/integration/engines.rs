@@ -67,6 +67,33 @@ fn body(path: &Path) -> String {
         .unwrap_or_default()
 }
 
+/// `parallax batch --engine provider` started in the background.
+fn spawn_batch(dir: &Path, srv: &FakeServer) -> std::process::Child {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
+        .current_dir(dir)
+        .env_remove("OPENAI_API_KEY")
+        .env_remove("PARALLAX_CONFIG")
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env("XDG_CACHE_HOME", dir.join(".cache"))
+        .env("XDG_DATA_HOME", dir.join(".local/share"))
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .env("PARALLAX_POLL_INTERVAL", "20ms")
+        .args(["batch", "stories.jsonl", "--out", "out", "--engine", "provider"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap()
+}
+
+/// Wait until the fake server has more than `n` batches.
+fn wait_for_batch(srv: &FakeServer, n: usize) {
+    let t = Instant::now();
+    while srv.handle.batches_created() <= n && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(srv.handle.batches_created() > n, "no batch was submitted");
+}
+
 fn five_hundred_through(anthropic: bool) {
     let srv = server(BatchConfig {
         delay: Duration::from_millis(50),
@@ -165,9 +192,22 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
     }
     std::fs::write(dir.path().join("stories.jsonl"), out).unwrap();
     std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n").unwrap();
-    let r = batch(dir.path(), &srv, true, &["--engine", "provider"]);
+    let r = batch(dir.path(), &srv, true, &["--engine", "provider", "--json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(report(dir.path(), "out")["done"], 10);
+    let events: Vec<Value> = r
+        .stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|e| e["event"] == "engine")
+        .collect();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["status"] == "ended" && e["counts"]["succeeded"].as_u64() > Some(0)),
+        "{}",
+        r.stdout
+    );
     let ids = srv.handle.batch_custom_ids();
     let batches = srv.handle.batches_created();
     assert!(
@@ -195,34 +235,14 @@ fn killed_three_times_while_polling_no_request_is_submitted_twice() {
     });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 20);
-    for kill in 0..3 {
+    for _ in 0..3 {
         let before = srv.handle.batches_created();
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
-            .current_dir(dir.path())
-            .env_remove("OPENAI_API_KEY")
-            .env_remove("PARALLAX_CONFIG")
-            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
-            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
-            .env("XDG_DATA_HOME", dir.path().join(".local/share"))
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .env("PARALLAX_POLL_INTERVAL", "20ms")
-            .args(["batch", "stories.jsonl", "--out", "out", "--engine", "provider"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // Wait for a new batch, then kill during its polling.
-        let t = Instant::now();
-        while srv.handle.batches_created() == before && t.elapsed() < Duration::from_secs(60) {
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        let mut child = spawn_batch(dir.path(), &srv);
+        // Kill during the new batch's polling.
+        wait_for_batch(&srv, before);
         std::thread::sleep(Duration::from_millis(150));
         child.kill().unwrap();
         child.wait().unwrap();
-        assert!(
-            srv.handle.batches_created() > before,
-            "kill {kill}: no batch was submitted"
-        );
     }
     let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -240,6 +260,8 @@ fn the_export_import_loop_runs_to_the_end() {
     let mut rounds = 0;
     let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]);
     while r.code != 0 {
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        assert!(r.stderr.contains("--engine import --results"), "{}", r.stderr);
         rounds += 1;
         assert!(rounds <= 6, "{}", r.stderr);
         let file = dir.path().join(format!("out/requests-{rounds}.jsonl"));
@@ -260,4 +282,57 @@ fn the_export_import_loop_runs_to_the_end() {
     assert!((3..=4).contains(&rounds), "{rounds} rounds");
     assert_eq!(report(dir.path(), "out")["done"], 6);
     assert_eq!(srv.handle.batches_created(), 0);
+}
+
+#[test]
+fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
+    let srv = server(BatchConfig {
+        delay: Duration::from_secs(600),
+        ..BatchConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 3);
+    let mut child = spawn_batch(dir.path(), &srv);
+    wait_for_batch(&srv, 0);
+    for _ in 0..2 {
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+    }
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    assert_eq!(srv.handle.batches_cancelled(), 1);
+    // A run killed outright leaves its batch open; --cancel cancels it.
+    let mut child = spawn_batch(dir.path(), &srv);
+    wait_for_batch(&srv, 1);
+    std::thread::sleep(Duration::from_millis(200));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["batch", "--cancel", "--out", "out"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 provider batch(es) cancelled"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(srv.handle.batches_cancelled(), 2);
+}
+
+#[test]
+fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
+    let srv = server(BatchConfig::default());
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 8);
+    std::fs::write(
+        dir.path().join("parallax.toml"),
+        "[batch]\nmax_enqueued_tokens = 12000\n",
+    )
+    .unwrap();
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(report(dir.path(), "out")["done"], 8);
+    assert!(srv.handle.batches_created() > 4, "{}", r.stderr);
 }

@@ -99,10 +99,8 @@ impl Engine {
             in_flight: store.in_flight(),
             ..State::default()
         };
-        for (file, (_, ids)) in &store.orphans {
-            for id in ids {
-                state.in_flight.insert(id.clone(), format!("file {file}"));
-            }
+        for id in store.orphan_ids() {
+            state.in_flight.insert(id, "an uploaded file".into());
         }
         let round = AtomicUsize::new(store.rounds);
         let engine = Engine {
@@ -235,10 +233,12 @@ impl Engine {
     pub async fn drive(&self) {
         loop {
             self.barrier().await;
-            let queued = std::mem::take(&mut self.lock().queue);
             match &self.kind {
-                EngineKind::Provider => self.provider_round(queued).await,
-                EngineKind::Export | EngineKind::Import(_) => self.export_round(queued),
+                EngineKind::Provider => self.provider_round().await,
+                EngineKind::Export | EngineKind::Import(_) => {
+                    let queued = std::mem::take(&mut self.lock().queue);
+                    self.export_round(queued)
+                }
                 EngineKind::Live => return,
             }
         }

@@ -74,7 +74,7 @@ pub struct Store {
     journal: Mutex<File>,
     pub start: Option<(String, String)>,
     /// Uploaded files whose batch was never recorded: `file id → (round, ids)`.
-    pub orphans: BTreeMap<String, (usize, Vec<String>)>,
+    orphans: Mutex<BTreeMap<String, (usize, Vec<String>)>>,
     open: Mutex<Vec<OpenBatch>>,
     pub rounds: usize,
     pub exports: usize,
@@ -90,12 +90,13 @@ impl Store {
             journal: Mutex::new(OpenOptions::new().create(true).append(true).open(&path)?),
             dir,
             start: None,
-            orphans: BTreeMap::new(),
+            orphans: Mutex::new(BTreeMap::new()),
             open: Mutex::new(Vec::new()),
             rounds: 0,
             exports: 0,
         };
         let mut open: Vec<OpenBatch> = Vec::new();
+        let mut orphans = BTreeMap::new();
         let mut closed = HashSet::new();
         for line in BufReader::new(File::open(&path)?).lines() {
             // A line cut short by a kill is the last one: nothing after it to lose.
@@ -105,7 +106,7 @@ impl Store {
             match entry {
                 Entry::Start { date, endpoint } => store.start = Some((date, endpoint)),
                 Entry::Uploaded { file_id, round, ids } => {
-                    store.orphans.insert(file_id, (round, ids));
+                    orphans.insert(file_id, (round, ids));
                 }
                 Entry::Submitted {
                     batch_id,
@@ -114,7 +115,7 @@ impl Store {
                     ids,
                 } => {
                     if let Some(f) = file_id {
-                        store.orphans.remove(&f);
+                        orphans.remove(&f);
                     }
                     store.rounds = store.rounds.max(round);
                     open.push(OpenBatch { batch_id, round, ids });
@@ -127,6 +128,7 @@ impl Store {
         }
         open.retain(|b| !closed.contains(&b.batch_id));
         store.open = Mutex::new(open);
+        store.orphans = Mutex::new(orphans);
         Ok(store)
     }
 
@@ -162,6 +164,20 @@ impl Store {
         if let Ok(mut o) = self.open.lock() {
             f(&mut o);
         }
+    }
+
+    /// The uploaded files a killed run did not submit, each handed out once.
+    pub fn take_orphans(&self) -> BTreeMap<String, (usize, Vec<String>)> {
+        self.orphans
+            .lock()
+            .map(|mut o| std::mem::take(&mut *o))
+            .unwrap_or_default()
+    }
+
+    /// The requests in uploaded files not yet submitted.
+    pub fn orphan_ids(&self) -> Vec<String> {
+        let o = self.orphans.lock().map(|o| o.clone()).unwrap_or_default();
+        o.into_values().flat_map(|(_, ids)| ids).collect()
     }
 
     /// Batches submitted and not yet collected.

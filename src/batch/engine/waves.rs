@@ -55,11 +55,13 @@ impl Engine {
 
     /// Submit the round's requests, then poll them (and any batch a killed run
     /// left open) until every one has ended.
-    pub(super) async fn provider_round(&self, queued: Vec<String>) {
+    pub(super) async fn provider_round(&self) {
         let api = BatchApi::new(self.client.http());
         let round = self.round.fetch_add(1, Ordering::SeqCst) + 1;
         let mut open = self.store.open_batches();
         open.extend(self.adopt_orphans(&api).await);
+        self.requeue_strays(&open);
+        let queued = std::mem::take(&mut self.lock().queue);
         let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.line(id)).collect();
         let groups = self.split(lines);
         if groups.len() > 1 {
@@ -88,11 +90,12 @@ impl Engine {
     /// Batch input files a killed run uploaded but did not get to submit.
     async fn adopt_orphans(&self, api: &BatchApi<'_>) -> Vec<OpenBatch> {
         let mut out = Vec::new();
-        for (file, (round, ids)) in &self.store.orphans {
-            if self.store.open_batches().iter().any(|b| &b.ids == ids) {
-                continue;
-            }
-            match api.create_from_file(file).await {
+        for (file, (round, ids)) in &self.store.take_orphans() {
+            let made = match api.find_by_file(file).await {
+                Ok(Some(st)) => Ok(st),
+                _ => api.create_from_file(file).await,
+            };
+            match made {
                 Ok(st) => {
                     let entry = Entry::Submitted {
                         batch_id: st.id.clone(),
@@ -112,6 +115,25 @@ impl Engine {
             }
         }
         out
+    }
+
+    /// Requests marked in flight in no batch being polled (an upload that could
+    /// not be submitted, a batch the provider lost) go out again.
+    fn requeue_strays(&self, open: &[OpenBatch]) {
+        let polled: std::collections::HashSet<&String> = open.iter().flat_map(|b| &b.ids).collect();
+        let mut s = self.lock();
+        let strays: Vec<String> = s
+            .in_flight
+            .keys()
+            .filter(|id| !polled.contains(id))
+            .cloned()
+            .collect();
+        for id in strays {
+            s.in_flight.remove(&id);
+            if s.waiters.contains_key(&id) && !s.queue.contains(&id) {
+                s.queue.push(id);
+            }
+        }
     }
 
     fn journal(&self, entry: &Entry) -> bool {
@@ -194,6 +216,22 @@ impl Engine {
                     Ok(st) => {
                         self.progress(&b, &st);
                         still.push(b);
+                    }
+                    Err(e) if e.stops_the_run() => {
+                        // Left open: a later run with a working key polls it again.
+                        b.ids.iter().for_each(|id| self.resolve(id, Err(e.clone())));
+                    }
+                    Err(e) if lost(&e) => {
+                        tracing::warn!("batch {}: {e}; its requests go out again", b.batch_id);
+                        self.journal(&Entry::Collected {
+                            batch_id: b.batch_id.clone(),
+                        });
+                        let ids = b
+                            .ids
+                            .iter()
+                            .map(|id| (id.clone(), "batch lost".to_string()))
+                            .collect();
+                        self.retry(ids).await;
                     }
                     Err(e) => {
                         tracing::warn!("batch {}: {e}; polling again", b.batch_id);
@@ -346,5 +384,15 @@ impl Engine {
             }
         }
         n
+    }
+}
+
+/// A status error that polling again will not mend (the batch is unknown, or the
+/// key no longer works for it).
+fn lost(e: &LlmError) -> bool {
+    match e {
+        LlmError::Api { status, .. } => (400..500).contains(status) && !matches!(status, 408 | 409 | 429),
+        LlmError::ModelNotFound { .. } | LlmError::Decode { .. } => true,
+        _ => false,
     }
 }
