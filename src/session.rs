@@ -286,7 +286,8 @@ fn today() -> String {
 }
 
 fn valid_date(d: &str) -> Result<String> {
-    let ok = d.len() == 10
+    let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<u32>().ok());
+    let shaped = d.len() == 10
         && d.bytes().enumerate().all(|(i, b)| {
             if i == 4 || i == 7 {
                 b == b'-'
@@ -294,11 +295,26 @@ fn valid_date(d: &str) -> Result<String> {
                 b.is_ascii_digit()
             }
         });
-    if ok {
+    let (year, month, day) = (part(0..4), part(5..7), part(8..10));
+    let exists = match (shaped, year, month, day) {
+        (true, Some(y), Some(m), Some(day)) => (1..=12).contains(&m) && day >= 1 && day <= days_in(y, m),
+        _ => false,
+    };
+    if exists {
         Ok(d.to_string())
     } else {
         Err(Error::Usage(format!(
-            "--date `{d}` is not a date like 2026-01-31"
+            "--date `{d}` is not a calendar date like 2026-01-31"
         )))
+    }
+}
+
+fn days_in(year: u32, month: u32) -> u32 {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
     }
 }

@@ -117,3 +117,42 @@ pub fn now() -> String {
 #[cfg(test)]
 #[path = "journal_tests.rs"]
 mod tests;
+
+/// An exclusive hold on an output folder for one batch run: two runs on one
+/// folder would draft (and pay for) every story twice. The lock is the
+/// operating system's, so a killed run leaves none behind.
+pub struct FolderLock {
+    _file: File,
+}
+
+/// Take the folder's lock, or say which process holds it.
+pub fn lock_folder(dir: &Path) -> std::result::Result<FolderLock, String> {
+    use std::io::{Read, Seek, Write};
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let path = dir.join(".lock");
+    let mut file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+    if file.try_lock().is_err() {
+        let mut holder = String::new();
+        let _ = file.read_to_string(&mut holder);
+        let holder = holder.trim();
+        let who = if holder.is_empty() {
+            "another process".to_string()
+        } else {
+            holder.to_string()
+        };
+        return Err(format!(
+            "{} is in use by another batch run ({who}); wait for it to finish, or give another --out",
+            dir.display()
+        ));
+    }
+    let _ = file.set_len(0);
+    let _ = file.rewind();
+    let _ = write!(file, "pid {}, started {}", std::process::id(), now());
+    Ok(FolderLock { _file: file })
+}

@@ -2,6 +2,9 @@
 //! JSONL or CSV (one story a line), a folder of source files, or a glob. A bad
 //! line is reported with its number and the rest still run.
 
+#[path = "manifest_checks.rs"]
+mod checks;
+
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -89,19 +92,6 @@ pub fn valid_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// A file name turned into an id.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_matches('-').chars().take(80).collect()
-}
-
 fn spec(base: &Path, s: &str) -> SourceSpec {
     if s.starts_with("http://") || s.starts_with("https://") {
         SourceSpec::Url(s.to_string())
@@ -128,6 +118,7 @@ impl Row {
             return Err("no source: give `source`, `sources` or `text`".into());
         }
         let id = match self.id {
+            Some(id) if let Some(why) = checks::reserved(&id) => return Err(why),
             Some(id) if valid_id(&id) => id,
             Some(id) => {
                 return Err(format!(
@@ -217,6 +208,15 @@ impl Manifest {
             })?;
             match path.extension().and_then(|e| e.to_str()) {
                 Some("csv") => {
+                    if let Some(line) = checks::unclosed_quote(path) {
+                        return Err(InputError::new(
+                            path,
+                            Some(line),
+                            "a quote opened on this line is never closed: every later row would be read into one story",
+                        )
+                        .hint("close the quote; write a quote inside a quoted field as \"\"")
+                        .into());
+                    }
                     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(file);
                     let headers = reader
                         .headers()
@@ -277,7 +277,7 @@ impl Manifest {
                     let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("story");
                     return Some(Ok(Item {
                         line,
-                        id: slug(stem),
+                        id: checks::slug(stem),
                         persona: None,
                         sources: vec![SourceSpec::Path(file)],
                         model: None,
@@ -289,6 +289,8 @@ impl Manifest {
                         Ok(t) => t,
                         Err(e) => return Some(Err(format!("cannot read the line: {e}"))),
                     };
+                    // A byte-order mark some editors put before the first line.
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
                     if text.trim().is_empty() || text.trim_start().starts_with("//") {
                         continue;
                     }
@@ -325,18 +327,19 @@ impl Iterator for Manifest {
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.next_raw()?;
         let line = self.line;
-        Some(item.map_err(|reason| LineError { line, reason }).and_then(
-            |item| match self.seen.get(&item.id) {
-                Some(first) => Err(LineError {
-                    line,
-                    reason: format!("duplicate id `{}` (first on line {first})", item.id),
+        Some(
+            item.map_err(|reason| LineError { line, reason })
+                .and_then(|item| match self.seen.get(&item.id.to_ascii_lowercase()) {
+                    Some(first) => Err(LineError {
+                        line,
+                        reason: format!("duplicate id `{}` (first on line {first})", item.id),
+                    }),
+                    None => {
+                        self.seen.insert(item.id.to_ascii_lowercase(), line);
+                        Ok(item)
+                    }
                 }),
-                None => {
-                    self.seen.insert(item.id.clone(), line);
-                    Ok(item)
-                }
-            },
-        ))
+        )
     }
 }
 

@@ -57,7 +57,7 @@ pub struct Options {
 }
 
 /// Stories in flight at once under a batch engine: as many as one round should hold.
-const ENGINE_STORIES: usize = 50_000;
+const ENGINE_STORIES: usize = 10_000;
 
 /// Shared state of a running batch.
 struct Run<'a> {
@@ -309,6 +309,7 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     if session.client.is_none() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
     }
+    let _lock = journal::lock_folder(&opts.out).map_err(Error::Usage)?;
     let engine = open_engine(session, opts)?;
     let jobs = if engine.is_some() {
         ENGINE_STORIES

@@ -37,6 +37,12 @@ pub fn target(path: &Path, formats: &[Format]) -> Result<Target> {
         (true, None) => vec![Format::Md],
     };
     let text = path.to_string_lossy();
+    if path.exists() && !path.is_dir() && !path.is_file() {
+        return Err(Error::Usage(format!(
+            "-o {}: not a regular file or a folder; use -o - for standard output (and redirect it where you like)",
+            path.display()
+        )));
+    }
     if path.is_dir() || text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
         return Ok(Target::Folder(path.to_path_buf(), or_md(None)));
     }
@@ -95,8 +101,14 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
         &cwd()?,
     )?;
     // A bad -o is a usage error before anything is drafted.
-    if let Some(p) = &args.output {
-        target(p, &args.run.format)?;
+    if let Some(p) = &args.output
+        && let Target::Files(base, formats) = target(p, &args.run.format)?
+    {
+        let outputs: Vec<PathBuf> = formats
+            .iter()
+            .map(|f| publish::with_ext(&base, f.extension()))
+            .collect();
+        refuse_inputs(&outputs, &args.sources)?;
     }
     if args.sources.iter().filter(|s| *s == "-").count() > 1 {
         return Err(Error::Usage(
@@ -166,6 +178,12 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<
         Some(Target::Folder(dir, formats)) => Some((dir.join(slug(&drafted.article.headline)), formats)),
     };
     if let Some((base, formats)) = files {
+        let mut outputs: Vec<PathBuf> = formats
+            .iter()
+            .map(|f| publish::with_ext(&base, f.extension()))
+            .collect();
+        outputs.push(publish::with_ext(&base, "provenance.json"));
+        refuse_inputs(&outputs, &args.sources)?;
         publish::write(voice, drafted, &base, &formats, true)?;
         return Ok(formats
             .iter()
@@ -184,6 +202,25 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<
     };
     write_stdout(&text)?;
     Ok(Vec::new())
+}
+
+/// Refuse to write over a source: an output path that is one of the inputs.
+fn refuse_inputs(outputs: &[PathBuf], sources: &[String]) -> Result<()> {
+    let inputs: Vec<PathBuf> = sources
+        .iter()
+        .filter_map(|s| std::fs::canonicalize(s).ok())
+        .collect();
+    for out in outputs {
+        if let Ok(c) = std::fs::canonicalize(out)
+            && inputs.contains(&c)
+        {
+            return Err(Error::Usage(format!(
+                "-o would overwrite the source {}; name another file",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// The one-line summary on stderr.

@@ -19,17 +19,38 @@ const MAX_RESULTS_BYTES: usize = 1 << 30;
 /// The path every request line names.
 pub const ENDPOINT: &str = "/v1/chat/completions";
 
-/// One request of a batch.
+/// One request of a batch: its id and its body, kept serialized (a round holds
+/// tens of thousands, and text is a third of the size of a parsed value).
 #[derive(Debug, Clone)]
 pub struct BatchRequest {
     pub custom_id: String,
-    pub body: Value,
+    pub body: String,
 }
 
 impl BatchRequest {
+    pub fn new(custom_id: impl Into<String>, body: &Value) -> Self {
+        Self {
+            custom_id: custom_id.into(),
+            body: body.to_string(),
+        }
+    }
+
     /// The request as a line of an OpenAI batch input file.
     pub fn openai_line(&self) -> String {
-        json!({"custom_id": self.custom_id, "method": "POST", "url": ENDPOINT, "body": self.body}).to_string()
+        format!(
+            r#"{{"custom_id":{},"method":"POST","url":"{ENDPOINT}","body":{}}}"#,
+            Value::from(self.custom_id.as_str()),
+            self.body
+        )
+    }
+
+    /// The request as an entry of an Anthropic message batch.
+    fn anthropic_entry(&self) -> String {
+        format!(
+            r#"{{"custom_id":{},"params":{}}}"#,
+            Value::from(self.custom_id.as_str()),
+            self.body
+        )
     }
 }
 
@@ -102,6 +123,9 @@ impl<'a> BatchApi<'a> {
             req = match &body {
                 Body::None => req,
                 Body::Json(v) => req.json(v),
+                Body::Raw(text) => req
+                    .header(reqwest::header::CONTENT_TYPE, "application/json")
+                    .body(text.clone()),
                 Body::File(text) => {
                     let part = Part::text(text.clone())
                         .file_name("parallax-batch.jsonl")
@@ -167,13 +191,9 @@ impl<'a> BatchApi<'a> {
 
     /// Create an Anthropic message batch.
     pub async fn create_inline(&self, requests: &[BatchRequest]) -> Result<BatchStatus, LlmError> {
-        let list: Vec<Value> = requests
-            .iter()
-            .map(|r| json!({"custom_id": r.custom_id, "params": r.body}))
-            .collect();
-        let text = self
-            .call(Method::POST, "/batches", Body::Json(json!({"requests": list})))
-            .await?;
+        let entries: Vec<String> = requests.iter().map(BatchRequest::anthropic_entry).collect();
+        let body = format!(r#"{{"requests":[{}]}}"#, entries.join(","));
+        let text = self.call(Method::POST, "/batches", Body::Raw(body)).await?;
         self.read_status(&json_of(&self.url("/batches"), &text)?)
     }
 
@@ -246,6 +266,8 @@ impl<'a> BatchApi<'a> {
 enum Body {
     None,
     Json(Value),
+    /// JSON already serialized.
+    Raw(String),
     File(String),
 }
 

@@ -102,7 +102,19 @@ fn five_hundred_through(anthropic: bool) {
     });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 500);
-    let r = batch(dir.path(), &srv, anthropic, &["--engine", "provider"]);
+    let model = if anthropic {
+        "claude-3-5-haiku-latest"
+    } else {
+        "gpt-4o-mini"
+    };
+    let prices = format!("[prices]\n\"{model}\" = {{ input = 1.0, output = 4.0 }}\n");
+    std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
+    let r = batch(
+        dir.path(),
+        &srv,
+        anthropic,
+        &["--engine", "provider", "--model", model],
+    );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let rep = report(dir.path(), "out");
     assert_eq!(
@@ -110,6 +122,17 @@ fn five_hundred_through(anthropic: bool) {
         (Some(500), Some(0)),
         "{}",
         r.stderr
+    );
+    // Every answer at half the live price of its tokens.
+    let (input, output) = (
+        rep["usage"]["prompt_tokens"].as_f64().unwrap(),
+        rep["usage"]["completion_tokens"].as_f64().unwrap(),
+    );
+    let live = (input * 1.0 + output * 4.0) / 1e6;
+    let cost = rep["cost_usd"].as_f64().unwrap();
+    assert!(
+        (cost - live / 2.0).abs() < 1e-6 * live,
+        "batch {cost}, live {live}"
     );
     let ids = srv.handle.batch_custom_ids();
     let mut times: BTreeMap<&str, usize> = BTreeMap::new();

@@ -136,3 +136,127 @@ fn a_title_with_newlines_cannot_put_lines_into_the_prompt() {
     );
     assert!(!r.stdout.contains("</ sources"), "the tag is defused");
 }
+
+#[test]
+fn output_mistakes_are_refused_and_never_overwrite_a_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("s.md");
+    let original = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
+    std::fs::write(&source, &original).unwrap();
+    for (args, says) in [
+        (
+            vec!["draft", "s.md", "-o", "/dev/null"],
+            "not a regular file or a folder",
+        ),
+        (vec!["draft", "s.md", "-o", "s.md"], "would overwrite the source"),
+        (vec!["draft", "s.md", "-o", "./s"], "would overwrite the source"),
+        (
+            vec!["draft", "s.md", "--date", "2025-02-30"],
+            "not a calendar date",
+        ),
+        (
+            vec!["draft", "s.md", "--date", "2025-13-01"],
+            "not a calendar date",
+        ),
+    ] {
+        let r = run(parallax(dir.path()).args(&args));
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.lines().count() <= 4, "{args:?}: {}", r.stderr);
+    }
+    assert_eq!(std::fs::read_to_string(&source).unwrap(), original);
+    assert!(!std::path::Path::new("/dev/null.md").exists());
+    // A leap day is a date; a folder receives the article.
+    std::fs::create_dir(dir.path().join("site")).unwrap();
+    let r = run(parallax(dir.path()).args(["draft", "s.md", "--date", "2024-02-29", "-o", "site"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("site"))
+        .unwrap()
+        .flatten()
+        .collect();
+    assert!(
+        written
+            .iter()
+            .any(|e| e.path().extension().is_some_and(|x| x == "md"))
+    );
+}
+
+#[test]
+fn two_batches_cannot_share_an_output_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    std::fs::write(
+        dir.path().join("stories.jsonl"),
+        "{\"id\": \"a\", \"text\": \"Seoul said the plan was sound.\"}\n",
+    )
+    .unwrap();
+    // Another run holds the folder.
+    let held = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("out/.lock"))
+        .unwrap();
+    held.try_lock().unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "stories.jsonl", "--out", "out"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("in use by another batch run"), "{}", r.stderr);
+    assert!(!dir.path().join("out/a.md").exists());
+    drop(held);
+    let r = run(parallax(dir.path()).args(["batch", "stories.jsonl", "--out", "out"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}
+
+#[test]
+fn story_ids_that_would_collide_are_refused_before_drafting() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"Seoul said plan {id} was sound.\"}}\n");
+    // A byte-order mark before the first line is not an error.
+    let text = format!(
+        "\u{feff}{}{}{}{}{}",
+        line("x"),
+        line("x.provenance"),
+        line("report"),
+        line("Story"),
+        line("story")
+    );
+    std::fs::write(dir.path().join("stories.jsonl"), text).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "stories.jsonl", "--out", "out", "--json"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for (n, says) in [
+        (2, "provenance record of `x`"),
+        (3, "report.json"),
+        (5, "duplicate id"),
+    ] {
+        assert!(
+            r.stderr.contains(&format!("line {n}")) && r.stderr.contains(says),
+            "line {n}: {}",
+            r.stderr
+        );
+    }
+    assert!(dir.path().join("out/x.md").is_file() && dir.path().join("out/Story.md").is_file());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
+    assert_eq!(
+        (report["done"].as_u64(), report["malformed"].as_u64()),
+        (Some(2), Some(3))
+    );
+}
+
+#[test]
+fn a_csv_quote_left_open_is_named_not_swallowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "id,text\na,\"Seoul said the plan was sound.\"\nb,\"Tokyo said it was watching.\nc,\"Beijing said nothing.\"\n";
+    std::fs::write(dir.path().join("stories.csv"), csv).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "stories.csv", "--out", "out"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("stories.csv:3") && r.stderr.contains("never closed"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        !dir.path().join("out/a.md").exists(),
+        "nothing drafted from a broken manifest"
+    );
+}

@@ -48,6 +48,15 @@ pub enum EngineKind {
 
 type Waiter = oneshot::Sender<std::result::Result<ChatResponse, LlmError>>;
 
+/// A request waiting for its answer, as the engine keeps it.
+struct Pending {
+    /// The wire body, serialized.
+    body: String,
+    model: String,
+    /// The request itself, only when it may be finished live.
+    live: Option<ChatRequest>,
+}
+
 #[derive(Default)]
 struct State {
     /// Stories in the pipeline, with how many of their calls are waiting.
@@ -56,7 +65,7 @@ struct State {
     generation: u64,
     /// Asked and not yet submitted, in order.
     queue: Vec<String>,
-    requests: HashMap<String, ChatRequest>,
+    requests: HashMap<String, Pending>,
     waiters: HashMap<String, Vec<Waiter>>,
     submissions: HashMap<String, u32>,
     /// `custom_id` → the batch it was submitted in (and not yet collected).
@@ -175,10 +184,15 @@ impl Engine {
         req: &ChatRequest,
     ) -> oneshot::Receiver<std::result::Result<ChatResponse, LlmError>> {
         let (tx, rx) = oneshot::channel();
+        let pending = Pending {
+            body: self.client.http().unstreamed_body(req).to_string(),
+            model: req.model.clone(),
+            live: self.finish_live.then(|| req.clone()),
+        };
         let mut s = self.lock();
         *s.active.entry(story.to_string()).or_insert(0) += 1;
         s.waiters.entry(id.to_string()).or_default().push(tx);
-        s.requests.insert(id.to_string(), req.clone());
+        s.requests.insert(id.to_string(), pending);
         if !s.in_flight.contains_key(id) && !s.queue.iter().any(|q| q == id) {
             s.queue.push(id.to_string());
         }

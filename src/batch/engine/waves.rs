@@ -20,10 +20,10 @@ const CHARS_PER_TOKEN: usize = 4;
 
 impl Engine {
     pub(super) fn line(&self, id: &str) -> Option<BatchRequest> {
-        let req = self.lock().requests.get(id).cloned()?;
+        let body = self.lock().requests.get(id)?.body.clone();
         Some(BatchRequest {
             custom_id: id.to_string(),
-            body: self.client.http().unstreamed_body(&req),
+            body,
         })
     }
 
@@ -33,7 +33,8 @@ impl Engine {
         let mut groups: Vec<Vec<BatchRequest>> = Vec::new();
         let (mut bytes, mut tokens) = (0usize, 0u64);
         for line in lines {
-            let size = line.openai_line().len() + 1;
+            // The line around the body: id, method and url.
+            let size = line.body.len() + line.custom_id.len() + 64;
             let t = (size / CHARS_PER_TOKEN) as u64;
             let full = groups.last().is_none_or(|g| {
                 g.len() >= limits.max_requests
@@ -339,7 +340,7 @@ impl Engine {
                 continue;
             }
             if self.finish_live {
-                let req = s.requests.get(&id).cloned();
+                let req = s.requests.get(&id).and_then(|p| p.live.clone());
                 live.push((id, req));
             } else if n >= MAX_SUBMISSIONS {
                 drop(s);
