@@ -231,3 +231,12 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 #[path = "text_tests.rs"]
 mod tests;
+
+/// Whether `s` is an `http://` or `https://` URL, in any letter case (schemes
+/// are case-insensitive: `HTTP://` is a URL, not a path).
+pub fn is_web_url(s: &str) -> bool {
+    let s = s.trim_start();
+    ["http://", "https://"]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+}

@@ -16,7 +16,7 @@ pub(super) async fn feed_items(
     session: &Session,
     list: &str,
 ) -> Result<Option<Vec<std::result::Result<Item, LineError>>>> {
-    let is_url = list.starts_with("http://") || list.starts_with("https://");
+    let is_url = crate::text::is_web_url(list);
     let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
     let body = if is_url {
         session.fetcher.fetch(list).await?.body

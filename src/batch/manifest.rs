@@ -93,7 +93,7 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 fn spec(base: &Path, s: &str) -> SourceSpec {
-    if s.starts_with("http://") || s.starts_with("https://") {
+    if crate::text::is_web_url(s) {
         SourceSpec::Url(s.to_string())
     } else {
         SourceSpec::Path(base.join(s))
@@ -368,7 +368,7 @@ pub fn feed(list: &str, bytes: &[u8]) -> Result<Vec<Result<Item, LineError>>, Er
                     .collect::<String>()
             );
             let sources = match (link, text) {
-                (Some(url), _) if url.starts_with("http") => vec![SourceSpec::Url(url)],
+                (Some(url), _) if crate::text::is_web_url(&url) => vec![SourceSpec::Url(url)],
                 (_, Some(text)) => vec![SourceSpec::Inline { title, text }],
                 _ => {
                     return Err(LineError {

@@ -225,7 +225,7 @@ fn provider(
         .or_else(|| preset.base_url_env.and_then(|v| env.var(v)))
         .or_else(|| p.base_url.clone())
         .unwrap_or_else(|| preset.base_url.to_string());
-    if !(base_url.starts_with("http://") || base_url.starts_with("https://")) {
+    if !crate::text::is_web_url(&base_url) {
         return Err(Error::Usage(format!(
             "base URL `{base_url}` must start with http:// or https://"
         )));

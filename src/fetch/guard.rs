@@ -13,6 +13,16 @@ pub fn forbidden(ip: IpAddr) -> Option<&'static str> {
                 return forbidden_v4(v4);
             }
             let seg = v6.segments();
+            // IPv4-compatible `::a.b.c.d` (deprecated, still routed by some stacks).
+            if seg[..6].iter().all(|s| *s == 0) && !v6.is_loopback() && !v6.is_unspecified() {
+                let v4 = Ipv4Addr::new(
+                    (seg[6] >> 8) as u8,
+                    seg[6] as u8,
+                    (seg[7] >> 8) as u8,
+                    seg[7] as u8,
+                );
+                return forbidden_v4(v4).or(Some("IPv4-compatible"));
+            }
             if v6.is_loopback() {
                 Some("loopback")
             } else if v6.is_unspecified() {
@@ -26,6 +36,15 @@ pub fn forbidden(ip: IpAddr) -> Option<&'static str> {
             } else if seg[0] == 0x0064 && seg[1] == 0xff9b {
                 // NAT64 can reach private IPv4 space.
                 Some("NAT64")
+            } else if seg[0] == 0x2002 {
+                // 6to4 embeds an IPv4 address, private ones included.
+                Some("6to4")
+            } else if seg[0] == 0x2001 && seg[1] == 0 {
+                Some("Teredo")
+            } else if seg[0] & 0xffc0 == 0xfec0 {
+                Some("site-local")
+            } else if seg[0] == 0x2001 && seg[1] == 0x0db8 {
+                Some("documentation")
             } else {
                 None
             }
@@ -51,9 +70,32 @@ fn forbidden_v4(ip: Ipv4Addr) -> Option<&'static str> {
         Some("benchmarking")
     } else if o[0] == 192 && o[1] == 0 && o[2] == 0 {
         Some("IETF protocol assignments")
+    } else if matches!((o[0], o[1], o[2]), (192, 0, 2) | (198, 51, 100) | (203, 0, 113)) {
+        // Documentation ranges are never public, and some hosts use them inside.
+        Some("documentation")
     } else {
         None
     }
+}
+
+/// Why an address is refused: its range, or that it is one of this host's own
+/// (a server bound to a public interface address is still this machine).
+pub fn refused(ip: IpAddr) -> Option<&'static str> {
+    forbidden(ip).or_else(|| own_address(ip).then_some("this host's own"))
+}
+
+/// Whether `ip` belongs to one of this host's interfaces: the address the
+/// kernel would send from, to reach it, is itself. A UDP `connect` only consults
+/// the routing table; no packet leaves.
+pub fn own_address(ip: IpAddr) -> bool {
+    let unspecified: IpAddr = match ip {
+        IpAddr::V4(_) => Ipv4Addr::UNSPECIFIED.into(),
+        IpAddr::V6(_) => std::net::Ipv6Addr::UNSPECIFIED.into(),
+    };
+    let Ok(socket) = std::net::UdpSocket::bind((unspecified, 0)) else {
+        return false;
+    };
+    socket.connect((ip, 9)).is_ok() && socket.local_addr().is_ok_and(|a| a.ip() == ip)
 }
 
 /// Hosts a user allowed explicitly (`host` or `host:port`), checked before the

@@ -16,6 +16,14 @@ fn refuses_internal_ranges_and_allows_public() {
         "fd00:ec2::254",
         "fe80::1",
         "::ffff:127.0.0.1",
+        "192.0.2.2",
+        "198.51.100.7",
+        "203.0.113.9",
+        "::10.0.0.1",
+        "2002:0a00:0001::1",
+        "2001:0:4136:e378::1",
+        "fec0::1",
+        "2001:db8::1",
     ] {
         assert!(forbidden(bad.parse().unwrap()).is_some(), "{bad}");
     }
@@ -25,4 +33,17 @@ fn refuses_internal_ranges_and_allows_public() {
     assert!(allowed(&["127.0.0.1:8080".into()], "127.0.0.1", 8080));
     assert!(!allowed(&["127.0.0.1:8080".into()], "127.0.0.1", 8081));
     assert!(allowed(&["intranet".into()], "intranet", 443));
+}
+
+#[test]
+fn this_hosts_own_addresses_are_refused() {
+    // The address this host would send from, found without sending anything.
+    let probe = std::net::UdpSocket::bind("0.0.0.0:0").unwrap();
+    if probe.connect(("93.184.215.14", 9)).is_err() {
+        return; // no route at all: nothing of our own to find
+    }
+    let own = probe.local_addr().unwrap().ip();
+    assert!(refused(own).is_some(), "{own}");
+    assert!(own_address(own), "{own}");
+    assert!(!own_address("93.184.215.14".parse().unwrap()));
 }

@@ -98,11 +98,22 @@ impl Fetcher {
         }
     }
 
+    /// A page's place in the cache, keyed by the address policy too: a page
+    /// fetched under `--allow-private` is never served to a run without it.
     fn cache_path(&self, url: &str) -> Option<PathBuf> {
-        let digest: String = Sha256::digest(url.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let mut h = Sha256::new();
+        h.update(url.as_bytes());
+        if self.policy.allow_private || !self.policy.allow.is_empty() {
+            h.update(
+                format!(
+                    "\0private={}\0allow={}",
+                    self.policy.allow_private,
+                    self.policy.allow.join(",")
+                )
+                .as_bytes(),
+            );
+        }
+        let digest: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
         self.cache
             .as_ref()
             .map(|d| d.join(&digest[..2]).join(format!("{digest}.json")))
@@ -159,11 +170,20 @@ impl Fetcher {
             let resp = self.send(&url, cached).await.map_err(fail)?;
             let status = resp.status();
             if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
-                let location = resp
+                let Some(location) = resp
                     .headers()
                     .get(LOCATION)
                     .and_then(|v| v.to_str().ok())
-                    .unwrap_or("");
+                    .filter(|l| !l.trim().is_empty())
+                else {
+                    return Err(fail((
+                        format!(
+                            "the server answered HTTP {} without a Location to go to",
+                            status.as_u16()
+                        ),
+                        false,
+                    )));
+                };
                 url = url
                     .join(location)
                     .map_err(|e| fail((format!("bad redirect `{location}` ({e})"), false)))?;
@@ -300,7 +320,7 @@ impl Fetcher {
             return Ok(addrs);
         }
         for a in &addrs {
-            if let Some(why) = guard::forbidden(a.ip()) {
+            if let Some(why) = guard::refused(a.ip()) {
                 return Err((
                     format!(
                         "{url} goes to {bare}, which resolves to {}, a {why} address; refused before any request \

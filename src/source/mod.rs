@@ -87,7 +87,7 @@ pub struct Source {
 /// Load any kind of source: a URL (fetched), a JSON/YAML fact sheet, a text file
 /// or `-`; passages are numbered from `first_id`.
 pub async fn load_any(spec: &str, index: usize, first_id: usize, fetcher: &Fetcher) -> Result<Source, Error> {
-    if spec.starts_with("http://") || spec.starts_with("https://") {
+    if crate::text::is_web_url(spec) {
         let page = fetcher.fetch(spec).await?;
         return Ok(from_page(&page, index, first_id)?);
     }

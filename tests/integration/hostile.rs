@@ -260,3 +260,58 @@ fn a_csv_quote_left_open_is_named_not_swallowed() {
         "nothing drafted from a broken manifest"
     );
 }
+
+#[test]
+fn a_page_fetched_with_allow_private_is_not_served_to_a_run_without_it() {
+    use crate::web::{Reply, Web};
+    let web = Web::start();
+    let page = std::fs::read(crate::support::fixture("pages/news.html")).unwrap();
+    web.route("/news", Reply::ok("text/html; charset=utf-8", page));
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |extra: &[&str]| {
+        run(parallax(dir.path())
+            .args(["draft", &web.url("/news")])
+            .args(extra))
+    };
+    assert_eq!(draft(&["--allow-private"]).code, 0);
+    let r = draft(&[]);
+    assert_ne!(r.code, 0, "served from the cache: {}", r.stderr);
+    assert!(r.stderr.contains("loopback"), "{}", r.stderr);
+    assert_eq!(web.hits("/news"), 1);
+}
+
+#[test]
+fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
+    use crate::web::{Reply, Web};
+    let web = Web::start();
+    let page = std::fs::read(crate::support::fixture("pages/news.html")).unwrap();
+    let mut twice = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    {
+        use std::io::Write;
+        let mut once = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        once.write_all(&page).unwrap();
+        twice.write_all(&once.finish().unwrap()).unwrap();
+    }
+    web.route(
+        "/gzip2",
+        Reply::ok("text/html", twice.finish().unwrap()).header("Content-Encoding", "gzip, gzip"),
+    );
+    web.route(
+        "/nowhere",
+        Reply {
+            status: 302,
+            ..Reply::default()
+        },
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |url: &str| run(parallax(dir.path()).args(["draft", url, "--allow-private", "-o", "-"]));
+    let r = draft(&web.url("/gzip2"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = draft(&web.url("/nowhere"));
+    assert_ne!(r.code, 0);
+    assert!(r.stderr.contains("without a Location"), "{}", r.stderr);
+    assert!(!r.stderr.contains("loop"), "{}", r.stderr);
+    let upper = web.url("/gzip2").replacen("http://", "HTTP://", 1);
+    let r = draft(&upper);
+    assert_eq!(r.code, 0, "capital scheme: {}", r.stderr);
+}
