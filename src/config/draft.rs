@@ -230,6 +230,7 @@ fn provider(
             "base URL `{base_url}` must start with http:// or https://"
         )));
     }
+    let (base_url, url_credentials) = crate::llm::http::split_credentials(&base_url);
     let (key_env, key) = key_for(flags, loaded, env, root, preset, &base_url)?;
     if key.is_none() && preset.key_required && base_url == preset.base_url {
         return Err(Error::Usage(format!(
@@ -239,6 +240,7 @@ fn provider(
     let d = Timeouts::default();
     let r = RetryPolicy::default();
     Ok(Some(HttpConfig {
+        url_credentials,
         preset: *preset,
         base_url,
         key,

@@ -117,9 +117,11 @@ impl<'a> BatchApi<'a> {
         let url = self.url(path);
         let mut tries = 0;
         loop {
-            let mut req = client
-                .request(method.clone(), &url)
-                .headers(wire.headers(cfg.key.as_ref(), &cfg.key_env)?);
+            let mut req = self.http.with_url_credentials(
+                client
+                    .request(method.clone(), &url)
+                    .headers(wire.headers(cfg.key.as_ref(), &cfg.key_env)?),
+            );
             req = match &body {
                 Body::None => req,
                 Body::Json(v) => req.json(v),

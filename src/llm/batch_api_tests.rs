@@ -61,6 +61,7 @@ fn client_for(base_url: String, preset: &str) -> HttpClient {
         retry: Default::default(),
         limits: Default::default(),
         modes_file: None,
+        url_credentials: None,
     })
     .unwrap()
 }

@@ -20,7 +20,7 @@ use super::retry::{
 use super::wire::{self, Wire};
 use super::{ChatRequest, ChatResponse, LlmError};
 
-pub use super::settings::{HttpConfig, Limits, Timeouts};
+pub use super::settings::{HttpConfig, Limits, Timeouts, split_credentials};
 
 /// State shared by every clone of a client: one gate, one semaphore, one limiter.
 #[derive(Debug)]
@@ -224,11 +224,26 @@ impl HttpClient {
         }
     }
 
-    /// Remove the API key from any text that may reach a user.
+    /// Remove the API key, and a password from the base URL, from any text
+    /// that may reach a user.
     fn scrub(&self, text: &str) -> String {
-        match &self.cfg.key {
+        let mut out = match &self.cfg.key {
             Some(k) => text.replace(k.expose(), "[redacted]"),
             None => text.to_string(),
+        };
+        if let Some((_, pass)) = &self.cfg.url_credentials
+            && !pass.is_empty()
+        {
+            out = out.replace(pass.as_str(), "[redacted]");
+        }
+        out
+    }
+
+    /// Basic auth from the base URL's `user:password@`, unless a key is sent.
+    pub(crate) fn with_url_credentials(&self, req: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match (&self.cfg.url_credentials, &self.cfg.key) {
+            (Some((user, pass)), None) => req.basic_auth(user, Some(pass)),
+            _ => req,
         }
     }
 
@@ -266,11 +281,9 @@ impl HttpClient {
             .wire
             .headers(self.cfg.key.as_ref(), &self.cfg.key_env)
             .map_err(|e| (e, none))?;
-        let request =
-            self.http
-                .post(&url)
-                .headers(headers)
-                .json(&self.wire.body(req, budget, self.cfg.stream, mode));
+        let request = self
+            .with_url_credentials(self.http.post(&url).headers(headers))
+            .json(&self.wire.body(req, budget, self.cfg.stream, mode));
         tracing::debug!(stage = %req.stage, %url, model = %req.model, "sending request");
         let started = Instant::now();
         let first_deadline = started + self.cfg.timeouts.first_token;

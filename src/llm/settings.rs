@@ -56,4 +56,32 @@ pub struct HttpConfig {
     pub limits: Limits,
     /// Where the structured-output mode that works is remembered.
     pub modes_file: Option<std::path::PathBuf>,
+    /// `user:password` taken out of the base URL (sent as HTTP Basic auth when
+    /// no key is), so the URL shown in errors and provenance carries no secret.
+    pub url_credentials: Option<(String, String)>,
+}
+
+/// A base URL without its `user:password@`, and what was taken out.
+pub fn split_credentials(base_url: &str) -> (String, Option<(String, String)>) {
+    match reqwest::Url::parse(base_url) {
+        Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
+            let user = percent_decode(u.username());
+            let pass = percent_decode(u.password().unwrap_or(""));
+            let _ = u.set_username("");
+            let _ = u.set_password(None);
+            // `Url` adds a `/` to a bare host; keep the caller's spelling otherwise.
+            let mut clean = u.to_string();
+            if !base_url.ends_with('/') && clean.ends_with('/') {
+                clean.pop();
+            }
+            (clean, Some((user, pass)))
+        }
+        _ => (base_url.to_string(), None),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8_lossy()
+        .into_owned()
 }

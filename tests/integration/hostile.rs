@@ -315,3 +315,40 @@ fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
     let r = draft(&upper);
     assert_eq!(r.code, 0, "capital scheme: {}", r.stderr);
 }
+
+#[test]
+fn a_password_in_the_base_url_never_reaches_output_or_errors() {
+    let srv = fake_llm::FakeServer::start(fake_llm::Config::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let with_password = srv.base_url().replacen("http://", "http://desk:s3cret-pw@", 1);
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        &example("kim-putin-new-year.md"),
+        "--provider",
+        "openai",
+        "--base-url",
+        &with_password,
+        "-o",
+        "a.md",
+        "-v",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let provenance = std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap();
+    let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    for text in [&provenance, &article, &r.stderr] {
+        assert!(!text.contains("s3cret-pw"), "{text}");
+    }
+    let sent = srv.handle.requests()[0].credential().unwrap_or_default();
+    assert!(sent.starts_with("Basic "), "{sent}");
+    let closed = "http://desk:s3cret-pw@127.0.0.1:9/v1";
+    let r = run(parallax(dir.path()).args([
+        "draft",
+        &example("kim-putin-new-year.md"),
+        "--provider",
+        "openai",
+        "--base-url",
+        closed,
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(!r.stderr.contains("s3cret-pw"), "{}", r.stderr);
+}
