@@ -94,7 +94,30 @@ pub fn entry(id: &str, a: &Article, formats: &[&str]) -> Entry {
 }
 
 /// Whether an entry's article is still in `dir` in some format.
+/// Whether an id can name a file in the folder and a relative link: no path
+/// separators, no scheme (`javascript:`), no markup, no hidden characters.
+fn linkable(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 200
+        && !id.starts_with('.')
+        && !id.chars().any(|c| {
+            matches!(
+                c,
+                '/' | '\\' | ':' | '<' | '>' | '"' | '\'' | '`' | '(' | ')' | '[' | ']'
+            ) || crate::text::is_hidden(c)
+        })
+}
+
+/// Whether an index entry is sound (a linkable id, formats of ours) and its
+/// article is still on disk: a line edited into `javascript:…` is skipped.
 fn exists(dir: &Path, e: &Entry) -> bool {
+    if !linkable(&e.id)
+        || e.formats
+            .iter()
+            .any(|f| !["md", "html", "json"].contains(&f.as_str()))
+    {
+        return false;
+    }
     let all = ["md", "html", "json"].map(String::from);
     let formats = if e.formats.is_empty() {
         &all[..]

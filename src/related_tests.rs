@@ -86,3 +86,22 @@ fn links_point_at_a_format_that_exists() {
     assert_eq!(only_html.file("md"), "x.html");
     assert_eq!(only_html.file("html"), "x.html");
 }
+
+#[test]
+fn edited_index_lines_that_are_not_articles_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    files(dir.path(), &["good story", "javascript:alert(1)"]);
+    let lines = [
+        serde_json::to_string(&e("good story", &["putin"])).unwrap(),
+        serde_json::to_string(&e("javascript:alert(1)", &["putin"])).unwrap(),
+        serde_json::to_string(&Entry {
+            formats: vec!["sh".into()],
+            ..e("good story", &["putin"])
+        })
+        .unwrap(),
+    ];
+    std::fs::write(dir.path().join(INDEX), lines.join("\n") + "\n").unwrap();
+    let idx = Index::open(dir.path());
+    let ids: Vec<&str> = idx.slots.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["good story"]);
+}

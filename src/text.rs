@@ -240,3 +240,35 @@ pub fn is_web_url(s: &str) -> bool {
         .iter()
         .any(|p| s.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
 }
+
+/// Whether a character is hidden from a reader but not from a terminal or a
+/// model: control characters (ESC starts terminal sequences; newline and tab
+/// stay), bidi overrides, isolates and marks, zero-width spaces and joiners
+/// that are not needed to spell words (ZWJ and ZWNJ stay: Persian, Indic
+/// scripts and emoji need them), the byte-order mark and Unicode tag characters.
+pub fn is_hidden(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{180e}' | '\u{feff}'
+        )
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2060}'..='\u{2064}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || ('\u{e0000}'..='\u{e007f}').contains(&c)
+}
+
+/// `s` without its hidden characters (see [`is_hidden`]).
+pub fn strip_hidden(s: &str) -> String {
+    s.chars().filter(|c| !is_hidden(*c)).collect()
+}
+
+/// Every string in a JSON value without its hidden characters.
+pub fn strip_hidden_json(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if s.chars().any(is_hidden) => *s = strip_hidden(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_hidden_json),
+        serde_json::Value::Object(map) => map.values_mut().for_each(strip_hidden_json),
+        _ => {}
+    }
+}

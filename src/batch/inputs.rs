@@ -30,7 +30,7 @@ pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<S
             SourceSpec::Inline { title, text } => {
                 let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;
                 if s.meta.title.is_none() {
-                    s.meta.title = title.clone();
+                    s.meta.title = title.as_deref().map(source::clean);
                 }
                 s
             }

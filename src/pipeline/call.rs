@@ -79,7 +79,7 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
                 tracing::warn!(
                     stage = %req.stage,
                     "answer still invalid after a repair: {detail} (answer: {})",
-                    crate::llm::excerpt(&resp.content, 120)
+                    crate::llm::excerpt(&crate::text::strip_hidden(&resp.content), 120)
                 );
                 return Ok((Reply::Invalid { parsed, detail }, record(attempt)));
             }
@@ -95,5 +95,10 @@ fn parse_json<T: DeserializeOwned>(content: &str) -> Result<T, String> {
         .or_else(|| t.strip_prefix("```"))
         .and_then(|r| r.trim_end().strip_suffix("```"))
         .unwrap_or(t);
-    serde_json::from_str(t).map_err(|e| format!("not valid JSON for this stage ({e})"))
+    let mut v: serde_json::Value =
+        serde_json::from_str(t).map_err(|e| format!("not valid JSON for this stage ({e})"))?;
+    // Model text is data: nothing in it may drive a terminal or hide from a reader.
+    crate::text::strip_hidden_json(&mut v);
+    serde_json::from_value(v)
+        .map_err(|e| crate::text::strip_hidden(&format!("not valid JSON for this stage ({e})")))
 }

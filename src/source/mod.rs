@@ -282,16 +282,10 @@ fn list_item(line: &str) -> Option<&str> {
 /// Collapse whitespace and drop control and invisible formatting characters that
 /// could hide instructions from a reader (bidi overrides, Unicode tag characters).
 pub fn clean(s: &str) -> String {
-    let kept: String = s
-        .chars()
-        .filter(|c| {
-            !(c.is_control() && *c != '\n' && *c != '\t'
-                || ('\u{202a}'..='\u{202e}').contains(c)
-                || ('\u{2066}'..='\u{2069}').contains(c)
-                || ('\u{e0000}'..='\u{e007f}').contains(c))
-        })
-        .collect();
-    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::strip_hidden(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Mark each passage with the perspectives it speaks for: through statements by

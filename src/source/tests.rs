@@ -32,6 +32,12 @@ fn empty_source_is_an_error() {
 #[test]
 fn clean_drops_hidden_characters() {
     assert_eq!(clean("a\u{202e}b \u{e0041}c\u{0007}  d"), "ab c d");
+    // Terminal escapes, zero-width and bidi marks go; joiners that spell words stay.
+    assert_eq!(clean("x\u{1b}]0;pwn\u{7}y\u{200b}z\u{200f}\u{feff}"), "x]0;pwnyz");
+    assert_eq!(
+        clean("می\u{200c}خواهم 👩\u{200d}💻"),
+        "می\u{200c}خواهم 👩\u{200d}💻"
+    );
 }
 
 #[test]

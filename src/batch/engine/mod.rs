@@ -315,7 +315,7 @@ pub fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
     h.update([0]);
     h.update(request_key.as_bytes());
     let hash: String = h.finalize().iter().take(5).map(|b| format!("{b:02x}")).collect();
-    format!("{}-{}-{hash}", clean(story, 30), clean(stage, 20))
+    format!("{}-{}-{hash}", clean(story, 24), clean(stage, 26))
 }
 
 /// The batch engine the options ask for, resuming what `out` records.
