@@ -86,8 +86,59 @@ fn without_ads(page: &str) -> String {
     doc.html().to_string()
 }
 
+/// The deepest nesting and the most elements a page may have. Readability's
+/// work grows with the square of the depth (100,000 nested `<div>`s would run
+/// for minutes); real articles stay far below both.
+pub const MAX_DEPTH: usize = 512;
+pub const MAX_ELEMENTS: usize = 100_000;
+
+/// Elements that never have content or a closing tag.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+    "wbr",
+];
+
+/// The nesting depth and element count of a page, read from its tags without
+/// parsing it (script and style bodies skipped).
+pub fn shape(page: &str) -> (usize, usize) {
+    let b = page.as_bytes();
+    let (mut depth, mut deepest, mut elements, mut i) = (0usize, 0usize, 0usize, 0usize);
+    while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'<')) {
+        i += off + 1;
+        match b.get(i) {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(c) if c.is_ascii_alphabetic() => {
+                let name_len = b[i..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+                let name = page.get(i..i + name_len).unwrap_or("").to_ascii_lowercase();
+                let end = b[i..].iter().position(|c| *c == b'>').map_or(b.len(), |e| i + e);
+                elements += 1;
+                if name == "script" || name == "style" {
+                    let close = format!("</{name}");
+                    let rest = page.get(end..).unwrap_or("").to_ascii_lowercase();
+                    i = rest.find(&close).map_or(b.len(), |k| end + k);
+                    continue;
+                }
+                let self_closing = end > 0 && b.get(end - 1) == Some(&b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                i = end;
+            }
+            _ => {}
+        }
+    }
+    (deepest, elements)
+}
+
 /// The article in an HTML page.
 pub fn html(page: &str, url: &str) -> Result<Extracted, String> {
+    let (depth, elements) = shape(page);
+    if depth > MAX_DEPTH || elements > MAX_ELEMENTS {
+        return Err(format!(
+            "the page nests elements {depth} deep in {elements} elements (at most {MAX_DEPTH} deep and {MAX_ELEMENTS} elements are read); refused rather than read for minutes"
+        ));
+    }
     let cfg = Config {
         text_mode: TextMode::Markdown,
         ..Config::default()

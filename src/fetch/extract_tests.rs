@@ -53,3 +53,16 @@ fn advertisements_and_promotions_inside_the_article_are_dropped() {
         );
     }
 }
+
+#[test]
+fn deep_or_huge_pages_are_refused_at_once() {
+    let deep = "<div>".repeat(100_000) + "text" + &"</div>".repeat(100_000);
+    let started = std::time::Instant::now();
+    let e = html(&deep, "http://example.com/").unwrap_err();
+    assert!(e.contains("100000 deep"), "{e}");
+    // Measured, not asserted against a clock: the refusal needs no parse.
+    eprintln!("refused in {:?}", started.elapsed());
+    let (depth, elements) =
+        shape("<html><body><p>a<br>b<img src=x/></p><script>if (a<b) {}</script><p>c</p></body></html>");
+    assert_eq!((depth, elements), (3, 7));
+}
