@@ -9,6 +9,18 @@ use std::path::Path;
 /// user's umask gives (0644 under the usual 022), an existing one keeps its own,
 /// so a published page stays readable by the web server.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    commit(vec![stage(path, contents)?])
+}
+
+/// A file written in full beside its target and not yet in its place.
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+}
+
+/// Write `contents` to a temporary file beside `path` (flushed to disk), to be
+/// put in place by [`commit`]. Dropped uncommitted, it is removed.
+pub fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -28,10 +40,37 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     }
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        // Make the rename itself durable; not every platform allows syncing a folder.
-        let _ = d.sync_all();
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Put staged files in place, each by a rename: all of them were written in
+/// full before the first one replaces anything.
+pub fn commit(files: Vec<Staged>) -> std::io::Result<()> {
+    // A rename that cannot succeed is found before the first one is made.
+    if let Some(f) = files.iter().find(|f| f.path.is_dir()) {
+        return Err(std::io::Error::other(format!("{} is a folder", f.path.display())));
+    }
+    let mut dirs = Vec::new();
+    for f in files {
+        f.tmp.persist(&f.path).map_err(|e| e.error)?;
+        if let Some(d) = f.path.parent() {
+            dirs.push(d.to_path_buf());
+        }
+    }
+    dirs.dedup();
+    for dir in dirs {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".").to_path_buf()
+        } else {
+            dir
+        };
+        if let Ok(d) = std::fs::File::open(&dir) {
+            // Make the renames durable; not every platform allows syncing a folder.
+            let _ = d.sync_all();
+        }
     }
     Ok(())
 }

@@ -41,11 +41,33 @@ pub fn write(
         .unwrap_or("article")
         .to_string();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-    if related {
-        let mut index = Index::open(dir);
-        let written: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
-        let entry = related::entry(&id, &drafted.article, &written);
+    let written: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+    let mut index = related.then(|| Index::open(dir));
+    let entry = related::entry(&id, &drafted.article, &written);
+    if let Some(index) = &index {
         drafted.article.related = index.related(&id, &entry.terms, related::MAX_RELATED);
+    }
+    // Every format rendered and written in full before any replaces a file:
+    // an article appears in all its formats, or in none.
+    let mut files = Vec::new();
+    for f in formats {
+        files.push((
+            with_ext(base, f.extension()),
+            render(voice, &drafted.article, *f)?.into_bytes(),
+        ));
+    }
+    let provenance = serde_json::to_vec_pretty(&drafted.provenance).map_err(Error::internal)?;
+    files.push((with_ext(base, "provenance.json"), provenance));
+    let mut staged = Vec::new();
+    for (path, bytes) in &files {
+        staged.push(
+            fsutil::stage(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
+        );
+    }
+    fsutil::commit(staged)
+        .map_err(|e| Error::io(format!("writing the article's files in {}", dir.display()), e))?;
+    // Listed in the index only once its files are there.
+    if let Some(index) = &mut index {
         index.add(entry).map_err(|e| {
             Error::io(
                 format!("updating the related-articles index in {}", dir.display()),
@@ -53,15 +75,8 @@ pub fn write(
             )
         })?;
     }
-    let mut written = Vec::new();
-    for f in formats {
-        let text = render(voice, &drafted.article, *f)?;
-        let path = with_ext(base, f.extension());
-        write_file(&path, text.as_bytes())?;
-        written.push(path);
-    }
-    write_json(&with_ext(base, "provenance.json"), &drafted.provenance)?;
-    Ok(written)
+    files.pop();
+    Ok(files.into_iter().map(|(p, _)| p).collect())
 }
 
 /// Write a value as pretty JSON, atomically.

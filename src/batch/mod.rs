@@ -230,6 +230,12 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
             run.halt(e.to_string());
             Outcome::NotStarted
         }
+        Err(e @ Error::Io { .. }) => {
+            // Our own outputs could not be written (a full disk, say): the next
+            // run, once that is fixed, drafts the story again.
+            run.halt(format!("{e}; fix that, then rerun"));
+            Outcome::NotStarted
+        }
         Err(e) => fail(run, &item, attempt, e.to_string()),
     };
     (item, outcome)

@@ -352,3 +352,41 @@ fn a_password_in_the_base_url_never_reaches_output_or_errors() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(!r.stderr.contains("s3cret-pw"), "{}", r.stderr);
 }
+
+#[test]
+fn an_article_is_written_in_all_its_formats_or_none_and_a_write_failure_is_retried() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("stories.jsonl"),
+        "{\"id\": \"a\", \"text\": \"Seoul said plan a was sound.\"}\n{\"id\": \"b\", \"text\": \"Seoul said plan b was sound.\"}\n",
+    )
+    .unwrap();
+    // Something in the way of b's HTML page: no file of b may appear.
+    std::fs::create_dir_all(dir.path().join("out/b.html")).unwrap();
+    let batch = || {
+        run(parallax(dir.path()).args([
+            "batch",
+            "stories.jsonl",
+            "--out",
+            "out",
+            "--format",
+            "md,html",
+            "-j",
+            "1",
+        ]))
+    };
+    let r = batch();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("b.html is a folder"), "{}", r.stderr);
+    assert!(
+        !dir.path().join("out/b.md").exists(),
+        "half an article was written"
+    );
+    let index = std::fs::read_to_string(dir.path().join("out/related-index.jsonl")).unwrap_or_default();
+    assert!(!index.contains("\"b\""), "{index}");
+    // Not the story's failure: once the way is clear, a plain rerun drafts it.
+    std::fs::remove_dir(dir.path().join("out/b.html")).unwrap();
+    let r = batch();
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(dir.path().join("out/b.md").is_file() && dir.path().join("out/b.html").is_file());
+}
