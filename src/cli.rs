@@ -249,6 +249,9 @@ pub struct BatchArgs {
     /// instead of into the next batch.
     #[arg(long)]
     pub finish_live: bool,
+    /// Let `source` paths in a JSONL or CSV manifest point outside its folder.
+    #[arg(long)]
+    pub allow_outside: bool,
     /// Cancel the provider batches a stopped run left open in --out, then exit.
     #[arg(long)]
     pub cancel: bool,

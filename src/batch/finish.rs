@@ -1,10 +1,12 @@
-//! After the stories: the formats every story is written in, a feed read as the
-//! manifest, and the related-articles pass over the whole output folder.
+//! Around the stories: the formats every story is written in, a feed read as the
+//! manifest (its entries as stories), and the related-articles pass over the whole output folder.
 
 use std::path::Path;
 
-use super::manifest::{self, Item, LineError};
-use crate::error::{Error, Result};
+use sha2::{Digest, Sha256};
+
+use super::manifest::{Item, LineError, SourceSpec};
+use crate::error::{Error, InputError, Result};
 use crate::publish::{self, with_ext, write_file};
 use crate::related::{self, Index};
 use crate::render::Format;
@@ -26,7 +28,7 @@ pub(super) async fn feed_items(
     } else {
         return Ok(None);
     };
-    Ok(Some(manifest::feed(list, body.as_bytes())?))
+    Ok(Some(feed(list, body.as_bytes())?))
 }
 
 /// The formats of a batch: those asked for (Markdown by default), and JSON.
@@ -75,4 +77,50 @@ pub(super) fn fill_related(
         }
     }
     Ok(())
+}
+
+/// The entries of an RSS or Atom feed as stories: the entry's link is its
+/// source; an entry without one is drafted from its own text.
+fn feed(list: &str, bytes: &[u8]) -> Result<Vec<Result<Item, LineError>>, Error> {
+    let feed = feed_rs::parser::parse(bytes)
+        .map_err(|e| InputError::new(list, None, format!("not an RSS or Atom feed: {e}")))?;
+    Ok(feed
+        .entries
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let line = i + 1;
+            let link = e.links.first().map(|l| l.href.clone());
+            let title = e.title.map(|t| t.content);
+            let text = e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content));
+            let key = link.clone().unwrap_or_else(|| e.id.clone());
+            let digest = Sha256::digest(key.as_bytes());
+            let id = format!(
+                "entry-{}",
+                digest
+                    .iter()
+                    .take(5)
+                    .map(|b| format!("{b:02x}"))
+                    .collect::<String>()
+            );
+            let sources = match (link, text) {
+                (Some(url), _) if crate::text::is_web_url(&url) => vec![SourceSpec::Url(url)],
+                (_, Some(text)) => vec![SourceSpec::Inline { title, text }],
+                _ => {
+                    return Err(LineError {
+                        line,
+                        reason: "the entry has no link and no text".into(),
+                    });
+                }
+            };
+            Ok(Item {
+                line,
+                id,
+                persona: None,
+                sources,
+                model: None,
+                language: None,
+            })
+        })
+        .collect())
 }

@@ -164,6 +164,8 @@ pub struct Manifest {
     line: usize,
     /// First line of each id, to refuse duplicates.
     seen: HashMap<String, usize>,
+    /// The folder a JSONL or CSV manifest's source paths must stay in.
+    confine: Option<PathBuf>,
 }
 
 /// Whether `list` is a glob pattern rather than a path.
@@ -232,12 +234,22 @@ impl Manifest {
                 }
             }
         };
+        let confine = matches!(kind, Kind::Jsonl(_) | Kind::Csv(..)).then(|| base.clone());
         Ok(Manifest {
             kind,
             base,
             line: 0,
             seen: HashMap::new(),
+            confine,
         })
+    }
+
+    /// Let source paths point outside the manifest's folder (`--allow-outside`).
+    pub fn allow_outside(mut self, yes: bool) -> Manifest {
+        if yes {
+            self.confine = None;
+        }
+        self
     }
 
     /// How many entries a manifest has, counted without keeping them.
@@ -252,6 +264,7 @@ impl Manifest {
             base: PathBuf::new(),
             line: 0,
             seen: HashMap::new(),
+            confine: None,
         }
     }
 
@@ -327,6 +340,10 @@ impl Iterator for Manifest {
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.next_raw()?;
         let line = self.line;
+        let item = item.and_then(|item| match &self.confine {
+            Some(base) => checks::confined(base, item),
+            None => Ok(item),
+        });
         Some(
             item.map_err(|reason| LineError { line, reason })
                 .and_then(|item| match self.seen.get(&item.id.to_ascii_lowercase()) {
@@ -341,52 +358,6 @@ impl Iterator for Manifest {
                 }),
         )
     }
-}
-
-/// The entries of an RSS or Atom feed as stories: the entry's link is its
-/// source; an entry without one is drafted from its own text.
-pub fn feed(list: &str, bytes: &[u8]) -> Result<Vec<Result<Item, LineError>>, Error> {
-    let feed = feed_rs::parser::parse(bytes)
-        .map_err(|e| InputError::new(list, None, format!("not an RSS or Atom feed: {e}")))?;
-    Ok(feed
-        .entries
-        .into_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let line = i + 1;
-            let link = e.links.first().map(|l| l.href.clone());
-            let title = e.title.map(|t| t.content);
-            let text = e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content));
-            let key = link.clone().unwrap_or_else(|| e.id.clone());
-            let digest = Sha256::digest(key.as_bytes());
-            let id = format!(
-                "entry-{}",
-                digest
-                    .iter()
-                    .take(5)
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            );
-            let sources = match (link, text) {
-                (Some(url), _) if crate::text::is_web_url(&url) => vec![SourceSpec::Url(url)],
-                (_, Some(text)) => vec![SourceSpec::Inline { title, text }],
-                _ => {
-                    return Err(LineError {
-                        line,
-                        reason: "the entry has no link and no text".into(),
-                    });
-                }
-            };
-            Ok(Item {
-                line,
-                id,
-                persona: None,
-                sources,
-                model: None,
-                language: None,
-            })
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! every later row into one field without a word).
 
 use std::io::{BufReader, Read};
-use std::path::Path;
+use std::path::{Component, Path, PathBuf};
+
+use super::{Item, SourceSpec};
 
 /// Why an id cannot be used: its files would collide with parallax's own
 /// (`report.json`) or with another story's (`x.provenance.json` is `x`'s
@@ -63,4 +65,47 @@ pub(super) fn slug(s: &str) -> String {
         }
     }
     out.trim_matches('-').chars().take(80).collect()
+}
+
+/// `item`, if every source path of it stays inside `base` (a manifest's folder):
+/// a manifest from elsewhere must not publish `/etc/hostname` or `../../.ssh`.
+pub(super) fn confined(base: &Path, item: Item) -> Result<Item, String> {
+    let root = resolved(base);
+    for spec in &item.sources {
+        if let SourceSpec::Path(p) = spec
+            && !resolved(p).starts_with(&root)
+        {
+            return Err(format!(
+                "source {} is outside the manifest's folder; move it there, or pass --allow-outside",
+                p.display()
+            ));
+        }
+    }
+    Ok(item)
+}
+
+/// A path with symlinks resolved when it exists, else with `.` and `..` folded.
+fn resolved(p: &Path) -> PathBuf {
+    let p = if p.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        p
+    };
+    if let Ok(c) = std::fs::canonicalize(p) {
+        return c;
+    }
+    let absolute = std::env::current_dir()
+        .map(|d| d.join(p))
+        .unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in absolute.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }

@@ -54,6 +54,8 @@ pub struct Options {
     pub engine: EngineKind,
     /// Errored and expired batch requests go to live calls.
     pub finish_live: bool,
+    /// Source paths in a JSONL or CSV manifest may point outside its folder.
+    pub allow_outside: bool,
 }
 
 /// Stories in flight at once under a batch engine: as many as one round should hold.
@@ -290,18 +292,18 @@ async fn draft_one(
 }
 
 /// The manifest's stories, from a feed or the list itself.
-async fn manifest(session: &Session, list: &str) -> Result<impl Fn() -> Result<Manifest>> {
-    let feed = finish::feed_items(session, list).await?;
-    let list = list.to_string();
+async fn manifest(session: &Session, opts: &Options) -> Result<impl Fn() -> Result<Manifest>> {
+    let feed = finish::feed_items(session, &opts.list).await?;
+    let (list, outside) = (opts.list.clone(), opts.allow_outside);
     Ok(move || match &feed {
         Some(items) => Ok(Manifest::from_items(items.clone())),
-        None => Manifest::open(&list),
+        None => Ok(Manifest::open(&list)?.allow_outside(outside)),
     })
 }
 
 /// `--dry-run`: what the batch would send and cost, without a call.
 pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
-    let open = manifest(session, &opts.list).await?;
+    let open = manifest(session, opts).await?;
     let total = open()?.count();
     plan::plan(session, total, open()?).await
 }
@@ -310,7 +312,7 @@ pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
 /// what happened to each. A Ctrl-C stops taking new stories; a second one
 /// abandons the stories in flight (the report then says `interrupted`).
 pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
-    let open = manifest(session, &opts.list).await?;
+    let open = manifest(session, opts).await?;
     let total = open()?.count();
     if session.client.is_none() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");

@@ -49,6 +49,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             }
         },
         finish_live: args.finish_live,
+        allow_outside: args.allow_outside,
     };
     if args.results.is_some() && args.engine != Engine::Import {
         return Err(Error::Usage("--results goes with --engine import".into()));

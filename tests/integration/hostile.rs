@@ -390,3 +390,40 @@ fn an_article_is_written_in_all_its_formats_or_none_and_a_write_failure_is_retri
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(dir.path().join("out/b.md").is_file() && dir.path().join("out/b.html").is_file());
 }
+
+#[cfg(unix)]
+#[test]
+fn manifest_sources_stay_in_the_manifest_folder_unless_allowed() {
+    let dir = tempfile::tempdir().unwrap();
+    let desk = dir.path().join("desk");
+    std::fs::create_dir(&desk).unwrap();
+    std::fs::write(
+        dir.path().join("private.md"),
+        "Seoul said the secret plan was sound.\n",
+    )
+    .unwrap();
+    std::fs::write(desk.join("ok.md"), "Seoul said the plan was sound.\n").unwrap();
+    std::os::unix::fs::symlink(dir.path().join("private.md"), desk.join("link.md")).unwrap();
+    let lines = [
+        r#"{"id": "inside", "source": "ok.md"}"#,
+        r#"{"id": "up", "source": "../private.md"}"#,
+        r#"{"id": "absolute", "source": "/etc/hostname"}"#,
+        r#"{"id": "linked", "source": "link.md"}"#,
+    ];
+    std::fs::write(desk.join("stories.jsonl"), lines.join("\n") + "\n").unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "desk/stories.jsonl", "--out", "out"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("outside the manifest's folder").count(),
+        3,
+        "{}",
+        r.stderr
+    );
+    assert!(dir.path().join("out/inside.md").is_file());
+    for id in ["up", "absolute", "linked"] {
+        assert!(!dir.path().join(format!("out/{id}.md")).exists(), "{id}");
+    }
+    let r =
+        run(parallax(dir.path()).args(["batch", "desk/stories.jsonl", "--out", "out2", "--allow-outside"]));
+    assert!(dir.path().join("out2/up.md").is_file(), "{}", r.stderr);
+}

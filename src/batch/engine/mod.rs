@@ -354,6 +354,7 @@ pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
             formats: Vec::new(),
             engine: EngineKind::Provider,
             finish_live: false,
+            allow_outside: false,
         },
     )?
     else {
