@@ -178,8 +178,6 @@ fn front_matter(a: &Article) -> String {
     serde_saphyr::to_string(&fm).unwrap_or_else(|_| "{}\n".into())
 }
 
-/// One line of Markdown text: no line breaks, no leading characters that would
-/// turn it into a heading, list or quote.
 /// Text from a source or a model, made inert: HTML is escaped (`<`, `>`, `&`),
 /// link, image, autolink and code syntax is neutralised, and a paragraph cannot
 /// open a heading, list, quotation, code block or table. Whitespace is folded, so
@@ -315,3 +313,7 @@ impl Render for Markdown {
         })
     }
 }
+
+#[cfg(test)]
+#[path = "markdown_props.rs"]
+mod props;
