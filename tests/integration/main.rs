@@ -12,6 +12,7 @@ mod hostile;
 mod inert;
 mod pages;
 mod personas;
+mod props;
 mod providers;
 mod snapshots;
 mod sources;
