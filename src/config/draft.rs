@@ -120,6 +120,14 @@ pub fn resolve(
         .map(|d| d.join("pages"))
         .filter(|_| cache_enabled);
     let fetch = project.fetch_policy(flags.allow_private)?;
+    if let Some(t) = flags.temperature.filter(|t| !(0.0..=2.0).contains(t)) {
+        return Err(Error::Usage(format!("--temperature {t} is outside 0.0–2.0")));
+    }
+    if let Some(t) = f.provider.temperature.filter(|t| !(0.0..=2.0).contains(t)) {
+        return Err(loaded
+            .err("provider.temperature", format!("{t} is outside 0.0–2.0"))
+            .into());
+    }
     let p = &f.provider;
     Ok(Settings {
         persona: persona

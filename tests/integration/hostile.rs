@@ -427,3 +427,23 @@ fn manifest_sources_stay_in_the_manifest_folder_unless_allowed() {
         run(parallax(dir.path()).args(["batch", "desk/stories.jsonl", "--out", "out2", "--allow-outside"]));
     assert!(dir.path().join("out2/up.md").is_file(), "{}", r.stderr);
 }
+
+#[test]
+fn a_page_nested_a_hundred_thousand_deep_is_refused_at_once() {
+    use crate::web::{Reply, Web};
+    let web = Web::start();
+    let page = format!(
+        "<html><body>{}Seoul said so.{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    web.route("/deep", Reply::ok("text/html", page));
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(parallax(dir.path()).args(["draft", &web.url("/deep"), "--allow-private"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("nests elements") && r.stderr.lines().count() <= 4,
+        "{}",
+        r.stderr
+    );
+}

@@ -3,6 +3,7 @@
 mod architecture;
 mod batch;
 mod browser;
+mod catalogue;
 mod checks;
 mod degrade;
 mod draft;
