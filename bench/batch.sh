@@ -88,6 +88,28 @@ read -r RERUN _ _ <<< "$(run_batch out-1k "$WORK/m1k.jsonl" "$URL")"
 SKIPPED=$(grep -o '"already_done": [0-9]*' "$WORK/out-1k/report.json" | grep -o '[0-9]*$')
 RERUN_CALLS=$(grep -o '"calls": [0-9]*' "$WORK/out-1k/report.json" | grep -o '[0-9]*$')
 
+# Prompt tokens per article: the README's two example sources, and a 200-page
+# report built from them (815 passages), as the fake server counts them.
+python3 - "$WORK/report.md" <<'PY'
+import sys
+def body(name):
+    t = open(f"examples/sources/{name}").read()
+    return t.split("\n---\n", 1)[1] if t.startswith("---") else t
+out = ["---\ntitle: A long report on North Korea and Russia\npublisher: Test Institute\n---\n", body("kim-putin-new-year.md")]
+for i in range(800):
+    out.append(f"\nSection {i}: the committee reviewed harbour logistics item {i}, with shipments of {1000 + i} tonnes through rail station {i % 40} and no change to the regional schedule.\n")
+    if i == 400:
+        out.append("\n" + body("north-korea-russia-reactions.md") + "\n")
+open(sys.argv[1], "w").write("\n".join(out))
+PY
+prompt_tokens() {
+  ( cd "$WORK" && OPENAI_BASE_URL=$URL XDG_CACHE_HOME=$WORK/cache "$BIN" -q draft "$@" --no-cache --no-revise -o "$WORK/tokens.json" > /dev/null 2>&1 ) || true
+  grep -o '"prompt_tokens": [0-9]*' "$WORK/tokens.json" | head -n1 | grep -o '[0-9]*$'
+}
+SHORT_TOKENS=$(prompt_tokens "$PWD/examples/sources/kim-putin-new-year.md" "$PWD/examples/sources/north-korea-russia-reactions.md")
+LONG_TOKENS=$(prompt_tokens "$WORK/report.md")
+LONG_KB=$(( $(wc -c < "$WORK/report.md") / 1024 ))
+
 # The provider batch engine: 10,000 stories, polled every 10 ms.
 ( cd "$WORK" && OPENAI_BASE_URL=$URL XDG_CACHE_HOME=$WORK/cache PARALLAX_POLL_INTERVAL=10ms \
     /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" \
@@ -142,6 +164,17 @@ writing the article and its provenance record, and the journal.
 
 A second run over a finished 1,000-story batch took ${RERUN} s; it skipped
 ${SKIPPED} stories from the journal and made ${RERUN_CALLS} calls.
+
+## Prompt tokens per article
+
+Every prompt is fitted to the model's context (\`[provider] context\`; 16,384 prompt
+tokens when it is not set): when a source's passages do not all fit, each stage gets
+the passages where its sides speak, then the most relevant by BM25.
+
+| sources | prompt tokens for the article (7 calls) |
+|---|---|
+| the two example sources (15 passages) | $SHORT_TOKENS |
+| a ${LONG_KB} KB, 200-page report built from them (815 passages) | $LONG_TOKENS |
 
 ## The provider batch engine
 

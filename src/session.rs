@@ -178,6 +178,12 @@ impl Session {
             revise: self.revise,
             progress,
             fence_key: self.settings.fence_key.clone(),
+            prompt_tokens: self
+                .settings
+                .context
+                .map_or(pipeline::budget::DEFAULT_PROMPT_TOKENS, |c| {
+                    c.saturating_sub(self.settings.max_tokens as usize).max(1_024)
+                }),
         })
     }
 

@@ -114,7 +114,15 @@ impl Stage {
     }
 }
 
+/// Past this many passages, `cites` is a pattern rather than an enum (OpenAI's
+/// strict mode allows 1,000 enum values a schema, and each claim repeats it).
+const MAX_CITE_ENUM: usize = 120;
+
 fn cites(ids: &[String]) -> Value {
+    if ids.len() > MAX_CITE_ENUM {
+        // Checked by the validator against the passages that exist.
+        return json!({"type": "array", "items": {"type": "string", "pattern": "^S[0-9]+$"}});
+    }
     json!({"type": "array", "items": {"type": "string", "enum": ids}})
 }
 

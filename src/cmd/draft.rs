@@ -10,6 +10,7 @@ use parallax::config::Flags;
 use parallax::error::{Error, Result};
 use parallax::llm::cost::describe as cost_text;
 use parallax::pipeline::PlannedCall;
+use parallax::pipeline::budget;
 use parallax::publish;
 use parallax::render::{Format, terminal};
 use parallax::session::{Drafted, Session, Voice};
@@ -119,7 +120,10 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let sources = source::load_all(&args.sources, &session.fetcher).await?;
     let options = session.options(&voice.persona, None, !args.dry_run)?;
     if args.dry_run {
-        return dry_run(&session.plan(&voice, sources, &options).await?);
+        return dry_run(
+            &session.plan(&voice, sources, &options).await?,
+            options.prompt_tokens,
+        );
     }
     if session.client.is_none() {
         tracing::warn!(
@@ -146,11 +150,17 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
 }
 
 /// `--dry-run`: every request, in round order, on stdout.
-fn dry_run(calls: &[PlannedCall]) -> Result<()> {
+fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
     let mut out = String::new();
     for c in calls {
+        let tokens: usize = c
+            .request
+            .messages
+            .iter()
+            .map(|m| budget::tokens(&m.content))
+            .sum();
         out.push_str(&format!(
-            "=== round {} · {} · model {} ===\n",
+            "=== round {} · {} · model {} · ~{tokens} of {budget} prompt tokens ===\n",
             c.round, c.stage, c.request.model
         ));
         if c.round > 1 {

@@ -70,6 +70,8 @@ pub struct Settings {
     pub models: ModelChoice,
     pub temperature: Temperature,
     pub max_tokens: u32,
+    /// The model's context length in tokens, when configured.
+    pub context: Option<usize>,
     /// Where cached answers live; `None` when caching is off.
     pub cache_dir: Option<PathBuf>,
     /// Where fetched pages are cached; `None` when caching is off.
@@ -150,6 +152,7 @@ pub fn resolve(
             configured: p.temperature,
         },
         max_tokens: flags.max_tokens.or(p.max_tokens).unwrap_or(2048),
+        context: p.context,
         cache_dir: cache_dir.filter(|_| cache_enabled),
         page_cache,
         fetch,

@@ -118,6 +118,8 @@ pub struct ProviderConfig {
     pub stream: Option<bool>,
     pub temperature: Option<f32>,
     pub max_tokens: Option<u32>,
+    /// The model's context length in tokens (prompts are fitted to it).
+    pub context: Option<usize>,
     pub connect_timeout: Option<String>,
     pub first_token_timeout: Option<String>,
     pub idle_timeout: Option<String>,

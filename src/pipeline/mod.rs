@@ -7,6 +7,7 @@
 
 mod answer;
 mod assemble;
+pub mod budget;
 mod call;
 pub mod extractive;
 mod plan;
@@ -52,6 +53,8 @@ pub struct DraftOptions {
     /// This installation's secret for the prompt fence's nonce (empty in
     /// previews, which need not be unguessable).
     pub fence_key: String,
+    /// Estimated tokens a prompt may hold (the model's context less the answer).
+    pub prompt_tokens: usize,
 }
 
 impl DraftOptions {
@@ -68,6 +71,7 @@ impl DraftOptions {
             revise: true,
             progress: false,
             fence_key: String::new(),
+            prompt_tokens: budget::DEFAULT_PROMPT_TOKENS,
         }
     }
 

@@ -6,9 +6,10 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::Job;
+use super::budget::{Selector, tokens};
 use super::extractive::Extractor;
 use crate::error::Error;
-use crate::ident::Stage;
+use crate::ident::{Section, Stage};
 use crate::llm::{ChatRequest, OutputSchema};
 use crate::prompt::{base_context, defuse, defuse_value};
 use crate::stage::Rules;
@@ -23,7 +24,12 @@ pub struct Plan<'a> {
     corpus: QuoteIndex,
     /// The passages as the extractive strategy reads them, read once.
     extractor: Extractor<'a>,
+    /// Chooses the passages of a stage when they do not all fit its budget.
+    selector: Selector,
 }
+
+/// Room left in a prompt for the answer's estimate error and the chat framing.
+const SLACK: usize = 512;
 
 impl<'a> Plan<'a> {
     pub fn new(job: &'a Job<'a>) -> Self {
@@ -51,8 +57,80 @@ impl<'a> Plan<'a> {
                 .collect(),
             corpus,
             extractor: Extractor::new(job),
+            selector: Selector::new(job.sources.iter().flat_map(|s| &s.passages)),
             job,
         }
+    }
+
+    /// The sides a stage writes about: its own, or every side.
+    fn sides(&self, stage: &Stage) -> Vec<String> {
+        match stage {
+            Stage::Perspective(id) | Stage::Revise(Section::Perspective(id)) => vec![id.clone()],
+            _ => self.perspective_ids.clone(),
+        }
+    }
+
+    /// What a stage is about, to rank passages by: its sides' names and
+    /// keywords, and the earlier answers it builds on.
+    fn query(&self, stage: &Stage, extra: &[(&str, Value)]) -> String {
+        let sides = self.sides(stage);
+        let mut q: Vec<String> = extra.iter().map(|(_, v)| v.to_string()).collect();
+        for p in self
+            .job
+            .persona
+            .spec
+            .perspectives
+            .iter()
+            .filter(|p| sides.contains(&p.id))
+        {
+            q.push(format!(
+                "{} {} {}",
+                p.label,
+                p.keywords.join(" "),
+                p.actors.join(" ")
+            ));
+        }
+        q.join(" ")
+    }
+
+    /// The passages of a stage, when not all of them fit its budget: the
+    /// context's `passages` narrowed, and the ids it may cite.
+    fn narrow(
+        &self,
+        stage: &Stage,
+        ctx: &mut Value,
+        extra: &[(&str, Value)],
+    ) -> Result<Option<Vec<String>>, Error> {
+        let budget = self.job.options.prompt_tokens;
+        let total = self.selector.total();
+        // Instructions and earlier answers rarely pass a few thousand tokens.
+        if total + 6_000 <= budget {
+            return Ok(None);
+        }
+        let all = ctx["passages"].take();
+        ctx["passages"] = Value::Array(Vec::new());
+        let overhead: usize = self
+            .job
+            .prompts
+            .messages(stage.template(), ctx)?
+            .iter()
+            .map(|m| tokens(&m.content))
+            .sum();
+        let room = budget.saturating_sub(overhead + SLACK);
+        if total <= room {
+            ctx["passages"] = all;
+            return Ok(None);
+        }
+        let keep = self
+            .selector
+            .select(&self.sides(stage), &self.query(stage, extra), room);
+        let list = all.as_array().cloned().unwrap_or_default();
+        ctx["passages"] = Value::Array(keep.iter().filter_map(|i| list.get(*i).cloned()).collect());
+        Ok(Some(
+            keep.iter()
+                .filter_map(|i| self.passage_ids.get(*i).cloned())
+                .collect(),
+        ))
     }
 
     pub fn rules(&self) -> Rules<'_> {
@@ -95,6 +173,7 @@ impl<'a> Plan<'a> {
             ctx[*k] = defuse_value(v);
         }
         let o = self.job.options;
+        let narrowed = self.narrow(stage, &mut ctx, extra)?;
         let messages = self.job.prompts.messages(stage.template(), &ctx)?;
         // The fenced sources open every task message; providers may cache them.
         let sources = self.job.prompts.render("_sources.j2", &ctx)?;
@@ -109,7 +188,10 @@ impl<'a> Plan<'a> {
             shared_prefix,
             schema: Some(OutputSchema {
                 name: name.replace([':', '-'], "_"),
-                schema: stage.schema(&self.passage_ids, &self.perspective_ids),
+                schema: stage.schema(
+                    narrowed.as_ref().unwrap_or(&self.passage_ids),
+                    &self.perspective_ids,
+                ),
             }),
             temperature: o.temperature,
             max_tokens: o.max_tokens,

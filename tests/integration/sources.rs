@@ -294,10 +294,12 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
         md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")),
         "{md}"
     );
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out2"]));
-    assert_eq!(
-        r.code, 0,
-        "cached pages need no fetch (and no allowance): {}",
-        r.stderr
-    );
+    let hits = web.total_hits();
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out2", "--allow-private"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(web.total_hits(), hits, "cached pages need no fetch");
+    // A page fetched under the allowance is not served to a run without it.
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out3"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert_eq!(web.total_hits(), hits);
 }

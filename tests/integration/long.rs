@@ -1,0 +1,110 @@
+//! Sources of any length: a 200-page report (built from the examples) drafted
+//! within a 16k-token prompt budget, each side's own words reaching its section.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fake_llm::{Config, FakeServer};
+use serde_json::Value;
+
+use crate::support::{example, parallax, run};
+
+/// About 200 pages: the two example sources among 800 paragraphs of filler.
+fn report(dir: &Path) -> String {
+    let body = |name: &str| {
+        let text = std::fs::read_to_string(example(name)).unwrap();
+        text.split_once("\n---\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or(text)
+    };
+    let mut out = String::from(
+        "---\ntitle: A long report on North Korea and Russia\npublisher: Test Institute\n---\n\n",
+    );
+    out.push_str(&body("kim-putin-new-year.md"));
+    for i in 0..800 {
+        out.push_str(&format!(
+            "\nSection {i}: the committee reviewed harbour logistics item {i}, with shipments of {} tonnes through rail station {} and no change to the regional schedule.\n",
+            1000 + i,
+            i % 40
+        ));
+        if i == 400 {
+            out.push('\n');
+            out.push_str(&body("north-korea-russia-reactions.md"));
+        }
+    }
+    std::fs::write(dir.join("report.md"), out).unwrap();
+    "report.md".into()
+}
+
+#[test]
+fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
+    let srv = FakeServer::start(Config::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = report(dir.path());
+    let with_server = |args: &[&str]| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .args(args))
+    };
+    // Which passages hold each side's statements.
+    let st = run(parallax(dir.path()).args(["statements", &file, "--json", "--persona", "prism"]));
+    let mut by_side: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for line in st.stdout.lines() {
+        let v: Value = serde_json::from_str(line).unwrap();
+        if let Some(side) = v["side"].as_str() {
+            by_side
+                .entry(side.into())
+                .or_default()
+                .insert(v["passage"].as_str().unwrap().into());
+        }
+    }
+    assert!(by_side.len() >= 3, "{by_side:?}");
+    let dry = with_server(&["draft", &file, "--dry-run"]);
+    assert_eq!(dry.code, 0, "{}", dry.stderr);
+    let prompts: Vec<&str> = dry.stdout.split("=== round ").skip(1).collect();
+    assert_eq!(prompts.len(), 7);
+    for p in &prompts {
+        let head = p.lines().next().unwrap();
+        let used: usize = head
+            .split('~')
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap();
+        assert!(used <= 16_384, "{head}");
+        // The prompt as sent, in bytes, agrees: well under 16k tokens at 4 a byte... or 1 a character.
+        assert!(p.len() / 4 <= 16_384, "{head}: {} bytes", p.len());
+        if let Some(side) = head
+            .split("perspective:")
+            .nth(1)
+            .and_then(|r| r.split(' ').next())
+        {
+            for id in by_side.get(side).into_iter().flatten() {
+                assert!(
+                    p.contains(&format!("[{id}]")),
+                    "{side}'s statement {id} is missing from its prompt"
+                );
+            }
+        }
+    }
+    // Drafted for real: every citation names a passage of the report.
+    let r = with_server(&["draft", &file, "-o", "a.json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let article: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
+    let max = article["sources"][0]["passages"]
+        .as_array()
+        .map_or(0, |a| a.len());
+    let mut cites = 0;
+    let text = article.to_string();
+    for piece in text.split("\"S").skip(1) {
+        let n: String = piece.chars().take_while(char::is_ascii_digit).collect();
+        if let Ok(n) = n.parse::<usize>() {
+            cites += 1;
+            assert!((1..=max).contains(&n), "S{n} of {max}");
+        }
+    }
+    assert!(cites > 0);
+    let prompt_tokens = article["meta"]["usage"]["prompt_tokens"].as_u64().unwrap_or(0);
+    eprintln!("200-page report: {prompt_tokens} prompt tokens for the article");
+}
