@@ -57,7 +57,12 @@ pub enum Command {
     /// List, render and eject the prompt templates.
     #[command(subcommand)]
     Prompts(PromptsCommand),
-    /// Create a project folder: parallax.toml, personas/, prompts/, sources/.
+    /// Probe a model server: models, context length, streaming, usage, and each
+    /// structured-output mode.
+    #[command(
+        after_help = "Examples:\n  parallax doctor --provider llamacpp\n  parallax doctor --provider ollama --model llama3.1\n  parallax doctor --base-url http://127.0.0.1:8000/v1 --model Qwen/Qwen2.5-7B-Instruct --json\n\nExit codes: 0 the server answers, 1 it does not, 2 bad usage."
+    )]
+    Doctor(DoctorArgs),
     /// Trust a project's parallax.toml: let it set key sources and base_url.
     #[command(
         after_help = "Examples:\n  parallax trust                 # the parallax.toml found from here upward\n  parallax trust ../parallax.toml\n\nA parallax.toml found by walking up from the working folder may set\napi_key_cmd, api_key_file, api_key_env, or a base_url that receives your key,\nonly once trusted. A change to the file needs trusting again."
@@ -66,6 +71,7 @@ pub enum Command {
         /// The file to trust (default: the parallax.toml found from here upward).
         file: Option<PathBuf>,
     },
+    /// Create a project folder: parallax.toml, personas/, prompts/, sources/.
     #[command(
         after_help = "Examples:\n  parallax init newsroom && cd newsroom && parallax draft sources/example.md"
     )]
@@ -255,6 +261,15 @@ pub struct BatchArgs {
     /// Cancel the provider batches a stopped run left open in --out, then exit.
     #[arg(long)]
     pub cancel: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// The probes as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
     pub run: RunArgs,
 }

@@ -304,12 +304,22 @@ pub fn without_nonces(text: &str) -> String {
     out
 }
 
+/// `GET /v1/models`: the models it answers as, with a context length as vLLM
+/// reports it (`max_model_len`).
+async fn models() -> axum::Json<Value> {
+    let model = |id: &str| serde_json::json!({"id": id, "object": "model", "owned_by": "fake-llm", "max_model_len": 32768});
+    axum::Json(
+        serde_json::json!({"object": "list", "data": [model("gpt-4o-mini"), model("claude-sonnet-4-5")]}),
+    )
+}
+
 /// The router, for embedding in another server.
 pub fn router(handle: Handle) -> Router {
     Router::new()
         .route("/v1/chat/completions", post(openai))
         .route("/chat/completions", post(openai))
         .route("/v1/messages", post(anthropic))
+        .route("/v1/models", get(models))
         .route("/v1/files", post(batches::upload))
         .route("/v1/files/{id}/content", get(batches::file_content))
         .route(

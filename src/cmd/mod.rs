@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod check;
+pub mod doctor;
 pub mod draft;
 pub mod init;
 pub mod personas;
@@ -27,6 +28,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         cli::Command::Prompts(c) => prompts::run(c, config).await,
         cli::Command::Init { dir } => init::run(dir.as_deref()),
         cli::Command::Trust { file } => trust(file.as_deref()),
+        cli::Command::Doctor(args) => doctor::run(args, config).await,
     }
 }
 

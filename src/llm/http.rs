@@ -227,14 +227,16 @@ impl HttpClient {
     /// Remove the API key, and a password from the base URL, from any text
     /// that may reach a user.
     fn scrub(&self, text: &str) -> String {
-        let mut out = match &self.cfg.key {
-            Some(k) => text.replace(k.expose(), "[redacted]"),
-            None => text.to_string(),
-        };
-        if let Some((_, pass)) = &self.cfg.url_credentials
-            && !pass.is_empty()
-        {
-            out = out.replace(pass.as_str(), "[redacted]");
+        // A secret of a few characters would blank out ordinary words instead;
+        // real keys and passwords are longer.
+        const SHORTEST: usize = 6;
+        let mut out = text.to_string();
+        let secrets = [
+            self.cfg.key.as_ref().map(|k| k.expose()),
+            self.cfg.url_credentials.as_ref().map(|(_, p)| p.as_str()),
+        ];
+        for secret in secrets.into_iter().flatten().filter(|s| s.len() >= SHORTEST) {
+            out = out.replace(secret, "[redacted]");
         }
         out
     }

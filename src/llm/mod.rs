@@ -13,6 +13,7 @@ pub mod http;
 pub mod modes;
 pub mod openai;
 pub mod presets;
+pub mod probe;
 pub mod retry;
 mod settings;
 pub mod wire;

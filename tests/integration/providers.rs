@@ -428,3 +428,60 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
         "the second run starts in the mode that worked"
     );
 }
+
+#[test]
+fn doctor_tells_what_a_server_can_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = start(Config::default());
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", full.base_url())
+        .arg("doctor"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for line in [
+        "answer                ok",
+        "stream                ok",
+        "json_schema (strict)  ok",
+        "32768 tokens (from the model list)",
+    ] {
+        assert!(r.stdout.contains(line), "{line}: {}", r.stdout);
+    }
+    assert!(
+        r.stdout.contains("parallax asks in json_schema (strict)"),
+        "{}",
+        r.stdout
+    );
+    // A JSON-mode-only server, as llama-cpp-python's.
+    let json_only = start(Config {
+        json_object_only: true,
+        ..Config::default()
+    });
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", json_only.base_url())
+        .args(["doctor", "--json"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let ok = |check: &str| {
+        v["probes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["check"] == check)
+            .map(|p| p["ok"].as_bool())
+    };
+    assert_eq!(ok("json_schema (strict)"), Some(Some(false)), "{v}");
+    assert_eq!(ok("json_object"), Some(Some(true)), "{v}");
+    // Nothing listening: exit 1, said in the table and one line.
+    let r = run(parallax(dir.path()).args([
+        "doctor",
+        "--provider",
+        "openai",
+        "--base-url",
+        "http://127.0.0.1:9/v1",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("Connection refused") || r.stdout.contains("refused"),
+        "{}",
+        r.stdout
+    );
+}

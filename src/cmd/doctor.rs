@@ -1,0 +1,61 @@
+//! The `doctor` command: probe the configured server and print what works.
+
+use std::path::Path;
+
+use super::{columns, cwd, write_stdout};
+use crate::cli::DoctorArgs;
+use parallax::config::Flags;
+use parallax::error::{Error, Result};
+use parallax::llm::LlmError;
+use parallax::llm::probe;
+use parallax::session::Session;
+
+pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
+    let flags: Flags = args.run.flags();
+    let session = Session::new(&flags, None, config, &cwd()?)?;
+    let Some(client) = &session.client else {
+        return Err(Error::Usage(
+            "no model server to probe: pass --provider (or --base-url), or set OPENAI_BASE_URL / ANTHROPIC_API_KEY".into(),
+        ));
+    };
+    let voice = session.voice(None)?;
+    let options = session.options(&voice.persona, None, false)?;
+    let model = options.models.get("brief").cloned().unwrap_or_default();
+    let http = client.http();
+    let probes = probe::run(http, &model).await;
+    if args.json {
+        let v = serde_json::json!({"provider": session.provider_name(), "base_url": http.base_url(), "model": model, "probes": probes});
+        write_stdout(&format!("{v}\n"))?;
+    } else {
+        let mut rows = vec![vec!["check".to_string(), "".into(), "detail".into()]];
+        for p in &probes {
+            rows.push(vec![
+                p.check.clone(),
+                if p.ok { "ok" } else { "no" }.into(),
+                p.detail.clone(),
+            ]);
+        }
+        let best = probes
+            .iter()
+            .skip_while(|p| p.check != "stream")
+            .skip(1)
+            .find(|p| p.ok)
+            .map_or("none: answers will be repaired or built from the sources", |p| {
+                p.check.as_str()
+            });
+        write_stdout(&format!(
+            "{} at {}, model {model}\n\n{}\nstructured output: parallax asks in {best}\n",
+            session.provider_name(),
+            http.base_url(),
+            columns(&rows)
+        ))?;
+    }
+    match probes.iter().find(|p| p.check == "answer") {
+        Some(p) if p.ok => Ok(()),
+        Some(p) => Err(Error::Llm(LlmError::Config(format!(
+            "the server did not answer: {}",
+            p.detail
+        )))),
+        None => Ok(()),
+    }
+}

@@ -1,0 +1,240 @@
+//! What a server can do, found with tiny requests (`parallax doctor`): its model
+//! list, the model's context length where the server tells it, a whole answer,
+//! a streamed one (and whether it reports usage), and each structured-output
+//! mode in turn. Nothing is retried: a probe reports what one request did.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::modes::OutputMode;
+use super::presets::Protocol;
+use super::{ChatRequest, HttpClient, Message, OutputSchema, Role, excerpt};
+
+/// One probe's outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct Probe {
+    pub check: String,
+    pub ok: bool,
+    pub detail: String,
+}
+
+fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
+    Probe {
+        check: check.into(),
+        ok,
+        detail: detail.into(),
+    }
+}
+
+/// The server's root: the base URL without its `/v1`.
+fn root(base: &str) -> &str {
+    let b = base.trim_end_matches('/');
+    b.strip_suffix("/v1").unwrap_or(b)
+}
+
+async fn get(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16, String), String> {
+    let (wire, cfg, client) = http.parts();
+    let headers = wire
+        .headers(cfg.key.as_ref(), &cfg.key_env)
+        .map_err(|e| e.to_string())?;
+    let req = match body {
+        Some(b) => client.post(url).json(&b),
+        None => client.get(url),
+    };
+    let resp = http
+        .with_url_credentials(req.headers(headers))
+        .send()
+        .await
+        .map_err(|e| {
+            // The innermost cause says what went wrong (refused, DNS, TLS).
+            let mut reason = e.to_string();
+            let mut source = std::error::Error::source(&e);
+            while let Some(s) = source {
+                reason = s.to_string();
+                source = s.source();
+            }
+            http.scrubbed(&format!("{url}: {reason}"))
+        })?;
+    let status = resp.status().as_u16();
+    let text = resp.text().await.unwrap_or_default();
+    Ok((status, http.scrubbed(&text)))
+}
+
+/// The model list, and the context length if the server states it (vLLM's
+/// `max_model_len` in the list, llama.cpp's `/props`, Ollama's `/api/show`).
+async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
+    let base = http.base_url().trim_end_matches('/');
+    let list = match http.preset().protocol {
+        Protocol::OpenAi => format!("{base}/models"),
+        Protocol::Anthropic => format!("{base}/v1/models"),
+    };
+    let mut out = Vec::new();
+    let mut context = None;
+    match get(http, &list, None).await {
+        Ok((200, text)) => {
+            let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+            let data = v["data"].as_array().cloned().unwrap_or_default();
+            let entry = data.iter().find(|m| m["id"].as_str() == Some(model));
+            context = entry
+                .and_then(|m| m["max_model_len"].as_u64())
+                .map(|n| (n, "the model list"));
+            let listed = if entry.is_some() { "listed" } else { "not listed" };
+            out.push(probe(
+                "models",
+                true,
+                format!("{} models; `{model}` {listed}", data.len()),
+            ));
+        }
+        Ok((status, text)) => out.push(probe(
+            "models",
+            false,
+            format!("HTTP {status}: {}", excerpt(&text, 80)),
+        )),
+        Err(e) => out.push(probe("models", false, e)),
+    }
+    if context.is_none()
+        && let Ok((200, text)) = get(http, &format!("{}/props", root(base)), None).await
+    {
+        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        context = v
+            .pointer("/default_generation_settings/n_ctx")
+            .and_then(Value::as_u64)
+            .map(|n| (n, "/props"));
+    }
+    if context.is_none()
+        && let Ok((200, text)) = get(
+            http,
+            &format!("{}/api/show", root(base)),
+            Some(json!({"model": model})),
+        )
+        .await
+    {
+        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        let info = v["model_info"].as_object().cloned().unwrap_or_default();
+        context = info
+            .iter()
+            .find(|(k, _)| k.ends_with(".context_length"))
+            .and_then(|(_, n)| n.as_u64())
+            .map(|n| (n, "/api/show"));
+    }
+    out.push(match context {
+        Some((n, from)) => probe(
+            "context",
+            true,
+            format!("{n} tokens (from {from}); set [provider] context = {n}"),
+        ),
+        None => probe(
+            "context",
+            true,
+            "not reported; prompts are kept to 16,384 tokens unless [provider] context says more",
+        ),
+    });
+    out
+}
+
+fn request(model: &str, schema: bool) -> ChatRequest {
+    ChatRequest {
+        stage: "probe".into(),
+        model: model.into(),
+        messages: vec![Message::new(
+            Role::User,
+            if schema {
+                "Answer with the JSON object {\"ok\": true} and nothing else."
+            } else {
+                "Answer with the word OK."
+            },
+        )],
+        schema: schema.then(|| OutputSchema {
+            name: "probe".into(),
+            schema: json!({"type": "object", "properties": {"ok": {"type": "boolean"}}, "required": ["ok"], "additionalProperties": false}),
+        }),
+        temperature: Some(0.0),
+        max_tokens: 64,
+        shared_prefix: 0,
+    }
+}
+
+/// Send `req` once, whole or streamed; the answer's text and whether usage came.
+async fn ask(
+    http: &HttpClient,
+    req: &ChatRequest,
+    stream: bool,
+    mode: OutputMode,
+) -> Result<(String, bool), String> {
+    let (wire, _, _) = http.parts();
+    let url = wire.url(http.base_url());
+    let (status, text) = get(http, &url, Some(wire.body(req, req.max_tokens, stream, mode))).await?;
+    if !(200..300).contains(&status) {
+        return Err(format!("HTTP {status}: {}", excerpt(&text, 100)));
+    }
+    if !stream {
+        let a = wire.parse(&url, status, &text).map_err(|e| e.to_string())?;
+        return Ok((a.content, a.usage.total() > 0));
+    }
+    let mut parser = wire.stream();
+    for data in text
+        .lines()
+        .filter_map(|l| l.strip_prefix("data:"))
+        .map(str::trim)
+    {
+        if data == "[DONE]" {
+            break;
+        }
+        parser.feed(&url, data).map_err(|e| e.to_string())?;
+    }
+    let a = parser.into_answer();
+    Ok((a.content, a.usage.total() > 0))
+}
+
+/// Every probe, in order, for `model` at the client's server.
+pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
+    let mut out = models(http, model).await;
+    for (check, stream) in [("answer", false), ("stream", true)] {
+        out.push(
+            match ask(http, &request(model, false), stream, OutputMode::Plain).await {
+                Ok((text, usage)) => probe(
+                    check,
+                    !text.trim().is_empty(),
+                    format!(
+                        "`{}`; usage {}",
+                        excerpt(&text, 40),
+                        if usage { "reported" } else { "not reported" }
+                    ),
+                ),
+                Err(e) => probe(check, false, e),
+            },
+        );
+    }
+    let modes: &[OutputMode] = match http.preset().protocol {
+        Protocol::OpenAi => &[
+            OutputMode::JsonSchemaStrict,
+            OutputMode::JsonSchema,
+            OutputMode::JsonObject,
+            OutputMode::Plain,
+        ],
+        // Anthropic answers through a forced tool call, whatever the mode.
+        Protocol::Anthropic => &[OutputMode::JsonSchemaStrict],
+    };
+    for mode in modes {
+        let check = match http.preset().protocol {
+            Protocol::OpenAi => mode.name(),
+            Protocol::Anthropic => "forced tool call",
+        };
+        out.push(match ask(http, &request(model, true), false, *mode).await {
+            Ok((text, _)) => {
+                let json = serde_json::from_str::<Value>(text.trim()).is_ok_and(|v| v["ok"].is_boolean());
+                probe(
+                    check,
+                    json,
+                    if json {
+                        "valid JSON".to_string()
+                    } else {
+                        format!("not the JSON asked for: `{}`", excerpt(&text, 60))
+                    },
+                )
+            }
+            Err(e) => probe(check, false, e),
+        });
+    }
+    out
+}
