@@ -4,9 +4,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 use parallax::config::Flags;
 use parallax::render::Format;
+
+#[path = "cli_batch.rs"]
+mod batch;
+pub use batch::{BatchArgs, DoctorArgs, Engine};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -211,76 +215,6 @@ pub struct DraftArgs {
     pub plain: bool,
     #[command(flatten)]
     pub run: RunArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct BatchArgs {
-    /// A JSONL or CSV manifest (one story a line), a folder of source files (one
-    /// story each), or a quoted glob.
-    #[arg(value_name = "LIST", required_unless_present = "cancel")]
-    pub list: Option<String>,
-    /// Output folder: one `ID.md` and `ID.provenance.json` per story, the journal,
-    /// and `report.json`.
-    #[arg(short, long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Persona for stories that do not name one.
-    #[arg(short, long, value_name = "ID")]
-    pub persona: Option<String>,
-    /// Stories in flight at once (requests are further capped by the provider's
-    /// `concurrency`, `rpm` and `tpm`).
-    #[arg(short = 'j', long = "jobs", value_name = "N", default_value_t = 8)]
-    pub jobs: usize,
-    /// Stop starting stories once the spent cost plus the estimate of those in
-    /// flight would pass this many US dollars.
-    #[arg(long, value_name = "USD")]
-    pub max_cost: Option<f64>,
-    /// Print the plan (stories, calls, estimated tokens and cost); call nothing.
-    #[arg(long)]
-    pub dry_run: bool,
-    /// Try stories that failed in an earlier run again.
-    #[arg(long)]
-    pub retry_failed: bool,
-    /// One JSON event per story on stdout.
-    #[arg(long)]
-    pub json: bool,
-    /// Who answers the calls: `live` (each at once), `provider` (the provider's
-    /// batch API, half price, rounds of up to 24 h), `export` (write each round as
-    /// an OpenAI batch file and stop) or `import` (read `--results`, go on).
-    #[arg(long, value_enum, default_value_t = Engine::Live, value_name = "ENGINE")]
-    pub engine: Engine,
-    /// The results file of an exported round (with `--engine import`).
-    #[arg(long, value_name = "FILE", required_if_eq("engine", "import"))]
-    pub results: Option<PathBuf>,
-    /// Send batch requests that came back errored or expired as live calls
-    /// instead of into the next batch.
-    #[arg(long)]
-    pub finish_live: bool,
-    /// Let `source` paths in a JSONL or CSV manifest point outside its folder.
-    #[arg(long)]
-    pub allow_outside: bool,
-    /// Cancel the provider batches a stopped run left open in --out, then exit.
-    #[arg(long)]
-    pub cancel: bool,
-    #[command(flatten)]
-    pub run: RunArgs,
-}
-
-#[derive(Debug, Args)]
-pub struct DoctorArgs {
-    /// The probes as JSON on stdout.
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub run: RunArgs,
-}
-
-/// Who answers a batch's calls.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Engine {
-    Live,
-    Provider,
-    Export,
-    Import,
 }
 
 /// How articles are drafted: provider, model, cache, checks. Shared by `draft`
