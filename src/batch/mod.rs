@@ -158,7 +158,11 @@ impl<'a> Run<'a> {
             finished: Mutex::new(Vec::new()),
             engine,
             date,
-            price_share: if engine.is_some() { BATCH_DISCOUNT } else { 1.0 },
+            price_share: if opts.engine == EngineKind::Provider {
+                BATCH_DISCOUNT
+            } else {
+                1.0
+            },
         })
     }
 }

@@ -75,5 +75,5 @@ fn every_side_keeps_its_statements_and_relevance_fills_the_rest() {
 #[test]
 fn tokens_count_hangul_and_han_by_character() {
     assert_eq!(tokens("abcd efgh"), 3);
-    assert_eq!(tokens("한국은 우려를"), 6);
+    assert_eq!(tokens("한국은 우려를"), 7, "six syllables and a space");
 }
