@@ -3,9 +3,7 @@
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
-
-use super::manifest::{Item, LineError, SourceSpec};
+use super::manifest::{self, Item, LineError, SourceSpec};
 use crate::error::{Error, InputError, Result};
 use crate::publish::{self, with_ext, write_file};
 use crate::related::{self, Index};
@@ -94,15 +92,7 @@ fn feed(list: &str, bytes: &[u8]) -> Result<Vec<Result<Item, LineError>>, Error>
             let title = e.title.map(|t| t.content);
             let text = e.content.and_then(|c| c.body).or(e.summary.map(|s| s.content));
             let key = link.clone().unwrap_or_else(|| e.id.clone());
-            let digest = Sha256::digest(key.as_bytes());
-            let id = format!(
-                "entry-{}",
-                digest
-                    .iter()
-                    .take(5)
-                    .map(|b| format!("{b:02x}"))
-                    .collect::<String>()
-            );
+            let id = manifest::hashed_id("entry", &key);
             let sources = match (link, text) {
                 (Some(url), _) if crate::text::is_web_url(&url) => vec![SourceSpec::Url(url)],
                 (_, Some(text)) => vec![SourceSpec::Inline { title, text }],

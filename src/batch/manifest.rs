@@ -125,17 +125,7 @@ impl Row {
                     "`{id}` is not a valid id (letters, digits, `.`, `_`, `-`; at most 100)"
                 ));
             }
-            None => {
-                let digest = Sha256::digest(raw.trim().as_bytes());
-                format!(
-                    "story-{}",
-                    digest
-                        .iter()
-                        .take(5)
-                        .map(|b| format!("{b:02x}"))
-                        .collect::<String>()
-                )
-            }
+            None => hashed_id("story", raw.trim()),
         };
         Ok(Item {
             line,
@@ -146,6 +136,17 @@ impl Row {
             language: self.language,
         })
     }
+}
+
+/// An id for a story that names none: `prefix-` and a hash of what defines it
+/// (its line, its link), the same on every run.
+pub(crate) fn hashed_id(prefix: &str, key: &str) -> String {
+    let hex: String = Sha256::digest(key.as_bytes())
+        .iter()
+        .take(5)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{prefix}-{hex}")
 }
 
 /// How a manifest is read.
