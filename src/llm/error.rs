@@ -65,6 +65,8 @@ pub enum LlmError {
         stage: String,
         tokens: usize,
         message: String,
+        /// The context length the server reported, when it did.
+        limit: Option<usize>,
     },
     #[error("provider setup: {0}")]
     Config(String),
@@ -92,6 +94,30 @@ impl LlmError {
             LlmError::Auth { .. } | LlmError::Quota { .. } | LlmError::Config(_) | LlmError::Parked { .. }
         )
     }
+}
+
+/// The context length a server's context-length error reports: llama.cpp's
+/// `"n_ctx": 4096`, OpenAI's and vLLM's "maximum context length is 8192 tokens",
+/// Anthropic's "… tokens > 200000 maximum", and "context window of N".
+pub fn context_limit(body: &str) -> Option<usize> {
+    let lower = body.to_ascii_lowercase();
+    [
+        "\"n_ctx\":",
+        "maximum context length is ",
+        "tokens > ",
+        "context window of ",
+        "context length of ",
+    ]
+    .iter()
+    .find_map(|key| {
+        let rest = lower[lower.find(key)? + key.len()..].trim_start();
+        let digits: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || *c == ',')
+            .filter(|c| *c != ',')
+            .collect();
+        digits.parse().ok().filter(|n| *n >= 256)
+    })
 }
 
 /// At most `max` characters of `s`, on a character boundary, whitespace folded.

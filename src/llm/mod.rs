@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use cache::Cache;
 pub use cost::{Price, PriceTable};
-pub use error::{LlmError, excerpt};
+pub use error::{LlmError, context_limit, excerpt};
 pub use http::HttpClient;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -107,6 +107,7 @@ pub fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &s
             url,
             stage: String::new(),
             tokens: 0,
+            limit: super::error::context_limit(body),
             message,
         },
         401 | 403 => LlmError::Auth {

@@ -131,3 +131,27 @@ fn non_streaming_body_parses_and_rejects_html() {
     let e = parse_completion("u", 200, "<html>oops</html>").unwrap_err();
     assert!(e.to_string().contains("not the expected JSON"), "{e}");
 }
+
+#[test]
+fn context_length_errors_carry_the_limit_the_server_reports() {
+    for (body, limit) in [
+        (
+            r#"{"error":{"code":400,"message":"the request exceeds the available context size, try increasing it","type":"exceed_context_size_error","n_prompt_tokens":5000,"n_ctx":4096}}"#,
+            Some(4096),
+        ),
+        (
+            r#"{"error":{"message":"This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"#,
+            Some(8192),
+        ),
+        (
+            r#"{"type":"error","error":{"type":"invalid_request_error","message":"prompt is too long: 210000 tokens > 200000 maximum"}}"#,
+            Some(200000),
+        ),
+        (r#"{"error":{"message":"context_length_exceeded"}}"#, None),
+    ] {
+        match status_error("u", 400, body, "m", "K") {
+            LlmError::ContextLength { limit: l, .. } => assert_eq!(l, limit, "{body}"),
+            other => panic!("{other:?} from {body}"),
+        }
+    }
+}

@@ -202,11 +202,14 @@ pub(super) fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
 /// A context-length error, with the stage and the prompt's size filled in.
 pub(super) fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
     match error {
-        LlmError::ContextLength { url, message, .. } => LlmError::ContextLength {
+        LlmError::ContextLength {
+            url, message, limit, ..
+        } => LlmError::ContextLength {
             url,
             stage: req.stage.clone(),
             tokens: req.messages.iter().map(|m| m.content.len()).sum::<usize>() / 4,
             message,
+            limit,
         },
         other => other,
     }

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use super::budget;
 use super::call::{Reply, call};
 use super::extractive::{self, Extractor};
 use super::plan::Plan;
@@ -19,7 +20,7 @@ use super::salvage;
 use crate::article::CallRecord;
 use crate::error::Error;
 use crate::ident::Stage;
-use crate::llm::{ChatRequest, LlmClient, Usage};
+use crate::llm::{ChatRequest, LlmClient, LlmError, Usage};
 use crate::persona::Perspective;
 use crate::stage::{Brief, Finish, Opening, PerspectiveDraft, Rules};
 
@@ -172,10 +173,26 @@ pub struct ModelAnswerer<'c, C>(pub &'c C);
 
 impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
-        let req = plan.request(&ask.stage, &ask.context()?)?;
+        let context = ask.context()?;
+        let req = plan.request(&ask.stage, &context)?;
         let rules = plan.rules();
-        let (reply, mut record) =
-            call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules)).await?;
+        let sent: usize = req.messages.iter().map(|m| budget::tokens(&m.content)).sum();
+        let max_tokens = req.max_tokens as usize;
+        let (reply, mut record) = match call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules))
+            .await
+        {
+            // Too long for the server after all: fit the prompt to what it reports
+            // (or to half), once.
+            Err(LlmError::ContextLength { limit, message, .. }) => {
+                let budget = limit
+                    .map_or(sent / 2, |l| l.saturating_sub(max_tokens + 256))
+                    .min(sent / 4 * 3);
+                tracing::warn!(stage = %ask.stage, "the server's context is smaller than the prompt ({message}); sending it again within {budget} tokens (set [provider] context to skip this)");
+                let req = plan.request_within(&ask.stage, &context, budget)?;
+                call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules)).await?
+            }
+            other => other?,
+        };
         let (answer, notes) = match reply {
             Reply::Valid(t) => (t, Vec::new()),
             Reply::Invalid { parsed, detail } => degrade(plan, &ask, parsed, &detail),

@@ -100,8 +100,8 @@ impl<'a> Plan<'a> {
         stage: &Stage,
         ctx: &mut Value,
         extra: &[(&str, Value)],
+        budget: usize,
     ) -> Result<Option<Vec<String>>, Error> {
-        let budget = self.job.options.prompt_tokens;
         let total = self.selector.total();
         // Instructions and earlier answers rarely pass a few thousand tokens.
         if total + 6_000 <= budget {
@@ -168,12 +168,22 @@ impl<'a> Plan<'a> {
 
     /// Render the stage's messages with `extra` context keys on top of the base.
     pub fn request(&self, stage: &Stage, extra: &[(&str, Value)]) -> Result<ChatRequest, Error> {
+        self.request_within(stage, extra, self.job.options.prompt_tokens)
+    }
+
+    /// [`Plan::request`] with its prompt fitted to `budget` tokens.
+    pub fn request_within(
+        &self,
+        stage: &Stage,
+        extra: &[(&str, Value)],
+        budget: usize,
+    ) -> Result<ChatRequest, Error> {
         let mut ctx = self.base.clone();
         for (k, v) in extra {
             ctx[*k] = defuse_value(v);
         }
         let o = self.job.options;
-        let narrowed = self.narrow(stage, &mut ctx, extra)?;
+        let narrowed = self.narrow(stage, &mut ctx, extra, budget)?;
         let messages = self.job.prompts.messages(stage.template(), &ctx)?;
         // The fenced sources open every task message; providers may cache them.
         let sources = self.job.prompts.render("_sources.j2", &ctx)?;

@@ -108,3 +108,42 @@ fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     let prompt_tokens = article["meta"]["usage"]["prompt_tokens"].as_u64().unwrap_or(0);
     eprintln!("200-page report: {prompt_tokens} prompt tokens for the article");
 }
+
+/// What llama.cpp's server answers when a prompt is longer than its context.
+const LLAMA_SERVER_TOO_LONG: &str = r#"{"error":{"code":400,"message":"the request exceeds the available context size, try increasing it","type":"exceed_context_size_error","n_prompt_tokens":14100,"n_ctx":12000}}"#;
+
+#[test]
+fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
+    let srv = FakeServer::start(Config {
+        script: vec![fake_llm::Reply::Status {
+            code: 400,
+            body: LLAMA_SERVER_TOO_LONG.into(),
+        }],
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = report(dir.path());
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        &file,
+        "--max-tokens",
+        "1024",
+        "-o",
+        "a.md",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert_eq!(
+        (log[0].schema_name(), log[1].schema_name()),
+        (Some("brief"), Some("brief"))
+    );
+    let (first, second) = (log[0].body.to_string().len(), log[1].body.to_string().len());
+    assert!(
+        second * 10 <= first * 8,
+        "the retry is not smaller: {first} then {second} bytes"
+    );
+    // Once: every later request fits from the start.
+    assert_eq!(log.iter().filter(|q| q.outcome == "400").count(), 1);
+}
