@@ -52,6 +52,9 @@ pub enum Reply {
 /// pydantic validation error, as HTTP 500.
 pub const LLAMA_CPP_PYTHON_REFUSAL: &str = r#"{"error":{"message":"[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}]","type":"internal_server_error","param":null,"code":null}}"#;
 
+/// What a server that takes only tool calls answers to `response_format`.
+pub const TOOLS_ONLY_REFUSAL: &str = r#"{"error":{"message":"response_format is not supported for this model; use tools instead","type":"invalid_request_error","param":"response_format","code":null}}"#;
+
 /// How the server behaves.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -74,6 +77,9 @@ pub struct Config {
     /// (HTTP 500, "Input should be 'text' or 'json_object'"), as a server that
     /// supports only JSON mode.
     pub json_object_only: bool,
+    /// Refuse any `response_format` (HTTP 400), as servers and models that take
+    /// only tool calls do; forced tool calls are answered.
+    pub tools_only: bool,
     /// Keep every request in the log (tests read it; a long benchmark would
     /// only grow).
     pub keep_log: bool,
@@ -101,6 +107,7 @@ impl Default for Config {
             tamper: None,
             sloppy: false,
             json_object_only: false,
+            tools_only: false,
             keep_log: true,
             batch: BatchConfig::default(),
         }
@@ -455,6 +462,11 @@ async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol)
         h.decide(index, "json-schema-refused");
         h.finish(index);
         return wire::raw(500, LLAMA_CPP_PYTHON_REFUSAL.into());
+    }
+    if config.tools_only && parsed.get("response_format").is_some() {
+        h.decide(index, "response-format-refused");
+        h.finish(index);
+        return wire::raw(400, TOOLS_ONLY_REFUSAL.into());
     }
     if let Some(wait) = h.over_rpm(config.rpm, config.rate_window) {
         h.decide(index, "rpm-429");

@@ -25,6 +25,8 @@ pub struct Request {
     pub schema: Option<Value>,
     /// The forced tool's name (Anthropic structured output).
     pub tool: Option<String>,
+    /// The forced function's name (OpenAI tool calling): answered as its call.
+    pub function: Option<String>,
     /// The schema's name (OpenAI) or the forced tool's (Anthropic).
     pub schema_name: Option<String>,
     pub stream: bool,
@@ -41,10 +43,15 @@ impl Request {
             .and_then(Value::as_array)
             .map_or(0, |m| m.iter().filter(|m| m["role"] != "system").count());
         let mut transcript = message_text(messages);
+        let function = v
+            .pointer("/tool_choice/function/name")
+            .and_then(Value::as_str)
+            .map(str::to_string);
         let (schema, tool) = match protocol {
             Protocol::OpenAi => (
                 v.pointer("/response_format/json_schema/schema")
                     .or_else(|| v.pointer("/response_format/schema"))
+                    .or_else(|| v.pointer("/tools/0/function/parameters"))
                     .cloned(),
                 None,
             ),
@@ -73,8 +80,10 @@ impl Request {
             .pointer("/response_format/json_schema/name")
             .and_then(Value::as_str)
             .map(str::to_string)
-            .or_else(|| tool.clone());
+            .or_else(|| tool.clone())
+            .or_else(|| function.clone());
         Self {
+            function,
             schema_name,
             model: v
                 .get("model")
@@ -201,8 +210,8 @@ fn build(
                 "id": format!("chatcmpl-{index}"),
                 "object": "chat.completion",
                 "model": req.model,
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
-                             "finish_reason": if cut { "length" } else { "stop" }}],
+                "choices": [{"index": 0, "message": openai_message(req, content),
+                             "finish_reason": if cut { "length" } else if req.function.is_some() { "tool_calls" } else { "stop" }}],
                 "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion,
                           "prompt_tokens_details": {"cached_tokens": cached}},
             }),
@@ -262,15 +271,31 @@ fn pieces(content: &str) -> Vec<String> {
     chars.chunks(40).map(|c| c.iter().collect()).collect()
 }
 
+/// An OpenAI answer message: text, or the forced function's call.
+fn openai_message(req: &Request, content: &str) -> Value {
+    match &req.function {
+        Some(name) => {
+            json!({"role": "assistant", "content": null, "tool_calls": [{"id": "call_1", "type": "function",
+            "function": {"name": name, "arguments": content}}]})
+        }
+        None => json!({"role": "assistant", "content": content}),
+    }
+}
+
 /// The last frame is the terminator.
 fn openai_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, u64, u64)) -> Vec<String> {
     let chunk = |delta: Value, finish: Value| json!({"object": "chat.completion.chunk", "model": req.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
     let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
-    events.extend(
-        pieces(content)
-            .into_iter()
-            .map(|piece| chunk(json!({"content": piece}), Value::Null)),
-    );
+    events.extend(pieces(content).into_iter().enumerate().map(|(i, piece)| {
+        let delta = match &req.function {
+            // A tool call's arguments arrive in pieces; the first names the call.
+            Some(name) if i == 0 => json!({"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
+                "function": {"name": name, "arguments": piece}}]}),
+            Some(_) => json!({"tool_calls": [{"index": 0, "function": {"arguments": piece}}]}),
+            None => json!({"content": piece}),
+        };
+        chunk(delta, Value::Null)
+    }));
     events.push(chunk(json!({}), json!(if cut { "length" } else { "stop" })));
     events.push(json!({"object": "chat.completion.chunk", "model": req.model, "choices": [],
         "usage": {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c, "prompt_tokens_details": {"cached_tokens": cached}}}));

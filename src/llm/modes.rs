@@ -24,6 +24,9 @@ pub enum OutputMode {
     /// `response_format: json_object` (with llama.cpp's `schema`), the schema
     /// also in the prompt.
     JsonObject,
+    /// A forced call of one tool whose parameters are the schema (servers and
+    /// models that take tools but no `response_format`).
+    Tool,
     /// No `response_format`; the schema in the prompt only.
     Plain,
 }
@@ -34,7 +37,8 @@ impl OutputMode {
         match self {
             OutputMode::JsonSchemaStrict => Some(OutputMode::JsonSchema),
             OutputMode::JsonSchema => Some(OutputMode::JsonObject),
-            OutputMode::JsonObject => Some(OutputMode::Plain),
+            OutputMode::JsonObject => Some(OutputMode::Tool),
+            OutputMode::Tool => Some(OutputMode::Plain),
             OutputMode::Plain => None,
         }
     }
@@ -44,6 +48,7 @@ impl OutputMode {
             OutputMode::JsonSchemaStrict => "json_schema (strict)",
             OutputMode::JsonSchema => "json_schema",
             OutputMode::JsonObject => "json_object",
+            OutputMode::Tool => "forced tool call",
             OutputMode::Plain => "plain text",
         }
     }
@@ -69,12 +74,25 @@ pub fn refused_by(status: u16, message: &str) -> bool {
 /// The mode to try after `from` was refused with `message`: a server that names
 /// `strict` may take a non-strict schema; one that refuses the `json_schema` type
 /// itself (llama-cpp-python's "Input should be 'text' or 'json_object'",
-/// DeepSeek's "unavailable") goes straight to JSON mode; anything else, one step.
+/// DeepSeek's "unavailable") goes straight to JSON mode; one that refuses
+/// `response_format` as a whole goes to a forced tool call; anything else, one step.
 pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
     let m = message.to_ascii_lowercase();
     let schema_type_refused =
         m.contains("json_object") || m.contains("'text' or") || m.contains("unavailable");
+    // `response_format` refused as a whole: no type of it will do; tools may.
+    let format_refused = m.contains("response_format")
+        && ["not supported", "unsupported", "does not support", "not allowed"]
+            .iter()
+            .any(|k| m.contains(k))
+        && !m.contains("json_schema")
+        && !m.contains("json_object")
+        && !m.contains("strict")
+        && !m.contains("'text' or");
     match from {
+        OutputMode::JsonSchemaStrict | OutputMode::JsonSchema | OutputMode::JsonObject if format_refused => {
+            Some(OutputMode::Tool)
+        }
         OutputMode::JsonSchemaStrict if m.contains("strict") => Some(OutputMode::JsonSchema),
         OutputMode::JsonSchemaStrict | OutputMode::JsonSchema if schema_type_refused => {
             Some(OutputMode::JsonObject)
@@ -172,6 +190,18 @@ mod tests {
             ),
             Some(OutputMode::JsonObject),
             "llama-cpp-python's refusal skips the non-strict schema"
+        );
+        assert_eq!(
+            after_refusal(
+                OutputMode::JsonSchemaStrict,
+                "response_format is not supported for this model; use tools instead"
+            ),
+            Some(OutputMode::Tool),
+            "a server without response_format goes to tools at once"
+        );
+        assert_eq!(
+            after_refusal(OutputMode::Tool, "tool_choice is not supported"),
+            Some(OutputMode::Plain)
         );
     }
 

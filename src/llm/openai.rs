@@ -51,6 +51,11 @@ pub fn request_body(
             OutputMode::JsonObject => {
                 body["response_format"] = json!({ "type": "json_object", "schema": s.schema });
             }
+            OutputMode::Tool => {
+                body["tools"] = json!([{ "type": "function", "function": {
+                    "name": s.name, "description": "Give the answer.", "parameters": s.schema } }]);
+                body["tool_choice"] = json!({ "type": "function", "function": { "name": s.name } });
+            }
             OutputMode::Plain => {}
         }
     }
@@ -146,9 +151,17 @@ pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatRespon
     let decode = |detail: &str| LlmError::decode(url, status, detail, body);
     let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
     let choice = first_choice(&v).ok_or_else(|| decode("no `choices` in the answer"))?;
+    // A forced tool call answers in the call's arguments.
     let content = choice
         .pointer("/message/content")
         .and_then(Value::as_str)
+        .filter(|c| !c.trim().is_empty())
+        .or_else(|| {
+            choice
+                .pointer("/message/tool_calls/0/function/arguments")
+                .and_then(Value::as_str)
+        })
+        .or_else(|| choice.pointer("/message/content").and_then(Value::as_str))
         .ok_or_else(|| decode("no `message.content` in the first choice"))?;
     Ok(ChatResponse {
         content: content.to_string(),
@@ -200,7 +213,15 @@ impl StreamState {
         }
         let mut content = false;
         if let Some(choice) = first_choice(&v) {
-            if let Some(piece) = choice.pointer("/delta/content").and_then(Value::as_str) {
+            let piece = choice
+                .pointer("/delta/content")
+                .and_then(Value::as_str)
+                .or_else(|| {
+                    choice
+                        .pointer("/delta/tool_calls/0/function/arguments")
+                        .and_then(Value::as_str)
+                });
+            if let Some(piece) = piece {
                 content = !piece.is_empty();
                 self.answer.content.push_str(piece);
             }

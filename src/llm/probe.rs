@@ -210,6 +210,7 @@ pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
             OutputMode::JsonSchemaStrict,
             OutputMode::JsonSchema,
             OutputMode::JsonObject,
+            OutputMode::Tool,
             OutputMode::Plain,
         ],
         // Anthropic answers through a forced tool call, whatever the mode.

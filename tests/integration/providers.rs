@@ -485,3 +485,52 @@ fn doctor_tells_what_a_server_can_do() {
         r.stdout
     );
 }
+
+#[test]
+fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
+    let srv = start(Config {
+        tools_only: true,
+        ..Config::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |out: &str, extra: &[&str]| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(["-o", out, "--refresh"])
+            .args(extra))
+    };
+    let r = draft("a.md", &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    let refused = log
+        .iter()
+        .filter(|q| q.outcome == "response-format-refused")
+        .count();
+    assert_eq!(refused, 1, "one extra request for the negotiation");
+    let tools = |q: &fake_llm::Logged| q.body.pointer("/tool_choice/function/name").is_some();
+    assert!(
+        log.iter().skip(1).all(tools),
+        "every later request forces a tool call"
+    );
+    assert!(r.stderr.contains("forced tool call"), "{}", r.stderr);
+    let first_run = log.len();
+    let r = draft("b.md", &["--no-stream"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert!(
+        log[first_run..].iter().all(tools),
+        "the second run starts in the mode that worked"
+    );
+    let article = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    assert!(article.contains("passed: true"), "{article}");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .arg("doctor"));
+    assert!(
+        r.stdout.contains("parallax asks in forced tool call"),
+        "{}",
+        r.stdout
+    );
+}
