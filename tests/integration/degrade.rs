@@ -138,7 +138,7 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
 }
 
 #[test]
-fn a_context_length_error_is_not_retried_and_names_the_fix() {
+fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     let body = r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}}"#;
     let srv = FakeServer::start(Config {
         fallback: Reply::Status {
@@ -154,7 +154,11 @@ fn a_context_length_error_is_not_retried_and_names_the_fix() {
         .sources(prism_sources())
         .fake(&srv)
         .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
-    assert_eq!(srv.handle.requests().len(), 1, "no retry");
+    // Not retried as a transient failure: sent once more, fitted to the
+    // reported context, and that is all.
+    let log = srv.handle.requests();
+    assert_eq!(log.len(), 2, "one smaller attempt");
+    assert!(log[1].body.to_string().len() < log[0].body.to_string().len());
 }
 
 #[test]
