@@ -50,12 +50,12 @@ pub enum Command {
         after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
     )]
     Check(CheckArgs),
-    /// List, show, check and create personas.
     /// List who says what in the sources, and for which side.
     #[command(
         after_help = "Examples:\n  parallax statements report.md statement.md\n  parallax statements canal.md --persona prism --json | jq 'select(.side == \"china\")'\n\nA side comes from the speaker only (the persona's keywords and actors), never from\nwho else a sentence mentions."
     )]
     Statements(StatementsArgs),
+    /// List, show, check and create personas.
     #[command(subcommand)]
     Personas(PersonasCommand),
     /// List, render and eject the prompt templates.
