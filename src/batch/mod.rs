@@ -168,6 +168,9 @@ impl<'a> Run<'a> {
 }
 
 async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
+    // Under a batch engine, a story counts as in flight from its first step, so
+    // no round goes out while it is still loading its sources.
+    let _entered = run.engine.map(|e| e.enter(&item.id));
     let past = run.past.get(&item.id);
     match past {
         Some(s) if s.state == State::Done && run.output(&item.id).is_file() => {
@@ -272,7 +275,6 @@ async fn draft_one(
     options.date = run.date.clone();
     let mut drafted = match run.engine {
         Some(engine) => {
-            let _entered = engine.enter(&item.id);
             let client = engine.client_for(&item.id);
             run.session.draft_with(&voice, sources, &options, &client).await?
         }

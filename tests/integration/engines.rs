@@ -94,6 +94,22 @@ fn wait_for_batch(srv: &FakeServer, n: usize) {
     assert!(srv.handle.batches_created() > n, "no batch was submitted");
 }
 
+/// Wait until the run in `dir` has journaled `n` submitted batches.
+fn wait_for_journal(dir: &Path, n: usize) {
+    let journal = dir.join("out/.engine/journal.jsonl");
+    let submitted = || {
+        std::fs::read_to_string(&journal)
+            .unwrap_or_default()
+            .matches("\"event\":\"submitted\"")
+            .count()
+    };
+    let t = Instant::now();
+    while submitted() < n && t.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(submitted() >= n, "the batch never reached the journal");
+}
+
 fn five_hundred_through(anthropic: bool) {
     let srv = server(BatchConfig {
         delay: Duration::from_millis(50),
@@ -317,6 +333,7 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     manifest(dir.path(), 3);
     let mut child = spawn_batch(dir.path(), &srv);
     wait_for_batch(&srv, 0);
+    wait_for_journal(dir.path(), 1);
     for _ in 0..2 {
         std::thread::sleep(Duration::from_millis(200));
         let _ = std::process::Command::new("kill")
@@ -329,7 +346,7 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     // A run killed outright leaves its batch open; --cancel cancels it.
     let mut child = spawn_batch(dir.path(), &srv);
     wait_for_batch(&srv, 1);
-    std::thread::sleep(Duration::from_millis(200));
+    wait_for_journal(dir.path(), 2);
     child.kill().unwrap();
     child.wait().unwrap();
     let r = run(parallax(dir.path())
