@@ -14,8 +14,8 @@ pub struct BatchArgs {
     pub list: Option<String>,
     /// Output folder: one `ID.md` and `ID.provenance.json` per story, the journal,
     /// and `report.json`.
-    #[arg(short, long, value_name = "DIR")]
-    pub out: PathBuf,
+    #[arg(short, long, value_name = "DIR", required_unless_present = "cancel")]
+    pub out: Option<PathBuf>,
     /// Persona for stories that do not name one.
     #[arg(short, long, value_name = "ID")]
     pub persona: Option<String>,
@@ -51,9 +51,10 @@ pub struct BatchArgs {
     /// Let `source` paths in a JSONL or CSV manifest point outside its folder.
     #[arg(long)]
     pub allow_outside: bool,
-    /// Cancel the provider batches a stopped run left open in --out, then exit.
-    #[arg(long)]
-    pub cancel: bool,
+    /// Cancel the provider batches a stopped run left open in DIR (default:
+    /// --out), then exit.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
+    pub cancel: Option<PathBuf>,
     #[command(flatten)]
     pub run: RunArgs,
 }

@@ -191,29 +191,10 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
         Ok(s) => s,
         Err(e) => return (item.clone(), fail(run, &item, attempt, e.to_string())),
     };
-    let mut reserved = 0.0;
-    if let Some(cap) = run.max_cost {
-        let est = match plan::estimate(run.session, &item, sources.clone()).await {
-            Ok((_, Some(c))) => c * run.price_share,
-            Ok((_, None)) => {
-                run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
-                return (item, Outcome::NotStarted);
-            }
-            Err(e) => return (item.clone(), fail(run, &item, attempt, e.to_string())),
-        };
-        let Ok(mut b) = run.budget.lock() else {
-            return (item, Outcome::NotStarted);
-        };
-        if b.0 + b.1 + est > cap {
-            drop(b);
-            run.halt(format!(
-                "the cost cap of ${cap:.2} would be passed by the next story"
-            ));
-            return (item, Outcome::NotStarted);
-        }
-        b.1 += est;
-        reserved = est;
-    }
+    let reserved = match plan::reserve(run, &item, &sources, attempt).await {
+        Ok(r) => r,
+        Err(outcome) => return (item, outcome),
+    };
     run.record(&item, State::Started, attempt, None, Usage::default(), None);
     run.progress.started();
     let result = draft_one(run, &item, sources).await;

@@ -3,7 +3,8 @@
 //! requests the pipeline would send, rendered without a call.
 
 use super::manifest::{Item, Manifest};
-use super::{load_sources, voice_for};
+use super::report::Outcome;
+use super::{Run, load_sources, voice_for};
 use crate::error::Result;
 use crate::llm::{PriceTable, Usage};
 use crate::pipeline::PlannedCall;
@@ -91,4 +92,37 @@ pub(super) async fn plan(session: &Session, total: usize, manifest: Manifest) ->
         }
     }
     Ok(e)
+}
+
+/// Under `--max-cost`, the story's estimate is set aside from the budget (and
+/// returned) if the cap allows it; else the run stops before the story.
+pub(super) async fn reserve(
+    run: &Run<'_>,
+    item: &Item,
+    sources: &[Source],
+    attempt: u32,
+) -> Result<f64, Outcome> {
+    let Some(cap) = run.max_cost else {
+        return Ok(0.0);
+    };
+    let est = match estimate(run.session, item, sources.to_vec()).await {
+        Ok((_, Some(c))) => c * run.price_share,
+        Ok((_, None)) => {
+            run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
+            return Err(Outcome::NotStarted);
+        }
+        Err(e) => return Err(super::fail(run, item, attempt, e.to_string())),
+    };
+    let Ok(mut b) = run.budget.lock() else {
+        return Err(Outcome::NotStarted);
+    };
+    if b.0 + b.1 + est > cap {
+        drop(b);
+        run.halt(format!(
+            "the cost cap of ${cap:.2} would be passed by the next story"
+        ));
+        return Err(Outcome::NotStarted);
+    }
+    b.1 += est;
+    Ok(est)
 }

@@ -23,17 +23,26 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         config,
         &cwd()?,
     )?;
-    if args.cancel {
-        let n = batch::cancel(&session, &args.out).await?;
-        eprintln!(
-            "batch: {n} provider batch(es) cancelled in {}",
-            args.out.display()
-        );
+    if let Some(dir) = &args.cancel {
+        let dir = match (dir.as_os_str().is_empty(), &args.out) {
+            (false, _) => dir.clone(),
+            (true, Some(out)) => out.clone(),
+            (true, None) => {
+                return Err(Error::Usage(
+                    "--cancel needs the output folder: --cancel DIR".into(),
+                ));
+            }
+        };
+        let n = batch::cancel(&session, &dir).await?;
+        eprintln!("batch: {n} provider batch(es) cancelled in {}", dir.display());
         return Ok(());
     }
     let opts = Options {
         list: args.list.clone().unwrap_or_default(),
-        out: args.out.clone(),
+        out: args
+            .out
+            .clone()
+            .ok_or_else(|| Error::Usage("give the output folder with --out DIR".into()))?,
         jobs: args.jobs,
         max_cost: args.max_cost,
         retry_failed: args.retry_failed,

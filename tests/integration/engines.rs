@@ -351,7 +351,7 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     child.wait().unwrap();
     let r = run(parallax(dir.path())
         .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["batch", "--cancel", "--out", "out"]));
+        .args(["batch", "--cancel", "out"]));
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
         r.stderr.contains("1 provider batch(es) cancelled"),
