@@ -53,8 +53,8 @@ pub struct BatchArgs {
     pub allow_outside: bool,
     /// Cancel the provider batches a stopped run left open in DIR (default:
     /// --out), then exit.
-    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
-    pub cancel: Option<PathBuf>,
+    #[arg(long, value_name = "DIR", num_args = 0..=1)]
+    pub cancel: Option<Option<PathBuf>>,
     #[command(flatten)]
     pub run: RunArgs,
 }

@@ -24,10 +24,9 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         &cwd()?,
     )?;
     if let Some(dir) = &args.cancel {
-        let dir = match (dir.as_os_str().is_empty(), &args.out) {
-            (false, _) => dir.clone(),
-            (true, Some(out)) => out.clone(),
-            (true, None) => {
+        let dir = match (dir, &args.out) {
+            (Some(dir), _) | (None, Some(dir)) => dir.clone(),
+            (None, None) => {
                 return Err(Error::Usage(
                     "--cancel needs the output folder: --cancel DIR".into(),
                 ));

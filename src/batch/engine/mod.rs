@@ -342,6 +342,12 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
 
 /// Cancel the provider batches an interrupted run left open in `out`.
 pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
+    if !out.join(".engine").join("journal.jsonl").is_file() {
+        return Err(Error::Usage(format!(
+            "{} holds no batch engine's records: nothing to cancel there",
+            out.display()
+        )));
+    }
     let Some(engine) = open_engine(
         session,
         &Options {
