@@ -68,6 +68,16 @@ impl Store {
         self.batches.values().filter(|b| b.cancelled).count()
     }
 
+    /// An ended OpenAI batch's output and error files, where `files/{id}/content`
+    /// finds them.
+    fn publish(&mut self, id: &str) {
+        let files = self.batches.get(id).and_then(|b| openai_files(b, id));
+        if let Some((out_id, out, err_id, err)) = files {
+            self.files.insert(out_id, out);
+            self.files.insert(err_id, err);
+        }
+    }
+
     fn id(&mut self, prefix: &str) -> String {
         self.next += 1;
         format!("{prefix}_{:06}", self.next)
@@ -285,7 +295,9 @@ pub(crate) async fn cancel(State(h): State<Handle>, Path(id): Path<String>) -> R
             b.cancelled = true;
             b.results = Some(b.lines.iter().map(|_| Err("canceled")).collect());
         }
-        Some(b.clone())
+        let b = b.clone();
+        s.publish(&id);
+        Some(b)
     });
     match found.flatten() {
         Some(b) => Json(describe(&id, &b, config.delay)).into_response(),
@@ -319,6 +331,7 @@ async fn process(h: &Handle, id: &str, mut batch: Batch, config: &BatchConfig) -
             && b.results.is_none()
         {
             *b = batch.clone();
+            s.publish(id);
         }
         s.batches.get(id).cloned()
     })
@@ -366,7 +379,7 @@ pub(crate) async fn anthropic_results(State(h): State<Handle>, Path(id): Path<St
 }
 
 /// The output and error files of an ended OpenAI batch.
-pub(crate) fn openai_files(b: &Batch, id: &str) -> Option<(String, String, String, String)> {
+fn openai_files(b: &Batch, id: &str) -> Option<(String, String, String, String)> {
     let results = b.results.as_ref()?;
     let (mut ok, mut bad) = (String::new(), String::new());
     for (i, ((custom_id, _), r)) in b.lines.iter().zip(results).enumerate() {
@@ -388,35 +401,6 @@ pub(crate) fn openai_files(b: &Batch, id: &str) -> Option<(String, String, Strin
         target.push('\n');
     }
     Some((format!("{id}-output"), ok, format!("{id}-errors"), bad))
-}
-
-/// Keep an ended OpenAI batch's output and error files where `files/{id}/content` finds them.
-pub(crate) fn publish_files(h: &Handle, id: &str) {
-    h.with_batches(|s| {
-        let files = s.batches.get(id).and_then(|b| openai_files(b, id));
-        if let Some((out_id, out, err_id, err)) = files {
-            s.files.insert(out_id, out);
-            s.files.insert(err_id, err);
-        }
-    });
-}
-
-/// `GET /v1/batches/{id}` that also publishes the files once the batch has ended.
-pub(crate) async fn openai_retrieve(state: State<Handle>, id: Path<String>) -> Response {
-    let h = state.0.clone();
-    let key = id.0.clone();
-    let response = retrieve(state, id).await;
-    publish_files(&h, &key);
-    response
-}
-
-/// `POST /v1/batches/{id}/cancel`, publishing the (empty) result files.
-pub(crate) async fn openai_cancel(state: State<Handle>, id: Path<String>) -> Response {
-    let h = state.0.clone();
-    let key = id.0.clone();
-    let response = cancel(state, id).await;
-    publish_files(&h, &key);
-    response
 }
 
 /// Play a self-hosted batch engine (as vLLM's `run-batch` does): answer every

@@ -333,8 +333,8 @@ pub fn router(handle: Handle) -> Router {
             "/v1/batches",
             post(batches::openai_create).get(batches::openai_list),
         )
-        .route("/v1/batches/{id}", get(batches::openai_retrieve))
-        .route("/v1/batches/{id}/cancel", post(batches::openai_cancel))
+        .route("/v1/batches/{id}", get(batches::retrieve))
+        .route("/v1/batches/{id}/cancel", post(batches::cancel))
         .route("/v1/messages/batches", post(batches::anthropic_create))
         .route("/v1/messages/batches/{id}", get(batches::retrieve))
         .route("/v1/messages/batches/{id}/cancel", post(batches::cancel))

@@ -165,7 +165,7 @@ pub struct Manifest {
     line: usize,
     /// First line of each id, to refuse duplicates.
     seen: HashMap<String, usize>,
-    /// The folder a JSONL or CSV manifest's source paths must stay in.
+    /// The folder (resolved) a JSONL or CSV manifest's source paths must stay in.
     confine: Option<PathBuf>,
 }
 
@@ -235,7 +235,7 @@ impl Manifest {
                 }
             }
         };
-        let confine = matches!(kind, Kind::Jsonl(_) | Kind::Csv(..)).then(|| base.clone());
+        let confine = matches!(kind, Kind::Jsonl(_) | Kind::Csv(..)).then(|| checks::resolved(&base));
         Ok(Manifest {
             kind,
             base,

@@ -67,13 +67,13 @@ pub(super) fn slug(s: &str) -> String {
     out.trim_matches('-').chars().take(80).collect()
 }
 
-/// `item`, if every source path of it stays inside `base` (a manifest's folder):
-/// a manifest from elsewhere must not publish `/etc/hostname` or `../../.ssh`.
-pub(super) fn confined(base: &Path, item: Item) -> Result<Item, String> {
-    let root = resolved(base);
+/// `item`, if every source path of it stays inside `root` (a manifest's folder,
+/// resolved): a manifest from elsewhere must not publish `/etc/hostname` or
+/// `../../.ssh`.
+pub(super) fn confined(root: &Path, item: Item) -> Result<Item, String> {
     for spec in &item.sources {
         if let SourceSpec::Path(p) = spec
-            && !resolved(p).starts_with(&root)
+            && !resolved(p).starts_with(root)
         {
             return Err(format!(
                 "source {} is outside the manifest's folder; move it there, or pass --allow-outside",
@@ -85,7 +85,7 @@ pub(super) fn confined(base: &Path, item: Item) -> Result<Item, String> {
 }
 
 /// A path with symlinks resolved when it exists, else with `.` and `..` folded.
-fn resolved(p: &Path) -> PathBuf {
+pub(super) fn resolved(p: &Path) -> PathBuf {
     let p = if p.as_os_str().is_empty() {
         Path::new(".")
     } else {

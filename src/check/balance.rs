@@ -180,15 +180,12 @@ fn loaded(doc: &Doc, persona: &Persona) -> Vec<Finding> {
         let voice = outside_quotes(&b.text).to_lowercase();
         for w in &persona.spec.balance.loaded_language {
             if contains_word(&voice, &w.to_lowercase()) {
-                out.push(Finding {
-                    check: Check::Language,
-                    kind: FindingKind::LoadedLanguage,
-                    section: b.section.clone(),
-                    location: b.location.clone(),
-                    claim: w.clone(),
-                    expected: "neutral wording (the persona lists this as loaded)".into(),
-                    attribution: None,
-                });
+                out.push(b.finding(
+                    Check::Language,
+                    FindingKind::LoadedLanguage,
+                    w.clone(),
+                    "neutral wording (the persona lists this as loaded)".into(),
+                ));
             }
         }
     }

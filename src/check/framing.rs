@@ -84,15 +84,7 @@ pub(super) fn check(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<
             } else {
                 continue;
             };
-            out.push(Finding {
-                check: Check::Balance,
-                kind: FindingKind::Framing,
-                section: b.section.clone(),
-                location: b.location.clone(),
-                claim,
-                expected,
-                attribution: None,
-            });
+            out.push(b.finding(Check::Balance, FindingKind::Framing, claim, expected));
         }
     }
     out

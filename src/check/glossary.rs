@@ -78,15 +78,11 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
                 Policy::NeutralOnly => not_neutral(entry, &named, sentence),
                 _ => Vec::new(),
             };
-            findings.extend(problems.into_iter().map(|(kind, claim, expected)| Finding {
-                check: Check::Glossary,
-                kind,
-                section: block.section.clone(),
-                location: block.location.clone(),
-                claim,
-                expected,
-                attribution: None,
-            }));
+            findings.extend(
+                problems
+                    .into_iter()
+                    .map(|(kind, claim, expected)| block.finding(Check::Glossary, kind, claim, expected)),
+            );
             first_seen = true;
         }
     }

@@ -16,14 +16,8 @@ use crate::text::{CALENDAR_NAMES, QuoteIndex};
 pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let finding = |kind: FindingKind, claim: String, expected: String| Finding {
-            check: Check::Grounding,
-            kind,
-            section: block.section.clone(),
-            location: block.location.clone(),
-            claim,
-            expected,
-            attribution: None,
+        let finding = |kind: FindingKind, claim: String, expected: String| {
+            block.finding(Check::Grounding, kind, claim, expected)
         };
         let known: Vec<&String> = block
             .cites

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
 use crate::article::{Article, Paragraph};
-use crate::ident::Section;
+use crate::ident::{FindingKind, Section};
 use crate::persona::Persona;
 use crate::source::{Passage, Source};
 
@@ -62,6 +62,21 @@ pub struct Block {
     pub cites: Vec<String>,
     /// Other sides the block's section covers, when its heading names several.
     pub also: Vec<String>,
+}
+
+impl Block {
+    /// A finding about this block (no attribution).
+    pub fn finding(&self, check: Check, kind: FindingKind, claim: String, expected: String) -> Finding {
+        Finding {
+            check,
+            kind,
+            section: self.section.clone(),
+            location: self.location.clone(),
+            claim,
+            expected,
+            attribution: None,
+        }
+    }
 }
 
 /// A perspective section as found in the article.

@@ -35,14 +35,8 @@ pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
                 p.detail.clone(),
             ]);
         }
-        let best = probes
-            .iter()
-            .skip_while(|p| p.check != "stream")
-            .skip(1)
-            .find(|p| p.ok)
-            .map_or("none: answers will be repaired or built from the sources", |p| {
-                p.check.as_str()
-            });
+        let best =
+            probe::best_mode(&probes).unwrap_or("none: answers will be repaired or built from the sources");
         write_stdout(&format!(
             "{} at {}, model {model}\n\n{}\nstructured output: parallax asks in {best}\n",
             session.provider_name(),

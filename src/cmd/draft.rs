@@ -105,11 +105,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     if let Some(p) = &args.output
         && let Target::Files(base, formats) = target(p, &args.run.format)?
     {
-        let outputs: Vec<PathBuf> = formats
-            .iter()
-            .map(|f| publish::with_ext(&base, f.extension()))
-            .collect();
-        refuse_inputs(&outputs, &args.sources)?;
+        refuse_inputs(&outputs(&base, &formats), &args.sources)?;
     }
     if args.sources.iter().filter(|s| *s == "-").count() > 1 {
         return Err(Error::Usage(
@@ -184,21 +180,16 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<
         .transpose()?
     {
         None | Some(Target::Stdout) => None,
+        // Checked against the sources before drafting.
         Some(Target::Files(base, formats)) => Some((base, formats)),
-        Some(Target::Folder(dir, formats)) => Some((dir.join(slug(&drafted.article.headline)), formats)),
+        Some(Target::Folder(dir, formats)) => {
+            let base = dir.join(slug(&drafted.article.headline));
+            refuse_inputs(&outputs(&base, &formats), &args.sources)?;
+            Some((base, formats))
+        }
     };
     if let Some((base, formats)) = files {
-        let mut outputs: Vec<PathBuf> = formats
-            .iter()
-            .map(|f| publish::with_ext(&base, f.extension()))
-            .collect();
-        outputs.push(publish::with_ext(&base, "provenance.json"));
-        refuse_inputs(&outputs, &args.sources)?;
-        publish::write(voice, drafted, &base, &formats, true)?;
-        return Ok(formats
-            .iter()
-            .map(|f| publish::with_ext(&base, f.extension()))
-            .collect());
+        return publish::write(voice, drafted, &base, &formats, true);
     }
     let format = match args.run.format.as_slice() {
         [] => Format::Md,
@@ -212,6 +203,16 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<
     };
     write_stdout(&text)?;
     Ok(Vec::new())
+}
+
+/// Every file an article written at `base` in `formats` occupies.
+fn outputs(base: &Path, formats: &[Format]) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = formats
+        .iter()
+        .map(|f| publish::with_ext(base, f.extension()))
+        .collect();
+    out.push(publish::with_ext(base, "provenance.json"));
+    out
 }
 
 /// Refuse to write over a source: an output path that is one of the inputs.

@@ -146,15 +146,15 @@ impl<'a> BatchApi<'a> {
                     let status = resp.status().as_u16();
                     let text = read_bounded(resp, &url).await?;
                     if (200..300).contains(&status) {
-                        return Ok(self.http.scrubbed(&text));
+                        return Ok(self.http.scrub(&text));
                     }
-                    let e = wire.status_error(&url, status, &self.http.scrubbed(&text), "", &cfg.key_env);
+                    let e = wire.status_error(&url, status, &self.http.scrub(&text), "", &cfg.key_env);
                     (e, status == 429 || status >= 500)
                 }
                 Err(e) => (
                     LlmError::Connect {
                         url: url.clone(),
-                        reason: self.http.scrubbed(&e.to_string()),
+                        reason: self.http.scrub(&e.to_string()),
                     },
                     true,
                 ),

@@ -78,6 +78,11 @@ impl HttpClient {
         &self.cfg.base_url
     }
 
+    /// The protocol and base URL: where requests go, as the cache keys them.
+    pub fn endpoint(&self) -> String {
+        format!("{:?} {}", self.cfg.preset.protocol, self.cfg.base_url)
+    }
+
     pub fn streams(&self) -> bool {
         self.cfg.stream
     }
@@ -95,11 +100,6 @@ impl HttpClient {
     pub(crate) fn unstreamed_body(&self, req: &ChatRequest) -> serde_json::Value {
         let mode = self.modes.get(&self.cfg.base_url, &req.model);
         self.wire.body(req, req.max_tokens, false, mode)
-    }
-
-    /// Remove the API key from text that may reach a user.
-    pub(crate) fn scrubbed(&self, text: &str) -> String {
-        self.scrub(text)
     }
 
     /// One call with retries: transient failures wait and try again; a cut-off
@@ -226,7 +226,7 @@ impl HttpClient {
 
     /// Remove the API key, and a password from the base URL, from any text
     /// that may reach a user.
-    fn scrub(&self, text: &str) -> String {
+    pub(crate) fn scrub(&self, text: &str) -> String {
         // A secret of a few characters would blank out ordinary words instead;
         // real keys and passwords are longer.
         const SHORTEST: usize = 6;

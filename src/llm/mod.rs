@@ -209,8 +209,7 @@ impl Client {
 impl LlmClient for Client {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
         let http = &self.http;
-        let endpoint = format!("{:?} {}", http.preset().protocol, http.base_url());
-        let key = self.cache.as_ref().map(|_| Cache::key(&endpoint, req));
+        let key = self.cache.as_ref().map(|_| Cache::key(&http.endpoint(), req));
         if let (Some(cache), Some(key), false) = (&self.cache, &key, self.refresh)
             && let Some(hit) = cache.get(key)
         {

@@ -16,6 +16,9 @@ pub struct Probe {
     pub check: String,
     pub ok: bool,
     pub detail: String,
+    /// A structured-output mode (the first that works is the one drafts use).
+    #[serde(skip)]
+    pub mode: bool,
 }
 
 fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
@@ -23,7 +26,13 @@ fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
         check: check.into(),
         ok,
         detail: detail.into(),
+        mode: false,
     }
+}
+
+/// The mode drafts will ask in: the strongest that worked.
+pub fn best_mode(probes: &[Probe]) -> Option<&str> {
+    probes.iter().find(|p| p.mode && p.ok).map(|p| p.check.as_str())
 }
 
 /// The server's root: the base URL without its `/v1`.
@@ -32,7 +41,8 @@ fn root(base: &str) -> &str {
     b.strip_suffix("/v1").unwrap_or(b)
 }
 
-async fn get(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16, String), String> {
+/// One request: a GET, or a POST of `body`; its status and (scrubbed) text.
+async fn send(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16, String), String> {
     let (wire, cfg, client) = http.parts();
     let headers = wire
         .headers(cfg.key.as_ref(), &cfg.key_env)
@@ -53,11 +63,11 @@ async fn get(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16, 
                 reason = s.to_string();
                 source = s.source();
             }
-            http.scrubbed(&format!("{url}: {reason}"))
+            http.scrub(&format!("{url}: {reason}"))
         })?;
     let status = resp.status().as_u16();
     let text = resp.text().await.unwrap_or_default();
-    Ok((status, http.scrubbed(&text)))
+    Ok((status, http.scrub(&text)))
 }
 
 /// The model list, and the context length if the server states it (vLLM's
@@ -70,7 +80,7 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
     };
     let mut out = Vec::new();
     let mut context = None;
-    match get(http, &list, None).await {
+    match send(http, &list, None).await {
         Ok((200, text)) => {
             let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
             let data = v["data"].as_array().cloned().unwrap_or_default();
@@ -93,7 +103,7 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
         Err(e) => out.push(probe("models", false, e)),
     }
     if context.is_none()
-        && let Ok((200, text)) = get(http, &format!("{}/props", root(base)), None).await
+        && let Ok((200, text)) = send(http, &format!("{}/props", root(base)), None).await
     {
         let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
         context = v
@@ -102,7 +112,7 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
             .map(|n| (n, "/props"));
     }
     if context.is_none()
-        && let Ok((200, text)) = get(
+        && let Ok((200, text)) = send(
             http,
             &format!("{}/api/show", root(base)),
             Some(json!({"model": model})),
@@ -163,7 +173,7 @@ async fn ask(
 ) -> Result<(String, bool), String> {
     let (wire, _, _) = http.parts();
     let url = wire.url(http.base_url());
-    let (status, text) = get(http, &url, Some(wire.body(req, req.max_tokens, stream, mode))).await?;
+    let (status, text) = send(http, &url, Some(wire.body(req, req.max_tokens, stream, mode))).await?;
     if !(200..300).contains(&status) {
         return Err(format!("HTTP {status}: {}", excerpt(&text, 100)));
     }
@@ -221,7 +231,7 @@ pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
             Protocol::OpenAi => mode.name(),
             Protocol::Anthropic => "forced tool call",
         };
-        out.push(match ask(http, &request(model, true), false, *mode).await {
+        let outcome = match ask(http, &request(model, true), false, *mode).await {
             Ok((text, _)) => {
                 let json = serde_json::from_str::<Value>(text.trim()).is_ok_and(|v| v["ok"].is_boolean());
                 probe(
@@ -235,6 +245,10 @@ pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
                 )
             }
             Err(e) => probe(check, false, e),
+        };
+        out.push(Probe {
+            mode: true,
+            ..outcome
         });
     }
     out

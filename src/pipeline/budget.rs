@@ -23,6 +23,16 @@ pub fn tokens(s: &str) -> usize {
     ascii.div_ceil(4) + other
 }
 
+/// Estimated prompt tokens of a passage: its text and its statement lines.
+pub fn cost(p: &Passage) -> usize {
+    let statements: usize = p
+        .statements
+        .iter()
+        .map(|st| tokens(&st.speaker) + tokens(&st.content) + 12)
+        .sum();
+    tokens(&p.text) + statements + 8
+}
+
 /// BM25 over one article's passages, with each passage's size in a prompt.
 pub struct Selector {
     terms: Vec<HashMap<String, usize>>,
@@ -67,12 +77,7 @@ impl Selector {
             }
             s.lengths.push(w.len());
             s.terms.push(tf);
-            let statements: usize = p
-                .statements
-                .iter()
-                .map(|st| tokens(&st.speaker) + tokens(&st.content) + 12)
-                .sum();
-            s.cost.push(tokens(&p.text) + statements + 8);
+            s.cost.push(cost(p));
             s.speaks
                 .push(p.statements.iter().filter_map(|st| st.side.clone()).collect());
             s.lead.push(p.source != last_source);

@@ -2,11 +2,12 @@
 //! cite, and how each stage's request is rendered.
 
 use std::collections::BTreeSet;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use super::Job;
-use super::budget::{Selector, tokens};
+use super::budget::{self, Selector, tokens};
 use super::extractive::Extractor;
 use crate::error::Error;
 use crate::ident::{Section, Stage};
@@ -24,8 +25,11 @@ pub struct Plan<'a> {
     corpus: QuoteIndex,
     /// The passages as the extractive strategy reads them, read once.
     extractor: Extractor<'a>,
-    /// Chooses the passages of a stage when they do not all fit its budget.
-    selector: Selector,
+    /// Estimated prompt tokens of every passage together.
+    passage_tokens: usize,
+    /// Chooses the passages of a stage when they do not all fit its budget;
+    /// built the first time they do not.
+    selector: OnceLock<Selector>,
 }
 
 /// Room left in a prompt for the answer's estimate error and the chat framing.
@@ -57,7 +61,13 @@ impl<'a> Plan<'a> {
                 .collect(),
             corpus,
             extractor: Extractor::new(job),
-            selector: Selector::new(job.sources.iter().flat_map(|s| &s.passages)),
+            passage_tokens: job
+                .sources
+                .iter()
+                .flat_map(|s| &s.passages)
+                .map(budget::cost)
+                .sum(),
+            selector: OnceLock::new(),
             job,
         }
     }
@@ -102,7 +112,7 @@ impl<'a> Plan<'a> {
         extra: &[(&str, Value)],
         budget: usize,
     ) -> Result<Option<Vec<String>>, Error> {
-        let total = self.selector.total();
+        let total = self.passage_tokens;
         // Instructions and earlier answers rarely pass a few thousand tokens.
         if total + 6_000 <= budget {
             return Ok(None);
@@ -121,9 +131,10 @@ impl<'a> Plan<'a> {
             ctx["passages"] = all;
             return Ok(None);
         }
-        let keep = self
+        let selector = self
             .selector
-            .select(&self.sides(stage), &self.query(stage, extra), room);
+            .get_or_init(|| Selector::new(self.job.sources.iter().flat_map(|s| &s.passages)));
+        let keep = selector.select(&self.sides(stage), &self.query(stage, extra), room);
         let list = all.as_array().cloned().unwrap_or_default();
         ctx["passages"] = Value::Array(keep.iter().filter_map(|i| list.get(*i).cloned()).collect());
         Ok(Some(

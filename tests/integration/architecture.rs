@@ -9,7 +9,7 @@ use super::support::root;
 
 /// Files of the binary (the command line), which may use anything.
 fn is_binary(rel: &str) -> bool {
-    rel == "main.rs" || rel == "cli.rs" || rel.starts_with("cli_") || rel.starts_with("cmd/")
+    rel == "main.rs" || rel.starts_with("cli/") || rel.starts_with("cmd/")
 }
 
 fn is_test(rel: &str) -> bool {

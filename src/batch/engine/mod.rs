@@ -11,7 +11,7 @@ mod files;
 mod store;
 mod waves;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::AtomicUsize;
@@ -69,7 +69,7 @@ struct State {
     waiters: HashMap<String, Vec<Waiter>>,
     submissions: HashMap<String, u32>,
     /// `custom_id` → the batch it was submitted in (and not yet collected).
-    in_flight: HashMap<String, String>,
+    in_flight: HashSet<String>,
 }
 
 /// The engine of one batch run, shared by all its stories.
@@ -109,7 +109,7 @@ impl Engine {
             ..State::default()
         };
         for id in store.orphan_ids() {
-            state.in_flight.insert(id, "an uploaded file".into());
+            state.in_flight.insert(id);
         }
         let round = AtomicUsize::new(store.rounds);
         let engine = Engine {
@@ -131,22 +131,23 @@ impl Engine {
 
     /// The date the first run drafted with: a resumed run builds the same requests.
     pub fn pinned_date(&self, today: &str) -> Result<String> {
-        if let Some((date, _)) = &self.store.start {
+        let endpoint = self.client.http().endpoint();
+        if let Some((date, first)) = &self.store.start {
+            if *first != endpoint {
+                tracing::warn!(
+                    "this folder's batches went to {first}; now {endpoint}: answers already in are used, and batches still open are polled at the new address"
+                );
+            }
             return Ok(date.clone());
         }
         let entry = Entry::Start {
             date: today.to_string(),
-            endpoint: self.endpoint(),
+            endpoint,
         };
         self.store
             .record(&entry)
             .map_err(|e| Error::io("writing the batch engine's journal", e))?;
         Ok(today.to_string())
-    }
-
-    fn endpoint(&self) -> String {
-        let h = self.client.http();
-        format!("{:?} {}", h.preset().protocol, h.base_url())
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, State> {
@@ -191,9 +192,11 @@ impl Engine {
         };
         let mut s = self.lock();
         *s.active.entry(story.to_string()).or_insert(0) += 1;
+        // Asked before and still waiting: it is queued or in flight already.
+        let first = !s.waiters.contains_key(id);
         s.waiters.entry(id.to_string()).or_default().push(tx);
         s.requests.insert(id.to_string(), pending);
-        if !s.in_flight.contains_key(id) && !s.queue.iter().any(|q| q == id) {
+        if first && !s.in_flight.contains(id) {
             s.queue.push(id.to_string());
         }
         self.touch(&mut s);
@@ -281,7 +284,7 @@ pub struct StoryClient<'a> {
 
 impl LlmClient for StoryClient<'_> {
     async fn complete(&self, req: &ChatRequest) -> std::result::Result<ChatResponse, LlmError> {
-        let key = Cache::key(&self.engine.endpoint(), req);
+        let key = Cache::key(&self.engine.client.http().endpoint(), req);
         let id = custom_id(&self.story, &req.stage, &key);
         if let Some(answer) = self.engine.store.get(&id) {
             return Ok(answer);
@@ -323,21 +326,24 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
     if opts.engine == EngineKind::Live {
         return Ok(None);
     }
-    let Some(client) = &session.client else {
-        return Err(Error::Usage(
-            "a batch engine needs a model provider: set --provider (or OPENAI_API_KEY / ANTHROPIC_API_KEY)"
-                .into(),
-        ));
-    };
     let engine = Engine::open(
         opts.engine.clone(),
-        client,
+        model_client(session)?,
         &session.settings.batch,
         &opts.out,
         opts.finish_live,
         opts.json,
     )?;
     Ok(Some(engine))
+}
+
+fn model_client(session: &Session) -> Result<&Client> {
+    session.client.as_ref().ok_or_else(|| {
+        Error::Usage(
+            "a batch engine needs a model provider: set --provider (or OPENAI_API_KEY / ANTHROPIC_API_KEY)"
+                .into(),
+        )
+    })
 }
 
 /// Cancel the provider batches an interrupted run left open in `out`.
@@ -348,24 +354,15 @@ pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
             out.display()
         )));
     }
-    let Some(engine) = open_engine(
-        session,
-        &Options {
-            list: String::new(),
-            out: out.to_path_buf(),
-            jobs: 1,
-            max_cost: None,
-            retry_failed: false,
-            json: false,
-            formats: Vec::new(),
-            engine: EngineKind::Provider,
-            finish_live: false,
-            allow_outside: false,
-        },
-    )?
-    else {
-        return Ok(0);
-    };
+    let client = model_client(session)?;
+    let engine = Engine::open(
+        EngineKind::Provider,
+        client,
+        &session.settings.batch,
+        out,
+        false,
+        false,
+    )?;
     Ok(engine.cancel_open().await)
 }
 

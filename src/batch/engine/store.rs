@@ -3,7 +3,7 @@
 //! and collected batches (written before anything else happens with them), and
 //! every answer that came back, one file each, found again by `custom_id`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
@@ -185,15 +185,9 @@ impl Store {
         self.open.lock().map(|o| o.clone()).unwrap_or_default()
     }
 
-    /// The batch a request is waiting in, if any.
-    pub fn in_flight(&self) -> HashMap<String, String> {
-        let mut out = HashMap::new();
-        for b in self.open_batches() {
-            for id in b.ids {
-                out.insert(id, b.batch_id.clone());
-            }
-        }
-        out
+    /// The requests waiting in a submitted batch.
+    pub fn in_flight(&self) -> HashSet<String> {
+        self.open_batches().into_iter().flat_map(|b| b.ids).collect()
     }
 
     fn answer_path(&self, custom_id: &str) -> PathBuf {

@@ -125,13 +125,13 @@ impl Engine {
         let mut s = self.lock();
         let strays: Vec<String> = s
             .in_flight
-            .keys()
+            .iter()
             .filter(|id| !polled.contains(id))
             .cloned()
             .collect();
         for id in strays {
             s.in_flight.remove(&id);
-            if s.waiters.contains_key(&id) && !s.queue.contains(&id) {
+            if s.waiters.contains_key(&id) {
                 s.queue.push(id);
             }
         }
@@ -188,7 +188,7 @@ impl Engine {
         };
         let mut s = self.lock();
         for id in &ids {
-            s.in_flight.insert(id.clone(), st.id.clone());
+            s.in_flight.insert(id.clone());
             *s.submissions.entry(id.clone()).or_insert(0) += 1;
         }
         drop(s);
@@ -339,8 +339,8 @@ impl Engine {
             if !s.waiters.contains_key(&id) {
                 continue;
             }
-            if self.finish_live {
-                let req = s.requests.get(&id).and_then(|p| p.live.clone());
+            let kept = s.requests.get(&id).and_then(|p| p.live.clone());
+            if let (true, Some(req)) = (self.finish_live, kept) {
                 live.push((id, req));
             } else if n >= MAX_SUBMISSIONS {
                 drop(s);
@@ -355,16 +355,13 @@ impl Engine {
                 s.queue.push(id);
             }
         }
-        let calls = live
-            .into_iter()
-            .filter_map(|(id, req)| Some((id, req?)))
-            .map(|(id, req)| async move {
-                let r = self.client.complete(&req).await;
-                match r {
-                    Ok(a) => self.deliver(&id, a, 1.0),
-                    Err(e) => self.resolve(&id, Err(e)),
-                }
-            });
+        let calls = live.into_iter().map(|(id, req)| async move {
+            let r = self.client.complete(&req).await;
+            match r {
+                Ok(a) => self.deliver(&id, a, 1.0),
+                Err(e) => self.resolve(&id, Err(e)),
+            }
+        });
         join_all(calls).await;
     }
 

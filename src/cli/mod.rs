@@ -8,7 +8,6 @@ use clap::{Args, Parser, Subcommand};
 use parallax::config::Flags;
 use parallax::render::Format;
 
-#[path = "cli_batch.rs"]
 mod batch;
 pub use batch::{BatchArgs, DoctorArgs, Engine};
 
