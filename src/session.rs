@@ -68,6 +68,8 @@ pub struct Session {
     strict: bool,
     revise: bool,
     voices: Mutex<HashMap<String, Arc<Voice>>>,
+    /// The model's context length as its server states it (`learn_context`).
+    learned_context: Option<usize>,
 }
 
 impl Session {
@@ -103,7 +105,48 @@ impl Session {
             strict: flags.strict,
             revise: !flags.no_revise,
             voices: Mutex::new(HashMap::new()),
+            learned_context: None,
         })
+    }
+
+    /// When the configuration states no context length, ask the model's server
+    /// for it (briefly; a server that does not say changes nothing). Remembered
+    /// in the cache folder per endpoint and model, so the next run asks nothing.
+    pub async fn learn_context(&mut self) {
+        let (Some(client), None) = (&self.client, self.settings.context) else {
+            return;
+        };
+        let Some(model) = self.settings.models.for_stage(STAGE_KINDS[0], None) else {
+            return;
+        };
+        let key = format!("{} {model}", client.http().endpoint());
+        let file = self.settings.cache_dir.as_ref().map(|d| d.join("contexts.json"));
+        let mut known: BTreeMap<String, Option<usize>> = file
+            .as_ref()
+            .filter(|_| !self.settings.refresh)
+            .and_then(|f| std::fs::read(f).ok())
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
+        let learned = match known.get(&key) {
+            Some(n) => *n,
+            None => {
+                let ask = crate::llm::probe::context_length(client.http(), &model);
+                let found = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await;
+                let n = found.ok().flatten().and_then(|(n, _)| usize::try_from(n).ok());
+                known.insert(key, n);
+                if let Some(f) = &file
+                    && let Ok(json) = serde_json::to_vec_pretty(&known)
+                    && let Err(e) = crate::fsutil::write_atomic(f, &json)
+                {
+                    tracing::debug!("could not remember the context length in {}: {e}", f.display());
+                }
+                n
+            }
+        };
+        if let Some(n) = learned {
+            tracing::debug!("{model}: the server states a context of {n} tokens");
+        }
+        self.learned_context = learned;
     }
 
     pub fn kind(&self) -> ProviderKind {
@@ -178,13 +221,20 @@ impl Session {
             revise: self.revise,
             progress,
             fence_key: self.settings.fence_key.clone(),
-            prompt_tokens: self
-                .settings
-                .context
-                .map_or(pipeline::budget::DEFAULT_PROMPT_TOKENS, |c| {
-                    c.saturating_sub(self.settings.max_tokens as usize).max(1_024)
-                }),
+            prompt_tokens: self.prompt_budget(),
         })
+    }
+
+    /// Prompt tokens per stage: the configured context less the answer's room;
+    /// else the default, lowered to fit a smaller context the server states (a
+    /// larger one is used only when the configuration says so).
+    fn prompt_budget(&self) -> usize {
+        let room = |c: usize| c.saturating_sub(self.settings.max_tokens as usize).max(1_024);
+        match (self.settings.context, self.learned_context) {
+            (Some(c), _) => room(c),
+            (None, Some(c)) => room(c).min(pipeline::budget::DEFAULT_PROMPT_TOKENS),
+            (None, None) => pipeline::budget::DEFAULT_PROMPT_TOKENS,
+        }
     }
 
     /// Draft one article from loaded sources; under `--strict`, findings that

@@ -6,6 +6,15 @@
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
+/// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
+/// character in Hangul, kana and Han (where a character is a word or near one).
+pub fn tokens(s: &str) -> usize {
+    let (ascii, other) = s.chars().fold((0usize, 0usize), |(a, o), c| {
+        if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
+    });
+    ascii.div_ceil(4) + other
+}
+
 /// Month and weekday names, which open time phrases ("on Monday") and are
 /// capitalised without being names of anyone.
 pub const CALENDAR_NAMES: &[&str] = &[

@@ -187,6 +187,10 @@ impl Filler<'_> {
                         .or_else(|| ids.first().cloned());
                     return Value::Array(pick.into_iter().collect());
                 }
+                // Ids by pattern (a long source's many passages): the last one drawn.
+                if items.get("pattern").is_some() {
+                    return Value::Array(self.last_id.iter().map(|id| json!(id)).collect());
+                }
                 Value::Array((0..2).map(|_| self.value(&items)).collect())
             }
             // A side is "stated" only when some passage speaks for it.

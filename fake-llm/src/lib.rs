@@ -6,13 +6,17 @@
 //! and overlap without reading wall-clock times.
 
 mod answer;
+mod anthropic;
 mod batches;
 mod faults;
+mod handler;
+mod ollama;
+mod servers;
 mod sloppy;
+mod thread;
 mod wire;
 
 use std::collections::{HashSet, VecDeque};
-use std::net::SocketAddr;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -20,13 +24,16 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::Value;
 
 pub use answer::fill;
 pub use batches::{BatchConfig, run_batch};
 pub use faults::{Fault, FaultPlan};
+use handler::handle;
+pub use servers::Imitate;
+pub use thread::FakeServer;
 pub use wire::Protocol;
 
 /// A scripted reply for one request.
@@ -85,6 +92,11 @@ pub struct Config {
     pub keep_log: bool,
     /// The batch endpoints' timing and failures.
     pub batch: BatchConfig,
+    /// Behave as this real server on the OpenAI endpoint (see `servers`).
+    pub imitate: Option<Imitate>,
+    /// The context window, in the fake's tokens (a quarter of the prompt's
+    /// bytes), for `imitate` and `/props` (None: the imitated server's default).
+    pub context: Option<u64>,
 }
 
 /// Appends `append` to the first `text` field of answers whose schema (or
@@ -110,6 +122,8 @@ impl Default for Config {
             tools_only: false,
             keep_log: true,
             batch: BatchConfig::default(),
+            imitate: None,
+            context: None,
         }
     }
 }
@@ -311,22 +325,40 @@ pub fn without_nonces(text: &str) -> String {
     out
 }
 
-/// `GET /v1/models`: the models it answers as, with a context length as vLLM
-/// reports it (`max_model_len`).
-async fn models() -> axum::Json<Value> {
-    let model = |id: &str| serde_json::json!({"id": id, "object": "model", "owned_by": "fake-llm", "max_model_len": 32768});
-    axum::Json(
-        serde_json::json!({"object": "list", "data": [model("gpt-4o-mini"), model("claude-sonnet-4-5")]}),
-    )
+/// `GET /v1/models` as the imitated server answers it (the plain fake states a
+/// context length as vLLM does, `max_model_len`).
+async fn models(State(h): State<Handle>) -> axum::Json<Value> {
+    let imitate = h.0.config.lock().ok().and_then(|c| c.imitate);
+    axum::Json(servers::models(imitate))
+}
+
+/// llama-server's `GET /props`, served when it is imitated.
+async fn props(State(h): State<Handle>) -> Response {
+    let (imitate, context) =
+        h.0.config
+            .lock()
+            .map(|c| (c.imitate, c.context))
+            .unwrap_or_default();
+    match imitate {
+        Some(i @ Imitate::LlamaServer) => {
+            axum::Json(servers::props(context.unwrap_or(i.default_context()))).into_response()
+        }
+        _ => wire::error(Protocol::OpenAi, 404, "File Not Found"),
+    }
 }
 
 /// The router, for embedding in another server.
 pub fn router(handle: Handle) -> Router {
     Router::new()
-        .route("/v1/chat/completions", post(openai))
-        .route("/chat/completions", post(openai))
-        .route("/v1/messages", post(anthropic))
+        .route("/v1/chat/completions", post(handler::openai))
+        .route("/chat/completions", post(handler::openai))
+        .route("/v1/messages", post(handler::anthropic))
         .route("/v1/models", get(models))
+        .route("/props", get(props))
+        .route("/api/chat", post(ollama::chat))
+        .route("/api/tags", get(ollama::tags))
+        .route("/api/show", post(ollama::show))
+        .route("/api/version", get(ollama::version))
         .route("/v1/files", post(batches::upload))
         .route("/v1/files/{id}/content", get(batches::file_content))
         .route(
@@ -350,189 +382,4 @@ pub fn router(handle: Handle) -> Router {
 /// Serve on `listener` until the future is dropped.
 pub async fn serve(listener: tokio::net::TcpListener, handle: Handle) -> std::io::Result<()> {
     axum::serve(listener, router(handle)).await
-}
-
-/// A server running on its own thread, for synchronous tests.
-pub struct FakeServer {
-    pub addr: SocketAddr,
-    pub handle: Handle,
-    _shutdown: tokio::sync::oneshot::Sender<()>,
-}
-
-impl FakeServer {
-    /// Start on 127.0.0.1 with an ephemeral port.
-    pub fn start(config: Config) -> std::io::Result<Self> {
-        let std_listener = std::net::TcpListener::bind("127.0.0.1:0")?;
-        std_listener.set_nonblocking(true)?;
-        let addr = std_listener.local_addr()?;
-        let handle = Handle::new(config);
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let h = handle.clone();
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()?;
-        std::thread::spawn(move || {
-            runtime.block_on(async move {
-                let Ok(listener) = tokio::net::TcpListener::from_std(std_listener) else {
-                    return;
-                };
-                tokio::select! {
-                    _ = serve(listener, h) => {}
-                    _ = rx => {}
-                }
-            });
-        });
-        Ok(Self {
-            addr,
-            handle,
-            _shutdown: tx,
-        })
-    }
-
-    /// `http://127.0.0.1:PORT/v1`, for OpenAI-compatible clients.
-    pub fn base_url(&self) -> String {
-        format!("http://{}/v1", self.addr)
-    }
-
-    /// `http://127.0.0.1:PORT`, for Anthropic clients (which add `/v1/messages`).
-    pub fn anthropic_url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-}
-
-struct InFlight<'a>(&'a Handle);
-
-impl Drop for InFlight<'_> {
-    fn drop(&mut self) {
-        self.0.0.in_flight.fetch_sub(1, Ordering::SeqCst);
-    }
-}
-
-async fn openai(State(h): State<Handle>, headers: HeaderMap, body: String) -> Response {
-    handle(h, headers, body, Protocol::OpenAi).await
-}
-
-async fn anthropic(State(h): State<Handle>, headers: HeaderMap, body: String) -> Response {
-    handle(h, headers, body, Protocol::Anthropic).await
-}
-
-async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Protocol) -> Response {
-    let started = h.tick();
-    let now = h.0.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-    h.0.max_in_flight.fetch_max(now, Ordering::SeqCst);
-    let _guard = InFlight(&h);
-    let index = h.0.served.fetch_add(1, Ordering::SeqCst);
-    let config = h.0.config.lock().map(|c| c.clone()).unwrap_or_default();
-    let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
-    let req = wire::Request::read(protocol, &parsed);
-    let conversation = faults::hash(&format!("{}\u{0}{}", req.model, without_nonces(&req.transcript)));
-    if config.keep_log
-        && let Ok(mut log) = h.0.log.lock()
-    {
-        log.push(Logged {
-            index,
-            protocol,
-            body: parsed.clone(),
-            headers: headers.clone(),
-            outcome: "pending".into(),
-            conversation,
-            started,
-            finished: u64::MAX,
-            arrived_at: Instant::now(),
-        });
-    }
-    let reply = config
-        .script
-        .get(index)
-        .cloned()
-        .unwrap_or(config.fallback.clone());
-    let planned = || {
-        let mut sightings = h.0.sightings.lock().ok()?;
-        config.faults.pick(&mut sightings, conversation, req.turns <= 1)
-    };
-    if parsed.is_null() {
-        h.decide(index, "bad-request");
-        h.finish(index);
-        return wire::error(protocol, 400, "request body is not JSON");
-    }
-    if config.json_object_only
-        && parsed.pointer("/response_format/type").and_then(Value::as_str) == Some("json_schema")
-    {
-        h.decide(index, "json-schema-refused");
-        h.finish(index);
-        return wire::raw(500, LLAMA_CPP_PYTHON_REFUSAL.into());
-    }
-    if config.tools_only && parsed.get("response_format").is_some() {
-        h.decide(index, "response-format-refused");
-        h.finish(index);
-        return wire::raw(400, TOOLS_ONLY_REFUSAL.into());
-    }
-    if let Some(wait) = h.over_rpm(config.rpm, config.rate_window) {
-        h.decide(index, "rpm-429");
-        h.finish(index);
-        let limited = Fault::RateLimited {
-            retry_after_ms: wait.as_millis() as u64,
-        };
-        return wire::fault(protocol, limited, &req, "", index, false);
-    }
-    // Only requests past the rate limit meet planned faults.
-    let fault = match &reply {
-        Reply::Fault(f) => Some(*f),
-        Reply::Normal => planned(),
-        _ => None,
-    };
-    let outcome = match (&reply, fault) {
-        (Reply::Status { code, .. } | Reply::Raw { code, .. }, _) => code.to_string(),
-        (_, Some(f)) => f.label(),
-        _ => "ok".into(),
-    };
-    h.decide(index, &outcome);
-    tokio::time::sleep(config.latency).await;
-    let cache_hit = req.cache_prefix.as_deref().is_some_and(|p| h.cache_hit(p));
-    // Which passages an answer starts from: fixed by the request's content, so
-    // the same requests get the same answers whatever order they arrive in.
-    let variant = (conversation % 1009) as usize;
-    let response = match (&reply, fault) {
-        (Reply::Status { code, body }, _) => wire::raw(*code, body.clone()),
-        (Reply::Raw { code, headers, body }, _) => wire::raw_with(*code, headers, body.clone()),
-        (_, Some(Fault::Hang)) => {
-            tokio::time::sleep(faults::HANG).await;
-            wire::error(protocol, 504, "hung")
-        }
-        (Reply::Content(c), _) => wire::respond(protocol, &req, c, index, cache_hit),
-        (_, Some(f)) => {
-            let content = answer::answer(
-                &req.transcript,
-                req.schema.as_ref(),
-                req.schema_name.as_deref(),
-                variant,
-            )
-            .to_string();
-            wire::fault(protocol, f, &req, &content, index, cache_hit)
-        }
-        _ => {
-            let mut answer = answer::answer(
-                &req.transcript,
-                req.schema.as_ref(),
-                req.schema_name.as_deref(),
-                variant,
-            );
-            if let Some(t) = config
-                .tamper
-                .as_ref()
-                .filter(|t| req.schema_name.as_ref().is_some_and(|n| t.schemas.contains(n)))
-            {
-                answer::append_to_first_text(&mut answer, &t.append);
-            }
-            if config.sloppy
-                && let Some(name) = req.schema_name.as_deref()
-            {
-                sloppy::spoil(&mut answer, name, index);
-            }
-            wire::respond(protocol, &req, &answer.to_string(), index, cache_hit)
-        }
-    };
-    h.finish(index);
-    response
 }

@@ -1,4 +1,4 @@
-//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS]`:
+//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS] [--imitate llama-server|llama-cpp-python|ollama] [--context N]`:
 //! run the fake server on 127.0.0.1 (OpenAI at `/v1/chat/completions`, Anthropic
 //! at `/v1/messages`, both batch APIs) and print its base URL.
 //! `fake-llm run-batch IN.jsonl OUT.jsonl`: answer an OpenAI batch input file as
@@ -6,9 +6,9 @@
 
 use std::time::Duration;
 
-use fake_llm::{Config, Fault, FaultPlan, Handle};
+use fake_llm::{Config, Fault, FaultPlan, Handle, Imitate};
 
-const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS]\n       fake-llm run-batch IN.jsonl OUT.jsonl";
+const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--batch-delay-ms MS]\n                [--imitate llama-server|llama-cpp-python|ollama] [--context N]\n       fake-llm run-batch IN.jsonl OUT.jsonl";
 
 /// `run-batch IN OUT`: the answers of every line of IN, written to OUT.
 async fn run_batch(input: Option<String>, output: Option<String>) -> i32 {
@@ -45,6 +45,14 @@ async fn main() {
         std::process::exit(run_batch(args.next(), args.next()).await);
     }
     while let Some(flag) = args.next() {
+        if flag == "--imitate" {
+            config.imitate = args.next().as_deref().and_then(Imitate::parse);
+            if config.imitate.is_none() {
+                eprintln!("{USAGE}");
+                std::process::exit(2);
+            }
+            continue;
+        }
         let Some(value) = args.next().and_then(|v| v.parse::<u64>().ok()) else {
             eprintln!("{USAGE}");
             std::process::exit(2);
@@ -56,6 +64,7 @@ async fn main() {
             "--seed" => config.faults.seed = value,
             "--sloppy" => config.sloppy = value != 0,
             "--batch-delay-ms" => config.batch.delay = Duration::from_millis(value),
+            "--context" => config.context = Some(value),
             "--fault-percent" => {
                 config.faults = FaultPlan {
                     rate: value.min(100) as f64 / 100.0,

@@ -9,11 +9,14 @@ use serde_json::{Value, json};
 
 use crate::answer::message_text;
 use crate::faults::{Fault, HANG};
+use crate::servers::{Style, timings};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {
     OpenAi,
     Anthropic,
+    /// Ollama's native `/api/chat` (see `ollama.rs`).
+    Ollama,
 }
 
 /// What the server needs from a request.
@@ -34,6 +37,10 @@ pub struct Request {
     pub turns: usize,
     /// The first user block marked `cache_control` (Anthropic prompt caching).
     pub cache_prefix: Option<String>,
+    /// How streams are framed (the server imitated).
+    pub style: Style,
+    /// llama.cpp's `timings` go in answers.
+    pub timings: bool,
 }
 
 impl Request {
@@ -48,6 +55,8 @@ impl Request {
             .and_then(Value::as_str)
             .map(str::to_string);
         let (schema, tool) = match protocol {
+            // `format` is a schema, or "json".
+            Protocol::Ollama => (v.get("format").filter(|f| f.is_object()).cloned(), None),
             Protocol::OpenAi => (
                 v.pointer("/response_format/json_schema/schema")
                     .or_else(|| v.pointer("/response_format/schema"))
@@ -70,6 +79,14 @@ impl Request {
                 (v.pointer("/tools/0/input_schema").cloned(), tool)
             }
         };
+        // A schema stated only in the prompt (JSON mode, plain text) is read
+        // there, as a model would.
+        let schema = schema.or_else(|| {
+            const NOTE: &str = "that matches this JSON Schema:\n";
+            let at = transcript.find(NOTE)? + NOTE.len();
+            let line = transcript[at..].lines().next()?;
+            serde_json::from_str::<Value>(line).ok().filter(Value::is_object)
+        });
         let cache_prefix = v
             .pointer("/messages/0/content")
             .and_then(Value::as_array)
@@ -81,7 +98,12 @@ impl Request {
             .and_then(Value::as_str)
             .map(str::to_string)
             .or_else(|| tool.clone())
-            .or_else(|| function.clone());
+            .or_else(|| function.clone())
+            .or_else(|| {
+                v.pointer("/format/title")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+            });
         Self {
             function,
             schema_name,
@@ -93,14 +115,36 @@ impl Request {
             transcript,
             schema,
             tool,
-            stream: v.get("stream").and_then(Value::as_bool) == Some(true),
+            // Ollama's native API streams unless told not to.
+            stream: match protocol {
+                Protocol::Ollama => v.get("stream").and_then(Value::as_bool) != Some(false),
+                _ => v.get("stream").and_then(Value::as_bool) == Some(true),
+            },
             turns,
             cache_prefix,
+            style: Style::of(None),
+            timings: false,
         }
     }
 
+    /// The prompt's size as the fake counts it.
+    pub fn prompt_tokens(&self) -> u64 {
+        (self.transcript.len() / 4 + 1) as u64
+    }
+
+    /// Keep only the last `window` tokens of the prompt, as Ollama does with a
+    /// prompt longer than its window.
+    pub fn cut_to(&mut self, window: u64) {
+        let keep = (window as usize).saturating_sub(1) * 4;
+        let mut start = self.transcript.len().saturating_sub(keep);
+        while !self.transcript.is_char_boundary(start) {
+            start += 1;
+        }
+        self.transcript = self.transcript[start..].to_string();
+    }
+
     fn usage(&self, content: &str, cache_hit: bool) -> (u64, u64, u64) {
-        let prompt = (self.transcript.len() / 4 + 1) as u64;
+        let prompt = self.prompt_tokens();
         let cached = if cache_hit {
             self.cache_prefix
                 .as_ref()
@@ -156,6 +200,7 @@ pub fn fault(
 /// A JSON error body in the protocol's shape.
 pub fn error(p: Protocol, code: u16, message: &str) -> Response {
     let body = match p {
+        Protocol::Ollama => json!({ "error": message }),
         Protocol::OpenAi => json!({"error": {"message": message, "type": "server_error", "code": code}}),
         Protocol::Anthropic => {
             let kind = match code {
@@ -204,8 +249,11 @@ fn build(
 ) -> Response {
     let cut = broken == Some(Fault::LengthCut);
     let (prompt, completion, cached) = req.usage(content, cache_hit);
+    if p == Protocol::Ollama {
+        return crate::ollama::build(req, content, (prompt, completion), broken);
+    }
     if !req.stream {
-        let body = match p {
+        let mut body = match p {
             Protocol::OpenAi => json!({
                 "id": format!("chatcmpl-{index}"),
                 "object": "chat.completion",
@@ -220,11 +268,15 @@ fn build(
                 "type": "message",
                 "role": "assistant",
                 "model": req.model,
-                "content": [anthropic_block(req, content)],
+                "content": [crate::anthropic::block(req, content)],
                 "stop_reason": if cut { "max_tokens" } else if req.tool.is_some() { "tool_use" } else { "end_turn" },
                 "usage": {"input_tokens": prompt - cached, "cache_read_input_tokens": cached, "output_tokens": completion},
             }),
+            Protocol::Ollama => Value::Null,
         };
+        if req.timings {
+            body["timings"] = timings(prompt, completion);
+        }
         let text = body.to_string();
         return match broken {
             Some(Fault::TruncatedStream | Fault::Reset) => {
@@ -239,7 +291,9 @@ fn build(
     }
     let frames = match p {
         Protocol::OpenAi => openai_frames(req, content, cut, (prompt, completion, cached)),
-        Protocol::Anthropic => anthropic_frames(req, content, cut, (prompt, completion, cached)),
+        Protocol::Anthropic | Protocol::Ollama => {
+            crate::anthropic::frames(req, content, cut, (prompt, completion, cached))
+        }
     };
     match broken {
         Some(Fault::TruncatedStream) => sse(frames[..frames.len() - 1].to_vec()),
@@ -257,16 +311,7 @@ fn build(
     }
 }
 
-fn anthropic_block(req: &Request, content: &str) -> Value {
-    match (&req.tool, serde_json::from_str::<Value>(content)) {
-        (Some(name), Ok(input)) if input.is_object() => {
-            json!({"type": "tool_use", "id": "toolu_1", "name": name, "input": input})
-        }
-        _ => json!({"type": "text", "text": content}),
-    }
-}
-
-fn pieces(content: &str) -> Vec<String> {
+pub fn pieces(content: &str) -> Vec<String> {
     let chars: Vec<char> = content.chars().collect();
     chars.chunks(40).map(|c| c.iter().collect()).collect()
 }
@@ -282,10 +327,24 @@ fn openai_message(req: &Request, content: &str) -> Value {
     }
 }
 
-/// The last frame is the terminator.
+/// The last frame is the terminator; the request's style says how the frames
+/// look and where usage goes.
 fn openai_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, u64, u64)) -> Vec<String> {
-    let chunk = |delta: Value, finish: Value| json!({"object": "chat.completion.chunk", "model": req.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
-    let mut events = vec![chunk(json!({"role": "assistant", "content": ""}), Value::Null)];
+    let style = req.style;
+    let chunk = |delta: Value, finish: Value| {
+        let mut v = json!({"object": "chat.completion.chunk", "model": req.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
+        if let Some(fp) = style.fingerprint {
+            v["system_fingerprint"] = json!(fp);
+        }
+        v
+    };
+    let usage = json!({"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c, "prompt_tokens_details": {"cached_tokens": cached}});
+    let first = if style.null_content {
+        json!({"role": "assistant", "content": null})
+    } else {
+        json!({"role": "assistant", "content": ""})
+    };
+    let mut events = vec![chunk(first, Value::Null)];
     events.extend(pieces(content).into_iter().enumerate().map(|(i, piece)| {
         let delta = match &req.function {
             // A tool call's arguments arrive in pieces; the first names the call.
@@ -296,59 +355,20 @@ fn openai_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, 
         };
         chunk(delta, Value::Null)
     }));
-    events.push(chunk(json!({}), json!(if cut { "length" } else { "stop" })));
-    events.push(json!({"object": "chat.completion.chunk", "model": req.model, "choices": [],
-        "usage": {"prompt_tokens": p, "completion_tokens": c, "total_tokens": p + c, "prompt_tokens_details": {"cached_tokens": cached}}}));
-    let mut frames = vec![": fake-llm keep-alive\n\n".to_string()];
-    frames.extend(events.into_iter().map(|e| format!("data: {e}\n\n")));
-    frames.push("data: [DONE]\n\n".into());
-    frames
-}
-
-/// The last frame is `message_stop`.
-fn anthropic_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, u64, u64)) -> Vec<String> {
-    let frame = |v: Value| {
-        format!(
-            "event: {}\ndata: {v}\n\n",
-            v["type"].as_str().unwrap_or("unknown")
-        )
-    };
-    let tool = anthropic_block(req, content)["type"] == "tool_use";
-    let block = if tool {
-        json!({"type": "tool_use", "id": "toolu_1", "name": req.tool, "input": {}})
-    } else {
-        json!({"type": "text", "text": ""})
-    };
-    let mut frames = vec![
-        frame(
-            json!({"type": "message_start", "message": {"id": "msg_1", "type": "message", "role": "assistant",
-            "model": req.model, "content": [], "usage": {"input_tokens": p - cached, "cache_read_input_tokens": cached, "output_tokens": 1}}}),
-        ),
-        frame(json!({"type": "content_block_start", "index": 0, "content_block": block})),
-        frame(json!({"type": "ping"})),
-    ];
-    for piece in pieces(content) {
-        let delta = if tool {
-            json!({"type": "input_json_delta", "partial_json": piece})
-        } else {
-            json!({"type": "text_delta", "text": piece})
-        };
-        frames.push(frame(
-            json!({"type": "content_block_delta", "index": 0, "delta": delta}),
-        ));
+    let mut finish = chunk(json!({}), json!(if cut { "length" } else { "stop" }));
+    if style.usage_in_finish {
+        finish["usage"] = usage.clone();
+        finish["timings"] = timings(p, c);
     }
-    let stop = if cut {
-        "max_tokens"
-    } else if tool {
-        "tool_use"
-    } else {
-        "end_turn"
-    };
-    frames.push(frame(json!({"type": "content_block_stop", "index": 0})));
-    frames.push(frame(
-        json!({"type": "message_delta", "delta": {"stop_reason": stop}, "usage": {"output_tokens": c}}),
-    ));
-    frames.push(frame(json!({"type": "message_stop"})));
+    events.push(finish);
+    if !style.usage_in_finish && !style.no_stream_usage {
+        events.push(
+            json!({"object": "chat.completion.chunk", "model": req.model, "choices": [], "usage": usage}),
+        );
+    }
+    let mut frames: Vec<String> = style.comment_frame().into_iter().collect();
+    frames.extend(events.into_iter().map(|e| style.frame(&e.to_string())));
+    frames.push(style.frame("[DONE]"));
     frames
 }
 

@@ -16,7 +16,7 @@ pub use batch::{BatchArgs, DoctorArgs, Engine};
     name = "parallax",
     version,
     about = "Multi-perspective news articles through AI personas, every claim traceable to a source",
-    after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  parallax draft report.md -o article.md --model gpt-4o-mini\n  OPENAI_BASE_URL=http://127.0.0.1:11434/v1 parallax draft notes.md --model llama3.1\n  parallax draft report.md --dry-run        # show every prompt, send nothing\n\nWith no provider configured, parallax drafts offline with the extractive provider."
+    after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  parallax draft report.md -o article.md --model gpt-4o-mini\n  parallax draft notes.md --provider ollama --model llama3.1\n  parallax draft report.md --dry-run        # show every prompt, send nothing\n\nWith no provider configured, parallax drafts offline with the extractive provider."
 )]
 pub struct Cli {
     /// More log output on stderr (-v debug, -vv trace). RUST_LOG overrides.
@@ -231,7 +231,7 @@ pub struct RunArgs {
     /// Model for one stage (brief, lede, perspective, finish); repeatable.
     #[arg(long, value_name = "STAGE=MODEL")]
     pub stage_model: Vec<String>,
-    /// Base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:11434/v1.
+    /// Base URL of the provider's API, e.g. http://127.0.0.1:8080/v1 (llama-server).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
     /// Ask for whole answers instead of server-sent event streams.

@@ -14,7 +14,7 @@ use parallax::llm::cost::{BATCH_DISCOUNT, describe as cost_text};
 use parallax::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
-    let session = Session::new(
+    let mut session = Session::new(
         &Flags {
             dry_run: args.dry_run,
             ..args.run.flags()
@@ -36,6 +36,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         eprintln!("batch: {n} provider batch(es) cancelled in {}", dir.display());
         return Ok(());
     }
+    session.learn_context().await;
     let opts = Options {
         list: args.list.clone().unwrap_or_default(),
         out: args

@@ -92,7 +92,7 @@ fn terminal_width() -> usize {
 }
 
 pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
-    let session = Session::new(
+    let mut session = Session::new(
         &Flags {
             dry_run: args.dry_run,
             ..args.run.flags()
@@ -112,6 +112,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             "standard input (`-`) can be given as a source only once".into(),
         ));
     }
+    session.learn_context().await;
     let voice = session.voice(None)?;
     let sources = source::load_all(&args.sources, &session.fetcher).await?;
     let options = session.options(&voice.persona, None, !args.dry_run)?;

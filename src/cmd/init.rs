@@ -20,7 +20,7 @@ persona = "prism"
 # OPENAI_API_KEY or OPENAI_BASE_URL is set, anthropic when ANTHROPIC_API_KEY is.
 # name = "ollama"
 # model = "llama3.1"
-# base_url = "http://127.0.0.1:11434/v1"
+# base_url = "http://127.0.0.1:11434"
 # api_key_env = "OPENAI_API_KEY"    # keys come from the environment, never from here
 # max_tokens = 2048
 # concurrency = 8

@@ -85,7 +85,7 @@ fn presets_and_keys() {
     assert_eq!(s.http.as_ref().unwrap().preset.name, "anthropic");
     let s = resolve(&args(&["--provider", "ollama"]), None, &env, dir.path()).unwrap();
     let h = s.http.as_ref().unwrap();
-    assert_eq!(h.base_url, "http://127.0.0.1:11434/v1");
+    assert_eq!(h.base_url, "http://127.0.0.1:11434");
     assert!(h.key.is_none());
     assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("llama3.1"));
     let e = resolve(&args(&["--provider", "groq"]), None, &env, dir.path()).unwrap_err();

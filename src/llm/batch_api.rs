@@ -111,7 +111,7 @@ impl<'a> BatchApi<'a> {
     fn url(&self, path: &str) -> String {
         let base = self.http.base_url().trim_end_matches('/');
         match self.protocol() {
-            Protocol::OpenAi => format!("{base}{path}"),
+            Protocol::OpenAi | Protocol::Ollama => format!("{base}{path}"),
             Protocol::Anthropic => format!("{base}/v1/messages{path}"),
         }
     }
@@ -238,6 +238,7 @@ impl<'a> BatchApi<'a> {
                 }
             }
             Protocol::OpenAi => openai_status(v, id, &url)?,
+            Protocol::Ollama => return Err(no_batches()),
         })
     }
 
@@ -266,8 +267,14 @@ impl<'a> BatchApi<'a> {
                 }
                 Ok(out)
             }
+            Protocol::Ollama => Err(no_batches()),
         }
     }
+}
+
+/// Ollama answers request by request only.
+pub fn no_batches() -> LlmError {
+    LlmError::Config("Ollama has no batch API: use --engine live (the default)".into())
 }
 
 enum Body {

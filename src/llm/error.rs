@@ -96,6 +96,24 @@ impl LlmError {
     }
 }
 
+/// A server that counted far fewer prompt tokens than were sent cut the prompt
+/// to its context window without saying so (Ollama's OpenAI endpoint does this
+/// when a prompt is longer than `num_ctx`): that is a context-length error, with
+/// the count as the limit, so the prompt is fitted and sent again.
+pub(crate) fn cut_prompt(url: &str, req: &super::ChatRequest, prompt_tokens: u64) -> Option<LlmError> {
+    let sent: usize = req.messages.iter().map(|m| crate::text::tokens(&m.content)).sum();
+    let counted = usize::try_from(prompt_tokens).ok()?;
+    (counted > 0 && 2 * sent > 3 * counted && sent > counted + 512).then(|| LlmError::ContextLength {
+        url: url.to_string(),
+        stage: req.stage.clone(),
+        tokens: sent,
+        message: format!(
+            "the server counted {counted} prompt tokens where about {sent} were sent, so it cut the prompt to its context window (Ollama's OpenAI endpoint does this; use --provider ollama, which sizes the window)"
+        ),
+        limit: Some(counted),
+    })
+}
+
 /// The context length a server's context-length error reports: llama.cpp's
 /// `"n_ctx": 4096`, OpenAI's and vLLM's "maximum context length is 8192 tokens",
 /// Anthropic's "… tokens > 200000 maximum", and "context window of N".

@@ -6,14 +6,14 @@ use std::num::NonZeroU32;
 use std::sync::Arc;
 use std::time::Duration;
 
-use eventsource_stream::Eventsource;
 use futures::StreamExt;
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
+use super::error::cut_prompt;
 use super::modes::{Modes, OutputMode, refused_by};
-use super::presets::Preset;
+use super::presets::{Preset, Protocol};
 use super::retry::{
     Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, with_prompt_size,
 };
@@ -129,7 +129,14 @@ impl HttpClient {
                 }
                 Ok(answer) => {
                     flush_warning(&req.stage, warned.take());
-                    return Ok(answer);
+                    let cut = cut_prompt(
+                        &self.wire.url(&self.cfg.base_url),
+                        req,
+                        answer.usage.prompt_tokens,
+                    );
+                    return cut
+                        .filter(|_| self.cfg.preset.protocol == Protocol::OpenAi)
+                        .map_or(Ok(answer), Err);
                 }
                 Err(failure) => failure,
             };
@@ -348,7 +355,7 @@ impl HttpClient {
         first_deadline: Instant,
     ) -> Result<ChatResponse, LlmError> {
         let mut parser = self.wire.stream();
-        let mut events = resp.bytes_stream().eventsource();
+        let mut events = wire::pieces(self.wire.framing(), resp);
         let mut deadline = first_deadline;
         let mut seen_content = false;
         while !parser.done() {
@@ -369,12 +376,12 @@ impl HttpClient {
                     what,
                 }
             })?;
-            let Some(event) = next else { break };
-            let event = event.map_err(|e| LlmError::Stream {
+            let Some(piece) = next else { break };
+            let piece = piece.map_err(|e| LlmError::Stream {
                 url: url.to_string(),
-                reason: self.scrub(&e.to_string()),
+                reason: self.scrub(&e),
             })?;
-            if parser.feed(url, &event.data)? {
+            if parser.feed(url, &piece)? {
                 seen_content = true;
                 deadline = Instant::now() + self.cfg.timeouts.idle;
             }
@@ -382,16 +389,9 @@ impl HttpClient {
         if !parser.done() {
             return Err(LlmError::Stream {
                 url: url.to_string(),
-                reason: "the stream ended without its terminator ([DONE] or message_stop)".into(),
+                reason: "the stream ended without its terminator ([DONE], message_stop or done)".into(),
             });
         }
         Ok(parser.into_answer())
-    }
-}
-
-impl ChatResponse {
-    /// Whether the answer stopped at the token limit.
-    pub fn truncated(&self) -> bool {
-        matches!(self.finish_reason.as_deref(), Some("length" | "max_tokens"))
     }
 }

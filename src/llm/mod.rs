@@ -11,6 +11,7 @@ pub mod cost;
 mod error;
 pub mod http;
 pub mod modes;
+pub mod ollama;
 pub mod openai;
 pub mod presets;
 pub mod probe;
@@ -123,6 +124,13 @@ pub struct ChatResponse {
     pub cost_usd: Option<f64>,
     /// The request's key in the response cache, when it has one.
     pub cache_key: Option<String>,
+}
+
+impl ChatResponse {
+    /// Whether the answer stopped at the token limit.
+    pub fn truncated(&self) -> bool {
+        matches!(self.finish_reason.as_deref(), Some("length" | "max_tokens"))
+    }
 }
 
 /// Anything that can answer a [`ChatRequest`].

@@ -66,6 +66,8 @@ pub fn refused_by(status: u16, message: &str) -> bool {
             "tool_choice",
             "tools",
             "'text' or",
+            // Ollama before structured outputs: `format` was a string.
+            "chatrequest.format",
         ]
         .iter()
         .any(|k| m.contains(k))
@@ -78,8 +80,10 @@ pub fn refused_by(status: u16, message: &str) -> bool {
 /// `response_format` as a whole goes to a forced tool call; anything else, one step.
 pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
     let m = message.to_ascii_lowercase();
-    let schema_type_refused =
-        m.contains("json_object") || m.contains("'text' or") || m.contains("unavailable");
+    let schema_type_refused = m.contains("json_object")
+        || m.contains("'text' or")
+        || m.contains("unavailable")
+        || m.contains("chatrequest.format");
     // `response_format` refused as a whole: no type of it will do; tools may.
     let format_refused = m.contains("response_format")
         && ["not supported", "unsupported", "does not support", "not allowed"]
@@ -214,5 +218,13 @@ mod tests {
         assert!(refused_by(400, "This response_format type is unavailable now"));
         assert!(!refused_by(400, "max_tokens is too large"));
         assert!(!refused_by(429, "response_format"));
+        let old_ollama =
+            "json: cannot unmarshal object into Go struct field ChatRequest.format of type string";
+        assert!(refused_by(400, old_ollama));
+        assert_eq!(
+            after_refusal(OutputMode::JsonSchemaStrict, old_ollama),
+            Some(OutputMode::JsonObject),
+            "an Ollama without structured outputs takes `format: json`"
+        );
     }
 }

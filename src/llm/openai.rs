@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::error::excerpt;
 use super::modes::OutputMode;
 use super::presets::MaxTokensField;
-use super::{ChatRequest, ChatResponse, LlmError, Usage};
+use super::{ChatRequest, ChatResponse, LlmError, Message, OutputSchema, Role, Usage};
 
 /// The JSON body for a chat-completions request, asking for structured output
 /// in `mode`.
@@ -17,18 +17,11 @@ pub fn request_body(
     field: MaxTokensField,
     mode: OutputMode,
 ) -> Value {
-    let mut messages = req.messages.clone();
-    if let (Some(s), OutputMode::JsonObject | OutputMode::Plain) = (&req.schema, mode) {
+    let messages = match (&req.schema, mode) {
         // Below json_schema the server does not know the schema: the prompt says it.
-        let schema = serde_json::to_string(&s.schema).unwrap_or_default();
-        let note = format!(
-            "\n\nAnswer with one JSON object, and nothing else, that matches this JSON Schema:\n{schema}"
-        );
-        match messages.iter_mut().find(|m| m.role == super::Role::System) {
-            Some(system) => system.content.push_str(&note),
-            None => messages.insert(0, super::Message::new(super::Role::System, note.trim_start())),
-        }
-    }
+        (Some(s), OutputMode::JsonObject | OutputMode::Plain) => with_schema_in_prompt(&req.messages, s),
+        _ => req.messages.clone(),
+    };
     let mut body = json!({ "model": req.model, "messages": messages });
     let field = match field {
         MaxTokensField::MaxTokens => "max_tokens",
@@ -64,6 +57,21 @@ pub fn request_body(
         body["stream_options"] = json!({ "include_usage": true });
     }
     body
+}
+
+/// `messages` with the system prompt telling the schema, for servers that are
+/// not told it in the request.
+pub(crate) fn with_schema_in_prompt(messages: &[Message], schema: &OutputSchema) -> Vec<Message> {
+    let mut messages = messages.to_vec();
+    let schema = serde_json::to_string(&schema.schema).unwrap_or_default();
+    let note = format!(
+        "\n\nAnswer with one JSON object, and nothing else, that matches this JSON Schema:\n{schema}"
+    );
+    match messages.iter_mut().find(|m| m.role == Role::System) {
+        Some(system) => system.content.push_str(&note),
+        None => messages.insert(0, Message::new(Role::System, note.trim_start())),
+    }
+    messages
 }
 
 /// The human-readable message of an error body in any common shape (OpenAI,

@@ -10,6 +10,8 @@ pub enum Protocol {
     OpenAi,
     /// Anthropic Messages.
     Anthropic,
+    /// Ollama's native chat API, which can size the context window.
+    Ollama,
 }
 
 /// Which field carries the answer budget.
@@ -85,13 +87,18 @@ pub const PRESETS: &[Preset] = &[
         // A forced tool call; nothing to negotiate.
         output_mode: OutputMode::JsonSchemaStrict,
     },
-    openai_compatible(
-        "ollama",
-        "http://127.0.0.1:11434/v1",
-        "OLLAMA_API_KEY",
-        false,
-        Some("llama3.1"),
-    ),
+    // The native API: its OpenAI endpoint cannot set `num_ctx` and cuts long
+    // prompts without a word.
+    Preset {
+        protocol: Protocol::Ollama,
+        ..openai_compatible(
+            "ollama",
+            "http://127.0.0.1:11434",
+            "OLLAMA_API_KEY",
+            false,
+            Some("llama3.1"),
+        )
+    },
     openai_compatible(
         "llamacpp",
         "http://127.0.0.1:8080/v1",

@@ -7,7 +7,9 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::modes::OutputMode;
+use super::ollama::root;
 use super::presets::Protocol;
+use super::wire::Framing;
 use super::{ChatRequest, HttpClient, Message, OutputSchema, Role, excerpt};
 
 /// One probe's outcome.
@@ -33,12 +35,6 @@ fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
 /// The mode drafts will ask in: the strongest that worked.
 pub fn best_mode(probes: &[Probe]) -> Option<&str> {
     probes.iter().find(|p| p.mode && p.ok).map(|p| p.check.as_str())
-}
-
-/// The server's root: the base URL without its `/v1`.
-fn root(base: &str) -> &str {
-    let b = base.trim_end_matches('/');
-    b.strip_suffix("/v1").unwrap_or(b)
 }
 
 /// One request: a GET, or a POST of `body`; its status and (scrubbed) text.
@@ -70,25 +66,76 @@ async fn send(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16,
     Ok((status, http.scrub(&text)))
 }
 
-/// The model list, and the context length if the server states it (vLLM's
-/// `max_model_len` in the list, llama.cpp's `/props`, Ollama's `/api/show`).
+/// Whether the list entry `m` names `model` (Ollama names a model without a tag
+/// as `:latest`).
+fn names(m: &Value, field: &str, model: &str) -> bool {
+    let n = m[field].as_str().unwrap_or("");
+    n == model || n.strip_suffix(":latest") == Some(model)
+}
+
+/// The model's context length where the server states it, and where from:
+/// vLLM's `max_model_len` in the model list, llama.cpp's `/props`, Ollama's
+/// `/api/show`. Anthropic's API states none.
+pub async fn context_length(http: &HttpClient, model: &str) -> Option<(u64, &'static str)> {
+    let base = http.base_url().trim_end_matches('/');
+    let json = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
+    match http.preset().protocol {
+        Protocol::Anthropic => None,
+        Protocol::OpenAi => {
+            if let Ok((200, text)) = send(http, &format!("{base}/models"), None).await {
+                let v = json(text);
+                let listed = v["data"]
+                    .as_array()
+                    .and_then(|d| d.iter().find(|m| names(m, "id", model)).cloned());
+                if let Some(n) = listed.and_then(|m| m["max_model_len"].as_u64()) {
+                    return Some((n, "the model list"));
+                }
+            }
+            let (200, text) = send(http, &format!("{}/props", root(base)), None).await.ok()? else {
+                return None;
+            };
+            let v = json(text);
+            let n = v
+                .pointer("/default_generation_settings/n_ctx")
+                .or(v.get("n_ctx"))?
+                .as_u64()?;
+            Some((n, "/props"))
+        }
+        Protocol::Ollama => {
+            let url = format!("{}/api/show", root(base));
+            let (200, text) = send(http, &url, Some(json!({"model": model}))).await.ok()? else {
+                return None;
+            };
+            let v = json(text);
+            let info = v["model_info"].as_object()?;
+            let n = info
+                .iter()
+                .find(|(k, _)| k.ends_with(".context_length"))?
+                .1
+                .as_u64()?;
+            Some((n, "/api/show"))
+        }
+    }
+}
+
+/// The model list, and the context length if the server states it.
 async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
     let base = http.base_url().trim_end_matches('/');
-    let list = match http.preset().protocol {
-        Protocol::OpenAi => format!("{base}/models"),
-        Protocol::Anthropic => format!("{base}/v1/models"),
+    let (list, key, id) = match http.preset().protocol {
+        Protocol::OpenAi => (format!("{base}/models"), "data", "id"),
+        Protocol::Anthropic => (format!("{base}/v1/models"), "data", "id"),
+        Protocol::Ollama => (format!("{}/api/tags", root(base)), "models", "name"),
     };
     let mut out = Vec::new();
-    let mut context = None;
     match send(http, &list, None).await {
         Ok((200, text)) => {
             let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-            let data = v["data"].as_array().cloned().unwrap_or_default();
-            let entry = data.iter().find(|m| m["id"].as_str() == Some(model));
-            context = entry
-                .and_then(|m| m["max_model_len"].as_u64())
-                .map(|n| (n, "the model list"));
-            let listed = if entry.is_some() { "listed" } else { "not listed" };
+            let data = v[key].as_array().cloned().unwrap_or_default();
+            let listed = if data.iter().any(|m| names(m, id, model)) {
+                "listed"
+            } else {
+                "not listed"
+            };
             out.push(probe(
                 "models",
                 true,
@@ -102,36 +149,11 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
         )),
         Err(e) => out.push(probe("models", false, e)),
     }
-    if context.is_none()
-        && let Ok((200, text)) = send(http, &format!("{}/props", root(base)), None).await
-    {
-        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        context = v
-            .pointer("/default_generation_settings/n_ctx")
-            .and_then(Value::as_u64)
-            .map(|n| (n, "/props"));
-    }
-    if context.is_none()
-        && let Ok((200, text)) = send(
-            http,
-            &format!("{}/api/show", root(base)),
-            Some(json!({"model": model})),
-        )
-        .await
-    {
-        let v: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
-        let info = v["model_info"].as_object().cloned().unwrap_or_default();
-        context = info
-            .iter()
-            .find(|(k, _)| k.ends_with(".context_length"))
-            .and_then(|(_, n)| n.as_u64())
-            .map(|n| (n, "/api/show"));
-    }
-    out.push(match context {
+    out.push(match context_length(http, model).await {
         Some((n, from)) => probe(
             "context",
             true,
-            format!("{n} tokens (from {from}); set [provider] context = {n}"),
+            format!("{n} tokens (from {from}); prompts stay within it"),
         ),
         None => probe(
             "context",
@@ -182,11 +204,11 @@ async fn ask(
         return Ok((a.content, a.usage.total() > 0));
     }
     let mut parser = wire.stream();
-    for data in text
-        .lines()
-        .filter_map(|l| l.strip_prefix("data:"))
-        .map(str::trim)
-    {
+    let pieces: Vec<&str> = match wire.framing() {
+        Framing::Sse => text.lines().filter_map(|l| l.strip_prefix("data:")).collect(),
+        Framing::Lines => text.lines().collect(),
+    };
+    for data in pieces.into_iter().map(str::trim) {
         if data == "[DONE]" {
             break;
         }
@@ -194,6 +216,29 @@ async fn ask(
     }
     let a = parser.into_answer();
     Ok((a.content, a.usage.total() > 0))
+}
+
+/// The structured-output modes a protocol has, strongest first, and their names.
+fn modes(protocol: Protocol) -> Vec<(OutputMode, &'static str)> {
+    match protocol {
+        Protocol::OpenAi => [
+            OutputMode::JsonSchemaStrict,
+            OutputMode::JsonSchema,
+            OutputMode::JsonObject,
+            OutputMode::Tool,
+            OutputMode::Plain,
+        ]
+        .into_iter()
+        .map(|m| (m, m.name()))
+        .collect(),
+        // Anthropic answers through a forced tool call, whatever the mode.
+        Protocol::Anthropic => vec![(OutputMode::JsonSchemaStrict, "forced tool call")],
+        Protocol::Ollama => vec![
+            (OutputMode::JsonSchemaStrict, "format: schema"),
+            (OutputMode::JsonObject, "format: json"),
+            (OutputMode::Plain, "plain text"),
+        ],
+    }
 }
 
 /// Every probe, in order, for `model` at the client's server.
@@ -215,23 +260,8 @@ pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
             },
         );
     }
-    let modes: &[OutputMode] = match http.preset().protocol {
-        Protocol::OpenAi => &[
-            OutputMode::JsonSchemaStrict,
-            OutputMode::JsonSchema,
-            OutputMode::JsonObject,
-            OutputMode::Tool,
-            OutputMode::Plain,
-        ],
-        // Anthropic answers through a forced tool call, whatever the mode.
-        Protocol::Anthropic => &[OutputMode::JsonSchemaStrict],
-    };
-    for mode in modes {
-        let check = match http.preset().protocol {
-            Protocol::OpenAi => mode.name(),
-            Protocol::Anthropic => "forced tool call",
-        };
-        let outcome = match ask(http, &request(model, true), false, *mode).await {
+    for (mode, check) in modes(http.preset().protocol) {
+        let outcome = match ask(http, &request(model, true), false, mode).await {
             Ok((text, _)) => {
                 let json = serde_json::from_str::<Value>(text.trim()).is_ok_and(|v| v["ok"].is_boolean());
                 probe(

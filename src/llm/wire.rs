@@ -3,14 +3,89 @@
 //! failed status. The HTTP client holds a `dyn Wire` and never asks which
 //! protocol it speaks.
 
+use eventsource_stream::Eventsource;
+use futures::StreamExt;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::Value;
 
 use super::modes::OutputMode;
 use super::presets::{MaxTokensField, Protocol};
-use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, openai};
+use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, ollama, openai};
 
-/// A stream being read: fed each SSE `data:` payload in turn.
+/// How a stream's answer pieces are framed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Framing {
+    /// Server-sent events; each `data:` payload is one piece.
+    Sse,
+    /// One JSON object per line (Ollama's native API).
+    Lines,
+}
+
+/// A stream's answer pieces, whatever their framing.
+pub type Pieces = std::pin::Pin<Box<dyn futures::Stream<Item = Result<String, String>> + Send>>;
+
+/// The longest line a line-framed stream may send: one chunk of an answer is
+/// far shorter.
+const LONGEST_LINE: usize = 4 << 20;
+
+/// The non-blank lines of a byte stream (JSON lines); a last line without its
+/// newline counts.
+fn lines<B: AsRef<[u8]> + Send + 'static>(
+    bytes: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<B>> + Send>>,
+) -> Pieces {
+    let state = (bytes, Vec::<u8>::new(), false);
+    Box::pin(futures::stream::unfold(
+        state,
+        |(mut bytes, mut buf, mut ended)| async move {
+            loop {
+                let cut = buf
+                    .iter()
+                    .position(|b| *b == b'\n')
+                    .or(if ended && !buf.is_empty() {
+                        Some(buf.len() - 1)
+                    } else {
+                        None
+                    });
+                if let Some(i) = cut {
+                    let line: Vec<u8> = buf.drain(..=i).collect();
+                    let line = String::from_utf8_lossy(&line).trim().to_string();
+                    if line.is_empty() {
+                        continue;
+                    }
+                    return Some((Ok(line), (bytes, buf, ended)));
+                }
+                if ended {
+                    return None;
+                }
+                if buf.len() > LONGEST_LINE {
+                    return Some((
+                        Err(format!("a line longer than {LONGEST_LINE} bytes")),
+                        (bytes, Vec::new(), true),
+                    ));
+                }
+                match bytes.next().await {
+                    Some(Ok(chunk)) => buf.extend_from_slice(chunk.as_ref()),
+                    Some(Err(e)) => return Some((Err(e.to_string()), (bytes, Vec::new(), true))),
+                    None => ended = true,
+                }
+            }
+        },
+    ))
+}
+
+/// A response's stream as answer pieces, by its framing.
+pub fn pieces(framing: Framing, resp: reqwest::Response) -> Pieces {
+    match framing {
+        Framing::Sse => Box::pin(
+            resp.bytes_stream()
+                .eventsource()
+                .map(|e| e.map(|e| e.data).map_err(|e| e.to_string())),
+        ),
+        Framing::Lines => lines(Box::pin(resp.bytes_stream())),
+    }
+}
+
+/// A stream being read: fed each SSE `data:` payload (or line) in turn.
 pub trait StreamParser: Send {
     /// Returns whether the payload carried answer content (what the idle
     /// timeout counts).
@@ -33,6 +108,9 @@ pub trait Wire: Send + Sync + std::fmt::Debug {
     }
     fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError>;
     fn stream(&self) -> Box<dyn StreamParser>;
+    fn framing(&self) -> Framing {
+        Framing::Sse
+    }
     fn status_error(&self, url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
         openai::status_error(url, status, body, model, key_env)
     }
@@ -43,6 +121,7 @@ pub fn for_protocol(protocol: Protocol, field: MaxTokensField) -> Box<dyn Wire> 
     match protocol {
         Protocol::OpenAi => Box::new(OpenAiWire(field)),
         Protocol::Anthropic => Box::new(AnthropicWire),
+        Protocol::Ollama => Box::new(OllamaWire::default()),
     }
 }
 
@@ -119,6 +198,54 @@ impl Wire for AnthropicWire {
 
     fn stream(&self) -> Box<dyn StreamParser> {
         Box::new(anthropic::StreamState::default())
+    }
+}
+
+/// Ollama's native API, each request with a context window that holds it.
+#[derive(Debug, Default)]
+struct OllamaWire(ollama::Windows);
+
+impl Wire for OllamaWire {
+    fn url(&self, base: &str) -> String {
+        ollama::url(base)
+    }
+
+    fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
+        // A proxy in front of Ollama may want a bearer token.
+        OpenAiWire(MaxTokensField::MaxTokens).headers(key, key_env)
+    }
+
+    fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, mode: OutputMode) -> Value {
+        let num_ctx = self.0.fit(req, max_tokens);
+        ollama::request_body(req, max_tokens, stream, mode, num_ctx)
+    }
+
+    fn negotiates(&self) -> bool {
+        true
+    }
+
+    fn parse(&self, url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+        ollama::parse_chat(url, status, body)
+    }
+
+    fn stream(&self) -> Box<dyn StreamParser> {
+        Box::new(ollama::StreamState::default())
+    }
+
+    fn framing(&self) -> Framing {
+        Framing::Lines
+    }
+}
+
+impl StreamParser for ollama::StreamState {
+    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+        ollama::StreamState::feed(self, url, data)
+    }
+    fn done(&self) -> bool {
+        self.done
+    }
+    fn into_answer(self: Box<Self>) -> ChatResponse {
+        self.answer
     }
 }
 

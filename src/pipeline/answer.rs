@@ -159,6 +159,9 @@ impl Answer for Finish {
     }
 }
 
+/// The fewest prompt tokens worth sending again after a context-length error.
+const MIN_REFIT: usize = 1_024;
+
 /// A strategy that answers each stage.
 pub trait Answerer: Sync {
     fn answer<T: Answer>(
@@ -183,10 +186,27 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
         {
             // Too long for the server after all: fit the prompt to what it reports
             // (or to half), once.
-            Err(LlmError::ContextLength { limit, message, .. }) => {
+            Err(LlmError::ContextLength {
+                limit,
+                message,
+                url,
+                tokens,
+                ..
+            }) => {
                 let budget = limit
                     .map_or(sent / 2, |l| l.saturating_sub(max_tokens + 256))
                     .min(sent / 4 * 3);
+                // Too small a window for the instructions and the answer: say so.
+                if budget < MIN_REFIT {
+                    return Err(LlmError::ContextLength {
+                        url,
+                        stage: ask.stage.to_string(),
+                        tokens,
+                        message: format!("{message}; that leaves no room for the sources beside an answer of up to {max_tokens} tokens (lower --max-tokens)"),
+                        limit,
+                    }
+                    .into());
+                }
                 tracing::warn!(stage = %ask.stage, "the server's context is smaller than the prompt ({message}); sending it again within {budget} tokens (set [provider] context to skip this)");
                 let req = plan.request_within(&ask.stage, &context, budget)?;
                 call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules)).await?

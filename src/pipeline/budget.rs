@@ -14,14 +14,7 @@ use crate::source::Passage;
 /// answer in the 16k-token context most models offer at least.
 pub const DEFAULT_PROMPT_TOKENS: usize = 16_384;
 
-/// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
-/// character in Hangul, kana and Han (where a character is a word or near one).
-pub fn tokens(s: &str) -> usize {
-    let (ascii, other) = s.chars().fold((0usize, 0usize), |(a, o), c| {
-        if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
-    });
-    ascii.div_ceil(4) + other
-}
+pub use crate::text::tokens;
 
 /// Estimated prompt tokens of a passage: its text and its statement lines.
 pub fn cost(p: &Passage) -> usize {

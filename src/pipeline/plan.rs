@@ -135,6 +135,14 @@ impl<'a> Plan<'a> {
             .selector
             .get_or_init(|| Selector::new(self.job.sources.iter().flat_map(|s| &s.passages)));
         let keep = selector.select(&self.sides(stage), &self.query(stage, extra), room);
+        // A stage that drafts from the sources would be answered from nothing:
+        // refuse. The closing and revisions work from the earlier answers.
+        let reads_sources = matches!(stage, Stage::Brief | Stage::Opening | Stage::Perspective(_));
+        if keep.is_empty() && reads_sources {
+            return Err(Error::Usage(format!(
+                "stage `{stage}`: a prompt budget of {budget} tokens leaves no room for the sources (the instructions take about {overhead}); set [provider] context to the model's window, give the server a larger one (llama-server -c, --n_ctx), or lower --max-tokens"
+            )));
+        }
         let list = all.as_array().cloned().unwrap_or_default();
         ctx["passages"] = Value::Array(keep.iter().filter_map(|i| list.get(*i).cloned()).collect());
         Ok(Some(

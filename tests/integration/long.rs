@@ -2,39 +2,11 @@
 //! within a 16k-token prompt budget, each side's own words reaching its section.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use fake_llm::{Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{example, parallax, run};
-
-/// About 200 pages: the two example sources among 800 paragraphs of filler.
-fn report(dir: &Path) -> String {
-    let body = |name: &str| {
-        let text = std::fs::read_to_string(example(name)).unwrap();
-        text.split_once("\n---\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or(text)
-    };
-    let mut out = String::from(
-        "---\ntitle: A long report on North Korea and Russia\npublisher: Test Institute\n---\n\n",
-    );
-    out.push_str(&body("kim-putin-new-year.md"));
-    for i in 0..800 {
-        out.push_str(&format!(
-            "\nSection {i}: the committee reviewed harbour logistics item {i}, with shipments of {} tonnes through rail station {} and no change to the regional schedule.\n",
-            1000 + i,
-            i % 40
-        ));
-        if i == 400 {
-            out.push('\n');
-            out.push_str(&body("north-korea-russia-reactions.md"));
-        }
-    }
-    std::fs::write(dir.join("report.md"), out).unwrap();
-    "report.md".into()
-}
+use crate::support::{long_report as report, parallax, run};
 
 #[test]
 fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {

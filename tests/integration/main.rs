@@ -16,6 +16,7 @@ mod pages;
 mod personas;
 mod props;
 mod providers;
+mod servers;
 mod snapshots;
 mod sources;
 mod support;

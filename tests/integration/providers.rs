@@ -73,7 +73,7 @@ fn presets_send_the_budget_field_each_server_reads() {
     let r = run(parallax(dir.path()).args([
         "draft",
         "--provider",
-        "ollama",
+        "llamacpp",
         "--base-url",
         &srv.base_url(),
         &example("kim-putin-new-year.md"),
@@ -85,7 +85,7 @@ fn presets_send_the_budget_field_each_server_reads() {
             .all(|q| q.body.get("max_tokens").is_some() && q.body.get("max_completion_tokens").is_none())
     );
     assert!(
-        reqs.iter().all(|q| q.body["model"] == "llama3.1"),
+        reqs.iter().all(|q| q.body["model"] == "local"),
         "the preset's default model"
     );
     let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
@@ -200,15 +200,19 @@ fn one_429_pauses_every_worker() {
     let log = srv.handle.requests();
     let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
     let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
-    assert!(!after.is_empty());
-    for q in after {
-        let gap = q.arrived_at.duration_since(limited.arrived_at);
-        assert!(
-            gap >= Duration::from_millis(400),
-            "request {} arrived {gap:?} after the 429",
-            q.index
-        );
-    }
+    assert!(after.len() >= 2, "{after:?}");
+    // The other worker may already be past the gate when the 429 reaches the
+    // client (its own answer came back at the same moment): one request may go.
+    // Every later one waits out the pause.
+    let early: Vec<_> = after
+        .iter()
+        .filter(|q| q.arrived_at.duration_since(limited.arrived_at) < Duration::from_millis(400))
+        .map(|q| q.index)
+        .collect();
+    assert!(
+        early.len() <= 1,
+        "requests {early:?} did not wait for the 429's pause"
+    );
 }
 
 #[test]

@@ -68,6 +68,33 @@ pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
     std::fs::write(dir.join("parallax.toml"), text).expect("config written");
 }
 
+/// About 200 pages: the two example sources among 800 paragraphs of filler.
+pub fn long_report(dir: &Path) -> String {
+    let body = |name: &str| {
+        let text = std::fs::read_to_string(example(name)).unwrap();
+        text.split_once("\n---\n")
+            .map(|(_, b)| b.to_string())
+            .unwrap_or(text)
+    };
+    let mut out = String::from(
+        "---\ntitle: A long report on North Korea and Russia\npublisher: Test Institute\n---\n\n",
+    );
+    out.push_str(&body("kim-putin-new-year.md"));
+    for i in 0..800 {
+        out.push_str(&format!(
+            "\nSection {i}: the committee reviewed harbour logistics item {i}, with shipments of {} tonnes through rail station {} and no change to the regional schedule.\n",
+            1000 + i,
+            i % 40
+        ));
+        if i == 400 {
+            out.push('\n');
+            out.push_str(&body("north-korea-russia-reactions.md"));
+        }
+    }
+    std::fs::write(dir.join("report.md"), out).unwrap();
+    "report.md".into()
+}
+
 /// How many `done` events a `--json` batch printed.
 pub fn done_events(stdout: &str) -> usize {
     stdout

@@ -326,9 +326,15 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
     if opts.engine == EngineKind::Live {
         return Ok(None);
     }
+    let client = model_client(session)?;
+    if opts.engine == EngineKind::Provider
+        && client.http().preset().protocol == crate::llm::presets::Protocol::Ollama
+    {
+        return Err(Error::Usage(crate::llm::batch_api::no_batches().to_string()));
+    }
     let engine = Engine::open(
         opts.engine.clone(),
-        model_client(session)?,
+        client,
         &session.settings.batch,
         &opts.out,
         opts.finish_live,

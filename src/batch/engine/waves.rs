@@ -185,6 +185,7 @@ impl Engine {
                 };
                 self.journal(&entry).then_some(st).ok_or_else(unjournaled)?
             }
+            Protocol::Ollama => return Err(crate::llm::batch_api::no_batches()),
         };
         let mut s = self.lock();
         for id in &ids {

@@ -1,0 +1,263 @@
+//! The local servers people run, replayed by the fake as their documentation
+//! and source show them: llama.cpp's `llama-server`, llama-cpp-python's server,
+//! and Ollama, native and through its OpenAI endpoint. Each has its own SSE
+//! framing, usage and timings, structured-output support, error shapes and
+//! context window.
+
+use fake_llm::{Config, FakeServer, Imitate, Logged};
+use serde_json::Value;
+
+use crate::support::{long_report, parallax, prism_sources, run};
+
+fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
+    FakeServer::start(Config {
+        imitate: Some(server),
+        context,
+        ..Config::default()
+    })
+    .expect("fake server starts")
+}
+
+/// The fake's count of a request's prompt tokens (a quarter of its bytes).
+fn prompt_tokens(q: &Logged) -> u64 {
+    let text: String = q.body["messages"]
+        .as_array()
+        .map(|m| m.iter().filter_map(|m| m["content"].as_str()).collect())
+        .unwrap_or_default();
+    (text.len() / 4 + 1) as u64
+}
+
+fn outcomes(srv: &FakeServer) -> Vec<String> {
+    srv.handle.requests().iter().map(|q| q.outcome.clone()).collect()
+}
+
+#[test]
+fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_reads() {
+    // As run with `python -m llama_cpp.server --n_ctx 32768`.
+    let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
+    let dir = tempfile::tempdir().unwrap();
+    let draft = |out: &str| {
+        run(parallax(dir.path())
+            .env("OPENAI_BASE_URL", srv.base_url())
+            .arg("draft")
+            .args(prism_sources())
+            .args(["-o", out, "--refresh"]))
+    };
+    let r = draft("a.md");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let first = outcomes(&srv);
+    assert_eq!(
+        first.iter().filter(|o| *o == "refused-500").count(),
+        1,
+        "{first:?}"
+    );
+    assert_eq!(first.len(), 8, "seven stages and one refused request: {first:?}");
+    assert!(dir.path().join("a.md").is_file());
+    let r = draft("b.md");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let second = &outcomes(&srv)[first.len()..];
+    assert_eq!(second.len(), 7, "no negotiation on the second run: {second:?}");
+    assert!(second.iter().all(|o| o == "ok"), "{second:?}");
+}
+
+#[test]
+fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
+    // `llama-server -c 4096`: half of it is the answer's room.
+    let srv = imitate(Imitate::LlamaServer, Some(4_096));
+    let dir = tempfile::tempdir().unwrap();
+    let base = srv.base_url();
+    let args = ["--provider", "llamacpp", "--base-url", base.as_str()];
+    let r = run(parallax(dir.path())
+        .arg("draft")
+        .args(prism_sources())
+        .args(args)
+        .arg("--dry-run"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .lines()
+            .filter(|l| l.starts_with("=== round"))
+            .all(|l| l.contains("of 2048 prompt tokens")),
+        "the budget is the window less the answer: {}",
+        r.stdout
+    );
+    let r = run(parallax(dir.path())
+        .arg("draft")
+        .args(prism_sources())
+        .args(args)
+        .args(["-o", "a.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert_eq!(log.len(), 7, "{:?}", outcomes(&srv));
+    for q in &log {
+        assert_eq!(q.outcome, "ok");
+        assert!(prompt_tokens(q) <= 4_096, "{} tokens", prompt_tokens(q));
+        assert_eq!(q.body["stream"], true);
+    }
+    let text = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(
+        !text.contains("total_tokens: 0"),
+        "usage from the finish chunk: {text}"
+    );
+}
+
+#[test]
+fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
+    // Learned from /props: nothing is sent.
+    let srv = imitate(Imitate::LlamaServer, Some(1_200));
+    let dir = tempfile::tempdir().unwrap();
+    let draft = || {
+        run(parallax(dir.path()).arg("draft").args(prism_sources()).args([
+            "--provider",
+            "llamacpp",
+            "--base-url",
+            &srv.base_url(),
+            "-o",
+            "a.md",
+        ]))
+    };
+    let r = draft();
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let last = r.stderr.lines().last().unwrap_or("");
+    assert!(last.contains("leaves no room for the sources"), "{last}");
+    assert!(last.contains("llama-server -c"), "the fix is named: {last}");
+    assert!(srv.handle.requests().is_empty());
+    // Told a larger window than the server has: its refusal is not retried,
+    // and the window is too small to fit the prompt to.
+    std::fs::write(dir.path().join("parallax.toml"), "[provider]\ncontext = 16384\n").unwrap();
+    let r = draft();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let last = r.stderr.lines().last().unwrap_or("");
+    assert!(last.contains("exceeds the available context size"), "{last}");
+    assert!(last.contains("lower --max-tokens"), "{last}");
+    assert_eq!(srv.handle.requests().len(), 1, "not retried");
+    assert!(!dir.path().join("a.md").exists());
+}
+
+#[test]
+fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
+    let srv = imitate(Imitate::OllamaOpenAi, None);
+    let dir = tempfile::tempdir().unwrap();
+    let report = long_report(dir.path());
+    let root = format!("http://{}", srv.addr);
+    let r = run(parallax(dir.path())
+        .args(["draft", &report, "--persona", "prism", "-o", "a.md"])
+        .args(["--provider", "ollama", "--base-url", &root]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert_eq!(log.len(), 7, "{:?} {}", outcomes(&srv), r.stderr);
+    let mut windows = Vec::new();
+    for q in &log {
+        assert_eq!(q.outcome, "ok", "no prompt is cut");
+        let num_ctx = q
+            .body
+            .pointer("/options/num_ctx")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        let predict = q
+            .body
+            .pointer("/options/num_predict")
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        assert!(
+            num_ctx >= prompt_tokens(q) + predict,
+            "{num_ctx} < {} + {predict}",
+            prompt_tokens(q)
+        );
+        assert!(q.body["format"].is_object(), "structured outputs in `format`");
+        windows.push(num_ctx);
+    }
+    assert!(windows.iter().all(|w| w.is_power_of_two()), "{windows:?}");
+}
+
+#[test]
+fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_window() {
+    // Ollama's `/v1` cannot be asked for a larger window (4096 by default).
+    let srv = imitate(Imitate::OllamaOpenAi, None);
+    let dir = tempfile::tempdir().unwrap();
+    let report = long_report(dir.path());
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        &report,
+        "--persona",
+        "prism",
+        "-o",
+        "a.md",
+    ]));
+    let log = srv.handle.requests();
+    let cut = log.iter().filter(|q| q.outcome == "truncated").count();
+    assert!(
+        cut >= 1,
+        "the fake cut the first long prompt: {:?}",
+        outcomes(&srv)
+    );
+    assert!(r.stderr.contains("cut the prompt"), "{}", r.stderr);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // Each stage is sent at most twice, and its second prompt fits.
+    for stage in ["brief", "lede", "finish"] {
+        let sent: Vec<&Logged> = log.iter().filter(|q| q.schema_name() == Some(stage)).collect();
+        assert!(!sent.is_empty() && sent.len() <= 2, "{stage}: {}", sent.len());
+        assert_eq!(sent.last().map(|q| q.outcome.as_str()), Some("ok"), "{stage}");
+    }
+}
+
+#[test]
+fn doctor_reads_each_replayed_server_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let doctor = |provider: &str, base: String| {
+        let r =
+            run(parallax(dir.path()).args(["doctor", "--json", "--provider", provider, "--base-url", &base]));
+        assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        let probes = v["probes"].as_array().cloned().unwrap_or_default();
+        move |check: &str| {
+            probes
+                .iter()
+                .find(|p| p["check"] == check)
+                .map(|p| {
+                    (
+                        p["ok"].as_bool().unwrap_or(false),
+                        p["detail"].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .unwrap_or_else(|| panic!("no {check} probe"))
+        }
+    };
+    let lcp = imitate(Imitate::LlamaCppPython, Some(32_768));
+    let p = doctor("llamacpp", lcp.base_url());
+    assert!(!p("json_schema (strict)").0, "refused with HTTP 500");
+    assert!(p("json_schema (strict)").1.contains("500"));
+    assert!(p("json_object").0);
+    assert!(
+        p("stream").0 && p("stream").1.contains("usage not reported"),
+        "{:?}",
+        p("stream")
+    );
+    assert!(p("context").1.contains("not reported"), "{:?}", p("context"));
+
+    let server = imitate(Imitate::LlamaServer, Some(8_192));
+    let p = doctor("llamacpp", server.base_url());
+    assert!(p("json_schema (strict)").0);
+    assert!(
+        p("context").1.starts_with("8192 tokens (from /props)"),
+        "{:?}",
+        p("context")
+    );
+    assert!(p("stream").1.contains("usage reported"), "{:?}", p("stream"));
+
+    let ollama = imitate(Imitate::OllamaOpenAi, None);
+    let p = doctor("ollama", format!("http://{}", ollama.addr));
+    assert!(p("models").1.contains("`llama3.1` listed"), "{:?}", p("models"));
+    assert!(
+        p("context").1.starts_with("131072 tokens (from /api/show)"),
+        "{:?}",
+        p("context")
+    );
+    assert!(p("format: schema").0 && p("format: json").0);
+    assert!(
+        p("stream").0 && p("stream").1.contains("usage reported"),
+        "{:?}",
+        p("stream")
+    );
+}
