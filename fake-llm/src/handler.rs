@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde_json::Value;
 
-use crate::servers::{self, Imitate, Style};
+use crate::servers::{self, Imitate};
 use crate::{Fault, Handle, LLAMA_CPP_PYTHON_REFUSAL, Logged, Protocol, Reply, TOOLS_ONLY_REFUSAL};
 use crate::{answer, faults, sloppy, wire, without_nonces};
 
@@ -38,8 +38,7 @@ pub async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Proto
     let config = h.0.config.lock().map(|c| c.clone()).unwrap_or_default();
     let parsed: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let mut req = wire::Request::read(protocol, &parsed);
-    req.style = Style::of(config.imitate);
-    req.timings = config.imitate == Some(Imitate::LlamaServer);
+    req.imitate = config.imitate;
     let conversation = faults::hash(&format!("{}\u{0}{}", req.model, without_nonces(&req.transcript)));
     if config.keep_log
         && let Ok(mut log) = h.0.log.lock()
@@ -139,11 +138,6 @@ pub async fn handle(h: Handle, headers: HeaderMap, body: String, protocol: Proto
             wire::error(protocol, 504, "hung")
         }
         (Reply::Content(c), _) => wire::respond(protocol, &req, c, index, cache_hit),
-        (_, Some(Fault::Status(code))) if protocol == Protocol::OpenAi && config.imitate.is_some() => {
-            let im = config.imitate.unwrap_or(Imitate::LlamaServer);
-            let body = servers::error_body(im, code, "the server had an error; try again");
-            wire::raw(code, body.to_string())
-        }
         (_, Some(f)) => {
             let content = answer::answer(
                 &req.transcript,

@@ -13,6 +13,7 @@ mod handler;
 mod ollama;
 mod servers;
 mod sloppy;
+mod streams;
 mod thread;
 mod wire;
 

@@ -4,14 +4,13 @@
 //! when it sends none) is cut from the front and answered, as Ollama does.
 
 use axum::Json;
-use axum::body::Body;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures::StreamExt;
 use serde_json::{Value, json};
 
-use crate::faults::{Fault, HANG};
+use crate::faults::Fault;
+use crate::streams::{reset, stalled};
 use crate::wire::{Protocol, Request, pieces};
 use crate::{Handle, handle};
 
@@ -103,21 +102,13 @@ pub fn build(req: &Request, content: &str, usage: (u64, u64), broken: Option<Fau
         .map(|p| chunk(req, &p, None).to_string() + "\n")
         .collect();
     lines.push(chunk(req, "", Some((cut, prompt, completion))).to_string() + "\n");
-    let items: Vec<String> = match broken {
-        Some(Fault::TruncatedStream) => lines[..lines.len() - 1].to_vec(),
-        Some(Fault::HangAfterFirstChunk | Fault::Reset) => lines[..lines.len().min(2)].to_vec(),
-        _ => lines,
-    };
-    let stream = futures::stream::iter(items.into_iter().map(Ok::<_, std::io::Error>));
-    let body = match broken {
-        Some(Fault::HangAfterFirstChunk) => Body::from_stream(stream.chain(futures::stream::once(async {
-            tokio::time::sleep(HANG).await;
-            Ok(String::new())
-        }))),
-        Some(Fault::Reset) => Body::from_stream(stream.chain(futures::stream::once(async {
-            Err(std::io::Error::other("connection reset"))
-        }))),
-        _ => Body::from_stream(stream),
-    };
-    ([(header::CONTENT_TYPE, NDJSON)], body).into_response()
+    match broken {
+        Some(Fault::TruncatedStream) => {
+            lines.pop();
+            ([(header::CONTENT_TYPE, NDJSON)], lines.concat()).into_response()
+        }
+        Some(Fault::HangAfterFirstChunk) => stalled(lines[..lines.len().min(2)].to_vec(), NDJSON),
+        Some(Fault::Reset) => reset(lines[..lines.len().min(2)].to_vec(), NDJSON),
+        _ => ([(header::CONTENT_TYPE, NDJSON)], lines.concat()).into_response(),
+    }
 }

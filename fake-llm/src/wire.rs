@@ -1,15 +1,14 @@
 //! The two wire formats the fake server speaks: reading requests and writing
 //! answers, whole or as SSE streams, healthy or broken in a chosen way.
 
-use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use futures::StreamExt;
 use serde_json::{Value, json};
 
 use crate::answer::message_text;
-use crate::faults::{Fault, HANG};
-use crate::servers::{Style, timings};
+use crate::faults::Fault;
+use crate::servers::{self, Imitate, Style, timings};
+use crate::streams::{reset, sse, stalled};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protocol {
@@ -37,10 +36,9 @@ pub struct Request {
     pub turns: usize,
     /// The first user block marked `cache_control` (Anthropic prompt caching).
     pub cache_prefix: Option<String>,
-    /// How streams are framed (the server imitated).
-    pub style: Style,
-    /// llama.cpp's `timings` go in answers.
-    pub timings: bool,
+    /// The real server imitated on the OpenAI endpoint: its framing, timings
+    /// and error shapes.
+    pub imitate: Option<Imitate>,
 }
 
 impl Request {
@@ -122,8 +120,17 @@ impl Request {
             },
             turns,
             cache_prefix,
-            style: Style::of(None),
-            timings: false,
+            imitate: None,
+        }
+    }
+
+    /// An error in the shape the imitated server gives it.
+    fn error(&self, p: Protocol, code: u16, message: &str) -> Response {
+        match self.imitate {
+            Some(im) if p == Protocol::OpenAi => {
+                raw(code, servers::error_body(im, code, message).to_string())
+            }
+            _ => error(p, code, message),
         }
     }
 
@@ -173,7 +180,7 @@ pub fn fault(
 ) -> Response {
     match fault {
         Fault::RateLimited { retry_after_ms } => {
-            let mut r = error(p, 429, "rate limit reached, slow down");
+            let mut r = req.error(p, 429, "rate limit reached, slow down");
             let h = r.headers_mut();
             if let Ok(v) = HeaderValue::from_str(&retry_after_ms.to_string()) {
                 h.insert("retry-after-ms", v);
@@ -183,7 +190,7 @@ pub fn fault(
             }
             r
         }
-        Fault::Status(code) => error(p, code, "the server had an error; try again"),
+        Fault::Status(code) => req.error(p, code, "the server had an error; try again"),
         Fault::InvalidJsonBody => {
             let html = "<html><body><h1>502 Bad Gateway</h1></body></html>";
             ([(header::CONTENT_TYPE, "text/html")], html).into_response()
@@ -274,7 +281,7 @@ fn build(
             }),
             Protocol::Ollama => Value::Null,
         };
-        if req.timings {
+        if req.imitate == Some(Imitate::LlamaServer) {
             body["timings"] = timings(prompt, completion);
         }
         let text = body.to_string();
@@ -300,13 +307,7 @@ fn build(
         Some(Fault::HangAfterFirstChunk) => {
             stalled(frames[..frames.len().min(3)].to_vec(), "text/event-stream")
         }
-        Some(Fault::Reset) => {
-            let half = frames[..frames.len() / 2].to_vec();
-            let items = futures::stream::iter(half.into_iter().map(Ok::<_, std::io::Error>)).chain(
-                futures::stream::once(async { Err(std::io::Error::other("connection reset")) }),
-            );
-            event_stream(Body::from_stream(items))
-        }
+        Some(Fault::Reset) => reset(frames[..frames.len() / 2].to_vec(), "text/event-stream"),
         _ => sse(frames),
     }
 }
@@ -330,7 +331,7 @@ fn openai_message(req: &Request, content: &str) -> Value {
 /// The last frame is the terminator; the request's style says how the frames
 /// look and where usage goes.
 fn openai_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, u64, u64)) -> Vec<String> {
-    let style = req.style;
+    let style = Style::of(req.imitate);
     let chunk = |delta: Value, finish: Value| {
         let mut v = json!({"object": "chat.completion.chunk", "model": req.model, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]});
         if let Some(fp) = style.fingerprint {
@@ -370,29 +371,4 @@ fn openai_frames(req: &Request, content: &str, cut: bool, (p, c, cached): (u64, 
     frames.extend(events.into_iter().map(|e| style.frame(&e.to_string())));
     frames.push(style.frame("[DONE]"));
     frames
-}
-
-fn sse(frames: Vec<String>) -> Response {
-    event_stream(Body::from(frames.concat()))
-}
-
-/// Frames, then silence for far longer than any test waits.
-fn stalled(frames: Vec<String>, content_type: &'static str) -> Response {
-    let items = futures::stream::iter(frames.into_iter().map(Ok::<_, std::io::Error>)).chain(
-        futures::stream::once(async {
-            tokio::time::sleep(HANG).await;
-            Ok(String::new())
-        }),
-    );
-    let mut r = event_stream(Body::from_stream(items));
-    r.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    r
-}
-
-fn event_stream(body: Body) -> Response {
-    Response::builder()
-        .header(header::CONTENT_TYPE, "text/event-stream")
-        .body(body)
-        .unwrap_or_else(|_| error(Protocol::OpenAi, 500, "could not build the stream"))
 }

@@ -129,14 +129,11 @@ impl HttpClient {
                 }
                 Ok(answer) => {
                     flush_warning(&req.stage, warned.take());
-                    let cut = cut_prompt(
-                        &self.wire.url(&self.cfg.base_url),
-                        req,
-                        answer.usage.prompt_tokens,
-                    );
-                    return cut
-                        .filter(|_| self.cfg.preset.protocol == Protocol::OpenAi)
-                        .map_or(Ok(answer), Err);
+                    // Only OpenAI-style usage counts the whole prompt, cached or not.
+                    let url = self.wire.url(&self.cfg.base_url);
+                    let cut = (self.cfg.preset.protocol == Protocol::OpenAi)
+                        .then(|| cut_prompt(&url, req, answer.usage.prompt_tokens));
+                    return cut.flatten().map_or(Ok(answer), Err);
                 }
                 Err(failure) => failure,
             };

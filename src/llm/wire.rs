@@ -136,6 +136,16 @@ fn key_header(
     Ok((name, v))
 }
 
+/// `Authorization: Bearer KEY`, when there is a key.
+fn bearer(key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
+    let mut h = HeaderMap::new();
+    if let Some(k) = key {
+        let (name, v) = key_header(AUTHORIZATION.as_str(), format!("Bearer {}", k.expose()), key_env)?;
+        h.insert(name, v);
+    }
+    Ok(h)
+}
+
 #[derive(Debug)]
 struct OpenAiWire(MaxTokensField);
 
@@ -145,12 +155,7 @@ impl Wire for OpenAiWire {
     }
 
     fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
-        let mut h = HeaderMap::new();
-        if let Some(k) = key {
-            let (name, v) = key_header(AUTHORIZATION.as_str(), format!("Bearer {}", k.expose()), key_env)?;
-            h.insert(name, v);
-        }
-        Ok(h)
+        bearer(key, key_env)
     }
 
     fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, mode: OutputMode) -> Value {
@@ -212,7 +217,7 @@ impl Wire for OllamaWire {
 
     fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError> {
         // A proxy in front of Ollama may want a bearer token.
-        OpenAiWire(MaxTokensField::MaxTokens).headers(key, key_env)
+        bearer(key, key_env)
     }
 
     fn body(&self, req: &ChatRequest, max_tokens: u32, stream: bool, mode: OutputMode) -> Value {
