@@ -92,8 +92,52 @@ pub static KO: Labels = Labels {
     context_subheads: ["무슨 일이 있었나", "배경", "추가 맥락"],
 };
 
+pub static JA: Labels = Labels {
+    sides_heading: "各国の立場",
+    stated_position: "表明された立場",
+    reasons: "理由と利害",
+    implications: "意味するもの",
+    what_to_watch: "今後の焦点",
+    about_author: "筆者について",
+    sources: "出典",
+    related: "関連記事",
+    integrity: "検証レポート",
+    passed: "すべての検証を通過",
+    findings: "件の指摘",
+    revised: "検証後に修正した箇所",
+    no_position: "出典に{}の表明された立場はない。",
+    earlier_no_position: &[],
+    no_reasons: "出典に理由は示されていない。",
+    no_reasons_beyond: "出典にはこの発言以外の理由は示されていない。",
+    no_meaning: "出典にこの立場が持つ意味は示されていない。",
+    extractive_note: "言語モデルは使っていない。各段落は出典の文そのものだ (extractive provider)。",
+    context_subheads: ["何が起きたか", "背景", "その他の経緯"],
+};
+
+pub static ZH: Labels = Labels {
+    sides_heading: "各方立场",
+    stated_position: "表明的立场",
+    reasons: "理由与利益",
+    implications: "意味着什么",
+    what_to_watch: "后续看点",
+    about_author: "关于作者",
+    sources: "来源",
+    related: "相关文章",
+    integrity: "核查报告",
+    passed: "全部核查通过",
+    findings: "处问题",
+    revised: "核查后修改的部分",
+    no_position: "来源中没有{}表明的立场。",
+    earlier_no_position: &[],
+    no_reasons: "来源未说明理由。",
+    no_reasons_beyond: "除这一表态外，来源未说明其他理由。",
+    no_meaning: "来源未说明这一立场意味着什么。",
+    extractive_note: "未使用语言模型：每一段都是来源原文 (extractive provider)。",
+    context_subheads: ["发生了什么", "背景", "更多背景"],
+};
+
 /// Every language with its own labels.
-pub static ALL: &[(&str, &Labels)] = &[("en", &EN), ("ko", &KO)];
+pub static ALL: &[(&str, &Labels)] = &[("en", &EN), ("ko", &KO), ("ja", &JA), ("zh", &ZH)];
 
 /// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
 pub fn for_language(lang: &str) -> &'static Labels {

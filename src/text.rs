@@ -60,6 +60,21 @@ pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
     })
 }
 
+/// Words in `s`: whitespace-separated words, and for Chinese and Japanese,
+/// which put no spaces between words, one word for every two characters of
+/// Han or kana (a common estimate of their word length).
+pub fn word_count(s: &str) -> usize {
+    let cjk = s.chars().filter(|c| unspaced(*c)).count();
+    let spaced = s
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !unspaced(c)))
+        .count();
+    spaced + cjk.div_ceil(2)
+}
+
+/// A number in digits, with or without thousands separators (`15,000`, `15 000`, `1.5`).
+pub const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+
 /// Fold whitespace and typographic quotes so texts compare by their words.
 pub fn fold(s: &str) -> String {
     s.replace(['“', '”', '„', '「', '」', '『', '』'], "\"")
@@ -75,15 +90,50 @@ pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Open 「『“ quotations: a full-width stop inside one does not end the sentence
+    // (「…。」と述べた). An opening left unclosed for long is taken as a stray mark.
+    let mut open: Option<usize> = None;
+    let mut depth = 0usize;
     let mut i = 0;
     while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '。') {
+        let (at, c) = chars[i];
+        match c {
+            '「' | '『' | '“' => {
+                depth += 1;
+                open.get_or_insert(at);
+            }
+            '」' | '』' | '”' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+        if open.is_some_and(|o| at - o > 1200) {
+            (depth, open) = (0, None);
+        }
+        let wide = matches!(c, '。' | '！' | '？');
+        // 「…。」林氏は / “…。”她说: a stop that closes a quotation ends the
+        // sentence too, unless the quotation runs on (」と述べた, ”，).
+        let closes_quote = wide
+            && depth == 1
+            && chars.get(i + 1).is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
+            && !chars
+                .get(i + 2)
+                .is_some_and(|(_, n)| matches!(n, 'と' | '，' | '、' | ',' | 'っ' | '」' | '』' | '”'));
+        if matches!(c, '.' | '!' | '?') || (wide && (depth == 0 || closes_quote)) {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」') {
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）') {
+                if matches!(chars[j].1, '”' | '」' | '』') {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        open = None;
+                    }
+                }
                 j += 1;
             }
-            let at_break = j == chars.len() || chars[j].1.is_whitespace();
+            let at_break = j == chars.len() || chars[j].1.is_whitespace() || wide;
             let abbreviation = c == '.' && is_abbreviation(&text[start..chars[i].0]);
             if at_break && !abbreviation {
                 let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
@@ -135,21 +185,43 @@ pub fn excerpt(s: &str, max: usize) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct QuoteIndex {
     lower: String,
+    /// Letters and digits only, for quotations in scripts without spaces.
+    compact: String,
 }
 
 impl QuoteIndex {
     pub fn new(text: &str) -> Self {
+        let lower = format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase());
         Self {
-            lower: format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase()),
+            compact: compact(&lower),
+            lower,
         }
     }
 
     /// Whether `quote` is a quotation of this text under newsroom rules: every
-    /// piece occurs, as whole words, in the text.
+    /// piece occurs, as whole words, in the text. A piece in Chinese or Japanese
+    /// has no word boundaries: its characters must occur in order, punctuation
+    /// aside.
     pub fn contains(&self, quote: &str) -> bool {
         let pieces = quote_pieces(quote);
-        !pieces.is_empty() && pieces.iter().all(|p| self.lower.contains(&format!(" {p} ")))
+        !pieces.is_empty()
+            && pieces.iter().all(|p| {
+                if p.chars().any(unspaced) {
+                    self.compact.contains(&compact(p))
+                } else {
+                    self.lower.contains(&format!(" {p} "))
+                }
+            })
     }
+}
+
+/// A character of a script written without spaces (Han, kana).
+fn unspaced(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// The verbatim pieces a quotation claims, lower-cased and without edge

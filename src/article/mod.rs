@@ -162,7 +162,7 @@ impl SourceRef {
 impl Article {
     /// Words of running text, for length checks and reports.
     pub fn word_count(&self) -> usize {
-        let words = |s: &str| s.split_whitespace().count();
+        let words = crate::text::word_count;
         let mut n = words(&self.lede.text);
         n += self
             .sections

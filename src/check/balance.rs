@@ -49,7 +49,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
             .iter()
             .filter(|b| b.perspective.as_deref() == Some(&p.id))
             .collect();
-        let words = blocks.iter().map(|b| b.text.split_whitespace().count()).sum();
+        let words = blocks.iter().map(|b| crate::text::word_count(&b.text)).sum();
         shares.push(Share {
             perspective: p.id.clone(),
             words,

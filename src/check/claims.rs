@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::east_asian as ea;
+
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Claim {
@@ -31,7 +33,7 @@ pub struct Found {
 }
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+use crate::text::NUM;
 const SCALE: &str = r"(?:thousand|million|billion|trillion|bn|mn|m|k)";
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
@@ -71,19 +73,6 @@ static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
         r#"“([^”]+)”|"([^"]+)"|‘([^’]+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
     )
 });
-/// Korean dates: `2026년 10월 1일`, `10월 1일`, `2026년 10월`.
-static KO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:(\d{4})년\s*)?(\d{1,2})월(?:\s*(\d{1,2})일)?"));
-static KO_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})년"));
-/// Korean numbers with a unit glued on (`1,100킬로미터`) and the 만/억/조
-/// scales (`60억 달러`).
-static KO_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({NUM})\s?(천|만|억|조)?(?:\s?(천|만))?\s?(달러|원|위안|엔|유로)"
-    ))
-});
-static KO_SCALED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})\s?(천|만|억|조)(?:\s?(천|만))?")));
-static KO_UNIT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})[가-힣]")));
-
 fn re(pattern: &str) -> Regex {
     // The patterns are fixed at compile time and covered by the tests below.
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
@@ -115,23 +104,8 @@ fn scale(s: Option<&str>) -> f64 {
     }
 }
 
-fn ko_scale(s: Option<&str>) -> f64 {
-    match s {
-        Some("천") => 1e3,
-        Some("만") => 1e4,
-        Some("억") => 1e8,
-        Some("조") => 1e12,
-        _ => 1.0,
-    }
-}
-
 fn currency(s: &str) -> &'static str {
     match s.to_ascii_lowercase().as_str() {
-        "달러" => "USD",
-        "원" => "KRW",
-        "위안" => "CNY",
-        "엔" => "JPY",
-        "유로" => "EUR",
         "$" | "us$" | "usd" | "dollars" => "USD",
         "€" | "eur" | "euros" => "EUR",
         "£" | "gbp" | "pounds" => "GBP",
@@ -197,11 +171,14 @@ fn words_value(s: &str) -> Option<f64> {
 pub fn extract(text: &str) -> Vec<Found> {
     let mut t = Taker {
         out: Vec::new(),
-        rest: text.to_string(),
+        rest: ea::ascii_digits(text),
     };
     t.take(&QUOTES, |c| {
         let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
-        (q.split_whitespace().count() >= 2).then(|| Claim::Quote(q.to_string()))
+        // Chinese and Japanese put no spaces between words: a quotation of three
+        // characters or more is a claim.
+        let unspaced = q.chars().filter(|c| crate::source::cjk::han(*c) || matches!(c, '\u{3041}'..='\u{30ff}'));
+        (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
     dates(&mut t);
     numbers(&mut t);
@@ -264,7 +241,7 @@ fn dates(t: &mut Taker) {
             day: None,
         })
     });
-    t.take(&KO_DATE, |c| {
+    t.take(&ea::DATE, |c| {
         Some(Claim::Date {
             year: c.get(1).and_then(|y| y.as_str().parse().ok()),
             month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
@@ -274,11 +251,22 @@ fn dates(t: &mut Taker) {
                 .filter(|d| (1..=31).contains(d)),
         })
     });
-    t.take(&KO_YEAR, |c| {
+    let year = |y: Option<i32>| Claim::Date {
+        year: y,
+        month: None,
+        day: None,
+    };
+    t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
+    t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
+    t.take(&ea::DAY, |c| {
+        if c.get(2).is_some() {
+            return None;
+        }
+        let day = c[1].parse().ok().filter(|d| (1..=31).contains(d))?;
         Some(Claim::Date {
-            year: c[1].parse().ok(),
+            year: None,
             month: None,
-            day: None,
+            day: Some(day),
         })
     });
 }
@@ -286,18 +274,22 @@ fn dates(t: &mut Taker) {
 /// Percentages, money and numbers (digits, scales, Korean units, words).
 fn numbers(t: &mut Taker) {
     t.take(&PERCENT, |c| number(&c[1]).map(Claim::Percent));
-    let ko_value = |c: &regex::Captures| {
-        let scales = ko_scale(c.get(2).map(|m| m.as_str())) * ko_scale(c.get(3).map(|m| m.as_str()));
-        number(&c[1]).map(|n| n * scales)
+    t.take(&ea::PERCENT, |c| {
+        ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(Claim::Percent)
+    });
+    let scaled = |c: &regex::Captures| {
+        let scales = ea::scale(c.get(2).map(|m| m.as_str())) * ea::scale(c.get(3).map(|m| m.as_str()));
+        ea::value(&c[1]).map(|n| n * scales)
     };
-    t.take(&KO_NUMBER, |c| {
+    t.take(&ea::MONEY, |c| {
         Some(Claim::Money {
-            value: ko_value(c)?,
-            currency: Some(currency(&c[4])),
+            value: scaled(c)?,
+            currency: Some(ea::currency(&c[4])),
         })
     });
-    t.take(&KO_SCALED, |c| ko_value(c).map(Claim::Number));
-    t.take(&KO_UNIT, |c| number(&c[1]).map(Claim::Number));
+    t.take(&ea::SCALED, |c| scaled(c).map(Claim::Number));
+    t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
+    t.take(&ea::GLUED, |c| number(&c[1]).map(Claim::Number));
     t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
         Some(Claim::Money {
@@ -378,10 +370,12 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
                 day: d,
             } => {
                 let agree = |a: Option<i64>, b: Option<i64>| a.is_none() || a == b;
+                // A day written alone (1日) takes its month from the context.
+                let day_alone = m.is_none() && y.is_none() && d.is_some();
                 agree(year.map(i64::from), y.map(i64::from))
-                    && agree(month.map(i64::from), m.map(i64::from))
+                    && (day_alone || agree(month.map(i64::from), m.map(i64::from)))
                     && agree(day.map(i64::from), d.map(i64::from))
-                    && (year.is_some() || m.is_some())
+                    && (year.is_some() || m.is_some() || d.is_some())
             }
             Claim::Number(x) => month.is_none() && year.is_some_and(|y| same(y as f64, *x)),
             _ => false,

@@ -7,23 +7,7 @@ use crate::ident::FindingKind;
 use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona, TermName};
 use crate::source::contains_word;
-
-/// Sentences of `text`, split after `.`, `!` or `?` and a space.
-fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for i in 0..bytes.len() {
-        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
-            out.push(&text[start..=i]);
-            start = i + 2;
-        }
-    }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
+use crate::text::sentences;
 
 /// Whether `name` occurs in `sentence` outside quotation marks.
 fn unquoted(sentence: &str, name: &str) -> bool {
@@ -91,12 +75,22 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
 
 type Problem = (FindingKind, String, String);
 
-/// At first mention, every side's name is given.
+/// At first mention, every side's name is given: one of its names, in any
+/// script (an English article need not write 尖閣諸島 beside "Senkaku").
 fn first_mention(entry: &GlossaryEntry, sentence: &str) -> Vec<Problem> {
+    let mut sides: Vec<&String> = entry.names.iter().flat_map(|n| &n.used_by).collect();
+    sides.sort();
+    sides.dedup();
+    let named = |side: &String| {
+        entry
+            .names
+            .iter()
+            .any(|n| n.used_by.contains(side) && contains_word(sentence, &n.name))
+    };
     let missing: Vec<&str> = entry
         .names
         .iter()
-        .filter(|n| !n.used_by.is_empty() && !contains_word(sentence, &n.name))
+        .filter(|n| !n.used_by.is_empty() && !n.used_by.iter().any(named))
         .map(|n| n.name.as_str())
         .collect();
     if missing.is_empty() {

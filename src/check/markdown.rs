@@ -84,12 +84,13 @@ fn strip_front_matter(text: &str) -> &str {
 /// several joined (`Japan and South Korea`, `일본과 한국`), which cover each.
 fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
     let h = heading.to_lowercase();
+    // A heading names a side by its label or, in another language's article,
+    // by one of its keywords (日本, 中国).
     let one = persona.spec.perspectives.iter().find(|p| {
-        let label = p.label.to_lowercase();
-        h == label
-            || h.starts_with(&format!("{label}:"))
-            || h.starts_with(&format!("{label} —"))
-            || h.starts_with(&format!("{label} -"))
+        std::iter::once(&p.label).chain(&p.keywords).any(|name| {
+            let label = name.to_lowercase();
+            h == label || [":", "：", " —", " -"].iter().any(|sep| h.starts_with(&format!("{label}{sep}")))
+        })
     });
     if let Some(p) = one {
         return vec![p.id.as_str()];
@@ -107,7 +108,7 @@ fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
     }
     let joiners = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | '/' | '·'))
-        .all(|w| matches!(w, "" | "and" | "와" | "과" | "및"));
+        .all(|w| matches!(w, "" | "and" | "와" | "과" | "및" | "と" | "和" | "与" | "、" | "・"));
     if found.len() < 2 || !joiners {
         return Vec::new();
     }
@@ -294,7 +295,7 @@ impl Reader<'_> {
             (None, _, None) => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
-            && labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))
+            && (labels::ALL.iter().any(|(_, l)| l.is_no_position(&text)) || crate::source::cjk::declines(&text))
             && let Some(s) = self.doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;

@@ -6,6 +6,7 @@
 pub mod attribution;
 pub mod balance;
 pub mod claims;
+mod east_asian;
 mod framing;
 pub mod glossary;
 pub mod grounding;

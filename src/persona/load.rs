@@ -201,7 +201,8 @@ pub(super) fn from_text(
             Some(loaded?)
         }
     };
-    let spec = merge(path, file, parent.as_ref().map(|p| &p.spec))?;
+    let mut spec = merge(path, file, parent.as_ref().map(|p| &p.spec))?;
+    spec.perspectives.iter_mut().for_each(Perspective::expand_aliases);
     validate(path, header, base, &spec)?;
     let own_dir = path.parent().map(|d| d.join(&spec.id)).filter(|d| d.is_dir());
     let voice = match split.body.trim() {

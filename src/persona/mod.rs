@@ -36,8 +36,39 @@ pub struct Perspective {
     pub keywords: Vec<String>,
     /// People, ministries and agencies that speak for this side (`Mao Ning`,
     /// `State Department`); matched in speaker spans only, like the keywords.
+    /// An actor may be written in several scripts, its names separated by `|`
+    /// (`Yoshimasa Hayashi | 林芳正 | 하야시 요시마사`); each name counts on its own.
     #[serde(default)]
     pub actors: Vec<String>,
+    /// Languages this side's own sources are written in (`ja`, `zh`, `ko`, `en`):
+    /// in such a source an office named without a country (外務省, 外交部, 외교부)
+    /// is this side's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// The names of each actor across scripts, from the `|`-separated entries.
+    #[serde(skip)]
+    pub aliases: Vec<Vec<String>>,
+}
+
+impl Perspective {
+    /// Split `A | B | C` actor entries into one actor per name, keeping each
+    /// group of names as aliases of one another.
+    pub fn expand_aliases(&mut self) {
+        let mut actors = Vec::new();
+        for entry in std::mem::take(&mut self.actors) {
+            let names: Vec<String> = entry
+                .split('|')
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_string)
+                .collect();
+            if names.len() > 1 {
+                self.aliases.push(names.clone());
+            }
+            actors.extend(names);
+        }
+        self.actors = actors;
+    }
 }
 
 /// One name of a disputed term and the sides that use it (none: neutral).
@@ -185,25 +216,7 @@ pub(crate) fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) 
     if s.perspectives.is_empty() {
         return Err(err("perspectives", "at least one perspective is required".into()));
     }
-    let mut seen = BTreeSet::new();
-    for p in &s.perspectives {
-        if !is_slug(&p.id) {
-            return Err(err("id", format!("perspective id `{}` is not a valid id", p.id))
-                .hint("use lowercase letters, digits and dashes, e.g. `south-korea`"));
-        }
-        if !seen.insert(p.id.as_str()) {
-            return Err(err(
-                "perspectives",
-                format!("perspective id `{}` appears twice", p.id),
-            ));
-        }
-        if p.label.trim().is_empty() || p.focus.trim().is_empty() {
-            return Err(err(
-                "perspectives",
-                format!("perspective `{}` needs a label and a focus", p.id),
-            ));
-        }
-    }
+    let seen = validate_perspectives(&s.perspectives, &err)?;
     for g in &s.glossary {
         if g.names.len() < 2 {
             return Err(err(
@@ -229,6 +242,45 @@ pub(crate) fn validate(path: &Path, header: &str, base: usize, s: &PersonaSpec) 
         }
     }
     Ok(())
+}
+
+/// Each perspective has a valid, unique id, a label, a focus and two-letter
+/// language codes; returns the ids.
+fn validate_perspectives<'a>(
+    perspectives: &'a [Perspective],
+    err: &dyn Fn(&str, String) -> InputError,
+) -> Result<BTreeSet<&'a str>, InputError> {
+    let mut seen = BTreeSet::new();
+    for p in perspectives {
+        if !is_slug(&p.id) {
+            return Err(err("id", format!("perspective id `{}` is not a valid id", p.id))
+                .hint("use lowercase letters, digits and dashes, e.g. `south-korea`"));
+        }
+        if !seen.insert(p.id.as_str()) {
+            return Err(err(
+                "perspectives",
+                format!("perspective id `{}` appears twice", p.id),
+            ));
+        }
+        if let Some(l) = p
+            .languages
+            .iter()
+            .find(|l| l.len() != 2 || !l.chars().all(|c| c.is_ascii_lowercase()))
+        {
+            return Err(err(
+                "languages",
+                format!("perspective `{}`: `{l}` is not a two-letter language code", p.id),
+            )
+            .hint("use codes such as `ja`, `zh`, `ko`, `en`"));
+        }
+        if p.label.trim().is_empty() || p.focus.trim().is_empty() {
+            return Err(err(
+                "perspectives",
+                format!("perspective `{}` needs a label and a focus", p.id),
+            ));
+        }
+    }
+    Ok(seen)
 }
 
 fn join(set: &BTreeSet<&str>) -> String {

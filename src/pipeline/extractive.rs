@@ -50,6 +50,9 @@ struct Passage {
     sides: Vec<String>,
     /// Each statement's side and the sentence that holds it.
     said: Vec<(String, String)>,
+    /// Some statement in it is spoken (said, 述べた, 表示), not only a fact
+    /// given "according to" someone.
+    spoken: Vec<String>,
 }
 
 /// Builds each stage's answer from one article's passages.
@@ -79,6 +82,12 @@ impl<'a> Extractor<'a> {
                         Some((s.side.clone()?, defuse(sentence)))
                     })
                     .collect(),
+                spoken: p
+                    .statements
+                    .iter()
+                    .filter(|s| !s.reports_a_fact())
+                    .filter_map(|s| s.side.clone())
+                    .collect(),
             })
             .collect();
         Self {
@@ -102,12 +111,10 @@ impl<'a> Extractor<'a> {
             .perspectives
             .iter()
             .map(|persp| {
-                let own: Vec<&Passage> = self
-                    .passages
-                    .iter()
-                    .filter(|p| p.sides.contains(&persp.id))
-                    .take(3)
-                    .collect();
+                // What the side said comes before facts given on its authority.
+                let mut own: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.contains(&persp.id)).collect();
+                own.sort_by_key(|p| !p.spoken.contains(&persp.id));
+                own.truncate(3);
                 let position = Position {
                     stated: !own.is_empty(),
                     position: own.first().map(|p| own_words(p, &persp.id)).unwrap_or_default(),
@@ -119,7 +126,7 @@ impl<'a> Extractor<'a> {
         // Facts are the passages no side speaks in; failing those, the ones no
         // side's section prints; failing those, the first passage.
         let cited: Vec<&String> = perspectives.values().flat_map(|p| &p.cites).collect();
-        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.is_empty()).collect();
+        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.spoken.is_empty()).collect();
         let unused: Vec<&Passage> = self.passages.iter().filter(|p| !cited.contains(&&p.id)).collect();
         let pool = match (neutral.is_empty(), unused.is_empty()) {
             (false, _) => neutral,

@@ -7,7 +7,12 @@ mod factsheet;
 mod lexicon;
 mod remote;
 pub mod sides;
+mod chinese;
+pub mod cjk;
+mod cues;
+mod japanese;
 mod speaker;
+mod statement;
 pub mod statements;
 
 pub use remote::from_page;

@@ -9,18 +9,22 @@
 
 use std::collections::HashMap;
 
+use super::cjk::{OFFICES, Script, fold, han, han_names, script};
 use super::lexicon::{KO_TITLES, NOT_NAMES};
-use super::{Source, statements};
+use super::{Source, Statement, statements};
 use crate::error::InputError;
 use crate::persona::Persona;
 use crate::text::word_at;
 
-/// The side a speaker span names, by the earliest keyword or actor in it.
+/// The side a speaker span names, by the earliest keyword or actor in it, in
+/// any script (Japanese and traditional characters fold to simplified ones).
 pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
+    let folded = fold(speaker);
     let mut best: Option<(usize, &str)> = None;
     for p in &persona.spec.perspectives {
         for k in p.keywords.iter().chain(&p.actors) {
-            if let Some(i) = word_at(speaker, k)
+            let k = fold(k);
+            if let Some(i) = word_at(&folded, &k)
                 && best.is_none_or(|(j, _)| i < j)
             {
                 best = Some((i, &p.id));
@@ -28,6 +32,56 @@ pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
         }
     }
     best.map(|(_, id)| id.to_string())
+}
+
+/// The sides of a joint speaker ("Japan and South Korea", 日本和韩国): each
+/// conjunct's own side, when they name two or more.
+fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in speaker.split([',', '、', '和', '与', '及', '・', '·']).flat_map(|p| p.split(" and ")) {
+        if let Some(side) = side_of(part, persona)
+            && !out.contains(&side)
+        {
+            out.push(side);
+        }
+    }
+    if out.len() < 2 { Vec::new() } else { out }
+}
+
+/// The side whose own language a source is written in, for an office named
+/// there without a country at the start of the speaker (外交部发言人, 外務省).
+fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String> {
+    let office = OFFICES.iter().any(|o| speaker.starts_with(o));
+    let mut homes = persona
+        .spec
+        .perspectives
+        .iter()
+        .filter(|p| p.languages.iter().any(|l| l == language));
+    let home = homes.next()?;
+    (office && homes.next().is_none()).then(|| home.id.clone())
+}
+
+fn language(source: &Source) -> &'static str {
+    match script(&source.raw) {
+        Script::Japanese => "ja",
+        Script::Chinese => "zh",
+        Script::Korean => "ko",
+        Script::Latin => "en",
+    }
+}
+
+/// The side learnt for a name, or for a surname alone (林氏, 毛報道官) the side of
+/// the known names it begins, when they agree.
+fn learnt(name: &str, known: &HashMap<String, String>) -> Option<String> {
+    if let Some(side) = known.get(name) {
+        return Some(side.clone());
+    }
+    if name.chars().count() != 1 || !name.chars().all(han) {
+        return None;
+    }
+    let mut sides = known.iter().filter(|(k, _)| k.starts_with(name)).map(|(_, v)| v);
+    let first = sides.next()?;
+    sides.all(|s| s == first).then(|| first.clone())
 }
 
 /// Names in a speaker span: runs of capitalised words ("Mao Ning"), and for a
@@ -100,6 +154,7 @@ fn name_parts(speaker: &str, single: bool) -> Vec<String> {
             out.push(w.to_string());
         }
     }
+    out.extend(han_names(speaker, single));
     out
 }
 
@@ -110,17 +165,22 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
     let mut known: HashMap<String, String> = HashMap::new();
     for source in sources.iter_mut() {
         check_fixed(source, &ids, persona)?;
+        let language = language(source);
         for passage in &mut source.passages {
             passage.statements = statements::extract(&passage.text);
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
             for s in &mut passage.statements {
-                s.side = fixed.clone().or_else(|| side_of(&s.speaker, persona));
+                s.side = fixed
+                    .clone()
+                    .or_else(|| side_of(&s.speaker, persona))
+                    .or_else(|| home_side(&s.speaker, language, persona));
                 if let Some(side) = &s.side {
                     for n in person_names(&s.speaker, persona) {
                         known.entry(n).or_insert_with(|| side.clone());
                     }
                 }
             }
+            passage.statements = joint(std::mem::take(&mut passage.statements), fixed.is_some(), persona);
         }
     }
     for source in sources.iter_mut() {
@@ -128,13 +188,16 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
         for passage in &mut source.passages {
             for s in &mut passage.statements {
                 if s.side.is_none() && !s.anaphor {
-                    s.side = names(&s.speaker).iter().find_map(|n| known.get(n).cloned());
+                    s.side = names(&s.speaker).iter().find_map(|n| learnt(n, &known));
                 }
                 if s.side.is_none()
                     && s.anaphor
-                    && let Some((_, side)) = &previous
+                    && let Some((speaker, side)) = &previous
                 {
                     s.side = side.clone();
+                    if s.speaker.is_empty() {
+                        s.speaker = speaker.clone();
+                    }
                 }
                 previous = Some((s.speaker.clone(), s.side.clone()));
             }
@@ -150,6 +213,24 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
         }
     }
     Ok(())
+}
+
+/// A statement made jointly by several sides, once for each of them.
+fn joint(found: Vec<Statement>, fixed: bool, persona: &Persona) -> Vec<Statement> {
+    let mut out = Vec::with_capacity(found.len());
+    for s in found {
+        let sides = if fixed { Vec::new() } else { joint_sides(&s.speaker, persona) };
+        if sides.is_empty() {
+            out.push(s);
+            continue;
+        }
+        for side in sides {
+            let mut one = s.clone();
+            one.side = Some(side);
+            out.push(one);
+        }
+    }
+    out
 }
 
 /// A source's or fact's `perspective` must be one of the persona's.

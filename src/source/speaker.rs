@@ -4,7 +4,7 @@
 //! debate chaired by …"), which gives no side.
 
 use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
-use super::statements::{cues, mask_quotes};
+use super::cues::{cues, mask_quotes};
 use crate::text::CALENDAR_NAMES;
 
 /// The speaker before a reporting verb: the last clause's subject, without
@@ -187,6 +187,10 @@ pub(super) fn plausible(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.is_empty() || words.len() > 16 {
         return false;
+    }
+    // A span in Chinese or Japanese script names its speaker outright.
+    if head.chars().any(crate::source::cjk::han) {
+        return true;
     }
     let lower = head.to_lowercase();
     if ANAPHORS.contains(&lower.as_str()) {

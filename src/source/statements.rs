@@ -10,45 +10,18 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
 
-use super::lexicon::{ANAPHORS, AUXILIARIES, VERBS};
+use super::cjk::{Script, script};
+use super::cues::{cues, mask_quotes};
+use super::{chinese, japanese};
+use super::lexicon::{AUXILIARIES, VERBS};
 use super::speaker::{plausible, subject};
+use super::statement::{QUOTES, first_group, statement};
+pub use super::statement::Statement;
 use crate::text::sentences;
-
-/// One statement found in a passage.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Statement {
-    /// The speaker as written, with a descriptive apposition
-    /// ("China's foreign ministry spokesperson Mao Ning").
-    pub speaker: String,
-    /// The perspective the speaker belongs to, if any.
-    pub side: Option<String>,
-    /// The reporting verb as written (`said`, `has called for`, `밝혔다`).
-    pub verb: String,
-    /// What was said: the quotation and/or the reported speech.
-    pub content: String,
-    /// The direct quotation, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
-    /// Byte span of the statement's sentence in the passage.
-    #[serde(skip)]
-    pub span: (usize, usize),
-    /// The speaker is a pronoun or a bare description ("she", "the ministry"),
-    /// resolved from earlier statements.
-    #[serde(skip)]
-    pub anaphor: bool,
-    /// The speaker looks like one on its own (a name, an office, a pronoun); a
-    /// lower-case phrase ("importers") counts only when the persona names it.
-    #[serde(skip)]
-    pub plausible: bool,
-}
 
 static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*["“‘']([^"”’]{2,}?)[,.!?]?["”’'],?\s+(.+)$"#).unwrap_or_else(|e| panic!("{e}"))
-});
-static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"["“]([^"”]{2,})["”]|「([^」]+)」|‘([^’]{2,})’"#).unwrap_or_else(|e| panic!("{e}"))
 });
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to ([^,.;]+)").unwrap_or_else(|e| panic!("{e}")));
@@ -66,10 +39,11 @@ pub fn extract(text: &str) -> Vec<Statement> {
     for sentence in sentences(text) {
         let start = offset(text, sentence);
         let span = (start, start + sentence.len());
-        let found = if sentence.chars().any(is_hangul) {
-            korean(sentence).into_iter().collect()
-        } else {
-            english(sentence)
+        let found = match script(sentence) {
+            Script::Korean => korean(sentence).into_iter().collect(),
+            Script::Japanese => japanese::extract(sentence).into_iter().collect(),
+            Script::Chinese => chinese::extract(sentence).into_iter().collect(),
+            Script::Latin => english(sentence),
         };
         if !found.is_empty() {
             for mut s in found {
@@ -100,35 +74,12 @@ fn offset(text: &str, part: &str) -> usize {
         .min(text.len())
 }
 
-fn is_hangul(c: char) -> bool {
-    matches!(c, '\u{ac00}'..='\u{d7a3}')
-}
-
 /// The quotation of a sentence that is nothing but a quotation.
 fn whole_quote(sentence: &str) -> Option<String> {
     let t = sentence.trim();
     let q = QUOTES.captures(t)?;
     let m = q.get(0)?;
     (m.start() == 0 && t.len() - m.end() <= 2).then(|| first_group(&q))
-}
-
-fn first_group(c: &regex::Captures) -> String {
-    (1..c.len())
-        .find_map(|i| c.get(i))
-        .map(|m| m.as_str().trim().to_string())
-        .unwrap_or_default()
-}
-
-/// Direct quotations in `s`, joined with ` … `.
-fn quotation(s: &str) -> Option<String> {
-    let qs: Vec<String> = QUOTES
-        .captures_iter(s)
-        .map(|c| first_group(&c))
-        // A one-word quotation counts when it is a distinctive word ("ironclad"),
-        // not a scare-quoted short one.
-        .filter(|q| q.split_whitespace().count() >= 2 || q.trim_end_matches([',', '.']).chars().count() >= 6)
-        .collect();
-    (!qs.is_empty()).then(|| qs.join(" … "))
 }
 
 fn english(sentence: &str) -> Vec<Statement> {
@@ -243,78 +194,6 @@ fn after_quote(rest: &str, quote: &str, inside: bool) -> Option<Statement> {
     let speaker = subject(&rest[..at])?;
     let ends = at + verb.len() >= rest.len().saturating_sub(2);
     (!inside || ends).then(|| quoted(speaker, verb))
-}
-
-fn statement(speaker: String, verb: &str, content: String) -> Statement {
-    let anaphor = is_anaphor(&speaker);
-    Statement {
-        plausible: plausible(&speaker),
-        quote: quotation(&content),
-        speaker,
-        side: None,
-        verb: verb.to_string(),
-        content,
-        span: (0, 0),
-        anaphor,
-    }
-}
-
-/// Whether a speaker refers back to someone named earlier.
-fn is_anaphor(speaker: &str) -> bool {
-    let lower = speaker.to_lowercase();
-    ANAPHORS.contains(&lower.as_str())
-        || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
-}
-
-/// Quotation text replaced by spaces, so verbs inside quotations are not cues.
-pub(super) fn mask_quotes(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut inside = false;
-    for c in s.chars() {
-        let mark = matches!(c, '"' | '“' | '”');
-        if mark {
-            inside = !inside;
-        }
-        if inside || mark {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Reporting verbs in `s` as whole words, with their byte offsets, in order.
-pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
-    let mut out: Vec<(usize, &'static str)> = Vec::new();
-    for verb in VERBS {
-        for (i, _) in s.match_indices(verb) {
-            let before = s[..i].chars().next_back();
-            let after = s[i + verb.len()..].chars().next();
-            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let taken = out.iter().any(|(j, v)| i >= *j && i < j + v.len());
-            // "reported by KCNA", "described as": a passive participle, not a cue.
-            let passive = s[i + verb.len()..].starts_with(" by ");
-            // "an official, who asked not to be named, said": a relative clause.
-            let relative = ["who ", "which ", "that "].iter().any(|w| s[..i].ends_with(w));
-            // "declined to say", "did not say": no statement was made.
-            let refused = [
-                "declined to ",
-                "refused to ",
-                "did not ",
-                "didn't ",
-                "would not ",
-                "will not ",
-            ]
-            .iter()
-            .any(|w| s[..i].ends_with(w));
-            if !word(before) && !word(after) && !taken && !passive && !relative && !refused {
-                out.push((i, verb));
-            }
-        }
-    }
-    out.sort_by_key(|(i, _)| *i);
-    out
 }
 
 fn korean(sentence: &str) -> Option<Statement> {

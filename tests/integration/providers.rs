@@ -528,7 +528,9 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
         "the second run starts in the mode that worked"
     );
     let article = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
-    assert!(article.contains("passed: true"), "{article}");
+    // Every answer came through the forced tool call: nothing was degraded.
+    // (Whether the fake's answers pass the framing checks is not this test's point.)
+    assert!(article.contains("integrity:") && !article.contains("degraded"), "{article}");
     let r = run(parallax(dir.path())
         .env("OPENAI_BASE_URL", srv.base_url())
         .arg("doctor"));

@@ -1,0 +1,141 @@
+//! Numbers and dates as Korean, Japanese and Chinese news write them: digits
+//! glued to a counter (4隻, 140家, 8回目, 1,100킬로미터), the units of ten thousand,
+//! a hundred million and a trillion (180万, 60억, 1.1兆), kanji and hanzi numerals
+//! (七隻, 十四人, 两艘), percentages (40％, 百分之四十, 90퍼센트) and dates
+//! (2026年3月2日, 3월 1일, 令和8年). Patterns and values only; `claims` turns
+//! them into claims.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::NUM;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+}
+
+/// Kanji and hanzi numerals, with their place units.
+const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";
+/// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a trillion.
+const SCALE: &str = "천|千|万|萬|만|亿|億|억|兆|조";
+/// Currencies written after the amount.
+const CURRENCY: &str = "달러|원|위안|엔|유로|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン";
+/// Counters a kanji numeral takes in news (ships, people, times, items, countries).
+const COUNTER: &str = "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
+
+/// `2026年3月2日`, `3월 1일`, `2026년 10월`.
+pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?")
+});
+/// A year alone: `2026年`, `2026년`.
+pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
+/// A Japanese era year: `令和8年` is 2026.
+pub(super) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
+/// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
+/// The second group, when present, rules the match out.
+pub(super) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*日([本間间])?"));
+/// An amount with its currency after it: `60억 달러`, `1.1兆円`, `60億ドル`.
+pub(super) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
+    ))
+});
+/// A number with a scale unit: `180万`, `180만`, `3千`.
+pub(super) static SCALED: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({NUM}|{NUMERAL})\s?({SCALE})(?:\s?(천|千|万|만))?")));
+/// `百分之四十`, `40％`, `90퍼센트`, `約90パーセント`.
+pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"百分之({NUM}|{NUMERAL})|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
+    ))
+});
+/// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
+pub(super) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
+/// Digits glued to a word in Hangul, kanji or kana: `4隻`, `140家`, `1,100킬로미터`.
+pub(super) static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({NUM})[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]")));
+
+/// The value of a scale unit.
+pub(super) fn scale(s: Option<&str>) -> f64 {
+    match s {
+        Some("천" | "千") => 1e3,
+        Some("만" | "万" | "萬") => 1e4,
+        Some("억" | "億" | "亿") => 1e8,
+        Some("조" | "兆") => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// The currency code of a currency written after an amount.
+pub(super) fn currency(s: &str) -> &'static str {
+    match s {
+        "달러" | "ドル" | "美元" => "USD",
+        "원" | "ウォン" | "韩元" => "KRW",
+        "엔" | "円" | "日元" => "JPY",
+        "유로" | "ユーロ" | "欧元" => "EUR",
+        _ => "CNY",
+    }
+}
+
+/// The value of digits (`1,100`, `1.1`) or a kanji numeral (`十四`, `二〇二六`).
+pub(super) fn value(s: &str) -> Option<f64> {
+    if s.chars().any(|c| c.is_ascii_digit()) {
+        return s
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.')
+            .collect::<String>()
+            .parse()
+            .ok();
+    }
+    numeral(s)
+}
+
+/// The value of a kanji or hanzi numeral: `十四` 14, `二十` 20, `百五` 105,
+/// `两` 2; digit by digit when it has no place unit (`二〇二六` 2026).
+fn numeral(s: &str) -> Option<f64> {
+    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(match c {
+        '零' => Some(0),
+        '两' | '兩' => Some(2),
+        _ => None,
+    });
+    if !s.chars().any(|c| matches!(c, '十' | '百' | '千')) {
+        let mut v = 0.0;
+        for c in s.chars() {
+            v = v * 10.0 + digit(c)? as f64;
+        }
+        return Some(v);
+    }
+    let (mut total, mut pending) = (0.0, None::<usize>);
+    for c in s.chars() {
+        let place = match c {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            _ => {
+                pending = Some(digit(c)?);
+                continue;
+            }
+        };
+        total += pending.take().unwrap_or(1) as f64 * place;
+    }
+    Some(total + pending.unwrap_or(0) as f64)
+}
+
+/// Full-width digits and stops as ASCII (`１８０` → `180`), so every pattern
+/// reads them; the text keeps its length in characters.
+pub(super) fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// The year of a Japanese era year (令和 only: 2019 is its first year, 元年).
+pub(super) fn era_year(n: &str) -> Option<i32> {
+    let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
+    Some(2018 + n)
+}

@@ -1,0 +1,206 @@
+//! What the Japanese and Chinese readers share: which script a text is in,
+//! quotation marks (「」『』“”) and text masked inside them, a declined comment,
+//! the setting phrase before a speaker or a statement (記者会見で、), and the
+//! names in a speaker span once titles and offices are taken out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The language a text is written in, judged by its script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    Latin,
+    Korean,
+    Japanese,
+    Chinese,
+}
+
+fn kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30ff}')
+}
+
+pub(crate) fn han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+pub(crate) fn hangul(c: char) -> bool {
+    matches!(c, '\u{ac00}'..='\u{d7a3}')
+}
+
+/// The script of `text`: Hangul is Korean, kana Japanese, Han without kana
+/// Chinese; a text mostly in Latin letters is Latin whatever it quotes.
+pub fn script(text: &str) -> Script {
+    let (mut latin, mut ko, mut ja, mut zh) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_alphabetic() {
+            latin += 1;
+        } else if hangul(c) {
+            ko += 1;
+        } else if kana(c) {
+            ja += 1;
+        } else if han(c) {
+            zh += 1;
+        }
+    }
+    // Each CJK character carries about as much as a Latin word's letters.
+    let cjk = (ko + ja + zh) * 3;
+    if cjk <= latin {
+        Script::Latin
+    } else if ko >= ja + zh {
+        Script::Korean
+    } else if ja * 10 >= ja + zh {
+        Script::Japanese
+    } else {
+        Script::Chinese
+    }
+}
+
+/// The text with every quotation's inside (「」『』“” and full-width brackets)
+/// blanked, byte for byte, so cues and particles are found outside quotations.
+pub(super) fn mask(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        let opens = matches!(c, '「' | '『' | '“');
+        let closes = matches!(c, '」' | '』' | '”');
+        if closes {
+            depth = depth.saturating_sub(1);
+        }
+        if depth > 0 {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+        if opens {
+            depth += 1;
+        }
+    }
+    out
+}
+
+static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"「([^」]{2,})」|『([^』]{2,})』|“([^”]{2,})”|\x22([^\x22]{2,})\x22")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// The outermost quotations in `s`, without their marks.
+pub(super) fn quotations(s: &str) -> Vec<String> {
+    QUOTED
+        .captures_iter(s)
+        .filter_map(|c| (1..=4).find_map(|i| c.get(i)))
+        .map(|m| m.as_str().trim().to_string())
+        .collect()
+}
+
+static DECLINES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"コメントを(?:控え|差し控え|避け)|言及を(?:避け|控え)|明言を避け|回答を(?:控え|避け)|",
+        r"コメントしなかった|回答しなかった|",
+        r"(?:拒绝|不予|未予|暂未|尚未|没有|未|并未|不愿)[^，。,]{0,8}(?:置评|评论|回应|表态|答复)|无可奉告|",
+        r"언급을\s?(?:피했|삼갔|자제했)|답변하지\s?않았|논평을\s?거부|",
+        r"(?i:(?:declined|refused) to (?:comment|say|discuss)|would not comment|no immediate comment|",
+        r"did not (?:immediately )?respond to (?:a )?requests? for comment)",
+    ))
+    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Whether the text says someone declined to comment (in English, Korean,
+/// Japanese or Chinese): no statement, and no stated position.
+pub fn declines(sentence: &str) -> bool {
+    DECLINES.is_match(sentence)
+}
+
+/// Words of a setting (a press conference, a statement, a date) before `で`.
+const SETTINGS: &[&str] = &[
+    "会見", "会談", "記者", "声明", "談話", "インタビュー", "番組", "国会", "会議", "演説", "講演", "日", "午前",
+    "午後", "夜", "SNS", "X", "ブリーフィング", "電話", "訪問先", "集会",
+];
+
+/// `s` without a leading setting that ends in `で` (`2日の記者会見で、`) or a
+/// leading time (`2日、`).
+pub(super) fn trim_setting(s: &str) -> &str {
+    let mut out = s.trim_start_matches('、');
+    for (i, _) in out.match_indices('で') {
+        let head = &out[..i];
+        if !head.is_empty() && SETTINGS.iter().any(|w| head.contains(w)) && !head.contains(['「', '“']) {
+            let rest = out[i + 'で'.len_utf8()..].trim_start_matches(['、', ' ']);
+            if !rest.is_empty() {
+                out = rest;
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Titles, offices and country words that are never part of a person's name,
+/// longest first where one holds another.
+const TITLES: &[&str] = &[
+    "内閣官房長官", "内阁官房长官", "官房長官", "官房长官", "官房副長官", "国務長官", "国务卿", "国防長官", "国防部长",
+    "外務大臣", "外务大臣", "防衛大臣", "経済産業相", "新闻发言人", "发言人", "發言人", "報道官", "报道官", "外務省",
+    "外务省", "外交部", "國務院", "国务院", "国務省", "国务院", "国防部", "防衛省", "商务部", "商務部", "経済産業省",
+    "首相", "総理大臣", "総理", "总理", "外相", "防衛相", "防衛庁", "大臣", "長官", "长官", "副部长", "部长", "部長",
+    "大統領", "总统", "總統", "副主席", "主席", "次官", "局長", "局长", "大使", "議員", "议员", "代表", "政府",
+    "当局", "幹事長", "委員長", "委员长", "委员", "外长", "防长", "国防相", "国家", "氏", "先生", "女士", "さん",
+    "日本", "中国", "米国", "美国", "韓国", "韩国", "韓國", "北朝鮮", "朝鲜", "台湾", "中方", "日方", "美方", "韩方",
+    "内阁", "内閣", "の", "和", "与", "及", "等", "同",
+];
+
+/// Person names in a Han-script speaker span: what is left of each run of Han
+/// characters once titles, offices and country words are taken out, two to four
+/// characters long (`林芳正官房長官` → `林芳正`, `外交部发言人毛宁` → `毛宁`). With
+/// `surnames`, a single character left beside a title (`林氏`) is kept too.
+pub fn han_names(speaker: &str, surnames: bool) -> Vec<String> {
+    let mut s = speaker.to_string();
+    for t in TITLES {
+        s = s.replace(t, "|");
+    }
+    s.split(|c: char| !han(c))
+        .filter(|w| {
+            let n = w.chars().count();
+            (2..=4).contains(&n) || surnames && n == 1 && speaker.chars().count() > 1
+        })
+        .map(fold)
+        .collect()
+}
+
+/// Japanese and traditional forms of the characters common in names and offices,
+/// with their simplified form, so 毛寧 and 毛宁 compare equal.
+const VARIANTS: &[(char, char)] = &[
+    ('寧', '宁'), ('務', '务'), ('韓', '韩'), ('國', '国'), ('發', '发'), ('発', '发'), ('東', '东'), ('對', '对'),
+    ('門', '门'), ('會', '会'), ('長', '长'), ('馬', '马'), ('張', '张'), ('陳', '陈'), ('劉', '刘'), ('楊', '杨'),
+    ('趙', '赵'), ('黃', '黄'), ('吳', '吴'), ('鄭', '郑'), ('謝', '谢'), ('許', '许'), ('鄧', '邓'), ('蕭', '萧'),
+    ('龍', '龙'), ('葉', '叶'), ('華', '华'), ('蘇', '苏'), ('盧', '卢'), ('魯', '鲁'), ('錢', '钱'), ('孫', '孙'),
+    ('韋', '韦'), ('賴', '赖'), ('衛', '卫'), ('臺', '台'), ('灣', '湾'), ('廣', '广'), ('豐', '丰'), ('樂', '乐'),
+    ('強', '强'), ('偉', '伟'), ('義', '义'), ('慶', '庆'), ('聖', '圣'), ('顧', '顾'), ('閣', '阁'), ('議', '议'),
+    ('員', '员'), ('統', '统'), ('總', '总'), ('経', '经'), ('經', '经'), ('済', '济'), ('濟', '济'), ('産', '产'),
+    ('產', '产'), ('業', '业'), ('貿', '贸'), ('領', '领'), ('島', '岛'), ('釣', '钓'), ('魚', '鱼'), ('諸', '诸'),
+    ('報', '报'), ('導', '导'), ('聞', '闻'), ('説', '说'), ('說', '说'), ('內', '内'), ('関', '关'), ('關', '关'),
+    ('軍', '军'), ('艦', '舰'), ('隻', '只'), ('訪', '访'), ('問', '问'), ('題', '题'), ('輝', '辉'), ('紀', '纪'),
+    ('樹', '树'), ('貴', '贵'), ('賢', '贤'), ('傑', '杰'), ('進', '进'), ('達', '达'), ('壽', '寿'), ('鳳', '凤'),
+    ('鵬', '鹏'), ('懷', '怀'), ('淵', '渊'), ('溫', '温'), ('寶', '宝'), ('實', '实'), ('単', '单'), ('單', '单'),
+    ('邊', '边'), ('辺', '边'), ('沢', '泽'), ('澤', '泽'), ('広', '广'), ('浜', '滨'), ('濱', '滨'), ('斉', '齐'),
+    ('齊', '齐'), ('竜', '龙'), ('亜', '亚'), ('亞', '亚'), ('恵', '惠'), ('栄', '荣'), ('榮', '荣'), ('芸', '艺'),
+    ('藝', '艺'), ('歳', '岁'), ('歲', '岁'), ('変', '变'), ('變', '变'), ('鉄', '铁'), ('鐵', '铁'), ('雲', '云'),
+    ('萬', '万'), ('億', '亿'), ('兩', '两'), ('兆', '兆'), ('圓', '圆'), ('円', '圆'), ('門', '门'), ('間', '间'),
+    ('時', '时'), ('與', '与'), ('黨', '党'), ('党', '党'), ('選', '选'), ('挙', '举'), ('舉', '举'), ('戦', '战'),
+    ('戰', '战'), ('鮮', '鲜'), ('節', '节'), ('記', '记'), ('者', '者'), ('見', '见'), ('話', '话'), ('談', '谈'),
+];
+
+/// `s` with each Japanese or traditional character in the table above folded to
+/// its simplified form.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| VARIANTS.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| *to))
+        .collect()
+}
+
+/// Offices that speak for a government, named without its country; in a source
+/// written in that country's language they are that country's (外交部 in a
+/// Chinese source is China's).
+pub const OFFICES: &[&str] = &[
+    "外交部", "外務省", "外务省", "国防部", "防衛省", "商务部", "商務部", "経済産業省", "官房長官", "官房长官", "首相",
+    "総理", "总理", "外相", "防衛相", "政府", "国务院", "発言人", "发言人", "報道官", "首相官邸", "产业通商资源部",
+    "외교부", "국방부", "통일부", "산업통상자원부", "대통령실", "정부", "대변인", "청와대", "총리", "国家主席", "主席",
+];
