@@ -102,6 +102,15 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 depth += 1;
                 open.get_or_insert(at);
             }
+            '"' if depth == 0 || open.is_some_and(|o| text[o..].starts_with('"')) => {
+                // A straight mark opens when none is open and closes its own.
+                if depth == 0 {
+                    depth = 1;
+                    open = Some(at);
+                } else {
+                    (depth, open) = (0, None);
+                }
+            }
             '」' | '』' | '”' => {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
@@ -118,14 +127,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // sentence too, unless the quotation runs on (」と述べた, ”，).
         let closes_quote = wide
             && depth == 1
-            && chars.get(i + 1).is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
+            && chars
+                .get(i + 1)
+                .is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
             && !chars
                 .get(i + 2)
                 .is_some_and(|(_, n)| matches!(n, 'と' | '，' | '、' | ',' | 'っ' | '」' | '』' | '”'));
         if matches!(c, '.' | '!' | '?') || (wide && (depth == 0 || closes_quote)) {
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）') {
-                if matches!(chars[j].1, '”' | '」' | '』') {
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）')
+            {
+                if matches!(chars[j].1, '”' | '」' | '』' | '"') {
                     depth = depth.saturating_sub(1);
                     if depth == 0 {
                         open = None;
@@ -133,7 +145,13 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 }
                 j += 1;
             }
-            let at_break = j == chars.len() || chars[j].1.is_whitespace() || wide;
+            // A stop inside a quotation that runs on ("One. Two," she said) is
+            // not the end of the sentence.
+            let inside = depth > 0 && !wide;
+            let quoted_stop = j > i + 1 && !wide && c != '.';
+            let runs_on =
+                quoted_stop && attribution_follows(&text[chars.get(j).map_or(text.len(), |(b, _)| *b)..]);
+            let at_break = !inside && !runs_on && (j == chars.len() || chars[j].1.is_whitespace() || wide);
             let abbreviation = c == '.' && is_abbreviation(&text[start..chars[i].0]);
             if at_break && !abbreviation {
                 let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
@@ -153,6 +171,40 @@ pub fn sentences(text: &str) -> Vec<&str> {
         out.push(s);
     }
     out
+}
+
+/// Whether what follows a quotation ending in `?` or `!` is its attribution
+/// (`"…?" she asked.`, `"…!" Clinton responded.`): the sentence runs on.
+fn attribution_follows(rest: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "asked",
+        "asks",
+        "responded",
+        "replied",
+        "told",
+        "added",
+        "continued",
+        "wrote",
+        "shouted",
+        "exclaimed",
+        "tweeted",
+        "reacted",
+        "insisted",
+        "declared",
+        "wondered",
+        "demanded",
+        "yelled",
+        "cried",
+    ];
+    let rest = rest.trim_start();
+    if rest.starts_with(char::is_lowercase) {
+        return true;
+    }
+    let clause = rest.split(['.', '!', '?']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    words.len() <= 6 && words.iter().any(|w| VERBS.contains(&w.trim_matches(',')))
 }
 
 /// Whether the text before a full stop ends in an abbreviation or initial

@@ -77,7 +77,10 @@ impl<'a> Sources<'a> {
 /// Lower-cased words of four letters or more, without common function words.
 pub(super) fn content_words(s: &str) -> BTreeSet<String> {
     // Chinese and Japanese have no spaces: pairs of characters stand for words.
-    let han: Vec<char> = s.chars().filter(|c| crate::source::cjk::han(*c) || matches!(c, '\u{30a1}'..='\u{30ff}')).collect();
+    let han: Vec<char> = s
+        .chars()
+        .filter(|c| crate::source::cjk::han(*c) || matches!(c, '\u{30a1}'..='\u{30ff}'))
+        .collect();
     if han.len() * 2 > s.chars().filter(|c| !c.is_whitespace()).count() {
         return han.windows(2).map(|w| w.iter().collect()).collect();
     }

@@ -22,12 +22,12 @@ const SCALE: &str = "천|千|万|萬|만|亿|億|억|兆|조";
 /// Currencies written after the amount.
 const CURRENCY: &str = "달러|원|위안|엔|유로|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン";
 /// Counters a kanji numeral takes in news (ships, people, times, items, countries).
-const COUNTER: &str = "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
+const COUNTER: &str =
+    "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
 
 /// `2026年3月2日`, `3월 1일`, `2026년 10월`.
-pub(super) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?")
-});
+pub(super) static DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"));
 /// A year alone: `2026年`, `2026년`.
 pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
 /// A Japanese era year: `令和8年` is 2026.
@@ -94,11 +94,13 @@ pub(super) fn value(s: &str) -> Option<f64> {
 /// The value of a kanji or hanzi numeral: `十四` 14, `二十` 20, `百五` 105,
 /// `两` 2; digit by digit when it has no place unit (`二〇二六` 2026).
 fn numeral(s: &str) -> Option<f64> {
-    let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or(match c {
-        '零' => Some(0),
-        '两' | '兩' => Some(2),
-        _ => None,
-    });
+    let digit = |c: char| {
+        "〇一二三四五六七八九".chars().position(|d| d == c).or(match c {
+            '零' => Some(0),
+            '两' | '兩' => Some(2),
+            _ => None,
+        })
+    };
     if !s.chars().any(|c| matches!(c, '十' | '百' | '千')) {
         let mut v = 0.0;
         for c in s.chars() {

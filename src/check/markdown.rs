@@ -89,7 +89,10 @@ fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
     let one = persona.spec.perspectives.iter().find(|p| {
         std::iter::once(&p.label).chain(&p.keywords).any(|name| {
             let label = name.to_lowercase();
-            h == label || [":", "：", " —", " -"].iter().any(|sep| h.starts_with(&format!("{label}{sep}")))
+            h == label
+                || [":", "：", " —", " -"]
+                    .iter()
+                    .any(|sep| h.starts_with(&format!("{label}{sep}")))
         })
     });
     if let Some(p) = one {
@@ -108,7 +111,12 @@ fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
     }
     let joiners = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '&' | '/' | '·'))
-        .all(|w| matches!(w, "" | "and" | "와" | "과" | "및" | "と" | "和" | "与" | "、" | "・"));
+        .all(|w| {
+            matches!(
+                w,
+                "" | "and" | "와" | "과" | "및" | "と" | "和" | "与" | "、" | "・"
+            )
+        });
     if found.len() < 2 || !joiners {
         return Vec::new();
     }
@@ -295,7 +303,8 @@ impl Reader<'_> {
             (None, _, None) => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
-            && (labels::ALL.iter().any(|(_, l)| l.is_no_position(&text)) || crate::source::cjk::declines(&text))
+            && (labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))
+                || crate::source::cjk::declines(&text))
             && let Some(s) = self.doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;

@@ -112,7 +112,11 @@ impl<'a> Extractor<'a> {
             .iter()
             .map(|persp| {
                 // What the side said comes before facts given on its authority.
-                let mut own: Vec<&Passage> = self.passages.iter().filter(|p| p.sides.contains(&persp.id)).collect();
+                let mut own: Vec<&Passage> = self
+                    .passages
+                    .iter()
+                    .filter(|p| p.sides.contains(&persp.id))
+                    .collect();
                 own.sort_by_key(|p| !p.spoken.contains(&persp.id));
                 own.truncate(3);
                 let position = Position {

@@ -26,20 +26,70 @@ static VERB: LazyLock<Regex> = LazyLock::new(|| {
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| re(r"据([^，。,；]{2,30}?)(报道|称|消息|介绍|透露|表示|报导|披露)[，,：:]?"));
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚上|晚|早些时候|凌晨)?$|(?:当天|当日|同日|今天|昨天|日前|此前|近日|随后|周[一二三四五六日])$")
+    re(
+        r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日(?:上午|下午|晚间|晚上|晚|早些时候|凌晨)?$|(?:当天|当日|同日|今天|昨天|日前|此前|近日|随后|周[一二三四五六日])$",
+    )
 });
 
 /// Words between a speaker and its verb.
 const ADVERBS: &[&str] = &[
-    "还", "也", "又", "再次", "进一步", "同时", "则", "并", "亦", "曾", "均", "都", "已", "明确", "再度", "随即", "公开",
-    "就此", "对此", "特别", "更", "一再", "多次", "反复",
+    "还",
+    "也",
+    "又",
+    "再次",
+    "进一步",
+    "同时",
+    "则",
+    "并",
+    "亦",
+    "曾",
+    "均",
+    "都",
+    "已",
+    "明确",
+    "再度",
+    "随即",
+    "公开",
+    "就此",
+    "对此",
+    "特别",
+    "更",
+    "一再",
+    "多次",
+    "反复",
 ];
 /// Where a setting starts after the speaker (在例行记者会上, 就…问题, 对…).
-const SETTINGS: &[&str] = &["在", "于", "就", "针对", "对", "向", "通过", "接受", "当天", "当日", "同日", "今天", "昨天", "日前"];
+const SETTINGS: &[&str] = &[
+    "在", "于", "就", "针对", "对", "向", "通过", "接受", "当天", "当日", "同日", "今天", "昨天", "日前",
+];
 /// Words that open a sentence without being its speaker.
-const OPENERS: &[&str] = &["对此", "此外", "同时", "另外", "与此同时", "另据", "而", "但", "不过", "随后", "然而", "此前"];
+const OPENERS: &[&str] = &[
+    "对此",
+    "此外",
+    "同时",
+    "另外",
+    "与此同时",
+    "另据",
+    "而",
+    "但",
+    "不过",
+    "随后",
+    "然而",
+    "此前",
+];
 /// Speakers that refer back to an earlier one.
-const BACK: &[&str] = &["他", "她", "他们", "她们", "该官员", "该发言人", "该部", "对方", "这位官员", "该人士"];
+const BACK: &[&str] = &[
+    "他",
+    "她",
+    "他们",
+    "她们",
+    "该官员",
+    "该发言人",
+    "该部",
+    "对方",
+    "这位官员",
+    "该人士",
+];
 
 /// The statement of one Chinese sentence, if it reports one.
 pub(super) fn extract(sentence: &str) -> Option<Statement> {
@@ -65,7 +115,9 @@ pub(super) fn extract(sentence: &str) -> Option<Statement> {
             .trim_end_matches(['。', '！'])
             .trim();
         let before_quotes = quotations(&sentence[..m.start()]);
-        let only_quotes = mask(after).trim_matches(|c: char| c.is_whitespace() || "“”。，,".contains(c)).is_empty();
+        let only_quotes = mask(after)
+            .trim_matches(|c: char| c.is_whitespace() || "“”。，,".contains(c))
+            .is_empty();
         let (content, quote) = if !before_quotes.is_empty() && only_quotes {
             let all = quotations(sentence).join(" … ");
             (all.clone(), Some(all))
@@ -95,7 +147,10 @@ fn cue(masked: &str, start: usize, end: usize) -> bool {
     let punct = |c: Option<char>| c.is_none_or(|c| "：:，,“\"。 「".contains(c));
     match verb {
         "说" => punct(next) && !prev.is_some_and(|c| "据小听来是所传".contains(c)),
-        "称" => !prev.is_some_and(|c| "名简对号俗堪".contains(c)) && !next.is_some_and(|c| "为作之号赞".contains(c)),
+        "称" => {
+            !prev.is_some_and(|c| "名简对号俗堪".contains(c))
+                && !next.is_some_and(|c| "为作之号赞".contains(c))
+        }
         "提出" | "表明" => punct(next),
         _ => true,
     }
@@ -125,7 +180,11 @@ fn speaker(text: &str, masked: &str) -> Option<String> {
     }
     let cut = SETTINGS
         .iter()
-        .filter_map(|w| s.match_indices(w).map(|(i, _)| i).find(|&i| s[..i].chars().count() >= 2))
+        .filter_map(|w| {
+            s.match_indices(w)
+                .map(|(i, _)| i)
+                .find(|&i| s[..i].chars().count() >= 2)
+        })
         .min();
     if let Some(i) = cut {
         s = &s[..i];

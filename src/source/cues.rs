@@ -5,7 +5,10 @@
 
 use super::lexicon::VERBS;
 
-/// Quotation text replaced by spaces, so verbs inside quotations are not cues.
+/// Quotation text blanked, byte for byte, so verbs inside quotations are not
+/// cues: an ASCII character becomes a space, a wider one (a curly mark, an
+/// accented letter) as many U+0001 bytes, so that no offset found in the mask
+/// (`", "`) falls inside a character of the text.
 pub(super) fn mask_quotes(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut inside = false;
@@ -15,13 +18,20 @@ pub(super) fn mask_quotes(s: &str) -> String {
             inside = !inside;
         }
         if inside || mark {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            let fill = if c.is_ascii() { ' ' } else { '\u{1}' };
+            out.extend(std::iter::repeat_n(fill, c.len_utf8()));
         } else {
             out.push(c);
         }
     }
     out
 }
+
+/// Words before a noun, never before a verb.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "such", "any",
+    "some", "no", "of", "to", "in", "for", "with", "on", "by", "and", "whose", "other", "new", "many", "two",
+];
 
 /// Reporting verbs in `s` as whole words, with their byte offsets, in order.
 pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
@@ -47,7 +57,31 @@ pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
             ]
             .iter()
             .any(|w| s[..i].ends_with(w));
-            if !word(before) && !word(after) && !taken && !passive && !relative && !refused {
+            // "being told", "was asked": someone else spoke to them.
+            let spoken_to = ["being ", "been ", "be ", "was ", "were ", "is ", "are "]
+                .iter()
+                .any(|w| {
+                    s[..i].ends_with(w) && matches!(*verb, "told" | "asked" | "called" | "urged" | "pressed")
+                });
+            // "what she called \"coercion\"": a word characterised, not a statement.
+            let named = matches!(*verb, "called" | "described" | "calls" | "describes")
+                && s[..i]
+                    .trim_end()
+                    .rsplit(' ')
+                    .nth(1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("what"));
+            // "the claims were false", "his calls": a noun, not a verb.
+            let noun = matches!(
+                *verb,
+                "claims" | "calls" | "notes" | "claim" | "note" | "reports" | "argue" | "suggest"
+            ) && s[..i].split_whitespace().next_back().is_some_and(|w| {
+                let w = w.to_lowercase();
+                DETERMINERS.contains(&w.as_str())
+            });
+            // "a way to claim": an infinitive, not a statement made.
+            let infinitive = s[..i].ends_with(" to ");
+            let heard = !noun && !infinitive && !passive && !relative && !refused && !spoken_to && !named;
+            if !word(before) && !word(after) && !taken && heard {
                 out.push((i, verb));
             }
         }

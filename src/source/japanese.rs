@@ -39,7 +39,9 @@ static VIEW: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A verb whose object is what was said: `…を強く非難した`.
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"を(?:強く|改めて|重ねて)?(非難し|批判し|歓迎し|求め|要求し|要請し|否定し|表明し|抗議し|呼びかけ|明らかにし|強調し|発表し)(?:た|ている)")
+    re(
+        r"を(?:強く|改めて|重ねて)?(非難し|批判し|歓迎し|求め|要求し|要請し|否定し|表明し|抗議し|呼びかけ|明らかにし|強調し|発表し)(?:た|ている)",
+    )
 });
 static ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:また、)?([^、。]{2,40}?)によ(?:ると|れば)、?"));
 
@@ -81,7 +83,10 @@ pub(super) fn extract(sentence: &str) -> Option<Statement> {
     if !quoted.is_empty() {
         s.quote = Some(quoted.join(" … "));
     }
-    s.anaphor = speaker.is_empty() || BACK.iter().any(|b| speaker == *b || speaker.starts_with("同") && speaker.chars().count() <= 4);
+    s.anaphor = speaker.is_empty()
+        || BACK
+            .iter()
+            .any(|b| speaker == *b || speaker.starts_with("同") && speaker.chars().count() <= 4);
     Some(s)
 }
 
@@ -94,7 +99,10 @@ fn topic(masked: &str, text: &str) -> (String, usize) {
             let head = &masked[..i];
             let start = head.rfind(['、', '。', '，']).map_or(0, |b| b + '、'.len_utf8());
             let phrase = text[start..i].trim();
-            let phrase = phrase.strip_prefix("また").unwrap_or(phrase).trim_start_matches('、');
+            let phrase = phrase
+                .strip_prefix("また")
+                .unwrap_or(phrase)
+                .trim_start_matches('、');
             let phrase = trim_setting(phrase);
             let bad_end = phrase.ends_with(['で', 'に', 'と', 'へ', 'も', 'ら']) && !phrase.ends_with("彼ら");
             if phrase.chars().count() >= 1 && !bad_end && !phrase.contains(' ') {

@@ -3,14 +3,15 @@
 //! checks verify against. A source is a Markdown or text file, a JSON/YAML fact
 //! sheet (`factsheet`), or a URL (`remote`).
 
+mod chinese;
+pub mod cjk;
+mod clauses;
+mod cues;
 mod factsheet;
+mod japanese;
 mod lexicon;
 mod remote;
 pub mod sides;
-mod chinese;
-pub mod cjk;
-mod cues;
-mod japanese;
 mod speaker;
 mod statement;
 pub mod statements;

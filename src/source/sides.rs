@@ -38,7 +38,10 @@ pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
 /// conjunct's own side, when they name two or more.
 fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for part in speaker.split([',', '、', '和', '与', '及', '・', '·']).flat_map(|p| p.split(" and ")) {
+    for part in speaker
+        .split([',', '、', '和', '与', '及', '・', '·'])
+        .flat_map(|p| p.split(" and "))
+    {
         if let Some(side) = side_of(part, persona)
             && !out.contains(&side)
         {
@@ -219,7 +222,11 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
 fn joint(found: Vec<Statement>, fixed: bool, persona: &Persona) -> Vec<Statement> {
     let mut out = Vec::with_capacity(found.len());
     for s in found {
-        let sides = if fixed { Vec::new() } else { joint_sides(&s.speaker, persona) };
+        let sides = if fixed {
+            Vec::new()
+        } else {
+            joint_sides(&s.speaker, persona)
+        };
         if sides.is_empty() {
             out.push(s);
             continue;

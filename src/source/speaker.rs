@@ -3,8 +3,8 @@
 //! ("Mao Ning, a spokesperson for …") and dropping the setting ("speaking at a
 //! debate chaired by …"), which gives no side.
 
-use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
 use super::cues::{cues, mask_quotes};
+use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
 use crate::text::CALENDAR_NAMES;
 
 /// The speaker before a reporting verb: the last clause's subject, without
@@ -164,6 +164,8 @@ fn is_clause(s: &str) -> bool {
     matches!(first, "who" | "which" | "whose" | "where" | "when" | "while")
         || (first.ends_with("ing") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
         || s.split_whitespace().nth(1).is_some_and(|w| w == "by") && first.ends_with("ed")
+        // "released in December": a past participle describing the speaker.
+        || (first.ends_with("ed") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// "the canal's third-largest user", "a spokesperson for …", "China's top diplomat".
@@ -188,8 +190,10 @@ pub(super) fn plausible(head: &str) -> bool {
     if words.is_empty() || words.len() > 16 {
         return false;
     }
-    // A span in Chinese or Japanese script names its speaker outright.
-    if head.chars().any(crate::source::cjk::han) {
+    // A span in Chinese or Japanese script names its speaker outright; so does a
+    // share of those polled ("47 percent", "a third of voters").
+    let polled = head.contains('%') || head.contains(" percent") || head.starts_with("Most ");
+    if polled || head.chars().any(crate::source::cjk::han) {
         return true;
     }
     let lower = head.to_lowercase();
@@ -204,4 +208,37 @@ pub(super) fn plausible(head: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| SPEAKER_NOUNS.contains(&w))
+}
+
+/// Irregular past forms that end a sentence's subject.
+const PAST: &[&str] = &[
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "made",
+    "went", "took", "gave", "met", "held", "won", "lost", "ran", "spent", "sent", "wrote", "spoke", "left",
+    "came", "put", "set", "kept", "got", "became", "began", "brought", "built", "told", "said", "led",
+    "sought",
+];
+
+/// The subject a sentence opens with, before its first verb, without a leading
+/// adverbial (`On Tuesday, the campaign released …` → `the campaign`).
+pub(super) fn lead_subject(s: &str) -> Option<String> {
+    let mut rest = s.trim();
+    if let Some((head, tail)) = rest.split_once(", ")
+        && is_adverbial(head)
+    {
+        rest = tail;
+    }
+    let mut words = Vec::new();
+    for w in rest.split_whitespace() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.chars().next().is_some_and(char::is_lowercase);
+        if lower && (PAST.contains(&bare) || (bare.ends_with("ed") && bare.len() > 3)) {
+            break;
+        }
+        words.push(w);
+        if words.len() > 8 || w.ends_with(',') {
+            return None;
+        }
+    }
+    let phrase = words.join(" ");
+    (!phrase.is_empty() && words.len() < rest.split_whitespace().count()).then_some(phrase)
 }

@@ -43,7 +43,10 @@ impl Statement {
     /// Whether this gives a fact on someone's authority ("according to",
     /// によると, 据…报道, 에 따르면) rather than something they said.
     pub fn reports_a_fact(&self) -> bool {
-        matches!(self.verb.as_str(), "according to" | "によると" | "据…报道" | "에 따르면")
+        matches!(
+            self.verb.as_str(),
+            "according to" | "によると" | "据…报道" | "에 따르면"
+        )
     }
 }
 
@@ -90,4 +93,3 @@ pub(super) fn is_anaphor(speaker: &str) -> bool {
     ANAPHORS.contains(&lower.as_str())
         || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
 }
-

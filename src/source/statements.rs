@@ -13,11 +13,11 @@ use regex::Regex;
 
 use super::cjk::{Script, script};
 use super::cues::{cues, mask_quotes};
-use super::{chinese, japanese};
 use super::lexicon::{AUXILIARIES, VERBS};
 use super::speaker::{plausible, subject};
-use super::statement::{QUOTES, first_group, statement};
 pub use super::statement::Statement;
+use super::statement::{QUOTES, first_group, quotation, statement};
+use super::{chinese, clauses, japanese};
 use crate::text::sentences;
 
 static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
@@ -43,6 +43,9 @@ pub fn extract(text: &str) -> Vec<Statement> {
             Script::Korean => korean(sentence).into_iter().collect(),
             Script::Japanese => japanese::extract(sentence).into_iter().collect(),
             Script::Chinese => chinese::extract(sentence).into_iter().collect(),
+            // Two apostrophes as a quotation mark (''…''), read as one: the
+            // same length, so spans stay true.
+            Script::Latin if sentence.contains("''") => english(&sentence.replace("''", "\" ")),
             Script::Latin => english(sentence),
         };
         if !found.is_empty() {
@@ -50,19 +53,16 @@ pub fn extract(text: &str) -> Vec<Statement> {
                 s.span = span;
                 out.push(s);
             }
-        } else {
-            {
-                // A quotation standing alone right after an attributed one is the
-                // same speaker's (a floating quote).
-                if let (Some(prev), Some(q)) = (out.last(), whole_quote(sentence)) {
-                    let mut s = prev.clone();
-                    s.verb = String::new();
-                    s.content = q.clone();
-                    s.quote = Some(q);
-                    s.span = span;
-                    out.push(s);
-                }
-            }
+        } else if let (Some(prev), Some(q)) = (out.last_mut(), whole_quote(sentence)) {
+            // A quotation standing alone right after an attributed one carries on
+            // the same statement (a floating quote): one statement, its pieces
+            // joined as a quotation with a gap.
+            prev.content = format!("{} {q}", prev.content);
+            prev.quote = Some(match prev.quote.take() {
+                Some(before) => format!("{before} … {q}"),
+                None => q,
+            });
+            prev.span.1 = span.1;
         }
     }
     out
@@ -77,9 +77,14 @@ fn offset(text: &str, part: &str) -> usize {
 /// The quotation of a sentence that is nothing but a quotation.
 fn whole_quote(sentence: &str) -> Option<String> {
     let t = sentence.trim();
-    let q = QUOTES.captures(t)?;
-    let m = q.get(0)?;
-    (m.start() == 0 && t.len() - m.end() <= 2).then(|| first_group(&q))
+    if let Some(q) = QUOTES.captures(t)
+        && let Some(m) = q.get(0)
+    {
+        return (m.start() == 0 && t.len() - m.end() <= 2).then(|| first_group(&q));
+    }
+    // A quotation left open at the end of a paragraph: it runs on into the next.
+    let open = t.strip_prefix(['"', '“'])?;
+    (!open.contains(['"', '“', '”']) && open.split_whitespace().count() >= 3).then(|| open.trim().to_string())
 }
 
 fn english(sentence: &str) -> Vec<Statement> {
@@ -102,10 +107,49 @@ fn english(sentence: &str) -> Vec<Statement> {
     if let Some(s) = quote_then_verb(sentence) {
         return vec![s];
     }
+    if let Some(s) = inverted(sentence)
+        .or_else(|| clauses::quoted_as_saying(sentence))
+        .or_else(|| clauses::trailing(sentence))
+        .or_else(|| clauses::parenthetical(sentence))
+    {
+        return vec![s];
+    }
+    // A relative clause on a speaker ("X, who says …, said …") is a statement of
+    // its own, and hidden from the main clause's reading.
+    let (relative, sentence) = match clauses::relative(sentence) {
+        Some((s, clause)) => {
+            let mut rest = sentence.to_string();
+            let blank = " ".repeat(clause.len());
+            rest.replace_range(clause, &blank);
+            (Some(s), std::borrow::Cow::Owned(rest))
+        }
+        None => (None, std::borrow::Cow::Borrowed(sentence)),
+    };
+    let mut out: Vec<Statement> = relative.into_iter().collect();
+    out.extend(main_clause(&sentence));
+    out
+}
+
+/// The statements of a sentence's main clauses.
+fn main_clause(sentence: &str) -> Vec<Statement> {
     let masked = mask_quotes(sentence);
+    // A cue counts when its subject can be a speaker ("he still has a way to
+    // claim" is not one).
     let found: Vec<(usize, &str, String)> = cues(&masked)
         .into_iter()
         .filter_map(|(at, verb)| subject(&sentence[..at]).map(|sp| (at, verb, sp)))
+        .filter(|(_, _, sp)| plausible(sp))
+        .collect();
+    if found.is_empty() {
+        return clauses::participle(sentence).into_iter().collect();
+    }
+    // A later cue inside what was said ("…liked the way she responded") is part
+    // of it; one after a clause boundary starts a statement of its own.
+    let found: Vec<(usize, &str, String)> = found
+        .into_iter()
+        .enumerate()
+        .filter(|(k, (at, _, speaker))| *k == 0 || starts_clause(sentence, *at, speaker))
+        .map(|(_, f)| f)
         .collect();
     let mut out = Vec::new();
     for (k, (at, verb, speaker)) in found.iter().enumerate() {
@@ -145,6 +189,21 @@ fn english(sentence: &str) -> Vec<Statement> {
     out
 }
 
+/// Whether the speaker before the cue at `at` opens a clause of its own: a
+/// name, or any speaker after a comma, semicolon or conjunction.
+fn starts_clause(sentence: &str, at: usize, speaker: &str) -> bool {
+    let Some(i) = sentence[..at].rfind(speaker) else {
+        return true;
+    };
+    let before = sentence[..i].trim_end();
+    let named = speaker.starts_with(char::is_uppercase) && !matches!(speaker, "He" | "She" | "They" | "It");
+    named
+        || before.ends_with([',', ';', ':'])
+        || [" and", " but", " while", " whereas", " as"]
+            .iter()
+            .any(|w| before.ends_with(w))
+}
+
 /// A quotation inside the sentence, then the verb and speaker after it:
 /// `The move was "unacceptable," said Lin Jian.` or `… "unacceptable," Lin said.`
 fn quote_then_verb(sentence: &str) -> Option<Statement> {
@@ -158,7 +217,25 @@ fn quote_then_verb(sentence: &str) -> Option<Statement> {
         .captures_iter(&sentence[..quote_end])
         .last()
         .map(|c| first_group(&c))?;
-    after_quote(rest, &quote, true)
+    let mut s = after_quote(rest, &quote, true)?;
+    // A mixed quotation (Beijing "firmly opposes" what she called "coercion"):
+    // what was said is the whole clause, its quoted words the quotation.
+    let prefix = &sentence[..quote_end];
+    let unquoted = mask_quotes(prefix);
+    if unquoted
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        >= 3
+    {
+        let mark = prefix.chars().next_back().unwrap_or('"');
+        let body = prefix
+            .trim_end_matches(['"', '”', '’'])
+            .trim_end_matches([',', ' ']);
+        s.content = format!("{body}{mark}");
+        s.quote = quotation(&s.content);
+    }
+    Some(s)
 }
 
 /// `"…," X said.` and `"…," said X, …`.
@@ -190,10 +267,45 @@ fn after_quote(rest: &str, quote: &str, inside: bool) -> Option<Statement> {
             }
         }
     }
+    // Verbs that report speech only right after a quotation ("…?" she continued).
+    for verb in ["continued", "shot back", "went on", "chimed in"] {
+        if let Some(who) = rest.strip_suffix(verb).map(str::trim_end)
+            && let Some(speaker) = subject(who).filter(|sp| plausible(sp))
+        {
+            return Some(quoted(speaker, verb));
+        }
+    }
     let (at, verb) = cues(&mask_quotes(rest)).into_iter().next()?;
     let speaker = subject(&rest[..at])?;
-    let ends = at + verb.len() >= rest.len().saturating_sub(2);
+    // Inside a sentence, the verb closes it, or only a short phrase follows
+    // ("…," Obama told reporters on Tuesday).
+    let ends = rest[at + verb.len()..].split_whitespace().count() <= 5;
     (!inside || ends).then(|| quoted(speaker, verb))
+}
+
+/// `…, said Christine Link, director of …`: the speaker after a sentence-final
+/// verb, what was said before it.
+fn inverted(sentence: &str) -> Option<Statement> {
+    let masked = mask_quotes(sentence);
+    let (at, verb) = cues(&masked).into_iter().last()?;
+    let before = masked[..at].trim_end();
+    if !before.ends_with(',') || before.len() < 12 {
+        return None;
+    }
+    let speaker = sentence[at + verb.len()..].trim().trim_end_matches(['.', ' ']);
+    let head = speaker.split(',').next().unwrap_or(speaker).trim();
+    // The speaker is a name or a short description that ends the sentence.
+    let name = head.split_whitespace().count() <= 4
+        && head.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    let described =
+        (head.starts_with("the ") || head.starts_with("a ")) && head.split_whitespace().count() <= 4;
+    let quoted = speaker.contains(['"', '“', '”']);
+    if quoted || !(name || described) || !plausible(head) || speaker.split_whitespace().count() > 20 {
+        return None;
+    }
+    let content = sentence[..at].trim_end().trim_end_matches(',').trim();
+    let content = content.trim_matches(['"', '“', '”']).trim_end_matches(',');
+    Some(statement(speaker.to_string(), verb, content.to_string()))
 }
 
 fn korean(sentence: &str) -> Option<Statement> {

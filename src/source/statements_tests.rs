@@ -122,10 +122,13 @@ fn a_sentence_with_two_clauses_gives_the_first_statement_and_no_mentions() {
 #[test]
 fn quotations_and_floating_quotes() {
     let s = extract("\"We will not back down,\" Lin Jian said. \"The canal belongs to Panama.\"");
-    assert_eq!(s.len(), 2);
-    assert_eq!(s[0].quote.as_deref(), Some("We will not back down"));
-    assert_eq!(s[1].speaker, "Lin Jian");
-    assert_eq!(s[1].quote.as_deref(), Some("The canal belongs to Panama."));
+    // The floating quotation carries on Lin Jian's statement.
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].speaker, "Lin Jian");
+    assert_eq!(
+        s[0].quote.as_deref(),
+        Some("We will not back down … The canal belongs to Panama.")
+    );
     let s = extract("Kim called the ties a \"precious common asset\" for generations.");
     assert_eq!(s[0].quote.as_deref(), Some("precious common asset"));
 }
@@ -179,4 +182,72 @@ fn lists_of_speakers_and_plural_bodies() {
         s.first().map(|s| s.speaker.as_str()),
         Some("The five governments")
     );
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    /// Pieces that stress the readers' offsets: curly and straight quotation
+    /// marks beside commas, accented and CJK letters, and every kind of cue.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "”",
+            "“",
+            "\"",
+            "''",
+            "「",
+            "」",
+            "『",
+            ", ",
+            ",",
+            ". ",
+            "? ",
+            "。",
+            "，",
+            "：",
+            " said",
+            " says ",
+            "said ",
+            " told reporters",
+            " according to ",
+            ", who said ",
+            ", saying ",
+            " quoted ",
+            " as saying ",
+            "The Post",
+            "Lin Jian",
+            " she ",
+            "é",
+            "—",
+            "’",
+            "林芳正官房長官は",
+            "と述べた",
+            "外交部发言人毛宁",
+            "表示",
+            "说",
+            "据",
+            "报道",
+            "によると",
+            "라고 밝혔다",
+            "외교부는 ",
+            " the ministry",
+            " and ",
+            "Japan",
+            "中国",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+        ))]
+
+        #[test]
+        fn any_text_is_read_without_a_panic(pieces in prop::collection::vec(piece(), 0..40)) {
+            let text: String = pieces.concat();
+            for s in super::extract(&text) {
+                prop_assert!(s.span.0 <= s.span.1 && s.span.1 <= text.len());
+            }
+        }
+    }
 }

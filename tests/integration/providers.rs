@@ -530,7 +530,10 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     let article = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
     // Every answer came through the forced tool call: nothing was degraded.
     // (Whether the fake's answers pass the framing checks is not this test's point.)
-    assert!(article.contains("integrity:") && !article.contains("degraded"), "{article}");
+    assert!(
+        article.contains("integrity:") && !article.contains("degraded"),
+        "{article}"
+    );
     let r = run(parallax(dir.path())
         .env("OPENAI_BASE_URL", srv.base_url())
         .arg("doctor"));
