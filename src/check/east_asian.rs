@@ -141,3 +141,7 @@ pub(super) fn era_year(n: &str) -> Option<i32> {
     let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
     Some(2018 + n)
 }
+
+#[cfg(test)]
+#[path = "east_asian_tests.rs"]
+mod tests;

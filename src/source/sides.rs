@@ -54,7 +54,7 @@ fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).
 fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String> {
-    let office = OFFICES.iter().any(|o| speaker.starts_with(o));
+    let office = OFFICES.split_whitespace().any(|o| speaker.starts_with(o));
     let mut homes = persona
         .spec
         .perspectives
@@ -64,8 +64,11 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String>
     (office && homes.next().is_none()).then(|| home.id.clone())
 }
 
-fn language(source: &Source) -> &'static str {
-    match script(&source.raw) {
+/// The language of a passage: its own script, or its source's (`source`) when
+/// the passage is in Latin letters.
+fn language(passage: &str, source: Script) -> &'static str {
+    let own = script(passage);
+    match if own == Script::Latin { source } else { own } {
         Script::Japanese => "ja",
         Script::Chinese => "zh",
         Script::Korean => "ko",
@@ -168,8 +171,9 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
     let mut known: HashMap<String, String> = HashMap::new();
     for source in sources.iter_mut() {
         check_fixed(source, &ids, persona)?;
-        let language = language(source);
+        let whole = script(&source.raw);
         for passage in &mut source.passages {
+            let language = language(&passage.text, whole);
             passage.statements = statements::extract(&passage.text);
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
             for s in &mut passage.statements {

@@ -64,3 +64,80 @@ fn a_name_is_learnt_from_a_person_not_from_an_office() {
         ]
     );
 }
+
+#[test]
+fn japanese_speakers_take_their_sides_from_titles_offices_and_names() {
+    let mut sources = vec![
+        super::super::parse(
+            std::path::Path::new("ja.md"),
+            include_str!("../../tests/fixtures/sources/senkaku-ja.md"),
+            1,
+            1,
+        )
+        .unwrap(),
+    ];
+    attribute(&mut sources, &prism()).unwrap();
+    let said: Vec<(String, Option<String>)> = sources[0]
+        .passages
+        .iter()
+        .flat_map(|p| p.statements.iter().map(|s| (s.speaker.clone(), s.side.clone())))
+        .collect();
+    let side = |who: &str| {
+        said.iter()
+            .find(|(s, _)| s == who)
+            .and_then(|(_, side)| side.clone())
+    };
+    assert_eq!(side("林芳正官房長官").as_deref(), Some("japan"));
+    assert_eq!(
+        side("同氏").as_deref(),
+        Some("japan"),
+        "a continuation keeps its speaker's side"
+    );
+    assert_eq!(side("中国外務省の毛寧報道官").as_deref(), Some("china"));
+    assert_eq!(
+        side("毛報道官").as_deref(),
+        Some("china"),
+        "a surname with a title"
+    );
+    assert_eq!(side("米国務省の報道官").as_deref(), Some("united-states"));
+    assert!(
+        said.iter().all(|(_, s)| s.as_deref() != Some("south-korea")),
+        "South Korea declined to comment: {said:?}"
+    );
+}
+
+#[test]
+fn an_office_without_a_country_is_the_source_languages_side() {
+    let got = sides_of(
+        "外交部发言人毛宁表示，中方坚决反对。\n\n韩国外交部发言人表示，韩方正在密切关注。\n\n外務省は「遺憾だ」と述べた。",
+    );
+    // 外交部 in a Chinese source is China's; a country beside the office wins.
+    assert_eq!(got[0], vec!["china".to_string()]);
+    assert_eq!(got[1], vec!["south-korea".to_string()]);
+    // A passage in Japanese names Japan's offices, whatever the rest of its source.
+    assert_eq!(got[2], vec!["japan".to_string()]);
+    let ja = sides_of("外務省の報道官は「遺憾だ」と述べた。\n\n防衛省は、重大な影響を与えるとしている。");
+    assert_eq!(ja, vec![vec!["japan".to_string()], vec!["japan".to_string()]]);
+    let ko = sides_of("외교부는 \"깊은 우려를 표명한다\"라고 밝혔다.");
+    assert_eq!(ko, vec![vec!["south-korea".to_string()]]);
+}
+
+#[test]
+fn a_joint_statement_belongs_to_each_side() {
+    let got = sides_of(
+        "Japan and South Korea urged Brussels to reconsider the tariffs.\n\n日本和韩国敦促欧盟重新考虑关税。",
+    );
+    assert_eq!(got[0], vec!["japan".to_string(), "south-korea".to_string()]);
+    assert_eq!(got[1], vec!["japan".to_string(), "south-korea".to_string()]);
+}
+
+#[test]
+fn actor_aliases_name_one_person_in_every_script() {
+    let p = prism();
+    for name in ["Yoshimasa Hayashi", "林芳正", "하야시 요시마사"] {
+        assert_eq!(side_of(name, &p).as_deref(), Some("japan"), "{name}");
+    }
+    // Japanese and simplified forms of one name.
+    assert_eq!(side_of("毛寧報道官", &p).as_deref(), Some("china"));
+    assert_eq!(side_of("毛宁", &p).as_deref(), Some("china"));
+}

@@ -21,7 +21,9 @@ use super::{chinese, clauses, japanese};
 use crate::text::sentences;
 
 static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^\s*["“‘']([^"”’]{2,}?)[,.!?]?["”’'],?\s+(.+)$"#).unwrap_or_else(|e| panic!("{e}"))
+    // Double marks may hold apostrophes (“We don’t …,”); single ones may not.
+    Regex::new(r#"^\s*(?:["“]([^"”]{2,}?)[,.!?]?["”]|[‘']([^’']{2,}?)[,.!?]?[’']),?\s+(.+)$"#)
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\baccording to ([^,.;]+)").unwrap_or_else(|e| panic!("{e}")));
@@ -35,6 +37,9 @@ static KO_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every statement in `text`, in order.
 pub fn extract(text: &str) -> Vec<Statement> {
+    // Two apostrophes as a quotation mark (''…''), read as one: the same length,
+    // so spans stay true.
+    let text = &text.replace("''", "\" ");
     let mut out: Vec<Statement> = Vec::new();
     for sentence in sentences(text) {
         let start = offset(text, sentence);
@@ -43,9 +48,6 @@ pub fn extract(text: &str) -> Vec<Statement> {
             Script::Korean => korean(sentence).into_iter().collect(),
             Script::Japanese => japanese::extract(sentence).into_iter().collect(),
             Script::Chinese => chinese::extract(sentence).into_iter().collect(),
-            // Two apostrophes as a quotation mark (''…''), read as one: the
-            // same length, so spans stay true.
-            Script::Latin if sentence.contains("''") => english(&sentence.replace("''", "\" ")),
             Script::Latin => english(sentence),
         };
         if !found.is_empty() {
@@ -133,15 +135,16 @@ fn english(sentence: &str) -> Vec<Statement> {
 /// The statements of a sentence's main clauses.
 fn main_clause(sentence: &str) -> Vec<Statement> {
     let masked = mask_quotes(sentence);
-    // A cue counts when its subject can be a speaker ("he still has a way to
-    // claim" is not one).
     let found: Vec<(usize, &str, String)> = cues(&masked)
         .into_iter()
         .filter_map(|(at, verb)| subject(&sentence[..at]).map(|sp| (at, verb, sp)))
-        .filter(|(_, _, sp)| plausible(sp))
         .collect();
-    if found.is_empty() {
-        return clauses::participle(sentence).into_iter().collect();
+    // With no subject that can speak ("he still has a way to claim"), a
+    // participle after the main clause may still report one.
+    if !found.iter().any(|(_, _, sp)| plausible(sp))
+        && let Some(s) = clauses::participle(sentence)
+    {
+        return vec![s];
     }
     // A later cue inside what was said ("…liked the way she responded") is part
     // of it; one after a clause boundary starts a statement of its own.
@@ -241,8 +244,8 @@ fn quote_then_verb(sentence: &str) -> Option<Statement> {
 /// `"…," X said.` and `"…," said X, …`.
 fn quote_first(sentence: &str) -> Option<Statement> {
     let c = QUOTE_FIRST.captures(sentence)?;
-    let quote = c.get(1)?.as_str().trim().to_string();
-    let rest = c.get(2)?.as_str().trim_end_matches(['.', ' ']);
+    let quote = c.get(1).or_else(|| c.get(2))?.as_str().trim().to_string();
+    let rest = c.get(3)?.as_str().trim_end_matches(['.', ' ']);
     after_quote(rest, &quote, false)
 }
 
@@ -279,7 +282,8 @@ fn after_quote(rest: &str, quote: &str, inside: bool) -> Option<Statement> {
     let speaker = subject(&rest[..at])?;
     // Inside a sentence, the verb closes it, or only a short phrase follows
     // ("…," Obama told reporters on Tuesday).
-    let ends = rest[at + verb.len()..].split_whitespace().count() <= 5;
+    let tail = rest[at + verb.len()..].split(',').next().unwrap_or("");
+    let ends = tail.split_whitespace().count() <= 5;
     (!inside || ends).then(|| quoted(speaker, verb))
 }
 
@@ -295,8 +299,9 @@ fn inverted(sentence: &str) -> Option<Statement> {
     let speaker = sentence[at + verb.len()..].trim().trim_end_matches(['.', ' ']);
     let head = speaker.split(',').next().unwrap_or(speaker).trim();
     // The speaker is a name or a short description that ends the sentence.
-    let name = head.split_whitespace().count() <= 4
-        && head.split_whitespace().all(|w| w.starts_with(char::is_uppercase));
+    // A name, or a description ending in one ("political scientist Dossym Satpayev").
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let name = words.len() <= 6 && words.last().is_some_and(|w| w.starts_with(char::is_uppercase));
     let described =
         (head.starts_with("the ") || head.starts_with("a ")) && head.split_whitespace().count() <= 4;
     let quoted = speaker.contains(['"', '“', '”']);

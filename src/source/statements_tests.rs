@@ -251,3 +251,190 @@ mod never_panics {
         }
     }
 }
+
+/// (sentence, speaker, verb, content) for Japanese news forms.
+#[test]
+fn japanese_forms() {
+    let cases = [
+        (
+            "林芳正官房長官は2日の記者会見で、「断じて容認できない」と述べた。",
+            "林芳正官房長官",
+            "述べた",
+            "断じて容認できない",
+        ),
+        (
+            "一方、中国外務省の毛寧報道官は「釣魚島は中国固有の領土だ」と反論した。",
+            "中国外務省の毛寧報道官",
+            "反論した",
+            "釣魚島は中国固有の領土だ",
+        ),
+        (
+            "米国務省の報道官は声明で、日米安全保障条約が尖閣諸島に適用されるとの立場を示した。",
+            "米国務省の報道官",
+            "立場を示した",
+            "日米安全保障条約が尖閣諸島に適用される",
+        ),
+        (
+            "林氏はまた、中国側に厳重に抗議したことを明らかにした。",
+            "林氏",
+            "明らかにした",
+            "中国側に厳重に抗議した",
+        ),
+        (
+            "外務省は、北朝鮮の発射を強く非難した。",
+            "外務省",
+            "非難した",
+            "北朝鮮の発射",
+        ),
+        (
+            "海上保安庁によると、中国海警局の船4隻が領海に侵入した。",
+            "海上保安庁",
+            "によると",
+            "中国海警局の船4隻が領海に侵入した",
+        ),
+        (
+            "防衛省は、日本の安全保障に重大な影響を与えるとしている。",
+            "防衛省",
+            "している",
+            "日本の安全保障に重大な影響を与える",
+        ),
+    ];
+    for (sentence, speaker, verb, content) in cases {
+        let s = extract(sentence);
+        assert_eq!(s.len(), 1, "{sentence}: {s:?}");
+        assert_eq!(s[0].speaker, speaker, "{sentence}");
+        assert!(s[0].verb.ends_with(verb), "{sentence}: verb {}", s[0].verb);
+        assert_eq!(s[0].content, content, "{sentence}");
+    }
+}
+
+#[test]
+fn japanese_continuations_and_refusals() {
+    // No subject of its own: the previous speaker goes on (resolved by `sides`).
+    let s = extract("林芳正官房長官は「遺憾だ」と述べた。また、「領土を守り抜く」とも強調した。");
+    assert_eq!(s.len(), 2);
+    assert!(s[1].speaker.is_empty() && s[1].anaphor, "{s:?}");
+    let s = extract("同氏は「冷静に対応する」と語った。");
+    assert!(s[0].anaphor);
+    // A quotation with a full stop inside it stays one sentence.
+    let s = extract("林氏は「容認できない。抗議した」と述べた。");
+    assert_eq!(s.len(), 1);
+    assert_eq!(s[0].content, "容認できない。抗議した");
+    assert!(extract("韓国外交部は「現時点でコメントを控える」としている。").is_empty());
+    assert!(extract("中国海警局の船4隻が1日、領海に侵入した。").is_empty());
+}
+
+/// (sentence, speaker, verb, content) for Chinese news forms.
+#[test]
+fn chinese_forms() {
+    let cases = [
+        (
+            "外交部发言人毛宁19日在例行记者会上表示，中方坚决反对美方滥用出口管制措施。",
+            "外交部发言人毛宁",
+            "表示",
+            "中方坚决反对美方滥用出口管制措施",
+        ),
+        (
+            "毛宁说：“中方将采取必要措施。”",
+            "毛宁",
+            "说",
+            "“中方将采取必要措施。”",
+        ),
+        (
+            "“美方的做法严重违反市场经济原则，”毛宁说。",
+            "毛宁",
+            "说",
+            "美方的做法严重违反市场经济原则，",
+        ),
+        (
+            "她还敦促美方立即纠正错误做法。",
+            "她",
+            "敦促",
+            "美方立即纠正错误做法",
+        ),
+        (
+            "日本内阁官房长官林芳正当天表示，日本将与盟国密切合作。",
+            "日本内阁官房长官林芳正",
+            "表示",
+            "日本将与盟国密切合作",
+        ),
+        (
+            "据路透社报道，受影响企业的对美出口额约占40%。",
+            "路透社",
+            "据…报道",
+            "受影响企业的对美出口额约占40%",
+        ),
+        (
+            "美国商务部长在声明中称：“这些措施旨在保护国家安全。”",
+            "美国商务部长",
+            "称",
+            "“这些措施旨在保护国家安全。”",
+        ),
+    ];
+    for (sentence, speaker, verb, content) in cases {
+        let s = extract(sentence);
+        assert_eq!(s.len(), 1, "{sentence}: {s:?}");
+        assert_eq!(
+            (s[0].speaker.as_str(), s[0].verb.as_str()),
+            (speaker, verb),
+            "{sentence}"
+        );
+        assert_eq!(s[0].content, content, "{sentence}");
+    }
+}
+
+#[test]
+fn chinese_words_that_are_not_cues() {
+    assert!(extract("韩国产业通商资源部当天拒绝置评。").is_empty());
+    assert!(extract("据说这部小说很受欢迎。").is_empty());
+    assert!(extract("这一地区被称为东亚的十字路口。").is_empty());
+    assert!(s_anaphor("该官员指出，谈判仍在继续。"));
+}
+
+fn s_anaphor(sentence: &str) -> bool {
+    extract(sentence).first().is_some_and(|s| s.anaphor)
+}
+
+#[test]
+fn english_forms_across_clauses() {
+    let one = |t: &str| {
+        extract(t)
+            .into_iter()
+            .map(|s| (s.speaker, s.content))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        one("Broaddrick, who said Clinton had lied, appeared at the debate."),
+        vec![("Broaddrick".to_string(), "Clinton had lied".to_string())]
+    );
+    assert_eq!(
+        one("The campaign released a statement Tuesday, saying the senator would stay in the race."),
+        vec![(
+            "The campaign".to_string(),
+            "the senator would stay in the race".to_string()
+        )]
+    );
+    assert_eq!(
+        one("The Trump job marks his return to politics, one longtime friend said."),
+        vec![(
+            "one longtime friend".to_string(),
+            "The Trump job marks his return to politics".to_string()
+        )]
+    );
+    assert_eq!(
+        one("The Pentagon's annual report, released in December, said China had expanded its arsenal."),
+        vec![(
+            "The Pentagon's annual report".to_string(),
+            "China had expanded its arsenal".to_string()
+        )]
+    );
+    let s = extract("Beijing \"firmly opposes\" what she called \"coercion,\" the spokeswoman said.");
+    assert_eq!(s.len(), 1, "{s:?}");
+    assert_eq!(s[0].speaker, "the spokeswoman");
+    assert_eq!(
+        s[0].content,
+        "Beijing \"firmly opposes\" what she called \"coercion\""
+    );
+    let s = extract("\"Is this the way?\" Scarborough continued. \"Is it?\"");
+    assert_eq!((s.len(), s[0].speaker.as_str()), (1, "Scarborough"), "{s:?}");
+}

@@ -11,6 +11,7 @@ mod engines;
 mod errors;
 mod hostile;
 mod inert;
+mod languages;
 mod long;
 mod pages;
 mod personas;

@@ -6,6 +6,10 @@
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
+mod sentences;
+
+pub use sentences::sentences;
+
 /// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
 /// character in Hangul, kana and Han (where a character is a word or near one).
 pub fn tokens(s: &str) -> usize {
@@ -82,145 +86,6 @@ pub fn fold(s: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// Sentences of `text`, split after `.`, `!`, `?` (and `다.` in Korean) that end
-/// a sentence; quotation marks after the stop stay with their sentence.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    // Open 「『“ quotations: a full-width stop inside one does not end the sentence
-    // (「…。」と述べた). An opening left unclosed for long is taken as a stray mark.
-    let mut open: Option<usize> = None;
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        match c {
-            '「' | '『' | '“' => {
-                depth += 1;
-                open.get_or_insert(at);
-            }
-            '"' if depth == 0 || open.is_some_and(|o| text[o..].starts_with('"')) => {
-                // A straight mark opens when none is open and closes its own.
-                if depth == 0 {
-                    depth = 1;
-                    open = Some(at);
-                } else {
-                    (depth, open) = (0, None);
-                }
-            }
-            '」' | '』' | '”' => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    open = None;
-                }
-            }
-            _ => {}
-        }
-        if open.is_some_and(|o| at - o > 1200) {
-            (depth, open) = (0, None);
-        }
-        let wide = matches!(c, '。' | '！' | '？');
-        // 「…。」林氏は / “…。”她说: a stop that closes a quotation ends the
-        // sentence too, unless the quotation runs on (」と述べた, ”，).
-        let closes_quote = wide
-            && depth == 1
-            && chars
-                .get(i + 1)
-                .is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
-            && !chars
-                .get(i + 2)
-                .is_some_and(|(_, n)| matches!(n, 'と' | '，' | '、' | ',' | 'っ' | '」' | '』' | '”'));
-        if matches!(c, '.' | '!' | '?') || (wide && (depth == 0 || closes_quote)) {
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）')
-            {
-                if matches!(chars[j].1, '”' | '」' | '』' | '"') {
-                    depth = depth.saturating_sub(1);
-                    if depth == 0 {
-                        open = None;
-                    }
-                }
-                j += 1;
-            }
-            // A stop inside a quotation that runs on ("One. Two," she said) is
-            // not the end of the sentence.
-            let inside = depth > 0 && !wide;
-            let quoted_stop = j > i + 1 && !wide && c != '.';
-            let runs_on =
-                quoted_stop && attribution_follows(&text[chars.get(j).map_or(text.len(), |(b, _)| *b)..]);
-            let at_break = !inside && !runs_on && (j == chars.len() || chars[j].1.is_whitespace() || wide);
-            let abbreviation = c == '.' && is_abbreviation(&text[start..chars[i].0]);
-            if at_break && !abbreviation {
-                let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
-                let s = text[start..end].trim();
-                if !s.is_empty() {
-                    out.push(s);
-                }
-                start = end;
-            }
-            i = j;
-            continue;
-        }
-        i += 1;
-    }
-    let s = text[start..].trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
-    out
-}
-
-/// Whether what follows a quotation ending in `?` or `!` is its attribution
-/// (`"…?" she asked.`, `"…!" Clinton responded.`): the sentence runs on.
-fn attribution_follows(rest: &str) -> bool {
-    const VERBS: &[&str] = &[
-        "said",
-        "says",
-        "asked",
-        "asks",
-        "responded",
-        "replied",
-        "told",
-        "added",
-        "continued",
-        "wrote",
-        "shouted",
-        "exclaimed",
-        "tweeted",
-        "reacted",
-        "insisted",
-        "declared",
-        "wondered",
-        "demanded",
-        "yelled",
-        "cried",
-    ];
-    let rest = rest.trim_start();
-    if rest.starts_with(char::is_lowercase) {
-        return true;
-    }
-    let clause = rest.split(['.', '!', '?']).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    words.len() <= 6 && words.iter().any(|w| VERBS.contains(&w.trim_matches(',')))
-}
-
-/// Whether the text before a full stop ends in an abbreviation or initial
-/// (`U.S.`, `Mr.`, `Jan.`, `J.`), which does not end a sentence.
-fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
-    const SHORT: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "St", "No", "vs", "Jan",
-        "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Corp", "Inc", "Ltd", "Co",
-    ];
-    SHORT.contains(&word)
-        || word.split('.').all(|p| p.chars().count() <= 1)
-        || (word.contains('.') && word.chars().filter(|c| *c == '.').count() >= 1 && word.len() <= 4)
 }
 
 /// At most `max` characters of `s`, on one line, with `…` when cut.
@@ -362,7 +227,6 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 #[cfg(test)]
-#[path = "text_tests.rs"]
 mod tests;
 
 /// Whether `s` is an `http://` or `https://` URL, in any letter case (schemes

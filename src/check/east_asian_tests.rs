@@ -1,0 +1,86 @@
+//! Numbers and dates as Japanese, Chinese and Korean write them, read by value.
+
+use super::super::claims::{Claim, extract};
+
+fn first(text: &str) -> Claim {
+    extract(text)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no claim in {text}"))
+        .claim
+}
+
+fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Claim {
+    Claim::Date { year, month, day }
+}
+
+#[test]
+fn counters_units_and_numerals_by_value() {
+    let money = |value: f64, code: &'static str| Claim::Money {
+        value,
+        currency: Some(code),
+    };
+    let cases = [
+        ("中国海警局の船4隻が侵入した", Claim::Number(4.0)),
+        ("約2時間にわたって航行した", Claim::Number(2.0)),
+        ("今年8回目となる", Claim::Number(8.0)),
+        ("将140家中国企业列入清单", Claim::Number(140.0)),
+        ("约40%", Claim::Percent(40.0)),
+        ("約90パーセント", Claim::Percent(90.0)),
+        ("약 90퍼센트", Claim::Percent(90.0)),
+        ("百分之四十的出口", Claim::Percent(40.0)),
+        ("40％の企業", Claim::Percent(40.0)),
+        ("1.1兆円規模の経済協力", money(1.1e12, "JPY")),
+        ("60億ドルの支援", money(6e9, "USD")),
+        ("60억 달러 규모", money(6e9, "USD")),
+        ("30亿美元的投资", money(3e9, "USD")),
+        ("180万バレルの原油", Claim::Number(1.8e6)),
+        ("180만 배럴", Claim::Number(1.8e6)),
+        ("船七隻が", Claim::Number(7.0)),
+        ("十四人が負傷した", Claim::Number(14.0)),
+        ("两艘军舰", Claim::Number(2.0)),
+        ("二十五カ国が参加", Claim::Number(25.0)),
+        ("１８０万人", Claim::Number(1.8e6)),
+        ("2026年3月2日に", date(Some(2026), Some(3), Some(2))),
+        ("3月1日午前", date(None, Some(3), Some(1))),
+        ("5月1日から施行", date(None, Some(5), Some(1))),
+        ("2026년 3월 1일", date(Some(2026), Some(3), Some(1))),
+        ("1日午前、領海に", date(None, None, Some(1))),
+        ("令和8年度の予算", date(Some(2026), None, None)),
+        ("2025年の実績", date(Some(2025), None, None)),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = first(text);
+        if got != want {
+            wrong.push(format!("{text}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn words_with_numerals_are_not_numbers() {
+    for text in ["一方、中国外務省は", "一段と冷え込んでいる", "十分に説明した", "日本の立場"] {
+        let numbers: Vec<Claim> = extract(text).into_iter().map(|f| f.claim).collect();
+        assert!(numbers.is_empty(), "{text}: {numbers:?}");
+    }
+    // Ten days is a number, not the tenth of a month.
+    assert_eq!(first("10日間の日程"), Claim::Number(10.0));
+}
+
+#[test]
+fn quotations_without_spaces_are_claims() {
+    let quotes: Vec<Claim> = extract("林氏は「断じて容認できない」と述べ、毛宁说：“中方坚决反对。”")
+        .into_iter()
+        .map(|f| f.claim)
+        .filter(|c| matches!(c, Claim::Quote(_)))
+        .collect();
+    assert_eq!(
+        quotes,
+        vec![
+            Claim::Quote("断じて容認できない".into()),
+            Claim::Quote("中方坚决反对。".into())
+        ]
+    );
+}
