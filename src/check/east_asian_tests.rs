@@ -61,7 +61,12 @@ fn counters_units_and_numerals_by_value() {
 
 #[test]
 fn words_with_numerals_are_not_numbers() {
-    for text in ["一方、中国外務省は", "一段と冷え込んでいる", "十分に説明した", "日本の立場"] {
+    for text in [
+        "一方、中国外務省は",
+        "一段と冷え込んでいる",
+        "十分に説明した",
+        "日本の立場",
+    ] {
         let numbers: Vec<Claim> = extract(text).into_iter().map(|f| f.claim).collect();
         assert!(numbers.is_empty(), "{text}: {numbers:?}");
     }

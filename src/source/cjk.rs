@@ -205,3 +205,28 @@ pub const OFFICES: &str = concat!(
     "首相官邸 产业通商资源部 외교부 국방부 통일부 산업통상자원부 대통령실 정부 ",
     "대변인 청와대 총리 国家主席 主席",
 );
+
+/// Titles that follow a Japanese name or precede a Chinese one.
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(\p{Han}{2,4}?)(?:官房長官|首相|外相|防衛相|報道官|外務大臣|大臣|長官|大統領|国務長官|議員|氏)",
+        r"|(?:发言人|發言人|外长|总统|總統|主席|部长|總理|总理|国务卿|外相|大使)(\p{Han}{2,3})",
+    ))
+    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Chinese and Japanese names standing beside a title in `text` (`林芳正官房長官`
+/// gives `林芳正`, `外交部发言人毛宁` gives `毛宁`), for the check that every name
+/// is in a source. A name of one character with its title (`林氏`) is not a full
+/// name and is left out.
+pub fn titled_names(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = TITLED
+        .captures_iter(text)
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
+        .map(|m| m.as_str().trim_start_matches(['の', '、']).to_string())
+        .filter(|n| n.chars().count() >= 2 && !TITLES.split_whitespace().any(|t| n.contains(t)))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

@@ -1,9 +1,11 @@
-//! Statements: who says what in a passage. A rule-based reader of the forms
-//! newswire uses, in English and Korean: `X said (that) …`, `"…," X said`,
-//! `"…," said X`, `according to X, …`, `X has called for / condemned / urged …`,
-//! `X was quoted as saying …`, apposition (`Japan, the canal's third-largest
-//! user, has called …`), floating quotations after an attributed one, and
-//! Korean `…라고 밝혔다`, `X은/는 …고 말했다`, `X에 따르면`. It finds the speaker
+//! Statements: who says what in a passage. Each sentence is read in its own
+//! script's language: Japanese and Chinese by their own readers (`japanese`,
+//! `chinese`), Korean (`…라고 밝혔다`, `X은/는 …고 말했다`, `X에 따르면`) and
+//! English here, with the clause-level English forms in `clauses`. The English
+//! forms: `X said (that) …`, `"…," X said`, `"…," said X`, `according to X, …`,
+//! `X has called for / condemned / urged …`, apposition (`Japan, the canal's
+//! third-largest user, has called …`), a mixed quotation, and a floating quotation
+//! after an attributed one, which carries on that statement. It finds the speaker
 //! span as written; which side that speaker belongs to is `sides`' job, from the
 //! speaker span only, never from who else the sentence mentions.
 

@@ -18,7 +18,9 @@ pub fn sentences(text: &str) -> Vec<&str> {
         // sentence too, unless the quotation runs on (」と述べた, ”，).
         let closes_quote = wide
             && quotes.depth == 1
-            && chars.get(i + 1).is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
+            && chars
+                .get(i + 1)
+                .is_some_and(|(_, n)| matches!(n, '」' | '』' | '”'))
             && !chars
                 .get(i + 2)
                 .is_some_and(|(_, n)| matches!(n, 'と' | '，' | '、' | ',' | 'っ' | '」' | '』' | '”'));
@@ -27,7 +29,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
             continue;
         }
         let mut j = i + 1;
-        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）') {
+        while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | '」' | '』' | '）')
+        {
             if matches!(chars[j].1, '”' | '」' | '』' | '"') {
                 quotes.close();
             }
