@@ -123,6 +123,8 @@ PER_STORY_E=$(awk -v c="$CALLS_E" -v n="$DONE_E" 'BEGIN { printf "%.2f", c / n }
 CPU_PER_E=$(awk -v c="$CPU_E" -v n="$DONE_E" 'BEGIN { printf "%.2f", c * 1000 / n }')
 stop_fake
 
+# Keep the figures other benchmarks wrote (bench/attribution.sh).
+kept=$(sed -n '/^<!-- bench\/attribution.sh -->$/,/^<!-- end bench\/attribution.sh -->$/p' docs/performance.md 2>/dev/null || true)
 cat > docs/performance.md <<MD
 # Performance
 
@@ -191,5 +193,6 @@ cores; against a real provider, add its processing time (minutes to hours per ro
 24 hours at most) to our CPU time above. Peak RSS is higher than in live mode because
 every story of a round is in flight at once: that is what makes one batch per round.
 MD
+if [ -n "$kept" ]; then printf '\n%s\n' "$kept" >> docs/performance.md; fi
 echo "wrote docs/performance.md"
 cat docs/performance.md

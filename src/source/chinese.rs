@@ -196,3 +196,7 @@ fn speaker(text: &str, masked: &str) -> Option<String> {
     let n = s.chars().count();
     ((2..=30).contains(&n) || BACK.contains(&s)).then(|| s.to_string())
 }
+
+#[cfg(test)]
+#[path = "chinese_tests.rs"]
+mod tests;

@@ -65,6 +65,14 @@ pub(super) fn relative(sentence: &str) -> Option<(Statement, std::ops::Range<usi
     if clause[..verb_at].split_whitespace().count() > 2 {
         return None;
     }
+    // "who asked not to be named", "who requested anonymity": how the source
+    // spoke, not what it said.
+    let rest = &masked[at + 6 + verb_at + verb.len()..];
+    if rest.trim_start().starts_with("not to be")
+        || rest.split(',').next().is_some_and(|c| c.contains("anonymity"))
+    {
+        return None;
+    }
     let speaker = subject(&sentence[..at])?;
     let start = at + 6 + verb_at + verb.len();
     let end = masked[start..].find(", ").map_or(sentence.len(), |i| start + i);
@@ -190,3 +198,7 @@ pub(super) fn parenthetical(sentence: &str) -> Option<Statement> {
     }
     None
 }
+
+#[cfg(test)]
+#[path = "clauses_tests.rs"]
+mod tests;

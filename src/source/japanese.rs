@@ -112,3 +112,7 @@ fn topic(masked: &str, text: &str) -> (String, usize) {
     }
     (String::new(), 0)
 }
+
+#[cfg(test)]
+#[path = "japanese_tests.rs"]
+mod tests;
