@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::east_asian as ea;
+use super::number_words;
 
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,57 +114,6 @@ fn currency(s: &str) -> &'static str {
         "₩" | "krw" | "won" => "KRW",
         _ => "CNY",
     }
-}
-
-/// The value of written-out numbers: "fifteen thousand" → 15000.
-fn words_value(s: &str) -> Option<f64> {
-    let units = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    let tens = [
-        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let (mut total, mut current) = (0.0, 0.0);
-    for w in s
-        .to_ascii_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty() && *w != "and")
-    {
-        if let Some(n) = units.iter().position(|u| *u == w) {
-            current += n as f64;
-        } else if let Some(n) = tens.iter().position(|t| *t == w).filter(|n| *n >= 2) {
-            current += (n * 10) as f64;
-        } else if w == "hundred" {
-            current = current.max(1.0) * 100.0;
-        } else {
-            let s = scale(Some(w));
-            if s == 1.0 {
-                return None;
-            }
-            total += current.max(1.0) * s;
-            current = 0.0;
-        }
-    }
-    Some(total + current)
 }
 
 /// Every claim in `text`. Each span is used once: a date's digits are not also
@@ -283,6 +233,16 @@ fn numbers(t: &mut Taker) {
         let scales = ea::scale(c.get(2).map(|m| m.as_str())) * ea::scale(c.get(3).map(|m| m.as_str()));
         ea::value(&c[1]).map(|n| n * scales)
     };
+    t.take(&ea::COMPOUND, |c| {
+        let value = ea::compound(&c[1])?;
+        Some(match c.get(2) {
+            Some(cur) => Claim::Money {
+                value,
+                currency: Some(ea::currency(cur.as_str())),
+            },
+            None => Claim::Number(value),
+        })
+    });
     t.take(&ea::MONEY, |c| {
         Some(Claim::Money {
             value: scaled(c)?,
@@ -321,12 +281,30 @@ fn numbers(t: &mut Taker) {
         })
     });
     t.take(&WORDS, |c| {
-        let value = words_value(&c[0])?;
+        let value = number_words::value(&c[0])?;
         let scaled = c[0]
             .split(|ch: char| !ch.is_alphabetic())
             .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
         (value >= 10.0 || scaled).then_some(Claim::Number(value))
     });
+}
+
+/// Small numbers a source writes as words ("two ballistic missiles"), which
+/// `extract` leaves out of prose: a passage's claims include them so that a
+/// translation writing them in digits (`2발`, `2隻`) is held to them.
+pub fn small_numbers(text: &str) -> Vec<Found> {
+    const WORDS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| {
+            let n = WORDS.iter().position(|x| x.eq_ignore_ascii_case(w))?;
+            Some(Found {
+                claim: Claim::Number((n + 1) as f64),
+                text: w.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Fold typographic quotes and whitespace, and drop edge punctuation, so that

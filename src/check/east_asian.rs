@@ -41,6 +41,24 @@ pub(super) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
         r"({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
     ))
 });
+/// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
+/// currency if one follows.
+pub(super) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"((?:\d+(?:\.\d+)?\s?(?:조|兆|억|億|亿|만|万|萬)\s?){{2,3}}|\d+(?:\.\d+)?\s?(?:조|兆|억|億|亿|만|万|萬)\s?\d{{1,4}})\s?({CURRENCY})?"
+    ))
+});
+static PART: LazyLock<Regex> = LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s?(조|兆|억|億|亿|만|万|萬)?"));
+
+/// The value of a compound number: each part times its unit, added up.
+pub(super) fn compound(s: &str) -> Option<f64> {
+    let mut total = 0.0;
+    for c in PART.captures_iter(s) {
+        total += c[1].parse::<f64>().ok()? * scale(c.get(2).map(|m| m.as_str()));
+    }
+    Some(total)
+}
+
 /// A number with a scale unit: `180万`, `180만`, `3千`.
 pub(super) static SCALED: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"({NUM}|{NUMERAL})\s?({SCALE})(?:\s?(천|千|万|만))?")));

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::claims::{self, Claim};
+use super::translation::{self, Unfaithful};
 use super::{Check, Corpus, Doc, Finding, Part};
 use crate::ident::FindingKind;
 use crate::text::{CALENDAR_NAMES, QuoteIndex};
@@ -48,8 +49,38 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
         } else {
             format!("passages {}", cited.join(", "))
         };
-        for c in claims::extract(&block.text) {
+        let cited_passages: Vec<&crate::source::Passage> = pool.iter().map(|&i| corpus.passages[i]).collect();
+        let mut claimed = claims::extract(&block.text);
+        if translation::is_translation(&block.text, &cited_passages) {
+            // A translation may write in words what the source gives in digits.
+            claimed.extend(translation::counted_words(&block.text));
+        }
+        for c in claimed {
             if claims::supported(&c.claim, &found, &quotes) {
+                continue;
+            }
+            if let Claim::Quote(q) = &c.claim
+                && translation::is_translation(q, &cited_passages)
+            {
+                if let Some(why) = translation::check(q, &cited_passages, &found) {
+                    let (kind, expected) = match why {
+                        Unfaithful::NothingSaid => (
+                            FindingKind::Quote,
+                            format!("a translated quotation, but nobody is quoted in {scope}"),
+                        ),
+                        Unfaithful::Fact(f) => (
+                            FindingKind::Quote,
+                            format!("a translated quotation with `{f}`, which is not in {scope}"),
+                        ),
+                        Unfaithful::Negation => (
+                            FindingKind::Quote,
+                            format!(
+                                "a translated quotation that negates what is said in {scope}, or drops its negation"
+                            ),
+                        ),
+                    };
+                    out.push(finding(kind, c.text, expected));
+                }
                 continue;
             }
             let (kind, expected) = match &c.claim {
@@ -70,8 +101,20 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
         }
         if !matches!(block.part, Part::Headline | Part::Deck) {
             let cjk = crate::source::cjk::titled_names(&block.text);
+            // Across scripts a name is checked through the persona's aliases only:
+            // an actor the sources name in no script is flagged; other names
+            // cannot be looked up.
+            let across = translation::is_translation(&block.text, &cited_passages);
             for name in entities(&block.text) {
-                if !known_name(&name, &corpus.names_text) {
+                let unknown = if across {
+                    corpus
+                        .unattested
+                        .iter()
+                        .any(|a| crate::text::contains_word(&name, a))
+                } else {
+                    !known_name(&name, &corpus.names_text)
+                };
+                if unknown {
                     out.push(finding(
                         FindingKind::Entity,
                         name,

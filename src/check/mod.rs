@@ -11,7 +11,9 @@ mod framing;
 pub mod glossary;
 pub mod grounding;
 pub mod markdown;
+mod number_words;
 mod paragraphs;
+mod translation;
 
 use serde::{Deserialize, Serialize};
 
@@ -188,12 +190,21 @@ pub struct Corpus<'a> {
     folded: Vec<String>,
     /// All source text plus the persona's names, for entity look-ups.
     pub names_text: String,
+    /// Names of the persona's actors that the sources name in no script.
+    unattested: Vec<String>,
 }
 
 impl<'a> Corpus<'a> {
     pub fn new(sources: &'a [Source], persona: &Persona) -> Self {
         let passages: Vec<&Passage> = sources.iter().flat_map(|s| &s.passages).collect();
-        let found = passages.iter().map(|p| claims::extract(&p.text)).collect();
+        let found = passages
+            .iter()
+            .map(|p| {
+                let mut found = claims::extract(&p.text);
+                found.extend(claims::small_numbers(&p.text));
+                found
+            })
+            .collect();
         let folded = passages.iter().map(|p| claims::fold_quote(&p.text)).collect();
         let mut names = vec![persona.spec.name.clone(), persona.spec.beat.clone()];
         for s in sources {
@@ -208,11 +219,25 @@ impl<'a> Corpus<'a> {
             names.extend(g.names.iter().map(|n| n.name.clone()));
         }
         names.extend(passages.iter().map(|p| p.text.clone()));
+        // An actor named in the sources in any script is known by all its names.
+        let said = crate::source::cjk::fold(&names.join("\n"));
+        let mut unattested = Vec::new();
+        for group in persona.spec.perspectives.iter().flat_map(|p| &p.aliases) {
+            if group
+                .iter()
+                .any(|n| crate::text::contains_word(&said, &crate::source::cjk::fold(n)))
+            {
+                names.extend(group.iter().cloned());
+            } else {
+                unattested.extend(group.iter().cloned());
+            }
+        }
         Self {
             passages,
             found,
             folded,
             names_text: names.join("\n"),
+            unattested,
         }
     }
 

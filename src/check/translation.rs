@@ -1,0 +1,165 @@
+//! Quotations in translation. A quotation in an article whose cited passages are
+//! in another language cannot match word for word; it is checked for what a
+//! translation must keep: the passages hold something said to translate, the
+//! numbers and dates inside it are the original's, and it says "not" exactly
+//! where the original does (not/never, 않/없, ない/ず, 不/没有/未).
+
+use super::claims::{self, Claim};
+use crate::source::Passage;
+use crate::source::cjk::{Script, script};
+
+/// Why a translated quotation does not hold, if it does not.
+pub(super) enum Unfaithful {
+    /// The cited passages quote nobody and report no statement.
+    NothingSaid,
+    /// A number or date in the quotation is not in the passages.
+    Fact(String),
+    /// The quotation says "not" where every candidate original does not, or the
+    /// reverse.
+    Negation,
+}
+
+/// Whether `quote` is in another language than the passages it cites.
+pub(super) fn is_translation(quote: &str, passages: &[&Passage]) -> bool {
+    let text: String = passages
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    !passages.is_empty() && script(quote) != script(&text)
+}
+
+/// Check a translated quotation against the statements of its passages, whose
+/// claims are `found`.
+pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> Option<Unfaithful> {
+    // A quotation translates a quotation when the passages hold one; else what
+    // was reported.
+    let statements = || passages.iter().flat_map(|p| &p.statements);
+    let quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
+    let originals: Vec<&str> = if quoted.is_empty() {
+        statements().map(|s| s.content.as_str()).collect()
+    } else {
+        quoted
+    };
+    if originals.is_empty() {
+        return Some(Unfaithful::NothingSaid);
+    }
+    let no_index = crate::text::QuoteIndex::default();
+    for c in claims::extract(quote) {
+        if !matches!(c.claim, Claim::Quote(_)) && !claims::supported(&c.claim, found, &no_index) {
+            return Some(Unfaithful::Fact(c.text));
+        }
+    }
+    let polarity = negated(quote);
+    (!originals.iter().any(|o| negated(o) == polarity)).then_some(Unfaithful::Negation)
+}
+
+/// Small numbers written as words before what they count ("four ships"), not
+/// after a determiner ("the two countries"): in a translation they stand for
+/// the source's digits (4隻).
+pub(super) fn counted_words(text: &str) -> Vec<claims::Found> {
+    const DETERMINERS: &[&str] = &[
+        "the", "these", "those", "both", "all", "its", "their", "his", "her", "our",
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let counted = claims::small_numbers(bare);
+        let after_determiner = i > 0 && DETERMINERS.contains(&words[i - 1].to_lowercase().as_str());
+        if let Some(found) = counted.into_iter().next()
+            && found.claim != Claim::Number(1.0)
+            && !after_determiner
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.chars().all(char::is_alphabetic) && n != &"of")
+        {
+            out.push(found);
+        }
+    }
+    out
+}
+
+/// Whether a statement is negated, in its own language.
+pub(super) fn negated(s: &str) -> bool {
+    const LATIN: &[&str] = &[
+        "not",
+        "never",
+        "no",
+        "cannot",
+        "can't",
+        "won't",
+        "don't",
+        "doesn't",
+        "didn't",
+        "isn't",
+        "aren't",
+        "wasn't",
+        "weren't",
+        "shouldn't",
+        "wouldn't",
+        "couldn't",
+        "nor",
+        "neither",
+        "nothing",
+        "none",
+    ];
+    // Words that hold a negation's character without negating (未来 "future",
+    // 非常 "very", 少ない "few").
+    let mut s = s.to_string();
+    for w in [
+        "未来",
+        "不断",
+        "不仅",
+        "无论",
+        "非常",
+        "少ない",
+        "危ない",
+        "無事",
+        "未だ",
+    ] {
+        s = s.replace(w, " ");
+    }
+    let s = s.as_str();
+    // "unacceptable" translates 容認できない as surely as "not acceptable".
+    const NEGATIVE: &[&str] = &[
+        "unacceptable",
+        "intolerable",
+        "impossible",
+        "unjustified",
+        "illegal",
+        "illegitimate",
+        "unwarranted",
+        "inadmissible",
+        "unfounded",
+        "untrue",
+        "invalid",
+        "irresponsible",
+        "unlawful",
+        "unconstitutional",
+        "unreasonable",
+        "unfair",
+        "unwilling",
+        "unable",
+    ];
+    match script(s) {
+        Script::Latin => s
+            .to_lowercase()
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+            .map(|w| w.replace('’', "'"))
+            .any(|w| LATIN.contains(&w.as_str()) || NEGATIVE.contains(&w.as_str())),
+        Script::Korean => ["않", "없", "못", "아니", "안 ", "말라", "불가"]
+            .iter()
+            .any(|m| s.contains(m)),
+        Script::Japanese => ["ない", "ません", "ず", "ぬ", "不", "非", "無"]
+            .iter()
+            .any(|m| s.contains(m)),
+        Script::Chinese => ["不", "没", "未", "无", "非", "别", "勿", "莫"]
+            .iter()
+            .any(|m| s.contains(m)),
+    }
+}
+
+#[cfg(test)]
+#[path = "translation_tests.rs"]
+mod tests;

@@ -1,0 +1,109 @@
+//! Negation in four languages, and translated quotations against their originals.
+
+use super::negated;
+
+#[test]
+fn negation_in_each_language() {
+    for (text, want) in [
+        ("We will not back down", true),
+        ("We will never accept it", true),
+        ("That can't stand", true),
+        ("The move is absolutely unacceptable", true),
+        ("We will back down", false),
+        ("Nobody knows the notion", false),
+        ("결코 용납할 수 없다", true),
+        ("물러서지 않을 것", true),
+        ("물러설 것", false),
+        ("断じて容認できない", true),
+        ("容認できる", false),
+        ("少ない資源を守る", false),
+        ("中方坚决不接受", true),
+        ("我们没有改变立场", true),
+        ("中方将采取必要措施", false),
+        ("面向未来的合作", false),
+    ] {
+        assert_eq!(negated(text), want, "{text}");
+    }
+}
+
+/// Whether the first claim of `a` is supported by the claims of `b`.
+fn same_fact(a: &str, b: &str) -> bool {
+    use super::super::claims::{extract, small_numbers, supported};
+    let claim = extract(a)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no claim in {a}"))
+        .claim;
+    let mut found = extract(b);
+    found.extend(small_numbers(b));
+    supported(&claim, &found, &crate::text::QuoteIndex::default())
+}
+
+#[test]
+fn facts_compare_by_value_across_languages() {
+    let same = [
+        ("1.8 million barrels", "180万バレル"),
+        ("1.8 million barrels", "180만 배럴"),
+        ("180万バレル", "180만 배럴"),
+        ("180만 배럴", "1.8 million barrels"),
+        ("$6 billion", "60억 달러"),
+        ("$6 billion", "60億ドル"),
+        ("60억 달러", "$6 billion"),
+        ("60億ドル", "60억 달러"),
+        ("30亿美元", "$3 billion"),
+        ("1.1兆円", "¥1.1 trillion"),
+        ("¥1.1 trillion", "1.1兆円"),
+        ("March 1", "3月1日"),
+        ("March 1", "3월 1일"),
+        ("3月1日", "March 1"),
+        ("3월 1일", "3月1日"),
+        ("2026年3月2日", "March 2, 2026"),
+        ("March 2, 2026", "2026년 3월 2일"),
+        ("5月1日から", "from May 1"),
+        ("about 90 percent", "約90%"),
+        ("約90%", "about 90 percent"),
+        ("약 90퍼센트", "about 90 percent"),
+        ("약 90%", "約90%"),
+        ("百分之四十", "40%"),
+        ("40％", "40 percent"),
+        ("4隻", "four ships"),
+        ("2발", "two ballistic missiles"),
+        ("140家", "140 companies"),
+        ("十四人", "14 people"),
+        ("两艘", "two ships"),
+        ("七隻", "7 ships"),
+        ("1억2000만 달러", "$120 million"),
+        ("15,000명", "15,000 troops"),
+        ("1만5000명", "15,000 troops"),
+        ("2025年", "in 2025"),
+        ("令和8年", "2026"),
+    ];
+    let different = [
+        ("180만 배럴", "1.6 million barrels"),
+        ("180万バレル", "1.6 million barrels"),
+        ("$6 billion", "60억 원"),
+        ("$6 billion", "6억 달러"),
+        ("60億ドル", "$600 million"),
+        ("March 1", "3月2日"),
+        ("March 1", "4월 1일"),
+        ("3月1日", "January 3"),
+        ("about 90 percent", "約80%"),
+        ("百分之四十", "14%"),
+        ("4隻", "five ships"),
+        ("2027年", "in 2026"),
+        ("1만5000명", "1,500 troops"),
+    ];
+    let mut wrong = Vec::new();
+    for (a, b) in same {
+        if !same_fact(a, b) {
+            wrong.push(format!("{a} should equal {b}"));
+        }
+    }
+    for (a, b) in different {
+        if same_fact(a, b) {
+            wrong.push(format!("{a} should differ from {b}"));
+        }
+    }
+    assert!(same.len() + different.len() >= 40);
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
