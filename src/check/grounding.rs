@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::claims::{self, Claim};
 use super::translation::{self, Unfaithful};
-use super::{Check, Corpus, Doc, Finding, Part};
+use super::{Block, Check, Corpus, Doc, Finding, Part};
 use crate::ident::FindingKind;
 use crate::text::{CALENDAR_NAMES, QuoteIndex};
 
@@ -17,129 +17,157 @@ use crate::text::{CALENDAR_NAMES, QuoteIndex};
 pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let finding = |kind: FindingKind, claim: String, expected: String| {
-            block.finding(Check::Grounding, kind, claim, expected)
-        };
         let known: Vec<&String> = block
             .cites
             .iter()
             .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
             .collect();
         for bad in block.cites.iter().filter(|c| !known.contains(c)) {
-            out.push(finding(
+            out.push(block.finding(
+                Check::Grounding,
                 FindingKind::Citation,
                 bad.clone(),
                 "no passage has this id".into(),
             ));
         }
         let cited: Vec<String> = known.into_iter().cloned().collect();
-        let pool = corpus.select(&cited);
-        let found: Vec<claims::Found> = pool
-            .iter()
-            .flat_map(|&i| corpus.found[i].iter().cloned())
-            .collect();
+        let pool = Pool::new(corpus, &cited);
+        out.extend(claim_findings(block, &pool));
+        if !matches!(block.part, Part::Headline | Part::Deck) {
+            out.extend(name_findings(block, corpus, &pool.passages));
+        }
+    }
+    out
+}
+
+/// The passages a block cites, with their claims and quotation index.
+struct Pool<'c> {
+    passages: Vec<&'c crate::source::Passage>,
+    found: Vec<claims::Found>,
+    quotes: QuoteIndex,
+    /// "passages S1, S2" or "any source", for the findings' wording.
+    scope: String,
+}
+
+impl<'c> Pool<'c> {
+    fn new(corpus: &Corpus<'c>, cited: &[String]) -> Self {
+        let pool = corpus.select(cited);
         let text: String = pool
             .iter()
             .map(|&i| corpus.folded[i].as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let quotes = QuoteIndex::new(&text);
-        let scope = if cited.is_empty() {
-            "any source".to_string()
-        } else {
-            format!("passages {}", cited.join(", "))
+        Self {
+            passages: pool.iter().map(|&i| corpus.passages[i]).collect(),
+            found: pool
+                .iter()
+                .flat_map(|&i| corpus.found[i].iter().cloned())
+                .collect(),
+            quotes: QuoteIndex::new(&text),
+            scope: if cited.is_empty() {
+                "any source".to_string()
+            } else {
+                format!("passages {}", cited.join(", "))
+            },
+        }
+    }
+}
+
+/// Numbers, dates, amounts and quotations in `block` that its passages do not hold.
+fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
+    let scope = &pool.scope;
+    let finding = |kind: FindingKind, claim: String, expected: String| {
+        block.finding(Check::Grounding, kind, claim, expected)
+    };
+    let mut claimed = claims::extract(&block.text);
+    if translation::is_translation(&block.text, &pool.passages) {
+        // A translation may write in words what the source gives in digits.
+        claimed.extend(translation::counted_words(&block.text));
+    }
+    let mut out = Vec::new();
+    for c in claimed {
+        if claims::supported(&c.claim, &pool.found, &pool.quotes) {
+            continue;
+        }
+        if let Claim::Quote(q) = &c.claim
+            && translation::is_translation(q, &pool.passages)
+        {
+            let why = translation::check(q, &pool.passages, &pool.found);
+            let expected = match why {
+                None => continue,
+                Some(Unfaithful::NothingSaid) => {
+                    format!("a translated quotation, but nobody is quoted in {scope}")
+                }
+                Some(Unfaithful::Fact(f)) => {
+                    format!("a translated quotation with `{f}`, which is not in {scope}")
+                }
+                Some(Unfaithful::Negation) => {
+                    format!(
+                        "a translated quotation that negates what is said in {scope}, or drops its negation"
+                    )
+                }
+            };
+            out.push(finding(FindingKind::Quote, c.text, expected));
+            continue;
+        }
+        let (kind, expected) = match &c.claim {
+            Claim::Quote(_) => (
+                FindingKind::Quote,
+                format!("no such quotation, word for word, in {scope}"),
+            ),
+            Claim::Date { .. } => (FindingKind::Date, format!("no such date in {scope}")),
+            Claim::Percent(_) => (FindingKind::Percentage, format!("no such percentage in {scope}")),
+            Claim::Money { .. } => (FindingKind::Money, format!("no such amount in {scope}")),
+            Claim::Number(_) => (FindingKind::Number, format!("no such number in {scope}")),
         };
-        let cited_passages: Vec<&crate::source::Passage> = pool.iter().map(|&i| corpus.passages[i]).collect();
-        let mut claimed = claims::extract(&block.text);
-        if translation::is_translation(&block.text, &cited_passages) {
-            // A translation may write in words what the source gives in digits.
-            claimed.extend(translation::counted_words(&block.text));
+        let expected = match nearest(&c.claim, &pool.found) {
+            Some(near) => format!("{expected} (the passages say `{near}`)"),
+            None => expected,
+        };
+        out.push(finding(kind, c.text, expected));
+    }
+    out
+}
+
+/// Names in `block` that appear in no source.
+fn name_findings(block: &Block, corpus: &Corpus<'_>, cited: &[&crate::source::Passage]) -> Vec<Finding> {
+    let unknown = |name: String| {
+        block.finding(
+            Check::Grounding,
+            FindingKind::Entity,
+            name,
+            "this name appears in no source".into(),
+        )
+    };
+    let mut out = Vec::new();
+    // Across scripts a name is checked through the persona's aliases only: an
+    // actor the sources name in no script is flagged; other names cannot be
+    // looked up.
+    let across = translation::is_translation(&block.text, cited);
+    for name in entities(&block.text) {
+        let missing = if across {
+            corpus
+                .unattested
+                .iter()
+                .any(|a| crate::text::contains_word(&name, a))
+        } else {
+            !known_name(&name, &corpus.names_text)
+        };
+        if missing {
+            out.push(unknown(name));
         }
-        for c in claimed {
-            if claims::supported(&c.claim, &found, &quotes) {
-                continue;
-            }
-            if let Claim::Quote(q) = &c.claim
-                && translation::is_translation(q, &cited_passages)
-            {
-                if let Some(why) = translation::check(q, &cited_passages, &found) {
-                    let (kind, expected) = match why {
-                        Unfaithful::NothingSaid => (
-                            FindingKind::Quote,
-                            format!("a translated quotation, but nobody is quoted in {scope}"),
-                        ),
-                        Unfaithful::Fact(f) => (
-                            FindingKind::Quote,
-                            format!("a translated quotation with `{f}`, which is not in {scope}"),
-                        ),
-                        Unfaithful::Negation => (
-                            FindingKind::Quote,
-                            format!(
-                                "a translated quotation that negates what is said in {scope}, or drops its negation"
-                            ),
-                        ),
-                    };
-                    out.push(finding(kind, c.text, expected));
-                }
-                continue;
-            }
-            let (kind, expected) = match &c.claim {
-                Claim::Quote(_) => (
-                    FindingKind::Quote,
-                    format!("no such quotation, word for word, in {scope}"),
-                ),
-                Claim::Date { .. } => (FindingKind::Date, format!("no such date in {scope}")),
-                Claim::Percent(_) => (FindingKind::Percentage, format!("no such percentage in {scope}")),
-                Claim::Money { .. } => (FindingKind::Money, format!("no such amount in {scope}")),
-                Claim::Number(_) => (FindingKind::Number, format!("no such number in {scope}")),
-            };
-            let expected = match nearest(&c.claim, &found) {
-                Some(near) => format!("{expected} (the passages say `{near}`)"),
-                None => expected,
-            };
-            out.push(finding(kind, c.text, expected));
-        }
-        if !matches!(block.part, Part::Headline | Part::Deck) {
-            let cjk = crate::source::cjk::titled_names(&block.text);
-            // Across scripts a name is checked through the persona's aliases only:
-            // an actor the sources name in no script is flagged; other names
-            // cannot be looked up.
-            let across = translation::is_translation(&block.text, &cited_passages);
-            for name in entities(&block.text) {
-                let unknown = if across {
-                    corpus
-                        .unattested
-                        .iter()
-                        .any(|a| crate::text::contains_word(&name, a))
-                } else {
-                    !known_name(&name, &corpus.names_text)
-                };
-                if unknown {
-                    out.push(finding(
-                        FindingKind::Entity,
-                        name,
-                        "this name appears in no source".into(),
-                    ));
-                }
-            }
-            // A Chinese or Japanese name beside its title (林芳正官房長官,
-            // 发言人毛宁): known when the sources or the persona hold two of its
-            // characters together, in any character form (a name's edge is not
-            // marked in these scripts, so the span read may run into a word).
-            let folded = crate::source::cjk::fold(&corpus.names_text);
-            for name in cjk {
-                let chars: Vec<char> = crate::source::cjk::fold(&name).chars().collect();
-                let known = chars
-                    .windows(2)
-                    .any(|w| folded.contains(&w.iter().collect::<String>()));
-                if !known {
-                    out.push(finding(
-                        FindingKind::Entity,
-                        name,
-                        "this name appears in no source".into(),
-                    ));
-                }
-            }
+    }
+    // A Chinese or Japanese name beside its title (林芳正官房長官, 发言人毛宁):
+    // known when the sources or the persona hold two of its characters together,
+    // in any character form (a name's edge is not marked in these scripts, so
+    // the span read may run into a word).
+    for name in crate::source::cjk::titled_names(&block.text) {
+        let chars: Vec<char> = crate::source::cjk::fold(&name).chars().collect();
+        let known = chars
+            .windows(2)
+            .any(|w| corpus.folded_names.contains(&w.iter().collect::<String>()));
+        if !known {
+            out.push(unknown(name));
         }
     }
     out

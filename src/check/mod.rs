@@ -190,6 +190,8 @@ pub struct Corpus<'a> {
     folded: Vec<String>,
     /// All source text plus the persona's names, for entity look-ups.
     pub names_text: String,
+    /// `names_text` with Japanese and traditional characters folded to simplified.
+    folded_names: String,
     /// Names of the persona's actors that the sources name in no script.
     unattested: Vec<String>,
 }
@@ -236,6 +238,7 @@ impl<'a> Corpus<'a> {
             passages,
             found,
             folded,
+            folded_names: crate::source::cjk::fold(&names.join("\n")),
             names_text: names.join("\n"),
             unattested,
         }
