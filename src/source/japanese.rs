@@ -28,6 +28,13 @@ static QUOTATIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:た|ている|ていた|ました|ています|る)",
     ))
 });
+/// A reporting verb after と in its continuative form (`と非難し、`).
+static CONTINUATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        r"と(?:も)?(?:述べ|語り|強調し|説明し|明らかにし|表明し|批判し|指摘し|主張し|否定し|反論し|非難し|",
+        r"抗議し|要求し|要請し|求め|警告し|訴え)、"
+    ))
+});
 /// `…としている`, and `」とした` after a quotation (a written statement).
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| re(r"と(?:して(?:いる|いた|います)|」?した)"));
 /// `…との見方を示した`, `…考えを示した`: a stated view.
@@ -49,7 +56,31 @@ static ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:また、)?([^、�
 const BACK: &[&str] = &["彼", "彼女", "同氏", "彼ら", "同"];
 
 /// The statement of one Japanese sentence, if it reports one.
-pub(super) fn extract(sentence: &str) -> Option<Statement> {
+pub(super) fn extract(sentence: &str) -> Vec<Statement> {
+    // 「…」と非難し、…と説明した: a cue in its continuative form ends one
+    // statement, and the same speaker goes on after it.
+    let masked = mask(sentence);
+    let split = CONTINUATIVE
+        .find_iter(&masked)
+        .map(|m| m.end())
+        .find(|&end| masked[end..].contains('と'));
+    let Some(end) = split else {
+        return one(sentence).into_iter().collect();
+    };
+    let (head, tail) = sentence.split_at(end);
+    let first = one(&format!("{}た。", head.trim_end_matches('、')));
+    let mut rest = one(tail);
+    if let (Some(f), Some(r)) = (&first, &mut rest)
+        && r.speaker.is_empty()
+    {
+        r.speaker = f.speaker.clone();
+        r.anaphor = f.anaphor;
+    }
+    first.into_iter().chain(rest).collect()
+}
+
+/// The statement of a sentence with one cue.
+fn one(sentence: &str) -> Option<Statement> {
     if declines(sentence) {
         return None;
     }

@@ -73,3 +73,22 @@ fn japanese_continuations_and_refusals() {
     assert!(extract("韓国外交部は「現時点でコメントを控える」としている。").is_empty());
     assert!(extract("中国海警局の船4隻が1日、領海に侵入した。").is_empty());
 }
+
+#[test]
+fn a_continuative_cue_ends_one_statement_and_the_speaker_goes_on() {
+    let s = extract(
+        "木原稔官房長官は記者会見で「地域の平和を脅かすものだ」と非難し、北朝鮮に厳重に抗議したと説明した。",
+    );
+    let got: Vec<(&str, &str, &str)> = s
+        .iter()
+        .map(|s| (s.speaker.as_str(), s.verb.as_str(), s.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("木原稔官房長官", "非難した", "地域の平和を脅かすものだ"),
+            ("木原稔官房長官", "説明した", "北朝鮮に厳重に抗議した"),
+        ]
+    );
+    assert!(extract("ロシア外務省は論評を控えている。").is_empty());
+}

@@ -48,7 +48,7 @@ pub fn extract(text: &str) -> Vec<Statement> {
         let span = (start, start + sentence.len());
         let found = match script(sentence) {
             Script::Korean => korean(sentence).into_iter().collect(),
-            Script::Japanese => japanese::extract(sentence).into_iter().collect(),
+            Script::Japanese => japanese::extract(sentence),
             Script::Chinese => chinese::extract(sentence).into_iter().collect(),
             Script::Latin => english(sentence),
         };
