@@ -13,6 +13,7 @@ pub mod grounding;
 pub mod markdown;
 mod number_words;
 mod paragraphs;
+pub mod parity;
 mod translation;
 
 use serde::{Deserialize, Serialize};

@@ -46,7 +46,7 @@ pub enum Command {
     Batch(BatchArgs),
     /// Check any Markdown article against its sources: claims, balance, glossary.
     #[command(
-        after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
+        after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n  parallax check --edition story.ko.md --against story.en.md --persona nuri\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
     )]
     Check(CheckArgs),
     /// List who says what in the sources, and for which side.
@@ -294,11 +294,28 @@ pub struct StatementsArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// The Markdown article to check.
-    #[arg(value_name = "ARTICLE")]
-    pub article: PathBuf,
+    #[arg(value_name = "ARTICLE", required_unless_present = "edition")]
+    pub article: Option<PathBuf>,
     /// The sources the article rests on (repeatable).
-    #[arg(short, long = "source", value_name = "SOURCE", required = true)]
+    #[arg(
+        short,
+        long = "source",
+        value_name = "SOURCE",
+        required_unless_present = "against"
+    )]
     pub sources: Vec<String>,
+    /// An edition of a story to compare with another (`--against`) for fact
+    /// parity: numbers, dates, quotations, sides and shares.
+    #[arg(
+        long,
+        value_name = "ARTICLE",
+        requires = "against",
+        conflicts_with = "article"
+    )]
+    pub edition: Option<PathBuf>,
+    /// The other edition, in any language.
+    #[arg(long, value_name = "ARTICLE", requires = "edition")]
+    pub against: Option<PathBuf>,
     /// Persona whose perspectives and glossary apply. Default: the article's
     /// `persona` front-matter field, else the config's, else prism.
     #[arg(short, long, value_name = "ID")]

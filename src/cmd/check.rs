@@ -12,33 +12,43 @@ use parallax::{persona, source};
 pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     let cwd = super::cwd()?;
     let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
-    let text = parallax::fsutil::read_text(&args.article, 5 * 1024 * 1024)
-        .map_err(|e| InputError::new(&args.article, None, format!("cannot read article: {e}")))?;
+    let article = args
+        .article
+        .as_deref()
+        .or(args.edition.as_deref())
+        .ok_or_else(|| {
+            InputError::new("check", None, "no article given").hint("name the article to check")
+        })?;
+    let text = read_article(article)?;
     let persona_id = args
         .persona
         .clone()
         .or_else(|| front_matter_persona(&text))
         .unwrap_or_else(|| project.default_persona.clone());
     let persona = persona::load(&persona_id, &project.persona_dirs)?;
+    if let Some(other) = &args.against {
+        return parity(args, (article, &text), (other, &read_article(other)?), &persona);
+    }
+    let args_article = article;
     let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &persona)?;
     let doc = markdown::parse(&text, &persona);
     if doc.blocks.is_empty() {
-        return Err(InputError::new(&args.article, None, "the article has no text to check").into());
+        return Err(InputError::new(args_article, None, "the article has no text to check").into());
     }
     let report = check::run(&doc, &Corpus::new(&sources, &persona), &persona);
     if args.json {
         let json = serde_json::to_string_pretty(&report).map_err(Error::internal)?;
         write_stdout(&format!("{json}\n"))?;
     } else {
-        write_stdout(&human(&report, &args.article, doc.has_cites()))?;
+        write_stdout(&human(&report, args_article, doc.has_cites()))?;
     }
     if report.passed() {
         Ok(())
     } else {
         Err(Error::Integrity {
             count: report.findings.len(),
-            summary: format!("see the report for {}", args.article.display()),
+            summary: format!("see the report for {}", args_article.display()),
         })
     }
 }
@@ -91,4 +101,53 @@ fn human(report: &Report, article: &Path, cited: bool) -> String {
         n => format!("{n} finding(s)\n"),
     });
     out
+}
+
+fn read_article(path: &Path) -> Result<String> {
+    Ok(parallax::fsutil::read_text(path, 5 * 1024 * 1024)
+        .map_err(|e| InputError::new(path, None, format!("cannot read article: {e}")))?)
+}
+
+/// `check --edition A --against B`: fact parity between two editions.
+fn parity(args: &CheckArgs, a: (&Path, &str), b: (&Path, &str), persona: &persona::Persona) -> Result<()> {
+    let (doc_a, doc_b) = (markdown::parse(a.1, persona), markdown::parse(b.1, persona));
+    for (path, doc) in [(a.0, &doc_a), (b.0, &doc_b)] {
+        if doc.blocks.is_empty() {
+            return Err(InputError::new(path, None, "the article has no text to check").into());
+        }
+    }
+    let differences = check::parity::compare(&doc_a, &doc_b, persona);
+    if args.json {
+        let json = serde_json::to_string_pretty(&serde_json::json!({ "differences": differences }))
+            .map_err(Error::internal)?;
+        write_stdout(&format!("{json}\n"))?;
+    } else {
+        let mut out = String::new();
+        for d in &differences {
+            let kind = serde_json::to_value(d.kind).map_err(Error::internal)?;
+            out.push_str(&format!(
+                "{kind}: {}\n  {}: {}: {}\n  {}: {}: {}\n",
+                d.claim,
+                a.0.display(),
+                d.edition.location,
+                d.edition.text,
+                b.0.display(),
+                d.against.location,
+                d.against.text
+            ));
+        }
+        out.push_str(&match differences.len() {
+            0 => "the editions agree\n".to_string(),
+            n => format!("{n} difference(s)\n"),
+        });
+        write_stdout(&out)?;
+    }
+    if differences.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Integrity {
+            count: differences.len(),
+            summary: format!("{} and {} differ", a.0.display(), b.0.display()),
+        })
+    }
 }

@@ -113,3 +113,44 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
         );
     }
 }
+
+#[test]
+fn editions_in_two_languages_are_compared_fact_by_fact() {
+    let dir = tempfile::tempdir().unwrap();
+    let parity = |edition: &str| {
+        let r = run(parallax(dir.path())
+            .args(["check", "--json", "--edition"])
+            .arg(fixture(&format!("check/editions/launch.{edition}.md")))
+            .arg("--against")
+            .arg(fixture("check/editions/launch.en.md")));
+        let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
+        let kinds: Vec<String> = report["differences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| {
+                // Each difference names both places.
+                assert!(d["edition"]["location"].is_string() && d["against"]["location"].is_string());
+                format!(
+                    "{}: {}",
+                    d["kind"].as_str().unwrap(),
+                    d["claim"].as_str().unwrap()
+                )
+            })
+            .collect();
+        (r.code, kinds)
+    };
+    assert_eq!(parity("ko-faithful"), (0, vec![]));
+    let (code, number) = parity("ko-number");
+    assert_eq!(code, 1);
+    assert!(number.iter().any(|k| k.starts_with("fact: 900")), "{number:?}");
+    let (_, negated) = parity("ko-negated");
+    assert_eq!(
+        negated,
+        vec!["quotation: south-korea: 1 quotation(s), 0 negated, against 1, 1 negated"]
+    );
+    let (_, missing) = parity("ko-missing");
+    assert!(missing.contains(&"side: china".to_string()), "{missing:?}");
+    let (_, moved) = parity("ko-moved");
+    assert!(moved.iter().any(|k| k.contains("united-states")), "{moved:?}");
+}
