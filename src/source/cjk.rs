@@ -140,6 +140,7 @@ pub(super) fn trim_setting(s: &str) -> &str {
 /// Titles, offices and country words that are never part of a person's name,
 /// longest first where one holds another.
 const TITLES: &str = concat!(
+    "副報道局長 報道局長 副報道官 副局长 副局長 副大臣 事務次官 副总理 副總理 新聞秘書 新闻秘书 ",
     "内閣官房長官 内阁官房长官 官房長官 官房长官 官房副長官 国務長官 国务卿 ",
     "国防長官 国防部长 外務大臣 外务大臣 防衛大臣 経済産業相 新闻发言人 发言人 ",
     "發言人 報道官 报道官 外務省 外务省 外交部 國務院 国务院 国務省 国务院 ",
@@ -230,3 +231,13 @@ pub fn titled_names(text: &str) -> Vec<String> {
     out.dedup();
     out
 }
+
+/// Countries and bodies other than the sides an office may belong to: an office
+/// named beside one of them is never the source language's own.
+pub const FOREIGN: &str = concat!(
+    "ロシア 俄罗斯 러시아 北朝鮮 朝鲜 북한 北韓 台湾 臺灣 대만 インド 印度 인도 英国 英國 영국 ",
+    "フランス 法国 프랑스 ドイツ 德国 독일 欧州 欧盟 유럽 国連 联合国 유엔 豪州 澳大利亚 호주 ",
+    "ウクライナ 乌克兰 우크라이나 イラン 伊朗 이란 イスラエル 以色列 이스라엘 フィリピン 菲律宾 필리핀 ",
+    "ベトナム 越南 베트남 パナマ 巴拿马 파나마 カナダ 加拿大 캐나다 モンゴル 蒙古 몽골 平壌 平壤 평양 ",
+    "モスクワ 莫斯科 모스크바 EU NATO 北约 나토",
+);

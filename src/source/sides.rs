@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::cjk::{OFFICES, Script, fold, han, han_names, script};
+use super::cjk::{FOREIGN, OFFICES, Script, fold, han, han_names, script};
 use super::lexicon::{KO_TITLES, NOT_NAMES};
 use super::{Source, Statement, statements};
 use crate::error::InputError;
@@ -54,14 +54,22 @@ fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).
 fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String> {
-    let office = OFFICES.split_whitespace().any(|o| speaker.starts_with(o));
+    // The office opens the span (外交部发言人毛宁), or, in Japanese, where titles
+    // follow names, stands anywhere in it (松野博一官房長官); never beside another
+    // country (ロシア外務省, 俄罗斯外交部).
+    let office = OFFICES
+        .split_whitespace()
+        .any(|o| speaker.starts_with(o) || (language == "ja" && speaker.contains(o)));
+    if !office || FOREIGN.split_whitespace().any(|f| speaker.contains(f)) {
+        return None;
+    }
     let mut homes = persona
         .spec
         .perspectives
         .iter()
         .filter(|p| p.languages.iter().any(|l| l == language));
     let home = homes.next()?;
-    (office && homes.next().is_none()).then(|| home.id.clone())
+    homes.next().is_none().then(|| home.id.clone())
 }
 
 /// The language of a passage: its own script, or its source's (`source`) when
@@ -169,7 +177,10 @@ fn name_parts(speaker: &str, single: bool) -> Vec<String> {
 pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
     let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
     let mut known: HashMap<String, String> = HashMap::new();
+    // Names learnt in each source: a surname is looked up in its own story first.
+    let mut local: Vec<HashMap<String, String>> = Vec::new();
     for source in sources.iter_mut() {
+        let mut own: HashMap<String, String> = HashMap::new();
         check_fixed(source, &ids, persona)?;
         let whole = script(&source.raw);
         for passage in &mut source.passages {
@@ -177,25 +188,36 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
             passage.statements = statements::extract(&passage.text);
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
             for s in &mut passage.statements {
-                s.side = fixed
+                s.side = fixed.clone().or_else(|| side_of(&s.speaker, persona));
+                // An office in the source's own language gives its side only after
+                // the names learnt from the whole story (毛報道官 is Mao Ning's), but
+                // a name beside it is learnt now (松野博一官房長官).
+                if let Some(side) = &s
+                    .side
                     .clone()
-                    .or_else(|| side_of(&s.speaker, persona))
-                    .or_else(|| home_side(&s.speaker, language, persona));
-                if let Some(side) = &s.side {
+                    .or_else(|| home_side(&s.speaker, language, persona))
+                {
                     for n in person_names(&s.speaker, persona) {
+                        own.entry(n.clone()).or_insert_with(|| side.clone());
                         known.entry(n).or_insert_with(|| side.clone());
                     }
                 }
             }
             passage.statements = joint(std::mem::take(&mut passage.statements), fixed.is_some(), persona);
         }
+        local.push(own);
     }
-    for source in sources.iter_mut() {
+    for (source, own) in sources.iter_mut().zip(&local) {
         let mut previous: Option<(String, Option<String>)> = None;
+        let whole = script(&source.raw);
         for passage in &mut source.passages {
+            let language = language(&passage.text, whole);
             for s in &mut passage.statements {
                 if s.side.is_none() && !s.anaphor {
-                    s.side = names(&s.speaker).iter().find_map(|n| learnt(n, &known));
+                    s.side = names(&s.speaker)
+                        .iter()
+                        .find_map(|n| learnt(n, own).or_else(|| learnt(n, &known)))
+                        .or_else(|| home_side(&s.speaker, language, persona));
                 }
                 if s.side.is_none()
                     && s.anaphor

@@ -141,3 +141,11 @@ fn actor_aliases_name_one_person_in_every_script() {
     assert_eq!(side_of("毛寧報道官", &p).as_deref(), Some("china"));
     assert_eq!(side_of("毛宁", &p).as_deref(), Some("china"));
 }
+
+#[test]
+fn a_japanese_title_after_an_unknown_name_is_japans_unless_beside_another_country() {
+    let ja = sides_of("松野博一官房長官は「遺憾だ」と述べた。\n\nロシア外務省は「遺憾だ」と述べた。");
+    assert_eq!(ja, vec![vec!["japan".to_string()], vec![]]);
+    let zh = sides_of("国防部新闻发言人张晓刚表示，中方坚决反对。\n\n俄罗斯外交部发言人表示，俄方密切关注。");
+    assert_eq!(zh, vec![vec!["china".to_string()], vec![]]);
+}
