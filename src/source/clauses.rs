@@ -6,6 +6,7 @@
 use super::cues::{cues, mask_quotes};
 use super::speaker::{lead_subject, plausible, subject};
 use super::statement::{Statement, statement};
+use crate::text::CALENDAR_NAMES;
 
 /// Participles that report what the subject said.
 const PARTICIPLES: &[&str] = &[
@@ -149,26 +150,17 @@ fn when_or_where(after: &str) -> bool {
         "today",
         "to",
         "during",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "recently",
         "afterward",
         "afterwards",
         "then",
         "again",
     ];
+    let first = after.split_whitespace().next();
     after.is_empty()
         || (after.split_whitespace().count() <= 4
             && !after.contains(',')
-            && after
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| LEADS.contains(&w)))
+            && first.is_some_and(|w| LEADS.contains(&w) || CALENDAR_NAMES.contains(&w)))
 }
 
 /// `The top issues, respondents said, are …`: an attribution set off by commas
