@@ -307,15 +307,14 @@ impl Session {
 /// Offline, passages are quoted as they are: say so when the persona writes in
 /// another language than the sources.
 fn warn_language(voice: &Voice, sources: &[Source]) {
-    let chars = || {
-        sources
-            .iter()
-            .flat_map(|s| &s.passages)
-            .flat_map(|p| p.text.chars())
-    };
-    let letters = chars().filter(|c| c.is_alphabetic()).count().max(1);
-    let hangul = chars().filter(|c| matches!(c, '\u{ac00}'..='\u{d7a3}')).count();
-    let sources_lang = if hangul * 3 > letters { "ko" } else { "en" };
+    use crate::text::script::script;
+    let text: String = sources
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sources_lang = script(&text).code();
     let persona_lang = voice.persona.spec.language.split(['-', '_']).next().unwrap_or("");
     if !persona_lang.is_empty() && persona_lang != sources_lang {
         tracing::warn!(

@@ -127,9 +127,7 @@ pub fn extract(text: &str) -> Vec<Found> {
         let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
         // Chinese and Japanese put no spaces between words: a quotation of three
         // characters or more is a claim.
-        let unspaced = q
-            .chars()
-            .filter(|c| crate::source::cjk::han(*c) || matches!(c, '\u{3041}'..='\u{30ff}'));
+        let unspaced = q.chars().filter(|c| crate::text::script::unspaced(*c));
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
     dates(&mut t);

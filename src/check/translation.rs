@@ -6,7 +6,7 @@
 
 use super::claims::{self, Claim};
 use crate::source::Passage;
-use crate::source::cjk::{Script, script};
+use crate::text::script::{Script, script};
 
 /// Why a translated quotation does not hold, if it does not.
 pub(super) enum Unfaithful {

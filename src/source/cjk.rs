@@ -7,54 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// The language a text is written in, judged by its script.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
-    Latin,
-    Korean,
-    Japanese,
-    Chinese,
-}
-
-fn kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{30ff}')
-}
-
-pub(crate) fn han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-pub(crate) fn hangul(c: char) -> bool {
-    matches!(c, '\u{ac00}'..='\u{d7a3}')
-}
-
-/// The script of `text`: Hangul is Korean, kana Japanese, Han without kana
-/// Chinese; a text mostly in Latin letters is Latin whatever it quotes.
-pub fn script(text: &str) -> Script {
-    let (mut latin, mut ko, mut ja, mut zh) = (0usize, 0usize, 0usize, 0usize);
-    for c in text.chars() {
-        if c.is_ascii_alphabetic() {
-            latin += 1;
-        } else if hangul(c) {
-            ko += 1;
-        } else if kana(c) {
-            ja += 1;
-        } else if han(c) {
-            zh += 1;
-        }
-    }
-    // Each CJK character carries about as much as a Latin word's letters.
-    let cjk = (ko + ja + zh) * 3;
-    if cjk <= latin {
-        Script::Latin
-    } else if ko >= ja + zh {
-        Script::Korean
-    } else if ja * 10 >= ja + zh {
-        Script::Japanese
-    } else {
-        Script::Chinese
-    }
-}
+use crate::text::script::han;
 
 /// The text with every quotation's inside (「」『』“” and full-width brackets)
 /// blanked, byte for byte, so cues and particles are found outside quotations.

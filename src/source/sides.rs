@@ -9,11 +9,12 @@
 
 use std::collections::HashMap;
 
-use super::cjk::{FOREIGN, OFFICES, Script, fold, han, han_names, script};
+use super::cjk::{FOREIGN, OFFICES, fold, han_names};
 use super::lexicon::{KO_TITLES, NOT_NAMES};
 use super::{Source, Statement, statements};
 use crate::error::InputError;
 use crate::persona::Persona;
+use crate::text::script::{Script, han, hangul, script};
 use crate::text::word_at;
 
 /// The side a speaker span names, by the earliest keyword or actor in it, in
@@ -76,11 +77,10 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String>
 /// the passage is in Latin letters.
 fn language(passage: &str, source: Script) -> &'static str {
     let own = script(passage);
-    match if own == Script::Latin { source } else { own } {
-        Script::Japanese => "ja",
-        Script::Chinese => "zh",
-        Script::Korean => "ko",
-        Script::Latin => "en",
+    if own == Script::Latin {
+        source.code()
+    } else {
+        own.code()
     }
 }
 
@@ -163,8 +163,7 @@ fn name_parts(speaker: &str, single: bool) -> Vec<String> {
         run.clear();
     }
     for w in &words {
-        let hangul = w.chars().all(|c| matches!(c, '\u{ac00}'..='\u{d7a3}'));
-        if (2..=4).contains(&w.chars().count()) && hangul && !KO_TITLES.contains(w) {
+        if (2..=4).contains(&w.chars().count()) && w.chars().all(hangul) && !KO_TITLES.contains(w) {
             out.push(w.to_string());
         }
     }

@@ -193,7 +193,7 @@ pub(super) fn plausible(head: &str) -> bool {
     // A span in Chinese or Japanese script names its speaker outright; so does a
     // share of those polled ("47 percent", "a third of voters").
     let polled = head.contains('%') || head.contains(" percent") || head.starts_with("Most ");
-    if polled || head.chars().any(crate::source::cjk::han) {
+    if polled || head.chars().any(crate::text::script::han) {
         return true;
     }
     let lower = head.to_lowercase();

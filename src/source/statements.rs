@@ -13,13 +13,13 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::cjk::{Script, script};
 use super::cues::{cues, mask_quotes};
 use super::lexicon::{AUXILIARIES, VERBS};
 use super::speaker::{plausible, subject};
 pub use super::statement::Statement;
 use super::statement::{QUOTES, first_group, quotation, statement};
 use super::{chinese, clauses, japanese};
+use crate::text::script::{Script, script};
 use crate::text::sentences;
 
 static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {

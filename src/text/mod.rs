@@ -6,6 +6,7 @@
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
+pub mod script;
 mod sentences;
 
 pub use sentences::sentences;
@@ -53,8 +54,7 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
 pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
     let last = needle.chars().next_back()?;
     let first = needle.chars().next()?;
-    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}');
-    let hangul = |c: char| matches!(c, '\u{ac00}'..='\u{d7a3}');
+    use script::{hangul, unspaced};
     hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + needle.len()..].chars().next();
@@ -68,10 +68,10 @@ pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
 /// which put no spaces between words, one word for every two characters of
 /// Han or kana (a common estimate of their word length).
 pub fn word_count(s: &str) -> usize {
-    let cjk = s.chars().filter(|c| unspaced(*c)).count();
+    let cjk = s.chars().filter(|c| script::unspaced(*c)).count();
     let spaced = s
         .split_whitespace()
-        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !unspaced(c)))
+        .filter(|w| w.chars().any(|c| c.is_alphanumeric() && !script::unspaced(c)))
         .count();
     spaced + cjk.div_ceil(2)
 }
@@ -123,18 +123,13 @@ impl QuoteIndex {
         let pieces = quote_pieces(quote);
         !pieces.is_empty()
             && pieces.iter().all(|p| {
-                if p.chars().any(unspaced) {
+                if p.chars().any(script::unspaced) {
                     self.compact.contains(&compact(p))
                 } else {
                     self.lower.contains(&format!(" {p} "))
                 }
             })
     }
-}
-
-/// A character of a script written without spaces (Han, kana).
-fn unspaced(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{30ff}' | '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
 fn compact(s: &str) -> String {
