@@ -223,7 +223,8 @@ impl<'a> Corpus<'a> {
         }
         names.extend(passages.iter().map(|p| p.text.clone()));
         // An actor named in the sources in any script is known by all its names.
-        let said = crate::source::cjk::fold(&names.join("\n"));
+        let joined = names.join("\n");
+        let said = crate::source::cjk::fold(&joined);
         let mut unattested = Vec::new();
         for group in persona.spec.perspectives.iter().flat_map(|p| &p.aliases) {
             if group
@@ -239,7 +240,7 @@ impl<'a> Corpus<'a> {
             passages,
             found,
             folded,
-            folded_names: crate::source::cjk::fold(&names.join("\n")),
+            folded_names: crate::source::cjk::fold(&names.join("\n")).into_owned(),
             names_text: names.join("\n"),
             unattested,
         }

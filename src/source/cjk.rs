@@ -119,7 +119,7 @@ pub fn han_names(speaker: &str, surnames: bool) -> Vec<String> {
             let n = w.chars().count();
             (2..=4).contains(&n) || surnames && n == 1 && speaker.chars().count() > 1
         })
-        .map(fold)
+        .map(|w| fold(w).into_owned())
         .collect()
 }
 
@@ -136,18 +136,19 @@ const VARIANTS: &str = concat!(
     "者者見见話话談谈",
 );
 
+/// The table above as a map, built once.
+static FOLDS: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(|| {
+    let chars: Vec<char> = VARIANTS.chars().collect();
+    chars.chunks(2).map(|pair| (pair[0], pair[1])).collect()
+});
+
 /// `s` with each Japanese or traditional character in the table above folded to
-/// its simplified form.
-pub fn fold(s: &str) -> String {
-    let table: Vec<char> = VARIANTS.chars().collect();
-    s.chars()
-        .map(|c| {
-            table
-                .chunks(2)
-                .find(|pair| pair[0] == c)
-                .map_or(c, |pair| pair[1])
-        })
-        .collect()
+/// its simplified form; text without Han characters is returned as it is.
+pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(han) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| FOLDS.get(&c).copied().unwrap_or(c)).collect())
 }
 
 /// Offices that speak for a government, named without its country; in a source

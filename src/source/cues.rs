@@ -27,6 +27,12 @@ pub(super) fn mask_quotes(s: &str) -> String {
     out
 }
 
+/// Any reporting verb, in the order of [`VERBS`].
+static ANY_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let alternatives: Vec<String> = VERBS.iter().map(|v| regex::escape(v)).collect();
+    regex::Regex::new(&alternatives.join("|")).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
 /// Words before a noun, never before a verb.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "these", "those", "such", "any",
@@ -36,12 +42,17 @@ const DETERMINERS: &[&str] = &[
 /// Reporting verbs in `s` as whole words, with their byte offsets, in order.
 pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
-    for verb in VERBS {
-        for (i, _) in s.match_indices(verb) {
+    // One pass for every verb; at one place the first verb listed wins, so a
+    // phrase ("called for") is taken before a verb it begins ("called").
+    for m in ANY_VERB.find_iter(s) {
+        let Some(verb) = VERBS.iter().find(|v| **v == m.as_str()) else {
+            continue;
+        };
+        let i = m.start();
+        {
             let before = s[..i].chars().next_back();
             let after = s[i + verb.len()..].chars().next();
             let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-            let taken = out.iter().any(|(j, v)| i >= *j && i < j + v.len());
             // "reported by KCNA", "described as": a passive participle, not a cue.
             let passive = s[i + verb.len()..].starts_with(" by ");
             // "an official, who asked not to be named, said": a relative clause.
@@ -81,7 +92,7 @@ pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
             // "a way to claim": an infinitive, not a statement made.
             let infinitive = s[..i].ends_with(" to ");
             let heard = !noun && !infinitive && !passive && !relative && !refused && !spoken_to && !named;
-            if !word(before) && !word(after) && !taken && heard {
+            if !word(before) && !word(after) && heard {
                 out.push((i, verb));
             }
         }

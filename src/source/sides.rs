@@ -21,9 +21,14 @@ use crate::text::word_at;
 /// any script (Japanese and traditional characters fold to simplified ones).
 pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
     let folded = fold(speaker);
+    let cjk = speaker.chars().any(han);
     let mut best: Option<(usize, &str)> = None;
     for p in &persona.spec.perspectives {
         for k in p.keywords.iter().chain(&p.actors) {
+            // A name in Han characters can only be in a span that has some.
+            if !cjk && k.chars().any(han) {
+                continue;
+            }
             let k = fold(k);
             if let Some(i) = word_at(&folded, &k)
                 && best.is_none_or(|(j, _)| i < j)
