@@ -34,7 +34,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
         let pool = Pool::new(corpus, &cited);
         out.extend(claim_findings(block, &pool));
         if !matches!(block.part, Part::Headline | Part::Deck) {
-            out.extend(name_findings(block, corpus, &pool.passages));
+            out.extend(name_findings(block, corpus, &pool));
         }
     }
     out
@@ -43,6 +43,8 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
 /// The passages a block cites, with their claims and quotation index.
 struct Pool<'c> {
     passages: Vec<&'c crate::source::Passage>,
+    /// The passages' script (none when no passage is cited or known).
+    script: Option<crate::text::script::Script>,
     found: Vec<claims::Found>,
     quotes: QuoteIndex,
     /// "passages S1, S2" or "any source", for the findings' wording.
@@ -57,8 +59,10 @@ impl<'c> Pool<'c> {
             .map(|&i| corpus.folded[i].as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        let passages: Vec<&crate::source::Passage> = pool.iter().map(|&i| corpus.passages[i]).collect();
         Self {
-            passages: pool.iter().map(|&i| corpus.passages[i]).collect(),
+            script: (!passages.is_empty()).then(|| translation::script_of(&passages)),
+            passages,
             found: pool
                 .iter()
                 .flat_map(|&i| corpus.found[i].iter().cloned())
@@ -80,7 +84,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
         block.finding(Check::Grounding, kind, claim, expected)
     };
     let mut claimed = claims::extract(&block.text);
-    if translation::is_translation(&block.text, &pool.passages) {
+    if translation::is_translation(&block.text, pool.script) {
         // A translation may write in words what the source gives in digits.
         claimed.extend(translation::counted_words(&block.text));
     }
@@ -90,7 +94,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
             continue;
         }
         if let Claim::Quote(q) = &c.claim
-            && translation::is_translation(q, &pool.passages)
+            && translation::is_translation(q, pool.script)
         {
             let why = translation::check(q, &pool.passages, &pool.found);
             let expected = match why {
@@ -130,7 +134,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
 }
 
 /// Names in `block` that appear in no source.
-fn name_findings(block: &Block, corpus: &Corpus<'_>, cited: &[&crate::source::Passage]) -> Vec<Finding> {
+fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>) -> Vec<Finding> {
     let unknown = |name: String| {
         block.finding(
             Check::Grounding,
@@ -143,7 +147,7 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, cited: &[&crate::source::Pa
     // Across scripts a name is checked through the persona's aliases only: an
     // actor the sources name in no script is flagged; other names cannot be
     // looked up.
-    let across = translation::is_translation(&block.text, cited);
+    let across = translation::is_translation(&block.text, pool.script);
     for name in entities(&block.text) {
         let missing = if across {
             corpus

@@ -223,25 +223,30 @@ impl<'a> Corpus<'a> {
         }
         names.extend(passages.iter().map(|p| p.text.clone()));
         // An actor named in the sources in any script is known by all its names.
-        let joined = names.join("\n");
-        let said = crate::source::cjk::fold(&joined);
+        let mut names_text = names.join("\n");
+        let mut folded_names = crate::source::cjk::fold(&names_text).into_owned();
         let mut unattested = Vec::new();
         for group in persona.spec.perspectives.iter().flat_map(|p| &p.aliases) {
-            if group
+            let named = group
                 .iter()
-                .any(|n| crate::text::contains_word(&said, &crate::source::cjk::fold(n)))
-            {
-                names.extend(group.iter().cloned());
-            } else {
+                .any(|n| crate::text::contains_word(&folded_names, &crate::source::cjk::fold(n)));
+            if !named {
                 unattested.extend(group.iter().cloned());
+                continue;
+            }
+            for n in group {
+                names_text.push('\n');
+                names_text.push_str(n);
+                folded_names.push('\n');
+                folded_names.push_str(&crate::source::cjk::fold(n));
             }
         }
         Self {
             passages,
             found,
             folded,
-            folded_names: crate::source::cjk::fold(&names.join("\n")).into_owned(),
-            names_text: names.join("\n"),
+            folded_names,
+            names_text,
             unattested,
         }
     }

@@ -19,14 +19,19 @@ pub(super) enum Unfaithful {
     Negation,
 }
 
-/// Whether `quote` is in another language than the passages it cites.
-pub(super) fn is_translation(quote: &str, passages: &[&Passage]) -> bool {
+/// The script of the passages a block cites, read once per block.
+pub(super) fn script_of(passages: &[&Passage]) -> Script {
     let text: String = passages
         .iter()
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    !passages.is_empty() && script(quote) != script(&text)
+    script(&text)
+}
+
+/// Whether `text` is in another language than its passages (of script `cited`).
+pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
+    cited.is_some_and(|c| script(text) != c)
 }
 
 /// Check a translated quotation against the statements of its passages, whose

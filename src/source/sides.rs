@@ -182,7 +182,7 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
     let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
     let mut known: HashMap<String, String> = HashMap::new();
     // Names learnt in each source: a surname is looked up in its own story first.
-    let mut local: Vec<HashMap<String, String>> = Vec::new();
+    let mut local: Vec<(HashMap<String, String>, Script)> = Vec::new();
     for source in sources.iter_mut() {
         let mut own: HashMap<String, String> = HashMap::new();
         check_fixed(source, &ids, persona)?;
@@ -209,11 +209,11 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
             }
             passage.statements = joint(std::mem::take(&mut passage.statements), fixed.is_some(), persona);
         }
-        local.push(own);
+        local.push((own, whole));
     }
-    for (source, own) in sources.iter_mut().zip(&local) {
+    for (source, (own, whole)) in sources.iter_mut().zip(&local) {
         let mut previous: Option<(String, Option<String>)> = None;
-        let whole = script(&source.raw);
+        let whole = *whole;
         for passage in &mut source.passages {
             let language = language(&passage.text, whole);
             for s in &mut passage.statements {
