@@ -245,6 +245,8 @@ pub enum FindingKind {
     Degraded,
     // The headline, deck or closing takes one side's words as the article's own.
     Framing,
+    // An edition that differs from the first edition of the same story.
+    Parity,
 }
 
 impl FindingKind {
@@ -268,6 +270,7 @@ impl FindingKind {
             FindingKind::Misattributed => "misattributed",
             FindingKind::Degraded => "degraded",
             FindingKind::Framing => "framing",
+            FindingKind::Parity => "parity",
         }
     }
 }

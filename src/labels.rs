@@ -16,6 +16,8 @@ pub struct Labels {
     pub passed: &'static str,
     pub findings: &'static str,
     pub revised: &'static str,
+    /// After a quotation that translates its source (when the persona asks).
+    pub translated: &'static str,
     /// `{}` is the side's label.
     #[serde(skip)]
     no_position: &'static str,
@@ -61,6 +63,7 @@ pub static EN: Labels = Labels {
     passed: "all checks passed",
     findings: "findings",
     revised: "Revised after the checks",
+    translated: "translated",
     no_position: "{}: no stated position in the sources.",
     earlier_no_position: &["No stated position from {} in the sources."],
     no_reasons: "The sources give no reasons.",
@@ -83,6 +86,7 @@ pub static KO: Labels = Labels {
     passed: "모든 검증 통과",
     findings: "건 지적",
     revised: "검증 후 수정한 부분",
+    translated: "번역",
     no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
     earlier_no_position: &[],
     no_reasons: "출처에 이유는 나와 있지 않다.",
@@ -105,6 +109,7 @@ pub static JA: Labels = Labels {
     passed: "すべての検証を通過",
     findings: "件の指摘",
     revised: "検証後に修正した箇所",
+    translated: "翻訳",
     no_position: "出典に{}の表明された立場はない。",
     earlier_no_position: &[],
     no_reasons: "出典に理由は示されていない。",
@@ -127,6 +132,7 @@ pub static ZH: Labels = Labels {
     passed: "全部核查通过",
     findings: "处问题",
     revised: "核查后修改的部分",
+    translated: "译文",
     no_position: "来源中没有{}表明的立场。",
     earlier_no_position: &[],
     no_reasons: "来源未说明理由。",

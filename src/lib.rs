@@ -9,6 +9,7 @@
 pub mod article;
 pub mod batch;
 pub mod check;
+pub mod clock;
 pub mod config;
 pub mod error;
 pub mod fetch;

@@ -79,7 +79,7 @@ pub fn build<'a>(
     );
     Provenance {
         generator: concat!("parallax ", env!("CARGO_PKG_VERSION")),
-        created: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+        created: crate::clock::now(),
         persona: FileRecord {
             origin: job.persona.origin.clone(),
             sha256: sha256_hex(job.persona.raw.as_bytes()),

@@ -14,7 +14,9 @@ use crate::session::{Drafted, Voice};
 /// One article in one format, with the voice's HTML page template.
 pub fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {
     let renderer: &dyn Render = match format {
-        Format::Md => &Markdown,
+        Format::Md => &Markdown {
+            mark_translations: voice.persona.spec.mark_translations,
+        },
         Format::Json => &Json,
         Format::Html => &voice.html,
     };

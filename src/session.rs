@@ -67,6 +67,8 @@ pub struct Session {
     pub date: String,
     strict: bool,
     revise: bool,
+    /// `--lang`: the editions each story is written in (empty: the persona's language).
+    languages: Vec<String>,
     voices: Mutex<HashMap<String, Arc<Voice>>>,
     /// The model's context length as its server states it (`learn_context`).
     learned_context: Option<usize>,
@@ -75,6 +77,13 @@ pub struct Session {
 impl Session {
     /// Resolve `flags` with the environment and the config found from `cwd`.
     pub fn new(flags: &Flags, persona: Option<&str>, config: Option<&Path>, cwd: &Path) -> Result<Session> {
+        for (i, l) in flags.languages.iter().enumerate() {
+            if flags.languages[..i].contains(l) {
+                return Err(Error::Usage(format!(
+                    "--lang names `{l}` twice; name each language once"
+                )));
+            }
+        }
         let settings = config::resolve(flags, persona, config, &ProcessEnv, cwd)?;
         let local = settings.http.as_ref().is_none_or(|cfg| is_local(&cfg.base_url));
         let prices = PriceTable::new(&settings.prices, local);
@@ -88,8 +97,13 @@ impl Session {
             )),
         };
         let date = match &flags.date {
-            Some(d) => valid_date(d)?,
-            None => today(),
+            Some(d) if crate::clock::is_date(d) => d.clone(),
+            Some(d) => {
+                return Err(Error::Usage(format!(
+                    "--date `{d}` is not a calendar date like 2026-01-31"
+                )));
+            }
+            None => crate::clock::today(),
         };
         let fetcher = Fetcher::new(
             settings.fetch.clone(),
@@ -104,6 +118,7 @@ impl Session {
             date,
             strict: flags.strict,
             revise: !flags.no_revise,
+            languages: flags.languages.clone(),
             voices: Mutex::new(HashMap::new()),
             learned_context: None,
         })
@@ -147,6 +162,11 @@ impl Session {
             tracing::debug!("{model}: the server states a context of {n} tokens");
         }
         self.learned_context = learned;
+    }
+
+    /// The languages of the editions asked for (empty: the persona's own).
+    pub fn languages(&self) -> &[String] {
+        &self.languages
     }
 
     pub fn kind(&self) -> ProviderKind {
@@ -242,17 +262,35 @@ impl Session {
     pub async fn draft(
         &self,
         voice: &Voice,
-        mut sources: Vec<Source>,
+        sources: Vec<Source>,
         options: &DraftOptions,
     ) -> Result<Drafted> {
+        let mut editions = self.editions(voice, sources, options, &[]).await?;
+        editions
+            .pop()
+            .ok_or_else(|| Error::internal("no article was drafted"))
+    }
+
+    /// One article per language (`--lang`; the persona's own when empty), from
+    /// one brief, with this session's client or offline.
+    pub async fn editions(
+        &self,
+        voice: &Voice,
+        mut sources: Vec<Source>,
+        options: &DraftOptions,
+        languages: &[String],
+    ) -> Result<Vec<Drafted>> {
         match &self.client {
-            Some(client) => self.draft_with(voice, sources, options, client).await,
+            Some(client) => {
+                self.editions_with(voice, sources, options, languages, client)
+                    .await
+            }
             None => {
                 source::tag_perspectives(&mut sources, &voice.persona)?;
-                warn_language(voice, &sources);
+                extractive::warn_language(&voice.persona, &sources, languages);
                 let job = voice.job(&sources, options);
-                let article = pipeline::draft(&ExtractiveAnswerer, &job).await?;
-                self.finish(voice, &job, article)
+                let articles = pipeline::editions(&ExtractiveAnswerer, &job, languages).await?;
+                self.finish(voice, &job, articles)
             }
         }
     }
@@ -261,35 +299,58 @@ impl Session {
     pub async fn draft_with<C: LlmClient>(
         &self,
         voice: &Voice,
-        mut sources: Vec<Source>,
+        sources: Vec<Source>,
         options: &DraftOptions,
         client: &C,
     ) -> Result<Drafted> {
-        source::tag_perspectives(&mut sources, &voice.persona)?;
-        let job = voice.job(&sources, options);
-        let article = pipeline::draft(&ModelAnswerer(client), &job).await?;
-        self.finish(voice, &job, article)
+        let mut editions = self.editions_with(voice, sources, options, &[], client).await?;
+        editions
+            .pop()
+            .ok_or_else(|| Error::internal("no article was drafted"))
     }
 
-    /// The integrity verdict under `--strict`, and the provenance record.
-    fn finish(&self, voice: &Voice, job: &Job<'_>, article: Article) -> Result<Drafted> {
-        let report = article.meta.integrity.clone().unwrap_or_default();
-        if self.strict && !report.passed() {
-            let summary = report
-                .findings
-                .iter()
-                .take(3)
-                .map(|f| f.to_string())
-                .collect::<Vec<_>>()
-                .join("; ");
-            return Err(Error::Integrity {
-                count: report.findings.len(),
-                summary,
-            });
+    /// [`Session::editions`] with a model client of the caller's.
+    pub async fn editions_with<C: LlmClient>(
+        &self,
+        voice: &Voice,
+        mut sources: Vec<Source>,
+        options: &DraftOptions,
+        languages: &[String],
+        client: &C,
+    ) -> Result<Vec<Drafted>> {
+        source::tag_perspectives(&mut sources, &voice.persona)?;
+        let job = voice.job(&sources, options);
+        let articles = pipeline::editions(&ModelAnswerer(client), &job, languages).await?;
+        self.finish(voice, &job, articles)
+    }
+
+    /// The integrity verdict under `--strict`, and the provenance records.
+    fn finish(&self, voice: &Voice, job: &Job<'_>, articles: Vec<Article>) -> Result<Vec<Drafted>> {
+        if self.strict {
+            for article in &articles {
+                let report = article.meta.integrity.clone().unwrap_or_default();
+                if !report.passed() {
+                    let summary = report
+                        .findings
+                        .iter()
+                        .take(3)
+                        .map(|f| f.to_string())
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    return Err(Error::Integrity {
+                        count: report.findings.len(),
+                        summary,
+                    });
+                }
+            }
         }
-        let record = crate::provenance::build(job, &article, self.describe(), &voice.html);
-        let provenance = serde_json::to_value(&record).map_err(Error::internal)?;
-        Ok(Drafted { article, provenance })
+        let mut out = Vec::new();
+        for article in articles {
+            let record = crate::provenance::build(job, &article, self.describe(), &voice.html);
+            let provenance = serde_json::to_value(&record).map_err(Error::internal)?;
+            out.push(Drafted { article, provenance });
+        }
+        Ok(out)
     }
 
     /// Every request a draft of `sources` would make, without making any.
@@ -298,29 +359,10 @@ impl Session {
         voice: &Voice,
         mut sources: Vec<Source>,
         options: &DraftOptions,
+        languages: &[String],
     ) -> Result<Vec<PlannedCall>> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
-        pipeline::dry_run(&voice.job(&sources, options)).await
-    }
-}
-
-/// Offline, passages are quoted as they are: say so when the persona writes in
-/// another language than the sources.
-fn warn_language(voice: &Voice, sources: &[Source]) {
-    use crate::text::script::script;
-    let text: String = sources
-        .iter()
-        .flat_map(|s| &s.passages)
-        .map(|p| p.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let sources_lang = script(&text).code();
-    let persona_lang = voice.persona.spec.language.split(['-', '_']).next().unwrap_or("");
-    if !persona_lang.is_empty() && persona_lang != sources_lang {
-        tracing::warn!(
-            "persona `{}` writes in `{persona_lang}` but the sources are in `{sources_lang}`: offline, passages are quoted as they are; a model would translate them",
-            voice.persona.id()
-        );
+        pipeline::dry_run(&voice.job(&sources, options), languages).await
     }
 }
 
@@ -334,42 +376,4 @@ fn is_local(url: &str) -> bool {
         .next()
         .unwrap_or("");
     matches!(host, "localhost" | "[") || host.starts_with("127.")
-}
-
-fn today() -> String {
-    humantime::format_rfc3339(std::time::SystemTime::now()).to_string()[..10].to_string()
-}
-
-fn valid_date(d: &str) -> Result<String> {
-    let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<u32>().ok());
-    let shaped = d.len() == 10
-        && d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let (year, month, day) = (part(0..4), part(5..7), part(8..10));
-    let exists = match (shaped, year, month, day) {
-        (true, Some(y), Some(m), Some(day)) => (1..=12).contains(&m) && day >= 1 && day <= days_in(y, m),
-        _ => false,
-    };
-    if exists {
-        Ok(d.to_string())
-    } else {
-        Err(Error::Usage(format!(
-            "--date `{d}` is not a calendar date like 2026-01-31"
-        )))
-    }
-}
-
-fn days_in(year: u32, month: u32) -> u32 {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }

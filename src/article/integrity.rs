@@ -19,6 +19,8 @@ pub enum Check {
     Attribution,
     /// The model's answer: parts dropped, salvaged or built from the sources.
     Answer,
+    /// Editions of one story that do not state the same facts, quotations and sides.
+    Parity,
 }
 
 /// One problem, with where it is, what was claimed and what was expected.

@@ -100,6 +100,10 @@ pub struct Metadata {
     pub calls: Vec<CallRecord>,
     pub elapsed_ms: u64,
     pub notes: Vec<String>,
+    /// The languages of every edition written from the same brief (`--lang`),
+    /// this one's included; empty for a single article.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub editions: Vec<String>,
     /// What the integrity checks found (after any revision round).
     pub integrity: Option<Report>,
 }
@@ -118,7 +122,32 @@ pub struct Article {
     /// Other articles in the same output folder that share names and terms.
     #[serde(default)]
     pub related: Vec<Related>,
+    /// Every quotation in the article's text, where it is, and for one that
+    /// translates its source, the source's own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quotations: Vec<Quotation>,
     pub meta: Metadata,
+}
+
+/// A quotation in the article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Quotation {
+    /// The quoted words as the article gives them, without the quotation marks.
+    pub text: String,
+    /// The part that holds it (`lede`, `perspective japan: position`, …).
+    pub location: String,
+    /// In another language than the passages it cites.
+    pub translated: bool,
+    /// For a translation: the words it translates and the passage that holds them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+}
+
+/// A source's own words, as a translated quotation's original.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Original {
+    pub passage: String,
+    pub text: String,
 }
 
 /// A related article, found by shared names and terms (no model involved).

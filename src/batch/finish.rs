@@ -1,5 +1,6 @@
 //! Around the stories: the formats every story is written in, a feed read as the
-//! manifest (its entries as stories), and the related-articles pass over the whole output folder.
+//! manifest (its entries as stories), each article written and indexed, and the
+//! related-articles pass over the whole output folder.
 
 use std::path::Path;
 
@@ -8,7 +9,7 @@ use crate::error::{Error, InputError, Result};
 use crate::publish::{self, with_ext, write_file};
 use crate::related::{self, Index};
 use crate::render::Format;
-use crate::session::Session;
+use crate::session::{Drafted, Session, Voice};
 
 /// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
 /// entries as stories. Other manifests are streamed instead.
@@ -40,6 +41,28 @@ pub(super) fn formats(asked: &[Format]) -> Vec<Format> {
         f.push(Format::Json);
     }
     f
+}
+
+/// Write one article of a story (`stem`: its id, or `ID.LANG` for an edition)
+/// and add it to the related-articles index.
+pub(super) fn publish(
+    run: &super::Run<'_>,
+    voice: &Voice,
+    drafted: &mut Drafted,
+    stem: String,
+) -> Result<()> {
+    publish::write(voice, drafted, &run.out.join(&stem), &run.formats, false)?;
+    let written: Vec<&str> = run.formats.iter().map(|f| f.extension()).collect();
+    let entry = related::entry(&stem, &drafted.article, &written);
+    if let Ok(mut index) = run.index.lock() {
+        index
+            .add(entry)
+            .map_err(|e| Error::io("updating the related-articles index", e))?;
+    }
+    if let Ok(mut f) = run.finished.lock() {
+        f.push(stem);
+    }
+    Ok(())
 }
 
 /// After the stories are done: list each new article's related ones from the

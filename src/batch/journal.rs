@@ -109,11 +109,6 @@ impl Journal {
     }
 }
 
-/// Now, for journal lines.
-pub fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
-}
-
 #[cfg(test)]
 #[path = "journal_tests.rs"]
 mod tests;
@@ -153,6 +148,11 @@ pub fn lock_folder(dir: &Path) -> std::result::Result<FolderLock, String> {
     }
     let _ = file.set_len(0);
     let _ = file.rewind();
-    let _ = write!(file, "pid {}, started {}", std::process::id(), now());
+    let _ = write!(
+        file,
+        "pid {}, started {}",
+        std::process::id(),
+        crate::clock::now()
+    );
     Ok(FolderLock { _file: file })
 }

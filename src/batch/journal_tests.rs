@@ -8,7 +8,7 @@ fn event(id: &str, state: State, attempt: u32) -> Event {
         state,
         attempt,
         line: 1,
-        at: now(),
+        at: crate::clock::now(),
         reason: None,
         tokens: 0,
         cost_usd: None,

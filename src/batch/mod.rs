@@ -22,8 +22,8 @@ use futures::StreamExt;
 use crate::error::{Error, Result};
 use crate::llm::Usage;
 use crate::llm::cost::BATCH_DISCOUNT;
-use crate::publish::{self, write_json};
-use crate::related::{self, Index};
+use crate::publish::write_json;
+use crate::related::Index;
 use crate::render::Format;
 use crate::session::Session;
 use crate::source::Source;
@@ -110,7 +110,7 @@ impl Run<'_> {
             state,
             attempt,
             line: item.line,
-            at: journal::now(),
+            at: crate::clock::now(),
             reason,
             tokens: usage.total(),
             cost_usd: cost,
@@ -123,9 +123,25 @@ impl Run<'_> {
         }
     }
 
-    /// The file whose presence means the story's outputs were written.
-    fn output(&self, id: &str) -> PathBuf {
-        self.out.join(format!("{id}.json"))
+    /// The file stems of a story's articles: `ID`, or `ID.LANG` per edition
+    /// when `--lang` names several languages.
+    fn stems(&self, id: &str) -> Vec<String> {
+        match self.session.languages() {
+            [_, _, ..] => self
+                .session
+                .languages()
+                .iter()
+                .map(|l| format!("{id}.{l}"))
+                .collect(),
+            _ => vec![id.to_string()],
+        }
+    }
+
+    /// Whether the story's outputs were all written (each edition's JSON).
+    fn written(&self, id: &str) -> bool {
+        self.stems(id)
+            .iter()
+            .all(|stem| self.out.join(format!("{stem}.json")).is_file())
     }
 }
 
@@ -173,7 +189,7 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     let _entered = run.engine.map(|e| e.enter(&item.id));
     let past = run.past.get(&item.id);
     match past {
-        Some(s) if s.state == State::Done && run.output(&item.id).is_file() => {
+        Some(s) if s.state == State::Done && run.written(&item.id) => {
             return (item, Outcome::AlreadyDone);
         }
         Some(s) if s.state == State::Failed && !run.retry_failed => {
@@ -254,28 +270,27 @@ async fn draft_one(
         .session
         .options(&voice.persona, item.model.as_deref(), false)?;
     options.date = run.date.clone();
-    let mut drafted = match run.engine {
+    let languages = run.session.languages();
+    let editions = match run.engine {
         Some(engine) => {
             let client = engine.client_for(&item.id);
-            run.session.draft_with(&voice, sources, &options, &client).await?
+            let drafting = run
+                .session
+                .editions_with(&voice, sources, &options, languages, &client);
+            drafting.await?
         }
-        None => run.session.draft(&voice, sources, &options).await?,
+        None => run.session.editions(&voice, sources, &options, languages).await?,
     };
-    publish::write(&voice, &mut drafted, &run.out.join(&item.id), &run.formats, false)?;
-    let written: Vec<&str> = run.formats.iter().map(|f| f.extension()).collect();
-    let entry = related::entry(&item.id, &drafted.article, &written);
-    if let Ok(mut index) = run.index.lock() {
-        index
-            .add(entry)
-            .map_err(|e| Error::io("updating the related-articles index", e))?;
+    let (mut usage, mut cost, mut calls, mut degraded) = (Usage::default(), Some(0.0), 0, 0);
+    for (mut drafted, stem) in editions.into_iter().zip(run.stems(&item.id)) {
+        finish::publish(run, &voice, &mut drafted, stem)?;
+        let m = &drafted.article.meta;
+        usage += m.usage;
+        cost = cost.zip(m.cost_usd).map(|(a, b)| a + b);
+        calls += m.calls.iter().filter(|c| !c.cached).count();
+        degraded += m.integrity.as_ref().map_or(0, |r| r.degraded().count());
     }
-    if let Ok(mut f) = run.finished.lock() {
-        f.push(item.id.clone());
-    }
-    let m = &drafted.article.meta;
-    let calls = m.calls.iter().filter(|c| !c.cached).count();
-    let degraded = m.integrity.as_ref().map_or(0, |r| r.degraded().count());
-    Ok((m.usage, m.cost_usd, calls, degraded))
+    Ok((usage, cost, calls, degraded))
 }
 
 /// The manifest's stories, from a feed or the list itself.

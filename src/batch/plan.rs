@@ -32,7 +32,7 @@ fn estimated(calls: &[PlannedCall], prices: &PriceTable) -> (Usage, Option<f64>)
 async fn planned(session: &Session, item: &Item, sources: Vec<Source>) -> Result<Vec<PlannedCall>> {
     let voice = voice_for(session, item)?;
     let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-    session.plan(&voice, sources, &options).await
+    session.plan(&voice, sources, &options, session.languages()).await
 }
 
 /// Estimated usage and cost of a story, if the models have prices.

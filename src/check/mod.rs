@@ -262,6 +262,12 @@ impl<'a> Corpus<'a> {
     }
 }
 
+/// Every quotation of `doc`, with the original of each one that translates
+/// its cited passages.
+pub fn quotations(doc: &Doc, corpus: &Corpus<'_>) -> Vec<crate::article::Quotation> {
+    translation::quotations(doc, corpus)
+}
+
 /// Run every check on `doc`.
 pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let mut findings = grounding::check(doc, corpus);

@@ -5,6 +5,7 @@
 //! where the original does (not/never, 않/없, ない/ず, 不/没有/未).
 
 use super::claims::{self, Claim};
+use crate::article::{Original, Quotation};
 use crate::source::Passage;
 use crate::text::script::{Script, script};
 
@@ -57,6 +58,73 @@ pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found])
     }
     let polarity = negated(quote);
     (!originals.iter().any(|o| negated(o) == polarity)).then_some(Unfaithful::Negation)
+}
+
+/// Every quotation of `doc`: where it is, whether it translates its cited
+/// passages, and then the words it most likely translates (a statement of the
+/// same polarity that holds the most of its numbers and dates).
+pub(super) fn quotations(doc: &super::Doc, corpus: &super::Corpus<'_>) -> Vec<Quotation> {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        let known: Vec<String> = block
+            .cites
+            .iter()
+            .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
+            .cloned()
+            .collect();
+        let passages: Vec<&Passage> = corpus
+            .select(&known)
+            .into_iter()
+            .map(|i| corpus.passages[i])
+            .collect();
+        let cited = (!passages.is_empty()).then(|| script_of(&passages));
+        for c in claims::extract(&block.text) {
+            let Claim::Quote(q) = c.claim else { continue };
+            let translated = is_translation(&q, cited);
+            out.push(Quotation {
+                original: translated.then(|| original(&q, &passages)).flatten(),
+                text: q,
+                location: block.location.clone(),
+                translated,
+            });
+        }
+    }
+    out
+}
+
+/// The statement of `passages` that `quote` most likely translates.
+fn original(quote: &str, passages: &[&Passage]) -> Option<Original> {
+    let facts: Vec<Claim> = claims::extract(quote)
+        .into_iter()
+        .map(|f| f.claim)
+        .filter(|c| !matches!(c, Claim::Quote(_)))
+        .collect();
+    let polarity = negated(quote);
+    let no_index = crate::text::QuoteIndex::default();
+    let score = |words: &str| {
+        let found = claims::extract(words);
+        let shared = facts
+            .iter()
+            .filter(|c| claims::supported(c, &found, &no_index))
+            .count();
+        usize::from(negated(words) == polarity) * 1_000 + shared
+    };
+    let candidates = passages.iter().flat_map(|p| {
+        p.statements
+            .iter()
+            .map(move |s| (p, s.quote.as_deref().unwrap_or(&s.content)))
+    });
+    let mut best: Option<(usize, &Passage, &str)> = None;
+    for (p, words) in candidates {
+        let s = score(words);
+        if best.is_none_or(|(b, _, _)| s > b) {
+            best = Some((s, p, words));
+        }
+    }
+    best.map(|(_, p, words)| Original {
+        passage: p.id.clone(),
+        text: words.to_string(),
+    })
 }
 
 /// Small numbers written as words before what they count ("four ships"), not

@@ -273,6 +273,11 @@ pub struct RunArgs {
     /// `-o`, else md.
     #[arg(long, value_parser = format_parser(), value_delimiter = ',', value_name = "FORMATS")]
     pub format: Vec<Format>,
+    /// Editions, comma-separated language codes (`ko,en`): one article per
+    /// language from one brief, written as FILE.ko.md, FILE.en.md. One code
+    /// writes in that language instead of the persona's.
+    #[arg(long, value_parser = language_parser, value_delimiter = ',', value_name = "LANGS")]
+    pub lang: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -334,6 +339,17 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
     clap::builder::PossibleValuesParser::new(["md", "html", "json"]).try_map(|s| s.parse::<Format>())
 }
 
+/// A language code for `--lang`.
+fn language_parser(s: &str) -> Result<String, String> {
+    if parallax::pipeline::valid_language(s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "`{s}` is not a language code; use codes like en, ko, ja, zh or zh-Hant"
+        ))
+    }
+}
+
 impl RunArgs {
     /// The flags as the library takes them.
     pub fn flags(&self) -> Flags {
@@ -354,6 +370,7 @@ impl RunArgs {
             no_revise: self.no_revise,
             allow_private: self.allow_private,
             format: self.format.clone(),
+            languages: self.lang.clone(),
             dry_run: false,
         }
     }

@@ -112,13 +112,14 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             "standard input (`-`) can be given as a source only once".into(),
         ));
     }
+    let languages = editions(session.languages(), args)?;
     session.learn_context().await;
     let voice = session.voice(None)?;
     let sources = source::load_all(&args.sources, &session.fetcher).await?;
     let options = session.options(&voice.persona, None, !args.dry_run)?;
     if args.dry_run {
         return dry_run(
-            &session.plan(&voice, sources, &options).await?,
+            &session.plan(&voice, sources, &options, &languages).await?,
             options.prompt_tokens,
         );
     }
@@ -128,22 +129,78 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
              (set OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY, or pass --provider, to draft with a model)"
         );
     }
-    let mut drafted = session.draft(&voice, sources, &options).await?;
-    let report = drafted.article.meta.integrity.clone().unwrap_or_default();
-    for f in &report.findings {
-        tracing::warn!("integrity: {f}");
+    let mut drafted = session.editions(&voice, sources, &options, &languages).await?;
+    // Editions share one name, from the first edition's headline.
+    let stem = drafted
+        .first()
+        .map(|d| slug(&d.article.headline))
+        .unwrap_or_default();
+    let several = drafted.len() > 1;
+    for d in &mut drafted {
+        let lang = several.then(|| d.article.meta.language.clone());
+        let report = d.article.meta.integrity.clone().unwrap_or_default();
+        for f in &report.findings {
+            match &lang {
+                Some(l) => tracing::warn!("integrity ({l}): {f}"),
+                None => tracing::warn!("integrity: {f}"),
+            }
+        }
+        let edition = Edition {
+            lang: lang.as_deref(),
+            stem: &stem,
+        };
+        let written = output(args, &voice, d, &edition)?;
+        if let Some(p) = &args.provenance {
+            publish::write_json(&edition.file(p), &d.provenance)?;
+        }
+        summary(
+            &written,
+            &d.article,
+            report.findings.len(),
+            report.degraded().count(),
+        );
     }
-    let written = output(args, &voice, &mut drafted)?;
-    if let Some(p) = &args.provenance {
-        publish::write_json(p, &drafted.provenance)?;
-    }
-    summary(
-        &written,
-        &drafted.article,
-        report.findings.len(),
-        report.degraded().count(),
-    );
     Ok(())
+}
+
+/// The languages asked for; several need files to go to.
+fn editions(languages: &[String], args: &DraftArgs) -> Result<Vec<String>> {
+    let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
+    if languages.len() > 1 && to_stdout && !args.dry_run {
+        return Err(Error::Usage(format!(
+            "--lang {} writes one article per language: pass -o FILE.md (written as FILE.{}.md, …) or -o DIR/",
+            languages.join(","),
+            languages[0]
+        )));
+    }
+    Ok(languages.to_vec())
+}
+
+/// Which edition is being written: its language (when there are several) and
+/// the name every edition shares in a folder.
+struct Edition<'a> {
+    lang: Option<&'a str>,
+    stem: &'a str,
+}
+
+impl Edition<'_> {
+    /// An output base (`out/story`, no extension yet) for this edition: `out/story.ko`.
+    fn base(&self, base: &Path) -> PathBuf {
+        match self.lang {
+            Some(lang) => publish::with_ext(base, lang),
+            None => base.to_path_buf(),
+        }
+    }
+
+    /// A named file for this edition, its language before the extension
+    /// (`run.json` → `run.ko.json`).
+    fn file(&self, path: &Path) -> PathBuf {
+        match (self.lang, path.extension()) {
+            (Some(lang), Some(ext)) => path.with_extension(format!("{lang}.{}", ext.to_string_lossy())),
+            (Some(lang), None) => publish::with_ext(path, lang),
+            (None, _) => path.to_path_buf(),
+        }
+    }
 }
 
 /// `--dry-run`: every request, in round order, on stdout.
@@ -173,7 +230,12 @@ fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
 }
 
 /// Write the article where `-o` says, or print it.
-fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<PathBuf>> {
+fn output(
+    args: &DraftArgs,
+    voice: &Voice,
+    drafted: &mut Drafted,
+    edition: &Edition<'_>,
+) -> Result<Vec<PathBuf>> {
     let files = match args
         .output
         .as_deref()
@@ -182,9 +244,9 @@ fn output(args: &DraftArgs, voice: &Voice, drafted: &mut Drafted) -> Result<Vec<
     {
         None | Some(Target::Stdout) => None,
         // Checked against the sources before drafting.
-        Some(Target::Files(base, formats)) => Some((base, formats)),
+        Some(Target::Files(base, formats)) => Some((edition.base(&base), formats)),
         Some(Target::Folder(dir, formats)) => {
-            let base = dir.join(slug(&drafted.article.headline));
+            let base = edition.base(&dir.join(edition.stem));
             refuse_inputs(&outputs(&base, &formats), &args.sources)?;
             Some((base, formats))
         }

@@ -28,6 +28,8 @@ pub struct Flags {
     pub no_revise: bool,
     pub allow_private: bool,
     pub format: Vec<Format>,
+    /// `--lang`: one edition per language, from one brief (empty: the persona's).
+    pub languages: Vec<String>,
     /// `--dry-run`: nothing is sent and nothing is run (no key command).
     pub dry_run: bool,
 }

@@ -194,7 +194,7 @@ impl Fetcher {
                 && let Some(c) = cached
             {
                 return Ok(Page {
-                    fetched: now(),
+                    fetched: crate::clock::now(),
                     ..c.clone()
                 });
             }
@@ -297,7 +297,7 @@ impl Fetcher {
             final_url: url.to_string(),
             body: extract::decode(&bytes, &content_type),
             content_type,
-            fetched: now(),
+            fetched: crate::clock::now(),
             etag,
             last_modified,
         })
@@ -359,8 +359,4 @@ fn root_cause(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     msg
-}
-
-fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }

@@ -84,7 +84,7 @@ impl Cache {
             content: answer.content.clone(),
             usage: answer.usage,
             finish_reason: answer.finish_reason.clone(),
-            created: humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string(),
+            created: crate::clock::now(),
         };
         let result = serde_json::to_vec_pretty(&entry)
             .map_err(std::io::Error::other)

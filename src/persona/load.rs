@@ -31,6 +31,7 @@ pub struct PersonaFile {
     pub balance: Option<BalanceSpec>,
     pub model: Option<String>,
     pub temperature: Option<f32>,
+    pub mark_translations: Option<bool>,
 }
 
 /// One persona reachable by id, and where it comes from.
@@ -264,5 +265,6 @@ fn merge(path: &Path, f: PersonaFile, parent: Option<&PersonaSpec>) -> Result<Pe
         balance: or_parent!(balance, BalanceSpec::default()),
         model: f.model.or_else(|| parent.and_then(|p| p.model.clone())),
         temperature: f.temperature.or_else(|| parent.and_then(|p| p.temperature)),
+        mark_translations: or_parent!(mark_translations, false),
     })
 }

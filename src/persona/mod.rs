@@ -144,6 +144,9 @@ pub struct PersonaSpec {
     pub model: Option<String>,
     #[serde(default)]
     pub temperature: Option<f32>,
+    /// Markdown says "(translated)" after a quotation that translates its source.
+    #[serde(default)]
+    pub mark_translations: bool,
 }
 
 fn default_language() -> String {

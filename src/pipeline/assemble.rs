@@ -163,6 +163,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
             })
             .collect(),
         related: Vec::new(),
+        quotations: Vec::new(),
         meta: Metadata {
             persona: persona.id.clone(),
             provider: o.provider.clone(),
@@ -176,6 +177,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
             calls: calls.to_vec(),
             elapsed_ms,
             notes,
+            editions: Vec::new(),
             integrity: None,
         },
     }

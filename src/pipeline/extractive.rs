@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use super::Job;
 use crate::labels::{self, Labels};
-use crate::persona::Perspective;
+use crate::persona::{Persona, Perspective};
 use crate::prompt::defuse;
+use crate::source::Source;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Position, SectionDraft};
 
 /// Words that make a statement a reason ("because", "to protect", "citing").
@@ -298,6 +299,30 @@ pub fn quotation(s: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// Offline, passages are quoted as they are: say so when the persona writes in
+/// another language than the sources.
+pub fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]) {
+    use crate::text::script::script;
+    let text: String = sources
+        .iter()
+        .flat_map(|s| &s.passages)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sources_lang = script(&text).code();
+    let own = [persona.spec.language.clone()];
+    let asked = if languages.is_empty() { &own[..] } else { languages };
+    for lang in asked {
+        let code = lang.split(['-', '_']).next().unwrap_or("");
+        if !code.is_empty() && code != sources_lang {
+            tracing::warn!(
+                "persona `{}` writes in `{code}` but the sources are in `{sources_lang}`: offline, passages are quoted as they are; a model would translate them",
+                persona.id()
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ mod answer;
 mod assemble;
 pub mod budget;
 mod call;
+mod editions;
 pub mod extractive;
 mod plan;
 mod revise;
@@ -20,6 +21,7 @@ use std::time::Instant;
 use futures::future::try_join_all;
 
 pub use answer::{Answer, Answerer, Ask, DryRun, ExtractiveAnswerer, ModelAnswerer};
+pub use editions::{editions, valid_language};
 pub use plan::Plan;
 
 use crate::article::Article;
@@ -118,50 +120,93 @@ fn progress(job: &Job<'_>, message: &str) {
 pub async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, Error> {
     let started = Instant::now();
     let plan = Plan::new(job);
-    let persona = job.persona;
+    let (brief, rec) = brief(answerer, &plan).await?;
+    let composed = compose(answerer, &plan, &brief, vec![rec]).await?;
+    complete(answerer, &plan, composed, Vec::new(), started).await
+}
 
-    progress(job, "round 1/3: brief");
-    let (brief, rec) = answerer.answer::<Brief>(&plan, Ask::new(Stage::Brief)).await?;
-    let mut calls = vec![rec];
+/// Round 1: the brief every later round (and every edition) works from.
+async fn brief<A: Answerer>(
+    answerer: &A,
+    plan: &Plan<'_>,
+) -> Result<(Brief, crate::article::CallRecord), Error> {
+    progress(plan.job, "round 1/3: brief");
+    answerer.answer::<Brief>(plan, Ask::new(Stage::Brief)).await
+}
 
-    let (opening, perspectives) = round_two(answerer, &plan, &brief, &mut calls).await?;
+/// An article's answers before the checks, and the calls that gave them.
+struct Composed {
+    drafts: Drafts,
+    calls: Vec<crate::article::CallRecord>,
+}
 
-    progress(job, "round 3/3: headline, deck and closing");
+/// Rounds 2 and 3 from `brief`, in the plan's persona's language. `calls`
+/// holds the calls made so far.
+async fn compose<A: Answerer>(
+    answerer: &A,
+    plan: &Plan<'_>,
+    brief: &Brief,
+    mut calls: Vec<crate::article::CallRecord>,
+) -> Result<Composed, Error> {
+    let persona = plan.job.persona;
+    let (opening, perspectives) = round_two(answerer, plan, brief, &mut calls).await?;
+
+    progress(plan.job, "round 3/3: headline, deck and closing");
     let labels = crate::labels::for_language(&persona.spec.language);
     let sections = perspective_sections(&persona.spec.perspectives, &perspectives, labels);
     let view = draft_view(&opening, &sections);
     let ask = Ask {
-        brief: Some(&brief),
+        brief: Some(brief),
         draft: Some(&view),
         ..Ask::new(Stage::Finish)
     };
-    let (finish, rec) = answerer.answer::<Finish>(&plan, ask).await?;
+    let (finish, rec) = answerer.answer::<Finish>(plan, ask).await?;
     calls.push(rec);
-
-    let mut drafts = Drafts {
-        brief,
+    let drafts = Drafts {
+        brief: brief.clone(),
         opening,
         perspectives,
         finish,
     };
+    Ok(Composed { drafts, calls })
+}
+
+/// Check a composed article and revise once what the checks (and `also`,
+/// findings from elsewhere such as edition parity) flag.
+async fn complete<A: Answerer>(
+    answerer: &A,
+    plan: &Plan<'_>,
+    composed: Composed,
+    also: Vec<check::Finding>,
+    started: Instant,
+) -> Result<Article, Error> {
+    let (job, persona) = (plan.job, plan.job.persona);
+    let Composed {
+        mut drafts,
+        mut calls,
+    } = composed;
     let corpus = Corpus::new(job.sources, persona);
     let checked = |d: &Drafts, calls: &[crate::article::CallRecord]| {
         let article = assemble(job, d, calls, started.elapsed().as_millis() as u64);
-        let report = check::run(&Doc::from_article(&article), &corpus, persona);
-        (article, report)
+        let doc = Doc::from_article(&article);
+        let report = check::run(&doc, &corpus, persona);
+        (article, report, doc)
     };
-    let (mut article, mut report) = checked(&drafts, &calls);
+    let (mut article, mut report, mut doc) = checked(&drafts, &calls);
     if job.options.revise {
         let before = drafts.clone();
-        let revised = revise::round(answerer, &plan, &mut drafts, &report, &mut calls).await?;
+        let mut asked = report.clone();
+        asked.findings.extend(also);
+        let revised = revise::round(answerer, plan, &mut drafts, &asked, &mut calls).await?;
         if !revised.is_empty() {
-            let (_, after) = checked(&drafts, &calls);
+            let (_, after, _) = checked(&drafts, &calls);
             let kept = revise::keep_improvements(&mut drafts, &before, &report, &after, &revised, &mut calls);
-            (article, report) = checked(&drafts, &calls);
+            (article, report, doc) = checked(&drafts, &calls);
             report.revised = kept;
         }
     }
     report.findings.extend(degraded(&calls));
+    article.quotations = check::quotations(&doc, &corpus);
     article.meta.integrity = Some(report);
     Ok(article)
 }
@@ -235,9 +280,9 @@ async fn round_two<A: Answerer>(
 /// The exact requests every round would send, without sending any. Rounds 2 and
 /// 3 depend on earlier answers; they are shown with the extractive answers in
 /// their place.
-pub async fn dry_run(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
+pub async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedCall>, Error> {
     let recorder = DryRun::default();
-    draft(&recorder, job).await?;
+    editions(&recorder, job, languages).await?;
     Ok(recorder.planned())
 }
 
@@ -245,7 +290,7 @@ pub async fn dry_run(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
 /// finding on the opening): how `personas check` exercises every template and
 /// `prompts render` shows any stage.
 pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
-    let mut calls = dry_run(job).await?;
+    let mut calls = dry_run(job, &[]).await?;
     let plan = Plan::new(job);
     let brief = Brief::default();
     let current = Opening {
@@ -274,7 +319,10 @@ pub fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
     report.findings.iter().filter(|f| {
         matches!(
             f.check,
-            check::Check::Grounding | check::Check::Glossary | check::Check::Attribution
+            check::Check::Grounding
+                | check::Check::Glossary
+                | check::Check::Attribution
+                | check::Check::Parity
         )
     })
 }

@@ -34,7 +34,20 @@ impl Scripted {
 impl LlmClient for Scripted {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
         self.asked.lock().unwrap().push(req.stage.clone());
-        let content = self.replies.get(&req.stage).cloned().unwrap_or_default();
+        // `STAGE@LANG` answers only the edition in that language.
+        let edition = self.replies.iter().find(|(k, _)| {
+            k.split_once('@').is_some_and(|(stage, lang)| {
+                stage == req.stage
+                    && req
+                        .messages
+                        .iter()
+                        .any(|m| m.content.contains(&format!("language `{lang}`")))
+            })
+        });
+        let content = edition
+            .map(|(_, v)| v.clone())
+            .or_else(|| self.replies.get(&req.stage).cloned())
+            .unwrap_or_default();
         Ok(ChatResponse {
             content,
             model: "scripted".into(),
@@ -69,7 +82,7 @@ fn fixture() -> (Persona, Vec<Source>, Prompts, DraftOptions) {
 
 /// The extractive answers of every stage, as a model would send them.
 async fn valid_answers(job: &Job<'_>) -> Vec<(String, String)> {
-    dry_run(job)
+    dry_run(job, &[])
         .await
         .unwrap()
         .into_iter()
@@ -156,4 +169,120 @@ async fn a_bad_pull_quote_is_dropped_not_fatal() {
         "{:?}",
         report.findings
     );
+}
+
+#[tokio::test]
+async fn editions_share_one_brief_and_each_language_gets_its_own_rounds() {
+    let (persona, sources, prompts, options) = fixture();
+    let job = Job {
+        persona: &persona,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+    let answers = valid_answers(&job).await;
+    let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let client = Scripted::new(&refs);
+    let langs = ["ko".to_string(), "en".to_string()];
+    let articles = editions(&ModelAnswerer(&client), &job, &langs).await.unwrap();
+    let asked = client.asked();
+    assert_eq!(asked.iter().filter(|s| *s == "brief").count(), 1, "{asked:?}");
+    assert_eq!(asked.len(), 1 + 2 * (1 + 4 + 1), "{asked:?}");
+    let got: Vec<&str> = articles.iter().map(|a| a.meta.language.as_str()).collect();
+    assert_eq!(got, ["ko", "en"]);
+    for a in &articles {
+        assert_eq!(a.meta.editions, langs);
+        assert_eq!(a.perspectives.len(), 4);
+    }
+    // The brief's call is counted once, in the first edition.
+    let briefs = |a: &Article| a.meta.calls.iter().filter(|c| c.stage == Stage::Brief).count();
+    assert_eq!((briefs(&articles[0]), briefs(&articles[1])), (1, 0));
+}
+
+#[tokio::test]
+async fn a_quotation_translated_from_a_japanese_passage_carries_its_original() {
+    let text = "# 尖閣\n\n林芳正官房長官は2日の記者会見で「断じて容認できない」と述べた。\n\n\
+中国外務省の毛寧報道官は「釣魚島は中国固有の領土だ」と述べた。";
+    let persona = crate::persona::load("prism", &[]).unwrap();
+    let mut sources = vec![source::parse(std::path::Path::new("s.md"), text, 1, 1).unwrap()];
+    source::tag_perspectives(&mut sources, &persona).unwrap();
+    let (_, _, prompts, options) = fixture();
+    let job = Job {
+        persona: &persona,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+    let mut answers = valid_answers(&job).await;
+    let cite = sources[0].passages[0].id.clone();
+    for (stage, answer) in answers.iter_mut() {
+        if stage == "perspective:japan" {
+            let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
+            v["position"]["text"] =
+                "Chief Cabinet Secretary Yoshimasa Hayashi said it was \"absolutely unacceptable\".".into();
+            v["position"]["cites"] = serde_json::json!([cite]);
+            *answer = v.to_string();
+        }
+    }
+    let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let client = Scripted::new(&refs);
+    let article = draft(&ModelAnswerer(&client), &job).await.unwrap();
+    let q = article
+        .quotations
+        .iter()
+        .find(|q| q.text == "absolutely unacceptable")
+        .unwrap_or_else(|| panic!("{:?}", article.quotations));
+    assert!(q.translated);
+    let original = q.original.as_ref().unwrap();
+    assert_eq!(
+        (original.passage.as_str(), original.text.as_str()),
+        (cite.as_str(), "断じて容認できない")
+    );
+    let untranslated = article.quotations.iter().filter(|q| !q.translated).count();
+    assert_eq!(untranslated + 1, article.quotations.len());
+}
+
+#[tokio::test]
+async fn an_edition_that_drops_a_fact_is_revised_with_it_and_else_flagged() {
+    let (persona, sources, prompts, options) = fixture();
+    let job = Job {
+        persona: &persona,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+    let mut answers = valid_answers(&job).await;
+    let holding: Vec<(String, String)> = answers
+        .iter()
+        .filter(|(_, a)| a.contains("about 5% of"))
+        .map(|(s, a)| (format!("{s}@en"), a.replace("about 5% of", "much of")))
+        .collect();
+    assert!(holding.iter().any(|(s, _)| s == "lede@en"), "{holding:?}");
+    answers.extend(holding);
+    let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let client = Scripted::new(&refs);
+    let langs = ["ko".to_string(), "en".to_string()];
+    let articles = editions(&ModelAnswerer(&client), &job, &langs).await.unwrap();
+    let asked = client.asked();
+    // Only the en edition is sent back, with the difference (and its answer,
+    // empty here, repaired once).
+    assert!(asked.iter().any(|s| s == "revise:lede"), "{asked:?}");
+    assert_eq!(asked.len(), 1 + 2 * 6 + 4, "{asked:?}");
+    let parity = |a: &Article| {
+        a.meta
+            .integrity
+            .as_ref()
+            .unwrap()
+            .findings
+            .iter()
+            .filter(|f| f.kind == crate::ident::FindingKind::Parity)
+            .map(|f| f.claim.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        parity(&articles[0]).is_empty(),
+        "the first edition is the reference"
+    );
+    let left = parity(&articles[1]);
+    assert!(!left.is_empty() && left.iter().all(|c| c == "5%"), "{left:?}");
 }

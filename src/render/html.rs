@@ -87,6 +87,7 @@ impl Html {
         let mut env = Environment::new();
         env.set_undefined_behavior(UndefinedBehavior::Strict);
         env.set_auto_escape_callback(|_| AutoEscape::Html);
+        env.add_filter("originals", originals);
         let with_macro = format!("{CITES_MACRO}{text}");
         env.add_template_owned(TEMPLATE_NAME, with_macro)
             .map_err(|e| TemplateError {
@@ -162,6 +163,7 @@ impl Html {
             "related": related,
             "integrity": integrity,
             "source_of": source_of,
+            "translations": a.quotations.iter().filter(|q| q.translated).collect::<Vec<_>>(),
         });
         let tmpl = self.env.get_template(TEMPLATE_NAME).map_err(|e| TemplateError {
             file: TEMPLATE_NAME.into(),
@@ -177,6 +179,56 @@ impl Html {
                 message: e.to_string(),
             })
     }
+}
+
+/// `{{ text | originals }}`: the text, escaped, with each translated quotation
+/// marked and its original (and passage) on hover and in print.
+fn originals(state: &minijinja::State, text: String) -> minijinja::Value {
+    use minijinja::HtmlEscape;
+    let attr = |v: &minijinja::Value, key: &str| {
+        v.get_attr(key)
+            .ok()
+            .and_then(|x| x.as_str().map(str::to_string))
+            .unwrap_or_default()
+    };
+    let quotations: Vec<crate::article::Quotation> = state
+        .lookup("translations")
+        .and_then(|list| list.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
+        .unwrap_or_default()
+        .iter()
+        .map(|q| {
+            let original = q
+                .get_attr("original")
+                .ok()
+                .filter(|o| !o.is_undefined() && !o.is_none());
+            crate::article::Quotation {
+                text: attr(q, "text"),
+                location: String::new(),
+                translated: true,
+                original: original.map(|o| crate::article::Original {
+                    passage: attr(&o, "passage"),
+                    text: attr(&o, "text"),
+                }),
+            }
+        })
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (r, q) in super::quotes::translated(&text, &quotations) {
+        out.push_str(&HtmlEscape(&text[at..r.start]).to_string());
+        let said = q
+            .original
+            .as_ref()
+            .map_or(String::new(), |o| format!("{} ({})", o.text, o.passage));
+        out.push_str(&format!(
+            "<span class=\"translated\" tabindex=\"0\" title=\"{0}\" data-original=\"{0}\">{1}</span>",
+            HtmlEscape(&said),
+            HtmlEscape(&text[r.clone()])
+        ));
+        at = r.end;
+    }
+    out.push_str(&HtmlEscape(&text[at..]).to_string());
+    minijinja::Value::from_safe_string(out)
 }
 
 /// Citation markers, linked to the source they come from. Defined before the

@@ -8,13 +8,17 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::Render;
-use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection};
+use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection, Quotation};
 use crate::check::Report;
 use crate::error::TemplateError;
 use crate::labels::{self, Labels};
 use crate::llm::Usage;
 
-pub struct Markdown;
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Markdown {
+    /// Say "(translated)" after a quotation that translates its source.
+    pub mark_translations: bool,
+}
 
 #[derive(Serialize)]
 struct FrontMatter<'a> {
@@ -208,15 +212,26 @@ pub fn inline(s: &str) -> String {
     }
 }
 
-fn cited(p: &Paragraph) -> String {
+/// A paragraph's text and its passage ids; `marks` gives the article's
+/// quotations and the word for a translated one, when the persona asks.
+fn cited(p: &Paragraph, marks: Option<(&[Quotation], &str)>) -> String {
+    let text = match marks {
+        Some((quotations, label)) => inline(&super::quotes::labelled(&p.text, quotations, label)),
+        None => inline(&p.text),
+    };
     if p.cites.is_empty() {
-        inline(&p.text)
+        text
     } else {
-        format!("{} [{}]", inline(&p.text), p.cites.join(", "))
+        format!("{text} [{}]", p.cites.join(", "))
     }
 }
 
-fn perspective(out: &mut String, p: &PerspectiveSection, labels: &Labels) {
+fn perspective(
+    out: &mut String,
+    p: &PerspectiveSection,
+    labels: &Labels,
+    marks: Option<(&[Quotation], &str)>,
+) {
     if p.subhead.trim() == p.label.trim() {
         let _ = writeln!(out, "### {}\n", inline(&p.label));
     } else {
@@ -227,7 +242,7 @@ fn perspective(out: &mut String, p: &PerspectiveSection, labels: &Labels) {
         (labels.reasons, &p.reasons),
         (labels.implications, &p.implications),
     ] {
-        let _ = writeln!(out, "**{label}.** {}\n", cited(part));
+        let _ = writeln!(out, "**{label}.** {}\n", cited(part, marks));
     }
 }
 
@@ -239,25 +254,28 @@ impl Render for Markdown {
     fn render(&self, a: &Article) -> Result<String, TemplateError> {
         Ok({
             let labels = labels::for_language(&a.meta.language);
+            let marks = self
+                .mark_translations
+                .then_some((a.quotations.as_slice(), labels.translated));
             let mut out = format!("---\n{}---\n\n", front_matter(a));
             let _ = writeln!(out, "# {}\n", inline(&a.headline));
             let _ = writeln!(out, "*{}*\n", inline(&a.deck));
             if let Some(q) = &a.pull_quote {
                 let _ = writeln!(out, "> “{}”\n", inline(q));
             }
-            let _ = writeln!(out, "{}\n", cited(&a.lede));
+            let _ = writeln!(out, "{}\n", cited(&a.lede, marks));
             for s in &a.sections {
                 let _ = writeln!(out, "## {}\n", inline(&s.subhead));
                 for p in &s.paragraphs {
-                    let _ = writeln!(out, "{}\n", cited(p));
+                    let _ = writeln!(out, "{}\n", cited(p, marks));
                 }
             }
             let _ = writeln!(out, "## {}\n", labels.sides_heading);
             for p in &a.perspectives {
-                perspective(&mut out, p, labels);
+                perspective(&mut out, p, labels, marks);
             }
             if let Some(c) = &a.closing {
-                let _ = writeln!(out, "## {}\n\n{}\n", labels.what_to_watch, cited(c));
+                let _ = writeln!(out, "## {}\n\n{}\n", labels.what_to_watch, cited(c, marks));
             }
             let _ = writeln!(out, "---\n\n## {}\n", labels.about_author);
             let _ = writeln!(

@@ -7,6 +7,7 @@ mod catalogue;
 mod checks;
 mod degrade;
 mod draft;
+mod editions;
 mod engines;
 mod errors;
 mod hostile;
