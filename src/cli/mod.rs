@@ -36,12 +36,12 @@ pub struct Cli {
 pub enum Command {
     /// Draft one article from one or more sources.
     #[command(
-        after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  cat facts.md | parallax draft - -o article.md\n  parallax draft a.md b.md --provider openai --model gpt-4o-mini --no-stream\n  parallax draft a.md --dry-run"
+        after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  cat facts.md | parallax draft - -o article.md\n  parallax draft a.md b.md --provider openai --model gpt-4o-mini --no-stream\n  parallax draft kaiken-ja.md --lang ko,en -o out/story.md   # two editions, one brief\n  parallax draft a.md --dry-run"
     )]
     Draft(DraftArgs),
     /// Draft many stories: resumable, within budget, nothing lost.
     #[command(
-        after_help = "Examples:\n  parallax batch stories.jsonl --out out/ -j 16\n  parallax batch stories.csv --out out/ --max-cost 5 --dry-run\n  parallax batch sources/ --out out/ --persona ledger\n  parallax batch 'wire/*.md' --out out/ --retry-failed --json\n  parallax batch archive.jsonl --out out/ --engine provider --max-cost 50\n  parallax batch archive.jsonl --out out/ --provider vllm --engine export\n  parallax batch archive.jsonl --out out/ --provider vllm --engine import --results results.jsonl\n  parallax batch --cancel out/\n\nRerun the same command to resume: finished stories are skipped without a call, and\nbatches already submitted are polled, never submitted again."
+        after_help = "Examples:\n  parallax batch stories.jsonl --out out/ -j 16\n  parallax batch stories.csv --out out/ --max-cost 5 --dry-run\n  parallax batch sources/ --out out/ --persona ledger\n  parallax batch stories.jsonl --out out/ --lang ja,en   # ID.ja.md and ID.en.md\n  parallax batch 'wire/*.md' --out out/ --retry-failed --json\n  parallax batch archive.jsonl --out out/ --engine provider --max-cost 50\n  parallax batch archive.jsonl --out out/ --provider vllm --engine export\n  parallax batch archive.jsonl --out out/ --provider vllm --engine import --results results.jsonl\n  parallax batch --cancel out/\n\nRerun the same command to resume: finished stories are skipped without a call, and\nbatches already submitted are polled, never submitted again."
     )]
     Batch(BatchArgs),
     /// Check any Markdown article against its sources: claims, balance, glossary.
