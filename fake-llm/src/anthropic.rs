@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::wire::{Request, pieces};
+use crate::request::{Request, pieces};
 
 pub fn block(req: &Request, content: &str) -> Value {
     match (&req.tool, serde_json::from_str::<Value>(content)) {

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use axum::Json;
 use axum::body::to_bytes;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -44,18 +44,18 @@ pub(crate) struct Batch {
     protocol: Protocol,
     created: Instant,
     /// `(custom_id, request body)` in submission order.
-    lines: Vec<(String, Value)>,
+    pub(crate) lines: Vec<(String, Value)>,
     input_file_id: Option<String>,
     cancelled: bool,
     /// Per request: `Ok(answer body)` or `Err(kind)` (`errored`, `expired`, `canceled`).
-    results: Option<Vec<Result<Value, &'static str>>>,
+    pub(crate) results: Option<Vec<Result<Value, &'static str>>>,
 }
 
 /// Batch endpoints' state.
 #[derive(Default)]
 pub(crate) struct Store {
-    files: HashMap<String, String>,
-    batches: HashMap<String, Batch>,
+    pub(crate) files: HashMap<String, String>,
+    pub(crate) batches: HashMap<String, Batch>,
     seen: HashMap<String, u32>,
     /// Every `custom_id` submitted, in order, across batches.
     pub(crate) submitted: Vec<String>,
@@ -78,49 +78,19 @@ impl Store {
         }
     }
 
-    fn id(&mut self, prefix: &str) -> String {
+    pub(crate) fn id(&mut self, prefix: &str) -> String {
         self.next += 1;
         format!("{prefix}_{:06}", self.next)
     }
 }
 
-fn error(status: u16, message: &str) -> Response {
+pub(crate) fn error(status: u16, message: &str) -> Response {
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST);
     (
         code,
         Json(json!({"error": {"message": message, "type": "invalid_request_error"}})),
     )
         .into_response()
-}
-
-/// `POST /v1/files` (multipart, `purpose=batch`).
-pub(crate) async fn upload(State(h): State<Handle>, mut form: Multipart) -> Response {
-    let mut text = None;
-    while let Ok(Some(field)) = form.next_field().await {
-        if field.name() == Some("file") {
-            text = field.text().await.ok();
-        }
-    }
-    let Some(text) = text else {
-        return error(400, "no file in the form");
-    };
-    let bytes = text.len();
-    let Some(id) = h.with_batches(|s| {
-        let id = s.id("file");
-        s.files.insert(id.clone(), text);
-        id
-    }) else {
-        return error(500, "state lost");
-    };
-    Json(json!({"id": id, "object": "file", "bytes": bytes, "purpose": "batch"})).into_response()
-}
-
-/// `GET /v1/files/{id}/content`.
-pub(crate) async fn file_content(State(h): State<Handle>, Path(id): Path<String>) -> Response {
-    match h.with_batches(|s| s.files.get(&id).cloned()).flatten() {
-        Some(text) => text.into_response(),
-        None => error(404, "no such file"),
-    }
 }
 
 /// `POST /v1/batches`.
@@ -340,7 +310,7 @@ async fn process(h: &Handle, id: &str, mut batch: Batch, config: &BatchConfig) -
 }
 
 /// One request answered as a live call would be; a non-200 answer is `errored`.
-async fn answer(h: &Handle, protocol: Protocol, body: &Value) -> Result<Value, &'static str> {
+pub(crate) async fn answer(h: &Handle, protocol: Protocol, body: &Value) -> Result<Value, &'static str> {
     let mut body = body.clone();
     if let Some(map) = body.as_object_mut() {
         map.remove("stream");
@@ -353,29 +323,6 @@ async fn answer(h: &Handle, protocol: Protocol, body: &Value) -> Result<Value, &
         .await
         .map_err(|_| "errored")?;
     serde_json::from_slice(&bytes).map_err(|_| "errored")
-}
-
-/// `GET /v1/messages/batches/{id}/results`: one JSON line per request.
-pub(crate) async fn anthropic_results(State(h): State<Handle>, Path(id): Path<String>) -> Response {
-    let Some(b) = h.with_batches(|s| s.batches.get(&id).cloned()).flatten() else {
-        return error(404, "no such batch");
-    };
-    let Some(results) = &b.results else {
-        return error(400, "the batch has not ended");
-    };
-    let mut out = String::new();
-    for ((custom_id, _), r) in b.lines.iter().zip(results) {
-        let result = match r {
-            Ok(message) => json!({"type": "succeeded", "message": message}),
-            Err("errored") => {
-                json!({"type": "errored", "error": {"type": "error", "error": {"type": "api_error", "message": "internal error"}}})
-            }
-            Err(kind) => json!({"type": kind}),
-        };
-        out.push_str(&json!({"custom_id": custom_id, "result": result}).to_string());
-        out.push('\n');
-    }
-    out.into_response()
 }
 
 /// The output and error files of an ended OpenAI batch.
@@ -401,26 +348,4 @@ fn openai_files(b: &Batch, id: &str) -> Option<(String, String, String, String)>
         target.push('\n');
     }
     Some((format!("{id}-output"), ok, format!("{id}-errors"), bad))
-}
-
-/// Play a self-hosted batch engine (as vLLM's `run-batch` does): answer every
-/// line of an OpenAI batch input file and return the output file's lines.
-pub async fn run_batch(h: &Handle, input: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in input.lines().filter(|l| !l.trim().is_empty()).enumerate() {
-        let Ok(v) = serde_json::from_str::<Value>(line) else {
-            continue;
-        };
-        let custom_id = v.get("custom_id").cloned().unwrap_or(Value::Null);
-        let body = v.get("body").cloned().unwrap_or(Value::Null);
-        let line = match answer(h, Protocol::OpenAi, &body).await {
-            Ok(body) => json!({"id": format!("vllm-{i}"), "custom_id": custom_id,
-                "response": {"status_code": 200, "request_id": format!("vllm-batch-{i}"), "body": body}, "error": null}),
-            Err(_) => json!({"id": format!("vllm-{i}"), "custom_id": custom_id,
-                "response": {"status_code": 500, "request_id": format!("vllm-batch-{i}"), "body": null}, "error": null}),
-        };
-        out.push_str(&line.to_string());
-        out.push('\n');
-    }
-    out
 }

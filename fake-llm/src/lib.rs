@@ -7,10 +7,13 @@
 
 mod answer;
 mod anthropic;
+mod batch_files;
 mod batches;
+mod bodies;
 mod faults;
 mod handler;
 mod ollama;
+mod request;
 mod servers;
 mod sloppy;
 mod streams;
@@ -30,12 +33,13 @@ use axum::routing::{get, post};
 use serde_json::Value;
 
 pub use answer::fill;
-pub use batches::{BatchConfig, run_batch};
+pub use batch_files::run_batch;
+pub use batches::BatchConfig;
 pub use faults::{Fault, FaultPlan};
 use handler::handle;
+pub use request::Protocol;
 pub use servers::Imitate;
 pub use thread::FakeServer;
-pub use wire::Protocol;
 
 /// A scripted reply for one request.
 #[derive(Debug, Clone, PartialEq)]
@@ -344,7 +348,7 @@ async fn props(State(h): State<Handle>) -> Response {
         Some(i @ Imitate::LlamaServer) => {
             axum::Json(servers::props(context.unwrap_or(i.default_context()))).into_response()
         }
-        _ => wire::error(Protocol::OpenAi, 404, "File Not Found"),
+        _ => bodies::error(Protocol::OpenAi, 404, "File Not Found"),
     }
 }
 
@@ -360,8 +364,8 @@ pub fn router(handle: Handle) -> Router {
         .route("/api/tags", get(ollama::tags))
         .route("/api/show", post(ollama::show))
         .route("/api/version", get(ollama::version))
-        .route("/v1/files", post(batches::upload))
-        .route("/v1/files/{id}/content", get(batches::file_content))
+        .route("/v1/files", post(batch_files::upload))
+        .route("/v1/files/{id}/content", get(batch_files::file_content))
         .route(
             "/v1/batches",
             post(batches::openai_create).get(batches::openai_list),
@@ -373,7 +377,7 @@ pub fn router(handle: Handle) -> Router {
         .route("/v1/messages/batches/{id}/cancel", post(batches::cancel))
         .route(
             "/v1/messages/batches/{id}/results",
-            get(batches::anthropic_results),
+            get(batch_files::anthropic_results),
         )
         // Batch files run to hundreds of megabytes at the providers.
         .layer(axum::extract::DefaultBodyLimit::max(256 << 20))

@@ -5,13 +5,13 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 use crate::faults::Fault;
+use crate::request::{Protocol, Request, pieces};
 use crate::streams::{reset, stalled};
-use crate::wire::{Protocol, Request, pieces};
 use crate::{Handle, handle};
 
 /// The model the fake serves, and the window its weights were trained for.
@@ -39,7 +39,7 @@ pub async fn show(body: String) -> Response {
     let v: Value = serde_json::from_str(&body).unwrap_or(Value::Null);
     let name = v["model"].as_str().or(v["name"].as_str()).unwrap_or("");
     if name != MODEL && format!("{name}:latest") != MODEL {
-        return error(404, &format!("model '{name}' not found"));
+        return crate::bodies::error(Protocol::Ollama, 404, &format!("model '{name}' not found"));
     }
     Json(
         json!({"modelfile": "FROM llama3.1", "parameters": "stop \"<|eot_id|>\"", "template": "{{ .Prompt }}",
@@ -53,12 +53,6 @@ pub async fn show(body: String) -> Response {
 
 pub async fn version() -> Json<Value> {
     Json(json!({"version": "0.12.3"}))
-}
-
-/// An error as Ollama's native API sends it.
-pub fn error(code: u16, message: &str) -> Response {
-    let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    (status, Json(json!({ "error": message }))).into_response()
 }
 
 /// The window a native request asks for.

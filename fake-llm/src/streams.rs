@@ -6,8 +6,9 @@ use axum::http::{HeaderValue, header};
 use axum::response::Response;
 use futures::StreamExt;
 
+use crate::bodies::error;
 use crate::faults::HANG;
-use crate::wire::{Protocol, error};
+use crate::request::Protocol;
 
 pub fn sse(frames: Vec<String>) -> Response {
     event_stream(Body::from(frames.concat()))
