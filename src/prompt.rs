@@ -324,7 +324,7 @@ fn nonce(fence_key: &str, passages: &[Passage]) -> String {
         h.update(p.text.as_bytes());
         h.update([0]);
     }
-    h.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
+    crate::fsutil::hex(&h.finalize()[..8])
 }
 
 /// The tags that fence untrusted text in prompts: source passages, and earlier

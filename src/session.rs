@@ -85,7 +85,10 @@ impl Session {
             }
         }
         let settings = config::resolve(flags, persona, config, &ProcessEnv, cwd)?;
-        let local = settings.http.as_ref().is_none_or(|cfg| is_local(&cfg.base_url));
+        let local = settings
+            .http
+            .as_ref()
+            .is_none_or(|cfg| crate::fetch::guard::nearby(&cfg.base_url));
         let prices = PriceTable::new(&settings.prices, local);
         let client = match &settings.http {
             None => None,
@@ -125,8 +128,8 @@ impl Session {
     }
 
     /// When the configuration states no context length, ask the model's server
-    /// for it (briefly; a server that does not say changes nothing). Remembered
-    /// in the cache folder per endpoint and model, so the next run asks nothing.
+    /// for it (briefly; a server that does not say changes nothing). Kept with
+    /// the server's facts, so the next run asks nothing (`--refresh` asks again).
     pub async fn learn_context(&mut self) {
         let (Some(client), None) = (&self.client, self.settings.context) else {
             return;
@@ -134,34 +137,25 @@ impl Session {
         let Some(model) = self.settings.models.for_stage(STAGE_KINDS[0], None) else {
             return;
         };
-        let key = format!("{} {model}", client.http().endpoint());
-        let file = self.settings.cache_dir.as_ref().map(|d| d.join("contexts.json"));
-        let mut known: BTreeMap<String, Option<usize>> = file
-            .as_ref()
-            .filter(|_| !self.settings.refresh)
-            .and_then(|f| std::fs::read(f).ok())
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        let learned = match known.get(&key) {
-            Some(n) => *n,
+        let (http, endpoint) = (client.http(), client.http().endpoint());
+        let known = http
+            .facts()
+            .context(&endpoint, &model)
+            .filter(|_| !self.settings.refresh);
+        let learned = match known {
+            Some(n) => n,
             None => {
-                let ask = crate::llm::probe::context_length(client.http(), &model);
+                let ask = crate::llm::probe::context_length(http, &model);
                 let found = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await;
-                let n = found.ok().flatten().and_then(|(n, _)| usize::try_from(n).ok());
-                known.insert(key, n);
-                if let Some(f) = &file
-                    && let Ok(json) = serde_json::to_vec_pretty(&known)
-                    && let Err(e) = crate::fsutil::write_atomic(f, &json)
-                {
-                    tracing::debug!("could not remember the context length in {}: {e}", f.display());
-                }
+                let n = found.ok().flatten().map(|(n, _)| n);
+                http.facts().set_context(&endpoint, &model, n);
                 n
             }
         };
         if let Some(n) = learned {
             tracing::debug!("{model}: the server states a context of {n} tokens");
         }
-        self.learned_context = learned;
+        self.learned_context = learned.and_then(|n| usize::try_from(n).ok());
     }
 
     /// The languages of the editions asked for (empty: the persona's own).
@@ -364,16 +358,4 @@ impl Session {
         source::tag_perspectives(&mut sources, &voice.persona)?;
         pipeline::dry_run(&voice.job(&sources, options), languages).await
     }
-}
-
-/// Whether a base URL points at this machine (its tokens cost nothing).
-fn is_local(url: &str) -> bool {
-    let host = url
-        .split("://")
-        .nth(1)
-        .unwrap_or("")
-        .split(['/', ':'])
-        .next()
-        .unwrap_or("");
-    matches!(host, "localhost" | "[") || host.starts_with("127.")
 }

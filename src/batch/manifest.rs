@@ -141,11 +141,7 @@ impl Row {
 /// An id for a story that names none: `prefix-` and a hash of what defines it
 /// (its line, its link), the same on every run.
 pub(crate) fn hashed_id(prefix: &str, key: &str) -> String {
-    let hex: String = Sha256::digest(key.as_bytes())
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex = crate::fsutil::hex(&Sha256::digest(key.as_bytes())[..5]);
     format!("{prefix}-{hex}")
 }
 

@@ -106,12 +106,9 @@ pub fn resolve(
     let f = &loaded.file;
     let cache_enabled = !flags.no_cache && f.cache.enabled.unwrap_or(true);
     let cache_root = project.cache_root(env);
-    // The structured-output mode that works is remembered unless caching is off.
-    let modes_file = cache_root
-        .as_ref()
-        .filter(|_| cache_enabled)
-        .map(|d| d.join("output-modes.json"));
-    let http = provider(flags, loaded, env, &project.root, modes_file)?;
+    // What a server supports is remembered even with caching off: it is not an answer.
+    let facts_file = cache_root.as_ref().map(|d| d.join("servers.json"));
+    let http = provider(flags, loaded, env, &project.root, facts_file)?;
     let (per_stage, configured_per_stage) = stage_models(flags, loaded)?;
     let cache_dir = cache_root
         .as_ref()
@@ -217,7 +214,7 @@ fn provider(
     loaded: &Loaded,
     env: &dyn Env,
     root: &Path,
-    modes_file: Option<PathBuf>,
+    facts_file: Option<PathBuf>,
 ) -> Result<Option<HttpConfig>, Error> {
     let p = &loaded.file.provider;
     let name = provider_name(flags, p, env);
@@ -277,7 +274,7 @@ fn provider(
             rpm: p.rpm.unwrap_or(0),
             tpm: p.tpm.unwrap_or(0),
         },
-        modes_file,
+        facts_file,
     }))
 }
 

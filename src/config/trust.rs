@@ -68,7 +68,7 @@ pub fn fence_key(env: &dyn Env) -> String {
         use rand::RngCore;
         let mut bytes = [0u8; 32];
         rand::rng().fill_bytes(&mut bytes);
-        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+        crate::fsutil::hex(&bytes)
     };
     let Some(dir) = dir else {
         return fresh();

@@ -78,6 +78,23 @@ fn forbidden_v4(ip: Ipv4Addr) -> Option<&'static str> {
     }
 }
 
+/// Whether a base URL's host is this machine or its private network
+/// (`localhost`, `*.local`, or an address that is not public): a server there
+/// is one's own, its tokens cost nothing, and a refused connection will not
+/// start answering between two retries. A name that merely starts like an
+/// address (`127.example.com`) is public.
+pub fn nearby(url: &str) -> bool {
+    let Ok(url) = reqwest::Url::parse(url) else {
+        return false;
+    };
+    let host = url.host_str().unwrap_or("").to_ascii_lowercase();
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    match bare.parse::<IpAddr>() {
+        Ok(ip) => forbidden(ip).is_some(),
+        Err(_) => bare == "localhost" || bare.ends_with(".local"),
+    }
+}
+
 /// Why an address is refused: its range, or that it is one of this host's own
 /// (a server bound to a public interface address is still this machine).
 pub fn refused(ip: IpAddr) -> Option<&'static str> {

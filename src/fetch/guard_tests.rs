@@ -47,3 +47,25 @@ fn this_hosts_own_addresses_are_refused() {
     assert!(own_address(own), "{own}");
     assert!(!own_address("93.184.215.14".parse().unwrap()));
 }
+
+#[test]
+fn nearby_hosts_are_this_machine_and_its_network_not_lookalike_names() {
+    for url in [
+        "http://localhost:8080/v1",
+        "http://127.0.0.1:8080/v1",
+        "http://[::1]:11434",
+        "http://192.168.1.20:8000/v1",
+        "http://gpu-box.local:8000/v1",
+    ] {
+        assert!(nearby(url), "{url}");
+    }
+    for url in [
+        "https://127.example.com/v1",
+        "https://localhost.example.com/v1",
+        "https://api.openai.com/v1",
+        "http://8.8.8.8/v1",
+        "not a url",
+    ] {
+        assert!(!nearby(url), "{url}");
+    }
+}

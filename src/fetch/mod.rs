@@ -113,7 +113,7 @@ impl Fetcher {
                 .as_bytes(),
             );
         }
-        let digest: String = h.finalize().iter().map(|b| format!("{b:02x}")).collect();
+        let digest = crate::fsutil::hex(&h.finalize());
         self.cache
             .as_ref()
             .map(|d| d.join(&digest[..2]).join(format!("{digest}.json")))

@@ -60,7 +60,7 @@ fn client_for(base_url: String, preset: &str) -> HttpClient {
         timeouts: Default::default(),
         retry: Default::default(),
         limits: Default::default(),
-        modes_file: None,
+        facts_file: None,
         url_credentials: None,
     })
     .unwrap()

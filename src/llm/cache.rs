@@ -47,7 +47,7 @@ impl Cache {
             "max_tokens": req.max_tokens,
         });
         let digest = Sha256::digest(material.to_string().as_bytes());
-        digest.iter().map(|b| format!("{b:02x}")).collect()
+        crate::fsutil::hex(&digest)
     }
 
     fn path(&self, key: &str) -> PathBuf {

@@ -12,7 +12,8 @@ use tokio::sync::Semaphore;
 use tokio::time::{Instant, timeout, timeout_at};
 
 use super::error::cut_prompt;
-use super::modes::{Modes, OutputMode, refused_by};
+use super::facts::ServerFacts;
+use super::modes::{OutputMode, refused_by};
 use super::presets::{Preset, Protocol};
 use super::retry::{
     Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, with_prompt_size,
@@ -31,11 +32,16 @@ struct Shared {
     tpm: Option<(DefaultDirectRateLimiter, NonZeroU32)>,
 }
 
+/// Where requests go, as every persisted key names it: `OpenAi http://…/v1`.
+pub fn endpoint(protocol: Protocol, base_url: &str) -> String {
+    format!("{} {base_url}", protocol.as_str())
+}
+
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     cfg: Arc<HttpConfig>,
     wire: Arc<dyn Wire>,
-    modes: Arc<Modes>,
+    facts: Arc<ServerFacts>,
     http: reqwest::Client,
     shared: Arc<Shared>,
 }
@@ -67,7 +73,7 @@ impl HttpClient {
                 cfg.preset.protocol,
                 cfg.preset.max_tokens_field,
             )),
-            modes: Arc::new(Modes::new(cfg.preset.output_mode, cfg.modes_file.clone())),
+            facts: Arc::new(ServerFacts::new(cfg.preset.output_mode, cfg.facts_file.clone())),
             cfg: Arc::new(cfg),
             http,
             shared: Arc::new(shared),
@@ -80,7 +86,12 @@ impl HttpClient {
 
     /// The protocol and base URL: where requests go, as the cache keys them.
     pub fn endpoint(&self) -> String {
-        format!("{:?} {}", self.cfg.preset.protocol, self.cfg.base_url)
+        endpoint(self.cfg.preset.protocol, &self.cfg.base_url)
+    }
+
+    /// What this client's server was found to support.
+    pub fn facts(&self) -> &ServerFacts {
+        &self.facts
     }
 
     pub fn streams(&self) -> bool {
@@ -98,7 +109,7 @@ impl HttpClient {
 
     /// The body of `req` as a whole (unstreamed) call, in the output mode that works.
     pub(crate) fn unstreamed_body(&self, req: &ChatRequest) -> serde_json::Value {
-        let mode = self.modes.get(&self.cfg.base_url, &req.model);
+        let mode = self.facts.output_mode(&self.endpoint(), &req.model);
         self.wire.body(req, req.max_tokens, false, mode)
     }
 
@@ -113,7 +124,7 @@ impl HttpClient {
         loop {
             self.shared.gate.wait().await;
             self.wait_for_rate(req, budget).await;
-            let mode = self.modes.get(&self.cfg.base_url, &req.model);
+            let mode = self.facts.output_mode(&self.endpoint(), &req.model);
             let outcome = self.attempt_in_slot(req, budget, retries, mode).await?;
             let (error, hints) = match outcome {
                 Ok(answer) if answer.truncated() && !raised => {
@@ -142,12 +153,10 @@ impl HttpClient {
                 && self.wire.negotiates()
                 && req.schema.is_some()
                 && refused_by(*status, message)
-                && self
-                    .modes
-                    .step_down(&self.cfg.base_url, &req.model, mode, message)
+                && self.facts.step_down(&self.endpoint(), &req.model, mode, message)
             {
                 // Not a transient failure: a weaker mode, at once, not a retry.
-                let next = self.modes.get(&self.cfg.base_url, &req.model);
+                let next = self.facts.output_mode(&self.endpoint(), &req.model);
                 tracing::info!(stage = %req.stage, "{} refused {}; asking in {} from now on", self.cfg.base_url, mode.name(), next.name());
                 continue;
             }

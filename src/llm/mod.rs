@@ -9,6 +9,7 @@ pub mod batch_api;
 pub mod cache;
 pub mod cost;
 mod error;
+pub mod facts;
 pub mod http;
 pub mod modes;
 pub mod ollama;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 pub use cache::Cache;
 pub use cost::{Price, PriceTable};
 pub use error::{LlmError, context_limit, excerpt};
+pub use facts::ServerFacts;
 pub use http::HttpClient;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -198,7 +200,7 @@ impl Client {
         let h = &self.http;
         ProviderRecord {
             name: h.preset().name.into(),
-            protocol: Some(format!("{:?}", h.preset().protocol).to_lowercase()),
+            protocol: Some(h.preset().protocol.as_str().to_ascii_lowercase()),
             base_url: Some(h.base_url().to_string()),
             stream: Some(h.streams()),
         }

@@ -3,13 +3,9 @@
 //! servers and DeepSeek only `json_object` (llama.cpp with a `schema` extension),
 //! and some take none. A request starts at the strongest mode the preset is
 //! known for; a 400/422/500 whose body names the structured-output field steps
-//! down one mode at once, with no backoff. The working mode is remembered per
-//! base URL and model, in memory and in the cache folder, so the next run starts
-//! there. Answers are validated the same way in every mode.
-
-use std::collections::BTreeMap;
-use std::path::PathBuf;
-use std::sync::Mutex;
+//! down one mode at once, with no backoff. The working mode is remembered with
+//! the server's other facts (`facts.rs`), so the next run starts there.
+//! Answers are validated the same way in every mode.
 
 use serde::{Deserialize, Serialize};
 
@@ -105,88 +101,22 @@ pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
     }
 }
 
-/// The working mode per base URL and model.
-#[derive(Debug)]
-pub struct Modes {
-    start: OutputMode,
-    known: Mutex<BTreeMap<String, OutputMode>>,
-    file: Option<PathBuf>,
-}
-
-impl Modes {
-    /// Modes starting at `start`, remembered in `file` when there is one.
-    pub fn new(start: OutputMode, file: Option<PathBuf>) -> Self {
-        let known = file
-            .as_ref()
-            .and_then(|f| std::fs::read(f).ok())
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        Self {
-            start,
-            known: Mutex::new(known),
-            file,
-        }
-    }
-
-    fn key(base_url: &str, model: &str) -> String {
-        format!("{} {model}", base_url.trim_end_matches('/'))
-    }
-
-    /// The mode to use for `model` at `base_url`.
-    pub fn get(&self, base_url: &str, model: &str) -> OutputMode {
-        self.known
-            .lock()
-            .ok()
-            .and_then(|k| k.get(&Self::key(base_url, model)).copied())
-            .unwrap_or(self.start)
-    }
-
-    /// Step down from `from` after the server refused it with `message`; false
-    /// when there is no weaker mode. Another worker may have stepped down already.
-    pub fn step_down(&self, base_url: &str, model: &str, from: OutputMode, message: &str) -> bool {
-        let Some(next) = after_refusal(from, message) else {
-            return false;
-        };
-        let Ok(mut k) = self.known.lock() else {
-            return false;
-        };
-        let entry = k.entry(Self::key(base_url, model)).or_insert(self.start);
-        if *entry < next {
-            *entry = next;
-        }
-        if let Some(f) = &self.file
-            && let Ok(json) = serde_json::to_vec_pretty(&*k)
-            && let Err(e) = crate::fsutil::write_atomic(f, &json)
-        {
-            tracing::debug!("could not remember the output mode in {}: {e}", f.display());
-        }
-        true
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn modes_step_down_in_order_and_are_remembered() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("modes.json");
-        let m = Modes::new(OutputMode::JsonSchemaStrict, Some(file.clone()));
-        assert_eq!(m.get("http://h/v1", "a"), OutputMode::JsonSchemaStrict);
-        assert!(m.step_down(
-            "http://h/v1",
-            "a",
-            OutputMode::JsonSchemaStrict,
-            "strict mode unsupported"
-        ));
-        assert_eq!(m.get("http://h/v1", "a"), OutputMode::JsonSchema);
-        assert!(m.step_down("http://h/v1", "a", OutputMode::JsonSchema, "bad response_format"));
-        assert_eq!(m.get("http://h/v1/", "a"), OutputMode::JsonObject);
-        assert_eq!(m.get("http://h/v1", "b"), OutputMode::JsonSchemaStrict);
-        let again = Modes::new(OutputMode::JsonSchemaStrict, Some(file));
-        assert_eq!(again.get("http://h/v1", "a"), OutputMode::JsonObject);
-        assert!(!again.step_down("http://h/v1", "a", OutputMode::Plain, "response_format"));
+    fn modes_step_down_in_order() {
+        assert_eq!(
+            OutputMode::JsonSchemaStrict.weaker(),
+            Some(OutputMode::JsonSchema)
+        );
+        assert_eq!(OutputMode::JsonObject.weaker(), Some(OutputMode::Tool));
+        assert_eq!(OutputMode::Plain.weaker(), None);
+        assert_eq!(
+            after_refusal(OutputMode::JsonSchema, "bad response_format"),
+            Some(OutputMode::JsonObject)
+        );
         assert_eq!(
             after_refusal(
                 OutputMode::JsonSchemaStrict,

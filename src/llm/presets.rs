@@ -14,6 +14,36 @@ pub enum Protocol {
     Ollama,
 }
 
+impl Protocol {
+    /// The name every persisted key uses (the response cache, `servers.json`,
+    /// the batch engine's journal). Fixed: a different spelling would empty
+    /// users' caches and break the resume of running batches.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Protocol::OpenAi => "OpenAi",
+            Protocol::Anthropic => "Anthropic",
+            Protocol::Ollama => "Ollama",
+        }
+    }
+}
+
+impl std::str::FromStr for Protocol {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Protocol::OpenAi, Protocol::Anthropic, Protocol::Ollama]
+            .into_iter()
+            .find(|p| p.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("`{s}` is not a protocol (OpenAi, Anthropic, Ollama)"))
+    }
+}
+
+impl std::fmt::Display for Protocol {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Which field carries the answer budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MaxTokensField {

@@ -220,18 +220,7 @@ pub(super) fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
     let LlmError::Connect { reason, .. } = error else {
         return false;
     };
-    let Ok(url) = reqwest::Url::parse(base_url) else {
-        return false;
-    };
-    let host = url.host_str().unwrap_or("");
-    let host = host.trim_start_matches('[').trim_end_matches(']');
-    // Not a public address: the same ranges the page fetcher refuses.
-    let nearby = host == "localhost"
-        || host.ends_with(".local")
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| crate::fetch::guard::forbidden(ip).is_some());
-    nearby && reason.to_ascii_lowercase().contains("refused")
+    crate::fetch::guard::nearby(base_url) && reason.to_ascii_lowercase().contains("refused")
 }
 
 #[cfg(test)]

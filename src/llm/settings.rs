@@ -54,8 +54,8 @@ pub struct HttpConfig {
     pub timeouts: Timeouts,
     pub retry: RetryPolicy,
     pub limits: Limits,
-    /// Where the structured-output mode that works is remembered.
-    pub modes_file: Option<std::path::PathBuf>,
+    /// Where what the server supports is remembered (`ServerFacts`).
+    pub facts_file: Option<std::path::PathBuf>,
     /// `user:password` taken out of the base URL (sent as HTTP Basic auth when
     /// no key is), so the URL shown in errors and provenance carries no secret.
     pub url_credentials: Option<(String, String)>,

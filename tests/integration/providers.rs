@@ -397,14 +397,14 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let draft = |out: &str| {
+    let draft = |out: &str, flag: &str| {
         run(parallax(dir.path())
             .env("OPENAI_BASE_URL", srv.base_url())
             .arg("draft")
             .args(prism_sources())
-            .args(["-o", out, "--refresh"]))
+            .args(["-o", out, flag]))
     };
-    let r = draft("a.md");
+    let r = draft("a.md", "--refresh");
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
     let log = srv.handle.requests();
@@ -422,7 +422,8 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     assert_eq!(refused, 1, "one extra request for the negotiation: {types:?}");
     assert!(types.iter().skip(1).all(|t| t == "json_object"), "{types:?}");
     let first_run = log.len();
-    let r = draft("b.md");
+    // What a server supports is not a cached answer: --no-cache keeps it.
+    let r = draft("b.md", "--no-cache");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let log = srv.handle.requests();
     assert!(

@@ -317,7 +317,7 @@ pub fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
     h.update(story.as_bytes());
     h.update([0]);
     h.update(request_key.as_bytes());
-    let hash: String = h.finalize().iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let hash = crate::fsutil::hex(&h.finalize()[..5]);
     format!("{}-{}-{hash}", clean(story, 24), clean(stage, 26))
 }
 

@@ -191,11 +191,7 @@ impl Store {
     }
 
     fn answer_path(&self, custom_id: &str) -> PathBuf {
-        let hex: String = Sha256::digest(custom_id.as_bytes())
-            .iter()
-            .take(16)
-            .map(|b| format!("{b:02x}"))
-            .collect();
+        let hex = crate::fsutil::hex(&Sha256::digest(custom_id.as_bytes())[..16]);
         self.dir
             .join("answers")
             .join(&hex[..2])
