@@ -21,7 +21,6 @@ use futures::StreamExt;
 
 use crate::error::{Error, Result};
 use crate::llm::Usage;
-use crate::llm::cost::BATCH_DISCOUNT;
 use crate::publish::write_json;
 use crate::related::Index;
 use crate::render::Format;
@@ -174,11 +173,7 @@ impl<'a> Run<'a> {
             finished: Mutex::new(Vec::new()),
             engine,
             date,
-            price_share: if opts.engine == EngineKind::Provider {
-                BATCH_DISCOUNT
-            } else {
-                1.0
-            },
+            price_share: opts.engine.price_share(),
         })
     }
 }

@@ -42,7 +42,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = Engine::Live, value_name = "ENGINE")]
     pub engine: Engine,
     /// The results file of an exported round (with `--engine import`).
-    #[arg(long, value_name = "FILE", required_if_eq("engine", "import"))]
+    #[arg(long, value_name = "FILE")]
     pub results: Option<PathBuf>,
     /// Send batch requests that came back errored or expired as live calls
     /// instead of into the next batch.

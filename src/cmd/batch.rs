@@ -10,7 +10,7 @@ use crate::cli::{BatchArgs, Engine};
 use parallax::batch::{self, EngineKind, Estimate, Options, Report};
 use parallax::config::Flags;
 use parallax::error::{Error, Result};
-use parallax::llm::cost::{BATCH_DISCOUNT, describe as cost_text};
+use parallax::llm::cost::describe as cost_text;
 use parallax::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
@@ -48,24 +48,13 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         retry_failed: args.retry_failed,
         json: args.json,
         formats: args.run.format.clone(),
-        engine: match (args.engine, &args.results) {
-            (Engine::Live, _) => EngineKind::Live,
-            (Engine::Provider, _) => EngineKind::Provider,
-            (Engine::Export, _) => EngineKind::Export,
-            (Engine::Import, Some(file)) => EngineKind::Import(file.clone()),
-            (Engine::Import, None) => {
-                return Err(Error::Usage("--engine import needs --results FILE".into()));
-            }
-        },
+        engine: engine_kind(args.engine, args.results.as_ref())?,
         finish_live: args.finish_live,
         allow_outside: args.allow_outside,
     };
-    if args.results.is_some() && args.engine != Engine::Import {
-        return Err(Error::Usage("--results goes with --engine import".into()));
-    }
     if args.dry_run {
         let e = batch::estimate(&session, &opts).await?;
-        return print_estimate(&e, args, session.provider_name());
+        return print_estimate(&e, args, &opts.engine, session.provider_name());
     }
     let report = batch::run(&session, &opts).await?;
     summary(&report, &opts.out, args.json);
@@ -84,11 +73,23 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     }
 }
 
-fn print_estimate(e: &Estimate, args: &BatchArgs, provider: &str) -> Result<()> {
-    let batch_price = args.engine == Engine::Provider;
-    let cost = e
-        .cost_usd
-        .map(|c| if batch_price { c * BATCH_DISCOUNT } else { c });
+/// The engine asked for; `--results` goes with `--engine import` and only with it.
+fn engine_kind(engine: Engine, results: Option<&std::path::PathBuf>) -> Result<EngineKind> {
+    Ok(match (engine, results) {
+        (Engine::Import, Some(file)) => EngineKind::Import(file.clone()),
+        (Engine::Import, None) => {
+            return Err(Error::Usage("--engine import needs --results FILE".into()));
+        }
+        (_, Some(_)) => return Err(Error::Usage("--results goes with --engine import".into())),
+        (Engine::Live, None) => EngineKind::Live,
+        (Engine::Provider, None) => EngineKind::Provider,
+        (Engine::Export, None) => EngineKind::Export,
+    })
+}
+
+fn print_estimate(e: &Estimate, args: &BatchArgs, engine: &EngineKind, provider: &str) -> Result<()> {
+    let batch_price = engine.price_share() < 1.0;
+    let cost = e.cost_usd.map(|c| c * engine.price_share());
     if args.json {
         let v = serde_json::json!({
             "stories": e.stories, "total": e.total, "calls": e.calls, "usage": e.usage,

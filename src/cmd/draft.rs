@@ -10,7 +10,6 @@ use parallax::config::Flags;
 use parallax::error::{Error, Result};
 use parallax::llm::cost::describe as cost_text;
 use parallax::pipeline::PlannedCall;
-use parallax::pipeline::budget;
 use parallax::publish;
 use parallax::render::{Format, terminal};
 use parallax::session::{Drafted, Session, Voice};
@@ -207,12 +206,7 @@ impl Edition<'_> {
 fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
     let mut out = String::new();
     for c in calls {
-        let tokens: usize = c
-            .request
-            .messages
-            .iter()
-            .map(|m| budget::tokens(&m.content))
-            .sum();
+        let tokens = c.request.prompt_tokens();
         out.push_str(&format!(
             "=== round {} · {} · model {} · ~{tokens} of {budget} prompt tokens ===\n",
             c.round, c.stage, c.request.model

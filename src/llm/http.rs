@@ -229,8 +229,9 @@ impl HttpClient {
             rpm.until_ready().await;
         }
         if let Some((tpm, burst)) = &self.shared.tpm {
-            let chars: usize = req.messages.iter().map(|m| m.content.len()).sum();
-            let estimate = (chars / 4) as u32 + budget;
+            let estimate = u32::try_from(req.prompt_tokens())
+                .unwrap_or(u32::MAX)
+                .saturating_add(budget);
             let n = NonZeroU32::new(estimate.clamp(1, burst.get())).unwrap_or(*burst);
             // `n` never exceeds the burst size, so the limiter cannot refuse it.
             let _ = tpm.until_n_ready(n).await;

@@ -88,6 +88,17 @@ pub struct ChatRequest {
     pub shared_prefix: usize,
 }
 
+impl ChatRequest {
+    /// The prompt's tokens, estimated as every budget and limit in parallax
+    /// estimates them (`text::tokens`).
+    pub fn prompt_tokens(&self) -> usize {
+        self.messages
+            .iter()
+            .map(|m| crate::text::tokens(&m.content))
+            .sum()
+    }
+}
+
 /// Token counts of one call (or a sum of calls).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Usage {

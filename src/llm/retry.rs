@@ -207,7 +207,7 @@ pub(super) fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
         } => LlmError::ContextLength {
             url,
             stage: req.stage.clone(),
-            tokens: req.messages.iter().map(|m| m.content.len()).sum::<usize>() / 4,
+            tokens: req.prompt_tokens(),
             message,
             limit,
         },

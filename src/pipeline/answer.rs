@@ -12,7 +12,6 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
-use super::budget;
 use super::call::{Reply, call};
 use super::extractive::{self, Extractor};
 use super::plan::Plan;
@@ -179,7 +178,7 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
         let context = ask.context()?;
         let req = plan.request(&ask.stage, &context)?;
         let rules = plan.rules();
-        let sent: usize = req.messages.iter().map(|m| budget::tokens(&m.content)).sum();
+        let sent = req.prompt_tokens();
         let max_tokens = req.max_tokens as usize;
         let (reply, mut record) = match call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules))
             .await

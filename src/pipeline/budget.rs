@@ -14,7 +14,7 @@ use crate::source::Passage;
 /// answer in the 16k-token context most models offer at least.
 pub const DEFAULT_PROMPT_TOKENS: usize = 16_384;
 
-pub use crate::text::tokens;
+use crate::text::tokens;
 
 /// Estimated prompt tokens of a passage: its text and its statement lines.
 pub fn cost(p: &Passage) -> usize {

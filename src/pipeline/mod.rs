@@ -103,10 +103,10 @@ pub struct PlannedCall {
 }
 
 impl PlannedCall {
-    /// Estimated (prompt, completion) tokens, at four characters a token.
+    /// Estimated (prompt, completion) tokens.
     pub fn estimated_tokens(&self) -> (u64, u64) {
-        let prompt: usize = self.request.messages.iter().map(|m| m.content.len()).sum();
-        ((prompt / 4) as u64, (self.answer.len() / 4) as u64)
+        let answer = crate::text::tokens(&self.answer);
+        (self.request.prompt_tokens() as u64, answer as u64)
     }
 }
 

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::Job;
-use super::budget::{self, Selector, tokens};
+use super::budget::{self, Selector};
 use super::extractive::Extractor;
 use crate::error::Error;
 use crate::ident::{Section, Stage};
@@ -15,6 +15,7 @@ use crate::llm::{ChatRequest, OutputSchema};
 use crate::prompt::{base_context, defuse, defuse_value};
 use crate::stage::Rules;
 use crate::text::QuoteIndex;
+use crate::text::tokens;
 
 pub struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,

@@ -46,6 +46,17 @@ pub enum EngineKind {
     Import(PathBuf),
 }
 
+impl EngineKind {
+    /// The share of the live price its answers cost: a provider's batch API
+    /// charges `BATCH_DISCOUNT` of it; everything else the full price.
+    pub fn price_share(&self) -> f64 {
+        match self {
+            EngineKind::Provider => crate::llm::cost::BATCH_DISCOUNT,
+            _ => 1.0,
+        }
+    }
+}
+
 type Waiter = oneshot::Sender<std::result::Result<ChatResponse, LlmError>>;
 
 /// A request waiting for its answer, as the engine keeps it.

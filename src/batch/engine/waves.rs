@@ -11,7 +11,6 @@ use futures::future::join_all;
 use super::store::{Entry, OpenBatch};
 use super::{Engine, MAX_SUBMISSIONS};
 use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome};
-use crate::llm::cost::BATCH_DISCOUNT;
 use crate::llm::presets::Protocol;
 use crate::llm::{ChatResponse, LlmClient, LlmError};
 
@@ -295,7 +294,7 @@ impl Engine {
                 continue;
             }
             match outcome {
-                Outcome::Answer(a) => self.deliver(&id, a, BATCH_DISCOUNT),
+                Outcome::Answer(a) => self.deliver(&id, a, self.kind.price_share()),
                 Outcome::Retry(why) => retry.push((id, why)),
                 Outcome::Failed(e) => self.resolve(&id, Err(e)),
             }
