@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 use super::presets::Protocol;
+use super::retry::{RetryHints, is_retryable};
 use super::{ChatResponse, HttpClient, LlmError};
 pub use results::parse_openai_results;
 use results::{anthropic_result, openai_status};
@@ -116,12 +117,15 @@ impl<'a> BatchApi<'a> {
         }
     }
 
-    /// One API call, retried on connection failures, 429 and 5xx; the body read within bounds.
+    /// One API call, retried as live calls are (connection failures, 429 and
+    /// 5xx, waiting what `Retry-After` asks and honouring the provider's shared
+    /// pause); the body read within bounds.
     async fn call(&self, method: Method, path: &str, body: Body) -> Result<String, LlmError> {
         let (wire, cfg, client) = self.http.parts();
         let url = self.url(path);
         let mut tries = 0;
         loop {
+            self.http.gate().wait().await;
             let mut req = self.http.with_url_credentials(
                 client
                     .request(method.clone(), &url)
@@ -141,29 +145,35 @@ impl<'a> BatchApi<'a> {
                     req.multipart(Form::new().text("purpose", "batch").part("file", part))
                 }
             };
-            let outcome = match req.send().await {
+            let (error, hints) = match req.send().await {
                 Ok(resp) => {
                     let status = resp.status().as_u16();
+                    let hints = RetryHints::from_headers(resp.headers());
                     let text = read_bounded(resp, &url).await?;
                     if (200..300).contains(&status) {
                         return Ok(self.http.scrub(&text));
                     }
+                    if let (429 | 503 | 529, Some(wait)) = (status, hints.retry_after) {
+                        self.http.gate().pause(wait);
+                    }
                     let e = wire.status_error(&url, status, &self.http.scrub(&text), "", &cfg.key_env);
-                    (e, status == 429 || status >= 500)
+                    (e, hints)
                 }
-                Err(e) => (
-                    LlmError::Connect {
+                Err(e) => {
+                    let reason = self.http.scrub(&e.to_string());
+                    let e = LlmError::Connect {
                         url: url.clone(),
-                        reason: self.http.scrub(&e.to_string()),
-                    },
-                    true,
-                ),
+                        reason,
+                    };
+                    (e, RetryHints::default())
+                }
             };
             tries += 1;
-            if !outcome.1 || tries > cfg.retry.max_retries {
-                return Err(outcome.0);
+            if tries > cfg.retry.max_retries || !is_retryable(&error, &hints) {
+                return Err(error);
             }
-            tokio::time::sleep(cfg.retry.backoff(tries).min(Duration::from_secs(60))).await;
+            let wait = hints.retry_after.unwrap_or_else(|| cfg.retry.backoff(tries));
+            tokio::time::sleep(wait.min(Duration::from_secs(600))).await;
         }
     }
 

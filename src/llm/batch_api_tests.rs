@@ -113,3 +113,68 @@ async fn an_uploaded_file_finds_its_batch_again_and_results_come_back_by_id() {
         .collect();
     assert!(creds.iter().all(|c| c == "Bearer test-key"), "{creds:?}");
 }
+
+/// A server on 127.0.0.1 that answers each connection with the next of `replies`.
+async fn scripted_server(replies: Vec<String>) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1", listener.local_addr().unwrap());
+    let seen = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = seen.clone();
+    tokio::spawn(async move {
+        for reply in replies {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            let mut buf = vec![0u8; 64 * 1024];
+            let _ = sock.read(&mut buf).await;
+            count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let _ = sock.write_all(reply.as_bytes()).await;
+            let _ = sock.shutdown().await;
+        }
+    });
+    (url, seen)
+}
+
+#[tokio::test]
+async fn a_batch_call_waits_what_retry_after_asks_not_its_own_backoff() {
+    let reply = |head: &str, body: &str| {
+        format!(
+            "HTTP/1.1 {head}\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        )
+    };
+    let busy = reply(
+        "429 Too Many Requests\r\nretry-after-ms: 50",
+        r#"{"error":{"message":"slow down"}}"#,
+    );
+    let ok = reply("200 OK", r#"{"id":"file-1"}"#);
+    let (url, seen) = scripted_server(vec![busy, ok]).await;
+    let preset = *super::super::presets::find("openai").expect("preset");
+    let http = HttpClient::new(super::super::http::HttpConfig {
+        preset,
+        base_url: url,
+        key: super::super::ApiKey::new("test-key"),
+        key_env: "TEST_KEY".into(),
+        stream: false,
+        timeouts: Default::default(),
+        // Its own backoff would wait minutes; the server asks for 50 ms.
+        retry: super::super::retry::RetryPolicy {
+            max_retries: 2,
+            base: std::time::Duration::from_secs(600),
+            max: std::time::Duration::from_secs(600),
+        },
+        limits: Default::default(),
+        facts_file: None,
+        url_credentials: None,
+    })
+    .unwrap();
+    let (api, requests) = (BatchApi::new(&http), [request("a-1")]);
+    let upload = api.upload(&requests);
+    let id = tokio::time::timeout(std::time::Duration::from_secs(60), upload)
+        .await
+        .expect("the server's Retry-After was honoured")
+        .unwrap();
+    assert_eq!(id, "file-1");
+    assert_eq!(seen.load(std::sync::atomic::Ordering::SeqCst), 2);
+}

@@ -89,6 +89,11 @@ impl HttpClient {
         endpoint(self.cfg.preset.protocol, &self.cfg.base_url)
     }
 
+    /// The pause every worker of this provider honours (a 429 pauses them all).
+    pub(crate) fn gate(&self) -> &Gate {
+        &self.shared.gate
+    }
+
     /// What this client's server was found to support.
     pub fn facts(&self) -> &ServerFacts {
         &self.facts
