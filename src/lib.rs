@@ -11,6 +11,7 @@ pub mod batch;
 pub mod check;
 pub mod clock;
 pub mod config;
+pub mod drafter;
 pub mod error;
 pub mod fetch;
 pub mod frontmatter;
@@ -29,5 +30,6 @@ pub mod session;
 pub mod source;
 pub mod stage;
 pub mod text;
+pub mod voice;
 
 pub use error::{Error, Result};

@@ -5,11 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
+use crate::drafter::Drafted;
 use crate::error::{Error, Result};
 use crate::fsutil;
 use crate::related::{self, Index};
 use crate::render::{Format, Json, Markdown, Render};
-use crate::session::{Drafted, Voice};
+use crate::voice::Voice;
 
 /// One article in one format, with the voice's HTML page template.
 pub fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {

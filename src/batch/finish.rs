@@ -5,11 +5,13 @@
 use std::path::Path;
 
 use super::manifest::{self, Item, LineError, SourceSpec};
+use crate::drafter::Drafted;
 use crate::error::{Error, InputError, Result};
 use crate::publish::{self, with_ext, write_file};
 use crate::related::{self, Index};
 use crate::render::Format;
-use crate::session::{Drafted, Session, Voice};
+use crate::session::Session;
+use crate::voice::Voice;
 
 /// A feed given as the manifest (a URL, or a `.xml`/`.rss`/`.atom` file): its
 /// entries as stories. Other manifests are streamed instead.
@@ -20,7 +22,7 @@ pub(super) async fn feed_items(
     let is_url = crate::text::is_web_url(list);
     let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
     let body = if is_url {
-        session.fetcher.fetch(list).await?.body
+        session.fetcher().fetch(list).await?.body
     } else if is_feed_file {
         crate::fsutil::read_text(Path::new(list), 50 * 1024 * 1024)
             .map_err(|e| Error::io(format!("reading {list}"), e))?
@@ -90,8 +92,9 @@ pub(super) fn fill_related(
         }
         article.related = related;
         let voice = session
-            .voice(Some(&article.meta.persona))
-            .or_else(|_| session.voice(None))?;
+            .voices()
+            .get(Some(&article.meta.persona))
+            .or_else(|_| session.voices().get(None))?;
         for f in formats {
             let text = publish::render(&voice, &article, *f)?;
             write_file(&with_ext(&base, f.extension()), text.as_bytes())?;

@@ -5,8 +5,9 @@ use std::path::Path;
 
 use super::manifest::{Item, SourceSpec};
 use crate::error::{Error, Result};
-use crate::session::{Session, Voice};
+use crate::session::Session;
 use crate::source::{self, Source};
+use crate::voice::Voice;
 
 /// Load a story's sources (fetching URLs); passages are numbered across them.
 pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
@@ -14,7 +15,7 @@ pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<S
     let mut next = 1;
     for (i, spec) in item.sources.iter().enumerate() {
         let s = match spec {
-            SourceSpec::Path(p) => source::load_any(&p.display().to_string(), i + 1, next, &session.fetcher)
+            SourceSpec::Path(p) => source::load_any(&p.display().to_string(), i + 1, next, session.fetcher())
                 .await
                 .map_err(|e| match e {
                     // Standard input is not a manifest's business.
@@ -26,7 +27,7 @@ pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<S
                     }
                     other => other,
                 })?,
-            SourceSpec::Url(url) => source::load_any(url, i + 1, next, &session.fetcher).await?,
+            SourceSpec::Url(url) => source::load_any(url, i + 1, next, session.fetcher()).await?,
             SourceSpec::Inline { title, text } => {
                 let mut s = source::parse(Path::new(&format!("{}#text", item.id)), text, i + 1, next)?;
                 if s.meta.title.is_none() {
@@ -43,14 +44,14 @@ pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<S
 
 /// The persona of a story, with its language override.
 pub(crate) fn voice_for(session: &Session, item: &Item) -> Result<std::sync::Arc<Voice>> {
-    let voice = session.voice(item.persona.as_deref())?;
+    let voice = session.voices().get(item.persona.as_deref())?;
     match &item.language {
         Some(lang) if *lang != voice.persona.spec.language => {
             let mut persona = voice.persona.clone();
             persona.spec.language = lang.clone();
             Ok(std::sync::Arc::new(Voice::load(
                 persona,
-                &session.settings.prompt_dirs,
+                &session.settings().prompt_dirs,
             )?))
         }
         _ => Ok(voice),

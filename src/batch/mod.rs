@@ -125,9 +125,10 @@ impl Run<'_> {
     /// The file stems of a story's articles: `ID`, or `ID.LANG` per edition
     /// when `--lang` names several languages.
     fn stems(&self, id: &str) -> Vec<String> {
-        match self.session.languages() {
+        match self.session.drafter().languages() {
             [_, _, ..] => self
                 .session
+                .drafter()
                 .languages()
                 .iter()
                 .map(|l| format!("{id}.{l}"))
@@ -154,8 +155,8 @@ impl<'a> Run<'a> {
         let (journal, past) = Journal::open(&opts.out)
             .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
         let date = match engine {
-            Some(e) => e.pinned_date(&session.date)?,
-            None => session.date.clone(),
+            Some(e) => e.pinned_date(session.drafter().date())?,
+            None => session.drafter().date().to_string(),
         };
         Ok(Run {
             session,
@@ -263,18 +264,25 @@ async fn draft_one(
     let voice = voice_for(run.session, item)?;
     let mut options = run
         .session
+        .drafter()
         .options(&voice.persona, item.model.as_deref(), false)?;
     options.date = run.date.clone();
-    let languages = run.session.languages();
+    let languages = run.session.drafter().languages();
     let editions = match run.engine {
         Some(engine) => {
             let client = engine.client_for(&item.id);
             let drafting = run
                 .session
+                .drafter()
                 .editions_with(&voice, sources, &options, languages, &client);
             drafting.await?
         }
-        None => run.session.editions(&voice, sources, &options, languages).await?,
+        None => {
+            run.session
+                .drafter()
+                .editions(&voice, sources, &options, languages)
+                .await?
+        }
     };
     let (mut usage, mut cost, mut calls, mut degraded) = (Usage::default(), Some(0.0), 0, 0);
     for (mut drafted, stem) in editions.into_iter().zip(run.stems(&item.id)) {
@@ -311,7 +319,7 @@ pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
 pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     let open = manifest(session, opts).await?;
     let total = open()?.count();
-    if session.client.is_none() {
+    if session.drafter().client().is_none() {
         tracing::warn!("no language model used: drafting every story with the extractive provider");
     }
     let _lock = journal::lock_folder(&opts.out).map_err(Error::Usage)?;

@@ -31,8 +31,13 @@ fn estimated(calls: &[PlannedCall], prices: &PriceTable) -> (Usage, Option<f64>)
 /// The planned calls of one story.
 async fn planned(session: &Session, item: &Item, sources: Vec<Source>) -> Result<Vec<PlannedCall>> {
     let voice = voice_for(session, item)?;
-    let options = session.options(&voice.persona, item.model.as_deref(), false)?;
-    session.plan(&voice, sources, &options, session.languages()).await
+    let options = session
+        .drafter()
+        .options(&voice.persona, item.model.as_deref(), false)?;
+    session
+        .drafter()
+        .plan(&voice, sources, &options, session.drafter().languages())
+        .await
 }
 
 /// Estimated usage and cost of a story, if the models have prices.
@@ -43,7 +48,7 @@ pub(super) async fn estimate(
 ) -> Result<(Usage, Option<f64>)> {
     Ok(estimated(
         &planned(session, item, sources).await?,
-        &session.prices,
+        session.drafter().prices(),
     ))
 }
 
@@ -82,7 +87,7 @@ pub(super) async fn plan(session: &Session, total: usize, manifest: Manifest) ->
             Ok(calls_of) => {
                 e.stories += 1;
                 e.calls += calls_of.len();
-                let (u, c) = estimated(&calls_of, &session.prices);
+                let (u, c) = estimated(&calls_of, session.drafter().prices());
                 e.usage += u;
                 e.cost_usd = e.cost_usd.zip(c).map(|(a, b)| a + b);
             }

@@ -36,7 +36,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         eprintln!("batch: {n} provider batch(es) cancelled in {}", dir.display());
         return Ok(());
     }
-    session.learn_context().await;
+    session.drafter_mut().learn_context().await;
     let opts = Options {
         list: args.list.clone().unwrap_or_default(),
         out: args
@@ -54,7 +54,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     };
     if args.dry_run {
         let e = batch::estimate(&session, &opts).await?;
-        return print_estimate(&e, args, &opts.engine, session.provider_name());
+        return print_estimate(&e, args, &opts.engine, session.drafter().provider_name());
     }
     let report = batch::run(&session, &opts).await?;
     summary(&report, &opts.out, args.json);

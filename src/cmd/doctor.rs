@@ -13,18 +13,18 @@ use parallax::session::Session;
 pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     let flags: Flags = args.run.flags();
     let session = Session::new(&flags, None, config, &cwd()?)?;
-    let Some(client) = &session.client else {
+    let Some(client) = &session.drafter().client() else {
         return Err(Error::Usage(
             "no model server to probe: pass --provider (or --base-url), or set OPENAI_BASE_URL / ANTHROPIC_API_KEY".into(),
         ));
     };
-    let voice = session.voice(None)?;
-    let options = session.options(&voice.persona, None, false)?;
+    let voice = session.voices().get(None)?;
+    let options = session.drafter().options(&voice.persona, None, false)?;
     let model = options.models.get("brief").cloned().unwrap_or_default();
     let http = client.http();
     let probes = probe::run(http, &model).await;
     if args.json {
-        let v = serde_json::json!({"provider": session.provider_name(), "base_url": http.base_url(), "model": model, "probes": probes});
+        let v = serde_json::json!({"provider": session.drafter().provider_name(), "base_url": http.base_url(), "model": model, "probes": probes});
         write_stdout(&format!("{v}\n"))?;
     } else {
         let mut rows = vec![vec!["check".to_string(), "".into(), "detail".into()]];
@@ -39,7 +39,7 @@ pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
             probe::best_mode(&probes).unwrap_or("none: answers will be repaired or built from the sources");
         write_stdout(&format!(
             "{} at {}, model {model}\n\n{}\nstructured output: parallax asks in {best}\n",
-            session.provider_name(),
+            session.drafter().provider_name(),
             http.base_url(),
             columns(&rows)
         ))?;

@@ -7,13 +7,15 @@ use super::{cwd, write_stdout};
 use crate::cli::DraftArgs;
 use parallax::article::Article;
 use parallax::config::Flags;
+use parallax::drafter::Drafted;
 use parallax::error::{Error, Result};
 use parallax::llm::cost::describe as cost_text;
 use parallax::pipeline::PlannedCall;
 use parallax::publish;
 use parallax::render::{Format, terminal};
-use parallax::session::{Drafted, Session, Voice};
+use parallax::session::Session;
 use parallax::source;
+use parallax::voice::Voice;
 
 /// Where `-o` sends the article. One rule: `-` is standard output; a folder
 /// (existing, or written with a trailing `/`) receives `<slug>.<ext>`; a file's
@@ -111,24 +113,30 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
             "standard input (`-`) can be given as a source only once".into(),
         ));
     }
-    let languages = editions(session.languages(), args)?;
-    session.learn_context().await;
-    let voice = session.voice(None)?;
-    let sources = source::load_all(&args.sources, &session.fetcher).await?;
-    let options = session.options(&voice.persona, None, !args.dry_run)?;
+    let languages = editions(session.drafter().languages(), args)?;
+    session.drafter_mut().learn_context().await;
+    let voice = session.voices().get(None)?;
+    let sources = source::load_all(&args.sources, session.fetcher()).await?;
+    let options = session.drafter().options(&voice.persona, None, !args.dry_run)?;
     if args.dry_run {
         return dry_run(
-            &session.plan(&voice, sources, &options, &languages).await?,
+            &session
+                .drafter()
+                .plan(&voice, sources, &options, &languages)
+                .await?,
             options.prompt_tokens,
         );
     }
-    if session.client.is_none() {
+    if session.drafter().client().is_none() {
         tracing::warn!(
             "no language model used: drafting with the extractive provider from source passages \
              (set OPENAI_API_KEY, OPENAI_BASE_URL or ANTHROPIC_API_KEY, or pass --provider, to draft with a model)"
         );
     }
-    let mut drafted = session.editions(&voice, sources, &options, &languages).await?;
+    let mut drafted = session
+        .drafter()
+        .editions(&voice, sources, &options, &languages)
+        .await?;
     // Editions share one name, from the first edition's headline.
     let stem = drafted
         .first()

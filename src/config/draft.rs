@@ -85,6 +85,14 @@ pub struct Settings {
     /// This installation's secret for the prompt fence.
     pub fence_key: String,
     pub batch: super::BatchSettings,
+    /// The date articles carry, `YYYY-MM-DD` (`--date`, else today).
+    pub date: String,
+    /// `--lang`: one edition per language, each once (empty: the persona's).
+    pub languages: Vec<String>,
+    /// `--strict`: anything flagged or degraded is an error.
+    pub strict: bool,
+    /// Send flagged sections back for one revision (not `--no-revise`).
+    pub revise: bool,
 }
 
 /// Resolve the settings of `draft`.
@@ -160,6 +168,10 @@ pub fn resolve(
         config_file: project.config_file,
         fence_key: super::trust::fence_key(env),
         batch: super::batch::resolve(loaded, env)?,
+        date: flags.checked_date()?,
+        languages: flags.checked_languages()?,
+        strict: flags.strict,
+        revise: !flags.no_revise,
     })
 }
 

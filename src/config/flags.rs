@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::error::Error;
 use crate::render::Format;
 
 /// The flags `draft` and `batch` share.
@@ -32,4 +33,30 @@ pub struct Flags {
     pub languages: Vec<String>,
     /// `--dry-run`: nothing is sent and nothing is run (no key command).
     pub dry_run: bool,
+}
+
+impl Flags {
+    /// `--date`, checked against the calendar, else today.
+    pub fn checked_date(&self) -> Result<String, Error> {
+        match self.date.as_deref() {
+            Some(d) if crate::clock::is_date(d) => Ok(d.to_string()),
+            Some(d) => Err(Error::Usage(format!(
+                "--date `{d}` is not a calendar date like 2026-01-31"
+            ))),
+            None => Ok(crate::clock::today()),
+        }
+    }
+
+    /// `--lang`, each language once.
+    pub fn checked_languages(&self) -> Result<Vec<String>, Error> {
+        let asked = &self.languages;
+        for (i, l) in asked.iter().enumerate() {
+            if asked[..i].contains(l) {
+                return Err(Error::Usage(format!(
+                    "--lang names `{l}` twice; name each language once"
+                )));
+            }
+        }
+        Ok(asked.clone())
+    }
 }

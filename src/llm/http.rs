@@ -32,11 +32,6 @@ struct Shared {
     tpm: Option<(DefaultDirectRateLimiter, NonZeroU32)>,
 }
 
-/// Where requests go, as every persisted key names it: `OpenAi http://…/v1`.
-pub fn endpoint(protocol: Protocol, base_url: &str) -> String {
-    format!("{} {base_url}", protocol.as_str())
-}
-
 #[derive(Debug, Clone)]
 pub struct HttpClient {
     cfg: Arc<HttpConfig>,
@@ -86,7 +81,7 @@ impl HttpClient {
 
     /// The protocol and base URL: where requests go, as the cache keys them.
     pub fn endpoint(&self) -> String {
-        endpoint(self.cfg.preset.protocol, &self.cfg.base_url)
+        self.cfg.preset.protocol.endpoint(&self.cfg.base_url)
     }
 
     /// The pause every worker of this provider honours (a 429 pauses them all).
@@ -246,18 +241,7 @@ impl HttpClient {
     /// Remove the API key, and a password from the base URL, from any text
     /// that may reach a user.
     pub(crate) fn scrub(&self, text: &str) -> String {
-        // A secret of a few characters would blank out ordinary words instead;
-        // real keys and passwords are longer.
-        const SHORTEST: usize = 6;
-        let mut out = text.to_string();
-        let secrets = [
-            self.cfg.key.as_ref().map(|k| k.expose()),
-            self.cfg.url_credentials.as_ref().map(|(_, p)| p.as_str()),
-        ];
-        for secret in secrets.into_iter().flatten().filter(|s| s.len() >= SHORTEST) {
-            out = out.replace(secret, "[redacted]");
-        }
-        out
+        self.cfg.scrub(text)
     }
 
     /// Basic auth from the base URL's `user:password@`, unless a key is sent.

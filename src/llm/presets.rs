@@ -25,6 +25,11 @@ impl Protocol {
             Protocol::Ollama => "Ollama",
         }
     }
+
+    /// Where requests go, as every persisted key names it: `OpenAi http://…/v1`.
+    pub fn endpoint(self, base_url: &str) -> String {
+        format!("{} {base_url}", self.as_str())
+    }
 }
 
 impl std::str::FromStr for Protocol {

@@ -61,6 +61,25 @@ pub struct HttpConfig {
     pub url_credentials: Option<(String, String)>,
 }
 
+impl HttpConfig {
+    /// Remove the API key, and a password from the base URL, from any text
+    /// that may reach a user.
+    pub fn scrub(&self, text: &str) -> String {
+        // A secret of a few characters would blank out ordinary words instead;
+        // real keys and passwords are longer.
+        const SHORTEST: usize = 6;
+        let mut out = text.to_string();
+        let secrets = [
+            self.key.as_ref().map(|k| k.expose()),
+            self.url_credentials.as_ref().map(|(_, p)| p.as_str()),
+        ];
+        for secret in secrets.into_iter().flatten().filter(|s| s.len() >= SHORTEST) {
+            out = out.replace(secret, "[redacted]");
+        }
+        out
+    }
+}
+
 /// A base URL without its `user:password@`, and what was taken out.
 pub fn split_credentials(base_url: &str) -> (String, Option<(String, String)>) {
     match reqwest::Url::parse(base_url) {

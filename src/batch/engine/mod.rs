@@ -346,7 +346,7 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
     let engine = Engine::open(
         opts.engine.clone(),
         client,
-        &session.settings.batch,
+        &session.settings().batch,
         &opts.out,
         opts.finish_live,
         opts.json,
@@ -355,7 +355,7 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
 }
 
 fn model_client(session: &Session) -> Result<&Client> {
-    session.client.as_ref().ok_or_else(|| {
+    session.drafter().client().ok_or_else(|| {
         Error::Usage(
             "a batch engine needs a model provider: set --provider (or OPENAI_API_KEY / ANTHROPIC_API_KEY)"
                 .into(),
@@ -375,7 +375,7 @@ pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
     let engine = Engine::open(
         EngineKind::Provider,
         client,
-        &session.settings.batch,
+        &session.settings().batch,
         out,
         false,
         false,

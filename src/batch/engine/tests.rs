@@ -33,7 +33,7 @@ fn custom_ids_fit_anthropic_rules_and_tell_requests_apart() {
 #[test]
 fn persisted_keys_are_the_ones_earlier_releases_wrote() {
     use crate::llm::presets::Protocol;
-    use crate::llm::{Cache, ChatRequest, Message, OutputSchema, Role, ServerFacts, http};
+    use crate::llm::{Cache, ChatRequest, Message, OutputSchema, Role, ServerFacts};
     let names: Vec<&str> = [Protocol::OpenAi, Protocol::Anthropic, Protocol::Ollama]
         .iter()
         .map(|p| p.as_str())
@@ -44,7 +44,7 @@ fn persisted_keys_are_the_ones_earlier_releases_wrote() {
     }
     let fixture: serde_json::Value =
         serde_json::from_str(include_str!("../../../tests/fixtures/persisted/keys.json")).unwrap();
-    let endpoint = http::endpoint(Protocol::OpenAi, "http://127.0.0.1:8080/v1");
+    let endpoint = Protocol::OpenAi.endpoint("http://127.0.0.1:8080/v1");
     assert_eq!(endpoint, fixture["endpoint"]);
     let req = ChatRequest {
         stage: "brief".into(),
