@@ -73,6 +73,13 @@ pub struct Passage {
     pub sides: Vec<String>,
 }
 
+/// A passage of `prompt` that speaks for another side than `side` only.
+pub fn other_sides_passage(prompt: &str, side: &str) -> Option<Passage> {
+    passages(prompt)
+        .into_iter()
+        .find(|p| !p.sides.is_empty() && !p.sides.iter().any(|s| s == side))
+}
+
 /// Every passage line of a prompt, once each.
 fn passages(prompt: &str) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();

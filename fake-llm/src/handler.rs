@@ -192,7 +192,7 @@ impl Answered<'_> {
                 if config.sloppy
                     && let Some(name) = req.schema_name.as_deref()
                 {
-                    sloppy::spoil(&mut answer, name, index);
+                    sloppy::spoil(&mut answer, name, index, &req.transcript);
                 }
                 wire::respond(p, req, &answer.to_string(), index, cache_hit)
             }

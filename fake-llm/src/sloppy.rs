@@ -1,14 +1,15 @@
 //! Sloppy answers on purpose: schema-valid JSON with the flaws real models, small
 //! local ones above all, are known for. A paraphrased pull quote, citations of
-//! passages that do not exist, empty optional parts, an empty required field, and
-//! revisions worse than the draft they revise. Which flaw an answer gets depends
-//! on its request's index, so a run repeats exactly.
+//! passages that do not exist, empty optional parts, an empty required field, a
+//! quotation, number and name no source holds, another side's words in a side's
+//! section, and revisions worse than the draft they revise. Which flaw an answer
+//! gets depends on its request's index, so a run repeats exactly.
 
 use serde_json::Value;
 
 /// Spoil `answer` (the answer to a request with schema `name`, the `index`th
-/// request of the server).
-pub fn spoil(answer: &mut Value, name: &str, index: usize) {
+/// request of the server, whose prompt is `prompt`).
+pub fn spoil(answer: &mut Value, name: &str, index: usize, prompt: &str) {
     if name.starts_with("revise_") {
         // A revision that is worse than the draft: a fabricated number, or an
         // answer whose required part is empty.
@@ -38,7 +39,21 @@ pub fn spoil(answer: &mut Value, name: &str, index: usize) {
             }
             add_unknown_cite(answer);
         }
-        _ => {}
+        _ => {
+            super::answer::append_to_first_text(
+                answer,
+                " A senior official said they \"will never accept this\", and Minister Zorblat Quenby counted 12,345 ships.",
+            );
+        }
+    }
+    // A side's section that speaks in another side's words, citing them.
+    if let Some(side) = name.strip_prefix("perspective_")
+        && index % 3 == 0
+        && let Some(p) = super::answer::other_sides_passage(prompt, &side.replace('_', "-"))
+        && let Some(position) = answer.get_mut("position")
+    {
+        position["text"] = Value::String(p.text);
+        position["cites"] = Value::Array(vec![Value::String(p.id)]);
     }
 }
 

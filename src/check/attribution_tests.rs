@@ -303,6 +303,7 @@ fn block(side: &str, text: &str) -> Block {
         location: "test".into(),
         text: text.into(),
         cites: vec![],
+        at: None,
         also: vec![],
     }
 }

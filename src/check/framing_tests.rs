@@ -28,6 +28,7 @@ fn findings(part: Part, text: &str) -> Vec<Finding> {
             text: text.into(),
             cites: vec![],
             also: vec![],
+            at: None,
         }],
         sides: vec![],
         labelled: false,

@@ -374,6 +374,7 @@ fn block(section: Section, perspective: Option<&str>, part: Part, location: Stri
         location,
         text: text.to_string(),
         cites: Vec::new(),
+        at: None,
     }
 }
 

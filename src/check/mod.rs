@@ -66,6 +66,21 @@ pub struct Block {
     pub cites: Vec<String>,
     /// Other sides the block's section covers, when its heading names several.
     pub also: Vec<String>,
+    /// Where it sits in one of our own articles (none for an article read from Markdown).
+    pub at: Option<At>,
+}
+
+/// A block's place in a typed [`Article`], so a part can be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Headline,
+    Deck,
+    Lede,
+    /// Section, paragraph.
+    Body(usize, usize),
+    /// The perspective's index and part.
+    Side(usize, Part),
+    Closing,
 }
 
 impl Block {
@@ -113,46 +128,58 @@ impl Doc {
     /// The doc of one of our own articles.
     pub fn from_article(a: &Article) -> Doc {
         let mut blocks = Vec::new();
-        let mut push =
-            |section: Section, perspective: Option<&str>, part: Part, location: String, p: &Paragraph| {
-                if !p.text.trim().is_empty() {
-                    blocks.push(Block {
-                        section,
-                        perspective: perspective.map(str::to_string),
-                        part,
-                        location,
-                        text: p.text.clone(),
-                        cites: p.cites.clone(),
-                        also: Vec::new(),
-                    });
-                }
-            };
+        let mut push = |section: Section,
+                        perspective: Option<&str>,
+                        (part, at): (Part, At),
+                        location: String,
+                        p: &Paragraph| {
+            if !p.text.trim().is_empty() {
+                blocks.push(Block {
+                    section,
+                    perspective: perspective.map(str::to_string),
+                    part,
+                    location,
+                    text: p.text.clone(),
+                    cites: p.cites.clone(),
+                    also: Vec::new(),
+                    at: Some(at),
+                });
+            }
+        };
         let plain = |t: &str| Paragraph {
             text: t.to_string(),
             cites: vec![],
         };
+        let finish = Section::Finish;
         push(
-            Section::Finish,
+            finish.clone(),
             None,
-            Part::Headline,
+            (Part::Headline, At::Headline),
             "headline".into(),
             &plain(&a.headline),
         );
-        push(Section::Finish, None, Part::Deck, "deck".into(), &plain(&a.deck));
-        push(Section::Lede, None, Part::Lede, "lede".into(), &a.lede);
+        push(
+            finish,
+            None,
+            (Part::Deck, At::Deck),
+            "deck".into(),
+            &plain(&a.deck),
+        );
+        push(
+            Section::Lede,
+            None,
+            (Part::Lede, At::Lede),
+            "lede".into(),
+            &a.lede,
+        );
         for (i, s) in a.sections.iter().enumerate() {
             for (j, p) in s.paragraphs.iter().enumerate() {
-                push(
-                    Section::Lede,
-                    None,
-                    Part::Body,
-                    format!("section {} \"{}\", paragraph {}", i + 1, s.subhead, j + 1),
-                    p,
-                );
+                let location = format!("section {} \"{}\", paragraph {}", i + 1, s.subhead, j + 1);
+                push(Section::Lede, None, (Part::Body, At::Body(i, j)), location, p);
             }
         }
         let mut sides = Vec::new();
-        for p in &a.perspectives {
+        for (k, p) in a.perspectives.iter().enumerate() {
             sides.push(Side {
                 id: p.id.clone(),
                 stated: p.stated,
@@ -164,17 +191,24 @@ impl Doc {
                 (Part::Reasons, &p.reasons),
                 (Part::Implications, &p.implications),
             ] {
+                let location = format!("perspective {}, {}", p.id, part.label());
                 push(
                     section.clone(),
                     Some(&p.id),
-                    part,
-                    format!("perspective {}, {}", p.id, part.label()),
+                    (part, At::Side(k, part)),
+                    location,
                     para,
                 );
             }
         }
         if let Some(c) = &a.closing {
-            push(Section::Finish, None, Part::Closing, "closing".into(), c);
+            push(
+                Section::Finish,
+                None,
+                (Part::Closing, At::Closing),
+                "closing".into(),
+                c,
+            );
         }
         Doc {
             blocks,

@@ -9,6 +9,7 @@ mod answer;
 mod assemble;
 pub mod budget;
 mod call;
+mod degrade;
 mod editions;
 pub mod extractive;
 mod plan;
@@ -188,27 +189,71 @@ async fn complete<A: Answerer>(
     let corpus = Corpus::new(job.sources, persona);
     let checked = |d: &Drafts, calls: &[crate::article::CallRecord]| {
         let article = assemble(job, d, calls, started.elapsed().as_millis() as u64);
-        let doc = Doc::from_article(&article);
-        let report = check::run(&doc, &corpus, persona);
-        (article, report, doc)
+        let report = check::run(&Doc::from_article(&article), &corpus, persona);
+        (article, report)
     };
-    let (mut article, mut report, mut doc) = checked(&drafts, &calls);
+    let (mut article, mut report) = checked(&drafts, &calls);
     if job.options.revise {
         let before = drafts.clone();
         let mut asked = report.clone();
         asked.findings.extend(also);
         let revised = revise::round(answerer, plan, &mut drafts, &asked, &mut calls).await?;
         if !revised.is_empty() {
-            let (_, after, _) = checked(&drafts, &calls);
+            let (_, after) = checked(&drafts, &calls);
             let kept = revise::keep_improvements(&mut drafts, &before, &report, &after, &revised, &mut calls);
-            (article, report, doc) = checked(&drafts, &calls);
+            (article, report) = checked(&drafts, &calls);
             report.revised = kept;
         }
     }
+    let replaced = hold_back(plan, &mut article, &mut report, &corpus);
+    let doc = Doc::from_article(&article);
     report.findings.extend(degraded(&calls));
+    report.findings.extend(replaced);
     article.quotations = check::quotations(&doc, &corpus);
     article.meta.integrity = Some(report);
     Ok(article)
+}
+
+/// Replace every part that still carries a hard finding, in ever stronger
+/// cuts, until none does; the report is the article's as it now stands. Returns
+/// a degraded finding per replacement.
+fn hold_back(
+    plan: &Plan<'_>,
+    article: &mut Article,
+    report: &mut Report,
+    corpus: &Corpus<'_>,
+) -> Vec<check::Finding> {
+    use degrade::{Cut, Fallbacks};
+    if !report.findings.iter().any(degrade::is_hard) {
+        return Vec::new();
+    }
+    let persona = plan.job.persona;
+    let extractor = plan.extractor();
+    let brief = extractor.brief();
+    let fallbacks = Fallbacks {
+        opening: extractor.opening(&brief),
+        finish: extractor.finish(&brief),
+        sides: article
+            .perspectives
+            .iter()
+            .map(|s| {
+                let p = persona.spec.perspectives.iter().find(|p| p.id == s.id);
+                p.map(|p| extractor.perspective(&brief, p)).unwrap_or_default()
+            })
+            .collect(),
+    };
+    let labels = crate::labels::for_language(&persona.spec.language);
+    let mut replaced = Vec::new();
+    for cut in [Cut::Sentences, Cut::Rebuild, Cut::Remove] {
+        if !report.findings.iter().any(degrade::is_hard) {
+            break;
+        }
+        replaced.extend(degrade::replace(article, report, &fallbacks, labels, cut));
+        let revised = std::mem::take(&mut report.revised);
+        *report = check::run(&Doc::from_article(article), corpus, persona);
+        report.revised = revised;
+    }
+    replaced
 }
 
 /// A finding for each part of the model's answers that could not be used.

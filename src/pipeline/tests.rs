@@ -286,3 +286,77 @@ async fn an_edition_that_drops_a_fact_is_revised_with_it_and_else_flagged() {
     let left = parity(&articles[1]);
     assert!(!left.is_empty() && left.iter().all(|c| c == "5%"), "{left:?}");
 }
+
+/// Draft with Japan's stated position written as `text` (citing `cite`, the
+/// passage index), its revision unusable; the article's Japan section and report.
+async fn japan_says(text: &str, cite: usize) -> (crate::article::PerspectiveSection, check::Report) {
+    let (article, _) = draft_with(|answers| {
+        for (stage, answer) in answers.iter_mut() {
+            if stage == "perspective:japan" {
+                let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
+                v["position"]["text"] = text.into();
+                v["position"]["cites"] = serde_json::json!([format!("S{cite}")]);
+                *answer = v.to_string();
+            }
+        }
+    })
+    .await;
+    let japan = article
+        .perspectives
+        .iter()
+        .find(|p| p.id == "japan")
+        .unwrap()
+        .clone();
+    (japan, article.meta.integrity.unwrap())
+}
+
+#[tokio::test]
+async fn a_fabricated_number_that_survives_revision_is_cut_with_its_sentence() {
+    let (japan, report) = japan_says(
+        "Japan has called for \"stable and predictable access\" for shipping. Tokyo counted 42,000 troops.",
+        4,
+    )
+    .await;
+    assert_eq!(
+        japan.position.text,
+        "Japan has called for \"stable and predictable access\" for shipping."
+    );
+    assert!(
+        !report.findings.iter().any(degrade::is_hard),
+        "{:?}",
+        report.findings
+    );
+    assert!(
+        report
+            .degraded()
+            .any(|f| f.location.contains("japan") && f.claim.contains("sentences holding it cut")),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[tokio::test]
+async fn another_sides_words_in_a_section_are_replaced_by_that_sides_own() {
+    let (japan, report) = japan_says(
+        "China's foreign ministry spokesperson Mao Ning said the canal \"must remain neutral and open to all nations\".",
+        2,
+    )
+    .await;
+    assert!(!japan.position.text.contains("Mao Ning"), "{japan:?}");
+    assert!(
+        japan.position.text.contains("stable and predictable access"),
+        "{japan:?}"
+    );
+    assert!(
+        !report.findings.iter().any(degrade::is_hard),
+        "{:?}",
+        report.findings
+    );
+    assert!(
+        report
+            .degraded()
+            .any(|f| f.claim.contains("rebuilt from the sources")),
+        "{:?}",
+        report.findings
+    );
+}

@@ -3,6 +3,8 @@
 //! `--strict` refuses them; failures that retrying cannot fix stop at once.
 
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Reply};
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::support::{Parallax, fast_config, parallax, prism_sources, run};
@@ -19,6 +21,29 @@ fn sloppy(faults: f64) -> FakeServer {
         ..Config::default()
     })
     .expect("fake server starts")
+}
+
+/// The findings of a JSON article that must never reach print: a number, date,
+/// amount, quotation or name its passages do not hold, another side's words, a
+/// position its side did not state.
+fn hard_findings(json_article: &Path) -> Vec<String> {
+    let v: Value = serde_json::from_str(&std::fs::read_to_string(json_article).unwrap()).unwrap();
+    let grounding = ["number", "date", "percentage", "money", "quote", "entity"];
+    v["meta"]["integrity"]["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|f| {
+            let (check, kind) = (
+                f["check"].as_str().unwrap_or(""),
+                f["kind"].as_str().unwrap_or(""),
+            );
+            (check == "grounding" && grounding.contains(&kind))
+                || check == "attribution"
+                || kind == "invented-position"
+        })
+        .map(|f| format!("{}: {} `{}`", f["location"], f["kind"], f["claim"]))
+        .collect()
 }
 
 /// The `degraded:` list of a Markdown article's front matter.
@@ -44,8 +69,18 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
         let r = Parallax::draft(dir.path())
             .sources(prism_sources())
             .fake(&srv)
-            .args(["-o", &out, "--no-cache", "--date", "2026-01-02"])
+            .args([
+                "-o",
+                &out,
+                "--format",
+                "md,json",
+                "--no-cache",
+                "--date",
+                "2026-01-02",
+            ])
             .expect_ok();
+        let hard = hard_findings(&dir.path().join(format!("a{i}.json")));
+        assert!(hard.is_empty(), "draft {i} printed hard findings: {hard:?}");
         let article = std::fs::read_to_string(dir.path().join(&out)).unwrap();
         let listed = degraded_list(&article);
         assert!(
@@ -117,6 +152,10 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
     );
     assert!(degraded > 0 && degraded <= 200, "{report}");
     assert!(r.stderr.contains("with degraded parts"), "{}", r.stderr);
+    for i in 0..200 {
+        let hard = hard_findings(&dir.path().join(format!("out/story-{i:03}.json")));
+        assert!(hard.is_empty(), "story {i} printed hard findings: {hard:?}");
+    }
     let faults = srv.handle.requests().len();
     assert!(faults > 200 * 6, "the batch made its calls: {faults}");
 }

@@ -1,0 +1,212 @@
+//! Hard findings never reach print. After revision, a part that still carries
+//! one (a number, date, amount, quotation or name its passages do not hold;
+//! another side's words; a position the side did not state) is replaced by the
+//! smallest fallback that holds: first the sentences that carry the claim are
+//! cut; a part left empty, or flagged as a whole, is rebuilt from the sources
+//! (a side's own statements, the extractive lede, headline and deck), or, as a
+//! last resort, left out. Each replacement is flagged as degraded.
+
+use crate::article::{Article, Paragraph};
+use crate::check::{At, Check, Doc, Finding, Part, Report};
+use crate::ident::FindingKind;
+use crate::labels::Labels;
+use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
+
+/// Whether a finding is one that must never reach print.
+pub fn is_hard(f: &Finding) -> bool {
+    match f.check {
+        Check::Grounding => matches!(
+            f.kind,
+            FindingKind::Number
+                | FindingKind::Date
+                | FindingKind::Percentage
+                | FindingKind::Money
+                | FindingKind::Quote
+                | FindingKind::Entity
+        ),
+        Check::Attribution => true,
+        _ => f.kind == FindingKind::InventedPosition,
+    }
+}
+
+/// The article's parts as the sources alone would write them.
+pub struct Fallbacks {
+    pub opening: Opening,
+    pub finish: Finish,
+    /// Per perspective of the article, in its order.
+    pub sides: Vec<PerspectiveDraft>,
+}
+
+/// How hard a part is cut: its flagged sentences, the whole part from the
+/// sources, or the part left out.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Cut {
+    Sentences,
+    Rebuild,
+    Remove,
+}
+
+/// Replace every part of `article` that `report` flags with a hard finding, at
+/// the strength `cut`; returns a degraded finding per part replaced.
+pub fn replace(
+    article: &mut Article,
+    report: &Report,
+    fallbacks: &Fallbacks,
+    labels: &Labels,
+    cut: Cut,
+) -> Vec<Finding> {
+    let doc = Doc::from_article(article);
+    let mut out = Vec::new();
+    // Body paragraphs are removed last to first, so indexes stay valid.
+    let mut blocks: Vec<_> = doc.blocks.iter().filter(|b| b.at.is_some()).collect();
+    blocks.sort_by_key(|b| std::cmp::Reverse(b.at.map(order)));
+    for block in blocks {
+        let hard: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| is_hard(f) && f.location == block.location)
+            .collect();
+        let Some(at) = block.at.filter(|_| !hard.is_empty()) else {
+            continue;
+        };
+        let claims: Vec<&str> = hard
+            .iter()
+            .filter(|f| f.check == Check::Grounding)
+            .map(|f| f.claim.as_str())
+            .collect();
+        let whole = claims.len() < hard.len();
+        let how = match (cut, whole) {
+            (Cut::Sentences, false) => {
+                cut_sentences(&block.text, &claims).map(|text| (text, block.cites.clone()))
+            }
+            _ => None,
+        };
+        let what = hard.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("; ");
+        let done = match how {
+            Some((text, cites)) => {
+                set(article, at, Some(Paragraph { text, cites }), labels);
+                "the sentences holding it cut"
+            }
+            None if cut <= Cut::Rebuild => {
+                set(article, at, fallback(at, fallbacks), labels);
+                "rebuilt from the sources"
+            }
+            None => {
+                set(article, at, None, labels);
+                "left out"
+            }
+        };
+        out.push(Finding {
+            check: Check::Answer,
+            kind: FindingKind::Degraded,
+            section: block.section.clone(),
+            location: block.location.clone(),
+            claim: format!("{}: {done}", block.location),
+            expected: format!("nothing its passages do not hold; it had: {what}"),
+            attribution: None,
+        });
+    }
+    out
+}
+
+/// Where a part comes in the article, for ordering.
+fn order(at: At) -> (usize, usize, usize) {
+    match at {
+        At::Headline => (0, 0, 0),
+        At::Deck => (1, 0, 0),
+        At::Lede => (2, 0, 0),
+        At::Body(i, j) => (3, i, j),
+        At::Side(k, part) => (4, k, part as usize),
+        At::Closing => (5, 0, 0),
+    }
+}
+
+/// `text` without the sentences that hold any of `claims`; none when a claim
+/// is in no sentence, or no sentence is left.
+fn cut_sentences(text: &str, claims: &[&str]) -> Option<String> {
+    let sentences = crate::text::sentences(text);
+    let holds = |s: &str| claims.iter().any(|c| s.contains(c));
+    if claims.iter().any(|c| !sentences.iter().any(|s| s.contains(c))) {
+        return None;
+    }
+    let kept: Vec<&str> = sentences.iter().map(|s| s.trim()).filter(|s| !holds(s)).collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+/// A part as the sources alone give it (none: nothing to put there).
+fn fallback(at: At, f: &Fallbacks) -> Option<Paragraph> {
+    let para = |c: &Claim| {
+        (!c.text.trim().is_empty()).then(|| Paragraph {
+            text: c.text.clone(),
+            cites: c.cites.clone(),
+        })
+    };
+    let plain = |t: &str| {
+        para(&Claim {
+            text: t.to_string(),
+            cites: vec![],
+        })
+    };
+    match at {
+        At::Headline => plain(&f.finish.headline),
+        At::Deck => plain(&f.finish.deck),
+        At::Lede => para(&f.opening.lede),
+        At::Body(..) => None,
+        At::Side(k, part) => f.sides.get(k).and_then(|s| match part {
+            Part::Position => para(&s.position),
+            Part::Reasons => para(&s.reasons),
+            _ => para(&s.implications),
+        }),
+        At::Closing => para(&f.finish.closing),
+    }
+}
+
+/// Put `p` at `at`; `None` leaves the part out (a side's position then says
+/// it has none).
+fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
+    let text = |p: &Option<Paragraph>| p.as_ref().map(|p| p.text.clone()).unwrap_or_default();
+    match at {
+        At::Headline => a.headline = text(&p),
+        At::Deck => a.deck = text(&p),
+        At::Lede => {
+            a.lede = p.unwrap_or(Paragraph {
+                text: String::new(),
+                cites: vec![],
+            })
+        }
+        At::Body(i, j) => {
+            if let Some(s) = a.sections.get_mut(i) {
+                match p {
+                    Some(p) => s.paragraphs[j] = p,
+                    None => {
+                        s.paragraphs.remove(j);
+                    }
+                }
+            }
+            a.sections.retain(|s| !s.paragraphs.is_empty());
+        }
+        At::Side(k, part) => {
+            let Some(side) = a.perspectives.get_mut(k) else {
+                return;
+            };
+            let silent = match part {
+                Part::Position => labels.no_position(&side.label),
+                Part::Reasons => labels.no_reasons.to_string(),
+                _ => labels.no_meaning.to_string(),
+            };
+            if part == Part::Position && p.is_none() {
+                side.stated = false;
+            }
+            let p = p.unwrap_or(Paragraph {
+                text: silent,
+                cites: vec![],
+            });
+            match part {
+                Part::Position => side.position = p,
+                Part::Reasons => side.reasons = p,
+                _ => side.implications = p,
+            }
+        }
+        At::Closing => a.closing = p,
+    }
+}
