@@ -48,7 +48,7 @@ pub fn spoil(answer: &mut Value, name: &str, index: usize, prompt: &str) {
     }
     // A side's section that speaks in another side's words, citing them.
     if let Some(side) = name.strip_prefix("perspective_")
-        && index % 3 == 0
+        && index.is_multiple_of(3)
         && let Some(p) = super::answer::other_sides_passage(prompt, &side.replace('_', "-"))
         && let Some(position) = answer.get_mut("position")
     {

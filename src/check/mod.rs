@@ -83,6 +83,20 @@ pub enum At {
     Closing,
 }
 
+impl At {
+    /// What kind of part is here.
+    pub fn part(self) -> Part {
+        match self {
+            At::Headline => Part::Headline,
+            At::Deck => Part::Deck,
+            At::Lede => Part::Lede,
+            At::Body(..) => Part::Body,
+            At::Side(_, part) => part,
+            At::Closing => Part::Closing,
+        }
+    }
+}
+
 impl Block {
     /// A finding about this block (no attribution).
     pub fn finding(&self, check: Check, kind: FindingKind, claim: String, expected: String) -> Finding {
@@ -127,64 +141,29 @@ impl Doc {
 
     /// The doc of one of our own articles.
     pub fn from_article(a: &Article) -> Doc {
-        let mut blocks = Vec::new();
-        let mut push = |section: Section,
-                        perspective: Option<&str>,
-                        (part, at): (Part, At),
-                        location: String,
-                        p: &Paragraph| {
-            if !p.text.trim().is_empty() {
-                blocks.push(Block {
-                    section,
-                    perspective: perspective.map(str::to_string),
-                    part,
-                    location,
-                    text: p.text.clone(),
-                    cites: p.cites.clone(),
-                    also: Vec::new(),
-                    at: Some(at),
-                });
-            }
-        };
         let plain = |t: &str| Paragraph {
             text: t.to_string(),
             cites: vec![],
         };
-        let finish = Section::Finish;
-        push(
-            finish.clone(),
-            None,
-            (Part::Headline, At::Headline),
-            "headline".into(),
-            &plain(&a.headline),
-        );
-        push(
-            finish,
-            None,
-            (Part::Deck, At::Deck),
-            "deck".into(),
-            &plain(&a.deck),
-        );
-        push(
-            Section::Lede,
-            None,
-            (Part::Lede, At::Lede),
-            "lede".into(),
-            &a.lede,
-        );
+        let (finish, lede) = (Section::Finish, Section::Lede);
+        let mut parts: Vec<(Section, Option<&str>, At, String, Paragraph)> = vec![
+            (
+                finish.clone(),
+                None,
+                At::Headline,
+                "headline".into(),
+                plain(&a.headline),
+            ),
+            (finish.clone(), None, At::Deck, "deck".into(), plain(&a.deck)),
+            (lede.clone(), None, At::Lede, "lede".into(), a.lede.clone()),
+        ];
         for (i, s) in a.sections.iter().enumerate() {
             for (j, p) in s.paragraphs.iter().enumerate() {
                 let location = format!("section {} \"{}\", paragraph {}", i + 1, s.subhead, j + 1);
-                push(Section::Lede, None, (Part::Body, At::Body(i, j)), location, p);
+                parts.push((lede.clone(), None, At::Body(i, j), location, p.clone()));
             }
         }
-        let mut sides = Vec::new();
         for (k, p) in a.perspectives.iter().enumerate() {
-            sides.push(Side {
-                id: p.id.clone(),
-                stated: p.stated,
-                shared: false,
-            });
             let section = Section::Perspective(p.id.clone());
             for (part, para) in [
                 (Part::Position, &p.position),
@@ -192,24 +171,41 @@ impl Doc {
                 (Part::Implications, &p.implications),
             ] {
                 let location = format!("perspective {}, {}", p.id, part.label());
-                push(
+                parts.push((
                     section.clone(),
                     Some(&p.id),
-                    (part, At::Side(k, part)),
+                    At::Side(k, part),
                     location,
-                    para,
-                );
+                    para.clone(),
+                ));
             }
         }
         if let Some(c) = &a.closing {
-            push(
-                Section::Finish,
-                None,
-                (Part::Closing, At::Closing),
-                "closing".into(),
-                c,
-            );
+            parts.push((finish, None, At::Closing, "closing".into(), c.clone()));
         }
+        let blocks = parts
+            .into_iter()
+            .filter(|(.., p)| !p.text.trim().is_empty())
+            .map(|(section, perspective, at, location, p)| Block {
+                section,
+                perspective: perspective.map(str::to_string),
+                part: at.part(),
+                location,
+                text: p.text,
+                cites: p.cites,
+                also: Vec::new(),
+                at: Some(at),
+            })
+            .collect();
+        let sides = a
+            .perspectives
+            .iter()
+            .map(|p| Side {
+                id: p.id.clone(),
+                stated: p.stated,
+                shared: false,
+            })
+            .collect();
         Doc {
             blocks,
             sides,
