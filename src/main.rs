@@ -23,7 +23,7 @@ fn main() -> ExitCode {
     match runtime.block_on(cmd::run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("parallax: error: {e}");
+            eprintln!("parallax: error: {}", parallax::text::printable(&e.to_string()));
             ExitCode::from(e.exit_code())
         }
     }

@@ -122,7 +122,8 @@ impl Row {
             Some(id) if valid_id(&id) => id,
             Some(id) => {
                 return Err(format!(
-                    "`{id}` is not a valid id (letters, digits, `.`, `_`, `-`; at most 100)"
+                    "`{}` is not a valid id (letters, digits, `.`, `_`, `-`; at most 100)",
+                    crate::text::printable(&id)
                 ));
             }
             None => hashed_id("story", raw.trim()),

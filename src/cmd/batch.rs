@@ -152,7 +152,8 @@ fn summary(r: &Report, out: &Path, json: bool) {
     }
     for f in r.failures.iter().take(20) {
         let id = f.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
-        eprintln!("batch: line {}{id}: {}", f.line, f.reason);
+        let line = format!("batch: line {}{id}: {}", f.line, f.reason);
+        eprintln!("{}", parallax::text::printable(&line));
     }
     if r.failures.len() > 20 {
         eprintln!(

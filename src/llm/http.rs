@@ -16,7 +16,8 @@ use super::facts::ServerFacts;
 use super::modes::{OutputMode, refused_by};
 use super::presets::{Preset, Protocol};
 use super::retry::{
-    Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, with_prompt_size,
+    Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, shape,
+    with_prompt_size,
 };
 use super::wire::{self, Wire};
 use super::{ChatRequest, ChatResponse, LlmError};
@@ -178,8 +179,8 @@ impl HttpClient {
                 .min(Duration::from_secs(600));
             let line = error.to_string();
             match &mut warned {
-                // The same failure again: counted, not repeated.
-                Some((last, n)) if *last == line => *n += 1,
+                // The same failure again (bar its request id): counted, not repeated.
+                Some((last, n)) if shape(last) == shape(&line) => *n += 1,
                 _ => {
                     flush_warning(&req.stage, warned.take());
                     tracing::warn!(stage = %req.stage, "{line}; retrying (up to {limit} times) in {} ms", wait.as_millis());

@@ -193,6 +193,29 @@ pub fn server_wait(secs: f64) -> Option<Duration> {
 pub(super) type Warned = Option<(String, u32)>;
 
 /// Say how often a warning repeated, once, when it did.
+/// A failure's message with what changes from one request to the next (request
+/// ids, trace ids, timestamps) masked, so repeats of one failure compare equal.
+pub(super) fn shape(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut token = String::new();
+    let mut flush = |token: &mut String, out: &mut String| {
+        let digits = token.chars().filter(char::is_ascii_digit).count();
+        let varying = token.len() >= 6 && digits > 0 && (digits < token.len() || digits >= 8);
+        out.push_str(if varying { "#" } else { token.as_str() });
+        token.clear();
+    };
+    for c in line.chars() {
+        if c.is_alphanumeric() || c == '_' || c == '-' {
+            token.push(c);
+        } else {
+            flush(&mut token, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut token, &mut out);
+    out
+}
+
 pub(super) fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
     if let Some((line, n)) = warned.filter(|(_, n)| *n > 1) {
         tracing::warn!(stage = %stage, "the same failure {n} times in all: {line}");

@@ -140,3 +140,13 @@ fn absurd_server_waits_are_ignored_not_fatal() {
     assert_eq!(rate_limit_pause(&h), None);
     assert_eq!(server_wait(1.5), Some(Duration::from_millis(1500)));
 }
+
+#[test]
+fn one_failure_with_changing_request_ids_has_one_shape() {
+    let a = "https://api.example.com/v1/chat/completions answered 500: server error (request req_8f3a9c21d, trace 4f1e-77aa)";
+    let b = "https://api.example.com/v1/chat/completions answered 500: server error (request req_19bd02e77, trace 9c0d-12ef)";
+    assert_eq!(shape(a), shape(b));
+    let other = "https://api.example.com/v1/chat/completions answered 502: bad gateway";
+    assert_ne!(shape(a), shape(other));
+    assert!(shape(a).contains("500"), "a status is not an id: {}", shape(a));
+}

@@ -11,6 +11,26 @@ mod sentences;
 
 pub use sentences::sentences;
 
+/// `s` safe to print on a terminal: control characters (escape sequences
+/// among them) and bidirectional overrides shown as `\u{1b}`, not obeyed.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    s.chars()
+        .map(|c| {
+            if unsafe_char(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
 /// character in Hangul, kana and Han (where a character is a word or near one).
 pub fn tokens(s: &str) -> usize {

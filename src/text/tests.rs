@@ -93,3 +93,11 @@ fn words_match_whole_in_every_script() {
     assert_eq!(excerpt("a  b\nc", 10), "a b c");
     assert_eq!(excerpt("abcdef", 3), "abc…");
 }
+
+#[test]
+fn printable_text_shows_escape_sequences_instead_of_obeying_them() {
+    assert_eq!(printable("story-1"), "story-1");
+    assert_eq!(printable("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+    assert_eq!(printable("x\u{202e}y\r"), "x\\u{202e}y\\u{d}");
+    assert_eq!(printable("서울 東京"), "서울 東京");
+}

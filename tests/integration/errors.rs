@@ -205,3 +205,40 @@ fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
+
+#[test]
+fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = serde_json::json!({"id": "story\u{1b}[2J\u{1b}]0;owned\u{7}", "text": "Seoul said so."});
+    std::fs::write(dir.path().join("m.jsonl"), format!("{line}\n")).unwrap();
+    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out"]));
+    assert!(
+        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
+        "{:?}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("story\\u{1b}[2J"), "{}", r.stderr);
+}
+
+#[test]
+fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
+    let garbage = |i: usize| Reply::Status {
+        code: 500,
+        body: format!("{{\"error\":{{\"message\":\"internal error, request id req_{:08x}{i}\"}}}}", i * 7919),
+    };
+    let srv = FakeServer::start(Config {
+        script: (0..40).map(garbage).collect(),
+        fallback: garbage(99),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 6, "");
+    let r = run(parallax(dir.path())
+        .env("OPENAI_BASE_URL", srv.base_url())
+        .args(["draft", &example("kim-putin-new-year.md"), "--no-cache"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let retrying = r.stderr.lines().filter(|l| l.contains("retrying")).count();
+    assert_eq!(retrying, 1, "one warning for six retries:\n{}", r.stderr);
+    assert!(r.stderr.contains("times in all"), "{}", r.stderr);
+}
