@@ -4,6 +4,7 @@
 //! article from the response cache; never a secret.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use serde::Serialize;
 
@@ -62,18 +63,28 @@ pub fn build<'a>(
     article: &'a Article,
     provider: ProviderRecord,
     html: &Html,
+    root: &Path,
 ) -> Provenance<'a> {
+    // A file of the project is named from the project folder, as sources are:
+    // the record says nothing of where the project sits on this machine.
+    let relative = |origin: &str| match Path::new(origin).strip_prefix(root) {
+        Ok(rel) if Path::new(origin).is_absolute() => rel.display().to_string(),
+        _ => origin.to_string(),
+    };
     let o = job.options;
     let mut templates: BTreeMap<String, FileRecord> = job
         .prompts
         .fingerprints()
         .into_iter()
-        .map(|(name, (origin, sha256))| (name, FileRecord { origin, sha256 }))
+        .map(|(name, (origin, sha256))| {
+            let origin = relative(&origin);
+            (name, FileRecord { origin, sha256 })
+        })
         .collect();
     templates.insert(
         TEMPLATE_NAME.into(),
         FileRecord {
-            origin: html.origin.clone(),
+            origin: relative(&html.origin),
             sha256: html.sha256.clone(),
         },
     );
@@ -81,7 +92,7 @@ pub fn build<'a>(
         generator: concat!("parallax ", env!("CARGO_PKG_VERSION")),
         created: crate::clock::now(),
         persona: FileRecord {
-            origin: job.persona.origin.clone(),
+            origin: relative(&job.persona.origin),
             sha256: sha256_hex(job.persona.raw.as_bytes()),
         },
         templates,

@@ -85,6 +85,9 @@ pub struct Settings {
     /// This installation's secret for the prompt fence.
     pub fence_key: String,
     pub batch: super::BatchSettings,
+    /// The project folder (the config file's, else the working folder): paths
+    /// in provenance are written relative to it.
+    pub root: PathBuf,
     /// The date articles carry, `YYYY-MM-DD` (`--date`, else today).
     pub date: String,
     /// `--lang`: one edition per language, each once (empty: the persona's).
@@ -163,6 +166,7 @@ pub fn resolve(
         fetch,
         refresh: flags.refresh,
         prices: f.prices.clone(),
+        root: project.root.clone(),
         persona_dirs: project.persona_dirs,
         prompt_dirs: project.prompt_dirs,
         config_file: project.config_file,

@@ -198,7 +198,7 @@ pub(super) type Warned = Option<(String, u32)>;
 pub(super) fn shape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut token = String::new();
-    let mut flush = |token: &mut String, out: &mut String| {
+    let flush = |token: &mut String, out: &mut String| {
         let digits = token.chars().filter(char::is_ascii_digit).count();
         let varying = token.len() >= 6 && digits > 0 && (digits < token.len() || digits >= 8);
         out.push_str(if varying { "#" } else { token.as_str() });

@@ -107,6 +107,16 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
         "{}",
         r.stdout
     );
+    // Provenance names the project's files from the project folder, wherever it is.
+    let r = run(parallax(&sub).args(["draft", "example.md", "--persona", "desk", "-o", "desk.md"]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let p: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sub.join("desk.provenance.json")).unwrap()).unwrap();
+    assert_eq!(p["persona"]["origin"], "personas/desk.md");
+    assert_eq!(p["templates"]["brief.j2"]["origin"], "prompts/brief.j2");
+    assert_eq!(p["templates"]["finish.j2"]["origin"], "personas/desk/finish.j2");
+    let text = p.to_string();
+    assert!(!text.contains(&tmp.path().display().to_string()), "no absolute path: {text}");
 }
 
 #[test]
