@@ -256,7 +256,8 @@ impl Drafter {
         }
         let mut out = Vec::new();
         for article in articles {
-            let record = crate::provenance::build(job, &article, self.describe(), &voice.html, &self.settings.root);
+            let record =
+                crate::provenance::build(job, &article, self.describe(), &voice.html, &self.settings.root);
             let provenance = serde_json::to_value(&record).map_err(Error::internal)?;
             out.push(Drafted { article, provenance });
         }

@@ -1,5 +1,6 @@
 //! Balance: every declared perspective is present, stated positions rest on
-//! passages that speak for that side, each section has the same parts, and no
+//! passages that speak for that side, each section has the same parts (one
+//! left out for every side is left out, not missing), and no
 //! side's share of words strays beyond the persona's tolerance of the mean. An
 //! optional word list flags loaded language.
 
@@ -72,13 +73,21 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
     (shares, findings)
 }
 
-/// Every part of a labelled perspective section is there.
+/// Every part of a labelled perspective section is there: the position always,
+/// reasons and what it means unless no side's section has that part (an
+/// article may leave a part out for every side, never for one).
 fn parts(doc: &Doc, blocks: &[&Block], id: &str) -> Vec<Finding> {
     if !doc.labelled {
         return Vec::new();
     }
+    let anywhere = |part: Part| {
+        doc.blocks
+            .iter()
+            .any(|b| b.perspective.is_some() && b.part == part)
+    };
     [Part::Position, Part::Reasons, Part::Implications]
         .into_iter()
+        .filter(|part| *part == Part::Position || anywhere(*part))
         .filter(|part| !blocks.iter().any(|b| b.part == *part))
         .map(|part| {
             finding(

@@ -23,11 +23,13 @@ mod tests;
 
 mod batch;
 mod flags;
+mod models;
 pub mod trust;
 
 pub use batch::BatchSettings;
-pub use draft::{ModelChoice, Settings, Temperature, resolve};
+pub use draft::{Settings, resolve};
 pub use flags::Flags;
+pub use models::{ModelChoice, Temperature};
 
 /// Where each setting comes from, highest first. `docs/providers.md` shows this
 /// table word for word (a test keeps them equal), and `resolve` follows it (a

@@ -78,6 +78,22 @@ pub(crate) fn perspective_sections(
         .collect()
 }
 
+/// Reasons, or what it means, left out for every side when no side's sources
+/// give any: one notice repeated under every side says nothing, and the
+/// sections keep one structure.
+fn without_silent_parts(mut sections: Vec<PerspectiveSection>) -> Vec<PerspectiveSection> {
+    type Get = fn(&mut PerspectiveSection) -> &mut Paragraph;
+    let parts: [Get; 2] = [|s| &mut s.reasons, |s| &mut s.implications];
+    for part in parts {
+        if sections.len() > 1 && sections.iter_mut().all(|s| part(s).cites.is_empty()) {
+            for s in &mut sections {
+                part(s).text.clear();
+            }
+        }
+    }
+    sections
+}
+
 /// What round 3 sees of the article so far.
 pub(crate) fn draft_view(o: &Opening, perspectives: &[PerspectiveSection]) -> Value {
     let join = |ps: &[&Paragraph]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
@@ -136,7 +152,11 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
                 paragraphs: s.paragraphs.iter().map(para).collect(),
             })
             .collect(),
-        perspectives: perspective_sections(&persona.perspectives, &d.perspectives, labels),
+        perspectives: without_silent_parts(perspective_sections(
+            &persona.perspectives,
+            &d.perspectives,
+            labels,
+        )),
         closing,
         byline: Byline {
             persona: persona.id.clone(),

@@ -242,6 +242,10 @@ fn perspective(
         (labels.reasons, &p.reasons),
         (labels.implications, &p.implications),
     ] {
+        // A part left out for every side is not printed as an empty heading.
+        if part.text.trim().is_empty() {
+            continue;
+        }
         let _ = writeln!(out, "**{label}.** {}\n", cited(part, marks));
     }
 }

@@ -99,6 +99,9 @@ pub fn render(a: &Article, width: usize, colour: bool) -> String {
             (l.reasons, &p.reasons),
             (l.implications, &p.implications),
         ] {
+            if part.text.trim().is_empty() {
+                continue;
+            }
             out.push_str(&st.paint("2", &format!("  {name}")));
             out.push('\n');
             out.push_str(&para(&st, part, width, "  "));

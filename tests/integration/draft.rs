@@ -304,3 +304,21 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
         article["lede"]
     );
 }
+
+#[test]
+fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::support::Parallax::draft(dir.path())
+        .sources(crate::support::prism_sources())
+        .args(["--persona", "prism", "-o", "a.md"])
+        .expect_ok();
+    let md = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    let notice = "The sources do not spell out what this position means.";
+    assert!(md.matches(notice).count() <= 1, "{md}");
+    let parts = |label: &str| md.matches(&format!("**{label}.**")).count();
+    assert!(
+        [0, 4].contains(&parts("What it means")),
+        "every side or none: {md}"
+    );
+    assert_eq!(parts("Stated position"), 4);
+}

@@ -224,7 +224,10 @@ fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
 fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     let garbage = |i: usize| Reply::Status {
         code: 500,
-        body: format!("{{\"error\":{{\"message\":\"internal error, request id req_{:08x}{i}\"}}}}", i * 7919),
+        body: format!(
+            "{{\"error\":{{\"message\":\"internal error, request id req_{:08x}{i}\"}}}}",
+            i * 7919
+        ),
     };
     let srv = FakeServer::start(Config {
         script: (0..40).map(garbage).collect(),
@@ -234,9 +237,11 @@ fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["draft", &example("kim-putin-new-year.md"), "--no-cache"]));
+    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
+        "draft",
+        &example("kim-putin-new-year.md"),
+        "--no-cache",
+    ]));
     assert_eq!(r.code, 1, "{}", r.stderr);
     let retrying = r.stderr.lines().filter(|l| l.contains("retrying")).count();
     assert_eq!(retrying, 1, "one warning for six retries:\n{}", r.stderr);

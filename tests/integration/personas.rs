@@ -116,7 +116,10 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     assert_eq!(p["templates"]["brief.j2"]["origin"], "prompts/brief.j2");
     assert_eq!(p["templates"]["finish.j2"]["origin"], "personas/desk/finish.j2");
     let text = p.to_string();
-    assert!(!text.contains(&tmp.path().display().to_string()), "no absolute path: {text}");
+    assert!(
+        !text.contains(&tmp.path().display().to_string()),
+        "no absolute path: {text}"
+    );
 }
 
 #[test]
