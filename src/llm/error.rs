@@ -48,7 +48,13 @@ pub enum LlmError {
     #[error("the stream from {url} broke off: {reason}")]
     Stream { url: String, reason: String },
     #[error("the answer was cut off ({reason}); raise max_tokens or shorten the sources")]
-    Truncated { reason: String },
+    Truncated {
+        reason: String,
+        /// What came back before the cut, for the caller to salvage.
+        partial: String,
+        /// What the cut-off calls used.
+        usage: super::Usage,
+    },
     #[error(
         "stage `{stage}`: the model's answer is not valid after a repair attempt: {detail}; answer starts: {excerpt}"
     )]

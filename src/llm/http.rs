@@ -137,6 +137,8 @@ impl HttpClient {
                 Ok(answer) if answer.truncated() => {
                     return Err(LlmError::Truncated {
                         reason: format!("stopped at max_tokens {budget} even after raising it"),
+                        partial: answer.content,
+                        usage: answer.usage,
                     });
                 }
                 Ok(answer) => {

@@ -36,7 +36,35 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
     let mut model = req.model.clone();
     let mut attempt = 1u32;
     loop {
-        let resp = client.complete(&req).await?;
+        let resp = match client.complete(&req).await {
+            // Cut off even after one raise of max_tokens (a model that loops):
+            // a failed answer for this part, not for the article. What parses of
+            // it may be salvaged; it is not sent back for a repair.
+            Err(LlmError::Truncated {
+                reason,
+                partial,
+                usage: spent,
+            }) => {
+                usage += spent;
+                let parsed = parse_json::<T>(&partial).ok();
+                let detail = format!("the answer was cut off: {reason}");
+                tracing::warn!(stage = %req.stage, "{detail}; using what can be salvaged or the sources");
+                let record = CallRecord {
+                    round: stage.round(),
+                    stage: stage.clone(),
+                    model,
+                    usage,
+                    cost_usd: cost,
+                    cached: false,
+                    attempts: attempt,
+                    requests,
+                    elapsed_ms: started.elapsed().as_millis() as u64,
+                    degraded: Vec::new(),
+                };
+                return Ok((Reply::Invalid { parsed, detail }, record));
+            }
+            other => other?,
+        };
         usage += resp.usage;
         cost = cost.zip(resp.cost_usd).map(|(a, b)| a + b);
         cached &= resp.cached;

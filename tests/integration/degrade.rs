@@ -231,3 +231,47 @@ fn absurd_retry_headers_from_a_server_are_survived() {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(dir.path().join("a.md").exists());
 }
+
+#[test]
+fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
+    // Every answer stops at max_tokens, the raised one too: a model that loops.
+    let srv = FakeServer::start(Config {
+        faults: FaultPlan {
+            rate: 1.0,
+            kinds: vec![Fault::LengthCut],
+            seed: 1,
+            per_conversation: 2,
+        },
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 2, "");
+    let r = Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .fake(&srv)
+        .args(["-o", "a.md", "--format", "md,json", "--no-revise", "--no-cache"])
+        .expect_ok();
+    let requests = srv.handle.requests();
+    let stages = 1 + 1 + 4 + 1;
+    assert!(
+        requests.len() <= stages * 2,
+        "one raise per part at most: {} requests",
+        requests.len()
+    );
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
+    let degraded: Vec<&str> = json["meta"]["integrity"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["kind"] == "degraded")
+        .filter_map(|f| f["claim"].as_str())
+        .collect();
+    assert!(
+        degraded.iter().any(|d| d.contains("cut off")),
+        "{degraded:?}\n{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
+}
