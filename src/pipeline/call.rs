@@ -19,6 +19,33 @@ pub(crate) enum Reply<T> {
     },
 }
 
+/// What the calls of one stage have used so far.
+struct Tally {
+    started: Instant,
+    usage: Usage,
+    cost: Option<f64>,
+    cached: bool,
+    requests: Vec<String>,
+    model: String,
+}
+
+impl Tally {
+    fn record(&self, stage: &Stage, attempts: u32) -> CallRecord {
+        CallRecord {
+            round: stage.round(),
+            stage: stage.clone(),
+            model: self.model.clone(),
+            usage: self.usage,
+            cost_usd: self.cost,
+            cached: self.cached,
+            attempts,
+            requests: self.requests.clone(),
+            elapsed_ms: self.started.elapsed().as_millis() as u64,
+            degraded: Vec::new(),
+        }
+    }
+}
+
 /// Send one structured request; an answer that is not valid JSON for the stage
 /// gets one repair round carrying the validation error. What is still invalid
 /// after it is handed back for the caller to salvage or replace.
@@ -28,12 +55,14 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
     stage: Stage,
     validate: impl Fn(&T) -> Result<(), String>,
 ) -> Result<(Reply<T>, CallRecord), LlmError> {
-    let started = Instant::now();
-    let mut usage = Usage::default();
-    let mut cost = Some(0.0);
-    let mut cached = true;
-    let mut requests = Vec::new();
-    let mut model = req.model.clone();
+    let mut tally = Tally {
+        started: Instant::now(),
+        usage: Usage::default(),
+        cost: Some(0.0),
+        cached: true,
+        requests: Vec::new(),
+        model: req.model.clone(),
+    };
     let mut attempt = 1u32;
     loop {
         let resp = match client.complete(&req).await {
@@ -43,57 +72,33 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
             Err(LlmError::Truncated {
                 reason,
                 partial,
-                usage: spent,
+                usage,
             }) => {
-                usage += spent;
-                let parsed = parse_json::<T>(&partial).ok();
+                tally.usage += usage;
+                tally.cached = false;
                 let detail = format!("the answer was cut off: {reason}");
                 tracing::warn!(stage = %req.stage, "{detail}; using what can be salvaged or the sources");
-                let record = CallRecord {
-                    round: stage.round(),
-                    stage: stage.clone(),
-                    model,
-                    usage,
-                    cost_usd: cost,
-                    cached: false,
-                    attempts: attempt,
-                    requests,
-                    elapsed_ms: started.elapsed().as_millis() as u64,
-                    degraded: Vec::new(),
-                };
-                return Ok((Reply::Invalid { parsed, detail }, record));
+                let parsed = parse_json::<T>(&partial).ok();
+                return Ok((Reply::Invalid { parsed, detail }, tally.record(&stage, attempt)));
             }
             other => other?,
         };
-        usage += resp.usage;
-        cost = cost.zip(resp.cost_usd).map(|(a, b)| a + b);
-        cached &= resp.cached;
-        requests.extend(resp.cache_key.clone());
+        tally.usage += resp.usage;
+        tally.cost = tally.cost.zip(resp.cost_usd).map(|(a, b)| a + b);
+        tally.cached &= resp.cached;
+        tally.requests.extend(resp.cache_key.clone());
         if !resp.model.is_empty() {
-            model = resp.model.clone();
+            tally.model = resp.model.clone();
         }
-        let parsed = parse_json::<T>(&resp.content);
-        let checked = match parsed {
+        let checked = match parse_json::<T>(&resp.content) {
             Ok(t) => match validate(&t) {
                 Ok(()) => Ok(t),
                 Err(detail) => Err((Some(t), detail)),
             },
             Err(detail) => Err((None, detail)),
         };
-        let record = |attempts| CallRecord {
-            round: stage.round(),
-            stage: stage.clone(),
-            model: model.clone(),
-            usage,
-            cost_usd: cost,
-            cached,
-            attempts,
-            requests: requests.clone(),
-            elapsed_ms: started.elapsed().as_millis() as u64,
-            degraded: Vec::new(),
-        };
         match checked {
-            Ok(t) => return Ok((Reply::Valid(t), record(attempt))),
+            Ok(t) => return Ok((Reply::Valid(t), tally.record(&stage, attempt))),
             Err((_, detail)) if attempt == 1 => {
                 attempt += 1;
                 tracing::warn!(stage = %req.stage, "answer rejected, asking for a repair: {detail}");
@@ -109,7 +114,7 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
                     "answer still invalid after a repair: {detail} (answer: {})",
                     crate::llm::excerpt(&crate::text::strip_hidden(&resp.content), 120)
                 );
-                return Ok((Reply::Invalid { parsed, detail }, record(attempt)));
+                return Ok((Reply::Invalid { parsed, detail }, tally.record(&stage, attempt)));
             }
         }
     }
