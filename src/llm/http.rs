@@ -16,7 +16,7 @@ use super::facts::ServerFacts;
 use super::modes::{OutputMode, refused_by};
 use super::presets::{Preset, Protocol};
 use super::retry::{
-    Gate, RetryHints, Warned, flush_warning, is_retryable, rate_limit_pause, refused_nearby, shape,
+    Gate, RetryHints, Warned, flush_warning, is_retryable, looping, rate_limit_pause, refused_nearby, shape,
     with_prompt_size,
 };
 use super::wire::{self, Wire};
@@ -357,6 +357,7 @@ impl HttpClient {
         let mut events = wire::pieces(self.wire.framing(), resp);
         let mut deadline = first_deadline;
         let mut seen_content = false;
+        let mut checked = 0;
         while !parser.done() {
             let next = timeout_at(deadline, events.next()).await.map_err(|_| {
                 let what = if seen_content {
@@ -383,6 +384,16 @@ impl HttpClient {
             if parser.feed(url, &piece)? {
                 seen_content = true;
                 deadline = Instant::now() + self.cfg.timeouts.idle;
+            }
+            // A looping answer is stopped as if cut off at the token limit.
+            if parser.content().len() >= checked + 256 {
+                checked = parser.content().len();
+                if looping(parser.content()) {
+                    tracing::warn!("{url}: the answer repeats itself; stopped after {checked} bytes");
+                    let mut answer = parser.into_answer();
+                    answer.finish_reason = Some("length".into());
+                    return Ok(answer);
+                }
             }
         }
         if !parser.done() {

@@ -193,6 +193,17 @@ pub fn server_wait(secs: f64) -> Option<Duration> {
 pub(super) type Warned = Option<(String, u32)>;
 
 /// Say how often a warning repeated, once, when it did.
+/// Whether a streamed answer has begun to loop: its last characters are one
+/// short run (up to 200 characters) repeated many times over. Small models do
+/// this until `max_tokens`; the stream is stopped early instead.
+pub fn looping(text: &str) -> bool {
+    let tail: Vec<char> = text.chars().rev().take(2_400).collect();
+    (1..=200).any(|p| {
+        let span = (p * 8).max(400);
+        span + p <= tail.len() && (0..span).all(|i| tail[i] == tail[i + p])
+    })
+}
+
 /// A failure's message with what changes from one request to the next (request
 /// ids, trace ids, timestamps) masked, so repeats of one failure compare equal.
 pub(super) fn shape(line: &str) -> String {

@@ -150,3 +150,14 @@ fn one_failure_with_changing_request_ids_has_one_shape() {
     assert_ne!(shape(a), shape(other));
     assert!(shape(a).contains("500"), "a status is not an id: {}", shape(a));
 }
+
+#[test]
+fn a_looping_answer_is_told_from_one_that_merely_repeats_a_word() {
+    let prose = "{\"lede\": {\"text\": \"Seoul said the plan was sound, and Washington said it was watching. ".repeat(3);
+    assert!(!looping(&prose), "three repeats of a sentence are not a loop");
+    let looped = format!("{prose}{}", "the the the ".repeat(200));
+    assert!(looping(&looped));
+    let sentence_loop = format!("{prose}{}", "North Korea sent troops. ".repeat(60));
+    assert!(looping(&sentence_loop));
+    assert!(!looping("short"));
+}

@@ -92,6 +92,8 @@ pub trait StreamParser: Send {
     fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError>;
     /// Whether the stream's terminator has arrived.
     fn done(&self) -> bool;
+    /// The answer's text so far.
+    fn content(&self) -> &str;
     fn into_answer(self: Box<Self>) -> ChatResponse;
 }
 
@@ -249,6 +251,9 @@ impl StreamParser for ollama::StreamState {
     fn done(&self) -> bool {
         self.done
     }
+    fn content(&self) -> &str {
+        &self.answer.content
+    }
     fn into_answer(self: Box<Self>) -> ChatResponse {
         self.answer
     }
@@ -261,6 +266,9 @@ impl StreamParser for openai::StreamState {
     fn done(&self) -> bool {
         self.done
     }
+    fn content(&self) -> &str {
+        &self.answer.content
+    }
     fn into_answer(self: Box<Self>) -> ChatResponse {
         self.answer
     }
@@ -272,6 +280,9 @@ impl StreamParser for anthropic::StreamState {
     }
     fn done(&self) -> bool {
         self.done
+    }
+    fn content(&self) -> &str {
+        &self.answer.content
     }
     fn into_answer(self: Box<Self>) -> ChatResponse {
         self.answer

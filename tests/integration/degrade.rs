@@ -275,3 +275,29 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     );
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }
+
+#[test]
+fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
+    let looped = format!("{{\"key_facts\": [{{\"text\": \"{}", "and so on ".repeat(3_000));
+    let srv = FakeServer::start(Config {
+        fallback: Reply::Content(looped.clone()),
+        ..Config::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fast_config(dir.path(), 2, "");
+    let r = Parallax::draft(dir.path())
+        .sources(prism_sources())
+        .fake(&srv)
+        .args(["-o", "a.md", "--no-revise", "--no-cache"])
+        .expect_ok();
+    let stopped: Vec<usize> = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.split("stopped after ").nth(1))
+        .filter_map(|rest| rest.split(' ').next()?.parse().ok())
+        .collect();
+    assert!(!stopped.is_empty(), "{}", r.stderr);
+    assert!(stopped.iter().all(|&n| n < looped.len() / 4), "{stopped:?} of {}", looped.len());
+    assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
+}
