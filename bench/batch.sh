@@ -123,8 +123,8 @@ PER_STORY_E=$(awk -v c="$CALLS_E" -v n="$DONE_E" 'BEGIN { printf "%.2f", c / n }
 CPU_PER_E=$(awk -v c="$CPU_E" -v n="$DONE_E" 'BEGIN { printf "%.2f", c * 1000 / n }')
 stop_fake
 
-# Keep the figures other benchmarks wrote (bench/attribution.sh).
-kept=$(sed -n '/^<!-- bench\/attribution.sh -->$/,/^<!-- end bench\/attribution.sh -->$/p' docs/performance.md 2>/dev/null || true)
+# Keep the figures other benchmarks wrote (bench/attribution.sh, bench/draft.sh).
+kept=$(sed -n '/^<!-- bench\/[a-z_]*\.sh -->$/,/^<!-- end bench\/[a-z_]*\.sh -->$/p' docs/performance.md 2>/dev/null || true)
 cat > docs/performance.md <<MD
 # Performance
 

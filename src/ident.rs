@@ -92,9 +92,8 @@ impl Stage {
     pub fn round(&self) -> usize {
         match self {
             Stage::Brief => 1,
-            Stage::Opening | Stage::Perspective(_) => 2,
-            Stage::Finish => 3,
-            Stage::Revise(_) => 4,
+            Stage::Opening | Stage::Perspective(_) | Stage::Finish => 2,
+            Stage::Revise(_) => 3,
         }
     }
 

@@ -45,7 +45,8 @@ fn revisions_use_the_model_and_round_of_their_kind() {
     let r = Stage::Revise(Section::Perspective("china".into()));
     assert_eq!(r.kind(), "perspective");
     assert_eq!(r.group(), "revise");
-    assert_eq!(r.round(), 4);
+    assert_eq!(r.round(), 3);
+    assert_eq!(Stage::Finish.round(), 2, "the finish is written beside the lede");
     assert_eq!(r.section(), Some(Section::Perspective("china".into())));
     assert_eq!(Stage::Brief.section(), None);
 }

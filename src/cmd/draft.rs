@@ -227,7 +227,11 @@ fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
         }
     }
     write_stdout(&out)?;
-    tracing::info!("dry run: {} calls in 3 rounds; nothing was sent", calls.len());
+    let rounds = calls.iter().map(|c| c.round).max().unwrap_or(0);
+    tracing::info!(
+        "dry run: {} calls in {rounds} rounds; nothing was sent",
+        calls.len()
+    );
     Ok(())
 }
 

@@ -20,8 +20,8 @@ fn purpose(name: &str) -> &'static str {
         "brief.j2" => "round 1: key facts and each side's position",
         "lede.j2" => "round 2: lede, pull quote, context sections",
         "perspective.j2" => "round 2: one perspective's section",
-        "finish.j2" => "round 3: headline, deck, closing",
-        "revise.j2" => "round 4: revision of a flagged section",
+        "finish.j2" => "round 2: headline, deck, closing",
+        "revise.j2" => "round 3: revision of a flagged section",
         _ => "included by other templates",
     }
 }

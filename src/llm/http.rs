@@ -255,28 +255,6 @@ impl HttpClient {
         }
     }
 
-    fn transport_error(&self, url: &str, e: &reqwest::Error) -> LlmError {
-        if e.is_timeout() {
-            return LlmError::Timeout {
-                url: url.to_string(),
-                what: format!(
-                    "the call took longer than {} s",
-                    self.cfg.timeouts.total.as_secs()
-                ),
-            };
-        }
-        let mut reason = e.to_string();
-        let mut source = std::error::Error::source(e);
-        while let Some(s) = source {
-            reason = s.to_string();
-            source = s.source();
-        }
-        LlmError::Connect {
-            url: url.to_string(),
-            reason: self.scrub(&reason),
-        }
-    }
-
     async fn attempt(
         &self,
         req: &ChatRequest,
@@ -312,7 +290,7 @@ impl HttpClient {
                     self.cfg.timeouts.first_token.as_secs_f32()
                 ))
             })?
-            .map_err(|e| (self.transport_error(&url, &e), none))?;
+            .map_err(|e| (self.cfg.transport_error(&url, &e), none))?;
         let status = resp.status().as_u16();
         let hints = RetryHints::from_headers(resp.headers());
         if let Some(pause) = rate_limit_pause(resp.headers()) {
@@ -338,7 +316,7 @@ impl HttpClient {
                         self.cfg.timeouts.first_token.as_secs_f32()
                     ))
                 })?
-                .map_err(|e| (self.transport_error(&url, &e), none))?;
+                .map_err(|e| (self.cfg.transport_error(&url, &e), none))?;
             let body = self.scrub(&body);
             return self.wire.parse(&url, status, &body).map_err(|e| (e, none));
         }

@@ -153,7 +153,9 @@ fn one_failure_with_changing_request_ids_has_one_shape() {
 
 #[test]
 fn a_looping_answer_is_told_from_one_that_merely_repeats_a_word() {
-    let prose = "{\"lede\": {\"text\": \"Seoul said the plan was sound, and Washington said it was watching. ".repeat(3);
+    let prose =
+        "{\"lede\": {\"text\": \"Seoul said the plan was sound, and Washington said it was watching. "
+            .repeat(3);
     assert!(!looping(&prose), "three repeats of a sentence are not a loop");
     let looped = format!("{prose}{}", "the the the ".repeat(200));
     assert!(looping(&looped));

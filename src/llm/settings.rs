@@ -3,9 +3,9 @@
 
 use std::time::Duration;
 
-use super::ApiKey;
 use super::presets::Preset;
 use super::retry::RetryPolicy;
+use super::{ApiKey, LlmError};
 
 /// How long to wait for each phase of a call.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -62,6 +62,27 @@ pub struct HttpConfig {
 }
 
 impl HttpConfig {
+    /// A request that failed on the way: a timeout, or the innermost cause of a
+    /// connection failure, with no secret in it.
+    pub fn transport_error(&self, url: &str, e: &reqwest::Error) -> LlmError {
+        if e.is_timeout() {
+            return LlmError::Timeout {
+                url: url.to_string(),
+                what: format!("the call took longer than {} s", self.timeouts.total.as_secs()),
+            };
+        }
+        let mut reason = e.to_string();
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            reason = s.to_string();
+            source = s.source();
+        }
+        LlmError::Connect {
+            url: url.to_string(),
+            reason: self.scrub(&reason),
+        }
+    }
+
     /// Remove the API key, and a password from the base URL, from any text
     /// that may reach a user.
     pub fn scrub(&self, text: &str) -> String {

@@ -28,8 +28,6 @@ pub struct Ask<'a, T> {
     pub stage: Stage,
     pub brief: Option<&'a Brief>,
     pub perspective: Option<&'a Perspective>,
-    /// The article so far, as round 3 sees it.
-    pub draft: Option<&'a Value>,
     /// The section under revision, as drafted.
     pub current: Option<&'a T>,
     /// The checks' findings on it, for a revision.
@@ -42,7 +40,6 @@ impl<'a, T> Ask<'a, T> {
             stage,
             brief: None,
             perspective: None,
-            draft: None,
             current: None,
             findings: &[],
         }
@@ -63,9 +60,6 @@ impl<'a, T> Ask<'a, T> {
             extra.push(("perspective", json!(self.perspective)));
         } else if let Some(p) = self.perspective {
             extra.push(("perspective", json!(p)));
-        }
-        if let Some(d) = self.draft {
-            extra.push(("draft", d.clone()));
         }
         Ok(extra)
     }

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use serde_json::{Value, json};
-
 use super::Job;
 use crate::article::{
     Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
@@ -92,22 +90,6 @@ fn without_silent_parts(mut sections: Vec<PerspectiveSection>) -> Vec<Perspectiv
         }
     }
     sections
-}
-
-/// What round 3 sees of the article so far.
-pub(crate) fn draft_view(o: &Opening, perspectives: &[PerspectiveSection]) -> Value {
-    let join = |ps: &[&Paragraph]| ps.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" ");
-    json!({
-        "lede": o.lede.text,
-        "sections": o.sections.iter().map(|s| json!({
-            "subhead": s.subhead,
-            "text": s.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "),
-        })).collect::<Vec<_>>(),
-        "perspectives": perspectives.iter().map(|p| json!({
-            "label": p.label,
-            "text": join(&[&p.position, &p.reasons, &p.implications]),
-        })).collect::<Vec<_>>(),
-    })
 }
 
 /// The models that answered, in call order, without repeats: `a, b`.

@@ -35,7 +35,7 @@ use crate::prompt::Prompts;
 use crate::source::Source;
 use crate::stage::{Brief, Finish, Opening, PerspectiveDraft};
 
-use assemble::{Drafts, assemble, draft_view, perspective_sections};
+use assemble::{Drafts, assemble};
 
 /// Settings that shape the calls of one article.
 #[derive(Debug, Clone)]
@@ -131,7 +131,7 @@ async fn brief<A: Answerer>(
     answerer: &A,
     plan: &Plan<'_>,
 ) -> Result<(Brief, crate::article::CallRecord), Error> {
-    progress(plan.job, "round 1/3: brief");
+    progress(plan.job, "round 1/2: brief");
     answerer.answer::<Brief>(plan, Ask::new(Stage::Brief)).await
 }
 
@@ -141,28 +141,16 @@ struct Composed {
     calls: Vec<crate::article::CallRecord>,
 }
 
-/// Rounds 2 and 3 from `brief`, in the plan's persona's language. `calls`
-/// holds the calls made so far.
+/// Round 2 from `brief`, in the plan's persona's language: the lede, every
+/// stated side's section, and the headline, deck and closing, all at once.
+/// `calls` holds the calls made so far.
 async fn compose<A: Answerer>(
     answerer: &A,
     plan: &Plan<'_>,
     brief: &Brief,
     mut calls: Vec<crate::article::CallRecord>,
 ) -> Result<Composed, Error> {
-    let persona = plan.job.persona;
-    let (opening, perspectives) = round_two(answerer, plan, brief, &mut calls).await?;
-
-    progress(plan.job, "round 3/3: headline, deck and closing");
-    let labels = crate::labels::for_language(&persona.spec.language);
-    let sections = perspective_sections(&persona.spec.perspectives, &perspectives, labels);
-    let view = draft_view(&opening, &sections);
-    let ask = Ask {
-        brief: Some(brief),
-        draft: Some(&view),
-        ..Ask::new(Stage::Finish)
-    };
-    let (finish, rec) = answerer.answer::<Finish>(plan, ask).await?;
-    calls.push(rec);
+    let (opening, perspectives, finish) = round_two(answerer, plan, brief, &mut calls).await?;
     let drafts = Drafts {
         brief: brief.clone(),
         opening,
@@ -275,13 +263,14 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
         .collect()
 }
 
-/// Round 2: the lede and every stated side's section, at once.
+/// Round 2: the lede, every stated side's section, and the headline, deck and
+/// closing (which the brief gives all they need), at once.
 async fn round_two<A: Answerer>(
     answerer: &A,
     plan: &Plan<'_>,
     brief: &Brief,
     calls: &mut Vec<crate::article::CallRecord>,
-) -> Result<(Opening, BTreeMap<String, PerspectiveDraft>), Error> {
+) -> Result<(Opening, BTreeMap<String, PerspectiveDraft>, Finish), Error> {
     let stated: Vec<&Perspective> = plan
         .job
         .persona
@@ -293,7 +282,7 @@ async fn round_two<A: Answerer>(
     progress(
         plan.job,
         &format!(
-            "round 2/3: lede and {} perspective sections in parallel",
+            "round 2/2: lede, {} perspective sections, headline, deck and closing in parallel",
             stated.len()
         ),
     );
@@ -312,19 +301,27 @@ async fn round_two<A: Answerer>(
         };
         answerer.answer::<PerspectiveDraft>(plan, ask)
     }));
-    let ((opening, rec), drafted) = futures::try_join!(opening_fut, perspectives_fut)?;
+    let finish_fut = answerer.answer::<Finish>(
+        plan,
+        Ask {
+            brief: Some(brief),
+            ..Ask::new(Stage::Finish)
+        },
+    );
+    let ((opening, rec), drafted, (finish, finish_rec)) =
+        futures::try_join!(opening_fut, perspectives_fut, finish_fut)?;
     calls.push(rec);
     let mut perspectives = BTreeMap::new();
     for (p, (d, rec)) in stated.iter().zip(drafted) {
         calls.push(rec);
         perspectives.insert(p.id.clone(), d);
     }
-    Ok((opening, perspectives))
+    calls.push(finish_rec);
+    Ok((opening, perspectives, finish))
 }
 
-/// The exact requests every round would send, without sending any. Rounds 2 and
-/// 3 depend on earlier answers; they are shown with the extractive answers in
-/// their place.
+/// The exact requests every round would send, without sending any. Round 2
+/// depends on the brief; it is shown with the extractive brief in its place.
 pub async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedCall>, Error> {
     let recorder = DryRun::default();
     editions(&recorder, job, languages).await?;

@@ -38,7 +38,7 @@ pub(super) async fn round<A: Answerer>(
     }
     let names: Vec<String> = sections.iter().map(Section::to_string).collect();
     let what = format!(
-        "round 4: revising {} with findings: {}",
+        "round 3: revising {} with findings: {}",
         plural(sections.len()),
         names.join(", ")
     );

@@ -298,6 +298,10 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
         .filter_map(|rest| rest.split(' ').next()?.parse().ok())
         .collect();
     assert!(!stopped.is_empty(), "{}", r.stderr);
-    assert!(stopped.iter().all(|&n| n < looped.len() / 4), "{stopped:?} of {}", looped.len());
+    assert!(
+        stopped.iter().all(|&n| n < looped.len() / 4),
+        "{stopped:?} of {}",
+        looped.len()
+    );
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }

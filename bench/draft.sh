@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# What one article costs: calls, sequential rounds, prompt tokens and wall time
+# divided by the server's latency, for a four-perspective PRISM draft of the two
+# example sources against the fake LLM server on 127.0.0.1 with a fixed latency.
+# Measured without revision, and with a revision round (the fake's sloppy mode,
+# whose answers the checks flag). Writes the figures to docs/performance.md.
+# Usage: bench/draft.sh [LATENCY_MS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LATENCY_MS=${1:-300}
+
+cargo build --release -q -p parallax -p fake-llm
+BIN=$PWD/target/release/parallax
+FAKE=$PWD/target/release/fake-llm
+WORK=$(mktemp -d)
+FAKE_PID=
+stop_fake() { if [ -n "$FAKE_PID" ]; then kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; fi; FAKE_PID=; }
+trap 'stop_fake; rm -rf "$WORK"' EXIT
+
+# measure NAME FAKE_FLAGS DRAFT_FLAGS → one table row
+measure() {
+  local name=$1 fake_flags=$2 draft_flags=$3
+  rm -f "$WORK/fake.url"
+  # shellcheck disable=SC2086
+  "$FAKE" --port 0 --latency-ms "$LATENCY_MS" $fake_flags > "$WORK/fake.url" &
+  FAKE_PID=$!
+  for _ in $(seq 50); do [ -s "$WORK/fake.url" ] && break; sleep 0.1; done
+  local url
+  url=$(head -n1 "$WORK/fake.url")
+  local start end
+  start=$(date +%s.%N)
+  # shellcheck disable=SC2086
+  (cd "$WORK" && OPENAI_BASE_URL=$url OPENAI_API_KEY=bench XDG_CACHE_HOME=$WORK/cache \
+    "$BIN" draft "$OLDPWD/examples/sources/kim-putin-new-year.md" \
+    "$OLDPWD/examples/sources/north-korea-russia-reactions.md" \
+    --persona prism --no-cache -o "$name.json" $draft_flags 2> "$name.log")
+  end=$(date +%s.%N)
+  stop_fake
+  python3 - "$WORK/$name.json" "$name" "$(echo "$end - $start" | bc)" "$LATENCY_MS" <<'PY'
+import json, sys
+path, name, wall, latency = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+meta = json.load(open(path))["meta"]
+calls = sum(c["attempts"] for c in meta["calls"])
+rounds = max(c["round"] for c in meta["calls"])
+prompt = meta["usage"]["prompt_tokens"]
+print(f"{name}|{calls}|{rounds}|{prompt}|{wall * 1000 / latency:.2f}")
+PY
+}
+
+draft=$(measure draft "" "--no-revise")
+revised=$(measure revised "--sloppy 1" "")
+echo "$draft"
+echo "$revised"
+
+row() { IFS='|' read -r name calls rounds prompt ratio <<< "$1"; echo "| $2 | $calls | $rounds | $prompt | $ratio |"; }
+draft_prompt=$(cut -d'|' -f4 <<< "$draft")
+revised_prompt=$(cut -d'|' -f4 <<< "$revised")
+share=$(awk -v r="$revised_prompt" -v d="$draft_prompt" 'BEGIN { printf "%.2f", r / d }')
+
+section=$(cat <<MD
+<!-- bench/draft.sh -->
+## One article's calls, rounds and tokens
+
+Figures from \`bench/draft.sh\` on $(date -u +%Y-%m-%d): a four-perspective PRISM
+draft of the two example sources against the fake server with ${LATENCY_MS} ms of
+latency per call, a release build, no cache. Calls count every request (repairs and
+raised budgets included); rounds are the sequential ones. "With a revision round" is
+the fake's sloppy mode, whose answers the checks flag.
+
+| | calls | sequential rounds | prompt tokens | wall time ÷ latency |
+|---|---|---|---|---|
+$(row "$draft" "draft (\`--no-revise\`)")
+$(row "$revised" "with a revision round")
+
+The revised article's prompt tokens are ${share} times the draft's.
+<!-- end bench/draft.sh -->
+MD
+)
+python3 - docs/performance.md "$section" <<'PY'
+import re, sys
+path, section = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+block = re.compile(r"<!-- bench/draft.sh -->.*?<!-- end bench/draft.sh -->\n?", re.S)
+text = block.sub("", text).rstrip("\n") + "\n\n" + section.strip("\n") + "\n"
+open(path, "w", encoding="utf-8").write(text)
+PY
+echo "wrote docs/performance.md"
