@@ -47,8 +47,8 @@ impl Tally {
 }
 
 /// Send one structured request; an answer that is not valid JSON for the stage
-/// gets one repair round carrying the validation error. What is still invalid
-/// after it is handed back for the caller to salvage or replace.
+/// gets one repair round carrying the validation error (a revision gets none).
+/// What is still invalid is handed back for the caller to salvage or replace.
 pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
     client: &C,
     mut req: ChatRequest,
@@ -99,7 +99,8 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
         };
         match checked {
             Ok(t) => return Ok((Reply::Valid(t), tally.record(&stage, attempt))),
-            Err((_, detail)) if attempt == 1 => {
+            // A revision gets no repair: the draft it revises stands instead.
+            Err((_, detail)) if attempt == 1 && !matches!(stage, Stage::Revise(_)) => {
                 attempt += 1;
                 tracing::warn!(stage = %req.stage, "answer rejected, asking for a repair: {detail}");
                 req.messages.push(Message::new(Role::Assistant, resp.content));

@@ -17,6 +17,54 @@ use crate::stage::Rules;
 use crate::text::QuoteIndex;
 use crate::text::tokens;
 
+/// A revision reads only what it needs: the passages its part cites, and for a
+/// side's section that side's passages (where its own words are). The rest of
+/// the sources would cost tokens and change nothing.
+fn revision_passages(ctx: &mut Value, section: &Section, extra: &[(&str, Value)]) {
+    fn cited(v: &Value, out: &mut BTreeSet<String>) {
+        match v {
+            Value::Object(o) => {
+                for (k, child) in o {
+                    match (k.as_str(), child) {
+                        ("cites", Value::Array(ids)) => {
+                            out.extend(ids.iter().filter_map(|i| i.as_str().map(str::to_string)))
+                        }
+                        _ => cited(child, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|c| cited(c, out)),
+            _ => {}
+        }
+    }
+    let mut keep = BTreeSet::new();
+    if let Some((_, current)) = extra.iter().find(|(k, _)| *k == "current") {
+        cited(current, &mut keep);
+    }
+    let side = match section {
+        Section::Perspective(id) => Some(id.as_str()),
+        _ => None,
+    };
+    let speaks = |p: &Value| {
+        side.is_some_and(|id| {
+            p["perspectives"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|x| x.as_str() == Some(id)))
+        })
+    };
+    if let Some(list) = ctx["passages"].as_array_mut() {
+        let needed: Vec<Value> = list
+            .iter()
+            .filter(|p| p["id"].as_str().is_some_and(|id| keep.contains(id)) || speaks(p))
+            .cloned()
+            .collect();
+        // Nothing cited and no side: the part keeps every source.
+        if !needed.is_empty() {
+            *list = needed;
+        }
+    }
+}
+
 pub struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,
     base: Value,
@@ -203,6 +251,9 @@ impl<'a> Plan<'a> {
             ctx[*k] = defuse_value(v);
         }
         let o = self.job.options;
+        if let Stage::Revise(section) = stage {
+            revision_passages(&mut ctx, section, extra);
+        }
         let narrowed = self.narrow(stage, &mut ctx, extra, budget)?;
         let messages = self.job.prompts.messages(stage.template(), &ctx)?;
         // The fenced sources open every task message; providers may cache them.

@@ -264,10 +264,10 @@ async fn an_edition_that_drops_a_fact_is_revised_with_it_and_else_flagged() {
     let langs = ["ko".to_string(), "en".to_string()];
     let articles = editions(&ModelAnswerer(&client), &job, &langs).await.unwrap();
     let asked = client.asked();
-    // Only the en edition is sent back, with the difference (and its answer,
-    // empty here, repaired once).
+    // Only the en edition is sent back, with the difference; its answer (empty
+    // here) is discarded without a repair.
     assert!(asked.iter().any(|s| s == "revise:lede"), "{asked:?}");
-    assert_eq!(asked.len(), 1 + 2 * 6 + 4, "{asked:?}");
+    assert_eq!(asked.len(), 1 + 2 * 6 + 2, "{asked:?}");
     let parity = |a: &Article| {
         a.meta
             .integrity
@@ -359,4 +359,34 @@ async fn another_sides_words_in_a_section_are_replaced_by_that_sides_own() {
         "{:?}",
         report.findings
     );
+}
+
+#[test]
+fn a_revision_reads_only_the_passages_its_part_cites_and_its_sides() {
+    let (persona, sources, prompts, options) = fixture();
+    let job = Job {
+        persona: &persona,
+        sources: &sources,
+        prompts: &prompts,
+        options: &options,
+    };
+    let plan = Plan::new(&job);
+    let current =
+        serde_json::json!({"subhead": "Japan", "position": {"text": "Tokyo spoke.", "cites": ["S1"]}});
+    let stage = Stage::Revise(Section::Perspective("japan".into()));
+    let findings = serde_json::json!(["perspective japan: number `9`: no such number"]);
+    let req = plan
+        .request(&stage, &[("current", current), ("findings", findings)])
+        .unwrap();
+    let prompt: String = req.messages.iter().map(|m| m.content.as_str()).collect();
+    assert!(
+        prompt.contains("[S1]") && prompt.contains("[S4]"),
+        "cited and Japan's own"
+    );
+    assert!(
+        !prompt.contains("[S2]") && !prompt.contains("[S3]"),
+        "China's and Washington's are left out"
+    );
+    let draft = plan.request(&Stage::Brief, &[]).unwrap();
+    assert!(req.prompt_tokens() < draft.prompt_tokens());
 }
