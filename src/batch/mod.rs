@@ -57,9 +57,6 @@ pub struct Options {
     pub allow_outside: bool,
 }
 
-/// Stories in flight at once under a batch engine: as many as one round should hold.
-const ENGINE_STORIES: usize = 10_000;
-
 /// Shared state of a running batch.
 struct Run<'a> {
     session: &'a Session,
@@ -324,8 +321,10 @@ pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
     }
     let _lock = journal::lock_folder(&opts.out).map_err(Error::Usage)?;
     let engine = open_engine(session, opts)?;
+    // Under an engine, a window of stories is in flight (`[batch] window`), so
+    // memory stays bounded at any manifest size.
     let jobs = if engine.is_some() {
-        ENGINE_STORIES
+        session.settings().batch.window
     } else {
         opts.jobs.max(1)
     };

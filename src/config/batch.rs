@@ -20,6 +20,8 @@ pub struct BatchFileConfig {
     pub max_bytes: Option<usize>,
     /// Tokens enqueued at once (OpenAI's per-model batch queue limit).
     pub max_enqueued_tokens: Option<u64>,
+    /// Stories in flight at once under an engine.
+    pub window: Option<usize>,
 }
 
 /// How the providers' batch engines are used, resolved.
@@ -30,6 +32,9 @@ pub struct BatchSettings {
     pub max_requests: usize,
     pub max_bytes: usize,
     pub max_enqueued_tokens: Option<u64>,
+    /// Stories in flight at once under an engine: a window's requests of one
+    /// round go out as one provider batch, and memory holds a window at most.
+    pub window: usize,
 }
 
 impl Default for BatchSettings {
@@ -40,6 +45,8 @@ impl Default for BatchSettings {
             max_requests: 50_000,
             max_bytes: 190_000_000,
             max_enqueued_tokens: None,
+            // About 300 KB a story in flight: some 300 MB at most.
+            window: 1_000,
         }
     }
 }
@@ -66,5 +73,6 @@ pub(crate) fn resolve(loaded: &Loaded, env: &dyn Env) -> Result<BatchSettings, E
         max_requests: positive("batch.max_requests", b.max_requests, d.max_requests)?,
         max_bytes: positive("batch.max_bytes", b.max_bytes, d.max_bytes)?,
         max_enqueued_tokens: b.max_enqueued_tokens.filter(|n| *n > 0),
+        window: positive("batch.window", b.window, d.window)?,
     })
 }

@@ -377,3 +377,32 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
     assert_eq!(report(dir.path(), "out")["done"], 8);
     assert!(srv.handle.batches_created() > 4, "{}", r.stderr);
 }
+
+#[test]
+fn stories_go_through_an_engine_in_windows() {
+    let srv = server(BatchConfig {
+        delay: Duration::from_millis(20),
+        ..BatchConfig::default()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    manifest(dir.path(), 12);
+    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n").unwrap();
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(report(dir.path(), "out")["done"], 12);
+    let ids = srv.handle.batch_custom_ids();
+    let unique: BTreeSet<&String> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "a request was submitted twice");
+    // No batch holds more than a window's stories' requests of one round.
+    let briefs_per_batch = r
+        .stderr
+        .lines()
+        .filter_map(|l| l.split("with ").nth(1)?.split(' ').next()?.parse::<usize>().ok())
+        .max()
+        .unwrap_or(0);
+    assert!(briefs_per_batch <= 4 * 6, "{}", r.stderr);
+    assert!(
+        srv.handle.batches_created() > 3,
+        "12 stories in windows of 4 take more batches than rounds"
+    );
+}
