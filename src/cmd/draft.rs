@@ -229,10 +229,38 @@ fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
     write_stdout(&out)?;
     let rounds = calls.iter().map(|c| c.round).max().unwrap_or(0);
     tracing::info!(
-        "dry run: {} calls in {rounds} rounds; nothing was sent",
-        calls.len()
+        "dry run: {} calls in {rounds} rounds, {}% of their prompt tokens a prefix an earlier call sent (what providers' prompt caches serve); nothing was sent",
+        calls.len(),
+        cacheable_percent(calls)
     );
     Ok(())
+}
+
+/// The share of the calls' prompt tokens that repeat the start of an earlier
+/// call's prompt, byte for byte: what a provider's prefix cache can serve.
+fn cacheable_percent(calls: &[PlannedCall]) -> u32 {
+    let texts: Vec<String> = calls
+        .iter()
+        .map(|c| {
+            c.request
+                .messages
+                .iter()
+                .map(|m| m.content.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let common = |a: &str, b: &str| {
+        let n = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+        (0..=n).rev().find(|i| a.is_char_boundary(*i)).unwrap_or(0)
+    };
+    let mut cached = 0;
+    for (i, t) in texts.iter().enumerate() {
+        let longest = texts[..i].iter().map(|e| common(t, e)).max().unwrap_or(0);
+        cached += parallax::text::tokens(&t[..longest]);
+    }
+    let total: usize = texts.iter().map(|t| parallax::text::tokens(t)).sum();
+    (cached * 100).checked_div(total).unwrap_or(0) as u32
 }
 
 /// Write the article where `-o` says, or print it.

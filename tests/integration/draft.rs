@@ -131,6 +131,15 @@ fn dry_run_prints_every_round_and_sends_nothing() {
     assert!(r.stdout.contains("=== round 2 · perspective:japan"));
     assert!(r.stdout.contains("=== round 2 · finish"));
     assert!(!r.stdout.contains("=== round 3"), "two rounds without revision");
+    // The shared prefix (system text, persona, fenced sources) is reported as cacheable.
+    let share: u32 = r
+        .stderr
+        .split("rounds, ")
+        .nth(1)
+        .and_then(|s| s.split('%').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{}", r.stderr));
+    assert!(share >= 50, "most of each prompt is the shared prefix: {share}%");
     assert!(
         r.stdout
             .contains("[S6] North Korea has reportedly deployed 15,000 combat troops")
