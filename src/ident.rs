@@ -210,11 +210,24 @@ macro_rules! string_serde {
 string_serde!(Section);
 string_serde!(Stage);
 
-/// What kind of problem a finding is.
+/// What kind of problem a finding is. Its serde name (kebab-case) is its one
+/// name, in JSON, in reports and in messages.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    strum::IntoStaticStr,
 )]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum FindingKind {
     // A number in no cited passage.
     Number,
@@ -250,27 +263,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     pub fn as_str(&self) -> &'static str {
-        match self {
-            FindingKind::Number => "number",
-            FindingKind::Date => "date",
-            FindingKind::Percentage => "percentage",
-            FindingKind::Money => "money",
-            FindingKind::Quote => "quote",
-            FindingKind::Entity => "entity",
-            FindingKind::Citation => "citation",
-            FindingKind::MissingPerspective => "missing-perspective",
-            FindingKind::Lopsided => "lopsided",
-            FindingKind::MissingPart => "missing-part",
-            FindingKind::InventedPosition => "invented-position",
-            FindingKind::FirstMention => "first-mention",
-            FindingKind::Attribution => "attribution",
-            FindingKind::NeutralName => "neutral-name",
-            FindingKind::LoadedLanguage => "loaded-language",
-            FindingKind::Misattributed => "misattributed",
-            FindingKind::Degraded => "degraded",
-            FindingKind::Framing => "framing",
-            FindingKind::Parity => "parity",
-        }
+        self.into()
     }
 }
 
