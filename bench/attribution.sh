@@ -11,6 +11,8 @@
 # test is for measuring only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 ROOT=${1:?usage: bench/attribution.sh PATH-TO-POLNEAR [SPLIT...]}
 shift
 SPLITS=("$@")
@@ -59,12 +61,5 @@ ${rows}
 <!-- end bench/attribution.sh -->
 MD
 )
-python3 - docs/performance.md "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-block = re.compile(r"<!-- bench/attribution.sh -->.*?<!-- end bench/attribution.sh -->\n?", re.S)
-text = block.sub("", text).rstrip("\n") + "\n\n" + section.strip("\n") + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+write_section attribution.sh "$section"
 echo "wrote docs/performance.md"

@@ -7,6 +7,8 @@
 # Usage: bench/draft.sh [LATENCY_MS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 LATENCY_MS=${1:-300}
 
 cargo build --release -q -p parallax -p fake-llm
@@ -76,12 +78,5 @@ The revised article's prompt tokens are ${share} times the draft's.
 <!-- end bench/draft.sh -->
 MD
 )
-python3 - docs/performance.md "$section" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-block = re.compile(r"<!-- bench/draft.sh -->.*?<!-- end bench/draft.sh -->\n?", re.S)
-text = block.sub("", text).rstrip("\n") + "\n\n" + section.strip("\n") + "\n"
-open(path, "w", encoding="utf-8").write(text)
-PY
+write_section draft.sh "$section"
 echo "wrote docs/performance.md"
