@@ -26,6 +26,7 @@ pub mod provenance;
 pub mod publish;
 pub mod related;
 pub mod render;
+pub mod review;
 pub mod session;
 pub mod source;
 pub mod stage;

@@ -49,6 +49,12 @@ pub enum Command {
         after_help = "Examples:\n  parallax check article.md --source report.md --source statement.md\n  parallax check draft.md -s facts.md --persona prism --json\n  parallax check --edition story.ko.md --against story.en.md --persona nuri\n\nExit codes: 0 no findings, 1 findings, 2 bad input."
     )]
     Check(CheckArgs),
+    /// The review desk: a batch's stories with their status, findings and sides;
+    /// approve or reject them.
+    #[command(
+        after_help = "Examples:\n  parallax review out/\n  parallax review out/ --json\n  parallax review out/ --approve story-0001 story-0002\n  parallax review out/ --reject story-0003 --note \"Japan's position is thin\"\n  parallax review out/ --approved          # what may go out\n\nDecisions are appended to DIR/review.jsonl with the time, your user name and the\narticle's hash; an approval of an article that changed since shows as stale."
+    )]
+    Review(ReviewArgs),
     /// List who says what in the sources, and for which side.
     #[command(
         after_help = "Examples:\n  parallax statements report.md statement.md\n  parallax statements canal.md --persona prism --json | jq 'select(.side == \"china\")'\n\nA side comes from the speaker only (the persona's keywords and actors), never from\nwho else a sentence mentions."
@@ -278,6 +284,28 @@ pub struct RunArgs {
     /// writes in that language instead of the persona's.
     #[arg(long, value_parser = language_parser, value_delimiter = ',', value_name = "LANGS")]
     pub lang: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// A batch's output folder.
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// One JSON object per story instead of the table.
+    #[arg(long)]
+    pub json: bool,
+    /// Approve these stories (their current articles).
+    #[arg(long, value_name = "ID", num_args = 1.., conflicts_with_all = ["reject", "approved"])]
+    pub approve: Vec<String>,
+    /// Reject these stories.
+    #[arg(long, value_name = "ID", num_args = 1.., conflicts_with = "approved")]
+    pub reject: Vec<String>,
+    /// Why, recorded with the decisions.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// List only the stories approved as they are now: what may go out.
+    #[arg(long)]
+    pub approved: bool,
 }
 
 #[derive(Debug, Args)]

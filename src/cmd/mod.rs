@@ -7,6 +7,7 @@ pub mod draft;
 pub mod init;
 pub mod personas;
 pub mod prompts;
+pub mod review;
 pub mod statements;
 
 use std::io::Write;
@@ -24,6 +25,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         cli::Command::Batch(args) => batch::run(args, config).await,
         cli::Command::Check(args) => check::run(args, config).await,
         cli::Command::Statements(args) => statements::run(args, config).await,
+        cli::Command::Review(args) => review::run(args),
         cli::Command::Personas(c) => personas::run(c, config).await,
         cli::Command::Prompts(c) => prompts::run(c, config).await,
         cli::Command::Init { dir } => init::run(dir.as_deref()),

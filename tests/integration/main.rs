@@ -22,6 +22,7 @@ mod pages;
 mod personas;
 mod props;
 mod providers;
+mod review;
 mod servers;
 mod snapshots;
 mod sources;

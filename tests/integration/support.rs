@@ -137,6 +137,11 @@ impl Parallax {
         self
     }
 
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.cmd.env(key, value);
+        self
+    }
+
     pub fn base_url(mut self, url: &str) -> Self {
         self.cmd.env("OPENAI_BASE_URL", url);
         self

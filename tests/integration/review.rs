@@ -1,0 +1,107 @@
+//! The review desk through the real binary: a batch folder's stories listed with
+//! their status, decisions recorded append-only, an approval that goes stale when
+//! its article changes, and what may go out.
+
+use serde_json::Value;
+
+use crate::support::{Parallax, example};
+
+/// An offline batch of two stories and one that fails, in `dir/out`.
+fn batch(dir: &std::path::Path) {
+    let manifest = [
+        serde_json::json!({"id": "kim", "source": example("kim-putin-new-year.md")}),
+        serde_json::json!({"id": "chips", "source": example("chip-export-controls.md")}),
+        serde_json::json!({"id": "gone", "source": "missing.md"}),
+    ];
+    let text: String = manifest.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.join("stories.jsonl"), text).unwrap();
+    Parallax::new(dir, "batch")
+        .args(["stories.jsonl", "--out", "out", "--allow-outside"])
+        .run();
+}
+
+fn rows(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {
+    let r = Parallax::new(dir, "review")
+        .args(["out", "--json"])
+        .args(extra)
+        .expect_ok();
+    r.stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["id"] == id)
+        .unwrap_or_else(|| panic!("{id} in {rows:?}"))
+}
+
+#[test]
+fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path());
+    let all = rows(dir.path(), &[]);
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert_eq!(row(&all, "kim")["status"], "done");
+    assert_eq!(row(&all, "gone")["status"], "failed");
+    assert!(
+        row(&all, "gone")["error"]
+            .as_str()
+            .unwrap()
+            .contains("missing.md")
+    );
+    assert!(row(&all, "kim")["shares"]["japan"].as_f64().unwrap() > 0.0);
+
+    Parallax::new(dir.path(), "review")
+        .args(["out", "--approve", "kim", "chips"])
+        .env("USER", "desk-editor")
+        .expect_ok();
+    Parallax::new(dir.path(), "review")
+        .args(["out", "--reject", "chips", "--note", "Japan is thin"])
+        .expect_ok();
+    let approved = Parallax::new(dir.path(), "review")
+        .args(["out", "--approved"])
+        .expect_ok();
+    assert_eq!(
+        approved.stdout, "kim\n",
+        "the latest decision on chips is a rejection"
+    );
+    let log = std::fs::read_to_string(dir.path().join("out/review.jsonl")).unwrap();
+    let first: Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (first["user"].as_str(), first["verdict"].as_str()),
+        (Some("desk-editor"), Some("approve"))
+    );
+    assert_eq!(first["sha256"].as_str().map(str::len), Some(64));
+    assert!(log.contains("Japan is thin"));
+
+    // The article changes after its approval: the approval is stale.
+    let kim = dir.path().join("out/kim.json");
+    let text = std::fs::read_to_string(&kim).unwrap().replacen("Kim", "KIM", 1);
+    std::fs::write(&kim, text).unwrap();
+    assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
+    let approved = Parallax::new(dir.path(), "review")
+        .args(["out", "--approved"])
+        .expect_ok();
+    assert_eq!(approved.stdout, "", "a stale approval does not go out");
+
+    // A line cut short by a crash is no decision, and the next one is whole.
+    let mut log = std::fs::read_to_string(dir.path().join("out/review.jsonl")).unwrap();
+    log.push_str("{\"at\":\"2026-12-02T10:00:00Z\",\"user\":\"x\",\"id\":\"kim\",\"verdict\":\"appr");
+    std::fs::write(dir.path().join("out/review.jsonl"), log).unwrap();
+    assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
+}
+
+#[test]
+fn deciding_on_a_story_that_is_not_there_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path());
+    Parallax::new(dir.path(), "review")
+        .args(["out", "--approve", "nope\u{1b}[2J"])
+        .expect_failure(2, &["no article `nope\\u{1b}[2J`"]);
+    Parallax::new(dir.path(), "review")
+        .args(["no-such-dir"])
+        .expect_failure(2, &["not a folder"]);
+    assert!(!dir.path().join("out/review.jsonl").exists(), "nothing recorded");
+}
