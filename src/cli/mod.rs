@@ -9,7 +9,9 @@ use parallax::config::Flags;
 use parallax::render::Format;
 
 mod batch;
+mod review;
 pub use batch::{BatchArgs, DoctorArgs, Engine};
+pub use review::ReviewArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -284,28 +286,6 @@ pub struct RunArgs {
     /// writes in that language instead of the persona's.
     #[arg(long, value_parser = language_parser, value_delimiter = ',', value_name = "LANGS")]
     pub lang: Vec<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ReviewArgs {
-    /// A batch's output folder.
-    #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
-    /// One JSON object per story instead of the table.
-    #[arg(long)]
-    pub json: bool,
-    /// Approve these stories (their current articles).
-    #[arg(long, value_name = "ID", num_args = 1.., conflicts_with_all = ["reject", "approved"])]
-    pub approve: Vec<String>,
-    /// Reject these stories.
-    #[arg(long, value_name = "ID", num_args = 1.., conflicts_with = "approved")]
-    pub reject: Vec<String>,
-    /// Why, recorded with the decisions.
-    #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
-    /// List only the stories approved as they are now: what may go out.
-    #[arg(long)]
-    pub approved: bool,
 }
 
 #[derive(Debug, Args)]
