@@ -13,6 +13,8 @@
 #      provider's processing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 N=${1:-200}
 LATENCY_MS=200
 CONCURRENCY=16
@@ -22,8 +24,6 @@ cargo build --release -q -p parallax -p fake-llm
 BIN=$PWD/target/release/parallax
 FAKE=$PWD/target/release/fake-llm
 WORK=$(mktemp -d)
-FAKE_PID=
-stop_fake() { if [ -n "$FAKE_PID" ]; then kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; fi; FAKE_PID=; }
 trap 'stop_fake; rm -rf "$WORK"' EXIT
 
 # N distinct stories, each with one side's position so the pipeline runs
@@ -37,14 +37,6 @@ manifest() {
   done
 }
 
-# start_fake LATENCY_MS: starts the server in this shell; sets URL and FAKE_PID.
-start_fake() {
-  rm -f "$WORK/fake.url"
-  "$FAKE" --port 0 --latency-ms "$1" --batch-delay-ms 0 > "$WORK/fake.url" &
-  FAKE_PID=$!
-  for _ in $(seq 50); do [ -s "$WORK/fake.url" ] && break; sleep 0.1; done
-  URL=$(head -n1 "$WORK/fake.url")
-}
 
 config() {
   cat > "$WORK/parallax.toml" <<TOML
@@ -64,7 +56,7 @@ run_batch() {
 }
 
 config
-start_fake $LATENCY_MS
+start_fake --latency-ms "$LATENCY_MS" --batch-delay-ms 0
 manifest "$N" "$WORK/wall.jsonl"
 read -r WALL RSS_W CPU_W <<< "$(run_batch out-wall "$WORK/wall.jsonl" "$URL")"
 CALLS=$(grep -o '"calls": [0-9]*' "$WORK/out-wall/report.json" | grep -o '[0-9]*$')
@@ -73,7 +65,7 @@ IDEAL=$(awk -v c="$CALLS" -v l=$LATENCY_MS -v k=$CONCURRENCY 'BEGIN { printf "%.
 OVER=$(awk -v w="$WALL" -v i="$IDEAL" 'BEGIN { printf "%.1f", (w / i - 1) * 100 }')
 stop_fake
 
-start_fake 0
+start_fake --latency-ms 0 --batch-delay-ms 0
 manifest 100 "$WORK/m100.jsonl"
 read -r WALL100 RSS100 CPU100 <<< "$(run_batch out-100 "$WORK/m100.jsonl" "$URL")"
 manifest 10000 "$WORK/m10k.jsonl"

@@ -15,20 +15,14 @@ cargo build --release -q -p parallax -p fake-llm
 BIN=$PWD/target/release/parallax
 FAKE=$PWD/target/release/fake-llm
 WORK=$(mktemp -d)
-FAKE_PID=
-stop_fake() { if [ -n "$FAKE_PID" ]; then kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; fi; FAKE_PID=; }
 trap 'stop_fake; rm -rf "$WORK"' EXIT
 
 # measure NAME FAKE_FLAGS DRAFT_FLAGS → one table row
 measure() {
   local name=$1 fake_flags=$2 draft_flags=$3
-  rm -f "$WORK/fake.url"
   # shellcheck disable=SC2086
-  "$FAKE" --port 0 --latency-ms "$LATENCY_MS" $fake_flags > "$WORK/fake.url" &
-  FAKE_PID=$!
-  for _ in $(seq 50); do [ -s "$WORK/fake.url" ] && break; sleep 0.1; done
-  local url
-  url=$(head -n1 "$WORK/fake.url")
+  start_fake --latency-ms "$LATENCY_MS" $fake_flags
+  local url=$URL
   local start end
   start=$(date +%s.%N)
   # shellcheck disable=SC2086

@@ -1,5 +1,20 @@
-# Shared by the benchmarks: source it. Writes a benchmark's section of
-# docs/performance.md between its markers, replacing the previous one.
+# Shared by the benchmarks: source it. Starts and stops the fake LLM server
+# ($FAKE, in $WORK), and writes a benchmark's section of docs/performance.md
+# between its markers, replacing the previous one.
+
+FAKE_PID=
+
+# start_fake ARGS...: the fake server with ARGS, started in this shell; sets
+# URL and FAKE_PID.
+start_fake() {
+  rm -f "$WORK/fake.url"
+  "$FAKE" --port 0 "$@" > "$WORK/fake.url" &
+  FAKE_PID=$!
+  for _ in $(seq 50); do [ -s "$WORK/fake.url" ] && break; sleep 0.1; done
+  URL=$(head -n1 "$WORK/fake.url")
+}
+
+stop_fake() { if [ -n "$FAKE_PID" ]; then kill "$FAKE_PID" 2>/dev/null || true; wait "$FAKE_PID" 2>/dev/null || true; fi; FAKE_PID=; }
 
 # write_section NAME SECTION: SECTION (with its <!-- bench/NAME --> markers) in
 # place of the old one, at the end of docs/performance.md.

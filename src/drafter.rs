@@ -42,6 +42,11 @@ impl Drafter {
         }
     }
 
+    /// The run's resolved settings.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
     /// The model client, if drafting with a model.
     pub fn client(&self) -> Option<&Client> {
         self.client.as_ref()

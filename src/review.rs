@@ -18,8 +18,9 @@ use crate::error::{Error, Result};
 pub const FILE: &str = "review.jsonl";
 
 /// A story's state on the desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
 pub enum Status {
     Done,
     Degraded,
@@ -32,6 +33,17 @@ pub enum Status {
 pub enum Verdict {
     Approve,
     Reject,
+}
+
+/// Where a story stands after its latest decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum Standing {
+    Approve,
+    Reject,
+    /// Approved, but the article changed since.
+    Stale,
 }
 
 /// One line of `review.jsonl`.
@@ -63,10 +75,9 @@ pub struct Row {
     /// The failure's one line, for a failed story.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// The latest decision: `approve`, `reject`, or `stale` for an approval of
-    /// an article that changed since.
+    /// Where the story stands after its latest decision.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<String>,
+    pub decision: Option<Standing>,
 }
 
 /// Every story of the output folder `dir`: its articles and its failures, with
@@ -92,9 +103,9 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
         }
         let sha = crate::fsutil::sha256_hex(text.as_bytes());
         let decision = decisions.get(&id).map(|d| match d.verdict {
-            Verdict::Approve if d.sha256 != sha => "stale".to_string(),
-            Verdict::Approve => "approve".to_string(),
-            Verdict::Reject => "reject".to_string(),
+            Verdict::Approve if d.sha256 != sha => Standing::Stale,
+            Verdict::Approve => Standing::Approve,
+            Verdict::Reject => Standing::Reject,
         });
         rows.push(Row {
             status: if degraded > 0 {

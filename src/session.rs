@@ -13,7 +13,6 @@ use crate::llm::{Cache, Client, HttpClient, PriceTable};
 use crate::voice::Voices;
 
 pub struct Session {
-    settings: Settings,
     drafter: Drafter,
     voices: Voices,
     /// Fetches URL sources; its own HTTP client, never the API client.
@@ -46,15 +45,14 @@ impl Session {
         );
         let voices = Voices::new(&settings.persona, &settings.persona_dirs, &settings.prompt_dirs);
         Ok(Session {
-            drafter: Drafter::new(settings.clone(), client, prices),
-            settings,
+            drafter: Drafter::new(settings, client, prices),
             voices,
             fetcher,
         })
     }
 
     pub fn settings(&self) -> &Settings {
-        &self.settings
+        self.drafter.settings()
     }
 
     pub fn drafter(&self) -> &Drafter {

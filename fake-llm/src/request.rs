@@ -37,6 +37,15 @@ pub struct Request {
     pub imitate: Option<Imitate>,
 }
 
+/// A schema stated only in the prompt (JSON mode, plain text), read there as a
+/// model would.
+fn schema_in_prompt(transcript: &str) -> Option<Value> {
+    const NOTE: &str = "that matches this JSON Schema:\n";
+    let at = transcript.find(NOTE)? + NOTE.len();
+    let line = transcript[at..].lines().next()?;
+    serde_json::from_str::<Value>(line).ok().filter(Value::is_object)
+}
+
 impl Request {
     pub fn read(protocol: Protocol, v: &Value) -> Self {
         let messages = v.get("messages");
@@ -73,14 +82,7 @@ impl Request {
                 (v.pointer("/tools/0/input_schema").cloned(), tool)
             }
         };
-        // A schema stated only in the prompt (JSON mode, plain text) is read
-        // there, as a model would.
-        let schema = schema.or_else(|| {
-            const NOTE: &str = "that matches this JSON Schema:\n";
-            let at = transcript.find(NOTE)? + NOTE.len();
-            let line = transcript[at..].lines().next()?;
-            serde_json::from_str::<Value>(line).ok().filter(Value::is_object)
-        });
+        let schema = schema.or_else(|| schema_in_prompt(&transcript));
         let cache_prefix = v
             .pointer("/messages/0/content")
             .and_then(Value::as_array)

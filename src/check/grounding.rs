@@ -17,12 +17,8 @@ use crate::text::{CALENDAR_NAMES, QuoteIndex};
 pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let known: Vec<&String> = block
-            .cites
-            .iter()
-            .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
-            .collect();
-        for bad in block.cites.iter().filter(|c| !known.contains(c)) {
+        let cited = corpus.known(&block.cites);
+        for bad in block.cites.iter().filter(|c| !cited.contains(c)) {
             out.push(block.finding(
                 Check::Grounding,
                 FindingKind::Citation,
@@ -30,7 +26,6 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
                 "no passage has this id".into(),
             ));
         }
-        let cited: Vec<String> = known.into_iter().cloned().collect();
         let pool = Pool::new(corpus, &cited);
         out.extend(claim_findings(block, &pool));
         if !matches!(block.part, Part::Headline | Part::Deck) {

@@ -281,6 +281,15 @@ impl<'a> Corpus<'a> {
         }
     }
 
+    /// The ids among `cites` that name a passage.
+    fn known(&self, cites: &[String]) -> Vec<String> {
+        cites
+            .iter()
+            .filter(|c| self.passages.iter().any(|p| &&p.id == c))
+            .cloned()
+            .collect()
+    }
+
     /// Indexes of the passages with these ids (all passages when `ids` is empty).
     fn select(&self, ids: &[String]) -> Vec<usize> {
         if ids.is_empty() {

@@ -66,12 +66,7 @@ pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found])
 pub(super) fn quotations(doc: &super::Doc, corpus: &super::Corpus<'_>) -> Vec<Quotation> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let known: Vec<String> = block
-            .cites
-            .iter()
-            .filter(|c| corpus.passages.iter().any(|p| &p.id == *c))
-            .cloned()
-            .collect();
+        let known = corpus.known(&block.cites);
         let passages: Vec<&Passage> = corpus
             .select(&known)
             .into_iter()

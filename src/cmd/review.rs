@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::write_stdout;
 use crate::cli::ReviewArgs;
 use parallax::error::{Error, Result};
-use parallax::review::{self, Row, Verdict};
+use parallax::review::{self, Row, Standing, Verdict};
 use parallax::text::printable;
 
 pub fn run(args: &ReviewArgs) -> Result<()> {
@@ -35,7 +35,7 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
     }
     let mut rows = review::rows(&args.dir)?;
     if args.approved {
-        rows.retain(|r| r.decision.as_deref() == Some("approve"));
+        rows.retain(|r| r.decision == Some(Standing::Approve));
     }
     let text = if args.json {
         let mut out = String::new();
@@ -69,10 +69,7 @@ fn table(rows: &[Row]) -> String {
             .collect::<Vec<_>>()
             .join(",");
         let cost = r.cost_usd.map_or("-".into(), |c| format!("${c:.4}"));
-        let status = serde_json::to_value(r.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
+        let status: &str = r.status.into();
         let last = r.error.as_deref().unwrap_or(&r.headline);
         let _ = writeln!(
             out,
@@ -82,7 +79,7 @@ fn table(rows: &[Row]) -> String {
             or_dash(&findings),
             or_dash(&sides),
             or_dash(&r.language),
-            r.decision.as_deref().unwrap_or("-"),
+            r.decision.map_or("-", <&str>::from),
             printable(last)
         );
     }

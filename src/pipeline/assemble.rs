@@ -103,6 +103,24 @@ fn distinct_models(calls: &[CallRecord]) -> Option<String> {
     (!seen.is_empty()).then(|| seen.join(", "))
 }
 
+/// A source as the article lists it.
+fn source_ref(s: &crate::source::Source) -> SourceRef {
+    SourceRef {
+        index: s.index,
+        title: s
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Source {}", s.index)),
+        publisher: s.meta.publisher.clone(),
+        published: s.meta.published.clone(),
+        url: s.meta.url.clone(),
+        fetched: s.meta.fetched.clone(),
+        origin: s.origin.clone(),
+        passages: s.passages.iter().map(|p| p.id.clone()).collect(),
+    }
+}
+
 pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_ms: u64) -> Article {
     let persona = &job.persona.spec;
     let o = job.options;
@@ -146,24 +164,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
             beat: persona.beat.clone(),
             bio: persona.bio.clone(),
         },
-        sources: job
-            .sources
-            .iter()
-            .map(|s| SourceRef {
-                index: s.index,
-                title: s
-                    .meta
-                    .title
-                    .clone()
-                    .unwrap_or_else(|| format!("Source {}", s.index)),
-                publisher: s.meta.publisher.clone(),
-                published: s.meta.published.clone(),
-                url: s.meta.url.clone(),
-                fetched: s.meta.fetched.clone(),
-                origin: s.origin.clone(),
-                passages: s.passages.iter().map(|p| p.id.clone()).collect(),
-            })
-            .collect(),
+        sources: job.sources.iter().map(source_ref).collect(),
         related: Vec::new(),
         quotations: Vec::new(),
         meta: Metadata {

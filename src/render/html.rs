@@ -163,7 +163,6 @@ impl Html {
             "related": related,
             "integrity": integrity,
             "source_of": source_of,
-            "translations": a.quotations.iter().filter(|q| q.translated).collect::<Vec<_>>(),
         });
         let tmpl = self.env.get_template(TEMPLATE_NAME).map_err(|e| TemplateError {
             file: TEMPLATE_NAME.into(),
@@ -185,33 +184,13 @@ impl Html {
 /// marked and its original (and passage) on hover and in print.
 fn originals(state: &minijinja::State, text: String) -> minijinja::Value {
     use minijinja::HtmlEscape;
-    let attr = |v: &minijinja::Value, key: &str| {
-        v.get_attr(key)
-            .ok()
-            .and_then(|x| x.as_str().map(str::to_string))
-            .unwrap_or_default()
-    };
-    let quotations: Vec<crate::article::Quotation> = state
-        .lookup("translations")
-        .and_then(|list| list.try_iter().ok().map(|it| it.collect::<Vec<_>>()))
-        .unwrap_or_default()
-        .iter()
-        .map(|q| {
-            let original = q
-                .get_attr("original")
-                .ok()
-                .filter(|o| !o.is_undefined() && !o.is_none());
-            crate::article::Quotation {
-                text: attr(q, "text"),
-                location: String::new(),
-                translated: true,
-                original: original.map(|o| crate::article::Original {
-                    passage: attr(&o, "passage"),
-                    text: attr(&o, "text"),
-                }),
-            }
-        })
-        .collect();
+    use serde::Deserialize;
+    // The article's own list, as the page's context holds it.
+    let quotations = state
+        .lookup("a")
+        .and_then(|a| a.get_attr("quotations").ok())
+        .and_then(|q| Vec::<crate::article::Quotation>::deserialize(q).ok())
+        .unwrap_or_default();
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (r, q) in super::quotes::translated(&text, &quotations) {
