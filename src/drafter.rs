@@ -9,12 +9,13 @@ use std::collections::BTreeMap;
 
 use crate::article::Article;
 use crate::config::Settings;
+use crate::config::{Model, ProviderKind};
 use crate::error::{Error, Result};
-use crate::ident::{ProviderKind, STAGE_KINDS};
 use crate::llm::{Client, LlmClient, PriceTable, ProviderRecord};
 use crate::persona::Persona;
 use crate::pipeline::{self, DraftOptions, ExtractiveAnswerer, Job, ModelAnswerer, PlannedCall, extractive};
 use crate::source::{self, Source};
+use crate::stage::StageKind;
 use crate::voice::Voice;
 
 /// An article and its provenance record.
@@ -74,7 +75,7 @@ impl Drafter {
         let (Some(client), None) = (&self.client, self.settings.context) else {
             return;
         };
-        let Some(model) = self.settings.models.for_stage(STAGE_KINDS[0], None) else {
+        let Some(model) = self.settings.models.for_stage(StageKind::Brief, None) else {
             return;
         };
         let (http, endpoint) = (client.http(), client.http().endpoint());
@@ -129,7 +130,7 @@ impl Drafter {
     /// The draft options for a persona, with `model` overriding every stage.
     pub fn options(&self, persona: &Persona, model: Option<&str>, progress: bool) -> Result<DraftOptions> {
         let mut models = BTreeMap::new();
-        for stage in STAGE_KINDS {
+        for &stage in <StageKind as strum::VariantArray>::VARIANTS {
             let m = match self.client {
                 None => Some(extractive::MODEL.to_string()),
                 Some(_) => model.map(str::to_string).or_else(|| {
@@ -144,7 +145,11 @@ impl Drafter {
                     self.provider_name()
                 ))
             })?;
-            models.insert(stage.to_string(), m);
+            models.insert(
+                stage,
+                Model::new(m)
+                    .ok_or_else(|| Error::Usage(format!("an empty model name for the {stage} stage")))?,
+            );
         }
         Ok(DraftOptions {
             provider: self.provider_name().into(),

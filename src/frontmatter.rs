@@ -154,5 +154,4 @@ fn first_line(s: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "frontmatter_tests.rs"]
 mod tests;

@@ -97,7 +97,6 @@ pub fn line_at(text: &str, offset: usize) -> usize {
 }
 
 #[cfg(test)]
-#[path = "fsutil_tests.rs"]
 mod tests;
 
 /// Hex SHA-256 of `bytes`.

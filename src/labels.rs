@@ -154,5 +154,4 @@ pub fn for_language(lang: &str) -> &'static Labels {
 }
 
 #[cfg(test)]
-#[path = "labels_tests.rs"]
 mod tests;

@@ -16,7 +16,6 @@ pub mod error;
 pub mod fetch;
 pub mod frontmatter;
 pub mod fsutil;
-pub mod ident;
 pub mod labels;
 pub mod llm;
 pub mod persona;

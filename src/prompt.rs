@@ -367,5 +367,4 @@ pub fn defuse_value(v: &serde_json::Value) -> serde_json::Value {
 }
 
 #[cfg(test)]
-#[path = "prompt_tests.rs"]
 mod tests;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::article::{Article, CallRecord};
 use crate::check::Report;
+use crate::config::StageModels;
 use crate::fsutil::sha256_hex;
 use crate::llm::{ProviderRecord, Usage};
 use crate::pipeline::Job;
@@ -35,7 +36,7 @@ pub struct SourceRecord {
 
 #[derive(Debug, Serialize)]
 pub struct Parameters {
-    pub models: BTreeMap<String, String>,
+    pub models: StageModels,
     pub temperature: Option<f32>,
     pub max_tokens: u32,
     pub date: String,

@@ -328,5 +328,4 @@ impl Index {
 }
 
 #[cfg(test)]
-#[path = "related_tests.rs"]
 mod tests;

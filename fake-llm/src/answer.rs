@@ -214,5 +214,4 @@ impl Filler<'_> {
 }
 
 #[cfg(test)]
-#[path = "answer_tests.rs"]
 mod tests;

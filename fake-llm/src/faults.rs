@@ -133,5 +133,4 @@ pub fn hash(text: &str) -> u64 {
 }
 
 #[cfg(test)]
-#[path = "faults_tests.rs"]
 mod tests;

@@ -6,7 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::ident::{FindingKind, Section};
+use crate::stage::Section;
 
 /// Which check found something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -99,5 +99,84 @@ impl Report {
     /// sources because the model's answer could not be used.
     pub fn degraded(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.check == Check::Answer)
+    }
+}
+
+/// What kind of problem a finding is. Its serde name (kebab-case) is its one
+/// name, in JSON, in reports and in messages.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+    strum::IntoStaticStr,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum FindingKind {
+    // A number in no cited passage.
+    Number,
+    // A date in no cited passage.
+    Date,
+    // A percentage in no cited passage.
+    Percentage,
+    // An amount of money in no cited passage.
+    Money,
+    // A quotation that is not in the passages.
+    Quote,
+    // A name found in no source.
+    Entity,
+    // A paragraph without a usable citation.
+    Citation,
+    MissingPerspective,
+    Lopsided,
+    MissingPart,
+    InventedPosition,
+    FirstMention,
+    Attribution,
+    NeutralName,
+    LoadedLanguage,
+    // A statement given to a speaker or side other than the source's.
+    Misattributed,
+    // A part replaced or dropped because the model's answer could not be used.
+    Degraded,
+    // The headline, deck or closing takes one side's words as the article's own.
+    Framing,
+    // An edition that differs from the first edition of the same story.
+    Parity,
+}
+
+impl FindingKind {
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
+}
+
+impl fmt::Display for FindingKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FindingKind;
+
+    #[test]
+    fn finding_kinds_serialise_as_kebab_case() {
+        for k in [
+            FindingKind::MissingPerspective,
+            FindingKind::LoadedLanguage,
+            FindingKind::Misattributed,
+        ] {
+            assert_eq!(serde_json::to_value(k).unwrap(), serde_json::json!(k.as_str()));
+        }
     }
 }

@@ -6,8 +6,8 @@ pub mod integrity;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::ident::Stage;
 use crate::llm::Usage;
+use crate::stage::Stage;
 pub use integrity::Report;
 
 /// A paragraph and the passages it rests on.

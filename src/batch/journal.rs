@@ -110,7 +110,6 @@ impl Journal {
 }
 
 #[cfg(test)]
-#[path = "journal_tests.rs"]
 mod tests;
 
 /// An exclusive hold on an output folder for one batch run: two runs on one

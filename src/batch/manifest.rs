@@ -2,7 +2,6 @@
 //! JSONL or CSV (one story a line), a folder of source files, or a glob. A bad
 //! line is reported with its number and the rest still run.
 
-#[path = "manifest_checks.rs"]
 mod checks;
 
 use std::collections::HashMap;
@@ -359,5 +358,4 @@ impl Iterator for Manifest {
 }
 
 #[cfg(test)]
-#[path = "manifest_tests.rs"]
 mod tests;

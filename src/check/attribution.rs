@@ -10,8 +10,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Check, Corpus, Doc, Finding};
+use crate::article::integrity::FindingKind;
 use crate::article::integrity::Misattribution;
-use crate::ident::FindingKind;
 use crate::persona::Persona;
 use crate::source::{Statement, sides, statements};
 use crate::text::{QuoteIndex, contains_word, sentences};
@@ -296,5 +296,4 @@ pub(super) fn quotations(sentence: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
-#[path = "attribution_tests.rs"]
 mod tests;

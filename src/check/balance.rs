@@ -5,9 +5,10 @@
 //! optional word list flags loaded language.
 
 use super::{Block, Check, Corpus, Doc, Finding, Part, Share};
-use crate::ident::{FindingKind, Section};
+use crate::article::integrity::FindingKind;
 use crate::persona::Persona;
-use crate::source::contains_word;
+use crate::stage::Section;
+use crate::text::contains_word;
 
 /// Words a side may stray from the mean before it counts as lopsided, whatever
 /// the tolerance: short sections of 16 and 26 words are normal variation.

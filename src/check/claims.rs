@@ -362,5 +362,4 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
 }
 
 #[cfg(test)]
-#[path = "claims_tests.rs"]
 mod tests;

@@ -161,5 +161,4 @@ pub(super) fn era_year(n: &str) -> Option<i32> {
 }
 
 #[cfg(test)]
-#[path = "east_asian_tests.rs"]
 mod tests;

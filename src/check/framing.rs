@@ -5,7 +5,7 @@
 
 use super::attribution::{Sources, content_words, quotations, sentence_names_side};
 use super::{Check, Doc, Finding, Part};
-use crate::ident::FindingKind;
+use crate::article::integrity::FindingKind;
 use crate::persona::Persona;
 use crate::source::{sides, statements};
 use crate::text::{contains_word, sentences};
@@ -91,5 +91,4 @@ pub(super) fn check(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<
 }
 
 #[cfg(test)]
-#[path = "framing_tests.rs"]
 mod tests;

@@ -3,10 +3,10 @@
 //! the article is held to it.
 
 use super::{Check, Doc, Finding, Part, TermStatus};
-use crate::ident::FindingKind;
+use crate::article::integrity::FindingKind;
 use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona, TermName};
-use crate::source::contains_word;
+use crate::text::contains_word;
 use crate::text::sentences;
 
 /// Whether `name` occurs in `sentence` outside quotation marks.
@@ -151,5 +151,4 @@ fn not_neutral(entry: &GlossaryEntry, named: &[&TermName], sentence: &str) -> Ve
 }
 
 #[cfg(test)]
-#[path = "glossary_tests.rs"]
 mod tests;

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::claims::{self, Claim};
 use super::translation::{self, Unfaithful};
 use super::{Block, Check, Corpus, Doc, Finding, Part};
-use crate::ident::FindingKind;
+use crate::article::integrity::FindingKind;
 use crate::text::{CALENDAR_NAMES, QuoteIndex};
 
 /// Run the grounding check. A paragraph without passage ids is checked against
@@ -337,12 +337,11 @@ fn known_name(name: &str, corpus: &str) -> bool {
     name.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .all(|w| {
-            crate::source::contains_word(corpus, w)
+            crate::text::contains_word(corpus, w)
                 || (w.chars().skip(1).all(|c| !c.is_uppercase())
-                    && crate::source::contains_word(&lower, &w.to_lowercase()))
+                    && crate::text::contains_word(&lower, &w.to_lowercase()))
         })
 }
 
 #[cfg(test)]
-#[path = "grounding_tests.rs"]
 mod tests;

@@ -8,9 +8,9 @@ use regex::Regex;
 
 use super::paragraphs::{paragraphs, plain_to_markdown};
 use super::{Block, Doc, Part, Side};
-use crate::ident::Section;
 use crate::labels;
 use crate::persona::Persona;
+use crate::stage::Section;
 
 static CITES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\s*\[(S\d+(?:\s*,\s*S\d+)*)\]")
@@ -379,5 +379,4 @@ fn block(section: Section, perspective: Option<&str>, part: Part, location: Stri
 }
 
 #[cfg(test)]
-#[path = "markdown_tests.rs"]
 mod tests;

@@ -18,11 +18,12 @@ mod translation;
 
 use serde::{Deserialize, Serialize};
 
+use crate::article::integrity::FindingKind;
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
 use crate::article::{Article, Paragraph};
-use crate::ident::{FindingKind, Section};
 use crate::persona::Persona;
 use crate::source::{Passage, Source};
+use crate::stage::Section;
 
 /// What a block of text is, for grouping findings and revising.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -229,5 +229,4 @@ pub(super) fn negated(s: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "translation_tests.rs"]
 mod tests;

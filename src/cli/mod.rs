@@ -5,8 +5,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use parallax::config::Flags;
+use parallax::config::{Flags, Model, parse_stage_model};
 use parallax::render::Format;
+use parallax::stage::StageKind;
 
 mod batch;
 mod review;
@@ -237,8 +238,8 @@ pub struct RunArgs {
     #[arg(short, long)]
     pub model: Option<String>,
     /// Model for one stage (brief, lede, perspective, finish); repeatable.
-    #[arg(long, value_name = "STAGE=MODEL")]
-    pub stage_model: Vec<String>,
+    #[arg(long, value_name = "STAGE=MODEL", value_parser = parse_stage_model)]
+    pub stage_model: Vec<(StageKind, Model)>,
     /// Base URL of the provider's API, e.g. http://127.0.0.1:8080/v1 (llama-server).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,

@@ -4,11 +4,12 @@ use std::path::Path;
 
 use super::{columns, cwd, write_stdout};
 use crate::cli::DoctorArgs;
-use parallax::config::Flags;
+use parallax::config::{Flags, Model};
 use parallax::error::{Error, Result};
 use parallax::llm::LlmError;
 use parallax::llm::probe;
 use parallax::session::Session;
+use parallax::stage::StageKind;
 
 pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     let flags: Flags = args.run.flags();
@@ -20,7 +21,11 @@ pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     };
     let voice = session.voices().get(None)?;
     let options = session.drafter().options(&voice.persona, None, false)?;
-    let model = options.models.get("brief").cloned().unwrap_or_default();
+    let model = options
+        .models
+        .get(&StageKind::Brief)
+        .map(Model::to_string)
+        .unwrap_or_default();
     let http = client.http();
     let probes = probe::run(http, &model).await;
     if args.json {

@@ -65,11 +65,7 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     let p = p.ok_or_else(|| Error::internal("no persona"))?;
     let mut sources = source::load_all(specs, &project.fetcher(&parallax::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
-    let models = config::STAGES
-        .iter()
-        .map(|s| (s.to_string(), "MODEL".to_string()))
-        .collect();
-    let options = DraftOptions::preview(models);
+    let options = DraftOptions::preview(config::every_stage("MODEL"));
     let job = Job {
         persona: &p,
         sources: &sources,

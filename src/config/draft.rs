@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use super::Flags;
 use super::models::{ModelChoice, Temperature, stage_models};
 use super::{Env, Loaded, Project, ProviderConfig};
+use crate::config::ProviderKind;
 use crate::error::{Error, InputError};
 use crate::fetch::FetchPolicy;
-use crate::ident::ProviderKind;
-use crate::llm::http::{HttpConfig, Limits, Timeouts};
 use crate::llm::presets;
 use crate::llm::retry::RetryPolicy;
 use crate::llm::{ApiKey, Price};
+use crate::llm::{HttpConfig, Limits, Timeouts};
 
 /// Everything `draft` needs, resolved.
 #[derive(Debug, Clone)]
@@ -177,7 +177,7 @@ fn provider(
             "base URL `{base_url}` must start with http:// or https://"
         )));
     }
-    let (base_url, url_credentials) = crate::llm::http::split_credentials(&base_url);
+    let (base_url, url_credentials) = crate::llm::split_credentials(&base_url);
     let (key_env, key) = key_for(flags, loaded, env, root, preset, &base_url)?;
     if key.is_none() && preset.key_required && base_url == preset.base_url {
         return Err(Error::Usage(format!(

@@ -4,8 +4,10 @@
 
 use std::path::PathBuf;
 
+use super::Model;
 use crate::error::Error;
 use crate::render::Format;
+use crate::stage::StageKind;
 
 /// The flags `draft` and `batch` share.
 #[derive(Debug, Clone, Default)]
@@ -14,7 +16,7 @@ pub struct Flags {
     /// `--model`: every stage.
     pub model: Option<String>,
     /// `--stage-model STAGE=MODEL`, as given.
-    pub stage_model: Vec<String>,
+    pub stage_model: Vec<(StageKind, Model)>,
     pub base_url: Option<String>,
     pub no_stream: bool,
     pub temperature: Option<f32>,

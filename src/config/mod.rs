@@ -16,7 +16,6 @@ use crate::llm::Price;
 
 mod draft;
 #[cfg(test)]
-#[path = "precedence_tests.rs"]
 mod precedence_tests;
 #[cfg(test)]
 mod tests;
@@ -29,7 +28,9 @@ pub mod trust;
 pub use batch::BatchSettings;
 pub use draft::{Settings, resolve};
 pub use flags::Flags;
-pub use models::{ModelChoice, Temperature};
+pub use models::{
+    Model, ModelChoice, ProviderKind, StageModels, Temperature, every_stage, parse_stage_model,
+};
 
 /// Where each setting comes from, highest first. `docs/providers.md` shows this
 /// table word for word (a test keeps them equal), and `resolve` follows it (a
@@ -63,9 +64,6 @@ pub fn precedence_table() -> String {
     }
     out
 }
-
-/// Stages a model can be chosen for.
-pub const STAGES: &[&str] = &crate::ident::STAGE_KINDS;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

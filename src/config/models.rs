@@ -2,9 +2,36 @@
 //! the persona's choice, `[models]` and the provider's default, in that order.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use super::{Flags, Loaded, STAGES};
+use serde::{Deserialize, Serialize};
+
+use super::{Flags, Loaded};
 use crate::error::Error;
+use crate::stage::StageKind;
+
+/// A model's name, as its server knows it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Model(String);
+
+impl Model {
+    /// A model by name; `None` for an empty name.
+    pub fn new(name: impl Into<String>) -> Option<Self> {
+        let name = name.into();
+        (!name.trim().is_empty()).then_some(Model(name))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Model {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
 
 /// Which model each stage uses, before the persona has a say.
 #[derive(Debug, Clone, Default)]
@@ -12,9 +39,9 @@ pub struct ModelChoice {
     /// `--model`: every stage.
     pub forced: Option<String>,
     /// `--stage-model`.
-    pub per_stage: BTreeMap<String, String>,
+    pub per_stage: StageModels,
     /// `[models]` in the config file.
-    pub configured_per_stage: BTreeMap<String, String>,
+    pub configured_per_stage: StageModels,
     /// `PARALLAX_MODEL`.
     pub env: Option<String>,
     /// `provider.model` in the config.
@@ -24,16 +51,15 @@ pub struct ModelChoice {
 }
 
 impl ModelChoice {
-    /// The model for `stage` (`brief`, `lede`, `perspective`, `finish`), in the
-    /// order of [`MODEL_PRECEDENCE`]: flags, environment, persona, config file,
-    /// preset.
-    pub fn for_stage(&self, stage: &str, persona: Option<&str>) -> Option<String> {
+    /// The model for `stage`, in the order of [`MODEL_PRECEDENCE`]: flags,
+    /// environment, persona, config file, preset.
+    pub fn for_stage(&self, stage: StageKind, persona: Option<&str>) -> Option<String> {
         self.forced
             .clone()
-            .or_else(|| self.per_stage.get(stage).cloned())
+            .or_else(|| self.per_stage.get(&stage).map(Model::to_string))
             .or_else(|| self.env.clone())
             .or_else(|| persona.map(str::to_string))
-            .or_else(|| self.configured_per_stage.get(stage).cloned())
+            .or_else(|| self.configured_per_stage.get(&stage).map(Model::to_string))
             .or_else(|| self.configured.clone())
             .or_else(|| self.preset.clone())
     }
@@ -54,32 +80,72 @@ impl Temperature {
 }
 
 /// A model per stage kind.
-type StageModels = BTreeMap<String, String>;
+pub type StageModels = BTreeMap<StageKind, Model>;
 
-/// Models per stage: from `--stage-model` and from `[models]`, each checked.
+/// The same model for every stage kind (previews and checks).
+pub fn every_stage(model: &str) -> StageModels {
+    let Some(model) = Model::new(model) else {
+        return StageModels::new();
+    };
+    let kinds = <StageKind as strum::VariantArray>::VARIANTS;
+    kinds.iter().map(|k| (*k, model.clone())).collect()
+}
+
+/// Models per stage: from `--stage-model` (parsed by the command line) and from
+/// `[models]` (checked here, with the file and line of a bad key).
 pub(super) fn stage_models(flags: &Flags, loaded: &Loaded) -> Result<(StageModels, StageModels), Error> {
-    let f = &loaded.file;
     let mut configured_per_stage = BTreeMap::new();
-    for (stage, model) in &f.models {
-        if !STAGES.contains(&stage.as_str()) {
-            let e = loaded.err(&format!("models.{stage}"), "not a stage".into());
-            return Err(e.hint(format!("stages: {}", STAGES.join(", "))).into());
-        }
-        configured_per_stage.insert(stage.clone(), model.clone());
+    for (stage, model) in &loaded.file.models {
+        let key = format!("models.{stage}");
+        let Ok(kind) = stage.parse::<StageKind>() else {
+            let e = loaded.err(&key, "not a stage".into());
+            return Err(e.hint(format!("stages: {}", StageKind::names())).into());
+        };
+        let Some(model) = Model::new(model.as_str()) else {
+            let e = loaded.err(&key, "an empty model name".into());
+            return Err(e.hint("name a model, or remove the line").into());
+        };
+        configured_per_stage.insert(kind, model);
     }
-    let mut per_stage = BTreeMap::new();
-    for pair in &flags.stage_model {
-        match pair.split_once('=') {
-            Some((stage, model)) if STAGES.contains(&stage) && !model.is_empty() => {
-                per_stage.insert(stage.to_string(), model.to_string());
-            }
-            _ => {
-                return Err(Error::Usage(format!(
-                    "--stage-model `{pair}` is not STAGE=MODEL with STAGE one of {}",
-                    STAGES.join(", ")
-                )));
-            }
-        }
-    }
+    let per_stage = flags.stage_model.iter().cloned().collect();
     Ok((per_stage, configured_per_stage))
+}
+
+/// Parses `--stage-model STAGE=MODEL`, as the command line's value parser.
+pub fn parse_stage_model(pair: &str) -> Result<(StageKind, Model), String> {
+    let (stage, model) = pair.split_once('=').ok_or_else(|| {
+        format!(
+            "`{pair}` is not STAGE=MODEL (STAGE one of {})",
+            StageKind::names()
+        )
+    })?;
+    let kind = stage
+        .trim()
+        .parse::<StageKind>()
+        .map_err(|_| format!("`{stage}` is not a stage; stages: {}", StageKind::names()))?;
+    let model = Model::new(model.trim()).ok_or_else(|| format!("`{pair}` names no model after `=`"))?;
+    Ok((kind, model))
+}
+
+/// Which kind of provider drafts an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    /// No model: the article is built from the passages.
+    Extractive,
+    /// A language model over HTTP.
+    Model,
+}
+
+impl ProviderKind {
+    /// The provider name that means "no model".
+    pub const EXTRACTIVE: &'static str = "extractive";
+
+    /// The kind of the provider named `name` (a preset, or `extractive`).
+    pub fn of(name: &str) -> Self {
+        if name.eq_ignore_ascii_case(Self::EXTRACTIVE) {
+            ProviderKind::Extractive
+        } else {
+            ProviderKind::Model
+        }
+    }
 }

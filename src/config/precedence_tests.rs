@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::*;
+use crate::stage::StageKind;
 
 struct MapEnv(HashMap<&'static str, String>);
 impl Env for MapEnv {
@@ -45,11 +46,13 @@ fn model_with_layers_from(from: usize) -> Option<String> {
         flags.model = Some("m-flag".into());
     }
     if on("--stage-model") {
-        flags.stage_model.push("brief=m-stage-flag".into());
+        flags
+            .stage_model
+            .push(parse_stage_model("brief=m-stage-flag").unwrap());
     }
     let s = resolve(&flags, None, None, &MapEnv(env), dir.path()).unwrap();
     let persona = on("persona").then_some("m-persona");
-    s.models.for_stage("brief", persona)
+    s.models.for_stage(StageKind::Brief, persona)
 }
 
 #[test]

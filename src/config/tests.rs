@@ -12,6 +12,7 @@ fn resolve(
     super::resolve(a, None, config, env, cwd)
 }
 use crate::llm::ApiKey;
+use crate::stage::StageKind;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -32,7 +33,9 @@ fn args(extra: &[&str]) -> Flags {
             "--base-url" => f.base_url = value(),
             "--provider" => f.provider = value(),
             "--model" => f.model = value(),
-            "--stage-model" => f.stage_model.extend(value()),
+            "--stage-model" => f
+                .stage_model
+                .extend(value().map(|v| parse_stage_model(&v).unwrap())),
             "--temperature" => f.temperature = value().and_then(|v| v.parse().ok()),
             "--no-stream" => f.no_stream = true,
             other => panic!("flag {other} not known to this helper"),
@@ -87,7 +90,10 @@ fn presets_and_keys() {
     let h = s.http.as_ref().unwrap();
     assert_eq!(h.base_url, "http://127.0.0.1:11434");
     assert!(h.key.is_none());
-    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("llama3.1"));
+    assert_eq!(
+        s.models.for_stage(StageKind::Brief, None).as_deref(),
+        Some("llama3.1")
+    );
     let e = resolve(&args(&["--provider", "groq"]), None, &env, dir.path()).unwrap_err();
     assert!(e.to_string().contains("GROQ_API_KEY"), "{e}");
     let e = resolve(&args(&["--provider", "nope"]), None, &env, dir.path()).unwrap_err();
@@ -108,19 +114,29 @@ fn stage_models_layer() {
     let env = MapEnv(HashMap::new());
     let s = resolve(&args(&["--stage-model", "finish=tiny"]), None, &env, dir.path()).unwrap();
     assert_eq!(
-        s.models.for_stage("brief", Some("persona-model")).as_deref(),
+        s.models
+            .for_stage(StageKind::Brief, Some("persona-model"))
+            .as_deref(),
         Some("persona-model"),
         "the persona's model beats the config file's [models]"
     );
-    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("small"));
-    assert_eq!(s.models.for_stage("finish", None).as_deref(), Some("tiny"));
     assert_eq!(
-        s.models.for_stage("lede", Some("persona-model")).as_deref(),
+        s.models.for_stage(StageKind::Brief, None).as_deref(),
+        Some("small")
+    );
+    assert_eq!(
+        s.models.for_stage(StageKind::Finish, None).as_deref(),
+        Some("tiny")
+    );
+    assert_eq!(
+        s.models
+            .for_stage(StageKind::Lede, Some("persona-model"))
+            .as_deref(),
         Some("persona-model")
     );
-    assert_eq!(s.models.for_stage("lede", None).as_deref(), Some("big"));
+    assert_eq!(s.models.for_stage(StageKind::Lede, None).as_deref(), Some("big"));
     let s = resolve(&args(&["--model", "all"]), None, &env, dir.path()).unwrap();
-    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("all"));
+    assert_eq!(s.models.for_stage(StageKind::Brief, None).as_deref(), Some("all"));
 }
 
 #[test]
@@ -207,7 +223,7 @@ fn project_config_is_found_upward_and_strict() {
     let env = MapEnv(HashMap::new());
     let s = resolve(&args(&[]), None, &env, &sub).unwrap();
     assert_eq!(s.persona, "x");
-    assert_eq!(s.models.for_stage("brief", None).as_deref(), Some("m"));
+    assert_eq!(s.models.for_stage(StageKind::Brief, None).as_deref(), Some("m"));
     assert_eq!(s.http.unwrap().timeouts.idle, Duration::from_secs(2));
     assert_eq!(s.persona_dirs[0], dir.path().join("personas"));
     std::fs::write(dir.path().join("parallax.toml"), "[provider]\nmodle = \"m\"\n").unwrap();

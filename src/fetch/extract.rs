@@ -160,5 +160,4 @@ pub fn html(page: &str, url: &str) -> Result<Extracted, String> {
 }
 
 #[cfg(test)]
-#[path = "extract_tests.rs"]
 mod tests;

@@ -122,5 +122,4 @@ pub fn allowed(allow: &[String], host: &str, port: u16) -> bool {
 }
 
 #[cfg(test)]
-#[path = "guard_tests.rs"]
 mod tests;

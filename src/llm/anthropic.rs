@@ -190,5 +190,4 @@ impl StreamState {
 }
 
 #[cfg(test)]
-#[path = "anthropic_tests.rs"]
 mod tests;

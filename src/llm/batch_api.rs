@@ -18,7 +18,6 @@ pub use results::parse_openai_results;
 use results::{anthropic_result, openai_status};
 
 /// The largest batch result file read (the providers cap input files at 200–256 MB).
-#[path = "batch_results.rs"]
 mod results;
 
 const MAX_RESULTS_BYTES: usize = 1 << 30;
@@ -321,5 +320,4 @@ fn field(v: &Value, pointer: &str, url: &str) -> Result<String, LlmError> {
 }
 
 #[cfg(test)]
-#[path = "batch_api_tests.rs"]
 mod tests;

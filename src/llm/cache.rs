@@ -99,5 +99,4 @@ impl Cache {
 }
 
 #[cfg(test)]
-#[path = "cache_tests.rs"]
 mod tests;

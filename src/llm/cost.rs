@@ -106,5 +106,4 @@ impl PriceTable {
 }
 
 #[cfg(test)]
-#[path = "cost_tests.rs"]
 mod tests;

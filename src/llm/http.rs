@@ -22,7 +22,7 @@ use super::retry::{
 use super::wire::{self, Wire};
 use super::{ChatRequest, ChatResponse, LlmError};
 
-pub use super::settings::{HttpConfig, Limits, Timeouts, split_credentials};
+use super::settings::HttpConfig;
 
 /// State shared by every clone of a client: one gate, one semaphore, one limiter.
 #[derive(Debug)]

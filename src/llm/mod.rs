@@ -30,6 +30,7 @@ pub use cost::{Price, PriceTable};
 pub use error::{LlmError, context_limit, excerpt};
 pub use facts::ServerFacts;
 pub use http::HttpClient;
+pub use settings::{HttpConfig, Limits, Timeouts, split_credentials};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

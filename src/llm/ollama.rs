@@ -162,5 +162,4 @@ impl StreamState {
 }
 
 #[cfg(test)]
-#[path = "ollama_tests.rs"]
 mod tests;

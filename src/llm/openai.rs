@@ -248,5 +248,4 @@ impl StreamState {
 }
 
 #[cfg(test)]
-#[path = "openai_tests.rs"]
 mod tests;

@@ -207,5 +207,4 @@ pub fn names() -> Vec<&'static str> {
 }
 
 #[cfg(test)]
-#[path = "presets_tests.rs"]
 mod tests;

@@ -258,5 +258,4 @@ pub(super) fn refused_nearby(error: &LlmError, base_url: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "retry_tests.rs"]
 mod tests;

@@ -3,9 +3,9 @@
 //! unknown field or a broken rule is an error naming file, line and field.
 
 use std::collections::BTreeSet;
+use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use crate::ident::Policy;
 use serde::{Deserialize, Serialize};
 
 use crate::error::InputError;
@@ -296,6 +296,29 @@ pub fn is_slug(s: &str) -> bool {
         && s.len() <= 64
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// How a persona wants a disputed term named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Policy {
+    /// Give every side's name at first mention, then the neutral one.
+    #[default]
+    FirstMentionBoth,
+    /// A side's name only in that side's mouth.
+    Attribute,
+    /// Only the neutral name.
+    NeutralOnly,
+}
+
+impl fmt::Display for Policy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Policy::FirstMentionBoth => "first-mention-both",
+            Policy::Attribute => "attribute",
+            Policy::NeutralOnly => "neutral-only",
+        })
+    }
 }
 
 #[cfg(test)]

@@ -18,9 +18,9 @@ use super::plan::Plan;
 use super::salvage;
 use crate::article::CallRecord;
 use crate::error::Error;
-use crate::ident::Stage;
 use crate::llm::{ChatRequest, LlmClient, LlmError, Usage};
 use crate::persona::Perspective;
+use crate::stage::Stage;
 use crate::stage::{Brief, Finish, Opening, PerspectiveDraft, Rules};
 
 /// What a stage is asked, beyond the persona and passages every stage sees.

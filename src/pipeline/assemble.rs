@@ -6,10 +6,11 @@ use super::Job;
 use crate::article::{
     Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
 };
-use crate::ident::{ProviderKind, Stage};
+use crate::config::ProviderKind;
 use crate::labels::{self, Labels};
 use crate::llm::Usage;
 use crate::persona::Perspective;
+use crate::stage::Stage;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
 
 /// Every answer an article is made from; revisions replace parts of it.

@@ -141,5 +141,4 @@ impl Selector {
 }
 
 #[cfg(test)]
-#[path = "budget_tests.rs"]
 mod tests;

@@ -6,8 +6,8 @@ use std::time::Instant;
 use serde::de::DeserializeOwned;
 
 use crate::article::CallRecord;
-use crate::ident::Stage;
 use crate::llm::{ChatRequest, LlmClient, LlmError, Message, Role, Usage};
+use crate::stage::Stage;
 
 /// What one structured call came back with.
 pub(crate) enum Reply<T> {

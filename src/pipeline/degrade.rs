@@ -6,9 +6,9 @@
 //! (a side's own statements, the extractive lede, headline and deck), or, as a
 //! last resort, left out. Each replacement is flagged as degraded.
 
+use crate::article::integrity::FindingKind;
 use crate::article::{Article, Paragraph};
 use crate::check::{At, Check, Doc, Finding, Part, Report};
-use crate::ident::FindingKind;
 use crate::labels::Labels;
 use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
 

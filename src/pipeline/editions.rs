@@ -9,11 +9,12 @@ use futures::future::try_join_all;
 use super::assemble::assemble;
 use super::{Answerer, Job, Plan, brief, complete, compose};
 use crate::article::Article;
+use crate::article::integrity::FindingKind;
 use crate::check::parity::{DifferenceKind, compare};
 use crate::check::{Check, Doc, Finding};
 use crate::error::Error;
-use crate::ident::{FindingKind, Section};
 use crate::persona::Persona;
+use crate::stage::Section;
 
 /// Whether `code` looks like a language tag: `en`, `ko`, `zh-Hant`, `pt-BR`.
 pub fn valid_language(code: &str) -> bool {

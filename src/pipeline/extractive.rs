@@ -42,7 +42,7 @@ const MEANING_MARKERS: &[&str] = &[
 ];
 
 /// Model name recorded for extractive drafts.
-pub const MODEL: &str = crate::ident::ProviderKind::EXTRACTIVE;
+pub const MODEL: &str = crate::config::ProviderKind::EXTRACTIVE;
 
 /// A passage as the extractive strategy reads it.
 struct Passage {
@@ -326,5 +326,4 @@ pub fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]
 }
 
 #[cfg(test)]
-#[path = "extractive_tests.rs"]
 mod tests;

@@ -27,13 +27,14 @@ pub use plan::Plan;
 
 use crate::article::Article;
 use crate::check::{self, Corpus, Doc, Report};
+use crate::config::{Model, ProviderKind, StageModels};
 use crate::error::Error;
-use crate::ident::{ProviderKind, Section, Stage};
 use crate::llm::ChatRequest;
 use crate::persona::{Persona, Perspective};
 use crate::prompt::Prompts;
 use crate::source::Source;
 use crate::stage::{Brief, Finish, Opening, PerspectiveDraft};
+use crate::stage::{Section, Stage};
 
 use assemble::{Drafts, assemble};
 
@@ -43,8 +44,8 @@ pub struct DraftOptions {
     /// The provider's name, for the metadata (`extractive`, `openai`, …).
     pub provider: String,
     pub kind: ProviderKind,
-    /// Model per stage kind (`brief`, `lede`, `perspective`, `finish`).
-    pub models: BTreeMap<String, String>,
+    /// Model per stage kind.
+    pub models: StageModels,
     pub temperature: Option<f32>,
     pub max_tokens: u32,
     /// The article's date, `YYYY-MM-DD`.
@@ -63,7 +64,7 @@ pub struct DraftOptions {
 impl DraftOptions {
     /// Options for rendering prompts without drafting (`personas check`,
     /// `prompts render`): extractive, a fixed date, no progress lines.
-    pub fn preview(models: BTreeMap<String, String>) -> Self {
+    pub fn preview(models: StageModels) -> Self {
         Self {
             provider: extractive::MODEL.into(),
             kind: ProviderKind::Extractive,
@@ -81,7 +82,10 @@ impl DraftOptions {
     /// The model for a stage; every perspective shares `perspective`, and a
     /// revision uses the model of the stage it revises.
     pub fn model_for(&self, stage: &Stage) -> String {
-        self.models.get(stage.kind()).cloned().unwrap_or_default()
+        self.models
+            .get(&stage.kind())
+            .map(Model::to_string)
+            .unwrap_or_default()
     }
 }
 
@@ -251,7 +255,7 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
         .flat_map(|c| c.degraded.iter().map(move |note| (c, note)))
         .map(|(c, note)| check::Finding {
             check: check::Check::Answer,
-            kind: crate::ident::FindingKind::Degraded,
+            kind: crate::article::integrity::FindingKind::Degraded,
             section: c.stage.section().unwrap_or(Section::Lede),
             location: c.stage.to_string(),
             claim: note.clone(),

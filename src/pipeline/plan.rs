@@ -10,10 +10,10 @@ use super::Job;
 use super::budget::{self, Selector};
 use super::extractive::Extractor;
 use crate::error::Error;
-use crate::ident::{Section, Stage};
 use crate::llm::{ChatRequest, OutputSchema};
 use crate::prompt::{base_context, defuse, defuse_value};
 use crate::stage::Rules;
+use crate::stage::{Section, Stage};
 use crate::text::QuoteIndex;
 use crate::text::tokens;
 

@@ -9,8 +9,8 @@ use super::{Answerer, Ask, Plan, revisable};
 use crate::article::CallRecord;
 use crate::check::Report;
 use crate::error::Error;
-use crate::ident::{Section, Stage};
 use crate::stage::{Finish, Opening, PerspectiveDraft};
+use crate::stage::{Section, Stage};
 
 enum Revised {
     Opening(Opening),

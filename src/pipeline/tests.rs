@@ -70,12 +70,7 @@ fn fixture() -> (Persona, Vec<Source>, Prompts, DraftOptions) {
     let mut sources = vec![source::parse(std::path::Path::new("s.md"), SOURCE, 1, 1).unwrap()];
     source::tag_perspectives(&mut sources, &persona).unwrap();
     let prompts = Prompts::load(&[]).unwrap();
-    let mut options = DraftOptions::preview(
-        crate::ident::STAGE_KINDS
-            .iter()
-            .map(|k| (k.to_string(), "m".into()))
-            .collect(),
-    );
+    let mut options = DraftOptions::preview(crate::config::every_stage("m"));
     options.kind = ProviderKind::Model;
     (persona, sources, prompts, options)
 }
@@ -275,7 +270,7 @@ async fn an_edition_that_drops_a_fact_is_revised_with_it_and_else_flagged() {
             .unwrap()
             .findings
             .iter()
-            .filter(|f| f.kind == crate::ident::FindingKind::Parity)
+            .filter(|f| f.kind == crate::article::integrity::FindingKind::Parity)
             .map(|f| f.claim.clone())
             .collect::<Vec<_>>()
     };

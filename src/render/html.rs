@@ -55,7 +55,7 @@ struct IntegrityView<'a> {
     passed: bool,
     findings: &'a [crate::check::Finding],
     balance: Vec<Bar<'a>>,
-    revised: &'a [crate::ident::Section],
+    revised: &'a [crate::stage::Section],
     glossary: Vec<BTreeMap<&'static str, &'a str>>,
 }
 
@@ -215,7 +215,6 @@ fn originals(state: &minijinja::State, text: String) -> minijinja::Value {
 const CITES_MACRO: &str = "{% macro cites(p) %}{% if p.cites %} <span class=\"cite\">[{% for c in p.cites %}<a href=\"#source-{{ source_of[c] | default(0) }}\">{{ c }}</a>{% if not loop.last %}, {% endif %}{% endfor %}]</span>{% endif %}{% endmacro %}\n";
 
 #[cfg(test)]
-#[path = "html_tests.rs"]
 mod tests;
 
 impl super::Render for Html {

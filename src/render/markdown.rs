@@ -69,8 +69,8 @@ struct Meta<'a> {
 struct IntegrityEntry<'a> {
     passed: bool,
     findings: usize,
-    #[serde(skip_serializing_if = "<[crate::ident::Section]>::is_empty")]
-    revised: &'a [crate::ident::Section],
+    #[serde(skip_serializing_if = "<[crate::stage::Section]>::is_empty")]
+    revised: &'a [crate::stage::Section],
     balance: BTreeMap<&'a str, f64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     glossary: BTreeMap<&'a str, &'static str>,
@@ -337,5 +337,4 @@ impl Render for Markdown {
 }
 
 #[cfg(test)]
-#[path = "markdown_props.rs"]
 mod props;

@@ -126,5 +126,4 @@ pub fn render(a: &Article, width: usize, colour: bool) -> String {
 }
 
 #[cfg(test)]
-#[path = "terminal_tests.rs"]
 mod tests;

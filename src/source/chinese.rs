@@ -198,5 +198,4 @@ fn speaker(text: &str, masked: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "chinese_tests.rs"]
 mod tests;

@@ -192,5 +192,4 @@ pub(super) fn parenthetical(sentence: &str) -> Option<Statement> {
 }
 
 #[cfg(test)]
-#[path = "clauses_tests.rs"]
 mod tests;

@@ -88,5 +88,4 @@ pub fn parse(
 }
 
 #[cfg(test)]
-#[path = "factsheet_tests.rs"]
 mod tests;

@@ -145,5 +145,4 @@ fn topic(masked: &str, text: &str) -> (String, usize) {
 }
 
 #[cfg(test)]
-#[path = "japanese_tests.rs"]
 mod tests;

@@ -17,7 +17,7 @@ mod statement;
 pub mod statements;
 
 pub use remote::from_page;
-pub use statements::Statement;
+pub use statement::Statement;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -299,8 +299,6 @@ pub fn clean(s: &str) -> String {
 pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
     sides::attribute(sources, persona)
 }
-
-pub use crate::text::contains_word;
 
 #[cfg(test)]
 mod tests;

@@ -298,5 +298,4 @@ fn check_fixed(source: &Source, ids: &[&str], persona: &Persona) -> Result<(), I
 }
 
 #[cfg(test)]
-#[path = "sides_tests.rs"]
 mod tests;

@@ -16,7 +16,7 @@ use regex::Regex;
 use super::cues::{cues, mask_quotes};
 use super::lexicon::{AUXILIARIES, VERBS};
 use super::speaker::{plausible, subject};
-pub use super::statement::Statement;
+use super::statement::Statement;
 use super::statement::{QUOTES, first_group, quotation, statement};
 use super::{chinese, clauses, japanese};
 use crate::text::script::{Script, script};
@@ -352,5 +352,4 @@ fn ko_subject(s: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-#[path = "statements_tests.rs"]
 mod tests;

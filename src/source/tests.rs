@@ -1,6 +1,7 @@
 //! Tests of `source`.
 
 use super::*;
+use crate::text::contains_word;
 
 #[test]
 fn splits_paragraphs_items_and_title() {

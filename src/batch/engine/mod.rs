@@ -384,5 +384,4 @@ pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;

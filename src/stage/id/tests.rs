@@ -1,4 +1,4 @@
-//! Tests of the typed identities: every name round-trips through its string form.
+//! Tests of the stage identities: every name round-trips through its string form.
 
 use super::*;
 
@@ -43,7 +43,7 @@ fn unknown_names_are_refused() {
 #[test]
 fn revisions_use_the_model_and_round_of_their_kind() {
     let r = Stage::Revise(Section::Perspective("china".into()));
-    assert_eq!(r.kind(), "perspective");
+    assert_eq!(r.kind(), StageKind::Perspective);
     assert_eq!(r.group(), "revise");
     assert_eq!(r.round(), 3);
     assert_eq!(Stage::Finish.round(), 2, "the finish is written beside the lede");
@@ -52,12 +52,11 @@ fn revisions_use_the_model_and_round_of_their_kind() {
 }
 
 #[test]
-fn finding_kinds_serialise_as_kebab_case() {
-    for k in [
-        FindingKind::MissingPerspective,
-        FindingKind::LoadedLanguage,
-        FindingKind::Misattributed,
-    ] {
+fn stage_kinds_parse_from_their_names() {
+    for k in <StageKind as strum::VariantArray>::VARIANTS {
+        assert_eq!(k.as_str().parse::<StageKind>().unwrap(), *k);
         assert_eq!(serde_json::to_value(k).unwrap(), serde_json::json!(k.as_str()));
     }
+    assert!("revise".parse::<StageKind>().is_err());
+    assert_eq!(StageKind::names(), "brief, lede, perspective, finish");
 }

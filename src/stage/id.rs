@@ -1,8 +1,9 @@
-//! Typed identities: the stages of the pipeline, the revisable sections of an
-//! article, the kinds of findings and the providers. They travel through requests,
+//! The pipeline's identities: its stages, the stage kinds a model is chosen
+//! for, and the revisable sections of an article. They travel through requests,
 //! call records, checks and reports as enums; their string forms (`lede`,
-//! `perspective:japan`, `revise:finish`) exist only here, for serde and display, so
-//! outputs keep the names they always had and nothing re-parses them.
+//! `perspective:japan`, `revise:finish`) exist only here, for serde, display and
+//! the command line, so outputs keep the names they always had and nothing
+//! re-parses them.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -33,8 +34,52 @@ pub enum Stage {
     Revise(Section),
 }
 
-/// The stage kinds a model can be chosen for (`[models]`, `--stage-model`).
-pub const STAGE_KINDS: [&str; 4] = ["brief", "lede", "perspective", "finish"];
+/// The kinds of stage a model can be chosen for (`[models]`, `--stage-model`).
+/// Its kebab-case name is its one string form.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::VariantArray,
+)]
+#[serde(rename_all = "kebab-case")]
+#[strum(serialize_all = "kebab-case")]
+pub enum StageKind {
+    Brief,
+    Lede,
+    Perspective,
+    Finish,
+}
+
+impl StageKind {
+    pub fn as_str(&self) -> &'static str {
+        self.into()
+    }
+
+    /// Every kind's name, comma-separated, for messages.
+    pub fn names() -> String {
+        let names: Vec<&str> = <Self as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(Self::as_str)
+            .collect();
+        names.join(", ")
+    }
+}
+
+impl fmt::Display for StageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 impl Section {
     /// The stage that first drafts this section.
@@ -69,12 +114,12 @@ impl Stage {
 
     /// The stage kind whose model this stage uses; a revision uses the model of
     /// the stage it revises.
-    pub fn kind(&self) -> &'static str {
+    pub fn kind(&self) -> StageKind {
         match self {
-            Stage::Brief => "brief",
-            Stage::Opening => "lede",
-            Stage::Perspective(_) => "perspective",
-            Stage::Finish => "finish",
+            Stage::Brief => StageKind::Brief,
+            Stage::Opening => StageKind::Lede,
+            Stage::Perspective(_) => StageKind::Perspective,
+            Stage::Finish => StageKind::Finish,
             Stage::Revise(s) => s.stage().kind(),
         }
     }
@@ -84,7 +129,7 @@ impl Stage {
     pub fn group(&self) -> &'static str {
         match self {
             Stage::Revise(_) => "revise",
-            other => other.kind(),
+            other => other.kind().as_str(),
         }
     }
 
@@ -210,115 +255,5 @@ macro_rules! string_serde {
 string_serde!(Section);
 string_serde!(Stage);
 
-/// What kind of problem a finding is. Its serde name (kebab-case) is its one
-/// name, in JSON, in reports and in messages.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    schemars::JsonSchema,
-    strum::IntoStaticStr,
-)]
-#[serde(rename_all = "kebab-case")]
-#[strum(serialize_all = "kebab-case")]
-pub enum FindingKind {
-    // A number in no cited passage.
-    Number,
-    // A date in no cited passage.
-    Date,
-    // A percentage in no cited passage.
-    Percentage,
-    // An amount of money in no cited passage.
-    Money,
-    // A quotation that is not in the passages.
-    Quote,
-    // A name found in no source.
-    Entity,
-    // A paragraph without a usable citation.
-    Citation,
-    MissingPerspective,
-    Lopsided,
-    MissingPart,
-    InventedPosition,
-    FirstMention,
-    Attribution,
-    NeutralName,
-    LoadedLanguage,
-    // A statement given to a speaker or side other than the source's.
-    Misattributed,
-    // A part replaced or dropped because the model's answer could not be used.
-    Degraded,
-    // The headline, deck or closing takes one side's words as the article's own.
-    Framing,
-    // An edition that differs from the first edition of the same story.
-    Parity,
-}
-
-impl FindingKind {
-    pub fn as_str(&self) -> &'static str {
-        self.into()
-    }
-}
-
-impl fmt::Display for FindingKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// How a persona wants a disputed term named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Policy {
-    /// Give every side's name at first mention, then the neutral one.
-    #[default]
-    FirstMentionBoth,
-    /// A side's name only in that side's mouth.
-    Attribute,
-    /// Only the neutral name.
-    NeutralOnly,
-}
-
-impl fmt::Display for Policy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Policy::FirstMentionBoth => "first-mention-both",
-            Policy::Attribute => "attribute",
-            Policy::NeutralOnly => "neutral-only",
-        })
-    }
-}
-
-/// Which kind of provider drafts an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProviderKind {
-    /// No model: the article is built from the passages.
-    Extractive,
-    /// A language model over HTTP.
-    Model,
-}
-
-impl ProviderKind {
-    /// The provider name that means "no model".
-    pub const EXTRACTIVE: &'static str = "extractive";
-
-    /// The kind of the provider named `name` (a preset, or `extractive`).
-    pub fn of(name: &str) -> Self {
-        if name.eq_ignore_ascii_case(Self::EXTRACTIVE) {
-            ProviderKind::Extractive
-        } else {
-            ProviderKind::Model
-        }
-    }
-}
-
 #[cfg(test)]
-#[path = "ident_tests.rs"]
 mod tests;

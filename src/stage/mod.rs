@@ -7,8 +7,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-pub use crate::ident::Stage;
-use crate::text::QuoteIndex;
+mod id;
+
+use crate::text::{QuoteIndex, fold};
+pub use id::{Section, Stage, StageKind, UnknownName};
 
 /// A statement and the passage ids it rests on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -227,8 +229,5 @@ impl Rules<'_> {
     }
 }
 
-pub use crate::text::fold;
-
 #[cfg(test)]
-#[path = "stage_tests.rs"]
 mod tests;

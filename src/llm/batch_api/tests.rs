@@ -51,7 +51,7 @@ fn a_request_line_is_an_openai_batch_line() {
 
 fn client_for(base_url: String, preset: &str) -> HttpClient {
     let preset = *super::super::presets::find(preset).expect("preset");
-    HttpClient::new(super::super::http::HttpConfig {
+    HttpClient::new(crate::llm::HttpConfig {
         preset,
         base_url,
         key: super::super::ApiKey::new("test-key"),
@@ -151,7 +151,7 @@ async fn a_batch_call_waits_what_retry_after_asks_not_its_own_backoff() {
     let ok = reply("200 OK", r#"{"id":"file-1"}"#);
     let (url, seen) = scripted_server(vec![busy, ok]).await;
     let preset = *super::super::presets::find("openai").expect("preset");
-    let http = HttpClient::new(super::super::http::HttpConfig {
+    let http = HttpClient::new(crate::llm::HttpConfig {
         preset,
         base_url: url,
         key: super::super::ApiKey::new("test-key"),

@@ -47,5 +47,5 @@ fn reads_our_own_layout() {
         ]
     );
     assert_eq!(doc.blocks[5].cites, ["S3"]);
-    assert_eq!(doc.blocks[8].section, crate::ident::Section::Finish);
+    assert_eq!(doc.blocks[8].section, crate::stage::Section::Finish);
 }

@@ -70,7 +70,7 @@ fn japanese_speakers_take_their_sides_from_titles_offices_and_names() {
     let mut sources = vec![
         super::super::parse(
             std::path::Path::new("ja.md"),
-            include_str!("../../tests/fixtures/sources/senkaku-ja.md"),
+            include_str!("../../../tests/fixtures/sources/senkaku-ja.md"),
             1,
             1,
         )

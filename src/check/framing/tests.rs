@@ -3,7 +3,7 @@
 use super::*;
 use crate::check::Block;
 use crate::check::Corpus;
-use crate::ident::Section;
+use crate::stage::Section;
 use crate::{persona, source};
 
 const SOURCE: &str = "\

@@ -4,9 +4,9 @@
 
 use super::*;
 use crate::check::{Block, Part};
-use crate::ident::Section;
 use crate::persona;
 use crate::source::{self, Source};
+use crate::stage::Section;
 
 const EN_SOURCE: &str = "\
 China's foreign ministry spokesperson Mao Ning said the canal \"must remain neutral and open to all nations\".
