@@ -319,7 +319,7 @@ fn nonce(fence_key: &str, passages: &[Passage]) -> String {
         h.update([0]);
     }
     for p in passages {
-        h.update(p.id.as_bytes());
+        h.update(p.id.as_str().as_bytes());
         h.update([0]);
         h.update(p.text.as_bytes());
         h.update([0]);

@@ -15,6 +15,7 @@ use crate::fsutil::sha256_hex;
 use crate::llm::{ProviderRecord, Usage};
 use crate::pipeline::Job;
 use crate::render::{Html, html::TEMPLATE_NAME};
+use crate::source::PassageId;
 
 #[derive(Debug, Serialize)]
 pub struct FileRecord {
@@ -31,7 +32,7 @@ pub struct SourceRecord {
     /// When a URL source was fetched (RFC 3339).
     pub fetched: Option<String>,
     pub sha256: String,
-    pub passages: Vec<String>,
+    pub passages: Vec<PassageId>,
 }
 
 #[derive(Debug, Serialize)]

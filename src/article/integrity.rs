@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::source::PassageId;
 use crate::stage::Section;
 
 /// Which check found something.
@@ -49,7 +50,7 @@ pub struct Misattribution {
     pub source_speaker: String,
     pub source_side: Option<String>,
     /// The passage whose statement it is.
-    pub passage: String,
+    pub passage: PassageId,
 }
 
 impl fmt::Display for Finding {

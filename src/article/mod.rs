@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::llm::Usage;
+use crate::source::PassageId;
 use crate::stage::Stage;
 pub use integrity::Report;
 
@@ -14,7 +15,7 @@ pub use integrity::Report;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     pub text: String,
-    pub cites: Vec<String>,
+    pub cites: Vec<PassageId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -59,7 +60,7 @@ pub struct SourceRef {
     /// Where it was read from.
     pub origin: String,
     /// The passage ids it holds, e.g. `S1`–`S6`.
-    pub passages: Vec<String>,
+    pub passages: Vec<PassageId>,
 }
 
 /// One model call, as recorded in the metadata.
@@ -146,7 +147,7 @@ pub struct Quotation {
 /// A source's own words, as a translated quotation's original.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Original {
-    pub passage: String,
+    pub passage: PassageId,
     pub text: String,
 }
 
@@ -182,7 +183,7 @@ impl SourceRef {
     pub fn passage_span(&self) -> String {
         match (self.passages.first(), self.passages.last()) {
             (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-            (Some(a), _) => a.clone(),
+            (Some(a), _) => a.to_string(),
             _ => String::new(),
         }
     }

@@ -13,12 +13,13 @@ use super::{Check, Corpus, Doc, Finding};
 use crate::article::integrity::FindingKind;
 use crate::article::integrity::Misattribution;
 use crate::persona::Persona;
+use crate::source::PassageId;
 use crate::source::{Statement, sides, statements};
 use crate::text::{QuoteIndex, contains_word, sentences};
 
 /// A source statement with where it is.
 pub(super) struct Said<'a> {
-    pub(super) passage: &'a str,
+    pub(super) passage: &'a PassageId,
     pub(super) statement: &'a Statement,
     /// The sentence that holds it, ready for quotation look-ups.
     pub(super) index: QuoteIndex,
@@ -220,7 +221,7 @@ fn misattributed(
         article_side: side,
         source_speaker: first.statement.speaker.clone(),
         source_side: first.statement.side.clone(),
-        passage: first.passage.to_string(),
+        passage: first.passage.clone(),
     })
 }
 
@@ -263,7 +264,7 @@ fn unattributed(
                 article_side: Some(side.to_string()),
                 source_speaker: first.statement.speaker.clone(),
                 source_side: first.statement.side.clone(),
-                passage: first.passage.to_string(),
+                passage: first.passage.clone(),
             });
         }
     }

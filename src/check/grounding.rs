@@ -10,6 +10,7 @@ use super::claims::{self, Claim};
 use super::translation::{self, Unfaithful};
 use super::{Block, Check, Corpus, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
+use crate::source::PassageId;
 use crate::text::{CALENDAR_NAMES, QuoteIndex};
 
 /// Run the grounding check. A paragraph without passage ids is checked against
@@ -22,7 +23,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
             out.push(block.finding(
                 Check::Grounding,
                 FindingKind::Citation,
-                bad.clone(),
+                bad.to_string(),
                 "no passage has this id".into(),
             ));
         }
@@ -47,7 +48,7 @@ struct Pool<'c> {
 }
 
 impl<'c> Pool<'c> {
-    fn new(corpus: &Corpus<'c>, cited: &[String]) -> Self {
+    fn new(corpus: &Corpus<'c>, cited: &[PassageId]) -> Self {
         let pool = corpus.select(cited);
         let text: String = pool
             .iter()

@@ -10,6 +10,7 @@ use super::paragraphs::{paragraphs, plain_to_markdown};
 use super::{Block, Doc, Part, Side};
 use crate::labels;
 use crate::persona::Persona;
+use crate::source::PassageId;
 use crate::stage::Section;
 
 static CITES: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,10 +57,10 @@ fn part_of(label: &str) -> Option<Part> {
 }
 
 /// Text without its citation markers, and the passage ids they named.
-pub fn split_cites(text: &str) -> (String, Vec<String>) {
+pub fn split_cites(text: &str) -> (String, Vec<PassageId>) {
     let mut ids = Vec::new();
     for c in CITES.captures_iter(text) {
-        ids.extend(c[1].split(',').map(|s| s.trim().to_string()));
+        ids.extend(c[1].split(',').map(|s| PassageId::from(s.trim())));
     }
     (CITES.replace_all(text, "").trim().to_string(), ids)
 }

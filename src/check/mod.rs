@@ -22,6 +22,7 @@ use crate::article::integrity::FindingKind;
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
 use crate::article::{Article, Paragraph};
 use crate::persona::Persona;
+use crate::source::PassageId;
 use crate::source::{Passage, Source};
 use crate::stage::Section;
 
@@ -64,7 +65,7 @@ pub struct Block {
     /// Human-readable place, e.g. `perspective south-korea, stated position`.
     pub location: String,
     pub text: String,
-    pub cites: Vec<String>,
+    pub cites: Vec<PassageId>,
     /// Other sides the block's section covers, when its heading names several.
     pub also: Vec<String>,
     /// Where it sits in one of our own articles (none for an article read from Markdown).
@@ -283,16 +284,16 @@ impl<'a> Corpus<'a> {
     }
 
     /// The ids among `cites` that name a passage.
-    fn known(&self, cites: &[String]) -> Vec<String> {
+    fn known(&self, cites: &[PassageId]) -> Vec<PassageId> {
         cites
             .iter()
-            .filter(|c| self.passages.iter().any(|p| &&p.id == c))
+            .filter(|c| self.passages.iter().any(|p| &p.id == *c))
             .cloned()
             .collect()
     }
 
     /// Indexes of the passages with these ids (all passages when `ids` is empty).
-    fn select(&self, ids: &[String]) -> Vec<usize> {
+    fn select(&self, ids: &[PassageId]) -> Vec<usize> {
         if ids.is_empty() {
             return (0..self.passages.len()).collect();
         }

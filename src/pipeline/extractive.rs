@@ -10,6 +10,7 @@ use super::Job;
 use crate::labels::{self, Labels};
 use crate::persona::{Persona, Perspective};
 use crate::prompt::defuse;
+use crate::source::PassageId;
 use crate::source::Source;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Position, SectionDraft};
 
@@ -46,7 +47,7 @@ pub const MODEL: &str = crate::config::ProviderKind::EXTRACTIVE;
 
 /// A passage as the extractive strategy reads it.
 struct Passage {
-    id: String,
+    id: PassageId,
     text: String,
     sides: Vec<String>,
     /// Each statement's side and the sentence that holds it.
@@ -130,7 +131,7 @@ impl<'a> Extractor<'a> {
             .collect();
         // Facts are the passages no side speaks in; failing those, the ones no
         // side's section prints; failing those, the first passage.
-        let cited: Vec<&String> = perspectives.values().flat_map(|p| &p.cites).collect();
+        let cited: Vec<&PassageId> = perspectives.values().flat_map(|p| &p.cites).collect();
         let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.spoken.is_empty()).collect();
         let unused: Vec<&Passage> = self.passages.iter().filter(|p| !cited.contains(&&p.id)).collect();
         let pool = match (neutral.is_empty(), unused.is_empty()) {
@@ -158,7 +159,7 @@ impl<'a> Extractor<'a> {
             })
             .collect();
         // A pull quote from a passage the opening does not already print.
-        let used: Vec<&String> = brief.key_facts.iter().take(2).flat_map(|c| &c.cites).collect();
+        let used: Vec<&PassageId> = brief.key_facts.iter().take(2).flat_map(|c| &c.cites).collect();
         let pull_quote = self
             .passages
             .iter()

@@ -12,6 +12,7 @@ use super::extractive::Extractor;
 use crate::error::Error;
 use crate::llm::{ChatRequest, OutputSchema};
 use crate::prompt::{base_context, defuse, defuse_value};
+use crate::source::PassageId;
 use crate::stage::Rules;
 use crate::stage::{Section, Stage};
 use crate::text::QuoteIndex;
@@ -68,8 +69,8 @@ fn revision_passages(ctx: &mut Value, section: &Section, extra: &[(&str, Value)]
 pub struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,
     base: Value,
-    passage_ids: Vec<String>,
-    passage_set: BTreeSet<String>,
+    passage_ids: Vec<PassageId>,
+    passage_set: BTreeSet<PassageId>,
     perspective_ids: Vec<String>,
     corpus: QuoteIndex,
     /// The passages as the extractive strategy reads them, read once.
@@ -87,7 +88,7 @@ const SLACK: usize = 512;
 impl<'a> Plan<'a> {
     pub fn new(job: &'a Job<'a>) -> Self {
         let passages = job.sources.iter().flat_map(|s| &s.passages);
-        let passage_ids: Vec<String> = passages.clone().map(|p| p.id.clone()).collect();
+        let passage_ids: Vec<PassageId> = passages.clone().map(|p| p.id.clone()).collect();
         // Quotations are checked against the text exactly as the prompts showed it.
         let corpus = QuoteIndex::new(&defuse(
             &passages.map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"),
@@ -160,7 +161,7 @@ impl<'a> Plan<'a> {
         ctx: &mut Value,
         extra: &[(&str, Value)],
         budget: usize,
-    ) -> Result<Option<Vec<String>>, Error> {
+    ) -> Result<Option<Vec<PassageId>>, Error> {
         let total = self.passage_tokens;
         // Instructions and earlier answers rarely pass a few thousand tokens.
         if total + 6_000 <= budget {
@@ -226,7 +227,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The passage ids a stage may cite.
-    pub fn passage_set(&self) -> &BTreeSet<String> {
+    pub fn passage_set(&self) -> &BTreeSet<PassageId> {
         &self.passage_set
     }
 

@@ -8,10 +8,11 @@
 use std::collections::BTreeSet;
 
 use crate::labels::Labels;
+use crate::source::PassageId;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
 
 /// Drop citations of passages that do not exist; say what was dropped.
-fn clean_cites(what: &str, c: &mut Claim, known: &BTreeSet<String>, notes: &mut Vec<String>) {
+fn clean_cites(what: &str, c: &mut Claim, known: &BTreeSet<PassageId>, notes: &mut Vec<String>) {
     let before = c.cites.len();
     c.cites.retain(|id| known.contains(id));
     if c.cites.len() < before {
@@ -27,7 +28,7 @@ fn silence(what: &str, c: &mut Claim, silent: &str, notes: &mut Vec<String>) {
     }
 }
 
-pub fn brief(b: &mut Brief, known: &BTreeSet<String>, sides: &[String]) -> Vec<String> {
+pub fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[String]) -> Vec<String> {
     let mut notes = Vec::new();
     for (i, f) in b.key_facts.iter_mut().enumerate() {
         clean_cites(&format!("key_facts[{i}]"), f, known, &mut notes);
@@ -52,7 +53,7 @@ pub fn brief(b: &mut Brief, known: &BTreeSet<String>, sides: &[String]) -> Vec<S
     notes
 }
 
-pub fn opening(o: &mut Opening, known: &BTreeSet<String>, labels: &Labels, quote_ok: bool) -> Vec<String> {
+pub fn opening(o: &mut Opening, known: &BTreeSet<PassageId>, labels: &Labels, quote_ok: bool) -> Vec<String> {
     let mut notes = Vec::new();
     if !quote_ok && !o.pull_quote.trim().is_empty() {
         notes.push(format!(
@@ -81,7 +82,7 @@ pub fn opening(o: &mut Opening, known: &BTreeSet<String>, labels: &Labels, quote
 
 pub fn perspective(
     p: &mut PerspectiveDraft,
-    known: &BTreeSet<String>,
+    known: &BTreeSet<PassageId>,
     labels: &Labels,
     label: &str,
 ) -> Vec<String> {
@@ -98,7 +99,7 @@ pub fn perspective(
     notes
 }
 
-pub fn finish(f: &mut Finish, known: &BTreeSet<String>) -> Vec<String> {
+pub fn finish(f: &mut Finish, known: &BTreeSet<PassageId>) -> Vec<String> {
     let mut notes = Vec::new();
     clean_cites("closing", &mut f.closing, known, &mut notes);
     if !f.closing.text.trim().is_empty() && f.closing.cites.is_empty() {

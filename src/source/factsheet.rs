@@ -56,7 +56,7 @@ pub fn parse(
         .filter(|(text, _)| !text.is_empty())
         .enumerate()
         .map(|(i, (text, f))| Passage {
-            id: format!("S{}", first_id + i),
+            id: super::PassageId::numbered(first_id + i),
             source: index,
             text,
             perspectives: Vec::new(),

@@ -8,6 +8,7 @@ pub mod cjk;
 mod clauses;
 mod cues;
 mod factsheet;
+mod id;
 mod japanese;
 mod lexicon;
 mod remote;
@@ -16,6 +17,7 @@ mod speaker;
 mod statement;
 pub mod statements;
 
+pub use id::PassageId;
 pub use remote::from_page;
 pub use statement::Statement;
 
@@ -57,7 +59,7 @@ pub struct SourceMeta {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Passage {
     /// `S1`, `S2`, … numbered across all sources of an article.
-    pub id: String,
+    pub id: PassageId,
     /// 1-based index of the source it belongs to.
     pub source: usize,
     pub text: String,
@@ -214,7 +216,7 @@ pub fn parse(path: &Path, text: &str, index: usize, first_id: usize) -> Result<S
         .into_iter()
         .enumerate()
         .map(|(i, text)| Passage {
-            id: format!("S{}", first_id + i),
+            id: PassageId::numbered(first_id + i),
             source: index,
             text,
             perspectives: Vec::new(),

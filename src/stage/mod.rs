@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 
 mod id;
 
+use crate::source::PassageId;
 use crate::text::{QuoteIndex, fold};
 pub use id::{Section, Stage, StageKind, UnknownName};
 
@@ -17,7 +18,7 @@ pub use id::{Section, Stage, StageKind, UnknownName};
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub text: String,
-    pub cites: Vec<String>,
+    pub cites: Vec<PassageId>,
 }
 
 /// What a side has said, per the sources.
@@ -26,7 +27,7 @@ pub struct Claim {
 pub struct Position {
     pub stated: bool,
     pub position: String,
-    pub cites: Vec<String>,
+    pub cites: Vec<PassageId>,
 }
 
 /// Round 1: the key facts and each perspective's stated position.
@@ -74,7 +75,7 @@ pub struct Finish {
 
 impl Stage {
     /// The JSON Schema (OpenAI strict-mode compatible) of the stage's answer.
-    pub fn schema(&self, passage_ids: &[String], perspective_ids: &[String]) -> Value {
+    pub fn schema(&self, passage_ids: &[PassageId], perspective_ids: &[String]) -> Value {
         let claim = object(&[("text", json!({"type": "string"})), ("cites", cites(passage_ids))]);
         let string = json!({"type": "string"});
         match self {
@@ -120,7 +121,7 @@ impl Stage {
 /// strict mode allows 1,000 enum values a schema, and each claim repeats it).
 const MAX_CITE_ENUM: usize = 120;
 
-fn cites(ids: &[String]) -> Value {
+fn cites(ids: &[PassageId]) -> Value {
     if ids.len() > MAX_CITE_ENUM {
         // Checked by the validator against the passages that exist.
         return json!({"type": "array", "items": {"type": "string", "pattern": "^S[0-9]+$"}});
@@ -137,7 +138,7 @@ fn object(props: &[(&str, Value)]) -> Value {
 
 /// What every answer is checked against.
 pub struct Rules<'a> {
-    pub passage_ids: &'a BTreeSet<String>,
+    pub passage_ids: &'a BTreeSet<PassageId>,
     pub perspective_ids: &'a [String],
     /// All passage text, for checking quotations (newsroom rules).
     pub corpus: &'a QuoteIndex,

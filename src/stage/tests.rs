@@ -2,9 +2,9 @@
 
 use super::*;
 
-fn rules_fixture() -> (BTreeSet<String>, Vec<String>) {
+fn rules_fixture() -> (BTreeSet<PassageId>, Vec<String>) {
     (
-        ["S1".to_string(), "S2".to_string()].into(),
+        [PassageId::numbered(1), PassageId::numbered(2)].into(),
         vec!["a".to_string(), "b".to_string()],
     )
 }
@@ -21,7 +21,7 @@ fn brief_needs_every_perspective_and_known_cites() {
     let pos = |stated, cites: &[&str]| Position {
         stated,
         position: "p".into(),
-        cites: cites.iter().map(|s| s.to_string()).collect(),
+        cites: cites.iter().map(|s| PassageId::from(*s)).collect(),
     };
     let mut b = Brief {
         key_facts: vec![Claim {

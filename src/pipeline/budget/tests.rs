@@ -5,7 +5,7 @@ use crate::source::{Passage, Statement};
 
 fn passage(i: usize, source: usize, text: &str, side: Option<&str>) -> Passage {
     Passage {
-        id: format!("S{i}"),
+        id: crate::source::PassageId::numbered(i),
         source,
         text: text.into(),
         perspectives: side.map(|s| vec![s.to_string()]).unwrap_or_default(),
