@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use fake_llm::{Config, FakeServer, Fault, FaultPlan};
 use serde_json::Value;
 
-use crate::support::{done_events, fast_config, parallax, run};
+use crate::support::{Parallax, done_events, fast_config, parallax, run};
 
 /// The marker that ties a request to its story: `S-0042`.
 fn marker(i: usize) -> String {
@@ -77,16 +77,18 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
     // A call may meet a fault and several 429s in a row: allow enough retries.
     fast_config(dir.path(), 16, "concurrency = 32");
     let list = manifest(dir.path(), 500);
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "batch",
-        list.to_str().unwrap(),
-        "--out",
-        "out",
-        "-j",
-        "32",
-        "--no-revise",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .args([
+            "batch",
+            list.to_str().unwrap(),
+            "--out",
+            "out",
+            "-j",
+            "32",
+            "--no-revise",
+        ])
+        .succeeds();
     let rep = report(dir.path());
     assert_eq!(
         (
@@ -131,15 +133,10 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
 
     // A rerun of the finished batch makes no call at all.
     let before = log.len();
-    let again = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "batch",
-        list.to_str().unwrap(),
-        "--out",
-        "out",
-        "-j",
-        "32",
-    ]));
-    assert_eq!(again.code, 0, "{}", again.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["batch", list.to_str().unwrap(), "--out", "out", "-j", "32"])
+        .succeeds();
     assert_eq!(srv.handle.requests().len(), before);
     assert_eq!(report(dir.path())["already_done"], 500);
 }
@@ -257,8 +254,9 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
         r#"{"id": "one", "text": "A duplicate id."}"#,
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out"]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out"])
+        .fails_with(1);
     let rep = report(dir.path());
     assert_eq!(rep["done"], 3);
     let failures: Vec<(u64, String)> = rep["failures"]
@@ -365,12 +363,14 @@ fn folders_and_globs_are_manifests_too() {
         .unwrap();
     }
     let started = Instant::now();
-    let r = run(parallax(dir.path()).args(["batch", "wire", "--out", "out", "--json"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["batch", "wire", "--out", "out", "--json"])
+        .succeeds();
     assert_eq!(done_events(&r.stdout), 2, "{}", r.stdout);
     assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
-    let r = run(parallax(dir.path()).args(["batch", "wire/t*.md", "--out", "out2"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args(["batch", "wire/t*.md", "--out", "out2"])
+        .succeeds();
     assert!(dir.path().join("out2/two.md").exists() && !dir.path().join("out2/one.md").exists());
     assert!(started.elapsed() < Duration::from_secs(600));
 }

@@ -9,7 +9,7 @@ use fake_llm::{Config, FakeServer, Tamper};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::{parallax, prism_sources, root, run};
+use crate::support::{Parallax, parallax, prism_sources, root, run};
 
 #[derive(Deserialize)]
 struct Case {
@@ -128,8 +128,7 @@ fn check_prints_findings_for_people_and_json_for_machines() {
         "-s",
         "sources/reactions.md",
     ];
-    let r = run(parallax(&dir).current_dir(&dir).args(base));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(&dir).current_dir(&dir).args(base).fails_with(1);
     assert!(
         r.stdout
             .contains("articles/f01-changed-number.md: section 2 \"Troops and a treaty\"")
@@ -144,14 +143,17 @@ fn check_prints_findings_for_people_and_json_for_machines() {
         r.stdout
     );
     assert!(r.stdout.contains("balance: south-korea"), "{}", r.stdout);
-    let r = run(parallax(&dir).current_dir(&dir).args([
-        "check",
-        "articles/c05-korea-human-no-cites.md",
-        "-s",
-        "sources/kcna.md",
-        "-s",
-        "sources/reactions.md",
-    ]));
+    let r = Parallax::new(&dir)
+        .current_dir(&dir)
+        .args([
+            "check",
+            "articles/c05-korea-human-no-cites.md",
+            "-s",
+            "sources/kcna.md",
+            "-s",
+            "sources/reactions.md",
+        ])
+        .run();
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
     assert!(r.stdout.contains("no passage ids"), "{}", r.stdout);
 }
@@ -171,12 +173,11 @@ fn tampered(schemas: &[&str]) -> FakeServer {
 fn a_fabricated_number_is_revised_away() {
     let srv = tampered(&["perspective_japan"]);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources())
-        .args(["-o", "a.md"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .draft(prism_sources())
+        .args(["-o", "a.md"])
+        .succeeds();
     assert!(
         r.stderr
             .contains("round 3: revising 1 section with findings: perspective:japan"),
@@ -210,12 +211,15 @@ fn a_fabricated_number_is_revised_away() {
     // closing, written beside it from the brief, may carry a framing finding).
     assert!(article.contains("- perspective:japan"), "{article}");
     let json: Value = serde_json::from_str(
-        &run(parallax(dir.path()).args(["check", "a.md", "--json"]).args(
-            prism_sources()
-                .iter()
-                .flat_map(|s| ["--source".to_string(), s.clone()]),
-        ))
-        .stdout,
+        &Parallax::new(dir.path())
+            .args(["check", "a.md", "--json"])
+            .args(
+                prism_sources()
+                    .iter()
+                    .flat_map(|s| ["--source".to_string(), s.clone()]),
+            )
+            .run()
+            .stdout,
     )
     .expect("check --json prints its report");
     let japan = json["findings"]
@@ -236,11 +240,11 @@ fn strict_fails_naming_the_claim_that_survives_revision() {
     let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
     let dir = tempfile::tempdir().unwrap();
     let draft = |extra: &[&str]| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
-            .args(extra))
+        Parallax::new(dir.path())
+            .fake(&srv)
+            .draft(prism_sources())
+            .args(extra)
+            .run()
     };
     let r = draft(&["--strict", "-o", "strict.md"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
@@ -271,11 +275,10 @@ fn strict_fails_naming_the_claim_that_survives_revision() {
 #[test]
 fn every_drafted_article_has_an_integrity_report_and_provenance() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .arg("draft")
-        .args(prism_sources())
-        .args(["-o", "x.md"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .draft(prism_sources())
+        .args(["-o", "x.md"])
+        .succeeds();
     let article = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
     assert!(article.contains("  integrity:\n    passed: "), "{article}");
     let p: Value =
@@ -294,10 +297,10 @@ fn every_drafted_article_has_an_integrity_report_and_provenance() {
 fn statements_lists_who_said_what_as_json_lines() {
     let dir = tempfile::tempdir().unwrap();
     let panama = corpus_dir().join("sources/panama.md");
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["statements", "--json", "--persona", "prism"])
-        .arg(&panama));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .arg(&panama)
+        .succeeds();
     let lines: Vec<Value> = r
         .stdout
         .lines()
@@ -331,10 +334,10 @@ fn statements_lists_who_said_what_as_json_lines() {
 fn an_offline_draft_gives_each_side_only_its_own_statements() {
     let dir = tempfile::tempdir().unwrap();
     let panama = corpus_dir().join("sources/panama.md");
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["draft", "--format", "json", "--persona", "prism"])
-        .arg(&panama));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .arg(&panama)
+        .succeeds();
     let article: Value = serde_json::from_str(&r.stdout).unwrap();
     let sections = article["perspectives"].as_array().unwrap();
     let text = |id: &str| {
@@ -375,10 +378,10 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
     for (persona, files) in examples {
         let dir = tempfile::tempdir().unwrap();
         let sources: Vec<String> = files.iter().map(|f| crate::support::example(f)).collect();
-        let said = run(parallax(dir.path())
+        let said = Parallax::new(dir.path())
             .args(["statements", "--json", "--persona", persona])
-            .args(&sources));
-        assert_eq!(said.code, 0, "{}", said.stderr);
+            .args(&sources)
+            .succeeds();
         let pairs: BTreeSet<(String, String)> = said
             .stdout
             .lines()
@@ -390,10 +393,10 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
                 ))
             })
             .collect();
-        let r = run(parallax(dir.path())
+        let r = Parallax::new(dir.path())
             .args(["draft", "--format", "json", "--persona", persona])
-            .args(&sources));
-        assert_eq!(r.code, 0, "{}", r.stderr);
+            .args(&sources)
+            .succeeds();
         let article: Value = serde_json::from_str(&r.stdout).unwrap();
         for p in article["perspectives"].as_array().unwrap() {
             if p["stated"] != true {

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{Parallax, fast_config, parallax, prism_sources, run};
+use crate::support::{Parallax, fast_config, prism_sources};
 
 fn sloppy(faults: f64) -> FakeServer {
     FakeServer::start(Config {
@@ -66,8 +66,8 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
     let mut degraded = 0;
     for i in 0..100 {
         let out = format!("a{i}.md");
-        let r = Parallax::draft(dir.path())
-            .sources(prism_sources())
+        let r = Parallax::new(dir.path())
+            .draft(prism_sources())
             .fake(&srv)
             .args([
                 "-o",
@@ -78,7 +78,7 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
                 "--date",
                 "2026-01-02",
             ])
-            .expect_ok();
+            .succeeds();
         let hard = hard_findings(&dir.path().join(format!("a{i}.json")));
         assert!(hard.is_empty(), "draft {i} printed hard findings: {hard:?}");
         let article = std::fs::read_to_string(dir.path().join(&out)).unwrap();
@@ -100,8 +100,8 @@ fn strict_refuses_a_degraded_article_and_writes_nothing() {
     let srv = sloppy(0.0);
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
-    Parallax::draft(dir.path())
-        .sources(prism_sources())
+    Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "s.md", "--strict", "--no-cache"])
         .expect_failure(1, &["degraded"]);
@@ -130,15 +130,10 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
         manifest.push('\n');
     }
     std::fs::write(dir.path().join("stories.jsonl"), manifest).unwrap();
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "batch",
-        "stories.jsonl",
-        "--out",
-        "out",
-        "-j",
-        "16",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["batch", "stories.jsonl", "--out", "out", "-j", "16"])
+        .succeeds();
     let report: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
     assert_eq!(report["done"], 200, "{report}");
@@ -168,9 +163,9 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
     };
     let dir = tempfile::tempdir().unwrap();
     let url = format!("http://127.0.0.1:{port}/v1");
-    let r = Parallax::draft(dir.path())
-        .sources(prism_sources())
-        .base_url(&url)
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
+        .env("OPENAI_BASE_URL", &url)
         .expect_failure(1, &[&url, "is the server running"]);
     let warnings = r.stderr.lines().filter(|l| l.contains("WARN")).count();
     assert!(warnings <= 1, "at most one warning (one retry):\n{}", r.stderr);
@@ -189,8 +184,8 @@ fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 4, "");
-    Parallax::draft(dir.path())
-        .sources(prism_sources())
+    Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
     // Not retried as a transient failure: sent once more, fitted to the
@@ -223,11 +218,11 @@ fn absurd_retry_headers_from_a_server_are_survived() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 4, "");
-    let r = Parallax::draft(dir.path())
-        .sources(prism_sources())
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "a.md"])
-        .expect_ok();
+        .succeeds();
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(dir.path().join("a.md").exists());
 }
@@ -247,11 +242,11 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
-    let r = Parallax::draft(dir.path())
-        .sources(prism_sources())
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "a.md", "--format", "md,json", "--no-revise", "--no-cache"])
-        .expect_ok();
+        .succeeds();
     let requests = srv.handle.requests();
     let stages = 1 + 1 + 4 + 1;
     assert!(
@@ -286,11 +281,11 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
-    let r = Parallax::draft(dir.path())
-        .sources(prism_sources())
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "a.md", "--no-revise", "--no-cache"])
-        .expect_ok();
+        .succeeds();
     let stopped: Vec<usize> = r
         .stderr
         .lines()

@@ -6,7 +6,7 @@ use std::time::Duration;
 use fake_llm::{Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{example, fixture, parallax, prism_sources, run};
+use crate::support::{Parallax, example, fixture, prism_sources, run};
 
 fn server(latency_ms: u64) -> FakeServer {
     FakeServer::start(Config {
@@ -19,13 +19,10 @@ fn server(latency_ms: u64) -> FakeServer {
 #[test]
 fn extractive_default_writes_a_complete_article() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).arg("draft").args(prism_sources()).args([
-        "--persona",
-        "prism",
-        "-o",
-        "out.md",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
+        .args(["--persona", "prism", "-o", "out.md"])
+        .succeeds();
     assert!(r.stderr.contains("no language model used"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "article went to the file, not stdout");
     let text = std::fs::read_to_string(dir.path().join("out.md")).unwrap();
@@ -49,8 +46,9 @@ fn extractive_default_writes_a_complete_article() {
 #[test]
 fn a_side_with_no_stated_position_is_shown_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args(["draft", &example("kim-putin-new-year.md")]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["draft", &example("kim-putin-new-year.md")])
+        .succeeds();
     assert_eq!(
         r.stdout.matches(": no stated position in the sources.").count(),
         4,
@@ -63,12 +61,11 @@ fn a_side_with_no_stated_position_is_shown_as_such() {
 fn openai_streaming_draft_has_all_perspectives_and_usage() {
     let srv = server(0);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
         .env("OPENAI_API_KEY", "sk-test-key")
-        .arg("draft")
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .draft(prism_sources())
+        .succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(
             r.stdout.contains(&format!("\n### {label}")),
@@ -98,11 +95,11 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
 fn non_streaming_draft_works_too() {
     let srv = server(0);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
+    Parallax::new(dir.path())
+        .fake(&srv)
         .args(["draft", "--no-stream", "--model", "small-model"])
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(prism_sources())
+        .succeeds();
     let reqs = srv.handle.requests();
     assert!(reqs.iter().all(|r| r.body.get("stream").is_none()));
     assert!(reqs.iter().all(|r| r.body["model"] == "small-model"));
@@ -120,11 +117,11 @@ fn non_streaming_draft_works_too() {
 fn dry_run_prints_every_round_and_sends_nothing() {
     let srv = server(0);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
         .args(["draft", "--dry-run"])
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(prism_sources())
+        .succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
     assert_eq!(r.stdout.matches("=== round ").count(), 7, "{}", r.stdout);
     assert!(r.stdout.contains("=== round 1 · brief"));
@@ -150,11 +147,10 @@ fn dry_run_prints_every_round_and_sends_nothing() {
 fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
     let srv = server(150);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .draft(prism_sources())
+        .succeeds();
     assert_eq!(srv.handle.requests().len(), 7);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
     assert!(
@@ -187,10 +183,10 @@ fn outside_fences(content: &str) -> (String, usize) {
 fn injected_instructions_stay_inside_the_fenced_data_block() {
     let srv = server(0);
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["draft", &fixture("sources/injection.md")]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &fixture("sources/injection.md")])
+        .succeeds();
     let reqs = srv.handle.requests();
     assert!(!reqs.is_empty());
     assert!(
@@ -272,24 +268,28 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
 fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
     let dir = tempfile::tempdir().unwrap();
     let src = example("kim-putin-new-year.md");
-    let stdout = run(parallax(dir.path()).args(["draft", &src, "-o", "-"]));
-    assert_eq!(stdout.code, 0, "{}", stdout.stderr);
+    let stdout = Parallax::new(dir.path())
+        .args(["draft", &src, "-o", "-"])
+        .succeeds();
     assert!(stdout.stdout.starts_with("---\n"), "-o - prints the article");
     assert!(!dir.path().join("-.md").exists());
     std::fs::create_dir(dir.path().join("outdir")).unwrap();
-    let folder = run(parallax(dir.path()).args(["draft", &src, "-o", "outdir/"]));
-    assert_eq!(folder.code, 0, "{}", folder.stderr);
+    Parallax::new(dir.path())
+        .args(["draft", &src, "-o", "outdir/"])
+        .succeeds();
     let slug = "kim-jong-un-hails-russia-alliance-in-new-year-message-to.md";
     assert!(
         dir.path().join("outdir").join(slug).exists(),
         "a folder receives <slug>.md"
     );
     assert!(!dir.path().join("outdir/.md").exists());
-    let txt = run(parallax(dir.path()).args(["draft", &src, "-o", "a.txt"]));
-    assert_eq!(txt.code, 2, "{}", txt.stderr);
+    let txt = Parallax::new(dir.path())
+        .args(["draft", &src, "-o", "a.txt"])
+        .fails_with(2);
     assert!(txt.stderr.contains("not an output format"), "{}", txt.stderr);
-    let html = run(parallax(dir.path()).args(["draft", &src, "-o", "x.md", "--format", "html"]));
-    assert_eq!(html.code, 0, "{}", html.stderr);
+    let html = Parallax::new(dir.path())
+        .args(["draft", &src, "-o", "x.md", "--format", "html"])
+        .succeeds();
     assert!(dir.path().join("x.html").exists() && !dir.path().join("x.md").exists());
     assert!(
         html.stderr.contains("x.html:"),
@@ -302,10 +302,10 @@ fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
 fn a_json_fact_sheet_on_stdin_is_read_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["draft", "-", "--format", "json"])
-        .write_stdin(sheet));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .write_stdin(sheet)
+        .succeeds();
     let article: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(article["headline"], "Port deal");
     assert!(
@@ -318,10 +318,10 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
 #[test]
 fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
     let dir = tempfile::tempdir().unwrap();
-    crate::support::Parallax::draft(dir.path())
-        .sources(crate::support::prism_sources())
+    crate::support::Parallax::new(dir.path())
+        .draft(crate::support::prism_sources())
         .args(["--persona", "prism", "-o", "a.md"])
-        .expect_ok();
+        .succeeds();
     let md = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
     let notice = "The sources do not spell out what this position means.";
     assert!(md.matches(notice).count() <= 1, "{md}");

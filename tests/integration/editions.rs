@@ -11,8 +11,8 @@ use crate::support::{Parallax, fixture, prism_sources};
 fn two_editions_from_one_brief_agree() {
     let srv = FakeServer::start(Config::default()).expect("fake server starts");
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::draft(dir.path())
-        .sources(prism_sources())
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
         .fake(&srv)
         .args([
             "--persona",
@@ -24,7 +24,7 @@ fn two_editions_from_one_brief_agree() {
             "-o",
             "out/story.md",
         ])
-        .expect_ok();
+        .succeeds();
     let briefs = srv
         .handle
         .requests()
@@ -47,7 +47,8 @@ fn two_editions_from_one_brief_agree() {
     assert!(ko.contains("## 각 측의 입장"), "Korean labels: {ko}");
     // The fake picks its passages by arrival order, so the editions may differ;
     // whatever the parity check finds, the edition's own report already lists.
-    let r = Parallax::new(dir.path(), "check")
+    let r = Parallax::new(dir.path())
+        .arg("check")
         .args([
             "--edition",
             "out/story.ko.md",
@@ -73,19 +74,18 @@ fn two_editions_from_one_brief_agree() {
 fn several_editions_need_files_and_each_language_once() {
     let dir = tempfile::tempdir().unwrap();
     let src = fixture("sources/senkaku-ja.md");
-    Parallax::draft(dir.path())
-        .sources([&src])
+    Parallax::new(dir.path())
+        .draft([&src])
         .args(["--lang", "ko,en"])
         .expect_failure(2, &["--lang ko,en", "-o"]);
-    Parallax::draft(dir.path())
-        .sources([&src])
+    Parallax::new(dir.path())
+        .draft([&src])
         .args(["--lang", "en,en", "-o", "a.md"])
         .expect_failure(2, &["`en` twice"]);
-    let r = Parallax::draft(dir.path())
-        .sources([&src])
+    let r = Parallax::new(dir.path())
+        .draft([&src])
         .args(["--lang", "english"])
-        .run();
-    assert_eq!(r.code, 2, "{}", r.stderr);
+        .fails_with(2);
     assert!(
         r.stderr.contains("`english` is not a language code"),
         "{}",
@@ -110,12 +110,12 @@ fn a_translated_quotation_shows_its_original() {
         "---\nid: marking\nextends: prism\nmark_translations: true\n---\nAs PRISM, and says which quotations are translated.\n",
     )
     .unwrap();
-    Parallax::draft(dir.path())
-        .sources([fixture("sources/senkaku-ja.md")])
+    Parallax::new(dir.path())
+        .draft([fixture("sources/senkaku-ja.md")])
         .fake(&srv)
         .args(["--persona", "marking.md", "--lang", "en", "--no-revise"])
         .args(["--format", "md,html,json", "-o", "a.md"])
-        .expect_ok();
+        .succeeds();
     let json: Value = serde_json::from_slice(&std::fs::read(dir.path().join("a.json")).unwrap()).unwrap();
     let quotes = json["quotations"].as_array().expect("quotations listed");
     let q = quotes
@@ -145,10 +145,11 @@ fn a_batch_writes_every_story_in_every_language_and_resumes() {
         std::fs::copy(crate::support::example(name), dir.path().join("wire").join(name)).unwrap();
     }
     let batch = || {
-        Parallax::new(dir.path(), "batch")
+        Parallax::new(dir.path())
+            .arg("batch")
             .fake(&srv)
             .args(["wire", "--out", "out", "--lang", "ja,en", "--format", "md,html"])
-            .expect_ok()
+            .succeeds()
     };
     batch();
     let out = dir.path().join("out");

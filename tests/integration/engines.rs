@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use fake_llm::{BatchConfig, Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{parallax, run};
+use crate::support::{Parallax, parallax, run};
 
 /// A JSONL manifest of `n` distinct stories that quote two sides.
 fn manifest(dir: &Path, n: usize) -> String {
@@ -350,10 +350,10 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     wait_for_journal(dir.path(), 2);
     child.kill().unwrap();
     child.wait().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["batch", "--cancel", "out"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["batch", "--cancel", "out"])
+        .succeeds();
     assert!(
         r.stderr.contains("1 provider batch(es) cancelled"),
         "{}",

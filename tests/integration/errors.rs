@@ -2,7 +2,7 @@
 
 use fake_llm::{Config, FakeServer, Reply};
 
-use crate::support::{example, fast_config, fixture, parallax, run};
+use crate::support::{Parallax, example, fast_config, fixture};
 
 fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
     assert_eq!(r.code, code, "stderr: {}", r.stderr);
@@ -19,7 +19,9 @@ fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
 
 fn draft_with_persona(persona: &str) -> crate::support::Run {
     let dir = tempfile::tempdir().unwrap();
-    run(parallax(dir.path()).args(["draft", &example("kim-putin-new-year.md"), "--persona", persona]))
+    Parallax::new(dir.path())
+        .args(["draft", &example("kim-putin-new-year.md"), "--persona", persona])
+        .run()
 }
 
 #[test]
@@ -60,21 +62,27 @@ fn unknown_persona_lists_the_known_ones() {
 #[test]
 fn missing_and_empty_sources_are_bad_input() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args(["draft", "does-not-exist.md"]));
+    let r = Parallax::new(dir.path())
+        .args(["draft", "does-not-exist.md"])
+        .run();
     assert_clean_failure(&r, 2, &["does-not-exist.md", "cannot read source"]);
-    let r = run(parallax(dir.path()).args(["draft", &fixture("sources/empty.md")]));
+    let r = Parallax::new(dir.path())
+        .args(["draft", &fixture("sources/empty.md")])
+        .run();
     assert_clean_failure(&r, 2, &["empty.md", "source is empty"]);
 }
 
 #[test]
 fn template_with_undefined_variable_names_template_line_and_variable() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args([
-        "draft",
-        &example("kim-putin-new-year.md"),
-        "--prompts",
-        &fixture("prompts-undefined"),
-    ]));
+    let r = Parallax::new(dir.path())
+        .args([
+            "draft",
+            &example("kim-putin-new-year.md"),
+            "--prompts",
+            &fixture("prompts-undefined"),
+        ])
+        .run();
     assert_clean_failure(
         &r,
         2,
@@ -91,9 +99,10 @@ fn refused_connection_is_a_failure_with_the_url() {
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 1, "");
     let url = format!("http://127.0.0.1:{port}/v1");
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .env("OPENAI_BASE_URL", &url)
-        .args(["draft", &example("kim-putin-new-year.md")]));
+        .args(["draft", &example("kim-putin-new-year.md")])
+        .run();
     assert_clean_failure(&r, 1, &["could not connect", &url]);
 }
 
@@ -108,10 +117,11 @@ fn unauthorized_is_a_failure_that_never_echoes_the_key() {
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
         .env("OPENAI_API_KEY", "sk-planted-secret-123")
-        .args(["draft", "-vv", &example("kim-putin-new-year.md")]));
+        .args(["draft", "-vv", &example("kim-putin-new-year.md")])
+        .run();
     assert_clean_failure(&r, 1, &["HTTP 401", "refused the API key"]);
     assert!(!r.stderr.contains("sk-planted-secret-123"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1, "a 401 is not retried");
@@ -129,12 +139,10 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        "--model",
-        "nope-1",
-        &example("kim-putin-new-year.md"),
-    ]));
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", "--model", "nope-1", &example("kim-putin-new-year.md")])
+        .run();
     assert_clean_failure(
         &r,
         1,
@@ -149,11 +157,10 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 1, "");
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        "--no-stream",
-        &example("kim-putin-new-year.md"),
-    ]));
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", "--no-stream", &example("kim-putin-new-year.md")])
+        .run();
     assert_clean_failure(&r, 1, &["not the expected JSON", "502 Bad Gateway"]);
     assert_eq!(srv.handle.requests().len(), 2, "retried once, as configured");
 }
@@ -166,13 +173,10 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        &example("kim-putin-new-year.md"),
-        "-o",
-        "a.md",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &example("kim-putin-new-year.md"), "-o", "a.md"])
+        .succeeds();
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
     let reqs = srv.handle.requests();
     let brief: Vec<_> = reqs.iter().filter(|q| q.schema_name() == Some("brief")).collect();
@@ -182,12 +186,15 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     assert!(last.contains("Your answer is not valid"), "{last}");
     let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
     assert!(article.contains("brief: quoted from the sources"), "{article}");
-    let strict = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        &example("kim-putin-new-year.md"),
-        "--strict",
-        "--no-cache",
-    ]));
+    let strict = Parallax::new(dir.path())
+        .fake(&srv)
+        .args([
+            "draft",
+            &example("kim-putin-new-year.md"),
+            "--strict",
+            "--no-cache",
+        ])
+        .run();
     assert_clean_failure(&strict, 1, &["degraded", "not valid JSON"]);
 }
 
@@ -199,10 +206,10 @@ fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
     })
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["draft", &example("kim-putin-new-year.md")]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &example("kim-putin-new-year.md")])
+        .succeeds();
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
 
@@ -211,7 +218,9 @@ fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
     let dir = tempfile::tempdir().unwrap();
     let line = serde_json::json!({"id": "story\u{1b}[2J\u{1b}]0;owned\u{7}", "text": "Seoul said so."});
     std::fs::write(dir.path().join("m.jsonl"), format!("{line}\n")).unwrap();
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out"]));
+    let r = Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out"])
+        .run();
     assert!(
         !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
         "{:?}",
@@ -237,12 +246,10 @@ fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        &example("kim-putin-new-year.md"),
-        "--no-cache",
-    ]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &example("kim-putin-new-year.md"), "--no-cache"])
+        .fails_with(1);
     let retrying = r.stderr.lines().filter(|l| l.contains("retrying")).count();
     assert_eq!(retrying, 1, "one warning for six retries:\n{}", r.stderr);
     assert!(r.stderr.contains("times in all"), "{}", r.stderr);

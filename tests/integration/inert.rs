@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::support::{parallax, run};
+use crate::support::Parallax;
 
 const HOSTILE: &[&str] = &[
     "<script>alert(1)</script> Seoul said the plan was sound.",
@@ -61,10 +61,10 @@ fn draft(dir: &std::path::Path, text: &str) -> String {
         format!("---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---\n\n{text}"),
     )
     .unwrap();
-    let r = run(parallax(dir)
+    let r = Parallax::new(dir)
         .args(["draft", "--plain", "--persona", "prism"])
-        .arg(&source));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .arg(&source)
+        .succeeds();
     r.stdout
 }
 

@@ -3,15 +3,15 @@
 
 use serde_json::Value;
 
-use crate::support::{fixture, parallax, run};
+use crate::support::{Parallax, fixture};
 
 /// `(speaker, side)` of every statement `parallax statements --json` lists.
 fn statements(source: &str) -> Vec<(String, String, String)> {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["statements", "--json", "--persona", "prism"])
-        .arg(fixture(source)));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .arg(fixture(source))
+        .succeeds();
     r.stdout
         .lines()
         .map(|l| serde_json::from_str::<Value>(l).expect("one JSON object per line"))
@@ -87,10 +87,10 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
         ),
     ] {
         let dir = tempfile::tempdir().unwrap();
-        let r = run(parallax(dir.path())
+        let r = Parallax::new(dir.path())
             .args(["draft", "--format", "json", "--persona", "prism", "-o", "-"])
-            .arg(fixture(source)));
-        assert_eq!(r.code, 0, "{}", r.stderr);
+            .arg(fixture(source))
+            .succeeds();
         let article: Value = serde_json::from_str(&r.stdout).unwrap();
         let sides = article["perspectives"].as_array().unwrap();
         let side = |id: &str| sides.iter().find(|p| p["id"] == id).unwrap();
@@ -118,11 +118,12 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
 fn editions_in_two_languages_are_compared_fact_by_fact() {
     let dir = tempfile::tempdir().unwrap();
     let parity = |edition: &str| {
-        let r = run(parallax(dir.path())
+        let r = Parallax::new(dir.path())
             .args(["check", "--json", "--edition"])
             .arg(fixture(&format!("check/editions/launch.{edition}.md")))
             .arg("--against")
-            .arg(fixture("check/editions/launch.en.md")));
+            .arg(fixture("check/editions/launch.en.md"))
+            .run();
         let report: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stderr));
         let kinds: Vec<String> = report["differences"]
             .as_array()

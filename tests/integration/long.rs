@@ -6,20 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use fake_llm::{Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{long_report as report, parallax, run};
+use crate::support::{Parallax, long_report as report};
 
 #[test]
 fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     let srv = FakeServer::start(Config::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = report(dir.path());
-    let with_server = |args: &[&str]| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .args(args))
-    };
+    let with_server = |args: &[&str]| Parallax::new(dir.path()).fake(&srv).args(args).run();
     // Which passages hold each side's statements.
-    let st = run(parallax(dir.path()).args(["statements", &file, "--json", "--persona", "prism"]));
+    let st = Parallax::new(dir.path())
+        .args(["statements", &file, "--json", "--persona", "prism"])
+        .run();
     let mut by_side: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in st.stdout.lines() {
         let v: Value = serde_json::from_str(line).unwrap();
@@ -96,15 +94,10 @@ fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = report(dir.path());
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        &file,
-        "--max-tokens",
-        "1024",
-        "-o",
-        "a.md",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &file, "--max-tokens", "1024", "-o", "a.md"])
+        .succeeds();
     assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!(

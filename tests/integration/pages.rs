@@ -8,7 +8,7 @@ use fake_llm::{Config, FakeServer, Tamper};
 use serde_json::Value;
 
 use crate::browser::Browser;
-use crate::support::{example, parallax, prism_sources, root, run};
+use crate::support::{Parallax, example, parallax, prism_sources, root, run};
 
 const PROBE: &str = r#"(() => {
   const q = s => [...document.querySelectorAll(s)];
@@ -36,21 +36,19 @@ fn shots() -> PathBuf {
 #[test]
 fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).arg("draft").args(prism_sources()).args([
-        "-o",
-        "out/first.md",
-        "--format",
-        "md,html,json",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run(parallax(dir.path()).args([
-        "draft",
-        &example("kim-putin-new-year.md"),
-        &example("north-korea-russia-reactions.md"),
-        "-o",
-        "out/second.html",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .draft(prism_sources())
+        .args(["-o", "out/first.md", "--format", "md,html,json"])
+        .succeeds();
+    Parallax::new(dir.path())
+        .args([
+            "draft",
+            &example("kim-putin-new-year.md"),
+            &example("north-korea-russia-reactions.md"),
+            "-o",
+            "out/second.html",
+        ])
+        .succeeds();
     let page = dir.path().join("out/second.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
@@ -121,14 +119,10 @@ fn markup_in_sources_and_answers_stays_text() {
         format!("---\ntitle: Hostile <script>alert(5)</script>\nurl: javascript:alert(6)\npublisher: <img src=x onerror=alert(7)>\n---\n\nSeoul said the council met.{XSS}\n\nThe council approved the plan.\n"),
     )
     .unwrap();
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        source.to_str().unwrap(),
-        "--no-revise",
-        "-o",
-        "x.html",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
+        .succeeds();
     let page = dir.path().join("x.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
@@ -215,12 +209,11 @@ fn json_output_validates_against_the_schema_for_every_example() {
         validate(&v, &dir.path().join(format!("{persona}.json")));
     }
     let srv = FakeServer::start(Config::default()).unwrap();
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources())
-        .args(["-o", "model.json"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .draft(prism_sources())
+        .args(["-o", "model.json"])
+        .succeeds();
     validate(&v, &dir.path().join("model.json"));
 }
 
@@ -237,8 +230,9 @@ fn a_batch_fills_in_related_articles_never_itself() {
         )}).to_string());
     }
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out", "--format", "md,html"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out", "--format", "md,html"])
+        .succeeds();
     for topic in ["korea", "trade"] {
         for i in 0..5 {
             let id = format!("{topic}-{i}");

@@ -1,12 +1,14 @@
 //! Personas and prompts as a toolkit: list, show, check, new, init, render, eject.
 
-use crate::support::{example, parallax, root, run};
+use crate::support::{Parallax, example, parallax, root, run};
 
 #[test]
 fn check_reports_one_clear_error_per_broken_file() {
     let dir = root().join("tests/fixtures/personas-broken");
-    let r = run(parallax(&dir).current_dir(&dir).args(["personas", "check", "."]));
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = Parallax::new(&dir)
+        .current_dir(&dir)
+        .args(["personas", "check", "."])
+        .fails_with(2);
     assert!(!r.stderr.contains("panicked"));
     let errors: Vec<&str> = r
         .stderr
@@ -38,14 +40,14 @@ fn check_reports_one_clear_error_per_broken_file() {
 #[test]
 fn shipped_personas_and_templates_pass() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args(["personas", "check"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path()).args(["personas", "check"]).succeeds();
     for id in ["prism", "ledger", "circuit", "nuri"] {
         assert!(r.stdout.contains(&format!("ok      {id}")), "{}", r.stdout);
     }
     let shipped = root().join("personas");
-    let r = run(parallax(dir.path()).args(["personas", "check", &shipped.display().to_string()]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["personas", "check", &shipped.display().to_string()])
+        .succeeds();
     assert_eq!(r.stdout.matches("ok ").count(), 4, "{}", r.stdout);
 }
 
@@ -53,19 +55,20 @@ fn shipped_personas_and_templates_pass() {
 fn init_then_draft_works_and_show_says_where_files_come_from() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("newsroom");
-    let r = run(parallax(tmp.path()).args(["init", "newsroom"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(tmp.path()).args(["init", "newsroom"]).succeeds();
     for f in ["parallax.toml", "personas", "prompts", "sources/example.md"] {
         assert!(project.join(f).exists(), "{f}");
     }
-    let r = run(parallax(&project).args(["draft", "sources/example.md", "-o", "article.md"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(&project)
+        .args(["draft", "sources/example.md", "-o", "article.md"])
+        .succeeds();
     assert!(project.join("article.md").exists() && project.join("article.provenance.json").exists());
-    let again = run(parallax(tmp.path()).args(["init", "newsroom"]));
+    let again = Parallax::new(tmp.path()).args(["init", "newsroom"]).run();
     assert_eq!(again.code, 2, "init never overwrites a project");
 
-    let r = run(parallax(&project).args(["personas", "new", "desk", "--extends", "prism"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(&project)
+        .args(["personas", "new", "desk", "--extends", "prism"])
+        .succeeds();
     std::fs::write(
         project.join("prompts/brief.j2"),
         "{% include \"_sources.j2\" %}\nBrief for {{ persona.name }}.\n",
@@ -78,8 +81,7 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     )
     .unwrap();
     let sub = project.join("sources");
-    let r = run(parallax(&sub).args(["personas", "show", "desk"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(&sub).args(["personas", "show", "desk"]).succeeds();
     let line = |name: &str| {
         r.stdout
             .lines()
@@ -100,16 +102,18 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
         r.stdout
     );
     assert!(line("system.j2").ends_with("builtin:system.j2"), "{}", r.stdout);
-    let r = run(parallax(&project).args(["draft", "sources/example.md", "--persona", "desk", "--dry-run"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(&project)
+        .args(["draft", "sources/example.md", "--persona", "desk", "--dry-run"])
+        .succeeds();
     assert!(
         r.stdout.contains("Brief for DESK.") && r.stdout.contains("Finish for DESK."),
         "{}",
         r.stdout
     );
     // Provenance names the project's files from the project folder, wherever it is.
-    let r = run(parallax(&sub).args(["draft", "example.md", "--persona", "desk", "-o", "desk.md"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(&sub)
+        .args(["draft", "example.md", "--persona", "desk", "-o", "desk.md"])
+        .succeeds();
     let p: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(sub.join("desk.provenance.json")).unwrap()).unwrap();
     assert_eq!(p["persona"]["origin"], "personas/desk.md");
@@ -125,8 +129,9 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
 #[test]
 fn list_new_and_eject() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args(["personas", "list", "--json"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["personas", "list", "--json"])
+        .succeeds();
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let ids: Vec<&str> = v
         .as_array()
@@ -135,16 +140,18 @@ fn list_new_and_eject() {
         .map(|p| p["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["circuit", "ledger", "nuri", "prism"]);
-    let r = run(parallax(dir.path()).args(["personas", "new", "desk"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = run(parallax(dir.path()).args(["personas", "check", "personas/desk.md"]));
+    Parallax::new(dir.path())
+        .args(["personas", "new", "desk"])
+        .succeeds();
+    let r = Parallax::new(dir.path())
+        .args(["personas", "check", "personas/desk.md"])
+        .run();
     assert_eq!(r.code, 0, "a new scaffold passes its own check: {}", r.stderr);
-    let r = run(parallax(dir.path()).args(["personas", "new", "desk"]));
+    let r = Parallax::new(dir.path()).args(["personas", "new", "desk"]).run();
     assert_eq!(r.code, 2, "never overwrites");
-    let r = run(parallax(dir.path()).args(["prompts", "eject"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path()).args(["prompts", "eject"]).succeeds();
     assert!(dir.path().join("prompts/brief.j2").exists());
-    let r = run(parallax(dir.path()).args(["prompts", "list"]));
+    let r = Parallax::new(dir.path()).args(["prompts", "list"]).run();
     assert!(
         r.stdout
             .lines()
@@ -152,14 +159,15 @@ fn list_new_and_eject() {
         "{}",
         r.stdout
     );
-    let r = run(parallax(dir.path()).args([
-        "prompts",
-        "render",
-        "perspective:japan",
-        "-s",
-        &example("north-korea-russia-reactions.md"),
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args([
+            "prompts",
+            "render",
+            "perspective:japan",
+            "-s",
+            &example("north-korea-russia-reactions.md"),
+        ])
+        .succeeds();
     assert!(
         r.stdout.starts_with("=== round 2 · perspective:japan ===")
             && r.stdout.matches("=== round").count() == 1,
@@ -208,20 +216,24 @@ fn every_template_for_every_persona() {
 #[test]
 fn eject_by_name_ejects_that_template_only() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args(["prompts", "eject", "finish.j2"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["prompts", "eject", "finish.j2"])
+        .succeeds();
     let prompts = dir.path().join("prompts");
     assert!(prompts.join("finish.j2").is_file(), "{}", r.stdout);
     assert!(!prompts.join("finish.j2").is_dir());
     let files: Vec<_> = std::fs::read_dir(&prompts).unwrap().collect();
     assert_eq!(files.len(), 1, "only the one named");
-    let all = run(parallax(dir.path()).args(["prompts", "eject", "all-prompts"]));
-    assert_eq!(all.code, 0, "{}", all.stderr);
+    Parallax::new(dir.path())
+        .args(["prompts", "eject", "all-prompts"])
+        .succeeds();
     assert!(
         dir.path().join("all-prompts/article.html.j2").is_file(),
         "the page template is ejectable"
     );
-    let check = run(parallax(dir.path()).args(["personas", "check", "--prompts", "all-prompts"]));
+    let check = Parallax::new(dir.path())
+        .args(["personas", "check", "--prompts", "all-prompts"])
+        .run();
     assert_eq!(
         check.code, 0,
         "ejected templates pass the check: {}",

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
 
-use crate::support::{example, fast_config, parallax, prism_sources, run};
+use crate::support::{Parallax, example, fast_config, prism_sources};
 
 fn start(config: Config) -> FakeServer {
     FakeServer::start(config).expect("fake server starts")
@@ -17,12 +17,11 @@ fn anthropic_mode_streams_and_answers_whole() {
     let srv = start(Config::default());
     let dir = tempfile::tempdir().unwrap();
     let draft = |extra: &[&str]| {
-        run(parallax(dir.path())
-            .env("ANTHROPIC_BASE_URL", srv.anthropic_url())
-            .env("ANTHROPIC_API_KEY", "ak-test")
-            .arg("draft")
-            .args(prism_sources())
-            .args(extra))
+        Parallax::new(dir.path())
+            .fake_anthropic(&srv)
+            .draft(prism_sources())
+            .args(extra)
+            .run()
     };
     let r = draft(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -70,15 +69,16 @@ fn front_matter_number(article: &str, key: &str) -> u64 {
 fn presets_send_the_budget_field_each_server_reads() {
     let srv = start(Config::default());
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args([
-        "draft",
-        "--provider",
-        "llamacpp",
-        "--base-url",
-        &srv.base_url(),
-        &example("kim-putin-new-year.md"),
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args([
+            "draft",
+            "--provider",
+            "llamacpp",
+            "--base-url",
+            &srv.base_url(),
+            &example("kim-putin-new-year.md"),
+        ])
+        .succeeds();
     let reqs = srv.handle.requests();
     assert!(
         reqs.iter()
@@ -88,12 +88,10 @@ fn presets_send_the_budget_field_each_server_reads() {
         reqs.iter().all(|q| q.body["model"] == "local"),
         "the preset's default model"
     );
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        "--no-cache",
-        &example("kim-putin-new-year.md"),
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", "--no-cache", &example("kim-putin-new-year.md")])
+        .succeeds();
     let openai = &srv.handle.requests()[reqs.len()..];
     assert!(
         openai
@@ -135,14 +133,10 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
     for (i, story) in stories(dir.path(), 20).iter().enumerate() {
-        let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-            "draft",
-            "--persona",
-            "prism",
-            story,
-            "-o",
-            &format!("out-{i}.md"),
-        ]));
+        let r = Parallax::new(dir.path())
+            .fake(&srv)
+            .args(["draft", "--persona", "prism", story, "-o", &format!("out-{i}.md")])
+            .run();
         assert_eq!(r.code, 0, "draft {i} failed: {}", r.stderr);
     }
     let log = srv.handle.requests();
@@ -192,11 +186,10 @@ fn one_429_pauses_every_worker() {
     });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 3, "concurrency = 2");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("draft")
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .fake(&srv)
+        .draft(prism_sources())
+        .succeeds();
     let log = srv.handle.requests();
     let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
     let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
@@ -223,10 +216,10 @@ fn bad_requests_are_never_retried() {
     });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["draft", &example("kim-putin-new-year.md")]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &example("kim-putin-new-year.md")])
+        .fails_with(1);
     assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1);
 }
@@ -239,10 +232,10 @@ fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
     });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 3, "");
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .args(["draft", &example("kim-putin-new-year.md")]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &example("kim-putin-new-year.md")])
+        .succeeds();
     assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!(log[0].outcome, "hang-after-first-chunk");
@@ -265,10 +258,11 @@ fn a_stream_without_its_terminator_is_never_accepted() {
         });
         let dir = tempfile::tempdir().unwrap();
         fast_config(dir.path(), 2, "");
-        let r = run(parallax(dir.path())
+        let r = Parallax::new(dir.path())
             .env(env, url_of(&srv))
             .env("ANTHROPIC_API_KEY", "k")
-            .args(["draft", &example("kim-putin-new-year.md")]));
+            .args(["draft", &example("kim-putin-new-year.md")])
+            .run();
         assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
         assert!(
             r.stderr.contains("without its terminator"),
@@ -288,11 +282,11 @@ fn a_second_run_is_served_from_the_cache() {
     let srv = start(Config::default());
     let dir = tempfile::tempdir().unwrap();
     let draft = |extra: &[&str]| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
-            .args(extra))
+        Parallax::new(dir.path())
+            .fake(&srv)
+            .draft(prism_sources())
+            .args(extra)
+            .run()
     };
     let first = draft(&[]);
     assert_eq!(first.code, 0, "{}", first.stderr);
@@ -353,13 +347,13 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
         &["-vv", "-o", "b.md"],
         &["-vv", "--dry-run"],
     ] {
-        let r = run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
+        let r = Parallax::new(dir.path())
+            .fake(&srv)
             .env("OPENAI_API_KEY", KEY)
             .env("RUST_LOG", "trace")
-            .arg("draft")
-            .args(prism_sources())
-            .args(args));
+            .draft(prism_sources())
+            .args(args)
+            .run();
         outputs.push(r);
     }
     assert_eq!(outputs[0].code, 1, "the scripted 401 fails the first run");
@@ -398,11 +392,11 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str, flag: &str| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
-            .args(["-o", out, flag]))
+        Parallax::new(dir.path())
+            .fake(&srv)
+            .draft(prism_sources())
+            .args(["-o", out, flag])
+            .run()
     };
     let r = draft("a.md", "--refresh");
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -438,10 +432,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
 fn doctor_tells_what_a_server_can_do() {
     let dir = tempfile::tempdir().unwrap();
     let full = start(Config::default());
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", full.base_url())
-        .arg("doctor"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path()).fake(&full).arg("doctor").succeeds();
     for line in [
         "answer                ok",
         "stream                ok",
@@ -460,10 +451,10 @@ fn doctor_tells_what_a_server_can_do() {
         json_object_only: true,
         ..Config::default()
     });
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", json_only.base_url())
-        .args(["doctor", "--json"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .fake(&json_only)
+        .args(["doctor", "--json"])
+        .succeeds();
     let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
     let ok = |check: &str| {
         v["probes"]
@@ -476,14 +467,15 @@ fn doctor_tells_what_a_server_can_do() {
     assert_eq!(ok("json_schema (strict)"), Some(Some(false)), "{v}");
     assert_eq!(ok("json_object"), Some(Some(true)), "{v}");
     // Nothing listening: exit 1, said in the table and one line.
-    let r = run(parallax(dir.path()).args([
-        "doctor",
-        "--provider",
-        "openai",
-        "--base-url",
-        "http://127.0.0.1:9/v1",
-    ]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args([
+            "doctor",
+            "--provider",
+            "openai",
+            "--base-url",
+            "http://127.0.0.1:9/v1",
+        ])
+        .fails_with(1);
     assert!(
         r.stdout.contains("Connection refused") || r.stdout.contains("refused"),
         "{}",
@@ -499,12 +491,12 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     });
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str, extra: &[&str]| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
+        Parallax::new(dir.path())
+            .fake(&srv)
+            .draft(prism_sources())
             .args(["-o", out, "--refresh"])
-            .args(extra))
+            .args(extra)
+            .run()
     };
     let r = draft("a.md", &[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -535,9 +527,7 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
         article.contains("integrity:") && !article.contains("degraded"),
         "{article}"
     );
-    let r = run(parallax(dir.path())
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .arg("doctor"));
+    let r = Parallax::new(dir.path()).fake(&srv).arg("doctor").run();
     assert!(
         r.stdout.contains("parallax asks in forced tool call"),
         "{}",

@@ -15,16 +15,17 @@ fn batch(dir: &std::path::Path) {
     ];
     let text: String = manifest.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(dir.join("stories.jsonl"), text).unwrap();
-    Parallax::new(dir, "batch")
-        .args(["stories.jsonl", "--out", "out", "--allow-outside"])
+    Parallax::new(dir)
+        .batch(["stories.jsonl", "--out", "out", "--allow-outside"])
         .run();
 }
 
 fn rows(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {
-    let r = Parallax::new(dir, "review")
+    let r = Parallax::new(dir)
+        .arg("review")
         .args(["out", "--json"])
         .args(extra)
-        .expect_ok();
+        .succeeds();
     r.stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -53,16 +54,19 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     );
     assert!(row(&all, "kim")["shares"]["japan"].as_f64().unwrap() > 0.0);
 
-    Parallax::new(dir.path(), "review")
+    Parallax::new(dir.path())
+        .arg("review")
         .args(["out", "--approve", "kim", "chips"])
         .env("USER", "desk-editor")
-        .expect_ok();
-    Parallax::new(dir.path(), "review")
+        .succeeds();
+    Parallax::new(dir.path())
+        .arg("review")
         .args(["out", "--reject", "chips", "--note", "Japan is thin"])
-        .expect_ok();
-    let approved = Parallax::new(dir.path(), "review")
+        .succeeds();
+    let approved = Parallax::new(dir.path())
+        .arg("review")
         .args(["out", "--approved"])
-        .expect_ok();
+        .succeeds();
     assert_eq!(
         approved.stdout, "kim\n",
         "the latest decision on chips is a rejection"
@@ -81,9 +85,10 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     let text = std::fs::read_to_string(&kim).unwrap().replacen("Kim", "KIM", 1);
     std::fs::write(&kim, text).unwrap();
     assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
-    let approved = Parallax::new(dir.path(), "review")
+    let approved = Parallax::new(dir.path())
+        .arg("review")
         .args(["out", "--approved"])
-        .expect_ok();
+        .succeeds();
     assert_eq!(approved.stdout, "", "a stale approval does not go out");
 
     // A line cut short by a crash is no decision, and the next one is whole.
@@ -97,10 +102,12 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
 fn deciding_on_a_story_that_is_not_there_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     batch(dir.path());
-    Parallax::new(dir.path(), "review")
+    Parallax::new(dir.path())
+        .arg("review")
         .args(["out", "--approve", "nope\u{1b}[2J"])
         .expect_failure(2, &["no article `nope\\u{1b}[2J`"]);
-    Parallax::new(dir.path(), "review")
+    Parallax::new(dir.path())
+        .arg("review")
         .args(["no-such-dir"])
         .expect_failure(2, &["not a folder"]);
     assert!(!dir.path().join("out/review.jsonl").exists(), "nothing recorded");

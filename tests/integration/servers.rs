@@ -7,7 +7,7 @@
 use fake_llm::{Config, FakeServer, Imitate, Logged};
 use serde_json::Value;
 
-use crate::support::{long_report, parallax, prism_sources, run};
+use crate::support::{Parallax, long_report, prism_sources};
 
 fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
     FakeServer::start(Config {
@@ -37,11 +37,11 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
     let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str| {
-        run(parallax(dir.path())
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .arg("draft")
-            .args(prism_sources())
-            .args(["-o", out, "--refresh"]))
+        Parallax::new(dir.path())
+            .fake(&srv)
+            .draft(prism_sources())
+            .args(["-o", out, "--refresh"])
+            .run()
     };
     let r = draft("a.md");
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -67,12 +67,11 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     let dir = tempfile::tempdir().unwrap();
     let base = srv.base_url();
     let args = ["--provider", "llamacpp", "--base-url", base.as_str()];
-    let r = run(parallax(dir.path())
-        .arg("draft")
-        .args(prism_sources())
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
         .args(args)
-        .arg("--dry-run"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .arg("--dry-run")
+        .succeeds();
     assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
     assert!(
         r.stdout
@@ -82,12 +81,11 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
         "the budget is the window less the answer: {}",
         r.stdout
     );
-    let r = run(parallax(dir.path())
-        .arg("draft")
-        .args(prism_sources())
+    Parallax::new(dir.path())
+        .draft(prism_sources())
         .args(args)
-        .args(["-o", "a.md"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(["-o", "a.md"])
+        .succeeds();
     let log = srv.handle.requests();
     assert_eq!(log.len(), 7, "{:?}", outcomes(&srv));
     for q in &log {
@@ -108,14 +106,17 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     let srv = imitate(Imitate::LlamaServer, Some(1_200));
     let dir = tempfile::tempdir().unwrap();
     let draft = || {
-        run(parallax(dir.path()).arg("draft").args(prism_sources()).args([
-            "--provider",
-            "llamacpp",
-            "--base-url",
-            &srv.base_url(),
-            "-o",
-            "a.md",
-        ]))
+        Parallax::new(dir.path())
+            .draft(prism_sources())
+            .args([
+                "--provider",
+                "llamacpp",
+                "--base-url",
+                &srv.base_url(),
+                "-o",
+                "a.md",
+            ])
+            .run()
     };
     let r = draft();
     assert_eq!(r.code, 2, "{}", r.stderr);
@@ -141,10 +142,10 @@ fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
     let dir = tempfile::tempdir().unwrap();
     let report = long_report(dir.path());
     let root = format!("http://{}", srv.addr);
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["draft", &report, "--persona", "prism", "-o", "a.md"])
-        .args(["--provider", "ollama", "--base-url", &root]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(["--provider", "ollama", "--base-url", &root])
+        .succeeds();
     let log = srv.handle.requests();
     assert_eq!(log.len(), 7, "{:?} {}", outcomes(&srv), r.stderr);
     let mut windows = Vec::new();
@@ -177,14 +178,10 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
     let srv = imitate(Imitate::OllamaOpenAi, None);
     let dir = tempfile::tempdir().unwrap();
     let report = long_report(dir.path());
-    let r = run(parallax(dir.path()).env("OPENAI_BASE_URL", srv.base_url()).args([
-        "draft",
-        &report,
-        "--persona",
-        "prism",
-        "-o",
-        "a.md",
-    ]));
+    let r = Parallax::new(dir.path())
+        .fake(&srv)
+        .args(["draft", &report, "--persona", "prism", "-o", "a.md"])
+        .run();
     let log = srv.handle.requests();
     let cut = log.iter().filter(|q| q.outcome == "truncated").count();
     assert!(
@@ -206,8 +203,9 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
 fn doctor_reads_each_replayed_server_right() {
     let dir = tempfile::tempdir().unwrap();
     let doctor = |provider: &str, base: String| {
-        let r =
-            run(parallax(dir.path()).args(["doctor", "--json", "--provider", provider, "--base-url", &base]));
+        let r = Parallax::new(dir.path())
+            .args(["doctor", "--json", "--provider", provider, "--base-url", &base])
+            .run();
         assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
         let v: Value = serde_json::from_str(&r.stdout).unwrap();
         let probes = v["probes"].as_array().cloned().unwrap_or_default();

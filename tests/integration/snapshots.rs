@@ -1,7 +1,7 @@
 //! Snapshots of what parallax writes: every built-in template rendered for PRISM
 //! (via a dry run), and the Markdown article.
 
-use crate::support::{parallax, prism_sources, run};
+use crate::support::{Parallax, prism_sources};
 
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
@@ -17,7 +17,7 @@ fn settings() -> insta::Settings {
 #[test]
 fn prompts_for_prism() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args([
             "draft",
             "--dry-run",
@@ -28,18 +28,18 @@ fn prompts_for_prism() {
             "--model",
             "m",
         ])
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(prism_sources())
+        .succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));
 }
 
 #[test]
 fn extractive_markdown_article() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path())
+    let r = Parallax::new(dir.path())
         .args(["draft", "--date", "2026-01-05"])
-        .args(prism_sources()));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+        .args(prism_sources())
+        .succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
 }
 
@@ -47,10 +47,10 @@ fn extractive_markdown_article() {
 fn extractive_html_and_json_articles() {
     for format in ["html", "json"] {
         let dir = tempfile::tempdir().unwrap();
-        let r = run(parallax(dir.path())
+        let r = Parallax::new(dir.path())
             .args(["draft", "--date", "2026-01-05", "--format", format])
-            .args(prism_sources()));
-        assert_eq!(r.code, 0, "{}", r.stderr);
+            .args(prism_sources())
+            .succeeds();
         settings().bind(|| insta::assert_snapshot!(format!("prism_extractive_{format}"), r.stdout));
     }
 }

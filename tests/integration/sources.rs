@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::support::{done_events, fixture, parallax, run};
+use crate::support::{Parallax, done_events, fixture, parallax, run};
 use crate::web::{Reply, Web};
 
 fn news() -> Vec<u8> {
@@ -119,8 +119,7 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
         let dir = tempfile::tempdir().unwrap();
-        let r = run(parallax(dir.path()).args(["draft", &url]));
-        assert_eq!(r.code, 2, "{}", r.stderr);
+        let r = Parallax::new(dir.path()).args(["draft", &url]).fails_with(2);
         let line = r
             .stderr
             .lines()
@@ -152,8 +151,9 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
         format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port()),
     )
     .unwrap();
-    let r = run(parallax(dir.path()).args(["draft", &outer.url("/go")]));
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["draft", &outer.url("/go")])
+        .fails_with(2);
     assert!(
         r.stderr.contains("localhost") && r.stderr.contains("loopback"),
         "{}",
@@ -180,15 +180,17 @@ fn oversized_and_slow_bodies_are_cut_off() {
         "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n",
     )
     .unwrap();
-    let r = run(parallax(dir.path()).args(["draft", &web.url("/big")]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["draft", &web.url("/big")])
+        .fails_with(1);
     assert!(
         r.stderr.contains("larger than the 100000-byte limit"),
         "{}",
         r.stderr
     );
-    let r = run(parallax(dir.path()).args(["draft", &web.url("/slow")]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args(["draft", &web.url("/slow")])
+        .fails_with(1);
     assert!(
         r.stderr.contains("no complete answer within 1.5 s"),
         "{}",
@@ -201,9 +203,10 @@ fn fetched_pages_are_cached_and_refresh_asks_again() {
     let web = site();
     let dir = tempfile::tempdir().unwrap();
     let draft = |extra: &[&str]| {
-        run(parallax(dir.path())
+        Parallax::new(dir.path())
             .args(["draft", &web.url("/news"), "--allow-private"])
-            .args(extra))
+            .args(extra)
+            .run()
     };
     assert_eq!(draft(&[]).code, 0);
     assert_eq!(draft(&[]).code, 0);
@@ -226,7 +229,9 @@ fn refused_content_types_and_schemes_say_why() {
             "credentials",
         ),
     ] {
-        let r = run(parallax(dir.path()).args(["draft", &url, "--allow-private"]));
+        let r = Parallax::new(dir.path())
+            .args(["draft", &url, "--allow-private"])
+            .run();
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
         assert!(r.stderr.contains(why), "{url}: {}", r.stderr);
     }
@@ -235,15 +240,16 @@ fn refused_content_types_and_schemes_say_why() {
 #[test]
 fn fact_sheets_and_feeds() {
     let dir = tempfile::tempdir().unwrap();
-    let r = run(parallax(dir.path()).args([
-        "draft",
-        &fixture("pages/tariffs.yaml"),
-        "--persona",
-        "ledger",
-        "-o",
-        "t.json",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args([
+            "draft",
+            &fixture("pages/tariffs.yaml"),
+            "--persona",
+            "ledger",
+            "-o",
+            "t.json",
+        ])
+        .succeeds();
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("t.json")).unwrap()).unwrap();
     let stated: Vec<&str> = v["perspectives"]
@@ -265,15 +271,16 @@ fn fact_sheets_and_feeds() {
         .replace("LINK_NEWS", &web.url("/news"))
         .replace("LINK_LATIN1", &web.url("/latin1"));
     web.route("/feed.xml", Reply::ok("application/rss+xml", feed));
-    let r = run(parallax(dir.path()).args([
-        "batch",
-        &web.url("/feed.xml"),
-        "--out",
-        "out",
-        "--allow-private",
-        "--json",
-    ]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = Parallax::new(dir.path())
+        .args([
+            "batch",
+            &web.url("/feed.xml"),
+            "--out",
+            "out",
+            "--allow-private",
+            "--json",
+        ])
+        .succeeds();
     assert_eq!(done_events(&r.stdout), 3, "{}", r.stdout);
     assert_eq!((web.hits("/news"), web.hits("/latin1")), (1, 1));
 }
@@ -287,19 +294,22 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
         serde_json::json!({"id": "zurich", "sources": [web.url("/latin1"), web.url("/gzip")]}).to_string(),
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out", "--allow-private"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out", "--allow-private"])
+        .succeeds();
     let md = std::fs::read_to_string(dir.path().join("out/zurich.md")).unwrap();
     assert!(
         md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")),
         "{md}"
     );
     let hits = web.total_hits();
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out2", "--allow-private"]));
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out2", "--allow-private"])
+        .succeeds();
     assert_eq!(web.total_hits(), hits, "cached pages need no fetch");
     // A page fetched under the allowance is not served to a run without it.
-    let r = run(parallax(dir.path()).args(["batch", "m.jsonl", "--out", "out3"]));
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    Parallax::new(dir.path())
+        .args(["batch", "m.jsonl", "--out", "out3"])
+        .fails_with(1);
     assert_eq!(web.total_hits(), hits);
 }

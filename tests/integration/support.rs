@@ -1,5 +1,6 @@
 //! Shared helpers: a `parallax` command with a clean environment, and paths.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -104,46 +105,60 @@ pub fn done_events(stdout: &str) -> usize {
 }
 
 /// A run of the binary, built fluently:
-/// `Parallax::draft(dir).sources(prism_sources()).fake(&srv).args(["-o", "a.md"]).expect_ok()`.
+/// `Parallax::new(dir).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds()`.
 pub struct Parallax {
     cmd: Command,
 }
 
 impl Parallax {
-    /// `parallax SUBCOMMAND` in `dir`, with a clean environment.
-    pub fn new(dir: &Path, subcommand: &str) -> Self {
-        let mut cmd = parallax(dir);
-        cmd.arg(subcommand);
-        Self { cmd }
+    /// `parallax` in `dir`, with a clean environment.
+    pub fn new(dir: &Path) -> Self {
+        Self { cmd: parallax(dir) }
     }
 
-    pub fn draft(dir: &Path) -> Self {
-        Self::new(dir, "draft")
+    /// `draft ARGS…`.
+    pub fn draft<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(self, args: I) -> Self {
+        self.arg("draft").args(args)
     }
 
-    pub fn sources<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(mut self, sources: I) -> Self {
-        self.cmd.args(sources);
+    /// `batch ARGS…`.
+    pub fn batch<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(self, args: I) -> Self {
+        self.arg("batch").args(args)
+    }
+
+    pub fn arg<S: AsRef<OsStr>>(mut self, arg: S) -> Self {
+        self.cmd.arg(arg);
         self
     }
 
-    pub fn args<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(mut self, args: I) -> Self {
+    pub fn args<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(mut self, args: I) -> Self {
         self.cmd.args(args);
         self
     }
 
     /// Point the OpenAI-compatible provider at a fake server.
-    pub fn fake(mut self, server: &fake_llm::FakeServer) -> Self {
-        self.cmd.env("OPENAI_BASE_URL", server.base_url());
-        self
+    pub fn fake(self, server: &fake_llm::FakeServer) -> Self {
+        self.env("OPENAI_BASE_URL", server.base_url())
     }
 
-    pub fn env(mut self, key: &str, value: &str) -> Self {
+    /// Point the Anthropic provider at a fake server, with a key.
+    pub fn fake_anthropic(self, server: &fake_llm::FakeServer) -> Self {
+        self.env("ANTHROPIC_BASE_URL", server.anthropic_url())
+            .env("ANTHROPIC_API_KEY", "ak-test")
+    }
+
+    pub fn env<K: AsRef<OsStr>, V: AsRef<OsStr>>(mut self, key: K, value: V) -> Self {
         self.cmd.env(key, value);
         self
     }
 
-    pub fn base_url(mut self, url: &str) -> Self {
-        self.cmd.env("OPENAI_BASE_URL", url);
+    pub fn current_dir<P: AsRef<Path>>(mut self, dir: P) -> Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    pub fn write_stdin<B: Into<Vec<u8>>>(mut self, input: B) -> Self {
+        self.cmd.write_stdin(input);
         self
     }
 
@@ -151,19 +166,23 @@ impl Parallax {
         run(&mut self.cmd)
     }
 
-    /// Run, and insist on exit 0.
-    pub fn expect_ok(self) -> Run {
+    /// Run, and insist on exit 0 (printing stderr if not).
+    pub fn succeeds(self) -> Run {
+        self.fails_with(0)
+    }
+
+    /// Run, and insist on this exit code (printing stderr if not), never a panic.
+    pub fn fails_with(self, code: i32) -> Run {
         let r = self.run();
-        assert_eq!(r.code, 0, "expected success; stderr:\n{}", r.stderr);
+        assert_eq!(r.code, code, "expected exit {code}; stderr:\n{}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
         r
     }
 
     /// Run, and insist on this exit code and a single error line containing
     /// every needle.
     pub fn expect_failure(self, code: i32, needles: &[&str]) -> Run {
-        let r = self.run();
-        assert_eq!(r.code, code, "stderr:\n{}", r.stderr);
-        assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+        let r = self.fails_with(code);
         let errors: Vec<&str> = r
             .stderr
             .lines()
