@@ -18,9 +18,9 @@ fn purpose(name: &str) -> &'static str {
         "system.j2" => "system message of every call",
         "_sources.j2" => "the fenced source passages, included by every task",
         "brief.j2" => "round 1: key facts and each side's position",
-        "lede.j2" => "round 2: lede, pull quote, context sections",
+        "lede.j2" => "round 2: lede, pull quote, context sections, with finish.j2",
         "perspective.j2" => "round 2: one perspective's section",
-        "finish.j2" => "round 2: headline, deck, closing",
+        "finish.j2" => "headline, deck, closing: part of the lede's call",
         "revise.j2" => "round 3: revision of a flagged section",
         _ => "included by other templates",
     }

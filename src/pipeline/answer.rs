@@ -21,7 +21,7 @@ use crate::error::Error;
 use crate::llm::{ChatRequest, LlmClient, LlmError, Usage};
 use crate::persona::Perspective;
 use crate::stage::Stage;
-use crate::stage::{Brief, Finish, Opening, PerspectiveDraft, Rules};
+use crate::stage::{Brief, Finish, Front, Opening, PerspectiveDraft, Rules};
 
 /// What a stage is asked, beyond the persona and passages every stage sees.
 pub struct Ask<'a, T> {
@@ -106,6 +106,27 @@ impl Answer for Opening {
             (None, Some(b)) => ex.opening(b),
             (None, None) => ex.opening(&ex.brief()),
         }
+    }
+}
+
+impl Answer for Front {
+    fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
+        rules.front(self)
+    }
+    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+        let (mut opening, mut finish) = self.clone().split();
+        let quote_ok = opening.pull_quote.trim().is_empty() || plan.quotes(&opening.pull_quote);
+        let mut notes = salvage::opening(&mut opening, plan.passage_set(), plan.labels(), quote_ok);
+        notes.extend(salvage::finish(&mut finish, plan.passage_set()));
+        *self = Front::new(opening, finish);
+        notes
+    }
+    fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
+        if let Some(c) = ask.current {
+            return c.clone();
+        }
+        let brief = ask.brief.cloned().unwrap_or_else(|| ex.brief());
+        Front::new(ex.opening(&brief), ex.finish(&brief))
     }
 }
 

@@ -33,7 +33,7 @@ use crate::llm::ChatRequest;
 use crate::persona::{Persona, Perspective};
 use crate::prompt::Prompts;
 use crate::source::Source;
-use crate::stage::{Brief, Finish, Opening, PerspectiveDraft};
+use crate::stage::{Brief, Finish, Front, Opening, PerspectiveDraft};
 use crate::stage::{Section, Stage};
 
 use assemble::{Drafts, assemble};
@@ -267,8 +267,8 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
         .collect()
 }
 
-/// Round 2: the lede, every stated side's section, and the headline, deck and
-/// closing (which the brief gives all they need), at once.
+/// Round 2: the opening with the headline, deck and closing (which the brief
+/// gives all they need) in one call, and every stated side's section, at once.
 async fn round_two<A: Answerer>(
     answerer: &A,
     plan: &Plan<'_>,
@@ -286,11 +286,11 @@ async fn round_two<A: Answerer>(
     progress(
         plan.job,
         &format!(
-            "round 2/2: lede, {} perspective sections, headline, deck and closing in parallel",
+            "round 2/2: lede, headline, deck and closing, and {} perspective sections in parallel",
             stated.len()
         ),
     );
-    let opening_fut = answerer.answer::<Opening>(
+    let front_fut = answerer.answer::<Front>(
         plan,
         Ask {
             brief: Some(brief),
@@ -305,22 +305,14 @@ async fn round_two<A: Answerer>(
         };
         answerer.answer::<PerspectiveDraft>(plan, ask)
     }));
-    let finish_fut = answerer.answer::<Finish>(
-        plan,
-        Ask {
-            brief: Some(brief),
-            ..Ask::new(Stage::Finish)
-        },
-    );
-    let ((opening, rec), drafted, (finish, finish_rec)) =
-        futures::try_join!(opening_fut, perspectives_fut, finish_fut)?;
+    let ((front, rec), drafted) = futures::try_join!(front_fut, perspectives_fut)?;
     calls.push(rec);
+    let (opening, finish) = front.split();
     let mut perspectives = BTreeMap::new();
     for (p, (d, rec)) in stated.iter().zip(drafted) {
         calls.push(rec);
         perspectives.insert(p.id.clone(), d);
     }
-    calls.push(finish_rec);
     Ok((opening, perspectives, finish))
 }
 

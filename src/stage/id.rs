@@ -26,8 +26,13 @@ pub enum Section {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
     Brief,
+    /// The lede, pull quote and context sections, with the headline, deck and
+    /// closing, in one call.
     Opening,
     Perspective(String),
+    /// The headline, deck and closing on their own: the shape their revision
+    /// answers in, and the stage of call records from before they joined the
+    /// opening's call.
     Finish,
     /// A revision of one section, with the checks' findings; it answers in that
     /// section's own shape.

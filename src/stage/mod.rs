@@ -64,13 +64,54 @@ pub struct PerspectiveDraft {
     pub implications: Claim,
 }
 
-/// Round 3: headline, deck and closing.
+/// Headline, deck and closing: written in the opening's call, revised alone.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Finish {
     pub headline: String,
     pub deck: String,
     pub closing: Claim,
+}
+
+/// Round 2's opening call answers both the opening and the finish, so an
+/// article takes one call fewer; each part is checked, salvaged and revised
+/// on its own.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Front {
+    pub headline: String,
+    pub deck: String,
+    pub lede: Claim,
+    pub pull_quote: String,
+    pub sections: Vec<SectionDraft>,
+    pub closing: Claim,
+}
+
+impl Front {
+    pub fn new(opening: Opening, finish: Finish) -> Self {
+        Front {
+            headline: finish.headline,
+            deck: finish.deck,
+            lede: opening.lede,
+            pull_quote: opening.pull_quote,
+            sections: opening.sections,
+            closing: finish.closing,
+        }
+    }
+
+    pub fn split(self) -> (Opening, Finish) {
+        let opening = Opening {
+            lede: self.lede,
+            pull_quote: self.pull_quote,
+            sections: self.sections,
+        };
+        let finish = Finish {
+            headline: self.headline,
+            deck: self.deck,
+            closing: self.closing,
+        };
+        (opening, finish)
+    }
 }
 
 impl Stage {
@@ -94,16 +135,10 @@ impl Stage {
                     ("perspectives", object(&per)),
                 ])
             }
+            // The opening and its finish, in reading order.
             Stage::Opening => {
-                let section = object(&[
-                    ("subhead", string.clone()),
-                    ("paragraphs", json!({"type": "array", "items": claim})),
-                ]);
-                object(&[
-                    ("lede", claim),
-                    ("pull_quote", string),
-                    ("sections", json!({"type": "array", "items": section})),
-                ])
+                let (opening, finish) = (opening_props(&claim), finish_props(&claim));
+                object(&[&finish[..2], &opening[..], &finish[2..]].concat())
             }
             Stage::Perspective(_) => object(&[
                 ("subhead", string),
@@ -111,10 +146,36 @@ impl Stage {
                 ("reasons", claim.clone()),
                 ("implications", claim),
             ]),
-            Stage::Finish => object(&[("headline", string.clone()), ("deck", string), ("closing", claim)]),
+            Stage::Finish | Stage::Revise(Section::Finish) => object(&finish_props(&claim)),
+            // A revision of the opening answers for the opening alone.
+            Stage::Revise(Section::Lede) => object(&opening_props(&claim)),
             Stage::Revise(section) => section.stage().schema(passage_ids, perspective_ids),
         }
     }
+}
+
+/// The properties of an [`Opening`].
+fn opening_props(claim: &Value) -> Vec<(&'static str, Value)> {
+    let string = json!({"type": "string"});
+    let section = object(&[
+        ("subhead", string.clone()),
+        ("paragraphs", json!({"type": "array", "items": claim})),
+    ]);
+    vec![
+        ("lede", claim.clone()),
+        ("pull_quote", string),
+        ("sections", json!({"type": "array", "items": section})),
+    ]
+}
+
+/// The properties of a [`Finish`]: headline and deck, then closing.
+fn finish_props(claim: &Value) -> Vec<(&'static str, Value)> {
+    let string = json!({"type": "string"});
+    vec![
+        ("headline", string.clone()),
+        ("deck", string),
+        ("closing", claim.clone()),
+    ]
 }
 
 /// Past this many passages, `cites` is a pattern rather than an enum (OpenAI's
@@ -220,6 +281,13 @@ impl Rules<'_> {
         self.claim("position", &p.position, false)?;
         self.claim("reasons", &p.reasons, true)?;
         self.claim("implications", &p.implications, true)
+    }
+
+    /// The opening call's answer: the opening's rules, then the finish's.
+    pub fn front(&self, f: &Front) -> Result<(), String> {
+        let (opening, finish) = f.clone().split();
+        self.opening(&opening)?;
+        self.finish(&finish)
     }
 
     pub fn finish(&self, f: &Finish) -> Result<(), String> {

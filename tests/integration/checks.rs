@@ -288,7 +288,7 @@ fn every_drafted_article_has_an_integrity_report_and_provenance() {
     assert_eq!(p["persona"]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(p["sources"].as_array().unwrap().len(), 2);
     assert!(p["templates"]["brief.j2"]["sha256"].is_string());
-    assert_eq!(p["calls"].as_array().unwrap().len(), 7);
+    assert_eq!(p["calls"].as_array().unwrap().len(), 6);
     assert_eq!(p["provider"]["name"], "extractive");
     assert!(p["integrity"]["balance"].is_array());
 }

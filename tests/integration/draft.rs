@@ -74,7 +74,11 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
         );
     }
     let reqs = srv.handle.requests();
-    assert_eq!(reqs.len(), 7, "1 brief + lede + 4 perspectives + finish");
+    assert_eq!(
+        reqs.len(),
+        6,
+        "1 brief + lede (with headline, deck and closing) + 4 perspectives"
+    );
     assert!(reqs.iter().all(|r| r.body["stream"] == Value::Bool(true)));
     assert!(
         reqs.iter()
@@ -123,10 +127,15 @@ fn dry_run_prints_every_round_and_sends_nothing() {
         .args(prism_sources())
         .succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
-    assert_eq!(r.stdout.matches("=== round ").count(), 7, "{}", r.stdout);
+    assert_eq!(r.stdout.matches("=== round ").count(), 6, "{}", r.stdout);
     assert!(r.stdout.contains("=== round 1 · brief"));
     assert!(r.stdout.contains("=== round 2 · perspective:japan"));
-    assert!(r.stdout.contains("=== round 2 · finish"));
+    assert!(
+        !r.stdout.contains("=== round 2 · finish"),
+        "the finish comes with the lede"
+    );
+    let lede = r.stdout.split("=== round 2 · lede").nth(1).unwrap_or_default();
+    assert!(lede.contains("- headline:"), "{lede}");
     assert!(!r.stdout.contains("=== round 3"), "two rounds without revision");
     // The shared prefix (system text, persona, fenced sources) is reported as cacheable.
     let share: u32 = r
@@ -151,11 +160,11 @@ fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
         .fake(&srv)
         .draft(prism_sources())
         .succeeds();
-    assert_eq!(srv.handle.requests().len(), 7);
+    assert_eq!(srv.handle.requests().len(), 6);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
     assert!(
-        srv.handle.max_in_flight() >= 6,
-        "lede, 4 perspective sections and the finish overlap; max in flight was {}",
+        srv.handle.max_in_flight() >= 5,
+        "the lede (with the finish) and 4 perspective sections overlap; max in flight was {}",
         srv.handle.max_in_flight()
     );
 }

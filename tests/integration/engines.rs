@@ -375,7 +375,8 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
     let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(report(dir.path(), "out")["done"], 8);
-    assert!(srv.handle.batches_created() > 4, "{}", r.stderr);
+    // Without the limit, one batch per round (two); with it, a round goes in parts.
+    assert!(srv.handle.batches_created() > 2, "{}", r.stderr);
 }
 
 #[test]

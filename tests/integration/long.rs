@@ -32,7 +32,7 @@ fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     let dry = with_server(&["draft", &file, "--dry-run"]);
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     let prompts: Vec<&str> = dry.stdout.split("=== round ").skip(1).collect();
-    assert_eq!(prompts.len(), 7);
+    assert_eq!(prompts.len(), 6);
     for p in &prompts {
         let head = p.lines().next().unwrap();
         let used: usize = head

@@ -200,7 +200,7 @@ fn every_template_for_every_persona() {
         }
         let r = run(&mut cmd);
         assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
-        for stage in ["brief", "lede", "perspective:", "finish", "revise:lede"] {
+        for stage in ["brief", "lede", "perspective:", "revise:lede"] {
             assert!(
                 r.stdout.contains(&format!("· {stage}")),
                 "{persona} lacks {stage}"

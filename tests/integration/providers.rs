@@ -30,7 +30,7 @@ fn anthropic_mode_streams_and_answers_whole() {
     }
     assert!(r.stdout.contains("provider: anthropic"));
     let reqs = srv.handle.requests();
-    assert_eq!(reqs.len(), 7);
+    assert_eq!(reqs.len(), 6);
     for q in &reqs {
         assert_eq!(q.protocol, Protocol::Anthropic);
         assert_eq!(q.credential().as_deref(), Some("ak-test"));
@@ -52,8 +52,8 @@ fn anthropic_mode_streams_and_answers_whole() {
     let r = draft(&["--no-stream", "--no-cache"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let reqs = srv.handle.requests();
-    assert_eq!(reqs.len(), 14);
-    assert!(reqs[7..].iter().all(|q| q.body.get("stream").is_none()));
+    assert_eq!(reqs.len(), 12);
+    assert!(reqs[6..].iter().all(|q| q.body.get("stream").is_none()));
 }
 
 fn front_matter_number(article: &str, key: &str) -> u64 {
@@ -290,19 +290,19 @@ fn a_second_run_is_served_from_the_cache() {
     };
     let first = draft(&[]);
     assert_eq!(first.code, 0, "{}", first.stderr);
-    assert_eq!(srv.handle.requests().len(), 7);
+    assert_eq!(srv.handle.requests().len(), 6);
     let second = draft(&[]);
     assert_eq!(second.code, 0, "{}", second.stderr);
-    assert_eq!(srv.handle.requests().len(), 7, "no request on the second run");
-    assert!(second.stderr.contains("7 from cache"), "{}", second.stderr);
+    assert_eq!(srv.handle.requests().len(), 6, "no request on the second run");
+    assert!(second.stderr.contains("6 from cache"), "{}", second.stderr);
     let body = |s: &str| s.split("\n---\n").nth(1).map(str::to_string);
     assert_eq!(body(&first.stdout), body(&second.stdout), "the same article");
     let third = draft(&["--no-cache"]);
     assert_eq!(third.code, 0, "{}", third.stderr);
-    assert_eq!(srv.handle.requests().len(), 14, "--no-cache asks again");
+    assert_eq!(srv.handle.requests().len(), 12, "--no-cache asks again");
     let fourth = draft(&["--refresh"]);
     assert_eq!(fourth.code, 0, "{}", fourth.stderr);
-    assert_eq!(srv.handle.requests().len(), 21, "--refresh asks again");
+    assert_eq!(srv.handle.requests().len(), 18, "--refresh asks again");
 }
 
 /// Every file under `dir`, as text.

@@ -51,12 +51,12 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
         1,
         "{first:?}"
     );
-    assert_eq!(first.len(), 8, "seven stages and one refused request: {first:?}");
+    assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
     assert!(dir.path().join("a.md").is_file());
     let r = draft("b.md");
     assert_eq!(r.code, 0, "{}", r.stderr);
     let second = &outcomes(&srv)[first.len()..];
-    assert_eq!(second.len(), 7, "no negotiation on the second run: {second:?}");
+    assert_eq!(second.len(), 6, "no negotiation on the second run: {second:?}");
     assert!(second.iter().all(|o| o == "ok"), "{second:?}");
 }
 
@@ -87,7 +87,7 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
         .args(["-o", "a.md"])
         .succeeds();
     let log = srv.handle.requests();
-    assert_eq!(log.len(), 7, "{:?}", outcomes(&srv));
+    assert_eq!(log.len(), 6, "{:?}", outcomes(&srv));
     for q in &log {
         assert_eq!(q.outcome, "ok");
         assert!(prompt_tokens(q) <= 4_096, "{} tokens", prompt_tokens(q));
@@ -147,7 +147,7 @@ fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
         .args(["--provider", "ollama", "--base-url", &root])
         .succeeds();
     let log = srv.handle.requests();
-    assert_eq!(log.len(), 7, "{:?} {}", outcomes(&srv), r.stderr);
+    assert_eq!(log.len(), 6, "{:?} {}", outcomes(&srv), r.stderr);
     let mut windows = Vec::new();
     for q in &log {
         assert_eq!(q.outcome, "ok", "no prompt is cut");
@@ -192,7 +192,7 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
     assert!(r.stderr.contains("cut the prompt"), "{}", r.stderr);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Each stage is sent at most twice, and its second prompt fits.
-    for stage in ["brief", "lede", "finish"] {
+    for stage in ["brief", "lede"] {
         let sent: Vec<&Logged> = log.iter().filter(|q| q.schema_name() == Some(stage)).collect();
         assert!(!sent.is_empty() && sent.len() <= 2, "{stage}: {}", sent.len());
         assert_eq!(sent.last().map(|q| q.outcome.as_str()), Some("ok"), "{stage}");
