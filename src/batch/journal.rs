@@ -55,6 +55,24 @@ impl Journal {
     pub fn open(dir: &Path) -> std::io::Result<(Journal, HashMap<String, Status>)> {
         std::fs::create_dir_all(dir)?;
         let path = dir.join(Self::FILE);
+        let past = Self::read(dir);
+        let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+        // A line cut short by a crash must not swallow the next event.
+        if std::fs::read(&path).is_ok_and(|b| b.last().is_some_and(|c| *c != b'\n')) {
+            file.write_all(b"\n")?;
+        }
+        Ok((
+            Journal {
+                path,
+                file: Mutex::new(file),
+            },
+            past,
+        ))
+    }
+
+    /// What the journal in `dir` says of each story (nothing if it has none).
+    pub fn read(dir: &Path) -> HashMap<String, Status> {
+        let path = dir.join(Self::FILE);
         let mut past: HashMap<String, Status> = HashMap::new();
         if let Ok(f) = File::open(&path) {
             for (n, line) in BufReader::new(f).lines().enumerate() {
@@ -78,18 +96,7 @@ impl Journal {
                 }
             }
         }
-        let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
-        // A line cut short by a crash must not swallow the next event.
-        if std::fs::read(&path).is_ok_and(|b| b.last().is_some_and(|c| *c != b'\n')) {
-            file.write_all(b"\n")?;
-        }
-        Ok((
-            Journal {
-                path,
-                file: Mutex::new(file),
-            },
-            past,
-        ))
+        past
     }
 
     pub fn path(&self) -> &Path {

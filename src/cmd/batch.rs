@@ -57,6 +57,10 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         return print_estimate(&e, args, &opts.engine, session.drafter().provider_name());
     }
     let report = batch::run(&session, &opts).await?;
+    match parallax::review::page::write(&opts.out) {
+        Ok(page) => tracing::info!("review desk: {}", page.display()),
+        Err(e) => tracing::warn!("the review desk (index.html) was not written: {e}"),
+    }
     summary(&report, &opts.out, args.json);
     if report.interrupted {
         return Err(Error::Interrupted);

@@ -33,6 +33,9 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             );
         }
     }
+    if !(args.approve.is_empty() && args.reject.is_empty()) {
+        review::page::write(&args.dir)?;
+    }
     let mut rows = review::rows(&args.dir)?;
     if args.approved {
         rows.retain(|r| r.decision == Some(Standing::Approve));

@@ -21,3 +21,20 @@ fn finds_key_lines_in_yaml_and_toml() {
     assert_eq!(line_of_key(y, "missing"), None);
     assert_eq!(line_at("a\nb\nc", 2), 2);
 }
+
+#[test]
+fn base64_matches_the_rfc_4648_vectors() {
+    let cases = [
+        ("", ""),
+        ("f", "Zg=="),
+        ("fo", "Zm8="),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="),
+        ("fooba", "Zm9vYmE="),
+        ("foobar", "Zm9vYmFy"),
+    ];
+    for (plain, encoded) in cases {
+        assert_eq!(base64(plain.as_bytes()), encoded, "{plain}");
+    }
+    assert_eq!(base64(&[0xfb, 0xff]), "+/8=");
+}

@@ -3,7 +3,8 @@
 //! and cost), and the editor's decisions. Decisions are appended to
 //! `DIR/review.jsonl`, one whole line each, with the time, the reviewer and the
 //! hash of the article decided on; an approval of an article that changed
-//! since is stale.
+//! since is stale. `fairness` sums the sides over the batch; `page` writes the
+//! desk as `DIR/index.html`.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -12,13 +13,17 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::batch::journal::{Journal, State};
 use crate::error::{Error, Result};
+
+pub mod fairness;
+pub mod page;
 
 /// The decisions file in an output folder.
 pub const FILE: &str = "review.jsonl";
 
 /// A story's state on the desk.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
 pub enum Status {
@@ -78,6 +83,35 @@ pub struct Row {
     /// Where the story stands after its latest decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Standing>,
+    /// The article's page (else its Markdown, else its JSON), by file name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The sides the article covers, in the persona's order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sides: Vec<SideName>,
+    /// The sides that state a position in the article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stated: Vec<String>,
+    /// The publishers the article's sources name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub publishers: Vec<String>,
+    /// How long drafting took, in milliseconds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elapsed_ms: Option<u64>,
+}
+
+/// A side by id, with its label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SideName {
+    pub id: String,
+    pub label: String,
+}
+
+impl Row {
+    /// The sides the article covers that state no position.
+    pub fn silent(&self) -> impl Iterator<Item = &SideName> {
+        self.sides.iter().filter(|s| !self.stated.contains(&s.id))
+    }
 }
 
 /// Every story of the output folder `dir`: its articles and its failures, with
@@ -125,11 +159,50 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
             decision,
             degraded,
             findings,
+            file: page_of(dir, &id),
+            sides: a
+                .perspectives
+                .iter()
+                .map(|p| SideName {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                })
+                .collect(),
+            stated: a
+                .perspectives
+                .iter()
+                .filter(|p| p.stated)
+                .map(|p| p.id.clone())
+                .collect(),
+            publishers: publishers(&a),
+            elapsed_ms: Some(a.meta.elapsed_ms),
             id,
         });
     }
-    rows.extend(failed(dir)?);
+    let failures = failed(dir, &rows)?;
+    rows.extend(failures);
     Ok(rows)
+}
+
+/// The file a reader opens for story `id`: its page, else its Markdown, else
+/// its JSON.
+fn page_of(dir: &Path, id: &str) -> Option<String> {
+    ["html", "md", "json"]
+        .iter()
+        .map(|ext| format!("{id}.{ext}"))
+        .find(|name| dir.join(name).is_file())
+}
+
+/// The distinct publishers an article's sources name, in order.
+fn publishers(a: &Article) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in a.sources.iter().filter_map(|s| s.publisher.as_deref()) {
+        let p = p.trim();
+        if !p.is_empty() && !out.iter().any(|o| o == p) {
+            out.push(p.to_string());
+        }
+    }
+    out
 }
 
 /// The article JSON files of `dir`, by story id (file stem).
@@ -147,18 +220,36 @@ fn articles(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(out)
 }
 
-/// The failed stories `report.json` lists.
-fn failed(dir: &Path) -> Result<Vec<Row>> {
-    let path = dir.join("report.json");
-    let Ok(text) = crate::fsutil::read_text(&path, 64 << 20) else {
-        return Ok(Vec::new());
+/// The stories whose last attempt failed, from the batch journal (every run's,
+/// so a later run over another manifest keeps them), and the manifest lines
+/// the last run could not read, from `report.json`; none with an article.
+fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
+    let has_article = |id: &str| {
+        written
+            .iter()
+            .any(|r| r.id == id || r.id.starts_with(&format!("{id}.")))
     };
-    let v: serde_json::Value =
-        serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
-    let rows = v["failures"].as_array().into_iter().flatten().map(|f| Row {
-        id: f["id"]
-            .as_str()
-            .map_or_else(|| format!("line {}", f["line"]), str::to_string),
+    let mut failures: Vec<(String, Option<String>)> = Journal::read(dir)
+        .into_iter()
+        .filter(|(id, s)| s.state == State::Failed && !has_article(id))
+        .map(|(id, s)| (id, s.reason))
+        .collect();
+    failures.sort();
+    let path = dir.join("report.json");
+    if let Ok(text) = crate::fsutil::read_text(&path, 64 << 20) {
+        let v: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", path.display())))?;
+        for f in v["failures"].as_array().into_iter().flatten() {
+            let id = f["id"]
+                .as_str()
+                .map_or_else(|| format!("line {}", f["line"]), str::to_string);
+            if !failures.iter().any(|(known, _)| *known == id) && !has_article(&id) {
+                failures.push((id, f["reason"].as_str().map(str::to_string)));
+            }
+        }
+    }
+    let rows = failures.into_iter().map(|(id, error)| Row {
+        id,
         headline: String::new(),
         status: Status::Failed,
         degraded: 0,
@@ -166,8 +257,13 @@ fn failed(dir: &Path) -> Result<Vec<Row>> {
         shares: BTreeMap::new(),
         language: String::new(),
         cost_usd: None,
-        error: f["reason"].as_str().map(str::to_string),
+        error,
         decision: None,
+        file: None,
+        sides: Vec::new(),
+        stated: Vec::new(),
+        publishers: Vec::new(),
+        elapsed_ms: None,
     });
     Ok(rows.collect())
 }

@@ -127,9 +127,9 @@ impl Browser {
         panic!("no {method} within 20 s");
     }
 
-    /// Open `page` in a fresh tab `width` CSS pixels wide, then evaluate `probe`
-    /// (a JavaScript expression returning JSON-able data) in it.
-    pub fn visit(&mut self, page: &Path, width: u32, probe: &str) -> Visit {
+    /// Open `page` in a fresh tab `width` CSS pixels wide and wait for it to
+    /// load; the tab's session, for `eval`, `press` and `close`.
+    pub fn open(&mut self, page: &Path, width: u32) -> Tab {
         let target = self.call(None, "Target.createTarget", json!({ "url": "about:blank" }));
         let attached = self.call(
             None,
@@ -150,13 +150,53 @@ impl Browser {
         let url = format!("file://{}", page.display());
         self.call(s, "Page.navigate", json!({ "url": url }));
         self.wait_for(&session, "Page.loadEventFired");
-        let probe = self.call(
-            s,
+        Tab {
+            session,
+            target: target["targetId"].as_str().unwrap_or_default().to_string(),
+            url,
+        }
+    }
+
+    /// Evaluate a JavaScript expression in the tab; its JSON value.
+    pub fn eval(&mut self, tab: &Tab, expression: &str) -> Value {
+        let r = self.call(
+            Some(&tab.session),
             "Runtime.evaluate",
-            json!({ "expression": probe, "returnByValue": true }),
+            json!({ "expression": expression, "returnByValue": true, "awaitPromise": true }),
         );
+        r["result"]["value"].clone()
+    }
+
+    /// Press a key (`Tab`, `Enter`, ` `) as a keyboard would, on whatever has focus.
+    pub fn press(&mut self, tab: &Tab, key: &str, shift: bool) {
+        let (code, vk, text) = match key {
+            "Tab" => ("Tab", 9, ""),
+            "Enter" => ("Enter", 13, "\r"),
+            " " => ("Space", 32, " "),
+            other => panic!("no key {other} in this helper"),
+        };
+        let modifiers = if shift { 8 } else { 0 };
+        for kind in ["keyDown", "keyUp"] {
+            let mut p = json!({ "type": kind, "key": key, "code": code, "windowsVirtualKeyCode": vk, "modifiers": modifiers });
+            if kind == "keyDown" && !text.is_empty() {
+                p["text"] = text.into();
+            }
+            self.call(Some(&tab.session), "Input.dispatchKeyEvent", p);
+        }
+    }
+
+    /// Type text into whatever has focus.
+    pub fn type_text(&mut self, tab: &Tab, text: &str) {
+        self.call(Some(&tab.session), "Input.insertText", json!({ "text": text }));
+    }
+
+    /// What the tab requested, logged and opened since it loaded, with a
+    /// screenshot; the tab is closed.
+    pub fn close(&mut self, tab: Tab, probe: &str) -> Visit {
+        let session = tab.session.clone();
+        let probe = self.eval(&tab, probe);
         let shot = self.call(
-            s,
+            Some(&session),
             "Page.captureScreenshot",
             json!({ "format": "png", "captureBeyondViewport": false }),
         );
@@ -171,7 +211,7 @@ impl Browser {
         let requests = of("Network.requestWillBeSent")
             .iter()
             .map(|e| e["params"]["request"]["url"].as_str().unwrap_or("").to_string())
-            .filter(|u| *u != url)
+            .filter(|u| *u != tab.url)
             .collect();
         let mut console_errors: Vec<String> = of("Runtime.consoleAPICalled")
             .iter()
@@ -190,19 +230,29 @@ impl Browser {
                 .map(|e| e["params"].to_string()),
         );
         let dialogs = of("Page.javascriptDialogOpening").len();
-        self.call(
-            None,
-            "Target.closeTarget",
-            json!({ "targetId": target["targetId"] }),
-        );
+        self.call(None, "Target.closeTarget", json!({ "targetId": tab.target }));
         Visit {
             requests,
             console_errors,
             dialogs,
-            probe: probe["result"]["value"].clone(),
+            probe,
             screenshot,
         }
     }
+
+    /// Open `page` in a fresh tab `width` CSS pixels wide, then evaluate `probe`
+    /// (a JavaScript expression returning JSON-able data) in it.
+    pub fn visit(&mut self, page: &Path, width: u32, probe: &str) -> Visit {
+        let tab = self.open(page, width);
+        self.close(tab, probe)
+    }
+}
+
+/// An open tab.
+pub struct Tab {
+    session: String,
+    target: String,
+    url: String,
 }
 
 impl Drop for Browser {

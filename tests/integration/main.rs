@@ -10,6 +10,7 @@ mod browser;
 mod catalogue;
 mod checks;
 mod degrade;
+mod desk;
 mod draft;
 mod editions;
 mod engines;

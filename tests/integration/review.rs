@@ -79,6 +79,13 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     );
     assert_eq!(first["sha256"].as_str().map(str::len), Some(64));
     assert!(log.contains("Japan is thin"));
+    let desk = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    assert!(
+        desk.contains(r#""i":"kim""#)
+            && desk.contains(r#""r":"approve""#)
+            && desk.contains(r#""r":"reject""#),
+        "the desk shows each decision"
+    );
 
     // The article changes after its approval: the approval is stale.
     let kim = dir.path().join("out/kim.json");

@@ -1,0 +1,123 @@
+//! Fairness across a batch, the question a desk editor is asked: for each side,
+//! in how many stories it states a position, its mean share of the words where
+//! it does, and how many stories leave it silent; and the same for the stories
+//! of each source publisher. Failed stories have no article and do not count.
+
+use serde::Serialize;
+
+use super::{Row, SideName, Status};
+
+/// One side over a set of stories.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Side {
+    pub id: String,
+    pub label: String,
+    /// Stories whose persona covers this side.
+    pub stories: usize,
+    /// Stories in which it states a position.
+    pub stated: usize,
+    /// `stated ÷ stories`, 0–1.
+    pub stated_share: f64,
+    /// Its mean share of the words over the stories where it states a position, 0–1.
+    pub mean_share: f64,
+    /// Stories that leave it silent.
+    pub silent: usize,
+}
+
+/// The sides over the stories that cite one publisher.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Publisher {
+    pub name: String,
+    pub stories: usize,
+    pub sides: Vec<Side>,
+}
+
+/// The desk's fairness panel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Fairness {
+    /// Stories with an article.
+    pub stories: usize,
+    pub sides: Vec<Side>,
+    /// Publishers by how many stories cite them, most first.
+    pub publishers: Vec<Publisher>,
+}
+
+/// The panel for `rows`.
+pub fn of(rows: &[Row]) -> Fairness {
+    let written: Vec<&Row> = rows.iter().filter(|r| r.status != Status::Failed).collect();
+    let mut names: Vec<String> = Vec::new();
+    for r in &written {
+        for p in &r.publishers {
+            if !names.contains(p) {
+                names.push(p.clone());
+            }
+        }
+    }
+    let mut publishers: Vec<Publisher> = names
+        .into_iter()
+        .map(|name| {
+            let cited: Vec<&Row> = written
+                .iter()
+                .copied()
+                .filter(|r| r.publishers.contains(&name))
+                .collect();
+            Publisher {
+                stories: cited.len(),
+                sides: sides(&cited),
+                name,
+            }
+        })
+        .collect();
+    publishers.sort_by(|a, b| b.stories.cmp(&a.stories).then_with(|| a.name.cmp(&b.name)));
+    Fairness {
+        stories: written.len(),
+        sides: sides(&written),
+        publishers,
+    }
+}
+
+/// Each side that any of `rows` covers, in the order the rows first name them.
+fn sides(rows: &[&Row]) -> Vec<Side> {
+    let mut order: Vec<&SideName> = Vec::new();
+    for r in rows {
+        for s in &r.sides {
+            if !order.iter().any(|o| o.id == s.id) {
+                order.push(s);
+            }
+        }
+    }
+    order
+        .into_iter()
+        .map(|name| {
+            let covering: Vec<&&Row> = rows
+                .iter()
+                .filter(|r| r.sides.iter().any(|s| s.id == name.id))
+                .collect();
+            let stating: Vec<&&Row> = covering
+                .iter()
+                .copied()
+                .filter(|r| r.stated.contains(&name.id))
+                .collect();
+            let words: f64 = stating
+                .iter()
+                .map(|r| r.shares.get(&name.id).copied().unwrap_or(0.0))
+                .sum();
+            Side {
+                id: name.id.clone(),
+                label: name.label.clone(),
+                stories: covering.len(),
+                stated: stating.len(),
+                stated_share: ratio(stating.len() as f64, covering.len()),
+                mean_share: ratio(words, stating.len()),
+                silent: covering.len() - stating.len(),
+            }
+        })
+        .collect()
+}
+
+fn ratio(part: f64, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { part / whole as f64 }
+}
+
+#[cfg(test)]
+mod tests;

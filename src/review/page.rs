@@ -1,0 +1,188 @@
+//! The desk as a page: `DIR/index.html`, rewritten by every batch run and every
+//! decision. Self-contained and inert like the article pages (no network, the
+//! same Content-Security-Policy with one exception: the hash of its own script).
+//! Stories travel as JSON data that the script shows a page at a time, so a
+//! 10,000-story batch stays light; the script sets every text as text. The
+//! fairness panel is plain HTML, readable without the script.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use minijinja::{AutoEscape, Environment, Value as Jinja, context};
+use serde_json::{Value, json};
+
+use super::{Row, Standing, Status, fairness};
+use crate::error::{Error, Result};
+
+/// The desk's file in an output folder.
+pub const FILE: &str = "index.html";
+const TEMPLATE: &str = include_str!("../../templates/desk.html.j2");
+const SCRIPT: &str = include_str!("../../templates/desk.js");
+
+/// Write `dir/index.html` from the folder's articles, failures and decisions.
+pub fn write(dir: &Path) -> Result<PathBuf> {
+    let rows = super::rows(dir)?;
+    let report = read_report(dir);
+    let html = render(dir, &rows, &report)?;
+    let path = dir.join(FILE);
+    crate::fsutil::write_atomic(&path, html.as_bytes())
+        .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+    Ok(path)
+}
+
+/// The batch's last `report.json`, or nothing.
+fn read_report(dir: &Path) -> Value {
+    crate::fsutil::read_text(&dir.join("report.json"), 64 << 20)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or(Value::Null)
+}
+
+/// The page for `rows` of the folder `dir`, given its last report.
+pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
+    let fair = fairness::of(rows);
+    let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
+    let pending = report["not_started"].as_u64().unwrap_or(0) as usize;
+    let cost: f64 = rows.iter().filter_map(|r| r.cost_usd).sum();
+    let kinds: BTreeSet<String> = rows.iter().flat_map(|r| r.findings.keys().cloned()).collect();
+    let languages: BTreeSet<String> = rows
+        .iter()
+        .map(|r| r.language.clone())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let folder = dir.display().to_string();
+    let retry = Retry::new(report, &folder);
+    let data = json!({
+        "sides": fair.sides.iter().map(|s| json!({"id": s.id, "label": s.label})).collect::<Vec<_>>(),
+        "rows": rows.iter().map(|r| compact(r, &fair.sides, &retry)).collect::<Vec<_>>(),
+    });
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    env.add_template("desk.html.j2", TEMPLATE)
+        .map_err(Error::internal)?;
+    let tmpl = env.get_template("desk.html.j2").map_err(Error::internal)?;
+    tmpl.render(context! {
+        generator => concat!("parallax ", env!("CARGO_PKG_VERSION")),
+        folder,
+        written => crate::clock::now(),
+        counts => context! {
+            total => rows.len() + pending,
+            done => count(Status::Done),
+            degraded => count(Status::Degraded),
+            failed => count(Status::Failed),
+            pending,
+        },
+        cost => (cost > 0.0).then(|| format!("{cost:.4}")),
+        fairness => Jinja::from(minijinja::value::Serde(&fair)),
+        kinds,
+        languages,
+        data => Jinja::from_safe_string(inert_json(&data)),
+        script => Jinja::from_safe_string(SCRIPT.to_string()),
+        script_hash => script_hash(),
+    })
+    .map_err(Error::internal)
+}
+
+/// One story as the script reads it: short keys, each side's share of the
+/// words in percent in the panel's side order (-1 silent, null not covered).
+fn compact(r: &Row, sides: &[fairness::Side], retry: &Retry) -> Value {
+    let shares: Vec<Value> = sides
+        .iter()
+        .map(|s| {
+            if !r.sides.iter().any(|x| x.id == s.id) {
+                Value::Null
+            } else if r.stated.contains(&s.id) {
+                let share = r.shares.get(&s.id).copied().unwrap_or(0.0);
+                json!((share * 100.0).round() as i64)
+            } else {
+                json!(-1)
+            }
+        })
+        .collect();
+    let status: &str = r.status.into();
+    let decision: Option<&str> = r.decision.map(|d: Standing| d.into());
+    json!({
+        "i": r.id, "h": r.headline, "f": r.file.as_deref().map(href), "s": status,
+        "d": r.degraded, "k": r.findings, "w": shares, "l": r.language,
+        "c": r.cost_usd, "t": r.elapsed_ms, "e": r.error, "r": decision,
+        "x": (r.status == Status::Failed).then(|| retry.command(&r.id)),
+    })
+}
+
+/// The command that retries a failed story: with the last run's manifest when
+/// that run listed the failure, else with MANIFEST for the user to fill in.
+struct Retry {
+    manifest: Option<String>,
+    listed: BTreeSet<String>,
+    folder: String,
+}
+
+impl Retry {
+    fn new(report: &Value, folder: &str) -> Self {
+        let listed = report["failures"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|f| f["id"].as_str().map(str::to_string))
+            .collect();
+        Retry {
+            manifest: report["manifest"].as_str().map(shell),
+            listed,
+            folder: shell(folder),
+        }
+    }
+
+    fn command(&self, id: &str) -> String {
+        let manifest = match &self.manifest {
+            Some(m) if self.listed.contains(id) => m.as_str(),
+            _ => "MANIFEST",
+        };
+        format!("parallax batch {manifest} --out {} --retry-failed", self.folder)
+    }
+}
+
+/// A file name as a relative link: everything but `A–Z a–z 0–9 . _ -`
+/// percent-encoded, so no name can become a scheme or leave the folder.
+fn href(name: &str) -> String {
+    let mut out = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// JSON that cannot close its `<script>` element or open a comment.
+fn inert_json(v: &Value) -> String {
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+/// The CSP source that allows the page's one script and nothing else.
+fn script_hash() -> String {
+    use sha2::{Digest, Sha256};
+    format!(
+        "sha256-{}",
+        crate::fsutil::base64(&Sha256::digest(SCRIPT.as_bytes()))
+    )
+}
+
+/// A word as the shell reads it back: quoted unless it is plainly safe.
+fn shell(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "_./-=:,".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests;

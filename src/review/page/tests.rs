@@ -1,0 +1,36 @@
+//! The desk page's pieces: links, data and the script's hash.
+
+use super::*;
+
+#[test]
+fn links_cannot_become_a_scheme_or_leave_the_folder() {
+    assert_eq!(href("story-1.html"), "story-1.html");
+    assert_eq!(href("javascript:alert(1)"), "javascript%3Aalert%281%29");
+    assert_eq!(href("../x y.html"), "..%2Fx%20y.html");
+}
+
+#[test]
+fn data_cannot_close_its_script_element() {
+    let v = json!({"h": "</script><script>alert(1)</script><!--"});
+    let s = inert_json(&v);
+    assert!(!s.contains('<') && !s.contains('>'), "{s}");
+    let back: Value = serde_json::from_str(&s).unwrap();
+    assert_eq!(back, v, "still the same JSON");
+}
+
+#[test]
+fn the_page_allows_exactly_its_own_script() {
+    let html = render(Path::new("out"), &[], &Value::Null).unwrap();
+    let hash = script_hash();
+    assert!(html.contains(&format!("script-src '{hash}'")));
+    assert!(html.contains(SCRIPT), "the script is inlined byte for byte");
+    assert!(html.contains("default-src 'none'"));
+    assert!(html.contains("No article written yet"));
+}
+
+#[test]
+fn retry_commands_quote_what_the_shell_would_split() {
+    assert_eq!(shell("stories.jsonl"), "stories.jsonl");
+    assert_eq!(shell("my stories.jsonl"), "'my stories.jsonl'");
+    assert_eq!(shell("it's"), r"'it'\''s'");
+}

@@ -1,0 +1,288 @@
+//! The review desk's page (`DIR/index.html`) in headless Chromium: a 60-story
+//! batch with clean, degraded and failed stories at desk and phone widths, the
+//! filters, the headline links, the fairness panel against the articles' own
+//! figures, hostile text kept inert, and the keyboard alone.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use fake_llm::{Config, FakeServer};
+use serde_json::{Value, json};
+
+use crate::browser::Browser;
+use crate::support::{Parallax, example};
+
+/// A source whose title (the extractive headline) is markup.
+const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document.domain)> signed </script><script>alert(document.cookie)</script>\"\npublisher: Desk Wire\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
+
+/// 54 offline stories (one hostile), 3 that fail, then 3 degraded by a sloppy
+/// model: 60 rows in `dir/out`, every article also as HTML.
+fn desk(dir: &Path) -> PathBuf {
+    std::fs::write(dir.join("hostile.md"), HOSTILE).unwrap();
+    let pair = [
+        example("kim-putin-new-year.md"),
+        example("north-korea-russia-reactions.md"),
+    ];
+    let singles = [example("chip-export-controls.md"), example("eu-trade-defence.md")];
+    let mut lines = Vec::new();
+    for i in 0..53 {
+        let line = match i % 3 {
+            0 => json!({"id": format!("s{i:02}"), "sources": pair}),
+            1 => json!({"id": format!("s{i:02}"), "source": singles[0]}),
+            _ => json!({"id": format!("s{i:02}"), "source": singles[1]}),
+        };
+        lines.push(line);
+    }
+    lines.push(json!({"id": "hostile", "source": "hostile.md"}));
+    for i in 0..3 {
+        lines.push(json!({"id": format!("gone{i}"), "source": format!("<b>missing</b>{i}.md")}));
+    }
+    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(dir.join("stories.jsonl"), text).unwrap();
+    Parallax::new(dir)
+        .batch([
+            "stories.jsonl",
+            "--out",
+            "out",
+            "--allow-outside",
+            "--format",
+            "md,html",
+        ])
+        .run();
+    let srv = FakeServer::start(Config {
+        sloppy: true,
+        ..Config::default()
+    })
+    .unwrap();
+    let sloppy: String = (0..3)
+        .map(|i| format!("{}\n", json!({"id": format!("sloppy{i}"), "sources": pair})))
+        .collect();
+    std::fs::write(dir.join("sloppy.jsonl"), sloppy).unwrap();
+    Parallax::new(dir)
+        .fake(&srv)
+        .batch([
+            "sloppy.jsonl",
+            "--out",
+            "out",
+            "--allow-outside",
+            "--format",
+            "md,html",
+        ])
+        .succeeds();
+    dir.join("out")
+}
+
+/// Each side's figures computed here from the articles' JSON: stories stating a
+/// position, stories covering it, and the summed share where it states one.
+fn expected_fairness(out: &Path) -> BTreeMap<String, (usize, usize, f64)> {
+    let mut sides: BTreeMap<String, (usize, usize, f64)> = BTreeMap::new();
+    for entry in std::fs::read_dir(out).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        if !name.ends_with(".json") || name.ends_with(".provenance.json") || name == "report.json" {
+            continue;
+        }
+        let a: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let balance = &a["meta"]["integrity"]["balance"];
+        for p in a["perspectives"].as_array().unwrap() {
+            let id = p["id"].as_str().unwrap().to_string();
+            let e = sides.entry(id.clone()).or_default();
+            e.1 += 1;
+            if p["stated"] == true {
+                e.0 += 1;
+                let share = balance
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|b| b["perspective"] == id.as_str())
+                    .and_then(|b| b["share"].as_f64())
+                    .unwrap_or(0.0);
+                e.2 += share;
+            }
+        }
+    }
+    sides
+}
+
+const PROBE: &str = r#"(() => {
+  const q = s => [...document.querySelectorAll(s)];
+  const rows = q('#stories tbody tr');
+  return {
+    rows: rows.length,
+    statuses: rows.map(r => r.dataset.status),
+    count: document.getElementById('count').textContent,
+    links: q('#stories tbody a').map(a => a.getAttribute('href')),
+    fairness: q('#fairness tbody tr').map(r => ({
+      side: r.dataset.side,
+      stated: r.querySelector('.stated-share').textContent,
+      mean: r.querySelector('.mean-share').textContent,
+      counts: r.querySelector('.muted').textContent,
+    })),
+    publishers: q('#publishers tbody tr').length,
+    imgs: q('img, iframe, object, embed').length,
+    scripts: document.scripts.length,
+    handlers: q('*').filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on'))).length,
+    text: document.body.innerText,
+    overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  };
+})()"#;
+
+#[test]
+fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = desk(dir.path());
+    let page = out.join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external address"
+    );
+    assert!(
+        !html.contains("<img src=x"),
+        "the hostile headline is data, not markup"
+    );
+
+    let mut browser = Browser::launch();
+    for width in [1280, 390] {
+        let v = browser.visit(&page, width, PROBE);
+        assert!(v.requests.is_empty(), "{width}px: {:?}", v.requests);
+        assert!(v.console_errors.is_empty(), "{width}px: {:?}", v.console_errors);
+        assert_eq!(v.dialogs, 0, "nothing runs from a headline or an error");
+        let p = &v.probe;
+        assert_eq!(p["rows"], 60, "{width}px: {}", p["count"]);
+        let statuses: Vec<&str> = p["statuses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
+        for s in ["done", "degraded", "failed"] {
+            assert!(statuses.contains(&s), "{s} in {statuses:?}");
+        }
+        assert_eq!(p["imgs"], 0);
+        assert_eq!(p["handlers"], 0);
+        assert_eq!(p["scripts"], 2, "the data block and the page's own script");
+        let text = p["text"].as_str().unwrap();
+        assert!(
+            text.contains("Port deal <img src=x onerror=alert(document.domain)> signed </script>"),
+            "shown as text"
+        );
+        assert!(text.contains("<b>missing</b>0.md"), "the error, as text");
+        assert!(
+            text.contains("parallax batch MANIFEST --out out --retry-failed"),
+            "the command that retries them (their manifest was not the last run's)"
+        );
+        assert!(
+            p["overflow"].as_i64().unwrap() <= 0,
+            "{width}px: no sideways scrolling"
+        );
+        std::fs::write(
+            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("desk-{width}.png")),
+            &v.screenshot,
+        )
+        .unwrap();
+
+        // Every headline link opens an article in the folder.
+        let links = p["links"].as_array().unwrap();
+        assert_eq!(links.len(), 57, "every written story links to its page");
+        for l in links {
+            let name = l.as_str().unwrap();
+            assert!(name.ends_with(".html") && out.join(name).is_file(), "{name}");
+        }
+
+        // The panel's figures are those of the articles.
+        let want = expected_fairness(&out);
+        let fair = p["fairness"].as_array().unwrap();
+        assert_eq!(fair.len(), want.len());
+        for f in fair {
+            let (stated, covering, sum) = want[f["side"].as_str().unwrap()];
+            let pct = |x: f64| format!("{:.1}%", (x * 1000.0).round() / 10.0);
+            assert_eq!(f["counts"], format!("({stated} of {covering})"));
+            assert_eq!(f["stated"], pct(stated as f64 / covering as f64));
+            let mean = if stated == 0 { 0.0 } else { sum / stated as f64 };
+            assert_eq!(f["mean"], pct(mean), "{}", f["side"]);
+        }
+        assert!(p["publishers"].as_u64().unwrap() >= 2, "by publisher too");
+    }
+}
+
+#[test]
+fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = desk(dir.path());
+    let mut browser = Browser::launch();
+    let tab = browser.open(&out.join("index.html"), 1280);
+    let rows = |b: &mut Browser, tab| {
+        b.eval(
+            tab,
+            "[...document.querySelectorAll('#stories tbody tr')].map(r => [r.dataset.id, r.dataset.status])",
+        )
+    };
+    let set = |b: &mut Browser, tab, id: &str, value: &str| {
+        b.eval(
+            tab,
+            &format!("(() => {{ const e = document.getElementById('{id}'); e.value = '{value}'; e.dispatchEvent(new Event('change')); }})()"),
+        );
+    };
+    set(&mut browser, &tab, "status", "failed");
+    let failed = rows(&mut browser, &tab);
+    assert_eq!(failed.as_array().unwrap().len(), 3, "{failed}");
+    set(&mut browser, &tab, "status", "degraded");
+    let degraded = rows(&mut browser, &tab);
+    let degraded = degraded.as_array().unwrap();
+    assert!(
+        !degraded.is_empty() && degraded.iter().all(|r| r[1] == "degraded"),
+        "{degraded:?}"
+    );
+    set(&mut browser, &tab, "status", "");
+
+    // A silent side's link in the panel filters to the stories that leave it silent.
+    let silent = browser.eval(&tab, "(() => { const a = document.querySelector('#fairness .silent-link'); a.click(); return a.closest('tr').dataset.side; })()");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let listed = rows(&mut browser, &tab);
+    let n = listed.as_array().unwrap().len();
+    let expected = expected_fairness(&out)[silent.as_str().unwrap()];
+    assert_eq!(n, expected.1 - expected.0, "silent on {silent}");
+    browser.eval(&tab, "(() => { location.hash = ''; const s = document.getElementById('silent'); s.value = ''; s.dispatchEvent(new Event('change')); })()");
+
+    // Keyboard only: tab into the search box and type, then tab to a sort button
+    // and press Enter, then follow a headline link with Enter.
+    browser.eval(&tab, "document.activeElement.blur()");
+    let mut guard = 0;
+    while browser.eval(&tab, "document.activeElement.id") != "q" {
+        browser.press(&tab, "Tab", false);
+        guard += 1;
+        assert!(guard < 40, "the search box is reachable by Tab");
+    }
+    browser.type_text(&tab, "port deal");
+    let found = rows(&mut browser, &tab);
+    assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
+    assert_eq!(found[0][0], "hostile");
+    browser.eval(&tab, "(() => { const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); })()");
+    while browser.eval(&tab, "document.activeElement.dataset.sort || ''") != "status" {
+        browser.press(&tab, "Tab", false);
+        guard += 1;
+        assert!(guard < 80, "the sort buttons are reachable by Tab");
+    }
+    browser.press(&tab, "Enter", false);
+    browser.press(&tab, "Enter", false);
+    let sorted = rows(&mut browser, &tab);
+    assert_eq!(
+        sorted[0][1], "failed",
+        "sorted by status, descending: {}",
+        sorted[0]
+    );
+    while browser.eval(&tab, "document.activeElement.tagName") != "A" {
+        browser.press(&tab, "Tab", false);
+        guard += 1;
+        assert!(guard < 140, "a headline link is reachable by Tab");
+    }
+    browser.press(&tab, "Enter", false);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let at = browser.eval(&tab, "location.pathname");
+    assert!(
+        at.as_str().unwrap().ends_with(".html") && !at.as_str().unwrap().ends_with("index.html"),
+        "{at}"
+    );
+    browser.close(tab, "1");
+}
