@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::place::At;
 use crate::source::PassageId;
 use crate::stage::Section;
 
@@ -31,6 +32,10 @@ pub struct Finding {
     pub kind: FindingKind,
     pub section: Section,
     pub location: String,
+    /// Where it is in one of our own articles (none for whole-article findings
+    /// and for articles read from Markdown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<At>,
     pub claim: String,
     pub expected: String,
     /// For a misattribution: whose words these are, per the article and per the
@@ -118,6 +123,7 @@ impl Report {
     Deserialize,
     schemars::JsonSchema,
     strum::IntoStaticStr,
+    strum::VariantArray,
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]

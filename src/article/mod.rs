@@ -2,6 +2,7 @@
 //! Every paragraph keeps the passage ids it rests on.
 
 pub mod integrity;
+pub mod place;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -151,6 +151,7 @@ fn finding(block: &super::Block, m: Misattribution) -> Finding {
         kind: FindingKind::Misattributed,
         section: block.section.clone(),
         location: block.location.clone(),
+        at: block.at,
         claim: m.quotation.clone(),
         expected,
         attribution: Some(m),

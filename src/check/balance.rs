@@ -20,6 +20,7 @@ fn finding(kind: FindingKind, id: &str, location: String, claim: String, expecte
         kind,
         section: Section::Perspective(id.to_string()),
         location,
+        at: None,
         claim,
         expected,
         attribution: None,

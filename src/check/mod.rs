@@ -16,44 +16,14 @@ mod paragraphs;
 pub mod parity;
 mod translation;
 
-use serde::{Deserialize, Serialize};
-
 use crate::article::integrity::FindingKind;
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
+use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
 use crate::persona::Persona;
 use crate::source::PassageId;
 use crate::source::{Passage, Source};
 use crate::stage::Section;
-
-/// What a block of text is, for grouping findings and revising.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Part {
-    Headline,
-    Deck,
-    Lede,
-    Body,
-    Position,
-    Reasons,
-    Implications,
-    Closing,
-}
-
-impl Part {
-    pub fn label(&self) -> &'static str {
-        match self {
-            Part::Headline => "headline",
-            Part::Deck => "deck",
-            Part::Lede => "lede",
-            Part::Body => "paragraph",
-            Part::Position => "stated position",
-            Part::Reasons => "reasons and interests",
-            Part::Implications => "what it means",
-            Part::Closing => "closing",
-        }
-    }
-}
 
 /// One paragraph (or title) of an article under check.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,33 +42,6 @@ pub struct Block {
     pub at: Option<At>,
 }
 
-/// A block's place in a typed [`Article`], so a part can be replaced.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum At {
-    Headline,
-    Deck,
-    Lede,
-    /// Section, paragraph.
-    Body(usize, usize),
-    /// The perspective's index and part.
-    Side(usize, Part),
-    Closing,
-}
-
-impl At {
-    /// What kind of part is here.
-    pub fn part(self) -> Part {
-        match self {
-            At::Headline => Part::Headline,
-            At::Deck => Part::Deck,
-            At::Lede => Part::Lede,
-            At::Body(..) => Part::Body,
-            At::Side(_, part) => part,
-            At::Closing => Part::Closing,
-        }
-    }
-}
-
 impl Block {
     /// A finding about this block (no attribution).
     pub fn finding(&self, check: Check, kind: FindingKind, claim: String, expected: String) -> Finding {
@@ -107,6 +50,7 @@ impl Block {
             kind,
             section: self.section.clone(),
             location: self.location.clone(),
+            at: self.at,
             claim,
             expected,
             attribution: None,

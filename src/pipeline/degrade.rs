@@ -7,8 +7,9 @@
 //! last resort, left out. Each replacement is flagged as degraded.
 
 use crate::article::integrity::FindingKind;
+use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
-use crate::check::{At, Check, Doc, Finding, Part, Report};
+use crate::check::{Check, Doc, Finding, Report};
 use crate::labels::Labels;
 use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
 
@@ -101,6 +102,7 @@ pub fn replace(
             kind: FindingKind::Degraded,
             section: block.section.clone(),
             location: block.location.clone(),
+            at: Some(at),
             claim: format!("{}: {done}", block.location),
             expected: format!("nothing its passages do not hold; it had: {what}"),
             attribution: None,

@@ -122,6 +122,7 @@ fn parity(docs: &[Doc], i: usize, languages: &[String], persona: &Persona) -> Ve
                 kind: FindingKind::Parity,
                 section,
                 location,
+                at: None,
                 claim: d.claim,
                 expected,
                 attribution: None,

@@ -258,6 +258,7 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
             kind: crate::article::integrity::FindingKind::Degraded,
             section: c.stage.section().unwrap_or(Section::Lede),
             location: c.stage.to_string(),
+            at: None,
             claim: note.clone(),
             expected:
                 "an answer the checks accept; this part was dropped, salvaged or built from the sources"

@@ -53,10 +53,18 @@ struct Bar<'a> {
 #[derive(Serialize)]
 struct IntegrityView<'a> {
     passed: bool,
-    findings: &'a [crate::check::Finding],
+    findings: Vec<FindingView<'a>>,
     balance: Vec<Bar<'a>>,
     revised: &'a [crate::stage::Section],
     glossary: Vec<BTreeMap<&'static str, &'a str>>,
+}
+
+/// A finding, with the number of its mark in the article (if it has a place).
+#[derive(Serialize)]
+struct FindingView<'a> {
+    #[serde(flatten)]
+    finding: &'a crate::check::Finding,
+    mark: Option<usize>,
 }
 
 /// `url` if it is an http(s) address, else nothing: no `javascript:` or `data:` link.
@@ -129,33 +137,8 @@ impl Html {
                 deck: &r.deck,
             })
             .collect();
-        let integrity = a.meta.integrity.as_ref().map(|r| IntegrityView {
-            passed: r.passed(),
-            findings: &r.findings,
-            balance: r
-                .balance
-                .iter()
-                .map(|s| Bar {
-                    label: a
-                        .perspectives
-                        .iter()
-                        .find(|p| p.id == s.perspective)
-                        .map_or(&s.perspective, |p| &p.label),
-                    percent: (s.share * 100.0).round() as u32,
-                })
-                .collect(),
-            revised: &r.revised,
-            glossary: r
-                .glossary
-                .iter()
-                .map(|t| {
-                    BTreeMap::from([
-                        ("term", t.term.as_str()),
-                        ("state", if t.ok { "ok" } else { "violated" }),
-                    ])
-                })
-                .collect(),
-        });
+        let marks = super::marks::of(a);
+        let integrity = a.meta.integrity.as_ref().map(|r| integrity_view(a, r, &marks));
         let ctx = serde_json::json!({
             "a": a,
             "labels": labels,
@@ -163,6 +146,7 @@ impl Html {
             "related": related,
             "integrity": integrity,
             "source_of": source_of,
+            "marks": marks.by_place(),
         });
         let tmpl = self.env.get_template(TEMPLATE_NAME).map_err(|e| TemplateError {
             file: TEMPLATE_NAME.into(),
@@ -177,6 +161,50 @@ impl Html {
                 column: None,
                 message: e.to_string(),
             })
+    }
+}
+
+/// The integrity box: findings (with their marks' numbers), balance bars,
+/// revised sections and disputed terms.
+fn integrity_view<'a>(
+    a: &'a Article,
+    r: &'a crate::check::Report,
+    marks: &super::marks::Marks,
+) -> IntegrityView<'a> {
+    IntegrityView {
+        passed: r.passed(),
+        findings: r
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(n, finding)| FindingView {
+                finding,
+                mark: marks.numbered(n),
+            })
+            .collect(),
+        balance: r
+            .balance
+            .iter()
+            .map(|s| Bar {
+                label: a
+                    .perspectives
+                    .iter()
+                    .find(|p| p.id == s.perspective)
+                    .map_or(&s.perspective, |p| &p.label),
+                percent: (s.share * 100.0).round() as u32,
+            })
+            .collect(),
+        revised: &r.revised,
+        glossary: r
+            .glossary
+            .iter()
+            .map(|t| {
+                BTreeMap::from([
+                    ("term", t.term.as_str()),
+                    ("state", if t.ok { "ok" } else { "violated" }),
+                ])
+            })
+            .collect(),
     }
 }
 
@@ -212,7 +240,10 @@ fn originals(state: &minijinja::State, text: String) -> minijinja::Value {
 
 /// Citation markers, linked to the source they come from. Defined before the
 /// page so an overriding template gets it too.
-const CITES_MACRO: &str = "{% macro cites(p) %}{% if p.cites %} <span class=\"cite\">[{% for c in p.cites %}<a href=\"#source-{{ source_of[c] | default(0) }}\">{{ c }}</a>{% if not loop.last %}, {% endif %}{% endfor %}]</span>{% endif %}{% endmacro %}\n";
+const CITES_MACRO: &str = concat!(
+    "{% macro cites(p) %}{% if p.cites %} <span class=\"cite\">[{% for c in p.cites %}<a href=\"#source-{{ source_of[c] | default(0) }}\">{{ c }}</a>{% if not loop.last %}, {% endif %}{% endfor %}]</span>{% endif %}{% endmacro %}",
+    "{% macro review(place) %}{% for m in marks[place] | default([]) %}<mark class=\"review{% if m.built %} built{% endif %}\" id=\"finding-{{ m.n }}\" tabindex=\"0\" title=\"{{ m.text }}\"><span class=\"flag\">{{ m.kind }}</span><span class=\"finding-text\">{{ m.text }}</span></mark>{% endfor %}{% endmacro %}\n"
+);
 
 #[cfg(test)]
 mod tests;

@@ -4,6 +4,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod marks;
 pub mod quotes;
 pub mod terminal;
 

@@ -78,7 +78,7 @@ pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
         languages,
         data => Jinja::from_safe_string(inert_json(&data)),
         script => Jinja::from_safe_string(SCRIPT.to_string()),
-        script_hash => script_hash(),
+        script_hash => Jinja::from_safe_string(script_hash()),
     })
     .map_err(Error::internal)
 }

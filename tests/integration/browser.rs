@@ -185,6 +185,17 @@ impl Browser {
         }
     }
 
+    /// A PNG of the tab's top `height` CSS pixels.
+    pub fn shot(&mut self, tab: &Tab, width: u32, height: u32) -> Vec<u8> {
+        let clip = json!({ "x": 0, "y": 0, "width": width, "height": height, "scale": 1 });
+        let shot = self.call(
+            Some(&tab.session),
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": clip }),
+        );
+        base64_decode(shot["data"].as_str().unwrap_or(""))
+    }
+
     /// Type text into whatever has focus.
     pub fn type_text(&mut self, tab: &Tab, text: &str) {
         self.call(Some(&tab.session), "Input.insertText", json!({ "text": text }));
