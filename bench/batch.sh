@@ -61,7 +61,17 @@ config
 start_fake --latency-ms "$LATENCY_MS" --batch-delay-ms 0 --sloppy 1
 manifest "$N" "$WORK/wall.jsonl"
 read -r WALL RSS_W CPU_W <<< "$(run_batch out-wall "$WORK/wall.jsonl" "$URL" revise)"
-CALLS=$(grep -o '"calls": [0-9]*' "$WORK/out-wall/report.json" | grep -o '[0-9]*$')
+# Every request counts: repairs and revisions too (each call record's attempts).
+CALLS=$(python3 - "$WORK/out-wall" <<'PY'
+import glob, json, sys
+n = 0
+for path in glob.glob(f"{sys.argv[1]}/*.json"):
+    if path.endswith((".provenance.json", "report.json")):
+        continue
+    n += sum(c["attempts"] for c in json.load(open(path))["meta"]["calls"])
+print(n)
+PY
+)
 DONE=$(grep -o '"done": [0-9]*' "$WORK/out-wall/report.json" | grep -o '[0-9]*$')
 IDEAL=$(awk -v c="$CALLS" -v l=$LATENCY_MS -v k=$CONCURRENCY 'BEGIN { printf "%.2f", c * l / 1000 / k }')
 OVER=$(awk -v w="$WALL" -v i="$IDEAL" 'BEGIN { printf "%.1f", (w / i - 1) * 100 }')
@@ -157,7 +167,7 @@ flagged parts revised, and every such call counts. Server latency ${LATENCY_MS} 
 per call, ${CONCURRENCY} requests in flight (\`concurrency = $CONCURRENCY\`), ${JOBS}
 stories in flight (\`-j $JOBS\`).
 
-| stories done | calls | ideal (calls × latency ÷ concurrency) | wall time | over the ideal |
+| stories done | requests | ideal (requests × latency ÷ concurrency) | wall time | over the ideal |
 |---|---|---|---|---|
 | $DONE | $CALLS | ${IDEAL} s | ${WALL} s | ${OVER}% |
 

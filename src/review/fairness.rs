@@ -1,7 +1,8 @@
 //! Fairness across a batch, the question a desk editor is asked: for each side,
 //! in how many stories it states a position, its mean share of the words where
 //! it does, and how many stories leave it silent; and the same for the stories
-//! of each source publisher. Failed stories have no article and do not count.
+//! of each source publisher. Failed and pending stories have no article and do
+//! not count.
 
 use serde::Serialize;
 
@@ -44,7 +45,10 @@ pub struct Fairness {
 
 /// The panel for `rows`.
 pub fn of(rows: &[Row]) -> Fairness {
-    let written: Vec<&Row> = rows.iter().filter(|r| r.status != Status::Failed).collect();
+    let written: Vec<&Row> = rows
+        .iter()
+        .filter(|r| matches!(r.status, Status::Done | Status::Degraded))
+        .collect();
     let mut names: Vec<String> = Vec::new();
     for r in &written {
         for p in &r.publishers {

@@ -30,6 +30,8 @@ pub enum Status {
     Done,
     Degraded,
     Failed,
+    /// Started by a run that stopped before it was done.
+    Pending,
 }
 
 /// An editor's decision.
@@ -220,19 +222,23 @@ fn articles(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     Ok(out)
 }
 
-/// The stories whose last attempt failed, from the batch journal (every run's,
-/// so a later run over another manifest keeps them), and the manifest lines
-/// the last run could not read, from `report.json`; none with an article.
+/// The stories whose last attempt failed or never finished, from the batch
+/// journal (every run's, so a later run over another manifest keeps them), and
+/// the manifest lines the last run could not read, from `report.json`; none
+/// with an article.
 fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
     let has_article = |id: &str| {
         written
             .iter()
             .any(|r| r.id == id || r.id.starts_with(&format!("{id}.")))
     };
-    let mut failures: Vec<(String, Option<String>)> = Journal::read(dir)
+    let mut failures: Vec<(String, Status, Option<String>)> = Journal::read(dir)
         .into_iter()
-        .filter(|(id, s)| s.state == State::Failed && !has_article(id))
-        .map(|(id, s)| (id, s.reason))
+        .filter(|(id, s)| s.state != State::Done && !has_article(id))
+        .map(|(id, s)| match s.state {
+            State::Started => (id, Status::Pending, None),
+            _ => (id, Status::Failed, s.reason),
+        })
         .collect();
     failures.sort();
     let path = dir.join("report.json");
@@ -243,15 +249,15 @@ fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
             let id = f["id"]
                 .as_str()
                 .map_or_else(|| format!("line {}", f["line"]), str::to_string);
-            if !failures.iter().any(|(known, _)| *known == id) && !has_article(&id) {
-                failures.push((id, f["reason"].as_str().map(str::to_string)));
+            if !failures.iter().any(|(known, ..)| *known == id) && !has_article(&id) {
+                failures.push((id, Status::Failed, f["reason"].as_str().map(str::to_string)));
             }
         }
     }
-    let rows = failures.into_iter().map(|(id, error)| Row {
+    let rows = failures.into_iter().map(|(id, status, error)| Row {
         id,
         headline: String::new(),
-        status: Status::Failed,
+        status,
         degraded: 0,
         findings: BTreeMap::new(),
         shares: BTreeMap::new(),

@@ -5,13 +5,14 @@
 //! 10,000-story batch stays light; the script sets every text as text. The
 //! fairness panel is plain HTML, readable without the script.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, Value as Jinja, context};
-use serde_json::{Value, json};
+use serde::Serialize;
+use serde_json::Value;
 
-use super::{Row, Standing, Status, fairness};
+use super::{Row, SideName, Standing, Status, fairness};
 use crate::error::{Error, Result};
 
 /// The desk's file in an output folder.
@@ -42,7 +43,7 @@ fn read_report(dir: &Path) -> Value {
 pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
     let fair = fairness::of(rows);
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
-    let pending = report["not_started"].as_u64().unwrap_or(0) as usize;
+    let not_started = report["not_started"].as_u64().unwrap_or(0) as usize;
     let cost: f64 = rows.iter().filter_map(|r| r.cost_usd).sum();
     let kinds: BTreeSet<String> = rows.iter().flat_map(|r| r.findings.keys().cloned()).collect();
     let languages: BTreeSet<String> = rows
@@ -52,10 +53,17 @@ pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
         .collect();
     let folder = dir.display().to_string();
     let retry = Retry::new(report, &folder);
-    let data = json!({
-        "sides": fair.sides.iter().map(|s| json!({"id": s.id, "label": s.label})).collect::<Vec<_>>(),
-        "rows": rows.iter().map(|r| compact(r, &fair.sides, &retry)).collect::<Vec<_>>(),
-    });
+    let data = Data {
+        sides: fair
+            .sides
+            .iter()
+            .map(|s| SideName {
+                id: s.id.clone(),
+                label: s.label.clone(),
+            })
+            .collect(),
+        rows: rows.iter().map(|r| compact(r, &fair.sides, &retry)).collect(),
+    };
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| AutoEscape::Html);
     env.add_template("desk.html.j2", TEMPLATE)
@@ -66,47 +74,73 @@ pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
         folder,
         written => crate::clock::now(),
         counts => context! {
-            total => rows.len() + pending,
+            total => rows.len() + not_started,
             done => count(Status::Done),
             degraded => count(Status::Degraded),
             failed => count(Status::Failed),
-            pending,
+            pending => count(Status::Pending) + not_started,
         },
         cost => (cost > 0.0).then(|| format!("{cost:.4}")),
         fairness => Jinja::from(minijinja::value::Serde(&fair)),
         kinds,
         languages,
-        data => Jinja::from_safe_string(inert_json(&data)),
+        data => Jinja::from_safe_string(inert_json(&serde_json::to_string(&data).map_err(Error::internal)?)),
         script => Jinja::from_safe_string(SCRIPT.to_string()),
         script_hash => Jinja::from_safe_string(script_hash()),
     })
     .map_err(Error::internal)
 }
 
-/// One story as the script reads it: short keys, each side's share of the
-/// words in percent in the panel's side order (-1 silent, null not covered).
-fn compact(r: &Row, sides: &[fairness::Side], retry: &Retry) -> Value {
-    let shares: Vec<Value> = sides
+/// One story as the script reads it, with short keys; serialized straight from
+/// the row, so a 10,000-story desk builds no tree of values.
+#[derive(Serialize)]
+struct Compact<'a> {
+    i: &'a str,
+    h: &'a str,
+    f: Option<String>,
+    s: &'static str,
+    d: usize,
+    k: &'a BTreeMap<String, usize>,
+    /// Each side's share of the words in percent, in the panel's side order
+    /// (-1 silent, null not covered).
+    w: Vec<Option<i64>>,
+    l: &'a str,
+    c: Option<f64>,
+    t: Option<u64>,
+    e: Option<&'a str>,
+    r: Option<&'static str>,
+    x: Option<String>,
+}
+
+fn compact<'a>(r: &'a Row, sides: &[fairness::Side], retry: &Retry) -> Compact<'a> {
+    let w = sides
         .iter()
         .map(|s| {
             if !r.sides.iter().any(|x| x.id == s.id) {
-                Value::Null
+                None
             } else if r.stated.contains(&s.id) {
                 let share = r.shares.get(&s.id).copied().unwrap_or(0.0);
-                json!((share * 100.0).round() as i64)
+                Some((share * 100.0).round() as i64)
             } else {
-                json!(-1)
+                Some(-1)
             }
         })
         .collect();
-    let status: &str = r.status.into();
-    let decision: Option<&str> = r.decision.map(|d: Standing| d.into());
-    json!({
-        "i": r.id, "h": r.headline, "f": r.file.as_deref().map(href), "s": status,
-        "d": r.degraded, "k": r.findings, "w": shares, "l": r.language,
-        "c": r.cost_usd, "t": r.elapsed_ms, "e": r.error, "r": decision,
-        "x": (r.status == Status::Failed).then(|| retry.command(&r.id)),
-    })
+    Compact {
+        i: &r.id,
+        h: &r.headline,
+        f: r.file.as_deref().map(href),
+        s: r.status.into(),
+        d: r.degraded,
+        k: &r.findings,
+        w,
+        l: &r.language,
+        c: r.cost_usd,
+        t: r.elapsed_ms,
+        e: r.error.as_deref(),
+        r: r.decision.map(|d: Standing| d.into()),
+        x: (r.status == Status::Failed).then(|| retry.command(&r.id)),
+    }
 }
 
 /// The command that retries a failed story: with the last run's manifest when
@@ -155,10 +189,16 @@ fn href(name: &str) -> String {
     out
 }
 
+/// The page's data: the sides in the panel's order and one entry per story.
+#[derive(Serialize)]
+struct Data<'a> {
+    sides: Vec<SideName>,
+    rows: Vec<Compact<'a>>,
+}
+
 /// JSON that cannot close its `<script>` element or open a comment.
-fn inert_json(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
+fn inert_json(json: &str) -> String {
+    json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")
         .replace('\u{2028}', "\\u2028")

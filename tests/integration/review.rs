@@ -119,3 +119,17 @@ fn deciding_on_a_story_that_is_not_there_is_refused() {
         .expect_failure(2, &["not a folder"]);
     assert!(!dir.path().join("out/review.jsonl").exists(), "nothing recorded");
 }
+
+#[test]
+fn a_story_a_stopped_run_left_unfinished_is_pending() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(dir.path());
+    let journal = dir.path().join("out/journal.jsonl");
+    let mut text = std::fs::read_to_string(&journal).unwrap();
+    text.push_str("{\"id\":\"late\",\"state\":\"started\",\"attempt\":1,\"line\":4,\"at\":\"2026-12-02T10:00:00Z\",\"tokens\":0}\n");
+    std::fs::write(&journal, text).unwrap();
+    let all = rows(dir.path(), &[]);
+    assert_eq!(row(&all, "late")["status"], "pending");
+    assert_eq!(row(&all, "gone")["status"], "failed");
+    assert_eq!(row(&all, "kim")["status"], "done");
+}

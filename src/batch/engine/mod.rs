@@ -227,6 +227,9 @@ impl Engine {
         let mut s = self.lock();
         s.in_flight.remove(id);
         s.requests.remove(id);
+        // Answered for good: nothing about the request is kept, so memory stays
+        // bounded by the window, not the manifest.
+        s.submissions.remove(id);
         for w in s.waiters.remove(id).unwrap_or_default() {
             let _ = w.send(result.clone());
         }
