@@ -33,8 +33,10 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             );
         }
     }
-    if !(args.approve.is_empty() && args.reject.is_empty()) {
-        review::page::write(&args.dir)?;
+    if !(args.approve.is_empty() && args.reject.is_empty())
+        && let Err(e) = review::page::write(&args.dir)
+    {
+        tracing::warn!("the review desk (index.html) was not updated: {e}");
     }
     let mut rows = review::rows(&args.dir)?;
     if args.approved {

@@ -20,12 +20,24 @@ pub const FILE: &str = "index.html";
 const TEMPLATE: &str = include_str!("../../templates/desk.html.j2");
 const SCRIPT: &str = include_str!("../../templates/desk.js");
 
+/// What marks a page as the desk, so a file of the same name that is not (a
+/// story called `index`, a page of the user's) is never overwritten.
+const MARK: &str = r#"<meta name="parallax-page" content="review-desk">"#;
+
 /// Write `dir/index.html` from the folder's articles, failures and decisions.
 pub fn write(dir: &Path) -> Result<PathBuf> {
+    let path = dir.join(FILE);
+    if let Ok(existing) = crate::fsutil::read_text(&path, 64 << 20)
+        && !existing.contains(MARK)
+    {
+        return Err(Error::Usage(format!(
+            "{} is not a review desk written by parallax, so it was left alone; move it away to get the desk",
+            path.display()
+        )));
+    }
     let rows = super::rows(dir)?;
     let report = read_report(dir);
     let html = render(dir, &rows, &report)?;
-    let path = dir.join(FILE);
     crate::fsutil::write_atomic(&path, html.as_bytes())
         .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
     Ok(path)

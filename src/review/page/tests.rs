@@ -26,6 +26,7 @@ fn the_page_allows_exactly_its_own_script() {
     assert!(html.contains(SCRIPT), "the script is inlined byte for byte");
     assert!(html.contains("default-src 'none'"));
     assert!(html.contains("No article written yet"));
+    assert!(html.contains(MARK), "the page says it is the desk");
 }
 
 #[test]
@@ -33,4 +34,17 @@ fn retry_commands_quote_what_the_shell_would_split() {
     assert_eq!(shell("stories.jsonl"), "stories.jsonl");
     assert_eq!(shell("my stories.jsonl"), "'my stories.jsonl'");
     assert_eq!(shell("it's"), r"'it'\''s'");
+}
+
+#[test]
+fn a_page_that_is_not_the_desk_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = "<html><body>my own index</body></html>";
+    std::fs::write(dir.path().join(FILE), theirs).unwrap();
+    let e = write(dir.path()).unwrap_err();
+    assert!(e.to_string().contains("left alone"), "{e}");
+    assert_eq!(std::fs::read_to_string(dir.path().join(FILE)).unwrap(), theirs);
+    std::fs::remove_file(dir.path().join(FILE)).unwrap();
+    write(dir.path()).unwrap();
+    write(dir.path()).unwrap_or_else(|e| panic!("the desk replaces itself: {e}"));
 }
