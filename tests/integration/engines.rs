@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use fake_llm::{BatchConfig, Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{Parallax, parallax, run};
+use crate::support::Parallax;
 
 /// A JSONL manifest of `n` distinct stories that quote two sides.
 fn manifest(dir: &Path, n: usize) -> String {
@@ -37,22 +37,21 @@ fn server(batch: BatchConfig) -> FakeServer {
 }
 
 /// `parallax batch` against the fake server in one protocol, polling fast.
-fn batch(dir: &Path, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> crate::support::Run {
+fn batch(dir: &Path, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Parallax {
     batch_to(dir, "out", srv, anthropic, extra)
 }
 
-fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> crate::support::Run {
-    let mut cmd = parallax(dir);
-    if anthropic {
-        cmd.env("ANTHROPIC_API_KEY", "test-key")
-            .env("ANTHROPIC_BASE_URL", srv.anthropic_url());
+fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Parallax {
+    let cmd = if anthropic {
+        Parallax::new(dir)
+            .env("ANTHROPIC_API_KEY", "test-key")
+            .env("ANTHROPIC_BASE_URL", srv.anthropic_url())
     } else {
-        cmd.env("OPENAI_BASE_URL", srv.base_url());
-    }
+        Parallax::new(dir).fake(srv)
+    };
     cmd.env("PARALLAX_POLL_INTERVAL", "20ms")
-        .args(["batch", "stories.jsonl", "--out", out, "--date", "2026-03-04"])
-        .args(extra);
-    run(&mut cmd)
+        .batch(["stories.jsonl", "--out", out, "--date", "2026-03-04"])
+        .args(extra)
 }
 
 fn report(dir: &Path, out: &str) -> Value {
@@ -130,8 +129,8 @@ fn five_hundred_through(anthropic: bool) {
         &srv,
         anthropic,
         &["--engine", "provider", "--model", model],
-    );
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    )
+    .succeeds();
     let rep = report(dir.path(), "out");
     assert_eq!(
         (rep["done"].as_u64(), rep["failed"].as_u64()),
@@ -192,13 +191,11 @@ fn one_batch_per_round_articles_as_live_and_half_the_price() {
     manifest(dir.path(), 12);
     let prices = "[prices]\n\"gpt-4o-mini\" = { input = 0.15, output = 0.6 }\n";
     std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
-    let live = batch_to(dir.path(), "live", &srv, false, &["--no-stream"]);
-    assert_eq!(live.code, 0, "{}", live.stderr);
+    batch_to(dir.path(), "live", &srv, false, &["--no-stream"]).succeeds();
     assert_eq!(srv.handle.batches_created(), 0);
-    let dry = batch(dir.path(), &srv, false, &["--engine", "provider", "--dry-run"]);
+    let dry = batch(dir.path(), &srv, false, &["--engine", "provider", "--dry-run"]).run();
     assert!(dry.stdout.contains("at the batch price"), "{}", dry.stdout);
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     // One provider batch per round of the pipeline, whatever the number of stories.
     let rounds = r.stderr.matches("submitted batch").count();
     assert_eq!(srv.handle.batches_created(), rounds);
@@ -231,8 +228,7 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
     }
     std::fs::write(dir.path().join("stories.jsonl"), out).unwrap();
     std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n").unwrap();
-    let r = batch(dir.path(), &srv, true, &["--engine", "provider", "--json"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = batch(dir.path(), &srv, true, &["--engine", "provider", "--json"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 10);
     let events: Vec<Value> = r
         .stdout
@@ -284,8 +280,7 @@ fn killed_while_polling_each_round_no_request_is_submitted_twice() {
         child.kill().unwrap();
         child.wait().unwrap();
     }
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 20);
     let ids = srv.handle.batch_custom_ids();
     let unique: BTreeSet<&String> = ids.iter().collect();
@@ -298,7 +293,7 @@ fn the_export_import_loop_runs_to_the_end() {
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 6);
     let mut rounds = 0;
-    let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]);
+    let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]).run();
     while r.code != 0 {
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(r.stderr.contains("--engine import --results"), "{}", r.stderr);
@@ -317,7 +312,8 @@ fn the_export_import_loop_runs_to_the_end() {
             &srv,
             false,
             &["--engine", "import", "--results", results.to_str().unwrap()],
-        );
+        )
+        .run();
     }
     assert!((2..=3).contains(&rounds), "{rounds} rounds");
     assert_eq!(report(dir.path(), "out")["done"], 6);
@@ -372,8 +368,7 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
         "[batch]\nmax_enqueued_tokens = 12000\n",
     )
     .unwrap();
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 8);
     // Without the limit, one batch per round (two); with it, a round goes in parts.
     assert!(srv.handle.batches_created() > 2, "{}", r.stderr);
@@ -388,8 +383,7 @@ fn stories_go_through_an_engine_in_windows() {
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 12);
     std::fs::write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n").unwrap();
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 12);
     let ids = srv.handle.batch_custom_ids();
     let unique: BTreeSet<&String> = ids.iter().collect();

@@ -283,10 +283,9 @@ fn a_page_fetched_with_allow_private_is_not_served_to_a_run_without_it() {
         Parallax::new(dir.path())
             .args(["draft", &web.url("/news")])
             .args(extra)
-            .run()
     };
-    assert_eq!(draft(&["--allow-private"]).code, 0);
-    let r = draft(&[]);
+    assert_eq!(draft(&["--allow-private"]).run().code, 0);
+    let r = draft(&[]).run();
     assert_ne!(r.code, 0, "served from the cache: {}", r.stderr);
     assert!(r.stderr.contains("loopback"), "{}", r.stderr);
     assert_eq!(web.hits("/news"), 1);
@@ -316,19 +315,14 @@ fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
         },
     );
     let dir = tempfile::tempdir().unwrap();
-    let draft = |url: &str| {
-        Parallax::new(dir.path())
-            .args(["draft", url, "--allow-private", "-o", "-"])
-            .run()
-    };
-    let r = draft(&web.url("/gzip2"));
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    let r = draft(&web.url("/nowhere"));
+    let draft = |url: &str| Parallax::new(dir.path()).args(["draft", url, "--allow-private", "-o", "-"]);
+    draft(&web.url("/gzip2")).succeeds();
+    let r = draft(&web.url("/nowhere")).run();
     assert_ne!(r.code, 0);
     assert!(r.stderr.contains("without a Location"), "{}", r.stderr);
     assert!(!r.stderr.contains("loop"), "{}", r.stderr);
     let upper = web.url("/gzip2").replacen("http://", "HTTP://", 1);
-    let r = draft(&upper);
+    let r = draft(&upper).run();
     assert_eq!(r.code, 0, "capital scheme: {}", r.stderr);
 }
 
@@ -382,20 +376,18 @@ fn an_article_is_written_in_all_its_formats_or_none_and_a_write_failure_is_retri
     // Something in the way of b's HTML page: no file of b may appear.
     std::fs::create_dir_all(dir.path().join("out/b.html")).unwrap();
     let batch = || {
-        Parallax::new(dir.path())
-            .args([
-                "batch",
-                "stories.jsonl",
-                "--out",
-                "out",
-                "--format",
-                "md,html",
-                "-j",
-                "1",
-            ])
-            .run()
+        Parallax::new(dir.path()).args([
+            "batch",
+            "stories.jsonl",
+            "--out",
+            "out",
+            "--format",
+            "md,html",
+            "-j",
+            "1",
+        ])
     };
-    let r = batch();
+    let r = batch().run();
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("b.html is a folder"), "{}", r.stderr);
     assert!(
@@ -406,8 +398,7 @@ fn an_article_is_written_in_all_its_formats_or_none_and_a_write_failure_is_retri
     assert!(!index.contains("\"b\""), "{index}");
     // Not the story's failure: once the way is clear, a plain rerun drafts it.
     std::fs::remove_dir(dir.path().join("out/b.html")).unwrap();
-    let r = batch();
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    batch().succeeds();
     assert!(dir.path().join("out/b.md").is_file() && dir.path().join("out/b.html").is_file());
 }
 

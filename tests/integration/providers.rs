@@ -21,10 +21,8 @@ fn anthropic_mode_streams_and_answers_whole() {
             .fake_anthropic(&srv)
             .draft(prism_sources())
             .args(extra)
-            .run()
     };
-    let r = draft(&[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = draft(&[]).succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "{label}");
     }
@@ -49,8 +47,7 @@ fn anthropic_mode_streams_and_answers_whole() {
         "the shared source block is served from the prompt cache after the first call"
     );
 
-    let r = draft(&["--no-stream", "--no-cache"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft(&["--no-stream", "--no-cache"]).succeeds();
     let reqs = srv.handle.requests();
     assert_eq!(reqs.len(), 12);
     assert!(reqs[6..].iter().all(|q| q.body.get("stream").is_none()));
@@ -286,22 +283,17 @@ fn a_second_run_is_served_from_the_cache() {
             .fake(&srv)
             .draft(prism_sources())
             .args(extra)
-            .run()
     };
-    let first = draft(&[]);
-    assert_eq!(first.code, 0, "{}", first.stderr);
+    let first = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
-    let second = draft(&[]);
-    assert_eq!(second.code, 0, "{}", second.stderr);
+    let second = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6, "no request on the second run");
     assert!(second.stderr.contains("6 from cache"), "{}", second.stderr);
     let body = |s: &str| s.split("\n---\n").nth(1).map(str::to_string);
     assert_eq!(body(&first.stdout), body(&second.stdout), "the same article");
-    let third = draft(&["--no-cache"]);
-    assert_eq!(third.code, 0, "{}", third.stderr);
+    draft(&["--no-cache"]).succeeds();
     assert_eq!(srv.handle.requests().len(), 12, "--no-cache asks again");
-    let fourth = draft(&["--refresh"]);
-    assert_eq!(fourth.code, 0, "{}", fourth.stderr);
+    draft(&["--refresh"]).succeeds();
     assert_eq!(srv.handle.requests().len(), 18, "--refresh asks again");
 }
 
@@ -396,10 +388,8 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
             .fake(&srv)
             .draft(prism_sources())
             .args(["-o", out, flag])
-            .run()
     };
-    let r = draft("a.md", "--refresh");
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = draft("a.md", "--refresh").succeeds();
     assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
     let log = srv.handle.requests();
     let types: Vec<String> = log
@@ -417,8 +407,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     assert!(types.iter().skip(1).all(|t| t == "json_object"), "{types:?}");
     let first_run = log.len();
     // What a server supports is not a cached answer: --no-cache keeps it.
-    let r = draft("b.md", "--no-cache");
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft("b.md", "--no-cache").succeeds();
     let log = srv.handle.requests();
     assert!(
         log[first_run..]
@@ -496,10 +485,8 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
             .draft(prism_sources())
             .args(["-o", out, "--refresh"])
             .args(extra)
-            .run()
     };
-    let r = draft("a.md", &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = draft("a.md", &[]).succeeds();
     let log = srv.handle.requests();
     let refused = log
         .iter()
@@ -513,8 +500,7 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     );
     assert!(r.stderr.contains("forced tool call"), "{}", r.stderr);
     let first_run = log.len();
-    let r = draft("b.md", &["--no-stream"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft("b.md", &["--no-stream"]).succeeds();
     let log = srv.handle.requests();
     assert!(
         log[first_run..].iter().all(tools),

@@ -41,10 +41,8 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
             .fake(&srv)
             .draft(prism_sources())
             .args(["-o", out, "--refresh"])
-            .run()
     };
-    let r = draft("a.md");
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft("a.md").succeeds();
     let first = outcomes(&srv);
     assert_eq!(
         first.iter().filter(|o| *o == "refused-500").count(),
@@ -53,8 +51,7 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
     );
     assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
     assert!(dir.path().join("a.md").is_file());
-    let r = draft("b.md");
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft("b.md").succeeds();
     let second = &outcomes(&srv)[first.len()..];
     assert_eq!(second.len(), 6, "no negotiation on the second run: {second:?}");
     assert!(second.iter().all(|o| o == "ok"), "{second:?}");
@@ -106,19 +103,16 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     let srv = imitate(Imitate::LlamaServer, Some(1_200));
     let dir = tempfile::tempdir().unwrap();
     let draft = || {
-        Parallax::new(dir.path())
-            .draft(prism_sources())
-            .args([
-                "--provider",
-                "llamacpp",
-                "--base-url",
-                &srv.base_url(),
-                "-o",
-                "a.md",
-            ])
-            .run()
+        Parallax::new(dir.path()).draft(prism_sources()).args([
+            "--provider",
+            "llamacpp",
+            "--base-url",
+            &srv.base_url(),
+            "-o",
+            "a.md",
+        ])
     };
-    let r = draft();
+    let r = draft().run();
     assert_eq!(r.code, 2, "{}", r.stderr);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("leaves no room for the sources"), "{last}");
@@ -127,7 +121,7 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     // Told a larger window than the server has: its refusal is not retried,
     // and the window is too small to fit the prompt to.
     std::fs::write(dir.path().join("parallax.toml"), "[provider]\ncontext = 16384\n").unwrap();
-    let r = draft();
+    let r = draft().run();
     assert_eq!(r.code, 1, "{}", r.stderr);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("exceeds the available context size"), "{last}");

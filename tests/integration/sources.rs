@@ -206,12 +206,11 @@ fn fetched_pages_are_cached_and_refresh_asks_again() {
         Parallax::new(dir.path())
             .args(["draft", &web.url("/news"), "--allow-private"])
             .args(extra)
-            .run()
     };
-    assert_eq!(draft(&[]).code, 0);
-    assert_eq!(draft(&[]).code, 0);
+    assert_eq!(draft(&[]).run().code, 0);
+    assert_eq!(draft(&[]).run().code, 0);
     assert_eq!(web.hits("/news"), 1, "the rerun did not fetch again");
-    assert_eq!(draft(&["--refresh"]).code, 0);
+    assert_eq!(draft(&["--refresh"]).run().code, 0);
     assert_eq!(web.hits("/news"), 2);
 }
 
