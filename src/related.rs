@@ -136,8 +136,6 @@ struct Slot {
     deck: String,
     terms: Vec<u32>,
     formats: Vec<String>,
-    /// The entry as read or added, to rewrite the index.
-    entry: Entry,
 }
 
 /// The index of one output folder, with an inverted index from term to articles
@@ -147,6 +145,8 @@ pub struct Index {
     slots: Vec<Slot>,
     by_id: HashMap<String, usize>,
     term_ids: HashMap<String, u32>,
+    /// Each term id's term, to write an entry back.
+    terms: Vec<String>,
     /// Articles (slot numbers) per term id.
     postings: Vec<Vec<u32>>,
 }
@@ -159,6 +159,7 @@ impl Index {
             slots: Vec::new(),
             by_id: HashMap::new(),
             term_ids: HashMap::new(),
+            terms: Vec::new(),
             postings: Vec::new(),
         };
         let mut lines = 0;
@@ -186,10 +187,21 @@ impl Index {
     fn rewrite(&self) -> std::io::Result<()> {
         let mut out = Vec::new();
         for s in &self.slots {
-            out.extend(serde_json::to_vec(&s.entry).map_err(std::io::Error::other)?);
+            out.extend(serde_json::to_vec(&self.entry(s)).map_err(std::io::Error::other)?);
             out.push(b'\n');
         }
         crate::fsutil::write_atomic(&self.path, &out)
+    }
+
+    /// A slot as the entry it was made from (its terms by name, in order).
+    fn entry(&self, s: &Slot) -> Entry {
+        Entry {
+            id: s.id.clone(),
+            headline: s.headline.clone(),
+            deck: s.deck.clone(),
+            terms: s.terms.iter().map(|&t| self.terms[t as usize].clone()).collect(),
+            formats: s.formats.clone(),
+        }
     }
 
     fn term_id(&mut self, t: &str) -> u32 {
@@ -198,6 +210,7 @@ impl Index {
         }
         let id = self.postings.len() as u32;
         self.term_ids.insert(t.to_string(), id);
+        self.terms.push(t.to_string());
         self.postings.push(Vec::new());
         id
     }
@@ -219,7 +232,6 @@ impl Index {
                     deck: String::new(),
                     terms: Vec::new(),
                     formats: Vec::new(),
-                    entry: e.clone(),
                 });
                 self.slots.len() - 1
             }
@@ -228,12 +240,11 @@ impl Index {
             self.postings[t as usize].push(slot as u32);
         }
         self.slots[slot] = Slot {
-            id: e.id.clone(),
-            headline: e.headline.clone(),
-            deck: e.deck.clone(),
+            id: e.id,
+            headline: e.headline,
+            deck: e.deck,
             terms,
-            formats: e.formats.clone(),
-            entry: e,
+            formats: e.formats,
         };
     }
 
@@ -251,7 +262,11 @@ impl Index {
 
     /// Record an article (appending one line), replacing any earlier entry of its id.
     pub fn add(&mut self, e: Entry) -> std::io::Result<()> {
-        if self.by_id.get(&e.id).is_some_and(|&i| self.slots[i].entry == e) {
+        if self
+            .by_id
+            .get(&e.id)
+            .is_some_and(|&i| self.entry(&self.slots[i]) == e)
+        {
             return Ok(());
         }
         let mut line = serde_json::to_vec(&e).map_err(std::io::Error::other)?;
