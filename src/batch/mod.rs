@@ -2,6 +2,7 @@
 //! a journal that makes reruns resume where they stopped, per-story failure
 //! isolation, a cost cap, progress on stderr and a report at the end.
 
+mod draft;
 pub mod engine;
 mod finish;
 mod inputs;
@@ -25,7 +26,7 @@ use crate::publish::write_json;
 use crate::related::Index;
 use crate::render::Format;
 use crate::session::Session;
-use crate::source::Source;
+use draft::{Written, draft_one};
 use engine::{Engine, open_engine};
 pub use engine::{EngineKind, cancel};
 pub(super) use inputs::{load_sources, voice_for};
@@ -34,7 +35,7 @@ use manifest::{Item, LineError, Manifest};
 pub use plan::Estimate;
 use progress::Progress;
 use report::Outcome;
-pub use report::{Failure, Report};
+pub use report::{Failure, Report, SideSummary};
 
 /// What a batch run was asked to do.
 #[derive(Debug, Clone)]
@@ -210,18 +211,25 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
     run.progress.finished();
     if let Ok(mut b) = run.budget.lock() {
         b.1 -= reserved;
-        if let Ok((_, Some(c), _, _)) = &result {
+        if let Ok(Written { cost: Some(c), .. }) = &result {
             b.0 += c;
         }
     }
     let outcome = match result {
-        Ok((usage, cost, calls, degraded)) => {
+        Ok(Written {
+            usage,
+            cost,
+            calls,
+            degraded,
+            sides,
+        }) => {
             run.record(&item, State::Done, attempt, None, usage, cost);
             Outcome::Done {
                 usage,
                 cost,
                 calls,
                 degraded,
+                sides,
             }
         }
         Err(Error::Llm(e)) if e.stops_the_run() => {
@@ -250,47 +258,6 @@ fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
         None,
     );
     Outcome::Failed(reason)
-}
-
-/// Draft one story and write its files; the journal's `done` comes after them.
-async fn draft_one(
-    run: &Run<'_>,
-    item: &Item,
-    sources: Vec<Source>,
-) -> Result<(Usage, Option<f64>, usize, usize)> {
-    let voice = voice_for(run.session, item)?;
-    let mut options = run
-        .session
-        .drafter()
-        .options(&voice.persona, item.model.as_deref(), false)?;
-    options.date = run.date.clone();
-    let languages = run.session.drafter().languages();
-    let editions = match run.engine {
-        Some(engine) => {
-            let client = engine.client_for(&item.id);
-            let drafting = run
-                .session
-                .drafter()
-                .editions_with(&voice, sources, &options, languages, &client);
-            drafting.await?
-        }
-        None => {
-            run.session
-                .drafter()
-                .editions(&voice, sources, &options, languages)
-                .await?
-        }
-    };
-    let (mut usage, mut cost, mut calls, mut degraded) = (Usage::default(), Some(0.0), 0, 0);
-    for (mut drafted, stem) in editions.into_iter().zip(run.stems(&item.id)) {
-        finish::publish(run, &voice, &mut drafted, stem)?;
-        let m = &drafted.article.meta;
-        usage += m.usage;
-        cost = cost.zip(m.cost_usd).map(|(a, b)| a + b);
-        calls += m.calls.iter().filter(|c| !c.cached).count();
-        degraded += m.integrity.as_ref().map_or(0, |r| r.degraded().count());
-    }
-    Ok((usage, cost, calls, degraded))
 }
 
 /// The manifest's stories, from a feed or the list itself.

@@ -16,6 +16,8 @@ pub(super) enum Outcome {
         calls: usize,
         /// Parts of the article dropped, salvaged or built from the sources.
         degraded: usize,
+        /// Each side of each article written (one per edition).
+        sides: Vec<SideOutcome>,
     },
     AlreadyDone,
     Failed(String),
@@ -58,6 +60,78 @@ pub struct Report {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub interrupted: bool,
     pub failures: Vec<Failure>,
+    /// Each side over the articles written in this run: in how many it states
+    /// a position and its mean share of the words where it does (the review
+    /// desk's fairness panel, for this run).
+    pub sides: Vec<SideSummary>,
+}
+
+/// One side of one written article.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct SideOutcome {
+    pub id: String,
+    pub label: String,
+    pub stated: bool,
+    pub share: f64,
+}
+
+impl SideOutcome {
+    /// The sides of an article, with their share of the words.
+    pub fn of(a: &crate::article::Article) -> Vec<SideOutcome> {
+        let balance = a
+            .meta
+            .integrity
+            .as_ref()
+            .map(|r| r.balance.as_slice())
+            .unwrap_or_default();
+        a.perspectives
+            .iter()
+            .map(|p| SideOutcome {
+                id: p.id.clone(),
+                label: p.label.clone(),
+                stated: p.stated,
+                share: balance
+                    .iter()
+                    .find(|b| b.perspective == p.id)
+                    .map_or(0.0, |b| b.share),
+            })
+            .collect()
+    }
+}
+
+/// One side over the articles of a run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SideSummary {
+    pub id: String,
+    pub label: String,
+    /// Articles whose persona covers the side.
+    pub stories: usize,
+    /// Articles in which it states a position.
+    pub stated: usize,
+    /// Its mean share of the words over the articles where it states one, 0–1.
+    pub mean_share: f64,
+}
+
+fn add_sides(report: &mut Report, sides: Vec<SideOutcome>) {
+    for s in sides {
+        let i = match report.sides.iter().position(|x| x.id == s.id) {
+            Some(i) => i,
+            None => {
+                report.sides.push(SideSummary {
+                    id: s.id.clone(),
+                    label: s.label.clone(),
+                    ..SideSummary::default()
+                });
+                report.sides.len() - 1
+            }
+        };
+        let t = &mut report.sides[i];
+        t.stories += 1;
+        if s.stated {
+            t.stated += 1;
+            t.mean_share += (s.share - t.mean_share) / t.stated as f64;
+        }
+    }
 }
 
 impl Report {
@@ -88,8 +162,10 @@ pub(super) fn tally(report: &mut Report, progress: &Progress, item: &Item, outco
             cost,
             calls,
             degraded,
+            sides,
         } => {
             report.done += 1;
+            add_sides(report, sides);
             if degraded > 0 {
                 report.degraded += 1;
             }

@@ -17,7 +17,7 @@ const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document
 
 /// 54 offline stories (one hostile), 3 that fail, then 3 degraded by a sloppy
 /// model: 60 rows in `dir/out`, every article also as HTML.
-fn desk(dir: &Path) -> PathBuf {
+fn desk(dir: &Path, offline_only: bool) -> PathBuf {
     std::fs::write(dir.join("hostile.md"), HOSTILE).unwrap();
     let pair = [
         example("kim-putin-new-year.md"),
@@ -48,7 +48,10 @@ fn desk(dir: &Path) -> PathBuf {
             "--format",
             "md,html",
         ])
-        .run();
+        .fails_with(1);
+    if offline_only {
+        return dir.join("out");
+    }
     let srv = FakeServer::start(Config {
         sloppy: true,
         ..Config::default()
@@ -130,7 +133,7 @@ const PROBE: &str = r#"(() => {
 #[test]
 fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
     let dir = tempfile::tempdir().unwrap();
-    let out = desk(dir.path());
+    let out = desk(dir.path(), false);
     let page = out.join("index.html");
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(
@@ -216,7 +219,7 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
 #[test]
 fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     let dir = tempfile::tempdir().unwrap();
-    let out = desk(dir.path());
+    let out = desk(dir.path(), false);
     let mut browser = Browser::launch();
     let tab = browser.open(&out.join("index.html"), 1280);
     let rows = |b: &mut Browser, tab| {
@@ -455,4 +458,29 @@ fn desk_load_and_filter_time() {
     let rows = browser.eval(&tab, "document.getElementById('count').textContent");
     println!("desk-timing {{\"load_ms\": {load}, \"filter_ms\": {filter}, \"count\": {rows}}}");
     browser.close(tab, "1");
+}
+
+#[test]
+fn the_fairness_panel_says_what_the_batch_report_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = desk(dir.path(), true);
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let sides = report["sides"].as_array().unwrap();
+    assert_eq!(sides.len(), 4, "{report}");
+    let mut browser = Browser::launch();
+    let v = browser.visit(&out.join("index.html"), 1280, PROBE);
+    let fair = v.probe["fairness"].as_array().unwrap().clone();
+    assert_eq!(fair.len(), sides.len());
+    let pct = |x: f64| format!("{:.1}%", (x * 1000.0).round() / 10.0);
+    for f in &fair {
+        let s = sides
+            .iter()
+            .find(|s| s["id"] == f["side"])
+            .unwrap_or_else(|| panic!("{} in {report}", f["side"]));
+        let (stated, stories) = (s["stated"].as_u64().unwrap(), s["stories"].as_u64().unwrap());
+        assert_eq!(f["counts"], format!("({stated} of {stories})"));
+        assert_eq!(f["stated"], pct(stated as f64 / stories as f64));
+        assert_eq!(f["mean"], pct(s["mean_share"].as_f64().unwrap()), "{}", s["id"]);
+    }
 }
