@@ -48,19 +48,21 @@ concurrency = $CONCURRENCY
 TOML
 }
 
-# run_batch OUT_NAME MANIFEST URL [revise] → prints "wall_s rss_kb cpu_s"
+# run_batch OUT_NAME MANIFEST URL [revise [JOBS]] → prints "wall_s rss_kb cpu_s"
 run_batch() {
-  local out=$1 list=$2 url=$3
+  local out=$1 list=$2 url=$3 jobs=${5:-$JOBS}
   if [ "${4:-}" = revise ]; then set --; else set -- --no-revise; fi
   ( cd "$WORK" && OPENAI_BASE_URL=$url XDG_CACHE_HOME=$WORK/cache /usr/bin/time -f '%e %M %U %S' -o "$WORK/time.txt" \
-      "$BIN" -q batch "$list" --out "$out" -j "$JOBS" --no-cache "$@" > /dev/null 2>&1 ) || true
+      "$BIN" -q batch "$list" --out "$out" -j "$jobs" --no-cache "$@" > /dev/null 2>&1 ) || true
   awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$WORK/time.txt"
 }
 
 config
 start_fake --latency-ms "$LATENCY_MS" --batch-delay-ms 0 --sloppy 1
 manifest "$N" "$WORK/wall.jsonl"
-read -r WALL RSS_W CPU_W <<< "$(run_batch out-wall "$WORK/wall.jsonl" "$URL" revise)"
+# Every story in flight (-j N): a story's requests are a chain (brief, repair,
+# sections, repairs, revision), so fewer stories than that leave slots idle.
+read -r WALL RSS_W CPU_W <<< "$(run_batch out-wall "$WORK/wall.jsonl" "$URL" revise "$N")"
 # Every request counts: repairs and revisions too (each call record's attempts).
 CALLS=$(python3 - "$WORK/out-wall" <<'PY'
 import glob, json, sys
@@ -164,8 +166,9 @@ $N stories, each a brief, a lede (with headline, deck and closing) and one
 perspective section (the perspectives with no stated position in the sources cost
 no call), revision included: the fake answers sloppily, so answers are repaired and
 flagged parts revised, and every such call counts. Server latency ${LATENCY_MS} ms
-per call, ${CONCURRENCY} requests in flight (\`concurrency = $CONCURRENCY\`), ${JOBS}
-stories in flight (\`-j $JOBS\`).
+per call, ${CONCURRENCY} requests in flight (\`concurrency = $CONCURRENCY\`), every
+story in flight (\`-j $N\`: each story's requests form a chain, so with fewer
+stories in flight the slots idle while they wait on one another).
 
 | stories done | requests | ideal (requests × latency ÷ concurrency) | wall time | over the ideal |
 |---|---|---|---|---|
