@@ -94,7 +94,11 @@ pub fn replace(
             }
             None => {
                 set(article, at, None, labels);
-                "left out"
+                if at == At::Headline {
+                    "rebuilt from the lede"
+                } else {
+                    "left out"
+                }
             }
         };
         out.push(Finding {
@@ -168,7 +172,15 @@ fn fallback(at: At, f: &Fallbacks) -> Option<Paragraph> {
 fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
     let text = |p: &Option<Paragraph>| p.as_ref().map(|p| p.text.clone()).unwrap_or_default();
     match at {
-        At::Headline => a.headline = text(&p),
+        At::Headline => {
+            a.headline = text(&p);
+            if a.headline.trim().is_empty() {
+                // An article keeps a headline: the lede's first sentence (parts
+                // are replaced last to first, so the lede is already clean; the
+                // checks read the headline again).
+                a.headline = super::extractive::words(super::extractive::first_sentence(&a.lede.text), 14);
+            }
+        }
         At::Deck => a.deck = text(&p),
         At::Lede => {
             a.lede = p.unwrap_or(Paragraph {

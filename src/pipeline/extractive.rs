@@ -276,7 +276,8 @@ pub fn first_sentence(s: &str) -> &str {
     s
 }
 
-fn words(s: &str, max: usize) -> String {
+/// At most `max` words of `s`, with an ellipsis when cut.
+pub fn words(s: &str, max: usize) -> String {
     let w: Vec<&str> = s.split_whitespace().collect();
     if w.len() <= max {
         return w.join(" ");

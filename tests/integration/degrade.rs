@@ -300,3 +300,24 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     );
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }
+
+#[test]
+fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
+    let dir = tempfile::tempdir().unwrap();
+    // The title (the offline headline) holds a number no passage does.
+    std::fs::write(
+        dir.path().join("s.md"),
+        "---\ntitle: \"Port deal signed for 77 ships\"\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n",
+    )
+    .unwrap();
+    Parallax::new(dir.path())
+        .draft(["s.md", "-o", "a.json"])
+        .succeeds();
+    let a: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
+    let headline = a["headline"].as_str().unwrap();
+    assert!(!headline.is_empty() && !headline.contains("77"), "{headline:?}");
+    assert!(headline.starts_with("The port authority signed"), "{headline:?}");
+    let findings = a["meta"]["integrity"]["findings"].to_string();
+    assert!(findings.contains("rebuilt from the lede"), "{findings}");
+}
