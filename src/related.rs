@@ -193,6 +193,19 @@ impl Index {
         crate::fsutil::write_atomic(&self.path, &out)
     }
 
+    /// Whether slot `s` is entry `e` already (compared in place, nothing built).
+    fn holds(&self, s: &Slot, e: &Entry) -> bool {
+        s.id == e.id
+            && s.headline == e.headline
+            && s.deck == e.deck
+            && s.formats == e.formats
+            && s.terms.len() == e.terms.len()
+            && s.terms
+                .iter()
+                .zip(&e.terms)
+                .all(|(&t, name)| self.terms[t as usize] == *name)
+    }
+
     /// A slot as the entry it was made from (its terms by name, in order).
     fn entry(&self, s: &Slot) -> Entry {
         Entry {
@@ -265,7 +278,7 @@ impl Index {
         if self
             .by_id
             .get(&e.id)
-            .is_some_and(|&i| self.entry(&self.slots[i]) == e)
+            .is_some_and(|&i| self.holds(&self.slots[i], &e))
         {
             return Ok(());
         }

@@ -57,7 +57,9 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         return print_estimate(&e, args, &opts.engine, session.drafter().provider_name());
     }
     let report = batch::run(&session, &opts).await?;
-    match parallax::review::page::write(&opts.out) {
+    let desk =
+        parallax::review::rows(&opts.out).and_then(|rows| parallax::review::page::write(&opts.out, &rows));
+    match desk {
         Ok(page) => tracing::info!("review desk: {}", page.display()),
         Err(e) => tracing::warn!("the review desk (index.html) was not written: {e}"),
     }

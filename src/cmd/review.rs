@@ -33,12 +33,13 @@ pub fn run(args: &ReviewArgs) -> Result<()> {
             );
         }
     }
+    // Read once: the page after a decision and the listing share the rows.
+    let mut rows = review::rows(&args.dir)?;
     if !(args.approve.is_empty() && args.reject.is_empty())
-        && let Err(e) = review::page::write(&args.dir)
+        && let Err(e) = review::page::write(&args.dir, &rows)
     {
         tracing::warn!("the review desk (index.html) was not updated: {e}");
     }
-    let mut rows = review::rows(&args.dir)?;
     if args.approved {
         rows.retain(|r| r.decision == Some(Standing::Approve));
     }

@@ -24,23 +24,32 @@ const SCRIPT: &str = include_str!("../../templates/desk.js");
 /// story called `index`, a page of the user's) is never overwritten.
 const MARK: &str = r#"<meta name="parallax-page" content="review-desk">"#;
 
-/// Write `dir/index.html` from the folder's articles, failures and decisions.
-pub fn write(dir: &Path) -> Result<PathBuf> {
+/// Write `dir/index.html` from the folder's rows (`review::rows`: its
+/// articles, failures and decisions).
+pub fn write(dir: &Path, rows: &[Row]) -> Result<PathBuf> {
     let path = dir.join(FILE);
-    if let Ok(existing) = crate::fsutil::read_text(&path, 64 << 20)
-        && !existing.contains(MARK)
-    {
+    if !ours_or_absent(&path) {
         return Err(Error::Usage(format!(
             "{} is not a review desk written by parallax, so it was left alone; move it away to get the desk",
             path.display()
         )));
     }
-    let rows = super::rows(dir)?;
     let report = read_report(dir);
-    let html = render(dir, &rows, &report)?;
+    let html = render(dir, rows, &report)?;
     crate::fsutil::write_atomic(&path, html.as_bytes())
         .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
     Ok(path)
+}
+
+/// Whether `path` is free for the desk: absent, or a desk (its mark is in the
+/// page's head, so the first few kilobytes tell).
+fn ours_or_absent(path: &Path) -> bool {
+    use std::io::Read;
+    let Ok(f) = std::fs::File::open(path) else {
+        return true;
+    };
+    let mut head = Vec::new();
+    f.take(4096).read_to_end(&mut head).is_ok() && String::from_utf8_lossy(&head).contains(MARK)
 }
 
 /// The batch's last `report.json`, or nothing.

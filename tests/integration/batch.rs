@@ -79,15 +79,7 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
     let list = manifest(dir.path(), 500);
     Parallax::new(dir.path())
         .fake(&srv)
-        .args([
-            "batch",
-            list.to_str().unwrap(),
-            "--out",
-            "out",
-            "-j",
-            "32",
-            "--no-revise",
-        ])
+        .batch([list.to_str().unwrap(), "--out", "out", "-j", "32", "--no-revise"])
         .succeeds();
     let rep = report(dir.path());
     assert_eq!(
@@ -135,7 +127,7 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
     let before = log.len();
     Parallax::new(dir.path())
         .fake(&srv)
-        .args(["batch", list.to_str().unwrap(), "--out", "out", "-j", "32"])
+        .batch([list.to_str().unwrap(), "--out", "out", "-j", "32"])
         .succeeds();
     assert_eq!(srv.handle.requests().len(), before);
     assert_eq!(report(dir.path())["already_done"], 500);
@@ -255,7 +247,7 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
     let r = Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out"])
+        .batch(["m.jsonl", "--out", "out"])
         .fails_with(1);
     let rep = report(dir.path());
     assert_eq!(rep["done"], 3);
@@ -364,12 +356,12 @@ fn folders_and_globs_are_manifests_too() {
     }
     let started = Instant::now();
     let r = Parallax::new(dir.path())
-        .args(["batch", "wire", "--out", "out", "--json"])
+        .batch(["wire", "--out", "out", "--json"])
         .succeeds();
     assert_eq!(done_events(&r.stdout), 2, "{}", r.stdout);
     assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
     Parallax::new(dir.path())
-        .args(["batch", "wire/t*.md", "--out", "out2"])
+        .batch(["wire/t*.md", "--out", "out2"])
         .succeeds();
     assert!(dir.path().join("out2/two.md").exists() && !dir.path().join("out2/one.md").exists());
     assert!(started.elapsed() < Duration::from_secs(600));

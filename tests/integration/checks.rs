@@ -333,7 +333,7 @@ fn an_offline_draft_gives_each_side_only_its_own_statements() {
     let dir = tempfile::tempdir().unwrap();
     let panama = corpus_dir().join("sources/panama.md");
     let r = Parallax::new(dir.path())
-        .args(["draft", "--format", "json", "--persona", "prism"])
+        .draft(["--format", "json", "--persona", "prism"])
         .arg(&panama)
         .succeeds();
     let article: Value = serde_json::from_str(&r.stdout).unwrap();
@@ -392,7 +392,7 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
             })
             .collect();
         let r = Parallax::new(dir.path())
-            .args(["draft", "--format", "json", "--persona", persona])
+            .draft(["--format", "json", "--persona", persona])
             .args(&sources)
             .succeeds();
         let article: Value = serde_json::from_str(&r.stdout).unwrap();

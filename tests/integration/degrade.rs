@@ -132,7 +132,7 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
     std::fs::write(dir.path().join("stories.jsonl"), manifest).unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["batch", "stories.jsonl", "--out", "out", "-j", "16"])
+        .batch(["stories.jsonl", "--out", "out", "-j", "16"])
         .succeeds();
     let report: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();

@@ -47,7 +47,7 @@ fn extractive_default_writes_a_complete_article() {
 fn a_side_with_no_stated_position_is_shown_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
-        .args(["draft", &example("kim-putin-new-year.md")])
+        .draft([&example("kim-putin-new-year.md")])
         .succeeds();
     assert_eq!(
         r.stdout.matches(": no stated position in the sources.").count(),
@@ -101,7 +101,7 @@ fn non_streaming_draft_works_too() {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", "--no-stream", "--model", "small-model"])
+        .draft(["--no-stream", "--model", "small-model"])
         .args(prism_sources())
         .succeeds();
     let reqs = srv.handle.requests();
@@ -123,7 +123,7 @@ fn dry_run_prints_every_round_and_sends_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", "--dry-run"])
+        .draft(["--dry-run"])
         .args(prism_sources())
         .succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
@@ -194,7 +194,7 @@ fn injected_instructions_stay_inside_the_fenced_data_block() {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &fixture("sources/injection.md")])
+        .draft([&fixture("sources/injection.md")])
         .succeeds();
     let reqs = srv.handle.requests();
     assert!(!reqs.is_empty());
@@ -277,14 +277,12 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
 fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
     let dir = tempfile::tempdir().unwrap();
     let src = example("kim-putin-new-year.md");
-    let stdout = Parallax::new(dir.path())
-        .args(["draft", &src, "-o", "-"])
-        .succeeds();
+    let stdout = Parallax::new(dir.path()).draft([&src, "-o", "-"]).succeeds();
     assert!(stdout.stdout.starts_with("---\n"), "-o - prints the article");
     assert!(!dir.path().join("-.md").exists());
     std::fs::create_dir(dir.path().join("outdir")).unwrap();
     Parallax::new(dir.path())
-        .args(["draft", &src, "-o", "outdir/"])
+        .draft([&src, "-o", "outdir/"])
         .succeeds();
     let slug = "kim-jong-un-hails-russia-alliance-in-new-year-message-to.md";
     assert!(
@@ -293,11 +291,11 @@ fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
     );
     assert!(!dir.path().join("outdir/.md").exists());
     let txt = Parallax::new(dir.path())
-        .args(["draft", &src, "-o", "a.txt"])
+        .draft([&src, "-o", "a.txt"])
         .fails_with(2);
     assert!(txt.stderr.contains("not an output format"), "{}", txt.stderr);
     let html = Parallax::new(dir.path())
-        .args(["draft", &src, "-o", "x.md", "--format", "html"])
+        .draft([&src, "-o", "x.md", "--format", "html"])
         .succeeds();
     assert!(dir.path().join("x.html").exists() && !dir.path().join("x.md").exists());
     assert!(
@@ -312,7 +310,7 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
     let dir = tempfile::tempdir().unwrap();
     let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
     let r = Parallax::new(dir.path())
-        .args(["draft", "-", "--format", "json"])
+        .draft(["-", "--format", "json"])
         .write_stdin(sheet)
         .succeeds();
     let article: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();

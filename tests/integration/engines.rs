@@ -348,7 +348,7 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     child.wait().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["batch", "--cancel", "out"])
+        .batch(["--cancel", "out"])
         .succeeds();
     assert!(
         r.stderr.contains("1 provider batch(es) cancelled"),

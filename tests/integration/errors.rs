@@ -20,7 +20,7 @@ fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
 fn draft_with_persona(persona: &str) -> crate::support::Run {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
-        .args(["draft", &example("kim-putin-new-year.md"), "--persona", persona])
+        .draft([&example("kim-putin-new-year.md"), "--persona", persona])
         .run()
 }
 
@@ -62,12 +62,10 @@ fn unknown_persona_lists_the_known_ones() {
 #[test]
 fn missing_and_empty_sources_are_bad_input() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["draft", "does-not-exist.md"])
-        .run();
+    let r = Parallax::new(dir.path()).draft(["does-not-exist.md"]).run();
     assert_clean_failure(&r, 2, &["does-not-exist.md", "cannot read source"]);
     let r = Parallax::new(dir.path())
-        .args(["draft", &fixture("sources/empty.md")])
+        .draft([&fixture("sources/empty.md")])
         .run();
     assert_clean_failure(&r, 2, &["empty.md", "source is empty"]);
 }
@@ -76,8 +74,7 @@ fn missing_and_empty_sources_are_bad_input() {
 fn template_with_undefined_variable_names_template_line_and_variable() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
-        .args([
-            "draft",
+        .draft([
             &example("kim-putin-new-year.md"),
             "--prompts",
             &fixture("prompts-undefined"),
@@ -101,7 +98,7 @@ fn refused_connection_is_a_failure_with_the_url() {
     let url = format!("http://127.0.0.1:{port}/v1");
     let r = Parallax::new(dir.path())
         .env("OPENAI_BASE_URL", &url)
-        .args(["draft", &example("kim-putin-new-year.md")])
+        .draft([&example("kim-putin-new-year.md")])
         .run();
     assert_clean_failure(&r, 1, &["could not connect", &url]);
 }
@@ -120,7 +117,7 @@ fn unauthorized_is_a_failure_that_never_echoes_the_key() {
     let r = Parallax::new(dir.path())
         .fake(&srv)
         .env("OPENAI_API_KEY", "sk-planted-secret-123")
-        .args(["draft", "-vv", &example("kim-putin-new-year.md")])
+        .draft(["-vv", &example("kim-putin-new-year.md")])
         .run();
     assert_clean_failure(&r, 1, &["HTTP 401", "refused the API key"]);
     assert!(!r.stderr.contains("sk-planted-secret-123"), "{}", r.stderr);
@@ -141,7 +138,7 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", "--model", "nope-1", &example("kim-putin-new-year.md")])
+        .draft(["--model", "nope-1", &example("kim-putin-new-year.md")])
         .run();
     assert_clean_failure(
         &r,
@@ -159,7 +156,7 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
     fast_config(dir.path(), 1, "");
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", "--no-stream", &example("kim-putin-new-year.md")])
+        .draft(["--no-stream", &example("kim-putin-new-year.md")])
         .run();
     assert_clean_failure(&r, 1, &["not the expected JSON", "502 Bad Gateway"]);
     assert_eq!(srv.handle.requests().len(), 2, "retried once, as configured");
@@ -175,7 +172,7 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &example("kim-putin-new-year.md"), "-o", "a.md"])
+        .draft([&example("kim-putin-new-year.md"), "-o", "a.md"])
         .succeeds();
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
     let reqs = srv.handle.requests();
@@ -188,12 +185,7 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     assert!(article.contains("brief: quoted from the sources"), "{article}");
     let strict = Parallax::new(dir.path())
         .fake(&srv)
-        .args([
-            "draft",
-            &example("kim-putin-new-year.md"),
-            "--strict",
-            "--no-cache",
-        ])
+        .draft([&example("kim-putin-new-year.md"), "--strict", "--no-cache"])
         .run();
     assert_clean_failure(&strict, 1, &["degraded", "not valid JSON"]);
 }
@@ -208,7 +200,7 @@ fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &example("kim-putin-new-year.md")])
+        .draft([&example("kim-putin-new-year.md")])
         .succeeds();
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
@@ -218,9 +210,7 @@ fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
     let dir = tempfile::tempdir().unwrap();
     let line = serde_json::json!({"id": "story\u{1b}[2J\u{1b}]0;owned\u{7}", "text": "Seoul said so."});
     std::fs::write(dir.path().join("m.jsonl"), format!("{line}\n")).unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out"])
-        .run();
+    let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).run();
     assert!(
         !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
         "{:?}",
@@ -248,7 +238,7 @@ fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     fast_config(dir.path(), 6, "");
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &example("kim-putin-new-year.md"), "--no-cache"])
+        .draft([&example("kim-putin-new-year.md"), "--no-cache"])
         .fails_with(1);
     let retrying = r.stderr.lines().filter(|l| l.contains("retrying")).count();
     assert_eq!(retrying, 1, "one warning for six retries:\n{}", r.stderr);

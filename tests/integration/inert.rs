@@ -62,7 +62,7 @@ fn draft(dir: &std::path::Path, text: &str) -> String {
     )
     .unwrap();
     let r = Parallax::new(dir)
-        .args(["draft", "--plain", "--persona", "prism"])
+        .draft(["--plain", "--persona", "prism"])
         .arg(&source)
         .succeeds();
     r.stdout

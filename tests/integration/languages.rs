@@ -88,7 +88,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
     ] {
         let dir = tempfile::tempdir().unwrap();
         let r = Parallax::new(dir.path())
-            .args(["draft", "--format", "json", "--persona", "prism", "-o", "-"])
+            .draft(["--format", "json", "--persona", "prism", "-o", "-"])
             .arg(fixture(source))
             .succeeds();
         let article: Value = serde_json::from_str(&r.stdout).unwrap();

@@ -96,7 +96,7 @@ fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
     let file = report(dir.path());
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &file, "--max-tokens", "1024", "-o", "a.md"])
+        .draft([&file, "--max-tokens", "1024", "-o", "a.md"])
         .succeeds();
     assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
     let log = srv.handle.requests();

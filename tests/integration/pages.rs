@@ -41,8 +41,7 @@ fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
         .args(["-o", "out/first.md", "--format", "md,html,json"])
         .succeeds();
     Parallax::new(dir.path())
-        .args([
-            "draft",
+        .draft([
             &example("kim-putin-new-year.md"),
             &example("north-korea-russia-reactions.md"),
             "-o",
@@ -121,7 +120,7 @@ fn markup_in_sources_and_answers_stays_text() {
     .unwrap();
     Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
+        .draft([source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
         .succeeds();
     let page = dir.path().join("x.html");
     let html = std::fs::read_to_string(&page).unwrap();
@@ -231,7 +230,7 @@ fn a_batch_fills_in_related_articles_never_itself() {
     }
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
     Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out", "--format", "md,html"])
+        .batch(["m.jsonl", "--out", "out", "--format", "md,html"])
         .succeeds();
     for topic in ["korea", "trade"] {
         for i in 0..5 {

@@ -60,7 +60,7 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
         assert!(project.join(f).exists(), "{f}");
     }
     Parallax::new(&project)
-        .args(["draft", "sources/example.md", "-o", "article.md"])
+        .draft(["sources/example.md", "-o", "article.md"])
         .succeeds();
     assert!(project.join("article.md").exists() && project.join("article.provenance.json").exists());
     let again = Parallax::new(tmp.path()).args(["init", "newsroom"]).run();
@@ -103,7 +103,7 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     );
     assert!(line("system.j2").ends_with("builtin:system.j2"), "{}", r.stdout);
     let r = Parallax::new(&project)
-        .args(["draft", "sources/example.md", "--persona", "desk", "--dry-run"])
+        .draft(["sources/example.md", "--persona", "desk", "--dry-run"])
         .succeeds();
     assert!(
         r.stdout.contains("Brief for DESK.") && r.stdout.contains("Finish for DESK."),
@@ -112,7 +112,7 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     );
     // Provenance names the project's files from the project folder, wherever it is.
     Parallax::new(&sub)
-        .args(["draft", "example.md", "--persona", "desk", "-o", "desk.md"])
+        .draft(["example.md", "--persona", "desk", "-o", "desk.md"])
         .succeeds();
     let p: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(sub.join("desk.provenance.json")).unwrap()).unwrap();

@@ -67,8 +67,7 @@ fn presets_send_the_budget_field_each_server_reads() {
     let srv = start(Config::default());
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
-        .args([
-            "draft",
+        .draft([
             "--provider",
             "llamacpp",
             "--base-url",
@@ -87,7 +86,7 @@ fn presets_send_the_budget_field_each_server_reads() {
     );
     Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", "--no-cache", &example("kim-putin-new-year.md")])
+        .draft(["--no-cache", &example("kim-putin-new-year.md")])
         .succeeds();
     let openai = &srv.handle.requests()[reqs.len()..];
     assert!(
@@ -132,7 +131,7 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
     for (i, story) in stories(dir.path(), 20).iter().enumerate() {
         let r = Parallax::new(dir.path())
             .fake(&srv)
-            .args(["draft", "--persona", "prism", story, "-o", &format!("out-{i}.md")])
+            .draft(["--persona", "prism", story, "-o", &format!("out-{i}.md")])
             .run();
         assert_eq!(r.code, 0, "draft {i} failed: {}", r.stderr);
     }
@@ -215,7 +214,7 @@ fn bad_requests_are_never_retried() {
     fast_config(dir.path(), 6, "");
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &example("kim-putin-new-year.md")])
+        .draft([&example("kim-putin-new-year.md")])
         .fails_with(1);
     assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1);
@@ -231,7 +230,7 @@ fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
     fast_config(dir.path(), 3, "");
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &example("kim-putin-new-year.md")])
+        .draft([&example("kim-putin-new-year.md")])
         .succeeds();
     assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
     let log = srv.handle.requests();
@@ -258,7 +257,7 @@ fn a_stream_without_its_terminator_is_never_accepted() {
         let r = Parallax::new(dir.path())
             .env(env, url_of(&srv))
             .env("ANTHROPIC_API_KEY", "k")
-            .args(["draft", &example("kim-putin-new-year.md")])
+            .draft([&example("kim-putin-new-year.md")])
             .run();
         assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
         assert!(

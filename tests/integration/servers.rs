@@ -137,7 +137,7 @@ fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
     let report = long_report(dir.path());
     let root = format!("http://{}", srv.addr);
     let r = Parallax::new(dir.path())
-        .args(["draft", &report, "--persona", "prism", "-o", "a.md"])
+        .draft([&report, "--persona", "prism", "-o", "a.md"])
         .args(["--provider", "ollama", "--base-url", &root])
         .succeeds();
     let log = srv.handle.requests();
@@ -174,7 +174,7 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
     let report = long_report(dir.path());
     let r = Parallax::new(dir.path())
         .fake(&srv)
-        .args(["draft", &report, "--persona", "prism", "-o", "a.md"])
+        .draft([&report, "--persona", "prism", "-o", "a.md"])
         .run();
     let log = srv.handle.requests();
     let cut = log.iter().filter(|q| q.outcome == "truncated").count();

@@ -18,8 +18,7 @@ fn settings() -> insta::Settings {
 fn prompts_for_prism() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
-        .args([
-            "draft",
+        .draft([
             "--dry-run",
             "--provider",
             "openai",
@@ -37,7 +36,7 @@ fn prompts_for_prism() {
 fn extractive_markdown_article() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
-        .args(["draft", "--date", "2026-01-05"])
+        .draft(["--date", "2026-01-05"])
         .args(prism_sources())
         .succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
@@ -48,7 +47,7 @@ fn extractive_html_and_json_articles() {
     for format in ["html", "json"] {
         let dir = tempfile::tempdir().unwrap();
         let r = Parallax::new(dir.path())
-            .args(["draft", "--date", "2026-01-05", "--format", format])
+            .draft(["--date", "2026-01-05", "--format", format])
             .args(prism_sources())
             .succeeds();
         settings().bind(|| insta::assert_snapshot!(format!("prism_extractive_{format}"), r.stdout));

@@ -119,7 +119,7 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
         let dir = tempfile::tempdir().unwrap();
-        let r = Parallax::new(dir.path()).args(["draft", &url]).fails_with(2);
+        let r = Parallax::new(dir.path()).draft([&url]).fails_with(2);
         let line = r
             .stderr
             .lines()
@@ -151,9 +151,7 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
         format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port()),
     )
     .unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["draft", &outer.url("/go")])
-        .fails_with(2);
+    let r = Parallax::new(dir.path()).draft([&outer.url("/go")]).fails_with(2);
     assert!(
         r.stderr.contains("localhost") && r.stderr.contains("loopback"),
         "{}",
@@ -180,17 +178,13 @@ fn oversized_and_slow_bodies_are_cut_off() {
         "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n",
     )
     .unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["draft", &web.url("/big")])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).draft([&web.url("/big")]).fails_with(1);
     assert!(
         r.stderr.contains("larger than the 100000-byte limit"),
         "{}",
         r.stderr
     );
-    let r = Parallax::new(dir.path())
-        .args(["draft", &web.url("/slow")])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).draft([&web.url("/slow")]).fails_with(1);
     assert!(
         r.stderr.contains("no complete answer within 1.5 s"),
         "{}",
@@ -204,7 +198,7 @@ fn fetched_pages_are_cached_and_refresh_asks_again() {
     let dir = tempfile::tempdir().unwrap();
     let draft = |extra: &[&str]| {
         Parallax::new(dir.path())
-            .args(["draft", &web.url("/news"), "--allow-private"])
+            .draft([&web.url("/news"), "--allow-private"])
             .args(extra)
     };
     assert_eq!(draft(&[]).run().code, 0);
@@ -228,9 +222,7 @@ fn refused_content_types_and_schemes_say_why() {
             "credentials",
         ),
     ] {
-        let r = Parallax::new(dir.path())
-            .args(["draft", &url, "--allow-private"])
-            .run();
+        let r = Parallax::new(dir.path()).draft([&url, "--allow-private"]).run();
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
         assert!(r.stderr.contains(why), "{url}: {}", r.stderr);
     }
@@ -240,8 +232,7 @@ fn refused_content_types_and_schemes_say_why() {
 fn fact_sheets_and_feeds() {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
-        .args([
-            "draft",
+        .draft([
             &fixture("pages/tariffs.yaml"),
             "--persona",
             "ledger",
@@ -271,14 +262,7 @@ fn fact_sheets_and_feeds() {
         .replace("LINK_LATIN1", &web.url("/latin1"));
     web.route("/feed.xml", Reply::ok("application/rss+xml", feed));
     let r = Parallax::new(dir.path())
-        .args([
-            "batch",
-            &web.url("/feed.xml"),
-            "--out",
-            "out",
-            "--allow-private",
-            "--json",
-        ])
+        .batch([&web.url("/feed.xml"), "--out", "out", "--allow-private", "--json"])
         .succeeds();
     assert_eq!(done_events(&r.stdout), 3, "{}", r.stdout);
     assert_eq!((web.hits("/news"), web.hits("/latin1")), (1, 1));
@@ -294,7 +278,7 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
     Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out", "--allow-private"])
+        .batch(["m.jsonl", "--out", "out", "--allow-private"])
         .succeeds();
     let md = std::fs::read_to_string(dir.path().join("out/zurich.md")).unwrap();
     assert!(
@@ -303,12 +287,12 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
     );
     let hits = web.total_hits();
     Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out2", "--allow-private"])
+        .batch(["m.jsonl", "--out", "out2", "--allow-private"])
         .succeeds();
     assert_eq!(web.total_hits(), hits, "cached pages need no fetch");
     // A page fetched under the allowance is not served to a run without it.
     Parallax::new(dir.path())
-        .args(["batch", "m.jsonl", "--out", "out3"])
+        .batch(["m.jsonl", "--out", "out3"])
         .fails_with(1);
     assert_eq!(web.total_hits(), hits);
 }

@@ -41,10 +41,10 @@ fn a_page_that_is_not_the_desk_is_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let theirs = "<html><body>my own index</body></html>";
     std::fs::write(dir.path().join(FILE), theirs).unwrap();
-    let e = write(dir.path()).unwrap_err();
+    let e = write(dir.path(), &[]).unwrap_err();
     assert!(e.to_string().contains("left alone"), "{e}");
     assert_eq!(std::fs::read_to_string(dir.path().join(FILE)).unwrap(), theirs);
     std::fs::remove_file(dir.path().join(FILE)).unwrap();
-    write(dir.path()).unwrap();
-    write(dir.path()).unwrap_or_else(|e| panic!("the desk replaces itself: {e}"));
+    write(dir.path(), &[]).unwrap();
+    write(dir.path(), &[]).unwrap_or_else(|e| panic!("the desk replaces itself: {e}"));
 }
