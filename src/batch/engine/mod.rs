@@ -1,37 +1,33 @@
 //! Batch engines: the same pipeline, its calls answered by a provider's batch
 //! engine (OpenAI Batch, Anthropic Message Batches) or by a self-hosted one
-//! through files. Each story's pipeline runs as in live mode; its calls wait
-//! here instead of going out. When every story in flight is waiting, the
-//! requests gathered form one round and go out as one provider batch (split
-//! only where a limit says so). Answers come back to the waiting calls, which
-//! check, repair and degrade them exactly as live answers. Requests are known by
-//! `custom_id` (story, stage and a hash of the request), never by order.
+//! through files. Each story's pipeline runs as in live mode; its calls wait in
+//! a round collector (`rounds`) instead of going out. When every story in flight
+//! is waiting, the requests gathered form one round, which a `Backend` answers:
+//! `provider` as one provider batch (split only where a limit says so), `files`
+//! as an exported requests file or an imported results file. Answers come back
+//! to the waiting calls, which check, repair and degrade them exactly as live
+//! answers. Requests are known by `custom_id` (story, stage and a hash of the
+//! request), never by order.
 
 mod files;
+mod provider;
+mod rounds;
 mod store;
-mod waves;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::AtomicUsize;
-use std::time::Duration;
 
+use futures::future::BoxFuture;
 use sha2::{Digest, Sha256};
-use tokio::sync::{Notify, oneshot};
 
 use super::Options;
 use crate::config::BatchSettings;
 use crate::error::{Error, Result};
 use crate::llm::{Cache, ChatRequest, ChatResponse, Client, LlmClient, LlmError};
 use crate::session::Session;
+use files::{Export, Import};
+use provider::ProviderBatches;
+use rounds::Rounds;
 use store::{Entry, Store};
-
-/// How long every story must have been waiting, with nothing new asked, before
-/// a round goes out: sibling calls of a stage are all asked by then.
-const SETTLE: Duration = Duration::from_millis(150);
-/// Submissions of one request before its story is told it failed.
-const MAX_SUBMISSIONS: u32 = 3;
 
 /// Which engine answers a batch's calls.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,50 +53,29 @@ impl EngineKind {
     }
 }
 
-type Waiter = oneshot::Sender<std::result::Result<ChatResponse, LlmError>>;
+/// What answers a round: a provider's batch API, or files for an engine
+/// outside parallax. The collector decides when a round goes; the backend
+/// takes its queue and resolves (or parks) every request in it.
+trait Backend: Send + Sync {
+    /// Answer the requests the collector has queued.
+    fn round<'a>(&'a self, rounds: &'a Rounds) -> BoxFuture<'a, ()>;
 
-/// A request waiting for its answer, as the engine keeps it.
-struct Pending {
-    /// The wire body, serialized.
-    body: String,
-    model: String,
-    /// The request itself, only when it may be finished live.
-    live: Option<ChatRequest>,
+    /// Cancel what earlier rounds left open; how many were cancelled.
+    fn cancel_open<'a>(&'a self, _rounds: &'a Rounds) -> BoxFuture<'a, usize> {
+        Box::pin(async { 0 })
+    }
 }
 
-#[derive(Default)]
-struct State {
-    /// Stories in the pipeline, with how many of their calls are waiting.
-    active: HashMap<String, usize>,
-    /// Changes on every enter, leave and ask.
-    generation: u64,
-    /// Asked and not yet submitted, in order.
-    queue: Vec<String>,
-    requests: HashMap<String, Pending>,
-    waiters: HashMap<String, Vec<Waiter>>,
-    submissions: HashMap<String, u32>,
-    /// `custom_id` → the batch it was submitted in (and not yet collected).
-    in_flight: HashSet<String>,
-}
-
-/// The engine of one batch run, shared by all its stories.
+/// The engine of one batch run, shared by all its stories: the round collector
+/// and the backend that answers its rounds.
 pub struct Engine {
-    kind: EngineKind,
-    client: Client,
-    settings: BatchSettings,
-    store: Store,
-    /// Errored and expired requests go to live calls instead of the next batch.
-    finish_live: bool,
-    json: bool,
-    state: Mutex<State>,
-    changed: Notify,
-    /// The last round submitted.
-    round: AtomicUsize,
+    rounds: Rounds,
+    backend: Box<dyn Backend>,
 }
 
 impl Engine {
     /// The engine for `out`, resuming what its records say; an import reads its
-    /// results file first.
+    /// results file first. `Live` has no engine.
     pub fn open(
         kind: EngineKind,
         client: &Client,
@@ -115,35 +90,22 @@ impl Engine {
                 e,
             )
         })?;
-        let mut state = State {
-            in_flight: store.in_flight(),
-            ..State::default()
+        let rounds = Rounds::new(client, store, finish_live);
+        let backend: Box<dyn Backend> = match kind {
+            EngineKind::Provider => Box::new(ProviderBatches::new(&rounds, settings, json)),
+            EngineKind::Export => Box::new(Export),
+            EngineKind::Import(file) => Box::new(Import::read(&rounds, &file)?),
+            EngineKind::Live => {
+                return Err(Error::internal("a live batch has no batch engine"));
+            }
         };
-        for id in store.orphan_ids() {
-            state.in_flight.insert(id);
-        }
-        let round = AtomicUsize::new(store.rounds);
-        let engine = Engine {
-            round,
-            kind,
-            client: client.clone(),
-            settings: settings.clone(),
-            store,
-            finish_live,
-            json,
-            state: Mutex::new(state),
-            changed: Notify::new(),
-        };
-        if let EngineKind::Import(file) = &engine.kind {
-            engine.import(file)?;
-        }
-        Ok(engine)
+        Ok(Engine { rounds, backend })
     }
 
     /// The date the first run drafted with: a resumed run builds the same requests.
     pub fn pinned_date(&self, today: &str) -> Result<String> {
-        let endpoint = self.client.http().endpoint();
-        if let Some((date, first)) = &self.store.start {
+        let endpoint = self.rounds.client.http().endpoint();
+        if let Some((date, first)) = &self.rounds.store.start {
             if *first != endpoint {
                 tracing::warn!(
                     "this folder's batches went to {first}; now {endpoint}: answers already in are used, and batches still open are polled at the new address"
@@ -155,26 +117,16 @@ impl Engine {
             date: today.to_string(),
             endpoint,
         };
-        self.store
+        self.rounds
+            .store
             .record(&entry)
             .map_err(|e| Error::io("writing the batch engine's journal", e))?;
         Ok(today.to_string())
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn touch(&self, s: &mut State) {
-        s.generation += 1;
-        self.changed.notify_waiters();
-    }
-
     /// A story enters the pipeline; the guard leaves it.
     pub fn enter(&self, story: &str) -> Entered<'_> {
-        let mut s = self.lock();
-        s.active.insert(story.to_string(), 0);
-        self.touch(&mut s);
+        self.rounds.enter(story);
         Entered {
             engine: self,
             story: story.to_string(),
@@ -189,90 +141,18 @@ impl Engine {
         }
     }
 
-    fn ask(
-        &self,
-        story: &str,
-        id: &str,
-        req: &ChatRequest,
-    ) -> oneshot::Receiver<std::result::Result<ChatResponse, LlmError>> {
-        let (tx, rx) = oneshot::channel();
-        let pending = Pending {
-            body: self.client.http().unstreamed_body(req).to_string(),
-            model: req.model.clone(),
-            live: self.finish_live.then(|| req.clone()),
-        };
-        let mut s = self.lock();
-        *s.active.entry(story.to_string()).or_insert(0) += 1;
-        // Asked before and still waiting: it is queued or in flight already.
-        let first = !s.waiters.contains_key(id);
-        s.waiters.entry(id.to_string()).or_default().push(tx);
-        s.requests.insert(id.to_string(), pending);
-        if first && !s.in_flight.contains(id) {
-            s.queue.push(id.to_string());
-        }
-        self.touch(&mut s);
-        rx
-    }
-
-    fn answered(&self, story: &str) {
-        let mut s = self.lock();
-        if let Some(n) = s.active.get_mut(story) {
-            *n = n.saturating_sub(1);
-        }
-        self.touch(&mut s);
-    }
-
-    /// Hand a result to every call waiting for it.
-    fn resolve(&self, id: &str, result: std::result::Result<ChatResponse, LlmError>) {
-        let mut s = self.lock();
-        s.in_flight.remove(id);
-        s.requests.remove(id);
-        // Answered for good: nothing about the request is kept, so memory stays
-        // bounded by the window, not the manifest.
-        s.submissions.remove(id);
-        for w in s.waiters.remove(id).unwrap_or_default() {
-            let _ = w.send(result.clone());
-        }
-    }
-
-    /// Wait until every story in flight waits and there is something to send
-    /// or to collect, and nothing new was asked for a moment.
-    async fn barrier(&self) {
-        loop {
-            let ready = {
-                let s = self.lock();
-                let all_waiting = !s.active.is_empty() && s.active.values().all(|n| *n > 0);
-                let work = !s.queue.is_empty() || !s.in_flight.is_empty();
-                (all_waiting && work).then_some(s.generation)
-            };
-            match ready {
-                None => {
-                    let _ = tokio::time::timeout(SETTLE, self.changed.notified()).await;
-                }
-                Some(generation) => {
-                    tokio::time::sleep(SETTLE).await;
-                    if self.lock().generation == generation {
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     /// Run rounds for as long as the batch runs (the caller drops this future
     /// when every story is finished).
     pub async fn drive(&self) {
         loop {
-            self.barrier().await;
-            match &self.kind {
-                EngineKind::Provider => self.provider_round().await,
-                EngineKind::Export | EngineKind::Import(_) => {
-                    let queued = std::mem::take(&mut self.lock().queue);
-                    self.export_round(queued)
-                }
-                EngineKind::Live => return,
-            }
+            self.rounds.barrier().await;
+            self.backend.round(&self.rounds).await;
         }
+    }
+
+    /// Cancel every batch this output folder has open at the provider.
+    pub async fn cancel_open(&self) -> usize {
+        self.backend.cancel_open(&self.rounds).await
     }
 }
 
@@ -284,9 +164,7 @@ pub struct Entered<'a> {
 
 impl Drop for Entered<'_> {
     fn drop(&mut self) {
-        let mut s = self.engine.lock();
-        s.active.remove(&self.story);
-        self.engine.touch(&mut s);
+        self.engine.rounds.leave(&self.story);
     }
 }
 
@@ -298,16 +176,17 @@ pub struct StoryClient<'a> {
 
 impl LlmClient for StoryClient<'_> {
     async fn complete(&self, req: &ChatRequest) -> std::result::Result<ChatResponse, LlmError> {
-        let key = Cache::key(&self.engine.client.http().endpoint(), req);
+        let rounds = &self.engine.rounds;
+        let key = Cache::key(&rounds.client.http().endpoint(), req);
         let id = custom_id(&self.story, &req.stage, &key);
-        if let Some(answer) = self.engine.store.get(&id) {
+        if let Some(answer) = rounds.store.get(&id) {
             return Ok(answer);
         }
-        let rx = self.engine.ask(&self.story, &id, req);
+        let rx = rounds.ask(&self.story, &id, req);
         let result = rx
             .await
             .unwrap_or_else(|_| Err(LlmError::Config("the batch engine stopped".into())));
-        self.engine.answered(&self.story);
+        rounds.answered(&self.story);
         result
     }
 }

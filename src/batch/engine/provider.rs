@@ -1,34 +1,64 @@
-//! One round of a batch engine: the gathered requests split by the provider's
-//! limits, submitted (each id journaled first), polled with a growing interval,
-//! collected by `custom_id`; errored and expired ones go into the next round
-//! (or to live calls).
+//! The provider backend: a round's requests split by the provider's limits,
+//! submitted to its batch API (each id journaled first), polled with a growing
+//! interval, collected by `custom_id`; errored and expired ones go into the
+//! next round (or to live calls).
 
+use std::collections::HashSet;
 use std::io::Write;
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use futures::future::join_all;
+use futures::future::{BoxFuture, join_all};
 
+use super::Backend;
+use super::rounds::{Requeue, Rounds};
 use super::store::{Entry, OpenBatch};
-use super::{Engine, MAX_SUBMISSIONS};
+use crate::config::BatchSettings;
 use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome};
+use crate::llm::cost::BATCH_DISCOUNT;
 use crate::llm::presets::Protocol;
-use crate::llm::{ChatResponse, LlmClient, LlmError};
+use crate::llm::{LlmClient, LlmError};
 
 /// Characters per token, for the enqueued-token estimate.
 const CHARS_PER_TOKEN: usize = 4;
 
-impl Engine {
-    pub(super) fn line(&self, id: &str) -> Option<BatchRequest> {
-        let body = self.lock().requests.get(id)?.body.clone();
-        Some(BatchRequest {
-            custom_id: id.to_string(),
-            body,
-        })
+/// OpenAI Batch or Anthropic Message Batches, at the batch price.
+pub(super) struct ProviderBatches {
+    settings: BatchSettings,
+    json: bool,
+    /// The last round submitted.
+    round: AtomicUsize,
+}
+
+impl Backend for ProviderBatches {
+    fn round<'a>(&'a self, rounds: &'a Rounds) -> BoxFuture<'a, ()> {
+        Box::pin(Round { p: self, rounds }.run())
     }
 
+    fn cancel_open<'a>(&'a self, rounds: &'a Rounds) -> BoxFuture<'a, usize> {
+        Box::pin(Round { p: self, rounds }.cancel_open())
+    }
+}
+
+impl ProviderBatches {
+    pub fn new(rounds: &Rounds, settings: &BatchSettings, json: bool) -> ProviderBatches {
+        ProviderBatches {
+            settings: settings.clone(),
+            json,
+            round: AtomicUsize::new(rounds.store.rounds),
+        }
+    }
+}
+
+/// One round's work: the backend and the collector it answers.
+struct Round<'a> {
+    p: &'a ProviderBatches,
+    rounds: &'a Rounds,
+}
+
+impl Round<'_> {
     /// Requests in groups no larger than the limits allow.
     fn split(&self, lines: Vec<BatchRequest>) -> Vec<Vec<BatchRequest>> {
-        let limits = &self.settings;
+        let limits = &self.p.settings;
         let mut groups: Vec<Vec<BatchRequest>> = Vec::new();
         let (mut bytes, mut tokens) = (0usize, 0u64);
         for line in lines {
@@ -55,14 +85,15 @@ impl Engine {
 
     /// Submit the round's requests, then poll them (and any batch a killed run
     /// left open) until every one has ended.
-    pub(super) async fn provider_round(&self) {
-        let api = BatchApi::new(self.client.http());
-        let round = self.round.fetch_add(1, Ordering::SeqCst) + 1;
-        let mut open = self.store.open_batches();
+    async fn run(self) {
+        let api = BatchApi::new(self.rounds.client.http());
+        let round = self.p.round.fetch_add(1, Ordering::SeqCst) + 1;
+        let mut open = self.rounds.store.open_batches();
         open.extend(self.adopt_orphans(&api).await);
-        self.requeue_strays(&open);
-        let queued = std::mem::take(&mut self.lock().queue);
-        let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.line(id)).collect();
+        let polled: HashSet<&String> = open.iter().flat_map(|b| &b.ids).collect();
+        self.rounds.requeue_strays(&polled);
+        let queued = self.rounds.take_queue();
+        let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| self.rounds.line(id)).collect();
         let groups = self.split(lines);
         if groups.len() > 1 {
             tracing::info!(
@@ -72,13 +103,13 @@ impl Engine {
             );
         }
         // OpenAI counts enqueued tokens across batches: under that limit, one at a time.
-        let one_at_a_time = self.settings.max_enqueued_tokens.is_some();
+        let one_at_a_time = self.p.settings.max_enqueued_tokens.is_some();
         for group in groups {
             match self.submit(&api, round, &group).await {
                 Ok(b) => open.push(b),
                 Err(e) => group
                     .iter()
-                    .for_each(|l| self.resolve(&l.custom_id, Err(e.clone()))),
+                    .for_each(|l| self.rounds.resolve(&l.custom_id, Err(e.clone()))),
             }
             if one_at_a_time {
                 self.poll(&api, std::mem::take(&mut open)).await;
@@ -90,7 +121,7 @@ impl Engine {
     /// Batch input files a killed run uploaded but did not get to submit.
     async fn adopt_orphans(&self, api: &BatchApi<'_>) -> Vec<OpenBatch> {
         let mut out = Vec::new();
-        for (file, (round, ids)) in &self.store.take_orphans() {
+        for (file, (round, ids)) in &self.rounds.store.take_orphans() {
             let made = match api.find_by_file(file).await {
                 Ok(Some(st)) => Ok(st),
                 _ => api.create_from_file(file).await,
@@ -117,27 +148,8 @@ impl Engine {
         out
     }
 
-    /// Requests marked in flight in no batch being polled (an upload that could
-    /// not be submitted, a batch the provider lost) go out again.
-    fn requeue_strays(&self, open: &[OpenBatch]) {
-        let polled: std::collections::HashSet<&String> = open.iter().flat_map(|b| &b.ids).collect();
-        let mut s = self.lock();
-        let strays: Vec<String> = s
-            .in_flight
-            .iter()
-            .filter(|id| !polled.contains(id))
-            .cloned()
-            .collect();
-        for id in strays {
-            s.in_flight.remove(&id);
-            if s.waiters.contains_key(&id) {
-                s.queue.push(id);
-            }
-        }
-    }
-
     fn journal(&self, entry: &Entry) -> bool {
-        match self.store.record(entry) {
+        match self.rounds.store.record(entry) {
             Ok(()) => true,
             Err(e) => {
                 tracing::error!("cannot write the batch engine's journal: {e}");
@@ -186,12 +198,7 @@ impl Engine {
             }
             Protocol::Ollama => return Err(crate::llm::batch_api::no_batches()),
         };
-        let mut s = self.lock();
-        for id in &ids {
-            s.in_flight.insert(id.clone());
-            *s.submissions.entry(id.clone()).or_insert(0) += 1;
-        }
-        drop(s);
+        self.rounds.submitted(&ids);
         tracing::info!(
             "round {round}: submitted batch {} with {} requests",
             st.id,
@@ -206,10 +213,10 @@ impl Engine {
 
     /// Poll until every batch has ended, collecting each as it does.
     async fn poll(&self, api: &BatchApi<'_>, mut open: Vec<OpenBatch>) {
-        let mut wait = self.settings.poll_interval;
+        let mut wait = self.p.settings.poll_interval;
         while !open.is_empty() {
             tokio::time::sleep(wait).await;
-            wait = (wait.mul_f64(1.5)).min(self.settings.poll_interval * 10);
+            wait = (wait.mul_f64(1.5)).min(self.p.settings.poll_interval * 10);
             let mut still = Vec::new();
             for b in open {
                 match api.status(&b.batch_id).await {
@@ -220,7 +227,7 @@ impl Engine {
                     }
                     Err(e) if e.stops_the_run() => {
                         // Left open: a later run with a working key polls it again.
-                        b.ids.iter().for_each(|id| self.resolve(id, Err(e.clone())));
+                        b.ids.iter().for_each(|id| self.rounds.resolve(id, Err(e.clone())));
                     }
                     Err(e) if lost(&e) => {
                         tracing::warn!("batch {}: {e}; its requests go out again", b.batch_id);
@@ -247,7 +254,7 @@ impl Engine {
     /// The provider's counts: a log line, or a JSON event with `--json`.
     fn progress(&self, b: &OpenBatch, st: &BatchStatus) {
         let c = st.counts;
-        if self.json {
+        if self.p.json {
             let v = serde_json::json!({"event": "engine", "round": b.round, "batch": b.batch_id, "status": st.status, "counts": c});
             let _ = writeln!(std::io::stdout().lock(), "{v}");
         } else {
@@ -294,9 +301,9 @@ impl Engine {
                 continue;
             }
             match outcome {
-                Outcome::Answer(a) => self.deliver(&id, a, self.kind.price_share()),
+                Outcome::Answer(a) => self.rounds.deliver(&id, a, BATCH_DISCOUNT),
                 Outcome::Retry(why) => retry.push((id, why)),
-                Outcome::Failed(e) => self.resolve(&id, Err(e)),
+                Outcome::Failed(e) => self.rounds.resolve(&id, Err(e)),
             }
         }
         retry.extend(
@@ -312,64 +319,29 @@ impl Engine {
         self.retry(retry).await;
     }
 
-    pub(super) fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
-        let model = if a.model.is_empty() {
-            self.lock()
-                .requests
-                .get(id)
-                .map(|r| r.model.clone())
-                .unwrap_or_default()
-        } else {
-            a.model.clone()
-        };
-        a.cost_usd = self.client.prices().cost(&model, &a.usage).map(|c| c * share);
-        if let Err(e) = self.store.put(id, &a) {
-            tracing::warn!("an answer could not be stored for resuming: {e}");
-        }
-        self.resolve(id, Ok(a));
-    }
-
     /// Errored and expired requests: into the next round, or live with `--finish-live`.
     async fn retry(&self, ids: Vec<(String, String)>) {
-        let mut live = Vec::new();
-        for (id, why) in ids {
-            let mut s = self.lock();
-            s.in_flight.remove(&id);
-            let n = s.submissions.get(&id).copied().unwrap_or(1);
-            if !s.waiters.contains_key(&id) {
-                continue;
-            }
-            let kept = s.requests.get(&id).and_then(|p| p.live.clone());
-            if let (true, Some(req)) = (self.finish_live, kept) {
-                live.push((id, req));
-            } else if n >= MAX_SUBMISSIONS {
-                drop(s);
-                let e = LlmError::Api {
-                    url: "batch".into(),
-                    status: 503,
-                    message: format!("{why} ({n} submissions)"),
-                };
-                self.resolve(&id, Err(e));
-            } else {
-                tracing::debug!("{id}: {why}; submitted again next round");
-                s.queue.push(id);
-            }
-        }
+        let live: Vec<_> = ids
+            .into_iter()
+            .filter_map(|(id, why)| match self.rounds.requeue(&id, &why) {
+                Requeue::Live(req) => Some((id, req)),
+                Requeue::Gone | Requeue::Queued | Requeue::Failed => None,
+            })
+            .collect();
         let calls = live.into_iter().map(|(id, req)| async move {
-            let r = self.client.complete(&req).await;
-            match r {
-                Ok(a) => self.deliver(&id, a, 1.0),
-                Err(e) => self.resolve(&id, Err(e)),
+            match self.rounds.client.complete(&req).await {
+                Ok(a) => self.rounds.deliver(&id, a, 1.0),
+                Err(e) => self.rounds.resolve(&id, Err(e)),
             }
         });
         join_all(calls).await;
     }
 
     /// Cancel every batch this output folder has open at the provider.
-    pub async fn cancel_open(&self) -> usize {
-        let api = BatchApi::new(self.client.http());
+    async fn cancel_open(self) -> usize {
+        let api = BatchApi::new(self.rounds.client.http());
         let mut n = 0;
-        for b in self.store.open_batches() {
+        for b in self.rounds.store.open_batches() {
             match api.cancel(&b.batch_id).await {
                 Ok(_) => {
                     n += 1;
