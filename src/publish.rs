@@ -50,25 +50,10 @@ pub fn write(
     if let Some(index) = &index {
         drafted.article.related = index.related(&id, &entry.terms, related::MAX_RELATED);
     }
-    // Every format rendered and written in full before any replaces a file:
-    // an article appears in all its formats, or in none.
-    let mut files = Vec::new();
-    for f in formats {
-        files.push((
-            with_ext(base, f.extension()),
-            render(voice, &drafted.article, *f)?.into_bytes(),
-        ));
-    }
+    let mut files = rendered(voice, &drafted.article, base, formats)?;
     let provenance = serde_json::to_vec_pretty(&drafted.provenance).map_err(Error::internal)?;
     files.push((with_ext(base, "provenance.json"), provenance));
-    let mut staged = Vec::new();
-    for (path, bytes) in &files {
-        staged.push(
-            fsutil::stage(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
-        );
-    }
-    fsutil::commit(staged)
-        .map_err(|e| Error::io(format!("writing the article's files in {}", dir.display()), e))?;
+    write_together(dir, &files)?;
     // Listed in the index only once its files are there.
     if let Some(index) = &mut index {
         index.add(entry).map_err(|e| {
@@ -80,6 +65,57 @@ pub fn write(
     }
     files.pop();
     Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Rewrite an article written in `formats` at `base` with a new list of related
+/// articles: its JSON record read back, every format rendered again by the
+/// voice `voice_of` gives for it, and written together.
+pub fn relink(
+    base: &Path,
+    formats: &[Format],
+    related: Vec<crate::article::Related>,
+    voice_of: impl FnOnce(&Article) -> Result<std::sync::Arc<Voice>>,
+) -> Result<()> {
+    let json = with_ext(base, "json");
+    let text = fsutil::read_text(&json, 64 * 1024 * 1024)
+        .map_err(|e| Error::io(format!("reading {}", json.display()), e))?;
+    let mut article: Article =
+        serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json.display())))?;
+    article.related = related;
+    let voice = voice_of(&article)?;
+    let files = rendered(&voice, &article, base, formats)?;
+    write_together(base.parent().unwrap_or(Path::new(".")), &files)
+}
+
+/// Every format rendered in full before any file is written.
+fn rendered(
+    voice: &Voice,
+    article: &Article,
+    base: &Path,
+    formats: &[Format],
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    formats
+        .iter()
+        .map(|f| {
+            Ok((
+                with_ext(base, f.extension()),
+                render(voice, article, *f)?.into_bytes(),
+            ))
+        })
+        .collect()
+}
+
+/// Stage every file, then put them all in place: an article appears in all its
+/// formats, or in none.
+fn write_together(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
+    let mut staged = Vec::new();
+    for (path, bytes) in files {
+        staged.push(
+            fsutil::stage(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))?,
+        );
+    }
+    fsutil::commit(staged)
+        .map_err(|e| Error::io(format!("writing the article's files in {}", dir.display()), e))
 }
 
 /// Write a value as pretty JSON, atomically.

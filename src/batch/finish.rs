@@ -5,9 +5,10 @@
 use std::path::Path;
 
 use super::manifest::{self, Item, LineError, SourceSpec};
+use crate::article::Related;
 use crate::drafter::Drafted;
 use crate::error::{Error, InputError, Result};
-use crate::publish::{self, with_ext, write_file};
+use crate::publish;
 use crate::related::{self, Index};
 use crate::render::Format;
 use crate::session::Session;
@@ -45,60 +46,72 @@ pub(super) fn formats(asked: &[Format]) -> Vec<Format> {
     f
 }
 
-/// Write one article of a story (`stem`: its id, or `ID.LANG` for an edition)
-/// and add it to the related-articles index.
+/// Write one article of a story (`stem`: its id, or `ID.LANG` for an edition),
+/// related to the folder's articles so far, and add it to the index.
 pub(super) fn publish(
     run: &super::Run<'_>,
     voice: &Voice,
     drafted: &mut Drafted,
     stem: String,
 ) -> Result<()> {
-    publish::write(voice, drafted, &run.out.join(&stem), &run.formats, false)?;
     let written: Vec<&str> = run.formats.iter().map(|f| f.extension()).collect();
     let entry = related::entry(&stem, &drafted.article, &written);
+    if let Ok(index) = run.index.lock() {
+        drafted.article.related = index.related(&stem, &entry.terms, related::MAX_RELATED);
+    }
+    let listed = Listed::of(&drafted.article.related);
+    publish::write(voice, drafted, &run.out.join(&stem), &run.formats, false)?;
     if let Ok(mut index) = run.index.lock() {
         index
             .add(entry)
             .map_err(|e| Error::io("updating the related-articles index", e))?;
     }
     if let Ok(mut f) = run.finished.lock() {
-        f.push(stem);
+        f.push((stem, listed));
     }
     Ok(())
 }
 
+/// Which articles an article lists as related, as a digest: the pass after
+/// the stories rewrites only the articles whose list changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Listed(u64);
+
+impl Listed {
+    fn of(related: &[Related]) -> Listed {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for r in related {
+            (&r.id, &r.headline, &r.deck, &r.formats).hash(&mut h);
+        }
+        Listed(h.finish())
+    }
+}
+
 /// After the stories are done: list each new article's related ones from the
-/// whole folder's index and rewrite its files. One article is in memory at a time.
+/// whole folder's index; an article whose list changed is rewritten (one in
+/// memory at a time).
 pub(super) fn fill_related(
     session: &Session,
     index: &Index,
     out: &Path,
-    ids: &[String],
+    finished: &[(String, Listed)],
     formats: &[Format],
 ) -> Result<()> {
-    for id in ids {
-        let base = out.join(id);
-        let json_path = with_ext(&base, "json");
-        let text = std::fs::read_to_string(&json_path)
-            .map_err(|e| Error::io(format!("reading {}", json_path.display()), e))?;
-        let mut article: crate::article::Article =
-            serde_json::from_str(&text).map_err(|e| Error::Usage(format!("{}: {e}", json_path.display())))?;
+    for (id, listed) in finished {
         if !index.contains(id) {
             continue;
         }
         let related = index.related_to(id, related::MAX_RELATED);
-        if related == article.related {
+        if Listed::of(&related) == *listed {
             continue;
         }
-        article.related = related;
-        let voice = session
-            .voices()
-            .get(Some(&article.meta.persona))
-            .or_else(|_| session.voices().get(None))?;
-        for f in formats {
-            let text = publish::render(&voice, &article, *f)?;
-            write_file(&with_ext(&base, f.extension()), text.as_bytes())?;
-        }
+        publish::relink(&out.join(id), formats, related, |article| {
+            let voices = session.voices();
+            voices
+                .get(Some(&article.meta.persona))
+                .or_else(|_| voices.get(None))
+        })?;
     }
     Ok(())
 }

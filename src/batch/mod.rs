@@ -75,7 +75,7 @@ struct Run<'a> {
     formats: Vec<Format>,
     index: Mutex<Index>,
     /// Stories finished in this run, for the related-articles pass.
-    finished: Mutex<Vec<String>>,
+    finished: Mutex<Vec<(String, finish::Listed)>>,
     engine: Option<&'a Engine>,
     /// The date articles carry (a batch engine keeps its first run's).
     date: String,

@@ -227,7 +227,9 @@ impl Round<'_> {
                     }
                     Err(e) if e.stops_the_run() => {
                         // Left open: a later run with a working key polls it again.
-                        b.ids.iter().for_each(|id| self.rounds.resolve(id, Err(e.clone())));
+                        b.ids
+                            .iter()
+                            .for_each(|id| self.rounds.resolve(id, Err(e.clone())));
                     }
                     Err(e) if lost(&e) => {
                         tracing::warn!("batch {}: {e}; its requests go out again", b.batch_id);
