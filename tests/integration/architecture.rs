@@ -4,6 +4,7 @@
 //! and files stay small enough to read (functions: clippy's `too_many_lines`,
 //! at 80 lines, in `clippy.toml`).
 
+use crate::support::read;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -26,17 +27,14 @@ fn sources() -> Vec<(String, String)> {
 /// Every `.rs` file under `dir` (relative to the project), relative to it.
 fn sources_in(dir: &str) -> Vec<(String, String)> {
     fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
         entries.sort();
         for p in entries {
             if p.is_dir() {
                 walk(&p, base, out);
             } else if p.extension().is_some_and(|e| e == "rs") {
                 let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, std::fs::read_to_string(&p).unwrap()));
+                out.push((rel, read(&p)));
             }
         }
     }
@@ -102,10 +100,7 @@ fn imports(text: &str) -> BTreeSet<String> {
                 out.insert(name);
             }
         } else {
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
+            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
             if !name.is_empty() {
                 out.insert(name);
             }
@@ -201,10 +196,7 @@ fn only_the_binary_knows_the_argument_parser() {
             !code.contains("clap::") && !code.contains("crate::cli") && !code.contains("crate::cmd"),
             "src/{rel} uses the command line"
         );
-        assert!(
-            !code.contains("process::exit"),
-            "src/{rel} exits the process; return an error instead"
-        );
+        assert!(!code.contains("process::exit"), "src/{rel} exits the process; return an error instead");
     }
 }
 
@@ -212,12 +204,7 @@ fn only_the_binary_knows_the_argument_parser() {
 fn stage_names_are_never_reparsed() {
     for (rel, text) in sources() {
         let code = code(&text);
-        for banned in [
-            "split(':')",
-            "split_once(':')",
-            "== \"extractive\"",
-            "\"Source \"",
-        ] {
+        for banned in ["split(':')", "split_once(':')", "== \"extractive\"", "\"Source \""] {
             assert!(!code.contains(banned), "src/{rel} contains `{banned}`");
         }
     }
@@ -250,10 +237,7 @@ fn folder_graphs(dir: &str) -> BTreeMap<String, BTreeMap<String, BTreeSet<String
             continue;
         }
         let text = text.split("#[cfg(test)]").next().unwrap_or("").to_string();
-        folders
-            .entry(folder.to_string())
-            .or_default()
-            .insert(stem, code(&text));
+        folders.entry(folder.to_string()).or_default().insert(stem, code(&text));
     }
     let mut out = BTreeMap::new();
     for (folder, files) in folders {

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fake_llm::{Config, FakeServer, Fault, FaultPlan};
+use fake_llm::{Config, Fault, FaultPlan};
 use serde_json::Value;
 
-use crate::support::{Parallax, done_events, fast_config, parallax, run};
+use crate::support::{Parallax, done_events, fast_config, parallax, read, read_json, run, serve};
 
 /// The marker that ties a request to its story: `S-0042`.
 fn marker(i: usize) -> String {
@@ -34,7 +34,7 @@ fn manifest(dir: &Path, n: usize) -> PathBuf {
 }
 
 fn report(dir: &Path) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join("out/report.json")).unwrap()).unwrap()
+    read_json(dir.join("out/report.json"))
 }
 
 fn journal_done(dir: &Path) -> BTreeMap<String, usize> {
@@ -59,20 +59,14 @@ fn story_of(body: &Value) -> Option<usize> {
 
 #[test]
 fn five_hundred_stories_through_faults_and_a_rate_limit() {
-    let srv = FakeServer::start(Config {
-        faults: FaultPlan {
-            rate: 0.3,
-            kinds: Fault::all(),
-            seed: 11,
-            per_conversation: 1,
-        },
+    let srv = serve(Config {
+        faults: FaultPlan { rate: 0.3, kinds: Fault::all(), seed: 11, per_conversation: 1 },
         // 26 requests per 100 ms: the opening burst of 32 stories always trips it,
         // while the sustained rate stays mostly under it.
         rpm: 26,
         rate_window: Duration::from_millis(100),
         ..Config::default()
-    })
-    .unwrap();
+    });
     let dir = tempfile::tempdir().unwrap();
     // A call may meet a fault and several 429s in a row: allow enough retries.
     fast_config(dir.path(), 16, "concurrency = 32");
@@ -83,31 +77,17 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
         .succeeds();
     let rep = report(dir.path());
     assert_eq!(
-        (
-            rep["done"].as_u64(),
-            rep["failed"].as_u64(),
-            rep["stories"].as_u64()
-        ),
+        (rep["done"].as_u64(), rep["failed"].as_u64(), rep["stories"].as_u64()),
         (Some(500), Some(0), Some(500))
     );
     let done = journal_done(dir.path());
     assert_eq!(done.len(), 500);
     assert!(done.values().all(|n| *n == 1), "each story done once");
     let log = srv.handle.requests();
-    let faults = log
-        .iter()
-        .filter(|q| q.outcome != "ok" && q.outcome != "rpm-429")
-        .count();
+    let faults = log.iter().filter(|q| q.outcome != "ok" && q.outcome != "rpm-429").count();
     let limited = log.iter().filter(|q| q.outcome == "rpm-429").count();
-    eprintln!(
-        "500 stories: {} requests, {limited} rate-limited, {faults} faults among the rest",
-        log.len()
-    );
-    assert!(
-        faults as f64 >= 0.15 * log.len() as f64,
-        "{faults} faults in {}",
-        log.len()
-    );
+    eprintln!("500 stories: {} requests, {limited} rate-limited, {faults} faults among the rest", log.len());
+    assert!(faults as f64 >= 0.15 * log.len() as f64, "{faults} faults in {}", log.len());
     assert!(limited > 0, "the rate limit was reached");
     // No call answered twice: each conversation has at most one good answer.
     let mut answered: BTreeMap<u64, usize> = BTreeMap::new();
@@ -139,11 +119,7 @@ fn complete_article(text: &str) -> bool {
 
 #[test]
 fn killed_three_times_it_finishes_every_story_exactly_once() {
-    let srv = FakeServer::start(Config {
-        latency: Duration::from_millis(40),
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = serve(Config { latency: Duration::from_millis(40), ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     let list = manifest(dir.path(), 60);
     let bin = assert_cmd::cargo::cargo_bin("parallax");
@@ -154,16 +130,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
             .env("OPENAI_BASE_URL", srv.base_url())
             .env("XDG_CONFIG_HOME", dir.path().join(".config"))
             .env("XDG_CACHE_HOME", dir.path().join(".cache"))
-            .args([
-                "batch",
-                list.to_str().unwrap(),
-                "--out",
-                "out",
-                "-j",
-                "6",
-                "--no-cache",
-                "--no-revise",
-            ])
+            .args(["batch", list.to_str().unwrap(), "--out", "out", "-j", "6", "--no-cache", "--no-revise"])
             .stdout(Stdio::null())
             .stderr(Stdio::null());
         c
@@ -188,11 +155,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "md") {
-                assert!(
-                    complete_article(&std::fs::read_to_string(&p).unwrap()),
-                    "truncated {}",
-                    p.display()
-                );
+                assert!(complete_article(&read(&p)), "truncated {}", p.display());
             }
         }
     }
@@ -200,16 +163,10 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
     assert!(status.success(), "the last run finishes");
     let done = journal_done(dir.path());
     assert_eq!(done.len(), 60);
-    assert!(
-        done.values().all(|n| *n == 1),
-        "each story done exactly once: {done:?}"
-    );
+    assert!(done.values().all(|n| *n == 1), "each story done exactly once: {done:?}");
     let counts: Vec<usize> = done_after.iter().map(|d| d.len()).collect();
     eprintln!("stories done after each kill: {counts:?}");
-    assert!(
-        counts.iter().any(|n| *n > 0) && counts[2] < 60,
-        "kills landed mid-run: {counts:?}"
-    );
+    assert!(counts.iter().any(|n| *n > 0) && counts[2] < 60, "kills landed mid-run: {counts:?}");
     let log = srv.handle.requests();
     for (k, finished) in done_after.iter().enumerate() {
         for q in &log[boundaries[k]..] {
@@ -222,7 +179,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         }
     }
     for i in 0..60 {
-        let text = std::fs::read_to_string(dir.path().join(format!("out/story-{i:04}.md"))).unwrap();
+        let text = read(dir.path().join(format!("out/story-{i:04}.md")));
         assert!(complete_article(&text));
     }
 }
@@ -230,11 +187,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
 #[test]
 fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("a.md"),
-        "The council met on March 3.\n\nSeoul said so.",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("a.md"), "The council met on March 3.\n\nSeoul said so.").unwrap();
     let lines = [
         r#"{"id": "one", "source": "a.md"}"#,
         r#"{"id": "two", "text": "Tokyo said the plan was sound."}"#,
@@ -246,48 +199,31 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
         r#"{"id": "one", "text": "A duplicate id."}"#,
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    let r = Parallax::new(dir.path())
-        .batch(["m.jsonl", "--out", "out"])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).fails_with(1);
     let rep = report(dir.path());
     assert_eq!(rep["done"], 3);
     let failures: Vec<(u64, String)> = rep["failures"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            (
-                f["line"].as_u64().unwrap(),
-                f["reason"].as_str().unwrap().to_string(),
-            )
-        })
+        .map(|f| (f["line"].as_u64().unwrap(), f["reason"].as_str().unwrap().to_string()))
         .collect();
     let lines_reported: Vec<u64> = failures.iter().map(|f| f.0).collect();
     assert_eq!(lines_reported, [3, 4, 5, 6, 8], "{failures:?}");
-    assert!(
-        failures[1].1.contains("missing-1.md") && failures[3].1.contains("missing-2.md"),
-        "{failures:?}"
-    );
-    assert!(
-        failures[2].1.contains("colour") && failures[4].1.contains("duplicate id"),
-        "{failures:?}"
-    );
+    assert!(failures[1].1.contains("missing-1.md") && failures[3].1.contains("missing-2.md"), "{failures:?}");
+    assert!(failures[2].1.contains("colour") && failures[4].1.contains("duplicate id"), "{failures:?}");
     for l in [3, 4, 5, 6, 8] {
         assert!(r.stderr.contains(&format!("batch: line {l}")), "{}", r.stderr);
     }
 }
 
 fn priced(dir: &Path) {
-    fast_config(
-        dir,
-        3,
-        "model = \"m\"\n[prices.m]\ninput = 1000.0\noutput = 1000.0",
-    );
+    fast_config(dir, 3, "model = \"m\"\n[prices.m]\ninput = 1000.0\noutput = 1000.0");
 }
 
 #[test]
 fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
-    let srv = FakeServer::start(Config::default()).unwrap();
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
     priced(dir.path());
     let list = manifest(dir.path(), 12);
@@ -311,35 +247,18 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
     let measured =
         measured["prompt_tokens"].as_f64().unwrap() + measured["completion_tokens"].as_f64().unwrap();
     let error = (estimated - measured).abs() / measured;
-    eprintln!(
-        "dry-run estimate {estimated} tokens, measured {measured}: {:.1}% off",
-        error * 100.0
-    );
+    eprintln!("dry-run estimate {estimated} tokens, measured {measured}: {:.1}% off", error * 100.0);
     assert!(error <= 0.25, "estimate {estimated} vs measured {measured}");
 
     let per_story = report(dir.path())["cost_usd"].as_f64().unwrap() / 12.0;
     let cap = per_story * 4.5;
     std::fs::remove_dir_all(dir.path().join("out")).unwrap();
-    let capped = base(&[
-        "--out",
-        "out",
-        "--no-cache",
-        "-j",
-        "2",
-        "--max-cost",
-        &format!("{cap}"),
-    ]);
+    let capped = base(&["--out", "out", "--no-cache", "-j", "2", "--max-cost", &format!("{cap}")]);
     assert_eq!(capped.code, 1, "{}", capped.stderr);
     let rep = report(dir.path());
     let spent = rep["cost_usd"].as_f64().unwrap();
-    assert!(
-        spent <= cap + per_story * 1.2,
-        "spent {spent} with a cap of {cap} (story ≈ {per_story})"
-    );
-    assert!(
-        rep["not_started"].as_u64().unwrap() > 0 && rep["done"].as_u64().unwrap() >= 3,
-        "{rep}"
-    );
+    assert!(spent <= cap + per_story * 1.2, "spent {spent} with a cap of {cap} (story ≈ {per_story})");
+    assert!(rep["not_started"].as_u64().unwrap() > 0 && rep["done"].as_u64().unwrap() >= 3, "{rep}");
     assert!(rep["stopped"].as_str().unwrap().contains("cost cap"), "{rep}");
 }
 
@@ -348,21 +267,14 @@ fn folders_and_globs_are_manifests_too() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("wire")).unwrap();
     for name in ["one", "two"] {
-        std::fs::write(
-            dir.path().join(format!("wire/{name}.md")),
-            format!("Story {name}: Seoul said so."),
-        )
-        .unwrap();
+        std::fs::write(dir.path().join(format!("wire/{name}.md")), format!("Story {name}: Seoul said so."))
+            .unwrap();
     }
     let started = Instant::now();
-    let r = Parallax::new(dir.path())
-        .batch(["wire", "--out", "out", "--json"])
-        .succeeds();
+    let r = Parallax::new(dir.path()).batch(["wire", "--out", "out", "--json"]).succeeds();
     assert_eq!(done_events(&r.stdout), 2, "{}", r.stdout);
     assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
-    Parallax::new(dir.path())
-        .batch(["wire/t*.md", "--out", "out2"])
-        .succeeds();
+    Parallax::new(dir.path()).batch(["wire/t*.md", "--out", "out2"]).succeeds();
     assert!(dir.path().join("out2/two.md").exists() && !dir.path().join("out2/one.md").exists());
     assert!(started.elapsed() < Duration::from_secs(600));
 }

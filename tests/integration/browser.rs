@@ -56,10 +56,7 @@ impl Browser {
         let stderr = child.stderr.take().unwrap();
         let mut lines = BufReader::new(stderr).lines();
         let url = loop {
-            let line = lines
-                .next()
-                .expect("chromium printed its DevTools address")
-                .unwrap();
+            let line = lines.next().expect("chromium printed its DevTools address").unwrap();
             if let Some(at) = line.find("ws://") {
                 break line[at..].trim().to_string();
             }
@@ -70,13 +67,7 @@ impl Browser {
         if let MaybeTlsStream::Plain(s) = ws.get_ref() {
             s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         }
-        Browser {
-            child,
-            ws,
-            next: 0,
-            events: Vec::new(),
-            _profile: profile,
-        }
+        Browser { child, ws, next: 0, events: Vec::new(), _profile: profile }
     }
 
     fn read(&mut self) -> Value {
@@ -109,11 +100,7 @@ impl Browser {
 
     fn wait_for(&mut self, session: &str, method: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
-        if self
-            .events
-            .iter()
-            .any(|e| e["method"] == method && e["sessionId"] == session)
-        {
+        if self.events.iter().any(|e| e["method"] == method && e["sessionId"] == session) {
             return;
         }
         while Instant::now() < deadline {
@@ -150,11 +137,7 @@ impl Browser {
         let url = format!("file://{}", page.display());
         self.call(s, "Page.navigate", json!({ "url": url }));
         self.wait_for(&session, "Page.loadEventFired");
-        Tab {
-            session,
-            target: target["targetId"].as_str().unwrap_or_default().to_string(),
-            url,
-        }
+        Tab { session, target: target["targetId"].as_str().unwrap_or_default().to_string(), url }
     }
 
     /// Evaluate a JavaScript expression in the tab; its JSON value.
@@ -188,11 +171,8 @@ impl Browser {
     /// A PNG of the tab's top `height` CSS pixels.
     pub fn shot(&mut self, tab: &Tab, width: u32, height: u32) -> Vec<u8> {
         let clip = json!({ "x": 0, "y": 0, "width": width, "height": height, "scale": 1 });
-        let shot = self.call(
-            Some(&tab.session),
-            "Page.captureScreenshot",
-            json!({ "format": "png", "clip": clip }),
-        );
+        let shot =
+            self.call(Some(&tab.session), "Page.captureScreenshot", json!({ "format": "png", "clip": clip }));
         base64_decode(shot["data"].as_str().unwrap_or(""))
     }
 
@@ -229,11 +209,7 @@ impl Browser {
             .filter(|e| e["params"]["type"] == "error")
             .map(|e| e["params"].to_string())
             .collect();
-        console_errors.extend(
-            of("Runtime.exceptionThrown")
-                .iter()
-                .map(|e| e["params"].to_string()),
-        );
+        console_errors.extend(of("Runtime.exceptionThrown").iter().map(|e| e["params"].to_string()));
         console_errors.extend(
             of("Log.entryAdded")
                 .iter()
@@ -242,13 +218,7 @@ impl Browser {
         );
         let dialogs = of("Page.javascriptDialogOpening").len();
         self.call(None, "Target.closeTarget", json!({ "targetId": tab.target }));
-        Visit {
-            requests,
-            console_errors,
-            dialogs,
-            probe,
-            screenshot,
-        }
+        Visit { requests, console_errors, dialogs, probe, screenshot }
     }
 
     /// Open `page` in a fresh tab `width` CSS pixels wide, then evaluate `probe`

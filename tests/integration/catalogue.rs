@@ -17,14 +17,8 @@ fn setup(dir: &Path) {
     w("bad.toml", b"[provider\nname = 1\n");
     w("unknown.toml", b"[provider]\ncolour = \"red\"\n");
     w("zero.toml", b"[batch]\nmax_requests = 0\n");
-    w(
-        "stories.jsonl",
-        b"{\"id\": \"a\", \"text\": \"Seoul said the plan was sound.\"}\n",
-    );
-    w(
-        "article.md",
-        b"# Headline\n\nSeoul said the plan was sound. [S1]\n",
-    );
+    w("stories.jsonl", b"{\"id\": \"a\", \"text\": \"Seoul said the plan was sound.\"}\n");
+    w("article.md", b"# Headline\n\nSeoul said the plan was sound. [S1]\n");
     std::fs::create_dir_all(dir.join("empty-dir")).unwrap();
 }
 
@@ -47,10 +41,7 @@ fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
         (vec!["draft", "big.md"], vec![]),
         (vec!["draft", src, "--persona", "nobody"], vec![]),
         (vec!["draft", src, "--provider", "nowhere"], vec![]),
-        (
-            vec!["draft", src, "--provider", "openai", "--base-url", "ftp://x/v1"],
-            vec![],
-        ),
+        (vec!["draft", src, "--provider", "openai", "--base-url", "ftp://x/v1"], vec![]),
         (vec!["draft", src, "--temperature", "9"], vec![]),
         (vec!["draft", src, "--date", "2025-02-30"], vec![]),
         (vec!["draft", src, "--date", "tomorrow"], vec![]),
@@ -61,55 +52,22 @@ fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
         (vec!["draft", src, "--max-tokens", "-3"], vec![]),
         (vec!["draft", "file:///etc/passwd"], vec![]),
         (vec!["draft", "http://127.0.0.1:9/x"], vec![]),
-        (
-            vec!["draft", src, "--provider", "openai"],
-            vec![("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")],
-        ),
+        (vec!["draft", src, "--provider", "openai"], vec![("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")]),
         (vec!["--config", "bad.toml", "draft", src], vec![]),
         (vec!["--config", "unknown.toml", "draft", src], vec![]),
         (vec!["batch", "missing.jsonl", "--out", "o"], vec![]),
         (vec!["batch", "m.txt", "--out", "o"], vec![]),
         (vec!["batch", "open-quote.csv", "--out", "o"], vec![]),
         (vec!["batch", "[", "--out", "o"], vec![]),
+        (vec!["batch", "stories.jsonl", "--out", "o", "--engine", "import"], vec![]),
+        (vec!["batch", "stories.jsonl", "--out", "o", "--results", "r.jsonl"], vec![]),
+        (vec!["batch", "stories.jsonl", "--out", "o", "--engine", "provider"], vec![]),
         (
-            vec!["batch", "stories.jsonl", "--out", "o", "--engine", "import"],
-            vec![],
+            vec!["batch", "stories.jsonl", "--out", "o", "--engine", "provider", "--provider", "openai"],
+            vec![("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"), ("PARALLAX_POLL_INTERVAL", "soon")],
         ),
         (
-            vec!["batch", "stories.jsonl", "--out", "o", "--results", "r.jsonl"],
-            vec![],
-        ),
-        (
-            vec!["batch", "stories.jsonl", "--out", "o", "--engine", "provider"],
-            vec![],
-        ),
-        (
-            vec![
-                "batch",
-                "stories.jsonl",
-                "--out",
-                "o",
-                "--engine",
-                "provider",
-                "--provider",
-                "openai",
-            ],
-            vec![
-                ("OPENAI_BASE_URL", "http://127.0.0.1:9/v1"),
-                ("PARALLAX_POLL_INTERVAL", "soon"),
-            ],
-        ),
-        (
-            vec![
-                "--config",
-                "zero.toml",
-                "batch",
-                "stories.jsonl",
-                "--out",
-                "o",
-                "--provider",
-                "openai",
-            ],
+            vec!["--config", "zero.toml", "batch", "stories.jsonl", "--out", "o", "--provider", "openai"],
             vec![("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")],
         ),
         (vec!["check", "missing.md", "-s", src], vec![]),
@@ -127,12 +85,7 @@ fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
         }
         let r = run(cmd.args(&args));
         let lines = r.stderr.lines().filter(|l| !l.trim().is_empty()).count();
-        assert!(
-            r.code == 1 || r.code == 2,
-            "{args:?} exited {}: {}",
-            r.code,
-            r.stderr
-        );
+        assert!(r.code == 1 || r.code == 2, "{args:?} exited {}: {}", r.code, r.stderr);
         assert!(lines <= 4, "{args:?}: {lines} lines:\n{}", r.stderr);
         assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
         let leftovers: Vec<String> = walk(dir.path())

@@ -9,7 +9,7 @@ use fake_llm::{Config, FakeServer, Tamper};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::{Parallax, parallax, prism_sources, root, run};
+use crate::support::{Parallax, parallax, prism_sources, read, read_json, root, run, serve};
 
 #[derive(Deserialize)]
 struct Case {
@@ -34,10 +34,9 @@ fn keys(report: &Value) -> Vec<String> {
         .map(|f| {
             let kind = f["kind"].as_str().unwrap_or("");
             let what = match kind {
-                "lopsided" | "invented-position" => f["section"]
-                    .as_str()
-                    .unwrap_or("")
-                    .trim_start_matches("perspective:"),
+                "lopsided" | "invented-position" => {
+                    f["section"].as_str().unwrap_or("").trim_start_matches("perspective:")
+                }
                 _ => f["claim"].as_str().unwrap_or(""),
             };
             format!("{kind}: {what}")
@@ -50,42 +49,23 @@ fn keys(report: &Value) -> Vec<String> {
 #[test]
 fn every_planted_fault_is_found_and_clean_articles_pass() {
     let dir = corpus_dir();
-    let cases: Vec<Case> =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("cases.json")).unwrap()).unwrap();
+    let cases: Vec<Case> = serde_json::from_value(read_json(dir.join("cases.json"))).unwrap();
     let faulty = cases.iter().filter(|c| !c.expect.is_empty()).count();
-    assert!(
-        faulty >= 20 && cases.len() - faulty >= 10,
-        "{faulty} faulty, {} clean",
-        cases.len() - faulty
-    );
-    let kinds: BTreeSet<&str> = cases
-        .iter()
-        .flat_map(|c| &c.expect)
-        .filter_map(|e| e.split(':').next())
-        .collect();
-    for kind in [
-        "number",
-        "date",
-        "quote",
-        "entity",
-        "missing-perspective",
-        "lopsided",
-        "misattributed",
-    ] {
+    assert!(faulty >= 20 && cases.len() - faulty >= 10, "{faulty} faulty, {} clean", cases.len() - faulty);
+    let kinds: BTreeSet<&str> =
+        cases.iter().flat_map(|c| &c.expect).filter_map(|e| e.split(':').next()).collect();
+    for kind in ["number", "date", "quote", "entity", "missing-perspective", "lopsided", "misattributed"] {
         assert!(kinds.contains(kind), "no planted `{kind}` fault");
     }
     assert!(
-        kinds
-            .iter()
-            .any(|k| ["first-mention", "attribution", "neutral-name"].contains(k)),
+        kinds.iter().any(|k| ["first-mention", "attribution", "neutral-name"].contains(k)),
         "no glossary fault"
     );
 
     let mut mismatches = Vec::new();
     for c in &cases {
         let mut cmd = parallax(&dir);
-        cmd.current_dir(&dir)
-            .args(["check", &c.article, "--json", "--persona", &c.persona]);
+        cmd.current_dir(&dir).args(["check", &c.article, "--json", "--persona", &c.persona]);
         for s in &c.sources {
             cmd.args(["--source", s]);
         }
@@ -102,10 +82,8 @@ fn every_planted_fault_is_found_and_clean_articles_pass() {
         let got = keys(&report);
         let code = if want.is_empty() { 0 } else { 1 };
         if got != want || r.code != code {
-            mismatches.push(format!(
-                "{}: exit {} (want {code})\n  want {want:?}\n  got  {got:?}",
-                c.name, r.code
-            ));
+            mismatches
+                .push(format!("{}: exit {} (want {code})\n  want {want:?}\n  got  {got:?}", c.name, r.code));
         }
     }
     assert!(
@@ -120,25 +98,17 @@ fn every_planted_fault_is_found_and_clean_articles_pass() {
 #[test]
 fn check_prints_findings_for_people_and_json_for_machines() {
     let dir = corpus_dir();
-    let base = [
-        "check",
-        "articles/f01-changed-number.md",
-        "-s",
-        "sources/kcna.md",
-        "-s",
-        "sources/reactions.md",
-    ];
+    let base =
+        ["check", "articles/f01-changed-number.md", "-s", "sources/kcna.md", "-s", "sources/reactions.md"];
     let r = Parallax::new(&dir).current_dir(&dir).args(base).fails_with(1);
     assert!(
-        r.stdout
-            .contains("articles/f01-changed-number.md: section 2 \"Troops and a treaty\"")
+        r.stdout.contains("articles/f01-changed-number.md: section 2 \"Troops and a treaty\"")
             || r.stdout.contains("number `16,000`"),
         "{}",
         r.stdout
     );
     assert!(
-        r.stdout
-            .contains("number `16,000`: no such number in passages S6 (the passages say `15,000`)"),
+        r.stdout.contains("number `16,000`: no such number in passages S6 (the passages say `15,000`)"),
         "{}",
         r.stdout
     );
@@ -159,53 +129,36 @@ fn check_prints_findings_for_people_and_json_for_machines() {
 }
 
 fn tampered(schemas: &[&str]) -> FakeServer {
-    FakeServer::start(Config {
+    serve(Config {
         tamper: Some(Tamper {
             schemas: schemas.iter().map(|s| s.to_string()).collect(),
             append: " Tokyo counted 42,000 troops.".into(),
         }),
         ..Config::default()
     })
-    .expect("fake server starts")
 }
 
 #[test]
 fn a_fabricated_number_is_revised_away() {
     let srv = tampered(&["perspective_japan"]);
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft(prism_sources())
-        .args(["-o", "a.md"])
-        .succeeds();
+    let r = Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds();
     assert!(
-        r.stderr
-            .contains("round 3: revising 1 section with findings: perspective:japan"),
+        r.stderr.contains("round 3: revising 1 section with findings: perspective:japan"),
         "{}",
         r.stderr
     );
-    let names: Vec<String> = srv
-        .handle
-        .requests()
-        .iter()
-        .filter_map(|q| q.schema_name().map(str::to_string))
-        .collect();
-    assert_eq!(
-        names.iter().filter(|n| *n == "revise_perspective_japan").count(),
-        1,
-        "{names:?}"
-    );
+    let names: Vec<String> =
+        srv.handle.requests().iter().filter_map(|q| q.schema_name().map(str::to_string)).collect();
+    assert_eq!(names.iter().filter(|n| *n == "revise_perspective_japan").count(), 1, "{names:?}");
     let revision = srv
         .handle
         .requests()
         .into_iter()
         .find(|q| q.schema_name() == Some("revise_perspective_japan"))
         .unwrap();
-    assert!(
-        revision.body.to_string().contains("42,000"),
-        "the revision call receives the finding"
-    );
-    let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(revision.body.to_string().contains("42,000"), "the revision call receives the finding");
+    let article = read(dir.path().join("a.md"));
     assert!(!article.contains("42,000"), "{article}");
     // The revised section is listed, and nothing in it is flagged any more (the
     // closing, written beside it from the brief, may carry a framing finding).
@@ -213,11 +166,7 @@ fn a_fabricated_number_is_revised_away() {
     let json: Value = serde_json::from_str(
         &Parallax::new(dir.path())
             .args(["check", "a.md", "--json"])
-            .args(
-                prism_sources()
-                    .iter()
-                    .flat_map(|s| ["--source".to_string(), s.clone()]),
-            )
+            .args(prism_sources().iter().flat_map(|s| ["--source".to_string(), s.clone()]))
             .run()
             .stdout,
     )
@@ -229,9 +178,7 @@ fn a_fabricated_number_is_revised_away() {
         .filter(|f| f["location"].as_str().unwrap_or("").contains("japan"))
         .count();
     assert_eq!(japan, 0, "{json}");
-    let provenance: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap())
-            .unwrap();
+    let provenance: Value = read_json(dir.path().join("a.provenance.json"));
     assert_eq!(provenance["integrity"]["revised"][0], "perspective:japan");
 }
 
@@ -239,49 +186,25 @@ fn a_fabricated_number_is_revised_away() {
 fn strict_fails_naming_the_claim_that_survives_revision() {
     let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
     let dir = tempfile::tempdir().unwrap();
-    let draft = |extra: &[&str]| {
-        Parallax::new(dir.path())
-            .fake(&srv)
-            .draft(prism_sources())
-            .args(extra)
-    };
+    let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
     let r = draft(&["--strict", "-o", "strict.md"]).run();
     assert_eq!(r.code, 1, "{}", r.stderr);
-    let line = r
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("parallax: error:"))
-        .unwrap();
-    assert!(
-        line.contains("42,000") && line.contains("perspective japan"),
-        "{line}"
-    );
-    assert!(
-        !dir.path().join("strict.md").exists(),
-        "nothing is published under --strict"
-    );
+    let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
+    assert!(line.contains("42,000") && line.contains("perspective japan"), "{line}");
+    assert!(!dir.path().join("strict.md").exists(), "nothing is published under --strict");
     let r = draft(&["-o", "lenient.md"]).succeeds();
-    assert!(
-        r.stderr.contains("integrity: perspective japan"),
-        "a warning without --strict: {}",
-        r.stderr
-    );
-    let article = std::fs::read_to_string(dir.path().join("lenient.md")).unwrap();
+    assert!(r.stderr.contains("integrity: perspective japan"), "a warning without --strict: {}", r.stderr);
+    let article = read(dir.path().join("lenient.md"));
     assert!(article.contains("passed: false"), "{article}");
 }
 
 #[test]
 fn every_drafted_article_has_an_integrity_report_and_provenance() {
     let dir = tempfile::tempdir().unwrap();
-    Parallax::new(dir.path())
-        .draft(prism_sources())
-        .args(["-o", "x.md"])
-        .succeeds();
-    let article = std::fs::read_to_string(dir.path().join("x.md")).unwrap();
+    Parallax::new(dir.path()).draft(prism_sources()).args(["-o", "x.md"]).succeeds();
+    let article = read(dir.path().join("x.md"));
     assert!(article.contains("  integrity:\n    passed: "), "{article}");
-    let p: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("x.provenance.json")).unwrap())
-            .unwrap();
+    let p: Value = read_json(dir.path().join("x.provenance.json"));
     assert_eq!(p["persona"]["origin"], "builtin:prism");
     assert_eq!(p["persona"]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(p["sources"].as_array().unwrap().len(), 2);
@@ -299,11 +222,8 @@ fn statements_lists_who_said_what_as_json_lines() {
         .args(["statements", "--json", "--persona", "prism"])
         .arg(&panama)
         .succeeds();
-    let lines: Vec<Value> = r
-        .stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
-        .collect();
+    let lines: Vec<Value> =
+        r.stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
     for l in &lines {
         for field in ["source", "passage", "speaker", "side", "verb", "content"] {
             assert!(l.get(field).is_some(), "{field} missing in {l}");
@@ -315,16 +235,9 @@ fn statements_lists_who_said_what_as_json_lines() {
             .find(|l| l["speaker"].as_str().is_some_and(|s| s.starts_with(speaker)))
             .map(|l| l["side"].clone())
     };
-    assert_eq!(
-        side_of("Panama's foreign minister"),
-        Some(Value::Null),
-        "a chair's mention is not a side"
-    );
+    assert_eq!(side_of("Panama's foreign minister"), Some(Value::Null), "a chair's mention is not a side");
     assert_eq!(side_of("China's foreign ministry"), Some(Value::from("china")));
-    assert_eq!(
-        side_of("U.S. Secretary of State"),
-        Some(Value::from("united-states"))
-    );
+    assert_eq!(side_of("U.S. Secretary of State"), Some(Value::from("united-states")));
     assert_eq!(side_of("Japan, the canal's"), Some(Value::from("japan")));
 }
 
@@ -332,44 +245,24 @@ fn statements_lists_who_said_what_as_json_lines() {
 fn an_offline_draft_gives_each_side_only_its_own_statements() {
     let dir = tempfile::tempdir().unwrap();
     let panama = corpus_dir().join("sources/panama.md");
-    let r = Parallax::new(dir.path())
-        .draft(["--format", "json", "--persona", "prism"])
-        .arg(&panama)
-        .succeeds();
-    let article: Value = serde_json::from_str(&r.stdout).unwrap();
+    let r =
+        Parallax::new(dir.path()).draft(["--format", "json", "--persona", "prism"]).arg(&panama).succeeds();
+    let article: Value = r.json();
     let sections = article["perspectives"].as_array().unwrap();
     let text = |id: &str| {
         let s = sections.iter().find(|s| s["id"] == id).unwrap();
-        format!(
-            "{} {} {}",
-            s["position"]["text"], s["reasons"]["text"], s["implications"]["text"]
-        )
+        format!("{} {} {}", s["position"]["text"], s["reasons"]["text"], s["implications"]["text"])
     };
-    assert!(
-        !text("china").contains("Panama's foreign minister"),
-        "{}",
-        text("china")
-    );
+    assert!(!text("china").contains("Panama's foreign minister"), "{}", text("china"));
     assert!(text("china").contains("Mao Ning"), "{}", text("china"));
-    assert!(
-        !text("united-states").contains("Mao Ning"),
-        "{}",
-        text("united-states")
-    );
-    assert!(
-        text("japan").contains("stable and predictable access"),
-        "{}",
-        text("japan")
-    );
+    assert!(!text("united-states").contains("Mao Ning"), "{}", text("united-states"));
+    assert!(text("japan").contains("stable and predictable access"), "{}", text("japan"));
 }
 
 #[test]
 fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
     let examples = [
-        (
-            "prism",
-            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
-        ),
+        ("prism", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
         ("ledger", vec!["eu-trade-defence.md"]),
         ("circuit", vec!["chip-export-controls.md"]),
     ];
@@ -384,18 +277,13 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
             .stdout
             .lines()
             .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-            .filter_map(|v| {
-                Some((
-                    v["passage"].as_str()?.to_string(),
-                    v["side"].as_str()?.to_string(),
-                ))
-            })
+            .filter_map(|v| Some((v["passage"].as_str()?.to_string(), v["side"].as_str()?.to_string())))
             .collect();
         let r = Parallax::new(dir.path())
             .draft(["--format", "json", "--persona", persona])
             .args(&sources)
             .succeeds();
-        let article: Value = serde_json::from_str(&r.stdout).unwrap();
+        let article: Value = r.json();
         for p in article["perspectives"].as_array().unwrap() {
             if p["stated"] != true {
                 continue;

@@ -7,37 +7,28 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{Parallax, fast_config, prism_sources};
+use crate::support::{Parallax, answering, fast_config, prism_sources, read, read_json, serve};
 
 fn sloppy(faults: f64) -> FakeServer {
-    FakeServer::start(Config {
+    serve(Config {
         sloppy: true,
-        faults: FaultPlan {
-            rate: faults,
-            kinds: Fault::all(),
-            seed: 5,
-            per_conversation: 1,
-        },
+        faults: FaultPlan { rate: faults, kinds: Fault::all(), seed: 5, per_conversation: 1 },
         ..Config::default()
     })
-    .expect("fake server starts")
 }
 
 /// The findings of a JSON article that must never reach print: a number, date,
 /// amount, quotation or name its passages do not hold, another side's words, a
 /// position its side did not state.
 fn hard_findings(json_article: &Path) -> Vec<String> {
-    let v: Value = serde_json::from_str(&std::fs::read_to_string(json_article).unwrap()).unwrap();
+    let v: Value = read_json(json_article);
     let grounding = ["number", "date", "percentage", "money", "quote", "entity"];
     v["meta"]["integrity"]["findings"]
         .as_array()
         .into_iter()
         .flatten()
         .filter(|f| {
-            let (check, kind) = (
-                f["check"].as_str().unwrap_or(""),
-                f["kind"].as_str().unwrap_or(""),
-            );
+            let (check, kind) = (f["check"].as_str().unwrap_or(""), f["kind"].as_str().unwrap_or(""));
             (check == "grounding" && grounding.contains(&kind))
                 || check == "attribution"
                 || kind == "invented-position"
@@ -69,19 +60,11 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
         let r = Parallax::new(dir.path())
             .draft(prism_sources())
             .fake(&srv)
-            .args([
-                "-o",
-                &out,
-                "--format",
-                "md,json",
-                "--no-cache",
-                "--date",
-                "2026-01-02",
-            ])
+            .args(["-o", &out, "--format", "md,json", "--no-cache", "--date", "2026-01-02"])
             .succeeds();
         let hard = hard_findings(&dir.path().join(format!("a{i}.json")));
         assert!(hard.is_empty(), "draft {i} printed hard findings: {hard:?}");
-        let article = std::fs::read_to_string(dir.path().join(&out)).unwrap();
+        let article = read(dir.path().join(&out));
         let listed = degraded_list(&article);
         assert!(
             r.stderr.contains("degraded part") != listed.is_empty(),
@@ -130,12 +113,9 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
         manifest.push('\n');
     }
     std::fs::write(dir.path().join("stories.jsonl"), manifest).unwrap();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .batch(["stories.jsonl", "--out", "out", "-j", "16"])
-        .succeeds();
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
+    let r =
+        Parallax::new(dir.path()).fake(&srv).batch(["stories.jsonl", "--out", "out", "-j", "16"]).succeeds();
+    let report: Value = read_json(dir.path().join("out/report.json"));
     assert_eq!(report["done"], 200, "{report}");
     assert_eq!(report["failed"], 0, "{report}");
     let degraded = report["degraded"].as_u64().unwrap();
@@ -174,14 +154,7 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
 #[test]
 fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     let body = r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}}"#;
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Status {
-            code: 400,
-            body: body.into(),
-        },
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Status { code: 400, body: body.into() });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 4, "");
     Parallax::new(dir.path())
@@ -199,13 +172,10 @@ fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
 fn absurd_retry_headers_from_a_server_are_survived() {
     let limited = |headers: &[(&str, &str)]| Reply::Raw {
         code: 429,
-        headers: headers
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect(),
+        headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
         body: r#"{"error":{"message":"slow down","type":"rate_limit"}}"#.into(),
     };
-    let srv = FakeServer::start(Config {
+    let srv = serve(Config {
         script: vec![
             limited(&[("retry-after-ms", "inf"), ("retry-after", "1e30")]),
             limited(&[
@@ -214,15 +184,10 @@ fn absurd_retry_headers_from_a_server_are_survived() {
             ]),
         ],
         ..Config::default()
-    })
-    .unwrap();
+    });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 4, "");
-    let r = Parallax::new(dir.path())
-        .draft(prism_sources())
-        .fake(&srv)
-        .args(["-o", "a.md"])
-        .succeeds();
+    let r = Parallax::new(dir.path()).draft(prism_sources()).fake(&srv).args(["-o", "a.md"]).succeeds();
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(dir.path().join("a.md").exists());
 }
@@ -230,16 +195,10 @@ fn absurd_retry_headers_from_a_server_are_survived() {
 #[test]
 fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     // Every answer stops at max_tokens, the raised one too: a model that loops.
-    let srv = FakeServer::start(Config {
-        faults: FaultPlan {
-            rate: 1.0,
-            kinds: vec![Fault::LengthCut],
-            seed: 1,
-            per_conversation: 2,
-        },
+    let srv = serve(Config {
+        faults: FaultPlan { rate: 1.0, kinds: vec![Fault::LengthCut], seed: 1, per_conversation: 2 },
         ..Config::default()
-    })
-    .unwrap();
+    });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
     let r = Parallax::new(dir.path())
@@ -249,13 +208,8 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
         .succeeds();
     let requests = srv.handle.requests();
     let stages = 1 + 1 + 4 + 1;
-    assert!(
-        requests.len() <= stages * 2,
-        "one raise per part at most: {} requests",
-        requests.len()
-    );
-    let json: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
+    assert!(requests.len() <= stages * 2, "one raise per part at most: {} requests", requests.len());
+    let json: Value = read_json(dir.path().join("a.json"));
     let degraded: Vec<&str> = json["meta"]["integrity"]["findings"]
         .as_array()
         .unwrap()
@@ -263,22 +217,14 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
         .filter(|f| f["kind"] == "degraded")
         .filter_map(|f| f["claim"].as_str())
         .collect();
-    assert!(
-        degraded.iter().any(|d| d.contains("cut off")),
-        "{degraded:?}\n{}",
-        r.stderr
-    );
+    assert!(degraded.iter().any(|d| d.contains("cut off")), "{degraded:?}\n{}", r.stderr);
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }
 
 #[test]
 fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     let looped = format!("{{\"key_facts\": [{{\"text\": \"{}", "and so on ".repeat(3_000));
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Content(looped.clone()),
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Content(looped.clone()));
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 2, "");
     let r = Parallax::new(dir.path())
@@ -293,11 +239,7 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
         .filter_map(|rest| rest.split(' ').next()?.parse().ok())
         .collect();
     assert!(!stopped.is_empty(), "{}", r.stderr);
-    assert!(
-        stopped.iter().all(|&n| n < looped.len() / 4),
-        "{stopped:?} of {}",
-        looped.len()
-    );
+    assert!(stopped.iter().all(|&n| n < looped.len() / 4), "{stopped:?} of {}", looped.len());
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }
 
@@ -310,14 +252,30 @@ fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
         "---\ntitle: \"Port deal signed for 77 ships\"\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n",
     )
     .unwrap();
-    Parallax::new(dir.path())
-        .draft(["s.md", "-o", "a.json"])
-        .succeeds();
-    let a: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
+    Parallax::new(dir.path()).draft(["s.md", "-o", "a.json"]).succeeds();
+    let a: serde_json::Value = read_json(dir.path().join("a.json"));
     let headline = a["headline"].as_str().unwrap();
     assert!(!headline.is_empty() && !headline.contains("77"), "{headline:?}");
     assert!(headline.starts_with("The port authority signed"), "{headline:?}");
     let findings = a["meta"]["integrity"]["findings"].to_string();
     assert!(findings.contains("rebuilt from the lede"), "{findings}");
+}
+
+/// Against a real `llama-server` serving a model with random weights (set
+/// `PARALLAX_TEST_LLAMA_URL`, e.g. `http://127.0.0.1:8080/v1`; see
+/// docs/providers.md): every answer is word salad under the server's grammar,
+/// often cut off. The draft still exits 0, its weak parts degraded and listed,
+/// and nothing hard reaches print.
+#[test]
+#[ignore = "needs a llama-server with a random-weights model (PARALLAX_TEST_LLAMA_URL)"]
+fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
+    let url = std::env::var("PARALLAX_TEST_LLAMA_URL").expect("PARALLAX_TEST_LLAMA_URL is set");
+    let dir = tempfile::tempdir().unwrap();
+    let r = Parallax::new(dir.path())
+        .draft(prism_sources())
+        .args(["--provider", "llamacpp", "--base-url", &url, "-o", "a.md", "--format", "md,json"])
+        .succeeds();
+    assert!(hard_findings(&dir.path().join("a.json")).is_empty());
+    let md = read(dir.path().join("a.md"));
+    assert!(degraded_list(&md).len() >= 4, "{}", r.stderr);
 }

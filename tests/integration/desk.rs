@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use fake_llm::{Config, FakeServer};
+use fake_llm::Config;
 use serde_json::{Value, json};
 
 use crate::browser::Browser;
-use crate::support::{Parallax, example};
+use crate::support::{Parallax, example, read, read_json, serve};
 
 /// A source whose title (the extractive headline) is markup.
 const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document.domain)> signed </script><script>alert(document.cookie)</script>\"\npublisher: Desk Wire\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
@@ -19,10 +19,7 @@ const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document
 /// model: 60 rows in `dir/out`, every article also as HTML.
 fn desk(dir: &Path, offline_only: bool) -> PathBuf {
     std::fs::write(dir.join("hostile.md"), HOSTILE).unwrap();
-    let pair = [
-        example("kim-putin-new-year.md"),
-        example("north-korea-russia-reactions.md"),
-    ];
+    let pair = [example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")];
     let singles = [example("chip-export-controls.md"), example("eu-trade-defence.md")];
     let mut lines = Vec::new();
     for i in 0..53 {
@@ -40,37 +37,18 @@ fn desk(dir: &Path, offline_only: bool) -> PathBuf {
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(dir.join("stories.jsonl"), text).unwrap();
     Parallax::new(dir)
-        .batch([
-            "stories.jsonl",
-            "--out",
-            "out",
-            "--allow-outside",
-            "--format",
-            "md,html",
-        ])
+        .batch(["stories.jsonl", "--out", "out", "--allow-outside", "--format", "md,html"])
         .fails_with(1);
     if offline_only {
         return dir.join("out");
     }
-    let srv = FakeServer::start(Config {
-        sloppy: true,
-        ..Config::default()
-    })
-    .unwrap();
-    let sloppy: String = (0..3)
-        .map(|i| format!("{}\n", json!({"id": format!("sloppy{i}"), "sources": pair})))
-        .collect();
+    let srv = serve(Config { sloppy: true, ..Config::default() });
+    let sloppy: String =
+        (0..3).map(|i| format!("{}\n", json!({"id": format!("sloppy{i}"), "sources": pair}))).collect();
     std::fs::write(dir.join("sloppy.jsonl"), sloppy).unwrap();
     Parallax::new(dir)
         .fake(&srv)
-        .batch([
-            "sloppy.jsonl",
-            "--out",
-            "out",
-            "--allow-outside",
-            "--format",
-            "md,html",
-        ])
+        .batch(["sloppy.jsonl", "--out", "out", "--allow-outside", "--format", "md,html"])
         .succeeds();
     dir.join("out")
 }
@@ -85,7 +63,7 @@ fn expected_fairness(out: &Path) -> BTreeMap<String, (usize, usize, f64)> {
         if !name.ends_with(".json") || name.ends_with(".provenance.json") || name == "report.json" {
             continue;
         }
-        let a: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let a: Value = read_json(&path);
         let balance = &a["meta"]["integrity"]["balance"];
         for p in a["perspectives"].as_array().unwrap() {
             let id = p["id"].as_str().unwrap().to_string();
@@ -135,15 +113,9 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
     let dir = tempfile::tempdir().unwrap();
     let out = desk(dir.path(), false);
     let page = out.join("index.html");
-    let html = std::fs::read_to_string(&page).unwrap();
-    assert!(
-        !html.contains("http://") && !html.contains("https://"),
-        "no external address"
-    );
-    assert!(
-        !html.contains("<img src=x"),
-        "the hostile headline is data, not markup"
-    );
+    let html = read(&page);
+    assert!(!html.contains("http://") && !html.contains("https://"), "no external address");
+    assert!(!html.contains("<img src=x"), "the hostile headline is data, not markup");
 
     let mut browser = Browser::launch();
     for width in [1280, 390] {
@@ -153,12 +125,8 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
         assert_eq!(v.dialogs, 0, "nothing runs from a headline or an error");
         let p = &v.probe;
         assert_eq!(p["rows"], 60, "{width}px: {}", p["count"]);
-        let statuses: Vec<&str> = p["statuses"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|s| s.as_str().unwrap())
-            .collect();
+        let statuses: Vec<&str> =
+            p["statuses"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
         for s in ["done", "degraded", "failed"] {
             assert!(statuses.contains(&s), "{s} in {statuses:?}");
         }
@@ -175,10 +143,7 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
             text.contains("parallax batch MANIFEST --out out --retry-failed"),
             "the command that retries them (their manifest was not the last run's)"
         );
-        assert!(
-            p["overflow"].as_i64().unwrap() <= 0,
-            "{width}px: no sideways scrolling"
-        );
+        assert!(p["overflow"].as_i64().unwrap() <= 0, "{width}px: no sideways scrolling");
         std::fs::write(
             PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("desk-{width}.png")),
             &v.screenshot,
@@ -240,10 +205,7 @@ fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     set(&mut browser, &tab, "status", "degraded");
     let degraded = rows(&mut browser, &tab);
     let degraded = degraded.as_array().unwrap();
-    assert!(
-        !degraded.is_empty() && degraded.iter().all(|r| r[1] == "degraded"),
-        "{degraded:?}"
-    );
+    assert!(!degraded.is_empty() && degraded.iter().all(|r| r[1] == "degraded"), "{degraded:?}");
     set(&mut browser, &tab, "status", "");
 
     // A silent side's link in the panel filters to the stories that leave it silent.
@@ -277,11 +239,7 @@ fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     browser.press(&tab, "Enter", false);
     browser.press(&tab, "Enter", false);
     let sorted = rows(&mut browser, &tab);
-    assert_eq!(
-        sorted[0][1], "failed",
-        "sorted by status, descending: {}",
-        sorted[0]
-    );
+    assert_eq!(sorted[0][1], "failed", "sorted by status, descending: {}", sorted[0]);
     while browser.eval(&tab, "document.activeElement.tagName") != "A" {
         browser.press(&tab, "Tab", false);
         guard += 1;
@@ -290,10 +248,7 @@ fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     browser.press(&tab, "Enter", false);
     std::thread::sleep(std::time::Duration::from_millis(500));
     let at = browser.eval(&tab, "location.pathname");
-    assert!(
-        at.as_str().unwrap().ends_with(".html") && !at.as_str().unwrap().ends_with("index.html"),
-        "{at}"
-    );
+    assert!(at.as_str().unwrap().ends_with(".html") && !at.as_str().unwrap().ends_with("index.html"), "{at}");
     browser.close(tab, "1");
 }
 
@@ -314,19 +269,12 @@ fn expected_place(at: &Value, finding: &Value, article: &Value) -> Option<String
         Value::Object(o) if o.contains_key("body") => {
             let ij = &o["body"];
             let (i, j) = (ij[0].as_u64().unwrap(), ij[1].as_u64().unwrap());
-            Some(format!(
-                "section.context:nth-of-type({}) > p:nth-of-type({})",
-                i + 2,
-                j + 1
-            ))
+            Some(format!("section.context:nth-of-type({}) > p:nth-of-type({})", i + 2, j + 1))
         }
         Value::Object(o) if o.contains_key("side") => {
             let k = o["side"][0].as_u64().unwrap() as usize;
             let part = o["side"][1].as_str().unwrap();
-            let nth = ["position", "reasons", "implications"]
-                .iter()
-                .position(|p| *p == part)
-                .unwrap();
+            let nth = ["position", "reasons", "implications"].iter().position(|p| *p == part).unwrap();
             Some(format!("{} > div.part:nth-of-type({}) > p", side(k), nth + 1))
         }
         Value::Null => {
@@ -337,11 +285,7 @@ fn expected_place(at: &Value, finding: &Value, article: &Value) -> Option<String
                 _ => {}
             }
             let id = section.strip_prefix("perspective:")?;
-            let k = article["perspectives"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .position(|p| p["id"] == id)?;
+            let k = article["perspectives"].as_array().unwrap().iter().position(|p| p["id"] == id)?;
             Some(format!("{} > h3", side(k)))
         }
         other => panic!("place {other}"),
@@ -350,27 +294,16 @@ fn expected_place(at: &Value, finding: &Value, article: &Value) -> Option<String
 
 #[test]
 fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
-    let srv = FakeServer::start(Config {
-        sloppy: true,
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = serve(Config { sloppy: true, ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
-    let pair = [
-        example("kim-putin-new-year.md"),
-        example("north-korea-russia-reactions.md"),
-    ];
+    let pair = [example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")];
     Parallax::new(dir.path())
         .fake(&srv)
         .draft(pair)
         .args(["-o", "a.html", "--format", "html,json"])
         .succeeds();
-    let article: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
-    let findings = article["meta"]["integrity"]["findings"]
-        .as_array()
-        .unwrap()
-        .clone();
+    let article: Value = read_json(dir.path().join("a.json"));
+    let findings = article["meta"]["integrity"]["findings"].as_array().unwrap().clone();
     let mut expected = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         if let Some(selector) = expected_place(f.get("at").unwrap_or(&Value::Null), f, &article) {
@@ -380,10 +313,7 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
     let kinds: std::collections::BTreeSet<&str> = expected.iter().map(|(_, _, k)| k.as_str()).collect();
     // Every kind at every place is the unit tests' job (render::marks); here, the
     // real page in a browser, with the parts a sloppy model's answers lost.
-    assert!(
-        kinds.contains("degraded"),
-        "a part built from the sources: {kinds:?}"
-    );
+    assert!(kinds.contains("degraded"), "a part built from the sources: {kinds:?}");
 
     let checks: Vec<String> = expected
         .iter()
@@ -417,10 +347,7 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
     let clean = p["clean"].as_str().unwrap();
     for f in &findings {
         let claim = f["expected"].as_str().unwrap();
-        assert!(
-            !clean.contains(claim),
-            "no finding text in the clean article: {claim}"
-        );
+        assert!(!clean.contains(claim), "no finding text in the clean article: {claim}");
     }
     for ((n, sel, kind), ok) in expected.iter().zip(p["placed"].as_array().unwrap()) {
         assert_eq!(ok, true, "finding {n} ({kind}) is marked in {sel}");
@@ -464,8 +391,7 @@ fn desk_load_and_filter_time() {
 fn the_fairness_panel_says_what_the_batch_report_says() {
     let dir = tempfile::tempdir().unwrap();
     let out = desk(dir.path(), true);
-    let report: Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let report: Value = read_json(out.join("report.json"));
     let sides = report["sides"].as_array().unwrap();
     assert_eq!(sides.len(), 4, "{report}");
     let mut browser = Browser::launch();

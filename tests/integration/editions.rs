@@ -5,32 +5,18 @@
 use fake_llm::{Config, FakeServer, Tamper};
 use serde_json::Value;
 
-use crate::support::{Parallax, fixture, prism_sources};
+use crate::support::{Parallax, fixture, prism_sources, read, serve};
 
 #[test]
 fn two_editions_from_one_brief_agree() {
-    let srv = FakeServer::start(Config::default()).expect("fake server starts");
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
         .fake(&srv)
-        .args([
-            "--persona",
-            "prism",
-            "--lang",
-            "ko,en",
-            "--format",
-            "md,json",
-            "-o",
-            "out/story.md",
-        ])
+        .args(["--persona", "prism", "--lang", "ko,en", "--format", "md,json", "-o", "out/story.md"])
         .succeeds();
-    let briefs = srv
-        .handle
-        .requests()
-        .iter()
-        .filter(|l| l.schema_name() == Some("brief"))
-        .count();
+    let briefs = srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count();
     assert_eq!(briefs, 1, "one brief serves both editions");
     let out = dir.path().join("out");
     for lang in ["ko", "en"] {
@@ -43,19 +29,13 @@ fn two_editions_from_one_brief_agree() {
         assert_eq!(json["meta"]["language"], lang);
         assert_eq!(json["meta"]["editions"], serde_json::json!(["ko", "en"]));
     }
-    let ko = std::fs::read_to_string(out.join("story.ko.md")).unwrap();
+    let ko = read(out.join("story.ko.md"));
     assert!(ko.contains("## 각 측의 입장"), "Korean labels: {ko}");
     // The fake picks its passages by arrival order, so the editions may differ;
     // whatever the parity check finds, the edition's own report already lists.
     let r = Parallax::new(dir.path())
         .arg("check")
-        .args([
-            "--edition",
-            "out/story.ko.md",
-            "--against",
-            "out/story.en.md",
-            "--json",
-        ])
+        .args(["--edition", "out/story.ko.md", "--against", "out/story.en.md", "--json"])
         .run();
     let found: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr));
     let differences = found["differences"].as_array().unwrap().len();
@@ -82,27 +62,19 @@ fn several_editions_need_files_and_each_language_once() {
         .draft([&src])
         .args(["--lang", "en,en", "-o", "a.md"])
         .expect_failure(2, &["`en` twice"]);
-    let r = Parallax::new(dir.path())
-        .draft([&src])
-        .args(["--lang", "english"])
-        .fails_with(2);
-    assert!(
-        r.stderr.contains("`english` is not a language code"),
-        "{}",
-        r.stderr
-    );
+    let r = Parallax::new(dir.path()).draft([&src]).args(["--lang", "english"]).fails_with(2);
+    assert!(r.stderr.contains("`english` is not a language code"), "{}", r.stderr);
 }
 
 #[test]
 fn a_translated_quotation_shows_its_original() {
-    let srv = FakeServer::start(Config {
+    let srv = serve(Config {
         tamper: Some(Tamper {
             schemas: vec!["perspective_japan".into()],
             append: " Hayashi called it \"absolutely unacceptable\".".into(),
         }),
         ..Config::default()
-    })
-    .expect("fake server starts");
+    });
     let dir = tempfile::tempdir().unwrap();
     let persona = dir.path().join("marking.md");
     std::fs::write(
@@ -125,20 +97,17 @@ fn a_translated_quotation_shows_its_original() {
     assert_eq!(q["translated"], true);
     assert_eq!(q["original"]["text"], "断じて容認できない");
     let passage = q["original"]["passage"].as_str().unwrap().to_string();
-    let html = std::fs::read_to_string(dir.path().join("a.html")).unwrap();
+    let html = read(dir.path().join("a.html"));
     let mark = format!("title=\"断じて容認できない ({passage})\"");
     assert!(html.contains(&mark), "{mark} missing from the page");
-    assert!(
-        html.contains("&quot;absolutely unacceptable&quot;</span>"),
-        "the quotation is marked"
-    );
-    let md = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    assert!(html.contains("&quot;absolutely unacceptable&quot;</span>"), "the quotation is marked");
+    let md = read(dir.path().join("a.md"));
     assert!(md.contains("\"absolutely unacceptable\" (translated)"), "{md}");
 }
 
 #[test]
 fn a_batch_writes_every_story_in_every_language_and_resumes() {
-    let srv = FakeServer::start(Config::default()).expect("fake server starts");
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("wire")).unwrap();
     for name in ["kim-putin-new-year.md", "chip-export-controls.md"] {
@@ -154,35 +123,16 @@ fn a_batch_writes_every_story_in_every_language_and_resumes() {
     batch();
     let out = dir.path().join("out");
     for id in ["kim-putin-new-year", "chip-export-controls"] {
-        for file in [
-            "ja.md",
-            "ja.html",
-            "ja.json",
-            "en.md",
-            "en.json",
-            "en.provenance.json",
-        ] {
+        for file in ["ja.md", "ja.html", "ja.json", "en.md", "en.json", "en.provenance.json"] {
             let f = out.join(format!("{id}.{file}"));
             assert!(f.is_file(), "{} missing", f.display());
         }
-        assert!(
-            !out.join(format!("{id}.md")).exists(),
-            "no article without a language"
-        );
+        assert!(!out.join(format!("{id}.md")).exists(), "no article without a language");
     }
-    let briefs = |srv: &FakeServer| {
-        srv.handle
-            .requests()
-            .iter()
-            .filter(|l| l.schema_name() == Some("brief"))
-            .count()
-    };
+    let briefs =
+        |srv: &FakeServer| srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count();
     assert_eq!(briefs(&srv), 2, "one brief per story, whatever the editions");
     let before = srv.handle.requests().len();
     batch();
-    assert_eq!(
-        srv.handle.requests().len(),
-        before,
-        "a rerun drafts nothing again"
-    );
+    assert_eq!(srv.handle.requests().len(), before, "a rerun drafts nothing again");
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use fake_llm::{BatchConfig, Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::Parallax;
+use crate::support::{Parallax, read, read_json, serve};
 
 /// A JSONL manifest of `n` distinct stories that quote two sides.
 fn manifest(dir: &Path, n: usize) -> String {
@@ -29,11 +29,7 @@ fn manifest(dir: &Path, n: usize) -> String {
 }
 
 fn server(batch: BatchConfig) -> FakeServer {
-    FakeServer::start(Config {
-        batch,
-        ..Config::default()
-    })
-    .unwrap()
+    serve(Config { batch, ..Config::default() })
 }
 
 /// `parallax batch` against the fake server in one protocol, polling fast.
@@ -43,9 +39,7 @@ fn batch(dir: &Path, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Paral
 
 fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Parallax {
     let cmd = if anthropic {
-        Parallax::new(dir)
-            .env("ANTHROPIC_API_KEY", "test-key")
-            .env("ANTHROPIC_BASE_URL", srv.anthropic_url())
+        Parallax::new(dir).env("ANTHROPIC_API_KEY", "test-key").env("ANTHROPIC_BASE_URL", srv.anthropic_url())
     } else {
         Parallax::new(dir).fake(srv)
     };
@@ -55,15 +49,13 @@ fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&
 }
 
 fn report(dir: &Path, out: &str) -> Value {
-    serde_json::from_str(&std::fs::read_to_string(dir.join(out).join("report.json")).unwrap()).unwrap()
+    read_json(dir.join(out).join("report.json"))
 }
 
 /// An article without its front matter (which carries cost and timing).
 fn body(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
-    text.split_once("\n---\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default()
+    let text = read(path);
+    text.split_once("\n---\n").map(|(_, b)| b.to_string()).unwrap_or_default()
 }
 
 /// `parallax batch --engine provider` started in the background.
@@ -96,12 +88,8 @@ fn wait_for_batch(srv: &FakeServer, n: usize) {
 /// Wait until the run in `dir` has journaled `n` submitted batches.
 fn wait_for_journal(dir: &Path, n: usize) {
     let journal = dir.join("out/.engine/journal.jsonl");
-    let submitted = || {
-        std::fs::read_to_string(&journal)
-            .unwrap_or_default()
-            .matches("\"event\":\"submitted\"")
-            .count()
-    };
+    let submitted =
+        || std::fs::read_to_string(&journal).unwrap_or_default().matches("\"event\":\"submitted\"").count();
     let t = Instant::now();
     while submitted() < n && t.elapsed() < Duration::from_secs(60) {
         std::thread::sleep(Duration::from_millis(10));
@@ -110,34 +98,16 @@ fn wait_for_journal(dir: &Path, n: usize) {
 }
 
 fn five_hundred_through(anthropic: bool) {
-    let srv = server(BatchConfig {
-        delay: Duration::from_millis(50),
-        errored_percent: 10,
-        expired_percent: 5,
-    });
+    let srv =
+        server(BatchConfig { delay: Duration::from_millis(50), errored_percent: 10, expired_percent: 5 });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 500);
-    let model = if anthropic {
-        "claude-3-5-haiku-latest"
-    } else {
-        "gpt-4o-mini"
-    };
+    let model = if anthropic { "claude-3-5-haiku-latest" } else { "gpt-4o-mini" };
     let prices = format!("[prices]\n\"{model}\" = {{ input = 1.0, output = 4.0 }}\n");
     std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
-    let r = batch(
-        dir.path(),
-        &srv,
-        anthropic,
-        &["--engine", "provider", "--model", model],
-    )
-    .succeeds();
+    let r = batch(dir.path(), &srv, anthropic, &["--engine", "provider", "--model", model]).succeeds();
     let rep = report(dir.path(), "out");
-    assert_eq!(
-        (rep["done"].as_u64(), rep["failed"].as_u64()),
-        (Some(500), Some(0)),
-        "{}",
-        r.stderr
-    );
+    assert_eq!((rep["done"].as_u64(), rep["failed"].as_u64()), (Some(500), Some(0)), "{}", r.stderr);
     // Every answer at half the live price of its tokens.
     let (input, output) = (
         rep["usage"]["prompt_tokens"].as_f64().unwrap(),
@@ -145,10 +115,7 @@ fn five_hundred_through(anthropic: bool) {
     );
     let live = (input * 1.0 + output * 4.0) / 1e6;
     let cost = rep["cost_usd"].as_f64().unwrap();
-    assert!(
-        (cost - live / 2.0).abs() < 1e-6 * live,
-        "batch {cost}, live {live}"
-    );
+    assert!((cost - live / 2.0).abs() < 1e-6 * live, "batch {cost}, live {live}");
     let ids = srv.handle.batch_custom_ids();
     let mut times: BTreeMap<&str, usize> = BTreeMap::new();
     for id in &ids {
@@ -156,14 +123,10 @@ fn five_hundred_through(anthropic: bool) {
     }
     let resubmitted = times.values().filter(|n| **n > 1).count();
     // About 15% of first submissions came back errored or expired, and went again.
-    assert!(
-        resubmitted * 100 >= times.len() * 10,
-        "{resubmitted} of {}",
-        times.len()
-    );
+    assert!(resubmitted * 100 >= times.len() * 10, "{resubmitted} of {}", times.len());
     assert!(times.values().all(|n| *n <= 3));
     for i in [0, 250, 499] {
-        let md = std::fs::read_to_string(dir.path().join(format!("out/story-{i:04}.md"))).unwrap();
+        let md = read(dir.path().join(format!("out/story-{i:04}.md")));
         assert!(md.contains("\n## Sources\n") && md.contains("district"), "{md}");
     }
     eprintln!(
@@ -202,10 +165,7 @@ fn one_batch_per_round_articles_as_live_and_half_the_price() {
     assert!((2..=3).contains(&rounds), "{}", r.stderr);
     for i in 0..12 {
         let name = format!("story-{i:04}.md");
-        assert_eq!(
-            body(&dir.path().join("out").join(&name)),
-            body(&dir.path().join("live").join(&name))
-        );
+        assert_eq!(body(&dir.path().join("out").join(&name)), body(&dir.path().join("live").join(&name)));
     }
     let (l, b) = (report(dir.path(), "live"), report(dir.path(), "out"));
     assert_eq!(l["usage"], b["usage"], "the same tokens");
@@ -237,24 +197,15 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
         .filter(|e| e["event"] == "engine")
         .collect();
     assert!(
-        events
-            .iter()
-            .any(|e| e["status"] == "ended" && e["counts"]["succeeded"].as_u64() > Some(0)),
+        events.iter().any(|e| e["status"] == "ended" && e["counts"]["succeeded"].as_u64() > Some(0)),
         "{}",
         r.stdout
     );
     let ids = srv.handle.batch_custom_ids();
     let batches = srv.handle.batches_created();
-    assert!(
-        batches >= ids.len().div_ceil(7) && batches > 3,
-        "{batches} batches for {} requests",
-        ids.len()
-    );
+    assert!(batches >= ids.len().div_ceil(7) && batches > 3, "{batches} batches for {} requests", ids.len());
     assert!(r.stderr.contains("split into"), "{}", r.stderr);
-    assert!(
-        ids.iter().all(|id| id.len() <= 64 && !id.contains('.')),
-        "{ids:?}"
-    );
+    assert!(ids.iter().all(|id| id.len() <= 64 && !id.contains('.')), "{ids:?}");
     assert!(
         dir.path()
             .join("out/wire.2026.03.a-very-long-slug-of-a-headlinea-very-long-slug-of-a-headline.9.md")
@@ -264,10 +215,7 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
 
 #[test]
 fn killed_while_polling_each_round_no_request_is_submitted_twice() {
-    let srv = server(BatchConfig {
-        delay: Duration::from_millis(700),
-        ..BatchConfig::default()
-    });
+    let srv = server(BatchConfig { delay: Duration::from_millis(700), ..BatchConfig::default() });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 20);
     // Killed while each of the pipeline's two rounds is being polled.
@@ -307,13 +255,8 @@ fn the_export_import_loop_runs_to_the_end() {
         let output = srv.handle.run_batch_file(&input).unwrap();
         let results = dir.path().join(format!("results-{rounds}.jsonl"));
         std::fs::write(&results, output).unwrap();
-        r = batch(
-            dir.path(),
-            &srv,
-            false,
-            &["--engine", "import", "--results", results.to_str().unwrap()],
-        )
-        .run();
+        r = batch(dir.path(), &srv, false, &["--engine", "import", "--results", results.to_str().unwrap()])
+            .run();
     }
     assert!((2..=3).contains(&rounds), "{rounds} rounds");
     assert_eq!(report(dir.path(), "out")["done"], 6);
@@ -322,10 +265,7 @@ fn the_export_import_loop_runs_to_the_end() {
 
 #[test]
 fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
-    let srv = server(BatchConfig {
-        delay: Duration::from_secs(600),
-        ..BatchConfig::default()
-    });
+    let srv = server(BatchConfig { delay: Duration::from_secs(600), ..BatchConfig::default() });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 3);
     let mut child = spawn_batch(dir.path(), &srv);
@@ -333,9 +273,7 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     wait_for_journal(dir.path(), 1);
     for _ in 0..2 {
         std::thread::sleep(Duration::from_millis(200));
-        let _ = std::process::Command::new("kill")
-            .args(["-INT", &child.id().to_string()])
-            .status();
+        let _ = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
     }
     let status = child.wait().unwrap();
     assert!(!status.success());
@@ -346,15 +284,8 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     wait_for_journal(dir.path(), 2);
     child.kill().unwrap();
     child.wait().unwrap();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .batch(["--cancel", "out"])
-        .succeeds();
-    assert!(
-        r.stderr.contains("1 provider batch(es) cancelled"),
-        "{}",
-        r.stderr
-    );
+    let r = Parallax::new(dir.path()).fake(&srv).batch(["--cancel", "out"]).succeeds();
+    assert!(r.stderr.contains("1 provider batch(es) cancelled"), "{}", r.stderr);
     assert_eq!(srv.handle.batches_cancelled(), 2);
 }
 
@@ -363,11 +294,7 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
     let srv = server(BatchConfig::default());
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 8);
-    std::fs::write(
-        dir.path().join("parallax.toml"),
-        "[batch]\nmax_enqueued_tokens = 12000\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_enqueued_tokens = 12000\n").unwrap();
     let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 8);
     // Without the limit, one batch per round (two); with it, a round goes in parts.
@@ -376,10 +303,7 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
 
 #[test]
 fn stories_go_through_an_engine_in_windows() {
-    let srv = server(BatchConfig {
-        delay: Duration::from_millis(20),
-        ..BatchConfig::default()
-    });
+    let srv = server(BatchConfig { delay: Duration::from_millis(20), ..BatchConfig::default() });
     let dir = tempfile::tempdir().unwrap();
     manifest(dir.path(), 12);
     std::fs::write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n").unwrap();
@@ -396,8 +320,5 @@ fn stories_go_through_an_engine_in_windows() {
         .max()
         .unwrap_or(0);
     assert!(briefs_per_batch <= 4 * 6, "{}", r.stderr);
-    assert!(
-        srv.handle.batches_created() > 3,
-        "12 stories in windows of 4 take more batches than rounds"
-    );
+    assert!(srv.handle.batches_created() > 3, "12 stories in windows of 4 take more batches than rounds");
 }

@@ -1,44 +1,25 @@
 //! Bad input and failing servers: one clear line, the right exit code, no panic.
 
-use fake_llm::{Config, FakeServer, Reply};
+use fake_llm::{Config, Reply};
 
-use crate::support::{Parallax, example, fast_config, fixture};
+use crate::support::{Parallax, answering, example, fast_config, fixture, read, serve};
 
-fn assert_clean_failure(r: &crate::support::Run, code: i32, needles: &[&str]) {
-    assert_eq!(r.code, code, "stderr: {}", r.stderr);
-    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    let line = r
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("parallax: error:"))
-        .expect("an error line");
-    for n in needles {
-        assert!(line.contains(n), "`{n}` missing from: {line}");
-    }
-}
-
-fn draft_with_persona(persona: &str) -> crate::support::Run {
+fn draft_with_persona(persona: &str, code: i32, needles: &[&str]) -> crate::support::Run {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
         .draft([&example("kim-putin-new-year.md"), "--persona", persona])
-        .run()
+        .expect_failure(code, needles)
 }
 
 #[test]
 fn persona_with_unknown_field_names_file_line_and_field() {
-    let r = draft_with_persona(&fixture("personas/unknown-field.md"));
-    assert_clean_failure(&r, 2, &["unknown-field.md:7:", "perspectivs"]);
+    draft_with_persona(&fixture("personas/unknown-field.md"), 2, &["unknown-field.md:7:", "perspectivs"]);
 }
 
 #[test]
 fn persona_with_bad_yaml_names_file_and_line() {
-    let r = draft_with_persona(&fixture("personas/bad-yaml.md"));
-    assert_clean_failure(&r, 2, &["bad-yaml.md:", "invalid YAML"]);
-    let line = r
-        .stderr
-        .lines()
-        .find(|l| l.starts_with("parallax: error:"))
-        .unwrap();
+    let r = draft_with_persona(&fixture("personas/bad-yaml.md"), 2, &["bad-yaml.md:", "invalid YAML"]);
+    let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
     assert!(
         line.contains("bad-yaml.md:5:") || line.contains("bad-yaml.md:6:") || line.contains("bad-yaml.md:7:"),
         "{line}"
@@ -47,44 +28,30 @@ fn persona_with_bad_yaml_names_file_and_line() {
 
 #[test]
 fn unknown_persona_lists_the_known_ones() {
-    let r = draft_with_persona("nosuch");
-    assert_clean_failure(
-        &r,
+    draft_with_persona(
+        "nosuch",
         2,
-        &[
-            "nosuch",
-            "no such persona",
-            "known personas: circuit, ledger, nuri, prism",
-        ],
+        &["nosuch", "no such persona", "known personas: circuit, ledger, nuri, prism"],
     );
 }
 
 #[test]
 fn missing_and_empty_sources_are_bad_input() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path()).draft(["does-not-exist.md"]).run();
-    assert_clean_failure(&r, 2, &["does-not-exist.md", "cannot read source"]);
-    let r = Parallax::new(dir.path())
+    Parallax::new(dir.path())
+        .draft(["does-not-exist.md"])
+        .expect_failure(2, &["does-not-exist.md", "cannot read source"]);
+    Parallax::new(dir.path())
         .draft([&fixture("sources/empty.md")])
-        .run();
-    assert_clean_failure(&r, 2, &["empty.md", "source is empty"]);
+        .expect_failure(2, &["empty.md", "source is empty"]);
 }
 
 #[test]
 fn template_with_undefined_variable_names_template_line_and_variable() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .draft([
-            &example("kim-putin-new-year.md"),
-            "--prompts",
-            &fixture("prompts-undefined"),
-        ])
-        .run();
-    assert_clean_failure(
-        &r,
-        2,
-        &["brief.j2:2:", "undefined variable `facts_that_do_not_exist`"],
-    );
+    Parallax::new(dir.path())
+        .draft([&example("kim-putin-new-year.md"), "--prompts", &fixture("prompts-undefined")])
+        .expect_failure(2, &["brief.j2:2:", "undefined variable `facts_that_do_not_exist`"]);
 }
 
 #[test]
@@ -96,79 +63,54 @@ fn refused_connection_is_a_failure_with_the_url() {
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 1, "");
     let url = format!("http://127.0.0.1:{port}/v1");
-    let r = Parallax::new(dir.path())
+    Parallax::new(dir.path())
         .env("OPENAI_BASE_URL", &url)
         .draft([&example("kim-putin-new-year.md")])
-        .run();
-    assert_clean_failure(&r, 1, &["could not connect", &url]);
+        .expect_failure(1, &["could not connect", &url]);
 }
 
 #[test]
 fn unauthorized_is_a_failure_that_never_echoes_the_key() {
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Status {
-            code: 401,
-            body: r#"{"error":{"message":"Incorrect API key provided: sk-planted-secret-123"}}"#.into(),
-        },
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Status {
+        code: 401,
+        body: r#"{"error":{"message":"Incorrect API key provided: sk-planted-secret-123"}}"#.into(),
+    });
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
         .env("OPENAI_API_KEY", "sk-planted-secret-123")
         .draft(["-vv", &example("kim-putin-new-year.md")])
-        .run();
-    assert_clean_failure(&r, 1, &["HTTP 401", "refused the API key"]);
+        .expect_failure(1, &["HTTP 401", "refused the API key"]);
     assert!(!r.stderr.contains("sk-planted-secret-123"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1, "a 401 is not retried");
 }
 
 #[test]
 fn unknown_model_and_html_bodies_are_clear_failures() {
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Status {
-            code: 404,
-            body: r#"{"error":{"message":"The model `nope-1` does not exist","code":"model_not_found"}}"#
-                .into(),
-        },
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Status {
+        code: 404,
+        body: r#"{"error":{"message":"The model `nope-1` does not exist","code":"model_not_found"}}"#.into(),
+    });
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
+    Parallax::new(dir.path())
         .fake(&srv)
         .draft(["--model", "nope-1", &example("kim-putin-new-year.md")])
-        .run();
-    assert_clean_failure(
-        &r,
-        1,
-        &["model `nope-1` was not found", "HTTP 404", "check --model"],
-    );
+        .expect_failure(1, &["model `nope-1` was not found", "HTTP 404", "check --model"]);
     assert_eq!(srv.handle.requests().len(), 1, "a 404 is not retried");
 
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Fault(fake_llm::Fault::InvalidJsonBody),
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Fault(fake_llm::Fault::InvalidJsonBody));
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 1, "");
-    let r = Parallax::new(dir.path())
+    Parallax::new(dir.path())
         .fake(&srv)
         .draft(["--no-stream", &example("kim-putin-new-year.md")])
-        .run();
-    assert_clean_failure(&r, 1, &["not the expected JSON", "502 Bad Gateway"]);
+        .expect_failure(1, &["not the expected JSON", "502 Bad Gateway"]);
     assert_eq!(srv.handle.requests().len(), 2, "retried once, as configured");
 }
 
 #[test]
 fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
-    let srv = FakeServer::start(Config {
-        fallback: Reply::Content("Sure! Here is your brief: the council met.".into()),
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = answering(Reply::Content("Sure! Here is your brief: the council met.".into()));
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
         .fake(&srv)
@@ -181,27 +123,20 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     let repair = brief[1].body["messages"].as_array().unwrap();
     let last = repair.last().unwrap()["content"].as_str().unwrap();
     assert!(last.contains("Your answer is not valid"), "{last}");
-    let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    let article = read(dir.path().join("a.md"));
     assert!(article.contains("brief: quoted from the sources"), "{article}");
-    let strict = Parallax::new(dir.path())
+    Parallax::new(dir.path())
         .fake(&srv)
         .draft([&example("kim-putin-new-year.md"), "--strict", "--no-cache"])
-        .run();
-    assert_clean_failure(&strict, 1, &["degraded", "not valid JSON"]);
+        .expect_failure(1, &["degraded", "not valid JSON"]);
 }
 
 #[test]
 fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
-    let srv = FakeServer::start(Config {
-        script: vec![Reply::Content("{\"key_facts\": []}".into())],
-        ..Config::default()
-    })
-    .unwrap();
+    let srv =
+        serve(Config { script: vec![Reply::Content("{\"key_facts\": []}".into())], ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&example("kim-putin-new-year.md")])
-        .succeeds();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).succeeds();
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
 
@@ -211,11 +146,7 @@ fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
     let line = serde_json::json!({"id": "story\u{1b}[2J\u{1b}]0;owned\u{7}", "text": "Seoul said so."});
     std::fs::write(dir.path().join("m.jsonl"), format!("{line}\n")).unwrap();
     let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).run();
-    assert!(
-        !r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'),
-        "{:?}",
-        r.stderr
-    );
+    assert!(!r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'), "{:?}", r.stderr);
     assert!(r.stderr.contains("story\\u{1b}[2J"), "{}", r.stderr);
 }
 
@@ -223,17 +154,10 @@ fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
 fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     let garbage = |i: usize| Reply::Status {
         code: 500,
-        body: format!(
-            "{{\"error\":{{\"message\":\"internal error, request id req_{:08x}{i}\"}}}}",
-            i * 7919
-        ),
+        body: format!("{{\"error\":{{\"message\":\"internal error, request id req_{:08x}{i}\"}}}}", i * 7919),
     };
-    let srv = FakeServer::start(Config {
-        script: (0..40).map(garbage).collect(),
-        fallback: garbage(99),
-        ..Config::default()
-    })
-    .unwrap();
+    let srv =
+        serve(Config { script: (0..40).map(garbage).collect(), fallback: garbage(99), ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
     let r = Parallax::new(dir.path())

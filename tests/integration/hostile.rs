@@ -1,6 +1,6 @@
 //! Hostile inputs, one test per finding, named after what must hold.
 
-use crate::support::{Parallax, example};
+use crate::support::{Parallax, example, read, read_json, serve};
 
 #[test]
 fn a_parent_folder_config_cannot_run_a_command_even_under_dry_run() {
@@ -24,11 +24,7 @@ fn a_parent_folder_config_cannot_run_a_command_even_under_dry_run() {
             .args(extra)
             .run();
         assert!(!pwned.exists(), "the command ran ({extra:?}): {}", r.stderr);
-        assert!(
-            r.stderr.contains("parallax trust"),
-            "says how to trust it: {}",
-            r.stderr
-        );
+        assert!(r.stderr.contains("parallax trust"), "says how to trust it: {}", r.stderr);
     }
 }
 
@@ -41,9 +37,7 @@ fn a_parent_folder_config_cannot_read_a_key_file_or_variable() {
         "[provider]\nname = \"openai\"\nbase_url = \"http://127.0.0.1:9/v1\"\napi_key_file = \"secret.txt\"\napi_key_env = \"HOME\"\n",
     )
     .unwrap();
-    let r = Parallax::new(dir.path())
-        .draft([&example("kim-putin-new-year.md"), "--dry-run", "-vv"])
-        .run();
+    let r = Parallax::new(dir.path()).draft([&example("kim-putin-new-year.md"), "--dry-run", "-vv"]).run();
     assert!(!r.stderr.contains("host-secret") && !r.stdout.contains("host-secret"));
     assert!(r.stderr.contains("not trusted"), "{}", r.stderr);
 }
@@ -74,13 +68,7 @@ fn outputs_respect_the_umask_and_keep_an_existing_mode() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let src = example("kim-putin-new-year.md");
-    let mode = |p: &str| {
-        std::fs::metadata(dir.path().join(p))
-            .unwrap()
-            .permissions()
-            .mode()
-            & 0o777
-    };
+    let mode = |p: &str| std::fs::metadata(dir.path().join(p)).unwrap().permissions().mode() & 0o777;
     Parallax::new(dir.path()).draft([&src, "-o", "a.md"]).succeeds();
     // The process's umask, as Linux reports it; the new file's mode follows it.
     let umask = std::fs::read_to_string("/proc/self/status").ok().and_then(|s| {
@@ -112,11 +100,7 @@ fn the_prompt_fence_cannot_be_computed_from_the_sources() {
         nonce(&r.stdout)
     };
     let first = dry(a.path());
-    assert_eq!(
-        first,
-        dry(a.path()),
-        "stable on one installation, so caching works"
-    );
+    assert_eq!(first, dry(a.path()), "stable on one installation, so caching works");
     assert_ne!(first, dry(b.path()), "another installation's fence differs");
 }
 
@@ -129,11 +113,7 @@ fn a_title_with_newlines_cannot_put_lines_into_the_prompt() {
     )
     .unwrap();
     let r = Parallax::new(dir.path()).draft(["s.md", "--dry-run"]).succeeds();
-    assert!(
-        !r.stdout.lines().any(|l| l.starts_with("SYSTEM:")),
-        "{}",
-        r.stdout
-    );
+    assert!(!r.stdout.lines().any(|l| l.starts_with("SYSTEM:")), "{}", r.stdout);
     assert!(!r.stdout.contains("</ sources"), "the tag is defused");
 }
 
@@ -141,45 +121,27 @@ fn a_title_with_newlines_cannot_put_lines_into_the_prompt() {
 fn output_mistakes_are_refused_and_never_overwrite_a_source() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("s.md");
-    let original = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
+    let original = read(example("kim-putin-new-year.md"));
     std::fs::write(&source, &original).unwrap();
     for (args, says) in [
-        (
-            vec!["draft", "s.md", "-o", "/dev/null"],
-            "not a regular file or a folder",
-        ),
+        (vec!["draft", "s.md", "-o", "/dev/null"], "not a regular file or a folder"),
         (vec!["draft", "s.md", "-o", "s.md"], "would overwrite the source"),
         (vec!["draft", "s.md", "-o", "./s"], "would overwrite the source"),
-        (
-            vec!["draft", "s.md", "--date", "2025-02-30"],
-            "not a calendar date",
-        ),
-        (
-            vec!["draft", "s.md", "--date", "2025-13-01"],
-            "not a calendar date",
-        ),
+        (vec!["draft", "s.md", "--date", "2025-02-30"], "not a calendar date"),
+        (vec!["draft", "s.md", "--date", "2025-13-01"], "not a calendar date"),
     ] {
         let r = Parallax::new(dir.path()).args(&args).run();
         assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
         assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
         assert!(r.stderr.lines().count() <= 4, "{args:?}: {}", r.stderr);
     }
-    assert_eq!(std::fs::read_to_string(&source).unwrap(), original);
+    assert_eq!(read(&source), original);
     assert!(!std::path::Path::new("/dev/null.md").exists());
     // A leap day is a date; a folder receives the article.
     std::fs::create_dir(dir.path().join("site")).unwrap();
-    Parallax::new(dir.path())
-        .draft(["s.md", "--date", "2024-02-29", "-o", "site"])
-        .succeeds();
-    let written: Vec<_> = std::fs::read_dir(dir.path().join("site"))
-        .unwrap()
-        .flatten()
-        .collect();
-    assert!(
-        written
-            .iter()
-            .any(|e| e.path().extension().is_some_and(|x| x == "md"))
-    );
+    Parallax::new(dir.path()).draft(["s.md", "--date", "2024-02-29", "-o", "site"]).succeeds();
+    let written: Vec<_> = std::fs::read_dir(dir.path().join("site")).unwrap().flatten().collect();
+    assert!(written.iter().any(|e| e.path().extension().is_some_and(|x| x == "md")));
 }
 
 #[test]
@@ -199,15 +161,11 @@ fn two_batches_cannot_share_an_output_folder() {
         .open(dir.path().join("out/.lock"))
         .unwrap();
     held.try_lock().unwrap();
-    let r = Parallax::new(dir.path())
-        .batch(["stories.jsonl", "--out", "out"])
-        .fails_with(2);
+    let r = Parallax::new(dir.path()).batch(["stories.jsonl", "--out", "out"]).fails_with(2);
     assert!(r.stderr.contains("in use by another batch run"), "{}", r.stderr);
     assert!(!dir.path().join("out/a.md").exists());
     drop(held);
-    Parallax::new(dir.path())
-        .batch(["stories.jsonl", "--out", "out"])
-        .succeeds();
+    Parallax::new(dir.path()).batch(["stories.jsonl", "--out", "out"]).succeeds();
 }
 
 #[test]
@@ -224,27 +182,13 @@ fn story_ids_that_would_collide_are_refused_before_drafting() {
         line("story")
     );
     std::fs::write(dir.path().join("stories.jsonl"), text).unwrap();
-    let r = Parallax::new(dir.path())
-        .batch(["stories.jsonl", "--out", "out", "--json"])
-        .fails_with(1);
-    for (n, says) in [
-        (2, "provenance record of `x`"),
-        (3, "report.json"),
-        (5, "duplicate id"),
-    ] {
-        assert!(
-            r.stderr.contains(&format!("line {n}")) && r.stderr.contains(says),
-            "line {n}: {}",
-            r.stderr
-        );
+    let r = Parallax::new(dir.path()).batch(["stories.jsonl", "--out", "out", "--json"]).fails_with(1);
+    for (n, says) in [(2, "provenance record of `x`"), (3, "report.json"), (5, "duplicate id")] {
+        assert!(r.stderr.contains(&format!("line {n}")) && r.stderr.contains(says), "line {n}: {}", r.stderr);
     }
     assert!(dir.path().join("out/x.md").is_file() && dir.path().join("out/Story.md").is_file());
-    let report: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/report.json")).unwrap()).unwrap();
-    assert_eq!(
-        (report["done"].as_u64(), report["malformed"].as_u64()),
-        (Some(2), Some(3))
-    );
+    let report: serde_json::Value = read_json(dir.path().join("out/report.json"));
+    assert_eq!((report["done"].as_u64(), report["malformed"].as_u64()), (Some(2), Some(3)));
 }
 
 #[test]
@@ -252,18 +196,9 @@ fn a_csv_quote_left_open_is_named_not_swallowed() {
     let dir = tempfile::tempdir().unwrap();
     let csv = "id,text\na,\"Seoul said the plan was sound.\"\nb,\"Tokyo said it was watching.\nc,\"Beijing said nothing.\"\n";
     std::fs::write(dir.path().join("stories.csv"), csv).unwrap();
-    let r = Parallax::new(dir.path())
-        .batch(["stories.csv", "--out", "out"])
-        .fails_with(2);
-    assert!(
-        r.stderr.contains("stories.csv:3") && r.stderr.contains("never closed"),
-        "{}",
-        r.stderr
-    );
-    assert!(
-        !dir.path().join("out/a.md").exists(),
-        "nothing drafted from a broken manifest"
-    );
+    let r = Parallax::new(dir.path()).batch(["stories.csv", "--out", "out"]).fails_with(2);
+    assert!(r.stderr.contains("stories.csv:3") && r.stderr.contains("never closed"), "{}", r.stderr);
+    assert!(!dir.path().join("out/a.md").exists(), "nothing drafted from a broken manifest");
 }
 
 #[test]
@@ -297,13 +232,7 @@ fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
         "/gzip2",
         Reply::ok("text/html", twice.finish().unwrap()).header("Content-Encoding", "gzip, gzip"),
     );
-    web.route(
-        "/nowhere",
-        Reply {
-            status: 302,
-            ..Reply::default()
-        },
-    );
+    web.route("/nowhere", Reply { status: 302, ..Reply::default() });
     let dir = tempfile::tempdir().unwrap();
     let draft = |url: &str| Parallax::new(dir.path()).draft([url, "--allow-private", "-o", "-"]);
     draft(&web.url("/gzip2")).succeeds();
@@ -318,7 +247,7 @@ fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
 
 #[test]
 fn a_password_in_the_base_url_never_reaches_output_or_errors() {
-    let srv = fake_llm::FakeServer::start(fake_llm::Config::default()).unwrap();
+    let srv = serve(fake_llm::Config::default());
     let dir = tempfile::tempdir().unwrap();
     let with_password = srv.base_url().replacen("http://", "http://desk:s3cret-pw@", 1);
     let r = Parallax::new(dir.path())
@@ -333,8 +262,8 @@ fn a_password_in_the_base_url_never_reaches_output_or_errors() {
             "-v",
         ])
         .succeeds();
-    let provenance = std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap();
-    let article = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
+    let provenance = read(dir.path().join("a.provenance.json"));
+    let article = read(dir.path().join("a.md"));
     for text in [&provenance, &article, &r.stderr] {
         assert!(!text.contains("s3cret-pw"), "{text}");
     }
@@ -342,13 +271,7 @@ fn a_password_in_the_base_url_never_reaches_output_or_errors() {
     assert!(sent.starts_with("Basic "), "{sent}");
     let closed = "http://desk:s3cret-pw@127.0.0.1:9/v1";
     let r = Parallax::new(dir.path())
-        .draft([
-            &example("kim-putin-new-year.md"),
-            "--provider",
-            "openai",
-            "--base-url",
-            closed,
-        ])
+        .draft([&example("kim-putin-new-year.md"), "--provider", "openai", "--base-url", closed])
         .fails_with(1);
     assert!(!r.stderr.contains("s3cret-pw"), "{}", r.stderr);
 }
@@ -369,10 +292,7 @@ fn an_article_is_written_in_all_its_formats_or_none_and_a_write_failure_is_retri
     let r = batch().run();
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stderr.contains("b.html is a folder"), "{}", r.stderr);
-    assert!(
-        !dir.path().join("out/b.md").exists(),
-        "half an article was written"
-    );
+    assert!(!dir.path().join("out/b.md").exists(), "half an article was written");
     let index = std::fs::read_to_string(dir.path().join("out/related-index.jsonl")).unwrap_or_default();
     assert!(!index.contains("\"b\""), "{index}");
     // Not the story's failure: once the way is clear, a plain rerun drafts it.
@@ -387,11 +307,7 @@ fn manifest_sources_stay_in_the_manifest_folder_unless_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let desk = dir.path().join("desk");
     std::fs::create_dir(&desk).unwrap();
-    std::fs::write(
-        dir.path().join("private.md"),
-        "Seoul said the secret plan was sound.\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("private.md"), "Seoul said the secret plan was sound.\n").unwrap();
     std::fs::write(desk.join("ok.md"), "Seoul said the plan was sound.\n").unwrap();
     std::os::unix::fs::symlink(dir.path().join("private.md"), desk.join("link.md")).unwrap();
     let lines = [
@@ -401,22 +317,13 @@ fn manifest_sources_stay_in_the_manifest_folder_unless_allowed() {
         r#"{"id": "linked", "source": "link.md"}"#,
     ];
     std::fs::write(desk.join("stories.jsonl"), lines.join("\n") + "\n").unwrap();
-    let r = Parallax::new(dir.path())
-        .batch(["desk/stories.jsonl", "--out", "out"])
-        .fails_with(1);
-    assert_eq!(
-        r.stderr.matches("outside the manifest's folder").count(),
-        3,
-        "{}",
-        r.stderr
-    );
+    let r = Parallax::new(dir.path()).batch(["desk/stories.jsonl", "--out", "out"]).fails_with(1);
+    assert_eq!(r.stderr.matches("outside the manifest's folder").count(), 3, "{}", r.stderr);
     assert!(dir.path().join("out/inside.md").is_file());
     for id in ["up", "absolute", "linked"] {
         assert!(!dir.path().join(format!("out/{id}.md")).exists(), "{id}");
     }
-    let r = Parallax::new(dir.path())
-        .batch(["desk/stories.jsonl", "--out", "out2", "--allow-outside"])
-        .run();
+    let r = Parallax::new(dir.path()).batch(["desk/stories.jsonl", "--out", "out2", "--allow-outside"]).run();
     assert!(dir.path().join("out2/up.md").is_file(), "{}", r.stderr);
 }
 
@@ -431,12 +338,6 @@ fn a_page_nested_a_hundred_thousand_deep_is_refused_at_once() {
     );
     web.route("/deep", Reply::ok("text/html", page));
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .draft([&web.url("/deep"), "--allow-private"])
-        .fails_with(2);
-    assert!(
-        r.stderr.contains("nests elements") && r.stderr.lines().count() <= 4,
-        "{}",
-        r.stderr
-    );
+    let r = Parallax::new(dir.path()).draft([&web.url("/deep"), "--allow-private"]).fails_with(2);
+    assert!(r.stderr.contains("nests elements") && r.stderr.lines().count() <= 4, "{}", r.stderr);
 }

@@ -61,10 +61,7 @@ fn draft(dir: &std::path::Path, text: &str) -> String {
         format!("---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---\n\n{text}"),
     )
     .unwrap();
-    let r = Parallax::new(dir)
-        .draft(["--plain", "--persona", "prism"])
-        .arg(&source)
-        .succeeds();
+    let r = Parallax::new(dir).draft(["--plain", "--persona", "prism"]).arg(&source).succeeds();
     r.stdout
 }
 
@@ -93,14 +90,8 @@ fn hostile_paragraphs_render_to_the_same_outline_with_nothing_live() {
     // hold; every other heading is the article's own, in the same order.
     let context = ["What happened", "Background", "More context"];
     let structural = |o: &[String]| -> Vec<String> {
-        o.iter()
-            .filter(|h| !context.contains(&h.as_str()))
-            .cloned()
-            .collect()
+        o.iter().filter(|h| !context.contains(&h.as_str())).cloned().collect()
     };
     assert_eq!(structural(&outline), structural(&want), "the same outline\n{md}");
-    assert!(
-        !outline.iter().any(|h| h.contains("from a source")),
-        "{outline:?}"
-    );
+    assert!(!outline.iter().any(|h| h.contains("from a source")), "{outline:?}");
 }

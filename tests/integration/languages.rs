@@ -23,10 +23,7 @@ fn statements(source: &str) -> Vec<(String, String, String)> {
 }
 
 fn side_of<'a>(said: &'a [(String, String, String)], speaker: &str) -> Vec<&'a str> {
-    said.iter()
-        .filter(|(s, _, _)| s == speaker)
-        .map(|(_, side, _)| side.as_str())
-        .collect()
+    said.iter().filter(|(s, _, _)| s == speaker).map(|(_, side, _)| side.as_str()).collect()
 }
 
 #[test]
@@ -69,29 +66,15 @@ fn a_chinese_story_is_heard_speaker_by_speaker() {
 #[test]
 fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
     for (source, own) in [
-        (
-            "sources/senkaku-ja.md",
-            [
-                ("japan", "林芳正"),
-                ("china", "毛寧"),
-                ("united-states", "米国務省"),
-            ],
-        ),
-        (
-            "sources/chips-zh.md",
-            [
-                ("japan", "林芳正"),
-                ("china", "毛宁"),
-                ("united-states", "美国商务部"),
-            ],
-        ),
+        ("sources/senkaku-ja.md", [("japan", "林芳正"), ("china", "毛寧"), ("united-states", "米国務省")]),
+        ("sources/chips-zh.md", [("japan", "林芳正"), ("china", "毛宁"), ("united-states", "美国商务部")]),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let r = Parallax::new(dir.path())
             .draft(["--format", "json", "--persona", "prism", "-o", "-"])
             .arg(fixture(source))
             .succeeds();
-        let article: Value = serde_json::from_str(&r.stdout).unwrap();
+        let article: Value = r.json();
         let sides = article["perspectives"].as_array().unwrap();
         let side = |id: &str| sides.iter().find(|p| p["id"] == id).unwrap();
         for (id, speaker) in own {
@@ -100,17 +83,10 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
             let text = p["position"]["text"].as_str().unwrap();
             assert!(text.contains(speaker), "{source}: {id} gets {text}");
             for (other, theirs) in own.iter().filter(|(o, _)| *o != id) {
-                assert!(
-                    !text.contains(theirs),
-                    "{source}: {id} carries {other}'s words: {text}"
-                );
+                assert!(!text.contains(theirs), "{source}: {id} carries {other}'s words: {text}");
             }
         }
-        assert_eq!(
-            side("south-korea")["stated"],
-            false,
-            "{source}: South Korea is silent"
-        );
+        assert_eq!(side("south-korea")["stated"], false, "{source}: South Korea is silent");
     }
 }
 
@@ -132,11 +108,7 @@ fn editions_in_two_languages_are_compared_fact_by_fact() {
             .map(|d| {
                 // Each difference names both places.
                 assert!(d["edition"]["location"].is_string() && d["against"]["location"].is_string());
-                format!(
-                    "{}: {}",
-                    d["kind"].as_str().unwrap(),
-                    d["claim"].as_str().unwrap()
-                )
+                format!("{}: {}", d["kind"].as_str().unwrap(), d["claim"].as_str().unwrap())
             })
             .collect();
         (r.code, kinds)
@@ -146,10 +118,7 @@ fn editions_in_two_languages_are_compared_fact_by_fact() {
     assert_eq!(code, 1);
     assert!(number.iter().any(|k| k.starts_with("fact: 900")), "{number:?}");
     let (_, negated) = parity("ko-negated");
-    assert_eq!(
-        negated,
-        vec!["quotation: south-korea: 1 quotation(s), 0 negated, against 1, 1 negated"]
-    );
+    assert_eq!(negated, vec!["quotation: south-korea: 1 quotation(s), 0 negated, against 1, 1 negated"]);
     let (_, missing) = parity("ko-missing");
     assert!(missing.contains(&"side: china".to_string()), "{missing:?}");
     let (_, moved) = parity("ko-moved");

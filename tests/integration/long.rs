@@ -3,29 +3,24 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fake_llm::{Config, FakeServer};
+use fake_llm::Config;
 use serde_json::Value;
 
-use crate::support::{Parallax, long_report as report};
+use crate::support::{Parallax, long_report as report, read_json, serve};
 
 #[test]
 fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
-    let srv = FakeServer::start(Config::default()).unwrap();
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
     let file = report(dir.path());
     let with_server = |args: &[&str]| Parallax::new(dir.path()).fake(&srv).args(args).run();
     // Which passages hold each side's statements.
-    let st = Parallax::new(dir.path())
-        .args(["statements", &file, "--json", "--persona", "prism"])
-        .run();
+    let st = Parallax::new(dir.path()).args(["statements", &file, "--json", "--persona", "prism"]).run();
     let mut by_side: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in st.stdout.lines() {
         let v: Value = serde_json::from_str(line).unwrap();
         if let Some(side) = v["side"].as_str() {
-            by_side
-                .entry(side.into())
-                .or_default()
-                .insert(v["passage"].as_str().unwrap().into());
+            by_side.entry(side.into()).or_default().insert(v["passage"].as_str().unwrap().into());
         }
     }
     assert!(by_side.len() >= 3, "{by_side:?}");
@@ -35,36 +30,22 @@ fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     assert_eq!(prompts.len(), 6);
     for p in &prompts {
         let head = p.lines().next().unwrap();
-        let used: usize = head
-            .split('~')
-            .nth(1)
-            .and_then(|r| r.split(' ').next())
-            .and_then(|n| n.parse().ok())
-            .unwrap();
+        let used: usize =
+            head.split('~').nth(1).and_then(|r| r.split(' ').next()).and_then(|n| n.parse().ok()).unwrap();
         assert!(used <= 16_384, "{head}");
         // The prompt as sent, in bytes, agrees: well under 16k tokens at 4 a byte... or 1 a character.
         assert!(p.len() / 4 <= 16_384, "{head}: {} bytes", p.len());
-        if let Some(side) = head
-            .split("perspective:")
-            .nth(1)
-            .and_then(|r| r.split(' ').next())
-        {
+        if let Some(side) = head.split("perspective:").nth(1).and_then(|r| r.split(' ').next()) {
             for id in by_side.get(side).into_iter().flatten() {
-                assert!(
-                    p.contains(&format!("[{id}]")),
-                    "{side}'s statement {id} is missing from its prompt"
-                );
+                assert!(p.contains(&format!("[{id}]")), "{side}'s statement {id} is missing from its prompt");
             }
         }
     }
     // Drafted for real: every citation names a passage of the report.
     let r = with_server(&["draft", &file, "-o", "a.json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let article: Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.json")).unwrap()).unwrap();
-    let max = article["sources"][0]["passages"]
-        .as_array()
-        .map_or(0, |a| a.len());
+    let article: Value = read_json(dir.path().join("a.json"));
+    let max = article["sources"][0]["passages"].as_array().map_or(0, |a| a.len());
     let mut cites = 0;
     let text = article.to_string();
     for piece in text.split("\"S").skip(1) {
@@ -84,31 +65,19 @@ const LLAMA_SERVER_TOO_LONG: &str = r#"{"error":{"code":400,"message":"the reque
 
 #[test]
 fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
-    let srv = FakeServer::start(Config {
-        script: vec![fake_llm::Reply::Status {
-            code: 400,
-            body: LLAMA_SERVER_TOO_LONG.into(),
-        }],
+    let srv = serve(Config {
+        script: vec![fake_llm::Reply::Status { code: 400, body: LLAMA_SERVER_TOO_LONG.into() }],
         ..Config::default()
-    })
-    .unwrap();
+    });
     let dir = tempfile::tempdir().unwrap();
     let file = report(dir.path());
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&file, "--max-tokens", "1024", "-o", "a.md"])
-        .succeeds();
+    let r =
+        Parallax::new(dir.path()).fake(&srv).draft([&file, "--max-tokens", "1024", "-o", "a.md"]).succeeds();
     assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
     let log = srv.handle.requests();
-    assert_eq!(
-        (log[0].schema_name(), log[1].schema_name()),
-        (Some("brief"), Some("brief"))
-    );
+    assert_eq!((log[0].schema_name(), log[1].schema_name()), (Some("brief"), Some("brief")));
     let (first, second) = (log[0].body.to_string().len(), log[1].body.to_string().len());
-    assert!(
-        second * 10 <= first * 8,
-        "the retry is not smaller: {first} then {second} bytes"
-    );
+    assert!(second * 10 <= first * 8, "the retry is not smaller: {first} then {second} bytes");
     // Once: every later request fits from the start.
     assert_eq!(log.iter().filter(|q| q.outcome == "400").count(), 1);
 }

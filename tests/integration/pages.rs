@@ -4,11 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
-use fake_llm::{Config, FakeServer, Tamper};
+use fake_llm::{Config, Tamper};
 use serde_json::Value;
 
 use crate::browser::Browser;
-use crate::support::{Parallax, example, parallax, prism_sources, root, run};
+use crate::support::{Parallax, example, parallax, prism_sources, read, read_json, root, run, serve};
 
 const PROBE: &str = r#"(() => {
   const q = s => [...document.querySelectorAll(s)];
@@ -49,7 +49,7 @@ fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
         ])
         .succeeds();
     let page = dir.path().join("out/second.html");
-    let html = std::fs::read_to_string(&page).unwrap();
+    let html = read(&page);
     assert!(
         !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
         "no script, no external address"
@@ -62,11 +62,7 @@ fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
     std::fs::write(shots().join("article-390.png"), &narrow.screenshot).unwrap();
     for v in [&wide, &narrow] {
         assert!(v.requests.is_empty(), "network requests: {:?}", v.requests);
-        assert!(
-            v.console_errors.is_empty(),
-            "console errors: {:?}",
-            v.console_errors
-        );
+        assert!(v.console_errors.is_empty(), "console errors: {:?}", v.console_errors);
         assert_eq!(v.dialogs, 0);
         let s = &v.probe["sections"];
         for (name, least) in [
@@ -103,14 +99,13 @@ const XSS: &str = " <script>alert(1)</script> <img src=x onerror=alert(2)> <a hr
 
 #[test]
 fn markup_in_sources_and_answers_stays_text() {
-    let srv = FakeServer::start(Config {
+    let srv = serve(Config {
         tamper: Some(Tamper {
             schemas: vec!["lede".into(), "perspective_south_korea".into(), "finish".into()],
             append: XSS.into(),
         }),
         ..Config::default()
-    })
-    .unwrap();
+    });
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("hostile.md");
     std::fs::write(
@@ -123,11 +118,8 @@ fn markup_in_sources_and_answers_stays_text() {
         .draft([source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
         .succeeds();
     let page = dir.path().join("x.html");
-    let html = std::fs::read_to_string(&page).unwrap();
-    assert!(
-        html.contains("&lt;script&gt;alert(1)"),
-        "the payload is there, escaped"
-    );
+    let html = read(&page);
+    assert!(html.contains("&lt;script&gt;alert(1)"), "the payload is there, escaped");
     assert!(
         !html.contains("<script")
             && !html.contains("<img")
@@ -140,20 +132,12 @@ fn markup_in_sources_and_answers_stays_text() {
     assert_eq!(v.probe["handlers"], 0);
     assert_eq!(v.probe["jsLinks"], 0);
     assert_eq!(v.probe["imgs"], 0);
-    assert!(
-        v.probe["text"]
-            .as_str()
-            .unwrap()
-            .contains("<script>alert(1)</script>"),
-        "shown as text"
-    );
+    assert!(v.probe["text"].as_str().unwrap().contains("<script>alert(1)</script>"), "shown as text");
     assert!(v.requests.is_empty(), "{:?}", v.requests);
 }
 
 fn validator() -> jsonschema::Validator {
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(root().join("docs/article.schema.json")).unwrap())
-            .unwrap();
+    let schema: Value = read_json(root().join("docs/article.schema.json"));
     jsonschema::validator_for(&schema).expect("a valid schema")
 }
 
@@ -165,18 +149,13 @@ fn the_published_schema_is_current() {
         std::fs::write(&path, &generated).unwrap();
     }
     let published = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(
-        published, generated,
-        "docs/article.schema.json is stale: rerun with UPDATE_SCHEMA=1"
-    );
+    assert_eq!(published, generated, "docs/article.schema.json is stale: rerun with UPDATE_SCHEMA=1");
 }
 
 fn validate(v: &jsonschema::Validator, file: &Path) {
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
-    let errors: Vec<String> = v
-        .iter_errors(&doc)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
+    let doc: Value = read_json(file);
+    let errors: Vec<String> =
+        v.iter_errors(&doc).map(|e| format!("{} at {}", e, e.instance_path())).collect();
     assert!(errors.is_empty(), "{}: {errors:?}", file.display());
     assert_eq!(doc["schema_version"], "1");
 }
@@ -186,14 +165,8 @@ fn json_output_validates_against_the_schema_for_every_example() {
     let v = validator();
     let dir = tempfile::tempdir().unwrap();
     let cases: [(&str, Vec<&str>); 4] = [
-        (
-            "prism",
-            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
-        ),
-        (
-            "nuri",
-            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
-        ),
+        ("prism", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
+        ("nuri", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
         ("ledger", vec!["eu-trade-defence.md"]),
         ("circuit", vec!["chip-export-controls.md"]),
     ];
@@ -207,12 +180,8 @@ fn json_output_validates_against_the_schema_for_every_example() {
         assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
         validate(&v, &dir.path().join(format!("{persona}.json")));
     }
-    let srv = FakeServer::start(Config::default()).unwrap();
-    Parallax::new(dir.path())
-        .fake(&srv)
-        .draft(prism_sources())
-        .args(["-o", "model.json"])
-        .succeeds();
+    let srv = serve(Config::default());
+    Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "model.json"]).succeeds();
     validate(&v, &dir.path().join("model.json"));
 }
 
@@ -229,35 +198,19 @@ fn a_batch_fills_in_related_articles_never_itself() {
         )}).to_string());
     }
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    Parallax::new(dir.path())
-        .batch(["m.jsonl", "--out", "out", "--format", "md,html"])
-        .succeeds();
+    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--format", "md,html"]).succeeds();
     for topic in ["korea", "trade"] {
         for i in 0..5 {
             let id = format!("{topic}-{i}");
-            let doc: Value = serde_json::from_str(
-                &std::fs::read_to_string(dir.path().join(format!("out/{id}.json"))).unwrap(),
-            )
-            .unwrap();
-            let related: Vec<&str> = doc["related"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|r| r["id"].as_str().unwrap())
-                .collect();
+            let doc: Value = read_json(dir.path().join(format!("out/{id}.json")));
+            let related: Vec<&str> =
+                doc["related"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
             assert!((1..=4).contains(&related.len()), "{id}: {related:?}");
             assert!(!related.contains(&id.as_str()), "{id} lists itself");
-            assert!(
-                related.iter().all(|r| r.starts_with(topic)),
-                "{id} relates across topics: {related:?}"
-            );
-            let md = std::fs::read_to_string(dir.path().join(format!("out/{id}.md"))).unwrap();
-            assert!(
-                md.contains(&format!("]({}.md)", related[0])),
-                "{id}.md links {}",
-                related[0]
-            );
-            let html = std::fs::read_to_string(dir.path().join(format!("out/{id}.html"))).unwrap();
+            assert!(related.iter().all(|r| r.starts_with(topic)), "{id} relates across topics: {related:?}");
+            let md = read(dir.path().join(format!("out/{id}.md")));
+            assert!(md.contains(&format!("]({}.md)", related[0])), "{id}.md links {}", related[0]);
+            let html = read(dir.path().join(format!("out/{id}.html")));
             assert!(
                 html.contains(&format!("href=\"{}.html\"", related[0])),
                 "{id}.html links {}",

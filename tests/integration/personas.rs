@@ -1,20 +1,13 @@
 //! Personas and prompts as a toolkit: list, show, check, new, init, render, eject.
 
-use crate::support::{Parallax, example, parallax, root, run};
+use crate::support::{Parallax, example, parallax, read_json, root, run};
 
 #[test]
 fn check_reports_one_clear_error_per_broken_file() {
     let dir = root().join("tests/fixtures/personas-broken");
-    let r = Parallax::new(&dir)
-        .current_dir(&dir)
-        .args(["personas", "check", "."])
-        .fails_with(2);
+    let r = Parallax::new(&dir).current_dir(&dir).args(["personas", "check", "."]).fails_with(2);
     assert!(!r.stderr.contains("panicked"));
-    let errors: Vec<&str> = r
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("parallax: error: ./"))
-        .collect();
+    let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("parallax: error: ./")).collect();
     let expected = [
         ("bad-yaml.md:4:", "invalid YAML"),
         ("bad-toml.md:3:", "invalid TOML"),
@@ -45,9 +38,7 @@ fn shipped_personas_and_templates_pass() {
         assert!(r.stdout.contains(&format!("ok      {id}")), "{}", r.stdout);
     }
     let shipped = root().join("personas");
-    let r = Parallax::new(dir.path())
-        .args(["personas", "check", &shipped.display().to_string()])
-        .succeeds();
+    let r = Parallax::new(dir.path()).args(["personas", "check", &shipped.display().to_string()]).succeeds();
     assert_eq!(r.stdout.matches("ok ").count(), 4, "{}", r.stdout);
 }
 
@@ -59,16 +50,12 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     for f in ["parallax.toml", "personas", "prompts", "sources/example.md"] {
         assert!(project.join(f).exists(), "{f}");
     }
-    Parallax::new(&project)
-        .draft(["sources/example.md", "-o", "article.md"])
-        .succeeds();
+    Parallax::new(&project).draft(["sources/example.md", "-o", "article.md"]).succeeds();
     assert!(project.join("article.md").exists() && project.join("article.provenance.json").exists());
     let again = Parallax::new(tmp.path()).args(["init", "newsroom"]).run();
     assert_eq!(again.code, 2, "init never overwrites a project");
 
-    Parallax::new(&project)
-        .args(["personas", "new", "desk", "--extends", "prism"])
-        .succeeds();
+    Parallax::new(&project).args(["personas", "new", "desk", "--extends", "prism"]).succeeds();
     std::fs::write(
         project.join("prompts/brief.j2"),
         "{% include \"_sources.j2\" %}\nBrief for {{ persona.name }}.\n",
@@ -82,70 +69,35 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     .unwrap();
     let sub = project.join("sources");
     let r = Parallax::new(&sub).args(["personas", "show", "desk"]).succeeds();
-    let line = |name: &str| {
-        r.stdout
-            .lines()
-            .find(|l| l.trim_start().starts_with(name))
-            .unwrap_or("")
-            .to_string()
-    };
+    let line =
+        |name: &str| r.stdout.lines().find(|l| l.trim_start().starts_with(name)).unwrap_or("").to_string();
     assert!(line("from:").ends_with("personas/desk.md"), "{}", r.stdout);
     assert!(line("extends:").ends_with("prism"), "{}", r.stdout);
-    assert!(
-        line("brief.j2").ends_with("prompts/brief.j2"),
-        "project override: {}",
-        r.stdout
-    );
-    assert!(
-        line("finish.j2").ends_with("personas/desk/finish.j2"),
-        "persona override: {}",
-        r.stdout
-    );
+    assert!(line("brief.j2").ends_with("prompts/brief.j2"), "project override: {}", r.stdout);
+    assert!(line("finish.j2").ends_with("personas/desk/finish.j2"), "persona override: {}", r.stdout);
     assert!(line("system.j2").ends_with("builtin:system.j2"), "{}", r.stdout);
-    let r = Parallax::new(&project)
-        .draft(["sources/example.md", "--persona", "desk", "--dry-run"])
-        .succeeds();
-    assert!(
-        r.stdout.contains("Brief for DESK.") && r.stdout.contains("Finish for DESK."),
-        "{}",
-        r.stdout
-    );
+    let r =
+        Parallax::new(&project).draft(["sources/example.md", "--persona", "desk", "--dry-run"]).succeeds();
+    assert!(r.stdout.contains("Brief for DESK.") && r.stdout.contains("Finish for DESK."), "{}", r.stdout);
     // Provenance names the project's files from the project folder, wherever it is.
-    Parallax::new(&sub)
-        .draft(["example.md", "--persona", "desk", "-o", "desk.md"])
-        .succeeds();
-    let p: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(sub.join("desk.provenance.json")).unwrap()).unwrap();
+    Parallax::new(&sub).draft(["example.md", "--persona", "desk", "-o", "desk.md"]).succeeds();
+    let p: serde_json::Value = read_json(sub.join("desk.provenance.json"));
     assert_eq!(p["persona"]["origin"], "personas/desk.md");
     assert_eq!(p["templates"]["brief.j2"]["origin"], "prompts/brief.j2");
     assert_eq!(p["templates"]["finish.j2"]["origin"], "personas/desk/finish.j2");
     let text = p.to_string();
-    assert!(
-        !text.contains(&tmp.path().display().to_string()),
-        "no absolute path: {text}"
-    );
+    assert!(!text.contains(&tmp.path().display().to_string()), "no absolute path: {text}");
 }
 
 #[test]
 fn list_new_and_eject() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["personas", "list", "--json"])
-        .succeeds();
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
-    let ids: Vec<&str> = v
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap())
-        .collect();
+    let r = Parallax::new(dir.path()).args(["personas", "list", "--json"]).succeeds();
+    let v: serde_json::Value = r.json();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["circuit", "ledger", "nuri", "prism"]);
-    Parallax::new(dir.path())
-        .args(["personas", "new", "desk"])
-        .succeeds();
-    let r = Parallax::new(dir.path())
-        .args(["personas", "check", "personas/desk.md"])
-        .run();
+    Parallax::new(dir.path()).args(["personas", "new", "desk"]).succeeds();
+    let r = Parallax::new(dir.path()).args(["personas", "check", "personas/desk.md"]).run();
     assert_eq!(r.code, 0, "a new scaffold passes its own check: {}", r.stderr);
     let r = Parallax::new(dir.path()).args(["personas", "new", "desk"]).run();
     assert_eq!(r.code, 2, "never overwrites");
@@ -153,20 +105,12 @@ fn list_new_and_eject() {
     assert!(dir.path().join("prompts/brief.j2").exists());
     let r = Parallax::new(dir.path()).args(["prompts", "list"]).run();
     assert!(
-        r.stdout
-            .lines()
-            .any(|l| l.starts_with("brief.j2") && l.ends_with("prompts/brief.j2")),
+        r.stdout.lines().any(|l| l.starts_with("brief.j2") && l.ends_with("prompts/brief.j2")),
         "{}",
         r.stdout
     );
     let r = Parallax::new(dir.path())
-        .args([
-            "prompts",
-            "render",
-            "perspective:japan",
-            "-s",
-            &example("north-korea-russia-reactions.md"),
-        ])
+        .args(["prompts", "render", "perspective:japan", "-s", &example("north-korea-russia-reactions.md")])
         .succeeds();
     assert!(
         r.stdout.starts_with("=== round 2 · perspective:japan ===")
@@ -181,14 +125,8 @@ fn list_new_and_eject() {
 fn every_template_for_every_persona() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        (
-            "prism",
-            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
-        ),
-        (
-            "nuri",
-            vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"],
-        ),
+        ("prism", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
+        ("nuri", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
         ("ledger", vec!["eu-trade-defence.md"]),
         ("circuit", vec!["chip-export-controls.md"]),
     ];
@@ -201,10 +139,7 @@ fn every_template_for_every_persona() {
         let r = run(&mut cmd);
         assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
         for stage in ["brief", "lede", "perspective:", "revise:lede"] {
-            assert!(
-                r.stdout.contains(&format!("· {stage}")),
-                "{persona} lacks {stage}"
-            );
+            assert!(r.stdout.contains(&format!("· {stage}")), "{persona} lacks {stage}");
         }
         let mut settings = insta::Settings::clone_current();
         settings.set_snapshot_path("snapshots");
@@ -216,27 +151,14 @@ fn every_template_for_every_persona() {
 #[test]
 fn eject_by_name_ejects_that_template_only() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .args(["prompts", "eject", "finish.j2"])
-        .succeeds();
+    let r = Parallax::new(dir.path()).args(["prompts", "eject", "finish.j2"]).succeeds();
     let prompts = dir.path().join("prompts");
     assert!(prompts.join("finish.j2").is_file(), "{}", r.stdout);
     assert!(!prompts.join("finish.j2").is_dir());
     let files: Vec<_> = std::fs::read_dir(&prompts).unwrap().collect();
     assert_eq!(files.len(), 1, "only the one named");
-    Parallax::new(dir.path())
-        .args(["prompts", "eject", "all-prompts"])
-        .succeeds();
-    assert!(
-        dir.path().join("all-prompts/article.html.j2").is_file(),
-        "the page template is ejectable"
-    );
-    let check = Parallax::new(dir.path())
-        .args(["personas", "check", "--prompts", "all-prompts"])
-        .run();
-    assert_eq!(
-        check.code, 0,
-        "ejected templates pass the check: {}",
-        check.stderr
-    );
+    Parallax::new(dir.path()).args(["prompts", "eject", "all-prompts"]).succeeds();
+    assert!(dir.path().join("all-prompts/article.html.j2").is_file(), "the page template is ejectable");
+    let check = Parallax::new(dir.path()).args(["personas", "check", "--prompts", "all-prompts"]).run();
+    assert_eq!(check.code, 0, "ejected templates pass the check: {}", check.stderr);
 }

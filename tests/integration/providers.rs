@@ -6,22 +6,18 @@ use std::time::Duration;
 
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
 
-use crate::support::{Parallax, example, fast_config, prism_sources};
+use crate::support::{Parallax, example, fast_config, prism_sources, read, serve};
 
-fn start(config: Config) -> FakeServer {
-    FakeServer::start(config).expect("fake server starts")
+fn serve(config: Config) -> FakeServer {
+    serve(config)
 }
 
 #[test]
 fn anthropic_mode_streams_and_answers_whole() {
-    let srv = start(Config::default());
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
-    let draft = |extra: &[&str]| {
-        Parallax::new(dir.path())
-            .fake_anthropic(&srv)
-            .draft(prism_sources())
-            .args(extra)
-    };
+    let draft =
+        |extra: &[&str]| Parallax::new(dir.path()).fake_anthropic(&srv).draft(prism_sources()).args(extra);
     let r = draft(&[]).succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "{label}");
@@ -36,16 +32,10 @@ fn anthropic_mode_streams_and_answers_whole() {
         assert_eq!(q.body["stream"], true);
         assert_eq!(q.body["tool_choice"]["type"], "tool");
         assert!(q.body["max_tokens"].as_u64().unwrap() > 0);
-        assert_eq!(
-            q.body["messages"][0]["content"][0]["cache_control"]["type"],
-            "ephemeral"
-        );
+        assert_eq!(q.body["messages"][0]["content"][0]["cache_control"]["type"], "ephemeral");
     }
     let cached: u64 = front_matter_number(&r.stdout, "cached_prompt_tokens");
-    assert!(
-        cached > 0,
-        "the shared source block is served from the prompt cache after the first call"
-    );
+    assert!(cached > 0, "the shared source block is served from the prompt cache after the first call");
 
     draft(&["--no-stream", "--no-cache"]).succeeds();
     let reqs = srv.handle.requests();
@@ -64,52 +54,32 @@ fn front_matter_number(article: &str, key: &str) -> u64 {
 
 #[test]
 fn presets_send_the_budget_field_each_server_reads() {
-    let srv = start(Config::default());
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
-        .draft([
-            "--provider",
-            "llamacpp",
-            "--base-url",
-            &srv.base_url(),
-            &example("kim-putin-new-year.md"),
-        ])
+        .draft(["--provider", "llamacpp", "--base-url", &srv.base_url(), &example("kim-putin-new-year.md")])
         .succeeds();
     let reqs = srv.handle.requests();
     assert!(
         reqs.iter()
             .all(|q| q.body.get("max_tokens").is_some() && q.body.get("max_completion_tokens").is_none())
     );
-    assert!(
-        reqs.iter().all(|q| q.body["model"] == "local"),
-        "the preset's default model"
-    );
-    Parallax::new(dir.path())
-        .fake(&srv)
-        .draft(["--no-cache", &example("kim-putin-new-year.md")])
-        .succeeds();
+    assert!(reqs.iter().all(|q| q.body["model"] == "local"), "the preset's default model");
+    Parallax::new(dir.path()).fake(&srv).draft(["--no-cache", &example("kim-putin-new-year.md")]).succeeds();
     let openai = &srv.handle.requests()[reqs.len()..];
-    assert!(
-        openai
-            .iter()
-            .all(|q| q.body.get("max_completion_tokens").is_some())
-    );
+    assert!(openai.iter().all(|q| q.body.get("max_completion_tokens").is_some()));
 }
 
 /// Twenty different stories: the example source with a distinct closing passage.
 fn stories(dir: &Path, n: usize) -> Vec<String> {
-    let kcna = std::fs::read_to_string(example("kim-putin-new-year.md")).unwrap();
-    let reactions = std::fs::read_to_string(example("north-korea-russia-reactions.md")).unwrap();
+    let kcna = read(example("kim-putin-new-year.md"));
+    let reactions = read(example("north-korea-russia-reactions.md"));
     let reactions = reactions.split("\n---\n").nth(1).unwrap_or(&reactions);
     let base = format!("{kcna}\n{reactions}");
     (0..n)
         .map(|i| {
             let path = dir.join(format!("story-{i}.md"));
-            std::fs::write(
-                &path,
-                format!("{base}\nThis is story number {i} of the series.\n"),
-            )
-            .unwrap();
+            std::fs::write(&path, format!("{base}\nThis is story number {i} of the series.\n")).unwrap();
             path.display().to_string()
         })
         .collect()
@@ -117,13 +87,8 @@ fn stories(dir: &Path, n: usize) -> Vec<String> {
 
 #[test]
 fn twenty_drafts_survive_thirty_percent_mixed_faults() {
-    let srv = start(Config {
-        faults: FaultPlan {
-            rate: 0.56,
-            kinds: Fault::all(),
-            seed: 7,
-            per_conversation: 1,
-        },
+    let srv = serve(Config {
+        faults: FaultPlan { rate: 0.56, kinds: Fault::all(), seed: 7, per_conversation: 1 },
         ..Config::default()
     });
     let dir = tempfile::tempdir().unwrap();
@@ -138,18 +103,10 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
     let log = srv.handle.requests();
     let faulty = log.iter().filter(|q| q.outcome != "ok").count();
     let share = faulty as f64 / log.len() as f64;
-    eprintln!(
-        "mixed faults: {faulty} of {} requests ({:.0}%)",
-        log.len(),
-        share * 100.0
-    );
+    eprintln!("mixed faults: {faulty} of {} requests ({:.0}%)", log.len(), share * 100.0);
     assert!(share >= 0.29, "faults on {faulty} of {} requests", log.len());
     for kind in Fault::all() {
-        assert!(
-            log.iter().any(|q| q.outcome == kind.label()),
-            "fault {} never injected",
-            kind.label()
-        );
+        assert!(log.iter().any(|q| q.outcome == kind.label()), "fault {} never injected", kind.label());
     }
     assert!(!log.iter().any(|q| q.outcome == "400" || q.outcome == "401"));
     // Each retry of a call arrives no sooner than the server asked (429: 100 ms)
@@ -159,11 +116,7 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
             continue;
         };
         let gap = next.arrived_at.duration_since(q.arrived_at);
-        let least = if q.outcome == "429" {
-            Duration::from_millis(100)
-        } else {
-            Duration::from_millis(2)
-        };
+        let least = if q.outcome == "429" { Duration::from_millis(100) } else { Duration::from_millis(2) };
         if q.outcome != "ok" {
             assert!(gap >= least, "retry after {} came {gap:?} later", q.outcome);
         }
@@ -172,20 +125,14 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
 
 #[test]
 fn one_429_pauses_every_worker() {
-    let srv = start(Config {
+    let srv = serve(Config {
         latency: Duration::from_millis(50),
-        script: vec![
-            Reply::Normal,
-            Reply::Fault(Fault::RateLimited { retry_after_ms: 400 }),
-        ],
+        script: vec![Reply::Normal, Reply::Fault(Fault::RateLimited { retry_after_ms: 400 })],
         ..Config::default()
     });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 3, "concurrency = 2");
-    Parallax::new(dir.path())
-        .fake(&srv)
-        .draft(prism_sources())
-        .succeeds();
+    Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).succeeds();
     let log = srv.handle.requests();
     let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
     let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
@@ -198,40 +145,25 @@ fn one_429_pauses_every_worker() {
         .filter(|q| q.arrived_at.duration_since(limited.arrived_at) < Duration::from_millis(400))
         .map(|q| q.index)
         .collect();
-    assert!(
-        early.len() <= 1,
-        "requests {early:?} did not wait for the 429's pause"
-    );
+    assert!(early.len() <= 1, "requests {early:?} did not wait for the 429's pause");
 }
 
 #[test]
 fn bad_requests_are_never_retried() {
-    let srv = start(Config {
-        script: vec![Reply::Fault(Fault::Status(400))],
-        ..Config::default()
-    });
+    let srv = serve(Config { script: vec![Reply::Fault(Fault::Status(400))], ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 6, "");
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&example("kim-putin-new-year.md")])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).fails_with(1);
     assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1);
 }
 
 #[test]
 fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
-    let srv = start(Config {
-        script: vec![Reply::Fault(Fault::HangAfterFirstChunk)],
-        ..Config::default()
-    });
+    let srv = serve(Config { script: vec![Reply::Fault(Fault::HangAfterFirstChunk)], ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 3, "");
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&example("kim-putin-new-year.md")])
-        .succeeds();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).succeeds();
     assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!(log[0].outcome, "hang-after-first-chunk");
@@ -241,17 +173,10 @@ fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
 #[test]
 fn a_stream_without_its_terminator_is_never_accepted() {
     for (protocol, env, url_of) in [
-        (
-            "openai",
-            "OPENAI_BASE_URL",
-            FakeServer::base_url as fn(&FakeServer) -> String,
-        ),
+        ("openai", "OPENAI_BASE_URL", FakeServer::base_url as fn(&FakeServer) -> String),
         ("anthropic", "ANTHROPIC_BASE_URL", FakeServer::anthropic_url),
     ] {
-        let srv = start(Config {
-            fallback: Reply::Fault(Fault::TruncatedStream),
-            ..Config::default()
-        });
+        let srv = serve(Config { fallback: Reply::Fault(Fault::TruncatedStream), ..Config::default() });
         let dir = tempfile::tempdir().unwrap();
         fast_config(dir.path(), 2, "");
         let r = Parallax::new(dir.path())
@@ -260,29 +185,16 @@ fn a_stream_without_its_terminator_is_never_accepted() {
             .draft([&example("kim-putin-new-year.md")])
             .run();
         assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
-        assert!(
-            r.stderr.contains("without its terminator"),
-            "{protocol}: {}",
-            r.stderr
-        );
-        assert_eq!(
-            srv.handle.requests().len(),
-            3,
-            "{protocol}: first try and two retries"
-        );
+        assert!(r.stderr.contains("without its terminator"), "{protocol}: {}", r.stderr);
+        assert_eq!(srv.handle.requests().len(), 3, "{protocol}: first try and two retries");
     }
 }
 
 #[test]
 fn a_second_run_is_served_from_the_cache() {
-    let srv = start(Config::default());
+    let srv = serve(Config::default());
     let dir = tempfile::tempdir().unwrap();
-    let draft = |extra: &[&str]| {
-        Parallax::new(dir.path())
-            .fake(&srv)
-            .draft(prism_sources())
-            .args(extra)
-    };
+    let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
     let first = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     let second = draft(&[]).succeeds();
@@ -307,10 +219,7 @@ fn all_files(dir: &Path) -> Vec<(String, String)> {
                 stack.push(p);
             } else {
                 let bytes = std::fs::read(&p).unwrap();
-                out.push((
-                    p.display().to_string(),
-                    String::from_utf8_lossy(&bytes).into_owned(),
-                ));
+                out.push((p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
     }
@@ -320,7 +229,7 @@ fn all_files(dir: &Path) -> Vec<(String, String)> {
 #[test]
 fn a_planted_key_appears_in_no_file_and_no_output() {
     const KEY: &str = "sk-planted-7f3a9c-DO-NOT-LEAK";
-    let srv = start(Config {
+    let srv = serve(Config {
         script: vec![
             Reply::Fault(Fault::Status(503)),
             Reply::Status {
@@ -333,11 +242,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
     let dir = tempfile::tempdir().unwrap();
     fast_config(dir.path(), 3, "");
     let mut outputs = Vec::new();
-    for args in [
-        &["-vv", "-o", "a.md"][..],
-        &["-vv", "-o", "b.md"],
-        &["-vv", "--dry-run"],
-    ] {
+    for args in [&["-vv", "-o", "a.md"][..], &["-vv", "-o", "b.md"], &["-vv", "--dry-run"]] {
         let r = Parallax::new(dir.path())
             .fake(&srv)
             .env("OPENAI_API_KEY", KEY)
@@ -349,44 +254,25 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
     }
     assert_eq!(outputs[0].code, 1, "the scripted 401 fails the first run");
     assert_eq!(outputs[1].code, 0, "{}", outputs[1].stderr);
-    assert!(
-        outputs[1].stderr.contains("TRACE") || outputs[1].stderr.contains("DEBUG"),
-        "logs are verbose"
-    );
+    assert!(outputs[1].stderr.contains("TRACE") || outputs[1].stderr.contains("DEBUG"), "logs are verbose");
     for r in &outputs {
-        assert!(
-            !r.stdout.contains(KEY) && !r.stderr.contains(KEY),
-            "the key leaked into output"
-        );
+        assert!(!r.stdout.contains(KEY) && !r.stderr.contains(KEY), "the key leaked into output");
     }
     let files = all_files(dir.path());
-    assert!(
-        files.iter().any(|(p, _)| p.contains(".cache")),
-        "the cache was written"
-    );
+    assert!(files.iter().any(|(p, _)| p.contains(".cache")), "the cache was written");
     for (path, text) in files {
         assert!(!text.contains(KEY), "the key leaked into {path}");
     }
     let sent = srv.handle.requests();
-    assert!(
-        sent.iter()
-            .all(|q| q.credential().as_deref() == Some(&format!("Bearer {KEY}")[..]))
-    );
+    assert!(sent.iter().all(|q| q.credential().as_deref() == Some(&format!("Bearer {KEY}")[..])));
 }
 
 #[test]
 fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
-    let srv = FakeServer::start(Config {
-        json_object_only: true,
-        ..Config::default()
-    })
-    .unwrap();
+    let srv = serve(Config { json_object_only: true, ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str, flag: &str| {
-        Parallax::new(dir.path())
-            .fake(&srv)
-            .draft(prism_sources())
-            .args(["-o", out, flag])
+        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, flag])
     };
     let r = draft("a.md", "--refresh").succeeds();
     assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
@@ -394,11 +280,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     let types: Vec<String> = log
         .iter()
         .map(|q| {
-            q.body
-                .pointer("/response_format/type")
-                .and_then(|t| t.as_str())
-                .unwrap_or("none")
-                .to_string()
+            q.body.pointer("/response_format/type").and_then(|t| t.as_str()).unwrap_or("none").to_string()
         })
         .collect();
     let refused = types.iter().filter(|t| *t == "json_schema").count();
@@ -419,7 +301,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
 #[test]
 fn doctor_tells_what_a_server_can_do() {
     let dir = tempfile::tempdir().unwrap();
-    let full = start(Config::default());
+    let full = serve(Config::default());
     let r = Parallax::new(dir.path()).fake(&full).arg("doctor").succeeds();
     for line in [
         "answer                ok",
@@ -429,93 +311,45 @@ fn doctor_tells_what_a_server_can_do() {
     ] {
         assert!(r.stdout.contains(line), "{line}: {}", r.stdout);
     }
-    assert!(
-        r.stdout.contains("parallax asks in json_schema (strict)"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("parallax asks in json_schema (strict)"), "{}", r.stdout);
     // A JSON-mode-only server, as llama-cpp-python's.
-    let json_only = start(Config {
-        json_object_only: true,
-        ..Config::default()
-    });
-    let r = Parallax::new(dir.path())
-        .fake(&json_only)
-        .args(["doctor", "--json"])
-        .succeeds();
-    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    let json_only = serve(Config { json_object_only: true, ..Config::default() });
+    let r = Parallax::new(dir.path()).fake(&json_only).args(["doctor", "--json"]).succeeds();
+    let v: serde_json::Value = r.json();
     let ok = |check: &str| {
-        v["probes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|p| p["check"] == check)
-            .map(|p| p["ok"].as_bool())
+        v["probes"].as_array().unwrap().iter().find(|p| p["check"] == check).map(|p| p["ok"].as_bool())
     };
     assert_eq!(ok("json_schema (strict)"), Some(Some(false)), "{v}");
     assert_eq!(ok("json_object"), Some(Some(true)), "{v}");
     // Nothing listening: exit 1, said in the table and one line.
     let r = Parallax::new(dir.path())
-        .args([
-            "doctor",
-            "--provider",
-            "openai",
-            "--base-url",
-            "http://127.0.0.1:9/v1",
-        ])
+        .args(["doctor", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1"])
         .fails_with(1);
-    assert!(
-        r.stdout.contains("Connection refused") || r.stdout.contains("refused"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("Connection refused") || r.stdout.contains("refused"), "{}", r.stdout);
 }
 
 #[test]
 fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
-    let srv = start(Config {
-        tools_only: true,
-        ..Config::default()
-    });
+    let srv = serve(Config { tools_only: true, ..Config::default() });
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str, extra: &[&str]| {
-        Parallax::new(dir.path())
-            .fake(&srv)
-            .draft(prism_sources())
-            .args(["-o", out, "--refresh"])
-            .args(extra)
+        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]).args(extra)
     };
     let r = draft("a.md", &[]).succeeds();
     let log = srv.handle.requests();
-    let refused = log
-        .iter()
-        .filter(|q| q.outcome == "response-format-refused")
-        .count();
+    let refused = log.iter().filter(|q| q.outcome == "response-format-refused").count();
     assert_eq!(refused, 1, "one extra request for the negotiation");
     let tools = |q: &fake_llm::Logged| q.body.pointer("/tool_choice/function/name").is_some();
-    assert!(
-        log.iter().skip(1).all(tools),
-        "every later request forces a tool call"
-    );
+    assert!(log.iter().skip(1).all(tools), "every later request forces a tool call");
     assert!(r.stderr.contains("forced tool call"), "{}", r.stderr);
     let first_run = log.len();
     draft("b.md", &["--no-stream"]).succeeds();
     let log = srv.handle.requests();
-    assert!(
-        log[first_run..].iter().all(tools),
-        "the second run starts in the mode that worked"
-    );
-    let article = std::fs::read_to_string(dir.path().join("b.md")).unwrap();
+    assert!(log[first_run..].iter().all(tools), "the second run starts in the mode that worked");
+    let article = read(dir.path().join("b.md"));
     // Every answer came through the forced tool call: nothing was degraded.
     // (Whether the fake's answers pass the framing checks is not this test's point.)
-    assert!(
-        article.contains("integrity:") && !article.contains("degraded"),
-        "{article}"
-    );
+    assert!(article.contains("integrity:") && !article.contains("degraded"), "{article}");
     let r = Parallax::new(dir.path()).fake(&srv).arg("doctor").run();
-    assert!(
-        r.stdout.contains("parallax asks in forced tool call"),
-        "{}",
-        r.stdout
-    );
+    assert!(r.stdout.contains("parallax asks in forced tool call"), "{}", r.stdout);
 }

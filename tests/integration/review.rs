@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Parallax, example};
+use crate::support::{Parallax, example, read};
 
 /// An offline batch of two stories and one that fails, in `dir/out`.
 fn batch(dir: &std::path::Path) {
@@ -15,27 +15,16 @@ fn batch(dir: &std::path::Path) {
     ];
     let text: String = manifest.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(dir.join("stories.jsonl"), text).unwrap();
-    Parallax::new(dir)
-        .batch(["stories.jsonl", "--out", "out", "--allow-outside"])
-        .run();
+    Parallax::new(dir).batch(["stories.jsonl", "--out", "out", "--allow-outside"]).run();
 }
 
 fn rows(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {
-    let r = Parallax::new(dir)
-        .arg("review")
-        .args(["out", "--json"])
-        .args(extra)
-        .succeeds();
-    r.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let r = Parallax::new(dir).arg("review").args(["out", "--json"]).args(extra).succeeds();
+    r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
 fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
-    rows.iter()
-        .find(|r| r["id"] == id)
-        .unwrap_or_else(|| panic!("{id} in {rows:?}"))
+    rows.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id} in {rows:?}"))
 }
 
 #[test]
@@ -46,12 +35,7 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     assert_eq!(all.len(), 3, "{all:?}");
     assert_eq!(row(&all, "kim")["status"], "done");
     assert_eq!(row(&all, "gone")["status"], "failed");
-    assert!(
-        row(&all, "gone")["error"]
-            .as_str()
-            .unwrap()
-            .contains("missing.md")
-    );
+    assert!(row(&all, "gone")["error"].as_str().unwrap().contains("missing.md"));
     assert!(row(&all, "kim")["shares"]["japan"].as_f64().unwrap() > 0.0);
 
     Parallax::new(dir.path())
@@ -63,23 +47,14 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
         .arg("review")
         .args(["out", "--reject", "chips", "--note", "Japan is thin"])
         .succeeds();
-    let approved = Parallax::new(dir.path())
-        .arg("review")
-        .args(["out", "--approved"])
-        .succeeds();
-    assert_eq!(
-        approved.stdout, "kim\n",
-        "the latest decision on chips is a rejection"
-    );
-    let log = std::fs::read_to_string(dir.path().join("out/review.jsonl")).unwrap();
+    let approved = Parallax::new(dir.path()).arg("review").args(["out", "--approved"]).succeeds();
+    assert_eq!(approved.stdout, "kim\n", "the latest decision on chips is a rejection");
+    let log = read(dir.path().join("out/review.jsonl"));
     let first: Value = serde_json::from_str(log.lines().next().unwrap()).unwrap();
-    assert_eq!(
-        (first["user"].as_str(), first["verdict"].as_str()),
-        (Some("desk-editor"), Some("approve"))
-    );
+    assert_eq!((first["user"].as_str(), first["verdict"].as_str()), (Some("desk-editor"), Some("approve")));
     assert_eq!(first["sha256"].as_str().map(str::len), Some(64));
     assert!(log.contains("Japan is thin"));
-    let desk = std::fs::read_to_string(dir.path().join("out/index.html")).unwrap();
+    let desk = read(dir.path().join("out/index.html"));
     assert!(
         desk.contains(r#""i":"kim""#)
             && desk.contains(r#""r":"approve""#)
@@ -89,17 +64,14 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
 
     // The article changes after its approval: the approval is stale.
     let kim = dir.path().join("out/kim.json");
-    let text = std::fs::read_to_string(&kim).unwrap().replacen("Kim", "KIM", 1);
+    let text = read(&kim).replacen("Kim", "KIM", 1);
     std::fs::write(&kim, text).unwrap();
     assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
-    let approved = Parallax::new(dir.path())
-        .arg("review")
-        .args(["out", "--approved"])
-        .succeeds();
+    let approved = Parallax::new(dir.path()).arg("review").args(["out", "--approved"]).succeeds();
     assert_eq!(approved.stdout, "", "a stale approval does not go out");
 
     // A line cut short by a crash is no decision, and the next one is whole.
-    let mut log = std::fs::read_to_string(dir.path().join("out/review.jsonl")).unwrap();
+    let mut log = read(dir.path().join("out/review.jsonl"));
     log.push_str("{\"at\":\"2026-12-02T10:00:00Z\",\"user\":\"x\",\"id\":\"kim\",\"verdict\":\"appr");
     std::fs::write(dir.path().join("out/review.jsonl"), log).unwrap();
     assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
@@ -113,10 +85,7 @@ fn deciding_on_a_story_that_is_not_there_is_refused() {
         .arg("review")
         .args(["out", "--approve", "nope\u{1b}[2J"])
         .expect_failure(2, &["no article `nope\\u{1b}[2J`"]);
-    Parallax::new(dir.path())
-        .arg("review")
-        .args(["no-such-dir"])
-        .expect_failure(2, &["not a folder"]);
+    Parallax::new(dir.path()).arg("review").args(["no-such-dir"]).expect_failure(2, &["not a folder"]);
     assert!(!dir.path().join("out/review.jsonl").exists(), "nothing recorded");
 }
 
@@ -125,7 +94,7 @@ fn a_story_a_stopped_run_left_unfinished_is_pending() {
     let dir = tempfile::tempdir().unwrap();
     batch(dir.path());
     let journal = dir.path().join("out/journal.jsonl");
-    let mut text = std::fs::read_to_string(&journal).unwrap();
+    let mut text = read(&journal);
     text.push_str("{\"id\":\"late\",\"state\":\"started\",\"attempt\":1,\"line\":4,\"at\":\"2026-12-02T10:00:00Z\",\"tokens\":0}\n");
     std::fs::write(&journal, text).unwrap();
     let all = rows(dir.path(), &[]);

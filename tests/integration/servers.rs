@@ -7,15 +7,10 @@
 use fake_llm::{Config, FakeServer, Imitate, Logged};
 use serde_json::Value;
 
-use crate::support::{Parallax, long_report, prism_sources};
+use crate::support::{Parallax, long_report, prism_sources, read, serve};
 
 fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
-    FakeServer::start(Config {
-        imitate: Some(server),
-        context,
-        ..Config::default()
-    })
-    .expect("fake server starts")
+    serve(Config { imitate: Some(server), context, ..Config::default() })
 }
 
 /// The fake's count of a request's prompt tokens (a quarter of its bytes).
@@ -37,18 +32,11 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
     let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
     let dir = tempfile::tempdir().unwrap();
     let draft = |out: &str| {
-        Parallax::new(dir.path())
-            .fake(&srv)
-            .draft(prism_sources())
-            .args(["-o", out, "--refresh"])
+        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"])
     };
     draft("a.md").succeeds();
     let first = outcomes(&srv);
-    assert_eq!(
-        first.iter().filter(|o| *o == "refused-500").count(),
-        1,
-        "{first:?}"
-    );
+    assert_eq!(first.iter().filter(|o| *o == "refused-500").count(), 1, "{first:?}");
     assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
     assert!(dir.path().join("a.md").is_file());
     draft("b.md").succeeds();
@@ -64,25 +52,14 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     let dir = tempfile::tempdir().unwrap();
     let base = srv.base_url();
     let args = ["--provider", "llamacpp", "--base-url", base.as_str()];
-    let r = Parallax::new(dir.path())
-        .draft(prism_sources())
-        .args(args)
-        .arg("--dry-run")
-        .succeeds();
+    let r = Parallax::new(dir.path()).draft(prism_sources()).args(args).arg("--dry-run").succeeds();
     assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
     assert!(
-        r.stdout
-            .lines()
-            .filter(|l| l.starts_with("=== round"))
-            .all(|l| l.contains("of 2048 prompt tokens")),
+        r.stdout.lines().filter(|l| l.starts_with("=== round")).all(|l| l.contains("of 2048 prompt tokens")),
         "the budget is the window less the answer: {}",
         r.stdout
     );
-    Parallax::new(dir.path())
-        .draft(prism_sources())
-        .args(args)
-        .args(["-o", "a.md"])
-        .succeeds();
+    Parallax::new(dir.path()).draft(prism_sources()).args(args).args(["-o", "a.md"]).succeeds();
     let log = srv.handle.requests();
     assert_eq!(log.len(), 6, "{:?}", outcomes(&srv));
     for q in &log {
@@ -90,11 +67,8 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
         assert!(prompt_tokens(q) <= 4_096, "{} tokens", prompt_tokens(q));
         assert_eq!(q.body["stream"], true);
     }
-    let text = std::fs::read_to_string(dir.path().join("a.md")).unwrap();
-    assert!(
-        !text.contains("total_tokens: 0"),
-        "usage from the finish chunk: {text}"
-    );
+    let text = read(dir.path().join("a.md"));
+    assert!(!text.contains("total_tokens: 0"), "usage from the finish chunk: {text}");
 }
 
 #[test]
@@ -145,21 +119,9 @@ fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
     let mut windows = Vec::new();
     for q in &log {
         assert_eq!(q.outcome, "ok", "no prompt is cut");
-        let num_ctx = q
-            .body
-            .pointer("/options/num_ctx")
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
-        let predict = q
-            .body
-            .pointer("/options/num_predict")
-            .and_then(Value::as_u64)
-            .unwrap_or(0);
-        assert!(
-            num_ctx >= prompt_tokens(q) + predict,
-            "{num_ctx} < {} + {predict}",
-            prompt_tokens(q)
-        );
+        let num_ctx = q.body.pointer("/options/num_ctx").and_then(Value::as_u64).unwrap_or(0);
+        let predict = q.body.pointer("/options/num_predict").and_then(Value::as_u64).unwrap_or(0);
+        assert!(num_ctx >= prompt_tokens(q) + predict, "{num_ctx} < {} + {predict}", prompt_tokens(q));
         assert!(q.body["format"].is_object(), "structured outputs in `format`");
         windows.push(num_ctx);
     }
@@ -172,17 +134,10 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
     let srv = imitate(Imitate::OllamaOpenAi, None);
     let dir = tempfile::tempdir().unwrap();
     let report = long_report(dir.path());
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&report, "--persona", "prism", "-o", "a.md"])
-        .run();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&report, "--persona", "prism", "-o", "a.md"]).run();
     let log = srv.handle.requests();
     let cut = log.iter().filter(|q| q.outcome == "truncated").count();
-    assert!(
-        cut >= 1,
-        "the fake cut the first long prompt: {:?}",
-        outcomes(&srv)
-    );
+    assert!(cut >= 1, "the fake cut the first long prompt: {:?}", outcomes(&srv));
     assert!(r.stderr.contains("cut the prompt"), "{}", r.stderr);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Each stage is sent at most twice, and its second prompt fits.
@@ -201,18 +156,13 @@ fn doctor_reads_each_replayed_server_right() {
             .args(["doctor", "--json", "--provider", provider, "--base-url", &base])
             .run();
         assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-        let v: Value = serde_json::from_str(&r.stdout).unwrap();
+        let v: Value = r.json();
         let probes = v["probes"].as_array().cloned().unwrap_or_default();
         move |check: &str| {
             probes
                 .iter()
                 .find(|p| p["check"] == check)
-                .map(|p| {
-                    (
-                        p["ok"].as_bool().unwrap_or(false),
-                        p["detail"].as_str().unwrap_or("").to_string(),
-                    )
-                })
+                .map(|p| (p["ok"].as_bool().unwrap_or(false), p["detail"].as_str().unwrap_or("").to_string()))
                 .unwrap_or_else(|| panic!("no {check} probe"))
         }
     };
@@ -221,35 +171,19 @@ fn doctor_reads_each_replayed_server_right() {
     assert!(!p("json_schema (strict)").0, "refused with HTTP 500");
     assert!(p("json_schema (strict)").1.contains("500"));
     assert!(p("json_object").0);
-    assert!(
-        p("stream").0 && p("stream").1.contains("usage not reported"),
-        "{:?}",
-        p("stream")
-    );
+    assert!(p("stream").0 && p("stream").1.contains("usage not reported"), "{:?}", p("stream"));
     assert!(p("context").1.contains("not reported"), "{:?}", p("context"));
 
     let server = imitate(Imitate::LlamaServer, Some(8_192));
     let p = doctor("llamacpp", server.base_url());
     assert!(p("json_schema (strict)").0);
-    assert!(
-        p("context").1.starts_with("8192 tokens (from /props)"),
-        "{:?}",
-        p("context")
-    );
+    assert!(p("context").1.starts_with("8192 tokens (from /props)"), "{:?}", p("context"));
     assert!(p("stream").1.contains("usage reported"), "{:?}", p("stream"));
 
     let ollama = imitate(Imitate::OllamaOpenAi, None);
     let p = doctor("ollama", format!("http://{}", ollama.addr));
     assert!(p("models").1.contains("`llama3.1` listed"), "{:?}", p("models"));
-    assert!(
-        p("context").1.starts_with("131072 tokens (from /api/show)"),
-        "{:?}",
-        p("context")
-    );
+    assert!(p("context").1.starts_with("131072 tokens (from /api/show)"), "{:?}", p("context"));
     assert!(p("format: schema").0 && p("format: json").0);
-    assert!(
-        p("stream").0 && p("stream").1.contains("usage reported"),
-        "{:?}",
-        p("stream")
-    );
+    assert!(p("stream").0 && p("stream").1.contains("usage reported"), "{:?}", p("stream"));
 }

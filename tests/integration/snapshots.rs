@@ -18,15 +18,7 @@ fn settings() -> insta::Settings {
 fn prompts_for_prism() {
     let dir = tempfile::tempdir().unwrap();
     let r = Parallax::new(dir.path())
-        .draft([
-            "--dry-run",
-            "--provider",
-            "openai",
-            "--base-url",
-            "http://127.0.0.1:9/v1",
-            "--model",
-            "m",
-        ])
+        .draft(["--dry-run", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"])
         .args(prism_sources())
         .succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));
@@ -35,10 +27,7 @@ fn prompts_for_prism() {
 #[test]
 fn extractive_markdown_article() {
     let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .draft(["--date", "2026-01-05"])
-        .args(prism_sources())
-        .succeeds();
+    let r = Parallax::new(dir.path()).draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
 }
 

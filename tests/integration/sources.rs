@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::support::{Parallax, done_events, fixture, parallax, run};
+use crate::support::{Parallax, done_events, fixture, parallax, read, read_json, run};
 use crate::web::{Reply, Web};
 
 fn news() -> Vec<u8> {
@@ -20,14 +20,8 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 fn site() -> Web {
     let web = Web::start();
     web.route("/news", Reply::ok("text/html; charset=utf-8", news()));
-    web.route(
-        "/latin1",
-        Reply::ok("text/html", std::fs::read(fixture("pages/latin1.html")).unwrap()),
-    );
-    web.route(
-        "/gzip",
-        Reply::ok("text/html", gzip(&news())).header("Content-Encoding", "gzip"),
-    );
+    web.route("/latin1", Reply::ok("text/html", std::fs::read(fixture("pages/latin1.html")).unwrap()));
+    web.route("/gzip", Reply::ok("text/html", gzip(&news())).header("Content-Encoding", "gzip"));
     web.route("/r1", Reply::redirect(302, "/r2"));
     web.route("/r2", Reply::redirect(301, "/news"));
     web
@@ -65,10 +59,7 @@ fn a_news_page_yields_its_article_without_the_boilerplate() {
         let (r, v, dir) = draft_json(&web, &[path], &["--allow-private"]);
         assert_eq!(r.code, 0, "{path}: {}", r.stderr);
         let s = &v["sources"][0];
-        assert_eq!(
-            s["title"], "Council approves $1.2 billion budget after late-night session",
-            "{path}"
-        );
+        assert_eq!(s["title"], "Council approves $1.2 billion budget after late-night session", "{path}");
         assert_eq!(s["published"], "2026-03-04", "{path}");
         assert_eq!(s["publisher"], "The Harbour Gazette", "{path}");
         assert_eq!(s["url"], web.url(path));
@@ -86,9 +77,7 @@ fn a_news_page_yields_its_article_without_the_boilerplate() {
         ] {
             assert!(!text.contains(junk), "{path}: boilerplate `{junk}` kept");
         }
-        let p: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join("a.provenance.json")).unwrap())
-                .unwrap();
+        let p: serde_json::Value = read_json(dir.path().join("a.provenance.json"));
         assert_eq!(p["sources"][0]["url"], web.url(path));
         assert!(
             p["sources"][0]["fetched"].as_str().unwrap().starts_with("20"),
@@ -106,10 +95,7 @@ fn a_page_in_another_charset_is_decoded() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(v["sources"][0]["title"], "Zürcher Gemeinderat genehmigt Budget");
     let text = all_text(&v);
-    assert!(
-        text.contains("Gemeinderat von Zürich") && text.contains("Café"),
-        "{text}"
-    );
+    assert!(text.contains("Gemeinderat von Zürich") && text.contains("Café"), "{text}");
     assert!(!text.contains("Datenschutz"));
 }
 
@@ -120,15 +106,8 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
         let url = format!("http://{host}:{}/news", web.addr.port());
         let dir = tempfile::tempdir().unwrap();
         let r = Parallax::new(dir.path()).draft([&url]).fails_with(2);
-        let line = r
-            .stderr
-            .lines()
-            .find(|l| l.starts_with("parallax: error:"))
-            .unwrap();
-        assert!(
-            line.contains(&url) && line.contains("loopback") && line.contains("refused"),
-            "{line}"
-        );
+        let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
+        assert!(line.contains(&url) && line.contains("loopback") && line.contains("refused"), "{line}");
     }
     assert_eq!(web.total_hits(), 0, "no request was sent");
     let (r, _, _) = draft_json(&web, &["/news"], &["--allow-private"]);
@@ -141,10 +120,7 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
     let inner = Web::start();
     inner.route("/secret", Reply::ok("text/plain", "internal data"));
     let outer = Web::start();
-    outer.route(
-        "/go",
-        Reply::redirect(302, &format!("http://localhost:{}/secret", inner.addr.port())),
-    );
+    outer.route("/go", Reply::redirect(302, &format!("http://localhost:{}/secret", inner.addr.port())));
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("parallax.toml"),
@@ -152,11 +128,7 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
     )
     .unwrap();
     let r = Parallax::new(dir.path()).draft([&outer.url("/go")]).fails_with(2);
-    assert!(
-        r.stderr.contains("localhost") && r.stderr.contains("loopback"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("localhost") && r.stderr.contains("loopback"), "{}", r.stderr);
     assert_eq!(outer.hits("/go"), 1);
     assert_eq!(inner.total_hits(), 0, "the redirect target got no request");
 }
@@ -167,10 +139,7 @@ fn oversized_and_slow_bodies_are_cut_off() {
     web.route("/big", Reply::ok("text/plain", vec![b'a'; 300_000]));
     web.route(
         "/slow",
-        Reply {
-            drip: Some(Duration::from_millis(300)),
-            ..Reply::ok("text/plain", "slow text ".repeat(20))
-        },
+        Reply { drip: Some(Duration::from_millis(300)), ..Reply::ok("text/plain", "slow text ".repeat(20)) },
     );
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
@@ -179,28 +148,17 @@ fn oversized_and_slow_bodies_are_cut_off() {
     )
     .unwrap();
     let r = Parallax::new(dir.path()).draft([&web.url("/big")]).fails_with(1);
-    assert!(
-        r.stderr.contains("larger than the 100000-byte limit"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("larger than the 100000-byte limit"), "{}", r.stderr);
     let r = Parallax::new(dir.path()).draft([&web.url("/slow")]).fails_with(1);
-    assert!(
-        r.stderr.contains("no complete answer within 1.5 s"),
-        "{}",
-        r.stderr
-    );
+    assert!(r.stderr.contains("no complete answer within 1.5 s"), "{}", r.stderr);
 }
 
 #[test]
 fn fetched_pages_are_cached_and_refresh_asks_again() {
     let web = site();
     let dir = tempfile::tempdir().unwrap();
-    let draft = |extra: &[&str]| {
-        Parallax::new(dir.path())
-            .draft([&web.url("/news"), "--allow-private"])
-            .args(extra)
-    };
+    let draft =
+        |extra: &[&str]| Parallax::new(dir.path()).draft([&web.url("/news"), "--allow-private"]).args(extra);
     assert_eq!(draft(&[]).run().code, 0);
     assert_eq!(draft(&[]).run().code, 0);
     assert_eq!(web.hits("/news"), 1, "the rerun did not fetch again");
@@ -217,10 +175,7 @@ fn refused_content_types_and_schemes_say_why() {
     for (url, why) in [
         (web.url("/doc.pdf"), "PDF sources are not supported"),
         (web.url("/img"), "content type `image/png`"),
-        (
-            format!("http://user:pw@127.0.0.1:{}/news", web.addr.port()),
-            "credentials",
-        ),
+        (format!("http://user:pw@127.0.0.1:{}/news", web.addr.port()), "credentials"),
     ] {
         let r = Parallax::new(dir.path()).draft([&url, "--allow-private"]).run();
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
@@ -232,16 +187,9 @@ fn refused_content_types_and_schemes_say_why() {
 fn fact_sheets_and_feeds() {
     let dir = tempfile::tempdir().unwrap();
     Parallax::new(dir.path())
-        .draft([
-            &fixture("pages/tariffs.yaml"),
-            "--persona",
-            "ledger",
-            "-o",
-            "t.json",
-        ])
+        .draft([&fixture("pages/tariffs.yaml"), "--persona", "ledger", "-o", "t.json"])
         .succeeds();
-    let v: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.path().join("t.json")).unwrap()).unwrap();
+    let v: serde_json::Value = read_json(dir.path().join("t.json"));
     let stated: Vec<&str> = v["perspectives"]
         .as_array()
         .unwrap()
@@ -249,15 +197,10 @@ fn fact_sheets_and_feeds() {
         .filter(|p| p["stated"] == true)
         .map(|p| p["id"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        stated,
-        ["member-states", "brussels", "china"],
-        "each fact's side is kept"
-    );
+    assert_eq!(stated, ["member-states", "brussels", "china"], "each fact's side is kept");
 
     let web = site();
-    let feed = std::fs::read_to_string(fixture("pages/feed.xml"))
-        .unwrap()
+    let feed = read(fixture("pages/feed.xml"))
         .replace("LINK_NEWS", &web.url("/news"))
         .replace("LINK_LATIN1", &web.url("/latin1"));
     web.route("/feed.xml", Reply::ok("application/rss+xml", feed));
@@ -277,22 +220,13 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
         serde_json::json!({"id": "zurich", "sources": [web.url("/latin1"), web.url("/gzip")]}).to_string(),
     ];
     std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
-    Parallax::new(dir.path())
-        .batch(["m.jsonl", "--out", "out", "--allow-private"])
-        .succeeds();
-    let md = std::fs::read_to_string(dir.path().join("out/zurich.md")).unwrap();
-    assert!(
-        md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")),
-        "{md}"
-    );
+    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--allow-private"]).succeeds();
+    let md = read(dir.path().join("out/zurich.md"));
+    assert!(md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")), "{md}");
     let hits = web.total_hits();
-    Parallax::new(dir.path())
-        .batch(["m.jsonl", "--out", "out2", "--allow-private"])
-        .succeeds();
+    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out2", "--allow-private"]).succeeds();
     assert_eq!(web.total_hits(), hits, "cached pages need no fetch");
     // A page fetched under the allowance is not served to a run without it.
-    Parallax::new(dir.path())
-        .batch(["m.jsonl", "--out", "out3"])
-        .fails_with(1);
+    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out3"]).fails_with(1);
     assert_eq!(web.total_hits(), hits);
 }

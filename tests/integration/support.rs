@@ -1,4 +1,5 @@
-//! Shared helpers: a `parallax` command with a clean environment, and paths.
+//! Shared helpers: a `parallax` command with a clean environment, the fake
+//! server, paths, and reading what a run wrote.
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
@@ -19,10 +20,7 @@ pub fn fixture(name: &str) -> String {
 
 /// The two PRISM example sources.
 pub fn prism_sources() -> Vec<String> {
-    vec![
-        example("kim-putin-new-year.md"),
-        example("north-korea-russia-reactions.md"),
-    ]
+    vec![example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")]
 }
 
 /// `parallax` run in `dir` with no provider variables and no user config.
@@ -50,6 +48,35 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// Standard output as one JSON value (stderr shown if it is not).
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}; stderr:\n{}", self.stderr))
+    }
+}
+
+/// The fake LLM server, started on 127.0.0.1.
+pub fn serve(config: fake_llm::Config) -> fake_llm::FakeServer {
+    fake_llm::FakeServer::start(config).expect("fake server starts")
+}
+
+/// The fake server answering every request with `reply`.
+pub fn answering(reply: fake_llm::Reply) -> fake_llm::FakeServer {
+    serve(fake_llm::Config { fallback: reply, ..fake_llm::Config::default() })
+}
+
+/// A file a run wrote, as text.
+pub fn read(path: impl AsRef<Path>) -> String {
+    let path = path.as_ref();
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A JSON file a run wrote.
+pub fn read_json(path: impl AsRef<Path>) -> serde_json::Value {
+    let path = path.as_ref();
+    serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 pub fn run(cmd: &mut Command) -> Run {
     let out = cmd.output().expect("binary runs");
     Run {
@@ -73,9 +100,7 @@ pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
 pub fn long_report(dir: &Path) -> String {
     let body = |name: &str| {
         let text = std::fs::read_to_string(example(name)).unwrap();
-        text.split_once("\n---\n")
-            .map(|(_, b)| b.to_string())
-            .unwrap_or(text)
+        text.split_once("\n---\n").map(|(_, b)| b.to_string()).unwrap_or(text)
     };
     let mut out = String::from(
         "---\ntitle: A long report on North Korea and Russia\npublisher: Test Institute\n---\n\n",
@@ -98,10 +123,7 @@ pub fn long_report(dir: &Path) -> String {
 
 /// How many `done` events a `--json` batch printed.
 pub fn done_events(stdout: &str) -> usize {
-    stdout
-        .lines()
-        .filter(|l| l.contains("\"event\":\"done\""))
-        .count()
+    stdout.lines().filter(|l| l.contains("\"event\":\"done\"")).count()
 }
 
 /// A run of the binary, built fluently:
@@ -143,8 +165,7 @@ impl Parallax {
 
     /// Point the Anthropic provider at a fake server, with a key.
     pub fn fake_anthropic(self, server: &fake_llm::FakeServer) -> Self {
-        self.env("ANTHROPIC_BASE_URL", server.anthropic_url())
-            .env("ANTHROPIC_API_KEY", "ak-test")
+        self.env("ANTHROPIC_BASE_URL", server.anthropic_url()).env("ANTHROPIC_API_KEY", "ak-test")
     }
 
     pub fn env<K: AsRef<OsStr>, V: AsRef<OsStr>>(mut self, key: K, value: V) -> Self {
@@ -183,11 +204,7 @@ impl Parallax {
     /// every needle.
     pub fn expect_failure(self, code: i32, needles: &[&str]) -> Run {
         let r = self.fails_with(code);
-        let errors: Vec<&str> = r
-            .stderr
-            .lines()
-            .filter(|l| l.starts_with("parallax: error:"))
-            .collect();
+        let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("parallax: error:")).collect();
         assert_eq!(errors.len(), 1, "one error line:\n{}", r.stderr);
         for n in needles {
             assert!(errors[0].contains(n), "`{n}` missing from: {}", errors[0]);
