@@ -8,10 +8,6 @@ use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
 
 use crate::support::{Parallax, example, fast_config, prism_sources, read, serve};
 
-fn serve(config: Config) -> FakeServer {
-    serve(config)
-}
-
 #[test]
 fn anthropic_mode_streams_and_answers_whole() {
     let srv = serve(Config::default());
