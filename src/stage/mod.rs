@@ -294,7 +294,35 @@ impl Rules<'_> {
         if f.headline.trim().is_empty() || f.deck.trim().is_empty() {
             return Err("headline and deck must not be empty".into());
         }
+        self.wording("headline", &f.headline)?;
+        self.wording("deck", &f.deck)?;
         self.claim("closing", &f.closing, true)
+    }
+
+    /// A headline or deck in words the passages use: most of its longer words
+    /// begin as some passage word does. Noise (words run together, words from
+    /// nowhere) fails; a paraphrase keeps enough of the sources' words to pass.
+    /// Only where the passages and the text are in Latin script.
+    fn wording(&self, what: &str, text: &str) -> Result<(), String> {
+        if !self.corpus.is_latin() {
+            return Ok(());
+        }
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+            .collect();
+        let unknown: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !self.corpus.has_word_like(w))
+            .collect();
+        if unknown.len() >= 3 && unknown.len() * 2 > words.len() {
+            return Err(format!(
+                "{what}: most of its words appear in no passage ({}); write it in the sources' words",
+                unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+            ));
+        }
+        Ok(())
     }
 }
 

@@ -60,6 +60,44 @@ fn pull_quote_must_come_from_passages() {
 }
 
 #[test]
+fn a_headline_of_noise_is_refused_and_a_paraphrase_is_not() {
+    let (ids, persp) = rules_fixture();
+    let passages = "North Korean leader Kim Jong-un sent a New Year greeting to Russian President \
+        Vladimir Putin, hailing their alliance as a precious common asset forged in the same trench. \
+        Seoul said the deepening military ties were a threat; Beijing called for restraint.";
+    let latin = crate::text::QuoteIndex::new(passages);
+    let hangul = crate::text::QuoteIndex::new(
+        "김정은 위원장은 푸틴 대통령에게 신년 축전을 보냈다고 조선중앙통신이 보도했다.",
+    );
+    let finish = |headline: &str| Finish {
+        headline: headline.into(),
+        deck: "Kim hails the alliance with Russia".into(),
+        closing: Claim::default(),
+    };
+    let rules = |corpus| Rules {
+        passage_ids: &ids,
+        perspective_ids: &persp,
+        corpus,
+        lenient: true,
+    };
+    for fine in [
+        "Kim Jong-un Hails Russia Alliance in New Year Message to Putin",
+        "Kim lauds Putin ties as Seoul weighs deepening military threat",
+        "北朝鮮、ロシアとの同盟を称賛",
+    ] {
+        rules(&latin).finish(&finish(fine)).unwrap();
+    }
+    let noise = "byandfairastext these emptyquotationmilitary CommerceWorld developspeaker whosehttps stance";
+    let err = rules(&latin).finish(&finish(noise)).unwrap_err();
+    assert!(
+        err.starts_with("headline: most of its words appear in no passage"),
+        "{err}"
+    );
+    // An English edition of Korean sources: their words say nothing of its words.
+    rules(&hangul).finish(&finish(noise)).unwrap();
+}
+
+#[test]
 fn schema_is_strict_and_lists_ids() {
     let s = Stage::Brief.schema(&["S1".into()], &["a".into()]);
     assert_eq!(s["additionalProperties"], json!(false));

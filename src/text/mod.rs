@@ -139,6 +139,30 @@ impl QuoteIndex {
     /// piece occurs, as whole words, in the text. A piece in Chinese or Japanese
     /// has no word boundaries: its characters must occur in order, punctuation
     /// aside.
+    /// Whether some word of the text begins as `word` does (its first five
+    /// letters, or the whole of a shorter word), so `doubles` finds `doubled`.
+    pub fn has_word_like(&self, word: &str) -> bool {
+        let stem: String = word.to_lowercase().chars().take(5).collect();
+        self.lower.contains(&format!(" {stem}"))
+    }
+
+    /// Whether most of the text's letters are Latin ones: only then do its
+    /// words tell whether an English (or French…) headline is made of them.
+    pub fn is_latin(&self) -> bool {
+        let (latin, other) =
+            self.lower
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0usize, 0usize), |(l, o), c| {
+                    if c.is_ascii_alphabetic() {
+                        (l + 1, o)
+                    } else {
+                        (l, o + 1)
+                    }
+                });
+        latin > other
+    }
+
     pub fn contains(&self, quote: &str) -> bool {
         let pieces = quote_pieces(quote);
         !pieces.is_empty()

@@ -9,12 +9,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures::future::{BoxFuture, join_all};
 
-use super::Backend;
 use super::rounds::{Requeue, Rounds};
 use super::store::{Entry, OpenBatch};
+use super::{Backend, EngineKind};
 use crate::config::BatchSettings;
 use crate::llm::batch_api::{BatchApi, BatchRequest, BatchStatus, Outcome};
-use crate::llm::cost::BATCH_DISCOUNT;
 use crate::llm::presets::Protocol;
 use crate::llm::{LlmClient, LlmError};
 
@@ -303,7 +302,7 @@ impl Round<'_> {
                 continue;
             }
             match outcome {
-                Outcome::Answer(a) => self.rounds.deliver(&id, a, BATCH_DISCOUNT),
+                Outcome::Answer(a) => self.rounds.deliver(&id, a, EngineKind::Provider.price_share()),
                 Outcome::Retry(why) => retry.push((id, why)),
                 Outcome::Failed(e) => self.rounds.resolve(&id, Err(e)),
             }
