@@ -64,6 +64,10 @@ pub fn refused_by(status: u16, message: &str) -> bool {
             "'text' or",
             // Ollama before structured outputs: `format` was a string.
             "chatrequest.format",
+            // llama-server when the schema's grammar cannot be built for the
+            // model (its chat template, its vocabulary).
+            "grammar",
+            "initialize samplers",
         ]
         .iter()
         .any(|k| m.contains(k))
@@ -73,22 +77,27 @@ pub fn refused_by(status: u16, message: &str) -> bool {
 /// `strict` may take a non-strict schema; one that refuses the `json_schema` type
 /// itself (llama-cpp-python's "Input should be 'text' or 'json_object'",
 /// DeepSeek's "unavailable") goes straight to JSON mode; one that refuses
-/// `response_format` as a whole goes to a forced tool call; anything else, one step.
+/// `response_format` as a whole, or whose grammar for it cannot be built
+/// (llama-server: every `response_format` becomes a grammar), goes to a forced
+/// tool call; anything else, one step.
 pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
     let m = message.to_ascii_lowercase();
+    let grammar_failed = m.contains("grammar") || m.contains("initialize samplers");
     let schema_type_refused = m.contains("json_object")
         || m.contains("'text' or")
         || m.contains("unavailable")
         || m.contains("chatrequest.format");
-    // `response_format` refused as a whole: no type of it will do; tools may.
-    let format_refused = m.contains("response_format")
-        && ["not supported", "unsupported", "does not support", "not allowed"]
-            .iter()
-            .any(|k| m.contains(k))
-        && !m.contains("json_schema")
-        && !m.contains("json_object")
-        && !m.contains("strict")
-        && !m.contains("'text' or");
+    // `response_format` refused as a whole (or its grammar): no type of it will
+    // do; tools may.
+    let format_refused = grammar_failed
+        || (m.contains("response_format")
+            && ["not supported", "unsupported", "does not support", "not allowed"]
+                .iter()
+                .any(|k| m.contains(k))
+            && !m.contains("json_schema")
+            && !m.contains("json_object")
+            && !m.contains("strict")
+            && !m.contains("'text' or"));
     match from {
         OutputMode::JsonSchemaStrict | OutputMode::JsonSchema | OutputMode::JsonObject if format_refused => {
             Some(OutputMode::Tool)
@@ -137,6 +146,20 @@ mod tests {
             after_refusal(OutputMode::Tool, "tool_choice is not supported"),
             Some(OutputMode::Plain)
         );
+    }
+
+    #[test]
+    fn a_grammar_the_server_cannot_build_skips_every_response_format() {
+        // llama-server (b1-0c1e570) with a chat template it cannot fit a grammar to.
+        let m = "Failed to initialize samplers: std::exception";
+        assert!(refused_by(400, m));
+        assert_eq!(
+            after_refusal(OutputMode::JsonSchemaStrict, m),
+            Some(OutputMode::Tool)
+        );
+        assert_eq!(after_refusal(OutputMode::JsonObject, m), Some(OutputMode::Tool));
+        assert_eq!(after_refusal(OutputMode::Tool, m), Some(OutputMode::Plain));
+        assert!(refused_by(400, "Failed to parse grammar"));
     }
 
     #[test]
