@@ -126,7 +126,9 @@ fn plural(n: usize) -> String {
 
 /// Keep a revision only where it did not make its section worse (more findings);
 /// a worse one is discarded, the draft stays, and the discard is recorded.
-/// Returns the sections whose revisions were kept.
+/// A revision already discarded (its answer was unusable, so the section is
+/// the draft) is neither kept nor recorded again. Returns the sections whose
+/// revisions were kept.
 pub(super) fn keep_improvements(
     drafts: &mut Drafts,
     before: &Drafts,
@@ -138,6 +140,14 @@ pub(super) fn keep_improvements(
     let count = |r: &Report, s: &Section| r.findings.iter().filter(|f| &f.section == s).count();
     let mut kept = Vec::new();
     for s in revised {
+        let unchanged = match s {
+            Section::Lede => drafts.opening == before.opening,
+            Section::Finish => drafts.finish == before.finish,
+            Section::Perspective(id) => drafts.perspectives.get(id) == before.perspectives.get(id),
+        };
+        if unchanged {
+            continue;
+        }
         let (was, is) = (count(old, s), count(new, s));
         if is <= was {
             kept.push(s.clone());
