@@ -268,16 +268,28 @@ fn claim(p: &Passage) -> Claim {
 /// The first sentence of `s` (up to a `.`, `!` or `?` followed by a space).
 pub fn first_sentence(s: &str) -> &str {
     let bytes = s.as_bytes();
-    for (i, b) in bytes.iter().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(i + 1).is_none_or(|n| *n == b' ') && i > 20 {
+    for (i, c) in s.char_indices() {
+        // A Japanese or Chinese full stop ends a sentence wherever it stands.
+        if matches!(c, '。' | '！' | '？') && i > 0 {
+            return &s[..i + c.len_utf8()];
+        }
+        if matches!(c, '.' | '!' | '?') && bytes.get(i + 1).is_none_or(|n| *n == b' ') && i > 20 {
             return &s[..=i];
         }
     }
     s
 }
 
-/// At most `max` words of `s`, with an ellipsis when cut.
+/// At most `max` words of `s`, with an ellipsis when cut; in Japanese or
+/// Chinese, which have no spaces between words, at most `max * 3` characters.
 pub fn words(s: &str, max: usize) -> String {
+    if s.chars().any(crate::text::script::unspaced) {
+        let chars: Vec<char> = s.trim().chars().collect();
+        if chars.len() <= max * 3 {
+            return chars.into_iter().collect();
+        }
+        return format!("{}…", chars[..max * 3].iter().collect::<String>());
+    }
     let w: Vec<&str> = s.split_whitespace().collect();
     if w.len() <= max {
         return w.join(" ");
