@@ -107,3 +107,45 @@ fn schema_is_strict_and_lists_ids() {
         json!(["S1"])
     );
 }
+
+/// Precision of the noise rule: no human-written headline or deck among the
+/// check fixtures is refused over its own sources.
+#[test]
+fn no_human_headline_or_deck_of_the_fixtures_is_taken_for_noise() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    let cases: serde_json::Value = serde_json::from_str(&read(&root.join("cases.json"))).unwrap();
+    let (ids, persp) = rules_fixture();
+    let mut checked = 0;
+    for case in cases.as_array().unwrap() {
+        let article = read(&root.join(case["article"].as_str().unwrap()));
+        let sources: Vec<String> = case["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| read(&root.join(s.as_str().unwrap())))
+            .collect();
+        let corpus = crate::text::QuoteIndex::new(&sources.join("\n"));
+        let Some(headline) = article.lines().find_map(|l| l.strip_prefix("# ")) else {
+            continue;
+        };
+        let deck = article
+            .lines()
+            .find(|l| l.starts_with('*') && l.ends_with('*') && !l.starts_with("**"))
+            .map_or("A deck.", |l| l.trim_matches('*'));
+        let rules = Rules {
+            passage_ids: &ids,
+            perspective_ids: &persp,
+            corpus: &corpus,
+            lenient: true,
+        };
+        let finish = Finish {
+            headline: headline.into(),
+            deck: deck.into(),
+            closing: Claim::default(),
+        };
+        assert_eq!(rules.finish(&finish), Ok(()), "{}", case["name"]);
+        checked += 1;
+    }
+    assert!(checked >= 40, "{checked} articles");
+}
