@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use crate::request::Request;
 use crate::servers::{self, Imitate};
-use crate::{Fault, Handle, LLAMA_CPP_PYTHON_REFUSAL, Logged, Protocol, Reply, TOOLS_ONLY_REFUSAL};
+use crate::{
+    Fault, GRAMMAR_REFUSAL, Handle, LLAMA_CPP_PYTHON_REFUSAL, Logged, Protocol, Reply, TOOLS_ONLY_REFUSAL,
+};
 use crate::{answer, bodies, faults, sloppy, wire, without_nonces};
 
 struct InFlight<'a>(&'a Handle);
@@ -130,6 +132,10 @@ fn refusal(
     {
         let response = bodies::raw(500, LLAMA_CPP_PYTHON_REFUSAL.into());
         return Some(("json-schema-refused".into(), response));
+    }
+    if config.grammar_fails && parsed.get("response_format").is_some() {
+        let response = bodies::raw(400, GRAMMAR_REFUSAL.into());
+        return Some(("grammar-refused".into(), response));
     }
     if config.tools_only && parsed.get("response_format").is_some() {
         let response = bodies::raw(400, TOOLS_ONLY_REFUSAL.into());

@@ -64,6 +64,10 @@ pub enum Reply {
 /// pydantic validation error, as HTTP 500.
 pub const LLAMA_CPP_PYTHON_REFUSAL: &str = r#"{"error":{"message":"[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}]","type":"internal_server_error","param":null,"code":null}}"#;
 
+/// What llama-server answers to any `response_format` whose grammar it cannot
+/// build for the model's chat template.
+pub const GRAMMAR_REFUSAL: &str = r#"{"error":{"code":400,"message":"Failed to initialize samplers: std::exception","type":"invalid_request_error"}}"#;
+
 /// What a server that takes only tool calls answers to `response_format`.
 pub const TOOLS_ONLY_REFUSAL: &str = r#"{"error":{"message":"response_format is not supported for this model; use tools instead","type":"invalid_request_error","param":"response_format","code":null}}"#;
 
@@ -92,6 +96,11 @@ pub struct Config {
     /// Refuse any `response_format` (HTTP 400), as servers and models that take
     /// only tool calls do; forced tool calls are answered.
     pub tools_only: bool,
+    /// Refuse any `response_format` with llama-server's HTTP 400 "Failed to
+    /// initialize samplers", as it does when it cannot build the schema's grammar
+    /// for the model's chat template (seen with b1-0c1e570 and `--jinja`); a
+    /// request without one is answered.
+    pub grammar_fails: bool,
     /// Keep every request in the log (tests read it; a long benchmark would
     /// only grow).
     pub keep_log: bool,
@@ -125,6 +134,7 @@ impl Default for Config {
             sloppy: false,
             json_object_only: false,
             tools_only: false,
+            grammar_fails: false,
             keep_log: true,
             batch: BatchConfig::default(),
             imitate: None,

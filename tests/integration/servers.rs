@@ -46,6 +46,35 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
 }
 
 #[test]
+fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then_on() {
+    // `llama-server --jinja` with a chat template it cannot fit a grammar to:
+    // every `response_format` is refused, with no word of which field.
+    let srv = serve(Config { imitate: Some(Imitate::LlamaServer), grammar_fails: true, ..Config::default() });
+    let dir = tempfile::tempdir().unwrap();
+    let base = srv.base_url();
+    let draft = |out: &str| {
+        Parallax::new(dir.path()).draft(prism_sources()).args([
+            "--provider",
+            "llamacpp",
+            "--base-url",
+            base.as_str(),
+            "-o",
+            out,
+            "--refresh",
+        ])
+    };
+    let r = draft("a.md").succeeds();
+    assert!(r.stderr.contains("asking in forced tool call"), "{}", r.stderr);
+    let first = outcomes(&srv);
+    assert_eq!(first.iter().filter(|o| *o == "grammar-refused").count(), 1, "{first:?}");
+    assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
+    assert!(!read(dir.path().join("a.md")).contains("degraded"), "every answer came through the tool call");
+    draft("b.md").succeeds();
+    let second = &srv.handle.requests()[first.len()..];
+    assert!(second.iter().all(|q| q.outcome == "ok" && q.body.get("tools").is_some()), "{second:?}");
+}
+
+#[test]
 fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     // `llama-server -c 4096`: half of it is the answer's room.
     let srv = imitate(Imitate::LlamaServer, Some(4_096));
