@@ -113,11 +113,12 @@ impl Answer for Front {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.front(self)
     }
-    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+    fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String> {
         let (mut opening, mut finish) = self.clone().split();
         let quote_ok = opening.pull_quote.trim().is_empty() || plan.quotes(&opening.pull_quote);
         let mut notes = salvage::opening(&mut opening, plan.passage_set(), plan.labels(), quote_ok);
         notes.extend(salvage::finish(&mut finish, plan.passage_set()));
+        notes.extend(reword(&mut finish, plan, ask.brief));
         *self = Front::new(opening, finish);
         notes
     }
@@ -161,8 +162,10 @@ impl Answer for Finish {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.finish(self)
     }
-    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
-        salvage::finish(self, plan.passage_set())
+    fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String> {
+        let mut notes = salvage::finish(self, plan.passage_set());
+        notes.extend(reword(self, plan, ask.brief));
+        notes
     }
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
         match (ask.current, ask.brief) {
@@ -171,6 +174,30 @@ impl Answer for Finish {
             (None, None) => ex.finish(&ex.brief()),
         }
     }
+}
+
+/// A headline or deck in words no passage uses (noise) is replaced by the one
+/// the sources give, so the rest of its answer (the lede, with the headline in
+/// one call) is kept.
+fn reword(f: &mut Finish, plan: &Plan<'_>, brief: Option<&Brief>) -> Vec<String> {
+    let rules = plan.rules();
+    let noisy = |what: &str, text: &str| rules.wording(what, text).is_err();
+    let (headline, deck) = (noisy("headline", &f.headline), noisy("deck", &f.deck));
+    if !headline && !deck {
+        return Vec::new();
+    }
+    let ex = plan.extractor();
+    let built = ex.finish(&brief.cloned().unwrap_or_else(|| ex.brief()));
+    let mut notes = Vec::new();
+    if headline {
+        f.headline = built.headline;
+        notes.push("headline: its words appear in no passage; the sources' headline instead".to_string());
+    }
+    if deck {
+        f.deck = built.deck;
+        notes.push("deck: its words appear in no passage; the sources' deck instead".to_string());
+    }
+    notes
 }
 
 /// The fewest prompt tokens worth sending again after a context-length error.

@@ -170,6 +170,32 @@ async fn a_bad_pull_quote_is_dropped_not_fatal() {
 }
 
 #[tokio::test]
+async fn a_headline_of_noise_is_replaced_and_the_lede_beside_it_kept() {
+    let lede = "About 5% of world maritime trade passes through the canal.";
+    let (article, _) = draft_with(|answers| {
+        for (stage, answer) in answers.iter_mut() {
+            if stage == "lede" {
+                let mut v: serde_json::Value = serde_json::from_str(answer).unwrap();
+                v["headline"] = "Commerceworld developspeaker whosehttps followedendif stance".into();
+                v["lede"]["text"] = lede.into();
+                *answer = v.to_string();
+            }
+        }
+    })
+    .await;
+    assert_eq!(article.headline, "Canal talks", "the source's title");
+    assert_eq!(article.lede.text, lede, "the rest of the answer is kept");
+    let report = article.meta.integrity.unwrap();
+    assert!(
+        report
+            .degraded()
+            .any(|f| f.claim.contains("headline: its words appear in no passage")),
+        "{:?}",
+        report.findings
+    );
+}
+
+#[tokio::test]
 async fn editions_share_one_brief_and_each_language_gets_its_own_rounds() {
     let (persona, sources, prompts, options) = fixture();
     let job = Job {

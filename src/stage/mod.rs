@@ -303,7 +303,7 @@ impl Rules<'_> {
     /// begin as some passage word does. Noise (words run together, words from
     /// nowhere) fails; a paraphrase keeps enough of the sources' words to pass.
     /// Only where the passages and the text are in Latin script.
-    fn wording(&self, what: &str, text: &str) -> Result<(), String> {
+    pub fn wording(&self, what: &str, text: &str) -> Result<(), String> {
         if !self.corpus.is_latin() {
             return Ok(());
         }
