@@ -77,6 +77,44 @@ pub struct Share {
     pub stated: bool,
 }
 
+/// One side over many articles: how many cover it, in how many it states a
+/// position, and its mean share of the words where it does. A batch's report
+/// and the review desk sum their articles through `SideTally::add`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SideTally {
+    pub id: String,
+    pub label: String,
+    /// Articles whose persona covers the side.
+    pub stories: usize,
+    /// Articles in which it states a position.
+    pub stated: usize,
+    /// Its mean share of the words over the articles where it states one, 0–1.
+    pub mean_share: f64,
+}
+
+impl SideTally {
+    /// Count one article's side into `sides` (kept in the order first seen).
+    pub fn add(sides: &mut Vec<SideTally>, id: &str, label: &str, stated: bool, share: f64) {
+        let i = match sides.iter().position(|s| s.id == id) {
+            Some(i) => i,
+            None => {
+                sides.push(SideTally {
+                    id: id.to_string(),
+                    label: label.to_string(),
+                    ..SideTally::default()
+                });
+                sides.len() - 1
+            }
+        };
+        let t = &mut sides[i];
+        t.stories += 1;
+        if stated {
+            t.stated += 1;
+            t.mean_share += (share - t.mean_share) / t.stated as f64;
+        }
+    }
+}
+
 /// How one disputed term was handled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TermStatus {

@@ -35,7 +35,7 @@ use manifest::{Item, LineError, Manifest};
 pub use plan::Estimate;
 use progress::Progress;
 use report::Outcome;
-pub use report::{Failure, Report, SideSummary};
+pub use report::{Failure, Report};
 
 /// What a batch run was asked to do.
 #[derive(Debug, Clone)]

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::manifest::Item;
 use super::progress::Progress;
+use crate::article::integrity::SideTally;
 use crate::llm::Usage;
 
 /// How one story ended in this run.
@@ -63,7 +64,7 @@ pub struct Report {
     /// Each side over the articles written in this run: in how many it states
     /// a position and its mean share of the words where it does (the review
     /// desk's fairness panel, for this run).
-    pub sides: Vec<SideSummary>,
+    pub sides: Vec<SideTally>,
 }
 
 /// One side of one written article.
@@ -99,41 +100,6 @@ impl SideOutcome {
     }
 }
 
-/// One side over the articles of a run.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct SideSummary {
-    pub id: String,
-    pub label: String,
-    /// Articles whose persona covers the side.
-    pub stories: usize,
-    /// Articles in which it states a position.
-    pub stated: usize,
-    /// Its mean share of the words over the articles where it states one, 0–1.
-    pub mean_share: f64,
-}
-
-fn add_sides(report: &mut Report, sides: Vec<SideOutcome>) {
-    for s in sides {
-        let i = match report.sides.iter().position(|x| x.id == s.id) {
-            Some(i) => i,
-            None => {
-                report.sides.push(SideSummary {
-                    id: s.id.clone(),
-                    label: s.label.clone(),
-                    ..SideSummary::default()
-                });
-                report.sides.len() - 1
-            }
-        };
-        let t = &mut report.sides[i];
-        t.stories += 1;
-        if s.stated {
-            t.stated += 1;
-            t.mean_share += (s.share - t.mean_share) / t.stated as f64;
-        }
-    }
-}
-
 impl Report {
     /// Every story of the manifest is done (in this run or an earlier one).
     pub fn all_done(&self) -> bool {
@@ -165,7 +131,9 @@ pub(super) fn tally(report: &mut Report, progress: &Progress, item: &Item, outco
             sides,
         } => {
             report.done += 1;
-            add_sides(report, sides);
+            for x in sides {
+                SideTally::add(&mut report.sides, &x.id, &x.label, x.stated, x.share);
+            }
             if degraded > 0 {
                 report.degraded += 1;
             }

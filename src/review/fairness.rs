@@ -6,7 +6,8 @@
 
 use serde::Serialize;
 
-use super::{Row, SideName, Status};
+use super::{Row, Status};
+use crate::article::integrity::SideTally;
 
 /// One side over a set of stories.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -82,39 +83,23 @@ pub fn of(rows: &[Row]) -> Fairness {
 
 /// Each side that any of `rows` covers, in the order the rows first name them.
 fn sides(rows: &[&Row]) -> Vec<Side> {
-    let mut order: Vec<&SideName> = Vec::new();
+    let mut tally = Vec::new();
     for r in rows {
         for s in &r.sides {
-            if !order.iter().any(|o| o.id == s.id) {
-                order.push(s);
-            }
+            let share = r.shares.get(&s.id).copied().unwrap_or(0.0);
+            SideTally::add(&mut tally, &s.id, &s.label, r.stated.contains(&s.id), share);
         }
     }
-    order
+    tally
         .into_iter()
-        .map(|name| {
-            let covering: Vec<&&Row> = rows
-                .iter()
-                .filter(|r| r.sides.iter().any(|s| s.id == name.id))
-                .collect();
-            let stating: Vec<&&Row> = covering
-                .iter()
-                .copied()
-                .filter(|r| r.stated.contains(&name.id))
-                .collect();
-            let words: f64 = stating
-                .iter()
-                .map(|r| r.shares.get(&name.id).copied().unwrap_or(0.0))
-                .sum();
-            Side {
-                id: name.id.clone(),
-                label: name.label.clone(),
-                stories: covering.len(),
-                stated: stating.len(),
-                stated_share: ratio(stating.len() as f64, covering.len()),
-                mean_share: ratio(words, stating.len()),
-                silent: covering.len() - stating.len(),
-            }
+        .map(|t| Side {
+            stated_share: ratio(t.stated as f64, t.stories),
+            silent: t.stories - t.stated,
+            id: t.id,
+            label: t.label,
+            stories: t.stories,
+            stated: t.stated,
+            mean_share: t.mean_share,
         })
         .collect()
 }

@@ -278,7 +278,7 @@ fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
 /// by a crash (no newline at its end) is no decision.
 fn latest(dir: &Path) -> Result<BTreeMap<String, Decision>> {
     let path = dir.join(FILE);
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::fsutil::read_text(&path, 64 << 20) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(BTreeMap::new()),
         Err(e) => return Err(Error::io(format!("reading {}", path.display()), e)),

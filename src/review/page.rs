@@ -199,15 +199,11 @@ impl Retry {
 /// A file name as a relative link: everything but `A–Z a–z 0–9 . _ -`
 /// percent-encoded, so no name can become a scheme or leave the folder.
 fn href(name: &str) -> String {
-    let mut out = String::new();
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || b"._-".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    const KEEP: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+        .remove(b'.')
+        .remove(b'_')
+        .remove(b'-');
+    percent_encoding::utf8_percent_encode(name, KEEP).to_string()
 }
 
 /// The page's data: the sides in the panel's order and one entry per story.

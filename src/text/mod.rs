@@ -124,21 +124,31 @@ pub struct QuoteIndex {
     lower: String,
     /// Letters and digits only, for quotations in scripts without spaces.
     compact: String,
+    /// Most of its letters are Latin ones.
+    latin: bool,
 }
 
 impl QuoteIndex {
     pub fn new(text: &str) -> Self {
         let lower = format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase());
+        let (latin, other) =
+            lower
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .fold((0usize, 0usize), |(l, o), c| {
+                    if c.is_ascii_alphabetic() {
+                        (l + 1, o)
+                    } else {
+                        (l, o + 1)
+                    }
+                });
         Self {
             compact: compact(&lower),
             lower,
+            latin: latin > other,
         }
     }
 
-    /// Whether `quote` is a quotation of this text under newsroom rules: every
-    /// piece occurs, as whole words, in the text. A piece in Chinese or Japanese
-    /// has no word boundaries: its characters must occur in order, punctuation
-    /// aside.
     /// Whether some word of the text begins as `word` does (its first five
     /// letters, or the whole of a shorter word), so `doubles` finds `doubled`.
     pub fn has_word_like(&self, word: &str) -> bool {
@@ -149,20 +159,13 @@ impl QuoteIndex {
     /// Whether most of the text's letters are Latin ones: only then do its
     /// words tell whether an English (or French…) headline is made of them.
     pub fn is_latin(&self) -> bool {
-        let (latin, other) =
-            self.lower
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .fold((0usize, 0usize), |(l, o), c| {
-                    if c.is_ascii_alphabetic() {
-                        (l + 1, o)
-                    } else {
-                        (l, o + 1)
-                    }
-                });
-        latin > other
+        self.latin
     }
 
+    /// Whether `quote` is a quotation of this text under newsroom rules: every
+    /// piece occurs, as whole words, in the text. A piece in Chinese or Japanese
+    /// has no word boundaries: its characters must occur in order, punctuation
+    /// aside.
     pub fn contains(&self, quote: &str) -> bool {
         let pieces = quote_pieces(quote);
         !pieces.is_empty()

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::review::SideName;
 
 fn row(id: &str, stated: &[&str], shares: &[(&str, f64)], publishers: &[&str], status: Status) -> Row {
     let side = |id: &str| SideName {
