@@ -4,9 +4,9 @@
 //! and files stay small enough to read (functions: clippy's `too_many_lines`,
 //! at 80 lines, in `clippy.toml`).
 
-use crate::support::read;
+use crate::support::{files, read};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::support::root;
 
@@ -26,22 +26,9 @@ fn sources() -> Vec<(String, String)> {
 
 /// Every `.rs` file under `dir` (relative to the project), relative to it.
 fn sources_in(dir: &str) -> Vec<(String, String)> {
-    fn walk(dir: &Path, base: &Path, out: &mut Vec<(String, String)>) {
-        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                walk(&p, base, out);
-            } else if p.extension().is_some_and(|e| e == "rs") {
-                let rel = p.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, read(&p)));
-            }
-        }
-    }
-    let src = root().join(dir);
-    let mut out = Vec::new();
-    walk(&src, &src, &mut out);
-    out
+    let base = root().join(dir);
+    let rel = |p: &Path| p.strip_prefix(&base).unwrap().to_string_lossy().replace('\\', "/");
+    files(&base, "**/*.rs").iter().map(|p| (rel(p), read(p))).collect()
 }
 
 /// The top-level module a file belongs to: `check/grounding.rs` → `check`.
@@ -64,47 +51,22 @@ fn code(text: &str) -> String {
 /// The top-level modules a file names through `crate::`, including the names
 /// inside `use crate::{a, b::c}` groups.
 fn imports(text: &str) -> BTreeSet<String> {
+    let nested = regex::Regex::new(r"\{[^{}]*\}").unwrap();
+    let path = regex::Regex::new(r"crate::(?:(\w+)|\{([^;]*)\})").unwrap();
     let mut out = BTreeSet::new();
-    let code = code(text);
-    let mut rest = code.as_str();
-    while let Some(i) = rest.find("crate::") {
-        rest = &rest[i + "crate::".len()..];
-        if let Some(group) = rest.strip_prefix('{') {
-            let mut depth = 1;
-            let mut name = String::new();
-            let mut at_top = true;
-            for c in group.chars() {
-                match c {
-                    '{' => depth += 1,
-                    '}' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                if depth == 1 && (c.is_alphanumeric() || c == '_') && at_top {
-                    name.push(c);
-                } else if depth == 1 && c == ',' {
-                    at_top = true;
-                    if !name.is_empty() {
-                        out.insert(std::mem::take(&mut name));
-                    }
-                } else if !name.is_empty() {
-                    out.insert(std::mem::take(&mut name));
-                    at_top = false;
-                }
-            }
-            if !name.is_empty() {
-                out.insert(name);
-            }
-        } else {
-            let name: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
-            if !name.is_empty() {
-                out.insert(name);
-            }
+    for m in path.captures_iter(&code(text)) {
+        if let Some(name) = m.get(1) {
+            out.insert(name.as_str().to_string());
+            continue;
         }
+        // A group: drop the nested groups, then each item's first name.
+        let mut group = m[2].to_string();
+        while nested.is_match(&group) {
+            group = nested.replace_all(&group, "").into_owned();
+        }
+        let names =
+            group.split(',').filter_map(|item| item.trim().split("::").next()).filter(|n| !n.is_empty());
+        out.extend(names.map(str::to_string));
     }
     out
 }

@@ -3,13 +3,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fake_llm::{Config, Fault, FaultPlan};
 use serde_json::Value;
 
-use crate::support::{Parallax, done_events, fast_config, parallax, read, read_json, run, serve};
+use crate::support::{
+    Parallax, done_events, fast_config, files, read, read_json, scratch, serve, write, write_stories,
+};
 
 /// The marker that ties a request to its story: `S-0042`.
 fn marker(i: usize) -> String {
@@ -18,19 +19,13 @@ fn marker(i: usize) -> String {
 
 /// A JSONL manifest of `n` distinct stories with inline text.
 fn manifest(dir: &Path, n: usize) -> PathBuf {
-    let mut out = String::new();
-    for i in 0..n {
-        let text = format!(
+    write_stories(dir, n, |i| {
+        format!(
             "# Council vote {i}\n\nThe city council of district {i} approved a budget of ${}.5 million on March 3. This is story {} of the series.\n\nSeoul said the plan was sound.\n\nWashington said it was watching district {i}.",
             i + 10,
             marker(i)
-        );
-        out.push_str(&serde_json::json!({ "id": format!("story-{i:04}"), "text": text }).to_string());
-        out.push('\n');
-    }
-    let path = dir.join("stories.jsonl");
-    std::fs::write(&path, out).unwrap();
-    path
+        )
+    })
 }
 
 fn report(dir: &Path) -> Value {
@@ -67,7 +62,7 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
         rate_window: Duration::from_millis(100),
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     // A call may meet a fault and several 429s in a row: allow enough retries.
     fast_config(dir.path(), 16, "concurrency = 32");
     let list = manifest(dir.path(), 500);
@@ -120,27 +115,18 @@ fn complete_article(text: &str) -> bool {
 #[test]
 fn killed_three_times_it_finishes_every_story_exactly_once() {
     let srv = serve(Config { latency: Duration::from_millis(40), ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let list = manifest(dir.path(), 60);
-    let bin = assert_cmd::cargo::cargo_bin("parallax");
-    let spawn = || {
-        let mut c = Command::new(&bin);
-        c.current_dir(dir.path())
-            .env_remove("OPENAI_API_KEY")
-            .env("OPENAI_BASE_URL", srv.base_url())
-            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
-            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
-            .args(["batch", list.to_str().unwrap(), "--out", "out", "-j", "6", "--no-cache", "--no-revise"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        c
+    let run = || {
+        let args = [list.to_str().unwrap(), "--out", "out", "-j", "6", "--no-cache", "--no-revise"];
+        Parallax::new(dir.path()).fake(&srv).batch(args)
     };
     // Kill points spread over the run: after a few more stories are done each
     // time (however loaded the machine), never at a fixed time.
     let mut boundaries = Vec::new();
     let mut done_after = Vec::new();
     for target in [8usize, 20, 32] {
-        let mut child = spawn().spawn().unwrap();
+        let mut child = run().spawn();
         let deadline = Instant::now() + Duration::from_secs(60);
         while journal_done(dir.path()).len() < target && Instant::now() < deadline {
             if child.try_wait().unwrap().is_some() {
@@ -152,15 +138,11 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         child.wait().unwrap();
         boundaries.push(srv.handle.requests().len());
         done_after.push(journal_done(dir.path()));
-        for entry in std::fs::read_dir(dir.path().join("out")).unwrap().flatten() {
-            let p = entry.path();
-            if p.extension().is_some_and(|e| e == "md") {
-                assert!(complete_article(&read(&p)), "truncated {}", p.display());
-            }
+        for p in files(dir.path().join("out"), "*.md") {
+            assert!(complete_article(&read(&p)), "truncated {}", p.display());
         }
     }
-    let status = spawn().status().unwrap();
-    assert!(status.success(), "the last run finishes");
+    run().succeeds();
     let done = journal_done(dir.path());
     assert_eq!(done.len(), 60);
     assert!(done.values().all(|n| *n == 1), "each story done exactly once: {done:?}");
@@ -186,8 +168,8 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
 
 #[test]
 fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.md"), "The council met on March 3.\n\nSeoul said so.").unwrap();
+    let dir = scratch();
+    write(dir.path().join("a.md"), "The council met on March 3.\n\nSeoul said so.");
     let lines = [
         r#"{"id": "one", "source": "a.md"}"#,
         r#"{"id": "two", "text": "Tokyo said the plan was sound."}"#,
@@ -198,7 +180,7 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
         r#"{"id": "seven", "text": "Beijing said it was watching."}"#,
         r#"{"id": "one", "text": "A duplicate id."}"#,
     ];
-    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    write(dir.path().join("m.jsonl"), lines.join("\n"));
     let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).fails_with(1);
     let rep = report(dir.path());
     assert_eq!(rep["done"], 3);
@@ -224,15 +206,11 @@ fn priced(dir: &Path) {
 #[test]
 fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     priced(dir.path());
     let list = manifest(dir.path(), 12);
     let base = |extra: &[&str]| {
-        let mut c = parallax(dir.path());
-        c.env("OPENAI_BASE_URL", srv.base_url())
-            .args(["batch", list.to_str().unwrap(), "--no-revise"])
-            .args(extra);
-        run(&mut c)
+        Parallax::new(dir.path()).fake(&srv).batch([list.to_str().unwrap(), "--no-revise"]).args(extra).run()
     };
     let plan = base(&["--out", "plan", "--dry-run", "--json"]);
     assert_eq!(plan.code, 0, "{}", plan.stderr);
@@ -264,11 +242,10 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
 
 #[test]
 fn folders_and_globs_are_manifests_too() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     std::fs::create_dir(dir.path().join("wire")).unwrap();
     for name in ["one", "two"] {
-        std::fs::write(dir.path().join(format!("wire/{name}.md")), format!("Story {name}: Seoul said so."))
-            .unwrap();
+        write(dir.path().join(format!("wire/{name}.md")), format!("Story {name}: Seoul said so."));
     }
     let started = Instant::now();
     let r = Parallax::new(dir.path()).batch(["wire", "--out", "out", "--json"]).succeeds();

@@ -3,6 +3,8 @@
 //! take screenshots. Chromium comes from Debian's `chromium` package (`.ci/run`
 //! installs it when missing).
 
+use crate::support::scratch;
+
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::path::Path;
@@ -12,6 +14,11 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
+
+/// Headless, offline, no profile of the user's, DevTools on a free port.
+const FLAGS: &str = "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+    --disable-background-networking --disable-component-update --disable-sync --disable-extensions \
+    --remote-debugging-port=0 about:blank";
 
 pub struct Browser {
     child: Child,
@@ -32,21 +39,9 @@ pub struct Visit {
 
 impl Browser {
     pub fn launch() -> Browser {
-        let profile = tempfile::tempdir().unwrap();
+        let profile = scratch();
         let mut child = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-extensions",
-                "--remote-debugging-port=0",
-                "about:blank",
-            ])
+            .args(FLAGS.split_whitespace())
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -193,29 +188,17 @@ impl Browser {
         );
         let screenshot = base64_decode(shot["data"].as_str().unwrap_or(""));
         let of = |m: &str| {
-            self.events
-                .iter()
-                .filter(|e| e["method"] == m && e["sessionId"] == session.as_str())
-                .cloned()
-                .collect::<Vec<_>>()
+            let mine = |e: &&Value| e["method"] == m && e["sessionId"] == session.as_str();
+            self.events.iter().filter(mine).map(|e| e["params"].clone()).collect::<Vec<_>>()
         };
-        let requests = of("Network.requestWillBeSent")
-            .iter()
-            .map(|e| e["params"]["request"]["url"].as_str().unwrap_or("").to_string())
-            .filter(|u| *u != tab.url)
-            .collect();
-        let mut console_errors: Vec<String> = of("Runtime.consoleAPICalled")
-            .iter()
-            .filter(|e| e["params"]["type"] == "error")
-            .map(|e| e["params"].to_string())
-            .collect();
-        console_errors.extend(of("Runtime.exceptionThrown").iter().map(|e| e["params"].to_string()));
-        console_errors.extend(
-            of("Log.entryAdded")
-                .iter()
-                .filter(|e| e["params"]["entry"]["level"] == "error")
-                .map(|e| e["params"].to_string()),
-        );
+        let urls = of("Network.requestWillBeSent")
+            .into_iter()
+            .map(|p| p["request"]["url"].as_str().unwrap_or("").to_string());
+        let requests = urls.filter(|u| *u != tab.url).collect();
+        let console = of("Runtime.consoleAPICalled").into_iter().filter(|p| p["type"] == "error");
+        let log = of("Log.entryAdded").into_iter().filter(|p| p["entry"]["level"] == "error");
+        let console_errors =
+            console.chain(of("Runtime.exceptionThrown")).chain(log).map(|p| p.to_string()).collect();
         let dialogs = of("Page.javascriptDialogOpening").len();
         self.call(None, "Target.closeTarget", json!({ "targetId": tab.target }));
         Visit { requests, console_errors, dialogs, probe, screenshot }
@@ -244,19 +227,6 @@ impl Drop for Browser {
 }
 
 fn base64_decode(s: &str) -> Vec<u8> {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut buf, mut bits) = (0u32, 0);
-    for c in s.bytes().filter(|c| *c != b'=') {
-        let Some(v) = T.iter().position(|t| *t == c) else {
-            continue;
-        };
-        buf = (buf << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buf >> bits) as u8);
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.decode(s).expect("base64 from DevTools")
 }

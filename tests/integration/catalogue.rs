@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use crate::support::{example, parallax, run};
+use crate::support::{Parallax, files, kcna, scratch, write};
 
 fn setup(dir: &Path) {
-    let w = |name: &str, text: &[u8]| std::fs::write(dir.join(name), text).unwrap();
+    let w = |name: &str, text: &[u8]| write(dir.join(name), text);
     w("empty.md", b"");
     w("blank.md", b"   \n\n  \n");
     w("latin1.md", b"Seoul said the caf\xe9 plan was sound.\n");
@@ -27,9 +27,9 @@ type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
 
 #[test]
 fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     setup(dir.path());
-    let src = example("kim-putin-new-year.md");
+    let src = kcna();
     let src = src.as_str();
     let cases: Vec<Case> = vec![
         (vec!["draft", "missing.md"], vec![]),
@@ -79,35 +79,15 @@ fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
     ];
     assert!(cases.len() > 30);
     for (args, env) in cases {
-        let mut cmd = parallax(dir.path());
-        for (k, v) in &env {
-            cmd.env(k, v);
-        }
-        let r = run(cmd.args(&args));
+        let r = env.iter().fold(Parallax::new(dir.path()), |cmd, (k, v)| cmd.env(k, v)).args(&args).run();
         let lines = r.stderr.lines().filter(|l| !l.trim().is_empty()).count();
         assert!(r.code == 1 || r.code == 2, "{args:?} exited {}: {}", r.code, r.stderr);
         assert!(lines <= 4, "{args:?}: {lines} lines:\n{}", r.stderr);
         assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
-        let leftovers: Vec<String> = walk(dir.path())
-            .into_iter()
-            .filter(|p| p.rsplit('/').next().is_some_and(|name| name.starts_with(".tmp")))
-            .collect();
+        let leftovers = files(dir.path(), "**/.tmp*");
         assert!(leftovers.is_empty(), "{args:?} left {leftovers:?}");
     }
     for name in ["x.md", "x.pdf", "o/a.md"] {
         assert!(!dir.path().join(name).exists(), "{name} was written");
     }
-}
-
-fn walk(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p.display().to_string());
-        }
-    }
-    out
 }

@@ -9,7 +9,7 @@ use fake_llm::{Config, FakeServer, Tamper};
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::support::{Parallax, parallax, prism_sources, read, read_json, root, run, serve};
+use crate::support::{EXAMPLES, Parallax, prism_sources, read, read_json, root, scratch, serve};
 
 #[derive(Deserialize)]
 struct Case {
@@ -64,12 +64,11 @@ fn every_planted_fault_is_found_and_clean_articles_pass() {
 
     let mut mismatches = Vec::new();
     for c in &cases {
-        let mut cmd = parallax(&dir);
-        cmd.current_dir(&dir).args(["check", &c.article, "--json", "--persona", &c.persona]);
-        for s in &c.sources {
-            cmd.args(["--source", s]);
-        }
-        let r = run(&mut cmd);
+        let sources = c.sources.iter().flat_map(|s| ["--source", s]);
+        let r = Parallax::new(&dir)
+            .args(["check", &c.article, "--json", "--persona", &c.persona])
+            .args(sources)
+            .run();
         let report: Value = match serde_json::from_str(&r.stdout) {
             Ok(v) => v,
             Err(e) => {
@@ -141,7 +140,7 @@ fn tampered(schemas: &[&str]) -> FakeServer {
 #[test]
 fn a_fabricated_number_is_revised_away() {
     let srv = tampered(&["perspective_japan"]);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds();
     assert!(
         r.stderr.contains("round 3: revising 1 section with findings: perspective:japan"),
@@ -185,10 +184,9 @@ fn a_fabricated_number_is_revised_away() {
 #[test]
 fn strict_fails_naming_the_claim_that_survives_revision() {
     let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
-    let r = draft(&["--strict", "-o", "strict.md"]).run();
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = draft(&["--strict", "-o", "strict.md"]).fails_with(1);
     let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
     assert!(line.contains("42,000") && line.contains("perspective japan"), "{line}");
     assert!(!dir.path().join("strict.md").exists(), "nothing is published under --strict");
@@ -200,7 +198,7 @@ fn strict_fails_naming_the_claim_that_survives_revision() {
 
 #[test]
 fn every_drafted_article_has_an_integrity_report_and_provenance() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path()).draft(prism_sources()).args(["-o", "x.md"]).succeeds();
     let article = read(dir.path().join("x.md"));
     assert!(article.contains("  integrity:\n    passed: "), "{article}");
@@ -216,14 +214,13 @@ fn every_drafted_article_has_an_integrity_report_and_provenance() {
 
 #[test]
 fn statements_lists_who_said_what_as_json_lines() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let panama = corpus_dir().join("sources/panama.md");
     let r = Parallax::new(dir.path())
         .args(["statements", "--json", "--persona", "prism"])
         .arg(&panama)
         .succeeds();
-    let lines: Vec<Value> =
-        r.stdout.lines().map(|l| serde_json::from_str(l).expect("one JSON object per line")).collect();
+    let lines = r.json_lines();
     for l in &lines {
         for field in ["source", "passage", "speaker", "side", "verb", "content"] {
             assert!(l.get(field).is_some(), "{field} missing in {l}");
@@ -243,7 +240,7 @@ fn statements_lists_who_said_what_as_json_lines() {
 
 #[test]
 fn an_offline_draft_gives_each_side_only_its_own_statements() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let panama = corpus_dir().join("sources/panama.md");
     let r =
         Parallax::new(dir.path()).draft(["--format", "json", "--persona", "prism"]).arg(&panama).succeeds();
@@ -261,22 +258,16 @@ fn an_offline_draft_gives_each_side_only_its_own_statements() {
 
 #[test]
 fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
-    let examples = [
-        ("prism", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
-        ("ledger", vec!["eu-trade-defence.md"]),
-        ("circuit", vec!["chip-export-controls.md"]),
-    ];
-    for (persona, files) in examples {
-        let dir = tempfile::tempdir().unwrap();
+    for (persona, files) in EXAMPLES {
+        let dir = scratch();
         let sources: Vec<String> = files.iter().map(|f| crate::support::example(f)).collect();
         let said = Parallax::new(dir.path())
             .args(["statements", "--json", "--persona", persona])
             .args(&sources)
             .succeeds();
         let pairs: BTreeSet<(String, String)> = said
-            .stdout
-            .lines()
-            .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+            .json_lines()
+            .iter()
             .filter_map(|v| Some((v["passage"].as_str()?.to_string(), v["side"].as_str()?.to_string())))
             .collect();
         let r = Parallax::new(dir.path())

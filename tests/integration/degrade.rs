@@ -7,7 +7,10 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::{Parallax, answering, fast_config, prism_sources, read, read_json, serve};
+use crate::support::{
+    Parallax, answering, fast_config, files, findings, prism_sources, read, read_json, refused_url, scratch,
+    serve, write, write_stories,
+};
 
 fn sloppy(faults: f64) -> FakeServer {
     serve(Config {
@@ -23,10 +26,8 @@ fn sloppy(faults: f64) -> FakeServer {
 fn hard_findings(json_article: &Path) -> Vec<String> {
     let v: Value = read_json(json_article);
     let grounding = ["number", "date", "percentage", "money", "quote", "entity"];
-    v["meta"]["integrity"]["findings"]
-        .as_array()
-        .into_iter()
-        .flatten()
+    findings(&v)
+        .iter()
         .filter(|f| {
             let (check, kind) = (f["check"].as_str().unwrap_or(""), f["kind"].as_str().unwrap_or(""));
             (check == "grounding" && grounding.contains(&kind))
@@ -52,7 +53,7 @@ fn degraded_list(article: &str) -> Vec<String> {
 #[test]
 fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
     let srv = sloppy(0.0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 2, "");
     let mut degraded = 0;
     for i in 0..100 {
@@ -81,38 +82,27 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
 #[test]
 fn strict_refuses_a_degraded_article_and_writes_nothing() {
     let srv = sloppy(0.0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 2, "");
     Parallax::new(dir.path())
         .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "s.md", "--strict", "--no-cache"])
         .expect_failure(1, &["degraded"]);
-    let written: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().starts_with("s."))
-        .collect();
-    assert!(written.is_empty(), "nothing written under --strict");
+    assert!(files(dir.path(), "s.*").is_empty(), "nothing written under --strict");
 }
 
 #[test]
 fn a_sloppy_batch_through_faults_loses_no_story() {
     let srv = sloppy(0.2);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 8, "concurrency = 16");
-    let mut manifest = String::new();
-    for i in 0..200 {
-        let text = format!(
-            "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\n\
-             Seoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\n\
-             Tokyo has called for \"stable access\" to the port.",
+    write_stories(dir.path(), 200, |i| {
+        format!(
+            "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\nSeoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\nTokyo has called for \"stable access\" to the port.",
             i + 3
-        );
-        manifest.push_str(&serde_json::json!({ "id": format!("story-{i:03}"), "text": text }).to_string());
-        manifest.push('\n');
-    }
-    std::fs::write(dir.path().join("stories.jsonl"), manifest).unwrap();
+        )
+    });
     let r =
         Parallax::new(dir.path()).fake(&srv).batch(["stories.jsonl", "--out", "out", "-j", "16"]).succeeds();
     let report: Value = read_json(dir.path().join("out/report.json"));
@@ -128,7 +118,7 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
     assert!(degraded > 0 && degraded <= 200, "{report}");
     assert!(r.stderr.contains("with degraded parts"), "{}", r.stderr);
     for i in 0..200 {
-        let hard = hard_findings(&dir.path().join(format!("out/story-{i:03}.json")));
+        let hard = hard_findings(&dir.path().join(format!("out/story-{i:04}.json")));
         assert!(hard.is_empty(), "story {i} printed hard findings: {hard:?}");
     }
     let faults = srv.handle.requests().len();
@@ -137,12 +127,8 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
 
 #[test]
 fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("http://127.0.0.1:{port}/v1");
+    let dir = scratch();
+    let url = refused_url();
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
         .env("OPENAI_BASE_URL", &url)
@@ -155,7 +141,7 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
 fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     let body = r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}}"#;
     let srv = answering(Reply::Status { code: 400, body: body.into() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 4, "");
     Parallax::new(dir.path())
         .draft(prism_sources())
@@ -185,7 +171,7 @@ fn absurd_retry_headers_from_a_server_are_survived() {
         ],
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 4, "");
     let r = Parallax::new(dir.path()).draft(prism_sources()).fake(&srv).args(["-o", "a.md"]).succeeds();
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
@@ -199,7 +185,7 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
         faults: FaultPlan { rate: 1.0, kinds: vec![Fault::LengthCut], seed: 1, per_conversation: 2 },
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 2, "");
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
@@ -210,13 +196,9 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     let stages = 1 + 1 + 4 + 1;
     assert!(requests.len() <= stages * 2, "one raise per part at most: {} requests", requests.len());
     let json: Value = read_json(dir.path().join("a.json"));
-    let degraded: Vec<&str> = json["meta"]["integrity"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "degraded")
-        .filter_map(|f| f["claim"].as_str())
-        .collect();
+    let findings = findings(&json);
+    let degraded: Vec<&str> =
+        findings.iter().filter(|f| f["kind"] == "degraded").filter_map(|f| f["claim"].as_str()).collect();
     assert!(degraded.iter().any(|d| d.contains("cut off")), "{degraded:?}\n{}", r.stderr);
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
 }
@@ -225,7 +207,7 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
 fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     let looped = format!("{{\"key_facts\": [{{\"text\": \"{}", "and so on ".repeat(3_000));
     let srv = answering(Reply::Content(looped.clone()));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 2, "");
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
@@ -245,19 +227,16 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
 
 #[test]
 fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     // The title (the offline headline) holds a number no passage does.
-    std::fs::write(
-        dir.path().join("s.md"),
-        "---\ntitle: \"Port deal signed for 77 ships\"\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n",
-    )
-    .unwrap();
+    let text_text = "---\ntitle: \"Port deal signed for 77 ships\"\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
+    write(dir.path().join("s.md"), text_text);
     Parallax::new(dir.path()).draft(["s.md", "-o", "a.json"]).succeeds();
     let a: serde_json::Value = read_json(dir.path().join("a.json"));
     let headline = a["headline"].as_str().unwrap();
     assert!(!headline.is_empty() && !headline.contains("77"), "{headline:?}");
     assert!(headline.starts_with("The port authority signed"), "{headline:?}");
-    let findings = a["meta"]["integrity"]["findings"].to_string();
+    let findings = serde_json::to_string(&findings(&a)).unwrap();
     assert!(findings.contains("rebuilt from the lede"), "{findings}");
 }
 
@@ -270,10 +249,11 @@ fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
 #[ignore = "needs a llama-server with a random-weights model (PARALLAX_TEST_LLAMA_URL)"]
 fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
     let url = std::env::var("PARALLAX_TEST_LLAMA_URL").expect("PARALLAX_TEST_LLAMA_URL is set");
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
-        .args(["--provider", "llamacpp", "--base-url", &url, "-o", "a.md", "--format", "md,json"])
+        .provider("llamacpp", &url)
+        .args(["-o", "a.md", "--format", "md,json"])
         .succeeds();
     assert!(hard_findings(&dir.path().join("a.json")).is_empty());
     let md = read(dir.path().join("a.md"));

@@ -10,7 +10,9 @@ use fake_llm::Config;
 use serde_json::{Value, json};
 
 use crate::browser::Browser;
-use crate::support::{Parallax, example, read, read_json, serve};
+use crate::support::{
+    Parallax, example, files, findings, kcna, read, read_json, scratch, serve, write, write_jsonl,
+};
 
 /// A source whose title (the extractive headline) is markup.
 const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document.domain)> signed </script><script>alert(document.cookie)</script>\"\npublisher: Desk Wire\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
@@ -18,71 +20,71 @@ const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document
 /// 54 offline stories (one hostile), 3 that fail, then 3 degraded by a sloppy
 /// model: 60 rows in `dir/out`, every article also as HTML.
 fn desk(dir: &Path, offline_only: bool) -> PathBuf {
-    std::fs::write(dir.join("hostile.md"), HOSTILE).unwrap();
-    let pair = [example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")];
+    write(dir.join("hostile.md"), HOSTILE);
+    let pair = [kcna(), example("north-korea-russia-reactions.md")];
     let singles = [example("chip-export-controls.md"), example("eu-trade-defence.md")];
-    let mut lines = Vec::new();
-    for i in 0..53 {
-        let line = match i % 3 {
-            0 => json!({"id": format!("s{i:02}"), "sources": pair}),
-            1 => json!({"id": format!("s{i:02}"), "source": singles[0]}),
-            _ => json!({"id": format!("s{i:02}"), "source": singles[1]}),
-        };
-        lines.push(line);
+    let story = |i: usize| match i % 3 {
+        0 => json!({"id": format!("s{i:02}"), "sources": pair}),
+        k => json!({"id": format!("s{i:02}"), "source": singles[k - 1]}),
+    };
+    let hostile = json!({"id": "hostile", "source": "hostile.md"});
+    let gone = (0..3).map(|i| json!({"id": format!("gone{i}"), "source": format!("<b>missing</b>{i}.md")}));
+    write_jsonl(dir.join("stories.jsonl"), (0..53).map(story).chain([hostile]).chain(gone));
+    let run = |manifest: &str| {
+        Parallax::new(dir).batch([manifest, "--out", "out", "--allow-outside", "--format", "md,html"])
+    };
+    run("stories.jsonl").fails_with(1);
+    if !offline_only {
+        let srv = serve(Config { sloppy: true, ..Config::default() });
+        write_jsonl(
+            dir.join("sloppy.jsonl"),
+            (0..3).map(|i| json!({"id": format!("sloppy{i}"), "sources": pair})),
+        );
+        run("sloppy.jsonl").fake(&srv).succeeds();
     }
-    lines.push(json!({"id": "hostile", "source": "hostile.md"}));
-    for i in 0..3 {
-        lines.push(json!({"id": format!("gone{i}"), "source": format!("<b>missing</b>{i}.md")}));
-    }
-    let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(dir.join("stories.jsonl"), text).unwrap();
-    Parallax::new(dir)
-        .batch(["stories.jsonl", "--out", "out", "--allow-outside", "--format", "md,html"])
-        .fails_with(1);
-    if offline_only {
-        return dir.join("out");
-    }
-    let srv = serve(Config { sloppy: true, ..Config::default() });
-    let sloppy: String =
-        (0..3).map(|i| format!("{}\n", json!({"id": format!("sloppy{i}"), "sources": pair}))).collect();
-    std::fs::write(dir.join("sloppy.jsonl"), sloppy).unwrap();
-    Parallax::new(dir)
-        .fake(&srv)
-        .batch(["sloppy.jsonl", "--out", "out", "--allow-outside", "--format", "md,html"])
-        .succeeds();
     dir.join("out")
 }
 
 /// Each side's figures computed here from the articles' JSON: stories stating a
-/// position, stories covering it, and the summed share where it states one.
+/// position, stories covering it, and the mean share where it states one.
 fn expected_fairness(out: &Path) -> BTreeMap<String, (usize, usize, f64)> {
     let mut sides: BTreeMap<String, (usize, usize, f64)> = BTreeMap::new();
-    for entry in std::fs::read_dir(out).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_str().unwrap().to_string();
-        if !name.ends_with(".json") || name.ends_with(".provenance.json") || name == "report.json" {
+    for path in files(out, "*.json") {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".provenance.json") || name == "report.json" {
             continue;
         }
         let a: Value = read_json(&path);
-        let balance = &a["meta"]["integrity"]["balance"];
+        let balance = a["meta"]["integrity"]["balance"].as_array().unwrap().clone();
         for p in a["perspectives"].as_array().unwrap() {
-            let id = p["id"].as_str().unwrap().to_string();
-            let e = sides.entry(id.clone()).or_default();
+            let e = sides.entry(p["id"].as_str().unwrap().to_string()).or_default();
             e.1 += 1;
             if p["stated"] == true {
                 e.0 += 1;
-                let share = balance
-                    .as_array()
-                    .unwrap()
+                e.2 += balance
                     .iter()
-                    .find(|b| b["perspective"] == id.as_str())
+                    .find(|b| b["perspective"] == p["id"])
                     .and_then(|b| b["share"].as_f64())
                     .unwrap_or(0.0);
-                e.2 += share;
             }
         }
     }
+    sides.values_mut().filter(|s| s.0 > 0).for_each(|s| s.2 /= s.0 as f64);
     sides
+}
+
+/// The panel's rows against `want`: per side, `(stated of covering)`, the share
+/// of stories stating a position, and the mean share where one is stated.
+fn assert_panel(fair: &Value, want: &BTreeMap<String, (usize, usize, f64)>) {
+    let fair = fair.as_array().unwrap();
+    assert_eq!(fair.len(), want.len());
+    let pct = |x: f64| format!("{:.1}%", (x * 1000.0).round() / 10.0);
+    for f in fair {
+        let (stated, covering, mean) = want[f["side"].as_str().unwrap()];
+        assert_eq!(f["counts"], format!("({stated} of {covering})"));
+        assert_eq!(f["stated"], pct(stated as f64 / covering as f64));
+        assert_eq!(f["mean"], pct(mean), "{}", f["side"]);
+    }
 }
 
 const PROBE: &str = r#"(() => {
@@ -110,7 +112,7 @@ const PROBE: &str = r#"(() => {
 
 #[test]
 fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let out = desk(dir.path(), false);
     let page = out.join("index.html");
     let html = read(&page);
@@ -144,16 +146,12 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
             "the command that retries them (their manifest was not the last run's)"
         );
         assert!(p["overflow"].as_i64().unwrap() <= 0, "{width}px: no sideways scrolling");
-        std::fs::write(
-            PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("desk-{width}.png")),
-            &v.screenshot,
-        )
-        .unwrap();
+        write(PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("desk-{width}.png")), &v.screenshot);
         // `UPDATE_SCREENSHOTS=1` refreshes the README's picture of the desk.
         if width == 1280 && std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
             let tab = browser.open(&page, 1100);
             let png = browser.shot(&tab, 1100, 760);
-            std::fs::write(crate::support::root().join("docs/images/desk.png"), png).unwrap();
+            write(crate::support::root().join("docs/images/desk.png"), png);
             browser.close(tab, "1");
         }
 
@@ -166,24 +164,14 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
         }
 
         // The panel's figures are those of the articles.
-        let want = expected_fairness(&out);
-        let fair = p["fairness"].as_array().unwrap();
-        assert_eq!(fair.len(), want.len());
-        for f in fair {
-            let (stated, covering, sum) = want[f["side"].as_str().unwrap()];
-            let pct = |x: f64| format!("{:.1}%", (x * 1000.0).round() / 10.0);
-            assert_eq!(f["counts"], format!("({stated} of {covering})"));
-            assert_eq!(f["stated"], pct(stated as f64 / covering as f64));
-            let mean = if stated == 0 { 0.0 } else { sum / stated as f64 };
-            assert_eq!(f["mean"], pct(mean), "{}", f["side"]);
-        }
+        assert_panel(&p["fairness"], &expected_fairness(&out));
         assert!(p["publishers"].as_u64().unwrap() >= 2, "by publisher too");
     }
 }
 
 #[test]
 fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let out = desk(dir.path(), false);
     let mut browser = Browser::launch();
     let tab = browser.open(&out.join("index.html"), 1280);
@@ -295,15 +283,15 @@ fn expected_place(at: &Value, finding: &Value, article: &Value) -> Option<String
 #[test]
 fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
     let srv = serve(Config { sloppy: true, ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
-    let pair = [example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")];
+    let dir = scratch();
+    let pair = [kcna(), example("north-korea-russia-reactions.md")];
     Parallax::new(dir.path())
         .fake(&srv)
         .draft(pair)
         .args(["-o", "a.html", "--format", "html,json"])
         .succeeds();
     let article: Value = read_json(dir.path().join("a.json"));
-    let findings = article["meta"]["integrity"]["findings"].as_array().unwrap().clone();
+    let findings = findings(&article);
     let mut expected = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         if let Some(selector) = expected_place(f.get("at").unwrap_or(&Value::Null), f, &article) {
@@ -389,24 +377,20 @@ fn desk_load_and_filter_time() {
 
 #[test]
 fn the_fairness_panel_says_what_the_batch_report_says() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let out = desk(dir.path(), true);
     let report: Value = read_json(out.join("report.json"));
     let sides = report["sides"].as_array().unwrap();
     assert_eq!(sides.len(), 4, "{report}");
-    let mut browser = Browser::launch();
-    let v = browser.visit(&out.join("index.html"), 1280, PROBE);
-    let fair = v.probe["fairness"].as_array().unwrap().clone();
-    assert_eq!(fair.len(), sides.len());
-    let pct = |x: f64| format!("{:.1}%", (x * 1000.0).round() / 10.0);
-    for f in &fair {
-        let s = sides
-            .iter()
-            .find(|s| s["id"] == f["side"])
-            .unwrap_or_else(|| panic!("{} in {report}", f["side"]));
-        let (stated, stories) = (s["stated"].as_u64().unwrap(), s["stories"].as_u64().unwrap());
-        assert_eq!(f["counts"], format!("({stated} of {stories})"));
-        assert_eq!(f["stated"], pct(stated as f64 / stories as f64));
-        assert_eq!(f["mean"], pct(s["mean_share"].as_f64().unwrap()), "{}", s["id"]);
-    }
+    let want = sides.iter().map(|s| {
+        let n = |k: &str| s[k].as_u64().unwrap() as usize;
+        (
+            s["id"].as_str().unwrap().to_string(),
+            (n("stated"), n("stories"), s["mean_share"].as_f64().unwrap()),
+        )
+    });
+    assert_panel(
+        &Browser::launch().visit(&out.join("index.html"), 1280, PROBE).probe["fairness"],
+        &want.collect(),
+    );
 }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use fake_llm::{Config, FakeServer};
 use serde_json::Value;
 
-use crate::support::{Parallax, example, fixture, prism_sources, read, run, serve};
+use crate::support::{Parallax, fixture, kcna, prism_sources, read, run, scratch, serve};
 
 fn server(latency_ms: u64) -> FakeServer {
     serve(Config { latency: Duration::from_millis(latency_ms), ..Config::default() })
@@ -14,7 +14,7 @@ fn server(latency_ms: u64) -> FakeServer {
 
 #[test]
 fn extractive_default_writes_a_complete_article() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
         .args(["--persona", "prism", "-o", "out.md"])
@@ -35,15 +35,15 @@ fn extractive_default_writes_a_complete_article() {
 
 #[test]
 fn a_side_with_no_stated_position_is_shown_as_such() {
-    let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path()).draft([&example("kim-putin-new-year.md")]).succeeds();
+    let dir = scratch();
+    let r = Parallax::new(dir.path()).draft([&kcna()]).succeeds();
     assert_eq!(r.stdout.matches(": no stated position in the sources.").count(), 4, "{}", r.stdout);
 }
 
 #[test]
 fn openai_streaming_draft_has_all_perspectives_and_usage() {
     let srv = server(0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .fake(&srv)
         .env("OPENAI_API_KEY", "sk-test-key")
@@ -70,7 +70,7 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
 #[test]
 fn non_streaming_draft_works_too() {
     let srv = server(0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
         .fake(&srv)
         .draft(["--no-stream", "--model", "small-model"])
@@ -86,7 +86,7 @@ fn non_streaming_draft_works_too() {
 #[test]
 fn dry_run_prints_every_round_and_sends_nothing() {
     let srv = server(0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path()).fake(&srv).draft(["--dry-run"]).args(prism_sources()).succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
     assert_eq!(r.stdout.matches("=== round ").count(), 6, "{}", r.stdout);
@@ -111,7 +111,7 @@ fn dry_run_prints_every_round_and_sends_nothing() {
 #[test]
 fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
     let srv = server(150);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
@@ -144,7 +144,7 @@ fn outside_fences(content: &str) -> (String, usize) {
 #[test]
 fn injected_instructions_stay_inside_the_fenced_data_block() {
     let srv = server(0);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path()).fake(&srv).draft([&fixture("sources/injection.md")]).succeeds();
     let reqs = srv.handle.requests();
     assert!(!reqs.is_empty());
@@ -175,7 +175,7 @@ fn injected_instructions_stay_inside_the_fenced_data_block() {
 
 #[test]
 fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let bin = assert_cmd::cargo::cargo_bin("parallax");
     let sources = prism_sources().join(" ");
     // `script` gives the command a terminal for its stdout.
@@ -207,8 +207,8 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
 
 #[test]
 fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
-    let dir = tempfile::tempdir().unwrap();
-    let src = example("kim-putin-new-year.md");
+    let dir = scratch();
+    let src = kcna();
     let stdout = Parallax::new(dir.path()).draft([&src, "-o", "-"]).succeeds();
     assert!(stdout.stdout.starts_with("---\n"), "-o - prints the article");
     assert!(!dir.path().join("-.md").exists());
@@ -226,7 +226,7 @@ fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
 
 #[test]
 fn a_json_fact_sheet_on_stdin_is_read_as_one() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
     let r = Parallax::new(dir.path()).draft(["-", "--format", "json"]).write_stdin(sheet).succeeds();
     let article: serde_json::Value = r.json();
@@ -236,7 +236,7 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
 
 #[test]
 fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     crate::support::Parallax::new(dir.path())
         .draft(crate::support::prism_sources())
         .args(["--persona", "prism", "-o", "a.md"])

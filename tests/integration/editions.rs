@@ -5,12 +5,12 @@
 use fake_llm::{Config, FakeServer, Tamper};
 use serde_json::Value;
 
-use crate::support::{Parallax, fixture, prism_sources, read, serve};
+use crate::support::{Parallax, findings, fixture, prism_sources, read, read_json, scratch, serve, write};
 
 #[test]
 fn two_editions_from_one_brief_agree() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .draft(prism_sources())
         .fake(&srv)
@@ -40,19 +40,14 @@ fn two_editions_from_one_brief_agree() {
     let found: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr));
     let differences = found["differences"].as_array().unwrap().len();
     assert_eq!(r.code, i32::from(differences > 0), "{}", r.stderr);
-    let en: Value = serde_json::from_slice(&std::fs::read(out.join("story.en.json")).unwrap()).unwrap();
-    let parity = en["meta"]["integrity"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["kind"] == "parity")
-        .count();
+    let parity =
+        findings(&read_json(out.join("story.en.json"))).iter().filter(|f| f["kind"] == "parity").count();
     assert_eq!(parity, differences, "the en edition reports every difference");
 }
 
 #[test]
 fn several_editions_need_files_and_each_language_once() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let src = fixture("sources/senkaku-ja.md");
     Parallax::new(dir.path())
         .draft([&src])
@@ -75,13 +70,10 @@ fn a_translated_quotation_shows_its_original() {
         }),
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let persona = dir.path().join("marking.md");
-    std::fs::write(
-        &persona,
-        "---\nid: marking\nextends: prism\nmark_translations: true\n---\nAs PRISM, and says which quotations are translated.\n",
-    )
-    .unwrap();
+    let text = "---\nid: marking\nextends: prism\nmark_translations: true\n---\nAs PRISM, and says which quotations are translated.\n";
+    write(&persona, text);
     Parallax::new(dir.path())
         .draft([fixture("sources/senkaku-ja.md")])
         .fake(&srv)
@@ -108,7 +100,7 @@ fn a_translated_quotation_shows_its_original() {
 #[test]
 fn a_batch_writes_every_story_in_every_language_and_resumes() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     std::fs::create_dir(dir.path().join("wire")).unwrap();
     for name in ["kim-putin-new-year.md", "chip-export-controls.md"] {
         std::fs::copy(crate::support::example(name), dir.path().join("wire").join(name)).unwrap();

@@ -5,27 +5,21 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use fake_llm::{BatchConfig, Config, FakeServer};
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::support::{Parallax, read, read_json, serve};
+use crate::support::{Parallax, read, read_json, scratch, serve, write, write_jsonl, write_stories};
 
 /// A JSONL manifest of `n` distinct stories that quote two sides.
-fn manifest(dir: &Path, n: usize) -> String {
-    let mut out = String::new();
-    for i in 0..n {
-        let text = format!(
+fn manifest(dir: &Path, n: usize) {
+    write_stories(dir, n, |i| {
+        format!(
             "# Port deal {i}\n\nThe port authority of district {i} signed a lease worth ${}.5 million on March 3.\n\nSeoul said the lease for district {i} was sound.\n\nWashington said it was watching the lease closely.",
             i + 10
-        );
-        out.push_str(&serde_json::json!({ "id": format!("story-{i:04}"), "text": text }).to_string());
-        out.push('\n');
-    }
-    std::fs::write(dir.join("stories.jsonl"), out).unwrap();
-    "stories.jsonl".into()
+        )
+    });
 }
 
 fn server(batch: BatchConfig) -> FakeServer {
@@ -60,20 +54,7 @@ fn body(path: &Path) -> String {
 
 /// `parallax batch --engine provider` started in the background.
 fn spawn_batch(dir: &Path, srv: &FakeServer) -> std::process::Child {
-    std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"))
-        .current_dir(dir)
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("PARALLAX_CONFIG")
-        .env("XDG_CONFIG_HOME", dir.join(".config"))
-        .env("XDG_CACHE_HOME", dir.join(".cache"))
-        .env("XDG_DATA_HOME", dir.join(".local/share"))
-        .env("OPENAI_BASE_URL", srv.base_url())
-        .env("PARALLAX_POLL_INTERVAL", "20ms")
-        .args(["batch", "stories.jsonl", "--out", "out", "--engine", "provider"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap()
+    batch(dir, srv, false, &["--engine", "provider"]).spawn()
 }
 
 /// Wait until the fake server has more than `n` batches.
@@ -100,11 +81,11 @@ fn wait_for_journal(dir: &Path, n: usize) {
 fn five_hundred_through(anthropic: bool) {
     let srv =
         server(BatchConfig { delay: Duration::from_millis(50), errored_percent: 10, expired_percent: 5 });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 500);
     let model = if anthropic { "claude-3-5-haiku-latest" } else { "gpt-4o-mini" };
     let prices = format!("[prices]\n\"{model}\" = {{ input = 1.0, output = 4.0 }}\n");
-    std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
+    write(dir.path().join("parallax.toml"), prices);
     let r = batch(dir.path(), &srv, anthropic, &["--engine", "provider", "--model", model]).succeeds();
     let rep = report(dir.path(), "out");
     assert_eq!((rep["done"].as_u64(), rep["failed"].as_u64()), (Some(500), Some(0)), "{}", r.stderr);
@@ -150,10 +131,10 @@ fn five_hundred_stories_through_anthropic_message_batches_lose_none() {
 #[test]
 fn one_batch_per_round_articles_as_live_and_half_the_price() {
     let srv = server(BatchConfig::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 12);
     let prices = "[prices]\n\"gpt-4o-mini\" = { input = 0.15, output = 0.6 }\n";
-    std::fs::write(dir.path().join("parallax.toml"), prices).unwrap();
+    write(dir.path().join("parallax.toml"), prices);
     batch_to(dir.path(), "live", &srv, false, &["--no-stream"]).succeeds();
     assert_eq!(srv.handle.batches_created(), 0);
     let dry = batch(dir.path(), &srv, false, &["--engine", "provider", "--dry-run"]).run();
@@ -176,28 +157,23 @@ fn one_batch_per_round_articles_as_live_and_half_the_price() {
 #[test]
 fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
     let srv = server(BatchConfig::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     // Ids Anthropic would refuse as they are.
-    let mut out = String::new();
-    for i in 0..10 {
-        let text = format!(
+    let text = |i| {
+        format!(
             "# Vote {i}\n\nThe council of ward {i} approved a plan on March 3.\n\nSeoul said ward {i} was right."
-        );
-        out.push_str(&serde_json::json!({ "id": format!("wire.2026.03.{}.{i}", "a-very-long-slug-of-a-headline".repeat(2)), "text": text }).to_string());
-        out.push('\n');
-    }
-    std::fs::write(dir.path().join("stories.jsonl"), out).unwrap();
-    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n").unwrap();
+        )
+    };
+    let id = |i| format!("wire.2026.03.{}.{i}", "a-very-long-slug-of-a-headline".repeat(2));
+    write_jsonl(dir.path().join("stories.jsonl"), (0..10).map(|i| json!({ "id": id(i), "text": text(i) })));
+    write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n");
     let r = batch(dir.path(), &srv, true, &["--engine", "provider", "--json"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 10);
-    let events: Vec<Value> = r
-        .stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
-        .filter(|e| e["event"] == "engine")
-        .collect();
     assert!(
-        events.iter().any(|e| e["status"] == "ended" && e["counts"]["succeeded"].as_u64() > Some(0)),
+        r.json_lines()
+            .iter()
+            .filter(|e| e["event"] == "engine")
+            .any(|e| e["status"] == "ended" && e["counts"]["succeeded"].as_u64() > Some(0)),
         "{}",
         r.stdout
     );
@@ -216,7 +192,7 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
 #[test]
 fn killed_while_polling_each_round_no_request_is_submitted_twice() {
     let srv = server(BatchConfig { delay: Duration::from_millis(700), ..BatchConfig::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 20);
     // Killed while each of the pipeline's two rounds is being polled.
     for _ in 0..2 {
@@ -238,7 +214,7 @@ fn killed_while_polling_each_round_no_request_is_submitted_twice() {
 #[test]
 fn the_export_import_loop_runs_to_the_end() {
     let srv = server(BatchConfig::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 6);
     let mut rounds = 0;
     let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]).run();
@@ -254,7 +230,7 @@ fn the_export_import_loop_runs_to_the_end() {
         assert_eq!(first["url"], "/v1/chat/completions");
         let output = srv.handle.run_batch_file(&input).unwrap();
         let results = dir.path().join(format!("results-{rounds}.jsonl"));
-        std::fs::write(&results, output).unwrap();
+        write(&results, output);
         r = batch(dir.path(), &srv, false, &["--engine", "import", "--results", results.to_str().unwrap()])
             .run();
     }
@@ -266,7 +242,7 @@ fn the_export_import_loop_runs_to_the_end() {
 #[test]
 fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     let srv = server(BatchConfig { delay: Duration::from_secs(600), ..BatchConfig::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 3);
     let mut child = spawn_batch(dir.path(), &srv);
     wait_for_batch(&srv, 0);
@@ -292,9 +268,9 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
 #[test]
 fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
     let srv = server(BatchConfig::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 8);
-    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nmax_enqueued_tokens = 12000\n").unwrap();
+    write(dir.path().join("parallax.toml"), "[batch]\nmax_enqueued_tokens = 12000\n");
     let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 8);
     // Without the limit, one batch per round (two); with it, a round goes in parts.
@@ -304,9 +280,9 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
 #[test]
 fn stories_go_through_an_engine_in_windows() {
     let srv = server(BatchConfig { delay: Duration::from_millis(20), ..BatchConfig::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     manifest(dir.path(), 12);
-    std::fs::write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n").unwrap();
+    write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n");
     let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
     assert_eq!(report(dir.path(), "out")["done"], 12);
     let ids = srv.handle.batch_custom_ids();

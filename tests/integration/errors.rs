@@ -2,13 +2,13 @@
 
 use fake_llm::{Config, Reply};
 
-use crate::support::{Parallax, answering, example, fast_config, fixture, read, serve};
+use crate::support::{
+    Parallax, answering, fast_config, fixture, kcna, read, refused_url, scratch, serve, write,
+};
 
 fn draft_with_persona(persona: &str, code: i32, needles: &[&str]) -> crate::support::Run {
-    let dir = tempfile::tempdir().unwrap();
-    Parallax::new(dir.path())
-        .draft([&example("kim-putin-new-year.md"), "--persona", persona])
-        .expect_failure(code, needles)
+    let dir = scratch();
+    Parallax::new(dir.path()).draft([&kcna(), "--persona", persona]).expect_failure(code, needles)
 }
 
 #[test]
@@ -37,7 +37,7 @@ fn unknown_persona_lists_the_known_ones() {
 
 #[test]
 fn missing_and_empty_sources_are_bad_input() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
         .draft(["does-not-exist.md"])
         .expect_failure(2, &["does-not-exist.md", "cannot read source"]);
@@ -48,24 +48,20 @@ fn missing_and_empty_sources_are_bad_input() {
 
 #[test]
 fn template_with_undefined_variable_names_template_line_and_variable() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
-        .draft([&example("kim-putin-new-year.md"), "--prompts", &fixture("prompts-undefined")])
+        .draft([&kcna(), "--prompts", &fixture("prompts-undefined")])
         .expect_failure(2, &["brief.j2:2:", "undefined variable `facts_that_do_not_exist`"]);
 }
 
 #[test]
 fn refused_connection_is_a_failure_with_the_url() {
-    let port = {
-        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        l.local_addr().unwrap().port()
-    };
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 1, "");
-    let url = format!("http://127.0.0.1:{port}/v1");
+    let url = refused_url();
     Parallax::new(dir.path())
         .env("OPENAI_BASE_URL", &url)
-        .draft([&example("kim-putin-new-year.md")])
+        .draft([&kcna()])
         .expect_failure(1, &["could not connect", &url]);
 }
 
@@ -75,11 +71,11 @@ fn unauthorized_is_a_failure_that_never_echoes_the_key() {
         code: 401,
         body: r#"{"error":{"message":"Incorrect API key provided: sk-planted-secret-123"}}"#.into(),
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .fake(&srv)
         .env("OPENAI_API_KEY", "sk-planted-secret-123")
-        .draft(["-vv", &example("kim-putin-new-year.md")])
+        .draft(["-vv", &kcna()])
         .expect_failure(1, &["HTTP 401", "refused the API key"]);
     assert!(!r.stderr.contains("sk-planted-secret-123"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1, "a 401 is not retried");
@@ -91,19 +87,19 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
         code: 404,
         body: r#"{"error":{"message":"The model `nope-1` does not exist","code":"model_not_found"}}"#.into(),
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
         .fake(&srv)
-        .draft(["--model", "nope-1", &example("kim-putin-new-year.md")])
+        .draft(["--model", "nope-1", &kcna()])
         .expect_failure(1, &["model `nope-1` was not found", "HTTP 404", "check --model"]);
     assert_eq!(srv.handle.requests().len(), 1, "a 404 is not retried");
 
     let srv = answering(Reply::Fault(fake_llm::Fault::InvalidJsonBody));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 1, "");
     Parallax::new(dir.path())
         .fake(&srv)
-        .draft(["--no-stream", &example("kim-putin-new-year.md")])
+        .draft(["--no-stream", &kcna()])
         .expect_failure(1, &["not the expected JSON", "502 Bad Gateway"]);
     assert_eq!(srv.handle.requests().len(), 2, "retried once, as configured");
 }
@@ -111,11 +107,8 @@ fn unknown_model_and_html_bodies_are_clear_failures() {
 #[test]
 fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     let srv = answering(Reply::Content("Sure! Here is your brief: the council met.".into()));
-    let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&example("kim-putin-new-year.md"), "-o", "a.md"])
-        .succeeds();
+    let dir = scratch();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna(), "-o", "a.md"]).succeeds();
     assert!(r.stderr.contains("degraded part"), "{}", r.stderr);
     let reqs = srv.handle.requests();
     let brief: Vec<_> = reqs.iter().filter(|q| q.schema_name() == Some("brief")).collect();
@@ -127,7 +120,7 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
     assert!(article.contains("brief: quoted from the sources"), "{article}");
     Parallax::new(dir.path())
         .fake(&srv)
-        .draft([&example("kim-putin-new-year.md"), "--strict", "--no-cache"])
+        .draft([&kcna(), "--strict", "--no-cache"])
         .expect_failure(1, &["degraded", "not valid JSON"]);
 }
 
@@ -135,16 +128,16 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
 fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
     let srv =
         serve(Config { script: vec![Reply::Content("{\"key_facts\": []}".into())], ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).succeeds();
+    let dir = scratch();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna()]).succeeds();
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
 
 #[test]
 fn a_manifest_id_with_a_terminal_escape_is_shown_not_obeyed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let line = serde_json::json!({"id": "story\u{1b}[2J\u{1b}]0;owned\u{7}", "text": "Seoul said so."});
-    std::fs::write(dir.path().join("m.jsonl"), format!("{line}\n")).unwrap();
+    write(dir.path().join("m.jsonl"), format!("{line}\n"));
     let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).run();
     assert!(!r.stderr.contains('\u{1b}') && !r.stderr.contains('\u{7}'), "{:?}", r.stderr);
     assert!(r.stderr.contains("story\\u{1b}[2J"), "{}", r.stderr);
@@ -158,12 +151,9 @@ fn retries_of_one_failure_are_one_warning_whatever_their_request_ids() {
     };
     let srv =
         serve(Config { script: (0..40).map(garbage).collect(), fallback: garbage(99), ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 6, "");
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .draft([&example("kim-putin-new-year.md"), "--no-cache"])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna(), "--no-cache"]).fails_with(1);
     let retrying = r.stderr.lines().filter(|l| l.contains("retrying")).count();
     assert_eq!(retrying, 1, "one warning for six retries:\n{}", r.stderr);
     assert!(r.stderr.contains("times in all"), "{}", r.stderr);

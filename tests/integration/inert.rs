@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use crate::support::Parallax;
+use crate::support::{Parallax, scratch, write};
 
 const HOSTILE: &[&str] = &[
     "<script>alert(1)</script> Seoul said the plan was sound.",
@@ -56,18 +56,19 @@ fn read(markdown: &str) -> (Vec<String>, Vec<String>) {
 
 fn draft(dir: &std::path::Path, text: &str) -> String {
     let source = dir.join("s.md");
-    std::fs::write(
+    write(
         &source,
-        format!("---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---\n\n{text}"),
-    )
-    .unwrap();
+        format!(
+            "---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---\n\n{text}"
+        ),
+    );
     let r = Parallax::new(dir).draft(["--plain", "--persona", "prism"]).arg(&source).succeeds();
     r.stdout
 }
 
 #[test]
 fn hostile_paragraphs_render_to_the_same_outline_with_nothing_live() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     // The same paragraphs with their markup characters taken out: the same words.
     let clean: Vec<String> = HOSTILE
         .iter()

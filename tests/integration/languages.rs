@@ -3,18 +3,17 @@
 
 use serde_json::Value;
 
-use crate::support::{Parallax, fixture};
+use crate::support::{Parallax, fixture, scratch};
 
 /// `(speaker, side)` of every statement `parallax statements --json` lists.
 fn statements(source: &str) -> Vec<(String, String, String)> {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .args(["statements", "--json", "--persona", "prism"])
         .arg(fixture(source))
         .succeeds();
-    r.stdout
-        .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("one JSON object per line"))
+    r.json_lines()
+        .iter()
         .map(|v| {
             let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
             (s("speaker"), s("side"), s("content"))
@@ -69,7 +68,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
         ("sources/senkaku-ja.md", [("japan", "林芳正"), ("china", "毛寧"), ("united-states", "米国務省")]),
         ("sources/chips-zh.md", [("japan", "林芳正"), ("china", "毛宁"), ("united-states", "美国商务部")]),
     ] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         let r = Parallax::new(dir.path())
             .draft(["--format", "json", "--persona", "prism", "-o", "-"])
             .arg(fixture(source))
@@ -92,7 +91,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
 
 #[test]
 fn editions_in_two_languages_are_compared_fact_by_fact() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let parity = |edition: &str| {
         let r = Parallax::new(dir.path())
             .args(["check", "--json", "--edition"])

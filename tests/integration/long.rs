@@ -6,12 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use fake_llm::Config;
 use serde_json::Value;
 
-use crate::support::{Parallax, long_report as report, read_json, serve};
+use crate::support::{Parallax, long_report as report, read_json, scratch, serve};
 
 #[test]
 fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let file = report(dir.path());
     let with_server = |args: &[&str]| Parallax::new(dir.path()).fake(&srv).args(args).run();
     // Which passages hold each side's statements.
@@ -69,7 +69,7 @@ fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
         script: vec![fake_llm::Reply::Status { code: 400, body: LLAMA_SERVER_TOO_LONG.into() }],
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let file = report(dir.path());
     let r =
         Parallax::new(dir.path()).fake(&srv).draft([&file, "--max-tokens", "1024", "-o", "a.md"]).succeeds();

@@ -5,10 +5,12 @@
 use std::path::{Path, PathBuf};
 
 use fake_llm::{Config, Tamper};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::browser::Browser;
-use crate::support::{Parallax, example, parallax, prism_sources, read, read_json, root, run, serve};
+use crate::support::{
+    EXAMPLES, Parallax, example, prism_sources, read, read_json, root, scratch, serve, write, write_jsonl,
+};
 
 const PROBE: &str = r#"(() => {
   const q = s => [...document.querySelectorAll(s)];
@@ -35,19 +37,12 @@ fn shots() -> PathBuf {
 
 #[test]
 fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
         .draft(prism_sources())
         .args(["-o", "out/first.md", "--format", "md,html,json"])
         .succeeds();
-    Parallax::new(dir.path())
-        .draft([
-            &example("kim-putin-new-year.md"),
-            &example("north-korea-russia-reactions.md"),
-            "-o",
-            "out/second.html",
-        ])
-        .succeeds();
+    Parallax::new(dir.path()).draft(prism_sources()).args(["-o", "out/second.html"]).succeeds();
     let page = dir.path().join("out/second.html");
     let html = read(&page);
     assert!(
@@ -57,25 +52,16 @@ fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
 
     let mut browser = Browser::launch();
     let wide = browser.visit(&page, 1280, PROBE);
-    std::fs::write(shots().join("article-1280.png"), &wide.screenshot).unwrap();
+    write(shots().join("article-1280.png"), &wide.screenshot);
     let narrow = browser.visit(&page, 390, PROBE);
-    std::fs::write(shots().join("article-390.png"), &narrow.screenshot).unwrap();
+    write(shots().join("article-390.png"), &narrow.screenshot);
     for v in [&wide, &narrow] {
         assert!(v.requests.is_empty(), "network requests: {:?}", v.requests);
         assert!(v.console_errors.is_empty(), "console errors: {:?}", v.console_errors);
         assert_eq!(v.dialogs, 0);
         let s = &v.probe["sections"];
-        for (name, least) in [
-            ("h1", 1),
-            ("deck", 1),
-            ("lede", 1),
-            ("pull", 1),
-            ("context", 1),
-            ("byline", 1),
-            ("sources", 2),
-            ("related", 1),
-            ("integrity", 1),
-        ] {
+        for name in ["h1", "deck", "lede", "pull", "context", "byline", "sources", "related", "integrity"] {
+            let least = if name == "sources" { 2 } else { 1 };
             assert!(s[name].as_u64().unwrap() >= least, "section {name}: {s}");
         }
     }
@@ -106,13 +92,11 @@ fn markup_in_sources_and_answers_stays_text() {
         }),
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let source = dir.path().join("hostile.md");
-    std::fs::write(
-        &source,
-        format!("---\ntitle: Hostile <script>alert(5)</script>\nurl: javascript:alert(6)\npublisher: <img src=x onerror=alert(7)>\n---\n\nSeoul said the council met.{XSS}\n\nThe council approved the plan.\n"),
-    )
-    .unwrap();
+    let front = "---\ntitle: Hostile <script>alert(5)</script>\nurl: javascript:alert(6)\npublisher: <img src=x onerror=alert(7)>\n---";
+    let text = format!("{front}\n\nSeoul said the council met.{XSS}\n\nThe council approved the plan.\n");
+    write(&source, text);
     Parallax::new(dir.path())
         .fake(&srv)
         .draft([source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
@@ -120,18 +104,13 @@ fn markup_in_sources_and_answers_stays_text() {
     let page = dir.path().join("x.html");
     let html = read(&page);
     assert!(html.contains("&lt;script&gt;alert(1)"), "the payload is there, escaped");
-    assert!(
-        !html.contains("<script")
-            && !html.contains("<img")
-            && !html.to_lowercase().contains("href=\"javascript")
-    );
+    assert!(!["<script", "<img", "href=\"javascript"].iter().any(|m| html.to_lowercase().contains(m)));
     let mut browser = Browser::launch();
     let v = browser.visit(&page, 1280, PROBE);
     assert_eq!(v.dialogs, 0, "no dialog opened");
-    assert_eq!(v.probe["scripts"], 0);
-    assert_eq!(v.probe["handlers"], 0);
-    assert_eq!(v.probe["jsLinks"], 0);
-    assert_eq!(v.probe["imgs"], 0);
+    for none in ["scripts", "handlers", "jsLinks", "imgs"] {
+        assert_eq!(v.probe[none], 0, "{none}");
+    }
     assert!(v.probe["text"].as_str().unwrap().contains("<script>alert(1)</script>"), "shown as text");
     assert!(v.requests.is_empty(), "{:?}", v.requests);
 }
@@ -146,7 +125,7 @@ fn the_published_schema_is_current() {
     let path = root().join("docs/article.schema.json");
     let generated = parallax::render::json::schema();
     if std::env::var_os("UPDATE_SCHEMA").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        write(&path, &generated);
     }
     let published = std::fs::read_to_string(&path).unwrap_or_default();
     assert_eq!(published, generated, "docs/article.schema.json is stale: rerun with UPDATE_SCHEMA=1");
@@ -163,22 +142,14 @@ fn validate(v: &jsonschema::Validator, file: &Path) {
 #[test]
 fn json_output_validates_against_the_schema_for_every_example() {
     let v = validator();
-    let dir = tempfile::tempdir().unwrap();
-    let cases: [(&str, Vec<&str>); 4] = [
-        ("prism", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
-        ("nuri", vec!["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
-        ("ledger", vec!["eu-trade-defence.md"]),
-        ("circuit", vec!["chip-export-controls.md"]),
-    ];
-    for (persona, sources) in &cases {
-        let mut cmd = parallax(dir.path());
-        cmd.args(["draft", "--persona", persona, "-o", &format!("{persona}.json")]);
-        for s in sources {
-            cmd.arg(example(s));
-        }
-        let r = run(&mut cmd);
-        assert_eq!(r.code, 0, "{persona}: {}", r.stderr);
-        validate(&v, &dir.path().join(format!("{persona}.json")));
+    let dir = scratch();
+    for (persona, sources) in EXAMPLES {
+        let out = format!("{persona}.json");
+        Parallax::new(dir.path())
+            .draft(["--persona", persona, "-o", &out])
+            .args(sources.iter().map(|s| example(s)))
+            .succeeds();
+        validate(&v, &dir.path().join(out));
     }
     let srv = serve(Config::default());
     Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "model.json"]).succeeds();
@@ -187,17 +158,10 @@ fn json_output_validates_against_the_schema_for_every_example() {
 
 #[test]
 fn a_batch_fills_in_related_articles_never_itself() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut lines = Vec::new();
-    for i in 0..5 {
-        lines.push(serde_json::json!({"id": format!("korea-{i}"), "text": format!(
-            "North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\nPyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\nSeoul called the troop deployment a threat to the Korean Peninsula."
-        )}).to_string());
-        lines.push(serde_json::json!({"id": format!("trade-{i}"), "persona": "ledger", "text": format!(
-            "Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\nBrussels said any tariffs must respect World Trade Organization rules.\n\nChina's commerce ministry criticised the tariffs on steel and electric vehicles."
-        )}).to_string());
-    }
-    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    let dir = scratch();
+    let korea = |i| json!({"id": format!("korea-{i}"), "text": format!("North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\nPyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\nSeoul called the troop deployment a threat to the Korean Peninsula.")});
+    let trade = |i| json!({"id": format!("trade-{i}"), "persona": "ledger", "text": format!("Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\nBrussels said any tariffs must respect World Trade Organization rules.\n\nChina's commerce ministry criticised the tariffs on steel and electric vehicles.")});
+    write_jsonl(dir.path().join("m.jsonl"), (0..5).flat_map(|i| [korea(i), trade(i)]));
     Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--format", "md,html"]).succeeds();
     for topic in ["korea", "trade"] {
         for i in 0..5 {
@@ -211,11 +175,8 @@ fn a_batch_fills_in_related_articles_never_itself() {
             let md = read(dir.path().join(format!("out/{id}.md")));
             assert!(md.contains(&format!("]({}.md)", related[0])), "{id}.md links {}", related[0]);
             let html = read(dir.path().join(format!("out/{id}.html")));
-            assert!(
-                html.contains(&format!("href=\"{}.html\"", related[0])),
-                "{id}.html links {}",
-                related[0]
-            );
+            let link = format!("href=\"{}.html\"", related[0]);
+            assert!(html.contains(&link), "{id}.html links {}", related[0]);
         }
     }
 }

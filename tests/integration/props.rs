@@ -2,6 +2,8 @@
 //! manifest readers and the HTML extractor never panic, and their errors name
 //! the file. CI runs the default 256 cases each; `bench/fuzz.sh` runs many more.
 
+use crate::support::{scratch, write};
+
 use std::path::Path;
 
 use parallax::batch::manifest::Manifest;
@@ -50,10 +52,10 @@ proptest! {
 
     #[test]
     fn the_manifest_readers_never_panic(text in manifest_like()) {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         for name in ["m.jsonl", "m.csv"] {
             let path = dir.path().join(name);
-            std::fs::write(&path, &text).unwrap();
+            write(&path, &text);
             if let Ok(m) = Manifest::open(path.to_str().unwrap()) {
                 for item in m.take(1000) {
                     if let Err(e) = item {

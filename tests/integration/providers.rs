@@ -6,12 +6,14 @@ use std::time::Duration;
 
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
 
-use crate::support::{Parallax, example, fast_config, prism_sources, read, serve};
+use crate::support::{
+    Parallax, example, fast_config, files, kcna, prism_sources, read, scratch, serve, write,
+};
 
 #[test]
 fn anthropic_mode_streams_and_answers_whole() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft =
         |extra: &[&str]| Parallax::new(dir.path()).fake_anthropic(&srv).draft(prism_sources()).args(extra);
     let r = draft(&[]).succeeds();
@@ -51,31 +53,29 @@ fn front_matter_number(article: &str, key: &str) -> u64 {
 #[test]
 fn presets_send_the_budget_field_each_server_reads() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
-    Parallax::new(dir.path())
-        .draft(["--provider", "llamacpp", "--base-url", &srv.base_url(), &example("kim-putin-new-year.md")])
-        .succeeds();
+    let dir = scratch();
+    Parallax::new(dir.path()).draft([&kcna()]).provider("llamacpp", &srv.base_url()).succeeds();
     let reqs = srv.handle.requests();
     assert!(
         reqs.iter()
             .all(|q| q.body.get("max_tokens").is_some() && q.body.get("max_completion_tokens").is_none())
     );
     assert!(reqs.iter().all(|q| q.body["model"] == "local"), "the preset's default model");
-    Parallax::new(dir.path()).fake(&srv).draft(["--no-cache", &example("kim-putin-new-year.md")]).succeeds();
+    Parallax::new(dir.path()).fake(&srv).draft(["--no-cache", &kcna()]).succeeds();
     let openai = &srv.handle.requests()[reqs.len()..];
     assert!(openai.iter().all(|q| q.body.get("max_completion_tokens").is_some()));
 }
 
 /// Twenty different stories: the example source with a distinct closing passage.
 fn stories(dir: &Path, n: usize) -> Vec<String> {
-    let kcna = read(example("kim-putin-new-year.md"));
+    let kcna = read(kcna());
     let reactions = read(example("north-korea-russia-reactions.md"));
     let reactions = reactions.split("\n---\n").nth(1).unwrap_or(&reactions);
     let base = format!("{kcna}\n{reactions}");
     (0..n)
         .map(|i| {
             let path = dir.join(format!("story-{i}.md"));
-            std::fs::write(&path, format!("{base}\nThis is story number {i} of the series.\n")).unwrap();
+            write(&path, format!("{base}\nThis is story number {i} of the series.\n"));
             path.display().to_string()
         })
         .collect()
@@ -87,7 +87,7 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
         faults: FaultPlan { rate: 0.56, kinds: Fault::all(), seed: 7, per_conversation: 1 },
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 6, "");
     for (i, story) in stories(dir.path(), 20).iter().enumerate() {
         let r = Parallax::new(dir.path())
@@ -126,7 +126,7 @@ fn one_429_pauses_every_worker() {
         script: vec![Reply::Normal, Reply::Fault(Fault::RateLimited { retry_after_ms: 400 })],
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 3, "concurrency = 2");
     Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).succeeds();
     let log = srv.handle.requests();
@@ -147,9 +147,9 @@ fn one_429_pauses_every_worker() {
 #[test]
 fn bad_requests_are_never_retried() {
     let srv = serve(Config { script: vec![Reply::Fault(Fault::Status(400))], ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 6, "");
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).fails_with(1);
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna()]).fails_with(1);
     assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1);
 }
@@ -157,9 +157,9 @@ fn bad_requests_are_never_retried() {
 #[test]
 fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
     let srv = serve(Config { script: vec![Reply::Fault(Fault::HangAfterFirstChunk)], ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 3, "");
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&example("kim-putin-new-year.md")]).succeeds();
+    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna()]).succeeds();
     assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!(log[0].outcome, "hang-after-first-chunk");
@@ -173,12 +173,12 @@ fn a_stream_without_its_terminator_is_never_accepted() {
         ("anthropic", "ANTHROPIC_BASE_URL", FakeServer::anthropic_url),
     ] {
         let srv = serve(Config { fallback: Reply::Fault(Fault::TruncatedStream), ..Config::default() });
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         fast_config(dir.path(), 2, "");
         let r = Parallax::new(dir.path())
             .env(env, url_of(&srv))
             .env("ANTHROPIC_API_KEY", "k")
-            .draft([&example("kim-putin-new-year.md")])
+            .draft([&kcna()])
             .run();
         assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
         assert!(r.stderr.contains("without its terminator"), "{protocol}: {}", r.stderr);
@@ -189,7 +189,7 @@ fn a_stream_without_its_terminator_is_never_accepted() {
 #[test]
 fn a_second_run_is_served_from_the_cache() {
     let srv = serve(Config::default());
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
     let first = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
@@ -202,24 +202,6 @@ fn a_second_run_is_served_from_the_cache() {
     assert_eq!(srv.handle.requests().len(), 12, "--no-cache asks again");
     draft(&["--refresh"]).succeeds();
     assert_eq!(srv.handle.requests().len(), 18, "--refresh asks again");
-}
-
-/// Every file under `dir`, as text.
-fn all_files(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let bytes = std::fs::read(&p).unwrap();
-                out.push((p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()));
-            }
-        }
-    }
-    out
 }
 
 #[test]
@@ -235,7 +217,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
         ],
         ..Config::default()
     });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     fast_config(dir.path(), 3, "");
     let mut outputs = Vec::new();
     for args in [&["-vv", "-o", "a.md"][..], &["-vv", "-o", "b.md"], &["-vv", "--dry-run"]] {
@@ -254,10 +236,11 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
     for r in &outputs {
         assert!(!r.stdout.contains(KEY) && !r.stderr.contains(KEY), "the key leaked into output");
     }
-    let files = all_files(dir.path());
-    assert!(files.iter().any(|(p, _)| p.contains(".cache")), "the cache was written");
-    for (path, text) in files {
-        assert!(!text.contains(KEY), "the key leaked into {path}");
+    let written = files(dir.path(), "**/*");
+    assert!(written.iter().any(|p| p.to_string_lossy().contains(".cache")), "the cache was written");
+    for path in written {
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        assert!(!text.contains(KEY), "the key leaked into {}", path.display());
     }
     let sent = srv.handle.requests();
     assert!(sent.iter().all(|q| q.credential().as_deref() == Some(&format!("Bearer {KEY}")[..])));
@@ -266,7 +249,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
 #[test]
 fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     let srv = serve(Config { json_object_only: true, ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = |out: &str, flag: &str| {
         Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, flag])
     };
@@ -296,7 +279,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
 
 #[test]
 fn doctor_tells_what_a_server_can_do() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let full = serve(Config::default());
     let r = Parallax::new(dir.path()).fake(&full).arg("doctor").succeeds();
     for line in [
@@ -318,16 +301,14 @@ fn doctor_tells_what_a_server_can_do() {
     assert_eq!(ok("json_schema (strict)"), Some(Some(false)), "{v}");
     assert_eq!(ok("json_object"), Some(Some(true)), "{v}");
     // Nothing listening: exit 1, said in the table and one line.
-    let r = Parallax::new(dir.path())
-        .args(["doctor", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1"])
-        .fails_with(1);
+    let r = Parallax::new(dir.path()).arg("doctor").provider("openai", "http://127.0.0.1:9/v1").fails_with(1);
     assert!(r.stdout.contains("Connection refused") || r.stdout.contains("refused"), "{}", r.stdout);
 }
 
 #[test]
 fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     let srv = serve(Config { tools_only: true, ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = |out: &str, extra: &[&str]| {
         Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]).args(extra)
     };

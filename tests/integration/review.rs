@@ -4,23 +4,23 @@
 
 use serde_json::Value;
 
-use crate::support::{Parallax, example, read};
+use crate::support::{Parallax, example, kcna, read, scratch, write};
 
 /// An offline batch of two stories and one that fails, in `dir/out`.
 fn batch(dir: &std::path::Path) {
     let manifest = [
-        serde_json::json!({"id": "kim", "source": example("kim-putin-new-year.md")}),
+        serde_json::json!({"id": "kim", "source": kcna()}),
         serde_json::json!({"id": "chips", "source": example("chip-export-controls.md")}),
         serde_json::json!({"id": "gone", "source": "missing.md"}),
     ];
     let text: String = manifest.iter().map(|l| format!("{l}\n")).collect();
-    std::fs::write(dir.join("stories.jsonl"), text).unwrap();
+    write(dir.join("stories.jsonl"), text);
     Parallax::new(dir).batch(["stories.jsonl", "--out", "out", "--allow-outside"]).run();
 }
 
 fn rows(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {
     let r = Parallax::new(dir).arg("review").args(["out", "--json"]).args(extra).succeeds();
-    r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    r.json_lines()
 }
 
 fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
@@ -29,7 +29,7 @@ fn row<'a>(rows: &'a [Value], id: &str) -> &'a Value {
 
 #[test]
 fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     batch(dir.path());
     let all = rows(dir.path(), &[]);
     assert_eq!(all.len(), 3, "{all:?}");
@@ -65,7 +65,7 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     // The article changes after its approval: the approval is stale.
     let kim = dir.path().join("out/kim.json");
     let text = read(&kim).replacen("Kim", "KIM", 1);
-    std::fs::write(&kim, text).unwrap();
+    write(&kim, text);
     assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
     let approved = Parallax::new(dir.path()).arg("review").args(["out", "--approved"]).succeeds();
     assert_eq!(approved.stdout, "", "a stale approval does not go out");
@@ -73,13 +73,13 @@ fn the_desk_lists_every_story_and_approvals_go_stale_when_an_article_changes() {
     // A line cut short by a crash is no decision, and the next one is whole.
     let mut log = read(dir.path().join("out/review.jsonl"));
     log.push_str("{\"at\":\"2026-12-02T10:00:00Z\",\"user\":\"x\",\"id\":\"kim\",\"verdict\":\"appr");
-    std::fs::write(dir.path().join("out/review.jsonl"), log).unwrap();
+    write(dir.path().join("out/review.jsonl"), log);
     assert_eq!(row(&rows(dir.path(), &[]), "kim")["decision"], "stale");
 }
 
 #[test]
 fn deciding_on_a_story_that_is_not_there_is_refused() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     batch(dir.path());
     Parallax::new(dir.path())
         .arg("review")
@@ -91,12 +91,12 @@ fn deciding_on_a_story_that_is_not_there_is_refused() {
 
 #[test]
 fn a_story_a_stopped_run_left_unfinished_is_pending() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     batch(dir.path());
     let journal = dir.path().join("out/journal.jsonl");
     let mut text = read(&journal);
     text.push_str("{\"id\":\"late\",\"state\":\"started\",\"attempt\":1,\"line\":4,\"at\":\"2026-12-02T10:00:00Z\",\"tokens\":0}\n");
-    std::fs::write(&journal, text).unwrap();
+    write(&journal, text);
     let all = rows(dir.path(), &[]);
     assert_eq!(row(&all, "late")["status"], "pending");
     assert_eq!(row(&all, "gone")["status"], "failed");

@@ -7,7 +7,7 @@
 use fake_llm::{Config, FakeServer, Imitate, Logged};
 use serde_json::Value;
 
-use crate::support::{Parallax, long_report, prism_sources, read, serve};
+use crate::support::{Parallax, long_report, prism_sources, read, scratch, serve, write};
 
 fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
     serve(Config { imitate: Some(server), context, ..Config::default() })
@@ -15,10 +15,8 @@ fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
 
 /// The fake's count of a request's prompt tokens (a quarter of its bytes).
 fn prompt_tokens(q: &Logged) -> u64 {
-    let text: String = q.body["messages"]
-        .as_array()
-        .map(|m| m.iter().filter_map(|m| m["content"].as_str()).collect())
-        .unwrap_or_default();
+    let messages = q.body["messages"].as_array().into_iter().flatten();
+    let text: String = messages.filter_map(|m| m["content"].as_str()).collect();
     (text.len() / 4 + 1) as u64
 }
 
@@ -30,7 +28,7 @@ fn outcomes(srv: &FakeServer) -> Vec<String> {
 fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_reads() {
     // As run with `python -m llama_cpp.server --n_ctx 32768`.
     let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = |out: &str| {
         Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"])
     };
@@ -50,14 +48,9 @@ fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then
     // `llama-server --jinja` with a chat template it cannot fit a grammar to:
     // every `response_format` is refused, with no word of which field.
     let srv = serve(Config { imitate: Some(Imitate::LlamaServer), grammar_fails: true, ..Config::default() });
-    let dir = tempfile::tempdir().unwrap();
-    let base = srv.base_url();
+    let dir = scratch();
     let draft = |out: &str| {
-        Parallax::new(dir.path()).draft(prism_sources()).args([
-            "--provider",
-            "llamacpp",
-            "--base-url",
-            base.as_str(),
+        Parallax::new(dir.path()).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args([
             "-o",
             out,
             "--refresh",
@@ -78,17 +71,16 @@ fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then
 fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     // `llama-server -c 4096`: half of it is the answer's room.
     let srv = imitate(Imitate::LlamaServer, Some(4_096));
-    let dir = tempfile::tempdir().unwrap();
-    let base = srv.base_url();
-    let args = ["--provider", "llamacpp", "--base-url", base.as_str()];
-    let r = Parallax::new(dir.path()).draft(prism_sources()).args(args).arg("--dry-run").succeeds();
+    let dir = scratch();
+    let draft = || Parallax::new(dir.path()).draft(prism_sources()).provider("llamacpp", &srv.base_url());
+    let r = draft().arg("--dry-run").succeeds();
     assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
     assert!(
         r.stdout.lines().filter(|l| l.starts_with("=== round")).all(|l| l.contains("of 2048 prompt tokens")),
         "the budget is the window less the answer: {}",
         r.stdout
     );
-    Parallax::new(dir.path()).draft(prism_sources()).args(args).args(["-o", "a.md"]).succeeds();
+    draft().args(["-o", "a.md"]).succeeds();
     let log = srv.handle.requests();
     assert_eq!(log.len(), 6, "{:?}", outcomes(&srv));
     for q in &log {
@@ -104,28 +96,22 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
 fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     // Learned from /props: nothing is sent.
     let srv = imitate(Imitate::LlamaServer, Some(1_200));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft = || {
-        Parallax::new(dir.path()).draft(prism_sources()).args([
-            "--provider",
-            "llamacpp",
-            "--base-url",
-            &srv.base_url(),
-            "-o",
-            "a.md",
-        ])
+        Parallax::new(dir.path())
+            .draft(prism_sources())
+            .provider("llamacpp", &srv.base_url())
+            .args(["-o", "a.md"])
     };
-    let r = draft().run();
-    assert_eq!(r.code, 2, "{}", r.stderr);
+    let r = draft().fails_with(2);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("leaves no room for the sources"), "{last}");
     assert!(last.contains("llama-server -c"), "the fix is named: {last}");
     assert!(srv.handle.requests().is_empty());
     // Told a larger window than the server has: its refusal is not retried,
     // and the window is too small to fit the prompt to.
-    std::fs::write(dir.path().join("parallax.toml"), "[provider]\ncontext = 16384\n").unwrap();
-    let r = draft().run();
-    assert_eq!(r.code, 1, "{}", r.stderr);
+    write(dir.path().join("parallax.toml"), "[provider]\ncontext = 16384\n");
+    let r = draft().fails_with(1);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("exceeds the available context size"), "{last}");
     assert!(last.contains("lower --max-tokens"), "{last}");
@@ -136,12 +122,12 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
 #[test]
 fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
     let srv = imitate(Imitate::OllamaOpenAi, None);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let report = long_report(dir.path());
     let root = format!("http://{}", srv.addr);
     let r = Parallax::new(dir.path())
         .draft([&report, "--persona", "prism", "-o", "a.md"])
-        .args(["--provider", "ollama", "--base-url", &root])
+        .provider("ollama", &root)
         .succeeds();
     let log = srv.handle.requests();
     assert_eq!(log.len(), 6, "{:?} {}", outcomes(&srv), r.stderr);
@@ -161,14 +147,14 @@ fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
 fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_window() {
     // Ollama's `/v1` cannot be asked for a larger window (4096 by default).
     let srv = imitate(Imitate::OllamaOpenAi, None);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let report = long_report(dir.path());
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&report, "--persona", "prism", "-o", "a.md"]).run();
+    let r =
+        Parallax::new(dir.path()).fake(&srv).draft([&report, "--persona", "prism", "-o", "a.md"]).succeeds();
     let log = srv.handle.requests();
     let cut = log.iter().filter(|q| q.outcome == "truncated").count();
     assert!(cut >= 1, "the fake cut the first long prompt: {:?}", outcomes(&srv));
     assert!(r.stderr.contains("cut the prompt"), "{}", r.stderr);
-    assert_eq!(r.code, 0, "{}", r.stderr);
     // Each stage is sent at most twice, and its second prompt fits.
     for stage in ["brief", "lede"] {
         let sent: Vec<&Logged> = log.iter().filter(|q| q.schema_name() == Some(stage)).collect();
@@ -179,20 +165,14 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
 
 #[test]
 fn doctor_reads_each_replayed_server_right() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let doctor = |provider: &str, base: String| {
-        let r = Parallax::new(dir.path())
-            .args(["doctor", "--json", "--provider", provider, "--base-url", &base])
-            .run();
-        assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
-        let v: Value = r.json();
+        let v =
+            Parallax::new(dir.path()).args(["doctor", "--json"]).provider(provider, &base).succeeds().json();
         let probes = v["probes"].as_array().cloned().unwrap_or_default();
         move |check: &str| {
-            probes
-                .iter()
-                .find(|p| p["check"] == check)
-                .map(|p| (p["ok"].as_bool().unwrap_or(false), p["detail"].as_str().unwrap_or("").to_string()))
-                .unwrap_or_else(|| panic!("no {check} probe"))
+            let p = probes.iter().find(|p| p["check"] == check).unwrap_or_else(|| panic!("no {check} probe"));
+            (p["ok"].as_bool().unwrap_or(false), p["detail"].as_str().unwrap_or("").to_string())
         }
     };
     let lcp = imitate(Imitate::LlamaCppPython, Some(32_768));

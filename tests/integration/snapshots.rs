@@ -1,7 +1,7 @@
 //! Snapshots of what parallax writes: every built-in template rendered for PRISM
 //! (via a dry run), and the Markdown article.
 
-use crate::support::{Parallax, prism_sources};
+use crate::support::{Parallax, prism_sources, scratch};
 
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
@@ -16,7 +16,7 @@ fn settings() -> insta::Settings {
 
 #[test]
 fn prompts_for_prism() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path())
         .draft(["--dry-run", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"])
         .args(prism_sources())
@@ -26,7 +26,7 @@ fn prompts_for_prism() {
 
 #[test]
 fn extractive_markdown_article() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let r = Parallax::new(dir.path()).draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
 }
@@ -34,7 +34,7 @@ fn extractive_markdown_article() {
 #[test]
 fn extractive_html_and_json_articles() {
     for format in ["html", "json"] {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         let r = Parallax::new(dir.path())
             .draft(["--date", "2026-01-05", "--format", format])
             .args(prism_sources())

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::time::Duration;
 
-use crate::support::{Parallax, done_events, fixture, parallax, read, read_json, run};
+use crate::support::{Parallax, done_events, fixture, read, read_json, scratch, write};
 use crate::web::{Reply, Web};
 
 fn news() -> Vec<u8> {
@@ -33,14 +33,12 @@ fn draft_json(
     paths: &[&str],
     extra: &[&str],
 ) -> (crate::support::Run, serde_json::Value, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let mut cmd = parallax(dir.path());
-    cmd.arg("draft");
-    for p in paths {
-        cmd.arg(web.url(p));
-    }
-    cmd.args(["-o", "a.json"]).args(extra);
-    let r = run(&mut cmd);
+    let dir = scratch();
+    let r = Parallax::new(dir.path())
+        .draft(paths.iter().map(|p| web.url(p)))
+        .args(["-o", "a.json"])
+        .args(extra)
+        .run();
     let v = std::fs::read_to_string(dir.path().join("a.json"))
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
@@ -104,7 +102,7 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     let web = site();
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
-        let dir = tempfile::tempdir().unwrap();
+        let dir = scratch();
         let r = Parallax::new(dir.path()).draft([&url]).fails_with(2);
         let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
         assert!(line.contains(&url) && line.contains("loopback") && line.contains("refused"), "{line}");
@@ -121,12 +119,9 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
     inner.route("/secret", Reply::ok("text/plain", "internal data"));
     let outer = Web::start();
     outer.route("/go", Reply::redirect(302, &format!("http://localhost:{}/secret", inner.addr.port())));
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("parallax.toml"),
-        format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port()),
-    )
-    .unwrap();
+    let dir = scratch();
+    let config = format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port());
+    write(dir.path().join("parallax.toml"), config);
     let r = Parallax::new(dir.path()).draft([&outer.url("/go")]).fails_with(2);
     assert!(r.stderr.contains("localhost") && r.stderr.contains("loopback"), "{}", r.stderr);
     assert_eq!(outer.hits("/go"), 1);
@@ -141,12 +136,9 @@ fn oversized_and_slow_bodies_are_cut_off() {
         "/slow",
         Reply { drip: Some(Duration::from_millis(300)), ..Reply::ok("text/plain", "slow text ".repeat(20)) },
     );
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("parallax.toml"),
-        "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n",
-    )
-    .unwrap();
+    let dir = scratch();
+    let config = "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n";
+    write(dir.path().join("parallax.toml"), config);
     let r = Parallax::new(dir.path()).draft([&web.url("/big")]).fails_with(1);
     assert!(r.stderr.contains("larger than the 100000-byte limit"), "{}", r.stderr);
     let r = Parallax::new(dir.path()).draft([&web.url("/slow")]).fails_with(1);
@@ -156,7 +148,7 @@ fn oversized_and_slow_bodies_are_cut_off() {
 #[test]
 fn fetched_pages_are_cached_and_refresh_asks_again() {
     let web = site();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let draft =
         |extra: &[&str]| Parallax::new(dir.path()).draft([&web.url("/news"), "--allow-private"]).args(extra);
     assert_eq!(draft(&[]).run().code, 0);
@@ -171,7 +163,7 @@ fn refused_content_types_and_schemes_say_why() {
     let web = site();
     web.route("/doc.pdf", Reply::ok("application/pdf", "%PDF-1.4"));
     web.route("/img", Reply::ok("image/png", "x"));
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     for (url, why) in [
         (web.url("/doc.pdf"), "PDF sources are not supported"),
         (web.url("/img"), "content type `image/png`"),
@@ -185,7 +177,7 @@ fn refused_content_types_and_schemes_say_why() {
 
 #[test]
 fn fact_sheets_and_feeds() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     Parallax::new(dir.path())
         .draft([&fixture("pages/tariffs.yaml"), "--persona", "ledger", "-o", "t.json"])
         .succeeds();
@@ -214,12 +206,12 @@ fn fact_sheets_and_feeds() {
 #[test]
 fn a_batch_manifest_with_urls_runs_end_to_end() {
     let web = site();
-    let dir = tempfile::tempdir().unwrap();
+    let dir = scratch();
     let lines = [
         serde_json::json!({"id": "news", "source": web.url("/news")}).to_string(),
         serde_json::json!({"id": "zurich", "sources": [web.url("/latin1"), web.url("/gzip")]}).to_string(),
     ];
-    std::fs::write(dir.path().join("m.jsonl"), lines.join("\n")).unwrap();
+    write(dir.path().join("m.jsonl"), lines.join("\n"));
     Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--allow-private"]).succeeds();
     let md = read(dir.path().join("out/zurich.md"));
     assert!(md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")), "{md}");

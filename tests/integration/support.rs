@@ -3,6 +3,7 @@
 
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::process::Stdio;
 
 use assert_cmd::Command;
 
@@ -18,28 +19,105 @@ pub fn fixture(name: &str) -> String {
     root().join("tests/fixtures").join(name).display().to_string()
 }
 
+/// Each example persona with the example sources written for it.
+pub const EXAMPLES: [(&str, &[&str]); 4] = [
+    ("prism", &["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
+    ("nuri", &["kim-putin-new-year.md", "north-korea-russia-reactions.md"]),
+    ("ledger", &["eu-trade-defence.md"]),
+    ("circuit", &["chip-export-controls.md"]),
+];
+
+/// The KCNA example source: one story, one side's words.
+pub fn kcna() -> String {
+    example("kim-putin-new-year.md")
+}
+
+/// An address on 127.0.0.1 where nothing listens.
+pub fn refused_url() -> String {
+    let port =
+        std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port();
+    format!("http://127.0.0.1:{port}/v1")
+}
+
 /// The two PRISM example sources.
 pub fn prism_sources() -> Vec<String> {
     vec![example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")]
 }
 
-/// `parallax` run in `dir` with no provider variables and no user config.
-pub fn parallax(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("parallax").expect("binary builds");
-    cmd.current_dir(dir)
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("OPENAI_BASE_URL")
-        .env_remove("PARALLAX_CONFIG")
-        .env_remove("PARALLAX_MODEL")
-        .env_remove("RUST_LOG")
-        .env_remove("ANTHROPIC_API_KEY")
-        .env_remove("ANTHROPIC_BASE_URL")
-        .env_remove("PARALLAX_CACHE_DIR")
-        .env("XDG_CONFIG_HOME", dir.join(".config"))
-        .env("XDG_CACHE_HOME", dir.join(".cache"))
-        .env("XDG_DATA_HOME", dir.join(".local/share"))
-        .env("NO_COLOR", "1");
+/// `parallax` in `dir` with no provider variables and no user config, as a
+/// plain process (for runs in the background).
+fn command(dir: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"));
+    cmd.current_dir(dir);
+    for var in [
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "PARALLAX_CONFIG",
+        "PARALLAX_MODEL",
+        "RUST_LOG",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_BASE_URL",
+        "PARALLAX_CACHE_DIR",
+    ] {
+        cmd.env_remove(var);
+    }
+    for (var, sub) in
+        [("XDG_CONFIG_HOME", ".config"), ("XDG_CACHE_HOME", ".cache"), ("XDG_DATA_HOME", ".local/share")]
+    {
+        cmd.env(var, dir.join(sub));
+    }
+    cmd.env("NO_COLOR", "1");
     cmd
+}
+
+/// A scratch folder, removed when dropped.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// The files under `dir` matching `pattern` (`*.md`, `**/*`), sorted.
+pub fn files(dir: impl AsRef<Path>, pattern: &str) -> Vec<PathBuf> {
+    let full = format!("{}/{pattern}", glob::Pattern::escape(&dir.as_ref().to_string_lossy()));
+    let mut out: Vec<PathBuf> =
+        glob::glob(&full).expect("a glob").flatten().filter(|p| p.is_file()).collect();
+    out.sort();
+    out
+}
+
+/// Write a file a test needs.
+pub fn write(path: impl AsRef<Path>, text: impl AsRef<[u8]>) {
+    let path = path.as_ref();
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// Write `dir/stories.jsonl`: `n` stories `story-0000`… with inline text.
+pub fn write_stories(dir: &Path, n: usize, text: impl Fn(usize) -> String) -> PathBuf {
+    let path = dir.join("stories.jsonl");
+    write_jsonl(&path, (0..n).map(|i| serde_json::json!({ "id": format!("story-{i:04}"), "text": text(i) })));
+    path
+}
+
+/// Write a JSON-lines file (a manifest): one line per value.
+pub fn write_jsonl(path: impl AsRef<Path>, lines: impl IntoIterator<Item = serde_json::Value>) {
+    write(path, lines.into_iter().map(|l| format!("{l}\n")).collect::<String>());
+}
+
+/// Run a command to its end.
+pub fn run(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("command runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// The integrity findings of an article's JSON.
+pub fn findings(article: &serde_json::Value) -> Vec<serde_json::Value> {
+    article["meta"]["integrity"]["findings"]
+        .as_array()
+        .cloned()
+        .unwrap_or_else(|| panic!("no findings: {article}"))
 }
 
 pub struct Run {
@@ -52,6 +130,12 @@ impl Run {
     /// Standard output as one JSON value (stderr shown if it is not).
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}; stderr:\n{}", self.stderr))
+    }
+
+    /// Standard output as JSON lines, one value each.
+    pub fn json_lines(&self) -> Vec<serde_json::Value> {
+        let line = |l: &str| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+        self.stdout.lines().map(line).collect()
     }
 }
 
@@ -77,15 +161,6 @@ pub fn read_json(path: impl AsRef<Path>) -> serde_json::Value {
     serde_json::from_str(&read(path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-pub fn run(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("binary runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// Write a `parallax.toml` into `dir` with short timeouts and backoff, so tests of
 /// failure handling stay fast. `extra` is appended under `[provider]`.
 pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
@@ -93,13 +168,13 @@ pub fn fast_config(dir: &Path, max_retries: u32, extra: &str) {
         "[provider]\nbackoff_base = \"5ms\"\nbackoff_max = \"40ms\"\nmax_retries = {max_retries}\n\
          first_token_timeout = \"1s\"\nidle_timeout = \"300ms\"\n{extra}\n"
     );
-    std::fs::write(dir.join("parallax.toml"), text).expect("config written");
+    write(dir.join("parallax.toml"), text);
 }
 
 /// About 200 pages: the two example sources among 800 paragraphs of filler.
 pub fn long_report(dir: &Path) -> String {
     let body = |name: &str| {
-        let text = std::fs::read_to_string(example(name)).unwrap();
+        let text = read(example(name));
         text.split_once("\n---\n").map(|(_, b)| b.to_string()).unwrap_or(text)
     };
     let mut out = String::from(
@@ -117,7 +192,7 @@ pub fn long_report(dir: &Path) -> String {
             out.push_str(&body("north-korea-russia-reactions.md"));
         }
     }
-    std::fs::write(dir.join("report.md"), out).unwrap();
+    write(dir.join("report.md"), out);
     "report.md".into()
 }
 
@@ -129,13 +204,14 @@ pub fn done_events(stdout: &str) -> usize {
 /// A run of the binary, built fluently:
 /// `Parallax::new(dir).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds()`.
 pub struct Parallax {
-    cmd: Command,
+    cmd: std::process::Command,
+    stdin: Option<Vec<u8>>,
 }
 
 impl Parallax {
     /// `parallax` in `dir`, with a clean environment.
     pub fn new(dir: &Path) -> Self {
-        Self { cmd: parallax(dir) }
+        Self { cmd: command(dir), stdin: None }
     }
 
     /// `draft ARGS…`.
@@ -163,6 +239,11 @@ impl Parallax {
         self.env("OPENAI_BASE_URL", server.base_url())
     }
 
+    /// `--provider NAME --base-url URL`.
+    pub fn provider(self, name: &str, url: &str) -> Self {
+        self.args(["--provider", name, "--base-url", url])
+    }
+
     /// Point the Anthropic provider at a fake server, with a key.
     pub fn fake_anthropic(self, server: &fake_llm::FakeServer) -> Self {
         self.env("ANTHROPIC_BASE_URL", server.anthropic_url()).env("ANTHROPIC_API_KEY", "ak-test")
@@ -179,12 +260,21 @@ impl Parallax {
     }
 
     pub fn write_stdin<B: Into<Vec<u8>>>(mut self, input: B) -> Self {
-        self.cmd.write_stdin(input);
+        self.stdin = Some(input.into());
         self
     }
 
-    pub fn run(mut self) -> Run {
-        run(&mut self.cmd)
+    pub fn run(self) -> Run {
+        let mut cmd = Command::from_std(self.cmd);
+        if let Some(input) = self.stdin {
+            cmd.write_stdin(input);
+        }
+        run(&mut cmd)
+    }
+
+    /// Start in the background, its output discarded.
+    pub fn spawn(mut self) -> std::process::Child {
+        self.cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("binary starts")
     }
 
     /// Run, and insist on exit 0 (printing stderr if not).
