@@ -64,18 +64,18 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
     });
     let dir = scratch();
     // A call may meet a fault and several 429s in a row: allow enough retries.
-    fast_config(dir.path(), 16, "concurrency = 32");
-    let list = manifest(dir.path(), 500);
-    Parallax::new(dir.path())
+    fast_config(&dir, 16, "concurrency = 32");
+    let list = manifest(&dir, 500);
+    Parallax::new(&dir)
         .fake(&srv)
         .batch([list.to_str().unwrap(), "--out", "out", "-j", "32", "--no-revise"])
         .succeeds();
-    let rep = report(dir.path());
+    let rep = report(&dir);
     assert_eq!(
         (rep["done"].as_u64(), rep["failed"].as_u64(), rep["stories"].as_u64()),
         (Some(500), Some(0), Some(500))
     );
-    let done = journal_done(dir.path());
+    let done = journal_done(&dir);
     assert_eq!(done.len(), 500);
     assert!(done.values().all(|n| *n == 1), "each story done once");
     let log = srv.handle.requests();
@@ -100,12 +100,9 @@ fn five_hundred_stories_through_faults_and_a_rate_limit() {
 
     // A rerun of the finished batch makes no call at all.
     let before = log.len();
-    Parallax::new(dir.path())
-        .fake(&srv)
-        .batch([list.to_str().unwrap(), "--out", "out", "-j", "32"])
-        .succeeds();
+    Parallax::new(&dir).fake(&srv).batch([list.to_str().unwrap(), "--out", "out", "-j", "32"]).succeeds();
     assert_eq!(srv.handle.requests().len(), before);
-    assert_eq!(report(dir.path())["already_done"], 500);
+    assert_eq!(report(&dir)["already_done"], 500);
 }
 
 fn complete_article(text: &str) -> bool {
@@ -116,10 +113,10 @@ fn complete_article(text: &str) -> bool {
 fn killed_three_times_it_finishes_every_story_exactly_once() {
     let srv = serve(Config { latency: Duration::from_millis(40), ..Config::default() });
     let dir = scratch();
-    let list = manifest(dir.path(), 60);
+    let list = manifest(&dir, 60);
     let run = || {
         let args = [list.to_str().unwrap(), "--out", "out", "-j", "6", "--no-cache", "--no-revise"];
-        Parallax::new(dir.path()).fake(&srv).batch(args)
+        Parallax::new(&dir).fake(&srv).batch(args)
     };
     // Kill points spread over the run: after a few more stories are done each
     // time (however loaded the machine), never at a fixed time.
@@ -128,7 +125,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
     for target in [8usize, 20, 32] {
         let mut child = run().spawn();
         let deadline = Instant::now() + Duration::from_secs(60);
-        while journal_done(dir.path()).len() < target && Instant::now() < deadline {
+        while journal_done(&dir).len() < target && Instant::now() < deadline {
             if child.try_wait().unwrap().is_some() {
                 break;
             }
@@ -137,13 +134,13 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         child.kill().ok(); // SIGKILL
         child.wait().unwrap();
         boundaries.push(srv.handle.requests().len());
-        done_after.push(journal_done(dir.path()));
-        for p in files(dir.path().join("out"), "*.md") {
+        done_after.push(journal_done(&dir));
+        for p in files(dir.join("out"), "*.md") {
             assert!(complete_article(&read(&p)), "truncated {}", p.display());
         }
     }
     run().succeeds();
-    let done = journal_done(dir.path());
+    let done = journal_done(&dir);
     assert_eq!(done.len(), 60);
     assert!(done.values().all(|n| *n == 1), "each story done exactly once: {done:?}");
     let counts: Vec<usize> = done_after.iter().map(|d| d.len()).collect();
@@ -161,7 +158,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
         }
     }
     for i in 0..60 {
-        let text = read(dir.path().join(format!("out/story-{i:04}.md")));
+        let text = read(dir.join(format!("out/story-{i:04}.md")));
         assert!(complete_article(&text));
     }
 }
@@ -169,7 +166,7 @@ fn killed_three_times_it_finishes_every_story_exactly_once() {
 #[test]
 fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
     let dir = scratch();
-    write(dir.path().join("a.md"), "The council met on March 3.\n\nSeoul said so.");
+    write(dir.join("a.md"), "The council met on March 3.\n\nSeoul said so.");
     let lines = [
         r#"{"id": "one", "source": "a.md"}"#,
         r#"{"id": "two", "text": "Tokyo said the plan was sound."}"#,
@@ -180,9 +177,9 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
         r#"{"id": "seven", "text": "Beijing said it was watching."}"#,
         r#"{"id": "one", "text": "A duplicate id."}"#,
     ];
-    write(dir.path().join("m.jsonl"), lines.join("\n"));
-    let r = Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out"]).fails_with(1);
-    let rep = report(dir.path());
+    write(dir.join("m.jsonl"), lines.join("\n"));
+    let r = Parallax::new(&dir).batch(["m.jsonl", "--out", "out"]).fails_with(1);
+    let rep = report(&dir);
     assert_eq!(rep["done"], 3);
     let failures: Vec<(u64, String)> = rep["failures"]
         .as_array()
@@ -207,10 +204,10 @@ fn priced(dir: &Path) {
 fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
     let srv = serve(Config::default());
     let dir = scratch();
-    priced(dir.path());
-    let list = manifest(dir.path(), 12);
+    priced(&dir);
+    let list = manifest(&dir, 12);
     let base = |extra: &[&str]| {
-        Parallax::new(dir.path()).fake(&srv).batch([list.to_str().unwrap(), "--no-revise"]).args(extra).run()
+        Parallax::new(&dir).fake(&srv).batch([list.to_str().unwrap(), "--no-revise"]).args(extra).run()
     };
     let plan = base(&["--out", "plan", "--dry-run", "--json"]);
     assert_eq!(plan.code, 0, "{}", plan.stderr);
@@ -221,19 +218,19 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
 
     let full = base(&["--out", "out", "--no-cache"]);
     assert_eq!(full.code, 0, "{}", full.stderr);
-    let measured = report(dir.path())["usage"].clone();
+    let measured = report(&dir)["usage"].clone();
     let measured =
         measured["prompt_tokens"].as_f64().unwrap() + measured["completion_tokens"].as_f64().unwrap();
     let error = (estimated - measured).abs() / measured;
     eprintln!("dry-run estimate {estimated} tokens, measured {measured}: {:.1}% off", error * 100.0);
     assert!(error <= 0.25, "estimate {estimated} vs measured {measured}");
 
-    let per_story = report(dir.path())["cost_usd"].as_f64().unwrap() / 12.0;
+    let per_story = report(&dir)["cost_usd"].as_f64().unwrap() / 12.0;
     let cap = per_story * 4.5;
-    std::fs::remove_dir_all(dir.path().join("out")).unwrap();
+    std::fs::remove_dir_all(dir.join("out")).unwrap();
     let capped = base(&["--out", "out", "--no-cache", "-j", "2", "--max-cost", &format!("{cap}")]);
     assert_eq!(capped.code, 1, "{}", capped.stderr);
-    let rep = report(dir.path());
+    let rep = report(&dir);
     let spent = rep["cost_usd"].as_f64().unwrap();
     assert!(spent <= cap + per_story * 1.2, "spent {spent} with a cap of {cap} (story ≈ {per_story})");
     assert!(rep["not_started"].as_u64().unwrap() > 0 && rep["done"].as_u64().unwrap() >= 3, "{rep}");
@@ -243,15 +240,15 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
 #[test]
 fn folders_and_globs_are_manifests_too() {
     let dir = scratch();
-    std::fs::create_dir(dir.path().join("wire")).unwrap();
+    std::fs::create_dir(dir.join("wire")).unwrap();
     for name in ["one", "two"] {
-        write(dir.path().join(format!("wire/{name}.md")), format!("Story {name}: Seoul said so."));
+        write(dir.join(format!("wire/{name}.md")), format!("Story {name}: Seoul said so."));
     }
     let started = Instant::now();
-    let r = Parallax::new(dir.path()).batch(["wire", "--out", "out", "--json"]).succeeds();
+    let r = Parallax::new(&dir).batch(["wire", "--out", "out", "--json"]).succeeds();
     assert_eq!(done_events(&r.stdout), 2, "{}", r.stdout);
-    assert!(dir.path().join("out/one.md").exists() && dir.path().join("out/two.provenance.json").exists());
-    Parallax::new(dir.path()).batch(["wire/t*.md", "--out", "out2"]).succeeds();
-    assert!(dir.path().join("out2/two.md").exists() && !dir.path().join("out2/one.md").exists());
+    assert!(dir.join("out/one.md").exists() && dir.join("out/two.provenance.json").exists());
+    Parallax::new(&dir).batch(["wire/t*.md", "--out", "out2"]).succeeds();
+    assert!(dir.join("out2/two.md").exists() && !dir.join("out2/one.md").exists());
     assert!(started.elapsed() < Duration::from_secs(600));
 }

@@ -25,7 +25,7 @@ pub struct Browser {
     ws: WebSocket<MaybeTlsStream<TcpStream>>,
     next: u64,
     pub events: Vec<Value>,
-    _profile: tempfile::TempDir,
+    _profile: crate::support::Scratch,
 }
 
 /// What loading a page showed.

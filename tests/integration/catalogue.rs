@@ -28,7 +28,7 @@ type Case<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
 #[test]
 fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
     let dir = scratch();
-    setup(dir.path());
+    setup(&dir);
     let src = kcna();
     let src = src.as_str();
     let cases: Vec<Case> = vec![
@@ -79,15 +79,15 @@ fn bad_input_ends_in_one_clear_line_and_writes_nothing() {
     ];
     assert!(cases.len() > 30);
     for (args, env) in cases {
-        let r = env.iter().fold(Parallax::new(dir.path()), |cmd, (k, v)| cmd.env(k, v)).args(&args).run();
+        let r = env.iter().fold(Parallax::new(&dir), |cmd, (k, v)| cmd.env(k, v)).args(&args).run();
         let lines = r.stderr.lines().filter(|l| !l.trim().is_empty()).count();
         assert!(r.code == 1 || r.code == 2, "{args:?} exited {}: {}", r.code, r.stderr);
         assert!(lines <= 4, "{args:?}: {lines} lines:\n{}", r.stderr);
         assert!(!r.stderr.contains("panicked"), "{args:?}: {}", r.stderr);
-        let leftovers = files(dir.path(), "**/.tmp*");
+        let leftovers = files(&dir, "**/.tmp*");
         assert!(leftovers.is_empty(), "{args:?} left {leftovers:?}");
     }
     for name in ["x.md", "x.pdf", "o/a.md"] {
-        assert!(!dir.path().join(name).exists(), "{name} was written");
+        assert!(!dir.join(name).exists(), "{name} was written");
     }
 }

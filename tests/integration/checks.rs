@@ -141,7 +141,7 @@ fn tampered(schemas: &[&str]) -> FakeServer {
 fn a_fabricated_number_is_revised_away() {
     let srv = tampered(&["perspective_japan"]);
     let dir = scratch();
-    let r = Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds();
+    let r = Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds();
     assert!(
         r.stderr.contains("round 3: revising 1 section with findings: perspective:japan"),
         "{}",
@@ -157,13 +157,13 @@ fn a_fabricated_number_is_revised_away() {
         .find(|q| q.schema_name() == Some("revise_perspective_japan"))
         .unwrap();
     assert!(revision.body.to_string().contains("42,000"), "the revision call receives the finding");
-    let article = read(dir.path().join("a.md"));
+    let article = read(dir.join("a.md"));
     assert!(!article.contains("42,000"), "{article}");
     // The revised section is listed, and nothing in it is flagged any more (the
     // closing, written beside it from the brief, may carry a framing finding).
     assert!(article.contains("- perspective:japan"), "{article}");
     let json: Value = serde_json::from_str(
-        &Parallax::new(dir.path())
+        &Parallax::new(&dir)
             .args(["check", "a.md", "--json"])
             .args(prism_sources().iter().flat_map(|s| ["--source".to_string(), s.clone()]))
             .run()
@@ -177,7 +177,7 @@ fn a_fabricated_number_is_revised_away() {
         .filter(|f| f["location"].as_str().unwrap_or("").contains("japan"))
         .count();
     assert_eq!(japan, 0, "{json}");
-    let provenance: Value = read_json(dir.path().join("a.provenance.json"));
+    let provenance: Value = read_json(dir.join("a.provenance.json"));
     assert_eq!(provenance["integrity"]["revised"][0], "perspective:japan");
 }
 
@@ -185,24 +185,24 @@ fn a_fabricated_number_is_revised_away() {
 fn strict_fails_naming_the_claim_that_survives_revision() {
     let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
     let dir = scratch();
-    let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(extra);
     let r = draft(&["--strict", "-o", "strict.md"]).fails_with(1);
     let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
     assert!(line.contains("42,000") && line.contains("perspective japan"), "{line}");
-    assert!(!dir.path().join("strict.md").exists(), "nothing is published under --strict");
+    assert!(!dir.join("strict.md").exists(), "nothing is published under --strict");
     let r = draft(&["-o", "lenient.md"]).succeeds();
     assert!(r.stderr.contains("integrity: perspective japan"), "a warning without --strict: {}", r.stderr);
-    let article = read(dir.path().join("lenient.md"));
+    let article = read(dir.join("lenient.md"));
     assert!(article.contains("passed: false"), "{article}");
 }
 
 #[test]
 fn every_drafted_article_has_an_integrity_report_and_provenance() {
     let dir = scratch();
-    Parallax::new(dir.path()).draft(prism_sources()).args(["-o", "x.md"]).succeeds();
-    let article = read(dir.path().join("x.md"));
+    Parallax::new(&dir).draft(prism_sources()).args(["-o", "x.md"]).succeeds();
+    let article = read(dir.join("x.md"));
     assert!(article.contains("  integrity:\n    passed: "), "{article}");
-    let p: Value = read_json(dir.path().join("x.provenance.json"));
+    let p: Value = read_json(dir.join("x.provenance.json"));
     assert_eq!(p["persona"]["origin"], "builtin:prism");
     assert_eq!(p["persona"]["sha256"].as_str().unwrap().len(), 64);
     assert_eq!(p["sources"].as_array().unwrap().len(), 2);
@@ -216,10 +216,7 @@ fn every_drafted_article_has_an_integrity_report_and_provenance() {
 fn statements_lists_who_said_what_as_json_lines() {
     let dir = scratch();
     let panama = corpus_dir().join("sources/panama.md");
-    let r = Parallax::new(dir.path())
-        .args(["statements", "--json", "--persona", "prism"])
-        .arg(&panama)
-        .succeeds();
+    let r = Parallax::new(&dir).args(["statements", "--json", "--persona", "prism"]).arg(&panama).succeeds();
     let lines = r.json_lines();
     for l in &lines {
         for field in ["source", "passage", "speaker", "side", "verb", "content"] {
@@ -242,8 +239,7 @@ fn statements_lists_who_said_what_as_json_lines() {
 fn an_offline_draft_gives_each_side_only_its_own_statements() {
     let dir = scratch();
     let panama = corpus_dir().join("sources/panama.md");
-    let r =
-        Parallax::new(dir.path()).draft(["--format", "json", "--persona", "prism"]).arg(&panama).succeeds();
+    let r = Parallax::new(&dir).draft(["--format", "json", "--persona", "prism"]).arg(&panama).succeeds();
     let article: Value = r.json();
     let sections = article["perspectives"].as_array().unwrap();
     let text = |id: &str| {
@@ -261,7 +257,7 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
     for (persona, files) in EXAMPLES {
         let dir = scratch();
         let sources: Vec<String> = files.iter().map(|f| crate::support::example(f)).collect();
-        let said = Parallax::new(dir.path())
+        let said = Parallax::new(&dir)
             .args(["statements", "--json", "--persona", persona])
             .args(&sources)
             .succeeds();
@@ -270,10 +266,8 @@ fn offline_drafts_of_every_example_state_each_side_in_its_own_statements() {
             .iter()
             .filter_map(|v| Some((v["passage"].as_str()?.to_string(), v["side"].as_str()?.to_string())))
             .collect();
-        let r = Parallax::new(dir.path())
-            .draft(["--format", "json", "--persona", persona])
-            .args(&sources)
-            .succeeds();
+        let r =
+            Parallax::new(&dir).draft(["--format", "json", "--persona", persona]).args(&sources).succeeds();
         let article: Value = r.json();
         for p in article["perspectives"].as_array().unwrap() {
             if p["stated"] != true {

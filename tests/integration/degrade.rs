@@ -54,18 +54,18 @@ fn degraded_list(article: &str) -> Vec<String> {
 fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
     let srv = sloppy(0.0);
     let dir = scratch();
-    fast_config(dir.path(), 2, "");
+    fast_config(&dir, 2, "");
     let mut degraded = 0;
     for i in 0..100 {
         let out = format!("a{i}.md");
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .draft(prism_sources())
             .fake(&srv)
             .args(["-o", &out, "--format", "md,json", "--no-cache", "--date", "2026-01-02"])
             .succeeds();
-        let hard = hard_findings(&dir.path().join(format!("a{i}.json")));
+        let hard = hard_findings(&dir.join(format!("a{i}.json")));
         assert!(hard.is_empty(), "draft {i} printed hard findings: {hard:?}");
-        let article = read(dir.path().join(&out));
+        let article = read(dir.join(&out));
         let listed = degraded_list(&article);
         assert!(
             r.stderr.contains("degraded part") != listed.is_empty(),
@@ -83,29 +83,28 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
 fn strict_refuses_a_degraded_article_and_writes_nothing() {
     let srv = sloppy(0.0);
     let dir = scratch();
-    fast_config(dir.path(), 2, "");
-    Parallax::new(dir.path())
+    fast_config(&dir, 2, "");
+    Parallax::new(&dir)
         .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "s.md", "--strict", "--no-cache"])
         .expect_failure(1, &["degraded"]);
-    assert!(files(dir.path(), "s.*").is_empty(), "nothing written under --strict");
+    assert!(files(&dir, "s.*").is_empty(), "nothing written under --strict");
 }
 
 #[test]
 fn a_sloppy_batch_through_faults_loses_no_story() {
     let srv = sloppy(0.2);
     let dir = scratch();
-    fast_config(dir.path(), 8, "concurrency = 16");
-    write_stories(dir.path(), 200, |i| {
+    fast_config(&dir, 8, "concurrency = 16");
+    write_stories(&dir, 200, |i| {
         format!(
             "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\nSeoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\nTokyo has called for \"stable access\" to the port.",
             i + 3
         )
     });
-    let r =
-        Parallax::new(dir.path()).fake(&srv).batch(["stories.jsonl", "--out", "out", "-j", "16"]).succeeds();
-    let report: Value = read_json(dir.path().join("out/report.json"));
+    let r = Parallax::new(&dir).fake(&srv).batch(["stories.jsonl", "--out", "out", "-j", "16"]).succeeds();
+    let report: Value = read_json(dir.join("out/report.json"));
     assert_eq!(report["done"], 200, "{report}");
     assert_eq!(report["failed"], 0, "{report}");
     let degraded = report["degraded"].as_u64().unwrap();
@@ -118,7 +117,7 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
     assert!(degraded > 0 && degraded <= 200, "{report}");
     assert!(r.stderr.contains("with degraded parts"), "{}", r.stderr);
     for i in 0..200 {
-        let hard = hard_findings(&dir.path().join(format!("out/story-{i:04}.json")));
+        let hard = hard_findings(&dir.join(format!("out/story-{i:04}.json")));
         assert!(hard.is_empty(), "story {i} printed hard findings: {hard:?}");
     }
     let faults = srv.handle.requests().len();
@@ -129,7 +128,7 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
 fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
     let dir = scratch();
     let url = refused_url();
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .draft(prism_sources())
         .env("OPENAI_BASE_URL", &url)
         .expect_failure(1, &[&url, "is the server running"]);
@@ -142,8 +141,8 @@ fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     let body = r#"{"error":{"message":"This model's maximum context length is 4096 tokens. However, your messages resulted in 9000 tokens.","type":"invalid_request_error","code":"context_length_exceeded"}}"#;
     let srv = answering(Reply::Status { code: 400, body: body.into() });
     let dir = scratch();
-    fast_config(dir.path(), 4, "");
-    Parallax::new(dir.path())
+    fast_config(&dir, 4, "");
+    Parallax::new(&dir)
         .draft(prism_sources())
         .fake(&srv)
         .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
@@ -172,10 +171,10 @@ fn absurd_retry_headers_from_a_server_are_survived() {
         ..Config::default()
     });
     let dir = scratch();
-    fast_config(dir.path(), 4, "");
-    let r = Parallax::new(dir.path()).draft(prism_sources()).fake(&srv).args(["-o", "a.md"]).succeeds();
+    fast_config(&dir, 4, "");
+    let r = Parallax::new(&dir).draft(prism_sources()).fake(&srv).args(["-o", "a.md"]).succeeds();
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
-    assert!(dir.path().join("a.md").exists());
+    assert!(dir.join("a.md").exists());
 }
 
 #[test]
@@ -186,8 +185,8 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
         ..Config::default()
     });
     let dir = scratch();
-    fast_config(dir.path(), 2, "");
-    let r = Parallax::new(dir.path())
+    fast_config(&dir, 2, "");
+    let r = Parallax::new(&dir)
         .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "a.md", "--format", "md,json", "--no-revise", "--no-cache"])
@@ -195,7 +194,7 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     let requests = srv.handle.requests();
     let stages = 1 + 1 + 4 + 1;
     assert!(requests.len() <= stages * 2, "one raise per part at most: {} requests", requests.len());
-    let json: Value = read_json(dir.path().join("a.json"));
+    let json: Value = read_json(dir.join("a.json"));
     let findings = findings(&json);
     let degraded: Vec<&str> =
         findings.iter().filter(|f| f["kind"] == "degraded").filter_map(|f| f["claim"].as_str()).collect();
@@ -208,8 +207,8 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     let looped = format!("{{\"key_facts\": [{{\"text\": \"{}", "and so on ".repeat(3_000));
     let srv = answering(Reply::Content(looped.clone()));
     let dir = scratch();
-    fast_config(dir.path(), 2, "");
-    let r = Parallax::new(dir.path())
+    fast_config(&dir, 2, "");
+    let r = Parallax::new(&dir)
         .draft(prism_sources())
         .fake(&srv)
         .args(["-o", "a.md", "--no-revise", "--no-cache"])
@@ -230,9 +229,9 @@ fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
     let dir = scratch();
     // The title (the offline headline) holds a number no passage does.
     let text_text = "---\ntitle: \"Port deal signed for 77 ships\"\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
-    write(dir.path().join("s.md"), text_text);
-    Parallax::new(dir.path()).draft(["s.md", "-o", "a.json"]).succeeds();
-    let a: serde_json::Value = read_json(dir.path().join("a.json"));
+    write(dir.join("s.md"), text_text);
+    Parallax::new(&dir).draft(["s.md", "-o", "a.json"]).succeeds();
+    let a: serde_json::Value = read_json(dir.join("a.json"));
     let headline = a["headline"].as_str().unwrap();
     assert!(!headline.is_empty() && !headline.contains("77"), "{headline:?}");
     assert!(headline.starts_with("The port authority signed"), "{headline:?}");
@@ -250,12 +249,12 @@ fn a_headline_whose_every_fallback_fails_is_rebuilt_from_the_lede() {
 fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
     let url = std::env::var("PARALLAX_TEST_LLAMA_URL").expect("PARALLAX_TEST_LLAMA_URL is set");
     let dir = scratch();
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .draft(prism_sources())
         .provider("llamacpp", &url)
         .args(["-o", "a.md", "--format", "md,json"])
         .succeeds();
-    assert!(hard_findings(&dir.path().join("a.json")).is_empty());
-    let md = read(dir.path().join("a.md"));
+    assert!(hard_findings(&dir.join("a.json")).is_empty());
+    let md = read(dir.join("a.md"));
     assert!(degraded_list(&md).len() >= 4, "{}", r.stderr);
 }

@@ -113,7 +113,7 @@ const PROBE: &str = r#"(() => {
 #[test]
 fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
     let dir = scratch();
-    let out = desk(dir.path(), false);
+    let out = desk(&dir, false);
     let page = out.join("index.html");
     let html = read(&page);
     assert!(!html.contains("http://") && !html.contains("https://"), "no external address");
@@ -172,7 +172,7 @@ fn the_desk_shows_every_story_filters_links_and_fairness_and_stays_inert() {
 #[test]
 fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     let dir = scratch();
-    let out = desk(dir.path(), false);
+    let out = desk(&dir, false);
     let mut browser = Browser::launch();
     let tab = browser.open(&out.join("index.html"), 1280);
     let rows = |b: &mut Browser, tab| {
@@ -285,12 +285,8 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
     let srv = serve(Config { sloppy: true, ..Config::default() });
     let dir = scratch();
     let pair = [kcna(), example("north-korea-russia-reactions.md")];
-    Parallax::new(dir.path())
-        .fake(&srv)
-        .draft(pair)
-        .args(["-o", "a.html", "--format", "html,json"])
-        .succeeds();
-    let article: Value = read_json(dir.path().join("a.json"));
+    Parallax::new(&dir).fake(&srv).draft(pair).args(["-o", "a.html", "--format", "html,json"]).succeeds();
+    let article: Value = read_json(dir.join("a.json"));
     let findings = findings(&article);
     let mut expected = Vec::new();
     for (i, f) in findings.iter().enumerate() {
@@ -325,7 +321,7 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
         checks.join(", ")
     );
     let mut browser = Browser::launch();
-    let v = browser.visit(&dir.path().join("a.html"), 1280, &probe);
+    let v = browser.visit(&dir.join("a.html"), 1280, &probe);
     assert!(v.console_errors.is_empty(), "{:?}", v.console_errors);
     let p = &v.probe;
     assert_eq!(p["marks"], expected.len());
@@ -341,7 +337,7 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
         assert_eq!(ok, true, "finding {n} ({kind}) is marked in {sel}");
     }
     // `#review` in the address shows the marks too, with no script.
-    let mut reviewing = dir.path().join("a.html").display().to_string();
+    let mut reviewing = dir.join("a.html").display().to_string();
     reviewing.push_str("#review");
     let v = browser.visit(
         Path::new(&reviewing),
@@ -378,7 +374,7 @@ fn desk_load_and_filter_time() {
 #[test]
 fn the_fairness_panel_says_what_the_batch_report_says() {
     let dir = scratch();
-    let out = desk(dir.path(), true);
+    let out = desk(&dir, true);
     let report: Value = read_json(out.join("report.json"));
     let sides = report["sides"].as_array().unwrap();
     assert_eq!(sides.len(), 4, "{report}");

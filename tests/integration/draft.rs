@@ -15,13 +15,11 @@ fn server(latency_ms: u64) -> FakeServer {
 #[test]
 fn extractive_default_writes_a_complete_article() {
     let dir = scratch();
-    let r = Parallax::new(dir.path())
-        .draft(prism_sources())
-        .args(["--persona", "prism", "-o", "out.md"])
-        .succeeds();
+    let r =
+        Parallax::new(&dir).draft(prism_sources()).args(["--persona", "prism", "-o", "out.md"]).succeeds();
     assert!(r.stderr.contains("no language model used"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "article went to the file, not stdout");
-    let text = read(dir.path().join("out.md"));
+    let text = read(dir.join("out.md"));
     assert!(text.starts_with("---\ntitle: "), "{text}");
     assert!(text.contains("extractive: true"));
     assert!(text.contains("\n# Kim Jong-un hails Russia alliance"), "headline");
@@ -36,7 +34,7 @@ fn extractive_default_writes_a_complete_article() {
 #[test]
 fn a_side_with_no_stated_position_is_shown_as_such() {
     let dir = scratch();
-    let r = Parallax::new(dir.path()).draft([&kcna()]).succeeds();
+    let r = Parallax::new(&dir).draft([&kcna()]).succeeds();
     assert_eq!(r.stdout.matches(": no stated position in the sources.").count(), 4, "{}", r.stdout);
 }
 
@@ -44,11 +42,8 @@ fn a_side_with_no_stated_position_is_shown_as_such() {
 fn openai_streaming_draft_has_all_perspectives_and_usage() {
     let srv = server(0);
     let dir = scratch();
-    let r = Parallax::new(dir.path())
-        .fake(&srv)
-        .env("OPENAI_API_KEY", "sk-test-key")
-        .draft(prism_sources())
-        .succeeds();
+    let r =
+        Parallax::new(&dir).fake(&srv).env("OPENAI_API_KEY", "sk-test-key").draft(prism_sources()).succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "perspective {label}: {}", r.stdout);
     }
@@ -71,7 +66,7 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
 fn non_streaming_draft_works_too() {
     let srv = server(0);
     let dir = scratch();
-    Parallax::new(dir.path())
+    Parallax::new(&dir)
         .fake(&srv)
         .draft(["--no-stream", "--model", "small-model"])
         .args(prism_sources())
@@ -87,7 +82,7 @@ fn non_streaming_draft_works_too() {
 fn dry_run_prints_every_round_and_sends_nothing() {
     let srv = server(0);
     let dir = scratch();
-    let r = Parallax::new(dir.path()).fake(&srv).draft(["--dry-run"]).args(prism_sources()).succeeds();
+    let r = Parallax::new(&dir).fake(&srv).draft(["--dry-run"]).args(prism_sources()).succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
     assert_eq!(r.stdout.matches("=== round ").count(), 6, "{}", r.stdout);
     assert!(r.stdout.contains("=== round 1 · brief"));
@@ -112,7 +107,7 @@ fn dry_run_prints_every_round_and_sends_nothing() {
 fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
     let srv = server(150);
     let dir = scratch();
-    Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).succeeds();
+    Parallax::new(&dir).fake(&srv).draft(prism_sources()).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
     assert!(
@@ -145,7 +140,7 @@ fn outside_fences(content: &str) -> (String, usize) {
 fn injected_instructions_stay_inside_the_fenced_data_block() {
     let srv = server(0);
     let dir = scratch();
-    Parallax::new(dir.path()).fake(&srv).draft([&fixture("sources/injection.md")]).succeeds();
+    Parallax::new(&dir).fake(&srv).draft([&fixture("sources/injection.md")]).succeeds();
     let reqs = srv.handle.requests();
     assert!(!reqs.is_empty());
     assert!(
@@ -182,10 +177,10 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
     let preview = |extra: &str| {
         let cmd = format!("{} -q draft {sources} {extra}", bin.display());
         run(assert_cmd::Command::new("script")
-            .current_dir(dir.path())
+            .current_dir(&dir)
             .env("NO_COLOR", "1")
             .env("COLUMNS", "72")
-            .env("XDG_CACHE_HOME", dir.path().join(".cache"))
+            .env("XDG_CACHE_HOME", dir.join(".cache"))
             .env_remove("OPENAI_API_KEY")
             .env_remove("OPENAI_BASE_URL")
             .args(["-qec", &cmd, "/dev/null"]))
@@ -209,18 +204,18 @@ fn a_terminal_gets_a_reading_preview_and_plain_gets_markdown() {
 fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
     let dir = scratch();
     let src = kcna();
-    let stdout = Parallax::new(dir.path()).draft([&src, "-o", "-"]).succeeds();
+    let stdout = Parallax::new(&dir).draft([&src, "-o", "-"]).succeeds();
     assert!(stdout.stdout.starts_with("---\n"), "-o - prints the article");
-    assert!(!dir.path().join("-.md").exists());
-    std::fs::create_dir(dir.path().join("outdir")).unwrap();
-    Parallax::new(dir.path()).draft([&src, "-o", "outdir/"]).succeeds();
+    assert!(!dir.join("-.md").exists());
+    std::fs::create_dir(dir.join("outdir")).unwrap();
+    Parallax::new(&dir).draft([&src, "-o", "outdir/"]).succeeds();
     let slug = "kim-jong-un-hails-russia-alliance-in-new-year-message-to.md";
-    assert!(dir.path().join("outdir").join(slug).exists(), "a folder receives <slug>.md");
-    assert!(!dir.path().join("outdir/.md").exists());
-    let txt = Parallax::new(dir.path()).draft([&src, "-o", "a.txt"]).fails_with(2);
+    assert!(dir.join("outdir").join(slug).exists(), "a folder receives <slug>.md");
+    assert!(!dir.join("outdir/.md").exists());
+    let txt = Parallax::new(&dir).draft([&src, "-o", "a.txt"]).fails_with(2);
     assert!(txt.stderr.contains("not an output format"), "{}", txt.stderr);
-    let html = Parallax::new(dir.path()).draft([&src, "-o", "x.md", "--format", "html"]).succeeds();
-    assert!(dir.path().join("x.html").exists() && !dir.path().join("x.md").exists());
+    let html = Parallax::new(&dir).draft([&src, "-o", "x.md", "--format", "html"]).succeeds();
+    assert!(dir.join("x.html").exists() && !dir.join("x.md").exists());
     assert!(html.stderr.contains("x.html:"), "the summary names the file written: {}", html.stderr);
 }
 
@@ -228,7 +223,7 @@ fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
 fn a_json_fact_sheet_on_stdin_is_read_as_one() {
     let dir = scratch();
     let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
-    let r = Parallax::new(dir.path()).draft(["-", "--format", "json"]).write_stdin(sheet).succeeds();
+    let r = Parallax::new(&dir).draft(["-", "--format", "json"]).write_stdin(sheet).succeeds();
     let article: serde_json::Value = r.json();
     assert_eq!(article["headline"], "Port deal");
     assert!(!article["lede"]["text"].as_str().unwrap().contains('{'), "{}", article["lede"]);
@@ -237,11 +232,11 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
 #[test]
 fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
     let dir = scratch();
-    crate::support::Parallax::new(dir.path())
+    crate::support::Parallax::new(&dir)
         .draft(crate::support::prism_sources())
         .args(["--persona", "prism", "-o", "a.md"])
         .succeeds();
-    let md = read(dir.path().join("a.md"));
+    let md = read(dir.join("a.md"));
     let notice = "The sources do not spell out what this position means.";
     assert!(md.matches(notice).count() <= 1, "{md}");
     let parts = |label: &str| md.matches(&format!("**{label}.**")).count();

@@ -7,25 +7,27 @@ use serde_json::Value;
 
 use crate::support::{Parallax, findings, fixture, prism_sources, read, read_json, scratch, serve, write};
 
+fn briefs(srv: &FakeServer) -> usize {
+    srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count()
+}
+
 #[test]
 fn two_editions_from_one_brief_agree() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .draft(prism_sources())
         .fake(&srv)
         .args(["--persona", "prism", "--lang", "ko,en", "--format", "md,json", "-o", "out/story.md"])
         .succeeds();
-    let briefs = srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count();
-    assert_eq!(briefs, 1, "one brief serves both editions");
-    let out = dir.path().join("out");
+    assert_eq!(briefs(&srv), 1, "one brief serves both editions");
+    let out = dir.join("out");
     for lang in ["ko", "en"] {
         for ext in ["md", "json", "provenance.json"] {
             let f = out.join(format!("story.{lang}.{ext}"));
             assert!(f.is_file(), "{} missing; stderr:\n{}", f.display(), r.stderr);
         }
-        let json: Value =
-            serde_json::from_slice(&std::fs::read(out.join(format!("story.{lang}.json"))).unwrap()).unwrap();
+        let json = read_json(out.join(format!("story.{lang}.json")));
         assert_eq!(json["meta"]["language"], lang);
         assert_eq!(json["meta"]["editions"], serde_json::json!(["ko", "en"]));
     }
@@ -33,9 +35,8 @@ fn two_editions_from_one_brief_agree() {
     assert!(ko.contains("## 각 측의 입장"), "Korean labels: {ko}");
     // The fake picks its passages by arrival order, so the editions may differ;
     // whatever the parity check finds, the edition's own report already lists.
-    let r = Parallax::new(dir.path())
-        .arg("check")
-        .args(["--edition", "out/story.ko.md", "--against", "out/story.en.md", "--json"])
+    let r = Parallax::new(&dir)
+        .args(["check", "--edition", "out/story.ko.md", "--against", "out/story.en.md", "--json"])
         .run();
     let found: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|_| panic!("{}", r.stderr));
     let differences = found["differences"].as_array().unwrap().len();
@@ -49,15 +50,12 @@ fn two_editions_from_one_brief_agree() {
 fn several_editions_need_files_and_each_language_once() {
     let dir = scratch();
     let src = fixture("sources/senkaku-ja.md");
-    Parallax::new(dir.path())
-        .draft([&src])
-        .args(["--lang", "ko,en"])
-        .expect_failure(2, &["--lang ko,en", "-o"]);
-    Parallax::new(dir.path())
+    Parallax::new(&dir).draft([&src]).args(["--lang", "ko,en"]).expect_failure(2, &["--lang ko,en", "-o"]);
+    Parallax::new(&dir)
         .draft([&src])
         .args(["--lang", "en,en", "-o", "a.md"])
         .expect_failure(2, &["`en` twice"]);
-    let r = Parallax::new(dir.path()).draft([&src]).args(["--lang", "english"]).fails_with(2);
+    let r = Parallax::new(&dir).draft([&src]).args(["--lang", "english"]).fails_with(2);
     assert!(r.stderr.contains("`english` is not a language code"), "{}", r.stderr);
 }
 
@@ -71,16 +69,16 @@ fn a_translated_quotation_shows_its_original() {
         ..Config::default()
     });
     let dir = scratch();
-    let persona = dir.path().join("marking.md");
+    let persona = dir.join("marking.md");
     let text = "---\nid: marking\nextends: prism\nmark_translations: true\n---\nAs PRISM, and says which quotations are translated.\n";
     write(&persona, text);
-    Parallax::new(dir.path())
+    Parallax::new(&dir)
         .draft([fixture("sources/senkaku-ja.md")])
         .fake(&srv)
         .args(["--persona", "marking.md", "--lang", "en", "--no-revise"])
         .args(["--format", "md,html,json", "-o", "a.md"])
         .succeeds();
-    let json: Value = serde_json::from_slice(&std::fs::read(dir.path().join("a.json")).unwrap()).unwrap();
+    let json = read_json(dir.join("a.json"));
     let quotes = json["quotations"].as_array().expect("quotations listed");
     let q = quotes
         .iter()
@@ -89,11 +87,11 @@ fn a_translated_quotation_shows_its_original() {
     assert_eq!(q["translated"], true);
     assert_eq!(q["original"]["text"], "断じて容認できない");
     let passage = q["original"]["passage"].as_str().unwrap().to_string();
-    let html = read(dir.path().join("a.html"));
+    let html = read(dir.join("a.html"));
     let mark = format!("title=\"断じて容認できない ({passage})\"");
     assert!(html.contains(&mark), "{mark} missing from the page");
     assert!(html.contains("&quot;absolutely unacceptable&quot;</span>"), "the quotation is marked");
-    let md = read(dir.path().join("a.md"));
+    let md = read(dir.join("a.md"));
     assert!(md.contains("\"absolutely unacceptable\" (translated)"), "{md}");
 }
 
@@ -101,19 +99,18 @@ fn a_translated_quotation_shows_its_original() {
 fn a_batch_writes_every_story_in_every_language_and_resumes() {
     let srv = serve(Config::default());
     let dir = scratch();
-    std::fs::create_dir(dir.path().join("wire")).unwrap();
+    std::fs::create_dir(dir.join("wire")).unwrap();
     for name in ["kim-putin-new-year.md", "chip-export-controls.md"] {
-        std::fs::copy(crate::support::example(name), dir.path().join("wire").join(name)).unwrap();
+        std::fs::copy(crate::support::example(name), dir.join("wire").join(name)).unwrap();
     }
     let batch = || {
-        Parallax::new(dir.path())
-            .arg("batch")
+        Parallax::new(&dir)
             .fake(&srv)
-            .args(["wire", "--out", "out", "--lang", "ja,en", "--format", "md,html"])
+            .batch(["wire", "--out", "out", "--lang", "ja,en", "--format", "md,html"])
             .succeeds()
     };
     batch();
-    let out = dir.path().join("out");
+    let out = dir.join("out");
     for id in ["kim-putin-new-year", "chip-export-controls"] {
         for file in ["ja.md", "ja.html", "ja.json", "en.md", "en.json", "en.provenance.json"] {
             let f = out.join(format!("{id}.{file}"));
@@ -121,8 +118,6 @@ fn a_batch_writes_every_story_in_every_language_and_resumes() {
         }
         assert!(!out.join(format!("{id}.md")).exists(), "no article without a language");
     }
-    let briefs =
-        |srv: &FakeServer| srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count();
     assert_eq!(briefs(&srv), 2, "one brief per story, whatever the editions");
     let before = srv.handle.requests().len();
     batch();

@@ -82,12 +82,12 @@ fn five_hundred_through(anthropic: bool) {
     let srv =
         server(BatchConfig { delay: Duration::from_millis(50), errored_percent: 10, expired_percent: 5 });
     let dir = scratch();
-    manifest(dir.path(), 500);
+    manifest(&dir, 500);
     let model = if anthropic { "claude-3-5-haiku-latest" } else { "gpt-4o-mini" };
     let prices = format!("[prices]\n\"{model}\" = {{ input = 1.0, output = 4.0 }}\n");
-    write(dir.path().join("parallax.toml"), prices);
-    let r = batch(dir.path(), &srv, anthropic, &["--engine", "provider", "--model", model]).succeeds();
-    let rep = report(dir.path(), "out");
+    write(dir.join("parallax.toml"), prices);
+    let r = batch(&dir, &srv, anthropic, &["--engine", "provider", "--model", model]).succeeds();
+    let rep = report(&dir, "out");
     assert_eq!((rep["done"].as_u64(), rep["failed"].as_u64()), (Some(500), Some(0)), "{}", r.stderr);
     // Every answer at half the live price of its tokens.
     let (input, output) = (
@@ -107,7 +107,7 @@ fn five_hundred_through(anthropic: bool) {
     assert!(resubmitted * 100 >= times.len() * 10, "{resubmitted} of {}", times.len());
     assert!(times.values().all(|n| *n <= 3));
     for i in [0, 250, 499] {
-        let md = read(dir.path().join(format!("out/story-{i:04}.md")));
+        let md = read(dir.join(format!("out/story-{i:04}.md")));
         assert!(md.contains("\n## Sources\n") && md.contains("district"), "{md}");
     }
     eprintln!(
@@ -132,23 +132,23 @@ fn five_hundred_stories_through_anthropic_message_batches_lose_none() {
 fn one_batch_per_round_articles_as_live_and_half_the_price() {
     let srv = server(BatchConfig::default());
     let dir = scratch();
-    manifest(dir.path(), 12);
+    manifest(&dir, 12);
     let prices = "[prices]\n\"gpt-4o-mini\" = { input = 0.15, output = 0.6 }\n";
-    write(dir.path().join("parallax.toml"), prices);
-    batch_to(dir.path(), "live", &srv, false, &["--no-stream"]).succeeds();
+    write(dir.join("parallax.toml"), prices);
+    batch_to(&dir, "live", &srv, false, &["--no-stream"]).succeeds();
     assert_eq!(srv.handle.batches_created(), 0);
-    let dry = batch(dir.path(), &srv, false, &["--engine", "provider", "--dry-run"]).run();
+    let dry = batch(&dir, &srv, false, &["--engine", "provider", "--dry-run"]).run();
     assert!(dry.stdout.contains("at the batch price"), "{}", dry.stdout);
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
+    let r = batch(&dir, &srv, false, &["--engine", "provider"]).succeeds();
     // One provider batch per round of the pipeline, whatever the number of stories.
     let rounds = r.stderr.matches("submitted batch").count();
     assert_eq!(srv.handle.batches_created(), rounds);
     assert!((2..=3).contains(&rounds), "{}", r.stderr);
     for i in 0..12 {
         let name = format!("story-{i:04}.md");
-        assert_eq!(body(&dir.path().join("out").join(&name)), body(&dir.path().join("live").join(&name)));
+        assert_eq!(body(&dir.join("out").join(&name)), body(&dir.join("live").join(&name)));
     }
-    let (l, b) = (report(dir.path(), "live"), report(dir.path(), "out"));
+    let (l, b) = (report(&dir, "live"), report(&dir, "out"));
     assert_eq!(l["usage"], b["usage"], "the same tokens");
     let (lc, bc) = (l["cost_usd"].as_f64().unwrap(), b["cost_usd"].as_f64().unwrap());
     assert!(lc > 0.0 && (bc - lc / 2.0).abs() < 1e-9, "live {lc}, batch {bc}");
@@ -165,10 +165,10 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
         )
     };
     let id = |i| format!("wire.2026.03.{}.{i}", "a-very-long-slug-of-a-headline".repeat(2));
-    write_jsonl(dir.path().join("stories.jsonl"), (0..10).map(|i| json!({ "id": id(i), "text": text(i) })));
-    write(dir.path().join("parallax.toml"), "[batch]\nmax_requests = 7\n");
-    let r = batch(dir.path(), &srv, true, &["--engine", "provider", "--json"]).succeeds();
-    assert_eq!(report(dir.path(), "out")["done"], 10);
+    write_jsonl(dir.join("stories.jsonl"), (0..10).map(|i| json!({ "id": id(i), "text": text(i) })));
+    write(dir.join("parallax.toml"), "[batch]\nmax_requests = 7\n");
+    let r = batch(&dir, &srv, true, &["--engine", "provider", "--json"]).succeeds();
+    assert_eq!(report(&dir, "out")["done"], 10);
     assert!(
         r.json_lines()
             .iter()
@@ -193,19 +193,19 @@ fn a_small_request_limit_splits_rounds_and_anthropic_ids_are_mapped() {
 fn killed_while_polling_each_round_no_request_is_submitted_twice() {
     let srv = server(BatchConfig { delay: Duration::from_millis(700), ..BatchConfig::default() });
     let dir = scratch();
-    manifest(dir.path(), 20);
+    manifest(&dir, 20);
     // Killed while each of the pipeline's two rounds is being polled.
     for _ in 0..2 {
         let before = srv.handle.batches_created();
-        let mut child = spawn_batch(dir.path(), &srv);
+        let mut child = spawn_batch(&dir, &srv);
         // Kill during the new batch's polling.
         wait_for_batch(&srv, before);
         std::thread::sleep(Duration::from_millis(150));
         child.kill().unwrap();
         child.wait().unwrap();
     }
-    batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
-    assert_eq!(report(dir.path(), "out")["done"], 20);
+    batch(&dir, &srv, false, &["--engine", "provider"]).succeeds();
+    assert_eq!(report(&dir, "out")["done"], 20);
     let ids = srv.handle.batch_custom_ids();
     let unique: BTreeSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "a request was submitted twice");
@@ -215,27 +215,26 @@ fn killed_while_polling_each_round_no_request_is_submitted_twice() {
 fn the_export_import_loop_runs_to_the_end() {
     let srv = server(BatchConfig::default());
     let dir = scratch();
-    manifest(dir.path(), 6);
+    manifest(&dir, 6);
     let mut rounds = 0;
-    let mut r = batch(dir.path(), &srv, false, &["--engine", "export"]).run();
+    let mut r = batch(&dir, &srv, false, &["--engine", "export"]).run();
     while r.code != 0 {
         assert_eq!(r.code, 1, "{}", r.stderr);
         assert!(r.stderr.contains("--engine import --results"), "{}", r.stderr);
         rounds += 1;
         assert!(rounds <= 6, "{}", r.stderr);
-        let file = dir.path().join(format!("out/requests-{rounds}.jsonl"));
+        let file = dir.join(format!("out/requests-{rounds}.jsonl"));
         let input = std::fs::read_to_string(&file).unwrap_or_else(|_| panic!("{}", r.stderr));
         // A line each, OpenAI's batch format, as vLLM's run-batch reads it.
         let first: Value = serde_json::from_str(input.lines().next().unwrap()).unwrap();
         assert_eq!(first["url"], "/v1/chat/completions");
         let output = srv.handle.run_batch_file(&input).unwrap();
-        let results = dir.path().join(format!("results-{rounds}.jsonl"));
+        let results = dir.join(format!("results-{rounds}.jsonl"));
         write(&results, output);
-        r = batch(dir.path(), &srv, false, &["--engine", "import", "--results", results.to_str().unwrap()])
-            .run();
+        r = batch(&dir, &srv, false, &["--engine", "import", "--results", results.to_str().unwrap()]).run();
     }
     assert!((2..=3).contains(&rounds), "{rounds} rounds");
-    assert_eq!(report(dir.path(), "out")["done"], 6);
+    assert_eq!(report(&dir, "out")["done"], 6);
     assert_eq!(srv.handle.batches_created(), 0);
 }
 
@@ -243,10 +242,10 @@ fn the_export_import_loop_runs_to_the_end() {
 fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     let srv = server(BatchConfig { delay: Duration::from_secs(600), ..BatchConfig::default() });
     let dir = scratch();
-    manifest(dir.path(), 3);
-    let mut child = spawn_batch(dir.path(), &srv);
+    manifest(&dir, 3);
+    let mut child = spawn_batch(&dir, &srv);
     wait_for_batch(&srv, 0);
-    wait_for_journal(dir.path(), 1);
+    wait_for_journal(&dir, 1);
     for _ in 0..2 {
         std::thread::sleep(Duration::from_millis(200));
         let _ = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status();
@@ -255,12 +254,12 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
     assert!(!status.success());
     assert_eq!(srv.handle.batches_cancelled(), 1);
     // A run killed outright leaves its batch open; --cancel cancels it.
-    let mut child = spawn_batch(dir.path(), &srv);
+    let mut child = spawn_batch(&dir, &srv);
     wait_for_batch(&srv, 1);
-    wait_for_journal(dir.path(), 2);
+    wait_for_journal(&dir, 2);
     child.kill().unwrap();
     child.wait().unwrap();
-    let r = Parallax::new(dir.path()).fake(&srv).batch(["--cancel", "out"]).succeeds();
+    let r = Parallax::new(&dir).fake(&srv).batch(["--cancel", "out"]).succeeds();
     assert!(r.stderr.contains("1 provider batch(es) cancelled"), "{}", r.stderr);
     assert_eq!(srv.handle.batches_cancelled(), 2);
 }
@@ -269,10 +268,10 @@ fn ctrl_c_twice_and_cancel_cancel_the_provider_batches() {
 fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
     let srv = server(BatchConfig::default());
     let dir = scratch();
-    manifest(dir.path(), 8);
-    write(dir.path().join("parallax.toml"), "[batch]\nmax_enqueued_tokens = 12000\n");
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
-    assert_eq!(report(dir.path(), "out")["done"], 8);
+    manifest(&dir, 8);
+    write(dir.join("parallax.toml"), "[batch]\nmax_enqueued_tokens = 12000\n");
+    let r = batch(&dir, &srv, false, &["--engine", "provider"]).succeeds();
+    assert_eq!(report(&dir, "out")["done"], 8);
     // Without the limit, one batch per round (two); with it, a round goes in parts.
     assert!(srv.handle.batches_created() > 2, "{}", r.stderr);
 }
@@ -281,10 +280,10 @@ fn an_enqueued_token_limit_sends_a_round_in_parts_one_after_another() {
 fn stories_go_through_an_engine_in_windows() {
     let srv = server(BatchConfig { delay: Duration::from_millis(20), ..BatchConfig::default() });
     let dir = scratch();
-    manifest(dir.path(), 12);
-    write(dir.path().join("parallax.toml"), "[batch]\nwindow = 4\n");
-    let r = batch(dir.path(), &srv, false, &["--engine", "provider"]).succeeds();
-    assert_eq!(report(dir.path(), "out")["done"], 12);
+    manifest(&dir, 12);
+    write(dir.join("parallax.toml"), "[batch]\nwindow = 4\n");
+    let r = batch(&dir, &srv, false, &["--engine", "provider"]).succeeds();
+    assert_eq!(report(&dir, "out")["done"], 12);
     let ids = srv.handle.batch_custom_ids();
     let unique: BTreeSet<&String> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "a request was submitted twice");

@@ -80,11 +80,11 @@ fn hostile_paragraphs_render_to_the_same_outline_with_nothing_live() {
                 .to_string()
         })
         .collect();
-    let (want, bad) = read(&draft(dir.path(), &clean.join("\n\n")));
+    let (want, bad) = read(&draft(&dir, &clean.join("\n\n")));
     assert!(bad.is_empty(), "{bad:?}");
     assert!(want.len() >= 6, "{want:?}");
     let hostile = HOSTILE.join("\n\n");
-    let md = draft(dir.path(), &hostile);
+    let md = draft(&dir, &hostile);
     let (outline, bad) = read(&md);
     assert!(bad.is_empty(), "live markup in the article: {bad:?}\n{md}");
     // The number of context sections follows how many neutral facts the sources

@@ -8,7 +8,7 @@ use crate::support::{Parallax, fixture, scratch};
 /// `(speaker, side)` of every statement `parallax statements --json` lists.
 fn statements(source: &str) -> Vec<(String, String, String)> {
     let dir = scratch();
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .args(["statements", "--json", "--persona", "prism"])
         .arg(fixture(source))
         .succeeds();
@@ -69,7 +69,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
         ("sources/chips-zh.md", [("japan", "林芳正"), ("china", "毛宁"), ("united-states", "美国商务部")]),
     ] {
         let dir = scratch();
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .draft(["--format", "json", "--persona", "prism", "-o", "-"])
             .arg(fixture(source))
             .succeeds();
@@ -93,7 +93,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
 fn editions_in_two_languages_are_compared_fact_by_fact() {
     let dir = scratch();
     let parity = |edition: &str| {
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .args(["check", "--json", "--edition"])
             .arg(fixture(&format!("check/editions/launch.{edition}.md")))
             .arg("--against")

@@ -12,10 +12,10 @@ use crate::support::{Parallax, long_report as report, read_json, scratch, serve}
 fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let file = report(dir.path());
-    let with_server = |args: &[&str]| Parallax::new(dir.path()).fake(&srv).args(args).run();
+    let file = report(&dir);
+    let with_server = |args: &[&str]| Parallax::new(&dir).fake(&srv).args(args).run();
     // Which passages hold each side's statements.
-    let st = Parallax::new(dir.path()).args(["statements", &file, "--json", "--persona", "prism"]).run();
+    let st = Parallax::new(&dir).args(["statements", &file, "--json", "--persona", "prism"]).run();
     let mut by_side: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for line in st.stdout.lines() {
         let v: Value = serde_json::from_str(line).unwrap();
@@ -44,7 +44,7 @@ fn a_two_hundred_page_report_fits_the_budget_and_every_side_is_heard() {
     // Drafted for real: every citation names a passage of the report.
     let r = with_server(&["draft", &file, "-o", "a.json"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let article: Value = read_json(dir.path().join("a.json"));
+    let article: Value = read_json(dir.join("a.json"));
     let max = article["sources"][0]["passages"].as_array().map_or(0, |a| a.len());
     let mut cites = 0;
     let text = article.to_string();
@@ -70,9 +70,8 @@ fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
         ..Config::default()
     });
     let dir = scratch();
-    let file = report(dir.path());
-    let r =
-        Parallax::new(dir.path()).fake(&srv).draft([&file, "--max-tokens", "1024", "-o", "a.md"]).succeeds();
+    let file = report(&dir);
+    let r = Parallax::new(&dir).fake(&srv).draft([&file, "--max-tokens", "1024", "-o", "a.md"]).succeeds();
     assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!((log[0].schema_name(), log[1].schema_name()), (Some("brief"), Some("brief")));

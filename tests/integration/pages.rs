@@ -38,12 +38,12 @@ fn shots() -> PathBuf {
 #[test]
 fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
     let dir = scratch();
-    Parallax::new(dir.path())
+    Parallax::new(&dir)
         .draft(prism_sources())
         .args(["-o", "out/first.md", "--format", "md,html,json"])
         .succeeds();
-    Parallax::new(dir.path()).draft(prism_sources()).args(["-o", "out/second.html"]).succeeds();
-    let page = dir.path().join("out/second.html");
+    Parallax::new(&dir).draft(prism_sources()).args(["-o", "out/second.html"]).succeeds();
+    let page = dir.join("out/second.html");
     let html = read(&page);
     assert!(
         !html.contains("<script") && !html.contains("http://") && !html.contains("https://"),
@@ -93,15 +93,15 @@ fn markup_in_sources_and_answers_stays_text() {
         ..Config::default()
     });
     let dir = scratch();
-    let source = dir.path().join("hostile.md");
+    let source = dir.join("hostile.md");
     let front = "---\ntitle: Hostile <script>alert(5)</script>\nurl: javascript:alert(6)\npublisher: <img src=x onerror=alert(7)>\n---";
     let text = format!("{front}\n\nSeoul said the council met.{XSS}\n\nThe council approved the plan.\n");
     write(&source, text);
-    Parallax::new(dir.path())
+    Parallax::new(&dir)
         .fake(&srv)
         .draft([source.to_str().unwrap(), "--no-revise", "-o", "x.html"])
         .succeeds();
-    let page = dir.path().join("x.html");
+    let page = dir.join("x.html");
     let html = read(&page);
     assert!(html.contains("&lt;script&gt;alert(1)"), "the payload is there, escaped");
     assert!(!["<script", "<img", "href=\"javascript"].iter().any(|m| html.to_lowercase().contains(m)));
@@ -145,15 +145,15 @@ fn json_output_validates_against_the_schema_for_every_example() {
     let dir = scratch();
     for (persona, sources) in EXAMPLES {
         let out = format!("{persona}.json");
-        Parallax::new(dir.path())
+        Parallax::new(&dir)
             .draft(["--persona", persona, "-o", &out])
             .args(sources.iter().map(|s| example(s)))
             .succeeds();
-        validate(&v, &dir.path().join(out));
+        validate(&v, &dir.join(out));
     }
     let srv = serve(Config::default());
-    Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", "model.json"]).succeeds();
-    validate(&v, &dir.path().join("model.json"));
+    Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", "model.json"]).succeeds();
+    validate(&v, &dir.join("model.json"));
 }
 
 #[test]
@@ -161,20 +161,20 @@ fn a_batch_fills_in_related_articles_never_itself() {
     let dir = scratch();
     let korea = |i| json!({"id": format!("korea-{i}"), "text": format!("North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\nPyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\nSeoul called the troop deployment a threat to the Korean Peninsula.")});
     let trade = |i| json!({"id": format!("trade-{i}"), "persona": "ledger", "text": format!("Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\nBrussels said any tariffs must respect World Trade Organization rules.\n\nChina's commerce ministry criticised the tariffs on steel and electric vehicles.")});
-    write_jsonl(dir.path().join("m.jsonl"), (0..5).flat_map(|i| [korea(i), trade(i)]));
-    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--format", "md,html"]).succeeds();
+    write_jsonl(dir.join("m.jsonl"), (0..5).flat_map(|i| [korea(i), trade(i)]));
+    Parallax::new(&dir).batch(["m.jsonl", "--out", "out", "--format", "md,html"]).succeeds();
     for topic in ["korea", "trade"] {
         for i in 0..5 {
             let id = format!("{topic}-{i}");
-            let doc: Value = read_json(dir.path().join(format!("out/{id}.json")));
+            let doc: Value = read_json(dir.join(format!("out/{id}.json")));
             let related: Vec<&str> =
                 doc["related"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap()).collect();
             assert!((1..=4).contains(&related.len()), "{id}: {related:?}");
             assert!(!related.contains(&id.as_str()), "{id} lists itself");
             assert!(related.iter().all(|r| r.starts_with(topic)), "{id} relates across topics: {related:?}");
-            let md = read(dir.path().join(format!("out/{id}.md")));
+            let md = read(dir.join(format!("out/{id}.md")));
             assert!(md.contains(&format!("]({}.md)", related[0])), "{id}.md links {}", related[0]);
-            let html = read(dir.path().join(format!("out/{id}.html")));
+            let html = read(dir.join(format!("out/{id}.html")));
             let link = format!("href=\"{}.html\"", related[0]);
             assert!(html.contains(&link), "{id}.html links {}", related[0]);
         }

@@ -33,12 +33,12 @@ fn check_reports_one_clear_error_per_broken_file() {
 #[test]
 fn shipped_personas_and_templates_pass() {
     let dir = scratch();
-    let r = Parallax::new(dir.path()).args(["personas", "check"]).succeeds();
+    let r = Parallax::new(&dir).args(["personas", "check"]).succeeds();
     for id in ["prism", "ledger", "circuit", "nuri"] {
         assert!(r.stdout.contains(&format!("ok      {id}")), "{}", r.stdout);
     }
     let shipped = root().join("personas");
-    let r = Parallax::new(dir.path()).args(["personas", "check", &shipped.display().to_string()]).succeeds();
+    let r = Parallax::new(&dir).args(["personas", "check", &shipped.display().to_string()]).succeeds();
     assert_eq!(r.stdout.matches("ok ").count(), 4, "{}", r.stdout);
 }
 
@@ -85,23 +85,23 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
 #[test]
 fn list_new_and_eject() {
     let dir = scratch();
-    let r = Parallax::new(dir.path()).args(["personas", "list", "--json"]).succeeds();
+    let r = Parallax::new(&dir).args(["personas", "list", "--json"]).succeeds();
     let v: serde_json::Value = r.json();
     let ids: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["circuit", "ledger", "nuri", "prism"]);
-    Parallax::new(dir.path()).args(["personas", "new", "desk"]).succeeds();
+    Parallax::new(&dir).args(["personas", "new", "desk"]).succeeds();
     // A new scaffold passes its own check, and `new` never overwrites.
-    Parallax::new(dir.path()).args(["personas", "check", "personas/desk.md"]).succeeds();
-    Parallax::new(dir.path()).args(["personas", "new", "desk"]).fails_with(2);
-    Parallax::new(dir.path()).args(["prompts", "eject"]).succeeds();
-    assert!(dir.path().join("prompts/brief.j2").exists());
-    let r = Parallax::new(dir.path()).args(["prompts", "list"]).run();
+    Parallax::new(&dir).args(["personas", "check", "personas/desk.md"]).succeeds();
+    Parallax::new(&dir).args(["personas", "new", "desk"]).fails_with(2);
+    Parallax::new(&dir).args(["prompts", "eject"]).succeeds();
+    assert!(dir.join("prompts/brief.j2").exists());
+    let r = Parallax::new(&dir).args(["prompts", "list"]).run();
     assert!(
         r.stdout.lines().any(|l| l.starts_with("brief.j2") && l.ends_with("prompts/brief.j2")),
         "{}",
         r.stdout
     );
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .args(["prompts", "render", "perspective:japan", "-s", &example("north-korea-russia-reactions.md")])
         .succeeds();
     assert!(
@@ -118,7 +118,7 @@ fn every_template_for_every_persona() {
     let dir = scratch();
     for (persona, sources) in EXAMPLES {
         let sources = sources.iter().flat_map(|s| ["--source".to_string(), example(s)]);
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .args(["prompts", "render", "all", "--persona", persona])
             .args(sources)
             .succeeds();
@@ -135,14 +135,14 @@ fn every_template_for_every_persona() {
 #[test]
 fn eject_by_name_ejects_that_template_only() {
     let dir = scratch();
-    let r = Parallax::new(dir.path()).args(["prompts", "eject", "finish.j2"]).succeeds();
-    let prompts = dir.path().join("prompts");
+    let r = Parallax::new(&dir).args(["prompts", "eject", "finish.j2"]).succeeds();
+    let prompts = dir.join("prompts");
     assert!(prompts.join("finish.j2").is_file(), "{}", r.stdout);
     assert!(!prompts.join("finish.j2").is_dir());
     let files: Vec<_> = std::fs::read_dir(&prompts).unwrap().collect();
     assert_eq!(files.len(), 1, "only the one named");
-    Parallax::new(dir.path()).args(["prompts", "eject", "all-prompts"]).succeeds();
-    assert!(dir.path().join("all-prompts/article.html.j2").is_file(), "the page template is ejectable");
+    Parallax::new(&dir).args(["prompts", "eject", "all-prompts"]).succeeds();
+    assert!(dir.join("all-prompts/article.html.j2").is_file(), "the page template is ejectable");
     // Ejected templates pass the check.
-    Parallax::new(dir.path()).args(["personas", "check", "--prompts", "all-prompts"]).succeeds();
+    Parallax::new(&dir).args(["personas", "check", "--prompts", "all-prompts"]).succeeds();
 }

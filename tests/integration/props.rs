@@ -54,7 +54,7 @@ proptest! {
     fn the_manifest_readers_never_panic(text in manifest_like()) {
         let dir = scratch();
         for name in ["m.jsonl", "m.csv"] {
-            let path = dir.path().join(name);
+            let path = dir.join(name);
             write(&path, &text);
             if let Ok(m) = Manifest::open(path.to_str().unwrap()) {
                 for item in m.take(1000) {

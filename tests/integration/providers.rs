@@ -14,8 +14,7 @@ use crate::support::{
 fn anthropic_mode_streams_and_answers_whole() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let draft =
-        |extra: &[&str]| Parallax::new(dir.path()).fake_anthropic(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake_anthropic(&srv).draft(prism_sources()).args(extra);
     let r = draft(&[]).succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "{label}");
@@ -54,14 +53,14 @@ fn front_matter_number(article: &str, key: &str) -> u64 {
 fn presets_send_the_budget_field_each_server_reads() {
     let srv = serve(Config::default());
     let dir = scratch();
-    Parallax::new(dir.path()).draft([&kcna()]).provider("llamacpp", &srv.base_url()).succeeds();
+    Parallax::new(&dir).draft([&kcna()]).provider("llamacpp", &srv.base_url()).succeeds();
     let reqs = srv.handle.requests();
     assert!(
         reqs.iter()
             .all(|q| q.body.get("max_tokens").is_some() && q.body.get("max_completion_tokens").is_none())
     );
     assert!(reqs.iter().all(|q| q.body["model"] == "local"), "the preset's default model");
-    Parallax::new(dir.path()).fake(&srv).draft(["--no-cache", &kcna()]).succeeds();
+    Parallax::new(&dir).fake(&srv).draft(["--no-cache", &kcna()]).succeeds();
     let openai = &srv.handle.requests()[reqs.len()..];
     assert!(openai.iter().all(|q| q.body.get("max_completion_tokens").is_some()));
 }
@@ -88,9 +87,9 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
         ..Config::default()
     });
     let dir = scratch();
-    fast_config(dir.path(), 6, "");
-    for (i, story) in stories(dir.path(), 20).iter().enumerate() {
-        let r = Parallax::new(dir.path())
+    fast_config(&dir, 6, "");
+    for (i, story) in stories(&dir, 20).iter().enumerate() {
+        let r = Parallax::new(&dir)
             .fake(&srv)
             .draft(["--persona", "prism", story, "-o", &format!("out-{i}.md")])
             .run();
@@ -127,8 +126,8 @@ fn one_429_pauses_every_worker() {
         ..Config::default()
     });
     let dir = scratch();
-    fast_config(dir.path(), 3, "concurrency = 2");
-    Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).succeeds();
+    fast_config(&dir, 3, "concurrency = 2");
+    Parallax::new(&dir).fake(&srv).draft(prism_sources()).succeeds();
     let log = srv.handle.requests();
     let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
     let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
@@ -148,8 +147,8 @@ fn one_429_pauses_every_worker() {
 fn bad_requests_are_never_retried() {
     let srv = serve(Config { script: vec![Reply::Fault(Fault::Status(400))], ..Config::default() });
     let dir = scratch();
-    fast_config(dir.path(), 6, "");
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna()]).fails_with(1);
+    fast_config(&dir, 6, "");
+    let r = Parallax::new(&dir).fake(&srv).draft([&kcna()]).fails_with(1);
     assert!(r.stderr.contains("HTTP 400"), "{}", r.stderr);
     assert_eq!(srv.handle.requests().len(), 1);
 }
@@ -158,8 +157,8 @@ fn bad_requests_are_never_retried() {
 fn a_stream_that_goes_quiet_is_abandoned_and_retried() {
     let srv = serve(Config { script: vec![Reply::Fault(Fault::HangAfterFirstChunk)], ..Config::default() });
     let dir = scratch();
-    fast_config(dir.path(), 3, "");
-    let r = Parallax::new(dir.path()).fake(&srv).draft([&kcna()]).succeeds();
+    fast_config(&dir, 3, "");
+    let r = Parallax::new(&dir).fake(&srv).draft([&kcna()]).succeeds();
     assert!(r.stderr.contains("idle stream"), "{}", r.stderr);
     let log = srv.handle.requests();
     assert_eq!(log[0].outcome, "hang-after-first-chunk");
@@ -174,12 +173,9 @@ fn a_stream_without_its_terminator_is_never_accepted() {
     ] {
         let srv = serve(Config { fallback: Reply::Fault(Fault::TruncatedStream), ..Config::default() });
         let dir = scratch();
-        fast_config(dir.path(), 2, "");
-        let r = Parallax::new(dir.path())
-            .env(env, url_of(&srv))
-            .env("ANTHROPIC_API_KEY", "k")
-            .draft([&kcna()])
-            .run();
+        fast_config(&dir, 2, "");
+        let r =
+            Parallax::new(&dir).env(env, url_of(&srv)).env("ANTHROPIC_API_KEY", "k").draft([&kcna()]).run();
         assert_eq!(r.code, 1, "{protocol}: {}", r.stderr);
         assert!(r.stderr.contains("without its terminator"), "{protocol}: {}", r.stderr);
         assert_eq!(srv.handle.requests().len(), 3, "{protocol}: first try and two retries");
@@ -190,7 +186,7 @@ fn a_stream_without_its_terminator_is_never_accepted() {
 fn a_second_run_is_served_from_the_cache() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let draft = |extra: &[&str]| Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(extra);
     let first = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     let second = draft(&[]).succeeds();
@@ -218,10 +214,10 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
         ..Config::default()
     });
     let dir = scratch();
-    fast_config(dir.path(), 3, "");
+    fast_config(&dir, 3, "");
     let mut outputs = Vec::new();
     for args in [&["-vv", "-o", "a.md"][..], &["-vv", "-o", "b.md"], &["-vv", "--dry-run"]] {
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .fake(&srv)
             .env("OPENAI_API_KEY", KEY)
             .env("RUST_LOG", "trace")
@@ -236,7 +232,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
     for r in &outputs {
         assert!(!r.stdout.contains(KEY) && !r.stderr.contains(KEY), "the key leaked into output");
     }
-    let written = files(dir.path(), "**/*");
+    let written = files(&dir, "**/*");
     assert!(written.iter().any(|p| p.to_string_lossy().contains(".cache")), "the cache was written");
     for path in written {
         let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
@@ -250,9 +246,8 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
 fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     let srv = serve(Config { json_object_only: true, ..Config::default() });
     let dir = scratch();
-    let draft = |out: &str, flag: &str| {
-        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, flag])
-    };
+    let draft =
+        |out: &str, flag: &str| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, flag]);
     let r = draft("a.md", "--refresh").succeeds();
     assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
     let log = srv.handle.requests();
@@ -281,7 +276,7 @@ fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
 fn doctor_tells_what_a_server_can_do() {
     let dir = scratch();
     let full = serve(Config::default());
-    let r = Parallax::new(dir.path()).fake(&full).arg("doctor").succeeds();
+    let r = Parallax::new(&dir).fake(&full).arg("doctor").succeeds();
     for line in [
         "answer                ok",
         "stream                ok",
@@ -293,7 +288,7 @@ fn doctor_tells_what_a_server_can_do() {
     assert!(r.stdout.contains("parallax asks in json_schema (strict)"), "{}", r.stdout);
     // A JSON-mode-only server, as llama-cpp-python's.
     let json_only = serve(Config { json_object_only: true, ..Config::default() });
-    let r = Parallax::new(dir.path()).fake(&json_only).args(["doctor", "--json"]).succeeds();
+    let r = Parallax::new(&dir).fake(&json_only).args(["doctor", "--json"]).succeeds();
     let v: serde_json::Value = r.json();
     let ok = |check: &str| {
         v["probes"].as_array().unwrap().iter().find(|p| p["check"] == check).map(|p| p["ok"].as_bool())
@@ -301,7 +296,7 @@ fn doctor_tells_what_a_server_can_do() {
     assert_eq!(ok("json_schema (strict)"), Some(Some(false)), "{v}");
     assert_eq!(ok("json_object"), Some(Some(true)), "{v}");
     // Nothing listening: exit 1, said in the table and one line.
-    let r = Parallax::new(dir.path()).arg("doctor").provider("openai", "http://127.0.0.1:9/v1").fails_with(1);
+    let r = Parallax::new(&dir).arg("doctor").provider("openai", "http://127.0.0.1:9/v1").fails_with(1);
     assert!(r.stdout.contains("Connection refused") || r.stdout.contains("refused"), "{}", r.stdout);
 }
 
@@ -310,7 +305,7 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     let srv = serve(Config { tools_only: true, ..Config::default() });
     let dir = scratch();
     let draft = |out: &str, extra: &[&str]| {
-        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]).args(extra)
+        Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]).args(extra)
     };
     let r = draft("a.md", &[]).succeeds();
     let log = srv.handle.requests();
@@ -323,10 +318,10 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     draft("b.md", &["--no-stream"]).succeeds();
     let log = srv.handle.requests();
     assert!(log[first_run..].iter().all(tools), "the second run starts in the mode that worked");
-    let article = read(dir.path().join("b.md"));
+    let article = read(dir.join("b.md"));
     // Every answer came through the forced tool call: nothing was degraded.
     // (Whether the fake's answers pass the framing checks is not this test's point.)
     assert!(article.contains("integrity:") && !article.contains("degraded"), "{article}");
-    let r = Parallax::new(dir.path()).fake(&srv).arg("doctor").run();
+    let r = Parallax::new(&dir).fake(&srv).arg("doctor").run();
     assert!(r.stdout.contains("parallax asks in forced tool call"), "{}", r.stdout);
 }

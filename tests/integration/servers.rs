@@ -29,14 +29,13 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
     // As run with `python -m llama_cpp.server --n_ctx 32768`.
     let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
     let dir = scratch();
-    let draft = |out: &str| {
-        Parallax::new(dir.path()).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"])
-    };
+    let draft =
+        |out: &str| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]);
     draft("a.md").succeeds();
     let first = outcomes(&srv);
     assert_eq!(first.iter().filter(|o| *o == "refused-500").count(), 1, "{first:?}");
     assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
-    assert!(dir.path().join("a.md").is_file());
+    assert!(dir.join("a.md").is_file());
     draft("b.md").succeeds();
     let second = &outcomes(&srv)[first.len()..];
     assert_eq!(second.len(), 6, "no negotiation on the second run: {second:?}");
@@ -50,7 +49,7 @@ fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then
     let srv = serve(Config { imitate: Some(Imitate::LlamaServer), grammar_fails: true, ..Config::default() });
     let dir = scratch();
     let draft = |out: &str| {
-        Parallax::new(dir.path()).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args([
+        Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args([
             "-o",
             out,
             "--refresh",
@@ -61,7 +60,7 @@ fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then
     let first = outcomes(&srv);
     assert_eq!(first.iter().filter(|o| *o == "grammar-refused").count(), 1, "{first:?}");
     assert_eq!(first.len(), 7, "six calls and one refused request: {first:?}");
-    assert!(!read(dir.path().join("a.md")).contains("degraded"), "every answer came through the tool call");
+    assert!(!read(dir.join("a.md")).contains("degraded"), "every answer came through the tool call");
     draft("b.md").succeeds();
     let second = &srv.handle.requests()[first.len()..];
     assert!(second.iter().all(|q| q.outcome == "ok" && q.body.get("tools").is_some()), "{second:?}");
@@ -72,7 +71,7 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     // `llama-server -c 4096`: half of it is the answer's room.
     let srv = imitate(Imitate::LlamaServer, Some(4_096));
     let dir = scratch();
-    let draft = || Parallax::new(dir.path()).draft(prism_sources()).provider("llamacpp", &srv.base_url());
+    let draft = || Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url());
     let r = draft().arg("--dry-run").succeeds();
     assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
     assert!(
@@ -88,7 +87,7 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
         assert!(prompt_tokens(q) <= 4_096, "{} tokens", prompt_tokens(q));
         assert_eq!(q.body["stream"], true);
     }
-    let text = read(dir.path().join("a.md"));
+    let text = read(dir.join("a.md"));
     assert!(!text.contains("total_tokens: 0"), "usage from the finish chunk: {text}");
 }
 
@@ -98,10 +97,7 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     let srv = imitate(Imitate::LlamaServer, Some(1_200));
     let dir = scratch();
     let draft = || {
-        Parallax::new(dir.path())
-            .draft(prism_sources())
-            .provider("llamacpp", &srv.base_url())
-            .args(["-o", "a.md"])
+        Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args(["-o", "a.md"])
     };
     let r = draft().fails_with(2);
     let last = r.stderr.lines().last().unwrap_or("");
@@ -110,22 +106,22 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     assert!(srv.handle.requests().is_empty());
     // Told a larger window than the server has: its refusal is not retried,
     // and the window is too small to fit the prompt to.
-    write(dir.path().join("parallax.toml"), "[provider]\ncontext = 16384\n");
+    write(dir.join("parallax.toml"), "[provider]\ncontext = 16384\n");
     let r = draft().fails_with(1);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("exceeds the available context size"), "{last}");
     assert!(last.contains("lower --max-tokens"), "{last}");
     assert_eq!(srv.handle.requests().len(), 1, "not retried");
-    assert!(!dir.path().join("a.md").exists());
+    assert!(!dir.join("a.md").exists());
 }
 
 #[test]
 fn ollama_gets_a_window_that_holds_each_prompt_so_nothing_is_cut() {
     let srv = imitate(Imitate::OllamaOpenAi, None);
     let dir = scratch();
-    let report = long_report(dir.path());
+    let report = long_report(&dir);
     let root = format!("http://{}", srv.addr);
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .draft([&report, "--persona", "prism", "-o", "a.md"])
         .provider("ollama", &root)
         .succeeds();
@@ -148,9 +144,8 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
     // Ollama's `/v1` cannot be asked for a larger window (4096 by default).
     let srv = imitate(Imitate::OllamaOpenAi, None);
     let dir = scratch();
-    let report = long_report(dir.path());
-    let r =
-        Parallax::new(dir.path()).fake(&srv).draft([&report, "--persona", "prism", "-o", "a.md"]).succeeds();
+    let report = long_report(&dir);
+    let r = Parallax::new(&dir).fake(&srv).draft([&report, "--persona", "prism", "-o", "a.md"]).succeeds();
     let log = srv.handle.requests();
     let cut = log.iter().filter(|q| q.outcome == "truncated").count();
     assert!(cut >= 1, "the fake cut the first long prompt: {:?}", outcomes(&srv));
@@ -167,8 +162,7 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
 fn doctor_reads_each_replayed_server_right() {
     let dir = scratch();
     let doctor = |provider: &str, base: String| {
-        let v =
-            Parallax::new(dir.path()).args(["doctor", "--json"]).provider(provider, &base).succeeds().json();
+        let v = Parallax::new(&dir).args(["doctor", "--json"]).provider(provider, &base).succeeds().json();
         let probes = v["probes"].as_array().cloned().unwrap_or_default();
         move |check: &str| {
             let p = probes.iter().find(|p| p["check"] == check).unwrap_or_else(|| panic!("no {check} probe"));

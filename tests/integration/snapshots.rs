@@ -17,7 +17,7 @@ fn settings() -> insta::Settings {
 #[test]
 fn prompts_for_prism() {
     let dir = scratch();
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .draft(["--dry-run", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"])
         .args(prism_sources())
         .succeeds();
@@ -27,7 +27,7 @@ fn prompts_for_prism() {
 #[test]
 fn extractive_markdown_article() {
     let dir = scratch();
-    let r = Parallax::new(dir.path()).draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
+    let r = Parallax::new(&dir).draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
 }
 
@@ -35,7 +35,7 @@ fn extractive_markdown_article() {
 fn extractive_html_and_json_articles() {
     for format in ["html", "json"] {
         let dir = scratch();
-        let r = Parallax::new(dir.path())
+        let r = Parallax::new(&dir)
             .draft(["--date", "2026-01-05", "--format", format])
             .args(prism_sources())
             .succeeds();

@@ -32,14 +32,11 @@ fn draft_json(
     web: &Web,
     paths: &[&str],
     extra: &[&str],
-) -> (crate::support::Run, serde_json::Value, tempfile::TempDir) {
+) -> (crate::support::Run, serde_json::Value, crate::support::Scratch) {
     let dir = scratch();
-    let r = Parallax::new(dir.path())
-        .draft(paths.iter().map(|p| web.url(p)))
-        .args(["-o", "a.json"])
-        .args(extra)
-        .run();
-    let v = std::fs::read_to_string(dir.path().join("a.json"))
+    let r =
+        Parallax::new(&dir).draft(paths.iter().map(|p| web.url(p))).args(["-o", "a.json"]).args(extra).run();
+    let v = std::fs::read_to_string(dir.join("a.json"))
         .ok()
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default();
@@ -75,7 +72,7 @@ fn a_news_page_yields_its_article_without_the_boilerplate() {
         ] {
             assert!(!text.contains(junk), "{path}: boilerplate `{junk}` kept");
         }
-        let p: serde_json::Value = read_json(dir.path().join("a.provenance.json"));
+        let p: serde_json::Value = read_json(dir.join("a.provenance.json"));
         assert_eq!(p["sources"][0]["url"], web.url(path));
         assert!(
             p["sources"][0]["fetched"].as_str().unwrap().starts_with("20"),
@@ -103,7 +100,7 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
         let dir = scratch();
-        let r = Parallax::new(dir.path()).draft([&url]).fails_with(2);
+        let r = Parallax::new(&dir).draft([&url]).fails_with(2);
         let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
         assert!(line.contains(&url) && line.contains("loopback") && line.contains("refused"), "{line}");
     }
@@ -121,8 +118,8 @@ fn a_redirect_to_a_private_address_is_refused_before_it_is_followed() {
     outer.route("/go", Reply::redirect(302, &format!("http://localhost:{}/secret", inner.addr.port())));
     let dir = scratch();
     let config = format!("[fetch]\nallow = [\"127.0.0.1:{}\"]\n", outer.addr.port());
-    write(dir.path().join("parallax.toml"), config);
-    let r = Parallax::new(dir.path()).draft([&outer.url("/go")]).fails_with(2);
+    write(dir.join("parallax.toml"), config);
+    let r = Parallax::new(&dir).draft([&outer.url("/go")]).fails_with(2);
     assert!(r.stderr.contains("localhost") && r.stderr.contains("loopback"), "{}", r.stderr);
     assert_eq!(outer.hits("/go"), 1);
     assert_eq!(inner.total_hits(), 0, "the redirect target got no request");
@@ -138,10 +135,10 @@ fn oversized_and_slow_bodies_are_cut_off() {
     );
     let dir = scratch();
     let config = "[fetch]\nallow_private = true\nmax_bytes = 100000\ntimeout = \"1500ms\"\n";
-    write(dir.path().join("parallax.toml"), config);
-    let r = Parallax::new(dir.path()).draft([&web.url("/big")]).fails_with(1);
+    write(dir.join("parallax.toml"), config);
+    let r = Parallax::new(&dir).draft([&web.url("/big")]).fails_with(1);
     assert!(r.stderr.contains("larger than the 100000-byte limit"), "{}", r.stderr);
-    let r = Parallax::new(dir.path()).draft([&web.url("/slow")]).fails_with(1);
+    let r = Parallax::new(&dir).draft([&web.url("/slow")]).fails_with(1);
     assert!(r.stderr.contains("no complete answer within 1.5 s"), "{}", r.stderr);
 }
 
@@ -150,7 +147,7 @@ fn fetched_pages_are_cached_and_refresh_asks_again() {
     let web = site();
     let dir = scratch();
     let draft =
-        |extra: &[&str]| Parallax::new(dir.path()).draft([&web.url("/news"), "--allow-private"]).args(extra);
+        |extra: &[&str]| Parallax::new(&dir).draft([&web.url("/news"), "--allow-private"]).args(extra);
     assert_eq!(draft(&[]).run().code, 0);
     assert_eq!(draft(&[]).run().code, 0);
     assert_eq!(web.hits("/news"), 1, "the rerun did not fetch again");
@@ -169,7 +166,7 @@ fn refused_content_types_and_schemes_say_why() {
         (web.url("/img"), "content type `image/png`"),
         (format!("http://user:pw@127.0.0.1:{}/news", web.addr.port()), "credentials"),
     ] {
-        let r = Parallax::new(dir.path()).draft([&url, "--allow-private"]).run();
+        let r = Parallax::new(&dir).draft([&url, "--allow-private"]).run();
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
         assert!(r.stderr.contains(why), "{url}: {}", r.stderr);
     }
@@ -178,10 +175,10 @@ fn refused_content_types_and_schemes_say_why() {
 #[test]
 fn fact_sheets_and_feeds() {
     let dir = scratch();
-    Parallax::new(dir.path())
+    Parallax::new(&dir)
         .draft([&fixture("pages/tariffs.yaml"), "--persona", "ledger", "-o", "t.json"])
         .succeeds();
-    let v: serde_json::Value = read_json(dir.path().join("t.json"));
+    let v: serde_json::Value = read_json(dir.join("t.json"));
     let stated: Vec<&str> = v["perspectives"]
         .as_array()
         .unwrap()
@@ -196,7 +193,7 @@ fn fact_sheets_and_feeds() {
         .replace("LINK_NEWS", &web.url("/news"))
         .replace("LINK_LATIN1", &web.url("/latin1"));
     web.route("/feed.xml", Reply::ok("application/rss+xml", feed));
-    let r = Parallax::new(dir.path())
+    let r = Parallax::new(&dir)
         .batch([&web.url("/feed.xml"), "--out", "out", "--allow-private", "--json"])
         .succeeds();
     assert_eq!(done_events(&r.stdout), 3, "{}", r.stdout);
@@ -211,14 +208,14 @@ fn a_batch_manifest_with_urls_runs_end_to_end() {
         serde_json::json!({"id": "news", "source": web.url("/news")}).to_string(),
         serde_json::json!({"id": "zurich", "sources": [web.url("/latin1"), web.url("/gzip")]}).to_string(),
     ];
-    write(dir.path().join("m.jsonl"), lines.join("\n"));
-    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out", "--allow-private"]).succeeds();
-    let md = read(dir.path().join("out/zurich.md"));
+    write(dir.join("m.jsonl"), lines.join("\n"));
+    Parallax::new(&dir).batch(["m.jsonl", "--out", "out", "--allow-private"]).succeeds();
+    let md = read(dir.join("out/zurich.md"));
     assert!(md.contains(&web.url("/latin1")) && md.contains(&web.url("/gzip")), "{md}");
     let hits = web.total_hits();
-    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out2", "--allow-private"]).succeeds();
+    Parallax::new(&dir).batch(["m.jsonl", "--out", "out2", "--allow-private"]).succeeds();
     assert_eq!(web.total_hits(), hits, "cached pages need no fetch");
     // A page fetched under the allowance is not served to a run without it.
-    Parallax::new(dir.path()).batch(["m.jsonl", "--out", "out3"]).fails_with(1);
+    Parallax::new(&dir).batch(["m.jsonl", "--out", "out3"]).fails_with(1);
     assert_eq!(web.total_hits(), hits);
 }

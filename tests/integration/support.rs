@@ -70,9 +70,31 @@ fn command(dir: &Path) -> std::process::Command {
     cmd
 }
 
-/// A scratch folder, removed when dropped.
-pub fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a temporary folder")
+/// A scratch folder, removed when dropped; it stands for its path.
+pub struct Scratch(tempfile::TempDir);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+impl Scratch {
+    pub fn path(&self) -> &Path {
+        self.0.path()
+    }
+}
+
+pub fn scratch() -> Scratch {
+    Scratch(tempfile::tempdir().expect("a temporary folder"))
 }
 
 /// The files under `dir` matching `pattern` (`*.md`, `**/*`), sorted.
@@ -222,6 +244,11 @@ impl Parallax {
     /// `batch ARGS…`.
     pub fn batch<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(self, args: I) -> Self {
         self.arg("batch").args(args)
+    }
+
+    /// `review ARGS…`.
+    pub fn review<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(self, args: I) -> Self {
+        self.arg("review").args(args)
     }
 
     pub fn arg<S: AsRef<OsStr>>(mut self, arg: S) -> Self {
