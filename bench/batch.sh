@@ -89,10 +89,10 @@ RATIO=$(awk -v a="$RSS10K" -v b="$RSS100" 'BEGIN { printf "%.2f", a / b }')
 CPU_PER=$(awk -v c="$CPU10K" -v n="$DONE10K" 'BEGIN { printf "%.2f", c * 1000 / n }')
 
 # The review desk of the 10,000-story batch: its size, and how long headless
-# Chromium takes to load it and to apply two filters (an ignored test does the
-# measuring; it asserts no time).
+# Chromium takes to load it and to apply two filters (testkit's `desk-timing`
+# measures; it asserts no time).
 DESK_KB=$(( $(wc -c < "$WORK/out-10k/index.html") / 1024 ))
-DESK=$(PARALLAX_DESK_PAGE="$WORK/out-10k/index.html" cargo test -q --test integration desk_load_and_filter_time -- --ignored --nocapture 2>/dev/null | grep '^desk-timing' | cut -d' ' -f2-)
+DESK=$(cargo run -q --release -p testkit --bin desk-timing -- "$WORK/out-10k/index.html" 2>/dev/null)
 DESK_LOAD=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["load_ms"]))' "$DESK")
 DESK_FILTER=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["filter_ms"]))' "$DESK")
 

@@ -141,7 +141,7 @@ fn tampered(schemas: &[&str]) -> FakeServer {
 fn a_fabricated_number_is_revised_away() {
     let srv = tampered(&["perspective_japan"]);
     let dir = scratch();
-    let r = Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds();
+    let r = Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", "a.md"]).succeeds();
     assert!(
         r.stderr.contains("round 3: revising 1 section with findings: perspective:japan"),
         "{}",
@@ -185,7 +185,7 @@ fn a_fabricated_number_is_revised_away() {
 fn strict_fails_naming_the_claim_that_survives_revision() {
     let srv = tampered(&["perspective_japan", "revise_perspective_japan"]);
     let dir = scratch();
-    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft_prism().args(extra);
     let r = draft(&["--strict", "-o", "strict.md"]).fails_with(1);
     let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
     assert!(line.contains("42,000") && line.contains("perspective japan"), "{line}");
@@ -199,7 +199,7 @@ fn strict_fails_naming_the_claim_that_survives_revision() {
 #[test]
 fn every_drafted_article_has_an_integrity_report_and_provenance() {
     let dir = scratch();
-    Parallax::new(&dir).draft(prism_sources()).args(["-o", "x.md"]).succeeds();
+    Parallax::new(&dir).draft_prism().args(["-o", "x.md"]).succeeds();
     let article = read(dir.join("x.md"));
     assert!(article.contains("  integrity:\n    passed: "), "{article}");
     let p: Value = read_json(dir.join("x.provenance.json"));

@@ -8,8 +8,8 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::support::{
-    Parallax, answering, fast_config, files, findings, prism_sources, read, read_json, refused_url, scratch,
-    serve, write, write_stories,
+    Parallax, answering, fast_config, files, findings, read, read_json, refused_url, scratch, serve, write,
+    write_stories,
 };
 
 fn sloppy(faults: f64) -> FakeServer {
@@ -59,7 +59,7 @@ fn a_hundred_sloppy_drafts_are_all_written_with_their_weak_parts_listed() {
     for i in 0..100 {
         let out = format!("a{i}.md");
         let r = Parallax::new(&dir)
-            .draft(prism_sources())
+            .draft_prism()
             .fake(&srv)
             .args(["-o", &out, "--format", "md,json", "--no-cache", "--date", "2026-01-02"])
             .succeeds();
@@ -85,7 +85,7 @@ fn strict_refuses_a_degraded_article_and_writes_nothing() {
     let dir = scratch();
     fast_config(&dir, 2, "");
     Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .fake(&srv)
         .args(["-o", "s.md", "--strict", "--no-cache"])
         .expect_failure(1, &["degraded"]);
@@ -129,7 +129,7 @@ fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
     let dir = scratch();
     let url = refused_url();
     let r = Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .env("OPENAI_BASE_URL", &url)
         .expect_failure(1, &[&url, "is the server running"]);
     let warnings = r.stderr.lines().filter(|l| l.contains("WARN")).count();
@@ -143,7 +143,7 @@ fn a_context_length_error_is_tried_once_more_smaller_then_names_the_fix() {
     let dir = scratch();
     fast_config(&dir, 4, "");
     Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .fake(&srv)
         .expect_failure(1, &["stage `brief`", "fewer or shorter sources", "tokens"]);
     // Not retried as a transient failure: sent once more, fitted to the
@@ -172,7 +172,7 @@ fn absurd_retry_headers_from_a_server_are_survived() {
     });
     let dir = scratch();
     fast_config(&dir, 4, "");
-    let r = Parallax::new(&dir).draft(prism_sources()).fake(&srv).args(["-o", "a.md"]).succeeds();
+    let r = Parallax::new(&dir).draft_prism().fake(&srv).args(["-o", "a.md"]).succeeds();
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
     assert!(dir.join("a.md").exists());
 }
@@ -187,7 +187,7 @@ fn an_answer_cut_off_twice_degrades_its_part_and_the_draft_goes_on() {
     let dir = scratch();
     fast_config(&dir, 2, "");
     let r = Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .fake(&srv)
         .args(["-o", "a.md", "--format", "md,json", "--no-revise", "--no-cache"])
         .succeeds();
@@ -209,7 +209,7 @@ fn a_streamed_answer_that_repeats_itself_is_stopped_early() {
     let dir = scratch();
     fast_config(&dir, 2, "");
     let r = Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .fake(&srv)
         .args(["-o", "a.md", "--no-revise", "--no-cache"])
         .succeeds();
@@ -250,7 +250,7 @@ fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
     let url = std::env::var("PARALLAX_TEST_LLAMA_URL").expect("PARALLAX_TEST_LLAMA_URL is set");
     let dir = scratch();
     let r = Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .provider("llamacpp", &url)
         .args(["-o", "a.md", "--format", "md,json"])
         .succeeds();

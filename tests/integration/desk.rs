@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use fake_llm::Config;
 use serde_json::{Value, json};
 
-use crate::browser::Browser;
 use crate::support::{
     Parallax, example, files, findings, kcna, read, read_json, scratch, serve, write, write_jsonl,
 };
+use testkit::browser::Browser;
 
 /// A source whose title (the extractive headline) is markup.
 const HOSTILE: &str = "---\ntitle: \"Port deal <img src=x onerror=alert(document.domain)> signed </script><script>alert(document.cookie)</script>\"\npublisher: Desk Wire\n---\n\nThe port authority signed a lease worth $12.5 million on March 3.\n\nSeoul's foreign ministry said the lease was sound.\n";
@@ -345,30 +345,6 @@ fn each_finding_is_marked_where_it_is_and_only_when_reviewing() {
         "[...document.querySelectorAll('mark.review')].every(m => getComputedStyle(m).display !== 'none')",
     );
     assert_eq!(v.probe, true);
-}
-
-/// Not a test of behaviour: `bench/batch.sh` runs it (`--ignored`) on the desk of
-/// its 10,000-story batch and records how long the page takes to load and to
-/// filter in headless Chromium. It prints the figures; it asserts no time.
-#[test]
-#[ignore = "run by bench/batch.sh with PARALLAX_DESK_PAGE set"]
-fn desk_load_and_filter_time() {
-    let Some(page) = std::env::var_os("PARALLAX_DESK_PAGE") else {
-        return;
-    };
-    let mut browser = Browser::launch();
-    let tab = browser.open(Path::new(&page), 1280);
-    let load = browser.eval(
-        &tab,
-        "(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime; })()",
-    );
-    let filter = browser.eval(
-        &tab,
-        "(() => { const t = performance.now(); const s = document.getElementById('status'); s.value = 'done'; s.dispatchEvent(new Event('change')); const q = document.getElementById('q'); q.value = 'port'; q.dispatchEvent(new Event('input')); return performance.now() - t; })()",
-    );
-    let rows = browser.eval(&tab, "document.getElementById('count').textContent");
-    println!("desk-timing {{\"load_ms\": {load}, \"filter_ms\": {filter}, \"count\": {rows}}}");
-    browser.close(tab, "1");
 }
 
 #[test]

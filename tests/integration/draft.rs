@@ -15,8 +15,7 @@ fn server(latency_ms: u64) -> FakeServer {
 #[test]
 fn extractive_default_writes_a_complete_article() {
     let dir = scratch();
-    let r =
-        Parallax::new(&dir).draft(prism_sources()).args(["--persona", "prism", "-o", "out.md"]).succeeds();
+    let r = Parallax::new(&dir).draft_prism().args(["--persona", "prism", "-o", "out.md"]).succeeds();
     assert!(r.stderr.contains("no language model used"), "{}", r.stderr);
     assert!(r.stdout.is_empty(), "article went to the file, not stdout");
     let text = read(dir.join("out.md"));
@@ -42,8 +41,7 @@ fn a_side_with_no_stated_position_is_shown_as_such() {
 fn openai_streaming_draft_has_all_perspectives_and_usage() {
     let srv = server(0);
     let dir = scratch();
-    let r =
-        Parallax::new(&dir).fake(&srv).env("OPENAI_API_KEY", "sk-test-key").draft(prism_sources()).succeeds();
+    let r = Parallax::new(&dir).fake(&srv).env("OPENAI_API_KEY", "sk-test-key").draft_prism().succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "perspective {label}: {}", r.stdout);
     }
@@ -107,7 +105,7 @@ fn dry_run_prints_every_round_and_sends_nothing() {
 fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
     let srv = server(150);
     let dir = scratch();
-    Parallax::new(&dir).fake(&srv).draft(prism_sources()).succeeds();
+    Parallax::new(&dir).fake(&srv).draft_prism().succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
     assert!(
@@ -232,10 +230,7 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
 #[test]
 fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
     let dir = scratch();
-    crate::support::Parallax::new(&dir)
-        .draft(crate::support::prism_sources())
-        .args(["--persona", "prism", "-o", "a.md"])
-        .succeeds();
+    crate::support::Parallax::new(&dir).draft_prism().args(["--persona", "prism", "-o", "a.md"]).succeeds();
     let md = read(dir.join("a.md"));
     let notice = "The sources do not spell out what this position means.";
     assert!(md.matches(notice).count() <= 1, "{md}");

@@ -5,7 +5,7 @@
 use fake_llm::{Config, FakeServer, Tamper};
 use serde_json::Value;
 
-use crate::support::{Parallax, findings, fixture, prism_sources, read, read_json, scratch, serve, write};
+use crate::support::{Parallax, findings, fixture, read, read_json, scratch, serve, write};
 
 fn briefs(srv: &FakeServer) -> usize {
     srv.handle.requests().iter().filter(|l| l.schema_name() == Some("brief")).count()
@@ -16,7 +16,7 @@ fn two_editions_from_one_brief_agree() {
     let srv = serve(Config::default());
     let dir = scratch();
     let r = Parallax::new(&dir)
-        .draft(prism_sources())
+        .draft_prism()
         .fake(&srv)
         .args(["--persona", "prism", "--lang", "ko,en", "--format", "md,json", "-o", "out/story.md"])
         .succeeds();

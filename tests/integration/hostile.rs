@@ -5,16 +5,10 @@ use crate::support::{Parallax, files, kcna, read, read_json, scratch, serve, wri
 #[test]
 fn a_parent_folder_config_cannot_run_a_command_even_under_dry_run() {
     let dir = scratch();
-    let parent = dir.path();
-    let pwned = parent.join("PWNED");
-    write(
-        parent.join("parallax.toml"),
-        format!(
-            "[provider]\nname = \"openai\"\napi_key_cmd = [\"sh\", \"-c\", \"touch {}; echo k\"]\n",
-            pwned.display()
-        ),
-    );
-    let work = parent.join("a/b");
+    let pwned = dir.join("PWNED");
+    let command = format!("[\"sh\", \"-c\", \"touch {}; echo k\"]", pwned.display());
+    write(dir.join("parallax.toml"), format!("[provider]\nname = \"openai\"\napi_key_cmd = {command}\n"));
+    let work = dir.join("a/b");
     std::fs::create_dir_all(&work).unwrap();
     for extra in [&["--dry-run"][..], &[]] {
         let r = Parallax::new(&work)
@@ -143,12 +137,7 @@ fn two_batches_cannot_share_an_output_folder() {
     let manifest = "{\"id\": \"a\", \"text\": \"Seoul said the plan was sound.\"}\n";
     write(dir.join("stories.jsonl"), manifest);
     // Another run holds the folder.
-    let held = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(dir.join("out/.lock"))
-        .unwrap();
+    let held = std::fs::File::create(dir.join("out/.lock")).unwrap();
     held.try_lock().unwrap();
     let r = Parallax::new(&dir).batch(["stories.jsonl", "--out", "out"]).fails_with(2);
     assert!(r.stderr.contains("in use by another batch run"), "{}", r.stderr);
@@ -162,15 +151,8 @@ fn story_ids_that_would_collide_are_refused_before_drafting() {
     let dir = scratch();
     let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"Seoul said plan {id} was sound.\"}}\n");
     // A byte-order mark before the first line is not an error.
-    let text = format!(
-        "\u{feff}{}{}{}{}{}",
-        line("x"),
-        line("x.provenance"),
-        line("report"),
-        line("Story"),
-        line("story")
-    );
-    write(dir.join("stories.jsonl"), text);
+    let lines: String = ["x", "x.provenance", "report", "Story", "story"].map(line).concat();
+    write(dir.join("stories.jsonl"), format!("\u{feff}{lines}"));
     let r = Parallax::new(&dir).batch(["stories.jsonl", "--out", "out", "--json"]).fails_with(1);
     for (n, says) in [(2, "provenance record of `x`"), (3, "report.json"), (5, "duplicate id")] {
         assert!(r.stderr.contains(&format!("line {n}")) && r.stderr.contains(says), "line {n}: {}", r.stderr);
@@ -192,7 +174,7 @@ fn a_csv_quote_left_open_is_named_not_swallowed() {
 
 #[test]
 fn a_page_fetched_with_allow_private_is_not_served_to_a_run_without_it() {
-    use crate::web::{Reply, Web};
+    use testkit::web::{Reply, Web};
     let web = Web::start();
     let page = std::fs::read(crate::support::fixture("pages/news.html")).unwrap();
     web.route("/news", Reply::ok("text/html; charset=utf-8", page));
@@ -207,7 +189,7 @@ fn a_page_fetched_with_allow_private_is_not_served_to_a_run_without_it() {
 
 #[test]
 fn odd_but_harmless_http_is_read_and_broken_http_is_named() {
-    use crate::web::{Reply, Web};
+    use testkit::web::{Reply, Web};
     let web = Web::start();
     let page = std::fs::read(crate::support::fixture("pages/news.html")).unwrap();
     let mut twice = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
@@ -298,7 +280,7 @@ fn manifest_sources_stay_in_the_manifest_folder_unless_allowed() {
 
 #[test]
 fn a_page_nested_a_hundred_thousand_deep_is_refused_at_once() {
-    use crate::web::{Reply, Web};
+    use testkit::web::{Reply, Web};
     let web = Web::start();
     let page = format!(
         "<html><body>{}Seoul said so.{}</body></html>",

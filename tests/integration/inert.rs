@@ -56,14 +56,9 @@ fn read(markdown: &str) -> (Vec<String>, Vec<String>) {
 
 fn draft(dir: &std::path::Path, text: &str) -> String {
     let source = dir.join("s.md");
-    write(
-        &source,
-        format!(
-            "---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---\n\n{text}"
-        ),
-    );
-    let r = Parallax::new(dir).draft(["--plain", "--persona", "prism"]).arg(&source).succeeds();
-    r.stdout
+    let front = "---\ntitle: Council vote\nurl: \"http://x/> <img src=x onerror=alert(4)> <http://x\"\n---";
+    write(&source, format!("{front}\n\n{text}"));
+    Parallax::new(dir).draft(["--plain", "--persona", "prism"]).arg(&source).succeeds().stdout
 }
 
 #[test]

@@ -6,7 +6,6 @@
 
 mod architecture;
 mod batch;
-mod browser;
 mod catalogue;
 mod checks;
 mod degrade;
@@ -28,4 +27,3 @@ mod servers;
 mod snapshots;
 mod sources;
 mod support;
-mod web;

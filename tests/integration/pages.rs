@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use fake_llm::{Config, Tamper};
 use serde_json::{Value, json};
 
-use crate::browser::Browser;
 use crate::support::{
-    EXAMPLES, Parallax, example, prism_sources, read, read_json, root, scratch, serve, write, write_jsonl,
+    EXAMPLES, Parallax, example, read, read_json, root, scratch, serve, write, write_jsonl,
 };
+use testkit::browser::Browser;
 
 const PROBE: &str = r#"(() => {
   const q = s => [...document.querySelectorAll(s)];
@@ -38,11 +38,8 @@ fn shots() -> PathBuf {
 #[test]
 fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
     let dir = scratch();
-    Parallax::new(&dir)
-        .draft(prism_sources())
-        .args(["-o", "out/first.md", "--format", "md,html,json"])
-        .succeeds();
-    Parallax::new(&dir).draft(prism_sources()).args(["-o", "out/second.html"]).succeeds();
+    Parallax::new(&dir).draft_prism().args(["-o", "out/first.md", "--format", "md,html,json"]).succeeds();
+    Parallax::new(&dir).draft_prism().args(["-o", "out/second.html"]).succeeds();
     let page = dir.join("out/second.html");
     let html = read(&page);
     assert!(
@@ -65,7 +62,7 @@ fn the_page_has_every_section_no_requests_and_sides_in_a_row_or_stacked() {
             assert!(s[name].as_u64().unwrap() >= least, "section {name}: {s}");
         }
     }
-    let pos = |v: &crate::browser::Visit| -> Vec<(i64, i64)> {
+    let pos = |v: &testkit::browser::Visit| -> Vec<(i64, i64)> {
         v.probe["perspectives"]
             .as_array()
             .unwrap()
@@ -152,7 +149,7 @@ fn json_output_validates_against_the_schema_for_every_example() {
         validate(&v, &dir.join(out));
     }
     let srv = serve(Config::default());
-    Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", "model.json"]).succeeds();
+    Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", "model.json"]).succeeds();
     validate(&v, &dir.join("model.json"));
 }
 

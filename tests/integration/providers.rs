@@ -6,15 +6,13 @@ use std::time::Duration;
 
 use fake_llm::{Config, FakeServer, Fault, FaultPlan, Protocol, Reply};
 
-use crate::support::{
-    Parallax, example, fast_config, files, kcna, prism_sources, read, scratch, serve, write,
-};
+use crate::support::{Parallax, example, fast_config, files, kcna, read, scratch, serve, write};
 
 #[test]
 fn anthropic_mode_streams_and_answers_whole() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let draft = |extra: &[&str]| Parallax::new(&dir).fake_anthropic(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake_anthropic(&srv).draft_prism().args(extra);
     let r = draft(&[]).succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "{label}");
@@ -127,7 +125,7 @@ fn one_429_pauses_every_worker() {
     });
     let dir = scratch();
     fast_config(&dir, 3, "concurrency = 2");
-    Parallax::new(&dir).fake(&srv).draft(prism_sources()).succeeds();
+    Parallax::new(&dir).fake(&srv).draft_prism().succeeds();
     let log = srv.handle.requests();
     let limited = log.iter().find(|q| q.outcome == "429").expect("the scripted 429");
     let after: Vec<_> = log.iter().filter(|q| q.started > limited.finished).collect();
@@ -186,7 +184,7 @@ fn a_stream_without_its_terminator_is_never_accepted() {
 fn a_second_run_is_served_from_the_cache() {
     let srv = serve(Config::default());
     let dir = scratch();
-    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(extra);
+    let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft_prism().args(extra);
     let first = draft(&[]).succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     let second = draft(&[]).succeeds();
@@ -221,7 +219,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
             .fake(&srv)
             .env("OPENAI_API_KEY", KEY)
             .env("RUST_LOG", "trace")
-            .draft(prism_sources())
+            .draft_prism()
             .args(args)
             .run();
         outputs.push(r);
@@ -246,8 +244,7 @@ fn a_planted_key_appears_in_no_file_and_no_output() {
 fn a_json_mode_only_server_is_negotiated_once_and_remembered() {
     let srv = serve(Config { json_object_only: true, ..Config::default() });
     let dir = scratch();
-    let draft =
-        |out: &str, flag: &str| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, flag]);
+    let draft = |out: &str, flag: &str| Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", out, flag]);
     let r = draft("a.md", "--refresh").succeeds();
     assert!(r.stderr.contains("refused json_schema"), "{}", r.stderr);
     let log = srv.handle.requests();
@@ -305,7 +302,7 @@ fn a_tools_only_server_is_negotiated_once_streamed_or_whole() {
     let srv = serve(Config { tools_only: true, ..Config::default() });
     let dir = scratch();
     let draft = |out: &str, extra: &[&str]| {
-        Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]).args(extra)
+        Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", out, "--refresh"]).args(extra)
     };
     let r = draft("a.md", &[]).succeeds();
     let log = srv.handle.requests();

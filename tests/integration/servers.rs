@@ -7,7 +7,7 @@
 use fake_llm::{Config, FakeServer, Imitate, Logged};
 use serde_json::Value;
 
-use crate::support::{Parallax, long_report, prism_sources, read, scratch, serve, write};
+use crate::support::{Parallax, long_report, read, scratch, serve, write};
 
 fn imitate(server: Imitate, context: Option<u64>) -> FakeServer {
     serve(Config { imitate: Some(server), context, ..Config::default() })
@@ -29,8 +29,7 @@ fn llama_cpp_python_costs_one_negotiation_request_then_none_and_its_crlf_stream_
     // As run with `python -m llama_cpp.server --n_ctx 32768`.
     let srv = imitate(Imitate::LlamaCppPython, Some(32_768));
     let dir = scratch();
-    let draft =
-        |out: &str| Parallax::new(&dir).fake(&srv).draft(prism_sources()).args(["-o", out, "--refresh"]);
+    let draft = |out: &str| Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", out, "--refresh"]);
     draft("a.md").succeeds();
     let first = outcomes(&srv);
     assert_eq!(first.iter().filter(|o| *o == "refused-500").count(), 1, "{first:?}");
@@ -49,11 +48,7 @@ fn a_llama_server_that_cannot_build_the_grammar_is_asked_in_tool_calls_from_then
     let srv = serve(Config { imitate: Some(Imitate::LlamaServer), grammar_fails: true, ..Config::default() });
     let dir = scratch();
     let draft = |out: &str| {
-        Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args([
-            "-o",
-            out,
-            "--refresh",
-        ])
+        Parallax::new(&dir).draft_prism().provider("llamacpp", &srv.base_url()).args(["-o", out, "--refresh"])
     };
     let r = draft("a.md").succeeds();
     assert!(r.stderr.contains("asking in forced tool call"), "{}", r.stderr);
@@ -71,7 +66,7 @@ fn llama_server_states_its_window_in_props_and_every_prompt_fits_it() {
     // `llama-server -c 4096`: half of it is the answer's room.
     let srv = imitate(Imitate::LlamaServer, Some(4_096));
     let dir = scratch();
-    let draft = || Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url());
+    let draft = || Parallax::new(&dir).draft_prism().provider("llamacpp", &srv.base_url());
     let r = draft().arg("--dry-run").succeeds();
     assert!(r.stdout.contains("prompt tokens"), "{}", r.stdout);
     assert!(
@@ -96,9 +91,8 @@ fn a_window_too_small_for_the_sources_is_refused_with_the_fix_named() {
     // Learned from /props: nothing is sent.
     let srv = imitate(Imitate::LlamaServer, Some(1_200));
     let dir = scratch();
-    let draft = || {
-        Parallax::new(&dir).draft(prism_sources()).provider("llamacpp", &srv.base_url()).args(["-o", "a.md"])
-    };
+    let draft =
+        || Parallax::new(&dir).draft_prism().provider("llamacpp", &srv.base_url()).args(["-o", "a.md"]);
     let r = draft().fails_with(2);
     let last = r.stderr.lines().last().unwrap_or("");
     assert!(last.contains("leaves no room for the sources"), "{last}");

@@ -17,10 +17,9 @@ fn settings() -> insta::Settings {
 #[test]
 fn prompts_for_prism() {
     let dir = scratch();
-    let r = Parallax::new(&dir)
-        .draft(["--dry-run", "--provider", "openai", "--base-url", "http://127.0.0.1:9/v1", "--model", "m"])
-        .args(prism_sources())
-        .succeeds();
+    let draft =
+        Parallax::new(&dir).draft(["--dry-run", "--model", "m"]).provider("openai", "http://127.0.0.1:9/v1");
+    let r = draft.args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));
 }
 

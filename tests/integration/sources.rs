@@ -5,7 +5,7 @@ use std::io::Write;
 use std::time::Duration;
 
 use crate::support::{Parallax, done_events, fixture, read, read_json, scratch, write};
-use crate::web::{Reply, Web};
+use testkit::web::{Reply, Web};
 
 fn news() -> Vec<u8> {
     std::fs::read(fixture("pages/news.html")).unwrap()

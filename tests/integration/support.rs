@@ -241,6 +241,11 @@ impl Parallax {
         self.arg("draft").args(args)
     }
 
+    /// `draft` of the two PRISM example sources.
+    pub fn draft_prism(self) -> Self {
+        self.draft(prism_sources())
+    }
+
     /// `batch ARGS…`.
     pub fn batch<I: IntoIterator<Item = S>, S: AsRef<OsStr>>(self, args: I) -> Self {
         self.arg("batch").args(args)

@@ -3,8 +3,6 @@
 //! take screenshots. Chromium comes from Debian's `chromium` package (`.ci/run`
 //! installs it when missing).
 
-use crate::support::scratch;
-
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
 use std::path::Path;
@@ -25,7 +23,7 @@ pub struct Browser {
     ws: WebSocket<MaybeTlsStream<TcpStream>>,
     next: u64,
     pub events: Vec<Value>,
-    _profile: crate::support::Scratch,
+    _profile: tempfile::TempDir,
 }
 
 /// What loading a page showed.
@@ -39,7 +37,7 @@ pub struct Visit {
 
 impl Browser {
     pub fn launch() -> Browser {
-        let profile = scratch();
+        let profile = tempfile::tempdir().expect("a profile folder");
         let mut child = Command::new("chromium")
             .args(FLAGS.split_whitespace())
             .arg(format!("--user-data-dir={}", profile.path().display()))
@@ -51,7 +49,10 @@ impl Browser {
         let stderr = child.stderr.take().unwrap();
         let mut lines = BufReader::new(stderr).lines();
         let url = loop {
-            let line = lines.next().expect("chromium printed its DevTools address").unwrap();
+            let line = lines
+                .next()
+                .expect("chromium printed its DevTools address")
+                .unwrap();
             if let Some(at) = line.find("ws://") {
                 break line[at..].trim().to_string();
             }
@@ -62,7 +63,13 @@ impl Browser {
         if let MaybeTlsStream::Plain(s) = ws.get_ref() {
             s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
         }
-        Browser { child, ws, next: 0, events: Vec::new(), _profile: profile }
+        Browser {
+            child,
+            ws,
+            next: 0,
+            events: Vec::new(),
+            _profile: profile,
+        }
     }
 
     fn read(&mut self) -> Value {
@@ -95,7 +102,11 @@ impl Browser {
 
     fn wait_for(&mut self, session: &str, method: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
-        if self.events.iter().any(|e| e["method"] == method && e["sessionId"] == session) {
+        if self
+            .events
+            .iter()
+            .any(|e| e["method"] == method && e["sessionId"] == session)
+        {
             return;
         }
         while Instant::now() < deadline {
@@ -130,9 +141,24 @@ impl Browser {
             json!({ "width": width, "height": 3000, "deviceScaleFactor": 1, "mobile": width < 600 }),
         );
         let url = format!("file://{}", page.display());
+        // Whatever the blank page did is not the page's: start counting here.
+        self.events.clear();
         self.call(s, "Page.navigate", json!({ "url": url }));
         self.wait_for(&session, "Page.loadEventFired");
-        Tab { session, target: target["targetId"].as_str().unwrap_or_default().to_string(), url }
+        let tab = Tab {
+            session,
+            target: target["targetId"].as_str().unwrap_or_default().to_string(),
+            url,
+        };
+        // A late load event of the blank page may have come first: wait until
+        // the page itself has loaded.
+        let loaded = "document.readyState === 'complete' && location.protocol === 'file:'";
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while self.eval(&tab, loaded) != true {
+            assert!(Instant::now() < deadline, "{} did not load within 20 s", tab.url);
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        tab
     }
 
     /// Evaluate a JavaScript expression in the tab; its JSON value.
@@ -166,8 +192,11 @@ impl Browser {
     /// A PNG of the tab's top `height` CSS pixels.
     pub fn shot(&mut self, tab: &Tab, width: u32, height: u32) -> Vec<u8> {
         let clip = json!({ "x": 0, "y": 0, "width": width, "height": height, "scale": 1 });
-        let shot =
-            self.call(Some(&tab.session), "Page.captureScreenshot", json!({ "format": "png", "clip": clip }));
+        let shot = self.call(
+            Some(&tab.session),
+            "Page.captureScreenshot",
+            json!({ "format": "png", "clip": clip }),
+        );
         base64_decode(shot["data"].as_str().unwrap_or(""))
     }
 
@@ -189,19 +218,36 @@ impl Browser {
         let screenshot = base64_decode(shot["data"].as_str().unwrap_or(""));
         let of = |m: &str| {
             let mine = |e: &&Value| e["method"] == m && e["sessionId"] == session.as_str();
-            self.events.iter().filter(mine).map(|e| e["params"].clone()).collect::<Vec<_>>()
+            self.events
+                .iter()
+                .filter(mine)
+                .map(|e| e["params"].clone())
+                .collect::<Vec<_>>()
         };
         let urls = of("Network.requestWillBeSent")
             .into_iter()
             .map(|p| p["request"]["url"].as_str().unwrap_or("").to_string());
         let requests = urls.filter(|u| *u != tab.url).collect();
-        let console = of("Runtime.consoleAPICalled").into_iter().filter(|p| p["type"] == "error");
-        let log = of("Log.entryAdded").into_iter().filter(|p| p["entry"]["level"] == "error");
-        let console_errors =
-            console.chain(of("Runtime.exceptionThrown")).chain(log).map(|p| p.to_string()).collect();
+        let console = of("Runtime.consoleAPICalled")
+            .into_iter()
+            .filter(|p| p["type"] == "error");
+        let log = of("Log.entryAdded")
+            .into_iter()
+            .filter(|p| p["entry"]["level"] == "error");
+        let console_errors = console
+            .chain(of("Runtime.exceptionThrown"))
+            .chain(log)
+            .map(|p| p.to_string())
+            .collect();
         let dialogs = of("Page.javascriptDialogOpening").len();
         self.call(None, "Target.closeTarget", json!({ "targetId": tab.target }));
-        Visit { requests, console_errors, dialogs, probe, screenshot }
+        Visit {
+            requests,
+            console_errors,
+            dialogs,
+            probe,
+            screenshot,
+        }
     }
 
     /// Open `page` in a fresh tab `width` CSS pixels wide, then evaluate `probe`
@@ -228,5 +274,7 @@ impl Drop for Browser {
 
 fn base64_decode(s: &str) -> Vec<u8> {
     use base64::Engine;
-    base64::engine::general_purpose::STANDARD.decode(s).expect("base64 from DevTools")
+    base64::engine::general_purpose::STANDARD
+        .decode(s)
+        .expect("base64 from DevTools")
 }

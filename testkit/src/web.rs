@@ -28,7 +28,11 @@ impl Reply {
     }
 
     pub fn redirect(status: u16, to: &str) -> Reply {
-        Reply { status, headers: vec![("Location".into(), to.into())], ..Reply::default() }
+        Reply {
+            status,
+            headers: vec![("Location".into(), to.into())],
+            ..Reply::default()
+        }
     }
 
     pub fn header(mut self, name: &str, value: &str) -> Reply {
@@ -90,8 +94,10 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
     *hits.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
-    let reply =
-        routes.lock().unwrap().get(&path).cloned().unwrap_or(Reply { status: 404, ..Reply::default() });
+    let reply = routes.lock().unwrap().get(&path).cloned().unwrap_or(Reply {
+        status: 404,
+        ..Reply::default()
+    });
     let mut out = stream;
     let mut head = format!(
         "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",
