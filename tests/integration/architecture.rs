@@ -72,8 +72,8 @@ fn imports(text: &str) -> BTreeSet<String> {
 }
 
 /// The library's import graph, module by module (tests and the binary left out).
-fn graph() -> BTreeMap<String, BTreeSet<String>> {
-    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+fn graph() -> Graph {
+    let mut g = Graph::new();
     for (rel, text) in sources() {
         if is_binary(&rel) || is_test(&rel) || rel == "lib.rs" {
             continue;
@@ -85,45 +85,25 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
     g
 }
 
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
 /// A cycle in `g`, if there is one, as the modules along it.
-fn find_cycle(g: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> {
-    fn visit(
-        n: &str,
-        g: &BTreeMap<String, BTreeSet<String>>,
-        state: &mut BTreeMap<String, u8>,
-        path: &mut Vec<String>,
-    ) -> Option<Vec<String>> {
-        state.insert(n.to_string(), 1);
+fn find_cycle(g: &Graph) -> Option<Vec<String>> {
+    // Depth first: `path` holds the modules being visited, `seen` every one entered.
+    fn visit(n: &str, g: &Graph, path: &mut Vec<String>, seen: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        if let Some(start) = path.iter().position(|p| p == n) {
+            return Some([&path[start..], &[n.to_string()]].concat());
+        }
+        if !seen.insert(n.to_string()) {
+            return None;
+        }
         path.push(n.to_string());
-        for d in g.get(n).into_iter().flatten() {
-            match state.get(d.as_str()) {
-                Some(1) => {
-                    let start = path.iter().position(|p| p == d).unwrap_or(0);
-                    let mut cycle = path[start..].to_vec();
-                    cycle.push(d.clone());
-                    return Some(cycle);
-                }
-                Some(_) => {}
-                None => {
-                    if let Some(c) = visit(d, g, state, path) {
-                        return Some(c);
-                    }
-                }
-            }
-        }
+        let cycle = g.get(n).into_iter().flatten().find_map(|d| visit(d, g, path, seen));
         path.pop();
-        state.insert(n.to_string(), 2);
-        None
+        cycle
     }
-    let mut state = BTreeMap::new();
-    for n in g.keys() {
-        if !state.contains_key(n.as_str())
-            && let Some(c) = visit(n, g, &mut state, &mut Vec::new())
-        {
-            return Some(c);
-        }
-    }
-    None
+    let mut seen = BTreeSet::new();
+    g.keys().find_map(|n| visit(n, g, &mut Vec::new(), &mut seen))
 }
 
 #[test]
@@ -190,7 +170,7 @@ fn files_stay_readable() {
 /// beside NAME, or `crate::PATH::NAME` naming the folder (`crate::NAME` at the
 /// crate's root). A folder's `mod.rs`, `lib.rs` and `main.rs` and tests are
 /// left out: they are the folder itself.
-fn folder_graphs(dir: &str) -> BTreeMap<String, BTreeMap<String, BTreeSet<String>>> {
+fn folder_graphs(dir: &str) -> BTreeMap<String, Graph> {
     let mut folders: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
     for (rel, text) in sources_in(dir) {
         let (folder, file) = rel.rsplit_once('/').unwrap_or(("", rel.as_str()));
@@ -208,7 +188,7 @@ fn folder_graphs(dir: &str) -> BTreeMap<String, BTreeMap<String, BTreeSet<String
         } else {
             format!("crate::{}::", folder.replace('/', "::"))
         };
-        let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut g = Graph::new();
         for (name, text) in &files {
             let deps = g.entry(name.clone()).or_default();
             for other in files.keys().filter(|o| *o != name) {

@@ -32,15 +32,14 @@ fn report(dir: &Path) -> Value {
     read_json(dir.join("out/report.json"))
 }
 
+/// How many times the journal records each story done (a line cut by a kill is no record).
 fn journal_done(dir: &Path) -> BTreeMap<String, usize> {
-    let mut done = BTreeMap::new();
     let text = std::fs::read_to_string(dir.join("out/journal.jsonl")).unwrap_or_default();
-    for line in text.lines() {
-        if let Ok(e) = serde_json::from_str::<Value>(line)
-            && e["state"] == "done"
-        {
-            *done.entry(e["id"].as_str().unwrap().to_string()).or_insert(0) += 1;
-        }
+    let mut done = BTreeMap::new();
+    for e in
+        text.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()).filter(|e| e["state"] == "done")
+    {
+        *done.entry(e["id"].as_str().unwrap().to_string()).or_insert(0) += 1;
     }
     done
 }
@@ -181,12 +180,8 @@ fn malformed_lines_and_missing_sources_are_reported_and_the_rest_run() {
     let r = Parallax::new(&dir).batch(["m.jsonl", "--out", "out"]).fails_with(1);
     let rep = report(&dir);
     assert_eq!(rep["done"], 3);
-    let failures: Vec<(u64, String)> = rep["failures"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| (f["line"].as_u64().unwrap(), f["reason"].as_str().unwrap().to_string()))
-        .collect();
+    let failure = |f: &Value| (f["line"].as_u64().unwrap(), f["reason"].as_str().unwrap().to_string());
+    let failures: Vec<(u64, String)> = rep["failures"].as_array().unwrap().iter().map(failure).collect();
     let lines_reported: Vec<u64> = failures.iter().map(|f| f.0).collect();
     assert_eq!(lines_reported, [3, 4, 5, 6, 8], "{failures:?}");
     assert!(failures[1].1.contains("missing-1.md") && failures[3].1.contains("missing-2.md"), "{failures:?}");
@@ -207,20 +202,14 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
     priced(&dir);
     let list = manifest(&dir, 12);
     let base = |extra: &[&str]| {
-        Parallax::new(&dir).fake(&srv).batch([list.to_str().unwrap(), "--no-revise"]).args(extra).run()
+        Parallax::new(&dir).fake(&srv).batch([list.to_str().unwrap(), "--no-revise"]).args(extra)
     };
-    let plan = base(&["--out", "plan", "--dry-run", "--json"]);
-    assert_eq!(plan.code, 0, "{}", plan.stderr);
+    let tokens = |u: &Value| u["prompt_tokens"].as_f64().unwrap() + u["completion_tokens"].as_f64().unwrap();
+    let plan = base(&["--out", "plan", "--dry-run", "--json"]).succeeds().json();
     assert!(srv.handle.requests().is_empty(), "a dry run calls nothing");
-    let plan: Value = serde_json::from_str(plan.stdout.trim()).unwrap();
-    let estimated = plan["usage"]["prompt_tokens"].as_f64().unwrap()
-        + plan["usage"]["completion_tokens"].as_f64().unwrap();
-
-    let full = base(&["--out", "out", "--no-cache"]);
-    assert_eq!(full.code, 0, "{}", full.stderr);
-    let measured = report(&dir)["usage"].clone();
-    let measured =
-        measured["prompt_tokens"].as_f64().unwrap() + measured["completion_tokens"].as_f64().unwrap();
+    let estimated = tokens(&plan["usage"]);
+    base(&["--out", "out", "--no-cache"]).succeeds();
+    let measured = tokens(&report(&dir)["usage"]);
     let error = (estimated - measured).abs() / measured;
     eprintln!("dry-run estimate {estimated} tokens, measured {measured}: {:.1}% off", error * 100.0);
     assert!(error <= 0.25, "estimate {estimated} vs measured {measured}");
@@ -228,8 +217,7 @@ fn the_cost_cap_stops_within_one_story_and_the_dry_run_estimate_holds() {
     let per_story = report(&dir)["cost_usd"].as_f64().unwrap() / 12.0;
     let cap = per_story * 4.5;
     std::fs::remove_dir_all(dir.join("out")).unwrap();
-    let capped = base(&["--out", "out", "--no-cache", "-j", "2", "--max-cost", &format!("{cap}")]);
-    assert_eq!(capped.code, 1, "{}", capped.stderr);
+    base(&["--out", "out", "--no-cache", "-j", "2", "--max-cost", &format!("{cap}")]).fails_with(1);
     let rep = report(&dir);
     let spent = rep["cost_usd"].as_f64().unwrap();
     assert!(spent <= cap + per_story * 1.2, "spent {spent} with a cap of {cap} (story ≈ {per_story})");

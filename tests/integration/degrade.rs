@@ -99,7 +99,9 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
     fast_config(&dir, 8, "concurrency = 16");
     write_stories(&dir, 200, |i| {
         format!(
-            "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\nSeoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\nTokyo has called for \"stable access\" to the port.",
+            "# Port deal {i}\n\nThe port authority of district {i} signed a contract worth ${}.5 million on May 4.\n\n\
+             Seoul said the deal was \"a step toward open trade\".\n\nWashington said it \"will watch district {i} closely\".\n\n\
+             Tokyo has called for \"stable access\" to the port.",
             i + 3
         )
     });
@@ -126,9 +128,8 @@ fn a_sloppy_batch_through_faults_loses_no_story() {
 
 #[test]
 fn a_refused_local_server_is_tried_twice_and_named_in_one_line() {
-    let dir = scratch();
     let url = refused_url();
-    let r = Parallax::new(&dir)
+    let r = Parallax::scratch()
         .draft_prism()
         .env("OPENAI_BASE_URL", &url)
         .expect_failure(1, &[&url, "is the server running"]);

@@ -182,10 +182,10 @@ fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
         )
     };
     let set = |b: &mut Browser, tab, id: &str, value: &str| {
-        b.eval(
-            tab,
-            &format!("(() => {{ const e = document.getElementById('{id}'); e.value = '{value}'; e.dispatchEvent(new Event('change')); }})()"),
+        let js = format!(
+            "(() => {{ const e = document.getElementById('{id}'); e.value = '{value}'; e.dispatchEvent(new Event('change')); }})()"
         );
+        b.eval(tab, &js);
     };
     set(&mut browser, &tab, "status", "failed");
     let failed = rows(&mut browser, &tab);
@@ -208,31 +208,27 @@ fn the_filters_narrow_the_list_and_the_keyboard_alone_can_use_it() {
     // Keyboard only: tab into the search box and type, then tab to a sort button
     // and press Enter, then follow a headline link with Enter.
     browser.eval(&tab, "document.activeElement.blur()");
-    let mut guard = 0;
-    while browser.eval(&tab, "document.activeElement.id") != "q" {
-        browser.press(&tab, "Tab", false);
-        guard += 1;
-        assert!(guard < 40, "the search box is reachable by Tab");
-    }
+    // Press Tab until `js` says `want`: within `most` presses from the start.
+    let mut presses = 0;
+    let mut tab_to = |b: &mut Browser, js: &str, want: &str, most: usize, what: &str| {
+        while b.eval(&tab, js) != want {
+            b.press(&tab, "Tab", false);
+            presses += 1;
+            assert!(presses < most, "{what} is reachable by Tab");
+        }
+    };
+    tab_to(&mut browser, "document.activeElement.id", "q", 40, "the search box");
     browser.type_text(&tab, "port deal");
     let found = rows(&mut browser, &tab);
     assert_eq!(found.as_array().unwrap().len(), 1, "{found}");
     assert_eq!(found[0][0], "hostile");
     browser.eval(&tab, "(() => { const q = document.getElementById('q'); q.value = ''; q.dispatchEvent(new Event('input')); })()");
-    while browser.eval(&tab, "document.activeElement.dataset.sort || ''") != "status" {
-        browser.press(&tab, "Tab", false);
-        guard += 1;
-        assert!(guard < 80, "the sort buttons are reachable by Tab");
-    }
+    tab_to(&mut browser, "document.activeElement.dataset.sort || ''", "status", 80, "the sort buttons");
     browser.press(&tab, "Enter", false);
     browser.press(&tab, "Enter", false);
     let sorted = rows(&mut browser, &tab);
     assert_eq!(sorted[0][1], "failed", "sorted by status, descending: {}", sorted[0]);
-    while browser.eval(&tab, "document.activeElement.tagName") != "A" {
-        browser.press(&tab, "Tab", false);
-        guard += 1;
-        assert!(guard < 140, "a headline link is reachable by Tab");
-    }
+    tab_to(&mut browser, "document.activeElement.tagName", "A", 140, "a headline link");
     browser.press(&tab, "Enter", false);
     std::thread::sleep(std::time::Duration::from_millis(500));
     let at = browser.eval(&tab, "location.pathname");

@@ -32,16 +32,14 @@ fn extractive_default_writes_a_complete_article() {
 
 #[test]
 fn a_side_with_no_stated_position_is_shown_as_such() {
-    let dir = scratch();
-    let r = Parallax::new(&dir).draft([&kcna()]).succeeds();
+    let r = Parallax::scratch().draft([&kcna()]).succeeds();
     assert_eq!(r.stdout.matches(": no stated position in the sources.").count(), 4, "{}", r.stdout);
 }
 
 #[test]
 fn openai_streaming_draft_has_all_perspectives_and_usage() {
     let srv = server(0);
-    let dir = scratch();
-    let r = Parallax::new(&dir).fake(&srv).env("OPENAI_API_KEY", "sk-test-key").draft_prism().succeeds();
+    let r = Parallax::scratch().fake(&srv).env("OPENAI_API_KEY", "sk-test-key").draft_prism().succeeds();
     for label in ["South Korea", "United States", "Japan", "China"] {
         assert!(r.stdout.contains(&format!("\n### {label}")), "perspective {label}: {}", r.stdout);
     }
@@ -63,8 +61,7 @@ fn openai_streaming_draft_has_all_perspectives_and_usage() {
 #[test]
 fn non_streaming_draft_works_too() {
     let srv = server(0);
-    let dir = scratch();
-    Parallax::new(&dir)
+    Parallax::scratch()
         .fake(&srv)
         .draft(["--no-stream", "--model", "small-model"])
         .args(prism_sources())
@@ -79,8 +76,7 @@ fn non_streaming_draft_works_too() {
 #[test]
 fn dry_run_prints_every_round_and_sends_nothing() {
     let srv = server(0);
-    let dir = scratch();
-    let r = Parallax::new(&dir).fake(&srv).draft(["--dry-run"]).args(prism_sources()).succeeds();
+    let r = Parallax::scratch().fake(&srv).draft(["--dry-run"]).args(prism_sources()).succeeds();
     assert!(srv.handle.requests().is_empty(), "a dry run sends no request");
     assert_eq!(r.stdout.matches("=== round ").count(), 6, "{}", r.stdout);
     assert!(r.stdout.contains("=== round 1 · brief"));
@@ -104,8 +100,7 @@ fn dry_run_prints_every_round_and_sends_nothing() {
 #[test]
 fn pipeline_runs_in_two_rounds_with_sections_in_parallel() {
     let srv = server(150);
-    let dir = scratch();
-    Parallax::new(&dir).fake(&srv).draft_prism().succeeds();
+    Parallax::scratch().fake(&srv).draft_prism().succeeds();
     assert_eq!(srv.handle.requests().len(), 6);
     assert!(srv.handle.rounds() <= 2, "rounds: {}", srv.handle.rounds());
     assert!(
@@ -137,8 +132,7 @@ fn outside_fences(content: &str) -> (String, usize) {
 #[test]
 fn injected_instructions_stay_inside_the_fenced_data_block() {
     let srv = server(0);
-    let dir = scratch();
-    Parallax::new(&dir).fake(&srv).draft([&fixture("sources/injection.md")]).succeeds();
+    Parallax::scratch().fake(&srv).draft([&fixture("sources/injection.md")]).succeeds();
     let reqs = srv.handle.requests();
     assert!(!reqs.is_empty());
     assert!(
@@ -219,9 +213,8 @@ fn dash_o_follows_one_rule_and_the_summary_names_the_files_written() {
 
 #[test]
 fn a_json_fact_sheet_on_stdin_is_read_as_one() {
-    let dir = scratch();
     let sheet = r#"{"title":"Port deal","facts":[{"text":"Seoul said the deal was sound."},{"text":"The port signed a contract worth $3.5 million."}]}"#;
-    let r = Parallax::new(&dir).draft(["-", "--format", "json"]).write_stdin(sheet).succeeds();
+    let r = Parallax::scratch().draft(["-", "--format", "json"]).write_stdin(sheet).succeeds();
     let article: serde_json::Value = r.json();
     assert_eq!(article["headline"], "Port deal");
     assert!(!article["lede"]["text"].as_str().unwrap().contains('{'), "{}", article["lede"]);

@@ -7,8 +7,7 @@ use crate::support::{
 };
 
 fn draft_with_persona(persona: &str, code: i32, needles: &[&str]) -> crate::support::Run {
-    let dir = scratch();
-    Parallax::new(&dir).draft([&kcna(), "--persona", persona]).expect_failure(code, needles)
+    Parallax::scratch().draft([&kcna(), "--persona", persona]).expect_failure(code, needles)
 }
 
 #[test]
@@ -48,8 +47,7 @@ fn missing_and_empty_sources_are_bad_input() {
 
 #[test]
 fn template_with_undefined_variable_names_template_line_and_variable() {
-    let dir = scratch();
-    Parallax::new(&dir)
+    Parallax::scratch()
         .draft([&kcna(), "--prompts", &fixture("prompts-undefined")])
         .expect_failure(2, &["brief.j2:2:", "undefined variable `facts_that_do_not_exist`"]);
 }
@@ -71,8 +69,7 @@ fn unauthorized_is_a_failure_that_never_echoes_the_key() {
         code: 401,
         body: r#"{"error":{"message":"Incorrect API key provided: sk-planted-secret-123"}}"#.into(),
     });
-    let dir = scratch();
-    let r = Parallax::new(&dir)
+    let r = Parallax::scratch()
         .fake(&srv)
         .env("OPENAI_API_KEY", "sk-planted-secret-123")
         .draft(["-vv", &kcna()])
@@ -128,8 +125,7 @@ fn answer_that_is_not_json_is_repaired_once_then_built_from_the_sources() {
 fn a_bad_first_answer_is_repaired_and_the_draft_succeeds() {
     let srv =
         serve(Config { script: vec![Reply::Content("{\"key_facts\": []}".into())], ..Config::default() });
-    let dir = scratch();
-    let r = Parallax::new(&dir).fake(&srv).draft([&kcna()]).succeeds();
+    let r = Parallax::scratch().fake(&srv).draft([&kcna()]).succeeds();
     assert!(r.stderr.contains("asking for a repair"), "{}", r.stderr);
 }
 

@@ -3,12 +3,11 @@
 
 use serde_json::Value;
 
-use crate::support::{Parallax, fixture, scratch};
+use crate::support::{Parallax, fixture};
 
 /// `(speaker, side)` of every statement `parallax statements --json` lists.
 fn statements(source: &str) -> Vec<(String, String, String)> {
-    let dir = scratch();
-    let r = Parallax::new(&dir)
+    let r = Parallax::scratch()
         .args(["statements", "--json", "--persona", "prism"])
         .arg(fixture(source))
         .succeeds();
@@ -68,8 +67,7 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
         ("sources/senkaku-ja.md", [("japan", "林芳正"), ("china", "毛寧"), ("united-states", "米国務省")]),
         ("sources/chips-zh.md", [("japan", "林芳正"), ("china", "毛宁"), ("united-states", "美国商务部")]),
     ] {
-        let dir = scratch();
-        let r = Parallax::new(&dir)
+        let r = Parallax::scratch()
             .draft(["--format", "json", "--persona", "prism", "-o", "-"])
             .arg(fixture(source))
             .succeeds();
@@ -91,9 +89,8 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
 
 #[test]
 fn editions_in_two_languages_are_compared_fact_by_fact() {
-    let dir = scratch();
     let parity = |edition: &str| {
-        let r = Parallax::new(&dir)
+        let r = Parallax::scratch()
             .args(["check", "--json", "--edition"])
             .arg(fixture(&format!("check/editions/launch.{edition}.md")))
             .arg("--against")

@@ -156,8 +156,22 @@ fn json_output_validates_against_the_schema_for_every_example() {
 #[test]
 fn a_batch_fills_in_related_articles_never_itself() {
     let dir = scratch();
-    let korea = |i| json!({"id": format!("korea-{i}"), "text": format!("North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\nPyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\nSeoul called the troop deployment a threat to the Korean Peninsula.")});
-    let trade = |i| json!({"id": format!("trade-{i}"), "persona": "ledger", "text": format!("Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\nBrussels said any tariffs must respect World Trade Organization rules.\n\nChina's commerce ministry criticised the tariffs on steel and electric vehicles.")});
+    let korea = |i| {
+        let text = format!(
+            "North Korean leader Kim Jong-un sent a message to Vladimir Putin on day {i}.\n\n\
+             Pyongyang and Moscow signed a treaty and North Korea deployed troops to Russia.\n\n\
+             Seoul called the troop deployment a threat to the Korean Peninsula."
+        );
+        json!({"id": format!("korea-{i}"), "text": text})
+    };
+    let trade = |i| {
+        let text = format!(
+            "Spain and Italy asked the European Commission for faster tariffs on Chinese steel in week {i}.\n\n\
+             Brussels said any tariffs must respect World Trade Organization rules.\n\n\
+             China's commerce ministry criticised the tariffs on steel and electric vehicles."
+        );
+        json!({"id": format!("trade-{i}"), "persona": "ledger", "text": text})
+    };
     write_jsonl(dir.join("m.jsonl"), (0..5).flat_map(|i| [korea(i), trade(i)]));
     Parallax::new(&dir).batch(["m.jsonl", "--out", "out", "--format", "md,html"]).succeeds();
     for topic in ["korea", "trade"] {

@@ -45,15 +45,15 @@ fn shipped_personas_and_templates_pass() {
 #[test]
 fn init_then_draft_works_and_show_says_where_files_come_from() {
     let tmp = scratch();
-    let project = tmp.path().join("newsroom");
-    Parallax::new(tmp.path()).args(["init", "newsroom"]).succeeds();
+    let project = tmp.join("newsroom");
+    Parallax::new(&tmp).args(["init", "newsroom"]).succeeds();
     for f in ["parallax.toml", "personas", "prompts", "sources/example.md"] {
         assert!(project.join(f).exists(), "{f}");
     }
     Parallax::new(&project).draft(["sources/example.md", "-o", "article.md"]).succeeds();
     assert!(project.join("article.md").exists() && project.join("article.provenance.json").exists());
     // init never overwrites a project.
-    Parallax::new(tmp.path()).args(["init", "newsroom"]).fails_with(2);
+    Parallax::new(&tmp).args(["init", "newsroom"]).fails_with(2);
 
     Parallax::new(&project).args(["personas", "new", "desk", "--extends", "prism"]).succeeds();
     write(project.join("prompts/brief.j2"), "{% include \"_sources.j2\" %}\nBrief for {{ persona.name }}.\n");
@@ -79,7 +79,7 @@ fn init_then_draft_works_and_show_says_where_files_come_from() {
     assert_eq!(p["templates"]["brief.j2"]["origin"], "prompts/brief.j2");
     assert_eq!(p["templates"]["finish.j2"]["origin"], "personas/desk/finish.j2");
     let text = p.to_string();
-    assert!(!text.contains(&tmp.path().display().to_string()), "no absolute path: {text}");
+    assert!(!text.contains(&tmp.display().to_string()), "no absolute path: {text}");
 }
 
 #[test]
@@ -115,10 +115,9 @@ fn list_new_and_eject() {
 /// Every shipped template rendered for every shipped persona, on a fitting source.
 #[test]
 fn every_template_for_every_persona() {
-    let dir = scratch();
     for (persona, sources) in EXAMPLES {
         let sources = sources.iter().flat_map(|s| ["--source".to_string(), example(s)]);
-        let r = Parallax::new(&dir)
+        let r = Parallax::scratch()
             .args(["prompts", "render", "all", "--persona", persona])
             .args(sources)
             .succeeds();

@@ -154,9 +154,8 @@ fn a_prompt_cut_by_ollamas_openai_endpoint_is_caught_and_sent_again_within_its_w
 
 #[test]
 fn doctor_reads_each_replayed_server_right() {
-    let dir = scratch();
     let doctor = |provider: &str, base: String| {
-        let v = Parallax::new(&dir).args(["doctor", "--json"]).provider(provider, &base).succeeds().json();
+        let v = Parallax::scratch().args(["doctor", "--json"]).provider(provider, &base).succeeds().json();
         let probes = v["probes"].as_array().cloned().unwrap_or_default();
         move |check: &str| {
             let p = probes.iter().find(|p| p["check"] == check).unwrap_or_else(|| panic!("no {check} probe"));

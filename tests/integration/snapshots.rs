@@ -1,7 +1,7 @@
 //! Snapshots of what parallax writes: every built-in template rendered for PRISM
 //! (via a dry run), and the Markdown article.
 
-use crate::support::{Parallax, prism_sources, scratch};
+use crate::support::{Parallax, prism_sources};
 
 fn settings() -> insta::Settings {
     let mut s = insta::Settings::clone_current();
@@ -16,25 +16,22 @@ fn settings() -> insta::Settings {
 
 #[test]
 fn prompts_for_prism() {
-    let dir = scratch();
     let draft =
-        Parallax::new(&dir).draft(["--dry-run", "--model", "m"]).provider("openai", "http://127.0.0.1:9/v1");
+        Parallax::scratch().draft(["--dry-run", "--model", "m"]).provider("openai", "http://127.0.0.1:9/v1");
     let r = draft.args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_prompts", r.stdout));
 }
 
 #[test]
 fn extractive_markdown_article() {
-    let dir = scratch();
-    let r = Parallax::new(&dir).draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
+    let r = Parallax::scratch().draft(["--date", "2026-01-05"]).args(prism_sources()).succeeds();
     settings().bind(|| insta::assert_snapshot!("prism_extractive_article", r.stdout));
 }
 
 #[test]
 fn extractive_html_and_json_articles() {
     for format in ["html", "json"] {
-        let dir = scratch();
-        let r = Parallax::new(&dir)
+        let r = Parallax::scratch()
             .draft(["--date", "2026-01-05", "--format", format])
             .args(prism_sources())
             .succeeds();

@@ -27,38 +27,25 @@ fn site() -> Web {
     web
 }
 
-/// The JSON of an article drafted from `urls` (extractive, private addresses allowed).
-fn draft_json(
-    web: &Web,
-    paths: &[&str],
-    extra: &[&str],
-) -> (crate::support::Run, serde_json::Value, crate::support::Scratch) {
+/// The JSON of an article drafted from the page at `path` (extractive, private
+/// addresses allowed), and the folder it was written in.
+fn draft_json(web: &Web, path: &str) -> (serde_json::Value, crate::support::Scratch) {
     let dir = scratch();
-    let r =
-        Parallax::new(&dir).draft(paths.iter().map(|p| web.url(p))).args(["-o", "a.json"]).args(extra).run();
-    let v = std::fs::read_to_string(dir.join("a.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default();
-    (r, v, dir)
-}
-
-fn all_text(v: &serde_json::Value) -> String {
-    v.to_string()
+    Parallax::new(&dir).draft([&web.url(path), "--allow-private", "-o", "a.json"]).succeeds();
+    (read_json(dir.join("a.json")), dir)
 }
 
 #[test]
 fn a_news_page_yields_its_article_without_the_boilerplate() {
     let web = site();
     for path in ["/news", "/gzip", "/r1"] {
-        let (r, v, dir) = draft_json(&web, &[path], &["--allow-private"]);
-        assert_eq!(r.code, 0, "{path}: {}", r.stderr);
+        let (v, dir) = draft_json(&web, path);
         let s = &v["sources"][0];
         assert_eq!(s["title"], "Council approves $1.2 billion budget after late-night session", "{path}");
         assert_eq!(s["published"], "2026-03-04", "{path}");
         assert_eq!(s["publisher"], "The Harbour Gazette", "{path}");
         assert_eq!(s["url"], web.url(path));
-        let text = all_text(&v);
+        let text = v.to_string();
         assert!(
             text.contains("The city council approved a budget of $1.2 billion on March 3"),
             "{path}: main text"
@@ -86,10 +73,9 @@ fn a_news_page_yields_its_article_without_the_boilerplate() {
 #[test]
 fn a_page_in_another_charset_is_decoded() {
     let web = site();
-    let (r, v, _dir) = draft_json(&web, &["/latin1"], &["--allow-private"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (v, _dir) = draft_json(&web, "/latin1");
     assert_eq!(v["sources"][0]["title"], "Zürcher Gemeinderat genehmigt Budget");
-    let text = all_text(&v);
+    let text = v.to_string();
     assert!(text.contains("Gemeinderat von Zürich") && text.contains("Café"), "{text}");
     assert!(!text.contains("Datenschutz"));
 }
@@ -99,14 +85,12 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     let web = site();
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
-        let dir = scratch();
-        let r = Parallax::new(&dir).draft([&url]).fails_with(2);
+        let r = Parallax::scratch().draft([&url]).fails_with(2);
         let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
         assert!(line.contains(&url) && line.contains("loopback") && line.contains("refused"), "{line}");
     }
     assert_eq!(web.total_hits(), 0, "no request was sent");
-    let (r, _, _) = draft_json(&web, &["/news"], &["--allow-private"]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
+    draft_json(&web, "/news");
     assert_eq!(web.hits("/news"), 1);
 }
 
@@ -144,14 +128,14 @@ fn oversized_and_slow_bodies_are_cut_off() {
 
 #[test]
 fn fetched_pages_are_cached_and_refresh_asks_again() {
-    let web = site();
     let dir = scratch();
+    let web = site();
     let draft =
         |extra: &[&str]| Parallax::new(&dir).draft([&web.url("/news"), "--allow-private"]).args(extra);
-    assert_eq!(draft(&[]).run().code, 0);
-    assert_eq!(draft(&[]).run().code, 0);
+    draft(&[]).succeeds();
+    draft(&[]).succeeds();
     assert_eq!(web.hits("/news"), 1, "the rerun did not fetch again");
-    assert_eq!(draft(&["--refresh"]).run().code, 0);
+    draft(&["--refresh"]).succeeds();
     assert_eq!(web.hits("/news"), 2);
 }
 
@@ -160,13 +144,12 @@ fn refused_content_types_and_schemes_say_why() {
     let web = site();
     web.route("/doc.pdf", Reply::ok("application/pdf", "%PDF-1.4"));
     web.route("/img", Reply::ok("image/png", "x"));
-    let dir = scratch();
     for (url, why) in [
         (web.url("/doc.pdf"), "PDF sources are not supported"),
         (web.url("/img"), "content type `image/png`"),
         (format!("http://user:pw@127.0.0.1:{}/news", web.addr.port()), "credentials"),
     ] {
-        let r = Parallax::new(&dir).draft([&url, "--allow-private"]).run();
+        let r = Parallax::scratch().draft([&url, "--allow-private"]).run();
         assert_eq!(r.code, 2, "{url}: {}", r.stderr);
         assert!(r.stderr.contains(why), "{url}: {}", r.stderr);
     }

@@ -87,12 +87,6 @@ impl AsRef<Path> for Scratch {
     }
 }
 
-impl Scratch {
-    pub fn path(&self) -> &Path {
-        self.0.path()
-    }
-}
-
 pub fn scratch() -> Scratch {
     Scratch(tempfile::tempdir().expect("a temporary folder"))
 }
@@ -228,12 +222,21 @@ pub fn done_events(stdout: &str) -> usize {
 pub struct Parallax {
     cmd: std::process::Command,
     stdin: Option<Vec<u8>>,
+    _dir: Option<Scratch>,
 }
 
 impl Parallax {
     /// `parallax` in `dir`, with a clean environment.
     pub fn new(dir: &Path) -> Self {
-        Self { cmd: command(dir), stdin: None }
+        Self { cmd: command(dir), stdin: None, _dir: None }
+    }
+
+    /// `parallax` in a scratch folder of its own, for a run whose files no
+    /// one reads.
+    pub fn scratch() -> Self {
+        let dir = scratch();
+        let run = Self::new(&dir);
+        Self { _dir: Some(dir), ..run }
     }
 
     /// `draft ARGS…`.
