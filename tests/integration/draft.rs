@@ -223,7 +223,7 @@ fn a_json_fact_sheet_on_stdin_is_read_as_one() {
 #[test]
 fn an_offline_draft_does_not_repeat_one_notice_under_every_side() {
     let dir = scratch();
-    crate::support::Parallax::new(&dir).draft_prism().args(["--persona", "prism", "-o", "a.md"]).succeeds();
+    Parallax::new(&dir).draft_prism().args(["--persona", "prism", "-o", "a.md"]).succeeds();
     let md = read(dir.join("a.md"));
     let notice = "The sources do not spell out what this position means.";
     assert!(md.matches(notice).count() <= 1, "{md}");

@@ -27,7 +27,7 @@ pub const EXAMPLES: [(&str, &[&str]); 4] = [
     ("circuit", &["chip-export-controls.md"]),
 ];
 
-/// The KCNA example source: one story, one side's words.
+/// The KCNA example source: one report, in which none of PRISM's sides speaks.
 pub fn kcna() -> String {
     example("kim-putin-new-year.md")
 }
@@ -41,11 +41,11 @@ pub fn refused_url() -> String {
 
 /// The two PRISM example sources.
 pub fn prism_sources() -> Vec<String> {
-    vec![example("kim-putin-new-year.md"), example("north-korea-russia-reactions.md")]
+    vec![kcna(), example("north-korea-russia-reactions.md")]
 }
 
-/// `parallax` in `dir` with no provider variables and no user config, as a
-/// plain process (for runs in the background).
+/// `parallax` in `dir` with no provider variables and no user config: the one
+/// environment every run gets, in the foreground or the background.
 fn command(dir: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("parallax"));
     cmd.current_dir(dir);
@@ -218,7 +218,7 @@ pub fn done_events(stdout: &str) -> usize {
 }
 
 /// A run of the binary, built fluently:
-/// `Parallax::new(dir).fake(&srv).draft(prism_sources()).args(["-o", "a.md"]).succeeds()`.
+/// `Parallax::new(&dir).fake(&srv).draft_prism().args(["-o", "a.md"]).succeeds()`.
 pub struct Parallax {
     cmd: std::process::Command,
     stdin: Option<Vec<u8>>,
@@ -309,6 +309,7 @@ impl Parallax {
 
     /// Start in the background, its output discarded.
     pub fn spawn(mut self) -> std::process::Child {
+        assert!(self._dir.is_none(), "a background run needs a folder that outlives it: Parallax::new");
         self.cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("binary starts")
     }
 
