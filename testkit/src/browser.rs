@@ -100,26 +100,6 @@ impl Browser {
         }
     }
 
-    fn wait_for(&mut self, session: &str, method: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        if self
-            .events
-            .iter()
-            .any(|e| e["method"] == method && e["sessionId"] == session)
-        {
-            return;
-        }
-        while Instant::now() < deadline {
-            let v = self.read();
-            let done = v["method"] == method && v["sessionId"] == session;
-            self.events.push(v);
-            if done {
-                return;
-            }
-        }
-        panic!("no {method} within 20 s");
-    }
-
     /// Open `page` in a fresh tab `width` CSS pixels wide and wait for it to
     /// load; the tab's session, for `eval`, `press` and `close`.
     pub fn open(&mut self, page: &Path, width: u32) -> Tab {
@@ -131,7 +111,6 @@ impl Browser {
         );
         let session = attached["sessionId"].as_str().unwrap().to_string();
         let s = Some(session.as_str());
-        self.events.clear();
         for domain in ["Page.enable", "Runtime.enable", "Network.enable", "Log.enable"] {
             self.call(s, domain, json!({}));
         }
@@ -144,15 +123,15 @@ impl Browser {
         // Whatever the blank page did is not the page's: start counting here.
         self.events.clear();
         self.call(s, "Page.navigate", json!({ "url": url }));
-        self.wait_for(&session, "Page.loadEventFired");
         let tab = Tab {
             session,
             target: target["targetId"].as_str().unwrap_or_default().to_string(),
             url,
         };
-        // A late load event of the blank page may have come first: wait until
-        // the page itself has loaded.
-        let loaded = "document.readyState === 'complete' && location.protocol === 'file:'";
+        // Loaded when the page's own load event has run (not the blank tab's,
+        // whose event may come late).
+        let loaded = "location.protocol === 'file:' \
+            && (performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? 0) > 0";
         let deadline = Instant::now() + Duration::from_secs(20);
         while self.eval(&tab, loaded) != true {
             assert!(Instant::now() < deadline, "{} did not load within 20 s", tab.url);
