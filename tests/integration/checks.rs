@@ -171,7 +171,7 @@ fn strict_fails_naming_the_claim_that_survives_revision() {
     let dir = scratch();
     let draft = |extra: &[&str]| Parallax::new(&dir).fake(&srv).draft_prism().args(extra);
     let r = draft(&["--strict", "-o", "strict.md"]).fails_with(1);
-    let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
+    let line = r.error_line();
     assert!(line.contains("42,000") && line.contains("perspective japan"), "{line}");
     assert!(!dir.join("strict.md").exists(), "nothing is published under --strict");
     let r = draft(&["-o", "lenient.md"]).succeeds();

@@ -32,11 +32,7 @@ fn batch(dir: &Path, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Paral
 }
 
 fn batch_to(dir: &Path, out: &str, srv: &FakeServer, anthropic: bool, extra: &[&str]) -> Parallax {
-    let cmd = if anthropic {
-        Parallax::new(dir).env("ANTHROPIC_API_KEY", "test-key").env("ANTHROPIC_BASE_URL", srv.anthropic_url())
-    } else {
-        Parallax::new(dir).fake(srv)
-    };
+    let cmd = if anthropic { Parallax::new(dir).fake_anthropic(srv) } else { Parallax::new(dir).fake(srv) };
     cmd.env("PARALLAX_POLL_INTERVAL", "20ms")
         .batch(["stories.jsonl", "--out", out, "--date", "2026-03-04"])
         .args(extra)

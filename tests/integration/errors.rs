@@ -18,7 +18,7 @@ fn persona_with_unknown_field_names_file_line_and_field() {
 #[test]
 fn persona_with_bad_yaml_names_file_and_line() {
     let r = draft_with_persona(&fixture("personas/bad-yaml.md"), 2, &["bad-yaml.md:", "invalid YAML"]);
-    let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
+    let line = r.error_line();
     assert!(
         line.contains("bad-yaml.md:5:") || line.contains("bad-yaml.md:6:") || line.contains("bad-yaml.md:7:"),
         "{line}"

@@ -15,7 +15,7 @@ fn batch(dir: &std::path::Path) {
         json!({"id": "gone", "source": "missing.md"}),
     ];
     write_jsonl(dir.join("stories.jsonl"), lines);
-    Parallax::new(dir).batch(["stories.jsonl", "--out", "out", "--allow-outside"]).run();
+    Parallax::new(dir).batch(["stories.jsonl", "--out", "out", "--allow-outside"]).fails_with(1);
 }
 
 fn rows(dir: &std::path::Path, extra: &[&str]) -> Vec<Value> {

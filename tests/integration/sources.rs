@@ -86,7 +86,7 @@ fn loopback_is_refused_before_any_request_unless_allowed() {
     for host in ["127.0.0.1", "localhost"] {
         let url = format!("http://{host}:{}/news", web.addr.port());
         let r = Parallax::scratch().draft([&url]).fails_with(2);
-        let line = r.stderr.lines().find(|l| l.starts_with("parallax: error:")).unwrap();
+        let line = r.error_line();
         assert!(line.contains(&url) && line.contains("loopback") && line.contains("refused"), "{line}");
     }
     assert_eq!(web.total_hits(), 0, "no request was sent");

@@ -148,6 +148,12 @@ impl Run {
         serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("{e}; stderr:\n{}", self.stderr))
     }
 
+    /// The `parallax: error:` line of standard error.
+    pub fn error_line(&self) -> &str {
+        let line = self.stderr.lines().find(|l| l.starts_with("parallax: error:"));
+        line.unwrap_or_else(|| panic!("no error line:\n{}", self.stderr))
+    }
+
     /// Standard output as JSON lines, one value each.
     pub fn json_lines(&self) -> Vec<serde_json::Value> {
         let line = |l: &str| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
