@@ -30,6 +30,10 @@ pub enum Check {
 pub struct Finding {
     pub check: Check,
     pub kind: FindingKind,
+    /// Whether it must never reach print (derived from the check and kind; kept
+    /// in the JSON so readers need not know the rule).
+    #[serde(default)]
+    pub severity: Severity,
     pub section: Section,
     pub location: String,
     /// Where it is in one of our own articles (none for whole-article findings
@@ -42,6 +46,73 @@ pub struct Finding {
     /// sources.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribution: Option<Misattribution>,
+}
+
+/// How much a finding weighs. A hard finding is a contradiction the sources
+/// show (a value they give otherwise, words given to another speaker, a
+/// number or quotation no source holds): the part that carries it is never
+/// printed as it stands. A soft one (balance, glossary, framing, an unknown
+/// citation id) is a warning for the editor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Hard,
+    #[default]
+    Soft,
+}
+
+impl Severity {
+    /// The severity of a finding of `kind` from `check`.
+    pub fn of(check: Check, kind: FindingKind) -> Self {
+        let hard = match check {
+            Check::Grounding => matches!(
+                kind,
+                FindingKind::Number
+                    | FindingKind::Date
+                    | FindingKind::Percentage
+                    | FindingKind::Money
+                    | FindingKind::Quote
+                    | FindingKind::Entity
+                    | FindingKind::Echo
+            ),
+            Check::Attribution => true,
+            _ => kind == FindingKind::InventedPosition,
+        };
+        if hard { Severity::Hard } else { Severity::Soft }
+    }
+}
+
+impl Finding {
+    /// Whether this finding must never reach print.
+    pub fn is_hard(&self) -> bool {
+        Severity::of(self.check, self.kind) == Severity::Hard
+    }
+}
+
+/// A claim the code cannot decide: a name in another script that no alias
+/// covers, a translated quotation with no original to tie it to. A note for the
+/// editor; it never replaces text, never fails `check` and never blocks
+/// `--strict`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Unverified {
+    pub kind: FindingKind,
+    pub section: Section,
+    pub location: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<At>,
+    pub claim: String,
+    /// Why it could not be decided, and what the editor may check.
+    pub note: String,
+}
+
+impl fmt::Display for Unverified {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: unverified {} `{}`: {}",
+            self.location, self.kind, self.claim, self.note
+        )
+    }
 }
 
 /// A statement the article gives to another speaker or side than its source.
@@ -132,6 +203,9 @@ pub struct Report {
     /// Sections sent back to the model with their findings.
     #[serde(default)]
     pub revised: Vec<Section>,
+    /// Claims the code cannot decide: notes for the editor, never findings.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unverified: Vec<Unverified>,
 }
 
 impl Report {
@@ -196,6 +270,9 @@ pub enum FindingKind {
     Framing,
     // An edition that differs from the first edition of the same story.
     Parity,
+    // Words of parallax's own prompt (instructions, schema, annotations) that no
+    // source holds.
+    Echo,
 }
 
 impl FindingKind {

@@ -149,6 +149,7 @@ fn finding(block: &super::Block, m: Misattribution) -> Finding {
     Finding {
         check: Check::Attribution,
         kind: FindingKind::Misattributed,
+        severity: crate::article::integrity::Severity::of(Check::Attribution, FindingKind::Misattributed),
         section: block.section.clone(),
         location: block.location.clone(),
         at: block.at,
@@ -195,6 +196,18 @@ fn misattributed(
         .filter(|n| sources.speakers.contains(n) && sides::side_of(n, persona).is_none())
         .collect();
     let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
+    // The same speaker with the same side is never misattributed, whatever the
+    // script or character form it is written in (中国商務省 / 中国商务部).
+    let same_speaker = |x: &&Said| {
+        let (a, b) = (
+            crate::source::cjk::fold(&x.statement.speaker).to_lowercase(),
+            crate::source::cjk::fold(&s.speaker).to_lowercase(),
+        );
+        !a.trim().is_empty() && !b.trim().is_empty() && (a.contains(&b) || b.contains(&a))
+    };
+    if found.iter().any(|x| same_side(x) && same_speaker(x)) {
+        return None;
+    }
     // A named person must be the one the sources quote; otherwise the side must agree.
     let agrees = |x: &&Said| {
         if named.is_empty() {
@@ -212,7 +225,9 @@ fn misattributed(
         && found
             .iter()
             .all(|x| x.statement.side != side && !(x.statement.side.is_none() && x.statement.anaphor));
-    let other_person = !named.is_empty() && !found.iter().any(same_person);
+    // A source speaker resolved from a pronoun is no proof of who it was.
+    let other_person =
+        !named.is_empty() && !found.iter().any(same_person) && !found.iter().any(|x| x.statement.anaphor);
     if !(other_side || other_person) {
         return None;
     }

@@ -18,6 +18,7 @@ fn finding(kind: FindingKind, id: &str, location: String, claim: String, expecte
     Finding {
         check: Check::Balance,
         kind,
+        severity: crate::article::integrity::Severity::of(Check::Balance, kind),
         section: Section::Perspective(id.to_string()),
         location,
         at: None,

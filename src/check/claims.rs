@@ -49,7 +49,11 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM})\s?(%|percent\b|per cent\b)")));
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NUM})\s?(%|percentage points?\b|percent\b|per cent\b)"
+    ))
+});
 static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(US\$|\$|€|£|¥|₩|\bUSD|\bEUR|\bGBP|\bJPY|\bKRW|\bCNY)\s?({NUM})(?:\s?({SCALE})\b)?"
@@ -62,7 +66,7 @@ static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[^\w.,])({NUM})(?:st|nd|rd|th)?(?:\s({SCALE})\b)?(?:\b|$)"
+        r"(?:^|[^\w.,]|[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])({NUM})(?:st|nd|rd|th)?(?:\s({SCALE})\b)?(?:\b|$)"
     ))
 });
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,10 +147,18 @@ struct Taker {
 
 impl Taker {
     /// Each match of `re` that `f` makes a claim of, its span then blanked.
-    fn take(&mut self, re: &Regex, mut f: impl FnMut(&regex::Captures) -> Option<Claim>) {
+    fn take(&mut self, re: &Regex, f: impl FnMut(&regex::Captures) -> Option<Claim>) {
+        self.take_from(re, 0, f);
+    }
+
+    /// As `take`, the claim starting at capture group `group`: a pattern may
+    /// read the character before a number (to rule out a code like `F2`)
+    /// without making it part of the claim.
+    fn take_from(&mut self, re: &Regex, group: usize, mut f: impl FnMut(&regex::Captures) -> Option<Claim>) {
         let mut spans = Vec::new();
         for c in re.captures_iter(&self.rest) {
-            let whole = c.get(0).map_or(0..0, |m| m.range());
+            let start = c.get(group).or_else(|| c.get(0)).map_or(0, |m| m.start());
+            let whole = c.get(0).map_or(0..0, |m| start..m.end());
             if let Some(claim) = f(&c) {
                 self.out.push(Found {
                     claim,
@@ -249,7 +261,7 @@ fn numbers(t: &mut Taker) {
     });
     t.take(&ea::SCALED, |c| scaled(c).map(Claim::Number));
     t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
-    t.take(&ea::GLUED, |c| number(&c[1]).map(Claim::Number));
+    t.take_from(&ea::GLUED, 1, |c| number(&c[1]).map(Claim::Number));
     t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
         Some(Claim::Money {
@@ -264,7 +276,7 @@ fn numbers(t: &mut Taker) {
             currency: Some(currency(&c[3])),
         })
     });
-    t.take(&NUMBER, |c| {
+    t.take_from(&NUMBER, 1, |c| {
         let raw = &c[1];
         let value = number(raw)? * scale(c.get(2).map(|m| m.as_str()));
         let is_year = raw.len() == 4 && c.get(2).is_none() && (1800.0..=2100.0).contains(&value);
@@ -287,24 +299,6 @@ fn numbers(t: &mut Taker) {
     });
 }
 
-/// Small numbers a source writes as words ("two ballistic missiles"), which
-/// `extract` leaves out of prose: a passage's claims include them so that a
-/// translation writing them in digits (`2발`, `2隻`) is held to them.
-pub fn small_numbers(text: &str) -> Vec<Found> {
-    const WORDS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter_map(|w| {
-            let n = WORDS.iter().position(|x| x.eq_ignore_ascii_case(w))?;
-            Some(Found {
-                claim: Claim::Number((n + 1) as f64),
-                text: w.to_string(),
-            })
-        })
-        .collect()
-}
-
 /// Fold typographic quotes and whitespace, and drop edge punctuation, so that
 /// quotations compare by their words.
 pub fn fold_quote(s: &str) -> String {
@@ -317,6 +311,22 @@ pub fn fold_quote(s: &str) -> String {
 
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// A day written alone (`3日`, `12일`) is also a count of days ("three days",
+/// "a four-day week"): it holds when the passages give that number.
+fn day_as_count(year: &Option<i32>, month: &Option<u32>, day: &Option<u32>, found: &[Found]) -> bool {
+    match (year, month, day) {
+        (None, None, Some(d)) => {
+            let d = f64::from(*d);
+            found.iter().any(|f| match &f.claim {
+                Claim::Number(x) => same(*x, d),
+                Claim::Date { day: Some(x), .. } => same(f64::from(*x), d),
+                _ => false,
+            })
+        }
+        _ => false,
+    }
 }
 
 /// Whether `claim` is supported by claims found in passages, or (quotes) by
@@ -341,23 +351,25 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
             Claim::Number(x) => same(*x, *value),
             _ => false,
         }),
-        Claim::Date { year, month, day } => found.iter().any(|f| match &f.claim {
-            Claim::Date {
-                year: y,
-                month: m,
-                day: d,
-            } => {
-                let agree = |a: Option<i64>, b: Option<i64>| a.is_none() || a == b;
-                // A day written alone (1日) takes its month from the context.
-                let day_alone = m.is_none() && y.is_none() && d.is_some();
-                agree(year.map(i64::from), y.map(i64::from))
-                    && (day_alone || agree(month.map(i64::from), m.map(i64::from)))
-                    && agree(day.map(i64::from), d.map(i64::from))
-                    && (year.is_some() || m.is_some() || d.is_some())
-            }
-            Claim::Number(x) => month.is_none() && year.is_some_and(|y| same(y as f64, *x)),
-            _ => false,
-        }),
+        Claim::Date { year, month, day } => {
+            found.iter().any(|f| match &f.claim {
+                Claim::Date {
+                    year: y,
+                    month: m,
+                    day: d,
+                } => {
+                    let agree = |a: Option<i64>, b: Option<i64>| a.is_none() || a == b;
+                    // A day written alone (1日) takes its month from the context.
+                    let day_alone = m.is_none() && y.is_none() && d.is_some();
+                    agree(year.map(i64::from), y.map(i64::from))
+                        && (day_alone || agree(month.map(i64::from), m.map(i64::from)))
+                        && agree(day.map(i64::from), d.map(i64::from))
+                        && (year.is_some() || m.is_some() || d.is_some())
+                }
+                Claim::Number(x) => month.is_none() && year.is_some_and(|y| same(y as f64, *x)),
+                _ => false,
+            }) || day_as_count(year, month, day, found)
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年�
 pub(super) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
 /// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
 /// The second group, when present, rules the match out.
-pub(super) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*日([本間间])?"));
+pub(super) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:日|일)([本間间]|간)?"));
 /// An amount with its currency after it: `60억 달러`, `1.1兆円`, `60億ドル`.
 pub(super) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -44,19 +44,29 @@ pub(super) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 /// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
 /// currency if one follows.
 pub(super) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+    let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
+    let big = "조|兆|억|億|亿|만|万|萬";
     re(&format!(
-        r"((?:\d+(?:\.\d+)?\s?(?:조|兆|억|億|亿|만|万|萬)\s?){{2,3}}|\d+(?:\.\d+)?\s?(?:조|兆|억|億|亿|만|万|萬)\s?\d{{1,4}})\s?({CURRENCY})?"
+        r"((?:{num}\s?(?:(?:천|백)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}))\s?({CURRENCY})?"
     ))
 });
-static PART: LazyLock<Regex> = LazyLock::new(|| re(r"(\d+(?:\.\d+)?)\s?(조|兆|억|億|亿|만|万|萬)?"));
+static PART: LazyLock<Regex> =
+    LazyLock::new(|| re(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(천|백)?\s?(조|兆|억|億|亿|만|万|萬)?"));
 
-/// The value of a compound number: each part times its unit, added up.
+/// The value of a compound number: within each group of ten thousand, digits
+/// times 천 and 백 add up (`3천5백`); a large unit multiplies its group
+/// (`3천5백만` is 35,000,000; `1억2000만` 120,000,000).
 pub(super) fn compound(s: &str) -> Option<f64> {
-    let mut total = 0.0;
+    let (mut total, mut group) = (0.0, 0.0);
     for c in PART.captures_iter(s) {
-        total += c[1].parse::<f64>().ok()? * scale(c.get(2).map(|m| m.as_str()));
+        let n = c[1].replace(',', "").parse::<f64>().ok()?;
+        group += n * scale(c.get(2).map(|m| m.as_str()));
+        if let Some(big) = c.get(3) {
+            total += group * scale(Some(big.as_str()));
+            group = 0.0;
+        }
     }
-    Some(total)
+    Some(total + group)
 }
 
 /// A number with a scale unit: `180万`, `180만`, `3千`.
@@ -71,12 +81,17 @@ pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
 pub(super) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
 /// Digits glued to a word in Hangul, kanji or kana: `4隻`, `140家`, `1,100킬로미터`.
-pub(super) static GLUED: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({NUM})[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]")));
+/// Not digits that end a Latin code or model name (`F2は`, `G7で`, `A380の`).
+pub(super) static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:^|[^A-Za-z0-9.,\-]|[^0-9][,.])({NUM})[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]"
+    ))
+});
 
 /// The value of a scale unit.
 pub(super) fn scale(s: Option<&str>) -> f64 {
     match s {
+        Some("백") => 1e2,
         Some("천" | "千") => 1e3,
         Some("만" | "万" | "萬") => 1e4,
         Some("억" | "億" | "亿") => 1e8,
@@ -144,12 +159,19 @@ fn numeral(s: &str) -> Option<f64> {
 
 /// Full-width digits and stops as ASCII (`１８０` → `180`), so every pattern
 /// reads them; the text keeps its length in characters.
+/// A Chinese weekday's numeral (周五, 星期一, 礼拜三) is no count: it is blanked.
 pub(super) fn ascii_digits(s: &str) -> String {
+    let mut prev = ' ';
     s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            c => c,
+        .map(|c| {
+            let weekday = matches!(prev, '周' | '期' | '拜') && "一二三四五六".contains(c);
+            prev = c;
+            match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' => '.',
+                _ if weekday => ' ',
+                c => c,
+            }
         })
         .collect()
 }

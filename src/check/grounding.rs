@@ -2,21 +2,21 @@
 //! amount and quotation in a paragraph appears in the passages it cites. Names of
 //! people, places and organisations that appear in no source are flagged.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::claims::{self, Claim};
 use super::translation::{self, Unfaithful};
 use super::{Block, Check, Corpus, Doc, Finding, Part};
-use crate::article::integrity::FindingKind;
+use crate::article::integrity::{FindingKind, Unverified};
 use crate::source::PassageId;
-use crate::text::{CALENDAR_NAMES, QuoteIndex};
+use crate::text::QuoteIndex;
+
+pub use super::names::entities;
+use super::names::known_name;
 
 /// Run the grounding check. A paragraph without passage ids is checked against
-/// every passage.
-pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
+/// every passage. Returns the findings and the claims that cannot be decided.
+pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) {
     let mut out = Vec::new();
+    let mut notes: Vec<Unverified> = Vec::new();
     for block in &doc.blocks {
         let cited = corpus.known(&block.cites);
         for bad in block.cites.iter().filter(|c| !cited.contains(c)) {
@@ -28,12 +28,38 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> Vec<Finding> {
             ));
         }
         let pool = Pool::new(corpus, &cited);
-        out.extend(claim_findings(block, &pool));
+        let mut found = Decided::default();
+        claim_findings(block, &pool, &mut found);
         if !matches!(block.part, Part::Headline | Part::Deck) {
-            out.extend(name_findings(block, corpus, &pool));
+            name_findings(block, corpus, &pool, &mut found);
+        }
+        out.append(&mut found.findings);
+        for n in found.notes {
+            // One note per claim and place is enough for the editor.
+            if !notes.iter().any(|m| m.claim == n.claim && m.kind == n.kind) {
+                notes.push(n);
+            }
         }
     }
-    out
+    (out, notes)
+}
+
+/// What the checks of one block decided: contradictions, and claims left open.
+#[derive(Default)]
+struct Decided {
+    findings: Vec<Finding>,
+    notes: Vec<Unverified>,
+}
+
+fn note(block: &Block, kind: FindingKind, claim: String, note: String) -> Unverified {
+    Unverified {
+        kind,
+        section: block.section.clone(),
+        location: block.location.clone(),
+        at: block.at,
+        claim,
+        note,
+    }
 }
 
 /// The passages a block cites, with their claims and quotation index.
@@ -45,16 +71,25 @@ struct Pool<'c> {
     quotes: QuoteIndex,
     /// "passages S1, S2" or "any source", for the findings' wording.
     scope: String,
+    /// The block names the passages it rests on.
+    cited: bool,
 }
 
 impl<'c> Pool<'c> {
     fn new(corpus: &Corpus<'c>, cited: &[PassageId]) -> Self {
         let pool = corpus.select(cited);
-        let text: String = pool
+        let mut text: String = pool
             .iter()
             .map(|&i| corpus.folded[i].as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        // A block that cites nothing (a headline, a deck, a person's article)
+        // rests on the sources whole, their titles included.
+        let titles = cited.is_empty();
+        if titles {
+            text.push('\n');
+            text.push_str(&corpus.title_folded);
+        }
         let passages: Vec<&crate::source::Passage> = pool.iter().map(|&i| corpus.passages[i]).collect();
         Self {
             script: (!passages.is_empty()).then(|| translation::script_of(&passages)),
@@ -62,8 +97,10 @@ impl<'c> Pool<'c> {
             found: pool
                 .iter()
                 .flat_map(|&i| corpus.found[i].iter().cloned())
+                .chain(corpus.title_found.iter().filter(|_| titles).cloned())
                 .collect(),
             quotes: QuoteIndex::new(&text),
+            cited: !cited.is_empty(),
             scope: if cited.is_empty() {
                 "any source".to_string()
             } else {
@@ -74,7 +111,7 @@ impl<'c> Pool<'c> {
 }
 
 /// Numbers, dates, amounts and quotations in `block` that its passages do not hold.
-fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
+fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
     let scope = &pool.scope;
     let finding = |kind: FindingKind, claim: String, expected: String| {
         block.finding(Check::Grounding, kind, claim, expected)
@@ -84,19 +121,42 @@ fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
         // A translation may write in words what the source gives in digits.
         claimed.extend(translation::counted_words(&block.text));
     }
-    let mut out = Vec::new();
+    let out = &mut decided.findings;
+    let across = translation::is_translation(&block.text, pool.script);
     for c in claimed {
         if claims::supported(&c.claim, &pool.found, &pool.quotes) {
             continue;
         }
+        // A counter that means "one" or "a" (1つ, 一个, 一名, 한 명) translates
+        // an article or a noun in the singular, which no number marks.
+        if across && c.claim == Claim::Number(1.0) {
+            continue;
+        }
         if let Claim::Quote(q) = &c.claim
-            && translation::is_translation(q, pool.script)
+            && (translation::is_translation(q, pool.script) || translation::glossed(q, pool.script))
         {
             let why = translation::check(q, &pool.passages, &pool.found);
             let expected = match why {
                 None => continue,
                 Some(Unfaithful::NothingSaid) => {
-                    format!("a translated quotation, but nobody is quoted in {scope}")
+                    decided.notes.push(note(
+                        block,
+                        FindingKind::Quote,
+                        c.text,
+                        format!("a translated quotation with no original quotation in {scope} to tie it to"),
+                    ));
+                    continue;
+                }
+                Some(Unfaithful::Negation) if !pool.cited => {
+                    decided.notes.push(note(
+                        block,
+                        FindingKind::Quote,
+                        c.text,
+                        "a translated quotation that no original quotation agrees with in negation; \
+                         cite the passage it translates to have it checked"
+                            .to_string(),
+                    ));
+                    continue;
                 }
                 Some(Unfaithful::Fact(f)) => {
                     format!("a translated quotation with `{f}`, which is not in {scope}")
@@ -126,11 +186,11 @@ fn claim_findings(block: &Block, pool: &Pool<'_>) -> Vec<Finding> {
         };
         out.push(finding(kind, c.text, expected));
     }
-    out
 }
 
-/// Names in `block` that appear in no source.
-fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>) -> Vec<Finding> {
+/// Names in `block` that appear in no source. Across scripts a name that no
+/// alias covers cannot be decided: it is a note, not a finding.
+fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &mut Decided) {
     let unknown = |name: String| {
         block.finding(
             Check::Grounding,
@@ -139,7 +199,7 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>) -> Vec<Fin
             "this name appears in no source".into(),
         )
     };
-    let mut out = Vec::new();
+    let out = &mut decided.findings;
     // Across scripts a name is checked through the persona's aliases only: an
     // actor the sources name in no script is flagged; other names cannot be
     // looked up.
@@ -166,182 +226,31 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>) -> Vec<Fin
         let known = chars
             .windows(2)
             .any(|w| corpus.folded_names.contains(&w.iter().collect::<String>()));
-        if !known {
+        if known {
+            continue;
+        }
+        if across {
+            decided.notes.push(note(
+                block,
+                FindingKind::Entity,
+                name,
+                "a name in another script than the sources, which no alias of the persona covers".into(),
+            ));
+        } else {
             out.push(unknown(name));
         }
     }
-    out
 }
 
 /// A claim of the same kind in the passages, to show what they do say.
 fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {
     let same_kind = |f: &&claims::Found| std::mem::discriminant(&f.claim) == std::mem::discriminant(claim);
-    let candidates: Vec<&claims::Found> = found.iter().filter(same_kind).collect();
+    let candidates: Vec<&claims::Found> = found
+        .iter()
+        .filter(same_kind)
+        .filter(|f| !f.text.is_empty())
+        .collect();
     (candidates.len() == 1).then(|| candidates[0].text.clone())
-}
-
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
-
-/// Words that start sentences or join names without being names themselves.
-const COMMON: &[&str] = &[
-    "A",
-    "An",
-    "The",
-    "In",
-    "On",
-    "At",
-    "For",
-    "But",
-    "And",
-    "As",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "If",
-    "Since",
-    "According",
-    "No",
-    "Not",
-    "Both",
-    "Each",
-    "Every",
-    "Some",
-    "Such",
-    "With",
-    "Without",
-    "From",
-    "To",
-    "By",
-    "Of",
-    "Under",
-    "Over",
-    "Where",
-    "What",
-    "Why",
-    "How",
-    "Who",
-    "Which",
-    "There",
-    "Here",
-    "Yet",
-    "So",
-    "Also",
-    "However",
-    "Meanwhile",
-    "Still",
-    "Even",
-    "Only",
-    "Then",
-    "Now",
-    "Stated",
-    "Reasons",
-    "What",
-    "I",
-    "You",
-];
-
-const JOINERS: &[&str] = &["of", "the", "de", "del", "van", "von", "al", "bin", "and", "for"];
-
-/// Capitalised names in `text`: runs of capitalised words (joined by `of`, `the`,
-/// …), without sentence-opening filler words, and not a lone word that opens a
-/// sentence (it may be capitalised only for that).
-pub fn entities(text: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let mut run_opens = false;
-    let mut opens = true;
-    let mut prev_end = 0;
-    for m in WORD.find_iter(text) {
-        let gap = &text[prev_end..m.start()];
-        prev_end = m.end();
-        if gap.chars().any(|c| !c.is_whitespace()) {
-            close(&mut run, run_opens, &mut names);
-            opens |= gap.contains(['!', '?', ':', '“', '"', '‘']);
-        }
-        let raw = m.as_str();
-        let ends_sentence = raw.ends_with('.') && !raw[..raw.len() - 1].contains('.');
-        let word = raw.trim_end_matches(['.', '-']);
-        if word.chars().next().is_some_and(char::is_uppercase) {
-            if run.is_empty() {
-                run_opens = opens;
-            }
-            run.push(word);
-        } else if JOINERS.contains(&word) && !run.is_empty() {
-            run.push(word);
-        } else {
-            close(&mut run, run_opens, &mut names);
-        }
-        opens = false;
-        if ends_sentence {
-            close(&mut run, run_opens, &mut names);
-            opens = true;
-        }
-    }
-    close(&mut run, run_opens, &mut names);
-    names.sort();
-    names.dedup();
-    names
-}
-
-fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
-    let mut words: Vec<&str> = std::mem::take(run);
-    while words.last().is_some_and(|w| JOINERS.contains(w)) {
-        words.pop();
-    }
-    let mut opens = opens;
-    while words
-        .first()
-        .is_some_and(|w| COMMON.contains(w) || CALENDAR_NAMES.contains(w))
-    {
-        words.remove(0);
-        opens = false;
-    }
-    if words.is_empty() || (opens && words.len() == 1) {
-        return;
-    }
-    let mut name = words.join(" ");
-    for suffix in ["'s", "’s"] {
-        if let Some(stripped) = name.strip_suffix(suffix) {
-            name = stripped.to_string();
-        }
-    }
-    names.push(name);
-}
-
-/// A name is known when it occurs in the sources (or the persona), or when each of
-/// its capitalised words does.
-fn known_name(name: &str, corpus: &str) -> bool {
-    if corpus.contains(name) {
-        return true;
-    }
-    // A capitalised word may be a common noun that only opens a sentence
-    // ("Spokesperson Mao Ning"): it is known if the sources use it in any case.
-    let lower = corpus.to_lowercase();
-    name.split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .all(|w| {
-            crate::text::contains_word(corpus, w)
-                || (w.chars().skip(1).all(|c| !c.is_uppercase())
-                    && crate::text::contains_word(&lower, &w.to_lowercase()))
-        })
 }
 
 #[cfg(test)]

@@ -11,9 +11,11 @@ mod framing;
 pub mod glossary;
 pub mod grounding;
 pub mod markdown;
+mod names;
 mod number_words;
 mod paragraphs;
 pub mod parity;
+mod support;
 mod translation;
 
 use crate::article::integrity::FindingKind;
@@ -48,6 +50,7 @@ impl Block {
         Finding {
             check,
             kind,
+            severity: crate::article::integrity::Severity::of(check, kind),
             section: self.section.clone(),
             location: self.location.clone(),
             at: self.at,
@@ -165,6 +168,11 @@ pub struct Corpus<'a> {
     pub passages: Vec<&'a Passage>,
     found: Vec<Vec<claims::Found>>,
     folded: Vec<String>,
+    /// The claims of the sources' own titles: a headline may state what a
+    /// source's headline states.
+    title_found: Vec<claims::Found>,
+    /// The sources' titles, folded for quotation look-ups.
+    title_folded: String,
     /// All source text plus the persona's names, for entity look-ups.
     pub names_text: String,
     /// `names_text` with Japanese and traditional characters folded to simplified.
@@ -180,11 +188,25 @@ impl<'a> Corpus<'a> {
             .iter()
             .map(|p| {
                 let mut found = claims::extract(&p.text);
-                found.extend(claims::small_numbers(&p.text));
+                found.extend(support::supporting(&p.text));
                 found
             })
             .collect();
         let folded = passages.iter().map(|p| claims::fold_quote(&p.text)).collect();
+        let titles: Vec<&str> = sources.iter().filter_map(|s| s.meta.title.as_deref()).collect();
+        let title_found = titles
+            .iter()
+            .flat_map(|t| {
+                let mut found = claims::extract(t);
+                found.extend(support::supporting(t));
+                found
+            })
+            .collect();
+        let title_folded = titles
+            .iter()
+            .map(|t| claims::fold_quote(t))
+            .collect::<Vec<_>>()
+            .join("\n");
         let mut names = vec![persona.spec.name.clone(), persona.spec.beat.clone()];
         for s in sources {
             names.extend(s.meta.title.clone());
@@ -221,6 +243,8 @@ impl<'a> Corpus<'a> {
             passages,
             found,
             folded,
+            title_found,
+            title_folded,
             folded_names,
             names_text,
             unattested,
@@ -255,7 +279,7 @@ pub fn quotations(doc: &Doc, corpus: &Corpus<'_>) -> Vec<crate::article::Quotati
 
 /// Run every check on `doc`.
 pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
-    let mut findings = grounding::check(doc, corpus);
+    let (mut findings, unverified) = grounding::check(doc, corpus);
     // The sources' statements, indexed once for both checks that read them.
     let said = attribution::Sources::new(corpus);
     findings.append(&mut attribution::check_with(doc, &said, persona));
@@ -269,5 +293,6 @@ pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
         balance: shares,
         glossary: terms,
         revised: Vec::new(),
+        unverified,
     }
 }

@@ -54,3 +54,182 @@ pub(super) fn value(s: &str) -> Option<f64> {
     }
     Some(total + current)
 }
+
+/// Values an English source states in words that a translation writes in
+/// digits or counters, read only to support a claim, never as a claim: a month
+/// alone ("in June" → 6月), ordinals ("second" → 2回目, 2위), multiples
+/// ("twice" → 2倍), round plurals ("hundreds" → 数百人), decades ("the 1980s" →
+/// 1980年代; "a decade" → 10年), times of day ("4:40pm" → 4時40分) and words for
+/// one ("a", "an", "single").
+pub(super) fn supporting(text: &str) -> Vec<(f64, Kind)> {
+    let mut out = in_words(text);
+    out.extend(in_figures(text));
+    out
+}
+
+const ORDINALS: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const ABBREVIATED: &[(&str, u32)] = &[
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sep", 9),
+    ("Sept", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
+];
+const TENS: &[&str] = &[
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// Months, ordinals, multiples and round plurals written as words.
+fn in_words(text: &str) -> Vec<(f64, Kind)> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, raw) in words.iter().enumerate() {
+        let w = raw.to_ascii_lowercase();
+        let w = w.as_str();
+        // An ordinal, or a fraction's denominator ("two-thirds" → 3분의 2).
+        if let Some(n) = ORDINALS
+            .iter()
+            .position(|o| *o == w || w.strip_suffix('s') == Some(o) || (w == "quarter" && *o == "fourth"))
+        {
+            out.push(((n + 1) as f64, Kind::Number));
+        }
+        if let Some((_, m)) = ABBREVIATED.iter().find(|(a, _)| a == raw) {
+            out.push((f64::from(*m), Kind::Month));
+        }
+        // "May" is a month only with its capital, not as the verb that opens a sentence.
+        if let Some(m) = MONTHS.iter().position(|m| *m == w)
+            && (w != "may" || (*raw == "May" && i > 0))
+        {
+            out.push(((m + 1) as f64, Kind::Month));
+        }
+        if let Some(n) = TENS.iter().position(|t| *t == w) {
+            out.push((((n + 2) * 10) as f64, Kind::Number));
+        }
+        // Half as a value and as a fraction's denominator (2분의 1).
+        if w == "half" {
+            out.push((0.5, Kind::Number));
+        }
+        if let Some(v) = plain_value(w) {
+            out.push((v, Kind::Number));
+        }
+    }
+    out
+}
+
+/// The value a word stands for: one for "a", two for "twice", ten for "decade".
+fn plain_value(w: &str) -> Option<f64> {
+    Some(match w {
+        "a" | "an" | "single" | "once" | "lone" | "sole" => 1.0,
+        "twice" | "double" | "doubled" | "pair" | "couple" | "both" | "duo" | "half" => 2.0,
+        "quarter" => 15.0,
+        "thrice" | "triple" | "tripled" | "trio" => 3.0,
+        "dozen" | "dozens" => 12.0,
+        "decade" | "decades" | "teen" | "teens" | "teenage" | "teenager" | "teenagers" => 10.0,
+        "hundreds" | "century" | "centuries" => 100.0,
+        "thousands" => 1e3,
+        "millions" => 1e6,
+        "billions" => 1e9,
+        "hour" | "hours" => 60.0,
+        "week" | "weekly" => 7.0,
+        _ => return None,
+    })
+}
+
+/// Times of day, decades and the low end of a range of percentages.
+fn in_figures(text: &str) -> Vec<(f64, Kind)> {
+    use std::sync::LazyLock;
+    static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)")
+            .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+    });
+    let mut out = Vec::new();
+    for c in TIME.captures_iter(text) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+        // The lower end of a range of percentages ("between 30 and 43 percent").
+        if let Some(low) = n(9) {
+            out.push((low, Kind::Percent));
+        }
+        if let Some(h) = n(1) {
+            out.push((h, Kind::Number));
+            if c.get(3).is_some_and(|m| m.as_str().eq_ignore_ascii_case("p")) {
+                out.push((h + 12.0, Kind::Number));
+            }
+        }
+        // A 24-hour time is written on a 12-hour clock too (19:30 → 오후 7시 30분).
+        if let Some(h) = n(4).filter(|h| *h > 12.0) {
+            out.push((h - 12.0, Kind::Number));
+        }
+        for v in [n(2), n(4), n(5), n(8)].into_iter().flatten() {
+            out.push((v, Kind::Number));
+        }
+        // A decade: its first year, and as Chinese writes it, its century and
+        // its tens (the 1930s → 20 世纪 30 年代).
+        if let (Some(century), Some(decade)) = (n(6), n(7)) {
+            out.push((century * 100.0 + decade, Kind::Year));
+            out.push((century + 1.0, Kind::Number));
+            out.push((decade, Kind::Number));
+        }
+    }
+    out
+}
+
+/// What a supporting value stands for.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Kind {
+    Number,
+    Percent,
+    Month,
+    Year,
+}

@@ -94,7 +94,7 @@ fn facts(a: &Doc, b: &Doc) -> Vec<Difference> {
         .collect::<Vec<_>>()
         .join("\n");
     let mut found_b = claims::extract(&text_b);
-    found_b.extend(claims::small_numbers(&text_b));
+    found_b.extend(super::support::supporting(&text_b));
     let none = QuoteIndex::default();
     let mut out = Vec::new();
     for block in &a.blocks {

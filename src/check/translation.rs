@@ -35,6 +35,15 @@ pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
     cited.is_some_and(|c| script(text) != c)
 }
 
+/// Whether a quotation mixes the passages' Latin script with another
+/// (`“救助儿童会（Save the Children）”`): a translation that glosses its original.
+pub(super) fn glossed(quote: &str, cited: Option<Script>) -> bool {
+    cited == Some(Script::Latin)
+        && quote.chars().any(|c| {
+            crate::text::script::han(c) || crate::text::script::hangul(c) || crate::text::script::unspaced(c)
+        })
+}
+
 /// Check a translated quotation against the statements of its passages, whose
 /// claims are `found`.
 pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> Option<Unfaithful> {
@@ -133,7 +142,7 @@ pub(super) fn counted_words(text: &str) -> Vec<claims::Found> {
     let mut out = Vec::new();
     for (i, w) in words.iter().enumerate() {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let counted = claims::small_numbers(bare);
+        let counted = super::support::small_numbers(bare);
         let after_determiner = i > 0 && DETERMINERS.contains(&words[i - 1].to_lowercase().as_str());
         if let Some(found) = counted.into_iter().next()
             && found.claim != Claim::Number(1.0)

@@ -68,6 +68,9 @@ fn human(report: &Report, article: &Path, cited: bool) -> String {
     for f in &report.findings {
         out.push_str(&format!("{}: {f}\n", article.display()));
     }
+    for n in &report.unverified {
+        out.push_str(&format!("{}: note: {n}\n", article.display()));
+    }
     let shares: Vec<String> = report
         .balance
         .iter()
@@ -97,8 +100,12 @@ fn human(report: &Report, article: &Path, cited: bool) -> String {
         );
     }
     out.push_str(&match report.findings.len() {
-        0 => "no findings\n".to_string(),
-        n => format!("{n} finding(s)\n"),
+        0 => "no findings".to_string(),
+        n => format!("{n} finding(s)"),
+    });
+    out.push_str(&match report.unverified.len() {
+        0 => "\n".to_string(),
+        n => format!(", {n} unverified claim(s) to read\n"),
     });
     out
 }

@@ -26,7 +26,7 @@ pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
             for st in &p.statements {
                 count += 1;
                 if args.json {
-                    let v = serde_json::json!({
+                    let mut v = serde_json::json!({
                         "source": s.origin,
                         "passage": p.id,
                         "speaker": st.speaker,
@@ -34,6 +34,9 @@ pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
                         "verb": st.verb,
                         "content": st.content,
                     });
+                    if let Some(m) = &st.mention {
+                        v["mention"] = serde_json::json!(m);
+                    }
                     out.push_str(&serde_json::to_string(&v).map_err(Error::internal)?);
                     out.push('\n');
                 } else {
@@ -41,7 +44,10 @@ pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
                         "{:<5} {:<16} {} · {}: {}\n",
                         p.id,
                         st.side.as_deref().unwrap_or("(no side)"),
-                        st.speaker,
+                        match &st.mention {
+                            Some(m) => format!("{} ({m})", st.speaker),
+                            None => st.speaker.clone(),
+                        },
                         if st.verb.is_empty() {
                             "(quoted)"
                         } else {

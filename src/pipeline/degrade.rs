@@ -15,19 +15,7 @@ use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
 
 /// Whether a finding is one that must never reach print.
 pub fn is_hard(f: &Finding) -> bool {
-    match f.check {
-        Check::Grounding => matches!(
-            f.kind,
-            FindingKind::Number
-                | FindingKind::Date
-                | FindingKind::Percentage
-                | FindingKind::Money
-                | FindingKind::Quote
-                | FindingKind::Entity
-        ),
-        Check::Attribution => true,
-        _ => f.kind == FindingKind::InventedPosition,
-    }
+    f.is_hard()
 }
 
 /// The article's parts as the sources alone would write them.
@@ -104,6 +92,7 @@ pub fn replace(
         out.push(Finding {
             check: Check::Answer,
             kind: FindingKind::Degraded,
+            severity: crate::article::integrity::Severity::of(Check::Answer, FindingKind::Degraded),
             section: block.section.clone(),
             location: block.location.clone(),
             at: Some(at),

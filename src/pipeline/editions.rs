@@ -120,6 +120,7 @@ fn parity(docs: &[Doc], i: usize, languages: &[String], persona: &Persona) -> Ve
             Finding {
                 check: Check::Parity,
                 kind: FindingKind::Parity,
+                severity: crate::article::integrity::Severity::of(Check::Parity, FindingKind::Parity),
                 section,
                 location,
                 at: None,

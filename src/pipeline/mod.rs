@@ -256,6 +256,10 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
         .map(|(c, note)| check::Finding {
             check: check::Check::Answer,
             kind: crate::article::integrity::FindingKind::Degraded,
+            severity: crate::article::integrity::Severity::of(
+                check::Check::Answer,
+                crate::article::integrity::FindingKind::Degraded,
+            ),
             section: c.stage.section().unwrap_or(Section::Lede),
             location: c.stage.to_string(),
             at: None,

@@ -223,13 +223,17 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
                         .find_map(|n| learnt(n, own).or_else(|| learnt(n, &known)))
                         .or_else(|| home_side(&s.speaker, language, persona));
                 }
-                if s.side.is_none()
-                    && s.anaphor
+                if s.anaphor
                     && let Some((speaker, side)) = &previous
                 {
-                    s.side = side.clone();
-                    if s.speaker.is_empty() {
-                        s.speaker = speaker.clone();
+                    if s.side.is_none() {
+                        s.side = side.clone();
+                    }
+                    // A pronoun or a continuation takes the name it continues;
+                    // what the text says stays as the mention.
+                    if super::statement::is_pronoun(&s.speaker) && (s.side.is_none() || s.side == *side) {
+                        let said = std::mem::replace(&mut s.speaker, speaker.clone());
+                        s.mention = (!said.trim().is_empty()).then_some(said);
                     }
                 }
                 previous = Some((s.speaker.clone(), s.side.clone()));

@@ -29,6 +29,11 @@ pub struct Statement {
     /// Byte span of the statement's sentence in the passage.
     #[serde(skip)]
     pub span: (usize, usize),
+    /// The speaker as the text names it, when that is a pronoun or a
+    /// continuation ("he", "she added", 同氏, 她还, 그는) and `speaker` is the
+    /// name it continues.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mention: Option<String>,
     /// The speaker is a pronoun or a bare description ("she", "the ministry"),
     /// resolved from earlier statements.
     #[serde(skip)]
@@ -74,17 +79,60 @@ pub(super) fn quotation(s: &str) -> Option<String> {
 }
 
 pub(super) fn statement(speaker: String, verb: &str, content: String) -> Statement {
+    let speaker = noun_phrase(speaker);
     let anaphor = is_anaphor(&speaker);
     Statement {
         plausible: plausible(&speaker),
         quote: quotation(&content),
         speaker,
+        mention: None,
         side: None,
         verb: verb.to_string(),
         content,
         span: (0, 0),
         anaphor,
     }
+}
+
+/// The speaker as a noun phrase, never a clause: a connective that opens it
+/// goes ("But he", "Though she"), and a phrase that runs on into a verb is cut
+/// before it ("President Barack Obama has long" → "President Barack Obama";
+/// "He did not address … in which he" → "He").
+fn noun_phrase(speaker: String) -> String {
+    const OPENERS: &[&str] = &[
+        "but", "and", "so", "though", "yet", "still", "then", "also", "when", "while", "as",
+    ];
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "been", "was", "were", "is", "are", "did", "does", "do", "not", "failed",
+        "who", "which", "whose", "would", "could", "should", "will", "can", "may", "might",
+    ];
+    if !speaker.is_ascii() {
+        return speaker;
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let mut start = 0;
+    while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {
+        start += 1;
+    }
+    let words = &words[start..];
+    let end = words
+        .iter()
+        .position(|w| VERBS.contains(&w.to_lowercase().trim_end_matches(',')))
+        .filter(|&i| i > 0)
+        .unwrap_or(words.len());
+    let phrase = words[..end].join(" ");
+    phrase.trim_end_matches(',').to_string()
+}
+
+/// Whether an anaphoric speaker stands for the person it continues (a pronoun,
+/// or a continuation with no subject of its own), rather than describing one
+/// ("the ministry", 该官员), which is kept as written.
+pub(crate) fn is_pronoun(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    let cjk = !speaker.is_ascii();
+    speaker.trim().is_empty()
+        || ANAPHORS.contains(&lower.as_str())
+        || (cjk && !speaker.starts_with('该') && speaker.chars().count() <= 3)
 }
 
 /// Whether a speaker refers back to someone named earlier.

@@ -52,6 +52,11 @@ pub fn extract(text: &str) -> Vec<Statement> {
             Script::Chinese => chinese::extract(sentence).into_iter().collect(),
             Script::Latin => english(sentence),
         };
+        // Silence is not a position: "has not commented", コメントを控えた,
+        // 未予置评, 언급하지 않았다 say that nothing was said.
+        if silent(sentence) {
+            continue;
+        }
         if !found.is_empty() {
             for mut s in found {
                 s.span = span;
@@ -70,6 +75,23 @@ pub fn extract(text: &str) -> Vec<Statement> {
         }
     }
     out
+}
+
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:has|have|had|did|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|respond|return|reply)",
+        r"|\b(?:declined|refused) to comment|\bno comment\b|\bcould not be reached\b|\bhas yet to comment",
+        r"|\bnot available for comment|\bwould not comment|\bwouldn't comment",
+        r"|コメントしていない|コメントを控え|コメントは控え|コメントしなかった|回答を控え|返答はなかった",
+        r"|未予置评|不予置评|拒绝置评|未作回应|没有回应|尚未回应|未回应",
+        r"|언급하지 않았다|언급을 피했다|논평을 거부|응답하지 않았다|답하지 않았다|입장을 밝히지 않았다"
+    ))
+    .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Whether a sentence says that someone did not speak.
+fn silent(sentence: &str) -> bool {
+    SILENCE.is_match(sentence)
 }
 
 fn offset(text: &str, part: &str) -> usize {

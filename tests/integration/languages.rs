@@ -5,8 +5,16 @@ use serde_json::Value;
 
 use crate::support::{Parallax, fixture};
 
-/// `(speaker, side)` of every statement `parallax statements --json` lists.
+/// `(speaker as the text names it, side, content)` of every statement
+/// `parallax statements --json` lists.
 fn statements(source: &str) -> Vec<(String, String, String)> {
+    resolved(source).into_iter().map(|(mention, _, side, content)| (mention, side, content)).collect()
+}
+
+/// `(mention, speaker, side, content)`: a pronoun or continuation's `speaker` is
+/// the name it continues, and its `mention` what the text says; otherwise the two
+/// are the same.
+fn resolved(source: &str) -> Vec<(String, String, String, String)> {
     let r = Parallax::scratch()
         .args(["statements", "--json", "--persona", "prism"])
         .arg(fixture(source))
@@ -15,7 +23,8 @@ fn statements(source: &str) -> Vec<(String, String, String)> {
         .iter()
         .map(|v| {
             let s = |k: &str| v[k].as_str().unwrap_or("").to_string();
-            (s("speaker"), s("side"), s("content"))
+            let mention = v["mention"].as_str().map_or_else(|| s("speaker"), str::to_string);
+            (mention, s("speaker"), s("side"), s("content"))
         })
         .collect()
 }
@@ -41,6 +50,10 @@ fn a_japanese_story_is_heard_speaker_by_speaker() {
     assert!(said.iter().all(|(_, side, _)| side != "south-korea"), "{said:?}");
     let quote = said.iter().find(|(s, _, _)| s == "林芳正官房長官").unwrap();
     assert_eq!(quote.2, "断じて容認できない");
+    // The reader is shown who said it: a continuation carries the name it continues.
+    let all = resolved("sources/senkaku-ja.md");
+    let continued = all.iter().find(|(m, ..)| m == "同氏").unwrap();
+    assert!(continued.1.starts_with('林'), "{all:?}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! Tests of `grounding`.
 
 use super::*;
+use crate::check::names::known_name;
 
 #[test]
 fn finds_names_but_not_sentence_openers() {
@@ -34,4 +35,65 @@ fn names_are_known_whole_or_word_by_word() {
     assert!(known_name("President Putin", corpus));
     assert!(known_name("Kim Jong-un", corpus));
     assert!(!known_name("Choe Son-hui", corpus));
+}
+
+fn report_on(source: &str, article: &str) -> crate::check::Report {
+    let persona = crate::persona::load("prism", &[]).unwrap();
+    let mut srcs = vec![crate::source::parse(std::path::Path::new("s.md"), source, 1, 1).unwrap()];
+    crate::source::tag_perspectives(&mut srcs, &persona).unwrap();
+    let corpus = Corpus::new(&srcs, &persona);
+    let doc = crate::check::markdown::parse(article, &persona);
+    crate::check::run(&doc, &corpus, &persona)
+}
+
+#[test]
+fn a_headline_may_state_what_the_source_title_states() {
+    let source = "---\ntitle: \"Ports deal worth $25 Million, 'a new start' says mayor\"\n---\n\nThe mayor signed the deal on Monday.\n";
+    let article =
+        "# Ports deal worth $25 Million, 'a new start' says mayor\n\nThe mayor signed the deal on Monday.\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &article.replace("$25", "$26"));
+    assert!(
+        changed
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.claim.contains("26")),
+        "{changed:#?}"
+    );
+}
+
+#[test]
+fn what_cannot_be_decided_across_scripts_is_a_note_not_a_finding() {
+    let source = "The storm reached the coast on Friday.\n";
+    // A quotation and a transliterated name in another script, with no original
+    // quotation to tie the one to and no alias for the other.
+    let article =
+        "# 暴風\n\n当局者は「嵐が金曜日に海岸に到達した」と述べた。気象庁の艾琳報道官が確認した。\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    assert!(!report.unverified.is_empty(), "{report:#?}");
+    assert!(
+        report
+            .unverified
+            .iter()
+            .all(|n| n.kind == FindingKind::Quote || n.kind == FindingKind::Entity)
+    );
+    // A number no source holds by value is decided: contradicted.
+    let wrong = report_on(source, "# 暴風\n\n嵐は3隻の船を沈めた。\n");
+    assert!(
+        wrong
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.kind == FindingKind::Number),
+        "{wrong:#?}"
+    );
 }

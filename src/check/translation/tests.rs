@@ -28,14 +28,15 @@ fn negation_in_each_language() {
 
 /// Whether the first claim of `a` is supported by the claims of `b`.
 fn same_fact(a: &str, b: &str) -> bool {
-    use super::super::claims::{extract, small_numbers, supported};
+    use super::super::claims::{extract, supported};
+    use super::super::support::supporting;
     let claim = extract(a)
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("no claim in {a}"))
         .claim;
     let mut found = extract(b);
-    found.extend(small_numbers(b));
+    found.extend(supporting(b));
     supported(&claim, &found, &crate::text::QuoteIndex::default())
 }
 
@@ -106,4 +107,60 @@ fn facts_compare_by_value_across_languages() {
     }
     assert!(same.len() + different.len() >= 40);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn values_a_source_gives_in_words_support_a_translation() {
+    for (claim, source) in [
+        ("6月に再開した", "The talks resumed in June."),
+        ("8월에 열렸다", "It was held in August."),
+        ("10월까지 폐쇄", "closed until Oct. at the earliest"),
+        ("2回目の訪問", "his second visit this month"),
+        ("1980年代に", "in the 1980s"),
+        ("1980년대", "since the 1980s"),
+        ("10年ぶり", "for the first time in a decade"),
+        ("数百人が", "hundreds of people"),
+        ("오후 7시 30분경", "at about 19:30 local time"),
+        ("午後4時", "at 4pm on Friday"),
+        ("3천5백만 달러", "a $35 million grant"),
+        ("22억 5천만 명", "more than 2.25 billion people"),
+        ("30% 至 43%", "between 30 and 43 percent of voters"),
+        ("3分の2以上", "a two-thirds majority"),
+        ("2倍に", "it doubled in a year"),
+        ("2인조", "the comedy duo"),
+        ("4日間", "a four-day week"),
+        ("60分の番組", "the programme \"60 Minutes\" aired"),
+    ] {
+        assert!(same_fact(claim, source), "{claim} against {source:?}");
+    }
+    for (claim, source) in [
+        ("7月に再開した", "The talks resumed in June."),
+        ("4回目の訪問", "his second visit this month"),
+        ("1990年代に", "in the 1980s"),
+        ("3천6백만 달러", "a $35 million grant"),
+        ("5日間", "a four-day week"),
+    ] {
+        assert!(
+            !same_fact(claim, source),
+            "{claim} must not hold against {source:?}"
+        );
+    }
+}
+
+#[test]
+fn codes_and_weekdays_are_not_numbers_but_glued_digits_are() {
+    use super::super::claims::{Claim, extract};
+    let numbers = |t: &str| -> Vec<f64> {
+        extract(t)
+            .into_iter()
+            .filter_map(|f| match f.claim {
+                Claim::Number(n) => Some(n),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(numbers("F2は速い").is_empty(), "a model name");
+    assert!(numbers("周五发生地震").is_empty(), "a weekday");
+    assert_eq!(numbers("维斯特,42岁"), [42.0]);
+    assert_eq!(numbers("年龄分别为 33、34 和31 岁"), [33.0, 34.0, 31.0]);
 }

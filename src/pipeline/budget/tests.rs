@@ -13,6 +13,7 @@ fn passage(i: usize, source: usize, text: &str, side: Option<&str>) -> Passage {
             .map(|s| {
                 vec![Statement {
                     speaker: "a spokesperson".into(),
+                    mention: None,
                     side: Some(s.into()),
                     verb: "said".into(),
                     content: text.into(),

@@ -66,6 +66,7 @@ fn every_kind_of_finding_is_marked_in_its_own_element() {
         findings.push(Finding {
             check: Check::Grounding,
             kind: *kind,
+            severity: crate::article::integrity::Severity::of(Check::Grounding, *kind),
             section,
             location: format!("place {n}"),
             at,

@@ -80,7 +80,14 @@ fn japanese_speakers_take_their_sides_from_titles_offices_and_names() {
     let said: Vec<(String, Option<String>)> = sources[0]
         .passages
         .iter()
-        .flat_map(|p| p.statements.iter().map(|s| (s.speaker.clone(), s.side.clone())))
+        .flat_map(|p| {
+            p.statements.iter().map(|s| {
+                (
+                    s.mention.clone().unwrap_or_else(|| s.speaker.clone()),
+                    s.side.clone(),
+                )
+            })
+        })
         .collect();
     let side = |who: &str| {
         said.iter()
@@ -88,6 +95,14 @@ fn japanese_speakers_take_their_sides_from_titles_offices_and_names() {
             .and_then(|(_, side)| side.clone())
     };
     assert_eq!(side("林芳正官房長官").as_deref(), Some("japan"));
+    // A continuation is shown with the name it continues, and its own words as the mention.
+    let continued = sources[0]
+        .passages
+        .iter()
+        .flat_map(|p| &p.statements)
+        .find(|s| s.mention.as_deref() == Some("同氏"))
+        .expect("同氏 is read as a continuation");
+    assert!(continued.speaker.contains('林'), "{continued:?}");
     assert_eq!(
         side("同氏").as_deref(),
         Some("japan"),
@@ -148,4 +163,15 @@ fn a_japanese_title_after_an_unknown_name_is_japans_unless_beside_another_countr
     assert_eq!(ja, vec![vec!["japan".to_string()], vec![]]);
     let zh = sides_of("国防部新闻发言人张晓刚表示，中方坚决反对。\n\n俄罗斯外交部发言人表示，俄方密切关注。");
     assert_eq!(zh, vec![vec!["china".to_string()], vec![]]);
+}
+
+#[test]
+fn a_pronoun_takes_the_name_it_continues() {
+    let text = "Japan's foreign minister Takeshi Iwaya said the talks were useful.\n\nHe added that Tokyo \"will keep talking\".";
+    let mut sources = vec![super::super::parse(std::path::Path::new("en.md"), text, 1, 1).unwrap()];
+    attribute(&mut sources, &prism()).unwrap();
+    let he = &sources[0].passages[1].statements[0];
+    assert!(he.speaker.contains("Iwaya"), "{he:?}");
+    assert_eq!(he.mention.as_deref(), Some("He"));
+    assert_eq!(he.side.as_deref(), Some("japan"));
 }

@@ -251,3 +251,44 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn silence_is_not_a_statement() {
+    for sentence in [
+        "Japan's foreign ministry has not commented on the dispute.",
+        "The embassy did not respond to a request for comment.",
+        "A State Department spokesperson declined to comment.",
+        "日本の外務省はコメントしていない。",
+        "中国外交部未予置评。",
+        "외교부는 이에 대해 언급하지 않았다.",
+    ] {
+        assert!(
+            extract(sentence).is_empty(),
+            "{sentence}: {:?}",
+            extract(sentence)
+        );
+    }
+    assert_eq!(
+        extract("Japan's foreign ministry said it would comment later.").len(),
+        1
+    );
+}
+
+#[test]
+fn a_speaker_is_a_noun_phrase_not_a_clause() {
+    for (sentence, speaker) in [
+        ("But he said the plan would fail.", "he"),
+        ("Though she said the deal was fair, few agreed.", "she"),
+        (
+            "President Barack Obama has long said the deal is sound.",
+            "President Barack Obama",
+        ),
+    ] {
+        let s = extract(sentence);
+        assert_eq!(
+            s.first().map(|s| s.speaker.as_str()),
+            Some(speaker),
+            "{sentence}: {s:?}"
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! Names in English prose: runs of capitalised words (people, places,
+//! organisations), without the filler that opens sentences, and whether the
+//! sources know a name whole or word by word.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::text::CALENDAR_NAMES;
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Words that start sentences or join names without being names themselves.
+const COMMON: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "As",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "If",
+    "Since",
+    "According",
+    "No",
+    "Not",
+    "Both",
+    "Each",
+    "Every",
+    "Some",
+    "Such",
+    "With",
+    "Without",
+    "From",
+    "To",
+    "By",
+    "Of",
+    "Under",
+    "Over",
+    "Where",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Which",
+    "There",
+    "Here",
+    "Yet",
+    "So",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Still",
+    "Even",
+    "Only",
+    "Then",
+    "Now",
+    "Stated",
+    "Reasons",
+    "What",
+    "I",
+    "You",
+];
+
+const JOINERS: &[&str] = &["of", "the", "de", "del", "van", "von", "al", "bin", "and", "for"];
+
+/// Capitalised names in `text`: runs of capitalised words (joined by `of`, `the`,
+/// …), without sentence-opening filler words, and not a lone word that opens a
+/// sentence (it may be capitalised only for that).
+pub fn entities(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut run_opens = false;
+    let mut opens = true;
+    let mut prev_end = 0;
+    for m in WORD.find_iter(text) {
+        let gap = &text[prev_end..m.start()];
+        prev_end = m.end();
+        if gap.chars().any(|c| !c.is_whitespace()) {
+            close(&mut run, run_opens, &mut names);
+            opens |= gap.contains(['!', '?', ':', '“', '"', '‘']);
+        }
+        let raw = m.as_str();
+        let ends_sentence = raw.ends_with('.') && !raw[..raw.len() - 1].contains('.');
+        let word = raw.trim_end_matches(['.', '-']);
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            if run.is_empty() {
+                run_opens = opens;
+            }
+            run.push(word);
+        } else if JOINERS.contains(&word) && !run.is_empty() {
+            run.push(word);
+        } else {
+            close(&mut run, run_opens, &mut names);
+        }
+        opens = false;
+        if ends_sentence {
+            close(&mut run, run_opens, &mut names);
+            opens = true;
+        }
+    }
+    close(&mut run, run_opens, &mut names);
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
+    let mut words: Vec<&str> = std::mem::take(run);
+    while words.last().is_some_and(|w| JOINERS.contains(w)) {
+        words.pop();
+    }
+    let mut opens = opens;
+    while words
+        .first()
+        .is_some_and(|w| COMMON.contains(w) || CALENDAR_NAMES.contains(w))
+    {
+        words.remove(0);
+        opens = false;
+    }
+    if words.is_empty() || (opens && words.len() == 1) {
+        return;
+    }
+    let mut name = words.join(" ");
+    for suffix in ["'s", "’s"] {
+        if let Some(stripped) = name.strip_suffix(suffix) {
+            name = stripped.to_string();
+        }
+    }
+    names.push(name);
+}
+
+/// A name is known when it occurs in the sources (or the persona), or when each of
+/// its capitalised words does.
+pub(super) fn known_name(name: &str, corpus: &str) -> bool {
+    if corpus.contains(name) {
+        return true;
+    }
+    // A capitalised word may be a common noun that only opens a sentence
+    // ("Spokesperson Mao Ning"): it is known if the sources use it in any case.
+    let lower = corpus.to_lowercase();
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .all(|w| {
+            crate::text::contains_word(corpus, w)
+                || (w.chars().skip(1).all(|c| !c.is_uppercase())
+                    && crate::text::contains_word(&lower, &w.to_lowercase()))
+        })
+}
