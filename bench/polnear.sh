@@ -6,6 +6,7 @@
 # project: clone it yourself and give its path.
 #
 # Usage: bench/polnear.sh PATH-TO-POLNEAR SCORER [SPLIT...]   (default: dev)
+# The scorer's stderr (its -v misses, its errors) goes to $MISSES when set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=${1:?usage: bench/polnear.sh PATH-TO-POLNEAR SCORER [SPLIT...]}
@@ -34,5 +35,5 @@ for name, lines in out.items():
     with open(os.path.join(sys.argv[2], name + ".jsonl"), "w", encoding="utf-8") as f:
         f.writelines(lines)
 PY
-  echo "$split: $(python3 "$SCORER" "$WORK/$split" "$WORK/$split/answers" 2>>"${MISSES:-/dev/null}")"
+  echo "$split: $(python3 "$SCORER" "$WORK/$split" "$WORK/$split/answers" 2>>"${MISSES:-/dev/stderr}")"
 done

@@ -73,7 +73,6 @@ impl Severity {
                     | FindingKind::Money
                     | FindingKind::Quote
                     | FindingKind::Entity
-                    | FindingKind::Echo
             ),
             Check::Attribution => true,
             _ => kind == FindingKind::InventedPosition,
@@ -270,9 +269,6 @@ pub enum FindingKind {
     Framing,
     // An edition that differs from the first edition of the same story.
     Parity,
-    // Words of parallax's own prompt (instructions, schema, annotations) that no
-    // source holds.
-    Echo,
 }
 
 impl FindingKind {

@@ -10,8 +10,8 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{Check, Corpus, Doc, Finding};
-use crate::article::integrity::FindingKind;
 use crate::article::integrity::Misattribution;
+use crate::article::integrity::{FindingKind, Severity};
 use crate::persona::Persona;
 use crate::source::PassageId;
 use crate::source::{Statement, sides, statements};
@@ -149,7 +149,7 @@ fn finding(block: &super::Block, m: Misattribution) -> Finding {
     Finding {
         check: Check::Attribution,
         kind: FindingKind::Misattributed,
-        severity: crate::article::integrity::Severity::of(Check::Attribution, FindingKind::Misattributed),
+        severity: Severity::of(Check::Attribution, FindingKind::Misattributed),
         section: block.section.clone(),
         location: block.location.clone(),
         at: block.at,
@@ -198,12 +198,12 @@ fn misattributed(
     let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
     // The same speaker with the same side is never misattributed, whatever the
     // script or character form it is written in (中国商務省 / 中国商务部).
+    let speaker = crate::source::cjk::fold(&s.speaker).to_lowercase();
     let same_speaker = |x: &&Said| {
-        let (a, b) = (
-            crate::source::cjk::fold(&x.statement.speaker).to_lowercase(),
-            crate::source::cjk::fold(&s.speaker).to_lowercase(),
-        );
-        !a.trim().is_empty() && !b.trim().is_empty() && (a.contains(&b) || b.contains(&a))
+        let theirs = crate::source::cjk::fold(&x.statement.speaker).to_lowercase();
+        !theirs.trim().is_empty()
+            && !speaker.trim().is_empty()
+            && (theirs.contains(&speaker) || speaker.contains(&theirs))
     };
     if found.iter().any(|x| same_side(x) && same_speaker(x)) {
         return None;

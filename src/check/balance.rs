@@ -5,7 +5,7 @@
 //! optional word list flags loaded language.
 
 use super::{Block, Check, Corpus, Doc, Finding, Part, Share};
-use crate::article::integrity::FindingKind;
+use crate::article::integrity::{FindingKind, Severity};
 use crate::persona::Persona;
 use crate::stage::Section;
 use crate::text::contains_word;
@@ -18,7 +18,7 @@ fn finding(kind: FindingKind, id: &str, location: String, claim: String, expecte
     Finding {
         check: Check::Balance,
         kind,
-        severity: crate::article::integrity::Severity::of(Check::Balance, kind),
+        severity: Severity::of(Check::Balance, kind),
         section: Section::Perspective(id.to_string()),
         location,
         at: None,

@@ -315,10 +315,10 @@ fn same(a: f64, b: f64) -> bool {
 
 /// A day written alone (`3日`, `12일`) is also a count of days ("three days",
 /// "a four-day week"): it holds when the passages give that number.
-fn day_as_count(year: &Option<i32>, month: &Option<u32>, day: &Option<u32>, found: &[Found]) -> bool {
+fn day_as_count(year: Option<i32>, month: Option<u32>, day: Option<u32>, found: &[Found]) -> bool {
     match (year, month, day) {
         (None, None, Some(d)) => {
-            let d = f64::from(*d);
+            let d = f64::from(d);
             found.iter().any(|f| match &f.claim {
                 Claim::Number(x) => same(*x, d),
                 Claim::Date { day: Some(x), .. } => same(f64::from(*x), d),
@@ -368,7 +368,7 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
                 }
                 Claim::Number(x) => month.is_none() && year.is_some_and(|y| same(y as f64, *x)),
                 _ => false,
-            }) || day_as_count(year, month, day, found)
+            }) || day_as_count(*year, *month, *day, found)
         }
     }
 }

@@ -35,7 +35,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) 
         }
         out.append(&mut found.findings);
         for n in found.notes {
-            // One note per claim and place is enough for the editor.
+            // One note per claim is enough for the editor, wherever it recurs.
             if !notes.iter().any(|m| m.claim == n.claim && m.kind == n.kind) {
                 notes.push(n);
             }
@@ -100,8 +100,8 @@ impl<'c> Pool<'c> {
                 .chain(corpus.title_found.iter().filter(|_| titles).cloned())
                 .collect(),
             quotes: QuoteIndex::new(&text),
-            cited: !cited.is_empty(),
-            scope: if cited.is_empty() {
+            cited: !titles,
+            scope: if titles {
                 "any source".to_string()
             } else {
                 format!("passages {}", cited.join(", "))
@@ -117,12 +117,12 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
         block.finding(Check::Grounding, kind, claim, expected)
     };
     let mut claimed = claims::extract(&block.text);
-    if translation::is_translation(&block.text, pool.script) {
+    let across = translation::is_translation(&block.text, pool.script);
+    if across {
         // A translation may write in words what the source gives in digits.
         claimed.extend(translation::counted_words(&block.text));
     }
     let out = &mut decided.findings;
-    let across = translation::is_translation(&block.text, pool.script);
     for c in claimed {
         if claims::supported(&c.claim, &pool.found, &pool.quotes) {
             continue;

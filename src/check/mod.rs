@@ -18,8 +18,8 @@ pub mod parity;
 mod support;
 mod translation;
 
-use crate::article::integrity::FindingKind;
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
+use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
 use crate::persona::Persona;
@@ -50,7 +50,7 @@ impl Block {
         Finding {
             check,
             kind,
-            severity: crate::article::integrity::Severity::of(check, kind),
+            severity: Severity::of(check, kind),
             section: self.section.clone(),
             location: self.location.clone(),
             at: self.at,
@@ -184,24 +184,10 @@ pub struct Corpus<'a> {
 impl<'a> Corpus<'a> {
     pub fn new(sources: &'a [Source], persona: &Persona) -> Self {
         let passages: Vec<&Passage> = sources.iter().flat_map(|s| &s.passages).collect();
-        let found = passages
-            .iter()
-            .map(|p| {
-                let mut found = claims::extract(&p.text);
-                found.extend(support::supporting(&p.text));
-                found
-            })
-            .collect();
+        let found = passages.iter().map(|p| support::held(&p.text)).collect();
         let folded = passages.iter().map(|p| claims::fold_quote(&p.text)).collect();
         let titles: Vec<&str> = sources.iter().filter_map(|s| s.meta.title.as_deref()).collect();
-        let title_found = titles
-            .iter()
-            .flat_map(|t| {
-                let mut found = claims::extract(t);
-                found.extend(support::supporting(t));
-                found
-            })
-            .collect();
+        let title_found = titles.iter().flat_map(|t| support::held(t)).collect();
         let title_folded = titles
             .iter()
             .map(|t| claims::fold_quote(t))

@@ -93,8 +93,7 @@ fn facts(a: &Doc, b: &Doc) -> Vec<Difference> {
         .map(|x| x.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let mut found_b = claims::extract(&text_b);
-    found_b.extend(super::support::supporting(&text_b));
+    let found_b = super::support::held(&text_b);
     let none = QuoteIndex::default();
     let mut out = Vec::new();
     for block in &a.blocks {

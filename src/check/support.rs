@@ -1,7 +1,8 @@
 //! Values a source holds that a claim may rest on without being a claim
 //! itself: small numbers in words ("two ballistic missiles" → `2발`), and the
 //! months, ordinals, multiples, decades and times that an English source gives
-//! in words and a translation in digits (`number_words::supporting`).
+//! in words and a translation in digits (`number_words::supporting`), and the
+//! numbers inside its quotations.
 
 use super::claims::{Claim, Found, extract};
 use super::number_words;
@@ -24,32 +25,28 @@ pub(super) fn small_numbers(text: &str) -> Vec<Found> {
         .collect()
 }
 
-/// Values a source states in words that a translation may give in digits
-/// (`number_words::supporting`), as claims that support and are never checked.
-pub(super) fn supporting(text: &str) -> Vec<Found> {
-    let mut out = small_numbers(text);
-    // The numbers and dates inside the source's own quotations: `extract`
-    // takes a quotation whole, but a translation's numbers rest on its values.
-    let unquoted: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '"' | '“' | '”' | '「' | '」' | '『' | '』' | '‘' | '’') {
-                ' '
-            } else {
-                c
-            }
+/// Every claim `text` holds for others to rest on: the claims it makes
+/// (`extract`), the numbers and dates inside its own quotations (taken whole by
+/// `extract`, but a translation's numbers rest on their values), and the values
+/// it states in words that a translation may give in digits. What is held only
+/// in support carries no text, so a finding's hint shows the text's own claims.
+pub(super) fn held(text: &str) -> Vec<Found> {
+    let mut out = extract(text);
+    let inside: Vec<Found> = out
+        .iter()
+        .filter_map(|f| match &f.claim {
+            Claim::Quote(q) => Some(extract(q)),
+            _ => None,
+        })
+        .flatten()
+        .filter(|f| !matches!(f.claim, Claim::Quote(_)))
+        .map(|f| Found {
+            claim: f.claim,
+            text: String::new(),
         })
         .collect();
-    out.extend(
-        extract(&unquoted)
-            .into_iter()
-            .filter(|f| !matches!(f.claim, Claim::Quote(_)))
-            // Support only: no text, so a finding's hint shows the passages' own claims.
-            .map(|f| Found {
-                claim: f.claim,
-                text: String::new(),
-            }),
-    );
+    out.extend(inside);
+    out.extend(small_numbers(text));
     for (value, kind) in number_words::supporting(text) {
         let claim = match kind {
             number_words::Kind::Number => Claim::Number(value),

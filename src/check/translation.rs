@@ -39,9 +39,9 @@ pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
 /// (`“救助儿童会（Save the Children）”`): a translation that glosses its original.
 pub(super) fn glossed(quote: &str, cited: Option<Script>) -> bool {
     cited == Some(Script::Latin)
-        && quote.chars().any(|c| {
-            crate::text::script::han(c) || crate::text::script::hangul(c) || crate::text::script::unspaced(c)
-        })
+        && quote
+            .chars()
+            .any(|c| crate::text::script::unspaced(c) || crate::text::script::hangul(c))
 }
 
 /// Check a translated quotation against the statements of its passages, whose

@@ -6,7 +6,7 @@
 //! (a side's own statements, the extractive lede, headline and deck), or, as a
 //! last resort, left out. Each replacement is flagged as degraded.
 
-use crate::article::integrity::FindingKind;
+use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
 use crate::check::{Check, Doc, Finding, Report};
@@ -92,7 +92,7 @@ pub fn replace(
         out.push(Finding {
             check: Check::Answer,
             kind: FindingKind::Degraded,
-            severity: crate::article::integrity::Severity::of(Check::Answer, FindingKind::Degraded),
+            severity: Severity::of(Check::Answer, FindingKind::Degraded),
             section: block.section.clone(),
             location: block.location.clone(),
             at: Some(at),

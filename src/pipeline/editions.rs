@@ -9,7 +9,7 @@ use futures::future::try_join_all;
 use super::assemble::assemble;
 use super::{Answerer, Job, Plan, brief, complete, compose};
 use crate::article::Article;
-use crate::article::integrity::FindingKind;
+use crate::article::integrity::{FindingKind, Severity};
 use crate::check::parity::{DifferenceKind, compare};
 use crate::check::{Check, Doc, Finding};
 use crate::error::Error;
@@ -120,7 +120,7 @@ fn parity(docs: &[Doc], i: usize, languages: &[String], persona: &Persona) -> Ve
             Finding {
                 check: Check::Parity,
                 kind: FindingKind::Parity,
-                severity: crate::article::integrity::Severity::of(Check::Parity, FindingKind::Parity),
+                severity: Severity::of(Check::Parity, FindingKind::Parity),
                 section,
                 location,
                 at: None,

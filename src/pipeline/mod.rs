@@ -16,6 +16,7 @@ mod plan;
 mod revise;
 mod salvage;
 
+use crate::article::integrity::Severity;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -256,7 +257,7 @@ fn degraded(calls: &[crate::article::CallRecord]) -> Vec<check::Finding> {
         .map(|(c, note)| check::Finding {
             check: check::Check::Answer,
             kind: crate::article::integrity::FindingKind::Degraded,
-            severity: crate::article::integrity::Severity::of(
+            severity: Severity::of(
                 check::Check::Answer,
                 crate::article::integrity::FindingKind::Degraded,
             ),

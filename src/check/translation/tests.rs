@@ -29,14 +29,13 @@ fn negation_in_each_language() {
 /// Whether the first claim of `a` is supported by the claims of `b`.
 fn same_fact(a: &str, b: &str) -> bool {
     use super::super::claims::{extract, supported};
-    use super::super::support::supporting;
+    use super::super::support::held;
     let claim = extract(a)
         .into_iter()
         .next()
         .unwrap_or_else(|| panic!("no claim in {a}"))
         .claim;
-    let mut found = extract(b);
-    found.extend(supporting(b));
+    let found = held(b);
     supported(&claim, &found, &crate::text::QuoteIndex::default())
 }
 

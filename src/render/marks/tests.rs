@@ -5,7 +5,7 @@
 use strum::VariantArray;
 
 use super::*;
-use crate::article::integrity::{Check, Report};
+use crate::article::integrity::{Check, Report, Severity};
 use crate::article::place::Part;
 use crate::render::Html;
 
@@ -66,7 +66,7 @@ fn every_kind_of_finding_is_marked_in_its_own_element() {
         findings.push(Finding {
             check: Check::Grounding,
             kind: *kind,
-            severity: crate::article::integrity::Severity::of(Check::Grounding, *kind),
+            severity: Severity::of(Check::Grounding, *kind),
             section,
             location: format!("place {n}"),
             at,
