@@ -3,7 +3,7 @@
 translations. The corpus is not part of this project: clone it yourself and give its
 path.
 
-Usage: ntrex.py PARALLAX NTREX_ROOT [--half develop|measure] [--json] [-v]
+Usage: ntrex.py PARALLAX NTREX_ROOT [--half develop|measure] [--source en|ja|ko|zh] [--json] [-v]
 
 NTREX-128 holds 123 English news documents (newstest2019) and line-aligned human
 translations. `DOCUMENT_IDS.tsv` gives the document of each line; the first 62
@@ -15,6 +15,9 @@ headline, as the source's `title`), and checked with `parallax check --json`:
 
 - identity: the same English text, headline included, as the article;
 - ja, ko, zh: the Japanese, Korean and Chinese translations as the article.
+
+`--source LANG` takes another language's text as the source (the English then
+becomes one of the articles), for checks across every pair of languages.
 
 Each run counts the articles with a hard finding, the hard findings by kind and the
 unverified notes. Recall: in each article, one number written with digits that the
@@ -127,17 +130,18 @@ def main():
     parallax, root = args[0], pathlib.Path(args[1])
     half = "develop" if "develop" in sys.argv else "measure"
     verbose = "-v" in sys.argv
+    source_lang = sys.argv[sys.argv.index("--source") + 1] if "--source" in sys.argv else "en"
     docs = documents(root)
     docs = docs[:62] if half == "develop" else docs[62:]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        for run_name in ["identity", *LANGS]:
-            lang = "en" if run_name == "identity" else run_name
+        for run_name in ["identity", *(l for l in ["en", *LANGS] if l != source_lang)]:
+            lang = source_lang if run_name == "identity" else run_name
             flagged, kinds, notes, caught, changes, misses = 0, collections.Counter(), 0, 0, 0, []
             for doc, text in docs:
                 source = work / "source.md"
-                write_source(source, text["en"])
+                write_source(source, text[source_lang])
                 article = article_text(text[lang])
                 hard, unverified = check(parallax, work, article, source)
                 notes += len(unverified)
@@ -148,7 +152,7 @@ def main():
                         for f in hard:
                             print(f"{run_name} {doc}: {f['location']}: {f['kind']} `{f['claim']}`: {f['expected']}",
                                   file=sys.stderr)
-                changed = mutate(article, "\n".join(text["en"]), doc + run_name)
+                changed = mutate(article, "\n".join(text[source_lang]), doc + run_name)
                 if changed is None:
                     continue
                 changes += 1
@@ -165,7 +169,7 @@ def main():
                                      kinds=dict(kinds.most_common()), unverified=notes,
                                      changes=changes, caught=caught)
     if "--json" in sys.argv:
-        print(json.dumps(dict(half=half, runs=results)))
+        print(json.dumps(dict(half=half, source=source_lang, runs=results)))
     else:
         for name, r in results.items():
             kinds = ", ".join(f"{n} {k}" for k, n in r["kinds"].items())

@@ -196,8 +196,9 @@ fn misattributed(
         .filter(|n| sources.speakers.contains(n) && sides::side_of(n, persona).is_none())
         .collect();
     let same_person = |x: &&Said| named.iter().any(|n| contains_word(&x.statement.speaker, n));
-    // The same speaker with the same side is never misattributed, whatever the
-    // script or character form it is written in (中国商務省 / 中国商务部).
+    // The same speaker with the same side (or with no side on both) is never
+    // misattributed, whatever the script or character form it is written in
+    // (中国商務省 / 中国商务部).
     let speaker = crate::source::cjk::fold(&s.speaker).to_lowercase();
     let same_speaker = |x: &&Said| {
         let theirs = crate::source::cjk::fold(&x.statement.speaker).to_lowercase();
@@ -205,7 +206,7 @@ fn misattributed(
             && !speaker.trim().is_empty()
             && (theirs.contains(&speaker) || speaker.contains(&theirs))
     };
-    if found.iter().any(|x| same_side(x) && same_speaker(x)) {
+    if found.iter().any(|x| x.statement.side == side && same_speaker(x)) {
         return None;
     }
     // A named person must be the one the sources quote; otherwise the side must agree.

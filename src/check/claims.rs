@@ -51,7 +51,7 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NUM})\s?(%|percentage points?\b|percent\b|per cent\b)"
+        r"({NUM})[\s-]?(%|percentage points?\b|percent\b|per cent\b)"
     ))
 });
 static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,9 +69,17 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?:^|[^\w.,]|[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])({NUM})(?:st|nd|rd|th)?(?:\s({SCALE})\b)?(?:\b|$)"
     ))
 });
+const NUMBER_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let w = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
+    let w = NUMBER_WORDS;
     re(&format!(r"(?i)\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b"))
+});
+/// A percentage in words: "Fifty-eight percent", "ten per cent".
+static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let w = NUMBER_WORDS;
+    re(&format!(
+        r"(?i)\b((?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*)[\s-](?:percent|per cent)\b"
+    ))
 });
 static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -134,6 +142,7 @@ pub fn extract(text: &str) -> Vec<Found> {
         let unspaced = q.chars().filter(|c| crate::text::script::unspaced(*c));
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
+    t.rest = ea::blank_weekdays(&t.rest);
     dates(&mut t);
     numbers(&mut t);
     t.out
@@ -213,6 +222,20 @@ fn dates(t: &mut Taker) {
                 .filter(|d| (1..=31).contains(d)),
         })
     });
+    t.take(&ea::HAN_DATE, |c| {
+        let month = ea::value(&c[1])
+            .map(|m| m as u32)
+            .filter(|m| (1..=12).contains(m))?;
+        Some(Claim::Date {
+            year: None,
+            month: Some(month),
+            day: c
+                .get(2)
+                .and_then(|d| ea::value(d.as_str()))
+                .map(|d| d as u32)
+                .filter(|d| (1..=31).contains(d)),
+        })
+    });
     let year = |y: Option<i32>| Claim::Date {
         year: y,
         month: None,
@@ -236,6 +259,7 @@ fn dates(t: &mut Taker) {
 /// Percentages, money and numbers (digits, scales, Korean units, words).
 fn numbers(t: &mut Taker) {
     t.take(&PERCENT, |c| number(&c[1]).map(Claim::Percent));
+    t.take(&PERCENT_WORDS, |c| number_words::value(&c[1]).map(Claim::Percent));
     t.take(&ea::PERCENT, |c| {
         ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(Claim::Percent)
     });
@@ -338,6 +362,12 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
             Claim::Number(x) | Claim::Percent(x) => same(x, *v),
             Claim::Money { value, .. } => same(value, *v),
             Claim::Date { year: Some(y), .. } => same(y as f64, *v),
+            // A day written alone is also a count of days (`주 4일` → "four days").
+            Claim::Date {
+                year: None,
+                month: None,
+                day: Some(d),
+            } => same(f64::from(d), *v),
             _ => false,
         }),
         Claim::Percent(v) => found

@@ -28,6 +28,14 @@ const COUNTER: &str =
 /// `2026年3月2日`, `3월 1일`, `2026년 10월`.
 pub(super) static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"));
+/// A month (and day) in kanji or hanzi numerals: `六月`, `十月份`, `十月一日`.
+pub(super) static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"([一二三四五六七八九十]{1,3})\s*月(?:份)?(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?")
+});
+/// A decade by its century, as Chinese writes it: `20 世纪 30 年代`, `上世纪八十年代`.
+pub(super) static CENTURY_DECADE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(\d{2}|二十|二十一|十九)\s*世纪|(上)世纪)\s*(\d0|[一二三四五六七八九]十)\s*年代")
+});
 /// A year alone: `2026年`, `2026년`.
 pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
 /// A Japanese era year: `令和8年` is 2026.
@@ -75,7 +83,7 @@ pub(super) static SCALED: LazyLock<Regex> =
 /// `百分之四十`, `40％`, `90퍼센트`, `約90パーセント`.
 pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"百分之({NUM}|{NUMERAL})|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
+        r"百分之({NUM}|{NUMERAL}(?:点{NUMERAL})?)|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
     ))
 });
 /// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
@@ -121,6 +129,14 @@ pub(super) fn value(s: &str) -> Option<f64> {
             .parse()
             .ok();
     }
+    // A decimal in hanzi: `二点五` is 2.5.
+    if let Some((whole, fraction)) = s.split_once('点') {
+        let digits: String = fraction
+            .chars()
+            .map(|c| numeral(&c.to_string()).map(|d| char::from(b'0' + d as u8)))
+            .collect::<Option<_>>()?;
+        return format!("{}.{digits}", numeral(whole)?).parse().ok();
+    }
     numeral(s)
 }
 
@@ -158,20 +174,26 @@ fn numeral(s: &str) -> Option<f64> {
 }
 
 /// Full-width digits and stops as ASCII (`１８０` → `180`), so every pattern
-/// reads them; the text keeps its length in characters.
-/// A Chinese weekday's numeral (周五, 星期一, 礼拜三) is no count: it is blanked.
+/// reads them.
 pub(super) fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// A Chinese weekday's numeral (周五, 星期一, 礼拜三) is no count: it is blanked,
+/// once quotations have been taken whole.
+pub(super) fn blank_weekdays(s: &str) -> String {
     let mut prev = ' ';
     s.chars()
         .map(|c| {
             let weekday = matches!(prev, '周' | '期' | '拜') && "一二三四五六".contains(c);
             prev = c;
-            match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                '．' => '.',
-                _ if weekday => ' ',
-                c => c,
-            }
+            if weekday { ' ' } else { c }
         })
         .collect()
 }

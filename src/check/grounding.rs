@@ -133,7 +133,9 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
             continue;
         }
         if let Claim::Quote(q) = &c.claim
-            && (translation::is_translation(q, pool.script) || translation::glossed(q, pool.script))
+            && (translation::is_translation(q, pool.script)
+                || translation::glossed(q, pool.script)
+                || (across && translation::han_only(q)))
         {
             let why = translation::check(q, &pool.passages, &pool.found);
             let expected = match why {

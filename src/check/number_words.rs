@@ -157,9 +157,14 @@ fn in_words(text: &str) -> Vec<(f64, Kind)> {
         if let Some(n) = TENS.iter().position(|t| *t == w) {
             out.push((((n + 2) * 10) as f64, Kind::Number));
         }
-        // Half as a value and as a fraction's denominator (2분의 1).
+        // Half as a value and as a fraction's denominator (2분의 1), and
+        // half and a quarter as percentages ("half of voters" → 50%).
         if w == "half" {
             out.push((0.5, Kind::Number));
+            out.push((50.0, Kind::Percent));
+        }
+        if w == "quarter" {
+            out.push((25.0, Kind::Percent));
         }
         if let Some(v) = plain_value(w) {
             out.push((v, Kind::Number));
@@ -187,11 +192,12 @@ fn plain_value(w: &str) -> Option<f64> {
     })
 }
 
-/// Times of day, decades and the low end of a range of percentages.
+/// Times of day, decades, the low end of a range of percentages and points of
+/// a rate.
 fn in_figures(text: &str) -> Vec<(f64, Kind)> {
     use std::sync::LazyLock;
     static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)")
+        regex::Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)|\b(\d+(?:\.\d+)?)[\s-]points?\b")
             .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
     });
     let mut out = Vec::new();
@@ -200,6 +206,10 @@ fn in_figures(text: &str) -> Vec<(f64, Kind)> {
         // The lower end of a range of percentages ("between 30 and 43 percent").
         if let Some(low) = n(9) {
             out.push((low, Kind::Percent));
+        }
+        // Points of a rate ("up 3 points" → 3个百分点, 3ポイント).
+        if let Some(points) = n(10) {
+            out.push((points, Kind::Percent));
         }
         if let Some(h) = n(1) {
             out.push((h, Kind::Number));

@@ -4,8 +4,128 @@
 //! in words and a translation in digits (`number_words::supporting`), and the
 //! numbers inside its quotations.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::claims::{Claim, Found, extract};
+use super::east_asian as ea;
 use super::number_words;
+
+/// A run of digits, whatever stands around it (`10-6で`, `859-292-3680`, `0:1落后`).
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\d+(?:\.\d+)?"));
+/// A time of day as Korean, Japanese and Chinese write it: `19時30分`, `오후 7시 30분`, `4点40分`.
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(\d{1,2})\s?(?:時|时|시|点|點)\s?(?:(\d{1,2})\s?(?:分|분))?|(\d{1,2}):(\d{2})"));
+/// A kanji or hanzi numeral, whatever it counts: `二つ`, `三项`, `四日`, `数百万`.
+/// `一` alone counts only before a counter or a unit: in other words (一些,
+/// 一起, 统一) it is no value.
+static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"([〇零一二三四五六七八九十百千两兩]{2,}|[二三四五六七八九十百千两兩])([万萬億亿兆])?|(一)(?:([万萬億亿兆])|[つ个個名人日月年天周週次项項位家种種条條点點岁歳倍分回件台枚度届场場国國])",
+    )
+});
+/// Korean's Sino-Korean numerals as words before a counter: `오 주`, `팔 년`,
+/// `삼 개월`, `이 피트`.
+static SINO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)(일|이|삼|사|오|육|칠|팔|구)\s?(?:주|년|개월|개|명|번|차례|피트|마일|시간|달|배|위|세)")
+});
+/// Korean's round numbers in words: `백만 파운드`, `수천 명`, `수십억`.
+static ROUND: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s|수)(십|백|천)(만|억|조)?|(?:^|\s)수(만|억|조)"));
+/// Korean's native numerals as words: `네 명`, `두 차례`, `다섯째`, `하나의`.
+static NATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)(?:(한|두|세|네|스무)(?:\s|두)|(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|첫))")
+});
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+}
+
+/// Values written in digits that a claim in another form may rest on: every
+/// digit run, whatever it is glued to (each side of a score, a phone number's
+/// groups), a time of day on both clocks and as hours and minutes (`19時30分`
+/// holds 7 and 19.30), kanji and hanzi numerals, and Korean's native numerals.
+fn in_digits(text: &str) -> Vec<f64> {
+    let text = ea::ascii_digits(text);
+    let mut out: Vec<f64> = DIGITS
+        .find_iter(&text)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    for c in CLOCK.captures_iter(&text) {
+        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
+        let Some(h) = n(1).or(n(3)) else { continue };
+        // An hour alone is on the hour (`04시` → 04:00).
+        let m = n(2).or(n(4)).unwrap_or(0.0);
+        out.push(m);
+        out.push(h + m / 100.0);
+        if h > 12.0 {
+            out.push(h - 12.0);
+            out.push(h - 12.0 + m / 100.0);
+        } else {
+            out.push(h + 12.0);
+        }
+    }
+    // A decade by its century: the decade's first year (上世纪八十年代 → 1980).
+    for c in ea::CENTURY_DECADE.captures_iter(&text) {
+        let century = match c.get(1) {
+            Some(m) => ea::value(m.as_str()),
+            None => Some(20.0),
+        };
+        if let (Some(century), Some(decade)) = (century, ea::value(&c[3])) {
+            out.push((century - 1.0) * 100.0 + decade);
+        }
+    }
+    let scaled =
+        |n: Option<f64>, unit: Option<regex::Match>| n.map(|n| n * ea::scale(unit.map(|u| u.as_str())));
+    out.extend(NUMERAL.captures_iter(&text).filter_map(|c| {
+        let numeral = c.get(1).or_else(|| c.get(3))?;
+        scaled(ea::value(numeral.as_str()), c.get(2).or_else(|| c.get(4)))
+    }));
+    for c in ROUND.captures_iter(&text) {
+        let first = c.get(1).map(|m| match m.as_str() {
+            "십" => 10.0,
+            "백" => 100.0,
+            _ => 1000.0,
+        });
+        out.extend(scaled(first.or(Some(1.0)), c.get(2).or_else(|| c.get(3))));
+    }
+    for c in SINO.captures_iter(&text) {
+        let digit = ["일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
+            .iter()
+            .position(|d| *d == &c[1]);
+        out.extend(digit.map(|d| (d + 1) as f64));
+    }
+    for c in NATIVE.captures_iter(&text) {
+        let word = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let value = match word {
+            "한" | "하나" | "첫" => 1.0,
+            "두" | "둘" => 2.0,
+            "세" | "셋" => 3.0,
+            "네" | "넷" => 4.0,
+            "다섯" => 5.0,
+            "여섯" => 6.0,
+            "일곱" => 7.0,
+            "여덟" => 8.0,
+            "아홉" => 9.0,
+            "열" => 10.0,
+            _ => 20.0,
+        };
+        out.push(value);
+        // Tens and units as two words (`열 다섯` 15), and "one or two" (`한두`).
+        let after = &text[c.get(0).map_or(0, |m| m.end())..];
+        let unit = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
+            .iter()
+            .position(|u| after.trim_start().starts_with(u));
+        if let Some(u) = unit.filter(|_| value >= 10.0) {
+            out.push(value + (u + 1) as f64);
+        }
+        if c[0].ends_with('두') {
+            out.push(2.0);
+        }
+    }
+    out
+}
 
 /// Small numbers a source writes as words ("two ballistic missiles"), which
 /// `extract` leaves out of prose: a passage's claims include them so that a
@@ -47,6 +167,10 @@ pub(super) fn held(text: &str) -> Vec<Found> {
         .collect();
     out.extend(inside);
     out.extend(small_numbers(text));
+    out.extend(in_digits(text).into_iter().map(|v| Found {
+        claim: Claim::Number(v),
+        text: String::new(),
+    }));
     for (value, kind) in number_words::supporting(text) {
         let claim = match kind {
             number_words::Kind::Number => Claim::Number(value),
@@ -68,4 +192,46 @@ pub(super) fn held(text: &str) -> Vec<Found> {
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holds(text: &str, v: f64) -> bool {
+        held(text)
+            .iter()
+            .any(|f| matches!(f.claim, Claim::Number(x) if (x - v).abs() < 1e-9))
+    }
+
+    #[test]
+    fn digits_glued_to_anything_support_their_value() {
+        assert!(holds("欧州選抜が10-6でリード", 6.0));
+        assert!(holds("ニューポート警察859-292-3680まで", 3680.0));
+        assert!(holds("此前利物浦队0:1落后", 0.0));
+        assert!(!holds("欧州選抜が10-6でリード", 7.0));
+    }
+
+    #[test]
+    fn a_time_of_day_holds_both_clocks_and_its_minutes() {
+        assert!(holds("木曜日のBST時間で19時30分頃に発生した", 7.0));
+        assert!(holds("木曜日のBST時間で19時30分頃に発生した", 30.0));
+        assert!(holds("목요일 오전 4시 40분에", 4.40));
+        assert!(!holds("목요일 오전 4시 40분에", 5.0));
+    }
+
+    #[test]
+    fn numerals_in_kanji_and_korean_words_hold_their_value() {
+        assert!(holds("二つの国が合意した", 2.0));
+        assert!(!holds("二つの国が合意した", 3.0));
+        assert!(holds("경찰관 네 명이 다쳤다", 4.0));
+        assert!(holds("다섯째 날", 5.0));
+        assert!(!holds("경찰관 네 명이 다쳤다", 5.0));
+        assert!(holds("수백만 파운드의 비용", 1e6));
+        assert!(holds("돼지 열 다섯 마리를", 15.0));
+        assert!(holds("오 주 남았습니다", 5.0));
+        assert!(holds("멋진 순간이 한두 번 있습니다", 2.0));
+        assert!(holds("数百万ドルの費用", 1e6));
+        assert!(!holds("一些人", 1.0), "a numeral inside a word is no value");
+    }
 }

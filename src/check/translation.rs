@@ -35,6 +35,14 @@ pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
     cited.is_some_and(|c| script(text) != c)
 }
 
+/// Whether a quotation is written in Han characters alone (`「非公開」`), which
+/// Japanese and Chinese share: in an article in the other language it is a
+/// translation, whatever its script says.
+pub(super) fn han_only(quote: &str) -> bool {
+    let mut letters = quote.chars().filter(|c| c.is_alphanumeric()).peekable();
+    letters.peek().is_some() && letters.all(crate::text::script::han)
+}
+
 /// Whether a quotation mixes the passages' Latin script with another
 /// (`“救助儿童会（Save the Children）”`): a translation that glosses its original.
 pub(super) fn glossed(quote: &str, cited: Option<Script>) -> bool {

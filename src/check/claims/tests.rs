@@ -159,3 +159,24 @@ fn korean_numbers_dates_and_quotes() {
         }]
     );
 }
+
+#[test]
+fn a_quotation_keeps_its_weekday_numerals_and_hanzi_months_are_dates() {
+    assert_eq!(claims("他说：“周六夜现场”"), [Claim::Quote("周六夜现场".into())]);
+    assert_eq!(claims("周五发布"), Vec::<Claim>::new());
+    assert_eq!(
+        claims("十月一日"),
+        [Claim::Date {
+            year: None,
+            month: Some(10),
+            day: Some(1)
+        }]
+    );
+}
+
+#[test]
+fn percentages_in_words_hyphens_and_hanzi_decimals() {
+    assert_eq!(claims("Fifty-eight percent of voters"), [Claim::Percent(58.0)]);
+    assert_eq!(claims("a 10-percent tariff"), [Claim::Percent(10.0)]);
+    assert_eq!(claims("增长率为百分之二点五"), [Claim::Percent(2.5)]);
+}

@@ -97,3 +97,34 @@ fn what_cannot_be_decided_across_scripts_is_a_note_not_a_finding() {
         "{wrong:#?}"
     );
 }
+
+#[test]
+fn a_japanese_quotation_in_kanji_alone_translates_a_chinese_source() {
+    let source = "外交部发言人表示，谈判是闭门进行的，双方讨论了贸易问题。\n";
+    let article = "# 会談\n\n外交部の報道官は、会談は「非公開」で行われたと述べた。\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+}
+
+#[test]
+fn months_in_hanzi_are_dates_by_value() {
+    let source = "六月，委员会发表了报告。\n";
+    let report = report_on(source, "# 報告\n\n6月に委員会が報告書を発表した。\n");
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, "# 報告\n\n7月に委員会が報告書を発表した。\n");
+    assert!(
+        changed
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.claim.contains('7')),
+        "{changed:#?}"
+    );
+}
