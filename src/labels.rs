@@ -39,6 +39,26 @@ impl Labels {
         self.no_position.replace("{}", side)
     }
 
+    /// parallax's own fixed sentences in this language: what it prints where the
+    /// sources are silent, and the extractive provider's subheads.
+    pub fn own_sentences(&self) -> impl Iterator<Item = &'static str> {
+        [
+            self.no_reasons,
+            self.no_reasons_beyond,
+            self.no_meaning,
+            self.extractive_note,
+        ]
+        .into_iter()
+        .chain(self.context_subheads)
+    }
+
+    /// Whether `text` is one of parallax's own fixed sentences, in any language.
+    pub fn is_own(text: &str) -> bool {
+        let text = text.trim();
+        ALL.iter()
+            .any(|(_, l)| l.is_no_position(text) || l.own_sentences().any(|s| s.trim() == text))
+    }
+
     /// Whether `text` is this language's notice that a side has no position
     /// (in its current wording or an earlier one).
     pub fn is_no_position(&self, text: &str) -> bool {

@@ -14,7 +14,7 @@ use crate::servers::{self, Imitate};
 use crate::{
     Fault, GRAMMAR_REFUSAL, Handle, LLAMA_CPP_PYTHON_REFUSAL, Logged, Protocol, Reply, TOOLS_ONLY_REFUSAL,
 };
-use crate::{answer, bodies, faults, sloppy, wire, without_nonces};
+use crate::{answer, bodies, echo, faults, sloppy, wire, without_nonces};
 
 struct InFlight<'a>(&'a Handle);
 
@@ -199,6 +199,9 @@ impl Answered<'_> {
                     && let Some(name) = req.schema_name.as_deref()
                 {
                     sloppy::spoil(&mut answer, name, index, &req.transcript);
+                }
+                if config.echo {
+                    echo::spoil(&mut answer, index, &req.transcript, req.schema.as_ref());
                 }
                 wire::respond(p, req, &answer.to_string(), index, cache_hit)
             }

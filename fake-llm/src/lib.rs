@@ -10,9 +10,11 @@ mod anthropic;
 mod batch_files;
 mod batches;
 mod bodies;
+mod echo;
 mod faults;
 mod handler;
 mod ollama;
+mod reply;
 mod request;
 mod servers;
 mod sloppy;
@@ -37,39 +39,10 @@ pub use batch_files::run_batch;
 pub use batches::BatchConfig;
 pub use faults::{Fault, FaultPlan};
 use handler::handle;
+pub use reply::{GRAMMAR_REFUSAL, LLAMA_CPP_PYTHON_REFUSAL, Reply, TOOLS_ONLY_REFUSAL};
 pub use request::Protocol;
 pub use servers::Imitate;
 pub use thread::FakeServer;
-
-/// A scripted reply for one request.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reply {
-    /// A schema-valid answer built from the prompt (or a planned fault).
-    Normal,
-    /// An HTTP error with this status and body.
-    Status { code: u16, body: String },
-    /// An HTTP status with these headers and body, as a server sent it.
-    Raw {
-        code: u16,
-        headers: Vec<(String, String)>,
-        body: String,
-    },
-    /// A normal response whose answer content is this text.
-    Content(String),
-    /// This fault, whatever the plan says.
-    Fault(Fault),
-}
-
-/// What llama-cpp-python's server answers to `response_format: json_schema`: a
-/// pydantic validation error, as HTTP 500.
-pub const LLAMA_CPP_PYTHON_REFUSAL: &str = r#"{"error":{"message":"[{'type': 'literal_error', 'loc': ('body', 'response_format', 'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', 'ctx': {'expected': \"'text' or 'json_object'\"}}]","type":"internal_server_error","param":null,"code":null}}"#;
-
-/// What llama-server answers to any `response_format` whose grammar it cannot
-/// build for the model's chat template.
-pub const GRAMMAR_REFUSAL: &str = r#"{"error":{"code":400,"message":"Failed to initialize samplers: std::exception","type":"invalid_request_error"}}"#;
-
-/// What a server that takes only tool calls answers to `response_format`.
-pub const TOOLS_ONLY_REFUSAL: &str = r#"{"error":{"message":"response_format is not supported for this model; use tools instead","type":"invalid_request_error","param":"response_format","code":null}}"#;
 
 /// How the server behaves.
 #[derive(Debug, Clone)]
@@ -89,6 +62,9 @@ pub struct Config {
     pub tamper: Option<Tamper>,
     /// Answer schema-valid but flawed JSON (see `sloppy`).
     pub sloppy: bool,
+    /// Answer schema-valid JSON whose texts are lines of the whole prompt,
+    /// instructions and annotations included (see `echo`).
+    pub echo: bool,
     /// Refuse `response_format: json_schema` as llama-cpp-python's server does
     /// (HTTP 500, "Input should be 'text' or 'json_object'"), as a server that
     /// supports only JSON mode.
@@ -132,6 +108,7 @@ impl Default for Config {
             rate_window: Duration::from_secs(60),
             tamper: None,
             sloppy: false,
+            echo: false,
             json_object_only: false,
             tools_only: false,
             grammar_fails: false,

@@ -73,6 +73,8 @@ impl Severity {
                     | FindingKind::Money
                     | FindingKind::Quote
                     | FindingKind::Entity
+                    | FindingKind::Echo
+                    | FindingKind::Noise
             ),
             Check::Attribution => true,
             _ => kind == FindingKind::InventedPosition,
@@ -269,6 +271,11 @@ pub enum FindingKind {
     Framing,
     // An edition that differs from the first edition of the same story.
     Parity,
+    // Words of parallax's own prompt (an instruction, an annotation, a field
+    // name) that no source holds.
+    Echo,
+    // A part most of whose words appear in no passage (word salad).
+    Noise,
 }
 
 impl FindingKind {

@@ -30,6 +30,8 @@ pub enum Part {
     Reasons,
     Implications,
     Closing,
+    /// A context section's subhead, or a side's heading.
+    Subhead,
 }
 
 impl Part {
@@ -43,6 +45,7 @@ impl Part {
             Part::Reasons => "reasons and interests",
             Part::Implications => "what it means",
             Part::Closing => "closing",
+            Part::Subhead => "subhead",
         }
     }
 }
@@ -56,9 +59,11 @@ pub enum At {
     Lede,
     /// Section, paragraph.
     Body(usize, usize),
-    /// The perspective's index and part.
+    /// The perspective's index and part (its heading: `Part::Subhead`).
     Side(usize, Part),
     Closing,
+    /// A context section's subhead.
+    Subhead(usize),
 }
 
 impl At {
@@ -71,6 +76,7 @@ impl At {
             At::Body(..) => Part::Body,
             At::Side(_, part) => part,
             At::Closing => Part::Closing,
+            At::Subhead(_) => Part::Subhead,
         }
     }
 }

@@ -118,7 +118,9 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
                     None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
                     None => None,
                 };
-                if let Some(m) = misattributed(sources, s, side.clone(), persona) {
+                if let Some(m) = misattributed(sources, s, side.clone(), persona)
+                    .or_else(|| in_another_section(sources, s, block))
+                {
                     out.push(finding(block, m));
                 }
                 previous = side.or(previous);
@@ -236,6 +238,31 @@ fn misattributed(
         quotation: s.quote.clone().unwrap_or_else(|| s.content.clone()),
         article_speaker: s.speaker.clone(),
         article_side: side,
+        source_speaker: first.statement.speaker.clone(),
+        source_side: first.statement.side.clone(),
+        passage: first.passage.clone(),
+    })
+}
+
+/// A statement in a part of one of our own side sections that the sources
+/// give to another side, however the article attributes it: a side's section
+/// may mention another side, but never carry its words.
+fn in_another_section(sources: &Sources<'_>, s: &Statement, block: &super::Block) -> Option<Misattribution> {
+    let (Some(crate::article::place::At::Side(..)), Some(side)) = (block.at, &block.perspective) else {
+        return None;
+    };
+    let found = matches(sources, s);
+    let first = found.first()?;
+    let foreign = found.iter().all(|x| {
+        x.statement
+            .side
+            .as_ref()
+            .is_some_and(|o| o != side && !block.also.contains(o))
+    });
+    foreign.then(|| Misattribution {
+        quotation: s.quote.clone().unwrap_or_else(|| s.content.clone()),
+        article_speaker: s.speaker.clone(),
+        article_side: Some(side.clone()),
         source_speaker: first.statement.speaker.clone(),
         source_side: first.statement.side.clone(),
         passage: first.passage.clone(),

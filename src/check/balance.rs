@@ -51,7 +51,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, 
         let blocks: Vec<&Block> = doc
             .blocks
             .iter()
-            .filter(|b| b.perspective.as_deref() == Some(&p.id))
+            .filter(|b| b.perspective.as_deref() == Some(&p.id) && b.part != Part::Subhead)
             .collect();
         let words = blocks.iter().map(|b| crate::text::word_count(&b.text)).sum();
         shares.push(Share {

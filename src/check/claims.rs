@@ -143,7 +143,7 @@ pub fn extract(text: &str) -> Vec<Found> {
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
     t.rest = ea::blank_weekdays(&t.rest);
-    dates(&mut t);
+    dates::dates(&mut t);
     numbers(&mut t);
     t.out
 }
@@ -180,80 +180,6 @@ impl Taker {
             self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
         }
     }
-}
-
-/// Dates in English and Korean forms.
-fn dates(t: &mut Taker) {
-    t.take(&ISO_DATE, |c| {
-        Some(Claim::Date {
-            year: c[1].parse().ok(),
-            month: c[2].parse().ok(),
-            day: c[3].parse().ok(),
-        })
-    });
-    t.take(&MONTH_DAY, |c| {
-        Some(Claim::Date {
-            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
-            month: month(&c[1]),
-            day: c[2].parse().ok().filter(|d| (1..=31).contains(d)),
-        })
-    });
-    t.take(&DAY_MONTH, |c| {
-        Some(Claim::Date {
-            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
-            month: month(&c[2]),
-            day: c[1].parse().ok().filter(|d| (1..=31).contains(d)),
-        })
-    });
-    t.take(&MONTH_YEAR, |c| {
-        Some(Claim::Date {
-            year: c[2].parse().ok(),
-            month: month(&c[1]),
-            day: None,
-        })
-    });
-    t.take(&ea::DATE, |c| {
-        Some(Claim::Date {
-            year: c.get(1).and_then(|y| y.as_str().parse().ok()),
-            month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
-            day: c
-                .get(3)
-                .and_then(|d| d.as_str().parse().ok())
-                .filter(|d| (1..=31).contains(d)),
-        })
-    });
-    t.take(&ea::HAN_DATE, |c| {
-        let month = ea::value(&c[1])
-            .map(|m| m as u32)
-            .filter(|m| (1..=12).contains(m))?;
-        Some(Claim::Date {
-            year: None,
-            month: Some(month),
-            day: c
-                .get(2)
-                .and_then(|d| ea::value(d.as_str()))
-                .map(|d| d as u32)
-                .filter(|d| (1..=31).contains(d)),
-        })
-    });
-    let year = |y: Option<i32>| Claim::Date {
-        year: y,
-        month: None,
-        day: None,
-    };
-    t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
-    t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
-    t.take(&ea::DAY, |c| {
-        if c.get(2).is_some() {
-            return None;
-        }
-        let day = c[1].parse().ok().filter(|d| (1..=31).contains(d))?;
-        Some(Claim::Date {
-            year: None,
-            month: None,
-            day: Some(day),
-        })
-    });
 }
 
 /// Percentages, money and numbers (digits, scales, Korean units, words).
@@ -403,5 +329,6 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
     }
 }
 
+mod dates;
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
     for block in doc
         .blocks
         .iter()
-        .filter(|b| !matches!(b.part, Part::Headline | Part::Deck))
+        .filter(|b| !matches!(b.part, Part::Headline | Part::Deck | Part::Subhead))
     {
         for sentence in sentences(&block.text) {
             let named: Vec<&TermName> = entry

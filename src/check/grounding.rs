@@ -30,7 +30,7 @@ pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) 
         let pool = Pool::new(corpus, &cited);
         let mut found = Decided::default();
         claim_findings(block, &pool, &mut found);
-        if !matches!(block.part, Part::Headline | Part::Deck) {
+        if !matches!(block.part, Part::Headline | Part::Deck | Part::Subhead) {
             name_findings(block, corpus, &pool, &mut found);
         }
         out.append(&mut found.findings);

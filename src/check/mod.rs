@@ -7,6 +7,7 @@ pub mod attribution;
 pub mod balance;
 pub mod claims;
 mod east_asian;
+mod echo;
 mod framing;
 pub mod glossary;
 pub mod grounding;
@@ -107,6 +108,8 @@ impl Doc {
             (lede.clone(), None, At::Lede, "lede".into(), a.lede.clone()),
         ];
         for (i, s) in a.sections.iter().enumerate() {
+            let location = format!("section {} subhead", i + 1);
+            parts.push((lede.clone(), None, At::Subhead(i), location, plain(&s.subhead)));
             for (j, p) in s.paragraphs.iter().enumerate() {
                 let location = format!("section {} \"{}\", paragraph {}", i + 1, s.subhead, j + 1);
                 parts.push((lede.clone(), None, At::Body(i, j), location, p.clone()));
@@ -114,6 +117,13 @@ impl Doc {
         }
         for (k, p) in a.perspectives.iter().enumerate() {
             let section = Section::Perspective(p.id.clone());
+            parts.push((
+                section.clone(),
+                Some(&p.id),
+                At::Side(k, Part::Subhead),
+                format!("perspective {}, heading", p.id),
+                plain(&p.subhead),
+            ));
             for (part, para) in [
                 (Part::Position, &p.position),
                 (Part::Reasons, &p.reasons),
@@ -237,6 +247,13 @@ impl<'a> Corpus<'a> {
         }
     }
 
+    /// Every passage and every source title, one per line.
+    fn all_text(&self) -> String {
+        let mut text: Vec<&str> = self.passages.iter().map(|p| p.text.as_str()).collect();
+        text.push(&self.title_folded);
+        text.join("\n")
+    }
+
     /// The ids among `cites` that name a passage.
     fn known(&self, cites: &[PassageId]) -> Vec<PassageId> {
         cites
@@ -270,6 +287,7 @@ pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let said = attribution::Sources::new(corpus);
     findings.append(&mut attribution::check_with(doc, &said, persona));
     findings.append(&mut framing::check(doc, &said, persona));
+    findings.append(&mut echo::check(doc, &echo::Prompted::new(corpus, persona)));
     let (shares, mut more) = balance::check(doc, corpus, persona);
     findings.append(&mut more);
     let (terms, mut more) = glossary::check(doc, persona);

@@ -73,8 +73,10 @@ fn counterpart<'d>(doc: &'d Doc, from: &Doc, b: &Block) -> Option<&'d Block> {
         .or_else(|| doc.blocks.iter().find(same))
 }
 
-/// Compare edition `a` against edition `b`.
+/// Compare edition `a` against edition `b`: their text, not their headings,
+/// which one edition read from Markdown does not have as parts.
 pub fn compare(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
+    let (a, b) = (&without_subheads(a), &without_subheads(b));
     let mut out = facts(a, b);
     out.extend(facts(b, a).into_iter().map(|d| Difference {
         edition: d.against,
@@ -83,6 +85,19 @@ pub fn compare(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
     }));
     out.extend(sides(a, b, persona));
     out
+}
+
+fn without_subheads(d: &Doc) -> Doc {
+    Doc {
+        blocks: d
+            .blocks
+            .iter()
+            .filter(|b| b.part != Part::Subhead)
+            .cloned()
+            .collect(),
+        sides: d.sides.clone(),
+        labelled: d.labelled,
+    }
 }
 
 /// Facts of `a` that `b` does not hold anywhere.

@@ -2,6 +2,9 @@
 //! parsing. Structured answers come through a forced tool whose `input_schema` is
 //! the stage's schema; the shared source block is marked for prompt caching.
 
+/// The description of the one tool a structured answer is recorded with.
+pub const TOOL_DESCRIPTION: &str = "Record the answer in exactly this structure.";
+
 use serde_json::{Value, json};
 
 use super::openai::{error_message, stream_json};
@@ -47,7 +50,7 @@ pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
     if let Some(s) = &req.schema {
         body["tools"] = json!([{
             "name": s.name,
-            "description": "Record the answer in exactly this structure.",
+            "description": TOOL_DESCRIPTION,
             "input_schema": s.schema,
         }]);
         body["tool_choice"] = json!({"type": "tool", "name": s.name});

@@ -10,6 +10,7 @@ pub mod cache;
 pub mod cost;
 mod error;
 pub mod facts;
+mod frames;
 pub mod http;
 pub mod modes;
 pub mod ollama;
@@ -24,6 +25,15 @@ use std::fmt;
 use std::future::Future;
 
 use serde::{Deserialize, Serialize};
+
+/// Words parallax sends besides its prompt templates: the tools' descriptions
+/// and the note that tells a server without schema support what to answer. A
+/// model that copies them into its answer is echoing (`check::echo`).
+pub const ASKED: &[&str] = &[
+    anthropic::TOOL_DESCRIPTION,
+    openai::TOOL_DESCRIPTION,
+    openai::SCHEMA_NOTE,
+];
 
 pub use cache::Cache;
 pub use cost::{Price, PriceTable};

@@ -1,6 +1,11 @@
 //! The OpenAI chat-completions wire format (OpenAI, Ollama, vLLM, llama.cpp,
 //! OpenRouter, …): pure request building and response parsing. `http` sends.
 
+/// The description of the one tool a structured answer is given with.
+pub const TOOL_DESCRIPTION: &str = "Give the answer.";
+/// What a server told the schema only in the prompt is asked to answer.
+pub const SCHEMA_NOTE: &str = "Answer with one JSON object, and nothing else, that matches this JSON Schema:";
+
 use serde_json::{Value, json};
 
 use super::error::excerpt;
@@ -46,7 +51,7 @@ pub fn request_body(
             }
             OutputMode::Tool => {
                 body["tools"] = json!([{ "type": "function", "function": {
-                    "name": s.name, "description": "Give the answer.", "parameters": s.schema } }]);
+                    "name": s.name, "description": TOOL_DESCRIPTION, "parameters": s.schema } }]);
                 body["tool_choice"] = json!({ "type": "function", "function": { "name": s.name } });
             }
             OutputMode::Plain => {}
@@ -64,9 +69,7 @@ pub fn request_body(
 pub(crate) fn with_schema_in_prompt(messages: &[Message], schema: &OutputSchema) -> Vec<Message> {
     let mut messages = messages.to_vec();
     let schema = serde_json::to_string(&schema.schema).unwrap_or_default();
-    let note = format!(
-        "\n\nAnswer with one JSON object, and nothing else, that matches this JSON Schema:\n{schema}"
-    );
+    let note = format!("\n\n{SCHEMA_NOTE}\n{schema}");
     match messages.iter_mut().find(|m| m.role == Role::System) {
         Some(system) => system.content.push_str(&note),
         None => messages.insert(0, Message::new(Role::System, note.trim_start())),

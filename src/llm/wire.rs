@@ -3,8 +3,6 @@
 //! failed status. The HTTP client holds a `dyn Wire` and never asks which
 //! protocol it speaks.
 
-use eventsource_stream::Eventsource;
-use futures::StreamExt;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::Value;
 
@@ -21,67 +19,13 @@ pub enum Framing {
     Lines,
 }
 
-/// A stream's answer pieces, whatever their framing.
-pub type Pieces = std::pin::Pin<Box<dyn futures::Stream<Item = Result<String, String>> + Send>>;
-
-/// The longest line a line-framed stream may send: one chunk of an answer is
-/// far shorter.
-const LONGEST_LINE: usize = 4 << 20;
-
-/// The non-blank lines of a byte stream (JSON lines); a last line without its
-/// newline counts.
-fn lines<B: AsRef<[u8]> + Send + 'static>(
-    bytes: std::pin::Pin<Box<dyn futures::Stream<Item = reqwest::Result<B>> + Send>>,
-) -> Pieces {
-    let state = (bytes, Vec::<u8>::new(), false);
-    Box::pin(futures::stream::unfold(
-        state,
-        |(mut bytes, mut buf, mut ended)| async move {
-            loop {
-                let cut = buf
-                    .iter()
-                    .position(|b| *b == b'\n')
-                    .or(if ended && !buf.is_empty() {
-                        Some(buf.len() - 1)
-                    } else {
-                        None
-                    });
-                if let Some(i) = cut {
-                    let line: Vec<u8> = buf.drain(..=i).collect();
-                    let line = String::from_utf8_lossy(&line).trim().to_string();
-                    if line.is_empty() {
-                        continue;
-                    }
-                    return Some((Ok(line), (bytes, buf, ended)));
-                }
-                if ended {
-                    return None;
-                }
-                if buf.len() > LONGEST_LINE {
-                    return Some((
-                        Err(format!("a line longer than {LONGEST_LINE} bytes")),
-                        (bytes, Vec::new(), true),
-                    ));
-                }
-                match bytes.next().await {
-                    Some(Ok(chunk)) => buf.extend_from_slice(chunk.as_ref()),
-                    Some(Err(e)) => return Some((Err(e.to_string()), (bytes, Vec::new(), true))),
-                    None => ended = true,
-                }
-            }
-        },
-    ))
-}
+pub use super::frames::Pieces;
 
 /// A response's stream as answer pieces, by its framing.
 pub fn pieces(framing: Framing, resp: reqwest::Response) -> Pieces {
     match framing {
-        Framing::Sse => Box::pin(
-            resp.bytes_stream()
-                .eventsource()
-                .map(|e| e.map(|e| e.data).map_err(|e| e.to_string())),
-        ),
-        Framing::Lines => lines(Box::pin(resp.bytes_stream())),
+        Framing::Sse => super::frames::events(Box::pin(resp.bytes_stream())),
+        Framing::Lines => super::frames::json_lines(Box::pin(resp.bytes_stream())),
     }
 }
 

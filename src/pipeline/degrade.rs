@@ -113,6 +113,8 @@ fn order(at: At) -> (usize, usize, usize) {
         At::Body(i, j) => (3, i, j),
         At::Side(k, part) => (4, k, part as usize),
         At::Closing => (5, 0, 0),
+        // Before its paragraphs, which may take the section with them.
+        At::Subhead(i) => (3, i, usize::MAX),
     }
 }
 
@@ -146,10 +148,11 @@ fn fallback(at: At, f: &Fallbacks) -> Option<Paragraph> {
         At::Headline => plain(&f.finish.headline),
         At::Deck => plain(&f.finish.deck),
         At::Lede => para(&f.opening.lede),
-        At::Body(..) => None,
+        At::Body(..) | At::Subhead(_) => None,
         At::Side(k, part) => f.sides.get(k).and_then(|s| match part {
             Part::Position => para(&s.position),
             Part::Reasons => para(&s.reasons),
+            Part::Subhead => plain(&s.subhead),
             _ => para(&s.implications),
         }),
         At::Closing => para(&f.finish.closing),
@@ -192,6 +195,10 @@ fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
             let Some(side) = a.perspectives.get_mut(k) else {
                 return;
             };
+            if part == Part::Subhead {
+                side.subhead = text(&p);
+                return;
+            }
             let silent = match part {
                 Part::Position => labels.no_position(&side.label),
                 Part::Reasons => labels.no_reasons.to_string(),
@@ -211,5 +218,12 @@ fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
             }
         }
         At::Closing => a.closing = p,
+        At::Subhead(i) => {
+            if let Some(s) = a.sections.get_mut(i) {
+                // A section keeps a subhead: the first words of its first paragraph.
+                let first = s.paragraphs.first().map(|p| p.text.as_str()).unwrap_or_default();
+                s.subhead = super::extractive::words(super::extractive::first_sentence(first), 8);
+            }
+        }
     }
 }

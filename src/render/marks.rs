@@ -76,6 +76,7 @@ fn place(f: &Finding, a: &Article) -> Option<String> {
         (Some(At::Body(i, j)), _) => Some(format!("body-{i}-{j}")),
         (Some(At::Side(k, part)), _) => Some(format!("side-{k}-{}", <&str>::from(part))),
         (Some(At::Closing), _) => Some("closing".into()),
+        (Some(At::Subhead(i)), _) => Some(format!("body-{i}-0")),
         (None, Section::Perspective(id)) => side(id).map(|k| format!("side-{k}")),
         (None, Section::Lede) => Some("lede".into()),
         (None, Section::Finish) => Some("headline".into()),

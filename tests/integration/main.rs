@@ -11,6 +11,7 @@ mod checks;
 mod degrade;
 mod desk;
 mod draft;
+mod echo;
 mod editions;
 mod engines;
 mod errors;

@@ -380,31 +380,4 @@ fn a_finding_names_both_speakers_and_the_passage() {
     assert_eq!(m.passage, "S1");
 }
 
-#[test]
-fn the_same_speaker_with_the_same_side_is_never_misattributed() {
-    let persona = persona::load("prism", &[]).unwrap();
-    let srcs = sources("中国商務省は「輸出管理を強化する」と発表した。\n", &persona);
-    let corpus = Corpus::new(&srcs, &persona);
-    let doc = Doc {
-        blocks: vec![block("china", "中国商務省は「輸出管理を強化する」と発表した。")],
-        sides: vec![],
-        labelled: false,
-    };
-    let found = check(&doc, &corpus, &persona);
-    assert!(found.is_empty(), "{found:#?}");
-}
-
-#[test]
-fn the_same_speaker_of_no_side_is_never_misattributed() {
-    let persona = persona::load("prism", &[]).unwrap();
-    let text = "官庁職員は警告発令中に波が来たと述べているが、土曜日に当局は批判された。\n";
-    let srcs = sources(text, &persona);
-    let corpus = Corpus::new(&srcs, &persona);
-    let doc = Doc {
-        blocks: vec![block("", text.trim())],
-        sides: vec![],
-        labelled: false,
-    };
-    let found = check(&doc, &corpus, &persona);
-    assert!(found.is_empty(), "{found:#?}");
-}
+mod sections;

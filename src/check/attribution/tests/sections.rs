@@ -1,0 +1,66 @@
+//! Who may speak where: the same speaker is never misattributed, and a side's
+//! section never carries another side's statement.
+
+use super::*;
+
+#[test]
+fn the_same_speaker_with_the_same_side_is_never_misattributed() {
+    let persona = persona::load("prism", &[]).unwrap();
+    let srcs = sources("中国商務省は「輸出管理を強化する」と発表した。\n", &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let doc = Doc {
+        blocks: vec![block("china", "中国商務省は「輸出管理を強化する」と発表した。")],
+        sides: vec![],
+        labelled: false,
+    };
+    let found = check(&doc, &corpus, &persona);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn the_same_speaker_of_no_side_is_never_misattributed() {
+    let persona = persona::load("prism", &[]).unwrap();
+    let text = "官庁職員は警告発令中に波が来たと述べているが、土曜日に当局は批判された。\n";
+    let srcs = sources(text, &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let doc = Doc {
+        blocks: vec![block("", text.trim())],
+        sides: vec![],
+        labelled: false,
+    };
+    let found = check(&doc, &corpus, &persona);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn another_sides_statement_in_any_part_of_our_side_section_is_misattributed() {
+    use crate::article::place::{At, Part};
+    let persona = persona::load("prism", &[]).unwrap();
+    let srcs = sources(EN_SOURCE, &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let text = "China's foreign ministry said the canal \"must remain neutral and open to all nations\".";
+    for part in [Part::Subhead, Part::Reasons, Part::Implications] {
+        let mut b = block("united-states", text);
+        b.at = Some(At::Side(0, part));
+        let doc = Doc {
+            blocks: vec![b],
+            sides: vec![],
+            labelled: true,
+        };
+        let f = check(&doc, &corpus, &persona);
+        assert!(
+            f.iter()
+                .any(|f| f.attribution.as_ref().and_then(|m| m.source_side.as_deref()) == Some("china")),
+            "{part:?}: {f:#?}"
+        );
+    }
+    // In China's own section, or in a person's article, it is China's words, rightly given.
+    let mut own = block("china", text);
+    own.at = Some(At::Side(0, Part::Reasons));
+    let doc = Doc {
+        blocks: vec![own, block("", text)],
+        sides: vec![],
+        labelled: true,
+    };
+    assert!(check(&doc, &corpus, &persona).is_empty());
+}

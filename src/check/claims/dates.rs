@@ -1,0 +1,78 @@
+//! Dates as claims: ISO dates, English month-and-day forms, and the Korean,
+//! Japanese and Chinese forms in digits and in numerals.
+
+use super::{Claim, DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR, Taker, ea, month};
+
+/// Dates in English and Korean forms.
+pub(super) fn dates(t: &mut Taker) {
+    t.take(&ISO_DATE, |c| {
+        Some(Claim::Date {
+            year: c[1].parse().ok(),
+            month: c[2].parse().ok(),
+            day: c[3].parse().ok(),
+        })
+    });
+    t.take(&MONTH_DAY, |c| {
+        Some(Claim::Date {
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+            month: month(&c[1]),
+            day: c[2].parse().ok().filter(|d| (1..=31).contains(d)),
+        })
+    });
+    t.take(&DAY_MONTH, |c| {
+        Some(Claim::Date {
+            year: c.get(3).and_then(|y| y.as_str().parse().ok()),
+            month: month(&c[2]),
+            day: c[1].parse().ok().filter(|d| (1..=31).contains(d)),
+        })
+    });
+    t.take(&MONTH_YEAR, |c| {
+        Some(Claim::Date {
+            year: c[2].parse().ok(),
+            month: month(&c[1]),
+            day: None,
+        })
+    });
+    t.take(&ea::DATE, |c| {
+        Some(Claim::Date {
+            year: c.get(1).and_then(|y| y.as_str().parse().ok()),
+            month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
+            day: c
+                .get(3)
+                .and_then(|d| d.as_str().parse().ok())
+                .filter(|d| (1..=31).contains(d)),
+        })
+    });
+    t.take(&ea::HAN_DATE, |c| {
+        let month = ea::value(&c[1])
+            .map(|m| m as u32)
+            .filter(|m| (1..=12).contains(m))?;
+        Some(Claim::Date {
+            year: None,
+            month: Some(month),
+            day: c
+                .get(2)
+                .and_then(|d| ea::value(d.as_str()))
+                .map(|d| d as u32)
+                .filter(|d| (1..=31).contains(d)),
+        })
+    });
+    let year = |y: Option<i32>| Claim::Date {
+        year: y,
+        month: None,
+        day: None,
+    };
+    t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
+    t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
+    t.take(&ea::DAY, |c| {
+        if c.get(2).is_some() {
+            return None;
+        }
+        let day = c[1].parse().ok().filter(|d| (1..=31).contains(d))?;
+        Some(Claim::Date {
+            year: None,
+            month: None,
+            day: Some(day),
+        })
+    });
+}

@@ -1,0 +1,232 @@
+//! What a weak model copies instead of writing: a run of parallax's own
+//! instructions ("one paragraph that opens on the strongest verified fact"),
+//! the annotations the prompt puts under each passage (`statement:`, `speaks
+//! for`), a field name with its colon (`lede:`); and word salad, a part most of
+//! whose words no passage uses. parallax knows every word it asks with, so an
+//! echo is a proof, not a suspicion: the finding names the instruction the
+//! words come from, and no source holds them. The sources' own words are
+//! exempt, so a source that says "the strongest verified fact" is quoted freely.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Block, Check, Corpus, Doc, Finding, FindingKind};
+use crate::persona::Persona;
+use crate::text::QuoteIndex;
+
+/// Words in a run that make it an echo: long enough that faithful prose does
+/// not share it with the instructions by chance.
+const RUN: usize = 5;
+
+/// Annotations and field names as the prompt writes them.
+static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*statement:|\bstatement: [^:(]{1,80}\((?:speaks for|no side)|\(\s*speaks for\b|\bspeaks for [a-z][a-z-]*\s*\)|\(no side\)|\(id `|\(used by [a-z]|^\W*(?:lede|deck|headline|subhead|position|reasons|implications|pull_quote|closing|key_facts|cites|stated|perspectives|sections|byline|task|balance rule|voice guide|source \d+)\s*:",
+    )
+    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// A passage's id as the prompt labels it (`[S5] The greeting…`): in a part of
+/// our own article, where citations are kept apart from the text, it is copied
+/// from the prompt.
+static PASSAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[S\d+(?:\s*,\s*S\d+)*\]").unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Short words that make no run distinctive on their own.
+const SMALL: &[&str] = &[
+    "the", "and", "that", "this", "with", "from", "into", "than", "them", "they", "their", "have", "been",
+    "each", "only", "what", "when", "where", "which", "does", "were", "will", "would", "about", "there",
+];
+
+/// The words parallax asks with, and the sources' words, as runs of [`RUN`].
+pub(super) struct Prompted {
+    instructions: HashSet<String>,
+    sources: HashSet<String>,
+    /// Every passage and title, for quotation look-ups.
+    index: QuoteIndex,
+    /// The first five letters of every word of the sources and of the
+    /// persona's names of its sides and terms (a side's heading may be its
+    /// name), as written, markup and all.
+    stems: HashSet<String>,
+}
+
+impl Prompted {
+    pub(super) fn new(corpus: &Corpus<'_>, persona: &Persona) -> Self {
+        let mut text: String = crate::prompt::BUILTIN
+            .iter()
+            .map(|(_, t)| template_words(t))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for asked in crate::llm::ASKED {
+            text.push('\n');
+            text.push_str(asked);
+        }
+        for extra in [&persona.spec.rule, &persona.voice] {
+            text.push('\n');
+            text.push_str(extra);
+        }
+        for p in &persona.spec.perspectives {
+            text.push('\n');
+            text.push_str(&p.focus);
+        }
+        let source_text = corpus.all_text();
+        // What the prompt asks to be said where the sources are silent is
+        // parallax's own wording, not an echo.
+        let own: String = crate::labels::ALL
+            .iter()
+            .flat_map(|(_, l)| l.own_sentences())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let own = runs(&own);
+        Prompted {
+            instructions: runs(&text).into_iter().filter(|r| !own.contains(r)).collect(),
+            sources: runs(&source_text),
+            index: QuoteIndex::new(&source_text),
+            stems: words(&format!("{source_text}\n{}", corpus.names_text))
+                .iter()
+                .map(|w| stem(w))
+                .collect(),
+        }
+    }
+}
+
+/// A template's prose: its tags and expressions become breaks, so no run
+/// spans them.
+fn template_words(t: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>")
+            .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+    });
+    TAG.replace_all(t, "\n").into_owned()
+}
+
+/// A word's first five letters: `doubles` begins as `doubled` does.
+fn stem(w: &str) -> String {
+    w.to_lowercase().chars().take(5).collect()
+}
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every run of [`RUN`] words within one line of `s`.
+fn runs(s: &str) -> HashSet<String> {
+    s.lines()
+        .flat_map(|line| {
+            let w = words(line);
+            w.windows(RUN).map(|r| r.join(" ")).collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// Echo and noise findings over every block of `doc`.
+pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for block in &doc.blocks {
+        if crate::labels::Labels::is_own(&block.text) {
+            continue;
+        }
+        for sentence in crate::text::sentences(&block.text) {
+            let label = block.at.and_then(|_| PASSAGE_LABEL.find(sentence)).map(|m| {
+                format!(
+                    "`{}` is the prompt's label of a passage, copied into the text",
+                    m.as_str()
+                )
+            });
+            if let Some(why) = label.or_else(|| echo(sentence, prompted)) {
+                out.push(block.finding(
+                    Check::Grounding,
+                    FindingKind::Echo,
+                    sentence.trim().to_string(),
+                    why,
+                ));
+            }
+        }
+        if let Some(why) = noise(block, prompted) {
+            out.push(block.finding(Check::Grounding, FindingKind::Noise, block.text.clone(), why));
+        }
+    }
+    out
+}
+
+/// Why `sentence` echoes the prompt, if it does.
+fn echo(sentence: &str, p: &Prompted) -> Option<String> {
+    if let Some(m) = ANNOTATION.find(sentence)
+        && !p
+            .index
+            .contains(m.as_str().trim_matches(|c: char| !c.is_alphanumeric()))
+    {
+        return Some(format!(
+            "`{}` is an annotation of parallax's prompt, not the sources' words",
+            m.as_str().trim()
+        ));
+    }
+    let w = words(sentence);
+    w.windows(RUN)
+        .map(|r| r.join(" "))
+        .find(|run| {
+            let distinct = run
+                .split(' ')
+                .filter(|x| x.chars().count() >= 4 && !SMALL.contains(x))
+                .count();
+            distinct >= 2 && p.instructions.contains(run) && !p.sources.contains(run)
+        })
+        .map(|run| format!("`{run}` is parallax's own instruction, and no source says it"))
+}
+
+/// Why a part of one of our own articles is word salad, if it is: in Latin
+/// script against Latin sources, a heading with no word of the sources (bar
+/// small ones), a paragraph too short to be a sentence, or one most of whose
+/// words of four letters or more (at least four) appear in no passage. Across
+/// scripts words cannot be compared, so the rule keeps out; a person's article
+/// (no part of ours) is not held to it.
+fn noise(block: &Block, p: &Prompted) -> Option<String> {
+    use crate::article::place::Part;
+    if block.at.is_none()
+        || !p.index.is_latin()
+        || crate::text::script::script(&block.text) != crate::text::script::Script::Latin
+    {
+        return None;
+    }
+    let all: Vec<&str> = block
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(|c| c.is_alphabetic()))
+        .collect();
+    let words: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|w| w.len() >= 4 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let known = |w: &str| p.stems.contains(&stem(w));
+    let unknown: Vec<&str> = words.iter().copied().filter(|w| !known(w)).collect();
+    let heading = matches!(block.part, Part::Headline | Part::Deck | Part::Subhead);
+    let known = words
+        .iter()
+        .filter(|w| !SMALL.contains(&w.to_lowercase().as_str()) && known(w))
+        .count();
+    if heading && known == 0 && !words.is_empty() {
+        return Some(format!(
+            "no word of it appears in any passage ({})",
+            all.join(" ")
+        ));
+    }
+    if !heading && all.len() < 4 {
+        return Some(format!("`{}` is too short to be a sentence", block.text.trim()));
+    }
+    (unknown.len() >= 4 && unknown.len() * 2 > words.len()).then(|| {
+        format!(
+            "most of its words appear in no passage ({})",
+            unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests;
