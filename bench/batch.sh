@@ -150,7 +150,7 @@ RATIO_E=$(awk -v a="$RSS_E" -v b="$RSS_E1" 'BEGIN { printf "%.2f", a / b }')
 stop_fake
 
 # Keep the figures other benchmarks wrote (bench/attribution.sh, bench/draft.sh).
-kept=$(sed -n '/^<!-- bench\/[a-z_]*\.sh -->$/,/^<!-- end bench\/[a-z_]*\.sh -->$/p' docs/performance.md 2>/dev/null || true)
+kept=$(sed -n '/^<!-- bench\/[a-z_]*\.[a-z]* -->$/,/^<!-- end bench\/[a-z_]*\.[a-z]* -->$/p' docs/performance.md 2>/dev/null || true)
 cat > docs/performance.md <<MD
 # Performance
 

@@ -162,7 +162,17 @@ impl Drafter {
             progress,
             fence_key: self.settings.fence_key.clone(),
             prompt_tokens: self.prompt_budget(),
+            window: self.window(),
         })
+    }
+
+    /// The model's window, when the configuration gives it or the server states
+    /// one smaller than the default budget with its answer (a larger one is
+    /// used only when the configuration says so).
+    fn window(&self) -> Option<usize> {
+        let fits =
+            |c: &usize| *c < pipeline::budget::DEFAULT_PROMPT_TOKENS + self.settings.max_tokens as usize;
+        self.settings.context.or(self.learned_context.filter(fits))
     }
 
     /// Prompt tokens per stage: the configured context less the answer's room;

@@ -26,9 +26,14 @@ pub struct Labels {
     /// Earlier wordings of the notice, still recognised in articles.
     #[serde(skip)]
     earlier_no_position: &'static [&'static str],
-    pub no_reasons: &'static str,
-    pub no_reasons_beyond: &'static str,
-    pub no_meaning: &'static str,
+    /// What a side's parts say where the sources are silent, each with the
+    /// side's name (`{}`), so that no two sides print the same words.
+    no_reasons: &'static str,
+    no_reasons_beyond: &'static str,
+    no_meaning: &'static str,
+    /// Earlier wordings of those, still recognised in articles.
+    #[serde(skip)]
+    earlier_silence: &'static [&'static str],
     pub extractive_note: &'static str,
     /// Subheads of the extractive provider's context sections.
     pub context_subheads: [&'static str; 3],
@@ -39,10 +44,27 @@ impl Labels {
         self.no_position.replace("{}", side)
     }
 
-    /// parallax's own fixed sentences in this language: what it prints where the
-    /// sources are silent, and the extractive provider's subheads.
+    /// A side with no stated position gives no reasons.
+    pub fn no_reasons(&self, side: &str) -> String {
+        self.no_reasons.replace("{}", side)
+    }
+
+    /// A stated position with no reasons beyond it.
+    pub fn no_reasons_beyond(&self, side: &str) -> String {
+        self.no_reasons_beyond.replace("{}", side)
+    }
+
+    /// A position whose meaning the sources do not spell out.
+    pub fn no_meaning(&self, side: &str) -> String {
+        self.no_meaning.replace("{}", side)
+    }
+
+    /// parallax's own sentences in this language, a side's name as `{}`: what
+    /// it prints where the sources are silent, and the extractive provider's
+    /// note and subheads.
     pub fn own_sentences(&self) -> impl Iterator<Item = &'static str> {
         [
+            self.no_position,
             self.no_reasons,
             self.no_reasons_beyond,
             self.no_meaning,
@@ -50,13 +72,15 @@ impl Labels {
         ]
         .into_iter()
         .chain(self.context_subheads)
+        .chain(self.earlier_no_position.iter().copied())
+        .chain(self.earlier_silence.iter().copied())
     }
 
-    /// Whether `text` is one of parallax's own fixed sentences, in any language.
+    /// Whether `text` is one of parallax's own sentences, in any language.
     pub fn is_own(text: &str) -> bool {
         let text = text.trim();
         ALL.iter()
-            .any(|(_, l)| l.is_no_position(text) || l.own_sentences().any(|s| s.trim() == text))
+            .any(|(_, l)| l.own_sentences().any(|form| fits(form, text)))
     }
 
     /// Whether `text` is this language's notice that a side has no position
@@ -65,10 +89,19 @@ impl Labels {
         let text = text.trim();
         std::iter::once(self.no_position)
             .chain(self.earlier_no_position.iter().copied())
-            .any(|form| {
-                let (head, tail) = form.split_once("{}").unwrap_or((form, ""));
-                text.starts_with(head.trim()) && text.ends_with(tail.trim())
-            })
+            .any(|form| fits(form, text))
+    }
+}
+
+/// Whether `text` is `form` with a name in place of its `{}` (or `form` itself).
+fn fits(form: &str, text: &str) -> bool {
+    match form.split_once("{}") {
+        Some((head, tail)) => {
+            text.len() > head.trim().len() + tail.trim().len()
+                && text.starts_with(head.trim())
+                && text.ends_with(tail.trim())
+        }
+        None => text == form.trim(),
     }
 }
 
@@ -89,9 +122,14 @@ pub static EN: Labels = Labels {
     translated: "translated",
     no_position: "{}: no stated position in the sources.",
     earlier_no_position: &["No stated position from {} in the sources."],
-    no_reasons: "The sources give no reasons.",
-    no_reasons_beyond: "The sources give no reasons beyond this statement.",
-    no_meaning: "The sources do not spell out what this position means.",
+    no_reasons: "{} gives no reasons in the sources.",
+    no_reasons_beyond: "{} gives no reasons beyond this statement in the sources.",
+    no_meaning: "The sources do not spell out what the position of {} means.",
+    earlier_silence: &[
+        "The sources give no reasons.",
+        "The sources give no reasons beyond this statement.",
+        "The sources do not spell out what this position means.",
+    ],
     extractive_note: "No language model was used: every paragraph is a source passage (extractive provider).",
     context_subheads: ["What happened", "Background", "More context"],
 };
@@ -113,9 +151,14 @@ pub static KO: Labels = Labels {
     translated: "번역",
     no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
     earlier_no_position: &[],
-    no_reasons: "출처에 이유는 나와 있지 않다.",
-    no_reasons_beyond: "출처에는 이 발언 외의 이유가 나와 있지 않다.",
-    no_meaning: "출처에 이 입장이 갖는 의미는 나와 있지 않다.",
+    no_reasons: "출처에 {}의 이유는 나와 있지 않다.",
+    no_reasons_beyond: "출처에는 {}의 이 발언 외의 이유가 나와 있지 않다.",
+    no_meaning: "출처에 {}의 이 입장이 갖는 의미는 나와 있지 않다.",
+    earlier_silence: &[
+        "출처에 이유는 나와 있지 않다.",
+        "출처에는 이 발언 외의 이유가 나와 있지 않다.",
+        "출처에 이 입장이 갖는 의미는 나와 있지 않다.",
+    ],
     extractive_note: "언어 모델을 쓰지 않았다: 모든 문단은 출처의 문장 그대로다 (extractive provider).",
     context_subheads: ["무슨 일이 있었나", "배경", "추가 맥락"],
 };
@@ -137,9 +180,14 @@ pub static JA: Labels = Labels {
     translated: "翻訳",
     no_position: "出典に{}の表明された立場はない。",
     earlier_no_position: &[],
-    no_reasons: "出典に理由は示されていない。",
-    no_reasons_beyond: "出典にはこの発言以外の理由は示されていない。",
-    no_meaning: "出典にこの立場が持つ意味は示されていない。",
+    no_reasons: "出典に{}の理由は示されていない。",
+    no_reasons_beyond: "出典には{}のこの発言以外の理由は示されていない。",
+    no_meaning: "出典に{}のこの立場が持つ意味は示されていない。",
+    earlier_silence: &[
+        "出典に理由は示されていない。",
+        "出典にはこの発言以外の理由は示されていない。",
+        "出典にこの立場が持つ意味は示されていない。",
+    ],
     extractive_note: "言語モデルは使っていない。各段落は出典の文そのものだ (extractive provider)。",
     context_subheads: ["何が起きたか", "背景", "その他の経緯"],
 };
@@ -161,9 +209,14 @@ pub static ZH: Labels = Labels {
     translated: "译文",
     no_position: "来源中没有{}表明的立场。",
     earlier_no_position: &[],
-    no_reasons: "来源未说明理由。",
-    no_reasons_beyond: "除这一表态外，来源未说明其他理由。",
-    no_meaning: "来源未说明这一立场意味着什么。",
+    no_reasons: "来源未说明{}的理由。",
+    no_reasons_beyond: "除这一表态外，来源未说明{}的其他理由。",
+    no_meaning: "来源未说明{}这一立场意味着什么。",
+    earlier_silence: &[
+        "来源未说明理由。",
+        "除这一表态外，来源未说明其他理由。",
+        "来源未说明这一立场意味着什么。",
+    ],
     extractive_note: "未使用语言模型：每一段都是来源原文 (extractive provider)。",
     context_subheads: ["发生了什么", "背景", "更多背景"],
 };

@@ -65,6 +65,8 @@
     const tr = document.createElement("tr");
     tr.dataset.id = r.i;
     tr.dataset.status = r.s;
+    // The row's language picks its font stack (and tells screen readers).
+    if (r.l && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(r.l)) tr.setAttribute("lang", r.l);
     cell(tr, "ID", (td) => text(td, r.i), "nowrap");
     cell(tr, "Headline", (td) => {
       if (r.f) {
@@ -95,7 +97,10 @@
     cell(tr, "Lang", (td) => text(td, r.l || "–"));
     cell(tr, "Cost", (td) => text(td, r.c === null || r.c === undefined ? "–" : `$${r.c.toFixed(4)}`), "nowrap");
     cell(tr, "Time", (td) => text(td, r.t === null || r.t === undefined ? "–" : `${(r.t / 1000).toFixed(1)} s`), "nowrap");
-    cell(tr, "Decision", (td) => text(td, r.r || "–", "decision"));
+    cell(tr, "Decision", (td) => {
+      text(td, r.r || "–", "decision");
+      if (r.g && r.g.length) text(td, " (" + r.g.join(", ") + " changed)", "muted");
+    });
     return tr;
   }
 

@@ -83,7 +83,7 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r#"“([^”]+)”|"([^"]+)"|‘([^’]+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
+        r#"“([^”]+)”|"([^"]+)"|(?:^|[^\p{L}\p{N}])‘((?:[^’]|’\p{L})+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
     )
 });
 fn re(pattern: &str) -> Regex {
@@ -254,7 +254,8 @@ fn numbers(t: &mut Taker) {
 pub fn fold_quote(s: &str) -> String {
     let s = s.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'' || c == '"')
+    // A bracket at the edge is an insertion (`[W]e are`), part of the words.
+    s.trim_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '\'' | '[' | ']') || c == '"')
         .trim()
         .to_string()
 }

@@ -180,7 +180,8 @@ fn echo(sentence: &str, p: &Prompted) -> Option<String> {
         .map(|run| format!("`{run}` is parallax's own instruction, and no source says it"))
 }
 
-/// Why a part of one of our own articles is word salad, if it is: in Latin
+/// Why a part of one of our own articles is word salad, if it is: not words a
+/// passage holds as they stand, and in Latin
 /// script against Latin sources, a heading with no word of the sources (bar
 /// small ones), a paragraph too short to be a sentence, or one most of whose
 /// words of four letters or more (at least four) appear in no passage. Across
@@ -191,6 +192,8 @@ fn noise(block: &Block, p: &Prompted) -> Option<String> {
     if block.at.is_none()
         || !p.index.is_latin()
         || crate::text::script::script(&block.text) != crate::text::script::Script::Latin
+        // Words a passage holds as they stand ("FULL TEXT.") are no salad.
+        || p.index.contains(&block.text)
     {
         return None;
     }
@@ -217,7 +220,7 @@ fn noise(block: &Block, p: &Prompted) -> Option<String> {
             all.join(" ")
         ));
     }
-    if !heading && all.len() < 4 {
+    if !heading && !all.is_empty() && all.len() < 4 {
         return Some(format!("`{}` is too short to be a sentence", block.text.trim()));
     }
     (unknown.len() >= 4 && unknown.len() * 2 > words.len()).then(|| {

@@ -19,10 +19,11 @@ pub struct BatchArgs {
     /// Persona for stories that do not name one.
     #[arg(short, long, value_name = "ID")]
     pub persona: Option<String>,
-    /// Stories in flight at once (requests are further capped by the provider's
-    /// `concurrency`, `rpm` and `tpm`).
-    #[arg(short = 'j', long = "jobs", value_name = "N", default_value_t = 8)]
-    pub jobs: usize,
+    /// Stories in flight at once (default: four times the provider's
+    /// `concurrency`, 8 offline; requests are further capped by `concurrency`,
+    /// `rpm` and `tpm`).
+    #[arg(short = 'j', long = "jobs", value_name = "N")]
+    pub jobs: Option<usize>,
     /// Stop starting stories once the spent cost plus the estimate of those in
     /// flight would pass this many US dollars.
     #[arg(long, value_name = "USD")]

@@ -43,7 +43,9 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
             .out
             .clone()
             .ok_or_else(|| Error::Usage("give the output folder with --out DIR".into()))?,
-        jobs: args.jobs,
+        jobs: args
+            .jobs
+            .unwrap_or_else(|| session.drafter().settings().default_jobs()),
         max_cost: args.max_cost,
         retry_failed: args.retry_failed,
         json: args.json,

@@ -125,6 +125,7 @@ pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
                 .plan(&voice, sources, &options, &languages)
                 .await?,
             options.prompt_tokens,
+            options.window,
         );
     }
     if session.drafter().client().is_none() {
@@ -210,13 +211,16 @@ impl Edition<'_> {
     }
 }
 
-/// `--dry-run`: every request, in round order, on stdout.
-fn dry_run(calls: &[PlannedCall], budget: usize) -> Result<()> {
+/// `--dry-run`: every request, in round order, on stdout. With a known
+/// window, each stage's prompt budget is the window less its answer's room.
+fn dry_run(calls: &[PlannedCall], budget: usize, window: Option<usize>) -> Result<()> {
     let mut out = String::new();
     for c in calls {
         let tokens = c.request.prompt_tokens();
+        let answer = c.request.max_tokens;
+        let budget = window.map_or(budget, |w| w.saturating_sub(answer as usize));
         out.push_str(&format!(
-            "=== round {} · {} · model {} · ~{tokens} of {budget} prompt tokens ===\n",
+            "=== round {} · {} · model {} · ~{tokens} of {budget} prompt tokens, {answer} for the answer ===\n",
             c.round, c.stage, c.request.model
         ));
         if c.round > 1 {

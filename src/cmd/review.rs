@@ -77,6 +77,11 @@ fn table(rows: &[Row]) -> String {
         let cost = r.cost_usd.map_or("-".into(), |c| format!("${c:.4}"));
         let status: &str = r.status.into();
         let last = r.error.as_deref().unwrap_or(&r.headline);
+        // A stale approval names the files that changed since.
+        let decision = match r.decision {
+            Some(Standing::Stale) => format!("stale ({} changed)", r.changed.join(", ")),
+            d => d.map_or("-", <&str>::from).to_string(),
+        };
         let _ = writeln!(
             out,
             "{}\t{status}\t{}\t{}\t{}\t{}\t{cost}\t{}\t{}",
@@ -85,7 +90,7 @@ fn table(rows: &[Row]) -> String {
             or_dash(&findings),
             or_dash(&sides),
             or_dash(&r.language),
-            r.decision.map_or("-", <&str>::from),
+            printable(&decision),
             printable(last)
         );
     }

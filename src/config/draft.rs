@@ -217,6 +217,19 @@ fn provider(
     }))
 }
 
+impl Settings {
+    /// Stories in flight when `-j` is not given: four for each request the
+    /// provider takes at once (`concurrency`), since a story's requests come in
+    /// a chain (brief, sections, repairs, revision) and leave its slot idle in
+    /// between; eight offline, where no request waits.
+    pub fn default_jobs(&self) -> usize {
+        match &self.http {
+            Some(h) => 4 * h.limits.concurrency.clamp(1, 64),
+            None => 8,
+        }
+    }
+}
+
 /// The key's variable and the key, with what an untrusted config may not do
 /// reported (its key sources) or refused (sending the user's key to its host).
 fn key_for(

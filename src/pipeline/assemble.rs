@@ -58,8 +58,8 @@ pub(crate) fn perspective_sections(
                 subhead: d.subhead.trim().to_string(),
                 stated: true,
                 position: para(&d.position),
-                reasons: or_silent(para(&d.reasons), labels.no_reasons_beyond),
-                implications: or_silent(para(&d.implications), labels.no_meaning),
+                reasons: or_silent(para(&d.reasons), &labels.no_reasons_beyond(&p.label)),
+                implications: or_silent(para(&d.implications), &labels.no_meaning(&p.label)),
             },
             None => {
                 let none = |text: String| Paragraph { text, cites: vec![] };
@@ -69,8 +69,8 @@ pub(crate) fn perspective_sections(
                     subhead: p.label.clone(),
                     stated: false,
                     position: none(labels.no_position(&p.label)),
-                    reasons: none(labels.no_reasons.into()),
-                    implications: none(labels.no_meaning.into()),
+                    reasons: none(labels.no_reasons(&p.label)),
+                    implications: none(labels.no_meaning(&p.label)),
                 }
             }
         })

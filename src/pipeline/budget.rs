@@ -16,6 +16,33 @@ pub const DEFAULT_PROMPT_TOKENS: usize = 16_384;
 
 use crate::text::tokens;
 
+/// Tokens the answer of `stage` may take, in an article of `words` words over
+/// `sides` sides: about 1.4 tokens a word of what the stage writes (three in
+/// Chinese, Japanese and Korean), its JSON and citations, and 15% to spare;
+/// never more than `max_tokens` (a cut-off answer is asked again with twice
+/// the room). A brief or a side's
+/// section is a few hundred tokens, so a small window is left to the passages
+/// rather than to an answer that never comes.
+pub fn answer_tokens(
+    stage: &crate::stage::Stage,
+    words: u32,
+    sides: usize,
+    cjk: bool,
+    max_tokens: u32,
+) -> u32 {
+    use crate::stage::{Section, Stage};
+    let (words, sides) = (words as usize, sides.max(1));
+    let written = match stage {
+        Stage::Brief => 150 + 30 * sides,
+        Stage::Opening | Stage::Revise(Section::Lede) => words * 35 / 100 + 60,
+        Stage::Perspective(_) | Stage::Revise(Section::Perspective(_)) => words * 55 / 100 / sides + 20,
+        Stage::Finish | Stage::Revise(Section::Finish) => 80,
+    };
+    let per_word = if cjk { 3.0 } else { 1.4 };
+    let tokens = ((written as f64 * per_word + 80.0) * 1.15).ceil() as u32;
+    tokens.min(max_tokens)
+}
+
 /// Estimated prompt tokens of a passage: its text and its statement lines.
 pub fn cost(p: &Passage) -> usize {
     let statements: usize = p

@@ -201,8 +201,8 @@ fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
             }
             let silent = match part {
                 Part::Position => labels.no_position(&side.label),
-                Part::Reasons => labels.no_reasons.to_string(),
-                _ => labels.no_meaning.to_string(),
+                Part::Reasons => labels.no_reasons(&side.label),
+                _ => labels.no_meaning(&side.label),
             };
             if part == Part::Position && p.is_none() {
                 side.stated = false;

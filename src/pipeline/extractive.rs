@@ -210,8 +210,8 @@ impl<'a> Extractor<'a> {
         PerspectiveDraft {
             subhead: label.clone(),
             position: part(0, self.labels.no_position(&label)),
-            reasons: claim_of(reason, self.labels.no_reasons_beyond.into()),
-            implications: claim_of(meaning, self.labels.no_meaning.into()),
+            reasons: claim_of(reason, self.labels.no_reasons_beyond(&label)),
+            implications: claim_of(meaning, self.labels.no_meaning(&label)),
         }
     }
 

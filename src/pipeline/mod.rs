@@ -60,6 +60,10 @@ pub struct DraftOptions {
     pub fence_key: String,
     /// Estimated tokens a prompt may hold (the model's context less the answer).
     pub prompt_tokens: usize,
+    /// The model's context window, when configured or stated by the server:
+    /// each stage then keeps room for its own answer only, and gives the rest
+    /// to the passages.
+    pub window: Option<usize>,
 }
 
 impl DraftOptions {
@@ -77,6 +81,7 @@ impl DraftOptions {
             progress: false,
             fence_key: String::new(),
             prompt_tokens: budget::DEFAULT_PROMPT_TOKENS,
+            window: None,
         }
     }
 

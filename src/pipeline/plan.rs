@@ -176,7 +176,9 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|m| tokens(&m.content))
             .sum();
-        let room = budget.saturating_sub(overhead + SLACK);
+        // The estimate's error grows with the prompt: a small window keeps less.
+        let slack = (budget / 10).clamp(64, SLACK);
+        let room = budget.saturating_sub(overhead + slack);
         if total <= room {
             ctx["passages"] = all;
             return Ok(None);
@@ -189,8 +191,12 @@ impl<'a> Plan<'a> {
         // refuse. The closing and revisions work from the earlier answers.
         let reads_sources = matches!(stage, Stage::Brief | Stage::Opening | Stage::Perspective(_));
         if keep.is_empty() && reads_sources {
+            // The smallest window that holds the instructions, one passage and the answer.
+            let answer = self.answer_tokens(stage) as usize;
+            let smallest = overhead + slack + selector.cost.iter().min().copied().unwrap_or(0) + answer;
+            let smallest = smallest.div_ceil(256) * 256;
             return Err(Error::Usage(format!(
-                "stage `{stage}`: a prompt budget of {budget} tokens leaves no room for the sources (the instructions take about {overhead}); set [provider] context to the model's window, give the server a larger one (llama-server -c, --n_ctx), or lower --max-tokens"
+                "stage `{stage}`: a prompt budget of {budget} tokens leaves no room for the sources (the instructions take about {overhead}, the answer {answer}); the smallest window that drafts these sources is about {smallest} tokens: set [provider] context to the model's window, give the server a larger one (llama-server -c, --n_ctx), or lower --max-tokens"
             )));
         }
         let list = all.as_array().cloned().unwrap_or_default();
@@ -235,9 +241,26 @@ impl<'a> Plan<'a> {
         &self.extractor
     }
 
-    /// Render the stage's messages with `extra` context keys on top of the base.
+    /// Render the stage's messages with `extra` context keys on top of the base:
+    /// within the model's window less this stage's answer when the window is
+    /// known, else within the default budget.
     pub fn request(&self, stage: &Stage, extra: &[(&str, Value)]) -> Result<ChatRequest, Error> {
-        self.request_within(stage, extra, self.job.options.prompt_tokens)
+        let budget = match self.job.options.window {
+            Some(w) => w.saturating_sub(self.answer_tokens(stage) as usize),
+            None => self.job.options.prompt_tokens,
+        };
+        self.request_within(stage, extra, budget)
+    }
+
+    /// Tokens this stage's answer is given (`--max-tokens` at most).
+    fn answer_tokens(&self, stage: &Stage) -> u32 {
+        let o = self.job.options;
+        if o.window.is_none() {
+            return o.max_tokens;
+        }
+        let spec = &self.job.persona.spec;
+        let cjk = ["ko", "ja", "zh"].iter().any(|l| spec.language.starts_with(l));
+        super::budget::answer_tokens(stage, spec.length, spec.perspectives.len(), cjk, o.max_tokens)
     }
 
     /// [`Plan::request`] with its prompt fitted to `budget` tokens.
@@ -276,7 +299,7 @@ impl<'a> Plan<'a> {
                 ),
             }),
             temperature: o.temperature,
-            max_tokens: o.max_tokens,
+            max_tokens: self.answer_tokens(stage),
             stage: name,
         })
     }

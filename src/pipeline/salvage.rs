@@ -94,8 +94,18 @@ pub fn perspective(
     clean_cites("position", &mut p.position, known, &mut notes);
     clean_cites("reasons", &mut p.reasons, known, &mut notes);
     clean_cites("implications", &mut p.implications, known, &mut notes);
-    silence("reasons", &mut p.reasons, labels.no_reasons_beyond, &mut notes);
-    silence("implications", &mut p.implications, labels.no_meaning, &mut notes);
+    silence(
+        "reasons",
+        &mut p.reasons,
+        &labels.no_reasons_beyond(label),
+        &mut notes,
+    );
+    silence(
+        "implications",
+        &mut p.implications,
+        &labels.no_meaning(label),
+        &mut notes,
+    );
     notes
 }
 

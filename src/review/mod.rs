@@ -2,8 +2,9 @@
 //! degraded parts, findings by kind, each side's share of the words, language
 //! and cost), and the editor's decisions. Decisions are appended to
 //! `DIR/review.jsonl`, one whole line each, with the time, the reviewer and the
-//! hash of the article decided on; an approval of an article that changed
-//! since is stale. `fairness` sums the sides over the batch; `page` writes the
+//! hash of every file written for the story (its JSON, Markdown, page and
+//! provenance, in every edition); an approval of a story any of whose files
+//! changed since is stale, and says which. `fairness` sums the sides over the batch; `page` writes the
 //! desk as `DIR/index.html`.
 
 use std::collections::BTreeMap;
@@ -17,7 +18,10 @@ use crate::batch::journal::{Journal, State};
 use crate::error::{Error, Result};
 
 pub mod fairness;
+mod files;
 pub mod page;
+
+use files::{changed_since, story_files};
 
 /// The decisions file in an output folder.
 pub const FILE: &str = "review.jsonl";
@@ -64,6 +68,10 @@ pub struct Decision {
     pub note: Option<String>,
     /// SHA-256 of the article's JSON when decided.
     pub sha256: String,
+    /// SHA-256 of every file written for the story when decided, by file name
+    /// (none in decisions recorded before files were covered: the JSON alone).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub files: BTreeMap<String, String>,
 }
 
 /// One story's row.
@@ -85,6 +93,10 @@ pub struct Row {
     /// Where the story stands after its latest decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<Standing>,
+    /// For a stale approval: the files written for the story that changed,
+    /// appeared or went since.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changed: Vec<String>,
     /// The article's page (else its Markdown, else its JSON), by file name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
@@ -138,8 +150,16 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
             *findings.entry(f.kind.as_str().to_string()).or_insert(0) += 1;
         }
         let sha = crate::fsutil::sha256_hex(text.as_bytes());
-        let decision = decisions.get(&id).map(|d| match d.verdict {
-            Verdict::Approve if d.sha256 != sha => Standing::Stale,
+        // An edition's row (`ID.ko`) takes the story's decision when it has none.
+        let decided = decisions
+            .get(&id)
+            .or_else(|| id.rsplit_once('.').and_then(|(story, _)| decisions.get(story)));
+        let changed = match decided {
+            Some(d) if d.verdict == Verdict::Approve => changed_since(dir, d, &sha)?,
+            _ => Vec::new(),
+        };
+        let decision = decided.map(|d| match d.verdict {
+            Verdict::Approve if !changed.is_empty() => Standing::Stale,
             Verdict::Approve => Standing::Approve,
             Verdict::Reject => Standing::Reject,
         });
@@ -159,6 +179,7 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
             cost_usd: a.meta.cost_usd,
             error: None,
             decision,
+            changed,
             degraded,
             findings,
             file: page_of(dir, &id),
@@ -265,6 +286,7 @@ fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
         cost_usd: None,
         error,
         decision: None,
+        changed: Vec::new(),
         file: None,
         sides: Vec::new(),
         stated: Vec::new(),
@@ -302,7 +324,12 @@ pub fn decide(dir: &Path, ids: &[String], verdict: Verdict, note: Option<&str>) 
         .unwrap_or_else(|| "unknown".into());
     let mut lines = String::new();
     for id in ids {
-        let path = known.get(id).ok_or_else(|| {
+        let files = story_files(dir, id)?;
+        // A story written in editions is decided as a whole (`ID` for `ID.ko`, `ID.en`).
+        let edition = known
+            .iter()
+            .find(|(k, _)| k.strip_prefix(id.as_str()).is_some_and(|r| r.starts_with('.')));
+        let path = known.get(id).or(edition.map(|(_, p)| p)).ok_or_else(|| {
             Error::Usage(format!(
                 "no article `{}` in {}; `parallax review {}` lists them",
                 crate::text::printable(id),
@@ -319,6 +346,7 @@ pub fn decide(dir: &Path, ids: &[String], verdict: Verdict, note: Option<&str>) 
             verdict,
             note: note.map(str::to_string),
             sha256: crate::fsutil::sha256_hex(text.as_bytes()),
+            files,
         };
         lines.push_str(&serde_json::to_string(&d).map_err(Error::internal)?);
         lines.push('\n');

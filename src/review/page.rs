@@ -130,6 +130,9 @@ struct Compact<'a> {
     t: Option<u64>,
     e: Option<&'a str>,
     r: Option<&'static str>,
+    /// The files a stale approval's story changed in.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    g: &'a [String],
     x: Option<String>,
 }
 
@@ -160,6 +163,7 @@ fn compact<'a>(r: &'a Row, sides: &[fairness::Side], retry: &Retry) -> Compact<'
         t: r.elapsed_ms,
         e: r.error.as_deref(),
         r: r.decision.map(|d: Standing| d.into()),
+        g: &r.changed,
         x: (r.status == Status::Failed).then(|| retry.command(&r.id)),
     }
 }

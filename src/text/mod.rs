@@ -167,6 +167,12 @@ impl QuoteIndex {
     /// has no word boundaries: its characters must occur in order, punctuation
     /// aside.
     pub fn contains(&self, quote: &str) -> bool {
+        // A quotation the text holds as it stands, its own brackets and
+        // ellipses included (`[W]e are`, `that…. They're`).
+        let whole = words_only(&unquote(&fold(quote))).to_lowercase();
+        if whole.chars().any(char::is_alphanumeric) && self.lower.contains(&format!(" {whole} ")) {
+            return true;
+        }
         let pieces = quote_pieces(quote);
         !pieces.is_empty()
             && pieces.iter().all(|p| {

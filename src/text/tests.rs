@@ -101,3 +101,12 @@ fn printable_text_shows_escape_sequences_instead_of_obeying_them() {
     assert_eq!(printable("x\u{202e}y\r"), "x\\u{202e}y\\u{d}");
     assert_eq!(printable("서울 東京"), "서울 東京");
 }
+
+#[test]
+fn a_quotation_held_as_it_stands_keeps_its_own_brackets_and_ellipses() {
+    let text = "“[W]e are reminded of the millions of refugees,” he said. \"Young people do not want to see that…. They're way beyond that.\"";
+    let index = QuoteIndex::new(text);
+    assert!(index.contains("“[W]e are reminded of the millions of refugees,”"));
+    assert!(index.contains("\"Young people do not want to see that…. They're way beyond that.\""));
+    assert!(!index.contains("“[W]e are reminded of the millions of migrants,”"));
+}

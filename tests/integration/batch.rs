@@ -240,3 +240,29 @@ fn folders_and_globs_are_manifests_too() {
     assert!(dir.join("out2/two.md").exists() && !dir.join("out2/one.md").exists());
     assert!(started.elapsed() < Duration::from_secs(600));
 }
+
+#[test]
+fn without_jobs_the_stories_in_flight_follow_the_providers_concurrency() {
+    let srv = serve(Config { latency: Duration::from_millis(50), ..Config::default() });
+    let dir = scratch();
+    fast_config(&dir, 2, "concurrency = 16");
+    let list = manifest(&dir, 24);
+    Parallax::new(&dir).fake(&srv).batch([list.to_str().unwrap(), "--out", "out", "--no-revise"]).succeeds();
+    // The most briefs the server held at once (its logical clock orders
+    // arrivals and completions): a story asks for one brief, first, so that is
+    // the stories in flight, within `concurrency`.
+    let log = srv.handle.requests();
+    let briefs: Vec<_> = log.iter().filter(|q| q.schema_name() == Some("brief")).collect();
+    let peak = briefs
+        .iter()
+        .map(|q| briefs.iter().filter(|o| o.started <= q.started && q.started < o.finished).count())
+        .max()
+        .unwrap_or(0);
+    assert!(peak > 8, "more stories in flight than the old default of 8: peak {peak}");
+    let all = log
+        .iter()
+        .map(|q| log.iter().filter(|o| o.started <= q.started && q.started < o.finished).count())
+        .max()
+        .unwrap_or(0);
+    assert!(all <= 16, "never more requests than `concurrency`: peak {all}");
+}

@@ -102,14 +102,15 @@ fn twenty_drafts_survive_thirty_percent_mixed_faults() {
     }
     assert!(!log.iter().any(|q| q.outcome == "400" || q.outcome == "401"));
     // Each retry of a call arrives no sooner than the server asked (429: 100 ms)
-    // or the backoff allows (at least half the 5 ms base).
+    // or the backoff allows (at least half the 5 ms base). An answer cut at
+    // the token limit is no failure: it is asked again at once with more room.
     for (i, q) in log.iter().enumerate() {
         let Some(next) = log[i + 1..].iter().find(|n| n.conversation == q.conversation) else {
             continue;
         };
         let gap = next.arrived_at.duration_since(q.arrived_at);
         let least = if q.outcome == "429" { Duration::from_millis(100) } else { Duration::from_millis(2) };
-        if q.outcome != "ok" {
+        if q.outcome != "ok" && q.outcome != "length-cut" {
             assert!(gap >= least, "retry after {} came {gap:?} later", q.outcome);
         }
     }

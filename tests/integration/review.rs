@@ -90,3 +90,31 @@ fn a_story_a_stopped_run_left_unfinished_is_pending() {
     assert_eq!(row(&all, "gone")["status"], "failed");
     assert_eq!(row(&all, "kim")["status"], "done");
 }
+
+#[test]
+fn an_approval_covers_every_file_written_for_the_story_in_every_edition() {
+    let dir = scratch();
+    write_jsonl(dir.join("stories.jsonl"), [json!({"id": "kim", "source": kcna()})]);
+    Parallax::new(&dir)
+        .batch(["stories.jsonl", "--out", "out", "--allow-outside", "--format", "md,html", "--lang", "en,ko"])
+        .succeeds();
+    Parallax::new(&dir).review(["out", "--approve", "kim"]).succeeds();
+    let listed = Parallax::new(&dir).review(["out", "--approved"]).succeeds().stdout;
+    assert_eq!(listed, "kim.en\nkim.ko\n", "an approval of the story covers both editions");
+    let decision: Value =
+        serde_json::from_str(read(dir.join("out/review.jsonl")).lines().next().unwrap()).unwrap();
+    for name in ["kim.en.md", "kim.en.html", "kim.en.json", "kim.ko.md", "kim.ko.html", "kim.ko.json"] {
+        assert!(decision["files"][name].as_str().is_some_and(|h| h.len() == 64), "{name}: {decision}");
+    }
+
+    // A line appended to the Korean edition's Markdown, which is what gets published.
+    let md = dir.join("out/kim.ko.md");
+    write(&md, read(&md) + "\nAn editor's line.\n");
+    let all = rows(&dir, &[]);
+    assert_eq!(row(&all, "kim.ko")["decision"], "stale");
+    assert_eq!(row(&all, "kim.ko")["changed"], json!(["kim.ko.md"]));
+    let listed = Parallax::new(&dir).review(["out", "--approved"]).succeeds().stdout;
+    assert_eq!(listed, "", "no edition of a changed story goes out: {listed}");
+    let table = Parallax::new(&dir).review(["out"]).succeeds().stdout;
+    assert!(table.contains("stale (kim.ko.md changed)"), "{table}");
+}

@@ -180,3 +180,15 @@ fn percentages_in_words_hyphens_and_hanzi_decimals() {
     assert_eq!(claims("a 10-percent tariff"), [Claim::Percent(10.0)]);
     assert_eq!(claims("增长率为百分之二点五"), [Claim::Percent(2.5)]);
 }
+
+#[test]
+fn single_curly_marks_keep_their_apostrophes_and_an_apostrophe_opens_nothing() {
+    assert_eq!(
+        claims("Trump: ‘You Don’t Know What You’re Talking About’"),
+        [Claim::Quote("You Don’t Know What You’re Talking About".into())]
+    );
+    assert_eq!(
+        claims("Trump‘s attack on a federal judge’ drew fire"),
+        Vec::<Claim>::new()
+    );
+}

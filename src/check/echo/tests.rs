@@ -104,3 +104,9 @@ fn a_passage_label_or_a_source_header_in_our_own_part_is_an_echo() {
         ["echo"]
     );
 }
+
+#[test]
+fn a_short_part_the_sources_hold_as_it_stands_is_no_salad() {
+    use crate::article::place::At;
+    assert!(our_part(At::Lede, "Traffic through the Panama Canal.").is_empty());
+}

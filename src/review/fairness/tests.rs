@@ -21,6 +21,7 @@ fn row(id: &str, stated: &[&str], shares: &[(&str, f64)], publishers: &[&str], s
         cost_usd: None,
         error: None,
         decision: None,
+        changed: Vec::new(),
         file: None,
         sides: ["kr", "us", "jp"].iter().map(|s| side(s)).collect(),
         stated: stated.iter().map(|s| s.to_string()).collect(),

@@ -48,3 +48,20 @@ fn a_page_that_is_not_the_desk_is_left_alone() {
     write(dir.path(), &[]).unwrap();
     write(dir.path(), &[]).unwrap_or_else(|e| panic!("the desk replaces itself: {e}"));
 }
+
+#[test]
+fn the_desk_names_cjk_families_and_a_row_takes_its_story_language() {
+    let style = &TEMPLATE[..TEMPLATE.find("</style>").unwrap()];
+    for family in [
+        "Noto Sans KR",
+        "Noto Sans JP",
+        "Noto Sans SC",
+        "Malgun Gothic",
+        "Hiragino Sans",
+        "PingFang SC",
+    ] {
+        assert!(style.contains(family), "{family}");
+    }
+    assert!(style.contains("font: 15px/1.45 var(--sans)"));
+    assert!(SCRIPT.contains("tr.setAttribute(\"lang\", r.l)"));
+}

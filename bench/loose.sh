@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Small windows, stories in flight and CPU per story, against the fake LLM
+# server on 127.0.0.1. Writes its section of docs/performance.md.
+# Usage: bench/loose.sh [OLD_PARALLAX]   (OLD_PARALLAX: a binary to compare CPU with)
+#
+#   1. the PRISM example drafted against llama-server windows of 1,536 to 4,096
+#      tokens: whether it drafts, and the largest prompt plus answer room sent;
+#   2. 64 stories, `concurrency = 16`, no `-j`, 200 ms a call, a slightly
+#      sloppy server: wall time against the ideal;
+#   3. 64 stories, `-j 64`, `concurrency = 16`, a streaming server that answers
+#      at once, sloppy (repairs and revisions): our CPU per story.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
+OLD=${1:-}
+cargo build --release -q -p parallax -p fake-llm
+BIN=$PWD/target/release/parallax
+FAKE=$PWD/target/release/fake-llm
+WORK=$(mktemp -d)
+trap 'stop_fake; rm -rf "$WORK"' EXIT
+EX=$PWD/examples/sources
+
+# 1. Windows.
+rows=""
+for window in 1536 2048 3072 4096; do
+  start_fake --imitate llama-server --context "$window"
+  dir=$WORK/w$window; mkdir -p "$dir"
+  if (cd "$dir" && OPENAI_BASE_URL=$URL OPENAI_API_KEY=x "$BIN" draft "$EX/kim-putin-new-year.md" \
+      "$EX/north-korea-russia-reactions.md" --persona prism -o a.json --no-cache > out.txt 2> err.txt); then
+    drafted=yes
+    largest=$(python3 -c "
+import json; a = json.load(open('$dir/a.json'))
+print(max(c['usage']['prompt_tokens'] for c in a['meta']['calls']))")
+  else
+    drafted="no: $(tail -n1 "$dir/err.txt" | sed 's/.*stage/stage/' | cut -c1-160)"
+    largest=-
+  fi
+  rows+="| $window | $drafted | $largest |"$'\n'
+  stop_fake
+done
+
+manifest() {
+  local n=$1 file=$2 i
+  : > "$file"
+  for ((i = 0; i < n; i++)); do
+    printf '{"id":"s-%05d","text":"The council of district %d approved a budget of $%d.5 million on March 3.\\n\\nSeoul said the plan for district %d was sound.\\n\\nOpposition members said the vote was rushed."}\n' \
+      "$i" "$i" "$((i + 10))" "$i" >> "$file"
+  done
+}
+manifest 64 "$WORK/m.jsonl"
+printf '[provider]\nconcurrency = 16\n' > "$WORK/parallax.toml"
+
+# 2. Stories in flight without -j.
+start_fake --latency-ms 200 --sloppy 1
+rm -rf "$WORK/out"
+start=$(date +%s.%N)
+(cd "$WORK" && OPENAI_BASE_URL=$URL OPENAI_API_KEY=x "$BIN" batch m.jsonl --out out --no-cache > /dev/null 2>&1) || true
+end=$(date +%s.%N)
+CALLS=$(python3 -c "import json; print(json.load(open('$WORK/out/report.json'))['calls'])")
+WALL=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
+IDEAL=$(awk -v c="$CALLS" 'BEGIN { printf "%.2f", c * 0.2 / 16 }')
+OVER=$(awk -v w="$WALL" -v i="$IDEAL" 'BEGIN { printf "%.1f", (w / i - 1) * 100 }')
+stop_fake
+
+# 3. CPU per story, three runs each, the median.
+start_fake --sloppy 1
+cpu() {
+  local bin=$1 k out=()
+  for k in 1 2 3; do
+    rm -rf "$WORK/out"
+    (cd "$WORK" && OPENAI_BASE_URL=$URL OPENAI_API_KEY=x /usr/bin/time -f "%U %S" -o "$WORK/t.txt" \
+      "$bin" batch m.jsonl --out out -j 64 --no-cache > /dev/null 2>&1) || true
+    out+=("$(awk '{ printf "%.1f", ($1 + $2) * 1000 / 64 }' "$WORK/t.txt")")
+  done
+  printf '%s\n' "${out[@]}" | sort -n | sed -n 2p
+}
+CPU_NEW=$(cpu "$BIN")
+CPU_OLD=-
+if [ -n "$OLD" ]; then CPU_OLD=$(cpu "$OLD"); fi
+stop_fake
+
+write_section loose.sh "$(cat <<MD
+<!-- bench/loose.sh -->
+## Small windows, stories in flight, CPU per story
+
+Measured on $(date -u +%Y-%m-%d) with \`bench/loose.sh\`.
+
+**Windows.** The PRISM example (two sources, 15 passages) against llama-server
+imitated with a window of N tokens (stated in \`/props\`). Each stage keeps room for
+its own answer only (a brief or a side's section is a few hundred tokens), and the
+passages retrieval picks fill the rest.
+
+| window | drafts | largest prompt sent (tokens) |
+|---|---|---|
+${rows}
+**Stories in flight without \`-j\`.** 64 stories, \`concurrency = 16\`, 200 ms a
+call, sloppy answers (repairs and revisions): ${CALLS} calls, ideal ${IDEAL} s, wall
+${WALL} s (${OVER}% over).
+
+**CPU per story.** 64 stories, \`-j 64\`, \`concurrency = 16\`, a streaming server
+that answers at once with sloppy answers: ${CPU_NEW} ms of CPU a story (user +
+system, median of three)$( [ "$CPU_OLD" != - ] && echo "; the build before this change: ${CPU_OLD} ms" ).
+<!-- end bench/loose.sh -->
+MD
+)"
+echo "wrote docs/performance.md"
