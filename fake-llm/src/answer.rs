@@ -65,7 +65,7 @@ pub fn message_text(messages: Option<&Value>) -> String {
 }
 
 /// One `[S12] text` line of a prompt, with the sides of the statement lines
-/// under it (`  statement: Mao Ning (speaks for china) said: …`).
+/// under it (`  ↳ statement: Mao Ning (speaks for china) said: …`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Passage {
     pub id: String,
@@ -84,7 +84,9 @@ pub fn other_sides_passage(prompt: &str, side: &str) -> Option<Passage> {
 fn passages(prompt: &str) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
     for line in prompt.lines() {
-        if let Some(st) = line.trim_start().strip_prefix("statement:") {
+        // An annotation line, marked `↳` so that it reads as no source's words.
+        let note = line.trim_start().trim_start_matches('↳').trim_start();
+        if let Some(st) = note.strip_prefix("statement:") {
             if let (Some(i), Some(last)) = (st.find("(speaks for "), out.last_mut())
                 && let Some(j) = st[i..].find(')')
             {

@@ -75,13 +75,24 @@ pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
     let last = needle.chars().next_back()?;
     let first = needle.chars().next()?;
     use script::{hangul, unspaced};
-    hay.match_indices(needle).map(|(i, _)| i).find(|&i| {
+    let whole = |i: &usize| {
+        let i = *i;
         let before = hay[..i].chars().next_back();
         let after = hay[i + needle.len()..].chars().next();
         let start_ok = unspaced(first) || !before.is_some_and(char::is_alphanumeric);
         let end_ok = unspaced(last) || hangul(last) || !after.is_some_and(char::is_alphanumeric);
         start_ok && end_ok
-    })
+    };
+    // A speaker span is short and is asked for every keyword of a persona: a
+    // plain scan costs less there than building a substring searcher each time.
+    if hay.len() <= 256 {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        (0..(h.len() + 1).saturating_sub(n.len()))
+            .filter(|&i| h[i..].starts_with(n) && hay.is_char_boundary(i))
+            .find(whole)
+    } else {
+        hay.match_indices(needle).map(|(i, _)| i).find(whole)
+    }
 }
 
 /// Words in `s`: whitespace-separated words, and for Chinese and Japanese,

@@ -80,7 +80,7 @@ fn what_a_weak_model_echoes_never_reaches_print() {
     ];
     let runs = instruction_runs();
     let annotation =
-        regex::Regex::new(r"(?i)statement:|speaks for|\(no side\)|\[S\d+\]|^\W*[a-z_]+:\s").unwrap();
+        regex::Regex::new(r"(?i)↳|statement:|speaks for|\(no side\)|\[S\d+\]|^\W*[a-z_]+:\s").unwrap();
     let dir = scratch();
     fast_config(&dir, 2, "");
     let mut wrong = Vec::new();

@@ -101,6 +101,21 @@ fn the_offline_draft_gives_each_side_its_own_words_and_shows_the_silent_one() {
 }
 
 #[test]
+fn a_japanese_wire_story_keeps_chinas_position_when_its_ministry_is_named_twice() {
+    // 中国商務省 announces, 商務省の報道官 explains: one speaker, one side.
+    let r = Parallax::scratch()
+        .draft(["--format", "json", "--persona", "prism", "-o", "-"])
+        .arg(fixture("sources/rare-earths-ja.md"))
+        .succeeds();
+    let article: Value = r.json();
+    let china = article["perspectives"].as_array().unwrap().iter().find(|p| p["id"] == "china").unwrap();
+    assert_eq!(china["stated"], true, "{china}");
+    assert!(china["position"]["text"].as_str().unwrap().contains("中国商務省"), "{china}");
+    let findings = article["meta"]["integrity"]["findings"].as_array().unwrap();
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+#[test]
 fn editions_in_two_languages_are_compared_fact_by_fact() {
     let parity = |edition: &str| {
         let r = Parallax::scratch()
