@@ -276,6 +276,8 @@ pub enum FindingKind {
     Echo,
     // A part most of whose words appear in no passage (word salad).
     Noise,
+    // A side's stance reported the other way round (welcomed what it opposed).
+    Stance,
 }
 
 impl FindingKind {

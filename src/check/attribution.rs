@@ -113,7 +113,12 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
         for sentence in sentences(&block.text) {
             let found = statements::extract(sentence);
             for s in &found {
+                // An office that names no country, in a side's section, is that side's.
+                let office = block.perspective.is_some()
+                    && sides::bare_office(&s.speaker)
+                    && sides::side_of(&s.speaker, persona).is_none();
                 let side = match sources.side(&s.speaker, persona) {
+                    _ if office => block.perspective.clone(),
                     Some(side) => Some(side),
                     None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
                     None => None,
@@ -122,6 +127,8 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
                     .or_else(|| in_another_section(sources, s, block))
                 {
                     out.push(finding(block, m));
+                } else if let Some(x) = super::stance::reversed(sources, s, &side) {
+                    out.push(reversed(block, s, &side, x));
                 }
                 previous = side.or(previous);
             }
@@ -137,6 +144,32 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
         }
     }
     out
+}
+
+/// A statement whose stance the sources give the other way round.
+fn reversed(block: &super::Block, s: &Statement, side: &Option<String>, x: &Said<'_>) -> Finding {
+    let m = Misattribution {
+        quotation: s.content.clone(),
+        article_speaker: s.speaker.clone(),
+        article_side: side.clone(),
+        source_speaker: x.statement.speaker.clone(),
+        source_side: x.statement.side.clone(),
+        passage: x.passage.clone(),
+    };
+    Finding {
+        check: Check::Attribution,
+        kind: FindingKind::Stance,
+        severity: Severity::of(Check::Attribution, FindingKind::Stance),
+        section: block.section.clone(),
+        location: block.location.clone(),
+        at: block.at,
+        claim: format!("{} {} {}", s.speaker, s.verb, s.content),
+        expected: format!(
+            "the sources ({}) report the opposite stance: {} {} {}",
+            x.passage, x.statement.speaker, x.statement.verb, x.statement.content
+        ),
+        attribution: Some(m),
+    }
 }
 
 fn finding(block: &super::Block, m: Misattribution) -> Finding {

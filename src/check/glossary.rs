@@ -57,7 +57,10 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
             }
             mentions += named.len();
             let problems = match entry.policy {
-                Policy::FirstMentionBoth if !first_seen => first_mention(entry, sentence),
+                // The language the sentence is written in, whatever the persona's.
+                Policy::FirstMentionBoth if !first_seen => {
+                    first_mention(entry, sentence, crate::text::script::script(sentence).code())
+                }
                 Policy::Attribute => unattributed(persona, &named, sentence),
                 Policy::NeutralOnly => not_neutral(entry, &named, sentence),
                 _ => Vec::new(),
@@ -75,23 +78,42 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
 
 type Problem = (FindingKind, String, String);
 
-/// At first mention, every side's name is given: one of its names, in any
-/// script (an English article need not write 尖閣諸島 beside "Senkaku").
-fn first_mention(entry: &GlossaryEntry, sentence: &str) -> Vec<Problem> {
+/// Whether `name` is written as `language` writes it: Hangul for Korean;
+/// kana, or Han characters in their Japanese forms, for Japanese; simplified
+/// Han characters for Chinese; Latin letters otherwise.
+fn in_language(name: &str, language: &str) -> bool {
+    use crate::text::script::{han, hangul, kana};
+    let simplified = || crate::source::cjk::fold(name) == name;
+    let hanzi = name.chars().any(han) && !name.chars().any(|c| kana(c) || hangul(c));
+    match language.split('-').next().unwrap_or(language) {
+        "ko" => name.chars().any(hangul),
+        "ja" => name.chars().any(kana) || (hanzi && !simplified()),
+        "zh" => hanzi && simplified(),
+        _ => name.chars().all(|c| !han(c) && !kana(c) && !hangul(c)),
+    }
+}
+
+/// At first mention, every side's name is given, in the article's language (a
+/// Japanese article writes 尖閣諸島 and 釣魚島, not the English, Chinese and
+/// Korean names as well). A side whose names the persona gives in no form of
+/// that language may be named in any.
+fn first_mention(entry: &GlossaryEntry, sentence: &str, language: &str) -> Vec<Problem> {
     let mut sides: Vec<&String> = entry.names.iter().flat_map(|n| &n.used_by).collect();
     sides.sort();
     sides.dedup();
-    let named = |side: &String| {
-        entry
-            .names
+    let names_of = |side: &String| -> Vec<&TermName> {
+        let all: Vec<&TermName> = entry.names.iter().filter(|n| n.used_by.contains(side)).collect();
+        let own: Vec<&TermName> = all
             .iter()
-            .any(|n| n.used_by.contains(side) && contains_word(sentence, &n.name))
+            .copied()
+            .filter(|n| in_language(&n.name, language))
+            .collect();
+        if own.is_empty() { all } else { own }
     };
-    let missing: Vec<&str> = entry
-        .names
+    let missing: Vec<&str> = sides
         .iter()
-        .filter(|n| !n.used_by.is_empty() && !n.used_by.iter().any(named))
-        .map(|n| n.name.as_str())
+        .filter(|side| !names_of(side).iter().any(|n| contains_word(sentence, &n.name)))
+        .flat_map(|side| names_of(side).into_iter().map(|n| n.name.as_str()))
         .collect();
     if missing.is_empty() {
         return Vec::new();

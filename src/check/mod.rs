@@ -16,6 +16,7 @@ mod names;
 mod number_words;
 mod paragraphs;
 pub mod parity;
+mod stance;
 mod support;
 mod translation;
 

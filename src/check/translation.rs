@@ -228,11 +228,7 @@ pub(super) fn negated(s: &str) -> bool {
         "unable",
     ];
     match script(s) {
-        Script::Latin => s
-            .to_lowercase()
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-            .map(|w| w.replace('’', "'"))
-            .any(|w| LATIN.contains(&w.as_str()) || NEGATIVE.contains(&w.as_str())),
+        Script::Latin => latin_negated(s, LATIN, NEGATIVE),
         Script::Korean => ["않", "없", "못", "아니", "안 ", "말라", "불가"]
             .iter()
             .any(|m| s.contains(m)),
@@ -243,6 +239,32 @@ pub(super) fn negated(s: &str) -> bool {
             .iter()
             .any(|m| s.contains(m)),
     }
+}
+
+/// Whether English text is negated: a negator or a negative word, except a
+/// double negative ("not unacceptable", "never unwilling"), which reverses a
+/// negation rather than adding one.
+fn latin_negated(s: &str, negators: &[&str], negative: &[&str]) -> bool {
+    let words: Vec<String> = s
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'"))
+        .collect();
+    let undone = |w: &str| negative.contains(&w) || (w.starts_with("un") && w.len() > 5);
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        if negators.contains(&w) && words.get(i + 1).is_some_and(|n| undone(n)) {
+            i += 2;
+            continue;
+        }
+        if negators.contains(&w) || negative.contains(&w) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 #[cfg(test)]

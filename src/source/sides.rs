@@ -57,6 +57,25 @@ fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
     if out.len() < 2 { Vec::new() } else { out }
 }
 
+/// Whether a speaker span is an office that names no country (외교부 대변인,
+/// 外務省報道官, "the foreign ministry spokesperson"): its country is the one
+/// the text around it is about.
+pub fn bare_office(speaker: &str) -> bool {
+    const ENGLISH: &[&str] = &[
+        "ministry",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "government",
+        "cabinet",
+        "embassy",
+    ];
+    let lower = speaker.to_lowercase();
+    let english = lower.starts_with("the ") && ENGLISH.iter().any(|o| lower.contains(o));
+    let cjk = OFFICES.split_whitespace().any(|o| speaker.starts_with(o));
+    (english || cjk) && !FOREIGN.split_whitespace().any(|f| speaker.contains(f))
+}
+
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).
 fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String> {

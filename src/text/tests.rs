@@ -110,3 +110,14 @@ fn a_quotation_held_as_it_stands_keeps_its_own_brackets_and_ellipses() {
     assert!(index.contains("\"Young people do not want to see that…. They're way beyond that.\""));
     assert!(!index.contains("“[W]e are reminded of the millions of migrants,”"));
 }
+
+#[test]
+fn words_are_found_in_short_and_long_text_alike() {
+    assert_eq!(
+        word_at("尖閣諸島（中国名・釣魚島）の周辺で", "釣魚島"),
+        Some("尖閣諸島（中国名・".len())
+    );
+    let long = format!("{} Mao Ning said", "x ".repeat(200));
+    assert_eq!(word_at(&long, "Mao Ning"), Some(401));
+    assert_eq!(word_at("Maoist Ning", "Mao"), None);
+}

@@ -21,6 +21,9 @@ fn negation_in_each_language() {
         ("我们没有改变立场", true),
         ("中方将采取必要措施", false),
         ("面向未来的合作", false),
+        ("The move is not unacceptable", false),
+        ("We are never unwilling to talk", false),
+        ("No, the move is not unacceptable", true),
     ] {
         assert_eq!(negated(text), want, "{text}");
     }

@@ -64,3 +64,62 @@ fn another_sides_statement_in_any_part_of_our_side_section_is_misattributed() {
     };
     assert!(check(&doc, &corpus, &persona).is_empty());
 }
+
+#[test]
+fn an_office_that_names_no_country_takes_the_side_of_its_section() {
+    let persona = persona::load("prism", &[]).unwrap();
+    let text = "중국 외교부 대변인은 \"대만 문제는 중국의 내정\"이라고 말했다.\n\n한국 외교부는 \"상황을 주시하고 있다\"고 밝혔다.\n";
+    let srcs = sources(text, &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let doc = Doc {
+        blocks: vec![block(
+            "china",
+            "외교부 대변인은 \"대만 문제는 중국의 내정\"이라고 말했다.",
+        )],
+        sides: vec![],
+        labelled: true,
+    };
+    let found = check(&doc, &corpus, &persona);
+    assert!(found.is_empty(), "{found:#?}");
+    // The same bare office in South Korea's section, with China's words.
+    let doc = Doc {
+        blocks: vec![block(
+            "south-korea",
+            "외교부 대변인은 \"대만 문제는 중국의 내정\"이라고 말했다.",
+        )],
+        sides: vec![],
+        labelled: true,
+    };
+    assert!(!check(&doc, &corpus, &persona).is_empty());
+}
+
+#[test]
+fn a_stance_reported_the_other_way_round_is_a_contradiction() {
+    let persona = persona::load("prism", &[]).unwrap();
+    for (source, faithful, reversed) in [
+        (
+            "Japan's foreign ministry welcomed the agreement on fishing quotas in the East China Sea.\n",
+            "Japan's foreign ministry welcomed the agreement on fishing quotas in the East China Sea.",
+            "Japan's foreign ministry condemned the agreement on fishing quotas in the East China Sea.",
+        ),
+        (
+            "中国外交部发言人表示，中方坚决反对美方对华芯片出口管制措施。\n",
+            "中国外交部发言人表示，中方坚决反对美方对华芯片出口管制措施。",
+            "中国外交部发言人表示，中方欢迎美方对华芯片出口管制措施。",
+        ),
+    ] {
+        let srcs = sources(source, &persona);
+        let corpus = Corpus::new(&srcs, &persona);
+        let doc = |text: &str| Doc {
+            blocks: vec![block("", text)],
+            sides: vec![],
+            labelled: false,
+        };
+        assert!(check(&doc(faithful), &corpus, &persona).is_empty(), "{faithful}");
+        let found = check(&doc(reversed), &corpus, &persona);
+        assert!(
+            found.iter().any(|f| f.kind == FindingKind::Stance),
+            "{reversed}: {found:#?}"
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! A side's stance reported the other way round: the article says a side
+//! welcomed what the sources say it opposed (or the reverse), in any of the
+//! four languages (歓迎 against 反対, 欢迎 against 反对, 환영 against 반대). A
+//! contradiction is proven only where the two statements are the same one: the
+//! same side, most of the same words once the stance words are set aside, and
+//! neither negated (a negation leaves the stance open).
+
+use super::attribution::{Said, Sources, content_words};
+use super::translation::negated;
+use crate::source::Statement;
+
+/// Stance words: for, then against. English words match as word starts.
+const FOR: &[&str] = &[
+    "welcom", "support", "prais", "endors", "applaud", "hail", "approv", "embrac", "歓迎", "欢迎", "歡迎",
+    "支持", "賛成", "赞成", "贊成", "評価", "赞赏", "환영", "지지", "찬성",
+];
+const AGAINST: &[&str] = &[
+    "oppos", "condemn", "reject", "criticiz", "criticis", "denounc", "protest", "decr", "反対", "反对",
+    "反對", "非難", "谴责", "譴責", "批判", "批评", "抗議", "抗议", "拒否", "拒绝", "반대", "비난", "규탄",
+    "비판", "항의", "거부",
+];
+
+/// +1 for a stance for, -1 against, from the first stance word of the verb,
+/// else of what was said; none when there is none or both kinds.
+pub(super) fn polarity(verb: &str, content: &str) -> Option<i8> {
+    [verb, content].iter().find_map(|t| {
+        let lower = t.to_lowercase();
+        let has = |words: &[&str]| {
+            words.iter().any(|w| {
+                if w.is_ascii() {
+                    lower
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|x| x.starts_with(w))
+                } else {
+                    lower.contains(w)
+                }
+            })
+        };
+        match (has(FOR), has(AGAINST)) {
+            (true, false) => Some(1),
+            (false, true) => Some(-1),
+            _ => None,
+        }
+    })
+}
+
+/// Content words without the stance words, so that "welcomed the deal" and
+/// "opposed the deal" are about the same thing.
+fn topic(s: &str) -> std::collections::BTreeSet<String> {
+    content_words(s)
+        .into_iter()
+        .filter(|w| {
+            !FOR.iter()
+                .chain(AGAINST)
+                .any(|p| w.starts_with(p) || (!p.is_ascii() && p.contains(w.as_str())))
+        })
+        .collect()
+}
+
+/// The source statement that `s` (given to `side`) reports with the opposite
+/// stance, if there is one.
+pub(super) fn reversed<'s>(
+    sources: &'s Sources<'_>,
+    s: &Statement,
+    side: &Option<String>,
+) -> Option<&'s Said<'s>> {
+    let side = side.as_ref()?;
+    let ours = polarity(&s.verb, &s.content)?;
+    if negated(&s.content) || negated(&s.verb) {
+        return None;
+    }
+    let words = topic(&s.content);
+    if words.len() < 3 {
+        return None;
+    }
+    sources.said.iter().find(|x| {
+        let st = x.statement;
+        if st.side.as_ref() != Some(side) || negated(&st.content) || negated(&st.verb) {
+            return false;
+        }
+        let theirs = topic(&st.content);
+        let shared = words.intersection(&theirs).count() as f64;
+        polarity(&st.verb, &st.content) == Some(-ours) && shared >= 0.7 * words.len().max(theirs.len()) as f64
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stance_words_in_four_languages() {
+        assert_eq!(polarity("welcomed", "the agreement"), Some(1));
+        assert_eq!(polarity("said", "it opposed the agreement"), Some(-1));
+        assert_eq!(polarity("表明した", "合意を歓迎する"), Some(1));
+        assert_eq!(polarity("表示", "坚决反对该协议"), Some(-1));
+        assert_eq!(polarity("밝혔다", "합의를 환영한다"), Some(1));
+        assert_eq!(polarity("said", "the talks went well"), None);
+        assert_eq!(polarity("said", "it supports talks but opposes sanctions"), None);
+    }
+}
