@@ -9,6 +9,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::words::content_words;
 use super::{Check, Corpus, Doc, Finding};
 use crate::article::integrity::Misattribution;
 use crate::article::integrity::{FindingKind, Severity};
@@ -75,27 +76,6 @@ impl<'a> Sources<'a> {
     }
 }
 
-/// Lower-cased words of four letters or more, without common function words.
-pub(super) fn content_words(s: &str) -> BTreeSet<String> {
-    // Chinese and Japanese have no spaces: pairs of characters stand for words.
-    let han: Vec<char> = s
-        .chars()
-        .filter(|c| crate::text::script::han(*c) || matches!(c, '\u{30a1}'..='\u{30ff}'))
-        .collect();
-    if han.len() * 2 > s.chars().filter(|c| !c.is_whitespace()).count() {
-        return han.windows(2).map(|w| w.iter().collect()).collect();
-    }
-    const STOP: &[&str] = &[
-        "that", "this", "with", "from", "have", "will", "would", "their", "there", "they", "which", "about",
-        "been", "were", "said", "also", "into", "than", "them", "what", "when", "such",
-    ];
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .collect()
-}
-
 fn label(side: &Option<String>) -> String {
     side.clone().unwrap_or_else(|| "no side".into())
 }
@@ -127,7 +107,10 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
                     .or_else(|| in_another_section(sources, s, block))
                 {
                     out.push(finding(block, m));
-                } else if let Some(x) = super::stance::reversed(sources, s, &side) {
+                } else if let Some(x) =
+                    super::stance::reversed(sources.said.iter().map(|x| x.statement), s, &side)
+                    && let Some(x) = sources.said.iter().find(|y| std::ptr::eq(y.statement, x))
+                {
                     out.push(reversed(block, s, &side, x));
                 }
                 previous = side.or(previous);

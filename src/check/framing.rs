@@ -3,7 +3,8 @@
 //! and the closing must not give one side the last word unless the sources end
 //! on that side too.
 
-use super::attribution::{Sources, content_words, quotations, sentence_names_side};
+use super::attribution::{Sources, quotations, sentence_names_side};
+use super::words::content_words;
 use super::{Check, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
 use crate::persona::Persona;

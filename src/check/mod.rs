@@ -19,6 +19,7 @@ pub mod parity;
 mod stance;
 mod support;
 mod translation;
+mod words;
 
 pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
 use crate::article::integrity::{FindingKind, Severity};

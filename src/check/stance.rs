@@ -5,8 +5,8 @@
 //! same side, most of the same words once the stance words are set aside, and
 //! neither negated (a negation leaves the stance open).
 
-use super::attribution::{Said, Sources, content_words};
 use super::translation::negated;
+use super::words::content_words;
 use crate::source::Statement;
 
 /// Stance words: for, then against. English words match as word starts.
@@ -57,13 +57,13 @@ fn topic(s: &str) -> std::collections::BTreeSet<String> {
         .collect()
 }
 
-/// The source statement that `s` (given to `side`) reports with the opposite
-/// stance, if there is one.
+/// The statement among the sources' `said` that `s` (given to `side`) reports
+/// with the opposite stance, if there is one.
 pub(super) fn reversed<'s>(
-    sources: &'s Sources<'_>,
+    mut said: impl Iterator<Item = &'s Statement>,
     s: &Statement,
     side: &Option<String>,
-) -> Option<&'s Said<'s>> {
+) -> Option<&'s Statement> {
     let side = side.as_ref()?;
     let ours = polarity(&s.verb, &s.content)?;
     if negated(&s.content) || negated(&s.verb) {
@@ -73,8 +73,7 @@ pub(super) fn reversed<'s>(
     if words.len() < 3 {
         return None;
     }
-    sources.said.iter().find(|x| {
-        let st = x.statement;
+    said.find(|st| {
         if st.side.as_ref() != Some(side) || negated(&st.content) || negated(&st.verb) {
             return false;
         }

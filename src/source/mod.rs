@@ -3,6 +3,7 @@
 //! checks verify against. A source is a Markdown or text file, a JSON/YAML fact
 //! sheet (`factsheet`), or a URL (`remote`).
 
+mod anaphora;
 mod chinese;
 pub mod cjk;
 mod clauses;
@@ -16,6 +17,7 @@ pub mod sides;
 mod speaker;
 mod statement;
 pub mod statements;
+pub mod transcript;
 
 pub use id::PassageId;
 pub use remote::from_page;

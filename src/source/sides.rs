@@ -97,6 +97,37 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String>
     homes.next().is_none().then(|| home.id.clone())
 }
 
+/// A pronoun or a continuation takes the nearest earlier speaker it can be
+/// (its side too, when it has none); with no earlier speaker, a pronoun in
+/// English takes the nearest person the text named before it. What the text
+/// says stays as the mention.
+fn resolve(s: &mut Statement, earlier: &[(String, Option<String>)], before: &str, passage: &str) {
+    let pronoun = super::statement::is_pronoun(&s.speaker);
+    let fits = |(speaker, _): &&(String, Option<String>)| {
+        !pronoun || super::anaphora::compatible(&s.speaker, speaker)
+    };
+    let nearest = earlier.iter().rev().find(fits);
+    if nearest.is_none() && pronoun && s.speaker.is_ascii() {
+        let start = s.span.0.min(passage.len());
+        let text = format!("{before}{}", passage.get(..start).unwrap_or_default());
+        if let Some(name) = super::anaphora::named_before(&text) {
+            let said = std::mem::replace(&mut s.speaker, name);
+            s.mention = (!said.trim().is_empty()).then_some(said);
+            return;
+        }
+    }
+    let Some((speaker, side)) = nearest.or(earlier.last()) else {
+        return;
+    };
+    if s.side.is_none() {
+        s.side = side.clone();
+    }
+    if pronoun && (s.side.is_none() || s.side == *side) {
+        let said = std::mem::replace(&mut s.speaker, speaker.clone());
+        s.mention = (!said.trim().is_empty()).then_some(said);
+    }
+}
+
 /// The language of a passage: its own script, or its source's (`source`) when
 /// the passage is in Latin letters.
 fn language(passage: &str, source: Script) -> &'static str {
@@ -206,9 +237,16 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
         let mut own: HashMap<String, String> = HashMap::new();
         check_fixed(source, &ids, persona)?;
         let whole = script(&source.raw);
+        // A briefing is read turn by turn: only the answering side's turns speak.
+        let transcript = super::transcript::is_transcript(source.passages.iter().map(|p| p.text.as_str()));
+        let mut turns = super::transcript::Turns::default();
         for passage in &mut source.passages {
             let language = language(&passage.text, whole);
-            passage.statements = statements::extract(&passage.text);
+            passage.statements = if transcript {
+                turns.statements(&passage.text)
+            } else {
+                statements::extract(&passage.text)
+            };
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
             for s in &mut passage.statements {
                 s.side = fixed.clone().or_else(|| side_of(&s.speaker, persona));
@@ -231,8 +269,11 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
         local.push((own, whole));
     }
     for (source, (own, whole)) in sources.iter_mut().zip(&local) {
-        let mut previous: Option<(String, Option<String>)> = None;
+        // Every speaker so far, nearest last: a pronoun takes the nearest it can be.
+        let mut earlier: Vec<(String, Option<String>)> = Vec::new();
         let whole = *whole;
+        // The story's text before the passage being read.
+        let mut before = String::new();
         for passage in &mut source.passages {
             let language = language(&passage.text, whole);
             for s in &mut passage.statements {
@@ -242,21 +283,13 @@ pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputE
                         .find_map(|n| learnt(n, own).or_else(|| learnt(n, &known)))
                         .or_else(|| home_side(&s.speaker, language, persona));
                 }
-                if s.anaphor
-                    && let Some((speaker, side)) = &previous
-                {
-                    if s.side.is_none() {
-                        s.side = side.clone();
-                    }
-                    // A pronoun or a continuation takes the name it continues;
-                    // what the text says stays as the mention.
-                    if super::statement::is_pronoun(&s.speaker) && (s.side.is_none() || s.side == *side) {
-                        let said = std::mem::replace(&mut s.speaker, speaker.clone());
-                        s.mention = (!said.trim().is_empty()).then_some(said);
-                    }
+                if s.anaphor {
+                    resolve(s, &earlier, &before, &passage.text);
                 }
-                previous = Some((s.speaker.clone(), s.side.clone()));
+                earlier.push((s.speaker.clone(), s.side.clone()));
             }
+            before.push_str(&passage.text);
+            before.push('\n');
             passage.statements.retain(|s| s.plausible || s.side.is_some());
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
             let mut sides: Vec<String> = fixed.into_iter().collect();

@@ -133,6 +133,42 @@ pub(crate) fn is_pronoun(speaker: &str) -> bool {
     speaker.trim().is_empty()
         || ANAPHORS.contains(&lower.as_str())
         || (cjk && !speaker.starts_with('该') && speaker.chars().count() <= 3)
+        || continuation(speaker)
+}
+
+/// A speaker span that is no one, only the words that join its sentence to the
+/// one before ("but", "When", "Typically", "or simply", "whom he"): the
+/// statement continues the speaker before it.
+fn continuation(speaker: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "when",
+        "while",
+        "typically",
+        "usually",
+        "often",
+        "some",
+        "will",
+        "as",
+        "to",
+        "whom",
+        "who",
+        "which",
+        "also",
+        "later",
+        "again",
+        "enraged",
+    ];
+    let mut words = speaker.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    JOINS.contains(&first.to_lowercase().as_str())
+        && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a speaker refers back to someone named earlier.
@@ -140,4 +176,5 @@ pub(super) fn is_anaphor(speaker: &str) -> bool {
     let lower = speaker.to_lowercase();
     ANAPHORS.contains(&lower.as_str())
         || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
+        || continuation(speaker)
 }

@@ -116,6 +116,36 @@ fn a_japanese_wire_story_keeps_chinas_position_when_its_ministry_is_named_twice(
 }
 
 #[test]
+fn a_briefing_is_read_turn_by_turn_and_a_question_is_never_a_position() {
+    let said = statements("sources/mfa-briefing-en.md");
+    let briefing = fixture("sources/mfa-briefing-en.md");
+    assert!(!said.is_empty());
+    for (speaker, side, content) in &said {
+        assert_eq!((speaker.as_str(), side.as_str()), ("Mao Ning", "china"), "{content}");
+        assert!(
+            !content.contains("threat to supply chains") && !content.contains('?'),
+            "a question: {content}"
+        );
+    }
+    assert!(
+        said.iter().any(|(.., c)| c.contains("in line with international practice")),
+        "a turn runs on: {said:?}"
+    );
+    // The offline draft gives China its spokesperson's words, and Japan (only
+    // quoted in a question) no position.
+    let r = Parallax::scratch()
+        .draft(["--format", "json", "--persona", "prism", "-o", "-"])
+        .arg(&briefing)
+        .succeeds();
+    let article: Value = r.json();
+    let side = |id: &str| {
+        article["perspectives"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap().clone()
+    };
+    assert_eq!(side("china")["stated"], true);
+    assert_eq!(side("japan")["stated"], false, "a reporter's question is never Japan's position");
+}
+
+#[test]
 fn editions_in_two_languages_are_compared_fact_by_fact() {
     let parity = |edition: &str| {
         let r = Parallax::scratch()
