@@ -16,6 +16,7 @@ pub mod error;
 pub mod fetch;
 pub mod frontmatter;
 pub mod fsutil;
+pub mod gather;
 pub mod labels;
 pub mod llm;
 pub mod persona;

@@ -10,8 +10,10 @@ use parallax::render::Format;
 use parallax::stage::StageKind;
 
 mod batch;
+mod gather;
 mod review;
 pub use batch::{BatchArgs, DoctorArgs, Engine};
+pub use gather::{ChannelsCommand, GatherArgs};
 pub use review::ReviewArgs;
 
 #[derive(Debug, Parser)]
@@ -63,6 +65,14 @@ pub enum Command {
         after_help = "Examples:\n  parallax statements report.md statement.md\n  parallax statements canal.md --persona prism --json | jq 'select(.side == \"china\")'\n\nA side comes from the speaker only (the persona's keywords and actors), never from\nwho else a sentence mentions."
     )]
     Statements(StatementsArgs),
+    /// Gather each side's own words from its official channels into a source pack.
+    #[command(
+        after_help = "Examples:\n  parallax gather --persona prism --topic senkaku --since 7d -o pack/\n  parallax draft pack/ --persona prism -o senkaku.md\n  parallax gather --topic \"export controls,rare earths\" --channels channels/ -o pack/\n\nEach item is a source file whose front matter gives its side, office, channel,\nlicence and provenance; pack.json lists what was kept and skipped, and why."
+    )]
+    Gather(GatherArgs),
+    /// List and check the official channels `gather` reads.
+    #[command(subcommand)]
+    Channels(ChannelsCommand),
     /// List, show, check and create personas.
     #[command(subcommand)]
     Personas(PersonasCommand),

@@ -4,6 +4,7 @@ pub mod batch;
 pub mod check;
 pub mod doctor;
 pub mod draft;
+pub mod gather;
 pub mod init;
 pub mod personas;
 pub mod prompts;
@@ -25,6 +26,8 @@ pub async fn run(cli: Cli) -> Result<()> {
         cli::Command::Batch(args) => batch::run(args, config).await,
         cli::Command::Check(args) => check::run(args, config).await,
         cli::Command::Statements(args) => statements::run(args, config).await,
+        cli::Command::Gather(args) => gather::run(args, config).await,
+        cli::Command::Channels(c) => gather::channels(c, config),
         cli::Command::Review(args) => review::run(args),
         cli::Command::Personas(c) => personas::run(c, config).await,
         cli::Command::Prompts(c) => prompts::run(c, config).await,

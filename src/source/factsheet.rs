@@ -79,7 +79,7 @@ pub fn parse(
             publisher: sheet.publisher,
             published: sheet.published,
             perspective: sheet.perspective,
-            fetched: None,
+            ..SourceMeta::default()
         },
         passages,
         raw: text.to_string(),

@@ -55,6 +55,20 @@ pub struct SourceMeta {
     /// When a URL source was fetched (RFC 3339).
     #[serde(default)]
     pub fetched: Option<String>,
+    /// For a gathered item: the channel, the office, the language, the licence,
+    /// what it is (transcript, statement, release) and its provenance flags.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
 }
 
 /// One numbered passage: the unit the model cites.
@@ -121,6 +135,8 @@ pub async fn load_any(spec: &str, index: usize, first_id: usize, fetcher: &Fetch
 
 /// Load several sources, numbering passages across them.
 pub async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>, Error> {
+    let specs = folders_expanded(specs);
+    let specs = specs.as_slice();
     let mut out = Vec::with_capacity(specs.len());
     let mut next = 1;
     for (i, spec) in specs.iter().enumerate() {
@@ -129,6 +145,30 @@ pub async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>
         out.push(s);
     }
     Ok(out)
+}
+
+/// Each folder among `specs` (a gathered source pack, say) as its Markdown and
+/// text files, in name order; hidden files and `pack.json` are not sources.
+fn folders_expanded(specs: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for spec in specs {
+        let path = Path::new(spec);
+        let Ok(entries) = std::fs::read_dir(path).map(|d| d.filter_map(|e| e.ok().map(|e| e.path()))) else {
+            out.push(spec.clone());
+            continue;
+        };
+        let mut files: Vec<String> = entries
+            .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "md" || e == "txt"))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        out.extend(files);
+    }
+    out
 }
 
 /// Read `spec` (a path or `-`) and split it into passages numbered from `first_id`.

@@ -15,6 +15,7 @@ mod echo;
 mod editions;
 mod engines;
 mod errors;
+mod gather;
 mod hostile;
 mod inert;
 mod languages;

@@ -1,0 +1,111 @@
+//! The `gather` and `channels` commands: each side's own words from its
+//! official channels into a source pack, and the channels themselves.
+
+use std::path::Path;
+
+use super::write_stdout;
+use crate::cli::{ChannelsCommand, GatherArgs};
+use parallax::config::{ProcessEnv, Project};
+use parallax::error::{Error, Result};
+use parallax::gather::{self, channel};
+use parallax::persona;
+
+pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
+    let cwd = super::cwd()?;
+    let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
+    let persona_id = args
+        .persona
+        .clone()
+        .unwrap_or_else(|| project.default_persona.clone());
+    let persona = persona::load(&persona_id, &project.persona_dirs)?;
+    let dirs: Vec<_> = args
+        .channels
+        .iter()
+        .map(|d| project.path(d))
+        .chain([project.root.join("channels")])
+        .collect();
+    let mut channels = channel::load_all(&dirs)?;
+    if !args.only.is_empty() {
+        if let Some(missing) = args.only.iter().find(|id| !channels.iter().any(|c| &c.id == *id)) {
+            return Err(Error::Usage(format!(
+                "no channel `{missing}`; `parallax channels list` lists them"
+            )));
+        }
+        channels.retain(|c| args.only.contains(&c.id));
+    }
+    let since = match &args.since {
+        Some(s) => Some(
+            humantime::parse_duration(s)
+                .map_err(|e| Error::Usage(format!("--since {s}: {e}; give an age such as `7d` or `36h`")))?,
+        ),
+        None => None,
+    };
+    let opts = gather::Options {
+        topic: args
+            .topic
+            .as_deref()
+            .map(|t| gather::topic_words(t, &persona))
+            .unwrap_or_default(),
+        since,
+        out: project.path(&args.out),
+        per_channel: args.per_channel,
+    };
+    let cache = project.cache_root(&ProcessEnv).map(|d| d.join("pages"));
+    let fetcher = parallax::fetch::Fetcher::new(project.fetch_policy(args.allow_private)?, cache, true);
+    let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
+    for (side, n) in &report.sides {
+        eprintln!("{side}: {n} item(s)");
+    }
+    for s in &report.skipped {
+        tracing::warn!("{}: {}: {}", s.channel, s.url, s.reason);
+    }
+    eprintln!(
+        "source pack: {} (draft it with `parallax draft {}`)",
+        opts.out.display(),
+        args.out.display()
+    );
+    if args.json {
+        write_stdout(&(serde_json::to_string(&report).map_err(Error::internal)? + "\n"))?;
+    }
+    Ok(())
+}
+
+pub fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
+    match cmd {
+        ChannelsCommand::List { channels, json } => {
+            let cwd = super::cwd()?;
+            let project = Project::discover(config, None, None, &ProcessEnv, &cwd)?;
+            let dirs: Vec<_> = channels
+                .iter()
+                .map(|d| project.path(d))
+                .chain([project.root.join("channels")])
+                .collect();
+            let all = channel::load_all(&dirs)?;
+            let text = if *json {
+                all.iter()
+                    .map(|c| serde_json::to_string(c).map(|s| s + "\n"))
+                    .collect::<std::result::Result<String, _>>()
+                    .map_err(Error::internal)?
+            } else {
+                all.iter()
+                    .map(|c| {
+                        format!(
+                            "{:<22} {:<14} {:<3} {}  ({})\n",
+                            c.id, c.side, c.language, c.url, c.origin
+                        )
+                    })
+                    .collect()
+            };
+            write_stdout(&text)
+        }
+        ChannelsCommand::Check { files } => {
+            for f in files {
+                let text = parallax::fsutil::read_text(f, 1 << 20)
+                    .map_err(|e| Error::io(format!("reading {}", f.display()), e))?;
+                channel::parse(f, &text)?;
+                eprintln!("{}: ok", f.display());
+            }
+            Ok(())
+        }
+    }
+}

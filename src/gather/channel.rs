@@ -1,0 +1,173 @@
+//! A channel file: one government office's official feed, as a TOML file, like
+//! a persona. The project's `channels/` folder comes first, then the built-in
+//! channels for PRISM's four sides.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::InputError;
+
+/// The built-in channels, by file name.
+const BUILTIN: &[(&str, &str)] = &[
+    (
+        "us-state-briefings.toml",
+        include_str!("../../channels/us-state-briefings.toml"),
+    ),
+    (
+        "us-state-releases.toml",
+        include_str!("../../channels/us-state-releases.toml"),
+    ),
+    (
+        "cn-mfa-briefings-zh.toml",
+        include_str!("../../channels/cn-mfa-briefings-zh.toml"),
+    ),
+    (
+        "cn-mfa-briefings-en.toml",
+        include_str!("../../channels/cn-mfa-briefings-en.toml"),
+    ),
+    ("jp-kantei.toml", include_str!("../../channels/jp-kantei.toml")),
+    ("jp-mofa.toml", include_str!("../../channels/jp-mofa.toml")),
+    (
+        "kr-mofa-briefings.toml",
+        include_str!("../../channels/kr-mofa-briefings.toml"),
+    ),
+    (
+        "kr-korea-kr.toml",
+        include_str!("../../channels/kr-korea-kr.toml"),
+    ),
+];
+
+/// What a channel publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Format {
+    /// A briefing read turn by turn.
+    Transcript,
+    Statement,
+    Release,
+}
+
+/// How a channel is read. Only feeds (RSS, Atom, RDF) are read today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Feed,
+}
+
+/// One official channel.
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Channel {
+    pub id: String,
+    /// The perspective whose own words it carries.
+    pub side: String,
+    pub office: String,
+    pub language: String,
+    pub kind: Kind,
+    pub url: String,
+    pub format: Format,
+    pub licence: String,
+    pub attribution: String,
+    /// Provenance flags shown with every item ("official record, may omit
+    /// exchanges", "provisional translation").
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// Where it was read from (a path, or `builtin:FILE`).
+    #[serde(skip)]
+    pub origin: String,
+}
+
+/// Parse one channel file's text.
+pub fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
+    let mut c: Channel = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        InputError::new(path, line, e.message().to_string())
+            .hint("see docs/gather.md for the channel file's fields")
+    })?;
+    let at = |key: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(key))
+            .map(|i| i + 1)
+    };
+    if !c.url.starts_with("https://") && !c.url.starts_with("http://") {
+        return Err(InputError::new(
+            path,
+            at("url"),
+            format!("field `url`: `{}` is not a web address", c.url),
+        )
+        .hint("give the feed's http(s) address"));
+    }
+    for (key, value) in [
+        ("id", &c.id),
+        ("side", &c.side),
+        ("office", &c.office),
+        ("language", &c.language),
+    ] {
+        if value.trim().is_empty() {
+            return Err(InputError::new(path, at(key), format!("field `{key}` is empty")));
+        }
+    }
+    c.origin = path.display().to_string();
+    Ok(c)
+}
+
+/// Every channel: the files of `dirs` first (a file there replaces a built-in
+/// of the same id), then the built-in ones.
+pub fn load_all(dirs: &[PathBuf]) -> Result<Vec<Channel>, InputError> {
+    let mut out: Vec<Channel> = Vec::new();
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = crate::fsutil::read_text(&path, 1 << 20)
+                .map_err(|e| InputError::new(&path, None, format!("cannot read it: {e}")))?;
+            let c = parse(&path, &text)?;
+            if !out.iter().any(|o| o.id == c.id) {
+                out.push(c);
+            }
+        }
+    }
+    for (name, text) in BUILTIN {
+        let c = parse(Path::new(&format!("builtin:{name}")), text)?;
+        if !out.iter().any(|o| o.id == c.id) {
+            out.push(c);
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_channels_cover_each_side_of_prism() {
+        let all = load_all(&[]).unwrap();
+        for side in ["united-states", "china", "japan", "south-korea"] {
+            assert!(all.iter().any(|c| c.side == side), "{side}");
+        }
+    }
+
+    #[test]
+    fn a_bad_channel_file_names_its_line_and_field() {
+        let text = "id = \"x\"\nside = \"china\"\noffice = \"o\"\nlanguage = \"zh\"\nkind = \"feed\"\nurl = \"ftp://x\"\nformat = \"transcript\"\nlicence = \"l\"\nattribution = \"a\"\n";
+        let e = parse(Path::new("c.toml"), text).unwrap_err().to_string();
+        assert!(e.contains("c.toml:6") && e.contains("url"), "{e}");
+        let e = parse(
+            Path::new("c.toml"),
+            &text.replace("kind = \"feed\"", "kind = \"carrier-pigeon\""),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("c.toml:5"), "{e}");
+    }
+}

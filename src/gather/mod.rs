@@ -1,0 +1,157 @@
+//! Each side's own words, gathered: every official channel of the persona's
+//! sides is read (its feed), the items on the topic within the time asked are
+//! fetched whole, and each is written as a source file whose front matter says
+//! whose words they are (the side, the office, the channel, the licence and
+//! its provenance flags). The folder, a source pack, drafts as any folder of
+//! sources does, and `pack.json` lists what was kept and what was skipped, and
+//! why. Pages come through the one fetcher, so its rules hold: non-public
+//! addresses refused unless allowed, bounded sizes, a cache with conditional
+//! requests.
+
+pub mod channel;
+mod pack;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+
+pub use channel::Channel;
+
+use crate::error::{Error, Result};
+use crate::fetch::Fetcher;
+use crate::persona::Persona;
+
+/// What a gather run keeps.
+pub struct Options {
+    /// Words any of which an item must hold (a glossary term's names in every
+    /// script, or the keywords given).
+    pub topic: Vec<String>,
+    /// How far back an item may be published.
+    pub since: Option<Duration>,
+    pub out: PathBuf,
+    /// At most this many items read per channel.
+    pub per_channel: usize,
+}
+
+/// One item kept.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub file: String,
+    pub side: String,
+    pub channel: String,
+    pub url: String,
+    pub title: String,
+    pub published: Option<String>,
+    pub sha256: String,
+}
+
+/// An item or channel left out, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    pub channel: String,
+    pub url: String,
+    pub reason: String,
+}
+
+/// What a gather run found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    pub topic: Vec<String>,
+    /// Items kept per side; a side of the persona with no channel or no item is 0.
+    pub sides: BTreeMap<String, usize>,
+    pub items: Vec<Item>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The words of `topic`: a glossary term of the persona (`senkaku`) gives all
+/// its names; otherwise the comma-separated keywords as given.
+pub fn topic_words(topic: &str, persona: &Persona) -> Vec<String> {
+    match persona.spec.glossary.iter().find(|g| g.id == topic) {
+        Some(g) => g.names.iter().map(|n| n.name.clone()).collect(),
+        None => topic
+            .split(',')
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect(),
+    }
+}
+
+/// Gather from `channels` (those of the persona's sides) into `opts.out`.
+pub async fn run(
+    channels: &[Channel],
+    persona: &Persona,
+    fetcher: &Fetcher,
+    opts: &Options,
+) -> Result<Report> {
+    let mut report = Report {
+        topic: opts.topic.clone(),
+        ..Report::default()
+    };
+    for p in &persona.spec.perspectives {
+        report.sides.insert(p.id.clone(), 0);
+    }
+    std::fs::create_dir_all(&opts.out)
+        .map_err(|e| Error::io(format!("creating {}", opts.out.display()), e))?;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let cutoff = opts.since.map(|s| now - s.as_secs() as i64);
+    let ours: Vec<&Channel> = channels
+        .iter()
+        .filter(|c| report.sides.contains_key(&c.side))
+        .collect();
+    for ch in ours {
+        let skip = |reason: String| Skipped {
+            channel: ch.id.clone(),
+            url: ch.url.clone(),
+            reason,
+        };
+        let page = match fetcher.fetch(&ch.url).await {
+            Ok(p) => p,
+            Err(e) => {
+                report.skipped.push(skip(e.to_string()));
+                continue;
+            }
+        };
+        let feed = match feed_rs::parser::parse(page.body.as_bytes()) {
+            Ok(f) => f,
+            Err(_) => {
+                report.skipped.push(skip(
+                    "not a feed (the address answers with something else)".into(),
+                ));
+                continue;
+            }
+        };
+        for entry in feed.entries.iter().take(opts.per_channel) {
+            let Some(link) = entry.links.first().map(|l| l.href.clone()) else {
+                continue;
+            };
+            let published = entry.published.or(entry.updated);
+            if let (Some(cut), Some(p)) = (cutoff, published)
+                && p.timestamp() < cut
+            {
+                continue;
+            }
+            let published = published.map(|p| p.format("%Y-%m-%d").to_string());
+            match pack::item(fetcher, ch, &link, published, &opts.topic, &opts.out).await {
+                Ok(Some(item)) => {
+                    *report.sides.entry(ch.side.clone()).or_insert(0) += 1;
+                    report.items.push(item);
+                }
+                Ok(None) => {}
+                Err(reason) => report.skipped.push(Skipped {
+                    channel: ch.id.clone(),
+                    url: link,
+                    reason,
+                }),
+            }
+        }
+    }
+    pack::write_index(&opts.out, &report)?;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests;
