@@ -27,16 +27,6 @@ FAKE=$PWD/target/release/fake-llm
 WORK=$(mktemp -d)
 trap 'stop_fake; rm -rf "$WORK"' EXIT
 
-# N distinct stories, each with one side's position so the pipeline runs
-# a brief, a lede, one perspective section and a finish.
-manifest() {
-  local n=$1 file=$2 i
-  : > "$file"
-  for ((i = 0; i < n; i++)); do
-    printf '{"id":"s-%05d","text":"The council of district %d approved a budget of $%d.5 million on March 3.\\n\\nSeoul said the plan for district %d was sound.\\n\\nOpposition members said the vote was rushed."}\n' \
-      "$i" "$i" "$((i + 10))" "$i" >> "$file"
-  done
-}
 
 
 config() {

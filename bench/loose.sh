@@ -41,28 +41,25 @@ print(max(c['usage']['prompt_tokens'] for c in a['meta']['calls']))")
   stop_fake
 done
 
-manifest() {
-  local n=$1 file=$2 i
-  : > "$file"
-  for ((i = 0; i < n; i++)); do
-    printf '{"id":"s-%05d","text":"The council of district %d approved a budget of $%d.5 million on March 3.\\n\\nSeoul said the plan for district %d was sound.\\n\\nOpposition members said the vote was rushed."}\n' \
-      "$i" "$i" "$((i + 10))" "$i" >> "$file"
-  done
-}
 manifest 64 "$WORK/m.jsonl"
 printf '[provider]\nconcurrency = 16\n' > "$WORK/parallax.toml"
 
-# 2. Stories in flight without -j.
-start_fake --latency-ms 200 --sloppy 1
-rm -rf "$WORK/out"
-start=$(date +%s.%N)
-(cd "$WORK" && OPENAI_BASE_URL=$URL OPENAI_API_KEY=x "$BIN" batch m.jsonl --out out --no-cache > /dev/null 2>&1) || true
-end=$(date +%s.%N)
-CALLS=$(python3 -c "import json; print(json.load(open('$WORK/out/report.json'))['calls'])")
-WALL=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
-IDEAL=$(awk -v c="$CALLS" 'BEGIN { printf "%.2f", c * 0.2 / 16 }')
-OVER=$(awk -v w="$WALL" -v i="$IDEAL" 'BEGIN { printf "%.1f", (w / i - 1) * 100 }')
-stop_fake
+# 2. Stories in flight without -j, against a clean and a sloppy server.
+in_flight() {
+  start_fake --latency-ms 200 "$@"
+  rm -rf "$WORK/out"
+  local start end calls wall ideal
+  start=$(date +%s.%N)
+  (cd "$WORK" && OPENAI_BASE_URL=$URL OPENAI_API_KEY=x "$BIN" batch m.jsonl --out out --no-cache > /dev/null 2>&1) || true
+  end=$(date +%s.%N)
+  calls=$(python3 -c "import json; print(json.load(open('$WORK/out/report.json'))['calls'])")
+  wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
+  ideal=$(awk -v c="$calls" 'BEGIN { printf "%.2f", c * 0.2 / 16 }')
+  awk -v c="$calls" -v w="$wall" -v i="$ideal" 'BEGIN { printf "%d calls, ideal %.2f s, wall %.2f s (%.1f%% over)", c, i, w, (w / i - 1) * 100 }'
+  stop_fake
+}
+CLEAN=$(in_flight)
+SLOPPY=$(in_flight --sloppy 1)
 
 # 3. CPU per story and per call, three runs each, the median.
 : > "$WORK/p.jsonl"
@@ -100,9 +97,10 @@ passages retrieval picks fill the rest.
 | window | drafts | largest prompt sent (tokens) |
 |---|---|---|
 ${rows}
-**Stories in flight without \`-j\`.** 64 stories, \`concurrency = 16\`, 200 ms a
-call, sloppy answers (repairs and revisions): ${CALLS} calls, ideal ${IDEAL} s, wall
-${WALL} s (${OVER}% over).
+**Stories in flight without \`-j\`** (the default: four per request the provider
+takes at once). 64 stories, \`concurrency = 16\`, 200 ms a call. Well-formed answers:
+${CLEAN}. Every answer flawed (repairs and revisions, so each story's calls form a
+chain of five to seven, and the last waves run part-empty): ${SLOPPY}.
 
 **CPU per story.** 64 stories of the two PRISM example sources, \`-j 64\`,
 \`concurrency = 16\`, a streaming server that answers at once with sloppy answers

@@ -8,16 +8,10 @@ use crate::cli::{ChannelsCommand, GatherArgs};
 use parallax::config::{ProcessEnv, Project};
 use parallax::error::{Error, Result};
 use parallax::gather::{self, channel};
-use parallax::persona;
 
 pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
-    let cwd = super::cwd()?;
-    let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
-    let persona_id = args
-        .persona
-        .clone()
-        .unwrap_or_else(|| project.default_persona.clone());
-    let persona = persona::load(&persona_id, &project.persona_dirs)?;
+    let (project, persona) =
+        super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let dirs: Vec<_> = args
         .channels
         .iter()

@@ -37,6 +37,19 @@ pub async fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// The project found from here, and the persona asked for (else its default).
+fn project_and_persona(
+    config: Option<&std::path::Path>,
+    personas: Option<&std::path::Path>,
+    persona: Option<&str>,
+) -> Result<(parallax::config::Project, parallax::persona::Persona)> {
+    use parallax::config::{ProcessEnv, Project};
+    let project = Project::discover(config, personas, None, &ProcessEnv, &cwd()?)?;
+    let id = persona.map_or_else(|| project.default_persona.clone(), str::to_string);
+    let persona = parallax::persona::load(&id, &project.persona_dirs)?;
+    Ok((project, persona))
+}
+
 /// `parallax trust [FILE]`: record a project config as trusted.
 fn trust(file: Option<&std::path::Path>) -> Result<()> {
     use parallax::config::{ProcessEnv, find_project_config, trust};

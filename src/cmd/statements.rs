@@ -5,18 +5,13 @@ use std::path::Path;
 
 use super::write_stdout;
 use crate::cli::StatementsArgs;
-use parallax::config::{ProcessEnv, Project};
+use parallax::config::ProcessEnv;
 use parallax::error::{Error, Result};
-use parallax::{persona, source};
+use parallax::source;
 
 pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
-    let cwd = super::cwd()?;
-    let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
-    let persona_id = args
-        .persona
-        .clone()
-        .unwrap_or_else(|| project.default_persona.clone());
-    let persona = persona::load(&persona_id, &project.persona_dirs)?;
+    let (project, persona) =
+        super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &persona)?;
     let mut out = String::new();

@@ -58,9 +58,8 @@ pub(super) async fn item(
     // The same item again: unchanged it stays; edited, the first snapshot is kept.
     if let Ok(old) = std::fs::read_to_string(&path) {
         let old_text = old
-            .splitn(3, "\n---\n")
-            .nth(1)
-            .unwrap_or_default()
+            .split_once("\n---\n")
+            .map_or("", |(_, t)| t)
             .trim()
             .to_string();
         if sha256_hex(old_text.as_bytes()) == sha {

@@ -75,25 +75,6 @@ const NOT: &[&str] = &[
     "As",
     "If",
     "So",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "American",
     "Americans",
     "Then",
@@ -162,12 +143,12 @@ pub(super) fn named_before(before: &str) -> Option<String> {
         .map(|m| {
             m.as_str()
                 .split_whitespace()
-                .skip_while(|w| NOT.contains(w))
+                .skip_while(|w| NOT.contains(w) || crate::text::CALENDAR_NAMES.contains(w))
                 .filter(|w| !NOT.contains(w))
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|n| !n.is_empty())
+        .filter(|n| !n.is_empty() && !crate::text::CALENDAR_NAMES.contains(&n.as_str()))
         .last()
 }
 
