@@ -23,7 +23,7 @@ const RUN: usize = 5;
 /// Annotations and field names as the prompt writes them.
 static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)↳|^\W*statement:|\bstatement: [^:(]{1,80}\((?:speaks for|no side)|\(\s*speaks for\b|\bspeaks for [a-z][a-z-]*\s*\)|\(no side\)|\(id `|\(used by [a-z]|^\W*(?:lede|deck|headline|subhead|position|reasons|implications|pull_quote|closing|key_facts|cites|stated|perspectives|sections|byline|task|balance rule|voice guide|source \d+)\s*:",
+        r"(?i)↳|^\W*statement:|\bstatement: [^:(]{1,80}\((?:speaks for|no side)|\(\s*speaks for\b|\bspeaks for [a-z][a-z-]*\s*\)|\(no side\)|\(id `|\(used by [a-z]|\b[a-z][a-z-]+ `[^`]*`: |give these words to|no such [a-z]+,? (?:word for word, )?in (?:passages|any source)|^\W*(?:lede|deck|headline|subhead|position|reasons|implications|pull_quote|closing|key_facts|cites|stated|perspectives|sections|byline|task|balance rule|voice guide|source \d+)\s*:",
     )
     .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 });

@@ -147,13 +147,19 @@ pub async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>
     Ok(out)
 }
 
-/// Each folder among `specs` (a gathered source pack, say) as its Markdown and
-/// text files, in name order; hidden files and `pack.json` are not sources.
+/// Each source pack among `specs` (a folder `parallax gather` wrote, with its
+/// `pack.json`) as its Markdown and text files, in name order; hidden files are
+/// not sources. Any other folder stays as given, and is refused as a source.
 fn folders_expanded(specs: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for spec in specs {
         let path = Path::new(spec);
-        let Ok(entries) = std::fs::read_dir(path).map(|d| d.filter_map(|e| e.ok().map(|e| e.path()))) else {
+        let pack = path.join("pack.json").is_file();
+        let Ok(entries) = std::fs::read_dir(path)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())))
+            .map_err(|_| ())
+            .and_then(|d| if pack { Ok(d) } else { Err(()) })
+        else {
             out.push(spec.clone());
             continue;
         };

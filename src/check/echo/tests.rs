@@ -28,6 +28,8 @@ fn copied_instructions_and_annotations_are_echoes() {
         "lede: one paragraph that opens on the strongest verified fact or quotation.",
         "A short subhead naming this side's stance. Never give this side another side's words.",
         "statement: the canal authority (speaks for panama) said: traffic fell.",
+        // A finding the revision prompt quoted back.
+        "- lede: misattributed `traffic fell sharply`: the sources (S1) give these words to the canal authority.",
     ] {
         let r = report_on(SOURCE, &format!("# Canal traffic falls\n\n{echoed}\n"));
         assert!(kinds(&r).contains(&"echo"), "{echoed}: {:#?}", r.findings);
