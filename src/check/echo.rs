@@ -41,7 +41,8 @@ const SMALL: &[&str] = &[
     "each", "only", "what", "when", "where", "which", "does", "were", "will", "would", "about", "there",
 ];
 
-/// The words parallax asks with, and the sources' words, as runs of [`RUN`].
+/// The persona's words parallax asks with (the built-in templates' are read
+/// once, in [`BUILT_IN`]), and the sources' words, as runs of [`RUN`].
 pub(super) struct Prompted {
     instructions: HashSet<String>,
     sources: HashSet<String>,
@@ -53,17 +54,35 @@ pub(super) struct Prompted {
     stems: HashSet<String>,
 }
 
+/// The runs of the built-in templates and of the words sent with the schema,
+/// less parallax's own sentences for silence: read once.
+static BUILT_IN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut text: String = crate::prompt::BUILTIN
+        .iter()
+        .map(|(_, t)| template_words(t))
+        .collect::<Vec<_>>()
+        .join("\n");
+    for asked in crate::llm::ASKED {
+        text.push('\n');
+        text.push_str(asked);
+    }
+    runs(&text).into_iter().filter(|r| !OWN.contains(r)).collect()
+});
+
+/// What the prompt asks to be said where the sources are silent is parallax's
+/// own wording, not an echo.
+static OWN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let own: String = crate::labels::ALL
+        .iter()
+        .flat_map(|(_, l)| l.own_sentences())
+        .collect::<Vec<_>>()
+        .join("\n");
+    runs(&own)
+});
+
 impl Prompted {
     pub(super) fn new(corpus: &Corpus<'_>, persona: &Persona) -> Self {
-        let mut text: String = crate::prompt::BUILTIN
-            .iter()
-            .map(|(_, t)| template_words(t))
-            .collect::<Vec<_>>()
-            .join("\n");
-        for asked in crate::llm::ASKED {
-            text.push('\n');
-            text.push_str(asked);
-        }
+        let mut text = String::new();
         for extra in [&persona.spec.rule, &persona.voice] {
             text.push('\n');
             text.push_str(extra);
@@ -73,16 +92,8 @@ impl Prompted {
             text.push_str(&p.focus);
         }
         let source_text = corpus.all_text();
-        // What the prompt asks to be said where the sources are silent is
-        // parallax's own wording, not an echo.
-        let own: String = crate::labels::ALL
-            .iter()
-            .flat_map(|(_, l)| l.own_sentences())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let own = runs(&own);
         Prompted {
-            instructions: runs(&text).into_iter().filter(|r| !own.contains(r)).collect(),
+            instructions: runs(&text).into_iter().filter(|r| !OWN.contains(r)).collect(),
             sources: runs(&source_text),
             index: QuoteIndex::new(&source_text),
             stems: words(&format!("{source_text}\n{}", corpus.names_text))
@@ -175,7 +186,9 @@ fn echo(sentence: &str, p: &Prompted) -> Option<String> {
                 .split(' ')
                 .filter(|x| x.chars().count() >= 4 && !SMALL.contains(x))
                 .count();
-            distinct >= 2 && p.instructions.contains(run) && !p.sources.contains(run)
+            distinct >= 2
+                && (BUILT_IN.contains(run) || p.instructions.contains(run))
+                && !p.sources.contains(run)
         })
         .map(|run| format!("`{run}` is parallax's own instruction, and no source says it"))
 }

@@ -191,6 +191,9 @@ pub struct Corpus<'a> {
     folded_names: String,
     /// Names of the persona's actors that the sources name in no script.
     unattested: Vec<String>,
+    /// The words the prompts asked with and the sources' own, for the echo
+    /// check: built the first time an article is checked, kept for its revisions.
+    prompted: std::sync::OnceLock<echo::Prompted>,
 }
 
 impl<'a> Corpus<'a> {
@@ -246,6 +249,7 @@ impl<'a> Corpus<'a> {
             folded_names,
             names_text,
             unattested,
+            prompted: std::sync::OnceLock::new(),
         }
     }
 
@@ -289,7 +293,10 @@ pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let said = attribution::Sources::new(corpus);
     findings.append(&mut attribution::check_with(doc, &said, persona));
     findings.append(&mut framing::check(doc, &said, persona));
-    findings.append(&mut echo::check(doc, &echo::Prompted::new(corpus, persona)));
+    let prompted = corpus
+        .prompted
+        .get_or_init(|| echo::Prompted::new(corpus, persona));
+    findings.append(&mut echo::check(doc, prompted));
     let (shares, mut more) = balance::check(doc, corpus, persona);
     findings.append(&mut more);
     let (terms, mut more) = glossary::check(doc, persona);

@@ -88,7 +88,7 @@ pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
     if hay.len() <= 256 {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         (0..(h.len() + 1).saturating_sub(n.len()))
-            .filter(|&i| h[i..].starts_with(n) && hay.is_char_boundary(i))
+            .filter(|&i| h[i] == n[0] && h[i..].starts_with(n) && hay.is_char_boundary(i))
             .find(whole)
     } else {
         hay.match_indices(needle).map(|(i, _)| i).find(whole)
