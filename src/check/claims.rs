@@ -135,7 +135,14 @@ pub fn extract(text: &str) -> Vec<Found> {
         out: Vec::new(),
         rest: ea::ascii_digits(text),
     };
+    // Straight marks left unbalanced (a quotation running on into the next
+    // paragraph, as news writes it) pair the wrong way: no quotation is read
+    // from them, for its bounds are not known.
+    let balanced = text.matches('"').count().is_multiple_of(2);
     t.take(&QUOTES, |c| {
+        if c.get(2).is_some() && !balanced {
+            return None;
+        }
         let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
         // Chinese and Japanese put no spaces between words: a quotation of three
         // characters or more is a claim.

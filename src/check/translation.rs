@@ -69,6 +69,10 @@ pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found])
     }
     let no_index = crate::text::QuoteIndex::default();
     for c in claims::extract(quote) {
+        // A counter that means "one" or "a" (一家, 1つ) translates an article.
+        if c.claim == Claim::Number(1.0) {
+            continue;
+        }
         if !matches!(c.claim, Claim::Quote(_)) && !claims::supported(&c.claim, found, &no_index) {
             return Some(Unfaithful::Fact(c.text));
         }

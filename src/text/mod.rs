@@ -259,7 +259,8 @@ fn words_only(s: &str) -> String {
     for w in s.split_whitespace() {
         let w =
             w.trim_matches(|c: char| matches!(c, '"' | '\'' | ',' | '.' | ';' | ':' | '!' | '?' | '(' | ')'));
-        if w.is_empty() {
+        // A dash or a stray mark is no word ("so much -." reads "so much").
+        if !w.chars().any(char::is_alphanumeric) {
             continue;
         }
         if !out.is_empty() {

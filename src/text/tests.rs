@@ -121,3 +121,11 @@ fn words_are_found_in_short_and_long_text_alike() {
     assert_eq!(word_at(&long, "Mao Ning"), Some(401));
     assert_eq!(word_at("Maoist Ning", "Mao"), None);
 }
+
+#[test]
+fn a_dash_is_no_word_of_a_quotation() {
+    let index = QuoteIndex::new(&crate::check::claims::fold_quote(
+        "\"Well, thank you so much -.\"",
+    ));
+    assert!(index.contains("Well, thank you so much -."));
+}

@@ -192,3 +192,15 @@ fn single_curly_marks_keep_their_apostrophes_and_an_apostrophe_opens_nothing() {
         Vec::<Claim>::new()
     );
 }
+
+#[test]
+fn straight_marks_left_unbalanced_give_no_quotation() {
+    assert_eq!(
+        claims("He said, \"We will win. Then the crowd cheered and \"it was loud\""),
+        Vec::<Claim>::new()
+    );
+    assert_eq!(
+        claims("He said \"we will win the race\" today."),
+        [Claim::Quote("we will win the race".into())]
+    );
+}
