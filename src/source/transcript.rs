@@ -12,8 +12,8 @@
 //! - `<질문> … (연합뉴스 기자)` / `<답변>` (South Korea's foreign ministry).
 //!
 //! A turn runs on over unlabelled paragraphs until the next label. A text is
-//! read as a transcript only when at least two of its paragraphs open with a
-//! label.
+//! read as a transcript only when it has both a question's label and an
+//! answer's.
 
 use std::sync::LazyLock;
 
@@ -185,8 +185,12 @@ pub fn label(paragraph: &str) -> Option<(Label, &str)> {
         _ if outlet(who) => make(Role::Reporter, None, Some(who)),
         // One word that asks something: an outlet no list knows.
         _ if !who.contains(' ') && rest.contains('?') => make(Role::Reporter, None, Some(who)),
-        // A person's name, two or three words: the one who answers.
-        _ if (2..=3).contains(&who.split_whitespace().count()) => make(Role::Spokesperson, Some(who), None),
+        // A person's name, two or three words written as names: the one who answers.
+        _ if (2..=3).contains(&who.split_whitespace().count())
+            && who.split_whitespace().all(|w| w.chars().any(char::is_lowercase)) =>
+        {
+            make(Role::Spokesperson, Some(who), None)
+        }
         _ => return None,
     };
     Some((label, rest))
@@ -195,7 +199,10 @@ pub fn label(paragraph: &str) -> Option<(Label, &str)> {
 /// Whether a label names a news outlet: an acronym (`CCTV`, `AFP`) or words
 /// outlets use (`Asahi Shimbun`, `Phoenix TV`, `China News Service`).
 fn outlet(who: &str) -> bool {
-    let acronym = who.len() <= 8 && who.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    const NOT: &[&str] = &["NOTE", "READ", "MORE", "PHOTO", "VIDEO", "WATCH", "NEWS"];
+    let acronym = (2..=5).contains(&who.len())
+        && who.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !NOT.contains(&who);
     acronym || who.split_whitespace().any(|w| OUTLET_WORDS.contains(&w))
 }
 
@@ -211,9 +218,18 @@ fn title_case(s: &str) -> String {
         .join(" ")
 }
 
-/// Whether `paragraphs` are a transcript: two or more open with a label.
+/// Whether `paragraphs` are a transcript: some open with a question's label
+/// and some with an answer's (an article with "UPDATE:" paragraphs is not one).
 pub fn is_transcript<'p>(paragraphs: impl Iterator<Item = &'p str>) -> bool {
-    paragraphs.filter(|p| label(p).is_some()).take(2).count() == 2
+    let (mut asked, mut answered) = (false, false);
+    for (l, _) in paragraphs.filter_map(label) {
+        asked |= l.role == Role::Reporter;
+        answered |= matches!(l.role, Role::Spokesperson | Role::Official);
+        if asked && answered {
+            return true;
+        }
+    }
+    false
 }
 
 /// Reads a transcript's paragraphs in order, carrying the current turn.

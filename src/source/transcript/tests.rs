@@ -114,4 +114,7 @@ fn only_the_answering_side_speaks_and_a_question_is_never_a_position() {
     assert!(!is_transcript(
         "Update: the talks resumed.\n\nThe council met on Monday.".split("\n\n")
     ));
+    assert!(!is_transcript(
+        "UPDATE: the talks resumed.\n\nEDITOR'S NOTE: corrected.\n\nThe council met.".split("\n\n")
+    ));
 }
