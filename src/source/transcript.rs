@@ -106,14 +106,18 @@ const OUTLET_WORDS: &[&str] = &[
     "Novosti",
 ];
 
-/// The label that opens `paragraph`, and the text after it.
-pub fn label(paragraph: &str) -> Option<(Label, &str)> {
-    let p = paragraph.trim_start();
-    let make = |role, name: Option<&str>, outlet: Option<&str>| Label {
+/// A label of `role`, with the name and outlet it gives, if any.
+fn make(role: Role, name: Option<&str>, outlet: Option<&str>) -> Label {
+    Label {
         role,
         name: name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty()),
         outlet: outlet.map(|o| o.trim().to_string()).filter(|o| !o.is_empty()),
-    };
+    }
+}
+
+/// The label that opens `paragraph`, and the text after it.
+pub fn label(paragraph: &str) -> Option<(Label, &str)> {
+    let p = paragraph.trim_start();
     if let Some(c) = KOREAN.captures(p) {
         let rest = &p[c[0].len()..];
         return Some(if &c[1] == "질문" {
@@ -175,6 +179,12 @@ pub fn label(paragraph: &str) -> Option<(Label, &str)> {
         };
         return Some((label, rest));
     }
+    named(p)
+}
+
+/// A label of a few words and a colon: `Mao Ning:` (the one who answers),
+/// `CCTV:` or `Asahi Shimbun:` (an outlet asking), `Q:` / `A:`.
+fn named(p: &str) -> Option<(Label, &str)> {
     let c = NAMED.captures(p)?;
     let who = c[1].trim();
     let rest = &p[c[0].len()..];
