@@ -105,7 +105,7 @@ chain of five to seven, and the last waves run part-empty): ${SLOPPY}.
 **CPU per story.** 64 stories of the two PRISM example sources, \`-j 64\`,
 \`concurrency = 16\`, a streaming server that answers at once with sloppy answers
 (every answer flawed, so repairs and revisions): ${CPU_NEW} of CPU (user +
-system, median of three)$( [ "$CPU_OLD" != - ] && echo "; the build before this round's changes: ${CPU_OLD}" ).
+system, median of three)$( [ "$CPU_OLD" != - ] && echo "; the build before these changes (OLD_PARALLAX): ${CPU_OLD}" ).
 <!-- end bench/loose.sh -->
 MD
 )"
