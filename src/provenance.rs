@@ -33,6 +33,11 @@ pub struct SourceRecord {
     pub fetched: Option<String>,
     pub sha256: String,
     pub passages: Vec<PassageId>,
+    /// A gathered item's licence line and provenance flags.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -109,6 +114,8 @@ pub fn build<'a>(
                 fetched: s.meta.fetched.clone(),
                 sha256: sha256_hex(s.raw.as_bytes()),
                 passages: s.passages.iter().map(|p| p.id.clone()).collect(),
+                licence: s.meta.licence.clone(),
+                provenance: s.meta.provenance.clone(),
             })
             .collect(),
         provider,

@@ -62,6 +62,12 @@ pub struct SourceRef {
     pub origin: String,
     /// The passage ids it holds, e.g. `S1`–`S6`.
     pub passages: Vec<PassageId>,
+    /// For a gathered item: its licence line and provenance flags ("official
+    /// record, may omit exchanges"), shown with it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licence: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub provenance: Vec<String>,
 }
 
 /// One model call, as recorded in the metadata.
@@ -180,6 +186,16 @@ impl Related {
 }
 
 impl SourceRef {
+    /// Its licence line and provenance flags, as one note ("" when none).
+    pub fn notes(&self) -> String {
+        self.licence
+            .iter()
+            .chain(&self.provenance)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The passages it holds as a span: `S1–S6`, or `S3` alone.
     pub fn passage_span(&self) -> String {
         match (self.passages.first(), self.passages.last()) {

@@ -119,6 +119,8 @@ fn source_ref(s: &crate::source::Source) -> SourceRef {
         fetched: s.meta.fetched.clone(),
         origin: s.origin.clone(),
         passages: s.passages.iter().map(|p| p.id.clone()).collect(),
+        licence: s.meta.licence.clone(),
+        provenance: s.meta.provenance.clone(),
     }
 }
 

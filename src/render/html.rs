@@ -35,6 +35,8 @@ struct SourceView<'a> {
     publisher: Option<&'a str>,
     published: Option<&'a str>,
     passages: String,
+    /// A gathered item's licence line and provenance flags.
+    notes: String,
 }
 
 #[derive(Serialize)]
@@ -126,6 +128,7 @@ impl Html {
                 publisher: s.publisher.as_deref(),
                 published: s.published.as_deref(),
                 passages: s.passage_span(),
+                notes: s.notes(),
             })
             .collect();
         let related: Vec<RelatedView> = a

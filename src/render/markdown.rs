@@ -304,6 +304,10 @@ impl Render for Markdown {
                 } else if let Some(u) = &s.url {
                     let _ = write!(line, " ({})", inline(u));
                 }
+                let notes = s.notes();
+                if !notes.is_empty() {
+                    let _ = write!(line, " · {}", inline(&notes));
+                }
                 let _ = writeln!(out, "{line} ({})", s.passage_span());
             }
             if !a.related.is_empty() {

@@ -87,8 +87,19 @@ fn each_sides_channels_gather_into_a_pack_that_drafts() {
     }
 
     // The pack drafts: China's position from its spokesperson's turns, never the question.
-    Parallax::new(&dir).draft(["pack", "--persona", "prism", "-o", "a.json"]).succeeds();
+    Parallax::new(&dir)
+        .draft(["pack", "--persona", "prism", "-o", "a.json", "--format", "json,md"])
+        .succeeds();
     let a = read_json(dir.join("a.json"));
+    // Each item's licence and provenance reach the reader and the record.
+    let listed =
+        a["sources"].as_array().unwrap().iter().find(|s| s["licence"] == "Licence of china").cloned();
+    let listed = listed.unwrap_or_else(|| panic!("{}", a["sources"]));
+    assert_eq!(listed["provenance"], serde_json::json!(["official record, may omit exchanges"]));
+    let md = read(dir.join("a.md"));
+    assert!(md.contains("Licence of china; official record, may omit exchanges"), "{md}");
+    let record = read(dir.join("a.provenance.json"));
+    assert!(record.contains("official record, may omit exchanges"), "{record}");
     let china = a["perspectives"].as_array().unwrap().iter().find(|p| p["id"] == "china").unwrap();
     assert_eq!(china["stated"], true, "{china}");
     assert!(!china["position"]["text"].as_str().unwrap().contains("a threat"), "{china}");
