@@ -14,6 +14,8 @@ use super::number_words;
 
 /// A run of digits, whatever stands around it (`10-6で`, `859-292-3680`, `0:1落后`).
 static DIGITS: LazyLock<Regex> = LazyLock::new(|| re(r"\d+(?:\.\d+)?"));
+/// A number with a vulgar fraction: `14½` is 14.5 (a score, `14½-13½`).
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| re(r"(\d+)\s?([½¼¾])"));
 /// A time of day as Korean, Japanese and Chinese write it: `19時30分`, `오후 7시 30분`, `4点40分`.
 static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| re(r"(\d{1,2})\s?(?:時|时|시|点|點)\s?(?:(\d{1,2})\s?(?:分|분))?|(\d{1,2}):(\d{2})"));
@@ -52,6 +54,14 @@ fn in_digits(text: &str) -> Vec<f64> {
         .find_iter(&text)
         .filter_map(|m| m.as_str().parse().ok())
         .collect();
+    for c in FRACTION.captures_iter(&text) {
+        let part = match &c[2] {
+            "½" => 0.5,
+            "¼" => 0.25,
+            _ => 0.75,
+        };
+        out.extend(c[1].parse::<f64>().ok().map(|n| n + part));
+    }
     for c in CLOCK.captures_iter(&text) {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<f64>().ok());
         let Some(h) = n(1).or(n(3)) else { continue };
@@ -202,6 +212,13 @@ mod tests {
         held(text)
             .iter()
             .any(|f| matches!(f.claim, Claim::Number(x) if (x - v).abs() < 1e-9))
+    }
+
+    #[test]
+    fn vulgar_fractions_support_their_decimal() {
+        assert!(holds("Europe won 14½-13½", 14.5));
+        assert!(holds("Europe won 14½-13½", 13.5));
+        assert!(!holds("Europe won 14½-13½", 15.5));
     }
 
     #[test]
