@@ -92,21 +92,33 @@ fn in_digits(text: &str) -> Vec<f64> {
         let numeral = c.get(1).or_else(|| c.get(3))?;
         scaled(ea::value(numeral.as_str()), c.get(2).or_else(|| c.get(4)))
     }));
-    for c in ROUND.captures_iter(&text) {
+    out.extend(korean_words(&text));
+    out
+}
+
+/// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before
+/// a counter (`오 주`) and native numerals (`네 명`, `열 다섯`, `한두`).
+fn korean_words(text: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    for c in ROUND.captures_iter(text) {
         let first = c.get(1).map(|m| match m.as_str() {
             "십" => 10.0,
             "백" => 100.0,
             _ => 1000.0,
         });
-        out.extend(scaled(first.or(Some(1.0)), c.get(2).or_else(|| c.get(3))));
+        out.extend(
+            first
+                .or(Some(1.0))
+                .map(|n| n * ea::scale(c.get(2).or_else(|| c.get(3)).map(|u| u.as_str()))),
+        );
     }
-    for c in SINO.captures_iter(&text) {
+    for c in SINO.captures_iter(text) {
         let digit = ["일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
             .iter()
             .position(|d| *d == &c[1]);
         out.extend(digit.map(|d| (d + 1) as f64));
     }
-    for c in NATIVE.captures_iter(&text) {
+    for c in NATIVE.captures_iter(text) {
         let word = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
         let value = match word {
             "한" | "하나" | "첫" => 1.0,
