@@ -119,26 +119,14 @@ impl Doc {
         }
         for (k, p) in a.perspectives.iter().enumerate() {
             let section = Section::Perspective(p.id.clone());
-            parts.push((
-                section.clone(),
-                Some(&p.id),
-                At::Side(k, Part::Subhead),
-                format!("perspective {}, heading", p.id),
-                plain(&p.subhead),
-            ));
             for (part, para) in [
-                (Part::Position, &p.position),
-                (Part::Reasons, &p.reasons),
-                (Part::Implications, &p.implications),
+                (Part::Subhead, plain(&p.subhead)),
+                (Part::Position, p.position.clone()),
+                (Part::Reasons, p.reasons.clone()),
+                (Part::Implications, p.implications.clone()),
             ] {
                 let location = format!("perspective {}, {}", p.id, part.label());
-                parts.push((
-                    section.clone(),
-                    Some(&p.id),
-                    At::Side(k, part),
-                    location,
-                    para.clone(),
-                ));
+                parts.push((section.clone(), Some(&p.id), At::Side(k, part), location, para));
             }
         }
         if let Some(c) = &a.closing {

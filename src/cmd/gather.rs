@@ -12,13 +12,7 @@ use parallax::gather::{self, channel};
 pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
         super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
-    let dirs: Vec<_> = args
-        .channels
-        .iter()
-        .map(|d| project.path(d))
-        .chain([project.root.join("channels")])
-        .collect();
-    let mut channels = channel::load_all(&dirs)?;
+    let mut channels = channels_of(&project, args.channels.as_deref())?;
     if !args.only.is_empty() {
         if let Some(missing) = args.only.iter().find(|id| !channels.iter().any(|c| &c.id == *id)) {
             return Err(Error::Usage(format!(
@@ -44,8 +38,7 @@ pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
         out: project.path(&args.out),
         per_channel: args.per_channel,
     };
-    let cache = project.cache_root(&ProcessEnv).map(|d| d.join("pages"));
-    let fetcher = parallax::fetch::Fetcher::new(project.fetch_policy(args.allow_private)?, cache, true);
+    let fetcher = project.fetcher_with(&ProcessEnv, args.allow_private, true)?;
     let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
     for (side, n) in &report.sides {
         eprintln!("{side}: {n} item(s)");
@@ -64,17 +57,23 @@ pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
     Ok(())
 }
 
+/// The channels: `--channels DIR`, then the project's `channels/`, then the
+/// built-in ones.
+fn channels_of(project: &Project, dir: Option<&Path>) -> Result<Vec<channel::Channel>> {
+    let dirs: Vec<_> = dir
+        .map(|d| project.path(d))
+        .into_iter()
+        .chain([project.root.join("channels")])
+        .collect();
+    Ok(channel::load_all(&dirs)?)
+}
+
 pub fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         ChannelsCommand::List { channels, json } => {
             let cwd = super::cwd()?;
             let project = Project::discover(config, None, None, &ProcessEnv, &cwd)?;
-            let dirs: Vec<_> = channels
-                .iter()
-                .map(|d| project.path(d))
-                .chain([project.root.join("channels")])
-                .collect();
-            let all = channel::load_all(&dirs)?;
+            let all = channels_of(&project, channels.as_deref())?;
             let text = if *json {
                 all.iter()
                     .map(|c| serde_json::to_string(c).map(|s| s + "\n"))

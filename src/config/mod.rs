@@ -337,14 +337,25 @@ impl Project {
 
     /// A fetcher for commands that read sources without drafting.
     pub fn fetcher(&self, env: &dyn Env) -> Result<crate::fetch::Fetcher, InputError> {
+        self.fetcher_with(env, false, false)
+    }
+
+    /// A fetcher with `--allow-private`, and with `refresh` asking every server
+    /// again (conditionally, with the cached validators), as `gather` does.
+    pub fn fetcher_with(
+        &self,
+        env: &dyn Env,
+        allow_private: bool,
+        refresh: bool,
+    ) -> Result<crate::fetch::Fetcher, InputError> {
         let cache = self
             .cache_root(env)
             .map(|d| d.join("pages"))
             .filter(|_| self.loaded.file.cache.enabled.unwrap_or(true));
         Ok(crate::fetch::Fetcher::new(
-            self.fetch_policy(false)?,
+            self.fetch_policy(allow_private)?,
             cache,
-            false,
+            refresh,
         ))
     }
 

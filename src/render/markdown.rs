@@ -291,24 +291,7 @@ impl Render for Markdown {
             );
             let _ = writeln!(out, "## {}\n", labels.sources);
             for s in &a.sources {
-                let mut line = format!("{}. {}", s.index, inline(&s.title));
-                if let Some(p) = &s.publisher {
-                    let _ = write!(line, " — {}", inline(p));
-                }
-                if let Some(d) = &s.published {
-                    let _ = write!(line, ", {}", inline(d));
-                }
-                // A link only to a checked web address; anything else stays text.
-                if let Some(u) = s.url.as_deref().and_then(super::html::safe_url) {
-                    let _ = write!(line, " <{u}>");
-                } else if let Some(u) = &s.url {
-                    let _ = write!(line, " ({})", inline(u));
-                }
-                let notes = s.notes();
-                if !notes.is_empty() {
-                    let _ = write!(line, " · {}", inline(&notes));
-                }
-                let _ = writeln!(out, "{line} ({})", s.passage_span());
+                let _ = writeln!(out, "{}", source_line(s));
             }
             if !a.related.is_empty() {
                 let _ = writeln!(out, "\n## {}\n", labels.related);
@@ -342,3 +325,27 @@ impl Render for Markdown {
 
 #[cfg(test)]
 mod props;
+
+/// One source as the list under the article gives it: title, publisher, date,
+/// address (a link only to a checked web address), licence and provenance
+/// notes, and its passages.
+fn source_line(s: &crate::article::SourceRef) -> String {
+    let mut line = format!("{}. {}", s.index, inline(&s.title));
+    if let Some(p) = &s.publisher {
+        let _ = write!(line, " — {}", inline(p));
+    }
+    if let Some(d) = &s.published {
+        let _ = write!(line, ", {}", inline(d));
+    }
+    if let Some(u) = s.url.as_deref().and_then(super::html::safe_url) {
+        let _ = write!(line, " <{u}>");
+    } else if let Some(u) = &s.url {
+        let _ = write!(line, " ({})", inline(u));
+    }
+    let notes = s.notes();
+    if !notes.is_empty() {
+        let _ = write!(line, " · {}", inline(&notes));
+    }
+    let _ = write!(line, " ({})", s.passage_span());
+    line
+}

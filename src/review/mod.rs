@@ -21,7 +21,7 @@ pub mod fairness;
 mod files;
 pub mod page;
 
-use files::{changed_since, story_files};
+use files::Listing;
 
 /// The decisions file in an output folder.
 pub const FILE: &str = "review.jsonl";
@@ -132,6 +132,9 @@ impl Row {
 /// the latest decision on each.
 pub fn rows(dir: &Path) -> Result<Vec<Row>> {
     let decisions = latest(dir)?;
+    let listing = Listing::read(dir)?;
+    // A story's approval is checked once, whichever of its editions asks.
+    let mut checked: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut rows = Vec::new();
     for (id, path) in articles(dir)? {
         let text = crate::fsutil::read_text(&path, 64 << 20)
@@ -150,19 +153,7 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
             *findings.entry(f.kind.as_str().to_string()).or_insert(0) += 1;
         }
         let sha = crate::fsutil::sha256_hex(text.as_bytes());
-        // An edition's row (`ID.ko`) takes the story's decision when it has none.
-        let decided = decisions
-            .get(&id)
-            .or_else(|| id.rsplit_once('.').and_then(|(story, _)| decisions.get(story)));
-        let changed = match decided {
-            Some(d) if d.verdict == Verdict::Approve => changed_since(dir, d, &sha)?,
-            _ => Vec::new(),
-        };
-        let decision = decided.map(|d| match d.verdict {
-            Verdict::Approve if !changed.is_empty() => Standing::Stale,
-            Verdict::Approve => Standing::Approve,
-            Verdict::Reject => Standing::Reject,
-        });
+        let (decision, changed) = standing(&listing, &decisions, &mut checked, &id, &sha)?;
         rows.push(Row {
             status: if degraded > 0 {
                 Status::Degraded
@@ -205,6 +196,39 @@ pub fn rows(dir: &Path) -> Result<Vec<Row>> {
     let failures = failed(dir, &rows)?;
     rows.extend(failures);
     Ok(rows)
+}
+
+/// Where story `id` (its JSON's hash `sha`) stands after its latest decision,
+/// and for a stale approval the files that changed. An edition's row (`ID.ko`)
+/// takes the story's decision when it has none of its own; a story's approval
+/// is checked once, whichever of its editions asks (`checked`).
+fn standing(
+    listing: &Listing,
+    decisions: &BTreeMap<String, Decision>,
+    checked: &mut BTreeMap<String, Vec<String>>,
+    id: &str,
+    sha: &str,
+) -> Result<(Option<Standing>, Vec<String>)> {
+    let decided = decisions
+        .get(id)
+        .or_else(|| id.rsplit_once('.').and_then(|(story, _)| decisions.get(story)));
+    let changed = match decided {
+        Some(d) if d.verdict == Verdict::Approve => match checked.get(&d.id) {
+            Some(c) if d.id != id => c.clone(),
+            _ => {
+                let c = listing.changed_since(d, sha)?;
+                checked.insert(d.id.clone(), c.clone());
+                c
+            }
+        },
+        _ => Vec::new(),
+    };
+    let decision = decided.map(|d| match d.verdict {
+        Verdict::Approve if !changed.is_empty() => Standing::Stale,
+        Verdict::Approve => Standing::Approve,
+        Verdict::Reject => Standing::Reject,
+    });
+    Ok((decision, changed))
 }
 
 /// The file a reader opens for story `id`: its page, else its Markdown, else
@@ -322,9 +346,10 @@ pub fn decide(dir: &Path, ids: &[String], verdict: Verdict, note: Option<&str>) 
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
         .unwrap_or_else(|| "unknown".into());
+    let listing = Listing::read(dir)?;
     let mut lines = String::new();
     for id in ids {
-        let files = story_files(dir, id)?;
+        let files = listing.story_files(id)?;
         // A story written in editions is decided as a whole (`ID` for `ID.ko`, `ID.en`).
         let edition = known
             .iter()
