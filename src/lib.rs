@@ -17,7 +17,7 @@ pub mod fetch;
 pub mod frontmatter;
 pub mod fsutil;
 pub mod gather;
-pub mod labels;
+pub mod lang;
 pub mod llm;
 pub mod persona;
 pub mod pipeline;

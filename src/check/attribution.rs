@@ -13,10 +13,11 @@ use super::words::content_words;
 use super::{Check, Corpus, Doc, Finding};
 use crate::article::integrity::Misattribution;
 use crate::article::integrity::{FindingKind, Severity};
+use crate::lang::sentences::sentences;
 use crate::persona::Persona;
 use crate::source::PassageId;
 use crate::source::{Statement, sides, statements};
-use crate::text::{QuoteIndex, contains_word, sentences};
+use crate::text::{QuoteIndex, contains_word};
 
 /// A source statement with where it is.
 pub(super) struct Said<'a> {
@@ -217,9 +218,9 @@ fn misattributed(
     // The same speaker with the same side (or with no side on both) is never
     // misattributed, whatever the script or character form it is written in
     // (中国商務省 / 中国商务部).
-    let speaker = crate::source::cjk::fold(&s.speaker).to_lowercase();
+    let speaker = crate::lang::cjk::fold(&s.speaker).to_lowercase();
     let same_speaker = |x: &&Said| {
-        let theirs = crate::source::cjk::fold(&x.statement.speaker).to_lowercase();
+        let theirs = crate::lang::cjk::fold(&x.statement.speaker).to_lowercase();
         !theirs.trim().is_empty()
             && !speaker.trim().is_empty()
             && (theirs.contains(&speaker) || speaker.contains(&theirs))

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::east_asian as ea;
-use super::number_words;
+use crate::lang::east_asian as ea;
+use crate::lang::en::numbers as number_words;
 
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct Found {
 }
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-use crate::text::NUM;
+use crate::lang::NUM;
 const SCALE: &str = r"(?:thousand|million|billion|trillion|bn|mn|m|k)";
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
@@ -146,7 +146,7 @@ pub fn extract(text: &str) -> Vec<Found> {
         let q = (1..=6).find_map(|i| c.get(i)).map(|m| m.as_str())?;
         // Chinese and Japanese put no spaces between words: a quotation of three
         // characters or more is a claim.
-        let unspaced = q.chars().filter(|c| crate::text::script::unspaced(*c));
+        let unspaced = q.chars().filter(|c| crate::lang::script::unspaced(*c));
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
     t.rest = ea::blank_weekdays(&t.rest);
@@ -338,5 +338,7 @@ pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteInde
 }
 
 mod dates;
+#[cfg(test)]
+mod east_asian_tests;
 #[cfg(test)]
 mod tests;

@@ -72,8 +72,7 @@ static BUILT_IN: LazyLock<HashSet<String>> = LazyLock::new(|| {
 /// What the prompt asks to be said where the sources are silent is parallax's
 /// own wording, not an echo.
 static OWN: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    let own: String = crate::labels::ALL
-        .iter()
+    let own: String = crate::lang::labels::all()
         .flat_map(|(_, l)| l.own_sentences())
         .collect::<Vec<_>>()
         .join("\n");
@@ -140,10 +139,10 @@ fn runs(s: &str) -> HashSet<String> {
 pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        if crate::labels::Labels::is_own(&block.text) {
+        if crate::lang::Labels::is_own(&block.text) {
             continue;
         }
-        for sentence in crate::text::sentences(&block.text) {
+        for sentence in crate::lang::sentences::sentences(&block.text) {
             let label = block.at.and_then(|_| PASSAGE_LABEL.find(sentence)).map(|m| {
                 format!(
                     "`{}` is the prompt's label of a passage, copied into the text",
@@ -204,7 +203,7 @@ fn noise(block: &Block, p: &Prompted) -> Option<String> {
     use crate::article::place::Part;
     if block.at.is_none()
         || !p.index.is_latin()
-        || crate::text::script::script(&block.text) != crate::text::script::Script::Latin
+        || crate::lang::script::script(&block.text) != crate::lang::script::Script::Latin
         // Words a passage holds as they stand ("FULL TEXT.") are no salad.
         || p.index.contains(&block.text)
     {

@@ -7,9 +7,10 @@ use super::attribution::{Sources, quotations, sentence_names_side};
 use super::words::content_words;
 use super::{Check, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
+use crate::lang::sentences::sentences;
 use crate::persona::Persona;
 use crate::source::{sides, statements};
-use crate::text::{contains_word, sentences};
+use crate::text::contains_word;
 
 /// The side whose statement a sentence repeats without saying so: by a
 /// quotation, or by most of its words.

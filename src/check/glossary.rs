@@ -4,10 +4,10 @@
 
 use super::{Check, Doc, Finding, Part, TermStatus};
 use crate::article::integrity::FindingKind;
+use crate::lang::sentences::sentences;
 use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona, TermName};
 use crate::text::contains_word;
-use crate::text::sentences;
 
 /// Whether `name` occurs in `sentence` outside quotation marks.
 fn unquoted(sentence: &str, name: &str) -> bool {
@@ -59,7 +59,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
             let problems = match entry.policy {
                 // The language the sentence is written in, whatever the persona's.
                 Policy::FirstMentionBoth if !first_seen => {
-                    first_mention(entry, sentence, crate::text::script::script(sentence).code())
+                    first_mention(entry, sentence, crate::lang::script::script(sentence).code())
                 }
                 Policy::Attribute => unattributed(persona, &named, sentence),
                 Policy::NeutralOnly => not_neutral(entry, &named, sentence),
@@ -82,8 +82,8 @@ type Problem = (FindingKind, String, String);
 /// kana, or Han characters in their Japanese forms, for Japanese; simplified
 /// Han characters for Chinese; Latin letters otherwise.
 fn in_language(name: &str, language: &str) -> bool {
-    use crate::text::script::{han, hangul, kana};
-    let simplified = || crate::source::cjk::fold(name) == name;
+    use crate::lang::script::{han, hangul, kana};
+    let simplified = || crate::lang::cjk::fold(name) == name;
     let hanzi = name.chars().any(han) && !name.chars().any(|c| kana(c) || hangul(c));
     match language.split('-').next().unwrap_or(language) {
         "ko" => name.chars().any(hangul),

@@ -66,7 +66,7 @@ fn note(block: &Block, kind: FindingKind, claim: String, note: String) -> Unveri
 struct Pool<'c> {
     passages: Vec<&'c crate::source::Passage>,
     /// The passages' script (none when no passage is cited or known).
-    script: Option<crate::text::script::Script>,
+    script: Option<crate::lang::script::Script>,
     found: Vec<claims::Found>,
     quotes: QuoteIndex,
     /// "passages S1, S2" or "any source", for the findings' wording.
@@ -223,8 +223,8 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
     // known when the sources or the persona hold two of its characters together,
     // in any character form (a name's edge is not marked in these scripts, so
     // the span read may run into a word).
-    for name in crate::source::cjk::titled_names(&block.text) {
-        let chars: Vec<char> = crate::source::cjk::fold(&name).chars().collect();
+    for name in crate::lang::cjk::titled_names(&block.text) {
+        let chars: Vec<char> = crate::lang::cjk::fold(&name).chars().collect();
         let known = chars
             .windows(2)
             .any(|w| corpus.folded_names.contains(&w.iter().collect::<String>()));

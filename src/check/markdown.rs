@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::paragraphs::{paragraphs, plain_to_markdown};
 use super::{Block, Doc, Part, Side};
-use crate::labels;
+use crate::lang::labels;
 use crate::persona::Persona;
 use crate::source::PassageId;
 use crate::stage::Section;
@@ -30,9 +30,7 @@ fn is_trailer(heading: &str) -> bool {
         "관련 기사",
     ]
     .contains(&h.as_str())
-        || labels::ALL
-            .iter()
-            .any(|(_, l)| h == l.about_author.to_lowercase() || h == l.sources.to_lowercase())
+        || labels::all().any(|(_, l)| h == l.about_author.to_lowercase() || h == l.sources.to_lowercase())
 }
 
 /// A perspective paragraph's bold lead-in, in any language we write.
@@ -44,7 +42,7 @@ fn part_of(label: &str) -> Option<Part> {
         "implications" => return Some(Part::Implications),
         _ => {}
     }
-    labels::ALL.iter().find_map(|(_, l)| {
+    labels::all().find_map(|(_, l)| {
         [
             (l.stated_position, Part::Position),
             (l.reasons, Part::Reasons),
@@ -304,8 +302,7 @@ impl Reader<'_> {
             (None, _, None) => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
-            && (labels::ALL.iter().any(|(_, l)| l.is_no_position(&text))
-                || crate::source::cjk::declines(&text))
+            && (labels::all().any(|(_, l)| l.is_no_position(&text)) || crate::lang::cjk::declines(&text))
             && let Some(s) = self.doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;

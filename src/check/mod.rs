@@ -6,14 +6,12 @@
 pub mod attribution;
 pub mod balance;
 pub mod claims;
-mod east_asian;
 mod echo;
 mod framing;
 pub mod glossary;
 pub mod grounding;
 pub mod markdown;
 mod names;
-mod number_words;
 mod paragraphs;
 pub mod parity;
 mod stance;
@@ -211,12 +209,12 @@ impl<'a> Corpus<'a> {
         names.extend(passages.iter().map(|p| p.text.clone()));
         // An actor named in the sources in any script is known by all its names.
         let mut names_text = names.join("\n");
-        let mut folded_names = crate::source::cjk::fold(&names_text).into_owned();
+        let mut folded_names = crate::lang::cjk::fold(&names_text).into_owned();
         let mut unattested = Vec::new();
         for group in persona.spec.perspectives.iter().flat_map(|p| &p.aliases) {
             let named = group
                 .iter()
-                .any(|n| crate::text::contains_word(&folded_names, &crate::source::cjk::fold(n)));
+                .any(|n| crate::text::contains_word(&folded_names, &crate::lang::cjk::fold(n)));
             if !named {
                 unattested.extend(group.iter().cloned());
                 continue;
@@ -225,7 +223,7 @@ impl<'a> Corpus<'a> {
                 names_text.push('\n');
                 names_text.push_str(n);
                 folded_names.push('\n');
-                folded_names.push_str(&crate::source::cjk::fold(n));
+                folded_names.push_str(&crate::lang::cjk::fold(n));
             }
         }
         Self {

@@ -9,17 +9,6 @@ use super::translation::negated;
 use super::words::content_words;
 use crate::source::Statement;
 
-/// Stance words: for, then against. English words match as word starts.
-const FOR: &[&str] = &[
-    "welcom", "support", "prais", "endors", "applaud", "hail", "approv", "embrac", "歓迎", "欢迎", "歡迎",
-    "支持", "賛成", "赞成", "贊成", "評価", "赞赏", "환영", "지지", "찬성",
-];
-const AGAINST: &[&str] = &[
-    "oppos", "condemn", "reject", "criticiz", "criticis", "denounc", "protest", "decr", "反対", "反对",
-    "反對", "非難", "谴责", "譴責", "批判", "批评", "抗議", "抗议", "拒否", "拒绝", "반대", "비난", "규탄",
-    "비판", "항의", "거부",
-];
-
 /// +1 for a stance for, -1 against, from the first stance word of the verb,
 /// else of what was said; none when there is none or both kinds.
 pub(super) fn polarity(verb: &str, content: &str) -> Option<i8> {
@@ -36,7 +25,13 @@ pub(super) fn polarity(verb: &str, content: &str) -> Option<i8> {
                 }
             })
         };
-        match (has(FOR), has(AGAINST)) {
+        let stated = |against: bool| {
+            crate::lang::LANGUAGES.iter().any(|l| {
+                let (welcomes, opposes) = l.stance;
+                has(if against { opposes } else { welcomes })
+            })
+        };
+        match (stated(false), stated(true)) {
             (true, false) => Some(1),
             (false, true) => Some(-1),
             _ => None,
@@ -44,16 +39,20 @@ pub(super) fn polarity(verb: &str, content: &str) -> Option<i8> {
     })
 }
 
+/// Every language's stance words, for and against.
+fn stance_words() -> impl Iterator<Item = &'static str> {
+    crate::lang::LANGUAGES
+        .iter()
+        .flat_map(|l| l.stance.0.iter().chain(l.stance.1))
+        .copied()
+}
+
 /// Content words without the stance words, so that "welcomed the deal" and
 /// "opposed the deal" are about the same thing.
 fn topic(s: &str) -> std::collections::BTreeSet<String> {
     content_words(s)
         .into_iter()
-        .filter(|w| {
-            !FOR.iter()
-                .chain(AGAINST)
-                .any(|p| w.starts_with(p) || (!p.is_ascii() && p.contains(w.as_str())))
-        })
+        .filter(|w| !stance_words().any(|p| w.starts_with(p) || (!p.is_ascii() && p.contains(w.as_str()))))
         .collect()
 }
 

@@ -6,8 +6,8 @@
 
 use super::claims::{self, Claim};
 use crate::article::{Original, Quotation};
+use crate::lang::script::{Script, script};
 use crate::source::Passage;
-use crate::text::script::{Script, script};
 
 /// Why a translated quotation does not hold, if it does not.
 pub(super) enum Unfaithful {
@@ -40,7 +40,7 @@ pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
 /// translation, whatever its script says.
 pub(super) fn han_only(quote: &str) -> bool {
     let mut letters = quote.chars().filter(|c| c.is_alphanumeric()).peekable();
-    letters.peek().is_some() && letters.all(crate::text::script::han)
+    letters.peek().is_some() && letters.all(crate::lang::script::han)
 }
 
 /// Whether a quotation mixes the passages' Latin script with another
@@ -49,7 +49,7 @@ pub(super) fn glossed(quote: &str, cited: Option<Script>) -> bool {
     cited == Some(Script::Latin)
         && quote
             .chars()
-            .any(|c| crate::text::script::unspaced(c) || crate::text::script::hangul(c))
+            .any(|c| crate::lang::script::unspaced(c) || crate::lang::script::hangul(c))
 }
 
 /// Check a translated quotation against the statements of its passages, whose
@@ -171,104 +171,7 @@ pub(super) fn counted_words(text: &str) -> Vec<claims::Found> {
 
 /// Whether a statement is negated, in its own language.
 pub(super) fn negated(s: &str) -> bool {
-    const LATIN: &[&str] = &[
-        "not",
-        "never",
-        "no",
-        "cannot",
-        "can't",
-        "won't",
-        "don't",
-        "doesn't",
-        "didn't",
-        "isn't",
-        "aren't",
-        "wasn't",
-        "weren't",
-        "shouldn't",
-        "wouldn't",
-        "couldn't",
-        "nor",
-        "neither",
-        "nothing",
-        "none",
-    ];
-    // Words that hold a negation's character without negating (未来 "future",
-    // 非常 "very", 少ない "few").
-    let mut s = s.to_string();
-    for w in [
-        "未来",
-        "不断",
-        "不仅",
-        "无论",
-        "非常",
-        "少ない",
-        "危ない",
-        "無事",
-        "未だ",
-    ] {
-        s = s.replace(w, " ");
-    }
-    let s = s.as_str();
-    // "unacceptable" translates 容認できない as surely as "not acceptable".
-    const NEGATIVE: &[&str] = &[
-        "unacceptable",
-        "intolerable",
-        "impossible",
-        "unjustified",
-        "illegal",
-        "illegitimate",
-        "unwarranted",
-        "inadmissible",
-        "unfounded",
-        "untrue",
-        "invalid",
-        "irresponsible",
-        "unlawful",
-        "unconstitutional",
-        "unreasonable",
-        "unfair",
-        "unwilling",
-        "unable",
-    ];
-    match script(s) {
-        Script::Latin => latin_negated(s, LATIN, NEGATIVE),
-        Script::Korean => ["않", "없", "못", "아니", "안 ", "말라", "불가"]
-            .iter()
-            .any(|m| s.contains(m)),
-        Script::Japanese => ["ない", "ません", "ず", "ぬ", "不", "非", "無"]
-            .iter()
-            .any(|m| s.contains(m)),
-        Script::Chinese => ["不", "没", "未", "无", "非", "别", "勿", "莫"]
-            .iter()
-            .any(|m| s.contains(m)),
-    }
-}
-
-/// Whether English text is negated: a negator or a negative word, except a
-/// double negative ("not unacceptable", "never unwilling"), which reverses a
-/// negation rather than adding one.
-fn latin_negated(s: &str, negators: &[&str], negative: &[&str]) -> bool {
-    let words: Vec<String> = s
-        .to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'"))
-        .collect();
-    let undone = |w: &str| negative.contains(&w) || (w.starts_with("un") && w.len() > 5);
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i].as_str();
-        if negators.contains(&w) && words.get(i + 1).is_some_and(|n| undone(n)) {
-            i += 2;
-            continue;
-        }
-        if negators.contains(&w) || negative.contains(&w) {
-            return true;
-        }
-        i += 1;
-    }
-    false
+    (crate::lang::of(s).negated)(s)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub(super) fn content_words(s: &str) -> BTreeSet<String> {
     // Chinese and Japanese have no spaces: pairs of characters stand for words.
     let han: Vec<char> = s
         .chars()
-        .filter(|c| crate::text::script::han(*c) || matches!(c, '\u{30a1}'..='\u{30ff}'))
+        .filter(|c| crate::lang::script::han(*c) || matches!(c, '\u{30a1}'..='\u{30ff}'))
         .collect();
     if han.len() * 2 > s.chars().filter(|c| !c.is_whitespace()).count() {
         return han.windows(2).map(|w| w.iter().collect()).collect();

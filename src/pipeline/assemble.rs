@@ -7,7 +7,7 @@ use crate::article::{
     Article, Byline, CallRecord, Metadata, Paragraph, PerspectiveSection, Section, SourceRef,
 };
 use crate::config::ProviderKind;
-use crate::labels::{self, Labels};
+use crate::lang::labels::{self, Labels};
 use crate::llm::Usage;
 use crate::persona::Perspective;
 use crate::stage::Stage;

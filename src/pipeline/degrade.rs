@@ -10,7 +10,7 @@ use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
 use crate::check::{Check, Doc, Finding, Report};
-use crate::labels::Labels;
+use crate::lang::Labels;
 use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
 
 /// Whether a finding is one that must never reach print.
@@ -121,7 +121,7 @@ fn order(at: At) -> (usize, usize, usize) {
 /// `text` without the sentences that hold any of `claims`; none when a claim
 /// is in no sentence, or no sentence is left.
 fn cut_sentences(text: &str, claims: &[&str]) -> Option<String> {
-    let sentences = crate::text::sentences(text);
+    let sentences = crate::lang::sentences::sentences(text);
     let holds = |s: &str| claims.iter().any(|c| s.contains(c));
     if claims.iter().any(|c| !sentences.iter().any(|s| s.contains(c))) {
         return None;

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use super::Job;
-use crate::labels::{self, Labels};
+use crate::lang::labels::{self, Labels};
 use crate::persona::{Persona, Perspective};
 use crate::prompt::defuse;
 use crate::source::PassageId;
@@ -283,7 +283,7 @@ pub fn first_sentence(s: &str) -> &str {
 /// At most `max` words of `s`, with an ellipsis when cut; in Japanese or
 /// Chinese, which have no spaces between words, at most `max * 3` characters.
 pub fn words(s: &str, max: usize) -> String {
-    if s.chars().any(crate::text::script::unspaced) {
+    if s.chars().any(crate::lang::script::unspaced) {
         let chars: Vec<char> = s.trim().chars().collect();
         if chars.len() <= max * 3 {
             return chars.into_iter().collect();
@@ -318,7 +318,7 @@ pub fn quotation(s: &str) -> Option<String> {
 /// Offline, passages are quoted as they are: say so when the persona writes in
 /// another language than the sources.
 pub fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]) {
-    use crate::text::script::script;
+    use crate::lang::script::script;
     let text: String = sources
         .iter()
         .flat_map(|s| &s.passages)

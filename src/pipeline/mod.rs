@@ -240,7 +240,7 @@ fn hold_back(
             })
             .collect(),
     };
-    let labels = crate::labels::for_language(&persona.spec.language);
+    let labels = crate::lang::labels::for_language(&persona.spec.language);
     let mut replaced = Vec::new();
     for cut in [Cut::Sentences, Cut::Rebuild, Cut::Remove] {
         if !report.findings.iter().any(degrade::is_hard) {

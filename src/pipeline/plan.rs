@@ -228,8 +228,8 @@ impl<'a> Plan<'a> {
     }
 
     /// The labels of the persona's language.
-    pub fn labels(&self) -> &'static crate::labels::Labels {
-        crate::labels::for_language(&self.job.persona.spec.language)
+    pub fn labels(&self) -> &'static crate::lang::Labels {
+        crate::lang::labels::for_language(&self.job.persona.spec.language)
     }
 
     /// The passage ids a stage may cite.

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::labels::Labels;
+use crate::lang::Labels;
 use crate::source::PassageId;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
 

@@ -11,7 +11,7 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 
 use crate::article::Article;
-use crate::labels;
+use crate::lang::labels;
 use crate::prompt::TemplateError;
 
 /// The built-in page template.

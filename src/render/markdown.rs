@@ -11,7 +11,7 @@ use super::Render;
 use crate::article::{Article, CallRecord, Paragraph, PerspectiveSection, Quotation};
 use crate::check::Report;
 use crate::error::TemplateError;
-use crate::labels::{self, Labels};
+use crate::lang::labels::{self, Labels};
 use crate::llm::Usage;
 
 #[derive(Debug, Clone, Copy, Default)]

@@ -3,7 +3,7 @@
 //! characters so it cannot move the cursor, retitle the window or smuggle links.
 
 use crate::article::{Article, Paragraph};
-use crate::labels;
+use crate::lang::labels;
 
 /// Whether to colour: not when `NO_COLOR` is set.
 pub fn colour() -> bool {

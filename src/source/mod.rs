@@ -3,25 +3,16 @@
 //! checks verify against. A source is a Markdown or text file, a JSON/YAML fact
 //! sheet (`factsheet`), or a URL (`remote`).
 
-mod anaphora;
-mod chinese;
-pub mod cjk;
-mod clauses;
-mod cues;
 mod factsheet;
 mod id;
-mod japanese;
-mod lexicon;
 mod remote;
 pub mod sides;
-mod speaker;
-mod statement;
 pub mod statements;
 pub mod transcript;
 
+pub use crate::lang::Statement;
 pub use id::PassageId;
 pub use remote::from_page;
-pub use statement::Statement;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

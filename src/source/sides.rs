@@ -9,12 +9,13 @@
 
 use std::collections::HashMap;
 
-use super::cjk::{FOREIGN, OFFICES, fold, han_names};
-use super::lexicon::{KO_TITLES, NOT_NAMES};
 use super::{Source, Statement, statements};
 use crate::error::InputError;
+use crate::lang::cjk::{FOREIGN, OFFICES, fold, han_names};
+use crate::lang::en::NOT_NAMES;
+use crate::lang::ko::TITLES as KO_TITLES;
+use crate::lang::script::{Script, han, hangul, script};
 use crate::persona::Persona;
-use crate::text::script::{Script, han, hangul, script};
 use crate::text::word_at;
 
 /// The side a speaker span names, by the earliest keyword or actor in it, in
@@ -102,15 +103,15 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String>
 /// English takes the nearest person the text named before it. What the text
 /// says stays as the mention.
 fn resolve(s: &mut Statement, earlier: &[(String, Option<String>)], before: &str, passage: &str) {
-    let pronoun = super::statement::is_pronoun(&s.speaker);
+    let pronoun = crate::lang::is_pronoun(&s.speaker);
     let fits = |(speaker, _): &&(String, Option<String>)| {
-        !pronoun || super::anaphora::compatible(&s.speaker, speaker)
+        !pronoun || crate::lang::en::compatible(&s.speaker, speaker)
     };
     let nearest = earlier.iter().rev().find(fits);
     if nearest.is_none() && pronoun && s.speaker.is_ascii() {
         let start = s.span.0.min(passage.len());
         let text = format!("{before}{}", passage.get(..start).unwrap_or_default());
-        if let Some(name) = super::anaphora::named_before(&text) {
+        if let Some(name) = crate::lang::en::named_before(&text) {
             let said = std::mem::replace(&mut s.speaker, name);
             s.mention = (!said.trim().is_empty()).then_some(said);
             return;

@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::statement::{Statement, statement};
+use super::Statement;
+use crate::lang::en::statement;
 
 /// Who speaks in a turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -289,7 +290,7 @@ impl Turns {
 /// The answering office when the transcript names no one, in the language of
 /// what was said.
 fn default_speaker(content: &str) -> &'static str {
-    use crate::text::script::{Script, script};
+    use crate::lang::script::{Script, script};
     match script(content) {
         Script::Korean => "외교부 대변인",
         Script::Japanese => "報道官",

@@ -1,15 +1,12 @@
-//! Text helpers every layer shares: whole-word matching in any script, sentence
-//! splitting, excerpts, and the one quotation matcher used both to validate a
-//! model's answer and to check an article. Quotations follow newsroom style
+//! Text helpers every layer shares: whole-word matching in any script,
+//! excerpts, and the one quotation matcher used both to validate a model's
+//! answer and to check an article. Quotations follow newsroom style
 //! (AP, Reuters): a quotation may drop words with an ellipsis (each piece stays
 //! verbatim), insert `[bracketed]` clarifications, change the case of its first
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
-pub mod script;
-mod sentences;
-
-pub use sentences::sentences;
+use crate::lang::script;
 
 /// `s` safe to print on a terminal: control characters (escape sequences
 /// among them) and bidirectional overrides shown as `\u{1b}`, not obeyed.
@@ -39,30 +36,6 @@ pub fn tokens(s: &str) -> usize {
     });
     ascii.div_ceil(4) + other
 }
-
-/// Month and weekday names, which open time phrases ("on Monday") and are
-/// capitalised without being names of anyone.
-pub const CALENDAR_NAMES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// Whether `needle` occurs in `hay` as a whole word. Hangul words may carry a
 /// particle after them (`한국은`); Chinese and Japanese text has no spaces.
@@ -106,9 +79,6 @@ pub fn word_count(s: &str) -> usize {
         .count();
     spaced + cjk.div_ceil(2)
 }
-
-/// A number in digits, with or without thousands separators (`15,000`, `15 000`, `1.5`).
-pub const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 /// Fold whitespace and typographic quotes so texts compare by their words.
 pub fn fold(s: &str) -> String {

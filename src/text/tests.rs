@@ -68,21 +68,6 @@ fn pieces_are_whole_words() {
 }
 
 #[test]
-fn sentences_keep_abbreviations_and_closing_quotes() {
-    let s = sentences("The U.S. said \"no.\" Japan agreed. Mr. Kim left! 한국은 우려했다. 끝");
-    assert_eq!(
-        s,
-        [
-            "The U.S. said \"no.\"",
-            "Japan agreed.",
-            "Mr. Kim left!",
-            "한국은 우려했다.",
-            "끝"
-        ]
-    );
-}
-
-#[test]
 fn words_match_whole_in_every_script() {
     assert!(contains_word("Seoul said.", "Seoul"));
     assert!(contains_word("Beijing's ministry", "Beijing"));

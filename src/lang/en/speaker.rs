@@ -4,8 +4,8 @@
 //! debate chaired by …"), which gives no side.
 
 use super::cues::{cues, mask_quotes};
+use super::lexicon::CALENDAR_NAMES;
 use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
-use crate::text::CALENDAR_NAMES;
 
 /// The speaker before a reporting verb: the last clause's subject, without
 /// auxiliaries, time phrases and non-descriptive appositions.
@@ -185,7 +185,7 @@ fn is_bare_name(s: &str) -> bool {
 
 /// Whether a phrase can be a speaker: a name, a pronoun, or an organisation or
 /// office.
-pub(super) fn plausible(head: &str) -> bool {
+pub(crate) fn plausible(head: &str) -> bool {
     let words: Vec<&str> = head.split_whitespace().collect();
     if words.is_empty() || words.len() > 16 {
         return false;
@@ -193,7 +193,7 @@ pub(super) fn plausible(head: &str) -> bool {
     // A span in Chinese or Japanese script names its speaker outright; so does a
     // share of those polled ("47 percent", "a third of voters").
     let polled = head.contains('%') || head.contains(" percent") || head.starts_with("Most ");
-    if polled || head.chars().any(crate::text::script::han) {
+    if polled || head.chars().any(crate::lang::script::han) {
         return true;
     }
     let lower = head.to_lowercase();

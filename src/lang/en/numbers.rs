@@ -1,8 +1,10 @@
 //! Numbers written out in English words ("fifteen thousand", "twenty-one"),
 //! read by value for the grounding checks.
 
+use crate::lang::Kind;
+
 /// The value of written-out numbers: "fifteen thousand" → 15000.
-pub(super) fn value(s: &str) -> Option<f64> {
+pub(crate) fn value(s: &str) -> Option<f64> {
     let units = [
         "zero",
         "one",
@@ -61,7 +63,7 @@ pub(super) fn value(s: &str) -> Option<f64> {
 /// ("twice" → 2倍), round plurals ("hundreds" → 数百人), decades ("the 1980s" →
 /// 1980年代; "a decade" → 10年), times of day ("4:40pm" → 4時40分) and words for
 /// one ("a", "an", "single").
-pub(super) fn supporting(text: &str) -> Vec<(f64, Kind)> {
+pub(crate) fn supporting(text: &str) -> Vec<(f64, Kind)> {
     let mut out = in_words(text);
     out.extend(in_figures(text));
     out
@@ -233,13 +235,4 @@ fn in_figures(text: &str) -> Vec<(f64, Kind)> {
         }
     }
     out
-}
-
-/// What a supporting value stands for.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Kind {
-    Number,
-    Percent,
-    Month,
-    Year,
 }

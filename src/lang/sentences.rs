@@ -144,3 +144,23 @@ fn is_abbreviation(before: &str) -> bool {
         || word.split('.').all(|p| p.chars().count() <= 1)
         || (word.contains('.') && word.chars().filter(|c| *c == '.').count() >= 1 && word.len() <= 4)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn sentences_keep_abbreviations_and_closing_quotes() {
+        let s = sentences("The U.S. said \"no.\" Japan agreed. Mr. Kim left! 한국은 우려했다. 끝");
+        assert_eq!(
+            s,
+            [
+                "The U.S. said \"no.\"",
+                "Japan agreed.",
+                "Mr. Kim left!",
+                "한국은 우려했다.",
+                "끝"
+            ]
+        );
+    }
+}

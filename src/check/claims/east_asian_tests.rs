@@ -1,6 +1,6 @@
 //! Numbers and dates as Japanese, Chinese and Korean write them, read by value.
 
-use super::super::claims::{Claim, extract};
+use super::{Claim, extract};
 
 fn first(text: &str) -> Claim {
     extract(text)

@@ -364,18 +364,26 @@ pub const NOT_NAMES: &[&str] = &[
     "Authorities",
 ];
 
-/// Korean titles and bodies, never a person's name.
-pub const KO_TITLES: &[&str] = &[
-    "대변인",
-    "장관",
-    "대통령",
-    "정부",
-    "외교부",
-    "국무부",
-    "관계자",
-    "총리",
-    "대사",
-    "외무성",
-    "국방부",
-    "당국",
+/// Month and weekday names, which open time phrases ("on Monday") and are
+/// capitalised without being names of anyone.
+pub(crate) const CALENDAR_NAMES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];

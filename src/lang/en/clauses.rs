@@ -4,9 +4,10 @@
 //! (`Broaddrick, who said Clinton had lied, appeared …`).
 
 use super::cues::{cues, mask_quotes};
+use super::lexicon::CALENDAR_NAMES;
+use super::said::statement;
 use super::speaker::{lead_subject, plausible, subject};
-use super::statement::{Statement, statement};
-use crate::text::CALENDAR_NAMES;
+use crate::lang::statement::Statement;
 
 /// Participles that report what the subject said.
 const PARTICIPLES: &[&str] = &[

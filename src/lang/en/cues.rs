@@ -6,25 +6,9 @@
 use super::lexicon::VERBS;
 
 /// Quotation text blanked, byte for byte, so verbs inside quotations are not
-/// cues: an ASCII character becomes a space, a wider one (a curly mark, an
-/// accented letter) as many U+0001 bytes, so that no offset found in the mask
-/// (`", "`) falls inside a character of the text.
+/// cues.
 pub(super) fn mask_quotes(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut inside = false;
-    for c in s.chars() {
-        let mark = matches!(c, '"' | '“' | '”');
-        if mark {
-            inside = !inside;
-        }
-        if inside || mark {
-            let fill = if c.is_ascii() { ' ' } else { '\u{1}' };
-            out.extend(std::iter::repeat_n(fill, c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::lang::quotes::mask(s, crate::lang::quotes::Marks::Toggled)
 }
 
 /// Any reporting verb, in the order of [`VERBS`].

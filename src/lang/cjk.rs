@@ -7,29 +7,50 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::script::han;
+use super::script::han;
+use super::statement::Statement;
 
-/// The text with every quotation's inside (「」『』“” and full-width brackets)
-/// blanked, byte for byte, so cues and particles are found outside quotations.
+/// The text with every quotation's inside (「」『』“”) blanked, byte for byte.
 pub(super) fn mask(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut depth = 0usize;
-    for c in s.chars() {
-        let opens = matches!(c, '「' | '『' | '“');
-        let closes = matches!(c, '」' | '』' | '”');
-        if closes {
-            depth = depth.saturating_sub(1);
-        }
-        if depth > 0 {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-        if opens {
-            depth += 1;
-        }
+    super::quotes::mask(s, super::quotes::Marks::Nested)
+}
+
+/// A statement read in Japanese or Chinese; a span in Han characters names its
+/// speaker outright, one in other letters is judged as an English one is.
+pub(super) fn statement(speaker: String, verb: &str, content: String) -> Statement {
+    if speaker.is_ascii() {
+        return super::en::statement(speaker, verb, content);
     }
-    out
+    let mut s = Statement::new(speaker, verb, content);
+    s.plausible = super::en::plausible(&s.speaker);
+    s
+}
+
+/// Whether a speaker outside Latin letters stands for the person it continues:
+/// a short one (彼, 同氏, 그는, 她还) does, one that describes (该官员) does not.
+pub(super) fn is_pronoun(speaker: &str) -> bool {
+    !speaker.is_ascii() && !speaker.starts_with('该') && speaker.chars().count() <= 3
+}
+
+/// Whether Japanese or Chinese text is negated: it holds one of `markers`
+/// outside the words that hold a negation's character without negating (未来
+/// "future", 非常 "very", 少ない "few").
+pub(super) fn negated(s: &str, markers: &[&str]) -> bool {
+    let mut s = s.to_string();
+    for w in [
+        "未来",
+        "不断",
+        "不仅",
+        "无论",
+        "非常",
+        "少ない",
+        "危ない",
+        "無事",
+        "未だ",
+    ] {
+        s = s.replace(w, " ");
+    }
+    markers.iter().any(|m| s.contains(m))
 }
 
 static QUOTED: LazyLock<Regex> = LazyLock::new(|| {

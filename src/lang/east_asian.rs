@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::NUM;
+use crate::lang::NUM;
 
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
@@ -26,32 +26,32 @@ const COUNTER: &str =
     "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
 
 /// `2026年3月2日`, `3월 1일`, `2026년 10월`.
-pub(super) static DATE: LazyLock<Regex> =
+pub(crate) static DATE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"));
 /// A month (and day) in kanji or hanzi numerals: `六月`, `十月份`, `十月一日`.
-pub(super) static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"([一二三四五六七八九十]{1,3})\s*月(?:份)?(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?")
 });
 /// A decade by its century, as Chinese writes it: `20 世纪 30 年代`, `上世纪八十年代`.
-pub(super) static CENTURY_DECADE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static CENTURY_DECADE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:(\d{2}|二十|二十一|十九)\s*世纪|(上)世纪)\s*(\d0|[一二三四五六七八九]十)\s*年代")
 });
 /// A year alone: `2026年`, `2026년`.
-pub(super) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
+pub(crate) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
 /// A Japanese era year: `令和8年` is 2026.
-pub(super) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
+pub(crate) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
 /// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
 /// The second group, when present, rules the match out.
-pub(super) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:日|일)([本間间]|간)?"));
+pub(crate) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:日|일)([本間间]|간)?"));
 /// An amount with its currency after it: `60억 달러`, `1.1兆円`, `60億ドル`.
-pub(super) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
     ))
 });
 /// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
 /// currency if one follows.
-pub(super) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
     let big = "조|兆|억|億|亿|만|万|萬";
     re(&format!(
@@ -64,7 +64,7 @@ static PART: LazyLock<Regex> =
 /// The value of a compound number: within each group of ten thousand, digits
 /// times 천 and 백 add up (`3천5백`); a large unit multiplies its group
 /// (`3천5백만` is 35,000,000; `1억2000만` 120,000,000).
-pub(super) fn compound(s: &str) -> Option<f64> {
+pub(crate) fn compound(s: &str) -> Option<f64> {
     let (mut total, mut group) = (0.0, 0.0);
     for c in PART.captures_iter(s) {
         let n = c[1].replace(',', "").parse::<f64>().ok()?;
@@ -78,26 +78,26 @@ pub(super) fn compound(s: &str) -> Option<f64> {
 }
 
 /// A number with a scale unit: `180万`, `180만`, `3千`.
-pub(super) static SCALED: LazyLock<Regex> =
+pub(crate) static SCALED: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"({NUM}|{NUMERAL})\s?({SCALE})(?:\s?(천|千|万|만))?")));
 /// `百分之四十`, `40％`, `90퍼센트`, `約90パーセント`.
-pub(super) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"百分之({NUM}|{NUMERAL}(?:点{NUMERAL})?)|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
     ))
 });
 /// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
-pub(super) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
+pub(crate) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
 /// Digits glued to a word in Hangul, kanji or kana: `4隻`, `140家`, `1,100킬로미터`.
 /// Not digits that end a Latin code or model name (`F2は`, `G7で`, `A380の`).
-pub(super) static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static GLUED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?:^|[^A-Za-z0-9.,\-]|[^0-9][,.])({NUM})[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}]"
     ))
 });
 
 /// The value of a scale unit.
-pub(super) fn scale(s: Option<&str>) -> f64 {
+pub(crate) fn scale(s: Option<&str>) -> f64 {
     match s {
         Some("백") => 1e2,
         Some("천" | "千") => 1e3,
@@ -109,7 +109,7 @@ pub(super) fn scale(s: Option<&str>) -> f64 {
 }
 
 /// The currency code of a currency written after an amount.
-pub(super) fn currency(s: &str) -> &'static str {
+pub(crate) fn currency(s: &str) -> &'static str {
     match s {
         "달러" | "ドル" | "美元" => "USD",
         "원" | "ウォン" | "韩元" => "KRW",
@@ -120,7 +120,7 @@ pub(super) fn currency(s: &str) -> &'static str {
 }
 
 /// The value of digits (`1,100`, `1.1`) or a kanji numeral (`十四`, `二〇二六`).
-pub(super) fn value(s: &str) -> Option<f64> {
+pub(crate) fn value(s: &str) -> Option<f64> {
     if s.chars().any(|c| c.is_ascii_digit()) {
         return s
             .chars()
@@ -175,7 +175,7 @@ fn numeral(s: &str) -> Option<f64> {
 
 /// Full-width digits and stops as ASCII (`１８０` → `180`), so every pattern
 /// reads them.
-pub(super) fn ascii_digits(s: &str) -> String {
+pub(crate) fn ascii_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
@@ -187,7 +187,7 @@ pub(super) fn ascii_digits(s: &str) -> String {
 
 /// A Chinese weekday's numeral (周五, 星期一, 礼拜三) is no count: it is blanked,
 /// once quotations have been taken whole.
-pub(super) fn blank_weekdays(s: &str) -> String {
+pub(crate) fn blank_weekdays(s: &str) -> String {
     let mut prev = ' ';
     s.chars()
         .map(|c| {
@@ -199,10 +199,7 @@ pub(super) fn blank_weekdays(s: &str) -> String {
 }
 
 /// The year of a Japanese era year (令和 only: 2019 is its first year, 元年).
-pub(super) fn era_year(n: &str) -> Option<i32> {
+pub(crate) fn era_year(n: &str) -> Option<i32> {
     let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
     Some(2018 + n)
 }
-
-#[cfg(test)]
-mod tests;

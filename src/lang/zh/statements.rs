@@ -9,8 +9,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::cjk::{declines, mask, quotations};
-use super::statement::{Statement, statement};
+use crate::lang::cjk::{declines, mask, quotations, statement};
+use crate::lang::statement::Statement;
 
 fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))

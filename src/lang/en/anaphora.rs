@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// Whether `speaker` can be what `pronoun` refers back to.
-pub(super) fn compatible(pronoun: &str, speaker: &str) -> bool {
+pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     let pronoun = pronoun.trim().to_lowercase();
     if !matches!(pronoun.as_str(), "he" | "she") {
         return true;
@@ -39,7 +39,7 @@ pub(super) fn compatible(pronoun: &str, speaker: &str) -> bool {
     ];
     let group = GROUPS.contains(last)
         || words.iter().any(|w| matches!(*w, "and" | "nor" | "neither"))
-        || crate::source::statement::is_pronoun(speaker);
+        || crate::lang::is_pronoun(speaker);
     let other = match pronoun.as_str() {
         "she" => words.iter().any(|w| matches!(*w, "mr." | "mr" | "he" | "his")),
         _ => words
@@ -131,7 +131,7 @@ const NOT: &[&str] = &[
 
 /// The nearest person `before` names: the last run of capitalised words that
 /// is not a sentence's opening word alone, a weekday or a month.
-pub(super) fn named_before(before: &str) -> Option<String> {
+pub(crate) fn named_before(before: &str) -> Option<String> {
     static NAME: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[^\w.])((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
             .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
@@ -143,12 +143,12 @@ pub(super) fn named_before(before: &str) -> Option<String> {
         .map(|m| {
             m.as_str()
                 .split_whitespace()
-                .skip_while(|w| NOT.contains(w) || crate::text::CALENDAR_NAMES.contains(w))
+                .skip_while(|w| NOT.contains(w) || super::lexicon::CALENDAR_NAMES.contains(w))
                 .filter(|w| !NOT.contains(w))
                 .collect::<Vec<_>>()
                 .join(" ")
         })
-        .filter(|n| !n.is_empty() && !crate::text::CALENDAR_NAMES.contains(&n.as_str()))
+        .filter(|n| !n.is_empty() && !super::lexicon::CALENDAR_NAMES.contains(&n.as_str()))
         .last()
 }
 

@@ -1,0 +1,152 @@
+//! English: reporting verbs and the speakers before or after them, silence
+//! ("declined to comment"), negation, numbers written in words, and parallax's
+//! own words in English.
+
+mod anaphora;
+mod clauses;
+mod cues;
+mod lexicon;
+pub(crate) mod numbers;
+mod said;
+mod speaker;
+mod statements;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+pub(crate) use anaphora::{compatible, named_before};
+pub(crate) use lexicon::{CALENDAR_NAMES, NOT_NAMES};
+pub(crate) use said::{is_pronoun, statement};
+pub(crate) use speaker::plausible;
+
+use super::{Labels, Language};
+
+pub(super) static LANGUAGE: Language = Language {
+    code: "en",
+    writes: |_| true,
+    statements: statements::extract,
+    silent: |s| SILENCE.is_match(s),
+    negated,
+    stance: (
+        &[
+            "welcom", "support", "prais", "endors", "applaud", "hail", "approv", "embrac",
+        ],
+        &[
+            "oppos", "condemn", "reject", "criticiz", "criticis", "denounc", "protest", "decr",
+        ],
+    ),
+    numbers: numbers::supporting,
+    labels: &EN,
+};
+
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:has|have|had|did|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|respond|return|reply)",
+        r"|\b(?:declined|refused) to comment|\bno comment\b|\bcould not be reached\b|\bhas yet to comment",
+        r"|\bnot available for comment|\bwould not comment|\bwouldn't comment",
+    ))
+    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+/// Words that negate.
+const NEGATORS: &[&str] = &[
+    "not",
+    "never",
+    "no",
+    "cannot",
+    "can't",
+    "won't",
+    "don't",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "shouldn't",
+    "wouldn't",
+    "couldn't",
+    "nor",
+    "neither",
+    "nothing",
+    "none",
+];
+
+/// Negative words: "unacceptable" translates 容認できない as surely as "not
+/// acceptable".
+const NEGATIVE: &[&str] = &[
+    "unacceptable",
+    "intolerable",
+    "impossible",
+    "unjustified",
+    "illegal",
+    "illegitimate",
+    "unwarranted",
+    "inadmissible",
+    "unfounded",
+    "untrue",
+    "invalid",
+    "irresponsible",
+    "unlawful",
+    "unconstitutional",
+    "unreasonable",
+    "unfair",
+    "unwilling",
+    "unable",
+];
+
+/// Whether English text is negated: a negator or a negative word, except a
+/// double negative ("not unacceptable", "never unwilling"), which reverses a
+/// negation rather than adding one.
+fn negated(s: &str) -> bool {
+    let words: Vec<String> = s
+        .to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'"))
+        .collect();
+    let undone = |w: &str| NEGATIVE.contains(&w) || (w.starts_with("un") && w.len() > 5);
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_str();
+        if NEGATORS.contains(&w) && words.get(i + 1).is_some_and(|n| undone(n)) {
+            i += 2;
+            continue;
+        }
+        if NEGATORS.contains(&w) || NEGATIVE.contains(&w) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+pub(super) static EN: Labels = Labels {
+    sides_heading: "Where each side stands",
+    stated_position: "Stated position",
+    reasons: "Reasons and interests",
+    implications: "What it means",
+    what_to_watch: "What to watch",
+    about_author: "About the author",
+    sources: "Sources",
+    related: "Related articles",
+    integrity: "Integrity report",
+    review_marks: "Mark the findings in the article",
+    passed: "all checks passed",
+    findings: "findings",
+    revised: "Revised after the checks",
+    translated: "translated",
+    no_position: "{}: no stated position in the sources.",
+    earlier_no_position: &["No stated position from {} in the sources."],
+    no_reasons: "{} gives no reasons in the sources.",
+    no_reasons_beyond: "{} gives no reasons beyond this statement in the sources.",
+    no_meaning: "The sources do not spell out what the position of {} means.",
+    earlier_silence: &[
+        "The sources give no reasons.",
+        "The sources give no reasons beyond this statement.",
+        "The sources do not spell out what this position means.",
+    ],
+    extractive_note: "No language model was used: every paragraph is a source passage (extractive provider).",
+    context_subheads: ["What happened", "Background", "More context"],
+};

@@ -1,0 +1,98 @@
+//! What an English speaker span is: a noun phrase, never a clause; a pronoun or
+//! a bare description ("the ministry") that refers back to someone named
+//! earlier; or only the words that join its sentence to the one before.
+
+use super::lexicon::ANAPHORS;
+use super::speaker::plausible;
+use crate::lang::statement::Statement;
+
+/// A statement read in English, its speaker made a noun phrase and judged as a
+/// speaker and as an anaphor.
+pub(crate) fn statement(speaker: String, verb: &str, content: String) -> Statement {
+    let speaker = noun_phrase(speaker);
+    let mut s = Statement::new(speaker, verb, content);
+    s.anaphor = is_anaphor(&s.speaker);
+    s.plausible = plausible(&s.speaker);
+    s
+}
+
+/// The speaker as a noun phrase, never a clause: a connective that opens it
+/// goes ("But he", "Though she"), and a phrase that runs on into a verb is cut
+/// before it ("President Barack Obama has long" → "President Barack Obama";
+/// "He did not address … in which he" → "He").
+fn noun_phrase(speaker: String) -> String {
+    const OPENERS: &[&str] = &[
+        "but", "and", "so", "though", "yet", "still", "then", "also", "when", "while", "as",
+    ];
+    const VERBS: &[&str] = &[
+        "has", "have", "had", "been", "was", "were", "is", "are", "did", "does", "do", "not", "failed",
+        "who", "which", "whose", "would", "could", "should", "will", "can", "may", "might",
+    ];
+    if !speaker.is_ascii() {
+        return speaker;
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let mut start = 0;
+    while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {
+        start += 1;
+    }
+    let words = &words[start..];
+    let end = words
+        .iter()
+        .position(|w| VERBS.contains(&w.to_lowercase().trim_end_matches(',')))
+        .filter(|&i| i > 0)
+        .unwrap_or(words.len());
+    let phrase = words[..end].join(" ");
+    phrase.trim_end_matches(',').to_string()
+}
+
+/// Whether an anaphoric English speaker stands for the person it continues (a
+/// pronoun, or a continuation with no subject of its own), rather than
+/// describing one ("the ministry"), which is kept as written.
+pub(crate) fn is_pronoun(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    speaker.trim().is_empty() || ANAPHORS.contains(&lower.as_str()) || continuation(speaker)
+}
+
+/// A speaker span that is no one, only the words that join its sentence to the
+/// one before ("but", "When", "Typically", "or simply", "whom he"): the
+/// statement continues the speaker before it.
+fn continuation(speaker: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "when",
+        "while",
+        "typically",
+        "usually",
+        "often",
+        "some",
+        "will",
+        "as",
+        "to",
+        "whom",
+        "who",
+        "which",
+        "also",
+        "later",
+        "again",
+        "enraged",
+    ];
+    let mut words = speaker.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    JOINS.contains(&first.to_lowercase().as_str())
+        && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Whether a speaker refers back to someone named earlier.
+pub(crate) fn is_anaphor(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    ANAPHORS.contains(&lower.as_str())
+        || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
+        || continuation(speaker)
+}

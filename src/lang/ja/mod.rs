@@ -1,0 +1,62 @@
+//! Japanese: statements (「…」と述べた, …によると), silence (コメントを控える),
+//! negation (ない, ず) and parallax's own words in Japanese. What Japanese
+//! shares with Chinese is in `cjk`; numbers and dates in `east_asian`.
+
+mod statements;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::script::{Script, script};
+use super::{Labels, Language};
+
+pub(super) static LANGUAGE: Language = Language {
+    code: "ja",
+    writes: |s| script(s) == Script::Japanese,
+    statements: statements::extract,
+    silent: |s| SILENCE.is_match(s),
+    negated: |s| super::cjk::negated(s, &["ない", "ません", "ず", "ぬ", "不", "非", "無"]),
+    stance: (
+        &["歓迎", "支持", "賛成", "評価"],
+        &["反対", "非難", "批判", "抗議", "拒否"],
+    ),
+    numbers: |_| Vec::new(),
+    labels: &JA,
+};
+
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "コメントしていない|コメントを控え|コメントは控え|コメントしなかった|回答を控え|返答はなかった",
+    )
+    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+pub(super) static JA: Labels = Labels {
+    sides_heading: "各国の立場",
+    stated_position: "表明された立場",
+    reasons: "理由と利害",
+    implications: "意味するもの",
+    what_to_watch: "今後の焦点",
+    about_author: "筆者について",
+    sources: "出典",
+    related: "関連記事",
+    integrity: "検証レポート",
+    review_marks: "記事中に指摘を表示",
+    passed: "すべての検証を通過",
+    findings: "件の指摘",
+    revised: "検証後に修正した箇所",
+    translated: "翻訳",
+    no_position: "出典に{}の表明された立場はない。",
+    earlier_no_position: &[],
+    no_reasons: "出典に{}の理由は示されていない。",
+    no_reasons_beyond: "出典には{}のこの発言以外の理由は示されていない。",
+    no_meaning: "出典に{}のこの立場が持つ意味は示されていない。",
+    earlier_silence: &[
+        "出典に理由は示されていない。",
+        "出典にはこの発言以外の理由は示されていない。",
+        "出典にこの立場が持つ意味は示されていない。",
+    ],
+    extractive_note: "言語モデルは使っていない。各段落は出典の文そのものだ (extractive provider)。",
+    context_subheads: ["何が起きたか", "背景", "その他の経緯"],
+};

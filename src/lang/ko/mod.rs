@@ -1,0 +1,77 @@
+//! Korean: statements (`…라고 밝혔다`, `X에 따르면`), silence (언급하지 않았다),
+//! negation (않, 없, 못) and parallax's own words in Korean. Numbers and dates
+//! are read with the other East Asian languages (`east_asian`).
+
+mod numbers;
+mod statements;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::script::{Script, script};
+use super::{Labels, Language};
+
+/// Korean titles and bodies, never a person's name.
+pub(crate) const TITLES: &[&str] = &[
+    "대변인",
+    "장관",
+    "대통령",
+    "정부",
+    "외교부",
+    "국무부",
+    "관계자",
+    "총리",
+    "대사",
+    "외무성",
+    "국방부",
+    "당국",
+];
+
+pub(super) static LANGUAGE: Language = Language {
+    code: "ko",
+    writes: |s| script(s) == Script::Korean,
+    statements: |s| statements::extract(s).into_iter().collect(),
+    silent: |s| SILENCE.is_match(s),
+    negated: |s| super::cjk::negated(s, &["않", "없", "못", "아니", "안 ", "말라", "불가"]),
+    stance: (
+        &["환영", "지지", "찬성"],
+        &["반대", "비난", "규탄", "비판", "항의", "거부"],
+    ),
+    numbers: numbers::in_words,
+    labels: &KO,
+};
+
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("언급하지 않았다|언급을 피했다|논평을 거부|응답하지 않았다|답하지 않았다|입장을 밝히지 않았다")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+pub(super) static KO: Labels = Labels {
+    sides_heading: "각 측의 입장",
+    stated_position: "공식 입장",
+    reasons: "이유와 이해관계",
+    implications: "의미",
+    what_to_watch: "주목할 점",
+    about_author: "필자 소개",
+    sources: "출처",
+    related: "관련 기사",
+    integrity: "검증 보고서",
+    review_marks: "기사 안에 지적 사항 표시",
+    passed: "모든 검증 통과",
+    findings: "건 지적",
+    revised: "검증 후 수정한 부분",
+    translated: "번역",
+    no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
+    earlier_no_position: &[],
+    no_reasons: "출처에 {}의 이유는 나와 있지 않다.",
+    no_reasons_beyond: "출처에는 {}의 이 발언 외의 이유가 나와 있지 않다.",
+    no_meaning: "출처에 {}의 이 입장이 갖는 의미는 나와 있지 않다.",
+    earlier_silence: &[
+        "출처에 이유는 나와 있지 않다.",
+        "출처에는 이 발언 외의 이유가 나와 있지 않다.",
+        "출처에 이 입장이 갖는 의미는 나와 있지 않다.",
+    ],
+    extractive_note: "언어 모델을 쓰지 않았다: 모든 문단은 출처의 문장 그대로다 (extractive provider).",
+    context_subheads: ["무슨 일이 있었나", "배경", "추가 맥락"],
+};

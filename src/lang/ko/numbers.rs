@@ -1,0 +1,81 @@
+//! Korean numbers in words, read to support a claim written in digits: round
+//! numbers (`수백만`), Sino-Korean digits before a counter (`오 주`) and native
+//! numerals (`네 명`, `열 다섯`, `한두`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::Kind;
+use crate::lang::east_asian::scale;
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+}
+
+/// Korean's Sino-Korean numerals as words before a counter: `오 주`, `팔 년`,
+/// `삼 개월`, `이 피트`.
+static SINO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)(일|이|삼|사|오|육|칠|팔|구)\s?(?:주|년|개월|개|명|번|차례|피트|마일|시간|달|배|위|세)")
+});
+/// Korean's round numbers in words: `백만 파운드`, `수천 명`, `수십억`.
+static ROUND: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s|수)(십|백|천)(만|억|조)?|(?:^|\s)수(만|억|조)"));
+/// Korean's native numerals as words: `네 명`, `두 차례`, `다섯째`, `하나의`.
+static NATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|\s)(?:(한|두|세|네|스무)(?:\s|두)|(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|첫))")
+});
+
+/// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before
+/// a counter (`오 주`) and native numerals (`네 명`, `열 다섯`, `한두`).
+pub(super) fn in_words(text: &str) -> Vec<(f64, Kind)> {
+    let mut out = Vec::new();
+    for c in ROUND.captures_iter(text) {
+        let first = c.get(1).map(|m| match m.as_str() {
+            "십" => 10.0,
+            "백" => 100.0,
+            _ => 1000.0,
+        });
+        out.extend(first.or(Some(1.0)).map(|n| {
+            (
+                n * scale(c.get(2).or_else(|| c.get(3)).map(|u| u.as_str())),
+                Kind::Number,
+            )
+        }));
+    }
+    for c in SINO.captures_iter(text) {
+        let digit = ["일", "이", "삼", "사", "오", "육", "칠", "팔", "구"]
+            .iter()
+            .position(|d| *d == &c[1]);
+        out.extend(digit.map(|d| ((d + 1) as f64, Kind::Number)));
+    }
+    for c in NATIVE.captures_iter(text) {
+        let word = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let value = match word {
+            "한" | "하나" | "첫" => 1.0,
+            "두" | "둘" => 2.0,
+            "세" | "셋" => 3.0,
+            "네" | "넷" => 4.0,
+            "다섯" => 5.0,
+            "여섯" => 6.0,
+            "일곱" => 7.0,
+            "여덟" => 8.0,
+            "아홉" => 9.0,
+            "열" => 10.0,
+            _ => 20.0,
+        };
+        out.push((value, Kind::Number));
+        // Tens and units as two words (`열 다섯` 15), and "one or two" (`한두`).
+        let after = &text[c.get(0).map_or(0, |m| m.end())..];
+        let unit = ["한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"]
+            .iter()
+            .position(|u| after.trim_start().starts_with(u));
+        if let Some(u) = unit.filter(|_| value >= 10.0) {
+            out.push((value + (u + 1) as f64, Kind::Number));
+        }
+        if c[0].ends_with('두') {
+            out.push((2.0, Kind::Number));
+        }
+    }
+    out
+}

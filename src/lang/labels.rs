@@ -1,0 +1,118 @@
+//! The fixed words parallax itself writes into an article (section labels, the
+//! notice for a side without a stated position), in the persona's language.
+
+/// Words for one language.
+#[derive(Debug, serde::Serialize)]
+pub struct Labels {
+    pub sides_heading: &'static str,
+    pub stated_position: &'static str,
+    pub reasons: &'static str,
+    pub implications: &'static str,
+    pub what_to_watch: &'static str,
+    pub about_author: &'static str,
+    pub sources: &'static str,
+    pub related: &'static str,
+    pub integrity: &'static str,
+    /// The switch that marks the findings in place.
+    pub review_marks: &'static str,
+    pub passed: &'static str,
+    pub findings: &'static str,
+    pub revised: &'static str,
+    /// After a quotation that translates its source (when the persona asks).
+    pub translated: &'static str,
+    /// `{}` is the side's label.
+    #[serde(skip)]
+    pub(super) no_position: &'static str,
+    /// Earlier wordings of the notice, still recognised in articles.
+    #[serde(skip)]
+    pub(super) earlier_no_position: &'static [&'static str],
+    /// What a side's parts say where the sources are silent, each with the
+    /// side's name (`{}`), so that no two sides print the same words.
+    pub(super) no_reasons: &'static str,
+    pub(super) no_reasons_beyond: &'static str,
+    pub(super) no_meaning: &'static str,
+    /// Earlier wordings of those, still recognised in articles.
+    #[serde(skip)]
+    pub(super) earlier_silence: &'static [&'static str],
+    pub extractive_note: &'static str,
+    /// Subheads of the extractive provider's context sections.
+    pub context_subheads: [&'static str; 3],
+}
+
+impl Labels {
+    pub fn no_position(&self, side: &str) -> String {
+        self.no_position.replace("{}", side)
+    }
+
+    /// A side with no stated position gives no reasons.
+    pub fn no_reasons(&self, side: &str) -> String {
+        self.no_reasons.replace("{}", side)
+    }
+
+    /// A stated position with no reasons beyond it.
+    pub fn no_reasons_beyond(&self, side: &str) -> String {
+        self.no_reasons_beyond.replace("{}", side)
+    }
+
+    /// A position whose meaning the sources do not spell out.
+    pub fn no_meaning(&self, side: &str) -> String {
+        self.no_meaning.replace("{}", side)
+    }
+
+    /// parallax's own sentences in this language, a side's name as `{}`: what
+    /// it prints where the sources are silent, and the extractive provider's
+    /// note and subheads.
+    pub fn own_sentences(&self) -> impl Iterator<Item = &'static str> {
+        [
+            self.no_position,
+            self.no_reasons,
+            self.no_reasons_beyond,
+            self.no_meaning,
+            self.extractive_note,
+        ]
+        .into_iter()
+        .chain(self.context_subheads)
+        .chain(self.earlier_no_position.iter().copied())
+        .chain(self.earlier_silence.iter().copied())
+    }
+
+    /// Whether `text` is one of parallax's own sentences, in any language.
+    pub fn is_own(text: &str) -> bool {
+        let text = text.trim();
+        all().any(|(_, l)| l.own_sentences().any(|form| fits(form, text)))
+    }
+
+    /// Whether `text` is this language's notice that a side has no position
+    /// (in its current wording or an earlier one).
+    pub fn is_no_position(&self, text: &str) -> bool {
+        let text = text.trim();
+        std::iter::once(self.no_position)
+            .chain(self.earlier_no_position.iter().copied())
+            .any(|form| fits(form, text))
+    }
+}
+
+/// Whether `text` is `form` with a name in place of its `{}` (or `form` itself).
+fn fits(form: &str, text: &str) -> bool {
+    match form.split_once("{}") {
+        Some((head, tail)) => {
+            text.len() > head.trim().len() + tail.trim().len()
+                && text.starts_with(head.trim())
+                && text.ends_with(tail.trim())
+        }
+        None => text == form.trim(),
+    }
+}
+
+/// Every language's labels, with its code.
+pub fn all() -> impl Iterator<Item = (&'static str, &'static Labels)> {
+    super::LANGUAGES.iter().map(|l| (l.code, l.labels))
+}
+
+/// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
+pub fn for_language(lang: &str) -> &'static Labels {
+    super::by_code(lang).map_or(super::en::LANGUAGE.labels, |l| l.labels)
+}
+
+#[cfg(test)]
+mod tests;

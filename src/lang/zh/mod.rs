@@ -1,0 +1,60 @@
+//! Chinese: statements (外交部发言人毛宁表示，…; 据……报道), silence (拒绝置评),
+//! negation (不, 没, 未) and parallax's own words in Chinese. What Chinese
+//! shares with Japanese is in `cjk`; numbers and dates in `east_asian`.
+
+mod statements;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::script::{Script, script};
+use super::{Labels, Language};
+
+pub(super) static LANGUAGE: Language = Language {
+    code: "zh",
+    writes: |s| script(s) == Script::Chinese,
+    statements: |s| statements::extract(s).into_iter().collect(),
+    silent: |s| SILENCE.is_match(s),
+    negated: |s| super::cjk::negated(s, &["不", "没", "未", "无", "非", "别", "勿", "莫"]),
+    stance: (
+        &["欢迎", "歡迎", "支持", "赞成", "贊成", "赞赏"],
+        &["反对", "反對", "谴责", "譴責", "批判", "批评", "抗议", "拒绝"],
+    ),
+    numbers: |_| Vec::new(),
+    labels: &ZH,
+};
+
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("未予置评|不予置评|拒绝置评|未作回应|没有回应|尚未回应|未回应")
+        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+});
+
+pub(super) static ZH: Labels = Labels {
+    sides_heading: "各方立场",
+    stated_position: "表明的立场",
+    reasons: "理由与利益",
+    implications: "意味着什么",
+    what_to_watch: "后续看点",
+    about_author: "关于作者",
+    sources: "来源",
+    related: "相关文章",
+    integrity: "核查报告",
+    review_marks: "在文中标出问题",
+    passed: "全部核查通过",
+    findings: "处问题",
+    revised: "核查后修改的部分",
+    translated: "译文",
+    no_position: "来源中没有{}表明的立场。",
+    earlier_no_position: &[],
+    no_reasons: "来源未说明{}的理由。",
+    no_reasons_beyond: "除这一表态外，来源未说明{}的其他理由。",
+    no_meaning: "来源未说明{}这一立场意味着什么。",
+    earlier_silence: &[
+        "来源未说明理由。",
+        "除这一表态外，来源未说明其他理由。",
+        "来源未说明这一立场意味着什么。",
+    ],
+    extractive_note: "未使用语言模型：每一段都是来源原文 (extractive provider)。",
+    context_subheads: ["发生了什么", "背景", "更多背景"],
+};
