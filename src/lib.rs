@@ -3,11 +3,15 @@
 //! Data flows one way: `config` → `persona` + `source` → `prompt` → `pipeline`
 //! (→ stage answerer → `llm`) → `article` → `check` → `render` → `publish`.
 //! `batch` drives the same pipeline over many stories as a service. The
-//! command line (`cli`, `cmd`) lives in the binary, over this library: nothing
-//! here knows the argument parser.
+//! command line (`cli`, `cmd`, behind the `cli` feature) sits over the rest:
+//! only it knows the argument parser, and `run` is its door.
 
 pub mod article;
 pub mod batch;
+#[cfg(feature = "cli")]
+mod cli;
+#[cfg(feature = "cli")]
+mod cmd;
 pub mod check;
 pub mod clock;
 pub mod config;
@@ -34,3 +38,9 @@ pub mod text;
 pub mod voice;
 
 pub use error::{Error, Result};
+
+/// parallax as a command: parse the arguments, run, and give the exit code.
+#[cfg(feature = "cli")]
+pub fn run() -> std::process::ExitCode {
+    cmd::main()
+}

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use parallax::config::{Flags, Model, parse_stage_model};
-use parallax::render::Format;
-use parallax::stage::StageKind;
+use crate::config::{Flags, Model, parse_stage_model};
+use crate::render::Format;
+use crate::stage::StageKind;
 
 mod batch;
 mod gather;
@@ -360,7 +360,7 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
 
 /// A language code for `--lang`.
 fn language_parser(s: &str) -> Result<String, String> {
-    if parallax::pipeline::valid_language(s) {
+    if crate::pipeline::valid_language(s) {
         Ok(s.to_string())
     } else {
         Err(format!(

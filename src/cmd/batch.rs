@@ -7,11 +7,11 @@ use std::io::Write;
 
 use super::{cwd, write_stdout};
 use crate::cli::{BatchArgs, Engine};
-use parallax::batch::{self, EngineKind, Estimate, Options, Report};
-use parallax::config::Flags;
-use parallax::error::{Error, Result};
-use parallax::llm::cost::describe as cost_text;
-use parallax::session::Session;
+use crate::batch::{self, EngineKind, Estimate, Options, Report};
+use crate::config::Flags;
+use crate::error::{Error, Result};
+use crate::llm::cost::describe as cost_text;
+use crate::session::Session;
 
 pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     let mut session = Session::new(
@@ -60,7 +60,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     }
     let report = batch::run(&session, &opts).await?;
     let desk =
-        parallax::review::rows(&opts.out).and_then(|rows| parallax::review::page::write(&opts.out, &rows));
+        crate::review::rows(&opts.out).and_then(|rows| crate::review::page::write(&opts.out, &rows));
     match desk {
         Ok(page) => tracing::info!("review desk: {}", page.display()),
         Err(e) => tracing::warn!("the review desk (index.html) was not written: {e}"),
@@ -161,7 +161,7 @@ fn summary(r: &Report, out: &Path, json: bool) {
     for f in r.failures.iter().take(20) {
         let id = f.id.as_deref().map(|i| format!(" ({i})")).unwrap_or_default();
         let line = format!("batch: line {}{id}: {}", f.line, f.reason);
-        eprintln!("{}", parallax::text::printable(&line));
+        eprintln!("{}", crate::text::printable(&line));
     }
     if r.failures.len() > 20 {
         eprintln!(

@@ -4,10 +4,10 @@ use std::path::Path;
 
 use super::write_stdout;
 use crate::cli::CheckArgs;
-use parallax::check::{self, Corpus, Report, markdown};
-use parallax::config::{ProcessEnv, Project};
-use parallax::error::{Error, InputError, Result};
-use parallax::{persona, source};
+use crate::check::{self, Corpus, Report, markdown};
+use crate::config::{ProcessEnv, Project};
+use crate::error::{Error, InputError, Result};
+use crate::{persona, source};
 
 pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     let cwd = super::cwd()?;
@@ -111,7 +111,7 @@ fn human(report: &Report, article: &Path, cited: bool) -> String {
 }
 
 fn read_article(path: &Path) -> Result<String> {
-    Ok(parallax::fsutil::read_text(path, 5 * 1024 * 1024)
+    Ok(crate::fsutil::read_text(path, 5 * 1024 * 1024)
         .map_err(|e| InputError::new(path, None, format!("cannot read article: {e}")))?)
 }
 

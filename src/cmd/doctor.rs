@@ -4,12 +4,12 @@ use std::path::Path;
 
 use super::{columns, cwd, write_stdout};
 use crate::cli::DoctorArgs;
-use parallax::config::{Flags, Model};
-use parallax::error::{Error, Result};
-use parallax::llm::LlmError;
-use parallax::llm::probe;
-use parallax::session::Session;
-use parallax::stage::StageKind;
+use crate::config::{Flags, Model};
+use crate::error::{Error, Result};
+use crate::llm::LlmError;
+use crate::llm::probe;
+use crate::session::Session;
+use crate::stage::StageKind;
 
 pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     let flags: Flags = args.run.flags();

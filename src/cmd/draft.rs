@@ -5,17 +5,17 @@ use std::path::{Path, PathBuf};
 
 use super::{cwd, write_stdout};
 use crate::cli::DraftArgs;
-use parallax::article::Article;
-use parallax::config::Flags;
-use parallax::drafter::Drafted;
-use parallax::error::{Error, Result};
-use parallax::llm::cost::describe as cost_text;
-use parallax::pipeline::PlannedCall;
-use parallax::publish;
-use parallax::render::{Format, terminal};
-use parallax::session::Session;
-use parallax::source;
-use parallax::voice::Voice;
+use crate::article::Article;
+use crate::config::Flags;
+use crate::drafter::Drafted;
+use crate::error::{Error, Result};
+use crate::llm::cost::describe as cost_text;
+use crate::pipeline::PlannedCall;
+use crate::publish;
+use crate::render::{Format, terminal};
+use crate::session::Session;
+use crate::source;
+use crate::voice::Voice;
 
 /// Where `-o` sends the article. One rule: `-` is standard output; a folder
 /// (existing, or written with a trailing `/`) receives `<slug>.<ext>`; a file's
@@ -261,9 +261,9 @@ fn cacheable_percent(calls: &[PlannedCall]) -> u32 {
     let mut cached = 0;
     for (i, t) in texts.iter().enumerate() {
         let longest = texts[..i].iter().map(|e| common(t, e)).max().unwrap_or(0);
-        cached += parallax::text::tokens(&t[..longest]);
+        cached += crate::text::tokens(&t[..longest]);
     }
-    let total: usize = texts.iter().map(|t| parallax::text::tokens(t)).sum();
+    let total: usize = texts.iter().map(|t| crate::text::tokens(t)).sum();
     (cached * 100).checked_div(total).unwrap_or(0) as u32
 }
 
@@ -345,7 +345,7 @@ fn summary(written: &[PathBuf], article: &Article, findings: usize, degraded: us
         (n, d) => format!("{n} finding(s), {d} degraded part(s)"),
     };
     // Tokens replayed from the response cache cost nothing: count them apart.
-    let mut spent = parallax::llm::Usage::default();
+    let mut spent = crate::llm::Usage::default();
     let mut replayed = 0;
     for c in &m.calls {
         if c.cached {

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use super::write_stdout;
 use crate::cli::{ChannelsCommand, GatherArgs};
-use parallax::config::{ProcessEnv, Project};
-use parallax::error::{Error, Result};
-use parallax::gather::{self, channel};
+use crate::config::{ProcessEnv, Project};
+use crate::error::{Error, Result};
+use crate::gather::{self, channel};
 
 pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
@@ -93,7 +93,7 @@ pub fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
         }
         ChannelsCommand::Check { files } => {
             for f in files {
-                let text = parallax::fsutil::read_text(f, 1 << 20)
+                let text = crate::fsutil::read_text(f, 1 << 20)
                     .map_err(|e| Error::io(format!("reading {}", f.display()), e))?;
                 channel::parse(f, &text)?;
                 eprintln!("{}: ok", f.display());

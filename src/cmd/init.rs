@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use super::write_stdout;
-use parallax::error::{Error, InputError, Result};
-use parallax::fsutil::write_atomic;
+use crate::error::{Error, InputError, Result};
+use crate::fsutil::write_atomic;
 
 const CONFIG: &str = r#"# parallax project settings. Every key is optional; docs/providers.md has them all.
 # Commands run anywhere below this folder use this file.

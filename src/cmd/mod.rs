@@ -16,10 +16,53 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::cli::{self, Cli};
-use parallax::error::{Error, Result};
+use crate::error::{Error, Result};
+
+/// parallax as a command: parse the arguments, set up logging, run, and map
+/// errors to exit codes (0 ok, 1 failure, 2 bad usage or input).
+pub fn main() -> std::process::ExitCode {
+    use clap::Parser;
+    let cli = Cli::parse();
+    init_logging(cli.verbose, cli.quiet);
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("parallax: error: cannot start the async runtime: {e}");
+            return std::process::ExitCode::from(1);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("parallax: error: {}", crate::text::printable(&e.to_string()));
+            std::process::ExitCode::from(e.exit_code())
+        }
+    }
+}
+
+/// Logs on stderr, coloured only on a terminal and without `NO_COLOR`.
+fn init_logging(verbose: u8, quiet: bool) {
+    use std::io::IsTerminal;
+    use tracing_subscriber::EnvFilter;
+    let level = match (quiet, verbose) {
+        (true, _) => "warn",
+        (false, 0) => "parallax=info,warn",
+        (false, 1) => "parallax=debug,info",
+        (false, _) => "parallax=trace,debug",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(level));
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(color)
+        .without_time()
+        .with_target(false)
+        .init();
+}
 
 /// Run a parsed command line.
-pub async fn run(cli: Cli) -> Result<()> {
+async fn run(cli: Cli) -> Result<()> {
     let config = cli.config.as_deref();
     match &cli.command {
         cli::Command::Draft(args) => draft::run(args, config).await,
@@ -42,17 +85,17 @@ fn project_and_persona(
     config: Option<&std::path::Path>,
     personas: Option<&std::path::Path>,
     persona: Option<&str>,
-) -> Result<(parallax::config::Project, parallax::persona::Persona)> {
-    use parallax::config::{ProcessEnv, Project};
+) -> Result<(crate::config::Project, crate::persona::Persona)> {
+    use crate::config::{ProcessEnv, Project};
     let project = Project::discover(config, personas, None, &ProcessEnv, &cwd()?)?;
     let id = persona.map_or_else(|| project.default_persona.clone(), str::to_string);
-    let persona = parallax::persona::load(&id, &project.persona_dirs)?;
+    let persona = crate::persona::load(&id, &project.persona_dirs)?;
     Ok((project, persona))
 }
 
 /// `parallax trust [FILE]`: record a project config as trusted.
 fn trust(file: Option<&std::path::Path>) -> Result<()> {
-    use parallax::config::{ProcessEnv, find_project_config, trust};
+    use crate::config::{ProcessEnv, find_project_config, trust};
     let file = match file {
         Some(f) => f.to_path_buf(),
         None => find_project_config(&cwd()?)

@@ -6,12 +6,12 @@ use serde_json::json;
 
 use super::write_stdout;
 use crate::cli::{Lookup, PersonasCommand};
-use parallax::config::{ProcessEnv, Project};
-use parallax::error::{Error, InputError, Result};
-use parallax::persona::{self, Persona, is_slug};
-use parallax::pipeline::{self, DraftOptions, Job};
-use parallax::prompt::Prompts;
-use parallax::source;
+use crate::config::{ProcessEnv, Project};
+use crate::error::{Error, InputError, Result};
+use crate::persona::{self, Persona, is_slug};
+use crate::pipeline::{self, DraftOptions, Job};
+use crate::prompt::Prompts;
+use crate::source;
 
 pub(crate) fn project(config: Option<&Path>, lookup: &Lookup) -> Result<Project> {
     let cwd = super::cwd()?;
@@ -316,7 +316,7 @@ fn new(project: &Project, id: &str, extends: Option<&str>, dir: Option<&Path>) -
         Some(parent) => scaffold_child(id, parent),
         None => scaffold(id),
     };
-    parallax::fsutil::write_atomic(&path, text.as_bytes())
+    crate::fsutil::write_atomic(&path, text.as_bytes())
         .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
     write_stdout(&format!(
         "wrote {}\ncheck it with: parallax personas check {}\n",

@@ -5,12 +5,12 @@ use std::path::Path;
 use super::personas::project;
 use super::write_stdout;
 use crate::cli::{Lookup, PromptsCommand};
-use parallax::config::{self, Project};
-use parallax::error::{Error, InputError, Result};
-use parallax::pipeline::{self, DraftOptions, Job};
-use parallax::prompt::{BUILTIN, Prompts};
-use parallax::render::html::{TEMPLATE, TEMPLATE_NAME};
-use parallax::{fsutil, persona, source};
+use crate::config::{self, Project};
+use crate::error::{Error, InputError, Result};
+use crate::pipeline::{self, DraftOptions, Job};
+use crate::prompt::{BUILTIN, Prompts};
+use crate::render::html::{TEMPLATE, TEMPLATE_NAME};
+use crate::{fsutil, persona, source};
 
 /// What each built-in template is for.
 fn purpose(name: &str) -> &'static str {
@@ -63,7 +63,7 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
     let persona_id = persona.unwrap_or(&project.default_persona);
     let (p, prompts) = load(project, Some(persona_id))?;
     let p = p.ok_or_else(|| Error::internal("no persona"))?;
-    let mut sources = source::load_all(specs, &project.fetcher(&parallax::config::ProcessEnv)?).await?;
+    let mut sources = source::load_all(specs, &project.fetcher(&crate::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
     let options = DraftOptions::preview(config::every_stage("MODEL"));
     let job = Job {

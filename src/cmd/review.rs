@@ -5,9 +5,9 @@ use std::fmt::Write as _;
 
 use super::write_stdout;
 use crate::cli::ReviewArgs;
-use parallax::error::{Error, Result};
-use parallax::review::{self, Row, Standing, Verdict};
-use parallax::text::printable;
+use crate::error::{Error, Result};
+use crate::review::{self, Row, Standing, Verdict};
+use crate::text::printable;
 
 pub fn run(args: &ReviewArgs) -> Result<()> {
     if !args.dir.is_dir() {

@@ -5,9 +5,9 @@ use std::path::Path;
 
 use super::write_stdout;
 use crate::cli::StatementsArgs;
-use parallax::config::ProcessEnv;
-use parallax::error::{Error, Result};
-use parallax::source;
+use crate::config::ProcessEnv;
+use crate::error::{Error, Result};
+use crate::source;
 
 pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
