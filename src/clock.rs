@@ -3,17 +3,17 @@
 //! calendar. One place, so every record states time the same way.
 
 /// Now, to the second: `2026-12-02T08:25:47Z`.
-pub fn now() -> String {
+pub(crate) fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
 /// Today's date, `YYYY-MM-DD` (UTC).
-pub fn today() -> String {
+pub(crate) fn today() -> String {
     now()[..10].to_string()
 }
 
 /// Whether `d` is a calendar date written `YYYY-MM-DD`.
-pub fn is_date(d: &str) -> bool {
+pub(crate) fn is_date(d: &str) -> bool {
     let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<u32>().ok());
     let shaped = d.len() == 10
         && d.bytes().enumerate().all(|(i, b)| {

@@ -19,12 +19,12 @@ use crate::stage::StageKind;
 use crate::voice::Voice;
 
 /// An article and its provenance record.
-pub struct Drafted {
-    pub article: Article,
-    pub provenance: serde_json::Value,
+pub(crate) struct Drafted {
+    pub(crate) article: Article,
+    pub(crate) provenance: serde_json::Value,
 }
 
-pub struct Drafter {
+pub(crate) struct Drafter {
     settings: Settings,
     /// The model client; `None` drafts offline from the passages.
     client: Option<Client>,
@@ -34,7 +34,7 @@ pub struct Drafter {
 }
 
 impl Drafter {
-    pub fn new(settings: Settings, client: Option<Client>, prices: PriceTable) -> Self {
+    pub(crate) fn new(settings: Settings, client: Option<Client>, prices: PriceTable) -> Self {
         Self {
             settings,
             client,
@@ -44,34 +44,34 @@ impl Drafter {
     }
 
     /// The run's resolved settings.
-    pub fn settings(&self) -> &Settings {
+    pub(crate) fn settings(&self) -> &Settings {
         &self.settings
     }
 
     /// The model client, if drafting with a model.
-    pub fn client(&self) -> Option<&Client> {
+    pub(crate) fn client(&self) -> Option<&Client> {
         self.client.as_ref()
     }
 
     /// What each model's tokens cost.
-    pub fn prices(&self) -> &PriceTable {
+    pub(crate) fn prices(&self) -> &PriceTable {
         &self.prices
     }
 
     /// The date articles carry.
-    pub fn date(&self) -> &str {
+    pub(crate) fn date(&self) -> &str {
         &self.settings.date
     }
 
     /// The languages of the editions asked for (empty: the persona's own).
-    pub fn languages(&self) -> &[String] {
+    pub(crate) fn languages(&self) -> &[String] {
         &self.settings.languages
     }
 
     /// When the configuration states no context length, ask the model's server
     /// for it (briefly; a server that does not say changes nothing). Kept with
     /// the server's facts, so the next run asks nothing (`--refresh` asks again).
-    pub async fn learn_context(&mut self) {
+    pub(crate) async fn learn_context(&mut self) {
         let (Some(client), None) = (&self.client, self.settings.context) else {
             return;
         };
@@ -99,7 +99,7 @@ impl Drafter {
         self.learned_context = learned.and_then(|n| usize::try_from(n).ok());
     }
 
-    pub fn kind(&self) -> ProviderKind {
+    pub(crate) fn kind(&self) -> ProviderKind {
         match self.client {
             None => ProviderKind::Extractive,
             Some(_) => ProviderKind::Model,
@@ -107,7 +107,7 @@ impl Drafter {
     }
 
     /// The provider's name for metadata and logs.
-    pub fn provider_name(&self) -> &str {
+    pub(crate) fn provider_name(&self) -> &str {
         match &self.client {
             None => extractive::MODEL,
             Some(c) => c.provider_name(),
@@ -115,7 +115,7 @@ impl Drafter {
     }
 
     /// What provenance records of the provider: never the key.
-    pub fn describe(&self) -> ProviderRecord {
+    pub(crate) fn describe(&self) -> ProviderRecord {
         match &self.client {
             Some(c) => c.describe(),
             None => ProviderRecord {
@@ -128,7 +128,12 @@ impl Drafter {
     }
 
     /// The draft options for a persona, with `model` overriding every stage.
-    pub fn options(&self, persona: &Persona, model: Option<&str>, progress: bool) -> Result<DraftOptions> {
+    pub(crate) fn options(
+        &self,
+        persona: &Persona,
+        model: Option<&str>,
+        progress: bool,
+    ) -> Result<DraftOptions> {
         let mut models = BTreeMap::new();
         for &stage in <StageKind as strum::VariantArray>::VARIANTS {
             let m = match self.client {
@@ -187,23 +192,9 @@ impl Drafter {
         }
     }
 
-    /// Draft one article from loaded sources; under `--strict`, findings that
-    /// survive revision are an error.
-    pub async fn draft(
-        &self,
-        voice: &Voice,
-        sources: Vec<Source>,
-        options: &DraftOptions,
-    ) -> Result<Drafted> {
-        let mut editions = self.editions(voice, sources, options, &[]).await?;
-        editions
-            .pop()
-            .ok_or_else(|| Error::internal("no article was drafted"))
-    }
-
     /// One article per language (`--lang`; the persona's own when empty), from
     /// one brief, with this session's client or offline.
-    pub async fn editions(
+    pub(crate) async fn editions(
         &self,
         voice: &Voice,
         mut sources: Vec<Source>,
@@ -225,22 +216,8 @@ impl Drafter {
         }
     }
 
-    /// Draft with a model client of the caller's (a batch engine's, say).
-    pub async fn draft_with<C: LlmClient>(
-        &self,
-        voice: &Voice,
-        sources: Vec<Source>,
-        options: &DraftOptions,
-        client: &C,
-    ) -> Result<Drafted> {
-        let mut editions = self.editions_with(voice, sources, options, &[], client).await?;
-        editions
-            .pop()
-            .ok_or_else(|| Error::internal("no article was drafted"))
-    }
-
     /// [`Session::editions`] with a model client of the caller's.
-    pub async fn editions_with<C: LlmClient>(
+    pub(crate) async fn editions_with<C: LlmClient>(
         &self,
         voice: &Voice,
         mut sources: Vec<Source>,
@@ -285,7 +262,7 @@ impl Drafter {
     }
 
     /// Every request a draft of `sources` would make, without making any.
-    pub async fn plan(
+    pub(crate) async fn plan(
         &self,
         voice: &Voice,
         mut sources: Vec<Source>,

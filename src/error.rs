@@ -9,15 +9,15 @@ use crate::llm::LlmError;
 /// A problem with something the user handed us: a persona, source or config file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub(crate) path: PathBuf,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) message: String,
+    pub(crate) hint: Option<String>,
 }
 
 impl InputError {
-    pub fn new(path: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Self {
+    pub(crate) fn new(path: impl AsRef<Path>, line: Option<usize>, message: impl Into<String>) -> Self {
         Self {
             path: path.as_ref().to_path_buf(),
             line,
@@ -27,12 +27,12 @@ impl InputError {
         }
     }
 
-    pub fn column(mut self, column: Option<usize>) -> Self {
+    pub(crate) fn column(mut self, column: Option<usize>) -> Self {
         self.column = column;
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
@@ -61,10 +61,10 @@ impl std::error::Error for InputError {}
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TemplateError {
     /// The template's file (or `builtin:NAME`).
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
+    pub(crate) file: String,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for TemplateError {
@@ -114,7 +114,7 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
         Error::Io {
             context: context.into(),
             source,
@@ -122,7 +122,7 @@ impl Error {
     }
 
     /// 2 for bad usage or input the user can fix; 1 for failures while working.
-    pub fn exit_code(&self) -> u8 {
+    pub(crate) fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Template(_) | Error::Usage(_) => 2,
             Error::Interrupted => 130,
@@ -139,7 +139,7 @@ impl Error {
 
 impl Error {
     /// An internal failure (a value that could not be serialised, a broken invariant).
-    pub fn internal(what: impl fmt::Display) -> Self {
+    pub(crate) fn internal(what: impl fmt::Display) -> Self {
         Error::Internal(what.to_string())
     }
 }

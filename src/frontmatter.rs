@@ -9,24 +9,24 @@ use crate::error::InputError;
 use crate::fsutil::line_of_key;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Yaml,
     Toml,
 }
 
 /// A file split into its header and body.
 #[derive(Debug, Clone)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// `None` when the file has no front matter.
-    pub header: Option<(Format, &'a str)>,
+    pub(crate) header: Option<(Format, &'a str)>,
     /// 1-based line in the file where the header text starts.
-    pub header_line: usize,
-    pub body: &'a str,
+    pub(crate) header_line: usize,
+    pub(crate) body: &'a str,
 }
 
 /// Split `text` into front matter and body. A file that opens a fence and never
 /// closes it is an error, not a body.
-pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, InputError> {
+pub(crate) fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, InputError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.lines().next().unwrap_or("").trim_end();
     let (format, fence) = match first {
@@ -65,7 +65,7 @@ pub fn split<'a>(path: &Path, text: &'a str) -> Result<Split<'a>, InputError> {
 /// Deserialize a front-matter header into `T`, turning parser errors into an
 /// [`InputError`] with the file's own line and column, the field named, and a
 /// suggestion for a misspelt field.
-pub fn parse<T: DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, InputError> {
+pub(crate) fn parse<T: DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, InputError> {
     let Some((format, header)) = split.header else {
         return Err(InputError::new(path, Some(1), "no front matter found")
             .hint("start the file with a `---` (YAML) or `+++` (TOML) block"));
@@ -107,7 +107,7 @@ pub fn parse<T: DeserializeOwned>(path: &Path, split: &Split<'_>) -> Result<T, I
 
 /// For "unknown field `x`, expected one of `a`, `b`": the known field closest
 /// to `x`, when it is close enough to be a typo.
-pub fn suggestion(message: &str) -> Option<String> {
+pub(crate) fn suggestion(message: &str) -> Option<String> {
     let rest = message.split("unknown field `").nth(1)?;
     let (field, expected) = rest.split_once('`')?;
     let list = expected
@@ -122,7 +122,7 @@ pub fn suggestion(message: &str) -> Option<String> {
 }
 
 /// Levenshtein distance between two short strings.
-pub fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -8,19 +8,19 @@ use std::path::Path;
 /// old file or the new one, never half of one. A new file gets the mode the
 /// user's umask gives (0644 under the usual 022), an existing one keeps its own,
 /// so a published page stays readable by the web server.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     commit(vec![stage(path, contents)?])
 }
 
 /// A file written in full beside its target and not yet in its place.
-pub struct Staged {
+pub(crate) struct Staged {
     tmp: tempfile::NamedTempFile,
     path: std::path::PathBuf,
 }
 
 /// Write `contents` to a temporary file beside `path` (flushed to disk), to be
 /// put in place by [`commit`]. Dropped uncommitted, it is removed.
-pub fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
+pub(crate) fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -48,7 +48,7 @@ pub fn stage(path: &Path, contents: &[u8]) -> std::io::Result<Staged> {
 
 /// Put staged files in place, each by a rename: all of them were written in
 /// full before the first one replaces anything.
-pub fn commit(files: Vec<Staged>) -> std::io::Result<()> {
+pub(crate) fn commit(files: Vec<Staged>) -> std::io::Result<()> {
     // A rename that cannot succeed is found before the first one is made.
     if let Some(f) = files.iter().find(|f| f.path.is_dir()) {
         return Err(std::io::Error::other(format!("{} is a folder", f.path.display())));
@@ -77,7 +77,7 @@ pub fn commit(files: Vec<Staged>) -> std::io::Result<()> {
 
 /// 1-based line of the first line in `text` that defines `key` (YAML `key:` or TOML
 /// `key =`), searching from byte offset 0. Used to point errors at the field.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+pub(crate) fn line_of_key(text: &str, key: &str) -> Option<usize> {
     text.lines()
         .position(|line| {
             let t = line.trim_start().trim_start_matches("- ");
@@ -92,7 +92,7 @@ pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
 }
 
 /// 1-based line number of a byte offset in `text`.
-pub fn line_at(text: &str, offset: usize) -> usize {
+pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
 }
 
@@ -100,19 +100,19 @@ pub fn line_at(text: &str, offset: usize) -> usize {
 mod tests;
 
 /// Hex SHA-256 of `bytes`.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     hex(&Sha256::digest(bytes))
 }
 
 /// Bytes as standard base64 with padding (RFC 4648), as a CSP hash source wants.
-pub fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// Bytes as lower-case hexadecimal: the one encoder of hashes, ids and secrets.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes
         .iter()
@@ -123,11 +123,11 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// The largest persona, config, template or key file read.
-pub const MAX_SMALL_FILE: u64 = 1024 * 1024;
+pub(crate) const MAX_SMALL_FILE: u64 = 1024 * 1024;
 
 /// Open `path` for reading only if it is a regular file (not `/dev/zero`, a
 /// pipe or a folder), so no input can be endless.
-pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
     let file = std::fs::File::open(path)?;
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::new(
@@ -140,7 +140,7 @@ pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// Read a regular file of at most `max` bytes, without reading more than
 /// `max + 1` of it whatever its size.
-pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     open_regular(path)?.take(max + 1).read_to_end(&mut bytes)?;
@@ -154,7 +154,7 @@ pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 }
 
 /// [`read_bounded`] as UTF-8 text.
-pub fn read_text(path: &Path, max: u64) -> std::io::Result<String> {
+pub(crate) fn read_text(path: &Path, max: u64) -> std::io::Result<String> {
     String::from_utf8(read_bounded(path, max)?)
         .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text: {e}")))
 }

@@ -6,38 +6,48 @@
 //! command line (`cli`, `cmd`, behind the `cli` feature) sits over the rest:
 //! only it knows the argument parser, and `run` is its door.
 
-pub mod article;
-pub mod batch;
+#![deny(unreachable_pub)]
+
+mod article;
+mod batch;
+mod check;
 #[cfg(feature = "cli")]
 mod cli;
+mod clock;
 #[cfg(feature = "cli")]
 mod cmd;
-pub mod check;
-pub mod clock;
-pub mod config;
-pub mod drafter;
-pub mod error;
-pub mod fetch;
-pub mod frontmatter;
-pub mod fsutil;
-pub mod gather;
-pub mod lang;
-pub mod llm;
-pub mod persona;
-pub mod pipeline;
-pub mod prompt;
-pub mod provenance;
-pub mod publish;
-pub mod related;
-pub mod render;
-pub mod review;
-pub mod session;
-pub mod source;
-pub mod stage;
-pub mod text;
-pub mod voice;
+mod config;
+mod drafter;
+mod error;
+mod fetch;
+mod frontmatter;
+mod fsutil;
+mod gather;
+mod lang;
+mod llm;
+mod persona;
+mod pipeline;
+mod prompt;
+mod provenance;
+mod publish;
+mod related;
+mod render;
+mod review;
+mod session;
+mod source;
+mod stage;
+mod text;
+mod voice;
 
-pub use error::{Error, Result};
+pub use error::{Error, InputError, Result};
+
+// What the tests outside this crate read directly: the readers of untrusted
+// input (fuzzed there) and the published JSON schema.
+pub use batch::manifest::Manifest;
+pub use fetch::extract::{decode as decode_page, html as extract_page};
+pub use persona::Persona;
+pub use render::json::schema as article_schema;
+pub use source::{Source, parse as parse_source};
 
 /// parallax as a command: parse the arguments, run, and give the exit code.
 #[cfg(feature = "cli")]

@@ -2,7 +2,7 @@
 //! file from a `prompts/` folder. Strict about undefined variables, and source text
 //! only ever enters as data inside a fenced block.
 
-pub use crate::error::TemplateError;
+pub(crate) use crate::error::TemplateError;
 use std::collections::BTreeMap;
 
 use std::path::{Path, PathBuf};
@@ -17,10 +17,10 @@ use crate::source::{Passage, Source};
 
 /// The HTML page's template, which may sit beside the prompt templates (and be
 /// ejected with them) but is not a prompt: `render::html` loads it.
-pub const PAGE_TEMPLATE: &str = "article.html.j2";
+pub(crate) const PAGE_TEMPLATE: &str = "article.html.j2";
 
 /// The built-in templates, by file name.
-pub const BUILTIN: &[(&str, &str)] = &[
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("system.j2", include_str!("../prompts/system.j2")),
     ("_sources.j2", include_str!("../prompts/_sources.j2")),
     ("brief.j2", include_str!("../prompts/brief.j2")),
@@ -32,7 +32,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 
 /// The top-level variables some stage provides; a template that uses any other
 /// name fails `personas check`.
-pub const VARIABLES: &[&str] = &[
+pub(crate) const VARIABLES: &[&str] = &[
     "persona",
     "sources",
     "passages",
@@ -64,7 +64,7 @@ fn first_use(text: &str, var: &str) -> Option<(usize, usize)> {
 }
 
 /// The loaded templates and where each came from.
-pub struct Prompts {
+pub(crate) struct Prompts {
     env: Environment<'static>,
     origins: BTreeMap<String, String>,
     sources: BTreeMap<String, String>,
@@ -72,7 +72,7 @@ pub struct Prompts {
 
 impl Prompts {
     /// Built-ins, overridden by same-named `*.j2` files in `dirs` (earlier wins).
-    pub fn load(dirs: &[PathBuf]) -> Result<Self, TemplateError> {
+    pub(crate) fn load(dirs: &[PathBuf]) -> Result<Self, TemplateError> {
         let mut chosen: BTreeMap<String, (String, String)> = BUILTIN
             .iter()
             .map(|(n, s)| (n.to_string(), (format!("builtin:{n}"), s.to_string())))
@@ -109,17 +109,17 @@ impl Prompts {
     }
 
     /// Where the template `name` was loaded from.
-    pub fn origin(&self, name: &str) -> Option<&str> {
+    pub(crate) fn origin(&self, name: &str) -> Option<&str> {
         self.origins.get(name).map(String::as_str)
     }
 
     /// All templates with their origins, for provenance.
-    pub fn origins(&self) -> &BTreeMap<String, String> {
+    pub(crate) fn origins(&self) -> &BTreeMap<String, String> {
         &self.origins
     }
 
     /// Each template's origin and the SHA-256 of its text, for provenance.
-    pub fn fingerprints(&self) -> BTreeMap<String, (String, String)> {
+    pub(crate) fn fingerprints(&self) -> BTreeMap<String, (String, String)> {
         self.sources
             .iter()
             .map(|(name, text)| {
@@ -131,7 +131,7 @@ impl Prompts {
 
     /// Templates that use a top-level variable no stage provides, each with the
     /// file, line and column of its first use and a suggestion.
-    pub fn unknown_variables(&self) -> Vec<TemplateError> {
+    pub(crate) fn unknown_variables(&self) -> Vec<TemplateError> {
         let mut out = Vec::new();
         for (name, text) in &self.sources {
             let Ok(t) = self.env.get_template(name) else {
@@ -167,7 +167,7 @@ impl Prompts {
     }
 
     /// Render one template with `ctx`.
-    pub fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, TemplateError> {
+    pub(crate) fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, TemplateError> {
         let origin = self.origin(name).unwrap_or(name).to_string();
         let tmpl = self.env.get_template(name).map_err(|_| TemplateError {
             file: origin.clone(),
@@ -192,7 +192,7 @@ impl Prompts {
     }
 
     /// The messages of one stage: the shared system prompt and the stage's task.
-    pub fn messages(
+    pub(crate) fn messages(
         &self,
         stage_template: &str,
         ctx: &serde_json::Value,
@@ -257,7 +257,7 @@ struct SourceView {
 
 /// The context every stage shares: persona, sources, passages and the fence.
 /// Source-derived text is neutralised so it cannot close the fence.
-pub fn base_context(
+pub(crate) fn base_context(
     persona: &Persona,
     sources: &[Source],
     length_words: u32,
@@ -306,7 +306,7 @@ pub fn base_context(
     })
 }
 
-pub use crate::fsutil::sha256_hex;
+pub(crate) use crate::fsutil::sha256_hex;
 
 /// A fence marker derived from the passages themselves: stable for caching, and no
 /// source can contain the hash of its own text.
@@ -329,11 +329,11 @@ fn nonce(fence_key: &str, passages: &[Passage]) -> String {
 
 /// The tags that fence untrusted text in prompts: source passages, and earlier
 /// model answers built from them.
-pub const FENCE_TAGS: &[&str] = &["sources", "draft"];
+pub(crate) const FENCE_TAGS: &[&str] = &["sources", "draft"];
 
 /// Make untrusted text unable to open or close a fenced block: a `<` that starts
 /// one of the [`FENCE_TAGS`] (or its closing tag) becomes `‹`.
-pub fn defuse(s: &str) -> String {
+pub(crate) fn defuse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         // `</sources`, `< / sources`, `＜sources`: any opening or closing of a
@@ -356,7 +356,7 @@ fn one_line(s: &str) -> String {
 }
 
 /// [`defuse`] every string in a JSON value: for model answers fed to later rounds.
-pub fn defuse_value(v: &serde_json::Value) -> serde_json::Value {
+pub(crate) fn defuse_value(v: &serde_json::Value) -> serde_json::Value {
     use serde_json::Value;
     match v {
         Value::String(s) => Value::String(defuse(s)),

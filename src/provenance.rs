@@ -18,54 +18,54 @@ use crate::render::{Html, html::TEMPLATE_NAME};
 use crate::source::PassageId;
 
 #[derive(Debug, Serialize)]
-pub struct FileRecord {
-    pub origin: String,
-    pub sha256: String,
+pub(crate) struct FileRecord {
+    pub(crate) origin: String,
+    pub(crate) sha256: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SourceRecord {
-    pub index: usize,
-    pub origin: String,
-    pub title: Option<String>,
-    pub url: Option<String>,
+pub(crate) struct SourceRecord {
+    pub(crate) index: usize,
+    pub(crate) origin: String,
+    pub(crate) title: Option<String>,
+    pub(crate) url: Option<String>,
     /// When a URL source was fetched (RFC 3339).
-    pub fetched: Option<String>,
-    pub sha256: String,
-    pub passages: Vec<PassageId>,
+    pub(crate) fetched: Option<String>,
+    pub(crate) sha256: String,
+    pub(crate) passages: Vec<PassageId>,
     /// A gathered item's licence line and provenance flags.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub licence: Option<String>,
+    pub(crate) licence: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub provenance: Vec<String>,
+    pub(crate) provenance: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Parameters {
-    pub models: StageModels,
-    pub temperature: Option<f32>,
-    pub max_tokens: u32,
-    pub date: String,
+pub(crate) struct Parameters {
+    pub(crate) models: StageModels,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) max_tokens: u32,
+    pub(crate) date: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Provenance<'a> {
-    pub generator: &'static str,
-    pub created: String,
-    pub persona: FileRecord,
-    pub templates: BTreeMap<String, FileRecord>,
-    pub sources: Vec<SourceRecord>,
-    pub provider: ProviderRecord,
-    pub parameters: Parameters,
-    pub calls: &'a [CallRecord],
-    pub usage: Usage,
-    pub cost_usd: Option<f64>,
-    pub elapsed_ms: u64,
-    pub integrity: Option<&'a Report>,
+pub(crate) struct Provenance<'a> {
+    pub(crate) generator: &'static str,
+    pub(crate) created: String,
+    pub(crate) persona: FileRecord,
+    pub(crate) templates: BTreeMap<String, FileRecord>,
+    pub(crate) sources: Vec<SourceRecord>,
+    pub(crate) provider: ProviderRecord,
+    pub(crate) parameters: Parameters,
+    pub(crate) calls: &'a [CallRecord],
+    pub(crate) usage: Usage,
+    pub(crate) cost_usd: Option<f64>,
+    pub(crate) elapsed_ms: u64,
+    pub(crate) integrity: Option<&'a Report>,
 }
 
 /// The record of `article`, drafted from `job` by `provider`.
-pub fn build<'a>(
+pub(crate) fn build<'a>(
     job: &Job<'_>,
     article: &'a Article,
     provider: ProviderRecord,

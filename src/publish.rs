@@ -13,7 +13,7 @@ use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
 
 /// One article in one format, with the voice's HTML page template.
-pub fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {
+pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {
     let renderer: &dyn Render = match format {
         Format::Md => &Markdown {
             mark_translations: voice.persona.spec.mark_translations,
@@ -27,7 +27,7 @@ pub fn render(voice: &Voice, article: &Article, format: Format) -> Result<String
 /// Write `drafted` as `base.md`, `base.html`, `base.json` (as `formats` asks)
 /// and `base.provenance.json`; with `related`, first list the related articles
 /// of the folder's index and add this one to it. Returns the article's files.
-pub fn write(
+pub(crate) fn write(
     voice: &Voice,
     drafted: &mut Drafted,
     base: &Path,
@@ -70,7 +70,7 @@ pub fn write(
 /// Rewrite an article written in `formats` at `base` with a new list of related
 /// articles: its JSON record read back, every format rendered again by the
 /// voice `voice_of` gives for it, and written together.
-pub fn relink(
+pub(crate) fn relink(
     base: &Path,
     formats: &[Format],
     related: Vec<crate::article::Related>,
@@ -119,13 +119,13 @@ fn write_together(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 }
 
 /// Write a value as pretty JSON, atomically.
-pub fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
+pub(crate) fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
     let json = serde_json::to_vec_pretty(value).map_err(Error::internal)?;
     write_file(path, &json)
 }
 
 /// `base` + `.ext` (a base may itself contain dots).
-pub fn with_ext(base: &Path, ext: &str) -> PathBuf {
+pub(crate) fn with_ext(base: &Path, ext: &str) -> PathBuf {
     let mut s = base.as_os_str().to_owned();
     s.push(".");
     s.push(ext);
@@ -133,6 +133,6 @@ pub fn with_ext(base: &Path, ext: &str) -> PathBuf {
 }
 
 /// Write a file atomically, with the path in any error.
-pub fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
     fsutil::write_atomic(path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }

@@ -14,22 +14,22 @@ use crate::article::{Article, Related};
 use crate::check::grounding::entities;
 
 /// The index file in an output folder.
-pub const INDEX: &str = "related-index.jsonl";
+pub(crate) const INDEX: &str = "related-index.jsonl";
 /// How many related articles an article lists.
-pub const MAX_RELATED: usize = 4;
+pub(crate) const MAX_RELATED: usize = 4;
 /// Terms kept per article.
 const TERMS: usize = 16;
 
 /// One article in the index.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub id: String,
-    pub headline: String,
-    pub deck: String,
-    pub terms: Vec<String>,
+pub(crate) struct Entry {
+    pub(crate) id: String,
+    pub(crate) headline: String,
+    pub(crate) deck: String,
+    pub(crate) terms: Vec<String>,
     /// The formats written (`md`, `html`, `json`): what a link may point at.
     #[serde(default)]
-    pub formats: Vec<String>,
+    pub(crate) formats: Vec<String>,
 }
 
 const STOP: &[&str] = &[
@@ -41,7 +41,7 @@ const STOP: &[&str] = &[
 ];
 
 /// An article's terms: its names, then its most frequent longer words.
-pub fn terms(a: &Article) -> Vec<String> {
+pub(crate) fn terms(a: &Article) -> Vec<String> {
     let mut text = vec![a.headline.as_str(), a.deck.as_str(), a.lede.text.as_str()];
     text.extend(
         a.sections
@@ -83,7 +83,7 @@ pub fn terms(a: &Article) -> Vec<String> {
     out
 }
 
-pub fn entry(id: &str, a: &Article, formats: &[&str]) -> Entry {
+pub(crate) fn entry(id: &str, a: &Article, formats: &[&str]) -> Entry {
     Entry {
         id: id.to_string(),
         headline: a.headline.clone(),
@@ -140,7 +140,7 @@ struct Slot {
 
 /// The index of one output folder, with an inverted index from term to articles
 /// so a look-up costs the articles that share a term, not the whole folder.
-pub struct Index {
+pub(crate) struct Index {
     path: PathBuf,
     slots: Vec<Slot>,
     by_id: HashMap<String, usize>,
@@ -153,7 +153,7 @@ pub struct Index {
 
 impl Index {
     /// Read the folder's index (empty when there is none yet).
-    pub fn open(dir: &Path) -> Index {
+    pub(crate) fn open(dir: &Path) -> Index {
         let mut index = Index {
             path: dir.join(INDEX),
             slots: Vec::new(),
@@ -261,20 +261,12 @@ impl Index {
         };
     }
 
-    pub fn len(&self) -> usize {
-        self.slots.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
+    pub(crate) fn contains(&self, id: &str) -> bool {
         self.by_id.contains_key(id)
     }
 
     /// Record an article (appending one line), replacing any earlier entry of its id.
-    pub fn add(&mut self, e: Entry) -> std::io::Result<()> {
+    pub(crate) fn add(&mut self, e: Entry) -> std::io::Result<()> {
         if self
             .by_id
             .get(&e.id)
@@ -291,7 +283,7 @@ impl Index {
     }
 
     /// The articles most related to the indexed article `id`.
-    pub fn related_to(&self, id: &str, max: usize) -> Vec<Related> {
+    pub(crate) fn related_to(&self, id: &str, max: usize) -> Vec<Related> {
         match self.by_id.get(id) {
             Some(&i) => self.rank(id, &self.slots[i].terms, max),
             None => Vec::new(),
@@ -299,7 +291,7 @@ impl Index {
     }
 
     /// The articles most related to `terms`, never `id` itself.
-    pub fn related(&self, id: &str, terms: &[String], max: usize) -> Vec<Related> {
+    pub(crate) fn related(&self, id: &str, terms: &[String], max: usize) -> Vec<Related> {
         let ids: Vec<u32> = terms
             .iter()
             .filter_map(|t| self.term_ids.get(t).copied())

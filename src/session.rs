@@ -12,7 +12,7 @@ use crate::fetch::Fetcher;
 use crate::llm::{Cache, Client, HttpClient, PriceTable};
 use crate::voice::Voices;
 
-pub struct Session {
+pub(crate) struct Session {
     drafter: Drafter,
     voices: Voices,
     /// Fetches URL sources; its own HTTP client, never the API client.
@@ -21,7 +21,12 @@ pub struct Session {
 
 impl Session {
     /// Resolve `flags` with the environment and the config found from `cwd`.
-    pub fn new(flags: &Flags, persona: Option<&str>, config: Option<&Path>, cwd: &Path) -> Result<Session> {
+    pub(crate) fn new(
+        flags: &Flags,
+        persona: Option<&str>,
+        config: Option<&Path>,
+        cwd: &Path,
+    ) -> Result<Session> {
         let settings = config::resolve(flags, persona, config, &ProcessEnv, cwd)?;
         // A server on this machine or network costs nothing a token.
         let local = settings
@@ -51,24 +56,24 @@ impl Session {
         })
     }
 
-    pub fn settings(&self) -> &Settings {
+    pub(crate) fn settings(&self) -> &Settings {
         self.drafter.settings()
     }
 
-    pub fn drafter(&self) -> &Drafter {
+    pub(crate) fn drafter(&self) -> &Drafter {
         &self.drafter
     }
 
     /// The drafter, to learn the server's context window before drafting.
-    pub fn drafter_mut(&mut self) -> &mut Drafter {
+    pub(crate) fn drafter_mut(&mut self) -> &mut Drafter {
         &mut self.drafter
     }
 
-    pub fn voices(&self) -> &Voices {
+    pub(crate) fn voices(&self) -> &Voices {
         &self.voices
     }
 
-    pub fn fetcher(&self) -> &Fetcher {
+    pub(crate) fn fetcher(&self) -> &Fetcher {
         &self.fetcher
     }
 }

@@ -14,15 +14,15 @@ use crate::render::Html;
 use crate::source::Source;
 
 /// A persona with the templates it uses (prompts and the HTML page), loaded once.
-pub struct Voice {
-    pub persona: Persona,
-    pub prompts: Prompts,
-    pub html: Html,
+pub(crate) struct Voice {
+    pub(crate) persona: Persona,
+    pub(crate) prompts: Prompts,
+    pub(crate) html: Html,
 }
 
 impl Voice {
     /// Load the templates of `persona`: its own folder first, then `prompt_dirs`.
-    pub fn load(persona: Persona, prompt_dirs: &[PathBuf]) -> Result<Voice> {
+    pub(crate) fn load(persona: Persona, prompt_dirs: &[PathBuf]) -> Result<Voice> {
         let dirs = [persona.template_dirs.clone(), prompt_dirs.to_vec()].concat();
         let prompts = Prompts::load(&dirs)?;
         let html = Html::load(&dirs)?;
@@ -34,7 +34,7 @@ impl Voice {
     }
 
     /// One article's job: this persona and templates on `sources`.
-    pub fn job<'a>(&'a self, sources: &'a [Source], options: &'a DraftOptions) -> Job<'a> {
+    pub(crate) fn job<'a>(&'a self, sources: &'a [Source], options: &'a DraftOptions) -> Job<'a> {
         Job {
             persona: &self.persona,
             sources,
@@ -45,7 +45,7 @@ impl Voice {
 }
 
 /// Every persona a run uses, each loaded once.
-pub struct Voices {
+pub(crate) struct Voices {
     default: String,
     persona_dirs: Vec<PathBuf>,
     prompt_dirs: Vec<PathBuf>,
@@ -55,7 +55,7 @@ pub struct Voices {
 impl Voices {
     /// Personas found in `persona_dirs` (then the built-ins), templates in
     /// `prompt_dirs`; `default` when a story names none.
-    pub fn new(default: &str, persona_dirs: &[PathBuf], prompt_dirs: &[PathBuf]) -> Self {
+    pub(crate) fn new(default: &str, persona_dirs: &[PathBuf], prompt_dirs: &[PathBuf]) -> Self {
         Self {
             default: default.to_string(),
             persona_dirs: persona_dirs.to_vec(),
@@ -65,7 +65,7 @@ impl Voices {
     }
 
     /// A persona (by id or path; the default when `None`) and its templates.
-    pub fn get(&self, spec: Option<&str>) -> Result<Arc<Voice>> {
+    pub(crate) fn get(&self, spec: Option<&str>) -> Result<Arc<Voice>> {
         let spec = spec.unwrap_or(&self.default);
         if let Some(v) = self.loaded.lock().ok().and_then(|m| m.get(spec).cloned()) {
             return Ok(v);

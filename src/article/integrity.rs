@@ -13,7 +13,7 @@ use crate::stage::Section;
 /// Which check found something.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum Check {
+pub(crate) enum Check {
     Grounding,
     Balance,
     Glossary,
@@ -27,25 +27,25 @@ pub enum Check {
 
 /// One problem, with where it is, what was claimed and what was expected.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Finding {
-    pub check: Check,
-    pub kind: FindingKind,
+pub(crate) struct Finding {
+    pub(crate) check: Check,
+    pub(crate) kind: FindingKind,
     /// Whether it must never reach print (derived from the check and kind; kept
     /// in the JSON so readers need not know the rule).
     #[serde(default)]
-    pub severity: Severity,
-    pub section: Section,
-    pub location: String,
+    pub(crate) severity: Severity,
+    pub(crate) section: Section,
+    pub(crate) location: String,
     /// Where it is in one of our own articles (none for whole-article findings
     /// and for articles read from Markdown).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<At>,
-    pub claim: String,
-    pub expected: String,
+    pub(crate) at: Option<At>,
+    pub(crate) claim: String,
+    pub(crate) expected: String,
     /// For a misattribution: whose words these are, per the article and per the
     /// sources.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attribution: Option<Misattribution>,
+    pub(crate) attribution: Option<Misattribution>,
 }
 
 /// How much a finding weighs. A hard finding is a contradiction the sources
@@ -55,7 +55,7 @@ pub struct Finding {
 /// citation id) is a warning for the editor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Hard,
     #[default]
     Soft,
@@ -63,7 +63,7 @@ pub enum Severity {
 
 impl Severity {
     /// The severity of a finding of `kind` from `check`.
-    pub fn of(check: Check, kind: FindingKind) -> Self {
+    pub(crate) fn of(check: Check, kind: FindingKind) -> Self {
         let hard = match check {
             Check::Grounding => matches!(
                 kind,
@@ -85,7 +85,7 @@ impl Severity {
 
 impl Finding {
     /// Whether this finding must never reach print.
-    pub fn is_hard(&self) -> bool {
+    pub(crate) fn is_hard(&self) -> bool {
         Severity::of(self.check, self.kind) == Severity::Hard
     }
 }
@@ -95,15 +95,15 @@ impl Finding {
 /// editor; it never replaces text, never fails `check` and never blocks
 /// `--strict`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Unverified {
-    pub kind: FindingKind,
-    pub section: Section,
-    pub location: String,
+pub(crate) struct Unverified {
+    pub(crate) kind: FindingKind,
+    pub(crate) section: Section,
+    pub(crate) location: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub at: Option<At>,
-    pub claim: String,
+    pub(crate) at: Option<At>,
+    pub(crate) claim: String,
     /// Why it could not be decided, and what the editor may check.
-    pub note: String,
+    pub(crate) note: String,
 }
 
 impl fmt::Display for Unverified {
@@ -118,16 +118,16 @@ impl fmt::Display for Unverified {
 
 /// A statement the article gives to another speaker or side than its source.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Misattribution {
+pub(crate) struct Misattribution {
     /// The quotation, or the reported speech, at issue.
-    pub quotation: String,
+    pub(crate) quotation: String,
     /// The speaker the article names (empty when it names none).
-    pub article_speaker: String,
-    pub article_side: Option<String>,
-    pub source_speaker: String,
-    pub source_side: Option<String>,
+    pub(crate) article_speaker: String,
+    pub(crate) article_side: Option<String>,
+    pub(crate) source_speaker: String,
+    pub(crate) source_side: Option<String>,
     /// The passage whose statement it is.
-    pub passage: PassageId,
+    pub(crate) passage: PassageId,
 }
 
 impl fmt::Display for Finding {
@@ -142,31 +142,31 @@ impl fmt::Display for Finding {
 
 /// A perspective's share of the perspective sections' words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Share {
-    pub perspective: String,
-    pub words: usize,
-    pub share: f64,
-    pub stated: bool,
+pub(crate) struct Share {
+    pub(crate) perspective: String,
+    pub(crate) words: usize,
+    pub(crate) share: f64,
+    pub(crate) stated: bool,
 }
 
 /// One side over many articles: how many cover it, in how many it states a
 /// position, and its mean share of the words where it does. A batch's report
 /// and the review desk sum their articles through `SideTally::add`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct SideTally {
-    pub id: String,
-    pub label: String,
+pub(crate) struct SideTally {
+    pub(crate) id: String,
+    pub(crate) label: String,
     /// Articles whose persona covers the side.
-    pub stories: usize,
+    pub(crate) stories: usize,
     /// Articles in which it states a position.
-    pub stated: usize,
+    pub(crate) stated: usize,
     /// Its mean share of the words over the articles where it states one, 0–1.
-    pub mean_share: f64,
+    pub(crate) mean_share: f64,
 }
 
 impl SideTally {
     /// Count one article's side into `sides` (kept in the order first seen).
-    pub fn add(sides: &mut Vec<SideTally>, id: &str, label: &str, stated: bool, share: f64) {
+    pub(crate) fn add(sides: &mut Vec<SideTally>, id: &str, label: &str, stated: bool, share: f64) {
         let i = match sides.iter().position(|s| s.id == id) {
             Some(i) => i,
             None => {
@@ -189,34 +189,34 @@ impl SideTally {
 
 /// How one disputed term was handled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct TermStatus {
-    pub term: String,
-    pub mentions: usize,
-    pub ok: bool,
+pub(crate) struct TermStatus {
+    pub(crate) term: String,
+    pub(crate) mentions: usize,
+    pub(crate) ok: bool,
 }
 
 /// Everything the checks found about one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
-pub struct Report {
-    pub findings: Vec<Finding>,
-    pub balance: Vec<Share>,
-    pub glossary: Vec<TermStatus>,
+pub(crate) struct Report {
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) balance: Vec<Share>,
+    pub(crate) glossary: Vec<TermStatus>,
     /// Sections sent back to the model with their findings.
     #[serde(default)]
-    pub revised: Vec<Section>,
+    pub(crate) revised: Vec<Section>,
     /// Claims the code cannot decide: notes for the editor, never findings.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub unverified: Vec<Unverified>,
+    pub(crate) unverified: Vec<Unverified>,
 }
 
 impl Report {
-    pub fn passed(&self) -> bool {
+    pub(crate) fn passed(&self) -> bool {
         self.findings.is_empty()
     }
 
     /// The parts of the article that were dropped, salvaged or built from the
     /// sources because the model's answer could not be used.
-    pub fn degraded(&self) -> impl Iterator<Item = &Finding> {
+    pub(crate) fn degraded(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.check == Check::Answer)
     }
 }
@@ -240,7 +240,7 @@ impl Report {
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum FindingKind {
+pub(crate) enum FindingKind {
     // A number in no cited passage.
     Number,
     // A date in no cited passage.
@@ -281,7 +281,7 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
-    pub fn as_str(&self) -> &'static str {
+    pub(crate) fn as_str(&self) -> &'static str {
         self.into()
     }
 }

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum Part {
+pub(crate) enum Part {
     Headline,
     Deck,
     Lede,
@@ -35,7 +35,7 @@ pub enum Part {
 }
 
 impl Part {
-    pub fn label(&self) -> &'static str {
+    pub(crate) fn label(&self) -> &'static str {
         match self {
             Part::Headline => "headline",
             Part::Deck => "deck",
@@ -53,7 +53,7 @@ impl Part {
 /// A block's place in a typed [`Article`], so a part can be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
-pub enum At {
+pub(crate) enum At {
     Headline,
     Deck,
     Lede,
@@ -68,7 +68,7 @@ pub enum At {
 
 impl At {
     /// What kind of part is here.
-    pub fn part(self) -> Part {
+    pub(crate) fn part(self) -> Part {
         match self {
             At::Headline => Part::Headline,
             At::Deck => Part::Deck,

@@ -10,11 +10,11 @@ use crate::source::Source;
 
 /// What a story's written articles came to.
 pub(super) struct Written {
-    pub usage: Usage,
-    pub cost: Option<f64>,
-    pub calls: usize,
-    pub degraded: usize,
-    pub sides: Vec<SideOutcome>,
+    pub(crate) usage: Usage,
+    pub(crate) cost: Option<f64>,
+    pub(crate) calls: usize,
+    pub(crate) degraded: usize,
+    pub(crate) sides: Vec<SideOutcome>,
 }
 
 /// Draft one story and write its files; the journal's `done` comes after them.

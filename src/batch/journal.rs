@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum State {
+pub(crate) enum State {
     Started,
     Done,
     Failed,
@@ -20,39 +20,39 @@ pub enum State {
 
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub id: String,
-    pub state: State,
-    pub attempt: u32,
+pub(crate) struct Event {
+    pub(crate) id: String,
+    pub(crate) state: State,
+    pub(crate) attempt: u32,
     /// Manifest line of the story.
-    pub line: usize,
-    pub at: String,
+    pub(crate) line: usize,
+    pub(crate) at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     #[serde(default)]
-    pub tokens: u64,
+    pub(crate) tokens: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cost_usd: Option<f64>,
+    pub(crate) cost_usd: Option<f64>,
 }
 
 /// What the journal says of one story: its last state and how often it was tried.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Status {
-    pub state: State,
-    pub attempts: u32,
-    pub reason: Option<String>,
+pub(crate) struct Status {
+    pub(crate) state: State,
+    pub(crate) attempts: u32,
+    pub(crate) reason: Option<String>,
 }
 
-pub struct Journal {
+pub(crate) struct Journal {
     path: PathBuf,
     file: Mutex<File>,
 }
 
 impl Journal {
-    pub const FILE: &'static str = "journal.jsonl";
+    pub(crate) const FILE: &'static str = "journal.jsonl";
 
     /// Open (or create) the journal in `dir` and read what it says so far.
-    pub fn open(dir: &Path) -> std::io::Result<(Journal, HashMap<String, Status>)> {
+    pub(crate) fn open(dir: &Path) -> std::io::Result<(Journal, HashMap<String, Status>)> {
         std::fs::create_dir_all(dir)?;
         let path = dir.join(Self::FILE);
         let past = Self::read(dir);
@@ -71,7 +71,7 @@ impl Journal {
     }
 
     /// What the journal in `dir` says of each story (nothing if it has none).
-    pub fn read(dir: &Path) -> HashMap<String, Status> {
+    pub(crate) fn read(dir: &Path) -> HashMap<String, Status> {
         let path = dir.join(Self::FILE);
         let mut past: HashMap<String, Status> = HashMap::new();
         if let Ok(f) = File::open(&path) {
@@ -99,12 +99,12 @@ impl Journal {
         past
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// Append one event and flush it to disk.
-    pub fn record(&self, event: &Event) -> std::io::Result<()> {
+    pub(crate) fn record(&self, event: &Event) -> std::io::Result<()> {
         let mut line = serde_json::to_vec(event).map_err(std::io::Error::other)?;
         line.push(b'\n');
         let mut file = self
@@ -122,12 +122,12 @@ mod tests;
 /// An exclusive hold on an output folder for one batch run: two runs on one
 /// folder would draft (and pay for) every story twice. The lock is the
 /// operating system's, so a killed run leaves none behind.
-pub struct FolderLock {
+pub(crate) struct FolderLock {
     _file: File,
 }
 
 /// Take the folder's lock, or say which process holds it.
-pub fn lock_folder(dir: &Path) -> std::result::Result<FolderLock, String> {
+pub(crate) fn lock_folder(dir: &Path) -> std::result::Result<FolderLock, String> {
     use std::io::{Read, Seek, Write};
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join(".lock");

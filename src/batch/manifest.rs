@@ -16,7 +16,7 @@ use crate::error::{Error, InputError};
 
 /// Where one source of a story comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub enum SourceSpec {
+pub(crate) enum SourceSpec {
     Path(PathBuf),
     Url(String),
     /// Text given in the manifest itself.
@@ -30,20 +30,20 @@ pub enum SourceSpec {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// 1-based line (or entry) number in the manifest.
-    pub line: usize,
+    pub(crate) line: usize,
     /// Stable: given, or derived from the story's content; names its output files.
-    pub id: String,
-    pub persona: Option<String>,
-    pub sources: Vec<SourceSpec>,
-    pub model: Option<String>,
-    pub language: Option<String>,
+    pub(crate) id: String,
+    pub(crate) persona: Option<String>,
+    pub(crate) sources: Vec<SourceSpec>,
+    pub(crate) model: Option<String>,
+    pub(crate) language: Option<String>,
 }
 
 /// A manifest entry that could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineError {
     pub line: usize,
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 /// One JSONL line or CSV row.
@@ -82,7 +82,7 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
 }
 
 /// A story id: letters, digits, `.`, `_`, `-`; at most 100 characters.
-pub fn valid_id(id: &str) -> bool {
+pub(crate) fn valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 100
         && !id.starts_with('.')
@@ -242,20 +242,15 @@ impl Manifest {
     }
 
     /// Let source paths point outside the manifest's folder (`--allow-outside`).
-    pub fn allow_outside(mut self, yes: bool) -> Manifest {
+    pub(crate) fn allow_outside(mut self, yes: bool) -> Manifest {
         if yes {
             self.confine = None;
         }
         self
     }
 
-    /// How many entries a manifest has, counted without keeping them.
-    pub fn count(list: &str) -> Result<usize, Error> {
-        Ok(Manifest::open(list)?.count())
-    }
-
     /// A manifest of stories already read (a feed's entries).
-    pub fn from_items(items: Vec<Result<Item, LineError>>) -> Manifest {
+    pub(crate) fn from_items(items: Vec<Result<Item, LineError>>) -> Manifest {
         Manifest {
             kind: Kind::Items(items.into_iter()),
             base: PathBuf::new(),

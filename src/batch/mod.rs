@@ -3,11 +3,11 @@
 //! isolation, a cost cap, progress on stderr and a report at the end.
 
 mod draft;
-pub mod engine;
+pub(crate) mod engine;
 mod finish;
 mod inputs;
-pub mod journal;
-pub mod manifest;
+pub(crate) mod journal;
+pub(crate) mod manifest;
 mod plan;
 mod progress;
 mod report;
@@ -28,34 +28,34 @@ use crate::render::Format;
 use crate::session::Session;
 use draft::{Written, draft_one};
 use engine::{Engine, open_engine};
-pub use engine::{EngineKind, cancel};
+pub(crate) use engine::{EngineKind, cancel};
 pub(super) use inputs::{load_sources, voice_for};
 use journal::{Event, Journal, State, Status};
 use manifest::{Item, LineError, Manifest};
-pub use plan::Estimate;
+pub(crate) use plan::Estimate;
 use progress::Progress;
 use report::Outcome;
-pub use report::{Failure, Report};
+pub(crate) use report::Report;
 
 /// What a batch run was asked to do.
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// The manifest: a JSONL or CSV file, a folder, a glob or a feed URL.
-    pub list: String,
-    pub out: PathBuf,
+    pub(crate) list: String,
+    pub(crate) out: PathBuf,
     /// Stories drafted at once.
-    pub jobs: usize,
-    pub max_cost: Option<f64>,
-    pub retry_failed: bool,
+    pub(crate) jobs: usize,
+    pub(crate) max_cost: Option<f64>,
+    pub(crate) retry_failed: bool,
     /// Progress as JSON lines on stdout rather than a bar on stderr.
-    pub json: bool,
-    pub formats: Vec<Format>,
+    pub(crate) json: bool,
+    pub(crate) formats: Vec<Format>,
     /// Who answers the calls: live, or a batch engine.
-    pub engine: EngineKind,
+    pub(crate) engine: EngineKind,
     /// Errored and expired batch requests go to live calls.
-    pub finish_live: bool,
+    pub(crate) finish_live: bool,
     /// Source paths in a JSONL or CSV manifest may point outside its folder.
-    pub allow_outside: bool,
+    pub(crate) allow_outside: bool,
 }
 
 /// Shared state of a running batch.
@@ -271,7 +271,7 @@ async fn manifest(session: &Session, opts: &Options) -> Result<impl Fn() -> Resu
 }
 
 /// `--dry-run`: what the batch would send and cost, without a call.
-pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
+pub(crate) async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
     let open = manifest(session, opts).await?;
     let total = open()?.count();
     plan::plan(session, total, open()?).await
@@ -280,7 +280,7 @@ pub async fn estimate(session: &Session, opts: &Options) -> Result<Estimate> {
 /// Draft every story of the manifest not yet done, resumably; the report says
 /// what happened to each. A Ctrl-C stops taking new stories; a second one
 /// abandons the stories in flight (the report then says `interrupted`).
-pub async fn run(session: &Session, opts: &Options) -> Result<Report> {
+pub(crate) async fn run(session: &Session, opts: &Options) -> Result<Report> {
     let open = manifest(session, opts).await?;
     let total = open()?.count();
     if session.drafter().client().is_none() {

@@ -54,18 +54,18 @@ pub(super) async fn estimate(
 
 /// What a batch would send and cost, estimated without a call.
 #[derive(Debug, Clone, Default, serde::Serialize)]
-pub struct Estimate {
+pub(crate) struct Estimate {
     /// Stories that could be planned.
-    pub stories: usize,
+    pub(crate) stories: usize,
     /// Lines in the manifest.
-    pub total: usize,
+    pub(crate) total: usize,
     /// Calls before any revision round.
-    pub calls: usize,
-    pub usage: Usage,
+    pub(crate) calls: usize,
+    pub(crate) usage: Usage,
     /// `None` when some model has no price.
-    pub cost_usd: Option<f64>,
+    pub(crate) cost_usd: Option<f64>,
     /// Lines that could not be planned, with why.
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 /// `--dry-run`: the plan and its estimated cost, without a call.

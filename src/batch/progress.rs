@@ -15,7 +15,7 @@ use crate::llm::Usage;
 /// How often a plain progress line is printed when stderr is not a terminal.
 const PLAIN_EVERY: Duration = Duration::from_secs(5);
 
-pub struct Progress {
+pub(crate) struct Progress {
     total: usize,
     json: bool,
     bar: Option<ProgressBar>,
@@ -31,7 +31,7 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(total: usize, json: bool) -> Self {
+    pub(crate) fn new(total: usize, json: bool) -> Self {
         let bar = (std::io::stderr().is_terminal() && !json).then(|| {
             let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} eta {eta}")
@@ -54,16 +54,16 @@ impl Progress {
         }
     }
 
-    pub fn started(&self) {
+    pub(crate) fn started(&self) {
         self.running.fetch_add(1, Ordering::SeqCst);
         self.tick(false);
     }
 
-    pub fn finished(&self) {
+    pub(crate) fn finished(&self) {
         self.running.fetch_sub(1, Ordering::SeqCst);
     }
 
-    pub fn done(&self, usage: Usage, cost: Option<f64>) {
+    pub(crate) fn done(&self, usage: Usage, cost: Option<f64>) {
         self.done.fetch_add(1, Ordering::SeqCst);
         self.tokens.fetch_add(usage.total(), Ordering::SeqCst);
         self.cost
@@ -71,12 +71,12 @@ impl Progress {
         self.tick(true);
     }
 
-    pub fn failed(&self) {
+    pub(crate) fn failed(&self) {
         self.failed.fetch_add(1, Ordering::SeqCst);
         self.tick(true);
     }
 
-    pub fn skipped(&self) {
+    pub(crate) fn skipped(&self) {
         self.skipped.fetch_add(1, Ordering::SeqCst);
         self.tick(true);
     }
@@ -122,7 +122,7 @@ impl Progress {
     }
 
     /// One story's outcome as a JSON line on stdout (with `--json`).
-    pub fn event(
+    pub(crate) fn event(
         &self,
         kind: &str,
         id: Option<&str>,
@@ -145,7 +145,7 @@ impl Progress {
         let _ = writeln!(out, "{v}");
     }
 
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }

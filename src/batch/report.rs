@@ -30,55 +30,55 @@ pub(super) enum Outcome {
 
 /// A story that failed, for the report.
 #[derive(Debug, Clone, Serialize)]
-pub struct Failure {
-    pub id: Option<String>,
-    pub line: usize,
-    pub reason: String,
+pub(crate) struct Failure {
+    pub(crate) id: Option<String>,
+    pub(crate) line: usize,
+    pub(crate) reason: String,
 }
 
 /// The end-of-run summary, also written to `DIR/report.json`.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub manifest: String,
-    pub stories: usize,
-    pub done: usize,
+pub(crate) struct Report {
+    pub(crate) manifest: String,
+    pub(crate) stories: usize,
+    pub(crate) done: usize,
     /// Of the stories done, those with parts dropped, salvaged or built from
     /// the sources (listed in each article's integrity report).
-    pub degraded: usize,
-    pub already_done: usize,
-    pub failed: usize,
-    pub skipped_failed: usize,
-    pub not_started: usize,
-    pub malformed: usize,
+    pub(crate) degraded: usize,
+    pub(crate) already_done: usize,
+    pub(crate) failed: usize,
+    pub(crate) skipped_failed: usize,
+    pub(crate) not_started: usize,
+    pub(crate) malformed: usize,
     /// Model calls made by the stories done in this run (retries not counted).
-    pub calls: usize,
-    pub usage: Usage,
-    pub cost_usd: Option<f64>,
-    pub wall_seconds: f64,
-    pub stories_per_minute: f64,
-    pub stopped: Option<String>,
+    pub(crate) calls: usize,
+    pub(crate) usage: Usage,
+    pub(crate) cost_usd: Option<f64>,
+    pub(crate) wall_seconds: f64,
+    pub(crate) stories_per_minute: f64,
+    pub(crate) stopped: Option<String>,
     /// Stopped by a second Ctrl-C, abandoning the stories in flight.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub interrupted: bool,
-    pub failures: Vec<Failure>,
+    pub(crate) interrupted: bool,
+    pub(crate) failures: Vec<Failure>,
     /// Each side over the articles written in this run: in how many it states
     /// a position and its mean share of the words where it does (the review
     /// desk's fairness panel, for this run).
-    pub sides: Vec<SideTally>,
+    pub(crate) sides: Vec<SideTally>,
 }
 
 /// One side of one written article.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct SideOutcome {
-    pub id: String,
-    pub label: String,
-    pub stated: bool,
-    pub share: f64,
+    pub(crate) id: String,
+    pub(crate) label: String,
+    pub(crate) stated: bool,
+    pub(crate) share: f64,
 }
 
 impl SideOutcome {
     /// The sides of an article, with their share of the words.
-    pub fn of(a: &crate::article::Article) -> Vec<SideOutcome> {
+    pub(crate) fn of(a: &crate::article::Article) -> Vec<SideOutcome> {
         let balance = a
             .meta
             .integrity
@@ -102,7 +102,7 @@ impl SideOutcome {
 
 impl Report {
     /// Every story of the manifest is done (in this run or an earlier one).
-    pub fn all_done(&self) -> bool {
+    pub(crate) fn all_done(&self) -> bool {
         self.done + self.already_done == self.stories && self.stories > 0
     }
 }

@@ -81,12 +81,7 @@ fn label(side: &Option<String>) -> String {
     side.clone().unwrap_or_else(|| "no side".into())
 }
 
-/// Run the attribution check on `doc`.
-pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
-    check_with(doc, &Sources::new(corpus), persona)
-}
-
-/// [`check`] with the sources' statements already indexed.
+/// Run the attribution check on `doc`, with the sources' statements indexed.
 pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {

@@ -12,7 +12,7 @@ use crate::text::contains_word;
 
 /// Words a side may stray from the mean before it counts as lopsided, whatever
 /// the tolerance: short sections of 16 and 26 words are normal variation.
-pub const SLACK_WORDS: f64 = 40.0;
+pub(crate) const SLACK_WORDS: f64 = 40.0;
 
 fn finding(kind: FindingKind, id: &str, location: String, claim: String, expected: String) -> Finding {
     Finding {
@@ -28,7 +28,7 @@ fn finding(kind: FindingKind, id: &str, location: String, claim: String, expecte
     }
 }
 
-pub fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, Vec<Finding>) {
+pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> (Vec<Share>, Vec<Finding>) {
     let mut findings = Vec::new();
     let mut shares = Vec::new();
     // An article with no perspective sections at all is not written in the

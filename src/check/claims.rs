@@ -11,7 +11,7 @@ use crate::lang::en::numbers as number_words;
 
 /// One checkable claim.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Claim {
+pub(crate) enum Claim {
     Number(f64),
     Percent(f64),
     Money {
@@ -28,9 +28,9 @@ pub enum Claim {
 
 /// A claim and the words that made it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Found {
-    pub claim: Claim,
-    pub text: String,
+pub(crate) struct Found {
+    pub(crate) claim: Claim,
+    pub(crate) text: String,
 }
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
@@ -130,7 +130,7 @@ fn currency(s: &str) -> &'static str {
 
 /// Every claim in `text`. Each span is used once: a date's digits are not also
 /// counted as numbers.
-pub fn extract(text: &str) -> Vec<Found> {
+pub(crate) fn extract(text: &str) -> Vec<Found> {
     let mut t = Taker {
         out: Vec::new(),
         rest: ea::ascii_digits(text),
@@ -258,7 +258,7 @@ fn numbers(t: &mut Taker) {
 
 /// Fold typographic quotes and whitespace, and drop edge punctuation, so that
 /// quotations compare by their words.
-pub fn fold_quote(s: &str) -> String {
+pub(crate) fn fold_quote(s: &str) -> String {
     let s = s.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     // A bracket at the edge is an insertion (`[W]e are`), part of the words.
@@ -289,7 +289,7 @@ fn day_as_count(year: Option<i32>, month: Option<u32>, day: Option<u32>, found: 
 
 /// Whether `claim` is supported by claims found in passages, or (quotes) by
 /// their text, indexed once for every quotation of a paragraph.
-pub fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteIndex) -> bool {
+pub(crate) fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteIndex) -> bool {
     match claim {
         Claim::Quote(q) => quotes.contains(q),
         Claim::Number(v) => found.iter().any(|f| match f.claim {

@@ -23,7 +23,7 @@ fn unquoted(sentence: &str, name: &str) -> bool {
     contains_word(&plain, name)
 }
 
-pub fn check(doc: &Doc, persona: &Persona) -> (Vec<TermStatus>, Vec<Finding>) {
+pub(crate) fn check(doc: &Doc, persona: &Persona) -> (Vec<TermStatus>, Vec<Finding>) {
     let mut statuses = Vec::new();
     let mut findings = Vec::new();
     for entry in &persona.spec.glossary {

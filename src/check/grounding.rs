@@ -9,12 +9,12 @@ use crate::article::integrity::{FindingKind, Unverified};
 use crate::source::PassageId;
 use crate::text::QuoteIndex;
 
-pub use super::names::entities;
+pub(crate) use super::names::entities;
 use super::names::known_name;
 
 /// Run the grounding check. A paragraph without passage ids is checked against
 /// every passage. Returns the findings and the claims that cannot be decided.
-pub fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) {
+pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) {
     let mut out = Vec::new();
     let mut notes: Vec<Unverified> = Vec::new();
     for block in &doc.blocks {

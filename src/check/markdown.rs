@@ -55,7 +55,7 @@ fn part_of(label: &str) -> Option<Part> {
 }
 
 /// Text without its citation markers, and the passage ids they named.
-pub fn split_cites(text: &str) -> (String, Vec<PassageId>) {
+pub(crate) fn split_cites(text: &str) -> (String, Vec<PassageId>) {
     let mut ids = Vec::new();
     for c in CITES.captures_iter(text) {
         ids.extend(c[1].split(',').map(|s| PassageId::from(s.trim())));
@@ -169,7 +169,7 @@ struct Reader<'a> {
 }
 
 /// Parse a Markdown article (or a plain-text one) for checking.
-pub fn parse(text: &str, persona: &Persona) -> Doc {
+pub(crate) fn parse(text: &str, persona: &Persona) -> Doc {
     let body = strip_front_matter(text);
     match plain_to_markdown(body) {
         Some(md) => parse_markdown(&md, persona),

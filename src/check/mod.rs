@@ -3,23 +3,23 @@
 //! and share (`balance`), and the persona's disputed terms (`glossary`). Works on
 //! our own articles and on any Markdown article (`markdown`).
 
-pub mod attribution;
-pub mod balance;
-pub mod claims;
+pub(crate) mod attribution;
+pub(crate) mod balance;
+pub(crate) mod claims;
 mod echo;
 mod framing;
-pub mod glossary;
-pub mod grounding;
-pub mod markdown;
+pub(crate) mod glossary;
+pub(crate) mod grounding;
+pub(crate) mod markdown;
 mod names;
 mod paragraphs;
-pub mod parity;
+pub(crate) mod parity;
 mod stance;
 mod support;
 mod translation;
 mod words;
 
-pub use crate::article::integrity::{Check, Finding, Misattribution, Report, Share, TermStatus};
+pub(crate) use crate::article::integrity::{Check, Finding, Report, Share, TermStatus};
 use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
@@ -30,24 +30,30 @@ use crate::stage::Section;
 
 /// One paragraph (or title) of an article under check.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Block {
+pub(crate) struct Block {
     /// The revisable unit it belongs to.
-    pub section: Section,
-    pub perspective: Option<String>,
-    pub part: Part,
+    pub(crate) section: Section,
+    pub(crate) perspective: Option<String>,
+    pub(crate) part: Part,
     /// Human-readable place, e.g. `perspective south-korea, stated position`.
-    pub location: String,
-    pub text: String,
-    pub cites: Vec<PassageId>,
+    pub(crate) location: String,
+    pub(crate) text: String,
+    pub(crate) cites: Vec<PassageId>,
     /// Other sides the block's section covers, when its heading names several.
-    pub also: Vec<String>,
+    pub(crate) also: Vec<String>,
     /// Where it sits in one of our own articles (none for an article read from Markdown).
-    pub at: Option<At>,
+    pub(crate) at: Option<At>,
 }
 
 impl Block {
     /// A finding about this block (no attribution).
-    pub fn finding(&self, check: Check, kind: FindingKind, claim: String, expected: String) -> Finding {
+    pub(crate) fn finding(
+        &self,
+        check: Check,
+        kind: FindingKind,
+        claim: String,
+        expected: String,
+    ) -> Finding {
         Finding {
             check,
             kind,
@@ -64,33 +70,33 @@ impl Block {
 
 /// A perspective section as found in the article.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Side {
-    pub id: String,
+pub(crate) struct Side {
+    pub(crate) id: String,
     /// False when the section says the sources give no position.
-    pub stated: bool,
+    pub(crate) stated: bool,
     /// The section covers several sides ("Japan and South Korea"); its share of
     /// words is not measured against single sides.
-    pub shared: bool,
+    pub(crate) shared: bool,
 }
 
 /// An article reduced to what the checks read.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Doc {
-    pub blocks: Vec<Block>,
-    pub sides: Vec<Side>,
+pub(crate) struct Doc {
+    pub(crate) blocks: Vec<Block>,
+    pub(crate) sides: Vec<Side>,
     /// The article labels its perspective parts ("Stated position", …), as
     /// parallax's own articles do; only then is every part required.
-    pub labelled: bool,
+    pub(crate) labelled: bool,
 }
 
 impl Doc {
     /// Whether any block carries passage ids.
-    pub fn has_cites(&self) -> bool {
+    pub(crate) fn has_cites(&self) -> bool {
         self.blocks.iter().any(|b| !b.cites.is_empty())
     }
 
     /// The doc of one of our own articles.
-    pub fn from_article(a: &Article) -> Doc {
+    pub(crate) fn from_article(a: &Article) -> Doc {
         let plain = |t: &str| Paragraph {
             text: t.to_string(),
             cites: vec![],
@@ -162,8 +168,8 @@ impl Doc {
 }
 
 /// The sources an article is checked against.
-pub struct Corpus<'a> {
-    pub passages: Vec<&'a Passage>,
+pub(crate) struct Corpus<'a> {
+    pub(crate) passages: Vec<&'a Passage>,
     found: Vec<Vec<claims::Found>>,
     folded: Vec<String>,
     /// The claims of the sources' own titles: a headline may state what a
@@ -172,7 +178,7 @@ pub struct Corpus<'a> {
     /// The sources' titles, folded for quotation look-ups.
     title_folded: String,
     /// All source text plus the persona's names, for entity look-ups.
-    pub names_text: String,
+    pub(crate) names_text: String,
     /// `names_text` with Japanese and traditional characters folded to simplified.
     folded_names: String,
     /// Names of the persona's actors that the sources name in no script.
@@ -183,7 +189,7 @@ pub struct Corpus<'a> {
 }
 
 impl<'a> Corpus<'a> {
-    pub fn new(sources: &'a [Source], persona: &Persona) -> Self {
+    pub(crate) fn new(sources: &'a [Source], persona: &Persona) -> Self {
         let passages: Vec<&Passage> = sources.iter().flat_map(|s| &s.passages).collect();
         let found = passages.iter().map(|p| support::held(&p.text)).collect();
         let folded = passages.iter().map(|p| claims::fold_quote(&p.text)).collect();
@@ -268,12 +274,12 @@ impl<'a> Corpus<'a> {
 
 /// Every quotation of `doc`, with the original of each one that translates
 /// its cited passages.
-pub fn quotations(doc: &Doc, corpus: &Corpus<'_>) -> Vec<crate::article::Quotation> {
+pub(crate) fn quotations(doc: &Doc, corpus: &Corpus<'_>) -> Vec<crate::article::Quotation> {
     translation::quotations(doc, corpus)
 }
 
 /// Run every check on `doc`.
-pub fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
+pub(crate) fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let (mut findings, unverified) = grounding::check(doc, corpus);
     // The sources' statements, indexed once for both checks that read them.
     let said = attribution::Sources::new(corpus);

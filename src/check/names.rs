@@ -91,7 +91,7 @@ const JOINERS: &[&str] = &["of", "the", "de", "del", "van", "von", "al", "bin", 
 /// Capitalised names in `text`: runs of capitalised words (joined by `of`, `the`,
 /// …), without sentence-opening filler words, and not a lone word that opens a
 /// sentence (it may be capitalised only for that).
-pub fn entities(text: &str) -> Vec<String> {
+pub(crate) fn entities(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     let mut run: Vec<&str> = Vec::new();
     let mut run_opens = false;

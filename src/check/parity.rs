@@ -15,7 +15,7 @@ use crate::text::{QuoteIndex, word_count};
 /// What differs between two editions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum DifferenceKind {
+pub(crate) enum DifferenceKind {
     /// A number, amount, percentage or date in one edition and not the other.
     Fact,
     /// A side's quotations differ in number or in negation.
@@ -28,20 +28,20 @@ pub enum DifferenceKind {
 
 /// Where a difference is, in one edition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Place {
+pub(crate) struct Place {
     /// `lede`, `perspective japan, stated position`, … (empty when absent).
-    pub location: String,
-    pub text: String,
+    pub(crate) location: String,
+    pub(crate) text: String,
 }
 
 /// One difference between the editions.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Difference {
-    pub kind: DifferenceKind,
+pub(crate) struct Difference {
+    pub(crate) kind: DifferenceKind,
     /// The fact, side or quotation that differs.
-    pub claim: String,
-    pub edition: Place,
-    pub against: Place,
+    pub(crate) claim: String,
+    pub(crate) edition: Place,
+    pub(crate) against: Place,
 }
 
 fn place(block: Option<&Block>) -> Place {
@@ -75,7 +75,7 @@ fn counterpart<'d>(doc: &'d Doc, from: &Doc, b: &Block) -> Option<&'d Block> {
 
 /// Compare edition `a` against edition `b`: their text, not their headings,
 /// which one edition read from Markdown does not have as parts.
-pub fn compare(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
+pub(crate) fn compare(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
     let (a, b) = (&without_subheads(a), &without_subheads(b));
     let mut out = facts(a, b);
     out.extend(facts(b, a).into_iter().map(|d| Difference {

@@ -6,43 +6,43 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
-pub struct GatherArgs {
+pub(crate) struct GatherArgs {
     /// The persona whose sides are gathered.
     #[arg(short, long, value_name = "ID")]
-    pub persona: Option<String>,
+    pub(crate) persona: Option<String>,
     /// A glossary term of the persona (`senkaku`: all its names, in every
     /// script), or comma-separated keywords. Without it, every item is kept.
     #[arg(long, value_name = "TERM|WORDS")]
-    pub topic: Option<String>,
+    pub(crate) topic: Option<String>,
     /// Keep items published within this long (`7d`, `36h`).
     #[arg(long, value_name = "AGE")]
-    pub since: Option<String>,
+    pub(crate) since: Option<String>,
     /// The source pack's folder.
     #[arg(short, long, value_name = "DIR")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// A folder of channel files read before the built-in ones.
     #[arg(long, value_name = "DIR")]
-    pub channels: Option<PathBuf>,
+    pub(crate) channels: Option<PathBuf>,
     /// Read only these channels (repeatable; default: every channel of the
     /// persona's sides).
     #[arg(long = "channel", value_name = "ID")]
-    pub only: Vec<String>,
+    pub(crate) only: Vec<String>,
     /// Where persona files live.
     #[arg(long, value_name = "DIR")]
-    pub personas: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// At most this many items read per channel.
     #[arg(long, value_name = "N", default_value_t = 20)]
-    pub per_channel: usize,
+    pub(crate) per_channel: usize,
     /// Fetch from private, loopback and link-local addresses too.
     #[arg(long)]
-    pub allow_private: bool,
+    pub(crate) allow_private: bool,
     /// The run's report (pack.json's content) on stdout as JSON.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum ChannelsCommand {
+pub(crate) enum ChannelsCommand {
     /// List the channels: the project's, then the built-in ones.
     List {
         /// A folder of channel files read before the built-in ones.

@@ -4,17 +4,17 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
 use crate::config::{Flags, Model, parse_stage_model};
 use crate::render::Format;
 use crate::stage::StageKind;
+use clap::{Args, Parser, Subcommand};
 
 mod batch;
 mod gather;
 mod review;
-pub use batch::{BatchArgs, DoctorArgs, Engine};
-pub use gather::{ChannelsCommand, GatherArgs};
-pub use review::ReviewArgs;
+pub(crate) use batch::{BatchArgs, DoctorArgs, Engine};
+pub(crate) use gather::{ChannelsCommand, GatherArgs};
+pub(crate) use review::ReviewArgs;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -23,22 +23,22 @@ pub use review::ReviewArgs;
     about = "Multi-perspective news articles through AI personas, every claim traceable to a source",
     after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  parallax draft report.md -o article.md --model gpt-4o-mini\n  parallax draft notes.md --provider ollama --model llama3.1\n  parallax draft report.md --dry-run        # show every prompt, send nothing\n\nWith no provider configured, parallax drafts offline with the extractive provider."
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// More log output on stderr (-v debug, -vv trace). RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
-    pub verbose: u8,
+    pub(crate) verbose: u8,
     /// Only warnings and errors on stderr.
     #[arg(short, long, global = true)]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Config file to use instead of the discovered parallax.toml.
     #[arg(long, global = true, env = "PARALLAX_CONFIG", value_name = "FILE")]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Draft one article from one or more sources.
     #[command(
         after_help = "Examples:\n  parallax draft examples/sources/kim-putin-new-year.md --persona prism\n  cat facts.md | parallax draft - -o article.md\n  parallax draft a.md b.md --provider openai --model gpt-4o-mini --no-stream\n  parallax draft kaiken-ja.md --lang ko,en -o out/story.md   # two editions, one brief\n  parallax draft a.md --dry-run"
@@ -105,17 +105,17 @@ pub enum Command {
 
 /// Where persona and template lookups start, shared by the persona and prompt commands.
 #[derive(Debug, Args, Clone, Default)]
-pub struct Lookup {
+pub(crate) struct Lookup {
     /// Folder searched first for persona files.
     #[arg(long, value_name = "DIR", global = true)]
-    pub personas: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// Folder of prompt templates overriding the built-ins file by file.
     #[arg(long, value_name = "DIR", global = true)]
-    pub prompts: Option<PathBuf>,
+    pub(crate) prompts: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PersonasCommand {
+pub(crate) enum PersonasCommand {
     /// Every persona reachable by id: id, name, beat, perspectives, where it comes from.
     #[command(after_help = "Examples:\n  parallax personas list\n  parallax personas list --json")]
     List {
@@ -165,7 +165,7 @@ pub enum PersonasCommand {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum PromptsCommand {
+pub(crate) enum PromptsCommand {
     /// The templates in effect and where each comes from.
     List {
         /// Include the persona's own template overrides.
@@ -207,119 +207,119 @@ pub enum PromptsCommand {
 }
 
 #[derive(Debug, Args)]
-pub struct DraftArgs {
+pub(crate) struct DraftArgs {
     /// Sources: Markdown or text files (optional front matter), JSON/YAML fact
     /// sheets, http(s) URLs, or `-` for stdin.
     #[arg(required = true, value_name = "SOURCE")]
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// Persona id (or path to a persona file). Default: config `persona`, else prism.
     #[arg(short, long, value_name = "ID")]
-    pub persona: Option<String>,
+    pub(crate) persona: Option<String>,
     /// Where to write the article (atomically): FILE.md, FILE.html or FILE.json
     /// (the extension chooses the format unless --format names others, written
     /// beside it), a folder (`out/`: <slug-of-the-headline>.<ext>), or `-` for
     /// standard output. A provenance record is written beside each file.
     #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Print the exact messages every round would send; send nothing.
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Where to write the provenance record. Default: beside `-o FILE` as
     /// FILE.provenance.json; none when the article goes to stdout.
     #[arg(long, value_name = "FILE")]
-    pub provenance: Option<PathBuf>,
+    pub(crate) provenance: Option<PathBuf>,
     /// Print raw Markdown even when stdout is a terminal.
     #[arg(long)]
-    pub plain: bool,
+    pub(crate) plain: bool,
     #[command(flatten)]
-    pub run: RunArgs,
+    pub(crate) run: RunArgs,
 }
 
 /// How articles are drafted: provider, model, cache, checks. Shared by `draft`
 /// and `batch`.
 #[derive(Debug, Args, Clone, Default)]
-pub struct RunArgs {
+pub(crate) struct RunArgs {
     /// Provider: extractive, openai, anthropic, ollama, llamacpp, vllm, lmstudio, openrouter,
     /// groq, together, mistral, deepseek, gemini. Default: openai when OPENAI_API_KEY or
     /// OPENAI_BASE_URL is set, anthropic when ANTHROPIC_API_KEY is, else extractive.
     #[arg(long, value_name = "NAME")]
-    pub provider: Option<String>,
+    pub(crate) provider: Option<String>,
     /// Model for every stage.
     #[arg(short, long)]
-    pub model: Option<String>,
+    pub(crate) model: Option<String>,
     /// Model for one stage (brief, lede, perspective, finish); repeatable.
     #[arg(long, value_name = "STAGE=MODEL", value_parser = parse_stage_model)]
-    pub stage_model: Vec<(StageKind, Model)>,
+    pub(crate) stage_model: Vec<(StageKind, Model)>,
     /// Base URL of the provider's API, e.g. http://127.0.0.1:8080/v1 (llama-server).
     #[arg(long, value_name = "URL")]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Ask for whole answers instead of server-sent event streams.
     #[arg(long)]
-    pub no_stream: bool,
+    pub(crate) no_stream: bool,
     /// Sampling temperature (0.0–2.0). Default: the persona's, else
     /// provider.temperature, else the server's.
     #[arg(long)]
-    pub temperature: Option<f32>,
+    pub(crate) temperature: Option<f32>,
     /// Upper bound on tokens per answer.
     #[arg(long, value_name = "N")]
-    pub max_tokens: Option<u32>,
+    pub(crate) max_tokens: Option<u32>,
     /// Do not read or write the response cache.
     #[arg(long)]
-    pub no_cache: bool,
+    pub(crate) no_cache: bool,
     /// Ask the model again even when the cache has an answer (and store the new one).
     #[arg(long)]
-    pub refresh: bool,
+    pub(crate) refresh: bool,
     /// Folder of prompt templates overriding the built-ins file by file.
     #[arg(long, value_name = "DIR")]
-    pub prompts: Option<PathBuf>,
+    pub(crate) prompts: Option<PathBuf>,
     /// Folder searched first for persona files.
     #[arg(long, value_name = "DIR")]
-    pub personas: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// The article's date (YYYY-MM-DD). Default: today.
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Fail (exit 1, nothing written) when the integrity checks still find
     /// something after the revision round.
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Report findings without sending flagged sections back for revision.
     #[arg(long)]
-    pub no_revise: bool,
+    pub(crate) no_revise: bool,
     /// Fetch URL sources even from private, loopback and link-local addresses.
     #[arg(long)]
-    pub allow_private: bool,
+    pub(crate) allow_private: bool,
     /// Output formats, comma-separated: md, html, json. Default: the extension of
     /// `-o`, else md.
     #[arg(long, value_parser = format_parser(), value_delimiter = ',', value_name = "FORMATS")]
-    pub format: Vec<Format>,
+    pub(crate) format: Vec<Format>,
     /// Editions, comma-separated language codes (`ko,en`): one article per
     /// language from one brief, written as FILE.ko.md, FILE.en.md. One code
     /// writes in that language instead of the persona's.
     #[arg(long, value_parser = language_parser, value_delimiter = ',', value_name = "LANGS")]
-    pub lang: Vec<String>,
+    pub(crate) lang: Vec<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct StatementsArgs {
+pub(crate) struct StatementsArgs {
     /// Source files, URLs or `-` for standard input.
     #[arg(required = true, value_name = "SOURCE")]
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// The persona whose perspectives give the sides.
     #[arg(short, long, value_name = "ID")]
-    pub persona: Option<String>,
+    pub(crate) persona: Option<String>,
     /// Where persona files live.
     #[arg(long, value_name = "DIR")]
-    pub personas: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// One JSON object per line: source, passage, speaker, side, verb, content.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     /// The Markdown article to check.
     #[arg(value_name = "ARTICLE", required_unless_present = "edition")]
-    pub article: Option<PathBuf>,
+    pub(crate) article: Option<PathBuf>,
     /// The sources the article rests on (repeatable).
     #[arg(
         short,
@@ -327,7 +327,7 @@ pub struct CheckArgs {
         value_name = "SOURCE",
         required_unless_present = "against"
     )]
-    pub sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
     /// An edition of a story to compare with another (`--against`) for fact
     /// parity: numbers, dates, quotations, sides and shares.
     #[arg(
@@ -336,20 +336,20 @@ pub struct CheckArgs {
         requires = "against",
         conflicts_with = "article"
     )]
-    pub edition: Option<PathBuf>,
+    pub(crate) edition: Option<PathBuf>,
     /// The other edition, in any language.
     #[arg(long, value_name = "ARTICLE", requires = "edition")]
-    pub against: Option<PathBuf>,
+    pub(crate) against: Option<PathBuf>,
     /// Persona whose perspectives and glossary apply. Default: the article's
     /// `persona` front-matter field, else the config's, else prism.
     #[arg(short, long, value_name = "ID")]
-    pub persona: Option<String>,
+    pub(crate) persona: Option<String>,
     /// Folder searched first for persona files.
     #[arg(long, value_name = "DIR")]
-    pub personas: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// `md`, `html` or `json`, listed in `--help` and in the error for anything else.
@@ -371,7 +371,7 @@ fn language_parser(s: &str) -> Result<String, String> {
 
 impl RunArgs {
     /// The flags as the library takes them.
-    pub fn flags(&self) -> Flags {
+    pub(crate) fn flags(&self) -> Flags {
         Flags {
             provider: self.provider.clone(),
             model: self.model.clone(),
@@ -388,7 +388,6 @@ impl RunArgs {
             strict: self.strict,
             no_revise: self.no_revise,
             allow_private: self.allow_private,
-            format: self.format.clone(),
             languages: self.lang.clone(),
             dry_run: false,
         }

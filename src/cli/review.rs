@@ -5,23 +5,23 @@ use std::path::PathBuf;
 use clap::Args;
 
 #[derive(Debug, Args)]
-pub struct ReviewArgs {
+pub(crate) struct ReviewArgs {
     /// A batch's output folder.
     #[arg(value_name = "DIR")]
-    pub dir: PathBuf,
+    pub(crate) dir: PathBuf,
     /// One JSON object per story instead of the table.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Approve these stories (their current articles).
     #[arg(long, value_name = "ID", num_args = 1.., conflicts_with_all = ["reject", "approved"])]
-    pub approve: Vec<String>,
+    pub(crate) approve: Vec<String>,
     /// Reject these stories.
     #[arg(long, value_name = "ID", num_args = 1.., conflicts_with = "approved")]
-    pub reject: Vec<String>,
+    pub(crate) reject: Vec<String>,
     /// Why, recorded with the decisions.
     #[arg(long, value_name = "TEXT")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// List only the stories approved as they are now: what may go out.
     #[arg(long)]
-    pub approved: bool,
+    pub(crate) approved: bool,
 }

@@ -6,14 +6,14 @@ use std::path::Path;
 use std::io::Write;
 
 use super::{cwd, write_stdout};
-use crate::cli::{BatchArgs, Engine};
 use crate::batch::{self, EngineKind, Estimate, Options, Report};
+use crate::cli::{BatchArgs, Engine};
 use crate::config::Flags;
 use crate::error::{Error, Result};
 use crate::llm::cost::describe as cost_text;
 use crate::session::Session;
 
-pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     let mut session = Session::new(
         &Flags {
             dry_run: args.dry_run,
@@ -59,8 +59,7 @@ pub async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
         return print_estimate(&e, args, &opts.engine, session.drafter().provider_name());
     }
     let report = batch::run(&session, &opts).await?;
-    let desk =
-        crate::review::rows(&opts.out).and_then(|rows| crate::review::page::write(&opts.out, &rows));
+    let desk = crate::review::rows(&opts.out).and_then(|rows| crate::review::page::write(&opts.out, &rows));
     match desk {
         Ok(page) => tracing::info!("review desk: {}", page.display()),
         Err(e) => tracing::warn!("the review desk (index.html) was not written: {e}"),

@@ -3,13 +3,13 @@
 use std::path::Path;
 
 use super::write_stdout;
-use crate::cli::CheckArgs;
 use crate::check::{self, Corpus, Report, markdown};
+use crate::cli::CheckArgs;
 use crate::config::{ProcessEnv, Project};
 use crate::error::{Error, InputError, Result};
 use crate::{persona, source};
 
-pub async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     let cwd = super::cwd()?;
     let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
     let article = args

@@ -11,7 +11,7 @@ use crate::llm::probe;
 use crate::session::Session;
 use crate::stage::StageKind;
 
-pub async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> {
     let flags: Flags = args.run.flags();
     let session = Session::new(&flags, None, config, &cwd()?)?;
     let Some(client) = &session.drafter().client() else {

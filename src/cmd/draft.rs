@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use super::{cwd, write_stdout};
-use crate::cli::DraftArgs;
 use crate::article::Article;
+use crate::cli::DraftArgs;
 use crate::config::Flags;
 use crate::drafter::Drafted;
 use crate::error::{Error, Result};
@@ -23,13 +23,13 @@ use crate::voice::Voice;
 /// names others, which are then written beside it; a name without an extension
 /// gets one per format.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Target {
+pub(crate) enum Target {
     Stdout,
     Folder(PathBuf, Vec<Format>),
     Files(PathBuf, Vec<Format>),
 }
 
-pub fn target(path: &Path, formats: &[Format]) -> Result<Target> {
+pub(crate) fn target(path: &Path, formats: &[Format]) -> Result<Target> {
     if path.as_os_str() == "-" {
         return Ok(Target::Stdout);
     }
@@ -92,7 +92,7 @@ fn terminal_width() -> usize {
         .unwrap_or(80)
 }
 
-pub async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<()> {
     let mut session = Session::new(
         &Flags {
             dry_run: args.dry_run,

@@ -9,7 +9,7 @@ use crate::config::{ProcessEnv, Project};
 use crate::error::{Error, Result};
 use crate::gather::{self, channel};
 
-pub async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
         super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let mut channels = channels_of(&project, args.channels.as_deref())?;
@@ -68,7 +68,7 @@ fn channels_of(project: &Project, dir: Option<&Path>) -> Result<Vec<channel::Cha
     Ok(channel::load_all(&dirs)?)
 }
 
-pub fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
+pub(crate) fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         ChannelsCommand::List { channels, json } => {
             let cwd = super::cwd()?;

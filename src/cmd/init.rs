@@ -41,7 +41,7 @@ prompts = "prompts"                  # templates here override the built-ins fil
 
 const EXAMPLE_SOURCE: &str = include_str!("../../examples/sources/kim-putin-new-year.md");
 
-pub fn run(dir: Option<&Path>) -> Result<()> {
+pub(crate) fn run(dir: Option<&Path>) -> Result<()> {
     let dir: PathBuf = dir.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
     let config = dir.join("parallax.toml");
     if config.exists() {

@@ -1,15 +1,15 @@
 //! The commands: each loads what it needs, calls the library and writes files.
 
-pub mod batch;
-pub mod check;
-pub mod doctor;
-pub mod draft;
-pub mod gather;
-pub mod init;
-pub mod personas;
-pub mod prompts;
-pub mod review;
-pub mod statements;
+pub(crate) mod batch;
+pub(crate) mod check;
+pub(crate) mod doctor;
+pub(crate) mod draft;
+pub(crate) mod gather;
+pub(crate) mod init;
+pub(crate) mod personas;
+pub(crate) mod prompts;
+pub(crate) mod review;
+pub(crate) mod statements;
 
 use std::io::Write;
 
@@ -20,7 +20,7 @@ use crate::error::{Error, Result};
 
 /// parallax as a command: parse the arguments, set up logging, run, and map
 /// errors to exit codes (0 ok, 1 failure, 2 bad usage or input).
-pub fn main() -> std::process::ExitCode {
+pub(crate) fn main() -> std::process::ExitCode {
     use clap::Parser;
     let cli = Cli::parse();
     init_logging(cli.verbose, cli.quiet);
@@ -107,12 +107,12 @@ fn trust(file: Option<&std::path::Path>) -> Result<()> {
 }
 
 /// The working folder, which project discovery starts from.
-pub fn cwd() -> Result<PathBuf> {
+pub(crate) fn cwd() -> Result<PathBuf> {
     std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))
 }
 
 /// Write to stdout; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> Result<()> {
+pub(crate) fn write_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("writing to stdout", e)),
@@ -122,7 +122,7 @@ pub fn write_stdout(text: &str) -> Result<()> {
 
 /// Rows as aligned columns, measured in terminal cells (a Hangul or CJK
 /// character takes two).
-pub fn columns(rows: &[Vec<String>]) -> String {
+pub(crate) fn columns(rows: &[Vec<String>]) -> String {
     use unicode_width::UnicodeWidthStr;
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..n)

@@ -24,7 +24,7 @@ pub(crate) fn project(config: Option<&Path>, lookup: &Lookup) -> Result<Project>
     )?)
 }
 
-pub async fn run(cmd: &PersonasCommand, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(cmd: &PersonasCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         PersonasCommand::List { json, lookup } => list(&project(config, lookup)?, *json),
         PersonasCommand::Show { id, json, lookup } => show(&project(config, lookup)?, id, *json),

@@ -26,7 +26,7 @@ fn purpose(name: &str) -> &'static str {
     }
 }
 
-pub async fn run(cmd: &PromptsCommand, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(cmd: &PromptsCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         PromptsCommand::List { persona, lookup } => list(&project(config, lookup)?, persona.as_deref()),
         PromptsCommand::Render {

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::review::{self, Row, Standing, Verdict};
 use crate::text::printable;
 
-pub fn run(args: &ReviewArgs) -> Result<()> {
+pub(crate) fn run(args: &ReviewArgs) -> Result<()> {
     if !args.dir.is_dir() {
         return Err(Error::Usage(format!(
             "{} is not a folder; give a batch's output folder (the --out of parallax batch)",

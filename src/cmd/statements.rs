@@ -9,7 +9,7 @@ use crate::config::ProcessEnv;
 use crate::error::{Error, Result};
 use crate::source;
 
-pub async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
         super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;

@@ -11,30 +11,30 @@ use crate::error::Error;
 /// `[batch]`: how the providers' batch engines are used (docs/batch.md).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct BatchFileConfig {
+pub(crate) struct BatchFileConfig {
     /// How often a submitted batch is polled at first ("30s").
-    pub poll_interval: Option<String>,
+    pub(crate) poll_interval: Option<String>,
     /// Requests per provider batch.
-    pub max_requests: Option<usize>,
+    pub(crate) max_requests: Option<usize>,
     /// Bytes per batch input file (or request body).
-    pub max_bytes: Option<usize>,
+    pub(crate) max_bytes: Option<usize>,
     /// Tokens enqueued at once (OpenAI's per-model batch queue limit).
-    pub max_enqueued_tokens: Option<u64>,
+    pub(crate) max_enqueued_tokens: Option<u64>,
     /// Stories in flight at once under an engine.
-    pub window: Option<usize>,
+    pub(crate) window: Option<usize>,
 }
 
 /// How the providers' batch engines are used, resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct BatchSettings {
+pub(crate) struct BatchSettings {
     /// The first wait between two polls; it grows up to ten times this.
-    pub poll_interval: Duration,
-    pub max_requests: usize,
-    pub max_bytes: usize,
-    pub max_enqueued_tokens: Option<u64>,
+    pub(crate) poll_interval: Duration,
+    pub(crate) max_requests: usize,
+    pub(crate) max_bytes: usize,
+    pub(crate) max_enqueued_tokens: Option<u64>,
     /// Stories in flight at once under an engine: a window's requests of one
     /// round go out as one provider batch, and memory holds a window at most.
-    pub window: usize,
+    pub(crate) window: usize,
 }
 
 impl Default for BatchSettings {

@@ -17,43 +17,42 @@ use crate::llm::{HttpConfig, Limits, Timeouts};
 
 /// Everything `draft` needs, resolved.
 #[derive(Debug, Clone)]
-pub struct Settings {
-    pub persona: String,
+pub(crate) struct Settings {
+    pub(crate) persona: String,
     /// `None` means extractive.
-    pub http: Option<HttpConfig>,
-    pub models: ModelChoice,
-    pub temperature: Temperature,
-    pub max_tokens: u32,
+    pub(crate) http: Option<HttpConfig>,
+    pub(crate) models: ModelChoice,
+    pub(crate) temperature: Temperature,
+    pub(crate) max_tokens: u32,
     /// The model's context length in tokens, when configured.
-    pub context: Option<usize>,
+    pub(crate) context: Option<usize>,
     /// Where cached answers live; `None` when caching is off.
-    pub cache_dir: Option<PathBuf>,
+    pub(crate) cache_dir: Option<PathBuf>,
     /// Where fetched pages are cached; `None` when caching is off.
-    pub page_cache: Option<PathBuf>,
-    pub fetch: FetchPolicy,
-    pub refresh: bool,
-    pub prices: BTreeMap<String, Price>,
-    pub persona_dirs: Vec<PathBuf>,
-    pub prompt_dirs: Vec<PathBuf>,
-    pub config_file: Option<PathBuf>,
+    pub(crate) page_cache: Option<PathBuf>,
+    pub(crate) fetch: FetchPolicy,
+    pub(crate) refresh: bool,
+    pub(crate) prices: BTreeMap<String, Price>,
+    pub(crate) persona_dirs: Vec<PathBuf>,
+    pub(crate) prompt_dirs: Vec<PathBuf>,
     /// This installation's secret for the prompt fence.
-    pub fence_key: String,
-    pub batch: super::BatchSettings,
+    pub(crate) fence_key: String,
+    pub(crate) batch: super::BatchSettings,
     /// The project folder (the config file's, else the working folder): paths
     /// in provenance are written relative to it.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The date articles carry, `YYYY-MM-DD` (`--date`, else today).
-    pub date: String,
+    pub(crate) date: String,
     /// `--lang`: one edition per language, each once (empty: the persona's).
-    pub languages: Vec<String>,
+    pub(crate) languages: Vec<String>,
     /// `--strict`: anything flagged or degraded is an error.
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Send flagged sections back for one revision (not `--no-revise`).
-    pub revise: bool,
+    pub(crate) revise: bool,
 }
 
 /// Resolve the settings of `draft`.
-pub fn resolve(
+pub(crate) fn resolve(
     flags: &Flags,
     persona: Option<&str>,
     config: Option<&Path>,
@@ -123,7 +122,6 @@ pub fn resolve(
         root: project.root.clone(),
         persona_dirs: project.persona_dirs,
         prompt_dirs: project.prompt_dirs,
-        config_file: project.config_file,
         fence_key: super::trust::fence_key(env),
         batch: super::batch::resolve(loaded, env)?,
         date: flags.checked_date()?,
@@ -222,7 +220,7 @@ impl Settings {
     /// provider takes at once (`concurrency`), since a story's requests come in
     /// a chain (brief, sections, repairs, revision) and leave its slot idle in
     /// between; eight offline, where no request waits.
-    pub fn default_jobs(&self) -> usize {
+    pub(crate) fn default_jobs(&self) -> usize {
         match &self.http {
             Some(h) => 4 * h.limits.concurrency.clamp(1, 64),
             None => 8,

@@ -6,40 +6,38 @@ use std::path::PathBuf;
 
 use super::Model;
 use crate::error::Error;
-use crate::render::Format;
 use crate::stage::StageKind;
 
 /// The flags `draft` and `batch` share.
 #[derive(Debug, Clone, Default)]
-pub struct Flags {
-    pub provider: Option<String>,
+pub(crate) struct Flags {
+    pub(crate) provider: Option<String>,
     /// `--model`: every stage.
-    pub model: Option<String>,
+    pub(crate) model: Option<String>,
     /// `--stage-model STAGE=MODEL`, as given.
-    pub stage_model: Vec<(StageKind, Model)>,
-    pub base_url: Option<String>,
-    pub no_stream: bool,
-    pub temperature: Option<f32>,
-    pub max_tokens: Option<u32>,
-    pub no_cache: bool,
-    pub refresh: bool,
-    pub prompts: Option<PathBuf>,
-    pub personas: Option<PathBuf>,
+    pub(crate) stage_model: Vec<(StageKind, Model)>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) no_stream: bool,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) max_tokens: Option<u32>,
+    pub(crate) no_cache: bool,
+    pub(crate) refresh: bool,
+    pub(crate) prompts: Option<PathBuf>,
+    pub(crate) personas: Option<PathBuf>,
     /// The article's date, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    pub strict: bool,
-    pub no_revise: bool,
-    pub allow_private: bool,
-    pub format: Vec<Format>,
+    pub(crate) date: Option<String>,
+    pub(crate) strict: bool,
+    pub(crate) no_revise: bool,
+    pub(crate) allow_private: bool,
     /// `--lang`: one edition per language, from one brief (empty: the persona's).
-    pub languages: Vec<String>,
+    pub(crate) languages: Vec<String>,
     /// `--dry-run`: nothing is sent and nothing is run (no key command).
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
 }
 
 impl Flags {
     /// `--date`, checked against the calendar, else today.
-    pub fn checked_date(&self) -> Result<String, Error> {
+    pub(crate) fn checked_date(&self) -> Result<String, Error> {
         match self.date.as_deref() {
             Some(d) if crate::clock::is_date(d) => Ok(d.to_string()),
             Some(d) => Err(Error::Usage(format!(
@@ -50,7 +48,7 @@ impl Flags {
     }
 
     /// `--lang`, each language once.
-    pub fn checked_languages(&self) -> Result<Vec<String>, Error> {
+    pub(crate) fn checked_languages(&self) -> Result<Vec<String>, Error> {
         let asked = &self.languages;
         for (i, l) in asked.iter().enumerate() {
             if asked[..i].contains(l) {

@@ -23,136 +23,101 @@ mod tests;
 mod batch;
 mod flags;
 mod models;
-pub mod trust;
+pub(crate) mod trust;
 
-pub use batch::BatchSettings;
-pub use draft::{Settings, resolve};
-pub use flags::Flags;
-pub use models::{
-    Model, ModelChoice, ProviderKind, StageModels, Temperature, every_stage, parse_stage_model,
-};
-
-/// Where each setting comes from, highest first. `docs/providers.md` shows this
-/// table word for word (a test keeps them equal), and `resolve` follows it (a
-/// table-driven test pins every layer).
-pub const PRECEDENCE: &[(&str, &str)] = &[
-    (
-        "model of a stage",
-        "`--model`, `--stage-model STAGE=MODEL`, `PARALLAX_MODEL`, the persona's `model`, `[models]` in the config file, `provider.model`, the preset's default",
-    ),
-    (
-        "temperature",
-        "`--temperature`, the persona's `temperature`, `provider.temperature`, the server's default",
-    ),
-    (
-        "provider",
-        "`--provider`, `provider.name`, keys in the environment (`OPENAI_API_KEY` or `OPENAI_BASE_URL`, then `ANTHROPIC_API_KEY` or `ANTHROPIC_BASE_URL`), extractive",
-    ),
-    (
-        "base URL",
-        "`--base-url`, the preset's variable (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`, …), `provider.base_url`, the preset's URL",
-    ),
-    ("max tokens", "`--max-tokens`, `provider.max_tokens`, 2048"),
-    ("persona", "`--persona`, `persona` in the config file, `prism`"),
-];
-
-/// [`PRECEDENCE`] as the Markdown table the docs show.
-pub fn precedence_table() -> String {
-    let mut out = String::from("| setting | sources, highest first |\n|---|---|\n");
-    for (what, order) in PRECEDENCE {
-        out.push_str(&format!("| {what} | {order} |\n"));
-    }
-    out
-}
+pub(crate) use batch::BatchSettings;
+pub(crate) use draft::{Settings, resolve};
+pub(crate) use flags::Flags;
+pub(crate) use models::{Model, ProviderKind, StageModels, every_stage, parse_stage_model};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FileConfig {
+pub(crate) struct FileConfig {
     /// Default persona id.
-    pub persona: Option<String>,
+    pub(crate) persona: Option<String>,
     #[serde(default)]
-    pub provider: ProviderConfig,
+    pub(crate) provider: ProviderConfig,
     /// Model per stage.
     #[serde(default)]
-    pub models: BTreeMap<String, String>,
+    pub(crate) models: BTreeMap<String, String>,
     /// US dollars per million tokens, by model.
     #[serde(default)]
-    pub prices: BTreeMap<String, Price>,
+    pub(crate) prices: BTreeMap<String, Price>,
     #[serde(default)]
-    pub cache: CacheConfig,
+    pub(crate) cache: CacheConfig,
     #[serde(default)]
-    pub fetch: FetchConfig,
+    pub(crate) fetch: FetchConfig,
     #[serde(default)]
-    pub paths: PathsConfig,
+    pub(crate) paths: PathsConfig,
     #[serde(default)]
-    pub batch: batch::BatchFileConfig,
+    pub(crate) batch: batch::BatchFileConfig,
 }
 
 /// How URL sources are fetched (docs/sources.md).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FetchConfig {
+pub(crate) struct FetchConfig {
     /// Allow private, loopback and link-local addresses.
-    pub allow_private: Option<bool>,
+    pub(crate) allow_private: Option<bool>,
     /// Hosts (`host` or `host:port`) allowed whatever their address.
     #[serde(default)]
-    pub allow: Vec<String>,
-    pub max_bytes: Option<usize>,
-    pub timeout: Option<String>,
-    pub max_redirects: Option<usize>,
+    pub(crate) allow: Vec<String>,
+    pub(crate) max_bytes: Option<usize>,
+    pub(crate) timeout: Option<String>,
+    pub(crate) max_redirects: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ProviderConfig {
+pub(crate) struct ProviderConfig {
     /// A preset name, or `extractive`.
-    pub name: Option<String>,
-    pub base_url: Option<String>,
-    pub model: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) model: Option<String>,
     /// Environment variable holding the key (default: the preset's).
-    pub api_key_env: Option<String>,
+    pub(crate) api_key_env: Option<String>,
     /// File holding the key.
-    pub api_key_file: Option<PathBuf>,
+    pub(crate) api_key_file: Option<PathBuf>,
     /// Command (program and arguments, no shell) that prints the key.
-    pub api_key_cmd: Option<Vec<String>>,
-    pub stream: Option<bool>,
-    pub temperature: Option<f32>,
-    pub max_tokens: Option<u32>,
+    pub(crate) api_key_cmd: Option<Vec<String>>,
+    pub(crate) stream: Option<bool>,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) max_tokens: Option<u32>,
     /// The model's context length in tokens (prompts are fitted to it).
-    pub context: Option<usize>,
-    pub connect_timeout: Option<String>,
-    pub first_token_timeout: Option<String>,
-    pub idle_timeout: Option<String>,
-    pub timeout: Option<String>,
-    pub max_retries: Option<u32>,
-    pub backoff_base: Option<String>,
-    pub backoff_max: Option<String>,
-    pub concurrency: Option<usize>,
-    pub rpm: Option<u32>,
-    pub tpm: Option<u32>,
+    pub(crate) context: Option<usize>,
+    pub(crate) connect_timeout: Option<String>,
+    pub(crate) first_token_timeout: Option<String>,
+    pub(crate) idle_timeout: Option<String>,
+    pub(crate) timeout: Option<String>,
+    pub(crate) max_retries: Option<u32>,
+    pub(crate) backoff_base: Option<String>,
+    pub(crate) backoff_max: Option<String>,
+    pub(crate) concurrency: Option<usize>,
+    pub(crate) rpm: Option<u32>,
+    pub(crate) tpm: Option<u32>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CacheConfig {
-    pub enabled: Option<bool>,
-    pub dir: Option<PathBuf>,
+pub(crate) struct CacheConfig {
+    pub(crate) enabled: Option<bool>,
+    pub(crate) dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PathsConfig {
-    pub personas: Option<PathBuf>,
-    pub prompts: Option<PathBuf>,
+pub(crate) struct PathsConfig {
+    pub(crate) personas: Option<PathBuf>,
+    pub(crate) prompts: Option<PathBuf>,
 }
 
 /// Reads the environment; a seam so tests can pass their own.
-pub trait Env {
+pub(crate) trait Env {
     fn var(&self, name: &str) -> Option<String>;
 }
 
 /// The process environment.
-pub struct ProcessEnv;
+pub(crate) struct ProcessEnv;
 
 impl Env for ProcessEnv {
     fn var(&self, name: &str) -> Option<String> {
@@ -169,19 +134,19 @@ fn xdg(env: &dyn Env, var: &str, fallback: &str) -> Option<PathBuf> {
 }
 
 /// The user's config folder: `$XDG_CONFIG_HOME/parallax` or `~/.config/parallax`.
-pub fn user_config_dir(env: &dyn Env) -> Option<PathBuf> {
+pub(crate) fn user_config_dir(env: &dyn Env) -> Option<PathBuf> {
     xdg(env, "XDG_CONFIG_HOME", ".config")
 }
 
 /// The cache folder: `PARALLAX_CACHE_DIR`, else `$XDG_CACHE_HOME/parallax`.
-pub fn user_cache_dir(env: &dyn Env) -> Option<PathBuf> {
+pub(crate) fn user_cache_dir(env: &dyn Env) -> Option<PathBuf> {
     env.var("PARALLAX_CACHE_DIR")
         .map(PathBuf::from)
         .or_else(|| xdg(env, "XDG_CACHE_HOME", ".cache"))
 }
 
 /// The first `parallax.toml` from `start` upward.
-pub fn find_project_config(start: &Path) -> Option<PathBuf> {
+pub(crate) fn find_project_config(start: &Path) -> Option<PathBuf> {
     start
         .ancestors()
         .map(|d| d.join("parallax.toml"))
@@ -241,20 +206,19 @@ pub(crate) fn load_file(path: &Path) -> Result<Loaded, InputError> {
 
 /// The project a command runs in: its config file (if any) and where personas and
 /// prompts are looked up, in order.
-pub struct Project {
+pub(crate) struct Project {
     pub(crate) loaded: Loaded,
-    pub config_file: Option<PathBuf>,
-    pub root: PathBuf,
-    pub persona_dirs: Vec<PathBuf>,
-    pub prompt_dirs: Vec<PathBuf>,
+    pub(crate) root: PathBuf,
+    pub(crate) persona_dirs: Vec<PathBuf>,
+    pub(crate) prompt_dirs: Vec<PathBuf>,
     /// `persona` from the config, else `prism`.
-    pub default_persona: String,
+    pub(crate) default_persona: String,
 }
 
 impl Project {
     /// Find the config (`config` if given, else `parallax.toml` upward from `cwd`,
     /// else the user's) and the lookup folders, with `--personas`/`--prompts` first.
-    pub fn discover(
+    pub(crate) fn discover(
         config: Option<&Path>,
         personas: Option<&Path>,
         prompts: Option<&Path>,
@@ -307,7 +271,6 @@ impl Project {
         Ok(Project {
             default_persona: f.persona.clone().unwrap_or_else(|| "prism".into()),
             loaded,
-            config_file,
             root,
             persona_dirs,
             prompt_dirs,
@@ -315,7 +278,7 @@ impl Project {
     }
 
     /// How URL sources are fetched: `[fetch]` of the config, with `--allow-private`.
-    pub fn fetch_policy(&self, allow_private: bool) -> Result<crate::fetch::FetchPolicy, InputError> {
+    pub(crate) fn fetch_policy(&self, allow_private: bool) -> Result<crate::fetch::FetchPolicy, InputError> {
         let fc = &self.loaded.file.fetch;
         let d = crate::fetch::FetchPolicy::default();
         Ok(crate::fetch::FetchPolicy {
@@ -328,7 +291,7 @@ impl Project {
     }
 
     /// The cache folder: `cache.dir` of the config, else the user's.
-    pub fn cache_root(&self, env: &dyn Env) -> Option<PathBuf> {
+    pub(crate) fn cache_root(&self, env: &dyn Env) -> Option<PathBuf> {
         match &self.loaded.file.cache.dir {
             Some(d) => Some(self.path(d)),
             None => user_cache_dir(env),
@@ -336,13 +299,13 @@ impl Project {
     }
 
     /// A fetcher for commands that read sources without drafting.
-    pub fn fetcher(&self, env: &dyn Env) -> Result<crate::fetch::Fetcher, InputError> {
+    pub(crate) fn fetcher(&self, env: &dyn Env) -> Result<crate::fetch::Fetcher, InputError> {
         self.fetcher_with(env, false, false)
     }
 
     /// A fetcher with `--allow-private`, and with `refresh` asking every server
     /// again (conditionally, with the cached validators), as `gather` does.
-    pub fn fetcher_with(
+    pub(crate) fn fetcher_with(
         &self,
         env: &dyn Env,
         allow_private: bool,
@@ -360,7 +323,7 @@ impl Project {
     }
 
     /// `p` relative to the project's root.
-    pub fn path(&self, p: &Path) -> PathBuf {
+    pub(crate) fn path(&self, p: &Path) -> PathBuf {
         if p.is_absolute() {
             p.to_path_buf()
         } else {

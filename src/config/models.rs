@@ -13,17 +13,13 @@ use crate::stage::StageKind;
 /// A model's name, as its server knows it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct Model(String);
+pub(crate) struct Model(String);
 
 impl Model {
     /// A model by name; `None` for an empty name.
-    pub fn new(name: impl Into<String>) -> Option<Self> {
+    pub(crate) fn new(name: impl Into<String>) -> Option<Self> {
         let name = name.into();
         (!name.trim().is_empty()).then_some(Model(name))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
     }
 }
 
@@ -35,25 +31,25 @@ impl fmt::Display for Model {
 
 /// Which model each stage uses, before the persona has a say.
 #[derive(Debug, Clone, Default)]
-pub struct ModelChoice {
+pub(crate) struct ModelChoice {
     /// `--model`: every stage.
-    pub forced: Option<String>,
+    pub(crate) forced: Option<String>,
     /// `--stage-model`.
-    pub per_stage: StageModels,
+    pub(crate) per_stage: StageModels,
     /// `[models]` in the config file.
-    pub configured_per_stage: StageModels,
+    pub(crate) configured_per_stage: StageModels,
     /// `PARALLAX_MODEL`.
-    pub env: Option<String>,
+    pub(crate) env: Option<String>,
     /// `provider.model` in the config.
-    pub configured: Option<String>,
+    pub(crate) configured: Option<String>,
     /// The preset's default.
-    pub preset: Option<String>,
+    pub(crate) preset: Option<String>,
 }
 
 impl ModelChoice {
     /// The model for `stage`, in the order of [`MODEL_PRECEDENCE`]: flags,
     /// environment, persona, config file, preset.
-    pub fn for_stage(&self, stage: StageKind, persona: Option<&str>) -> Option<String> {
+    pub(crate) fn for_stage(&self, stage: StageKind, persona: Option<&str>) -> Option<String> {
         self.forced
             .clone()
             .or_else(|| self.per_stage.get(&stage).map(Model::to_string))
@@ -68,22 +64,22 @@ impl ModelChoice {
 /// The sampling temperature: `--temperature`, else the persona's, else
 /// `provider.temperature`, else the server's default.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Temperature {
-    pub flag: Option<f32>,
-    pub configured: Option<f32>,
+pub(crate) struct Temperature {
+    pub(crate) flag: Option<f32>,
+    pub(crate) configured: Option<f32>,
 }
 
 impl Temperature {
-    pub fn with_persona(&self, persona: Option<f32>) -> Option<f32> {
+    pub(crate) fn with_persona(&self, persona: Option<f32>) -> Option<f32> {
         self.flag.or(persona).or(self.configured)
     }
 }
 
 /// A model per stage kind.
-pub type StageModels = BTreeMap<StageKind, Model>;
+pub(crate) type StageModels = BTreeMap<StageKind, Model>;
 
 /// The same model for every stage kind (previews and checks).
-pub fn every_stage(model: &str) -> StageModels {
+pub(crate) fn every_stage(model: &str) -> StageModels {
     let Some(model) = Model::new(model) else {
         return StageModels::new();
     };
@@ -112,7 +108,7 @@ pub(super) fn stage_models(flags: &Flags, loaded: &Loaded) -> Result<(StageModel
 }
 
 /// Parses `--stage-model STAGE=MODEL`, as the command line's value parser.
-pub fn parse_stage_model(pair: &str) -> Result<(StageKind, Model), String> {
+pub(crate) fn parse_stage_model(pair: &str) -> Result<(StageKind, Model), String> {
     let (stage, model) = pair.split_once('=').ok_or_else(|| {
         format!(
             "`{pair}` is not STAGE=MODEL (STAGE one of {})",
@@ -129,7 +125,7 @@ pub fn parse_stage_model(pair: &str) -> Result<(StageKind, Model), String> {
 
 /// Which kind of provider drafts an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ProviderKind {
+pub(crate) enum ProviderKind {
     /// No model: the article is built from the passages.
     Extractive,
     /// A language model over HTTP.
@@ -138,10 +134,10 @@ pub enum ProviderKind {
 
 impl ProviderKind {
     /// The provider name that means "no model".
-    pub const EXTRACTIVE: &'static str = "extractive";
+    pub(crate) const EXTRACTIVE: &'static str = "extractive";
 
     /// The kind of the provider named `name` (a preset, or `extractive`).
-    pub fn of(name: &str) -> Self {
+    pub(crate) fn of(name: &str) -> Self {
         if name.eq_ignore_ascii_case(Self::EXTRACTIVE) {
             ProviderKind::Extractive
         } else {

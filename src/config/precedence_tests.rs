@@ -4,8 +4,41 @@
 
 use std::collections::HashMap;
 
+use super::models::Temperature;
 use super::*;
 use crate::stage::StageKind;
+
+/// Where each setting comes from, highest first: what `docs/providers.md` shows
+/// word for word, and what `resolve` follows (the tests below pin every layer).
+const PRECEDENCE: &[(&str, &str)] = &[
+    (
+        "model of a stage",
+        "`--model`, `--stage-model STAGE=MODEL`, `PARALLAX_MODEL`, the persona's `model`, `[models]` in the config file, `provider.model`, the preset's default",
+    ),
+    (
+        "temperature",
+        "`--temperature`, the persona's `temperature`, `provider.temperature`, the server's default",
+    ),
+    (
+        "provider",
+        "`--provider`, `provider.name`, keys in the environment (`OPENAI_API_KEY` or `OPENAI_BASE_URL`, then `ANTHROPIC_API_KEY` or `ANTHROPIC_BASE_URL`), extractive",
+    ),
+    (
+        "base URL",
+        "`--base-url`, the preset's variable (`OPENAI_BASE_URL`, `ANTHROPIC_BASE_URL`, …), `provider.base_url`, the preset's URL",
+    ),
+    ("max tokens", "`--max-tokens`, `provider.max_tokens`, 2048"),
+    ("persona", "`--persona`, `persona` in the config file, `prism`"),
+];
+
+/// [`PRECEDENCE`] as the Markdown table the docs show.
+fn precedence_table() -> String {
+    let mut out = String::from("| setting | sources, highest first |\n|---|---|\n");
+    for (what, order) in PRECEDENCE {
+        out.push_str(&format!("| {what} | {order} |\n"));
+    }
+    out
+}
 
 struct MapEnv(HashMap<&'static str, String>);
 impl Env for MapEnv {

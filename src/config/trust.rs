@@ -33,7 +33,7 @@ fn key(path: &Path) -> String {
 }
 
 /// Whether `path`, with this `text`, has been trusted.
-pub fn is_trusted(path: &Path, text: &str, env: &dyn Env) -> bool {
+pub(crate) fn is_trusted(path: &Path, text: &str, env: &dyn Env) -> bool {
     let Some(store) = store(env) else {
         return false;
     };
@@ -41,7 +41,7 @@ pub fn is_trusted(path: &Path, text: &str, env: &dyn Env) -> bool {
 }
 
 /// Record `path` as trusted with its current content; returns the record's file.
-pub fn trust(path: &Path, env: &dyn Env) -> Result<PathBuf> {
+pub(crate) fn trust(path: &Path, env: &dyn Env) -> Result<PathBuf> {
     let text =
         std::fs::read_to_string(path).map_err(|e| Error::io(format!("reading {}", path.display()), e))?;
     let store = store(env)
@@ -58,7 +58,7 @@ pub fn trust(path: &Path, env: &dyn Env) -> Result<PathBuf> {
 /// and kept in the user's data folder (`$XDG_DATA_HOME/parallax/fence.key`,
 /// private). With it the fence's nonce stays stable for caching but cannot be
 /// computed by whoever wrote a source. Without a data folder, one per run.
-pub fn fence_key(env: &dyn Env) -> String {
+pub(crate) fn fence_key(env: &dyn Env) -> String {
     let dir = env
         .var("XDG_DATA_HOME")
         .map(PathBuf::from)

@@ -8,11 +8,11 @@ use dom_smoothie::{Config, Readability, TextMode};
 /// What a page says about itself, and its main text as Markdown.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extracted {
-    pub title: Option<String>,
-    pub byline: Option<String>,
-    pub publisher: Option<String>,
-    pub published: Option<String>,
-    pub text: String,
+    pub(crate) title: Option<String>,
+    pub(crate) byline: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) text: String,
 }
 
 /// The charset a `Content-Type` header names.
@@ -89,8 +89,8 @@ fn without_ads(page: &str) -> String {
 /// The deepest nesting and the most elements a page may have. Readability's
 /// work grows with the square of the depth (100,000 nested `<div>`s would run
 /// for minutes); real articles stay far below both.
-pub const MAX_DEPTH: usize = 512;
-pub const MAX_ELEMENTS: usize = 100_000;
+pub(crate) const MAX_DEPTH: usize = 512;
+pub(crate) const MAX_ELEMENTS: usize = 100_000;
 
 /// Elements that never have content or a closing tag.
 const VOID: &[&str] = &[
@@ -100,7 +100,7 @@ const VOID: &[&str] = &[
 
 /// The nesting depth and element count of a page, read from its tags without
 /// parsing it (script and style bodies skipped).
-pub fn shape(page: &str) -> (usize, usize) {
+pub(crate) fn shape(page: &str) -> (usize, usize) {
     let b = page.as_bytes();
     let (mut depth, mut deepest, mut elements, mut i) = (0usize, 0usize, 0usize, 0usize);
     while let Some(off) = b.get(i..).and_then(|r| r.iter().position(|c| *c == b'<')) {

@@ -5,7 +5,7 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 /// Why an address may not be fetched from, or `None` when it is public.
-pub fn forbidden(ip: IpAddr) -> Option<&'static str> {
+pub(crate) fn forbidden(ip: IpAddr) -> Option<&'static str> {
     match ip {
         IpAddr::V4(v4) => forbidden_v4(v4),
         IpAddr::V6(v6) => {
@@ -83,7 +83,7 @@ fn forbidden_v4(ip: Ipv4Addr) -> Option<&'static str> {
 /// is one's own, its tokens cost nothing, and a refused connection will not
 /// start answering between two retries. A name that merely starts like an
 /// address (`127.example.com`) is public.
-pub fn nearby(url: &str) -> bool {
+pub(crate) fn nearby(url: &str) -> bool {
     let Ok(url) = reqwest::Url::parse(url) else {
         return false;
     };
@@ -97,14 +97,14 @@ pub fn nearby(url: &str) -> bool {
 
 /// Why an address is refused: its range, or that it is one of this host's own
 /// (a server bound to a public interface address is still this machine).
-pub fn refused(ip: IpAddr) -> Option<&'static str> {
+pub(crate) fn refused(ip: IpAddr) -> Option<&'static str> {
     forbidden(ip).or_else(|| own_address(ip).then_some("this host's own"))
 }
 
 /// Whether `ip` belongs to one of this host's interfaces: the address the
 /// kernel would send from, to reach it, is itself. A UDP `connect` only consults
 /// the routing table; no packet leaves.
-pub fn own_address(ip: IpAddr) -> bool {
+pub(crate) fn own_address(ip: IpAddr) -> bool {
     let unspecified: IpAddr = match ip {
         IpAddr::V4(_) => Ipv4Addr::UNSPECIFIED.into(),
         IpAddr::V6(_) => std::net::Ipv6Addr::UNSPECIFIED.into(),
@@ -117,7 +117,7 @@ pub fn own_address(ip: IpAddr) -> bool {
 
 /// Hosts a user allowed explicitly (`host` or `host:port`), checked before the
 /// address rules.
-pub fn allowed(allow: &[String], host: &str, port: u16) -> bool {
+pub(crate) fn allowed(allow: &[String], host: &str, port: u16) -> bool {
     allow.iter().any(|a| a == host || *a == format!("{host}:{port}"))
 }
 

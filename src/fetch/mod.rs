@@ -4,8 +4,8 @@
 //! pinned to the address checked), limits on size, time and redirects, a short
 //! list of content types, and a cache on disk so a rerun does not fetch again.
 
-pub mod extract;
-pub mod guard;
+pub(crate) mod extract;
+pub(crate) mod guard;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -21,24 +21,24 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{url}: {reason}")]
 pub struct FetchError {
-    pub url: String,
-    pub reason: String,
+    pub(crate) url: String,
+    pub(crate) reason: String,
     /// Refused by policy (bad input) rather than failed on the way.
-    pub refused: bool,
+    pub(crate) refused: bool,
 }
 
 /// What may be fetched, and how much.
 #[derive(Debug, Clone)]
-pub struct FetchPolicy {
+pub(crate) struct FetchPolicy {
     /// Allow private, loopback and link-local addresses (`--allow-private`).
-    pub allow_private: bool,
+    pub(crate) allow_private: bool,
     /// Hosts (`host` or `host:port`) allowed whatever their address.
-    pub allow: Vec<String>,
+    pub(crate) allow: Vec<String>,
     /// Largest body, after decompression.
-    pub max_bytes: usize,
+    pub(crate) max_bytes: usize,
     /// Longest a whole fetch may take, redirects included.
-    pub timeout: Duration,
-    pub max_redirects: usize,
+    pub(crate) timeout: Duration,
+    pub(crate) max_redirects: usize,
 }
 
 impl Default for FetchPolicy {
@@ -55,18 +55,18 @@ impl Default for FetchPolicy {
 
 /// A fetched page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Page {
+pub(crate) struct Page {
     /// The URL asked for.
-    pub url: String,
+    pub(crate) url: String,
     /// Where it was found after redirects.
-    pub final_url: String,
-    pub content_type: String,
+    pub(crate) final_url: String,
+    pub(crate) content_type: String,
     /// When it was fetched (RFC 3339).
-    pub fetched: String,
-    pub etag: Option<String>,
-    pub last_modified: Option<String>,
+    pub(crate) fetched: String,
+    pub(crate) etag: Option<String>,
+    pub(crate) last_modified: Option<String>,
     /// The body, decoded to text.
-    pub body: String,
+    pub(crate) body: String,
 }
 
 /// Content types a source may have.
@@ -83,14 +83,14 @@ const ACCEPTED: &[&str] = &[
 ];
 
 #[derive(Debug, Clone)]
-pub struct Fetcher {
+pub(crate) struct Fetcher {
     policy: FetchPolicy,
     cache: Option<PathBuf>,
     refresh: bool,
 }
 
 impl Fetcher {
-    pub fn new(policy: FetchPolicy, cache: Option<PathBuf>, refresh: bool) -> Self {
+    pub(crate) fn new(policy: FetchPolicy, cache: Option<PathBuf>, refresh: bool) -> Self {
         Self {
             policy,
             cache,
@@ -126,7 +126,7 @@ impl Fetcher {
 
     /// The page at `url`: from the cache when it has it (unless `--refresh`, which
     /// asks the server again with the cached validators).
-    pub async fn fetch(&self, url: &str) -> Result<Page, FetchError> {
+    pub(crate) async fn fetch(&self, url: &str) -> Result<Page, FetchError> {
         let cached = self.cached(url);
         if let (Some(page), false) = (&cached, self.refresh) {
             tracing::debug!(%url, "page served from the cache");

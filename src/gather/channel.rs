@@ -41,7 +41,7 @@ const BUILTIN: &[(&str, &str)] = &[
 /// What a channel publishes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Format {
+pub(crate) enum Format {
     /// A briefing read turn by turn.
     Transcript,
     Statement,
@@ -51,35 +51,35 @@ pub enum Format {
 /// How a channel is read. Only feeds (RSS, Atom, RDF) are read today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Kind {
+pub(crate) enum Kind {
     Feed,
 }
 
 /// One official channel.
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Channel {
-    pub id: String,
+pub(crate) struct Channel {
+    pub(crate) id: String,
     /// The perspective whose own words it carries.
-    pub side: String,
-    pub office: String,
-    pub language: String,
-    pub kind: Kind,
-    pub url: String,
-    pub format: Format,
-    pub licence: String,
-    pub attribution: String,
+    pub(crate) side: String,
+    pub(crate) office: String,
+    pub(crate) language: String,
+    pub(crate) kind: Kind,
+    pub(crate) url: String,
+    pub(crate) format: Format,
+    pub(crate) licence: String,
+    pub(crate) attribution: String,
     /// Provenance flags shown with every item ("official record, may omit
     /// exchanges", "provisional translation").
     #[serde(default)]
-    pub flags: Vec<String>,
+    pub(crate) flags: Vec<String>,
     /// Where it was read from (a path, or `builtin:FILE`).
     #[serde(skip)]
-    pub origin: String,
+    pub(crate) origin: String,
 }
 
 /// Parse one channel file's text.
-pub fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
     let mut c: Channel = toml::from_str(text).map_err(|e| {
         let line = e
             .span()
@@ -116,7 +116,7 @@ pub fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
 
 /// Every channel: the files of `dirs` first (a file there replaces a built-in
 /// of the same id), then the built-in ones.
-pub fn load_all(dirs: &[PathBuf]) -> Result<Vec<Channel>, InputError> {
+pub(crate) fn load_all(dirs: &[PathBuf]) -> Result<Vec<Channel>, InputError> {
     let mut out: Vec<Channel> = Vec::new();
     for dir in dirs {
         let Ok(entries) = std::fs::read_dir(dir) else {

@@ -8,7 +8,7 @@
 //! addresses refused unless allowed, bounded sizes, a cache with conditional
 //! requests.
 
-pub mod channel;
+pub(crate) mod channel;
 mod pack;
 
 use std::collections::BTreeMap;
@@ -17,57 +17,57 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
-pub use channel::Channel;
+pub(crate) use channel::Channel;
 
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
 use crate::persona::Persona;
 
 /// What a gather run keeps.
-pub struct Options {
+pub(crate) struct Options {
     /// Words any of which an item must hold (a glossary term's names in every
     /// script, or the keywords given).
-    pub topic: Vec<String>,
+    pub(crate) topic: Vec<String>,
     /// How far back an item may be published.
-    pub since: Option<Duration>,
-    pub out: PathBuf,
+    pub(crate) since: Option<Duration>,
+    pub(crate) out: PathBuf,
     /// At most this many items read per channel.
-    pub per_channel: usize,
+    pub(crate) per_channel: usize,
 }
 
 /// One item kept.
 #[derive(Debug, Clone, Serialize)]
-pub struct Item {
-    pub file: String,
-    pub side: String,
-    pub channel: String,
-    pub url: String,
-    pub title: String,
-    pub published: Option<String>,
-    pub sha256: String,
+pub(crate) struct Item {
+    pub(crate) file: String,
+    pub(crate) side: String,
+    pub(crate) channel: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) published: Option<String>,
+    pub(crate) sha256: String,
 }
 
 /// An item or channel left out, and why.
 #[derive(Debug, Clone, Serialize)]
-pub struct Skipped {
-    pub channel: String,
-    pub url: String,
-    pub reason: String,
+pub(crate) struct Skipped {
+    pub(crate) channel: String,
+    pub(crate) url: String,
+    pub(crate) reason: String,
 }
 
 /// What a gather run found.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Report {
-    pub topic: Vec<String>,
+pub(crate) struct Report {
+    pub(crate) topic: Vec<String>,
     /// Items kept per side; a side of the persona with no channel or no item is 0.
-    pub sides: BTreeMap<String, usize>,
-    pub items: Vec<Item>,
-    pub skipped: Vec<Skipped>,
+    pub(crate) sides: BTreeMap<String, usize>,
+    pub(crate) items: Vec<Item>,
+    pub(crate) skipped: Vec<Skipped>,
 }
 
 /// The words of `topic`: a glossary term of the persona (`senkaku`) gives all
 /// its names; otherwise the comma-separated keywords as given.
-pub fn topic_words(topic: &str, persona: &Persona) -> Vec<String> {
+pub(crate) fn topic_words(topic: &str, persona: &Persona) -> Vec<String> {
     match persona.spec.glossary.iter().find(|g| g.id == topic) {
         Some(g) => g.names.iter().map(|n| n.name.clone()).collect(),
         None => topic
@@ -79,7 +79,7 @@ pub fn topic_words(topic: &str, persona: &Persona) -> Vec<String> {
 }
 
 /// Gather from `channels` (those of the persona's sides) into `opts.out`.
-pub async fn run(
+pub(crate) async fn run(
     channels: &[Channel],
     persona: &Persona,
     fetcher: &Fetcher,

@@ -81,7 +81,7 @@ static DECLINES: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the text says someone declined to comment (in English, Korean,
 /// Japanese or Chinese): no statement, and no stated position.
-pub fn declines(sentence: &str) -> bool {
+pub(crate) fn declines(sentence: &str) -> bool {
     DECLINES.is_match(sentence)
 }
 
@@ -130,7 +130,7 @@ const TITLES: &str = concat!(
 /// characters once titles, offices and country words are taken out, two to four
 /// characters long (`林芳正官房長官` → `林芳正`, `外交部发言人毛宁` → `毛宁`). With
 /// `surnames`, a single character left beside a title (`林氏`) is kept too.
-pub fn han_names(speaker: &str, surnames: bool) -> Vec<String> {
+pub(crate) fn han_names(speaker: &str, surnames: bool) -> Vec<String> {
     let mut s = speaker.to_string();
     for t in TITLES.split_whitespace() {
         s = s.replace(t, "|");
@@ -165,7 +165,7 @@ static FOLDS: LazyLock<std::collections::HashMap<char, char>> = LazyLock::new(||
 
 /// `s` with each Japanese or traditional character in the table above folded to
 /// its simplified form; text without Han characters is returned as it is.
-pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn fold(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(han) {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -175,7 +175,7 @@ pub fn fold(s: &str) -> std::borrow::Cow<'_, str> {
 /// Offices that speak for a government, named without its country; in a source
 /// written in that country's language they are that country's (外交部 in a
 /// Chinese source is China's).
-pub const OFFICES: &str = concat!(
+pub(crate) const OFFICES: &str = concat!(
     "外交部 外務省 外务省 国防部 防衛省 商务部 商務部 経済産業省 官房長官 ",
     "官房长官 首相 総理 总理 外相 防衛相 政府 国务院 发言人 報道官 ",
     "首相官邸 产业通商资源部 외교부 국방부 통일부 산업통상자원부 대통령실 정부 ",
@@ -195,7 +195,7 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 /// gives `林芳正`, `外交部发言人毛宁` gives `毛宁`), for the check that every name
 /// is in a source. A name of one character with its title (`林氏`) is not a full
 /// name and is left out.
-pub fn titled_names(text: &str) -> Vec<String> {
+pub(crate) fn titled_names(text: &str) -> Vec<String> {
     let mut out: Vec<String> = TITLED
         .captures_iter(text)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
@@ -209,7 +209,7 @@ pub fn titled_names(text: &str) -> Vec<String> {
 
 /// Countries and bodies other than the sides an office may belong to: an office
 /// named beside one of them is never the source language's own.
-pub const FOREIGN: &str = concat!(
+pub(crate) const FOREIGN: &str = concat!(
     "ロシア 俄罗斯 러시아 北朝鮮 朝鲜 북한 北韓 台湾 臺灣 대만 インド 印度 인도 英国 英國 영국 ",
     "フランス 法国 프랑스 ドイツ 德国 독일 欧州 欧盟 유럽 国連 联合国 유엔 豪州 澳大利亚 호주 ",
     "ウクライナ 乌克兰 우크라이나 イラン 伊朗 이란 イスラエル 以色列 이스라엘 フィリピン 菲律宾 필리핀 ",

@@ -3,23 +3,23 @@
 
 /// Words for one language.
 #[derive(Debug, serde::Serialize)]
-pub struct Labels {
-    pub sides_heading: &'static str,
-    pub stated_position: &'static str,
-    pub reasons: &'static str,
-    pub implications: &'static str,
-    pub what_to_watch: &'static str,
-    pub about_author: &'static str,
-    pub sources: &'static str,
-    pub related: &'static str,
-    pub integrity: &'static str,
+pub(crate) struct Labels {
+    pub(crate) sides_heading: &'static str,
+    pub(crate) stated_position: &'static str,
+    pub(crate) reasons: &'static str,
+    pub(crate) implications: &'static str,
+    pub(crate) what_to_watch: &'static str,
+    pub(crate) about_author: &'static str,
+    pub(crate) sources: &'static str,
+    pub(crate) related: &'static str,
+    pub(crate) integrity: &'static str,
     /// The switch that marks the findings in place.
-    pub review_marks: &'static str,
-    pub passed: &'static str,
-    pub findings: &'static str,
-    pub revised: &'static str,
+    pub(crate) review_marks: &'static str,
+    pub(crate) passed: &'static str,
+    pub(crate) findings: &'static str,
+    pub(crate) revised: &'static str,
     /// After a quotation that translates its source (when the persona asks).
-    pub translated: &'static str,
+    pub(crate) translated: &'static str,
     /// `{}` is the side's label.
     #[serde(skip)]
     pub(super) no_position: &'static str,
@@ -34,35 +34,35 @@ pub struct Labels {
     /// Earlier wordings of those, still recognised in articles.
     #[serde(skip)]
     pub(super) earlier_silence: &'static [&'static str],
-    pub extractive_note: &'static str,
+    pub(crate) extractive_note: &'static str,
     /// Subheads of the extractive provider's context sections.
-    pub context_subheads: [&'static str; 3],
+    pub(crate) context_subheads: [&'static str; 3],
 }
 
 impl Labels {
-    pub fn no_position(&self, side: &str) -> String {
+    pub(crate) fn no_position(&self, side: &str) -> String {
         self.no_position.replace("{}", side)
     }
 
     /// A side with no stated position gives no reasons.
-    pub fn no_reasons(&self, side: &str) -> String {
+    pub(crate) fn no_reasons(&self, side: &str) -> String {
         self.no_reasons.replace("{}", side)
     }
 
     /// A stated position with no reasons beyond it.
-    pub fn no_reasons_beyond(&self, side: &str) -> String {
+    pub(crate) fn no_reasons_beyond(&self, side: &str) -> String {
         self.no_reasons_beyond.replace("{}", side)
     }
 
     /// A position whose meaning the sources do not spell out.
-    pub fn no_meaning(&self, side: &str) -> String {
+    pub(crate) fn no_meaning(&self, side: &str) -> String {
         self.no_meaning.replace("{}", side)
     }
 
     /// parallax's own sentences in this language, a side's name as `{}`: what
     /// it prints where the sources are silent, and the extractive provider's
     /// note and subheads.
-    pub fn own_sentences(&self) -> impl Iterator<Item = &'static str> {
+    pub(crate) fn own_sentences(&self) -> impl Iterator<Item = &'static str> {
         [
             self.no_position,
             self.no_reasons,
@@ -77,14 +77,14 @@ impl Labels {
     }
 
     /// Whether `text` is one of parallax's own sentences, in any language.
-    pub fn is_own(text: &str) -> bool {
+    pub(crate) fn is_own(text: &str) -> bool {
         let text = text.trim();
         all().any(|(_, l)| l.own_sentences().any(|form| fits(form, text)))
     }
 
     /// Whether `text` is this language's notice that a side has no position
     /// (in its current wording or an earlier one).
-    pub fn is_no_position(&self, text: &str) -> bool {
+    pub(crate) fn is_no_position(&self, text: &str) -> bool {
         let text = text.trim();
         std::iter::once(self.no_position)
             .chain(self.earlier_no_position.iter().copied())
@@ -105,12 +105,12 @@ fn fits(form: &str, text: &str) -> bool {
 }
 
 /// Every language's labels, with its code.
-pub fn all() -> impl Iterator<Item = (&'static str, &'static Labels)> {
+pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static Labels)> {
     super::LANGUAGES.iter().map(|l| (l.code, l.labels))
 }
 
 /// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
-pub fn for_language(lang: &str) -> &'static Labels {
+pub(crate) fn for_language(lang: &str) -> &'static Labels {
     super::by_code(lang).map_or(super::en::LANGUAGE.labels, |l| l.labels)
 }
 

@@ -24,8 +24,8 @@ pub(crate) mod statement;
 mod toy;
 mod zh;
 
-pub use labels::Labels;
-pub use statement::Statement;
+pub(crate) use labels::Labels;
+pub(crate) use statement::Statement;
 
 /// A number in digits, with or without thousands separators (`15,000`, `15 000`, `1.5`).
 pub(crate) const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";

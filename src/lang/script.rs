@@ -4,7 +4,7 @@
 
 /// The language a text is written in, judged by its script.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
+pub(crate) enum Script {
     Latin,
     Korean,
     Japanese,
@@ -12,23 +12,23 @@ pub enum Script {
 }
 
 /// Hiragana or katakana.
-pub fn kana(c: char) -> bool {
+pub(crate) fn kana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{30ff}')
 }
 
 /// A Han character (kanji, hanzi, hanja).
-pub fn han(c: char) -> bool {
+pub(crate) fn han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// A Hangul syllable.
-pub fn hangul(c: char) -> bool {
+pub(crate) fn hangul(c: char) -> bool {
     matches!(c, '\u{ac00}'..='\u{d7a3}')
 }
 
 impl Script {
     /// The language code of the script (`en`, `ko`, `ja`, `zh`).
-    pub fn code(self) -> &'static str {
+    pub(crate) fn code(self) -> &'static str {
         match self {
             Script::Latin => "en",
             Script::Korean => "ko",
@@ -40,7 +40,7 @@ impl Script {
 
 /// The script of `text`: Hangul is Korean, kana Japanese, Han without kana
 /// Chinese; a text mostly in Latin letters is Latin whatever it quotes.
-pub fn script(text: &str) -> Script {
+pub(crate) fn script(text: &str) -> Script {
     let (mut latin, mut ko, mut ja, mut zh) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars() {
         if c.is_ascii_alphabetic() {
@@ -67,6 +67,6 @@ pub fn script(text: &str) -> Script {
 }
 
 /// A character of a script written without spaces between words (Han, kana).
-pub fn unspaced(c: char) -> bool {
+pub(crate) fn unspaced(c: char) -> bool {
     han(c) || kana(c)
 }

@@ -4,7 +4,7 @@
 
 /// Sentences of `text`, split after `.`, `!`, `?` (and `다.` in Korean) that end
 /// a sentence; quotation marks after the stop stay with their sentence.
-pub fn sentences(text: &str) -> Vec<&str> {
+pub(crate) fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = text.char_indices().collect();

@@ -7,41 +7,41 @@ use super::quotes::quotation;
 
 /// One statement found in a passage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Statement {
+pub(crate) struct Statement {
     /// The speaker as written, with a descriptive apposition
     /// ("China's foreign ministry spokesperson Mao Ning").
-    pub speaker: String,
+    pub(crate) speaker: String,
     /// The perspective the speaker belongs to, if any.
-    pub side: Option<String>,
+    pub(crate) side: Option<String>,
     /// The reporting verb as written (`said`, `has called for`, `밝혔다`).
-    pub verb: String,
+    pub(crate) verb: String,
     /// What was said: the quotation and/or the reported speech.
-    pub content: String,
+    pub(crate) content: String,
     /// The direct quotation, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote: Option<String>,
+    pub(crate) quote: Option<String>,
     /// Byte span of the statement's sentence in the passage.
     #[serde(skip)]
-    pub span: (usize, usize),
+    pub(crate) span: (usize, usize),
     /// The speaker as the text names it, when that is a pronoun or a
     /// continuation ("he", "she added", 同氏, 她还, 그는) and `speaker` is the
     /// name it continues.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub mention: Option<String>,
+    pub(crate) mention: Option<String>,
     /// The speaker is a pronoun or a bare description ("she", "the ministry"),
     /// resolved from earlier statements.
     #[serde(skip)]
-    pub anaphor: bool,
+    pub(crate) anaphor: bool,
     /// The speaker looks like one on its own (a name, an office, a pronoun); a
     /// lower-case phrase ("importers") counts only when the persona names it.
     #[serde(skip)]
-    pub plausible: bool,
+    pub(crate) plausible: bool,
 }
 
 impl Statement {
     /// Whether this gives a fact on someone's authority ("according to",
     /// によると, 据…报道, 에 따르면) rather than something they said.
-    pub fn reports_a_fact(&self) -> bool {
+    pub(crate) fn reports_a_fact(&self) -> bool {
         matches!(
             self.verb.as_str(),
             "according to" | "によると" | "据…报道" | "에 따르면"

@@ -3,7 +3,7 @@
 //! the stage's schema; the shared source block is marked for prompt caching.
 
 /// The description of the one tool a structured answer is recorded with.
-pub const TOOL_DESCRIPTION: &str = "Record the answer in exactly this structure.";
+pub(crate) const TOOL_DESCRIPTION: &str = "Record the answer in exactly this structure.";
 
 use serde_json::{Value, json};
 
@@ -11,10 +11,10 @@ use super::openai::{error_message, stream_json};
 use super::{ChatRequest, ChatResponse, LlmError, Role, Usage};
 
 /// The `anthropic-version` header value.
-pub const VERSION: &str = "2023-06-01";
+pub(crate) const VERSION: &str = "2023-06-01";
 
 /// The JSON body for a Messages request.
-pub fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
+pub(crate) fn request_body(req: &ChatRequest, max_tokens: u32, stream: bool) -> Value {
     let system: Vec<&str> = req
         .messages
         .iter()
@@ -99,7 +99,7 @@ fn content_of(blocks: &[Value]) -> String {
 }
 
 /// Parse a non-streaming Messages body.
-pub fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+pub(crate) fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
     let decode = |detail: &str| LlmError::decode(url, status, detail, body);
     let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
     let blocks = v
@@ -121,9 +121,9 @@ pub fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatResponse,
 
 /// Accumulates a streamed Messages answer event by event.
 #[derive(Debug, Default)]
-pub struct StreamState {
-    pub answer: ChatResponse,
-    pub done: bool,
+pub(crate) struct StreamState {
+    pub(crate) answer: ChatResponse,
+    pub(crate) done: bool,
     tool_json: String,
     is_tool: bool,
 }
@@ -131,7 +131,7 @@ pub struct StreamState {
 impl StreamState {
     /// Feed one SSE `data:` payload; returns whether it carried answer content.
     /// `ping` events keep the socket open but are not content.
-    pub fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+    pub(crate) fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
         let data = data.trim();
         if data.is_empty() {
             return Ok(false);

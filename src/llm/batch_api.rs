@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use super::presets::Protocol;
 use super::retry::{RetryHints, is_retryable};
 use super::{ChatResponse, HttpClient, LlmError};
-pub use results::parse_openai_results;
+pub(crate) use results::parse_openai_results;
 use results::{anthropic_result, openai_status};
 
 /// The largest batch result file read (the providers cap input files at 200–256 MB).
@@ -22,26 +22,19 @@ mod results;
 
 const MAX_RESULTS_BYTES: usize = 1 << 30;
 /// The path every request line names.
-pub const ENDPOINT: &str = "/v1/chat/completions";
+pub(crate) const ENDPOINT: &str = "/v1/chat/completions";
 
 /// One request of a batch: its id and its body, kept serialized (a round holds
 /// tens of thousands, and text is a third of the size of a parsed value).
 #[derive(Debug, Clone)]
-pub struct BatchRequest {
-    pub custom_id: String,
-    pub body: String,
+pub(crate) struct BatchRequest {
+    pub(crate) custom_id: String,
+    pub(crate) body: String,
 }
 
 impl BatchRequest {
-    pub fn new(custom_id: impl Into<String>, body: &Value) -> Self {
-        Self {
-            custom_id: custom_id.into(),
-            body: body.to_string(),
-        }
-    }
-
     /// The request as a line of an OpenAI batch input file.
-    pub fn openai_line(&self) -> String {
+    pub(crate) fn openai_line(&self) -> String {
         format!(
             r#"{{"custom_id":{},"method":"POST","url":"{ENDPOINT}","body":{}}}"#,
             Value::from(self.custom_id.as_str()),
@@ -61,32 +54,32 @@ impl BatchRequest {
 
 /// Requests by state, as the provider counts them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Counts {
-    pub processing: u64,
-    pub succeeded: u64,
-    pub errored: u64,
-    pub expired: u64,
-    pub canceled: u64,
+pub(crate) struct Counts {
+    pub(crate) processing: u64,
+    pub(crate) succeeded: u64,
+    pub(crate) errored: u64,
+    pub(crate) expired: u64,
+    pub(crate) canceled: u64,
 }
 
 /// A batch as the provider describes it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct BatchStatus {
-    pub id: String,
+pub(crate) struct BatchStatus {
+    pub(crate) id: String,
     /// The provider's own word: `validating`, `in_progress`, `ended`, …
-    pub status: String,
+    pub(crate) status: String,
     /// No more results will come.
-    pub ended: bool,
+    pub(crate) ended: bool,
     /// Why the whole batch failed, when it did.
-    pub failed: Option<String>,
-    pub counts: Counts,
+    pub(crate) failed: Option<String>,
+    pub(crate) counts: Counts,
     output_file: Option<String>,
     error_file: Option<String>,
 }
 
 /// What became of one request.
 #[derive(Debug, Clone)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Answer(ChatResponse),
     /// Errored on the server's side or expired: worth submitting again.
     Retry(String),
@@ -95,16 +88,16 @@ pub enum Outcome {
 }
 
 /// A provider's batch engine, over the client's base URL and key.
-pub struct BatchApi<'a> {
+pub(crate) struct BatchApi<'a> {
     http: &'a HttpClient,
 }
 
 impl<'a> BatchApi<'a> {
-    pub fn new(http: &'a HttpClient) -> Self {
+    pub(crate) fn new(http: &'a HttpClient) -> Self {
         Self { http }
     }
 
-    pub fn protocol(&self) -> Protocol {
+    pub(crate) fn protocol(&self) -> Protocol {
         self.http.preset().protocol
     }
 
@@ -177,7 +170,7 @@ impl<'a> BatchApi<'a> {
     }
 
     /// Upload an OpenAI batch input file; returns its id.
-    pub async fn upload(&self, requests: &[BatchRequest]) -> Result<String, LlmError> {
+    pub(crate) async fn upload(&self, requests: &[BatchRequest]) -> Result<String, LlmError> {
         let text: String = requests.iter().map(|r| r.openai_line() + "\n").collect();
         let v = json_of(
             &self.url("/files"),
@@ -187,7 +180,7 @@ impl<'a> BatchApi<'a> {
     }
 
     /// Create an OpenAI batch from an uploaded file.
-    pub async fn create_from_file(&self, file_id: &str) -> Result<BatchStatus, LlmError> {
+    pub(crate) async fn create_from_file(&self, file_id: &str) -> Result<BatchStatus, LlmError> {
         let body = json!({"input_file_id": file_id, "endpoint": ENDPOINT, "completion_window": "24h"});
         let text = self.call(Method::POST, "/batches", Body::Json(body)).await?;
         self.read_status(&json_of(&self.url("/batches"), &text)?)
@@ -195,7 +188,7 @@ impl<'a> BatchApi<'a> {
 
     /// The batch made from an uploaded file, if there is one among the latest
     /// hundred: a run killed just after creating it did not get to record it.
-    pub async fn find_by_file(&self, file_id: &str) -> Result<Option<BatchStatus>, LlmError> {
+    pub(crate) async fn find_by_file(&self, file_id: &str) -> Result<Option<BatchStatus>, LlmError> {
         let text = self.call(Method::GET, "/batches?limit=100", Body::None).await?;
         let v = json_of(&self.url("/batches"), &text)?;
         let found = v.get("data").and_then(Value::as_array).and_then(|list| {
@@ -206,20 +199,20 @@ impl<'a> BatchApi<'a> {
     }
 
     /// Create an Anthropic message batch.
-    pub async fn create_inline(&self, requests: &[BatchRequest]) -> Result<BatchStatus, LlmError> {
+    pub(crate) async fn create_inline(&self, requests: &[BatchRequest]) -> Result<BatchStatus, LlmError> {
         let entries: Vec<String> = requests.iter().map(BatchRequest::anthropic_entry).collect();
         let body = format!(r#"{{"requests":[{}]}}"#, entries.join(","));
         let text = self.call(Method::POST, "/batches", Body::Raw(body)).await?;
         self.read_status(&json_of(&self.url("/batches"), &text)?)
     }
 
-    pub async fn status(&self, id: &str) -> Result<BatchStatus, LlmError> {
+    pub(crate) async fn status(&self, id: &str) -> Result<BatchStatus, LlmError> {
         let path = format!("/batches/{id}");
         let text = self.call(Method::GET, &path, Body::None).await?;
         self.read_status(&json_of(&self.url(&path), &text)?)
     }
 
-    pub async fn cancel(&self, id: &str) -> Result<BatchStatus, LlmError> {
+    pub(crate) async fn cancel(&self, id: &str) -> Result<BatchStatus, LlmError> {
         let path = format!("/batches/{id}/cancel");
         let text = self.call(Method::POST, &path, Body::None).await?;
         self.read_status(&json_of(&self.url(&path), &text)?)
@@ -252,7 +245,7 @@ impl<'a> BatchApi<'a> {
     }
 
     /// Every result of an ended batch, by `custom_id`.
-    pub async fn results(&self, st: &BatchStatus) -> Result<Vec<(String, Outcome)>, LlmError> {
+    pub(crate) async fn results(&self, st: &BatchStatus) -> Result<Vec<(String, Outcome)>, LlmError> {
         let url = self.url(&format!("/batches/{}", st.id));
         match self.protocol() {
             Protocol::Anthropic => {
@@ -282,7 +275,7 @@ impl<'a> BatchApi<'a> {
 }
 
 /// Ollama answers request by request only.
-pub fn no_batches() -> LlmError {
+pub(crate) fn no_batches() -> LlmError {
     LlmError::Config("Ollama has no batch API: use --engine live (the default)".into())
 }
 

@@ -15,7 +15,7 @@ use crate::fsutil::write_atomic;
 const FORMAT: u32 = 1;
 
 #[derive(Debug, Clone)]
-pub struct Cache {
+pub(crate) struct Cache {
     dir: PathBuf,
 }
 
@@ -31,12 +31,12 @@ struct Entry {
 }
 
 impl Cache {
-    pub fn new(dir: impl Into<PathBuf>) -> Self {
+    pub(crate) fn new(dir: impl Into<PathBuf>) -> Self {
         Self { dir: dir.into() }
     }
 
     /// The hex key of a request sent to `endpoint` (protocol and base URL).
-    pub fn key(endpoint: &str, req: &ChatRequest) -> String {
+    pub(crate) fn key(endpoint: &str, req: &ChatRequest) -> String {
         let material = json!({
             "format": FORMAT,
             "endpoint": endpoint,
@@ -55,7 +55,7 @@ impl Cache {
     }
 
     /// The cached answer, if any. A damaged entry counts as a miss.
-    pub fn get(&self, key: &str) -> Option<ChatResponse> {
+    pub(crate) fn get(&self, key: &str) -> Option<ChatResponse> {
         let text = std::fs::read_to_string(self.path(key)).ok()?;
         let e: Entry = match serde_json::from_str(&text) {
             Ok(e) => e,
@@ -76,7 +76,7 @@ impl Cache {
     }
 
     /// Store an answer; failures are logged, never fatal.
-    pub fn put(&self, key: &str, stage: &str, answer: &ChatResponse) {
+    pub(crate) fn put(&self, key: &str, stage: &str, answer: &ChatResponse) {
         let entry = Entry {
             format: FORMAT,
             stage: stage.to_string(),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::Usage;
 
 /// `$0.0123`, or a note that the model has no price.
-pub fn describe(cost: Option<f64>) -> String {
+pub(crate) fn describe(cost: Option<f64>) -> String {
     match cost {
         Some(c) => format!("${c:.4}"),
         None => "cost unknown (no price for the model; add [prices] to parallax.toml)".into(),
@@ -18,12 +18,12 @@ pub fn describe(cost: Option<f64>) -> String {
 /// US dollars per million tokens.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Price {
-    pub input: f64,
+pub(crate) struct Price {
+    pub(crate) input: f64,
     /// Prompt tokens served from the provider's prompt cache (default: `input`).
     #[serde(default)]
-    pub cached_input: Option<f64>,
-    pub output: f64,
+    pub(crate) cached_input: Option<f64>,
+    pub(crate) output: f64,
 }
 
 /// List prices at the time of writing; providers change them, so
@@ -45,19 +45,19 @@ const DEFAULTS: &[(&str, f64, f64, f64)] = &[
 
 /// What the providers' batch engines charge, as a share of the live price
 /// (OpenAI Batch and Anthropic Message Batches both charge half).
-pub const BATCH_DISCOUNT: f64 = 0.5;
+pub(crate) const BATCH_DISCOUNT: f64 = 0.5;
 
 /// Prices by model name. A model matches its exact entry, else the longest entry
 /// it starts with (`gpt-4o-mini-2024-07-18` is priced as `gpt-4o-mini`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PriceTable {
+pub(crate) struct PriceTable {
     prices: BTreeMap<String, Price>,
     /// Servers on this machine cost nothing per token unless a price says otherwise.
     local: bool,
 }
 
 impl PriceTable {
-    pub fn new(overrides: &BTreeMap<String, Price>, local: bool) -> Self {
+    pub(crate) fn new(overrides: &BTreeMap<String, Price>, local: bool) -> Self {
         let mut prices: BTreeMap<String, Price> = DEFAULTS
             .iter()
             .map(|&(m, i, c, o)| {
@@ -73,7 +73,7 @@ impl PriceTable {
         Self { prices, local }
     }
 
-    pub fn price(&self, model: &str) -> Option<Price> {
+    pub(crate) fn price(&self, model: &str) -> Option<Price> {
         if let Some(p) = self.prices.get(model) {
             return Some(*p);
         }
@@ -94,7 +94,7 @@ impl PriceTable {
     }
 
     /// Cost of `usage` on `model` in US dollars, if the model has a price.
-    pub fn cost(&self, model: &str, usage: &Usage) -> Option<f64> {
+    pub(crate) fn cost(&self, model: &str, usage: &Usage) -> Option<f64> {
         let p = self.price(model)?;
         let cached = usage.cached_prompt_tokens.min(usage.prompt_tokens) as f64;
         let fresh = usage.prompt_tokens as f64 - cached;

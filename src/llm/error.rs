@@ -56,14 +56,6 @@ pub enum LlmError {
         usage: super::Usage,
     },
     #[error(
-        "stage `{stage}`: the model's answer is not valid after a repair attempt: {detail}; answer starts: {excerpt}"
-    )]
-    InvalidAnswer {
-        stage: String,
-        detail: String,
-        excerpt: String,
-    },
-    #[error(
         "{url}: the prompt of stage `{stage}` (about {tokens} tokens) is longer than the model's context: {message} (give fewer or shorter sources, or use a model or server with a larger context, e.g. llama-server -c or Ollama's num_ctx)"
     )]
     ContextLength {
@@ -84,7 +76,7 @@ pub enum LlmError {
 
 impl LlmError {
     /// A body that is not the JSON expected, with an excerpt of what came instead.
-    pub fn decode(url: &str, status: u16, detail: impl Into<String>, body: &str) -> LlmError {
+    pub(crate) fn decode(url: &str, status: u16, detail: impl Into<String>, body: &str) -> LlmError {
         LlmError::Decode {
             url: url.to_string(),
             status,
@@ -94,7 +86,7 @@ impl LlmError {
     }
 
     /// Errors that will fail every later call too, so a batch should stop.
-    pub fn stops_the_run(&self) -> bool {
+    pub(crate) fn stops_the_run(&self) -> bool {
         matches!(
             self,
             LlmError::Auth { .. } | LlmError::Quota { .. } | LlmError::Config(_) | LlmError::Parked { .. }
@@ -123,7 +115,7 @@ pub(crate) fn cut_prompt(url: &str, req: &super::ChatRequest, prompt_tokens: u64
 /// The context length a server's context-length error reports: llama.cpp's
 /// `"n_ctx": 4096`, OpenAI's and vLLM's "maximum context length is 8192 tokens",
 /// Anthropic's "… tokens > 200000 maximum", and "context window of N".
-pub fn context_limit(body: &str) -> Option<usize> {
+pub(crate) fn context_limit(body: &str) -> Option<usize> {
     let lower = body.to_ascii_lowercase();
     [
         "\"n_ctx\":",
@@ -145,7 +137,7 @@ pub fn context_limit(body: &str) -> Option<usize> {
 }
 
 /// At most `max` characters of `s`, on a character boundary, whitespace folded.
-pub fn excerpt(s: &str, max: usize) -> String {
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     match folded.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &folded[..i]),

@@ -15,21 +15,21 @@ use super::modes::{OutputMode, after_refusal};
 
 /// One server and model's facts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Facts {
+pub(crate) struct Facts {
     /// Whether the server was asked for its context window.
     #[serde(default)]
-    pub context_asked: bool,
+    pub(crate) context_asked: bool,
     /// The context window it states, in tokens (none: it does not say).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub context: Option<u64>,
+    pub(crate) context: Option<u64>,
     /// The strongest structured-output mode it takes (none: not refused yet).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_mode: Option<OutputMode>,
+    pub(crate) output_mode: Option<OutputMode>,
 }
 
 /// The facts of every server and model this installation has talked to.
 #[derive(Debug)]
-pub struct ServerFacts {
+pub(crate) struct ServerFacts {
     /// The mode a request starts in before anything is known.
     start: OutputMode,
     known: Mutex<BTreeMap<String, Facts>>,
@@ -38,7 +38,7 @@ pub struct ServerFacts {
 
 impl ServerFacts {
     /// Facts read from `file` (none when there is no file or it cannot be read).
-    pub fn new(start: OutputMode, file: Option<PathBuf>) -> Self {
+    pub(crate) fn new(start: OutputMode, file: Option<PathBuf>) -> Self {
         let known = file
             .as_ref()
             .and_then(|f| crate::fsutil::read_text(f, crate::fsutil::MAX_SMALL_FILE).ok())
@@ -52,7 +52,7 @@ impl ServerFacts {
     }
 
     /// The one key: an endpoint (`HttpClient::endpoint`) and a model.
-    pub fn key(endpoint: &str, model: &str) -> String {
+    pub(crate) fn key(endpoint: &str, model: &str) -> String {
         format!("{} {model}", endpoint.trim_end_matches('/'))
     }
 
@@ -82,13 +82,13 @@ impl ServerFacts {
     }
 
     /// The mode to ask `model` at `endpoint` in.
-    pub fn output_mode(&self, endpoint: &str, model: &str) -> OutputMode {
+    pub(crate) fn output_mode(&self, endpoint: &str, model: &str) -> OutputMode {
         self.get(endpoint, model).output_mode.unwrap_or(self.start)
     }
 
     /// Step down from `from` after the server refused it with `message`; false
     /// when there is no weaker mode. Another worker may have stepped down already.
-    pub fn step_down(&self, endpoint: &str, model: &str, from: OutputMode, message: &str) -> bool {
+    pub(crate) fn step_down(&self, endpoint: &str, model: &str, from: OutputMode, message: &str) -> bool {
         let Some(next) = after_refusal(from, message) else {
             return false;
         };
@@ -104,13 +104,13 @@ impl ServerFacts {
 
     /// The context window as the server stated it: `None` when it was never
     /// asked, `Some(None)` when it was asked and did not say.
-    pub fn context(&self, endpoint: &str, model: &str) -> Option<Option<u64>> {
+    pub(crate) fn context(&self, endpoint: &str, model: &str) -> Option<Option<u64>> {
         let f = self.get(endpoint, model);
         f.context_asked.then_some(f.context)
     }
 
     /// Remember what the server said of its context window.
-    pub fn set_context(&self, endpoint: &str, model: &str, context: Option<u64>) {
+    pub(crate) fn set_context(&self, endpoint: &str, model: &str, context: Option<u64>) {
         self.update(endpoint, model, |f| {
             f.context_asked = true;
             f.context = context;

@@ -8,7 +8,7 @@
 use futures::StreamExt;
 
 /// A stream's answer pieces, whatever their framing.
-pub type Pieces = std::pin::Pin<Box<dyn futures::Stream<Item = Result<String, String>> + Send>>;
+pub(crate) type Pieces = std::pin::Pin<Box<dyn futures::Stream<Item = Result<String, String>> + Send>>;
 
 /// The longest line a stream may send: one chunk of an answer is far shorter.
 pub(super) const LONGEST_LINE: usize = 4 << 20;

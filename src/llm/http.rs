@@ -34,7 +34,7 @@ struct Shared {
 }
 
 #[derive(Debug, Clone)]
-pub struct HttpClient {
+pub(crate) struct HttpClient {
     cfg: Arc<HttpConfig>,
     wire: Arc<dyn Wire>,
     facts: Arc<ServerFacts>,
@@ -45,7 +45,7 @@ pub struct HttpClient {
 type Failure = (LlmError, RetryHints);
 
 impl HttpClient {
-    pub fn new(cfg: HttpConfig) -> Result<Self, LlmError> {
+    pub(crate) fn new(cfg: HttpConfig) -> Result<Self, LlmError> {
         let http = reqwest::Client::builder()
             .connect_timeout(cfg.timeouts.connect)
             .timeout(cfg.timeouts.total)
@@ -76,12 +76,12 @@ impl HttpClient {
         })
     }
 
-    pub fn base_url(&self) -> &str {
+    pub(crate) fn base_url(&self) -> &str {
         &self.cfg.base_url
     }
 
     /// The protocol and base URL: where requests go, as the cache keys them.
-    pub fn endpoint(&self) -> String {
+    pub(crate) fn endpoint(&self) -> String {
         self.cfg.preset.protocol.endpoint(&self.cfg.base_url)
     }
 
@@ -91,15 +91,15 @@ impl HttpClient {
     }
 
     /// What this client's server was found to support.
-    pub fn facts(&self) -> &ServerFacts {
+    pub(crate) fn facts(&self) -> &ServerFacts {
         &self.facts
     }
 
-    pub fn streams(&self) -> bool {
+    pub(crate) fn streams(&self) -> bool {
         self.cfg.stream
     }
 
-    pub fn preset(&self) -> &Preset {
+    pub(crate) fn preset(&self) -> &Preset {
         &self.cfg.preset
     }
 
@@ -116,7 +116,7 @@ impl HttpClient {
 
     /// One call with retries: transient failures wait and try again; a cut-off
     /// answer is tried once more with twice the token budget.
-    pub async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
+    pub(crate) async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
         let policy = self.cfg.retry;
         let mut budget = req.max_tokens;
         let mut raised = false;

@@ -4,22 +4,22 @@
 //! of the pipeline's stages beyond an opaque label for logs; the pipeline never
 //! sees HTTP.
 
-pub mod anthropic;
-pub mod batch_api;
-pub mod cache;
-pub mod cost;
+pub(crate) mod anthropic;
+pub(crate) mod batch_api;
+pub(crate) mod cache;
+pub(crate) mod cost;
 mod error;
-pub mod facts;
+pub(crate) mod facts;
 mod frames;
-pub mod http;
-pub mod modes;
-pub mod ollama;
-pub mod openai;
-pub mod presets;
-pub mod probe;
-pub mod retry;
+pub(crate) mod http;
+pub(crate) mod modes;
+pub(crate) mod ollama;
+pub(crate) mod openai;
+pub(crate) mod presets;
+pub(crate) mod probe;
+pub(crate) mod retry;
 mod settings;
-pub mod wire;
+pub(crate) mod wire;
 
 use std::fmt;
 use std::future::Future;
@@ -29,22 +29,21 @@ use serde::{Deserialize, Serialize};
 /// Words parallax sends besides its prompt templates: the tools' descriptions
 /// and the note that tells a server without schema support what to answer. A
 /// model that copies them into its answer is echoing (`check::echo`).
-pub const ASKED: &[&str] = &[
+pub(crate) const ASKED: &[&str] = &[
     anthropic::TOOL_DESCRIPTION,
     openai::TOOL_DESCRIPTION,
     openai::SCHEMA_NOTE,
 ];
 
-pub use cache::Cache;
-pub use cost::{Price, PriceTable};
-pub use error::{LlmError, context_limit, excerpt};
-pub use facts::ServerFacts;
-pub use http::HttpClient;
-pub use settings::{HttpConfig, Limits, Timeouts, split_credentials};
+pub(crate) use cache::Cache;
+pub(crate) use cost::{Price, PriceTable};
+pub(crate) use error::{LlmError, excerpt};
+pub(crate) use http::HttpClient;
+pub(crate) use settings::{HttpConfig, Limits, Timeouts, split_credentials};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
-pub enum Role {
+pub(crate) enum Role {
     System,
     #[default]
     User,
@@ -52,7 +51,7 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn as_str(&self) -> &'static str {
+    pub(crate) fn as_str(&self) -> &'static str {
         match self {
             Role::System => "system",
             Role::User => "user",
@@ -62,13 +61,13 @@ impl Role {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Message {
-    pub role: Role,
-    pub content: String,
+pub(crate) struct Message {
+    pub(crate) role: Role,
+    pub(crate) content: String,
 }
 
 impl Message {
-    pub fn new(role: Role, content: impl Into<String>) -> Self {
+    pub(crate) fn new(role: Role, content: impl Into<String>) -> Self {
         Self {
             role,
             content: content.into(),
@@ -78,31 +77,31 @@ impl Message {
 
 /// The JSON shape a structured stage asks for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct OutputSchema {
-    pub name: String,
-    pub schema: serde_json::Value,
+pub(crate) struct OutputSchema {
+    pub(crate) name: String,
+    pub(crate) schema: serde_json::Value,
 }
 
 /// One call to a model, independent of the wire protocol.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct ChatRequest {
+pub(crate) struct ChatRequest {
     /// An opaque label for logs and the cache index (the pipeline's stage name).
-    pub stage: String,
-    pub model: String,
-    pub messages: Vec<Message>,
-    pub schema: Option<OutputSchema>,
-    pub temperature: Option<f32>,
-    pub max_tokens: u32,
+    pub(crate) stage: String,
+    pub(crate) model: String,
+    pub(crate) messages: Vec<Message>,
+    pub(crate) schema: Option<OutputSchema>,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) max_tokens: u32,
     /// Bytes at the start of the first user message that every call of the
     /// article shares (the fenced sources); providers with prompt caching mark it.
     #[serde(skip)]
-    pub shared_prefix: usize,
+    pub(crate) shared_prefix: usize,
 }
 
 impl ChatRequest {
     /// The prompt's tokens, estimated as every budget and limit in parallax
     /// estimates them (`text::tokens`).
-    pub fn prompt_tokens(&self) -> usize {
+    pub(crate) fn prompt_tokens(&self) -> usize {
         self.messages
             .iter()
             .map(|m| crate::text::tokens(&m.content))
@@ -113,15 +112,15 @@ impl ChatRequest {
 /// Token counts of one call (or a sum of calls).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Usage {
-    pub prompt_tokens: u64,
-    pub completion_tokens: u64,
+    pub(crate) prompt_tokens: u64,
+    pub(crate) completion_tokens: u64,
     /// Prompt tokens served from the provider's prompt cache (part of `prompt_tokens`).
     #[serde(default)]
-    pub cached_prompt_tokens: u64,
+    pub(crate) cached_prompt_tokens: u64,
 }
 
 impl Usage {
-    pub fn total(&self) -> u64 {
+    pub(crate) fn total(&self) -> u64 {
         self.prompt_tokens + self.completion_tokens
     }
 }
@@ -136,38 +135,38 @@ impl std::ops::AddAssign for Usage {
 
 /// A model's answer.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ChatResponse {
-    pub content: String,
-    pub usage: Usage,
+pub(crate) struct ChatResponse {
+    pub(crate) content: String,
+    pub(crate) usage: Usage,
     /// The model that answered, as the server names it.
-    pub model: String,
-    pub finish_reason: Option<String>,
+    pub(crate) model: String,
+    pub(crate) finish_reason: Option<String>,
     /// Served from the response cache: no request was made.
-    pub cached: bool,
+    pub(crate) cached: bool,
     /// What this call cost, if the model has a price.
-    pub cost_usd: Option<f64>,
+    pub(crate) cost_usd: Option<f64>,
     /// The request's key in the response cache, when it has one.
-    pub cache_key: Option<String>,
+    pub(crate) cache_key: Option<String>,
 }
 
 impl ChatResponse {
     /// Whether the answer stopped at the token limit.
-    pub fn truncated(&self) -> bool {
+    pub(crate) fn truncated(&self) -> bool {
         matches!(self.finish_reason.as_deref(), Some("length" | "max_tokens"))
     }
 }
 
 /// Anything that can answer a [`ChatRequest`].
-pub trait LlmClient: Send + Sync {
+pub(crate) trait LlmClient: Send + Sync {
     fn complete(&self, req: &ChatRequest) -> impl Future<Output = Result<ChatResponse, LlmError>> + Send;
 }
 
 /// An API key. Its `Debug` never shows the secret.
 #[derive(Clone, PartialEq, Eq)]
-pub struct ApiKey(String);
+pub(crate) struct ApiKey(String);
 
 impl ApiKey {
-    pub fn new(key: impl Into<String>) -> Option<Self> {
+    pub(crate) fn new(key: impl Into<String>) -> Option<Self> {
         let key = key.into().trim().to_string();
         (!key.is_empty()).then_some(Self(key))
     }
@@ -185,16 +184,16 @@ impl fmt::Debug for ApiKey {
 
 /// The provider as provenance records it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProviderRecord {
-    pub name: String,
-    pub protocol: Option<String>,
-    pub base_url: Option<String>,
-    pub stream: Option<bool>,
+pub(crate) struct ProviderRecord {
+    pub(crate) name: String,
+    pub(crate) protocol: Option<String>,
+    pub(crate) base_url: Option<String>,
+    pub(crate) stream: Option<bool>,
 }
 
 /// A model provider over HTTP, with its response cache and prices.
 #[derive(Debug, Clone)]
-pub struct Client {
+pub(crate) struct Client {
     http: HttpClient,
     cache: Option<Cache>,
     /// Ignore cached answers (but store new ones).
@@ -203,7 +202,7 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(http: HttpClient, cache: Option<Cache>, refresh: bool, prices: PriceTable) -> Self {
+    pub(crate) fn new(http: HttpClient, cache: Option<Cache>, refresh: bool, prices: PriceTable) -> Self {
         Self {
             http,
             cache,
@@ -213,12 +212,12 @@ impl Client {
     }
 
     /// The provider's name for metadata and logs (`openai`, `ollama`, …).
-    pub fn provider_name(&self) -> &str {
+    pub(crate) fn provider_name(&self) -> &str {
         self.http.preset().name
     }
 
     /// What provenance records of the provider: never the key.
-    pub fn describe(&self) -> ProviderRecord {
+    pub(crate) fn describe(&self) -> ProviderRecord {
         let h = &self.http;
         ProviderRecord {
             name: h.preset().name.into(),
@@ -228,12 +227,12 @@ impl Client {
         }
     }
 
-    pub fn prices(&self) -> &PriceTable {
+    pub(crate) fn prices(&self) -> &PriceTable {
         &self.prices
     }
 
     /// The HTTP client underneath (the batch engines speak through it).
-    pub fn http(&self) -> &HttpClient {
+    pub(crate) fn http(&self) -> &HttpClient {
         &self.http
     }
 }

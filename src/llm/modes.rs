@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// How a request asks for JSON that fits the stage's schema, strongest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum OutputMode {
+pub(crate) enum OutputMode {
     /// `response_format: json_schema` with `strict: true`.
     JsonSchemaStrict,
     /// `response_format: json_schema`, not strict.
@@ -29,7 +29,7 @@ pub enum OutputMode {
 
 impl OutputMode {
     /// The next weaker mode, if any.
-    pub fn weaker(self) -> Option<OutputMode> {
+    pub(crate) fn weaker(self) -> Option<OutputMode> {
         match self {
             OutputMode::JsonSchemaStrict => Some(OutputMode::JsonSchema),
             OutputMode::JsonSchema => Some(OutputMode::JsonObject),
@@ -39,7 +39,7 @@ impl OutputMode {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             OutputMode::JsonSchemaStrict => "json_schema (strict)",
             OutputMode::JsonSchema => "json_schema",
@@ -52,7 +52,7 @@ impl OutputMode {
 
 /// Whether a failed request's status and message say the server refused the
 /// structured-output field (and a weaker mode may work).
-pub fn refused_by(status: u16, message: &str) -> bool {
+pub(crate) fn refused_by(status: u16, message: &str) -> bool {
     let m = message.to_ascii_lowercase();
     matches!(status, 400 | 422 | 500)
         && [
@@ -80,7 +80,7 @@ pub fn refused_by(status: u16, message: &str) -> bool {
 /// `response_format` as a whole, or whose grammar for it cannot be built
 /// (llama-server: every `response_format` becomes a grammar), goes to a forced
 /// tool call; anything else, one step.
-pub fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
+pub(crate) fn after_refusal(from: OutputMode, message: &str) -> Option<OutputMode> {
     let m = message.to_ascii_lowercase();
     let grammar_failed = m.contains("grammar") || m.contains("initialize samplers");
     let schema_type_refused = m.contains("json_object")

@@ -16,16 +16,16 @@ use super::openai::{error_message, with_schema_in_prompt};
 use super::{ChatRequest, ChatResponse, LlmError, Usage};
 
 /// The smallest window asked for: Ollama's own default.
-pub const SMALLEST_WINDOW: u32 = 4_096;
+pub(crate) const SMALLEST_WINDOW: u32 = 4_096;
 
 /// The chat endpoint under a base URL given with or without `/v1` (the address
 /// of Ollama's OpenAI-compatible endpoint, which users often have at hand).
-pub fn url(base: &str) -> String {
+pub(crate) fn url(base: &str) -> String {
     format!("{}/api/chat", root(base))
 }
 
 /// The server's root: the base URL without a trailing `/` or `/v1`.
-pub fn root(base: &str) -> &str {
+pub(crate) fn root(base: &str) -> &str {
     let b = base.trim_end_matches('/');
     b.strip_suffix("/v1").unwrap_or(b)
 }
@@ -33,7 +33,7 @@ pub fn root(base: &str) -> &str {
 /// The window for a prompt of about `prompt_tokens` and an answer of up to
 /// `max_tokens`. The estimate may fall short of the model's own tokenizer, so a
 /// quarter more is asked for.
-pub fn window(prompt_tokens: usize, max_tokens: u32) -> u32 {
+pub(crate) fn window(prompt_tokens: usize, max_tokens: u32) -> u32 {
     let need = prompt_tokens + prompt_tokens / 4 + max_tokens as usize;
     let w = need.max(SMALLEST_WINDOW as usize).next_power_of_two();
     u32::try_from(w).unwrap_or(u32::MAX)
@@ -41,11 +41,11 @@ pub fn window(prompt_tokens: usize, max_tokens: u32) -> u32 {
 
 /// The largest window asked for so far: later requests ask for at least as much.
 #[derive(Debug, Default)]
-pub struct Windows(AtomicU32);
+pub(crate) struct Windows(AtomicU32);
 
 impl Windows {
     /// The window for `req` with an answer of up to `max_tokens`.
-    pub fn fit(&self, req: &ChatRequest, max_tokens: u32) -> u32 {
+    pub(crate) fn fit(&self, req: &ChatRequest, max_tokens: u32) -> u32 {
         let prompt: usize = req
             .messages
             .iter()
@@ -59,7 +59,7 @@ impl Windows {
 /// The JSON body of an `/api/chat` request. A schema goes in `format` (Ollama's
 /// structured outputs); JSON mode is `format: "json"` with the schema in the
 /// prompt; weaker modes state the schema in the prompt only.
-pub fn request_body(
+pub(crate) fn request_body(
     req: &ChatRequest,
     max_tokens: u32,
     stream: bool,
@@ -115,7 +115,7 @@ fn apply(v: &Value, answer: &mut ChatResponse) -> bool {
 }
 
 /// Parse a whole (unstreamed) `/api/chat` answer.
-pub fn parse_chat(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+pub(crate) fn parse_chat(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
     let v: Value =
         serde_json::from_str(body).map_err(|e| LlmError::decode(url, status, e.to_string(), body))?;
     if v.get("error").is_some() {
@@ -135,14 +135,14 @@ pub fn parse_chat(url: &str, status: u16, body: &str) -> Result<ChatResponse, Ll
 
 /// Accumulates a streamed answer line by line; the line with `done: true` ends it.
 #[derive(Debug, Default)]
-pub struct StreamState {
-    pub answer: ChatResponse,
-    pub done: bool,
+pub(crate) struct StreamState {
+    pub(crate) answer: ChatResponse,
+    pub(crate) done: bool,
 }
 
 impl StreamState {
     /// Feed one line. Returns whether it carried answer text.
-    pub fn feed(&mut self, url: &str, line: &str) -> Result<bool, LlmError> {
+    pub(crate) fn feed(&mut self, url: &str, line: &str) -> Result<bool, LlmError> {
         let line = line.trim();
         if line.is_empty() {
             return Ok(false);

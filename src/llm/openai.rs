@@ -2,9 +2,10 @@
 //! OpenRouter, …): pure request building and response parsing. `http` sends.
 
 /// The description of the one tool a structured answer is given with.
-pub const TOOL_DESCRIPTION: &str = "Give the answer.";
+pub(crate) const TOOL_DESCRIPTION: &str = "Give the answer.";
 /// What a server told the schema only in the prompt is asked to answer.
-pub const SCHEMA_NOTE: &str = "Answer with one JSON object, and nothing else, that matches this JSON Schema:";
+pub(crate) const SCHEMA_NOTE: &str =
+    "Answer with one JSON object, and nothing else, that matches this JSON Schema:";
 
 use serde_json::{Value, json};
 
@@ -15,7 +16,7 @@ use super::{ChatRequest, ChatResponse, LlmError, Message, OutputSchema, Role, Us
 
 /// The JSON body for a chat-completions request, asking for structured output
 /// in `mode`.
-pub fn request_body(
+pub(crate) fn request_body(
     req: &ChatRequest,
     max_tokens: u32,
     stream: bool,
@@ -79,7 +80,7 @@ pub(crate) fn with_schema_in_prompt(messages: &[Message], schema: &OutputSchema)
 
 /// The human-readable message of an error body in any common shape (OpenAI,
 /// Anthropic, vLLM, llama.cpp, FastAPI), or an excerpt of the raw text.
-pub fn error_message(body: &str) -> String {
+pub(crate) fn error_message(body: &str) -> String {
     let parsed: Option<Value> = serde_json::from_str(body).ok();
     let msg = parsed.as_ref().and_then(|v| {
         let e = v.get("error").unwrap_or(v);
@@ -94,7 +95,7 @@ pub fn error_message(body: &str) -> String {
 
 /// Map a non-success status to an error. Quota and spending-limit answers are
 /// told apart from ordinary rate limits: retrying them cannot help.
-pub fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
+pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
     let message = error_message(body);
     let url = url.to_string();
     let lower = body.to_ascii_lowercase();
@@ -158,7 +159,7 @@ fn first_choice(v: &Value) -> Option<&Value> {
 }
 
 /// Parse a non-streaming chat-completions body.
-pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
+pub(crate) fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatResponse, LlmError> {
     let decode = |detail: &str| LlmError::decode(url, status, detail, body);
     let v: Value = serde_json::from_str(body).map_err(|e| decode(&e.to_string()))?;
     let choice = first_choice(&v).ok_or_else(|| decode("no `choices` in the answer"))?;
@@ -191,22 +192,22 @@ pub fn parse_completion(url: &str, status: u16, body: &str) -> Result<ChatRespon
 }
 
 /// One SSE `data:` payload as JSON; anything else is a decode error.
-pub fn stream_json(url: &str, data: &str) -> Result<Value, LlmError> {
+pub(crate) fn stream_json(url: &str, data: &str) -> Result<Value, LlmError> {
     serde_json::from_str(data)
         .map_err(|e| LlmError::decode(url, 200, format!("stream event is not JSON: {e}"), data))
 }
 
 /// Accumulates a streamed answer chunk by chunk.
 #[derive(Debug, Default)]
-pub struct StreamState {
-    pub answer: ChatResponse,
-    pub done: bool,
+pub(crate) struct StreamState {
+    pub(crate) answer: ChatResponse,
+    pub(crate) done: bool,
 }
 
 impl StreamState {
     /// Feed one SSE `data:` payload. Returns whether it carried answer content
     /// (what the idle timeout counts).
-    pub fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+    pub(crate) fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
         let data = data.trim();
         if data == "[DONE]" {
             self.done = true;

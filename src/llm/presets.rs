@@ -5,7 +5,7 @@ use super::modes::OutputMode;
 
 /// The wire protocol a provider speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Protocol {
+pub(crate) enum Protocol {
     /// OpenAI chat completions (and every server compatible with it).
     OpenAi,
     /// Anthropic Messages.
@@ -18,7 +18,7 @@ impl Protocol {
     /// The name every persisted key uses (the response cache, `servers.json`,
     /// the batch engine's journal). Fixed: a different spelling would empty
     /// users' caches and break the resume of running batches.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Protocol::OpenAi => "OpenAi",
             Protocol::Anthropic => "Anthropic",
@@ -27,7 +27,7 @@ impl Protocol {
     }
 
     /// Where requests go, as every persisted key names it: `OpenAi http://…/v1`.
-    pub fn endpoint(self, base_url: &str) -> String {
+    pub(crate) fn endpoint(self, base_url: &str) -> String {
         format!("{} {base_url}", self.as_str())
     }
 }
@@ -51,7 +51,7 @@ impl std::fmt::Display for Protocol {
 
 /// Which field carries the answer budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MaxTokensField {
+pub(crate) enum MaxTokensField {
     /// `max_tokens`: what Ollama, vLLM, llama.cpp and most servers read.
     MaxTokens,
     /// `max_completion_tokens`: what OpenAI wants for current models.
@@ -59,21 +59,21 @@ pub enum MaxTokensField {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Preset {
-    pub name: &'static str,
-    pub protocol: Protocol,
-    pub base_url: &'static str,
+pub(crate) struct Preset {
+    pub(crate) name: &'static str,
+    pub(crate) protocol: Protocol,
+    pub(crate) base_url: &'static str,
     /// Environment variable that overrides the base URL, if any.
-    pub base_url_env: Option<&'static str>,
+    pub(crate) base_url_env: Option<&'static str>,
     /// Environment variable holding the key.
-    pub key_env: &'static str,
+    pub(crate) key_env: &'static str,
     /// Whether requests fail without a key.
-    pub key_required: bool,
-    pub default_model: Option<&'static str>,
-    pub max_tokens_field: MaxTokensField,
+    pub(crate) key_required: bool,
+    pub(crate) default_model: Option<&'static str>,
+    pub(crate) max_tokens_field: MaxTokensField,
     /// The structured-output mode the provider documents; weaker ones are
     /// negotiated when a server refuses it.
-    pub output_mode: OutputMode,
+    pub(crate) output_mode: OutputMode,
 }
 
 const fn openai_compatible(
@@ -98,7 +98,7 @@ const fn openai_compatible(
 
 /// Every preset. `openai` and `anthropic` read their base URL from the usual
 /// variables as well.
-pub const PRESETS: &[Preset] = &[
+pub(crate) const PRESETS: &[Preset] = &[
     Preset {
         base_url_env: Some("OPENAI_BASE_URL"),
         max_tokens_field: MaxTokensField::MaxCompletionTokens,
@@ -197,12 +197,12 @@ pub const PRESETS: &[Preset] = &[
 ];
 
 /// The preset called `name`.
-pub fn find(name: &str) -> Option<&'static Preset> {
+pub(crate) fn find(name: &str) -> Option<&'static Preset> {
     PRESETS.iter().find(|p| p.name == name)
 }
 
 /// Names of all presets, for error messages and help.
-pub fn names() -> Vec<&'static str> {
+pub(crate) fn names() -> Vec<&'static str> {
     PRESETS.iter().map(|p| p.name).collect()
 }
 

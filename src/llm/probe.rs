@@ -14,13 +14,13 @@ use super::{ChatRequest, HttpClient, Message, OutputSchema, Role, excerpt};
 
 /// One probe's outcome.
 #[derive(Debug, Clone, Serialize)]
-pub struct Probe {
-    pub check: String,
-    pub ok: bool,
-    pub detail: String,
+pub(crate) struct Probe {
+    pub(crate) check: String,
+    pub(crate) ok: bool,
+    pub(crate) detail: String,
     /// A structured-output mode (the first that works is the one drafts use).
     #[serde(skip)]
-    pub mode: bool,
+    pub(crate) mode: bool,
 }
 
 fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
@@ -33,7 +33,7 @@ fn probe(check: &str, ok: bool, detail: impl Into<String>) -> Probe {
 }
 
 /// The mode drafts will ask in: the strongest that worked.
-pub fn best_mode(probes: &[Probe]) -> Option<&str> {
+pub(crate) fn best_mode(probes: &[Probe]) -> Option<&str> {
     probes.iter().find(|p| p.mode && p.ok).map(|p| p.check.as_str())
 }
 
@@ -76,7 +76,7 @@ fn names(m: &Value, field: &str, model: &str) -> bool {
 /// The model's context length where the server states it, and where from:
 /// vLLM's `max_model_len` in the model list, llama.cpp's `/props`, Ollama's
 /// `/api/show`. Anthropic's API states none.
-pub async fn context_length(http: &HttpClient, model: &str) -> Option<(u64, &'static str)> {
+pub(crate) async fn context_length(http: &HttpClient, model: &str) -> Option<(u64, &'static str)> {
     let base = http.base_url().trim_end_matches('/');
     let json = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
     match http.preset().protocol {
@@ -242,7 +242,7 @@ fn modes(protocol: Protocol) -> Vec<(OutputMode, &'static str)> {
 }
 
 /// Every probe, in order, for `model` at the client's server.
-pub async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
+pub(crate) async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
     let mut out = models(http, model).await;
     for (check, stream) in [("answer", false), ("stream", true)] {
         out.push(

@@ -12,11 +12,11 @@ use super::{ChatRequest, LlmError};
 
 /// Retry settings.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RetryPolicy {
+pub(crate) struct RetryPolicy {
     /// Retries after the first attempt.
-    pub max_retries: u32,
-    pub base: Duration,
-    pub max: Duration,
+    pub(crate) max_retries: u32,
+    pub(crate) base: Duration,
+    pub(crate) max: Duration,
 }
 
 impl Default for RetryPolicy {
@@ -32,7 +32,7 @@ impl Default for RetryPolicy {
 impl RetryPolicy {
     /// Full-jitter exponential backoff for retry number `n` (1-based): a random
     /// wait between half and all of `base · 2^(n-1)`, capped at `max`.
-    pub fn backoff(&self, n: u32) -> Duration {
+    pub(crate) fn backoff(&self, n: u32) -> Duration {
         let exp = self.base.saturating_mul(1u32 << (n.saturating_sub(1)).min(16));
         let capped = exp.min(self.max);
         let half = capped / 2;
@@ -42,14 +42,14 @@ impl RetryPolicy {
 
 /// What the server said about retrying, read from its headers.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct RetryHints {
-    pub retry_after: Option<Duration>,
+pub(crate) struct RetryHints {
+    pub(crate) retry_after: Option<Duration>,
     /// `x-should-retry: true|false` overrides our own judgement.
-    pub should_retry: Option<bool>,
+    pub(crate) should_retry: Option<bool>,
 }
 
 impl RetryHints {
-    pub fn from_headers(h: &HeaderMap) -> Self {
+    pub(crate) fn from_headers(h: &HeaderMap) -> Self {
         let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
         let ms = get("retry-after-ms")
             .and_then(|v| v.parse::<f64>().ok())
@@ -68,7 +68,7 @@ impl RetryHints {
 }
 
 /// `Retry-After` is either seconds or an HTTP date.
-pub fn parse_retry_after(v: &str) -> Option<Duration> {
+pub(crate) fn parse_retry_after(v: &str) -> Option<Duration> {
     if let Ok(secs) = v.parse::<f64>() {
         return server_wait(secs);
     }
@@ -92,10 +92,10 @@ fn httpdate(v: &str) -> Option<SystemTime> {
 }
 
 /// Whether an error is worth another attempt, given the server's hints.
-pub fn is_retryable(e: &LlmError, hints: &RetryHints) -> bool {
+pub(crate) fn is_retryable(e: &LlmError, hints: &RetryHints) -> bool {
     match e {
         LlmError::Auth { .. } | LlmError::ModelNotFound { .. } | LlmError::Quota { .. } => false,
-        LlmError::InvalidAnswer { .. } | LlmError::Truncated { .. } | LlmError::Config(_) => false,
+        LlmError::Truncated { .. } | LlmError::Config(_) => false,
         LlmError::ContextLength { .. } | LlmError::Parked { .. } => false,
         _ if hints.should_retry.is_some() => hints.should_retry == Some(true),
         LlmError::Api { status, .. } => matches!(status, 408 | 409 | 429 | 500..=599),
@@ -109,13 +109,13 @@ pub fn is_retryable(e: &LlmError, hints: &RetryHints) -> bool {
 /// A pause shared by every worker of a provider: when one is told to back off
 /// (429, 529, or no requests left in the window), all of them wait.
 #[derive(Debug, Default)]
-pub struct Gate {
+pub(crate) struct Gate {
     until: Mutex<Option<Instant>>,
 }
 
 impl Gate {
     /// Make every caller of [`Gate::wait`] hold off for `d` from now.
-    pub fn pause(&self, d: Duration) {
+    pub(crate) fn pause(&self, d: Duration) {
         let until = Instant::now() + d;
         if let Ok(mut u) = self.until.lock()
             && u.is_none_or(|cur| cur < until)
@@ -125,7 +125,7 @@ impl Gate {
     }
 
     /// Sleep while a pause is in force.
-    pub async fn wait(&self) {
+    pub(crate) async fn wait(&self) {
         loop {
             let until = self.until.lock().ok().and_then(|u| *u);
             match until {
@@ -138,7 +138,7 @@ impl Gate {
 
 /// When the server says no requests are left in its window, how long until the
 /// window resets (`x-ratelimit-*` from OpenAI-style servers, `anthropic-ratelimit-*`).
-pub fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
+pub(crate) fn rate_limit_pause(h: &HeaderMap) -> Option<Duration> {
     let get = |name: &str| h.get(name).and_then(|v| v.to_str().ok()).map(str::trim);
     if get("x-ratelimit-remaining-requests") == Some("0") {
         return get("x-ratelimit-reset-requests").and_then(go_duration);
@@ -177,10 +177,10 @@ fn go_duration(s: &str) -> Option<Duration> {
 
 /// The longest wait a server may ask for. Anything longer (or negative, or not a
 /// finite number, such as `inf` or `1e30`) is ignored in favour of our own backoff.
-pub const MAX_SERVER_WAIT: Duration = Duration::from_secs(24 * 3600);
+pub(crate) const MAX_SERVER_WAIT: Duration = Duration::from_secs(24 * 3600);
 
 /// A server-supplied number of seconds as a wait, when it is a sane one.
-pub fn server_wait(secs: f64) -> Option<Duration> {
+pub(crate) fn server_wait(secs: f64) -> Option<Duration> {
     if !secs.is_finite() || secs < 0.0 {
         return None;
     }
@@ -196,7 +196,7 @@ pub(super) type Warned = Option<(String, u32)>;
 /// Whether a streamed answer has begun to loop: its last characters are one
 /// short run (up to 200 characters) repeated many times over. Small models do
 /// this until `max_tokens`; the stream is stopped early instead.
-pub fn looping(text: &str) -> bool {
+pub(crate) fn looping(text: &str) -> bool {
     let tail: Vec<char> = text.chars().rev().take(2_400).collect();
     (1..=200).any(|p| {
         let span = (p * 8).max(400);

@@ -9,15 +9,15 @@ use super::{ApiKey, LlmError};
 
 /// How long to wait for each phase of a call.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Timeouts {
-    pub connect: Duration,
+pub(crate) struct Timeouts {
+    pub(crate) connect: Duration,
     /// From sending the request to the first content (or the whole body).
-    pub first_token: Duration,
+    pub(crate) first_token: Duration,
     /// Longest gap between two pieces of content in a stream. Pings and comments
     /// do not count as content.
-    pub idle: Duration,
+    pub(crate) idle: Duration,
     /// Upper bound on a whole call.
-    pub total: Duration,
+    pub(crate) total: Duration,
 }
 
 impl Default for Timeouts {
@@ -33,38 +33,38 @@ impl Default for Timeouts {
 
 /// Concurrency and rate limits of one provider.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Limits {
+pub(crate) struct Limits {
     /// Requests in flight at once (0: 8).
-    pub concurrency: usize,
+    pub(crate) concurrency: usize,
     /// Requests per minute (0: unlimited).
-    pub rpm: u32,
+    pub(crate) rpm: u32,
     /// Tokens per minute, estimated before each call (0: unlimited).
-    pub tpm: u32,
+    pub(crate) tpm: u32,
 }
 
 /// Everything needed to build an [`HttpClient`].
 #[derive(Debug, Clone)]
-pub struct HttpConfig {
-    pub preset: Preset,
-    pub base_url: String,
-    pub key: Option<ApiKey>,
+pub(crate) struct HttpConfig {
+    pub(crate) preset: Preset,
+    pub(crate) base_url: String,
+    pub(crate) key: Option<ApiKey>,
     /// The key's variable, named in errors.
-    pub key_env: String,
-    pub stream: bool,
-    pub timeouts: Timeouts,
-    pub retry: RetryPolicy,
-    pub limits: Limits,
+    pub(crate) key_env: String,
+    pub(crate) stream: bool,
+    pub(crate) timeouts: Timeouts,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) limits: Limits,
     /// Where what the server supports is remembered (`ServerFacts`).
-    pub facts_file: Option<std::path::PathBuf>,
+    pub(crate) facts_file: Option<std::path::PathBuf>,
     /// `user:password` taken out of the base URL (sent as HTTP Basic auth when
     /// no key is), so the URL shown in errors and provenance carries no secret.
-    pub url_credentials: Option<(String, String)>,
+    pub(crate) url_credentials: Option<(String, String)>,
 }
 
 impl HttpConfig {
     /// A request that failed on the way: a timeout, or the innermost cause of a
     /// connection failure, with no secret in it.
-    pub fn transport_error(&self, url: &str, e: &reqwest::Error) -> LlmError {
+    pub(crate) fn transport_error(&self, url: &str, e: &reqwest::Error) -> LlmError {
         if e.is_timeout() {
             return LlmError::Timeout {
                 url: url.to_string(),
@@ -85,7 +85,7 @@ impl HttpConfig {
 
     /// Remove the API key, and a password from the base URL, from any text
     /// that may reach a user.
-    pub fn scrub(&self, text: &str) -> String {
+    pub(crate) fn scrub(&self, text: &str) -> String {
         // A secret of a few characters would blank out ordinary words instead;
         // real keys and passwords are longer.
         const SHORTEST: usize = 6;
@@ -102,7 +102,7 @@ impl HttpConfig {
 }
 
 /// A base URL without its `user:password@`, and what was taken out.
-pub fn split_credentials(base_url: &str) -> (String, Option<(String, String)>) {
+pub(crate) fn split_credentials(base_url: &str) -> (String, Option<(String, String)>) {
     match reqwest::Url::parse(base_url) {
         Ok(mut u) if !u.username().is_empty() || u.password().is_some() => {
             let user = percent_decode(u.username());

@@ -12,17 +12,17 @@ use super::{ApiKey, ChatRequest, ChatResponse, LlmError, anthropic, ollama, open
 
 /// How a stream's answer pieces are framed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Framing {
+pub(crate) enum Framing {
     /// Server-sent events; each `data:` payload is one piece.
     Sse,
     /// One JSON object per line (Ollama's native API).
     Lines,
 }
 
-pub use super::frames::Pieces;
+pub(crate) use super::frames::Pieces;
 
 /// A response's stream as answer pieces, by its framing.
-pub fn pieces(framing: Framing, resp: reqwest::Response) -> Pieces {
+pub(crate) fn pieces(framing: Framing, resp: reqwest::Response) -> Pieces {
     match framing {
         Framing::Sse => super::frames::events(Box::pin(resp.bytes_stream())),
         Framing::Lines => super::frames::json_lines(Box::pin(resp.bytes_stream())),
@@ -30,7 +30,7 @@ pub fn pieces(framing: Framing, resp: reqwest::Response) -> Pieces {
 }
 
 /// A stream being read: fed each SSE `data:` payload (or line) in turn.
-pub trait StreamParser: Send {
+pub(crate) trait StreamParser: Send {
     /// Returns whether the payload carried answer content (what the idle
     /// timeout counts).
     fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError>;
@@ -42,7 +42,7 @@ pub trait StreamParser: Send {
 }
 
 /// A protocol's wire format.
-pub trait Wire: Send + Sync + std::fmt::Debug {
+pub(crate) trait Wire: Send + Sync + std::fmt::Debug {
     fn url(&self, base: &str) -> String;
     /// Protocol headers, and the key in the protocol's header (marked sensitive).
     fn headers(&self, key: Option<&ApiKey>, key_env: &str) -> Result<HeaderMap, LlmError>;
@@ -63,7 +63,7 @@ pub trait Wire: Send + Sync + std::fmt::Debug {
 }
 
 /// The wire of a protocol.
-pub fn for_protocol(protocol: Protocol, field: MaxTokensField) -> Box<dyn Wire> {
+pub(crate) fn for_protocol(protocol: Protocol, field: MaxTokensField) -> Box<dyn Wire> {
     match protocol {
         Protocol::OpenAi => Box::new(OpenAiWire(field)),
         Protocol::Anthropic => Box::new(AnthropicWire),

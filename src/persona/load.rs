@@ -16,37 +16,37 @@ use crate::fsutil::line_of_key;
 /// what it inherits.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PersonaFile {
+pub(crate) struct PersonaFile {
     /// Id of the persona whose fields this one starts from.
-    pub extends: Option<String>,
-    pub id: Option<String>,
-    pub name: Option<String>,
-    pub beat: Option<String>,
-    pub bio: Option<String>,
-    pub rule: Option<String>,
-    pub language: Option<String>,
-    pub length: Option<u32>,
-    pub perspectives: Option<Vec<Perspective>>,
-    pub glossary: Option<Vec<GlossaryEntry>>,
-    pub balance: Option<BalanceSpec>,
-    pub model: Option<String>,
-    pub temperature: Option<f32>,
-    pub mark_translations: Option<bool>,
+    pub(crate) extends: Option<String>,
+    pub(crate) id: Option<String>,
+    pub(crate) name: Option<String>,
+    pub(crate) beat: Option<String>,
+    pub(crate) bio: Option<String>,
+    pub(crate) rule: Option<String>,
+    pub(crate) language: Option<String>,
+    pub(crate) length: Option<u32>,
+    pub(crate) perspectives: Option<Vec<Perspective>>,
+    pub(crate) glossary: Option<Vec<GlossaryEntry>>,
+    pub(crate) balance: Option<BalanceSpec>,
+    pub(crate) model: Option<String>,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) mark_translations: Option<bool>,
 }
 
 /// One persona reachable by id, and where it comes from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    pub id: String,
+pub(crate) struct Entry {
+    pub(crate) id: String,
     /// A file path, or `builtin:ID`.
-    pub origin: String,
+    pub(crate) origin: String,
     /// Same-id personas further down the lookup order, which this one hides.
-    pub shadows: Vec<String>,
+    pub(crate) shadows: Vec<String>,
 }
 
 impl Entry {
     /// What to pass to [`load`] for this entry: its id when built in, else its path.
-    pub fn spec(&self) -> String {
+    pub(crate) fn spec(&self) -> String {
         if self.origin.starts_with("builtin:") {
             self.id.clone()
         } else {
@@ -57,7 +57,7 @@ impl Entry {
 
 /// Every persona reachable by id: the lookup folders in order, then the built-ins.
 /// The first of each id wins.
-pub fn discover(dirs: &[PathBuf]) -> Vec<Entry> {
+pub(crate) fn discover(dirs: &[PathBuf]) -> Vec<Entry> {
     let mut found: BTreeMap<String, Entry> = BTreeMap::new();
     let mut add = |id: String, origin: String| match found.get_mut(&id) {
         Some(e) => e.shadows.push(origin),
@@ -94,12 +94,12 @@ pub fn discover(dirs: &[PathBuf]) -> Vec<Entry> {
 }
 
 /// Ids of every reachable persona, sorted.
-pub fn known_ids(dirs: &[PathBuf]) -> Vec<String> {
+pub(crate) fn known_ids(dirs: &[PathBuf]) -> Vec<String> {
     discover(dirs).into_iter().map(|e| e.id).collect()
 }
 
 /// Find a persona by id (through `dirs`, then the built-ins) or by path.
-pub fn load(spec: &str, dirs: &[PathBuf]) -> Result<Persona, InputError> {
+pub(crate) fn load(spec: &str, dirs: &[PathBuf]) -> Result<Persona, InputError> {
     load_with(spec, dirs, &mut Vec::new())
 }
 

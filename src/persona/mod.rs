@@ -13,10 +13,10 @@ use crate::fsutil::line_of_key;
 
 mod load;
 
-pub use load::{Entry, PersonaFile, discover, known_ids, load};
+pub(crate) use load::{discover, load};
 
 /// Personas compiled into the binary, so a fresh install can draft at once.
-pub const BUILTIN: &[(&str, &str)] = &[
+pub(crate) const BUILTIN: &[(&str, &str)] = &[
     ("prism", include_str!("../../personas/prism.md")),
     ("ledger", include_str!("../../personas/ledger.md")),
     ("circuit", include_str!("../../personas/circuit.md")),
@@ -26,34 +26,34 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// One side whose position an article must present.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct Perspective {
-    pub id: String,
-    pub label: String,
+pub(crate) struct Perspective {
+    pub(crate) id: String,
+    pub(crate) label: String,
     /// Whose position this is and what interests drive it.
-    pub focus: String,
+    pub(crate) focus: String,
     /// Words that mark a speaker as this side's (`Seoul`, `South Korean`).
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub(crate) keywords: Vec<String>,
     /// People, ministries and agencies that speak for this side (`Mao Ning`,
     /// `State Department`); matched in speaker spans only, like the keywords.
     /// An actor may be written in several scripts, its names separated by `|`
     /// (`Yoshimasa Hayashi | 林芳正 | 하야시 요시마사`); each name counts on its own.
     #[serde(default)]
-    pub actors: Vec<String>,
+    pub(crate) actors: Vec<String>,
     /// Languages this side's own sources are written in (`ja`, `zh`, `ko`, `en`):
     /// in such a source an office named without a country (外務省, 外交部, 외교부)
     /// is this side's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub languages: Vec<String>,
+    pub(crate) languages: Vec<String>,
     /// The names of each actor across scripts, from the `|`-separated entries.
     #[serde(skip)]
-    pub aliases: Vec<Vec<String>>,
+    pub(crate) aliases: Vec<Vec<String>>,
 }
 
 impl Perspective {
     /// Split `A | B | C` actor entries into one actor per name, keeping each
     /// group of names as aliases of one another.
-    pub fn expand_aliases(&mut self) {
+    pub(crate) fn expand_aliases(&mut self) {
         let mut actors = Vec::new();
         for entry in std::mem::take(&mut self.actors) {
             let names: Vec<String> = entry
@@ -74,36 +74,36 @@ impl Perspective {
 /// One name of a disputed term and the sides that use it (none: neutral).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct TermName {
-    pub name: String,
+pub(crate) struct TermName {
+    pub(crate) name: String,
     #[serde(default)]
-    pub used_by: Vec<String>,
+    pub(crate) used_by: Vec<String>,
 }
 
 /// A disputed term and the persona's policy for naming it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct GlossaryEntry {
-    pub id: String,
-    pub names: Vec<TermName>,
+pub(crate) struct GlossaryEntry {
+    pub(crate) id: String,
+    pub(crate) names: Vec<TermName>,
     /// `first-mention-both`, `attribute` or `neutral-only`.
     #[serde(default)]
-    pub policy: Policy,
+    pub(crate) policy: Policy,
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// How balance is measured for this persona.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct BalanceSpec {
+pub(crate) struct BalanceSpec {
     /// Largest allowed distance of a side's word count from the mean, as a
     /// fraction of the mean (0.2: ±20%).
     #[serde(default = "default_tolerance")]
-    pub tolerance: f64,
+    pub(crate) tolerance: f64,
     /// Words and phrases the persona treats as loaded; each use is a finding.
     #[serde(default)]
-    pub loaded_language: Vec<String>,
+    pub(crate) loaded_language: Vec<String>,
 }
 
 impl Default for BalanceSpec {
@@ -122,31 +122,31 @@ fn default_tolerance() -> f64 {
 /// The front-matter fields of a persona file.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct PersonaSpec {
-    pub id: String,
-    pub name: String,
-    pub beat: String,
+pub(crate) struct PersonaSpec {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) beat: String,
     /// The byline blurb printed under the article.
-    pub bio: String,
+    pub(crate) bio: String,
     /// The balance rule in one sentence.
-    pub rule: String,
+    pub(crate) rule: String,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     /// Target length of the article in words.
     #[serde(default = "default_length")]
-    pub length: u32,
-    pub perspectives: Vec<Perspective>,
+    pub(crate) length: u32,
+    pub(crate) perspectives: Vec<Perspective>,
     #[serde(default)]
-    pub glossary: Vec<GlossaryEntry>,
+    pub(crate) glossary: Vec<GlossaryEntry>,
     #[serde(default)]
-    pub balance: BalanceSpec,
+    pub(crate) balance: BalanceSpec,
     #[serde(default)]
-    pub model: Option<String>,
+    pub(crate) model: Option<String>,
     #[serde(default)]
-    pub temperature: Option<f32>,
+    pub(crate) temperature: Option<f32>,
     /// Markdown says "(translated)" after a quotation that translates its source.
     #[serde(default)]
-    pub mark_translations: bool,
+    pub(crate) mark_translations: bool,
 }
 
 fn default_language() -> String {
@@ -161,23 +161,23 @@ fn default_length() -> u32 {
 #[derive(Debug, Clone, Serialize)]
 pub struct Persona {
     #[serde(flatten)]
-    pub spec: PersonaSpec,
+    pub(crate) spec: PersonaSpec,
     /// The voice guide: the file's body, in prose (or its parent's).
-    pub voice: String,
+    pub(crate) voice: String,
     /// Where it came from: a path, or `builtin:ID`.
-    pub origin: String,
+    pub(crate) origin: String,
     /// The chain of personas it extends, nearest first.
-    pub extends: Vec<String>,
+    pub(crate) extends: Vec<String>,
     /// Folders of this persona's own templates (`personas/ID/`), its parents' after it.
     #[serde(skip)]
-    pub template_dirs: Vec<PathBuf>,
+    pub(crate) template_dirs: Vec<PathBuf>,
     /// The file's text (and its parents'), for provenance hashes.
     #[serde(skip)]
-    pub raw: String,
+    pub(crate) raw: String,
 }
 
 impl Persona {
-    pub fn id(&self) -> &str {
+    pub(crate) fn id(&self) -> &str {
         &self.spec.id
     }
 
@@ -291,7 +291,7 @@ fn join(set: &BTreeSet<&str>) -> String {
 }
 
 /// Lowercase letters, digits and dashes: safe as a file name and an id.
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
         && s.bytes()
@@ -301,7 +301,7 @@ pub fn is_slug(s: &str) -> bool {
 /// How a persona wants a disputed term named.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Policy {
+pub(crate) enum Policy {
     /// Give every side's name at first mention, then the neutral one.
     #[default]
     FirstMentionBoth,

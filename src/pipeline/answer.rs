@@ -24,18 +24,18 @@ use crate::stage::Stage;
 use crate::stage::{Brief, Finish, Front, Opening, PerspectiveDraft, Rules};
 
 /// What a stage is asked, beyond the persona and passages every stage sees.
-pub struct Ask<'a, T> {
-    pub stage: Stage,
-    pub brief: Option<&'a Brief>,
-    pub perspective: Option<&'a Perspective>,
+pub(crate) struct Ask<'a, T> {
+    pub(crate) stage: Stage,
+    pub(crate) brief: Option<&'a Brief>,
+    pub(crate) perspective: Option<&'a Perspective>,
     /// The section under revision, as drafted.
-    pub current: Option<&'a T>,
+    pub(crate) current: Option<&'a T>,
     /// The checks' findings on it, for a revision.
-    pub findings: &'a [String],
+    pub(crate) findings: &'a [String],
 }
 
 impl<'a, T> Ask<'a, T> {
-    pub fn new(stage: Stage) -> Self {
+    pub(crate) fn new(stage: Stage) -> Self {
         Self {
             stage,
             brief: None,
@@ -67,7 +67,7 @@ impl<'a, T> Ask<'a, T> {
 
 /// A stage's typed answer: how it is checked, how an invalid one is salvaged,
 /// and how it is built from passages.
-pub trait Answer: Serialize + DeserializeOwned + Clone + Send + Sync {
+pub(crate) trait Answer: Serialize + DeserializeOwned + Clone + Send + Sync {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String>;
     /// The answer built from the passages alone.
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self;
@@ -204,7 +204,7 @@ fn reword(f: &mut Finish, plan: &Plan<'_>, brief: Option<&Brief>) -> Vec<String>
 const MIN_REFIT: usize = 1_024;
 
 /// A strategy that answers each stage.
-pub trait Answerer: Sync {
+pub(crate) trait Answerer: Sync {
     fn answer<T: Answer>(
         &self,
         plan: &Plan<'_>,
@@ -213,7 +213,7 @@ pub trait Answerer: Sync {
 }
 
 /// Answers from a language model.
-pub struct ModelAnswerer<'c, C>(pub &'c C);
+pub(crate) struct ModelAnswerer<'c, C>(pub &'c C);
 
 impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
@@ -296,7 +296,7 @@ fn degrade<T: Answer>(
 /// Answers from the passages, with no model. It still renders each stage's
 /// prompt (and throws it away), so a broken template is reported offline, before
 /// a model is ever configured, exactly as it would be with one.
-pub struct ExtractiveAnswerer;
+pub(crate) struct ExtractiveAnswerer;
 
 impl Answerer for ExtractiveAnswerer {
     async fn answer<T: Answer>(&self, plan: &Plan<'_>, ask: Ask<'_, T>) -> Result<(T, CallRecord), Error> {
@@ -307,7 +307,7 @@ impl Answerer for ExtractiveAnswerer {
 }
 
 /// The record of a call answered without a model.
-pub fn extractive_record(stage: Stage) -> CallRecord {
+pub(crate) fn extractive_record(stage: Stage) -> CallRecord {
     CallRecord {
         round: stage.round(),
         stage,
@@ -325,7 +325,7 @@ pub fn extractive_record(stage: Stage) -> CallRecord {
 /// Records the request a model would get for each stage and answers it
 /// extractively, so every round can be shown without sending anything.
 #[derive(Default)]
-pub struct DryRun {
+pub(crate) struct DryRun {
     calls: Mutex<Vec<(Stage, ChatRequest, String)>>,
 }
 
@@ -343,7 +343,7 @@ impl Answerer for DryRun {
 
 impl DryRun {
     /// The requests recorded so far, in order.
-    pub fn planned(self) -> Vec<super::PlannedCall> {
+    pub(crate) fn planned(self) -> Vec<super::PlannedCall> {
         let calls = self.calls.into_inner().unwrap_or_else(|e| e.into_inner());
         calls
             .into_iter()

@@ -16,11 +16,11 @@ use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft};
 /// Every answer an article is made from; revisions replace parts of it.
 #[derive(Debug, Clone)]
 pub(crate) struct Drafts {
-    pub brief: Brief,
-    pub opening: Opening,
+    pub(crate) brief: Brief,
+    pub(crate) opening: Opening,
     /// By perspective id; sides with no stated position have none.
-    pub perspectives: BTreeMap<String, PerspectiveDraft>,
-    pub finish: Finish,
+    pub(crate) perspectives: BTreeMap<String, PerspectiveDraft>,
+    pub(crate) finish: Finish,
 }
 
 fn para(c: &Claim) -> Paragraph {

@@ -12,7 +12,7 @@ use crate::source::Passage;
 /// The prompt budget when the model's context is not configured
 /// (`[provider] context`): room for the instructions, the passages and the
 /// answer in the 16k-token context most models offer at least.
-pub const DEFAULT_PROMPT_TOKENS: usize = 16_384;
+pub(crate) const DEFAULT_PROMPT_TOKENS: usize = 16_384;
 
 use crate::text::tokens;
 
@@ -23,7 +23,7 @@ use crate::text::tokens;
 /// the room). A brief or a side's
 /// section is a few hundred tokens, so a small window is left to the passages
 /// rather than to an answer that never comes.
-pub fn answer_tokens(
+pub(crate) fn answer_tokens(
     stage: &crate::stage::Stage,
     words: u32,
     sides: usize,
@@ -44,7 +44,7 @@ pub fn answer_tokens(
 }
 
 /// Estimated prompt tokens of a passage: its text and its statement lines.
-pub fn cost(p: &Passage) -> usize {
+pub(crate) fn cost(p: &Passage) -> usize {
     let statements: usize = p
         .statements
         .iter()
@@ -54,13 +54,13 @@ pub fn cost(p: &Passage) -> usize {
 }
 
 /// BM25 over one article's passages, with each passage's size in a prompt.
-pub struct Selector {
+pub(crate) struct Selector {
     terms: Vec<HashMap<String, usize>>,
     lengths: Vec<usize>,
     df: HashMap<String, usize>,
     avg_len: f64,
     /// Estimated prompt tokens of each passage (its text and statement lines).
-    pub cost: Vec<usize>,
+    pub(crate) cost: Vec<usize>,
     /// The sides each passage has a statement of.
     speaks: Vec<BTreeSet<String>>,
     /// Whether a passage opens its source (news leads carry the story).
@@ -75,7 +75,7 @@ fn words(s: &str) -> Vec<String> {
 }
 
 impl Selector {
-    pub fn new<'p>(passages: impl Iterator<Item = &'p Passage>) -> Selector {
+    pub(crate) fn new<'p>(passages: impl Iterator<Item = &'p Passage>) -> Selector {
         let mut s = Selector {
             terms: Vec::new(),
             lengths: Vec::new(),
@@ -107,11 +107,6 @@ impl Selector {
         s
     }
 
-    /// Estimated tokens of every passage together.
-    pub fn total(&self) -> usize {
-        self.cost.iter().sum()
-    }
-
     fn score(&self, i: usize, query: &[String]) -> f64 {
         let (k1, b) = (1.2, 0.75);
         let n = self.terms.len() as f64;
@@ -130,7 +125,7 @@ impl Selector {
     /// The passages a stage gets within `budget` tokens, in source order:
     /// the statements of each of `sides` (taken in turn, so every side gets its
     /// share), then the most relevant to `query`, then the leads.
-    pub fn select(&self, sides: &[String], query: &str, budget: usize) -> Vec<usize> {
+    pub(crate) fn select(&self, sides: &[String], query: &str, budget: usize) -> Vec<usize> {
         let q = words(query);
         let mut ranked: Vec<(usize, f64)> = (0..self.cost.len())
             .map(|i| (i, self.score(i, &q) + if self.lead[i] { 0.5 } else { 0.0 }))

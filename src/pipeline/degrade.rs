@@ -14,22 +14,22 @@ use crate::lang::Labels;
 use crate::stage::{Claim, Finish, Opening, PerspectiveDraft};
 
 /// Whether a finding is one that must never reach print.
-pub fn is_hard(f: &Finding) -> bool {
+pub(crate) fn is_hard(f: &Finding) -> bool {
     f.is_hard()
 }
 
 /// The article's parts as the sources alone would write them.
-pub struct Fallbacks {
-    pub opening: Opening,
-    pub finish: Finish,
+pub(crate) struct Fallbacks {
+    pub(crate) opening: Opening,
+    pub(crate) finish: Finish,
     /// Per perspective of the article, in its order.
-    pub sides: Vec<PerspectiveDraft>,
+    pub(crate) sides: Vec<PerspectiveDraft>,
 }
 
 /// How hard a part is cut: its flagged sentences, the whole part from the
 /// sources, or the part left out.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Cut {
+pub(crate) enum Cut {
     Sentences,
     Rebuild,
     Remove,
@@ -37,7 +37,7 @@ pub enum Cut {
 
 /// Replace every part of `article` that `report` flags with a hard finding, at
 /// the strength `cut`; returns a degraded finding per part replaced.
-pub fn replace(
+pub(crate) fn replace(
     article: &mut Article,
     report: &Report,
     fallbacks: &Fallbacks,

@@ -17,7 +17,7 @@ use crate::persona::Persona;
 use crate::stage::Section;
 
 /// Whether `code` looks like a language tag: `en`, `ko`, `zh-Hant`, `pt-BR`.
-pub fn valid_language(code: &str) -> bool {
+pub(crate) fn valid_language(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or("");
     (2..=3).contains(&primary.len())
@@ -38,7 +38,7 @@ fn in_language(persona: &Persona, language: &str) -> Persona {
 /// edition that states other facts, quotations or sides than the first is sent
 /// to the revision round with those differences, and what still differs after
 /// it is a parity finding. Each edition's metadata lists every edition's language.
-pub async fn editions<A: Answerer>(
+pub(crate) async fn editions<A: Answerer>(
     answerer: &A,
     job: &Job<'_>,
     languages: &[String],

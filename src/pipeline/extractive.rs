@@ -43,7 +43,7 @@ const MEANING_MARKERS: &[&str] = &[
 ];
 
 /// Model name recorded for extractive drafts.
-pub const MODEL: &str = crate::config::ProviderKind::EXTRACTIVE;
+pub(crate) const MODEL: &str = crate::config::ProviderKind::EXTRACTIVE;
 
 /// A passage as the extractive strategy reads it.
 struct Passage {
@@ -58,7 +58,7 @@ struct Passage {
 }
 
 /// Builds each stage's answer from one article's passages.
-pub struct Extractor<'a> {
+pub(crate) struct Extractor<'a> {
     passages: Vec<Passage>,
     perspectives: &'a [Perspective],
     labels: &'static Labels,
@@ -67,7 +67,7 @@ pub struct Extractor<'a> {
 }
 
 impl<'a> Extractor<'a> {
-    pub fn new(job: &'a Job<'a>) -> Self {
+    pub(crate) fn new(job: &'a Job<'a>) -> Self {
         let passages = job
             .sources
             .iter()
@@ -108,7 +108,7 @@ impl<'a> Extractor<'a> {
     /// one has a side's statement); each perspective's position is the first
     /// statement by that side, in its own words, and never a passage that only
     /// mentions it.
-    pub fn brief(&self) -> Brief {
+    pub(crate) fn brief(&self) -> Brief {
         let perspectives: BTreeMap<String, Position> = self
             .perspectives
             .iter()
@@ -146,7 +146,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    pub fn opening(&self, brief: &Brief) -> Opening {
+    pub(crate) fn opening(&self, brief: &Brief) -> Opening {
         let lede = brief.key_facts.first().cloned().unwrap_or_else(empty);
         // The second fact is the deck (see `finish`); each passage is used once.
         let rest: Vec<&Claim> = brief.key_facts.iter().skip(2).collect();
@@ -173,7 +173,7 @@ impl<'a> Extractor<'a> {
         }
     }
 
-    pub fn perspective(&self, brief: &Brief, p: &Perspective) -> PerspectiveDraft {
+    pub(crate) fn perspective(&self, brief: &Brief, p: &Perspective) -> PerspectiveDraft {
         let cited: Vec<&Passage> = brief
             .perspectives
             .get(&p.id)
@@ -217,7 +217,7 @@ impl<'a> Extractor<'a> {
 
     /// Headline from the first source's title (else the lede's first words), the
     /// deck from the second fact, which the opening then leaves out.
-    pub fn finish(&self, brief: &Brief) -> Finish {
+    pub(crate) fn finish(&self, brief: &Brief) -> Finish {
         let lede = brief.key_facts.first().map(|c| c.text.as_str()).unwrap_or("");
         let headline = self
             .title
@@ -266,7 +266,7 @@ fn claim(p: &Passage) -> Claim {
 }
 
 /// The first sentence of `s` (up to a `.`, `!` or `?` followed by a space).
-pub fn first_sentence(s: &str) -> &str {
+pub(crate) fn first_sentence(s: &str) -> &str {
     let bytes = s.as_bytes();
     for (i, c) in s.char_indices() {
         // A Japanese or Chinese full stop ends a sentence wherever it stands.
@@ -282,7 +282,7 @@ pub fn first_sentence(s: &str) -> &str {
 
 /// At most `max` words of `s`, with an ellipsis when cut; in Japanese or
 /// Chinese, which have no spaces between words, at most `max * 3` characters.
-pub fn words(s: &str, max: usize) -> String {
+pub(crate) fn words(s: &str, max: usize) -> String {
     if s.chars().any(crate::lang::script::unspaced) {
         let chars: Vec<char> = s.trim().chars().collect();
         if chars.len() <= max * 3 {
@@ -298,7 +298,7 @@ pub fn words(s: &str, max: usize) -> String {
 }
 
 /// The first quotation of 3 to 40 words in `s`, without its marks.
-pub fn quotation(s: &str) -> Option<String> {
+pub(crate) fn quotation(s: &str) -> Option<String> {
     for (open, close) in [('“', '”'), ('"', '"')] {
         let mut rest = s;
         while let Some(i) = rest.find(open) {
@@ -317,7 +317,7 @@ pub fn quotation(s: &str) -> Option<String> {
 
 /// Offline, passages are quoted as they are: say so when the persona writes in
 /// another language than the sources.
-pub fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]) {
+pub(crate) fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]) {
     use crate::lang::script::script;
     let text: String = sources
         .iter()

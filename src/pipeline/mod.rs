@@ -7,11 +7,11 @@
 
 mod answer;
 mod assemble;
-pub mod budget;
+pub(crate) mod budget;
 mod call;
 mod degrade;
 mod editions;
-pub mod extractive;
+pub(crate) mod extractive;
 mod plan;
 mod revise;
 mod salvage;
@@ -22,9 +22,9 @@ use std::time::Instant;
 
 use futures::future::try_join_all;
 
-pub use answer::{Answer, Answerer, Ask, DryRun, ExtractiveAnswerer, ModelAnswerer};
-pub use editions::{editions, valid_language};
-pub use plan::Plan;
+pub(crate) use answer::{Answerer, Ask, DryRun, ExtractiveAnswerer, ModelAnswerer};
+pub(crate) use editions::{editions, valid_language};
+pub(crate) use plan::Plan;
 
 use crate::article::Article;
 use crate::check::{self, Corpus, Doc, Report};
@@ -41,35 +41,35 @@ use assemble::{Drafts, assemble};
 
 /// Settings that shape the calls of one article.
 #[derive(Debug, Clone)]
-pub struct DraftOptions {
+pub(crate) struct DraftOptions {
     /// The provider's name, for the metadata (`extractive`, `openai`, …).
-    pub provider: String,
-    pub kind: ProviderKind,
+    pub(crate) provider: String,
+    pub(crate) kind: ProviderKind,
     /// Model per stage kind.
-    pub models: StageModels,
-    pub temperature: Option<f32>,
-    pub max_tokens: u32,
+    pub(crate) models: StageModels,
+    pub(crate) temperature: Option<f32>,
+    pub(crate) max_tokens: u32,
     /// The article's date, `YYYY-MM-DD`.
-    pub date: String,
+    pub(crate) date: String,
     /// Send sections with grounding or glossary findings back for one revision.
-    pub revise: bool,
+    pub(crate) revise: bool,
     /// Log each round on stderr (off for dry runs and template checks).
-    pub progress: bool,
+    pub(crate) progress: bool,
     /// This installation's secret for the prompt fence's nonce (empty in
     /// previews, which need not be unguessable).
-    pub fence_key: String,
+    pub(crate) fence_key: String,
     /// Estimated tokens a prompt may hold (the model's context less the answer).
-    pub prompt_tokens: usize,
+    pub(crate) prompt_tokens: usize,
     /// The model's context window, when configured or stated by the server:
     /// each stage then keeps room for its own answer only, and gives the rest
     /// to the passages.
-    pub window: Option<usize>,
+    pub(crate) window: Option<usize>,
 }
 
 impl DraftOptions {
     /// Options for rendering prompts without drafting (`personas check`,
     /// `prompts render`): extractive, a fixed date, no progress lines.
-    pub fn preview(models: StageModels) -> Self {
+    pub(crate) fn preview(models: StageModels) -> Self {
         Self {
             provider: extractive::MODEL.into(),
             kind: ProviderKind::Extractive,
@@ -87,7 +87,7 @@ impl DraftOptions {
 
     /// The model for a stage; every perspective shares `perspective`, and a
     /// revision uses the model of the stage it revises.
-    pub fn model_for(&self, stage: &Stage) -> String {
+    pub(crate) fn model_for(&self, stage: &Stage) -> String {
         self.models
             .get(&stage.kind())
             .map(Model::to_string)
@@ -96,26 +96,26 @@ impl DraftOptions {
 }
 
 /// One article's inputs.
-pub struct Job<'a> {
-    pub persona: &'a Persona,
-    pub sources: &'a [Source],
-    pub prompts: &'a Prompts,
-    pub options: &'a DraftOptions,
+pub(crate) struct Job<'a> {
+    pub(crate) persona: &'a Persona,
+    pub(crate) sources: &'a [Source],
+    pub(crate) prompts: &'a Prompts,
+    pub(crate) options: &'a DraftOptions,
 }
 
 /// A request the pipeline would send, for `--dry-run`.
 #[derive(Debug, Clone)]
-pub struct PlannedCall {
-    pub stage: Stage,
-    pub round: usize,
-    pub request: ChatRequest,
+pub(crate) struct PlannedCall {
+    pub(crate) stage: Stage,
+    pub(crate) round: usize,
+    pub(crate) request: ChatRequest,
     /// The extractive stand-in answer: its length estimates the model's.
-    pub answer: String,
+    pub(crate) answer: String,
 }
 
 impl PlannedCall {
     /// Estimated (prompt, completion) tokens.
-    pub fn estimated_tokens(&self) -> (u64, u64) {
+    pub(crate) fn estimated_tokens(&self) -> (u64, u64) {
         let answer = crate::text::tokens(&self.answer);
         (self.request.prompt_tokens() as u64, answer as u64)
     }
@@ -125,15 +125,6 @@ fn progress(job: &Job<'_>, message: &str) {
     if job.options.progress {
         tracing::info!("{message}");
     }
-}
-
-/// Draft one article with `answerer`, check it, and revise what the checks flag.
-pub async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, Error> {
-    let started = Instant::now();
-    let plan = Plan::new(job);
-    let (brief, rec) = brief(answerer, &plan).await?;
-    let composed = compose(answerer, &plan, &brief, vec![rec]).await?;
-    complete(answerer, &plan, composed, Vec::new(), started).await
 }
 
 /// Round 1: the brief every later round (and every edition) works from.
@@ -329,7 +320,7 @@ async fn round_two<A: Answerer>(
 
 /// The exact requests every round would send, without sending any. Round 2
 /// depends on the brief; it is shown with the extractive brief in its place.
-pub async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedCall>, Error> {
+pub(crate) async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedCall>, Error> {
     let recorder = DryRun::default();
     editions(&recorder, job, languages).await?;
     Ok(recorder.planned())
@@ -338,7 +329,7 @@ pub async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedC
 /// Every request a draft can make, the revision round included (for a sample
 /// finding on the opening): how `personas check` exercises every template and
 /// `prompts render` shows any stage.
-pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
+pub(crate) async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
     let mut calls = dry_run(job, &[]).await?;
     let plan = Plan::new(job);
     let brief = Brief::default();
@@ -364,7 +355,7 @@ pub async fn every_request(job: &Job<'_>) -> Result<Vec<PlannedCall>, Error> {
 
 /// The findings a revision round can act on: claims, attributions and disputed
 /// terms.
-pub fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
+pub(crate) fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
     report.findings.iter().filter(|f| {
         matches!(
             f.check,

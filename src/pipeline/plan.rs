@@ -66,7 +66,7 @@ fn revision_passages(ctx: &mut Value, section: &Section, extra: &[(&str, Value)]
     }
 }
 
-pub struct Plan<'a> {
+pub(crate) struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,
     base: Value,
     passage_ids: Vec<PassageId>,
@@ -86,7 +86,7 @@ pub struct Plan<'a> {
 const SLACK: usize = 512;
 
 impl<'a> Plan<'a> {
-    pub fn new(job: &'a Job<'a>) -> Self {
+    pub(crate) fn new(job: &'a Job<'a>) -> Self {
         let passages = job.sources.iter().flat_map(|s| &s.passages);
         let passage_ids: Vec<PassageId> = passages.clone().map(|p| p.id.clone()).collect();
         // Quotations are checked against the text exactly as the prompts showed it.
@@ -208,7 +208,7 @@ impl<'a> Plan<'a> {
         ))
     }
 
-    pub fn rules(&self) -> Rules<'_> {
+    pub(crate) fn rules(&self) -> Rules<'_> {
         Rules {
             passage_ids: &self.passage_set,
             perspective_ids: &self.perspective_ids,
@@ -218,33 +218,33 @@ impl<'a> Plan<'a> {
     }
 
     /// The persona's perspective ids.
-    pub fn perspective_ids(&self) -> &[String] {
+    pub(crate) fn perspective_ids(&self) -> &[String] {
         &self.perspective_ids
     }
 
     /// Whether `quote` is a quotation of the passages.
-    pub fn quotes(&self, quote: &str) -> bool {
+    pub(crate) fn quotes(&self, quote: &str) -> bool {
         self.corpus.contains(quote)
     }
 
     /// The labels of the persona's language.
-    pub fn labels(&self) -> &'static crate::lang::Labels {
+    pub(crate) fn labels(&self) -> &'static crate::lang::Labels {
         crate::lang::labels::for_language(&self.job.persona.spec.language)
     }
 
     /// The passage ids a stage may cite.
-    pub fn passage_set(&self) -> &BTreeSet<PassageId> {
+    pub(crate) fn passage_set(&self) -> &BTreeSet<PassageId> {
         &self.passage_set
     }
 
-    pub fn extractor(&self) -> &Extractor<'a> {
+    pub(crate) fn extractor(&self) -> &Extractor<'a> {
         &self.extractor
     }
 
     /// Render the stage's messages with `extra` context keys on top of the base:
     /// within the model's window less this stage's answer when the window is
     /// known, else within the default budget.
-    pub fn request(&self, stage: &Stage, extra: &[(&str, Value)]) -> Result<ChatRequest, Error> {
+    pub(crate) fn request(&self, stage: &Stage, extra: &[(&str, Value)]) -> Result<ChatRequest, Error> {
         let budget = match self.job.options.window {
             Some(w) => w.saturating_sub(self.answer_tokens(stage) as usize),
             None => self.job.options.prompt_tokens,
@@ -264,7 +264,7 @@ impl<'a> Plan<'a> {
     }
 
     /// [`Plan::request`] with its prompt fitted to `budget` tokens.
-    pub fn request_within(
+    pub(crate) fn request_within(
         &self,
         stage: &Stage,
         extra: &[(&str, Value)],

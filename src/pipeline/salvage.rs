@@ -28,7 +28,7 @@ fn silence(what: &str, c: &mut Claim, silent: &str, notes: &mut Vec<String>) {
     }
 }
 
-pub fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[String]) -> Vec<String> {
+pub(crate) fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[String]) -> Vec<String> {
     let mut notes = Vec::new();
     for (i, f) in b.key_facts.iter_mut().enumerate() {
         clean_cites(&format!("key_facts[{i}]"), f, known, &mut notes);
@@ -53,7 +53,12 @@ pub fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[String]) -> Ve
     notes
 }
 
-pub fn opening(o: &mut Opening, known: &BTreeSet<PassageId>, labels: &Labels, quote_ok: bool) -> Vec<String> {
+pub(crate) fn opening(
+    o: &mut Opening,
+    known: &BTreeSet<PassageId>,
+    labels: &Labels,
+    quote_ok: bool,
+) -> Vec<String> {
     let mut notes = Vec::new();
     if !quote_ok && !o.pull_quote.trim().is_empty() {
         notes.push(format!(
@@ -80,7 +85,7 @@ pub fn opening(o: &mut Opening, known: &BTreeSet<PassageId>, labels: &Labels, qu
     notes
 }
 
-pub fn perspective(
+pub(crate) fn perspective(
     p: &mut PerspectiveDraft,
     known: &BTreeSet<PassageId>,
     labels: &Labels,
@@ -109,7 +114,7 @@ pub fn perspective(
     notes
 }
 
-pub fn finish(f: &mut Finish, known: &BTreeSet<PassageId>) -> Vec<String> {
+pub(crate) fn finish(f: &mut Finish, known: &BTreeSet<PassageId>) -> Vec<String> {
     let mut notes = Vec::new();
     clean_cites("closing", &mut f.closing, known, &mut notes);
     if !f.closing.text.trim().is_empty() && f.closing.cites.is_empty() {

@@ -5,6 +5,12 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use super::*;
+
+/// One article: the only edition of the persona's language.
+async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, Error> {
+    let mut articles = editions(answerer, job, &[]).await?;
+    articles.pop().ok_or_else(|| Error::internal("no article"))
+}
 use crate::llm::{ChatResponse, LlmClient, LlmError};
 use crate::source;
 

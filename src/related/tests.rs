@@ -43,7 +43,7 @@ fn ranks_by_shared_rare_terms_and_never_lists_itself() {
     let ids: Vec<&str> = r.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["d", "b"]);
     let reopened = Index::open(dir.path());
-    assert_eq!(reopened.len(), 4);
+    assert_eq!(reopened.slots.len(), 4);
     assert!(reopened.contains("c"));
     assert_eq!(reopened.related_to("a", 4), r, "the stored terms rank the same");
     let mut idx = reopened;

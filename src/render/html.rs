@@ -15,16 +15,16 @@ use crate::lang::labels;
 use crate::prompt::TemplateError;
 
 /// The built-in page template.
-pub const TEMPLATE: &str = include_str!("../../templates/article.html.j2");
+pub(crate) const TEMPLATE: &str = include_str!("../../templates/article.html.j2");
 /// Its file name, for overrides.
-pub const TEMPLATE_NAME: &str = crate::prompt::PAGE_TEMPLATE;
+pub(crate) const TEMPLATE_NAME: &str = crate::prompt::PAGE_TEMPLATE;
 
-pub struct Html {
+pub(crate) struct Html {
     env: Environment<'static>,
     /// Where the page template came from (`builtin:article.html.j2` or a path).
-    pub origin: String,
+    pub(crate) origin: String,
     /// SHA-256 of the template's text, for provenance.
-    pub sha256: String,
+    pub(crate) sha256: String,
 }
 
 #[derive(Serialize)]
@@ -70,7 +70,7 @@ struct FindingView<'a> {
 }
 
 /// `url` if it is an http(s) address, else nothing: no `javascript:` or `data:` link.
-pub fn safe_url(url: &str) -> Option<&str> {
+pub(crate) fn safe_url(url: &str) -> Option<&str> {
     let u = url.trim();
     let lower = u.to_ascii_lowercase();
     ((lower.starts_with("https://") || lower.starts_with("http://")) && !u.contains(['"', '<', '>', ' ']))
@@ -80,7 +80,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
 impl Html {
     /// The page template: `article.html.j2` from the first of `dirs` that has one,
     /// else the built-in.
-    pub fn load(dirs: &[PathBuf]) -> Result<Html, TemplateError> {
+    pub(crate) fn load(dirs: &[PathBuf]) -> Result<Html, TemplateError> {
         let found = dirs.iter().map(|d| d.join(TEMPLATE_NAME)).find(|p| p.is_file());
         let (origin, text) = match &found {
             Some(p) => (
@@ -111,7 +111,7 @@ impl Html {
     }
 
     /// The page, or the template's error.
-    pub fn page(&self, a: &Article) -> Result<String, TemplateError> {
+    pub(crate) fn page(&self, a: &Article) -> Result<String, TemplateError> {
         let labels = labels::for_language(&a.meta.language);
         let source_of: BTreeMap<&str, usize> = a
             .sources
@@ -252,10 +252,6 @@ const CITES_MACRO: &str = concat!(
 mod tests;
 
 impl super::Render for Html {
-    fn extension(&self) -> &'static str {
-        "html"
-    }
-
     fn render(&self, article: &Article) -> Result<String, TemplateError> {
         self.page(article)
     }

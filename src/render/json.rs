@@ -9,15 +9,15 @@ use crate::article::Article;
 use crate::error::TemplateError;
 
 /// Bumped when a field changes meaning or goes away (adding fields keeps it).
-pub const SCHEMA_VERSION: &str = "1";
+pub(crate) const SCHEMA_VERSION: &str = "1";
 
 /// The JSON document: the article and the version of its shape.
 #[derive(Serialize, JsonSchema)]
-pub struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// Version of this document's shape.
-    pub schema_version: &'static str,
+    pub(crate) schema_version: &'static str,
     #[serde(flatten)]
-    pub article: &'a Article,
+    pub(crate) article: &'a Article,
 }
 
 /// The JSON Schema of [`Document`], as published in `docs/article.schema.json`.
@@ -28,13 +28,9 @@ pub fn schema() -> String {
     text
 }
 
-pub struct Json;
+pub(crate) struct Json;
 
 impl Render for Json {
-    fn extension(&self) -> &'static str {
-        "json"
-    }
-
     fn render(&self, article: &Article) -> Result<String, TemplateError> {
         Ok({
             let doc = Document {

@@ -15,9 +15,9 @@ use crate::lang::labels::{self, Labels};
 use crate::llm::Usage;
 
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Markdown {
+pub(crate) struct Markdown {
     /// Say "(translated)" after a quotation that translates its source.
-    pub mark_translations: bool,
+    pub(crate) mark_translations: bool,
 }
 
 #[derive(Serialize)]
@@ -186,7 +186,7 @@ fn front_matter(a: &Article) -> String {
 /// link, image, autolink and code syntax is neutralised, and a paragraph cannot
 /// open a heading, list, quotation, code block or table. Whitespace is folded, so
 /// nothing can start a new block.
-pub fn inline(s: &str) -> String {
+pub(crate) fn inline(s: &str) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(folded.len() + 8);
     for c in folded.chars() {
@@ -251,10 +251,6 @@ fn perspective(
 }
 
 impl Render for Markdown {
-    fn extension(&self) -> &'static str {
-        "md"
-    }
-
     fn render(&self, a: &Article) -> Result<String, TemplateError> {
         Ok({
             let labels = labels::for_language(&a.meta.language);

@@ -16,35 +16,35 @@ use crate::stage::Section;
 /// One mark: its number (the finding's place in the integrity report, from 1),
 /// its kind, what was found, and whether the part was built from the sources.
 #[derive(Debug, Clone, Serialize)]
-pub struct Mark {
-    pub n: usize,
-    pub kind: &'static str,
-    pub text: String,
-    pub built: bool,
+pub(crate) struct Mark {
+    pub(crate) n: usize,
+    pub(crate) kind: &'static str,
+    pub(crate) text: String,
+    pub(crate) built: bool,
 }
 
 /// The marks of one article, by the place the page template names.
 #[derive(Debug, Default)]
-pub struct Marks {
+pub(crate) struct Marks {
     places: BTreeMap<String, Vec<Mark>>,
     numbers: Vec<Option<usize>>,
 }
 
 impl Marks {
     /// The mark number of the report's `i`th finding, if it has a place.
-    pub fn numbered(&self, i: usize) -> Option<usize> {
+    pub(crate) fn numbered(&self, i: usize) -> Option<usize> {
         self.numbers.get(i).copied().flatten()
     }
 
     /// Marks by place: `headline`, `deck`, `lede`, `body-I-J`, `side-K`,
     /// `side-K-position` (`-reasons`, `-implications`), `closing`.
-    pub fn by_place(&self) -> &BTreeMap<String, Vec<Mark>> {
+    pub(crate) fn by_place(&self) -> &BTreeMap<String, Vec<Mark>> {
         &self.places
     }
 }
 
 /// The marks of `a`'s integrity report.
-pub fn of(a: &Article) -> Marks {
+pub(crate) fn of(a: &Article) -> Marks {
     let mut marks = Marks::default();
     let Some(report) = &a.meta.integrity else {
         return marks;

@@ -1,38 +1,36 @@
 //! Renderers turn the typed article into files: Markdown with front matter, a
 //! self-contained HTML page, and JSON; plus a terminal preview.
 
-pub mod html;
-pub mod json;
-pub mod markdown;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod markdown;
 mod marks;
-pub mod quotes;
-pub mod terminal;
+pub(crate) mod quotes;
+pub(crate) mod terminal;
 
 use crate::article::Article;
 use crate::error::TemplateError;
 
 /// One output format. Rendering can fail (a user's HTML template may not fit the
 /// article), so every format answers with a `Result`.
-pub trait Render {
-    /// File extension, without the dot.
-    fn extension(&self) -> &'static str;
+pub(crate) trait Render {
     fn render(&self, article: &Article) -> Result<String, TemplateError>;
 }
 
-pub use html::Html;
-pub use json::Json;
-pub use markdown::Markdown;
+pub(crate) use html::Html;
+pub(crate) use json::Json;
+pub(crate) use markdown::Markdown;
 
 /// The formats `--format` accepts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Md,
     Html,
     Json,
 }
 
 impl Format {
-    pub fn extension(&self) -> &'static str {
+    pub(crate) fn extension(&self) -> &'static str {
         match self {
             Format::Md => "md",
             Format::Html => "html",

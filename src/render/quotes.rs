@@ -11,7 +11,7 @@ const CLOSERS: &[char] = &['"', '”', '’', '\'', '」', '』', '»'];
 
 /// Byte ranges of `text` that hold a translated quotation, its quotation marks
 /// included: in order, none overlapping.
-pub fn translated<'q>(text: &str, quotations: &'q [Quotation]) -> Vec<(Range<usize>, &'q Quotation)> {
+pub(crate) fn translated<'q>(text: &str, quotations: &'q [Quotation]) -> Vec<(Range<usize>, &'q Quotation)> {
     let mut out: Vec<(Range<usize>, &Quotation)> = Vec::new();
     for q in quotations.iter().filter(|q| q.translated && !q.text.is_empty()) {
         let mut from = 0;
@@ -39,7 +39,7 @@ pub fn translated<'q>(text: &str, quotations: &'q [Quotation]) -> Vec<(Range<usi
 }
 
 /// `text` with `label` in parentheses after each translated quotation.
-pub fn labelled(text: &str, quotations: &[Quotation], label: &str) -> String {
+pub(crate) fn labelled(text: &str, quotations: &[Quotation], label: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (r, _) in translated(text, quotations) {

@@ -6,12 +6,12 @@ use crate::article::{Article, Paragraph};
 use crate::lang::labels;
 
 /// Whether to colour: not when `NO_COLOR` is set.
-pub fn colour() -> bool {
+pub(crate) fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none()
 }
 
 /// Remove escape sequences and control characters (keeping newlines).
-pub fn sanitize(s: &str) -> String {
+pub(crate) fn sanitize(s: &str) -> String {
     s.chars()
         .filter(|c| *c == '\n' || !(c.is_control() || ('\u{80}'..='\u{9f}').contains(c)))
         .collect()
@@ -62,7 +62,7 @@ fn para(st: &Style, p: &Paragraph, width: usize, indent: &str) -> String {
 }
 
 /// The article for a terminal `width` columns wide.
-pub fn render(a: &Article, width: usize, colour: bool) -> String {
+pub(crate) fn render(a: &Article, width: usize, colour: bool) -> String {
     let st = Style { on: colour };
     let l = labels::for_language(&a.meta.language);
     let width = width.clamp(40, 100);

@@ -11,41 +11,41 @@ use crate::article::integrity::SideTally;
 
 /// One side over a set of stories.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Side {
-    pub id: String,
-    pub label: String,
+pub(crate) struct Side {
+    pub(crate) id: String,
+    pub(crate) label: String,
     /// Stories whose persona covers this side.
-    pub stories: usize,
+    pub(crate) stories: usize,
     /// Stories in which it states a position.
-    pub stated: usize,
+    pub(crate) stated: usize,
     /// `stated ÷ stories`, 0–1.
-    pub stated_share: f64,
+    pub(crate) stated_share: f64,
     /// Its mean share of the words over the stories where it states a position, 0–1.
-    pub mean_share: f64,
+    pub(crate) mean_share: f64,
     /// Stories that leave it silent.
-    pub silent: usize,
+    pub(crate) silent: usize,
 }
 
 /// The sides over the stories that cite one publisher.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Publisher {
-    pub name: String,
-    pub stories: usize,
-    pub sides: Vec<Side>,
+pub(crate) struct Publisher {
+    pub(crate) name: String,
+    pub(crate) stories: usize,
+    pub(crate) sides: Vec<Side>,
 }
 
 /// The desk's fairness panel.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fairness {
+pub(crate) struct Fairness {
     /// Stories with an article.
-    pub stories: usize,
-    pub sides: Vec<Side>,
+    pub(crate) stories: usize,
+    pub(crate) sides: Vec<Side>,
     /// Publishers by how many stories cite them, most first.
-    pub publishers: Vec<Publisher>,
+    pub(crate) publishers: Vec<Publisher>,
 }
 
 /// The panel for `rows`.
-pub fn of(rows: &[Row]) -> Fairness {
+pub(crate) fn of(rows: &[Row]) -> Fairness {
     let written: Vec<&Row> = rows
         .iter()
         .filter(|r| matches!(r.status, Status::Done | Status::Degraded))

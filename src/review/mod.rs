@@ -17,20 +17,20 @@ use crate::article::Article;
 use crate::batch::journal::{Journal, State};
 use crate::error::{Error, Result};
 
-pub mod fairness;
+pub(crate) mod fairness;
 mod files;
-pub mod page;
+pub(crate) mod page;
 
 use files::Listing;
 
 /// The decisions file in an output folder.
-pub const FILE: &str = "review.jsonl";
+pub(crate) const FILE: &str = "review.jsonl";
 
 /// A story's state on the desk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum Status {
+pub(crate) enum Status {
     Done,
     Degraded,
     Failed,
@@ -41,7 +41,7 @@ pub enum Status {
 /// An editor's decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Verdict {
+pub(crate) enum Verdict {
     Approve,
     Reject,
 }
@@ -50,7 +50,7 @@ pub enum Verdict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::IntoStaticStr)]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum Standing {
+pub(crate) enum Standing {
     Approve,
     Reject,
     /// Approved, but the article changed since.
@@ -59,78 +59,71 @@ pub enum Standing {
 
 /// One line of `review.jsonl`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Decision {
-    pub at: String,
-    pub user: String,
-    pub id: String,
-    pub verdict: Verdict,
+pub(crate) struct Decision {
+    pub(crate) at: String,
+    pub(crate) user: String,
+    pub(crate) id: String,
+    pub(crate) verdict: Verdict,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     /// SHA-256 of the article's JSON when decided.
-    pub sha256: String,
+    pub(crate) sha256: String,
     /// SHA-256 of every file written for the story when decided, by file name
     /// (none in decisions recorded before files were covered: the JSON alone).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub files: BTreeMap<String, String>,
+    pub(crate) files: BTreeMap<String, String>,
 }
 
 /// One story's row.
 #[derive(Debug, Clone, Serialize)]
-pub struct Row {
-    pub id: String,
-    pub headline: String,
-    pub status: Status,
-    pub degraded: usize,
+pub(crate) struct Row {
+    pub(crate) id: String,
+    pub(crate) headline: String,
+    pub(crate) status: Status,
+    pub(crate) degraded: usize,
     /// Findings by kind, degraded parts left out.
-    pub findings: BTreeMap<String, usize>,
+    pub(crate) findings: BTreeMap<String, usize>,
     /// Each side's share of the words, 0–1.
-    pub shares: BTreeMap<String, f64>,
-    pub language: String,
-    pub cost_usd: Option<f64>,
+    pub(crate) shares: BTreeMap<String, f64>,
+    pub(crate) language: String,
+    pub(crate) cost_usd: Option<f64>,
     /// The failure's one line, for a failed story.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Where the story stands after its latest decision.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub decision: Option<Standing>,
+    pub(crate) decision: Option<Standing>,
     /// For a stale approval: the files written for the story that changed,
     /// appeared or went since.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub changed: Vec<String>,
+    pub(crate) changed: Vec<String>,
     /// The article's page (else its Markdown, else its JSON), by file name.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
     /// The sides the article covers, in the persona's order.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub sides: Vec<SideName>,
+    pub(crate) sides: Vec<SideName>,
     /// The sides that state a position in the article.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub stated: Vec<String>,
+    pub(crate) stated: Vec<String>,
     /// The publishers the article's sources name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub publishers: Vec<String>,
+    pub(crate) publishers: Vec<String>,
     /// How long drafting took, in milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub elapsed_ms: Option<u64>,
+    pub(crate) elapsed_ms: Option<u64>,
 }
 
 /// A side by id, with its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SideName {
-    pub id: String,
-    pub label: String,
-}
-
-impl Row {
-    /// The sides the article covers that state no position.
-    pub fn silent(&self) -> impl Iterator<Item = &SideName> {
-        self.sides.iter().filter(|s| !self.stated.contains(&s.id))
-    }
+pub(crate) struct SideName {
+    pub(crate) id: String,
+    pub(crate) label: String,
 }
 
 /// Every story of the output folder `dir`: its articles and its failures, with
 /// the latest decision on each.
-pub fn rows(dir: &Path) -> Result<Vec<Row>> {
+pub(crate) fn rows(dir: &Path) -> Result<Vec<Row>> {
     let decisions = latest(dir)?;
     let listing = Listing::read(dir)?;
     // A story's approval is checked once, whichever of its editions asks.
@@ -340,7 +333,7 @@ fn latest(dir: &Path) -> Result<BTreeMap<String, Decision>> {
 
 /// Record `verdict` on each of `ids`, appended to `DIR/review.jsonl` as whole
 /// lines, synced before returning. An id with no article is refused.
-pub fn decide(dir: &Path, ids: &[String], verdict: Verdict, note: Option<&str>) -> Result<()> {
+pub(crate) fn decide(dir: &Path, ids: &[String], verdict: Verdict, note: Option<&str>) -> Result<()> {
     let known: BTreeMap<String, PathBuf> = articles(dir)?.into_iter().collect();
     let user = ["USER", "USERNAME", "LOGNAME"]
         .iter()

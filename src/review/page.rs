@@ -16,7 +16,7 @@ use super::{Row, SideName, Standing, Status, fairness};
 use crate::error::{Error, Result};
 
 /// The desk's file in an output folder.
-pub const FILE: &str = "index.html";
+pub(crate) const FILE: &str = "index.html";
 const TEMPLATE: &str = include_str!("../../templates/desk.html.j2");
 const SCRIPT: &str = include_str!("../../templates/desk.js");
 
@@ -26,7 +26,7 @@ const MARK: &str = r#"<meta name="parallax-page" content="review-desk">"#;
 
 /// Write `dir/index.html` from the folder's rows (`review::rows`: its
 /// articles, failures and decisions).
-pub fn write(dir: &Path, rows: &[Row]) -> Result<PathBuf> {
+pub(crate) fn write(dir: &Path, rows: &[Row]) -> Result<PathBuf> {
     let path = dir.join(FILE);
     if !ours_or_absent(&path) {
         return Err(Error::Usage(format!(
@@ -61,7 +61,7 @@ fn read_report(dir: &Path) -> Value {
 }
 
 /// The page for `rows` of the folder `dir`, given its last report.
-pub fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
+pub(crate) fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String> {
     let fair = fairness::of(rows);
     let count = |s: Status| rows.iter().filter(|r| r.status == s).count();
     let not_started = report["not_started"].as_u64().unwrap_or(0) as usize;

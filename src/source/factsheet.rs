@@ -28,7 +28,7 @@ struct Fact {
 }
 
 /// Parse a fact sheet (`ext` is `json`, `yaml` or `yml`).
-pub fn parse(
+pub(crate) fn parse(
     path: &Path,
     text: &str,
     ext: &str,

@@ -11,15 +11,15 @@ use serde::{Deserialize, Serialize};
     Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize, schemars::JsonSchema,
 )]
 #[serde(transparent)]
-pub struct PassageId(String);
+pub(crate) struct PassageId(String);
 
 impl PassageId {
     /// The id of the `n`th passage (1-based) across an article's sources.
-    pub fn numbered(n: usize) -> Self {
+    pub(crate) fn numbered(n: usize) -> Self {
         PassageId(format!("S{n}"))
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }

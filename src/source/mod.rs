@@ -6,13 +6,13 @@
 mod factsheet;
 mod id;
 mod remote;
-pub mod sides;
-pub mod statements;
-pub mod transcript;
+pub(crate) mod sides;
+pub(crate) mod statements;
+pub(crate) mod transcript;
 
-pub use crate::lang::Statement;
-pub use id::PassageId;
-pub use remote::from_page;
+pub(crate) use crate::lang::Statement;
+pub(crate) use id::PassageId;
+pub(crate) use remote::from_page;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -31,69 +31,69 @@ const MAX_SOURCE_BYTES: usize = 5 * 1024 * 1024;
 /// Optional front matter of a source file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
-pub struct SourceMeta {
+pub(crate) struct SourceMeta {
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     #[serde(default)]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     #[serde(default)]
-    pub publisher: Option<String>,
+    pub(crate) publisher: Option<String>,
     #[serde(default)]
-    pub published: Option<String>,
+    pub(crate) published: Option<String>,
     /// Set when the whole source speaks for one side (a perspective id).
     #[serde(default)]
-    pub perspective: Option<String>,
+    pub(crate) perspective: Option<String>,
     /// When a URL source was fetched (RFC 3339).
     #[serde(default)]
-    pub fetched: Option<String>,
+    pub(crate) fetched: Option<String>,
     /// For a gathered item: the channel, the office, the language, the licence,
     /// what it is (transcript, statement, release) and its provenance flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub channel: Option<String>,
+    pub(crate) channel: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub office: Option<String>,
+    pub(crate) office: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub language: Option<String>,
+    pub(crate) language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub licence: Option<String>,
+    pub(crate) licence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub kind: Option<String>,
+    pub(crate) kind: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub provenance: Vec<String>,
+    pub(crate) provenance: Vec<String>,
 }
 
 /// One numbered passage: the unit the model cites.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Passage {
     /// `S1`, `S2`, … numbered across all sources of an article.
-    pub id: PassageId,
+    pub(crate) id: PassageId,
     /// 1-based index of the source it belongs to.
-    pub source: usize,
+    pub(crate) source: usize,
     pub text: String,
     /// Perspective ids this passage speaks for: the source's `perspective`, else
     /// the sides of its statements.
-    pub perspectives: Vec<String>,
+    pub(crate) perspectives: Vec<String>,
     /// Who says what in it, each speaker with its side.
-    pub statements: Vec<Statement>,
+    pub(crate) statements: Vec<Statement>,
     /// Where the passage's fact comes from, when a fact sheet says.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The side a fact sheet assigns to this passage.
     #[serde(skip)]
-    pub fixed: Option<String>,
+    pub(crate) fixed: Option<String>,
 }
 
 /// A loaded source.
 #[derive(Debug, Clone, Serialize)]
 pub struct Source {
-    pub index: usize,
+    pub(crate) index: usize,
     /// The path it was read from, or `-` for standard input.
-    pub origin: String,
+    pub(crate) origin: String,
     #[serde(flatten)]
-    pub meta: SourceMeta,
+    pub(crate) meta: SourceMeta,
     pub passages: Vec<Passage>,
     #[serde(skip)]
-    pub raw: String,
+    pub(crate) raw: String,
     /// Line of the `perspective` field, for errors.
     #[serde(skip)]
     pub(crate) perspective_line: Option<usize>,
@@ -101,7 +101,12 @@ pub struct Source {
 
 /// Load any kind of source: a URL (fetched), a JSON/YAML fact sheet, a text file
 /// or `-`; passages are numbered from `first_id`.
-pub async fn load_any(spec: &str, index: usize, first_id: usize, fetcher: &Fetcher) -> Result<Source, Error> {
+pub(crate) async fn load_any(
+    spec: &str,
+    index: usize,
+    first_id: usize,
+    fetcher: &Fetcher,
+) -> Result<Source, Error> {
     if crate::text::is_web_url(spec) {
         let page = fetcher.fetch(spec).await?;
         return Ok(from_page(&page, index, first_id)?);
@@ -125,7 +130,7 @@ pub async fn load_any(spec: &str, index: usize, first_id: usize, fetcher: &Fetch
 }
 
 /// Load several sources, numbering passages across them.
-pub async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>, Error> {
+pub(crate) async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<Source>, Error> {
     let specs = folders_expanded(specs);
     let specs = specs.as_slice();
     let mut out = Vec::with_capacity(specs.len());
@@ -169,7 +174,7 @@ fn folders_expanded(specs: &[String]) -> Vec<String> {
 }
 
 /// Read `spec` (a path or `-`) and split it into passages numbered from `first_id`.
-pub fn load(spec: &str, index: usize, first_id: usize) -> Result<Source, InputError> {
+pub(crate) fn load(spec: &str, index: usize, first_id: usize) -> Result<Source, InputError> {
     let path = PathBuf::from(spec);
     let text = if spec == "-" {
         let mut s = String::new();
@@ -328,7 +333,7 @@ fn list_item(line: &str) -> Option<&str> {
 
 /// Collapse whitespace and drop control and invisible formatting characters that
 /// could hide instructions from a reader (bidi overrides, Unicode tag characters).
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     crate::text::strip_hidden(s)
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -337,7 +342,7 @@ pub fn clean(s: &str) -> String {
 
 /// Mark each passage with the perspectives it speaks for: through statements by
 /// that side only (see [`sides`]).
-pub fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
+pub(crate) fn tag_perspectives(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
     sides::attribute(sources, persona)
 }
 

@@ -8,7 +8,7 @@ use super::{Source, factsheet, parse};
 use crate::error::InputError;
 use crate::fetch::{Page, extract};
 
-pub fn from_page(page: &Page, index: usize, first_id: usize) -> Result<Source, InputError> {
+pub(crate) fn from_page(page: &Page, index: usize, first_id: usize) -> Result<Source, InputError> {
     let mime = page
         .content_type
         .split(';')

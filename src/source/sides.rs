@@ -20,7 +20,7 @@ use crate::text::word_at;
 
 /// The side a speaker span names, by the earliest keyword or actor in it, in
 /// any script (Japanese and traditional characters fold to simplified ones).
-pub fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
+pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
     let folded = fold(speaker);
     let cjk = speaker.chars().any(han);
     let mut best: Option<(usize, &str)> = None;
@@ -61,7 +61,7 @@ fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
 /// Whether a speaker span is an office that names no country (외교부 대변인,
 /// 外務省報道官, "the foreign ministry spokesperson"): its country is the one
 /// the text around it is about.
-pub fn bare_office(speaker: &str) -> bool {
+pub(crate) fn bare_office(speaker: &str) -> bool {
     const ENGLISH: &[&str] = &[
         "ministry",
         "spokesperson",
@@ -157,7 +157,7 @@ fn learnt(name: &str, known: &HashMap<String, String>) -> Option<String> {
 /// Names in a speaker span: runs of capitalised words ("Mao Ning"), and for a
 /// run of two or more, its first and last words ("Mao", "Ning"); Hangul words of
 /// two to four syllables. Titles and common words are left out.
-pub fn names(speaker: &str) -> Vec<String> {
+pub(crate) fn names(speaker: &str) -> Vec<String> {
     name_parts(speaker, true)
 }
 
@@ -229,7 +229,7 @@ fn name_parts(speaker: &str, single: bool) -> Vec<String> {
 
 /// Read every passage's statements and give each its side; then mark each
 /// passage with the sides of its statements.
-pub fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
+pub(crate) fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
     let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
     let mut known: HashMap<String, String> = HashMap::new();
     // Names learnt in each source: a surname is looked up in its own story first.

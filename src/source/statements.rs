@@ -10,7 +10,7 @@ use crate::lang::sentences::sentences;
 use crate::lang::{self, Statement};
 
 /// Every statement in `text`, in order.
-pub fn extract(text: &str) -> Vec<Statement> {
+pub(crate) fn extract(text: &str) -> Vec<Statement> {
     // Two apostrophes as a quotation mark (''…''), read as one: the same length,
     // so spans stay true.
     let text = &text.replace("''", "\" ");

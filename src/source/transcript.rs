@@ -25,7 +25,7 @@ use crate::lang::en::statement;
 /// Who speaks in a turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Role {
+pub(crate) enum Role {
     Spokesperson,
     Official,
     Reporter,
@@ -35,10 +35,10 @@ pub enum Role {
 /// One turn's label: its role, the speaker's name where given, and for a
 /// reporter the outlet.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub role: Role,
-    pub name: Option<String>,
-    pub outlet: Option<String>,
+pub(crate) struct Label {
+    pub(crate) role: Role,
+    pub(crate) name: Option<String>,
+    pub(crate) outlet: Option<String>,
 }
 
 fn re(p: &str) -> Regex {
@@ -117,7 +117,7 @@ fn make(role: Role, name: Option<&str>, outlet: Option<&str>) -> Label {
 }
 
 /// The label that opens `paragraph`, and the text after it.
-pub fn label(paragraph: &str) -> Option<(Label, &str)> {
+pub(crate) fn label(paragraph: &str) -> Option<(Label, &str)> {
     let p = paragraph.trim_start();
     if let Some(c) = KOREAN.captures(p) {
         let rest = &p[c[0].len()..];
@@ -231,7 +231,7 @@ fn title_case(s: &str) -> String {
 
 /// Whether `paragraphs` are a transcript: some open with a question's label
 /// and some with an answer's (an article with "UPDATE:" paragraphs is not one).
-pub fn is_transcript<'p>(paragraphs: impl Iterator<Item = &'p str>) -> bool {
+pub(crate) fn is_transcript<'p>(paragraphs: impl Iterator<Item = &'p str>) -> bool {
     let (mut asked, mut answered) = (false, false);
     for (l, _) in paragraphs.filter_map(label) {
         asked |= l.role == Role::Reporter;
@@ -245,7 +245,7 @@ pub fn is_transcript<'p>(paragraphs: impl Iterator<Item = &'p str>) -> bool {
 
 /// Reads a transcript's paragraphs in order, carrying the current turn.
 #[derive(Default)]
-pub struct Turns {
+pub(crate) struct Turns {
     current: Option<Label>,
     /// The last answering speaker's name, for `A:` and `答：` turns.
     answerer: Option<String>,
@@ -255,7 +255,7 @@ impl Turns {
     /// The statements of one paragraph: the answering side's words, with its
     /// speaker (the name, else the office's); none for a question, a
     /// moderator or a paragraph before the first label.
-    pub fn statements(&mut self, paragraph: &str) -> Vec<Statement> {
+    pub(crate) fn statements(&mut self, paragraph: &str) -> Vec<Statement> {
         let text = match label(paragraph) {
             Some((mut l, rest)) => {
                 if l.role == Role::Spokesperson && l.name.is_none() {

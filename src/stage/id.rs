@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A unit of the article that one stage drafts and a revision can replace.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
+pub(crate) enum Section {
     /// The lede, pull quote and context sections.
     Lede,
     /// One perspective's section, by perspective id.
@@ -24,7 +24,7 @@ pub enum Section {
 
 /// One step of the pipeline, in round order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Stage {
+pub(crate) enum Stage {
     Brief,
     /// The lede, pull quote and context sections, with the headline, deck and
     /// closing, in one call.
@@ -58,7 +58,7 @@ pub enum Stage {
 )]
 #[serde(rename_all = "kebab-case")]
 #[strum(serialize_all = "kebab-case")]
-pub enum StageKind {
+pub(crate) enum StageKind {
     Brief,
     Lede,
     Perspective,
@@ -66,12 +66,12 @@ pub enum StageKind {
 }
 
 impl StageKind {
-    pub fn as_str(&self) -> &'static str {
+    pub(crate) fn as_str(&self) -> &'static str {
         self.into()
     }
 
     /// Every kind's name, comma-separated, for messages.
-    pub fn names() -> String {
+    pub(crate) fn names() -> String {
         let names: Vec<&str> = <Self as strum::VariantArray>::VARIANTS
             .iter()
             .map(Self::as_str)
@@ -88,26 +88,18 @@ impl fmt::Display for StageKind {
 
 impl Section {
     /// The stage that first drafts this section.
-    pub fn stage(&self) -> Stage {
+    pub(crate) fn stage(&self) -> Stage {
         match self {
             Section::Lede => Stage::Opening,
             Section::Perspective(id) => Stage::Perspective(id.clone()),
             Section::Finish => Stage::Finish,
         }
     }
-
-    /// The perspective this section is about, if any.
-    pub fn perspective(&self) -> Option<&str> {
-        match self {
-            Section::Perspective(id) => Some(id),
-            _ => None,
-        }
-    }
 }
 
 impl Stage {
     /// The section this stage drafts or revises (none for the brief).
-    pub fn section(&self) -> Option<Section> {
+    pub(crate) fn section(&self) -> Option<Section> {
         match self {
             Stage::Brief => None,
             Stage::Opening => Some(Section::Lede),
@@ -119,7 +111,7 @@ impl Stage {
 
     /// The stage kind whose model this stage uses; a revision uses the model of
     /// the stage it revises.
-    pub fn kind(&self) -> StageKind {
+    pub(crate) fn kind(&self) -> StageKind {
         match self {
             Stage::Brief => StageKind::Brief,
             Stage::Opening => StageKind::Lede,
@@ -131,7 +123,7 @@ impl Stage {
 
     /// The family a stage's costs are grouped under in reports: `brief`, `lede`,
     /// `perspective`, `finish` or `revise`.
-    pub fn group(&self) -> &'static str {
+    pub(crate) fn group(&self) -> &'static str {
         match self {
             Stage::Revise(_) => "revise",
             other => other.kind().as_str(),
@@ -139,7 +131,7 @@ impl Stage {
     }
 
     /// The 1-based round the stage runs in.
-    pub fn round(&self) -> usize {
+    pub(crate) fn round(&self) -> usize {
         match self {
             Stage::Brief => 1,
             Stage::Opening | Stage::Perspective(_) | Stage::Finish => 2,
@@ -148,7 +140,7 @@ impl Stage {
     }
 
     /// The template that holds the stage's task.
-    pub fn template(&self) -> &'static str {
+    pub(crate) fn template(&self) -> &'static str {
         match self {
             Stage::Brief => "brief.j2",
             Stage::Opening => "lede.j2",
@@ -183,7 +175,7 @@ impl fmt::Display for Stage {
 
 /// A name that is not a stage or section.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownName(pub String);
+pub(crate) struct UnknownName(pub String);
 
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -11,66 +11,66 @@ mod id;
 
 use crate::source::PassageId;
 use crate::text::{QuoteIndex, fold};
-pub use id::{Section, Stage, StageKind, UnknownName};
+pub(crate) use id::{Section, Stage, StageKind};
 
 /// A statement and the passage ids it rests on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Claim {
-    pub text: String,
-    pub cites: Vec<PassageId>,
+pub(crate) struct Claim {
+    pub(crate) text: String,
+    pub(crate) cites: Vec<PassageId>,
 }
 
 /// What a side has said, per the sources.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Position {
-    pub stated: bool,
-    pub position: String,
-    pub cites: Vec<PassageId>,
+pub(crate) struct Position {
+    pub(crate) stated: bool,
+    pub(crate) position: String,
+    pub(crate) cites: Vec<PassageId>,
 }
 
 /// Round 1: the key facts and each perspective's stated position.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Brief {
-    pub key_facts: Vec<Claim>,
-    pub perspectives: BTreeMap<String, Position>,
+pub(crate) struct Brief {
+    pub(crate) key_facts: Vec<Claim>,
+    pub(crate) perspectives: BTreeMap<String, Position>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SectionDraft {
-    pub subhead: String,
-    pub paragraphs: Vec<Claim>,
+pub(crate) struct SectionDraft {
+    pub(crate) subhead: String,
+    pub(crate) paragraphs: Vec<Claim>,
 }
 
 /// Round 2: the lede and context sections.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Opening {
-    pub lede: Claim,
-    pub pull_quote: String,
-    pub sections: Vec<SectionDraft>,
+pub(crate) struct Opening {
+    pub(crate) lede: Claim,
+    pub(crate) pull_quote: String,
+    pub(crate) sections: Vec<SectionDraft>,
 }
 
 /// Round 2: one perspective's section; every perspective has the same parts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PerspectiveDraft {
-    pub subhead: String,
-    pub position: Claim,
-    pub reasons: Claim,
-    pub implications: Claim,
+pub(crate) struct PerspectiveDraft {
+    pub(crate) subhead: String,
+    pub(crate) position: Claim,
+    pub(crate) reasons: Claim,
+    pub(crate) implications: Claim,
 }
 
 /// Headline, deck and closing: written in the opening's call, revised alone.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Finish {
-    pub headline: String,
-    pub deck: String,
-    pub closing: Claim,
+pub(crate) struct Finish {
+    pub(crate) headline: String,
+    pub(crate) deck: String,
+    pub(crate) closing: Claim,
 }
 
 /// Round 2's opening call answers both the opening and the finish, so an
@@ -78,17 +78,17 @@ pub struct Finish {
 /// on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Front {
-    pub headline: String,
-    pub deck: String,
-    pub lede: Claim,
-    pub pull_quote: String,
-    pub sections: Vec<SectionDraft>,
-    pub closing: Claim,
+pub(crate) struct Front {
+    pub(crate) headline: String,
+    pub(crate) deck: String,
+    pub(crate) lede: Claim,
+    pub(crate) pull_quote: String,
+    pub(crate) sections: Vec<SectionDraft>,
+    pub(crate) closing: Claim,
 }
 
 impl Front {
-    pub fn new(opening: Opening, finish: Finish) -> Self {
+    pub(crate) fn new(opening: Opening, finish: Finish) -> Self {
         Front {
             headline: finish.headline,
             deck: finish.deck,
@@ -99,7 +99,7 @@ impl Front {
         }
     }
 
-    pub fn split(self) -> (Opening, Finish) {
+    pub(crate) fn split(self) -> (Opening, Finish) {
         let opening = Opening {
             lede: self.lede,
             pull_quote: self.pull_quote,
@@ -116,7 +116,7 @@ impl Front {
 
 impl Stage {
     /// The JSON Schema (OpenAI strict-mode compatible) of the stage's answer.
-    pub fn schema(&self, passage_ids: &[PassageId], perspective_ids: &[String]) -> Value {
+    pub(crate) fn schema(&self, passage_ids: &[PassageId], perspective_ids: &[String]) -> Value {
         let claim = object(&[("text", json!({"type": "string"})), ("cites", cites(passage_ids))]);
         let string = json!({"type": "string"});
         match self {
@@ -198,14 +198,14 @@ fn object(props: &[(&str, Value)]) -> Value {
 }
 
 /// What every answer is checked against.
-pub struct Rules<'a> {
-    pub passage_ids: &'a BTreeSet<PassageId>,
-    pub perspective_ids: &'a [String],
+pub(crate) struct Rules<'a> {
+    pub(crate) passage_ids: &'a BTreeSet<PassageId>,
+    pub(crate) perspective_ids: &'a [String],
     /// All passage text, for checking quotations (newsroom rules).
-    pub corpus: &'a QuoteIndex,
+    pub(crate) corpus: &'a QuoteIndex,
     /// After salvage: a required paragraph may be left without a citation (the
     /// checks then flag it) instead of failing the answer.
-    pub lenient: bool,
+    pub(crate) lenient: bool,
 }
 
 impl Rules<'_> {
@@ -224,7 +224,7 @@ impl Rules<'_> {
         Ok(())
     }
 
-    pub fn brief(&self, b: &Brief) -> Result<(), String> {
+    pub(crate) fn brief(&self, b: &Brief) -> Result<(), String> {
         if b.key_facts.is_empty() {
             return Err("key_facts: no facts given".into());
         }
@@ -253,7 +253,7 @@ impl Rules<'_> {
         Ok(())
     }
 
-    pub fn opening(&self, o: &Opening) -> Result<(), String> {
+    pub(crate) fn opening(&self, o: &Opening) -> Result<(), String> {
         self.claim("lede", &o.lede, false)?;
         let quote = fold(&o.pull_quote)
             .trim_matches(|c| "\"“”'‘’".contains(c))
@@ -274,7 +274,7 @@ impl Rules<'_> {
         Ok(())
     }
 
-    pub fn perspective(&self, p: &PerspectiveDraft) -> Result<(), String> {
+    pub(crate) fn perspective(&self, p: &PerspectiveDraft) -> Result<(), String> {
         if p.subhead.trim().is_empty() {
             return Err("subhead is empty".into());
         }
@@ -284,13 +284,13 @@ impl Rules<'_> {
     }
 
     /// The opening call's answer: the opening's rules, then the finish's.
-    pub fn front(&self, f: &Front) -> Result<(), String> {
+    pub(crate) fn front(&self, f: &Front) -> Result<(), String> {
         let (opening, finish) = f.clone().split();
         self.opening(&opening)?;
         self.finish(&finish)
     }
 
-    pub fn finish(&self, f: &Finish) -> Result<(), String> {
+    pub(crate) fn finish(&self, f: &Finish) -> Result<(), String> {
         if f.headline.trim().is_empty() || f.deck.trim().is_empty() {
             return Err("headline and deck must not be empty".into());
         }
@@ -303,7 +303,7 @@ impl Rules<'_> {
     /// begin as some passage word does. Noise (words run together, words from
     /// nowhere) fails; a paraphrase keeps enough of the sources' words to pass.
     /// Only where the passages and the text are in Latin script.
-    pub fn wording(&self, what: &str, text: &str) -> Result<(), String> {
+    pub(crate) fn wording(&self, what: &str, text: &str) -> Result<(), String> {
         if !self.corpus.is_latin() {
             return Ok(());
         }

@@ -10,7 +10,7 @@ use crate::lang::script;
 
 /// `s` safe to print on a terminal: control characters (escape sequences
 /// among them) and bidirectional overrides shown as `\u{1b}`, not obeyed.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char =
         |c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
     if !s.chars().any(unsafe_char) {
@@ -30,7 +30,7 @@ pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
 /// character in Hangul, kana and Han (where a character is a word or near one).
-pub fn tokens(s: &str) -> usize {
+pub(crate) fn tokens(s: &str) -> usize {
     let (ascii, other) = s.chars().fold((0usize, 0usize), |(a, o), c| {
         if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
     });
@@ -39,12 +39,12 @@ pub fn tokens(s: &str) -> usize {
 
 /// Whether `needle` occurs in `hay` as a whole word. Hangul words may carry a
 /// particle after them (`한국은`); Chinese and Japanese text has no spaces.
-pub fn contains_word(hay: &str, needle: &str) -> bool {
+pub(crate) fn contains_word(hay: &str, needle: &str) -> bool {
     word_at(hay, needle).is_some()
 }
 
 /// The byte offset of the first whole-word occurrence of `needle` in `hay`.
-pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
+pub(crate) fn word_at(hay: &str, needle: &str) -> Option<usize> {
     let last = needle.chars().next_back()?;
     let first = needle.chars().next()?;
     use script::{hangul, unspaced};
@@ -71,7 +71,7 @@ pub fn word_at(hay: &str, needle: &str) -> Option<usize> {
 /// Words in `s`: whitespace-separated words, and for Chinese and Japanese,
 /// which put no spaces between words, one word for every two characters of
 /// Han or kana (a common estimate of their word length).
-pub fn word_count(s: &str) -> usize {
+pub(crate) fn word_count(s: &str) -> usize {
     let cjk = s.chars().filter(|c| script::unspaced(*c)).count();
     let spaced = s
         .split_whitespace()
@@ -81,7 +81,7 @@ pub fn word_count(s: &str) -> usize {
 }
 
 /// Fold whitespace and typographic quotes so texts compare by their words.
-pub fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.replace(['“', '”', '„', '「', '」', '『', '』'], "\"")
         .replace(['‘', '’', '‚'], "'")
         .split_whitespace()
@@ -90,7 +90,7 @@ pub fn fold(s: &str) -> String {
 }
 
 /// At most `max` characters of `s`, on one line, with `…` when cut.
-pub fn excerpt(s: &str, max: usize) -> String {
+pub(crate) fn excerpt(s: &str, max: usize) -> String {
     let one_line = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() <= max {
         return one_line;
@@ -101,7 +101,7 @@ pub fn excerpt(s: &str, max: usize) -> String {
 
 /// A text prepared for quotation look-ups: folded, with a lower-cased copy.
 #[derive(Debug, Clone, Default)]
-pub struct QuoteIndex {
+pub(crate) struct QuoteIndex {
     lower: String,
     /// Letters and digits only, for quotations in scripts without spaces.
     compact: String,
@@ -110,7 +110,7 @@ pub struct QuoteIndex {
 }
 
 impl QuoteIndex {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let lower = format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase());
         let (latin, other) =
             lower
@@ -132,14 +132,14 @@ impl QuoteIndex {
 
     /// Whether some word of the text begins as `word` does (its first five
     /// letters, or the whole of a shorter word), so `doubles` finds `doubled`.
-    pub fn has_word_like(&self, word: &str) -> bool {
+    pub(crate) fn has_word_like(&self, word: &str) -> bool {
         let stem: String = word.to_lowercase().chars().take(5).collect();
         self.lower.contains(&format!(" {stem}"))
     }
 
     /// Whether most of the text's letters are Latin ones: only then do its
     /// words tell whether an English (or French…) headline is made of them.
-    pub fn is_latin(&self) -> bool {
+    pub(crate) fn is_latin(&self) -> bool {
         self.latin
     }
 
@@ -147,7 +147,7 @@ impl QuoteIndex {
     /// piece occurs, as whole words, in the text. A piece in Chinese or Japanese
     /// has no word boundaries: its characters must occur in order, punctuation
     /// aside.
-    pub fn contains(&self, quote: &str) -> bool {
+    pub(crate) fn contains(&self, quote: &str) -> bool {
         // A quotation the text holds as it stands, its own brackets and
         // ellipses included (`[W]e are`, `that…. They're`).
         let whole = words_only(&unquote(&fold(quote))).to_lowercase();
@@ -172,7 +172,7 @@ fn compact(s: &str) -> String {
 
 /// The verbatim pieces a quotation claims, lower-cased and without edge
 /// punctuation: split at ellipses and bracketed insertions.
-pub fn quote_pieces(quote: &str) -> Vec<String> {
+pub(crate) fn quote_pieces(quote: &str) -> Vec<String> {
     let folded = fold(quote);
     let mut pieces = Vec::new();
     let mut current = String::new();
@@ -241,27 +241,12 @@ fn words_only(s: &str) -> String {
     out
 }
 
-/// Levenshtein distance between two short strings, in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
-
 #[cfg(test)]
 mod tests;
 
 /// Whether `s` is an `http://` or `https://` URL, in any letter case (schemes
 /// are case-insensitive: `HTTP://` is a URL, not a path).
-pub fn is_web_url(s: &str) -> bool {
+pub(crate) fn is_web_url(s: &str) -> bool {
     let s = s.trim_start();
     ["http://", "https://"]
         .iter()
@@ -273,7 +258,7 @@ pub fn is_web_url(s: &str) -> bool {
 /// stay), bidi overrides, isolates and marks, zero-width spaces and joiners
 /// that are not needed to spell words (ZWJ and ZWNJ stay: Persian, Indic
 /// scripts and emoji need them), the byte-order mark and Unicode tag characters.
-pub fn is_hidden(c: char) -> bool {
+pub(crate) fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(
             c,
@@ -286,12 +271,12 @@ pub fn is_hidden(c: char) -> bool {
 }
 
 /// `s` without its hidden characters (see [`is_hidden`]).
-pub fn strip_hidden(s: &str) -> String {
+pub(crate) fn strip_hidden(s: &str) -> String {
     s.chars().filter(|c| !is_hidden(*c)).collect()
 }
 
 /// Every string in a JSON value without its hidden characters.
-pub fn strip_hidden_json(v: &mut serde_json::Value) {
+pub(crate) fn strip_hidden_json(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::String(s) if s.chars().any(is_hidden) => *s = strip_hidden(s),
         serde_json::Value::Array(items) => items.iter_mut().for_each(strip_hidden_json),

@@ -232,22 +232,18 @@ fn the_folder_check_sees_files_import_each_other() {
 
 /// The modules `lib.rs` declares.
 fn library_modules() -> Vec<String> {
-    let lib = read(&root().join("src/lib.rs"));
+    let lib = read(root().join("src/lib.rs"));
     let decl = regex::Regex::new(r"(?m)^\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+(\w+);").unwrap();
     decl.captures_iter(&lib).map(|c| c[1].to_string()).collect()
 }
 
 #[test]
 fn the_readme_layout_names_every_module() {
-    let readme = read(&root().join("README.md"));
+    let readme = read(root().join("README.md"));
     let start = readme.find("src/main.rs, cli/, cmd/").expect("README has a layout block");
     let layout = &readme[start..];
     let layout = &layout[..layout.find("```").unwrap_or(layout.len())];
-    let named = |m: &str| {
-        regex::Regex::new(&format!(r"(^|[\s,]){m}(/|\.rs)"))
-            .unwrap()
-            .is_match(layout)
-    };
+    let named = |m: &str| regex::Regex::new(&format!(r"(^|[\s,]){m}(/|\.rs)")).unwrap().is_match(layout);
     let modules = library_modules();
     assert!(modules.len() > 10, "{modules:?}");
     let missing: Vec<&String> = modules.iter().filter(|m| !named(m)).collect();

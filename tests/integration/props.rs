@@ -6,10 +6,7 @@ use crate::support::{scratch, write};
 
 use std::path::Path;
 
-use parallax::batch::manifest::Manifest;
-use parallax::fetch::extract;
-use parallax::persona::Persona;
-use parallax::source;
+use parallax::{Manifest, Persona, decode_page, extract_page, parse_source};
 use proptest::prelude::*;
 
 /// Text shaped like what each parser reads, broken in every way.
@@ -44,7 +41,7 @@ proptest! {
 
     #[test]
     fn the_source_parser_never_panics(text in front_matter_like()) {
-        match source::parse(Path::new("s.md"), &text, 1, 1) {
+        match parse_source(Path::new("s.md"), &text, 1, 1) {
             Ok(s) => prop_assert!(s.passages.iter().all(|p| !p.text.trim().is_empty())),
             Err(e) => prop_assert!(e.to_string().contains("s.md"), "{}", e),
         }
@@ -68,7 +65,7 @@ proptest! {
 
     #[test]
     fn the_html_extractor_never_panics(page in html_like()) {
-        let _ = extract::html(&page, "http://example.com/a");
-        let _ = extract::decode(page.as_bytes(), "text/html; charset=latin1");
+        let _ = extract_page(&page, "http://example.com/a");
+        let _ = decode_page(page.as_bytes(), "text/html; charset=latin1");
     }
 }

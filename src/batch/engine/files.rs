@@ -71,7 +71,7 @@ fn write_export(rounds: &Rounds, queued: &[String]) -> Result<(String, usize)> {
 
 impl Import {
     /// Read a results file an engine wrote; its answers wait for the stories.
-    pub fn read(rounds: &Rounds, file: &Path) -> Result<Import> {
+    pub(crate) fn read(rounds: &Rounds, file: &Path) -> Result<Import> {
         let text = crate::fsutil::read_text(file, 4 << 30)
             .map_err(|e| Error::io(format!("reading results {}", file.display()), e))?;
         let (mut answers, mut other) = (0, 0);

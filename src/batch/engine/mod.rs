@@ -31,7 +31,7 @@ use store::{Entry, Store};
 
 /// Which engine answers a batch's calls.
 #[derive(Debug, Clone, PartialEq)]
-pub enum EngineKind {
+pub(crate) enum EngineKind {
     /// Calls as they come, each at once (the default).
     Live,
     /// The provider's batch API, at the batch price.
@@ -45,7 +45,7 @@ pub enum EngineKind {
 impl EngineKind {
     /// The share of the live price its answers cost: a provider's batch API
     /// charges `BATCH_DISCOUNT` of it; everything else the full price.
-    pub fn price_share(&self) -> f64 {
+    pub(crate) fn price_share(&self) -> f64 {
         match self {
             EngineKind::Provider => crate::llm::cost::BATCH_DISCOUNT,
             _ => 1.0,
@@ -68,7 +68,7 @@ trait Backend: Send + Sync {
 
 /// The engine of one batch run, shared by all its stories: the round collector
 /// and the backend that answers its rounds.
-pub struct Engine {
+pub(crate) struct Engine {
     rounds: Rounds,
     backend: Box<dyn Backend>,
 }
@@ -76,7 +76,7 @@ pub struct Engine {
 impl Engine {
     /// The engine for `out`, resuming what its records say; an import reads its
     /// results file first. `Live` has no engine.
-    pub fn open(
+    pub(crate) fn open(
         kind: EngineKind,
         client: &Client,
         settings: &BatchSettings,
@@ -103,7 +103,7 @@ impl Engine {
     }
 
     /// The date the first run drafted with: a resumed run builds the same requests.
-    pub fn pinned_date(&self, today: &str) -> Result<String> {
+    pub(crate) fn pinned_date(&self, today: &str) -> Result<String> {
         let endpoint = self.rounds.client.http().endpoint();
         if let Some((date, first)) = &self.rounds.store.start {
             if *first != endpoint {
@@ -125,7 +125,7 @@ impl Engine {
     }
 
     /// A story enters the pipeline; the guard leaves it.
-    pub fn enter(&self, story: &str) -> Entered<'_> {
+    pub(crate) fn enter(&self, story: &str) -> Entered<'_> {
         self.rounds.enter(story);
         Entered {
             engine: self,
@@ -134,7 +134,7 @@ impl Engine {
     }
 
     /// The story's client: its calls wait for the engine.
-    pub fn client_for(&self, story: &str) -> StoryClient<'_> {
+    pub(crate) fn client_for(&self, story: &str) -> StoryClient<'_> {
         StoryClient {
             engine: self,
             story: story.to_string(),
@@ -143,7 +143,7 @@ impl Engine {
 
     /// Run rounds for as long as the batch runs (the caller drops this future
     /// when every story is finished).
-    pub async fn drive(&self) {
+    pub(crate) async fn drive(&self) {
         loop {
             self.rounds.barrier().await;
             self.backend.round(&self.rounds).await;
@@ -151,13 +151,13 @@ impl Engine {
     }
 
     /// Cancel every batch this output folder has open at the provider.
-    pub async fn cancel_open(&self) -> usize {
+    pub(crate) async fn cancel_open(&self) -> usize {
         self.backend.cancel_open(&self.rounds).await
     }
 }
 
 /// A story's place in the engine, left when dropped.
-pub struct Entered<'a> {
+pub(crate) struct Entered<'a> {
     engine: &'a Engine,
     story: String,
 }
@@ -169,7 +169,7 @@ impl Drop for Entered<'_> {
 }
 
 /// The client one story's pipeline calls.
-pub struct StoryClient<'a> {
+pub(crate) struct StoryClient<'a> {
     engine: &'a Engine,
     story: String,
 }
@@ -193,7 +193,7 @@ impl LlmClient for StoryClient<'_> {
 
 /// A request's id at the providers: `^[a-zA-Z0-9_-]{1,64}$` (Anthropic's rule),
 /// readable (story and stage) and unique (a hash of both and the request).
-pub fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
+pub(crate) fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
     let clean = |s: &str, n: usize| -> String {
         s.chars()
             .map(|c| {
@@ -246,7 +246,7 @@ fn model_client(session: &Session) -> Result<&Client> {
 }
 
 /// Cancel the provider batches an interrupted run left open in `out`.
-pub async fn cancel(session: &Session, out: &Path) -> Result<usize> {
+pub(crate) async fn cancel(session: &Session, out: &Path) -> Result<usize> {
     if !out.join(".engine").join("journal.jsonl").is_file() {
         return Err(Error::Usage(format!(
             "{} holds no batch engine's records: nothing to cancel there",

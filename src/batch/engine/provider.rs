@@ -39,7 +39,7 @@ impl Backend for ProviderBatches {
 }
 
 impl ProviderBatches {
-    pub fn new(rounds: &Rounds, settings: &BatchSettings, json: bool) -> ProviderBatches {
+    pub(crate) fn new(rounds: &Rounds, settings: &BatchSettings, json: bool) -> ProviderBatches {
         ProviderBatches {
             settings: settings.clone(),
             json,

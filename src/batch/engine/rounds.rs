@@ -61,8 +61,8 @@ pub(super) enum Requeue {
 
 /// The waiting calls of one batch run, shared by its stories and its backend.
 pub(super) struct Rounds {
-    pub client: Client,
-    pub store: Store,
+    pub(crate) client: Client,
+    pub(crate) store: Store,
     /// Errored and expired requests go to live calls instead of the next batch.
     finish_live: bool,
     state: Mutex<State>,
@@ -72,7 +72,7 @@ pub(super) struct Rounds {
 impl Rounds {
     /// The collector over `store`: requests its records say are in a batch
     /// (or in a file uploaded for one) count as in flight.
-    pub fn new(client: &Client, store: Store, finish_live: bool) -> Rounds {
+    pub(crate) fn new(client: &Client, store: Store, finish_live: bool) -> Rounds {
         let mut in_flight = store.in_flight();
         in_flight.extend(store.orphan_ids());
         Rounds {
@@ -97,21 +97,21 @@ impl Rounds {
     }
 
     /// A story enters the pipeline (counted from its first step).
-    pub fn enter(&self, story: &str) {
+    pub(crate) fn enter(&self, story: &str) {
         let mut s = self.lock();
         s.active.insert(story.to_string(), 0);
         self.touch(&mut s);
     }
 
     /// A story leaves the pipeline.
-    pub fn leave(&self, story: &str) {
+    pub(crate) fn leave(&self, story: &str) {
         let mut s = self.lock();
         s.active.remove(story);
         self.touch(&mut s);
     }
 
     /// A story's call waits for the answer to request `id`.
-    pub fn ask(&self, story: &str, id: &str, req: &ChatRequest) -> oneshot::Receiver<Answer> {
+    pub(crate) fn ask(&self, story: &str, id: &str, req: &ChatRequest) -> oneshot::Receiver<Answer> {
         let (tx, rx) = oneshot::channel();
         let pending = Pending {
             body: self.client.http().unstreamed_body(req).to_string(),
@@ -132,7 +132,7 @@ impl Rounds {
     }
 
     /// A story's call has its answer.
-    pub fn answered(&self, story: &str) {
+    pub(crate) fn answered(&self, story: &str) {
         let mut s = self.lock();
         if let Some(n) = s.active.get_mut(story) {
             *n = n.saturating_sub(1);
@@ -142,7 +142,7 @@ impl Rounds {
 
     /// Wait until every story in flight waits and there is something to send
     /// or to collect, and nothing new was asked for a moment.
-    pub async fn barrier(&self) {
+    pub(crate) async fn barrier(&self) {
         loop {
             let ready = {
                 let s = self.lock();
@@ -165,12 +165,12 @@ impl Rounds {
     }
 
     /// The requests asked and not yet submitted, in order.
-    pub fn take_queue(&self) -> Vec<String> {
+    pub(crate) fn take_queue(&self) -> Vec<String> {
         std::mem::take(&mut self.lock().queue)
     }
 
     /// A waiting request as a batch line.
-    pub fn line(&self, id: &str) -> Option<BatchRequest> {
+    pub(crate) fn line(&self, id: &str) -> Option<BatchRequest> {
         let body = self.lock().requests.get(id)?.body.clone();
         Some(BatchRequest {
             custom_id: id.to_string(),
@@ -179,7 +179,7 @@ impl Rounds {
     }
 
     /// These requests went out in a batch.
-    pub fn submitted(&self, ids: &[String]) {
+    pub(crate) fn submitted(&self, ids: &[String]) {
         let mut s = self.lock();
         for id in ids {
             s.in_flight.insert(id.clone());
@@ -189,7 +189,7 @@ impl Rounds {
 
     /// Requests marked in flight in no batch being polled (an upload that could
     /// not be submitted, a batch the provider lost) go out again.
-    pub fn requeue_strays(&self, polled: &HashSet<&String>) {
+    pub(crate) fn requeue_strays(&self, polled: &HashSet<&String>) {
         let mut s = self.lock();
         let strays: Vec<String> = s
             .in_flight
@@ -206,7 +206,7 @@ impl Rounds {
     }
 
     /// A request its batch did not answer: into the next round, live, or failed.
-    pub fn requeue(&self, id: &str, why: &str) -> Requeue {
+    pub(crate) fn requeue(&self, id: &str, why: &str) -> Requeue {
         let mut s = self.lock();
         s.in_flight.remove(id);
         let n = s.submissions.get(id).copied().unwrap_or(1);
@@ -234,7 +234,7 @@ impl Rounds {
 
     /// Price an answer (at `share` of the live price), store it for resuming,
     /// and hand it on.
-    pub fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
+    pub(crate) fn deliver(&self, id: &str, mut a: ChatResponse, share: f64) {
         let model = if a.model.is_empty() {
             self.lock()
                 .requests
@@ -252,7 +252,7 @@ impl Rounds {
     }
 
     /// Hand a result to every call waiting for it, and forget the request.
-    pub fn resolve(&self, id: &str, result: Answer) {
+    pub(crate) fn resolve(&self, id: &str, result: Answer) {
         let mut s = self.lock();
         s.in_flight.remove(id);
         s.requests.remove(id);

@@ -18,7 +18,7 @@ use crate::llm::{ChatResponse, Usage};
 /// One line of the engine journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
-pub enum Entry {
+pub(crate) enum Entry {
     /// The first run: the date articles carry and where requests go, kept so a
     /// resumed run builds the very same requests.
     Start {
@@ -53,10 +53,10 @@ pub enum Entry {
 
 /// A batch submitted but not yet collected.
 #[derive(Debug, Clone, PartialEq)]
-pub struct OpenBatch {
-    pub batch_id: String,
-    pub round: usize,
-    pub ids: Vec<String>,
+pub(crate) struct OpenBatch {
+    pub(crate) batch_id: String,
+    pub(crate) round: usize,
+    pub(crate) ids: Vec<String>,
 }
 
 /// An answer as stored.
@@ -69,20 +69,20 @@ struct Stored {
     cost_usd: Option<f64>,
 }
 
-pub struct Store {
+pub(crate) struct Store {
     dir: PathBuf,
     journal: Mutex<File>,
-    pub start: Option<(String, String)>,
+    pub(crate) start: Option<(String, String)>,
     /// Uploaded files whose batch was never recorded: `file id → (round, ids)`.
     orphans: Mutex<BTreeMap<String, (usize, Vec<String>)>>,
     open: Mutex<Vec<OpenBatch>>,
-    pub rounds: usize,
-    pub exports: usize,
+    pub(crate) rounds: usize,
+    pub(crate) exports: usize,
 }
 
 impl Store {
     /// Open (or start) the engine's records under `out/.engine`.
-    pub fn open(out: &Path) -> std::io::Result<Store> {
+    pub(crate) fn open(out: &Path) -> std::io::Result<Store> {
         let dir = out.join(".engine");
         std::fs::create_dir_all(dir.join("answers"))?;
         let path = dir.join("journal.jsonl");
@@ -133,7 +133,7 @@ impl Store {
     }
 
     /// Append an entry and flush it to disk before going on.
-    pub fn record(&self, entry: &Entry) -> std::io::Result<()> {
+    pub(crate) fn record(&self, entry: &Entry) -> std::io::Result<()> {
         let mut line = serde_json::to_string(entry).map_err(std::io::Error::other)?;
         line.push('\n');
         let mut f = self
@@ -167,7 +167,7 @@ impl Store {
     }
 
     /// The uploaded files a killed run did not submit, each handed out once.
-    pub fn take_orphans(&self) -> BTreeMap<String, (usize, Vec<String>)> {
+    pub(crate) fn take_orphans(&self) -> BTreeMap<String, (usize, Vec<String>)> {
         self.orphans
             .lock()
             .map(|mut o| std::mem::take(&mut *o))
@@ -175,18 +175,18 @@ impl Store {
     }
 
     /// The requests in uploaded files not yet submitted.
-    pub fn orphan_ids(&self) -> Vec<String> {
+    pub(crate) fn orphan_ids(&self) -> Vec<String> {
         let o = self.orphans.lock().map(|o| o.clone()).unwrap_or_default();
         o.into_values().flat_map(|(_, ids)| ids).collect()
     }
 
     /// Batches submitted and not yet collected.
-    pub fn open_batches(&self) -> Vec<OpenBatch> {
+    pub(crate) fn open_batches(&self) -> Vec<OpenBatch> {
         self.open.lock().map(|o| o.clone()).unwrap_or_default()
     }
 
     /// The requests waiting in a submitted batch.
-    pub fn in_flight(&self) -> HashSet<String> {
+    pub(crate) fn in_flight(&self) -> HashSet<String> {
         self.open_batches().into_iter().flat_map(|b| b.ids).collect()
     }
 
@@ -198,7 +198,7 @@ impl Store {
             .join(format!("{hex}.json"))
     }
 
-    pub fn put(&self, custom_id: &str, a: &ChatResponse) -> std::io::Result<()> {
+    pub(crate) fn put(&self, custom_id: &str, a: &ChatResponse) -> std::io::Result<()> {
         let s = Stored {
             content: a.content.clone(),
             usage: a.usage,
@@ -211,7 +211,7 @@ impl Store {
     }
 
     /// A stored answer; a damaged one counts as missing.
-    pub fn get(&self, custom_id: &str) -> Option<ChatResponse> {
+    pub(crate) fn get(&self, custom_id: &str) -> Option<ChatResponse> {
         let text = std::fs::read(self.answer_path(custom_id)).ok()?;
         let s: Stored = serde_json::from_slice(&text).ok()?;
         Some(ChatResponse {
@@ -225,7 +225,7 @@ impl Store {
     }
 
     /// Where the next export's requests are written.
-    pub fn export_path(&self, n: usize) -> PathBuf {
+    pub(crate) fn export_path(&self, n: usize) -> PathBuf {
         self.dir
             .parent()
             .unwrap_or(&self.dir)

@@ -32,8 +32,9 @@ fn custom_ids_fit_anthropic_rules_and_tell_requests_apart() {
 /// never change. The fixture was written by the code that shipped them.
 #[test]
 fn persisted_keys_are_the_ones_earlier_releases_wrote() {
+    use crate::llm::facts::ServerFacts;
     use crate::llm::presets::Protocol;
-    use crate::llm::{Cache, ChatRequest, Message, OutputSchema, Role, ServerFacts};
+    use crate::llm::{Cache, ChatRequest, Message, OutputSchema, Role};
     let names: Vec<&str> = [Protocol::OpenAi, Protocol::Anthropic, Protocol::Ollama]
         .iter()
         .map(|p| p.as_str())

@@ -3,6 +3,11 @@
 //! misattribution is found, and nothing is raised on the clean ones.
 
 use super::*;
+
+/// The attribution check on `doc`, the sources indexed for it.
+fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
+    check_with(doc, &Sources::new(corpus), persona)
+}
 use crate::check::{Block, Part};
 use crate::persona;
 use crate::source::{self, Source};

@@ -4,7 +4,7 @@
 
 /// English reporting verbs (past and present), longest first where one is a
 /// prefix of another.
-pub const VERBS: &[&str] = &[
+pub(crate) const VERBS: &[&str] = &[
     "was quoted as saying",
     "were quoted as saying",
     "is quoted as saying",
@@ -155,7 +155,7 @@ pub const VERBS: &[&str] = &[
 ];
 
 /// Words that may stand between a subject and its verb.
-pub const AUXILIARIES: &[&str] = &[
+pub(crate) const AUXILIARIES: &[&str] = &[
     "has",
     "have",
     "had",
@@ -187,10 +187,10 @@ pub const AUXILIARIES: &[&str] = &[
 ];
 
 /// Heads that refer back to an earlier speaker.
-pub const ANAPHORS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+pub(crate) const ANAPHORS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Nouns that make a lower-case phrase a plausible speaker.
-pub const SPEAKER_NOUNS: &[&str] = &[
+pub(crate) const SPEAKER_NOUNS: &[&str] = &[
     "ministry",
     "spokesperson",
     "spokesman",
@@ -316,7 +316,7 @@ pub const SPEAKER_NOUNS: &[&str] = &[
 ];
 
 /// Capitalised words that are titles or common words, never part of a name.
-pub const NOT_NAMES: &[&str] = &[
+pub(crate) const NOT_NAMES: &[&str] = &[
     "The",
     "A",
     "An",

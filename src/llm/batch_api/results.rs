@@ -43,7 +43,7 @@ pub(super) fn openai_status(v: &Value, id: String, url: &str) -> Result<BatchSta
 
 /// The lines of an OpenAI batch output or error file (as vLLM's `run-batch`
 /// writes them too). Lines that are not results are skipped with a warning.
-pub fn parse_openai_results(text: &str, url: &str) -> Vec<(String, Outcome)> {
+pub(crate) fn parse_openai_results(text: &str, url: &str) -> Vec<(String, Outcome)> {
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let Ok(v) = serde_json::from_str::<Value>(line) else {

@@ -41,7 +41,10 @@ fn an_openai_batch_status_says_when_it_ended_and_why_it_failed() {
 
 #[test]
 fn a_request_line_is_an_openai_batch_line() {
-    let r = BatchRequest::new("s1-brief-0a", &json!({"model": "m", "messages": []}));
+    let r = BatchRequest {
+        custom_id: "s1-brief-0a".into(),
+        body: json!({"model": "m", "messages": []}).to_string(),
+    };
     let v: Value = serde_json::from_str(&r.openai_line()).unwrap();
     assert_eq!(v["custom_id"], "s1-brief-0a");
     assert_eq!(v["method"], "POST");
@@ -67,10 +70,11 @@ fn client_for(base_url: String, preset: &str) -> HttpClient {
 }
 
 fn request(id: &str) -> BatchRequest {
-    BatchRequest::new(
-        id,
-        &json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "[S1] Seoul said the plan was sound."}]}),
-    )
+    BatchRequest {
+        custom_id: id.into(),
+        body: json!({"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "[S1] Seoul said the plan was sound."}]})
+        .to_string(),
+    }
 }
 
 #[tokio::test]

@@ -59,7 +59,7 @@ fn every_side_keeps_its_statements_and_relevance_fills_the_rest() {
         None,
     ));
     let s = Selector::new(ps.iter());
-    let budget = s.total() / 10;
+    let budget = s.cost.iter().sum::<usize>() / 10;
     let sides = ["south-korea".to_string(), "china".to_string()];
     let keep = s.select(&sides, "treaty troops deployment", budget);
     assert!(
