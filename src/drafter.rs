@@ -216,7 +216,7 @@ impl Drafter {
         }
     }
 
-    /// [`Session::editions`] with a model client of the caller's.
+    /// [`Drafter::editions`] with a model client of the caller's.
     pub(crate) async fn editions_with<C: LlmClient>(
         &self,
         voice: &Voice,

@@ -1,6 +1,10 @@
 //! Command-line arguments, as typed. No I/O here: each command hands the
 //! library plain flags (`config::Flags`), which `config` resolves into settings
 //! once. This and `cmd` are the only modules that know the argument parser.
+//!
+//! The doc comments here are the help text people read in a terminal
+//! (`<slug>.<ext>`, `perspective[:ID]`), not rustdoc's Markdown.
+#![allow(rustdoc::invalid_html_tags, rustdoc::broken_intra_doc_links)]
 
 use std::path::PathBuf;
 
@@ -101,6 +105,17 @@ pub(crate) enum Command {
         /// The folder (created if missing). Default: the working folder.
         dir: Option<PathBuf>,
     },
+    /// Print shell completions for bash, zsh, fish or PowerShell.
+    #[command(
+        after_help = "Examples:\n  source <(parallax completions bash)\n  parallax completions zsh > ~/.zfunc/_parallax\n  parallax completions fish > ~/.config/fish/completions/parallax.fish"
+    )]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`.
+    #[command(after_help = "Examples:\n  parallax man > parallax.1 && man ./parallax.1")]
+    Man,
 }
 
 /// Where persona and template lookups start, shared by the persona and prompt commands.

@@ -77,7 +77,28 @@ async fn run(cli: Cli) -> Result<()> {
         cli::Command::Init { dir } => init::run(dir.as_deref()),
         cli::Command::Trust { file } => trust(file.as_deref()),
         cli::Command::Doctor(args) => doctor::run(args, config).await,
+        cli::Command::Completions { shell } => completions(*shell),
+        cli::Command::Man => man(),
     }
+}
+
+/// `parallax completions SHELL`: the shell's completion script, from the
+/// argument definitions, on stdout.
+fn completions(shell: clap_complete::Shell) -> Result<()> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "parallax", &mut out);
+    write_stdout(&String::from_utf8_lossy(&out))
+}
+
+/// `parallax man`: the manual page, from the argument definitions, on stdout.
+fn man() -> Result<()> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut out)
+        .map_err(|e| Error::io("rendering the manual page", e))?;
+    write_stdout(&String::from_utf8_lossy(&out))
 }
 
 /// The project found from here, and the persona asked for (else its default).

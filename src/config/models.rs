@@ -47,7 +47,7 @@ pub(crate) struct ModelChoice {
 }
 
 impl ModelChoice {
-    /// The model for `stage`, in the order of [`MODEL_PRECEDENCE`]: flags,
+    /// The model for `stage`, in the order of the precedence table: flags,
     /// environment, persona, config file, preset.
     pub(crate) fn for_stage(&self, stage: StageKind, persona: Option<&str>) -> Option<String> {
         self.forced

@@ -42,7 +42,7 @@ pub(crate) struct Limits {
     pub(crate) tpm: u32,
 }
 
-/// Everything needed to build an [`HttpClient`].
+/// Everything needed to build an [`HttpClient`](super::HttpClient).
 #[derive(Debug, Clone)]
 pub(crate) struct HttpConfig {
     pub(crate) preset: Preset,

@@ -20,7 +20,8 @@ pub(crate) struct Document<'a> {
     pub(crate) article: &'a Article,
 }
 
-/// The JSON Schema of [`Document`], as published in `docs/article.schema.json`.
+/// The JSON Schema of an article's JSON record, as published in
+/// `docs/article.schema.json`.
 pub fn schema() -> String {
     let schema = schemars::schema_for!(Document<'static>);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -17,6 +17,7 @@ mod engines;
 mod errors;
 mod gather;
 mod hostile;
+mod install;
 mod inert;
 mod languages;
 mod long;
