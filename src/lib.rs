@@ -25,6 +25,7 @@ mod fsutil;
 mod gather;
 mod lang;
 mod llm;
+mod pattern;
 mod persona;
 mod pipeline;
 mod prompt;
@@ -36,6 +37,7 @@ mod review;
 mod session;
 mod source;
 mod stage;
+mod template;
 mod text;
 mod voice;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::Environment;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -90,8 +90,7 @@ impl Prompts {
                 chosen.insert(name, (path.display().to_string(), text));
             }
         }
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
+        let mut env = crate::template::environment(crate::template::Output::Text);
         env.set_fuel(Some(FUEL));
         let mut origins = BTreeMap::new();
         let mut sources = BTreeMap::new();

@@ -50,7 +50,7 @@ impl Part {
     }
 }
 
-/// A block's place in a typed [`Article`](super::Article), so a part can be replaced.
+/// A block's place in a typed article, so a part can be replaced.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum At {

@@ -120,19 +120,9 @@ impl Run<'_> {
         }
     }
 
-    /// The file stems of a story's articles: `ID`, or `ID.LANG` per edition
-    /// when `--lang` names several languages.
+    /// The file stems of a story's articles.
     fn stems(&self, id: &str) -> Vec<String> {
-        match self.session.drafter().languages() {
-            [_, _, ..] => self
-                .session
-                .drafter()
-                .languages()
-                .iter()
-                .map(|l| format!("{id}.{l}"))
-                .collect(),
-            _ => vec![id.to_string()],
-        }
+        crate::publish::stems(id, self.session.drafter().languages())
     }
 
     /// Whether the story's outputs were all written (each edition's JSON).

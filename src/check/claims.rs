@@ -2,6 +2,7 @@
 //! out), percentages, money, dates and direct quotations, normalised so that
 //! "15,000", "15 000" and "fifteen thousand" are the same claim.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -86,10 +87,6 @@ static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
         r#"“([^”]+)”|"([^"]+)"|(?:^|[^\p{L}\p{N}])‘((?:[^’]|’\p{L})+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
     )
 });
-fn re(pattern: &str) -> Regex {
-    // The patterns are fixed at compile time and covered by the tests below.
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 fn month(name: &str) -> Option<u32> {
     let key = name.get(..3)?.to_ascii_lowercase();

@@ -7,6 +7,7 @@
 //! words come from, and no source holds them. The sources' own words are
 //! exempt, so a source that says "the strongest verified fact" is quoted freely.
 
+use crate::pattern::re;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -22,18 +23,15 @@ const RUN: usize = 5;
 
 /// Annotations and field names as the prompt writes them.
 static ANNOTATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    re(
         r"(?i)↳|^\W*statement:|\bstatement: [^:(]{1,80}\((?:speaks for|no side)|\(\s*speaks for\b|\bspeaks for [a-z][a-z-]*\s*\)|\(no side\)|\(id `|\(used by [a-z]|\b[a-z][a-z-]+ `[^`]*`: |give these words to|no such [a-z]+,? (?:word for word, )?in (?:passages|any source)|^\W*(?:lede|deck|headline|subhead|position|reasons|implications|pull_quote|closing|key_facts|cites|stated|perspectives|sections|byline|task|balance rule|voice guide|source \d+)\s*:",
     )
-    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 });
 
 /// A passage's id as the prompt labels it (`[S5] The greeting…`): in a part of
 /// our own article, where citations are kept apart from the text, it is copied
 /// from the prompt.
-static PASSAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[S\d+(?:\s*,\s*S\d+)*\]").unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
+static PASSAGE_LABEL: LazyLock<Regex> = LazyLock::new(|| re(r"\[S\d+(?:\s*,\s*S\d+)*\]"));
 
 /// Short words that make no run distinctive on their own.
 const SMALL: &[&str] = &[
@@ -106,10 +104,7 @@ impl Prompted {
 /// A template's prose: its tags and expressions become breaks, so no run
 /// spans them.
 fn template_words(t: &str) -> String {
-    static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>")
-            .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-    });
+    static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"(?s)\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|<[^>]*>"));
     TAG.replace_all(t, "\n").into_owned()
 }
 

@@ -2,6 +2,7 @@
 //! checks read: titles, paragraphs with their `[S1, S2]` citations, and the
 //! perspective sections found by their headings.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -13,10 +14,7 @@ use crate::persona::Persona;
 use crate::source::PassageId;
 use crate::stage::Section;
 
-static CITES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*\[(S\d+(?:\s*,\s*S\d+)*)\]")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
+static CITES: LazyLock<Regex> = LazyLock::new(|| re(r"\s*\[(S\d+(?:\s*,\s*S\d+)*)\]"));
 
 /// Headings after which nothing is checked (byline, source list, related links).
 fn is_trailer(heading: &str) -> bool {

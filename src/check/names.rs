@@ -2,16 +2,14 @@
 //! organisations), without the filler that opens sentences, and whether the
 //! sources know a name whole or word by word.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lang::en::CALENDAR_NAMES;
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
+static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"));
 
 /// Words that start sentences or join names without being names themselves.
 const COMMON: &[&str] = &[

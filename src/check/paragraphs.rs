@@ -1,32 +1,22 @@
-//! An article's text as paragraphs: Markdown split at blank lines, headings,
-//! list items and quotations; and plain text pasted from a page (one paragraph a
-//! line) turned into Markdown first.
+//! An article's text as paragraphs: Markdown read into headings, paragraphs,
+//! list items and quotations (`text::blocks`); and plain text pasted from a
+//! page (one paragraph a line) turned into Markdown first.
 
-/// The paragraphs, headings, list items and quotations of a Markdown body.
+use crate::text::BlockKind;
+
+/// The paragraphs, headings, list items and quotations of a Markdown body,
+/// each marked as the article reader expects: `## heading`, `- item`,
+/// `> quotation`, `---`.
 pub(super) fn paragraphs(body: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut current = String::new();
-    for line in body.lines() {
-        let t = line.trim();
-        let is_item = t.starts_with("- ") || t.starts_with("* ") || t.starts_with('>');
-        if t.is_empty() || t.starts_with('#') || is_item || t == "---" {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
-            if !t.is_empty() {
-                out.push(t.to_string());
-            }
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(t);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
+    crate::text::blocks(body)
+        .into_iter()
+        .map(|b| match b.kind {
+            BlockKind::Heading(level) => format!("{} {}", "#".repeat(level), b.text),
+            BlockKind::Item => format!("- {}", b.text),
+            BlockKind::Quote => format!("> {}", b.text),
+            BlockKind::Rule | BlockKind::Paragraph => b.text,
+        })
+        .collect()
 }
 
 /// A plain-text article (one paragraph a line, no Markdown marks, as pasted

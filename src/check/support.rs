@@ -4,6 +4,7 @@
 //! multiples, decades and times in English, native numerals in Korean: each
 //! language's `numbers`), and the numbers inside its quotations.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -27,9 +28,6 @@ static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
         r"([〇零一二三四五六七八九十百千两兩]{2,}|[二三四五六七八九十百千两兩])([万萬億亿兆])?|(一)(?:([万萬億亿兆])|[つ个個名人日月年天周週次项項位家种種条條点點岁歳倍分回件台枚度届场場国國])",
     )
 });
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 /// Values written in digits that a claim in another form may rest on: every
 /// digit run, whatever it is glued to (each side of a score, a phone number's

@@ -53,14 +53,18 @@ pub(crate) async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
     }
 }
 
-/// The `persona:` field of a YAML front matter, if the article has one.
+/// The `persona` field of the article's front matter (YAML or TOML), if it has
+/// one; a header that does not parse names no persona.
 fn front_matter_persona(text: &str) -> Option<String> {
-    let header = text.strip_prefix("---\n")?.split("\n---").next()?;
-    header
-        .lines()
-        .find_map(|l| l.strip_prefix("persona:"))
-        .map(|v| v.trim().trim_matches('"').to_string())
-        .filter(|v| !v.is_empty())
+    #[derive(serde::Deserialize)]
+    struct Header {
+        persona: Option<String>,
+    }
+    let path = std::path::Path::new("article");
+    let split = crate::frontmatter::split(path, text).ok()?;
+    split.header?;
+    let header: Header = crate::frontmatter::parse(path, &split).ok()?;
+    header.persona.filter(|p| !p.trim().is_empty())
 }
 
 fn human(report: &Report, article: &Path, cited: bool) -> String {
@@ -156,5 +160,20 @@ fn parity(args: &CheckArgs, a: (&Path, &str), b: (&Path, &str), persona: &person
             count: differences.len(),
             summary: format!("{} and {} differ", a.0.display(), b.0.display()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_front_matter_names_the_persona() {
+        let named = super::front_matter_persona;
+        assert_eq!(
+            named("---\npersona: nuri\ntitle: x\n---\nBody"),
+            Some("nuri".into())
+        );
+        assert_eq!(named("+++\npersona = \"prism\"\n+++\nBody"), Some("prism".into()));
+        assert_eq!(named("---\ntitle: x\n---\nBody"), None);
+        assert_eq!(named("Body only"), None);
     }
 }

@@ -3,6 +3,7 @@
 //! the setting phrase before a speaker or a statement (記者会見で、), and the
 //! names in a speaker span once titles and offices are taken out.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -53,10 +54,8 @@ pub(super) fn negated(s: &str, markers: &[&str]) -> bool {
     markers.iter().any(|m| s.contains(m))
 }
 
-static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"「([^」]{2,})」|『([^』]{2,})』|“([^”]{2,})”|\x22([^\x22]{2,})\x22")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
+static QUOTED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"「([^」]{2,})」|『([^』]{2,})』|“([^”]{2,})”|\x22([^\x22]{2,})\x22"));
 
 /// The outermost quotations in `s`, without their marks.
 pub(super) fn quotations(s: &str) -> Vec<String> {
@@ -68,7 +67,7 @@ pub(super) fn quotations(s: &str) -> Vec<String> {
 }
 
 static DECLINES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    re(concat!(
         r"(?:コメント|論評)を(?:控え|差し控え|避け)|言及を(?:避け|控え)|明言を避け|回答を(?:控え|避け)|",
         r"コメントしなかった|回答しなかった|",
         r"(?:拒绝|不予|未予|暂未|尚未|没有|未|并未|不愿)[^，。,]{0,8}(?:置评|评论|回应|表态|答复)|无可奉告|",
@@ -76,7 +75,6 @@ static DECLINES: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:(?:declined|refused) to (?:comment|say|discuss)|would not comment|no immediate comment|",
         r"did not (?:immediately )?respond to (?:a )?requests? for comment)",
     ))
-    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 });
 
 /// Whether the text says someone declined to comment (in English, Korean,
@@ -184,11 +182,10 @@ pub(crate) const OFFICES: &str = concat!(
 
 /// Titles that follow a Japanese name or precede a Chinese one.
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    re(concat!(
         r"(\p{Han}{2,4}?)(?:官房長官|首相|外相|防衛相|報道官|外務大臣|大臣|長官|大統領|国務長官|議員|氏)",
         r"|(?:发言人|發言人|外长|总统|總統|主席|部长|總理|总理|国务卿|外相|大使)(\p{Han}{2,3})",
     ))
-    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 });
 
 /// Chinese and Japanese names standing beside a title in `text` (`林芳正官房長官`

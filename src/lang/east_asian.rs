@@ -5,15 +5,12 @@
 //! (2026年3月2日, 3월 1일, 令和8年). Patterns and values only; `claims` turns
 //! them into claims.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lang::NUM;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 /// Kanji and hanzi numerals, with their place units.
 const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";

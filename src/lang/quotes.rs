@@ -2,13 +2,13 @@
 //! 「…」) and text masked inside them, so that cues and particles are found
 //! outside what was quoted.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub(crate) static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"["“]([^"”]{2,})["”]|「([^」]+)」|‘([^’]{2,})’"#).unwrap_or_else(|e| panic!("{e}"))
-});
+pub(crate) static QUOTES: LazyLock<Regex> =
+    LazyLock::new(|| re(r#"["“]([^"”]{2,})["”]|「([^」]+)」|‘([^’]{2,})’"#));
 
 pub(crate) fn first_group(c: &regex::Captures) -> String {
     (1..c.len())

@@ -81,7 +81,7 @@ impl LlmError {
             url: url.to_string(),
             status,
             detail: detail.into(),
-            excerpt: excerpt(body, 200),
+            excerpt: crate::text::excerpt(body, 200),
         }
     }
 
@@ -134,13 +134,4 @@ pub(crate) fn context_limit(body: &str) -> Option<usize> {
             .collect();
         digits.parse().ok().filter(|n| *n >= 256)
     })
-}
-
-/// At most `max` characters of `s`, on a character boundary, whitespace folded.
-pub(crate) fn excerpt(s: &str, max: usize) -> String {
-    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &folded[..i]),
-        None => folded,
-    }
 }

@@ -37,7 +37,7 @@ pub(crate) const ASKED: &[&str] = &[
 
 pub(crate) use cache::Cache;
 pub(crate) use cost::{Price, PriceTable};
-pub(crate) use error::{LlmError, excerpt};
+pub(crate) use error::LlmError;
 pub(crate) use http::HttpClient;
 pub(crate) use settings::{HttpConfig, Limits, Timeouts, split_credentials};
 

@@ -9,10 +9,10 @@ pub(crate) const SCHEMA_NOTE: &str =
 
 use serde_json::{Value, json};
 
-use super::error::excerpt;
 use super::modes::OutputMode;
 use super::presets::MaxTokensField;
 use super::{ChatRequest, ChatResponse, LlmError, Message, OutputSchema, Role, Usage};
+use crate::text::excerpt;
 
 /// The JSON body for a chat-completions request, asking for structured output
 /// in `mode`.

@@ -10,7 +10,8 @@ use super::modes::OutputMode;
 use super::ollama::root;
 use super::presets::Protocol;
 use super::wire::Framing;
-use super::{ChatRequest, HttpClient, Message, OutputSchema, Role, excerpt};
+use super::{ChatRequest, HttpClient, Message, OutputSchema, Role};
+use crate::text::excerpt;
 
 /// One probe's outcome.
 #[derive(Debug, Clone, Serialize)]

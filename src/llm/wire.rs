@@ -188,47 +188,26 @@ impl Wire for OllamaWire {
     }
 }
 
-impl StreamParser for ollama::StreamState {
-    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
-        ollama::StreamState::feed(self, url, data)
-    }
-    fn done(&self) -> bool {
-        self.done
-    }
-    fn content(&self) -> &str {
-        &self.answer.content
-    }
-    fn into_answer(self: Box<Self>) -> ChatResponse {
-        self.answer
-    }
+/// Each protocol's stream state keeps the answer so far and whether the
+/// stream's terminator has come; only what a payload means differs
+/// (its own `feed`).
+macro_rules! stream_parser {
+    ($($state:ty),+) => {$(
+        impl StreamParser for $state {
+            fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
+                <$state>::feed(self, url, data)
+            }
+            fn done(&self) -> bool {
+                self.done
+            }
+            fn content(&self) -> &str {
+                &self.answer.content
+            }
+            fn into_answer(self: Box<Self>) -> ChatResponse {
+                self.answer
+            }
+        }
+    )+};
 }
 
-impl StreamParser for openai::StreamState {
-    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
-        openai::StreamState::feed(self, url, data)
-    }
-    fn done(&self) -> bool {
-        self.done
-    }
-    fn content(&self) -> &str {
-        &self.answer.content
-    }
-    fn into_answer(self: Box<Self>) -> ChatResponse {
-        self.answer
-    }
-}
-
-impl StreamParser for anthropic::StreamState {
-    fn feed(&mut self, url: &str, data: &str) -> Result<bool, LlmError> {
-        anthropic::StreamState::feed(self, url, data)
-    }
-    fn done(&self) -> bool {
-        self.done
-    }
-    fn content(&self) -> &str {
-        &self.answer.content
-    }
-    fn into_answer(self: Box<Self>) -> ChatResponse {
-        self.answer
-    }
-}
+stream_parser!(ollama::StreamState, openai::StreamState, anthropic::StreamState);

@@ -113,7 +113,7 @@ pub(crate) async fn call<C: LlmClient, T: DeserializeOwned>(
                 tracing::warn!(
                     stage = %req.stage,
                     "answer still invalid after a repair: {detail} (answer: {})",
-                    crate::llm::excerpt(&crate::text::strip_hidden(&resp.content), 120)
+                    crate::text::excerpt(&crate::text::strip_hidden(&resp.content), 120)
                 );
                 return Ok((Reply::Invalid { parsed, detail }, tally.record(&stage, attempt)));
             }

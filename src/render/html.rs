@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::Environment;
 use serde::Serialize;
 
 use crate::article::Article;
@@ -94,9 +94,7 @@ impl Html {
             ),
             None => (format!("builtin:{TEMPLATE_NAME}"), TEMPLATE.to_string()),
         };
-        let mut env = Environment::new();
-        env.set_undefined_behavior(UndefinedBehavior::Strict);
-        env.set_auto_escape_callback(|_| AutoEscape::Html);
+        let mut env = crate::template::environment(crate::template::Output::Html);
         env.add_filter("originals", originals);
         let with_macro = format!("{CITES_MACRO}{text}");
         env.add_template_owned(TEMPLATE_NAME, with_macro)

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use minijinja::{AutoEscape, Environment, Value as Jinja, context};
+use minijinja::{Value as Jinja, context};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -85,8 +85,7 @@ pub(crate) fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String>
             .collect(),
         rows: rows.iter().map(|r| compact(r, &fair.sides, &retry)).collect(),
     };
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    let mut env = crate::template::environment(crate::template::Output::Html);
     env.add_template("desk.html.j2", TEMPLATE)
         .map_err(Error::internal)?;
     let tmpl = env.get_template("desk.html.j2").map_err(Error::internal)?;

@@ -284,51 +284,25 @@ pub fn parse(path: &Path, text: &str, index: usize, first_id: usize) -> Result<S
     })
 }
 
-/// Split a body into paragraphs: blank lines separate them, each list item stands
-/// alone, headings are structure rather than facts (the first one is returned as a
-/// title).
+/// Split a body into paragraphs (`text::blocks`): each list item and quotation
+/// stands alone, and headings are structure rather than facts (the first one,
+/// before any paragraph, is returned as a title).
 fn paragraphs(body: &str) -> (Option<String>, Vec<String>) {
     let mut heading = None;
     let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    let flush = |current: &mut Vec<&str>, out: &mut Vec<String>| {
-        if !current.is_empty() {
-            out.push(clean(&current.join(" ")));
-            current.clear();
-        }
-    };
-    for line in body.lines() {
-        let t = line.trim();
-        if t.is_empty() {
-            flush(&mut current, &mut out);
-        } else if let Some(h) = t.strip_prefix('#') {
-            flush(&mut current, &mut out);
-            if heading.is_none() && out.is_empty() {
-                heading = Some(h.trim_start_matches('#').trim().to_string());
+    for b in crate::text::blocks(body) {
+        match b.kind {
+            crate::text::BlockKind::Heading(_) => {
+                if heading.is_none() && out.is_empty() {
+                    heading = Some(clean(&b.text));
+                }
             }
-        } else if let Some(item) = list_item(t) {
-            flush(&mut current, &mut out);
-            current.push(item);
-        } else {
-            current.push(t);
+            crate::text::BlockKind::Rule => {}
+            _ => out.push(clean(&b.text)),
         }
     }
-    flush(&mut current, &mut out);
-    out.retain(|p| !p.is_empty());
+    out.retain(|p: &String| !p.is_empty());
     (heading, out)
-}
-
-fn list_item(line: &str) -> Option<&str> {
-    for marker in ["- ", "* ", "+ "] {
-        if let Some(rest) = line.strip_prefix(marker) {
-            return Some(rest);
-        }
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && line[digits..].starts_with(". ") {
-        return Some(&line[digits + 2..]);
-    }
-    None
 }
 
 /// Collapse whitespace and drop control and invisible formatting characters that

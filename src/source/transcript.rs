@@ -15,6 +15,7 @@
 //! read as a transcript only when it has both a question's label and an
 //! answer's.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -39,10 +40,6 @@ pub(crate) struct Label {
     pub(crate) role: Role,
     pub(crate) name: Option<String>,
     pub(crate) outlet: Option<String>,
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 }
 
 /// `MR MILLER:`, `MS. PSAKI:`.

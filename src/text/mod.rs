@@ -6,7 +6,11 @@
 //! letter, and put its punctuation inside or outside the marks; typographic and
 //! straight quotes are the same. Any other change to the words is refused.
 
+mod markdown;
+
 use crate::lang::script;
+
+pub(crate) use markdown::{Kind as BlockKind, blocks};
 
 /// `s` safe to print on a terminal: control characters (escape sequences
 /// among them) and bidirectional overrides shown as `\u{1b}`, not obeyed.

@@ -3,6 +3,7 @@
 //! her allies") and not a Mr.; "they" continues anyone. With no earlier speaker
 //! in the story, it is the nearest person the text named before it.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -132,10 +133,8 @@ const NOT: &[&str] = &[
 /// The nearest person `before` names: the last run of capitalised words that
 /// is not a sentence's opening word alone, a weekday or a month.
 pub(crate) fn named_before(before: &str) -> Option<String> {
-    static NAME: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[^\w.])((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)")
-            .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-    });
+    static NAME: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:^|[^\w.])((?:Mr\.|Mrs\.|Ms\.|Dr\.)?\s?[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*)"));
 
     NAME.captures_iter(before)
         .filter_map(|c| c.get(1))

@@ -4,6 +4,7 @@
 //! statement reader and the speaker finder.
 
 use super::lexicon::VERBS;
+use crate::pattern::re;
 
 /// Quotation text blanked, byte for byte, so verbs inside quotations are not
 /// cues.
@@ -14,7 +15,7 @@ pub(super) fn mask_quotes(s: &str) -> String {
 /// Any reporting verb, in the order of [`VERBS`].
 static ANY_VERB: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let alternatives: Vec<String> = VERBS.iter().map(|v| regex::escape(v)).collect();
-    regex::Regex::new(&alternatives.join("|")).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+    re(&alternatives.join("|"))
 });
 
 /// Words before a noun, never before a verb.

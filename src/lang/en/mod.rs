@@ -11,6 +11,7 @@ mod said;
 mod speaker;
 mod statements;
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -41,12 +42,11 @@ pub(super) static LANGUAGE: Language = Language {
 };
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    re(concat!(
         r"(?i)\b(?:has|have|had|did|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|respond|return|reply)",
         r"|\b(?:declined|refused) to comment|\bno comment\b|\bcould not be reached\b|\bhas yet to comment",
         r"|\bnot available for comment|\bwould not comment|\bwouldn't comment",
     ))
-    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
 });
 
 /// Words that negate.

@@ -2,6 +2,7 @@
 //! read by value for the grounding checks.
 
 use crate::lang::Kind;
+use crate::pattern::re;
 
 /// The value of written-out numbers: "fifteen thousand" → 15000.
 pub(crate) fn value(s: &str) -> Option<f64> {
@@ -199,8 +200,9 @@ fn plain_value(w: &str) -> Option<f64> {
 fn in_figures(text: &str) -> Vec<(f64, Kind)> {
     use std::sync::LazyLock;
     static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)|\b(\d+(?:\.\d+)?)[\s-]points?\b")
-            .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+        re(
+            r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)|\b(\d+(?:\.\d+)?)[\s-]points?\b",
+        )
     });
     let mut out = Vec::new();
     for c in TIME.captures_iter(text) {

@@ -5,6 +5,7 @@
 //! span as written; which side that speaker belongs to is decided later, from
 //! the speaker span only, never from who else the sentence mentions.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -19,11 +20,9 @@ use crate::lang::statement::Statement;
 
 static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // Double marks may hold apostrophes (“We don’t …,”); single ones may not.
-    Regex::new(r#"^\s*(?:["“]([^"”]{2,}?)[,.!?]?["”]|[‘']([^’']{2,}?)[,.!?]?[’']),?\s+(.+)$"#)
-        .unwrap_or_else(|e| panic!("{e}"))
+    re(r#"^\s*(?:["“]([^"”]{2,}?)[,.!?]?["”]|[‘']([^’']{2,}?)[,.!?]?[’']),?\s+(.+)$"#)
 });
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\baccording to ([^,.;]+)").unwrap_or_else(|e| panic!("{e}")));
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\baccording to ([^,.;]+)"));
 
 /// The statements of one English sentence.
 pub(super) fn extract(sentence: &str) -> Vec<Statement> {

@@ -4,6 +4,7 @@
 
 mod statements;
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -26,10 +27,7 @@ pub(super) static LANGUAGE: Language = Language {
 };
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        "コメントしていない|コメントを控え|コメントは控え|コメントしなかった|回答を控え|返答はなかった",
-    )
-    .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+    re("コメントしていない|コメントを控え|コメントは控え|コメントしなかった|回答を控え|返答はなかった")
 });
 
 pub(super) static JA: Labels = Labels {

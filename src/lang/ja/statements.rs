@@ -7,16 +7,13 @@
 //! (また、「…」とも述べた) or one that refers back (同氏は, 彼は) continues the
 //! previous speaker. Declining to comment (コメントを控える) is no statement.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lang::cjk::{declines, mask, quotations, statement, trim_setting};
 use crate::lang::statement::Statement;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 /// `と` + reporting verb, in the past, progressive or polite form.
 static QUOTATIVE: LazyLock<Regex> = LazyLock::new(|| {

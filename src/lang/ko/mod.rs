@@ -5,6 +5,7 @@
 mod numbers;
 mod statements;
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -43,8 +44,7 @@ pub(super) static LANGUAGE: Language = Language {
 };
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("언급하지 않았다|언급을 피했다|논평을 거부|응답하지 않았다|답하지 않았다|입장을 밝히지 않았다")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
+    re("언급하지 않았다|언급을 피했다|논평을 거부|응답하지 않았다|답하지 않았다|입장을 밝히지 않았다")
 });
 
 pub(super) static KO: Labels = Labels {

@@ -2,16 +2,13 @@
 //! numbers (`수백만`), Sino-Korean digits before a counter (`오 주`) and native
 //! numerals (`네 명`, `열 다섯`, `한두`).
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lang::Kind;
 use crate::lang::east_asian::scale;
-
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 /// Korean's Sino-Korean numerals as words before a counter: `오 주`, `팔 년`,
 /// `삼 개월`, `이 피트`.

@@ -2,6 +2,7 @@
 //! ("according to X"). The speaker is the sentence's topic (은/는) or subject
 //! (이/가), without the particle.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -10,12 +11,11 @@ use crate::lang::en::plausible;
 use crate::lang::statement::Statement;
 
 static KO_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(밝혔다|말했다|강조했다|전했다|주장했다|비판했다|지적했다|덧붙였다|설명했다|언급했다|발표했다|촉구했다|요구했다|경고했다|규탄했다|비난했다|환영했다|반박했다|부인했다|일축했다|우려했다|표명했다|확인했다|요청했다|평가했다|밝혔습니다|말했습니다|강조했습니다|전했습니다)")
-        .unwrap_or_else(|e| panic!("{e}"))
+    re(
+        r"(밝혔다|말했다|강조했다|전했다|주장했다|비판했다|지적했다|덧붙였다|설명했다|언급했다|발표했다|촉구했다|요구했다|경고했다|규탄했다|비난했다|환영했다|반박했다|부인했다|일축했다|우려했다|표명했다|확인했다|요청했다|평가했다|밝혔습니다|말했습니다|강조했습니다|전했습니다)",
+    )
 });
-static KO_ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([^\s,.]+(?:\s+[^\s,.]+){0,4})에\s*따르면").unwrap_or_else(|e| panic!("{e}"))
-});
+static KO_ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"([^\s,.]+(?:\s+[^\s,.]+){0,4})에\s*따르면"));
 
 /// A statement, its speaker judged as a speaker can be in any script (Korean
 /// text names some speakers in Latin letters).

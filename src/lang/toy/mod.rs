@@ -4,6 +4,7 @@
 //! that a language is its folder plus one registration line: the statement
 //! reader and the checks take it with no change anywhere else.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -30,8 +31,7 @@ pub(super) static LANGUAGE: Language = Language {
     labels: super::en::LANGUAGE.labels,
 };
 
-static SAID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.+?) (είπε) ότι (.+?)\.?$").unwrap_or_else(|e| panic!("{e}")));
+static SAID: LazyLock<Regex> = LazyLock::new(|| re(r"^(.+?) (είπε) ότι (.+?)\.?$"));
 
 fn statements(sentence: &str) -> Vec<Statement> {
     SAID.captures(sentence.trim())

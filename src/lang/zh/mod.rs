@@ -4,6 +4,7 @@
 
 mod statements;
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -25,10 +26,8 @@ pub(super) static LANGUAGE: Language = Language {
     labels: &ZH,
 };
 
-static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("未予置评|不予置评|拒绝置评|未作回应|没有回应|尚未回应|未回应")
-        .unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-});
+static SILENCE: LazyLock<Regex> =
+    LazyLock::new(|| re("未予置评|不予置评|拒绝置评|未作回应|没有回应|尚未回应|未回应"));
 
 pub(super) static ZH: Labels = Labels {
     sides_heading: "各方立场",

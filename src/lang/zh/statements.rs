@@ -5,16 +5,13 @@
 //! are not part of the speaker. A pronoun or 该官员 continues the previous
 //! speaker. Declining to comment (拒绝置评) is no statement.
 
+use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::lang::cjk::{declines, mask, quotations, statement};
 use crate::lang::statement::Statement;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| panic!("built-in pattern is invalid: {e}"))
-}
 
 /// Reporting verbs, longest first where one holds another.
 static VERB: LazyLock<Regex> = LazyLock::new(|| {

@@ -5,7 +5,8 @@
 use serde_json::Value;
 
 use super::{BatchStatus, Counts, Outcome, field};
-use crate::llm::{LlmError, excerpt};
+use crate::llm::LlmError;
+use crate::text::excerpt;
 
 pub(super) fn openai_status(v: &Value, id: String, url: &str) -> Result<BatchStatus, LlmError> {
     let status = field(v, "/status", url)?;

@@ -2,6 +2,8 @@
 //! articles from the folder's index, writes the provenance record beside them,
 //! and writes everything atomically.
 
+mod target;
+
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
@@ -11,6 +13,8 @@ use crate::fsutil;
 use crate::related::{self, Index};
 use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
+
+pub(crate) use target::{Edition, Target, outputs, slug, stems, target};
 
 /// One article in one format, with the voice's HTML page template.
 pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {
