@@ -2,8 +2,9 @@
 //! (or the batch engine's client), each article published, and what they came
 //! to for the report.
 
+use super::inputs::voice_for;
 use super::report::SideOutcome;
-use super::{Item, Run, finish, voice_for};
+use super::{Item, Run, finish};
 use crate::error::Result;
 use crate::llm::Usage;
 use crate::source::Source;

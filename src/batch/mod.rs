@@ -29,10 +29,11 @@ use crate::session::Session;
 use draft::{Written, draft_one};
 use engine::{Engine, open_engine};
 pub(crate) use engine::{EngineKind, cancel};
-pub(super) use inputs::{load_sources, voice_for};
+use inputs::load_sources;
 use journal::{Event, Journal, State, Status};
 use manifest::{Item, LineError, Manifest};
 pub(crate) use plan::Estimate;
+use plan::fail;
 use progress::Progress;
 use report::Outcome;
 pub(crate) use report::Report;
@@ -236,18 +237,6 @@ async fn story(run: &Run<'_>, item: Item) -> (Item, Outcome) {
         Err(e) => fail(run, &item, attempt, e.to_string()),
     };
     (item, outcome)
-}
-
-fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
-    run.record(
-        item,
-        State::Failed,
-        attempt,
-        Some(reason.clone()),
-        Usage::default(),
-        None,
-    );
-    Outcome::Failed(reason)
 }
 
 /// The manifest's stories, from a feed or the list itself.

@@ -2,9 +2,11 @@
 //! `--max-cost`) and the plan of a whole batch (`--dry-run`), both from the
 //! requests the pipeline would send, rendered without a call.
 
+use super::Run;
+use super::inputs::{load_sources, voice_for};
+use super::journal::State;
 use super::manifest::{Item, Manifest};
 use super::report::Outcome;
-use super::{Run, load_sources, voice_for};
 use crate::error::Result;
 use crate::llm::{PriceTable, Usage};
 use crate::pipeline::PlannedCall;
@@ -116,7 +118,7 @@ pub(super) async fn reserve(
             run.halt("--max-cost needs a price for every model: add [prices] to parallax.toml".into());
             return Err(Outcome::NotStarted);
         }
-        Err(e) => return Err(super::fail(run, item, attempt, e.to_string())),
+        Err(e) => return Err(fail(run, item, attempt, e.to_string())),
     };
     let Ok(mut b) = run.budget.lock() else {
         return Err(Outcome::NotStarted);
@@ -130,4 +132,17 @@ pub(super) async fn reserve(
     }
     b.1 += est;
     Ok(est)
+}
+
+/// A story that failed before drafting (its sources, its persona), recorded.
+pub(super) fn fail(run: &Run<'_>, item: &Item, attempt: u32, reason: String) -> Outcome {
+    run.record(
+        item,
+        State::Failed,
+        attempt,
+        Some(reason.clone()),
+        Usage::default(),
+        None,
+    );
+    Outcome::Failed(reason)
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use std::io::Write;
 
-use super::{cwd, write_stdout};
+use super::open::cwd;
+use super::out::write_stdout;
 use crate::batch::{self, EngineKind, Estimate, Options, Report};
 use crate::cli::{BatchArgs, Engine};
 use crate::config::Flags;

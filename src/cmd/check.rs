@@ -2,16 +2,15 @@
 
 use std::path::Path;
 
-use super::write_stdout;
+use super::out::write_stdout;
 use crate::check::{self, Corpus, Report, markdown};
 use crate::cli::CheckArgs;
-use crate::config::{ProcessEnv, Project};
+use crate::config::ProcessEnv;
 use crate::error::{Error, InputError, Result};
 use crate::{persona, source};
 
 pub(crate) async fn run(args: &CheckArgs, config: Option<&Path>) -> Result<()> {
-    let cwd = super::cwd()?;
-    let project = Project::discover(config, args.personas.as_deref(), None, &ProcessEnv, &cwd)?;
+    let project = super::open::discover(config, args.personas.as_deref(), None)?;
     let article = args
         .article
         .as_deref()

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use super::{columns, cwd, write_stdout};
+use super::open::cwd;
+use super::out::{columns, write_stdout};
 use crate::cli::DoctorArgs;
 use crate::config::{Flags, Model};
 use crate::error::{Error, Result};

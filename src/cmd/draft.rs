@@ -3,7 +3,8 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use super::{cwd, write_stdout};
+use super::open::cwd;
+use super::out::write_stdout;
 use crate::article::Article;
 use crate::cli::DraftArgs;
 use crate::config::Flags;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::write_stdout;
+use super::out::write_stdout;
 use crate::cli::{ChannelsCommand, GatherArgs};
 use crate::config::{ProcessEnv, Project};
 use crate::error::{Error, Result};
@@ -11,7 +11,7 @@ use crate::gather::{self, channel};
 
 pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
-        super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
+        super::open::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let mut channels = channels_of(&project, args.channels.as_deref())?;
     if !args.only.is_empty() {
         if let Some(missing) = args.only.iter().find(|id| !channels.iter().any(|c| &c.id == *id)) {
@@ -71,8 +71,7 @@ fn channels_of(project: &Project, dir: Option<&Path>) -> Result<Vec<channel::Cha
 pub(crate) fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         ChannelsCommand::List { channels, json } => {
-            let cwd = super::cwd()?;
-            let project = Project::discover(config, None, None, &ProcessEnv, &cwd)?;
+            let project = super::open::discover(config, None, None)?;
             let all = channels_of(&project, channels.as_deref())?;
             let text = if *json {
                 all.iter()

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::write_stdout;
+use super::out::write_stdout;
 use crate::error::{Error, InputError, Result};
 use crate::fsutil::write_atomic;
 

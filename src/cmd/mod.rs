@@ -6,14 +6,15 @@ pub(crate) mod doctor;
 pub(crate) mod draft;
 pub(crate) mod gather;
 pub(crate) mod init;
+mod open;
+mod out;
 pub(crate) mod personas;
 pub(crate) mod prompts;
 pub(crate) mod review;
 pub(crate) mod statements;
 
-use std::io::Write;
-
-use std::path::PathBuf;
+use open::cwd;
+use out::write_stdout;
 
 use crate::cli::{self, Cli};
 use crate::error::{Error, Result};
@@ -101,19 +102,6 @@ fn man() -> Result<()> {
     write_stdout(&String::from_utf8_lossy(&out))
 }
 
-/// The project found from here, and the persona asked for (else its default).
-fn project_and_persona(
-    config: Option<&std::path::Path>,
-    personas: Option<&std::path::Path>,
-    persona: Option<&str>,
-) -> Result<(crate::config::Project, crate::persona::Persona)> {
-    use crate::config::{ProcessEnv, Project};
-    let project = Project::discover(config, personas, None, &ProcessEnv, &cwd()?)?;
-    let id = persona.map_or_else(|| project.default_persona.clone(), str::to_string);
-    let persona = crate::persona::load(&id, &project.persona_dirs)?;
-    Ok((project, persona))
-}
-
 /// `parallax trust [FILE]`: record a project config as trusted.
 fn trust(file: Option<&std::path::Path>) -> Result<()> {
     use crate::config::{ProcessEnv, find_project_config, trust};
@@ -125,46 +113,4 @@ fn trust(file: Option<&std::path::Path>) -> Result<()> {
     let store = trust::trust(&file, &ProcessEnv)?;
     tracing::info!("trusted {} (recorded in {})", file.display(), store.display());
     Ok(())
-}
-
-/// The working folder, which project discovery starts from.
-pub(crate) fn cwd() -> Result<PathBuf> {
-    std::env::current_dir().map_err(|e| Error::io("reading the working folder", e))
-}
-
-/// Write to stdout; a closed pipe (`| head`) is not an error.
-pub(crate) fn write_stdout(text: &str) -> Result<()> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::io("writing to stdout", e)),
-        _ => Ok(()),
-    }
-}
-
-/// Rows as aligned columns, measured in terminal cells (a Hangul or CJK
-/// character takes two).
-pub(crate) fn columns(rows: &[Vec<String>]) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let n = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..n)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let mut out = String::new();
-    for r in rows {
-        let last = r.len().saturating_sub(1);
-        for (c, cell) in r.iter().enumerate() {
-            out.push_str(cell);
-            if c < last {
-                out.push_str(&" ".repeat(widths[c] - cell.width() + 2));
-            }
-        }
-        out.push('\n');
-    }
-    out
 }

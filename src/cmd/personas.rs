@@ -4,25 +4,15 @@ use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
-use super::write_stdout;
-use crate::cli::{Lookup, PersonasCommand};
-use crate::config::{ProcessEnv, Project};
+use super::open::project;
+use super::out::write_stdout;
+use crate::cli::PersonasCommand;
+use crate::config::Project;
 use crate::error::{Error, InputError, Result};
 use crate::persona::{self, Persona, is_slug};
 use crate::pipeline::{self, DraftOptions, Job};
 use crate::prompt::Prompts;
 use crate::source;
-
-pub(crate) fn project(config: Option<&Path>, lookup: &Lookup) -> Result<Project> {
-    let cwd = super::cwd()?;
-    Ok(Project::discover(
-        config,
-        lookup.personas.as_deref(),
-        lookup.prompts.as_deref(),
-        &ProcessEnv,
-        &cwd,
-    )?)
-}
 
 pub(crate) async fn run(cmd: &PersonasCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
@@ -82,7 +72,7 @@ fn list(project: &Project, json: bool) -> Result<()> {
             Err(err) => invalid.push_str(&format!("{}  (invalid: {err})\n", e.id)),
         }
     }
-    let out = super::columns(&table) + &invalid;
+    let out = super::out::columns(&table) + &invalid;
     write_stdout(&out)
 }
 

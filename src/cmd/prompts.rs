@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
-use super::personas::project;
-use super::write_stdout;
+use super::open::project;
+use super::out::write_stdout;
 use crate::cli::{Lookup, PromptsCommand};
 use crate::config::{self, Project};
 use crate::error::{Error, InputError, Result};

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::write_stdout;
+use super::out::write_stdout;
 use crate::cli::ReviewArgs;
 use crate::error::{Error, Result};
 use crate::review::{self, Row, Standing, Verdict};

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::write_stdout;
+use super::out::write_stdout;
 use crate::cli::StatementsArgs;
 use crate::config::ProcessEnv;
 use crate::error::{Error, Result};
@@ -11,7 +11,7 @@ use crate::source;
 
 pub(crate) async fn run(args: &StatementsArgs, config: Option<&Path>) -> Result<()> {
     let (project, persona) =
-        super::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
+        super::open::project_and_persona(config, args.personas.as_deref(), args.persona.as_deref())?;
     let mut sources = source::load_all(&args.sources, &project.fetcher(&ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &persona)?;
     let mut out = String::new();

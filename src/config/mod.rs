@@ -21,11 +21,13 @@ mod precedence_tests;
 mod tests;
 
 mod batch;
+mod dirs;
 mod flags;
 mod models;
 pub(crate) mod trust;
 
 pub(crate) use batch::BatchSettings;
+pub(crate) use dirs::{Env, ProcessEnv, find_project_config, user_cache_dir, user_config_dir};
 pub(crate) use draft::{Settings, resolve};
 pub(crate) use flags::Flags;
 pub(crate) use models::{Model, ProviderKind, StageModels, every_stage, parse_stage_model};
@@ -109,48 +111,6 @@ pub(crate) struct CacheConfig {
 pub(crate) struct PathsConfig {
     pub(crate) personas: Option<PathBuf>,
     pub(crate) prompts: Option<PathBuf>,
-}
-
-/// Reads the environment; a seam so tests can pass their own.
-pub(crate) trait Env {
-    fn var(&self, name: &str) -> Option<String>;
-}
-
-/// The process environment.
-pub(crate) struct ProcessEnv;
-
-impl Env for ProcessEnv {
-    fn var(&self, name: &str) -> Option<String> {
-        std::env::var(name).ok().filter(|v| !v.is_empty())
-    }
-}
-
-fn xdg(env: &dyn Env, var: &str, fallback: &str) -> Option<PathBuf> {
-    let base = env
-        .var(var)
-        .map(PathBuf::from)
-        .or_else(|| env.var("HOME").map(|h| Path::new(&h).join(fallback)))?;
-    Some(base.join("parallax"))
-}
-
-/// The user's config folder: `$XDG_CONFIG_HOME/parallax` or `~/.config/parallax`.
-pub(crate) fn user_config_dir(env: &dyn Env) -> Option<PathBuf> {
-    xdg(env, "XDG_CONFIG_HOME", ".config")
-}
-
-/// The cache folder: `PARALLAX_CACHE_DIR`, else `$XDG_CACHE_HOME/parallax`.
-pub(crate) fn user_cache_dir(env: &dyn Env) -> Option<PathBuf> {
-    env.var("PARALLAX_CACHE_DIR")
-        .map(PathBuf::from)
-        .or_else(|| xdg(env, "XDG_CACHE_HOME", ".cache"))
-}
-
-/// The first `parallax.toml` from `start` upward.
-pub(crate) fn find_project_config(start: &Path) -> Option<PathBuf> {
-    start
-        .ancestors()
-        .map(|d| d.join("parallax.toml"))
-        .find(|p| p.is_file())
 }
 
 /// A loaded config file and its text (for pointing errors at lines).

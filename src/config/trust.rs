@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::{Env, user_config_dir};
+use super::dirs::{Env, user_config_dir};
 use crate::error::{Error, Result};
 use crate::fsutil::sha256_hex;
 

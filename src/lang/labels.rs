@@ -111,7 +111,11 @@ pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static Labels)> {
 
 /// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
 pub(crate) fn for_language(lang: &str) -> &'static Labels {
-    super::by_code(lang).map_or(super::en::LANGUAGE.labels, |l| l.labels)
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    super::LANGUAGES
+        .iter()
+        .find(|l| l.code == primary)
+        .map_or(super::en::LANGUAGE.labels, |l| l.labels)
 }
 
 #[cfg(test)]

@@ -82,12 +82,6 @@ pub(crate) fn of(sentence: &str) -> &'static Language {
         .unwrap_or(&en::LANGUAGE)
 }
 
-/// The language of a code (`en`, `ko`, `ko-KR`…), if parallax knows it.
-pub(crate) fn by_code(code: &str) -> Option<&'static Language> {
-    let primary = code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-    LANGUAGES.iter().find(|l| l.code == primary).copied()
-}
-
 /// Whether an anaphoric speaker stands for the person it continues (a pronoun,
 /// or a continuation with no subject of its own), rather than describing one
 /// ("the ministry", 该官员), which is kept as written.

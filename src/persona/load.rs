@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::{BUILTIN, BalanceSpec, GlossaryEntry, Persona, PersonaSpec, Perspective, is_slug, validate};
+use super::validate::{is_slug, validate};
+use super::{BUILTIN, BalanceSpec, GlossaryEntry, Persona, PersonaSpec, Perspective};
 use crate::error::InputError;
 use crate::frontmatter;
 use crate::fsutil::line_of_key;

@@ -7,7 +7,8 @@ use std::time::Instant;
 use futures::future::try_join_all;
 
 use super::assemble::assemble;
-use super::{Answerer, Job, Plan, brief, complete, compose};
+use super::rounds::{brief, complete, compose};
+use super::{Answerer, Job, Plan};
 use crate::article::Article;
 use crate::article::integrity::{FindingKind, Severity};
 use crate::check::parity::{DifferenceKind, compare};

@@ -5,8 +5,9 @@
 use futures::future::try_join_all;
 
 use super::assemble::Drafts;
-use super::{Answerer, Ask, Plan, revisable};
+use super::{Answerer, Ask, Plan};
 use crate::article::CallRecord;
+use crate::check;
 use crate::check::Report;
 use crate::error::Error;
 use crate::stage::{Finish, Opening, PerspectiveDraft};
@@ -42,7 +43,7 @@ pub(super) async fn round<A: Answerer>(
         plural(sections.len()),
         names.join(", ")
     );
-    super::progress(plan.job, &what);
+    plan.job.progress(&what);
     let findings: Vec<Vec<String>> = sections
         .iter()
         .map(|s| {
@@ -170,4 +171,18 @@ pub(super) fn keep_improvements(
         }
     }
     kept
+}
+
+/// The findings a revision round can act on: claims, attributions and disputed
+/// terms.
+pub(crate) fn revisable(report: &Report) -> impl Iterator<Item = &check::Finding> {
+    report.findings.iter().filter(|f| {
+        matches!(
+            f.check,
+            check::Check::Grounding
+                | check::Check::Glossary
+                | check::Check::Attribution
+                | check::Check::Parity
+        )
+    })
 }

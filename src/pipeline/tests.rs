@@ -5,6 +5,15 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use super::*;
+use crate::article::Article;
+use crate::check;
+use crate::config::ProviderKind;
+use crate::error::Error;
+use crate::llm::ChatRequest;
+use crate::persona::Persona;
+use crate::prompt::Prompts;
+use crate::source::Source;
+use crate::stage::{Section, Stage};
 
 /// One article: the only edition of the persona's language.
 async fn draft<A: Answerer>(answerer: &A, job: &Job<'_>) -> Result<Article, Error> {

@@ -14,7 +14,7 @@ use crate::related::{self, Index};
 use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
 
-pub(crate) use target::{Edition, Target, outputs, slug, stems, target};
+pub(crate) use target::{Edition, Target, outputs, slug, stems, target, with_ext};
 
 /// One article in one format, with the voice's HTML page template.
 pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {
@@ -126,14 +126,6 @@ fn write_together(dir: &Path, files: &[(PathBuf, Vec<u8>)]) -> Result<()> {
 pub(crate) fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<()> {
     let json = serde_json::to_vec_pretty(value).map_err(Error::internal)?;
     write_file(path, &json)
-}
-
-/// `base` + `.ext` (a base may itself contain dots).
-pub(crate) fn with_ext(base: &Path, ext: &str) -> PathBuf {
-    let mut s = base.as_os_str().to_owned();
-    s.push(".");
-    s.push(ext);
-    s.into()
 }
 
 /// Write a file atomically, with the path in any error.

@@ -5,7 +5,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::with_ext;
 use crate::error::{Error, Result};
 use crate::render::Format;
 
@@ -117,6 +116,14 @@ pub(crate) fn outputs(base: &Path, formats: &[Format]) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = formats.iter().map(|f| with_ext(base, f.extension())).collect();
     out.push(with_ext(base, "provenance.json"));
     out
+}
+
+/// `base` + `.ext` (a base may itself contain dots).
+pub(crate) fn with_ext(base: &Path, ext: &str) -> PathBuf {
+    let mut s = base.as_os_str().to_owned();
+    s.push(".");
+    s.push(ext);
+    s.into()
 }
 
 #[cfg(test)]

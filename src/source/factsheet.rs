@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Passage, Source, SourceMeta, clean};
+use super::parse::clean;
+use super::{Passage, Source, SourceMeta};
 use crate::error::InputError;
 
 #[derive(Debug, Deserialize)]

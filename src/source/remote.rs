@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use super::{Source, factsheet, parse};
+use super::parse::parse;
+use super::{Source, factsheet};
 use crate::error::InputError;
 use crate::fetch::{Page, extract};
 
