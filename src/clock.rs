@@ -1,41 +1,129 @@
 //! The clock and the calendar: now as an RFC 3339 timestamp (journals, caches,
-//! provenance, fetched pages), today's date, and a `--date` checked against the
-//! calendar. One place, so every record states time the same way.
+//! provenance, fetched pages), and an article's [`Date`], a calendar date from
+//! `jiff` written `YYYY-MM-DD` wherever it is stored or shown. One place, so
+//! every record states time the same way.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Now, to the second: `2026-12-02T08:25:47Z`.
 pub(crate) fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// Today's date, `YYYY-MM-DD` (UTC).
-pub(crate) fn today() -> String {
-    now()[..10].to_string()
-}
+/// A calendar date, `2026-01-31` in every text and record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Date(jiff::civil::Date);
 
-/// Whether `d` is a calendar date written `YYYY-MM-DD`.
-pub(crate) fn is_date(d: &str) -> bool {
-    let part = |r: std::ops::Range<usize>| d.get(r).and_then(|p| p.parse::<u32>().ok());
-    let shaped = d.len() == 10
-        && d.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let (year, month, day) = (part(0..4), part(5..7), part(8..10));
-    match (shaped, year, month, day) {
-        (true, Some(y), Some(m), Some(day)) => (1..=12).contains(&m) && day >= 1 && day <= days_in(y, m),
-        _ => false,
+impl Date {
+    /// A date known to be one (`2026, 1, 1`).
+    pub(crate) const fn ymd(year: i16, month: i8, day: i8) -> Date {
+        Date(jiff::civil::date(year, month, day))
+    }
+
+    /// Today (UTC).
+    pub(crate) fn today() -> Date {
+        Date(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date())
     }
 }
 
-fn days_in(year: u32, month: u32) -> u32 {
-    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+/// Text that is not a calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NotADate(pub(crate) String);
+
+impl fmt::Display for NotADate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is not a calendar date like 2026-01-31", self.0)
+    }
+}
+
+impl FromStr for Date {
+    type Err = NotADate;
+
+    /// Exactly `YYYY-MM-DD`, a day the calendar has (`2024-02-29`, not
+    /// `2025-02-30`).
+    fn from_str(s: &str) -> Result<Date, NotADate> {
+        let shaped = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| match i {
+                4 | 7 => b == b'-',
+                _ => b.is_ascii_digit(),
+            });
+        let field = |r: std::ops::Range<usize>| s.get(r).and_then(|p| p.parse::<i16>().ok());
+        let parsed = match (shaped, field(0..4), field(5..7), field(8..10)) {
+            (true, Some(y), Some(m), Some(d)) => jiff::civil::Date::new(y, m as i8, d as i8).ok(),
+            _ => None,
+        };
+        parsed.map(Date).ok_or_else(|| NotADate(s.to_string()))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            self.0.month(),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "String".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn a_date_is_a_day_the_calendar_has_written_one_way() {
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(d.to_string(), "2024-02-29");
+        assert_eq!(serde_json::to_string(&d).unwrap(), "\"2024-02-29\"");
+        assert_eq!(
+            serde_json::from_str::<Date>("\"2026-01-02\"")
+                .unwrap()
+                .to_string(),
+            "2026-01-02"
+        );
+        for bad in [
+            "2025-02-30",
+            "2025-13-01",
+            "tomorrow",
+            "2026-1-02",
+            "2026-01-02T10:00",
+            "",
+        ] {
+            assert!(bad.parse::<Date>().is_err(), "{bad}");
+        }
+        assert!(serde_json::from_str::<Date>("\"2025-02-30\"").is_err());
+        assert_eq!(Date::today().to_string().len(), 10);
     }
 }

@@ -59,8 +59,8 @@ impl Drafter {
     }
 
     /// The date articles carry.
-    pub(crate) fn date(&self) -> &str {
-        &self.settings.date
+    pub(crate) fn date(&self) -> crate::clock::Date {
+        self.settings.date
     }
 
     /// The languages of the editions asked for (empty: the persona's own).
@@ -162,7 +162,7 @@ impl Drafter {
             models,
             temperature: self.settings.temperature.with_persona(persona.spec.temperature),
             max_tokens: self.settings.max_tokens,
-            date: self.settings.date.clone(),
+            date: self.settings.date,
             revise: self.settings.revise,
             progress,
             fence_key: self.settings.fence_key.clone(),

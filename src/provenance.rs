@@ -45,7 +45,7 @@ pub(crate) struct Parameters {
     pub(crate) models: StageModels,
     pub(crate) temperature: Option<f32>,
     pub(crate) max_tokens: u32,
-    pub(crate) date: String,
+    pub(crate) date: crate::clock::Date,
 }
 
 #[derive(Debug, Serialize)]
@@ -123,7 +123,7 @@ pub(crate) fn build<'a>(
             models: o.models.clone(),
             temperature: o.temperature,
             max_tokens: o.max_tokens,
-            date: o.date.clone(),
+            date: o.date,
         },
         calls: &article.meta.calls,
         usage: article.meta.usage,

@@ -99,7 +99,7 @@ pub(crate) struct Metadata {
     pub(crate) model: String,
     /// True when no language model wrote it (the extractive provider).
     pub(crate) extractive: bool,
-    pub(crate) date: String,
+    pub(crate) date: crate::clock::Date,
     pub(crate) language: String,
     pub(crate) generator: String,
     pub(crate) usage: Usage,

@@ -25,7 +25,7 @@ pub(super) async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) 
         .session
         .drafter()
         .options(&voice.persona, item.model.as_deref(), false)?;
-    options.date = run.date.clone();
+    options.date = run.date;
     let languages = run.session.drafter().languages();
     let editions = match run.engine {
         Some(engine) => {

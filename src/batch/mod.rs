@@ -79,7 +79,7 @@ struct Run<'a> {
     finished: Mutex<Vec<(String, finish::Listed)>>,
     engine: Option<&'a Engine>,
     /// The date articles carry (a batch engine keeps its first run's).
-    date: String,
+    date: crate::clock::Date,
     /// The price share paid (a batch engine's discount).
     price_share: f64,
 }
@@ -145,7 +145,7 @@ impl<'a> Run<'a> {
             .map_err(|e| Error::io(format!("opening the journal in {}", opts.out.display()), e))?;
         let date = match engine {
             Some(e) => e.pinned_date(session.drafter().date())?,
-            None => session.drafter().date().to_string(),
+            None => session.drafter().date(),
         };
         Ok(Run {
             session,

@@ -42,7 +42,7 @@ pub(crate) struct Settings {
     /// in provenance are written relative to it.
     pub(crate) root: PathBuf,
     /// The date articles carry, `YYYY-MM-DD` (`--date`, else today).
-    pub(crate) date: String,
+    pub(crate) date: crate::clock::Date,
     /// `--lang`: one edition per language, each once (empty: the persona's).
     pub(crate) languages: Vec<String>,
     /// `--strict`: anything flagged or degraded is an error.

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::Model;
+use crate::clock::Date;
 use crate::error::Error;
 use crate::stage::StageKind;
 
@@ -37,13 +38,10 @@ pub(crate) struct Flags {
 
 impl Flags {
     /// `--date`, checked against the calendar, else today.
-    pub(crate) fn checked_date(&self) -> Result<String, Error> {
+    pub(crate) fn checked_date(&self) -> Result<Date, Error> {
         match self.date.as_deref() {
-            Some(d) if crate::clock::is_date(d) => Ok(d.to_string()),
-            Some(d) => Err(Error::Usage(format!(
-                "--date `{d}` is not a calendar date like 2026-01-31"
-            ))),
-            None => Ok(crate::clock::today()),
+            Some(d) => d.parse().map_err(|e| Error::Usage(format!("--date {e}"))),
+            None => Ok(Date::today()),
         }
     }
 

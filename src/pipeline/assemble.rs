@@ -175,7 +175,7 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
             provider: o.provider.clone(),
             model: distinct_models(calls).unwrap_or_else(|| o.model_for(&Stage::Opening)),
             extractive,
-            date: o.date.clone(),
+            date: o.date,
             language: persona.language.clone(),
             generator: concat!("parallax ", env!("CARGO_PKG_VERSION")).into(),
             usage,

@@ -21,7 +21,7 @@ pub(crate) struct DraftOptions {
     pub(crate) temperature: Option<f32>,
     pub(crate) max_tokens: u32,
     /// The article's date, `YYYY-MM-DD`.
-    pub(crate) date: String,
+    pub(crate) date: crate::clock::Date,
     /// Send sections with grounding or glossary findings back for one revision.
     pub(crate) revise: bool,
     /// Log each round on stderr (off for dry runs and template checks).
@@ -47,7 +47,7 @@ impl DraftOptions {
             models,
             temperature: None,
             max_tokens: 2048,
-            date: "2026-01-01".into(),
+            date: crate::clock::Date::ymd(2026, 1, 1),
             revise: true,
             progress: false,
             fence_key: String::new(),

@@ -24,7 +24,7 @@ pub(crate) struct Markdown {
 struct FrontMatter<'a> {
     title: &'a str,
     description: &'a str,
-    date: &'a str,
+    date: crate::clock::Date,
     author: &'a str,
     persona: &'a str,
     language: &'a str,
@@ -146,7 +146,7 @@ fn front_matter(a: &Article) -> String {
     let fm = FrontMatter {
         title: &a.headline,
         description: &a.deck,
-        date: &a.meta.date,
+        date: a.meta.date,
         author: &a.byline.name,
         persona: &a.byline.persona,
         language: &a.meta.language,

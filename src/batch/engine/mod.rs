@@ -103,7 +103,7 @@ impl Engine {
     }
 
     /// The date the first run drafted with: a resumed run builds the same requests.
-    pub(crate) fn pinned_date(&self, today: &str) -> Result<String> {
+    pub(crate) fn pinned_date(&self, today: crate::clock::Date) -> Result<crate::clock::Date> {
         let endpoint = self.rounds.client.http().endpoint();
         if let Some((date, first)) = &self.rounds.store.start {
             if *first != endpoint {
@@ -111,17 +111,17 @@ impl Engine {
                     "this folder's batches went to {first}; now {endpoint}: answers already in are used, and batches still open are polled at the new address"
                 );
             }
-            return Ok(date.clone());
+            return Ok(*date);
         }
         let entry = Entry::Start {
-            date: today.to_string(),
+            date: today,
             endpoint,
         };
         self.rounds
             .store
             .record(&entry)
             .map_err(|e| Error::io("writing the batch engine's journal", e))?;
-        Ok(today.to_string())
+        Ok(today)
     }
 
     /// A story enters the pipeline; the guard leaves it.

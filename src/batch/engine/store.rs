@@ -22,7 +22,7 @@ pub(crate) enum Entry {
     /// The first run: the date articles carry and where requests go, kept so a
     /// resumed run builds the very same requests.
     Start {
-        date: String,
+        date: crate::clock::Date,
         endpoint: String,
     },
     /// A batch input file was uploaded (OpenAI); its batch may not exist yet.
@@ -72,7 +72,7 @@ struct Stored {
 pub(crate) struct Store {
     dir: PathBuf,
     journal: Mutex<File>,
-    pub(crate) start: Option<(String, String)>,
+    pub(crate) start: Option<(crate::clock::Date, String)>,
     /// Uploaded files whose batch was never recorded: `file id → (round, ids)`.
     orphans: Mutex<BTreeMap<String, (usize, Vec<String>)>>,
     open: Mutex<Vec<OpenBatch>>,
