@@ -78,21 +78,7 @@ impl Drafter {
         let Some(model) = self.settings.models.for_stage(StageKind::Brief, None) else {
             return;
         };
-        let (http, endpoint) = (client.http(), client.http().endpoint());
-        let known = http
-            .facts()
-            .context(&endpoint, &model)
-            .filter(|_| !self.settings.refresh);
-        let learned = match known {
-            Some(n) => n,
-            None => {
-                let ask = crate::llm::probe::context_length(http, &model);
-                let found = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await;
-                let n = found.ok().flatten().map(|(n, _)| n);
-                http.facts().set_context(&endpoint, &model, n);
-                n
-            }
-        };
+        let learned = client.learn_context(&model, self.settings.refresh).await;
         if let Some(n) = learned {
             tracing::debug!("{model}: the server states a context of {n} tokens");
         }

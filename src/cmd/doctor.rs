@@ -27,10 +27,9 @@ pub(crate) async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> 
         .get(&StageKind::Brief)
         .map(Model::to_string)
         .unwrap_or_default();
-    let http = client.http();
-    let probes = probe::run(http, &model).await;
+    let probes = client.probe(&model).await;
     if args.json {
-        let v = serde_json::json!({"provider": session.drafter().provider_name(), "base_url": http.base_url(), "model": model, "probes": probes});
+        let v = serde_json::json!({"provider": session.drafter().provider_name(), "base_url": client.base_url(), "model": model, "probes": probes});
         write_stdout(&format!("{v}\n"))?;
     } else {
         let mut rows = vec![vec!["check".to_string(), "".into(), "detail".into()]];
@@ -46,7 +45,7 @@ pub(crate) async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> 
         write_stdout(&format!(
             "{} at {}, model {model}\n\n{}\nstructured output: parallax asks in {best}\n",
             session.drafter().provider_name(),
-            http.base_url(),
+            client.base_url(),
             columns(&rows)
         ))?;
     }

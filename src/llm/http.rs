@@ -104,7 +104,7 @@ impl HttpClient {
     }
 
     /// What the batch engines need: the wire, the configuration and the client.
-    pub(crate) fn parts(&self) -> (&dyn Wire, &HttpConfig, &reqwest::Client) {
+    pub(super) fn parts(&self) -> (&dyn Wire, &HttpConfig, &reqwest::Client) {
         (self.wire.as_ref(), &self.cfg, &self.http)
     }
 

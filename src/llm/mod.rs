@@ -231,9 +231,50 @@ impl Client {
         &self.prices
     }
 
-    /// The HTTP client underneath (the batch engines speak through it).
-    pub(crate) fn http(&self) -> &HttpClient {
-        &self.http
+    /// The server's provider batch API (OpenAI's Batch API, Anthropic's
+    /// Message Batches), for the batch engine.
+    pub(crate) fn batch_api(&self) -> batch_api::BatchApi<'_> {
+        batch_api::BatchApi::new(&self.http)
+    }
+
+    /// Where requests go (`base URL` and protocol), as cache and journal keys name it.
+    pub(crate) fn endpoint(&self) -> String {
+        self.http.endpoint()
+    }
+
+    /// The server's base URL.
+    pub(crate) fn base_url(&self) -> &str {
+        self.http.base_url()
+    }
+
+    /// The protocol the server speaks.
+    pub(crate) fn protocol(&self) -> presets::Protocol {
+        self.http.preset().protocol
+    }
+
+    /// The request's body as a provider batch line carries it (never streamed).
+    pub(crate) fn unstreamed_body(&self, req: &ChatRequest) -> serde_json::Value {
+        self.http.unstreamed_body(req)
+    }
+
+    /// The model's context length as its server states it: remembered from an
+    /// earlier run unless `refresh`, else asked (for at most three seconds) and
+    /// remembered, whether the server said or not.
+    pub(crate) async fn learn_context(&self, model: &str, refresh: bool) -> Option<u64> {
+        let endpoint = self.http.endpoint();
+        if let Some(known) = self.http.facts().context(&endpoint, model).filter(|_| !refresh) {
+            return known;
+        }
+        let ask = probe::context_length(&self.http, model);
+        let found = tokio::time::timeout(std::time::Duration::from_secs(3), ask).await;
+        let n = found.ok().flatten().map(|(n, _)| n);
+        self.http.facts().set_context(&endpoint, model, n);
+        n
+    }
+
+    /// What the server can do, probed with `model` (`parallax doctor`).
+    pub(crate) async fn probe(&self, model: &str) -> Vec<probe::Probe> {
+        probe::run(&self.http, model).await
     }
 }
 

@@ -50,7 +50,7 @@ fn export_round(rounds: &Rounds, queued: Vec<String>) {
 }
 
 fn write_export(rounds: &Rounds, queued: &[String]) -> Result<(String, usize)> {
-    if rounds.client.http().preset().protocol != Protocol::OpenAi {
+    if rounds.client.protocol() != Protocol::OpenAi {
         return Err(Error::Usage("--engine export writes OpenAI-format requests: use an OpenAI-compatible provider (e.g. --provider vllm)".into()));
     }
     let lines: Vec<BatchRequest> = queued.iter().filter_map(|id| rounds.line(id)).collect();

@@ -104,7 +104,7 @@ impl Engine {
 
     /// The date the first run drafted with: a resumed run builds the same requests.
     pub(crate) fn pinned_date(&self, today: crate::clock::Date) -> Result<crate::clock::Date> {
-        let endpoint = self.rounds.client.http().endpoint();
+        let endpoint = self.rounds.client.endpoint();
         if let Some((date, first)) = &self.rounds.store.start {
             if *first != endpoint {
                 tracing::warn!(
@@ -177,7 +177,7 @@ pub(crate) struct StoryClient<'a> {
 impl LlmClient for StoryClient<'_> {
     async fn complete(&self, req: &ChatRequest) -> std::result::Result<ChatResponse, LlmError> {
         let rounds = &self.engine.rounds;
-        let key = Cache::key(&rounds.client.http().endpoint(), req);
+        let key = Cache::key(&rounds.client.endpoint(), req);
         let id = custom_id(&self.story, &req.stage, &key);
         if let Some(answer) = rounds.store.get(&id) {
             return Ok(answer);
@@ -220,9 +220,7 @@ pub(super) fn open_engine(session: &Session, opts: &Options) -> Result<Option<En
         return Ok(None);
     }
     let client = model_client(session)?;
-    if opts.engine == EngineKind::Provider
-        && client.http().preset().protocol == crate::llm::presets::Protocol::Ollama
-    {
+    if opts.engine == EngineKind::Provider && client.protocol() == crate::llm::presets::Protocol::Ollama {
         return Err(Error::Usage(crate::llm::batch_api::no_batches().to_string()));
     }
     let engine = Engine::open(

@@ -85,7 +85,7 @@ impl Round<'_> {
     /// Submit the round's requests, then poll them (and any batch a killed run
     /// left open) until every one has ended.
     async fn run(self) {
-        let api = BatchApi::new(self.rounds.client.http());
+        let api = self.rounds.client.batch_api();
         let round = self.p.round.fetch_add(1, Ordering::SeqCst) + 1;
         let mut open = self.rounds.store.open_batches();
         open.extend(self.adopt_orphans(&api).await);
@@ -340,7 +340,7 @@ impl Round<'_> {
 
     /// Cancel every batch this output folder has open at the provider.
     async fn cancel_open(self) -> usize {
-        let api = BatchApi::new(self.rounds.client.http());
+        let api = self.rounds.client.batch_api();
         let mut n = 0;
         for b in self.rounds.store.open_batches() {
             match api.cancel(&b.batch_id).await {

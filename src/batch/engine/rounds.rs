@@ -114,7 +114,7 @@ impl Rounds {
     pub(crate) fn ask(&self, story: &str, id: &str, req: &ChatRequest) -> oneshot::Receiver<Answer> {
         let (tx, rx) = oneshot::channel();
         let pending = Pending {
-            body: self.client.http().unstreamed_body(req).to_string(),
+            body: self.client.unstreamed_body(req).to_string(),
             model: req.model.clone(),
             live: self.finish_live.then(|| req.clone()),
         };
