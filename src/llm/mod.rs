@@ -85,8 +85,8 @@ pub(crate) struct OutputSchema {
 /// One call to a model, independent of the wire protocol.
 #[derive(Debug, Clone, Default, Serialize)]
 pub(crate) struct ChatRequest {
-    /// An opaque label for logs and the cache index (the pipeline's stage name).
-    pub(crate) stage: String,
+    /// What the request is for, in logs, the cache index and batch ids.
+    pub(crate) stage: Label,
     pub(crate) model: String,
     pub(crate) messages: Vec<Message>,
     pub(crate) schema: Option<OutputSchema>,
@@ -96,6 +96,42 @@ pub(crate) struct ChatRequest {
     /// article shares (the fenced sources); providers with prompt caching mark it.
     #[serde(skip)]
     pub(crate) shared_prefix: usize,
+}
+
+/// What a request is for, as logs, the cache index and batch ids name it: a
+/// pipeline stage's name (`perspective:china`), given by the pipeline, or
+/// `probe`. Typed so that no other string (a model, a side) takes its place;
+/// it is never parsed back.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(transparent)]
+pub(crate) struct Label(String);
+
+impl Label {
+    /// The label of a stage, from its name.
+    pub(crate) fn stage(name: impl std::fmt::Display) -> Label {
+        Label(name.to_string())
+    }
+
+    /// The label of a request that probes a server.
+    pub(crate) fn probe() -> Label {
+        Label("probe".into())
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Label {
+    fn default() -> Self {
+        Label::probe()
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 impl ChatRequest {
@@ -302,7 +338,7 @@ impl LlmClient for Client {
             .cost(priced, &answer.usage)
             .or_else(|| self.prices.cost(&req.model, &answer.usage));
         if let (Some(cache), Some(key)) = (&self.cache, &key) {
-            cache.put(key, &req.stage, &answer);
+            cache.put(key, req.stage.as_str(), &answer);
         }
         answer.cache_key = key;
         Ok(answer)

@@ -167,7 +167,7 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
 
 fn request(model: &str, schema: bool) -> ChatRequest {
     ChatRequest {
-        stage: "probe".into(),
+        stage: super::Label::probe(),
         model: model.into(),
         messages: vec![Message::new(
             Role::User,

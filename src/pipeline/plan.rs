@@ -300,7 +300,7 @@ impl<'a> Plan<'a> {
             }),
             temperature: o.temperature,
             max_tokens: self.answer_tokens(stage),
-            stage: name,
+            stage: crate::llm::Label::stage(stage),
         })
     }
 }

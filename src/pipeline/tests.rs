@@ -48,11 +48,11 @@ impl Scripted {
 
 impl LlmClient for Scripted {
     async fn complete(&self, req: &ChatRequest) -> Result<ChatResponse, LlmError> {
-        self.asked.lock().unwrap().push(req.stage.clone());
+        self.asked.lock().unwrap().push(req.stage.to_string());
         // `STAGE@LANG` answers only the edition in that language.
         let edition = self.replies.iter().find(|(k, _)| {
             k.split_once('@').is_some_and(|(stage, lang)| {
-                stage == req.stage
+                *stage == req.stage.to_string()
                     && req
                         .messages
                         .iter()
@@ -61,7 +61,7 @@ impl LlmClient for Scripted {
         });
         let content = edition
             .map(|(_, v)| v.clone())
-            .or_else(|| self.replies.get(&req.stage).cloned())
+            .or_else(|| self.replies.get(&req.stage.to_string()).cloned())
             .unwrap_or_default();
         Ok(ChatResponse {
             content,

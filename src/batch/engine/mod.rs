@@ -178,7 +178,7 @@ impl LlmClient for StoryClient<'_> {
     async fn complete(&self, req: &ChatRequest) -> std::result::Result<ChatResponse, LlmError> {
         let rounds = &self.engine.rounds;
         let key = Cache::key(&rounds.client.endpoint(), req);
-        let id = custom_id(&self.story, &req.stage, &key);
+        let id = custom_id(&self.story, req.stage.as_str(), &key);
         if let Some(answer) = rounds.store.get(&id) {
             return Ok(answer);
         }

@@ -48,7 +48,7 @@ fn persisted_keys_are_the_ones_earlier_releases_wrote() {
     let endpoint = Protocol::OpenAi.endpoint("http://127.0.0.1:8080/v1");
     assert_eq!(endpoint, fixture["endpoint"]);
     let req = ChatRequest {
-        stage: "brief".into(),
+        stage: crate::llm::Label::stage("brief"),
         model: "gpt-4o-mini".into(),
         messages: vec![
             Message::new(Role::System, "You are PRISM."),

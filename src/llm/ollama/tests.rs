@@ -3,7 +3,7 @@ use crate::llm::{Message, OutputSchema, Role};
 
 fn request(text: &str) -> ChatRequest {
     ChatRequest {
-        stage: "brief".into(),
+        stage: crate::llm::Label::stage("brief"),
         model: "llama3.1".into(),
         messages: vec![
             Message::new(Role::System, "Be brief."),
