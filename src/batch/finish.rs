@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use super::list::List;
 use super::manifest::{self, Item, LineError, SourceSpec};
 use crate::article::Related;
 use crate::drafter::Drafted;
@@ -18,19 +19,15 @@ use crate::voice::Voice;
 /// entries as stories. Other manifests are streamed instead.
 pub(super) async fn feed_items(
     session: &Session,
-    list: &str,
+    list: &List,
 ) -> Result<Option<Vec<std::result::Result<Item, LineError>>>> {
-    let is_url = crate::text::is_web_url(list);
-    let is_feed_file = [".xml", ".rss", ".atom"].iter().any(|e| list.ends_with(e));
-    let body = if is_url {
-        session.fetcher().fetch(list).await?.body
-    } else if is_feed_file {
-        crate::fsutil::read_text(Path::new(list), 50 * 1024 * 1024)
-            .map_err(|e| Error::io(format!("reading {list}"), e))?
-    } else {
-        return Ok(None);
+    let body = match list {
+        List::FeedUrl(url) => session.fetcher().fetch(url).await?.body,
+        List::FeedFile(path) => crate::fsutil::read_text(path, 50 * 1024 * 1024)
+            .map_err(|e| Error::io(format!("reading {}", path.display()), e))?,
+        List::Glob(_) | List::Path(_) => return Ok(None),
     };
-    Ok(Some(feed(list, body.as_bytes())?))
+    Ok(Some(feed(&list.to_string(), body.as_bytes())?))
 }
 
 /// The formats of a batch: those asked for (Markdown by default), and JSON.

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+use super::list::List;
 use crate::error::{Error, InputError};
 
 /// Where one source of a story comes from.
@@ -165,11 +166,6 @@ pub struct Manifest {
     confine: Option<PathBuf>,
 }
 
-/// Whether `list` is a glob pattern rather than a path.
-fn is_glob(list: &str) -> bool {
-    list.contains(['*', '?', '['])
-}
-
 fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
     let mut files: Vec<PathBuf> = entries
@@ -188,9 +184,18 @@ fn files_in(dir: &Path) -> Result<Vec<PathBuf>, Error> {
 impl Manifest {
     /// Open a manifest: `*.jsonl`/`*.ndjson`, `*.csv`, a folder, or a glob.
     pub fn open(list: &str) -> Result<Manifest, Error> {
-        let path = Path::new(list);
+        Self::open_list(&List::parse(list))
+    }
+
+    /// Open the manifest `list` names (a feed is read elsewhere: it is a path here).
+    pub(crate) fn open_list(list: &List) -> Result<Manifest, Error> {
+        let (path, glob) = match list {
+            List::Glob(g) => (Path::new(g.as_str()), Some(g.as_str())),
+            List::FeedUrl(u) => (Path::new(u.as_str()), None),
+            List::FeedFile(p) | List::Path(p) => (p.as_path(), None),
+        };
         let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        let kind = if is_glob(list) {
+        let kind = if let Some(list) = glob {
             let paths = glob::glob(list).map_err(|e| Error::Usage(format!("bad glob `{list}`: {e}")))?;
             let mut files: Vec<PathBuf> = paths.flatten().filter(|p| p.is_file()).collect();
             files.sort();

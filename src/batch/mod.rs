@@ -7,6 +7,7 @@ pub(crate) mod engine;
 mod finish;
 mod inputs;
 pub(crate) mod journal;
+mod list;
 pub(crate) mod manifest;
 mod plan;
 mod progress;
@@ -31,6 +32,7 @@ use engine::{Engine, open_engine};
 pub(crate) use engine::{EngineKind, cancel};
 use inputs::load_sources;
 use journal::{Event, Journal, State, Status};
+pub(crate) use list::List;
 use manifest::{Item, LineError, Manifest};
 pub(crate) use plan::Estimate;
 use plan::fail;
@@ -42,7 +44,7 @@ pub(crate) use report::Report;
 #[derive(Debug, Clone)]
 pub(crate) struct Options {
     /// The manifest: a JSONL or CSV file, a folder, a glob or a feed URL.
-    pub(crate) list: String,
+    pub(crate) list: List,
     pub(crate) out: PathBuf,
     /// Stories drafted at once.
     pub(crate) jobs: usize,
@@ -245,7 +247,7 @@ async fn manifest(session: &Session, opts: &Options) -> Result<impl Fn() -> Resu
     let (list, outside) = (opts.list.clone(), opts.allow_outside);
     Ok(move || match &feed {
         Some(items) => Ok(Manifest::from_items(items.clone())),
-        None => Ok(Manifest::open(&list)?.allow_outside(outside)),
+        None => Ok(Manifest::open_list(&list)?.allow_outside(outside)),
     })
 }
 
@@ -277,7 +279,7 @@ pub(crate) async fn run(session: &Session, opts: &Options) -> Result<Report> {
     let run = Run::new(session, opts, total, engine.as_ref())?;
     let started = Instant::now();
     let mut report = Report {
-        manifest: opts.list.clone(),
+        manifest: opts.list.to_string(),
         cost_usd: Some(0.0),
         ..Report::default()
     };

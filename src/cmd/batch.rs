@@ -39,7 +39,7 @@ pub(crate) async fn run(args: &BatchArgs, config: Option<&Path>) -> Result<()> {
     }
     session.drafter_mut().learn_context().await;
     let opts = Options {
-        list: args.list.clone().unwrap_or_default(),
+        list: crate::batch::List::parse(args.list.as_deref().unwrap_or_default()),
         out: args
             .out
             .clone()
