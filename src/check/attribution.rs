@@ -10,7 +10,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::words::content_words;
-use super::{Check, Corpus, Doc, Finding};
+use super::{Check, Doc, Finding};
 use crate::article::integrity::Misattribution;
 use crate::article::integrity::{FindingKind, Severity};
 use crate::lang::sentences::sentences;
@@ -35,14 +35,18 @@ pub(super) struct Sources<'a> {
     names: HashMap<String, String>,
     /// Every name that speaks in the sources.
     speakers: BTreeSet<String>,
+    /// The statements of article sentences read so far: an article is checked
+    /// again after each revision and each degraded part, its sentences mostly
+    /// unchanged.
+    read: std::sync::Mutex<HashMap<String, Vec<Statement>>>,
 }
 
 impl<'a> Sources<'a> {
-    pub(super) fn new(corpus: &'a Corpus<'_>) -> Self {
+    pub(super) fn new(passages: &[&'a crate::source::Passage]) -> Self {
         let mut said = Vec::new();
         let mut names = HashMap::new();
         let mut speakers = BTreeSet::new();
-        for p in &corpus.passages {
+        for &p in passages {
             for s in &p.statements {
                 let sentence = p.text.get(s.span.0..s.span.1).unwrap_or(&p.text);
                 said.push(Said {
@@ -63,7 +67,19 @@ impl<'a> Sources<'a> {
             said,
             names,
             speakers,
+            read: std::sync::Mutex::default(),
         }
+    }
+
+    /// The statements of an article's sentence, read once per article.
+    pub(super) fn statements(&self, sentence: &str) -> Vec<Statement> {
+        let read = |s: &str| statements::extract(s);
+        let Ok(mut memo) = self.read.lock() else {
+            return read(sentence);
+        };
+        memo.entry(sentence.to_string())
+            .or_insert_with(|| read(sentence))
+            .clone()
     }
 
     /// The side of an article's speaker: its own words, else a name the sources
@@ -87,7 +103,7 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
     for block in &doc.blocks {
         let mut previous: Option<String> = None;
         for sentence in sentences(&block.text) {
-            let found = statements::extract(sentence);
+            let found = sources.statements(sentence);
             for s in &found {
                 // An office that names no country, in a side's section, is that side's.
                 let office = block.perspective.is_some()

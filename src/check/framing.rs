@@ -9,13 +9,14 @@ use super::{Check, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
 use crate::lang::sentences::sentences;
 use crate::persona::Persona;
-use crate::source::{sides, statements};
+use crate::source::sides;
 use crate::text::contains_word;
 
 /// The side whose statement a sentence repeats without saying so: by a
 /// quotation, or by most of its words.
 fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> Option<(&'s str, String)> {
-    if statements::extract(sentence)
+    if sources
+        .statements(sentence)
         .iter()
         .any(|s| sides::side_of(&s.speaker, persona).is_some())
     {
@@ -65,7 +66,8 @@ pub(super) fn check(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<
         }
         for sentence in sentences(&b.text) {
             // The closing's last word is a side's whether or not it says whose.
-            let said = statements::extract(sentence)
+            let said = sources
+                .statements(sentence)
                 .into_iter()
                 .find_map(|s| sides::side_of(&s.speaker, persona).map(|side| (side, s.content)));
             let found = match (b.part, said) {

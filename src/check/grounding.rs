@@ -17,6 +17,9 @@ use super::names::known_name;
 pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) {
     let mut out = Vec::new();
     let mut notes: Vec<Unverified> = Vec::new();
+    // Blocks that cite the same passages (every part that cites none, above
+    // all) share one pool: its text is indexed once a check.
+    let mut pools: std::collections::HashMap<Vec<PassageId>, Pool<'_>> = std::collections::HashMap::new();
     for block in &doc.blocks {
         let cited = corpus.known(&block.cites);
         for bad in block.cites.iter().filter(|c| !cited.contains(c)) {
@@ -27,11 +30,13 @@ pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unveri
                 "no passage has this id".into(),
             ));
         }
-        let pool = Pool::new(corpus, &cited);
+        let pool = pools
+            .entry(cited.clone())
+            .or_insert_with(|| Pool::new(corpus, &cited));
         let mut found = Decided::default();
-        claim_findings(block, &pool, &mut found);
+        claim_findings(block, pool, &mut found);
         if !matches!(block.part, Part::Headline | Part::Deck | Part::Subhead) {
-            name_findings(block, corpus, &pool, &mut found);
+            name_findings(block, corpus, pool, &mut found);
         }
         out.append(&mut found.findings);
         for n in found.notes {

@@ -186,6 +186,9 @@ pub(crate) struct Corpus<'a> {
     /// The words the prompts asked with and the sources' own, for the echo
     /// check: built the first time an article is checked, kept for its revisions.
     prompted: std::sync::OnceLock<echo::Prompted>,
+    /// The sources' statements indexed for the attribution and framing checks:
+    /// built the first time an article is checked, kept for its revisions.
+    said: std::sync::OnceLock<attribution::Sources<'a>>,
 }
 
 impl<'a> Corpus<'a> {
@@ -242,6 +245,7 @@ impl<'a> Corpus<'a> {
             names_text,
             unattested,
             prompted: std::sync::OnceLock::new(),
+            said: std::sync::OnceLock::new(),
         }
     }
 
@@ -282,9 +286,11 @@ pub(crate) fn quotations(doc: &Doc, corpus: &Corpus<'_>) -> Vec<crate::article::
 pub(crate) fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     let (mut findings, unverified) = grounding::check(doc, corpus);
     // The sources' statements, indexed once for both checks that read them.
-    let said = attribution::Sources::new(corpus);
-    findings.append(&mut attribution::check_with(doc, &said, persona));
-    findings.append(&mut framing::check(doc, &said, persona));
+    let said = corpus
+        .said
+        .get_or_init(|| attribution::Sources::new(&corpus.passages));
+    findings.append(&mut attribution::check_with(doc, said, persona));
+    findings.append(&mut framing::check(doc, said, persona));
     let prompted = corpus
         .prompted
         .get_or_init(|| echo::Prompted::new(corpus, persona));

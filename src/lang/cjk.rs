@@ -129,6 +129,9 @@ const TITLES: &str = concat!(
 /// characters long (`林芳正官房長官` → `林芳正`, `外交部发言人毛宁` → `毛宁`). With
 /// `surnames`, a single character left beside a title (`林氏`) is kept too.
 pub(crate) fn han_names(speaker: &str, surnames: bool) -> Vec<String> {
+    if !speaker.chars().any(han) {
+        return Vec::new();
+    }
     let mut s = speaker.to_string();
     for t in TITLES.split_whitespace() {
         s = s.replace(t, "|");

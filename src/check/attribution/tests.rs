@@ -6,9 +6,9 @@ use super::*;
 
 /// The attribution check on `doc`, the sources indexed for it.
 fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
-    check_with(doc, &Sources::new(corpus), persona)
+    check_with(doc, &Sources::new(&corpus.passages), persona)
 }
-use crate::check::{Block, Part};
+use crate::check::{Block, Corpus, Part};
 use crate::persona;
 use crate::source::{self, Source};
 use crate::stage::Section;

@@ -33,7 +33,7 @@ fn findings(part: Part, text: &str) -> Vec<Finding> {
         sides: vec![],
         labelled: false,
     };
-    check(&doc, &Sources::new(&corpus), &p)
+    check(&doc, &Sources::new(&corpus.passages), &p)
 }
 
 #[test]
