@@ -20,7 +20,7 @@ mod review;
 pub(crate) use batch::{BatchArgs, DoctorArgs, Engine};
 pub(crate) use gather::{ChannelsCommand, GatherArgs};
 pub(crate) use personas::{Lookup, PersonasCommand, PromptsCommand};
-pub(crate) use review::ReviewArgs;
+pub(crate) use review::{PublishArgs, ReviewArgs};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -66,6 +66,12 @@ pub(crate) enum Command {
         after_help = "Examples:\n  parallax review out/\n  parallax review out/ --json\n  parallax review out/ --approve story-0001 story-0002\n  parallax review out/ --reject story-0003 --note \"Japan's position is thin\"\n  parallax review out/ --approved          # what may go out\n\nDecisions are appended to DIR/review.jsonl with the time, your user name and the\narticle's hash; an approval of an article that changed since shows as stale."
     )]
     Review(ReviewArgs),
+    /// Publish the approved stories of a batch folder to a static site (Hugo or
+    /// Zola), once, then updated in place.
+    #[command(
+        after_help = "Examples:\n  parallax publish out/ --to site              # approved stories, current approvals only\n  parallax publish out/ --to site --dry-run    # what would be written\n  parallax publish out/ --to site --all        # every story; unapproved ones as drafts\n\nThe target is a table of parallax.toml:\n  [publish.site]\n  kind = \"hugo\"            # or \"zola\"\n  dir = \"site/content/news\"\n\nEach story is recorded in DIR/published.jsonl; a second run updates what changed\nand writes nothing else. See docs/publish.md."
+    )]
+    Publish(PublishArgs),
     /// List who says what in the sources, and for which side.
     #[command(
         after_help = "Examples:\n  parallax statements report.md statement.md\n  parallax statements canal.md --persona prism --json | jq 'select(.side == \"china\")'\n\nA side comes from the speaker only (the persona's keywords and actors), never from\nwho else a sentence mentions."

@@ -5,6 +5,25 @@ use std::path::PathBuf;
 use clap::Args;
 
 #[derive(Debug, Args)]
+pub(crate) struct PublishArgs {
+    /// A batch's output folder.
+    #[arg(value_name = "DIR")]
+    pub(crate) dir: PathBuf,
+    /// The target named in parallax.toml (`[publish.NAME]`).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) to: String,
+    /// Every written story, approved or not; those not approved go as drafts.
+    #[arg(long)]
+    pub(crate) all: bool,
+    /// Say what would be written, and write nothing.
+    #[arg(long)]
+    pub(crate) dry_run: bool,
+    /// One JSON object per story on standard output.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct ReviewArgs {
     /// A batch's output folder.
     #[arg(value_name = "DIR")]

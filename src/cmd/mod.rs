@@ -10,6 +10,7 @@ mod open;
 mod out;
 pub(crate) mod personas;
 pub(crate) mod prompts;
+mod publish;
 pub(crate) mod review;
 pub(crate) mod statements;
 
@@ -73,6 +74,7 @@ async fn run(cli: Cli) -> Result<()> {
         cli::Command::Gather(args) => gather::run(args, config).await,
         cli::Command::Channels(c) => gather::channels(c, config),
         cli::Command::Review(args) => review::run(args),
+        cli::Command::Publish(args) => publish::run(args, config),
         cli::Command::Personas(c) => personas::run(c, config).await,
         cli::Command::Prompts(c) => prompts::run(c, config).await,
         cli::Command::Init { dir } => init::run(dir.as_deref()),

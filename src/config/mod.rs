@@ -24,6 +24,7 @@ mod batch;
 mod dirs;
 mod flags;
 mod models;
+mod publish;
 pub(crate) mod trust;
 
 pub(crate) use batch::BatchSettings;
@@ -31,6 +32,7 @@ pub(crate) use dirs::{Env, ProcessEnv, find_project_config, user_cache_dir, user
 pub(crate) use draft::{Settings, resolve};
 pub(crate) use flags::Flags;
 pub(crate) use models::{Model, ProviderKind, StageModels, every_stage, parse_stage_model};
+pub(crate) use publish::{PublishTarget, SiteKind};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -53,6 +55,9 @@ pub(crate) struct FileConfig {
     pub(crate) paths: PathsConfig,
     #[serde(default)]
     pub(crate) batch: batch::BatchFileConfig,
+    /// Where `parallax publish --to NAME` sends approved stories, by name.
+    #[serde(default)]
+    pub(crate) publish: BTreeMap<String, PublishTarget>,
 }
 
 /// How URL sources are fetched (docs/sources.md).
@@ -280,6 +285,29 @@ impl Project {
             cache,
             refresh,
         ))
+    }
+
+    /// The publishing target `name` of the project's config, its folder made
+    /// relative to the project.
+    pub(crate) fn publish_target(&self, name: &str) -> Result<PublishTarget, InputError> {
+        let targets = &self.loaded.file.publish;
+        let Some(t) = targets.get(name) else {
+            let known: Vec<&str> = targets.keys().map(String::as_str).collect();
+            let path = match self.loaded.path.as_os_str().is_empty() {
+                true => "parallax.toml".to_string(),
+                false => self.loaded.path.display().to_string(),
+            };
+            let hint = if known.is_empty() {
+                "add a [publish.NAME] table with kind = \"hugo\" or \"zola\" and dir = \"content/news\" (docs/publish.md)".to_string()
+            } else {
+                format!("the config names {}", known.join(", "))
+            };
+            return Err(InputError::new(path, None, format!("no publishing target `{name}`")).hint(hint));
+        };
+        Ok(PublishTarget {
+            kind: t.kind,
+            dir: self.path(&t.dir),
+        })
     }
 
     /// `p` relative to the project's root.

@@ -2,7 +2,9 @@
 //! articles from the folder's index, writes the provenance record beside them,
 //! and writes everything atomically.
 
-mod target;
+mod output;
+mod record;
+mod site;
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +16,9 @@ use crate::related::{self, Index};
 use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
 
-pub(crate) use target::{Edition, Target, outputs, slug, stems, target, with_ext};
+pub(crate) use output::{Edition, Target, outputs, slug, stems, target, with_ext};
+pub(crate) use record::{Published, append as record, latest as records};
+pub(crate) use site::{Page, bundle as bundle_files};
 
 /// One article in one format, with the voice's HTML page template.
 pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {

@@ -25,6 +25,7 @@ mod pages;
 mod personas;
 mod props;
 mod providers;
+mod publish;
 mod review;
 mod servers;
 mod snapshots;

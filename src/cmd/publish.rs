@@ -1,0 +1,152 @@
+//! `parallax publish DIR --to NAME`: the approved stories of a batch folder
+//! (their approval current) to a static site, each once and then updated in
+//! place; `--all` takes every written story, the unapproved as drafts.
+
+use std::path::{Path, PathBuf};
+
+use super::out::write_stdout;
+use crate::article::Article;
+use crate::cli::PublishArgs;
+use crate::clock::Date;
+use crate::config::PublishTarget;
+use crate::error::{Error, Result};
+use crate::publish::{self, Page, Published};
+use crate::review::{self, Row, Standing};
+
+/// What became of one story.
+#[derive(Debug, serde::Serialize)]
+struct Outcome {
+    id: String,
+    /// `published`, `updated`, `unchanged`, `missing` (deleted at the target,
+    /// not recreated) or `would publish` in a dry run.
+    result: &'static str,
+    path: String,
+    draft: bool,
+}
+
+pub(crate) fn run(args: &PublishArgs, config: Option<&Path>) -> Result<()> {
+    let project = super::open::discover(config, None, None)?;
+    let target = project.publish_target(&args.to)?;
+    let rows = review::rows(&args.dir)?;
+    let records = publish::records(&args.dir);
+    let mut out = Vec::new();
+    for row in &rows {
+        let approved = matches!(row.decision, Some(Standing::Approve));
+        if row.file.is_none() || !(approved || args.all) {
+            continue;
+        }
+        let outcome = one(args, &target, row, !approved, &records)?;
+        if outcome.result == "missing" {
+            tracing::warn!(
+                "{}: published before to {}, and deleted there since; not recreated (remove its lines from published.jsonl to publish it again)",
+                outcome.id,
+                outcome.path
+            );
+        } else {
+            tracing::info!("{}: {} ({})", outcome.id, outcome.result, outcome.path);
+        }
+        out.push(outcome);
+    }
+    let text = if args.json {
+        let lines = out
+            .iter()
+            .map(|o| serde_json::to_string(o).map_err(Error::internal))
+            .collect::<Result<Vec<_>>>()?;
+        if lines.is_empty() {
+            return Ok(());
+        }
+        lines.join("\n")
+    } else {
+        let count = |r: &str| out.iter().filter(|o| o.result == r).count();
+        format!(
+            "{}: {} published, {} updated, {} unchanged, {} missing at the target{}",
+            args.to,
+            count("published") + count("would publish"),
+            count("updated"),
+            count("unchanged"),
+            count("missing"),
+            if args.dry_run {
+                " (dry run: nothing written)"
+            } else {
+                ""
+            }
+        )
+    };
+    write_stdout(&format!("{text}\n"))
+}
+
+/// Publish one story (an edition's row is its own page in the story's bundle).
+fn one(
+    args: &PublishArgs,
+    target: &PublishTarget,
+    row: &Row,
+    draft: bool,
+    records: &std::collections::HashMap<(String, String), Published>,
+) -> Result<Outcome> {
+    let dir = &args.dir;
+    let read = |ext: &str| crate::fsutil::read_text(&dir.join(format!("{}.{ext}", row.id)), 64 << 20).ok();
+    let json = read("json")
+        .ok_or_else(|| Error::Usage(format!("{}: no {}.json in {}", row.id, row.id, dir.display())))?;
+    let article: Article = serde_json::from_str(&json).map_err(Error::internal)?;
+    let markdown = read("md").unwrap_or_default();
+    let body = crate::frontmatter::split(Path::new(&row.id), &markdown)
+        .map(|s| s.body.to_string())
+        .unwrap_or(markdown.clone());
+    let (story, edition) = match row.id.strip_suffix(&format!(".{}", row.language)) {
+        Some(story) => (story, Some(row.language.as_str())),
+        None => (row.id.as_str(), None),
+    };
+    let (html, provenance) = (read("html"), read("provenance.json"));
+    let page = Page {
+        article: &article,
+        body: &body,
+        html: html.as_deref(),
+        provenance: provenance.as_deref(),
+        edition,
+        draft,
+    };
+    let files = publish::bundle_files(target.kind, &page, Date::today());
+    let sha = crate::fsutil::sha256_hex(
+        files
+            .iter()
+            .map(|(n, t)| format!("{n}\n{t}"))
+            .collect::<String>()
+            .as_bytes(),
+    );
+    let bundle: PathBuf = target.dir.join(story);
+    let outcome = |result| Outcome {
+        id: row.id.clone(),
+        result,
+        path: bundle.display().to_string(),
+        draft,
+    };
+    let last = records.get(&(args.to.clone(), row.id.clone()));
+    if let Some(last) = last {
+        if !bundle.join(&files[0].0).exists() {
+            return Ok(outcome("missing"));
+        }
+        if last.sha256 == sha {
+            return Ok(outcome("unchanged"));
+        }
+    }
+    if args.dry_run {
+        return Ok(outcome(if last.is_some() {
+            "updated"
+        } else {
+            "would publish"
+        }));
+    }
+    for (name, text) in &files {
+        publish::write_file(&bundle.join(name), text.as_bytes())?;
+    }
+    let record = Published {
+        at: crate::clock::now(),
+        target: args.to.clone(),
+        id: row.id.clone(),
+        path: bundle.display().to_string(),
+        sha256: sha,
+        draft,
+    };
+    publish::record(dir, &record).map_err(|e| Error::io(format!("recording in {}", dir.display()), e))?;
+    Ok(outcome(if last.is_some() { "updated" } else { "published" }))
+}

@@ -1,0 +1,47 @@
+//! `published.jsonl` in a batch folder: one line for each story published to a
+//! target, appended and synced, so that a crash mid-run loses nothing and a
+//! second run updates in place or does nothing. The last line for a story and
+//! target is where it stands.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// One story published to one target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Published {
+    pub(crate) at: String,
+    pub(crate) target: String,
+    pub(crate) id: String,
+    /// Where it went: the bundle's folder.
+    pub(crate) path: String,
+    /// SHA-256 of what was sent.
+    pub(crate) sha256: String,
+    pub(crate) draft: bool,
+}
+
+const FILE: &str = "published.jsonl";
+
+/// The last record of each (target, story) in `dir`; lines that do not parse
+/// (a line cut short by a crash) are passed over.
+pub(crate) fn latest(dir: &Path) -> HashMap<(String, String), Published> {
+    let text = crate::fsutil::read_text(&dir.join(FILE), 64 << 20).unwrap_or_default();
+    text.lines()
+        .filter_map(|l| serde_json::from_str::<Published>(l).ok())
+        .map(|p| ((p.target.clone(), p.id.clone()), p))
+        .collect()
+}
+
+/// Append `p` to `dir/published.jsonl` and sync it to disk.
+pub(crate) fn append(dir: &Path, p: &Published) -> std::io::Result<()> {
+    let mut line = serde_json::to_string(p).map_err(std::io::Error::other)?;
+    line.push('\n');
+    let mut f = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join(FILE))?;
+    f.write_all(line.as_bytes())?;
+    f.sync_all()
+}

@@ -1,0 +1,80 @@
+//! Static sites: each approved story becomes a page bundle in a Hugo or Zola
+//! content folder: `index.md` (or `index.LANG.md` per edition) with front
+//! matter in the generator's TOML, the article's Markdown, the article's own
+//! page as an asset and its provenance beside it. The page's date is the
+//! article's in UTC, and never later than today, so a generator never skips it
+//! as a page from the future. Text a source or a model wrote stays text: a
+//! generator's shortcodes (`{{< … >}}`, `{{ … }}`, `{% … %}`) are written so
+//! that no generator runs them.
+
+use crate::article::Article;
+use crate::clock::Date;
+use crate::config::SiteKind;
+
+/// One story's page: the article and the files written for it.
+pub(crate) struct Page<'a> {
+    pub(crate) article: &'a Article,
+    /// The article's Markdown, its own front matter taken off.
+    pub(crate) body: &'a str,
+    /// The article's HTML page, if it was written.
+    pub(crate) html: Option<&'a str>,
+    /// The article's provenance record, if it was written.
+    pub(crate) provenance: Option<&'a str>,
+    /// The edition's language when the story was written in several.
+    pub(crate) edition: Option<&'a str>,
+    /// Published as a draft (an unapproved story under `--all`).
+    pub(crate) draft: bool,
+}
+
+/// The bundle's files, by name inside the story's folder.
+pub(crate) fn bundle(kind: SiteKind, page: &Page<'_>, today: Date) -> Vec<(String, String)> {
+    let suffix = page.edition.map(|l| format!(".{l}")).unwrap_or_default();
+    let mut files = vec![(
+        format!("index{suffix}.md"),
+        format!(
+            "{}\n{}",
+            front_matter(kind, page, today),
+            inert(page.body.trim_start())
+        ),
+    )];
+    if let Some(html) = page.html {
+        files.push((format!("article{suffix}.html"), html.to_string()));
+    }
+    if let Some(p) = page.provenance {
+        files.push((format!("provenance{suffix}.json"), p.to_string()));
+    }
+    files
+}
+
+/// TOML front matter in the generator's fields.
+fn front_matter(kind: SiteKind, page: &Page<'_>, today: Date) -> String {
+    let a = page.article;
+    let text = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let date = a.meta.date.min(today);
+    let mut out = String::from("+++\n");
+    out.push_str(&format!("title = {}\n", text(&a.headline)));
+    out.push_str(&format!("description = {}\n", text(&a.deck)));
+    match kind {
+        SiteKind::Hugo => out.push_str(&format!("date = {date}T00:00:00Z\n")),
+        SiteKind::Zola => out.push_str(&format!("date = {date}\n")),
+    }
+    out.push_str(&format!("draft = {}\n", page.draft));
+    out.push_str(match kind {
+        SiteKind::Hugo => "\n[params]\n",
+        SiteKind::Zola => "\n[extra]\n",
+    });
+    out.push_str(&format!("byline = {}\n", text(&a.byline.name)));
+    out.push_str(&format!("persona = {}\n", text(&a.byline.persona)));
+    out.push_str(&format!("language = {}\n", text(&a.meta.language)));
+    out.push_str("+++\n");
+    out
+}
+
+/// `body` with every generator's template and shortcode openers made text:
+/// `{{` and `{%` become `{` and an HTML entity, which a page shows as written.
+fn inert(body: &str) -> String {
+    body.replace("{{", "{&#123;").replace("{%", "{&#37;")
+}
+
+#[cfg(test)]
+mod tests;
