@@ -101,6 +101,14 @@
       text(td, r.r || "–", "decision");
       if (r.g && r.g.length) text(td, " (" + r.g.join(", ") + " changed)", "muted");
     });
+    cell(tr, "Published", (td) => {
+      if (!r.p || !r.p.length) return text(td, "–");
+      r.p.forEach(([target, stale], k) => {
+        if (k) text(td, ", ");
+        text(td, target, "published");
+        if (stale) text(td, " (changed since)", "muted");
+      });
+    });
     return tr;
   }
 

@@ -146,6 +146,7 @@ fn one(
         path: bundle.display().to_string(),
         sha256: sha,
         draft,
+        story: publish::story_hash(dir, &row.id),
     };
     publish::record(dir, &record).map_err(|e| Error::io(format!("recording in {}", dir.display()), e))?;
     Ok(outcome(if last.is_some() { "updated" } else { "published" }))

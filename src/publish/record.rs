@@ -20,6 +20,17 @@ pub(crate) struct Published {
     /// SHA-256 of what was sent.
     pub(crate) sha256: String,
     pub(crate) draft: bool,
+    /// The story's own files when it was sent ([`story_hash`]), so the desk
+    /// can tell an article changed since.
+    #[serde(default)]
+    pub(crate) story: String,
+}
+
+/// SHA-256 of a story's JSON record and Markdown in `dir`, as they are now.
+pub(crate) fn story_hash(dir: &Path, id: &str) -> String {
+    let read =
+        |ext: &str| crate::fsutil::read_text(&dir.join(format!("{id}.{ext}")), 64 << 20).unwrap_or_default();
+    crate::fsutil::sha256_hex(format!("{}\n{}", read("json"), read("md")).as_bytes())
 }
 
 const FILE: &str = "published.jsonl";

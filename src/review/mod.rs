@@ -20,8 +20,10 @@ use crate::error::{Error, Result};
 pub(crate) mod fairness;
 mod files;
 pub(crate) mod page;
+mod published;
 
 use files::Listing;
+pub(crate) use published::PublishedTo;
 
 /// The decisions file in an output folder.
 pub(crate) const FILE: &str = "review.jsonl";
@@ -112,6 +114,9 @@ pub(crate) struct Row {
     /// How long drafting took, in milliseconds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) elapsed_ms: Option<u64>,
+    /// Where the story was published (`parallax publish`), each target once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) published: Vec<PublishedTo>,
 }
 
 /// A side by id, with its label.
@@ -126,6 +131,7 @@ pub(crate) struct SideName {
 pub(crate) fn rows(dir: &Path) -> Result<Vec<Row>> {
     let decisions = latest(dir)?;
     let listing = Listing::read(dir)?;
+    let sent = crate::publish::records(dir);
     // A story's approval is checked once, whichever of its editions asks.
     let mut checked: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut rows = Vec::new();
@@ -183,6 +189,7 @@ pub(crate) fn rows(dir: &Path) -> Result<Vec<Row>> {
                 .collect(),
             publishers: publishers(&a),
             elapsed_ms: Some(a.meta.elapsed_ms),
+            published: published::to(dir, &id, &sent),
             id,
         });
     }
@@ -309,6 +316,7 @@ fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
         stated: Vec::new(),
         publishers: Vec::new(),
         elapsed_ms: None,
+        published: Vec::new(),
     });
     Ok(rows.collect())
 }

@@ -133,6 +133,10 @@ struct Compact<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     g: &'a [String],
     x: Option<String>,
+    /// Where the story was published: the target, and whether the article
+    /// changed since.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    p: Vec<(&'a str, bool)>,
 }
 
 fn compact<'a>(r: &'a Row, sides: &[fairness::Side], retry: &Retry) -> Compact<'a> {
@@ -164,6 +168,7 @@ fn compact<'a>(r: &'a Row, sides: &[fairness::Side], retry: &Retry) -> Compact<'
         r: r.decision.map(|d: Standing| d.into()),
         g: &r.changed,
         x: (r.status == Status::Failed).then(|| retry.command(&r.id)),
+        p: r.published.iter().map(|p| (p.target.as_str(), p.stale)).collect(),
     }
 }
 

@@ -56,15 +56,27 @@ fn approved_stories_go_out_once_then_in_place() {
     assert!(again.iter().all(|o| o["result"] == "unchanged"), "{again:?}");
     assert_eq!(read(dir.join("out/published.jsonl")).lines().count(), 2);
 
-    // An edit makes the approval stale: the story waits for a new approval.
+    // The desk says where each story went.
+    let desk = |id: &str| {
+        let rows = Parallax::new(&dir).review(["out", "--json"]).succeeds().json_lines();
+        rows.into_iter().find(|r| r["id"] == id).unwrap()["published"].clone()
+    };
+    assert_eq!(desk("kim")[0]["target"], "site");
+    assert_eq!(desk("kim")[0]["stale"], false);
+    assert!(desk("chips").is_null());
+
+    // An edit makes the approval stale: the story waits for a new approval,
+    // and the desk says the published page is behind.
     let md = dir.join("out/kim.md");
     write(&md, format!("{}\nAn editor's line.\n", read(&md)));
+    assert_eq!(desk("kim")[0]["stale"], true);
     let stale = publish(&dir, &[]);
     assert_eq!(results(&stale), [("odd".into(), "unchanged".into())]);
     Parallax::new(&dir).review(["out", "--approve", "kim"]).succeeds();
     let updated = publish(&dir, &[]);
     assert!(results(&updated).contains(&("kim".into(), "updated".into())), "{updated:?}");
     assert!(read(dir.join("site/content/news/kim/index.md")).contains("An editor's line."));
+    assert_eq!(desk("kim")[0]["stale"], false);
     assert_eq!(files(dir.join("site/content/news"), "*/index.md").len(), 2);
 
     // A page deleted at the target is reported, not recreated.

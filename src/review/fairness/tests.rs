@@ -27,6 +27,7 @@ fn row(id: &str, stated: &[&str], shares: &[(&str, f64)], publishers: &[&str], s
         stated: stated.iter().map(|s| s.to_string()).collect(),
         publishers: publishers.iter().map(|s| s.to_string()).collect(),
         elapsed_ms: None,
+        published: Vec::new(),
     }
 }
 
