@@ -69,7 +69,7 @@ pub(crate) enum Command {
     /// Publish the approved stories of a batch folder to a static site (Hugo or
     /// Zola), once, then updated in place.
     #[command(
-        after_help = "Examples:\n  parallax publish out/ --to site              # approved stories, current approvals only\n  parallax publish out/ --to site --dry-run    # what would be written\n  parallax publish out/ --to site --all        # every story; unapproved ones as drafts\n\nThe target is a table of parallax.toml:\n  [publish.site]\n  kind = \"hugo\"            # or \"zola\"\n  dir = \"site/content/news\"\n\nEach story is recorded in DIR/published.jsonl; a second run updates what changed\nand writes nothing else. See docs/publish.md."
+        after_help = "Examples:\n  parallax publish out/ --to site              # approved stories, current approvals only\n  parallax publish out/ --to site --dry-run    # what would be written\n  parallax publish out/ --to site --all        # every story; unapproved ones as drafts\n  parallax publish out/ --to site --check      # the target checked, nothing written\n\nThe target is a table of parallax.toml:\n  [publish.site]\n  kind = \"hugo\"            # or \"zola\"\n  dir = \"site/content/news\"\n\nEach story is recorded in DIR/published.jsonl; a second run updates what changed\nand writes nothing else. See docs/publish.md."
     )]
     Publish(PublishArgs),
     /// List who says what in the sources, and for which side.

@@ -18,6 +18,10 @@ pub(crate) struct PublishArgs {
     /// Say what would be written, and write nothing.
     #[arg(long)]
     pub(crate) dry_run: bool,
+    /// Check the target without writing anything: its folder, and the site
+    /// around it. Exit 2 with the fix when something is wrong.
+    #[arg(long, conflicts_with_all = ["all", "dry_run"])]
+    pub(crate) check: bool,
     /// One JSON object per story on standard output.
     #[arg(long)]
     pub(crate) json: bool,

@@ -27,6 +27,9 @@ struct Outcome {
 pub(crate) fn run(args: &PublishArgs, config: Option<&Path>) -> Result<()> {
     let project = super::open::discover(config, None, None)?;
     let target = project.publish_target(&args.to)?;
+    if args.check {
+        return preflight(&args.to, &target);
+    }
     let rows = review::rows(&args.dir)?;
     let records = publish::records(&args.dir);
     let mut out = Vec::new();
@@ -150,4 +153,53 @@ fn one(
     };
     publish::record(dir, &record).map_err(|e| Error::io(format!("recording in {}", dir.display()), e))?;
     Ok(outcome(if last.is_some() { "updated" } else { "published" }))
+}
+
+/// `--check`: the target's folder and the site around it, without writing.
+fn preflight(name: &str, target: &PublishTarget) -> Result<()> {
+    use crate::config::SiteKind;
+    let dir = &target.dir;
+    let existing = dir.ancestors().find(|a| a.exists());
+    let writable = existing
+        .and_then(|a| std::fs::metadata(a).ok())
+        .is_some_and(|m| m.is_dir() && !m.permissions().readonly());
+    if !writable {
+        return Err(Error::Usage(format!(
+            "{name}: {} cannot be written (its nearest existing folder is not a writable folder); point `dir` at a site's content folder you can write",
+            dir.display()
+        )));
+    }
+    let configs: &[&str] = match target.kind {
+        SiteKind::Hugo => &[
+            "hugo.toml",
+            "hugo.yaml",
+            "hugo.json",
+            "config.toml",
+            "config.yaml",
+            "config.json",
+        ],
+        SiteKind::Zola => &["config.toml", "zola.toml"],
+    };
+    let site = dir
+        .ancestors()
+        .find(|a| configs.iter().any(|c| a.join(c).is_file()));
+    let Some(site) = site else {
+        return Err(Error::Usage(format!(
+            "{name}: {} is in no {:?} site (no {} in it or above); set `dir` to the content folder of the site, e.g. site/content/news",
+            dir.display(),
+            target.kind,
+            configs.join(" or ")
+        )));
+    };
+    let created = if dir.exists() {
+        ""
+    } else {
+        " (created on the first publish)"
+    };
+    write_stdout(&format!(
+        "{name}: ok: {}{created}, in the {:?} site at {}; nothing was written\n",
+        dir.display(),
+        target.kind,
+        site.display()
+    ))
 }

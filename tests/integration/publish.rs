@@ -142,3 +142,25 @@ fn hugo_itself_builds_the_bundles_into_pages_with_every_section() {
         assert!(page.contains("Sources"), "{id}");
     }
 }
+
+#[test]
+fn preflight_checks_the_site_and_writes_nothing() {
+    let dir = scratch();
+    setup(&dir);
+    let check = || Parallax::new(&dir).args(["publish", "out", "--to", "site", "--check"]);
+    // No Hugo site around the content folder yet.
+    let r = check().fails_with(2);
+    assert!(r.stderr.contains("hugo.toml") && r.stderr.contains("content folder"), "{}", r.stderr);
+    std::fs::create_dir_all(dir.join("site")).unwrap();
+    write(dir.join("site/hugo.toml"), "title = \"desk\"\n");
+    let ok = check().succeeds();
+    assert!(ok.stdout.contains("ok") && ok.stdout.contains("nothing was written"), "{}", ok.stdout);
+    assert!(!dir.join("site/content").exists());
+    assert!(!dir.join("out/published.jsonl").exists());
+    // A folder that cannot be written is refused with the fix.
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir.join("site"), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let r = check().fails_with(2);
+    std::fs::set_permissions(dir.join("site"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(r.stderr.contains("cannot be written"), "{}", r.stderr);
+}
