@@ -73,6 +73,10 @@ pub(crate) struct Channel {
     /// exchanges", "provisional translation").
     #[serde(default)]
     pub(crate) flags: Vec<String>,
+    /// The least time between two requests to the channel's host (`"2s"`);
+    /// one second when not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) pace: Option<String>,
     /// Where it was read from (a path, or `builtin:FILE`).
     #[serde(skip)]
     pub(crate) origin: String,
@@ -110,8 +114,26 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
             return Err(InputError::new(path, at(key), format!("field `{key}` is empty")));
         }
     }
+    if let Some(p) = &c.pace
+        && humantime::parse_duration(p).is_err()
+    {
+        return Err(
+            InputError::new(path, at("pace"), format!("field `pace`: `{p}` is not a duration"))
+                .hint("write it like \"1s\" or \"500ms\""),
+        );
+    }
     c.origin = path.display().to_string();
     Ok(c)
+}
+
+impl Channel {
+    /// The least time between two requests to the channel's host.
+    pub(crate) fn pace(&self) -> std::time::Duration {
+        self.pace
+            .as_deref()
+            .and_then(|p| humantime::parse_duration(p).ok())
+            .unwrap_or(std::time::Duration::from_secs(1))
+    }
 }
 
 /// Every channel: the files of `dirs` first (a file there replaces a built-in

@@ -10,6 +10,7 @@
 
 pub(crate) mod channel;
 mod pack;
+mod polite;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ pub(crate) use channel::Channel;
 use crate::error::{Error, Result};
 use crate::fetch::Fetcher;
 use crate::persona::Persona;
+use polite::Polite;
 
 /// What a gather run keeps.
 pub(crate) struct Options {
@@ -102,16 +104,17 @@ pub(crate) async fn run(
         .iter()
         .filter(|c| report.sides.contains_key(&c.side))
         .collect();
+    let mut polite = Polite::new(fetcher);
     for ch in ours {
         let skip = |reason: String| Skipped {
             channel: ch.id.clone(),
             url: ch.url.clone(),
             reason,
         };
-        let page = match fetcher.fetch(&ch.url).await {
+        let page = match polite.fetch(&ch.url, ch.pace()).await {
             Ok(p) => p,
             Err(e) => {
-                report.skipped.push(skip(e.to_string()));
+                report.skipped.push(skip(e));
                 continue;
             }
         };
@@ -135,7 +138,7 @@ pub(crate) async fn run(
                 continue;
             }
             let published = published.map(|p| p.format("%Y-%m-%d").to_string());
-            match pack::item(fetcher, ch, &link, published, &opts.topic, &opts.out).await {
+            match pack::item(&mut polite, ch, &link, published, &opts.topic, &opts.out).await {
                 Ok(Some(item)) => {
                     *report.sides.entry(ch.side.clone()).or_insert(0) += 1;
                     report.items.push(item);

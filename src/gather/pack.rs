@@ -5,22 +5,23 @@
 
 use std::path::Path;
 
+use super::polite::Polite;
 use super::{Channel, Item, Report};
 use crate::error::{Error, Result};
-use crate::fetch::{Fetcher, extract};
+use crate::fetch::extract;
 use crate::fsutil::{sha256_hex, write_atomic};
 
 /// Fetch the item at `link`; written to `out` and returned when it is on the
 /// topic, none when it is not, the reason when it cannot be read.
 pub(super) async fn item(
-    fetcher: &Fetcher,
+    fetcher: &mut Polite<'_>,
     ch: &Channel,
     link: &str,
     published: Option<String>,
     topic: &[String],
     out: &Path,
 ) -> std::result::Result<Option<Item>, String> {
-    let page = fetcher.fetch(link).await.map_err(|e| e.to_string())?;
+    let page = fetcher.fetch(link, ch.pace()).await?;
     let html = page.content_type.contains("html");
     let (title, text) = if html {
         let x = extract::html(&page.body, &page.final_url)?;

@@ -30,7 +30,7 @@ fn channel(dir: &std::path::Path, id: &str, side: &str, url: &str, flags: &str) 
     write(
         dir.join(format!("channels/{id}.toml")),
         format!(
-            "id = \"{id}\"\nside = \"{side}\"\noffice = \"Office of {side}\"\nlanguage = \"en\"\nkind = \"feed\"\nurl = \"{url}\"\nformat = \"transcript\"\nlicence = \"Licence of {side}\"\nattribution = \"Office of {side}\"\nflags = [{flags}]\n"
+            "id = \"{id}\"\nside = \"{side}\"\noffice = \"Office of {side}\"\nlanguage = \"en\"\nkind = \"feed\"\nurl = \"{url}\"\nformat = \"transcript\"\nlicence = \"Licence of {side}\"\nattribution = \"Office of {side}\"\nflags = [{flags}]\npace = \"0s\"\n"
         ),
     );
 }
@@ -116,4 +116,27 @@ fn each_sides_channels_gather_into_a_pack_that_drafts() {
     gather();
     let kept = std::fs::read_dir(dir.join("pack/.snapshots")).unwrap().count();
     assert_eq!(kept, 1, "the first snapshot of the edited item is kept");
+}
+
+#[test]
+fn a_sites_robots_txt_is_obeyed() {
+    let web = Web::start();
+    let now = SystemTime::now();
+    web.route("/robots.txt", Reply::ok("text/plain", "User-agent: *\nDisallow: /jp/\n"));
+    web.route("/jp/statement", Reply::ok("text/plain; charset=utf-8", TOKYO));
+    web.route(
+        "/feeds/jp.xml",
+        Reply::ok("application/atom+xml", rss(&[("Protest", &web.url("/jp/statement"), now)])),
+    );
+    let dir = scratch();
+    channel(&dir, "jp-test", "japan", &web.url("/feeds/jp.xml"), "");
+    let r = Parallax::new(&dir)
+        .args(["gather", "--persona", "prism", "--topic", "senkaku", "--since", "7d", "-o", "pack"])
+        .args(["--channels", "channels", "--allow-private", "--json", "--channel", "jp-test"])
+        .succeeds();
+    assert!(r.stderr.contains("japan: 0 item(s)"), "{}", r.stderr);
+    let pack = read_json(dir.join("pack/pack.json"));
+    let skipped = pack["skipped"].to_string();
+    assert!(skipped.contains("robots.txt does not allow it"), "{pack}");
+    assert_eq!(web.hits("/jp/statement"), 0, "a disallowed page is never asked for");
 }
