@@ -105,6 +105,9 @@ pub enum Error {
     Integrity { count: usize, summary: String },
     #[error("batch incomplete: {0}")]
     Batch(String),
+    /// Channels that did not answer a live check.
+    #[error("{0}")]
+    Channels(String),
     /// Stopped by the user (a second Ctrl-C): exit 130, as shells expect.
     #[error("interrupted; rerun the same command to resume")]
     Interrupted,
@@ -132,6 +135,7 @@ impl Error {
             | Error::Io { .. }
             | Error::Integrity { .. }
             | Error::Batch(_)
+            | Error::Channels(_)
             | Error::Internal(_) => 1,
         }
     }

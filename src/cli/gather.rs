@@ -51,9 +51,26 @@ pub(crate) enum ChannelsCommand {
         #[arg(long)]
         json: bool,
     },
-    /// Check channel files: each error with its file and line.
+    /// Check channel files: each error with its file and line. With --live,
+    /// ask each channel (these files, else every channel) whether it answers
+    /// with a feed, and how fresh it is.
+    #[command(
+        after_help = "Examples:\n  parallax channels check channels/*.toml\n  parallax channels check --live                 # every channel, asked once\n  parallax channels check --live --json channels/kr.toml"
+    )]
     Check {
-        #[arg(required = true, value_name = "FILE")]
+        #[arg(required_unless_present = "live", value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Ask each channel over the network (robots.txt and pacing obeyed).
+        #[arg(long)]
+        live: bool,
+        /// A folder of channel files read before the built-in ones (with --live).
+        #[arg(long, value_name = "DIR")]
+        channels: Option<PathBuf>,
+        /// Fetch from private, loopback and link-local addresses too.
+        #[arg(long)]
+        allow_private: bool,
+        /// One JSON object per channel.
+        #[arg(long)]
+        json: bool,
     },
 }

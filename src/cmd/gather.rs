@@ -68,7 +68,7 @@ fn channels_of(project: &Project, dir: Option<&Path>) -> Result<Vec<channel::Cha
     Ok(channel::load_all(&dirs)?)
 }
 
-pub(crate) fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
+pub(crate) async fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<()> {
     match cmd {
         ChannelsCommand::List { channels, json } => {
             let project = super::open::discover(config, None, None)?;
@@ -90,14 +90,65 @@ pub(crate) fn channels(cmd: &ChannelsCommand, config: Option<&Path>) -> Result<(
             };
             write_stdout(&text)
         }
-        ChannelsCommand::Check { files } => {
+        ChannelsCommand::Check {
+            files,
+            live,
+            channels,
+            allow_private,
+            json,
+        } => {
+            let mut parsed = Vec::new();
             for f in files {
                 let text = crate::fsutil::read_text(f, 1 << 20)
                     .map_err(|e| Error::io(format!("reading {}", f.display()), e))?;
-                channel::parse(f, &text)?;
-                eprintln!("{}: ok", f.display());
+                parsed.push(channel::parse(f, &text)?);
+                if !live {
+                    eprintln!("{}: ok", f.display());
+                }
             }
-            Ok(())
+            if !live {
+                return Ok(());
+            }
+            let project = super::open::discover(config, None, None)?;
+            if parsed.is_empty() {
+                parsed = channels_of(&project, channels.as_deref())?;
+            }
+            let fetcher = project.fetcher_with(&ProcessEnv, *allow_private, true)?;
+            let report = crate::gather::health::check(&parsed, &fetcher).await;
+            live_report(&report, *json)
         }
     }
+}
+
+/// The live check's lines (or JSON), and failure when a channel failed.
+fn live_report(report: &[crate::gather::health::Health], json: bool) -> Result<()> {
+    let mut text = String::new();
+    for h in report {
+        if json {
+            text.push_str(&serde_json::to_string(h).map_err(Error::internal)?);
+            text.push('\n');
+        } else if h.ok {
+            text.push_str(&format!(
+                "{}: ok, {} item(s), newest {}\n",
+                h.channel,
+                h.items.unwrap_or(0),
+                h.newest.as_deref().unwrap_or("undated")
+            ));
+        } else {
+            text.push_str(&format!(
+                "{}: fails: {}\n",
+                h.channel,
+                h.problem.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    write_stdout(&text)?;
+    let failed = report.iter().filter(|h| !h.ok).count();
+    if failed > 0 {
+        return Err(Error::Channels(format!(
+            "{failed} of {} channel(s) did not answer with a feed; fix their `url` or leave them out",
+            report.len()
+        )));
+    }
+    Ok(())
 }

@@ -72,7 +72,7 @@ async fn run(cli: Cli) -> Result<()> {
         cli::Command::Check(args) => check::run(args, config).await,
         cli::Command::Statements(args) => statements::run(args, config).await,
         cli::Command::Gather(args) => gather::run(args, config).await,
-        cli::Command::Channels(c) => gather::channels(c, config),
+        cli::Command::Channels(c) => gather::channels(c, config).await,
         cli::Command::Review(args) => review::run(args),
         cli::Command::Publish(args) => publish::run(args, config),
         cli::Command::Personas(c) => personas::run(c, config).await,

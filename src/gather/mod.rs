@@ -9,6 +9,7 @@
 //! requests.
 
 pub(crate) mod channel;
+pub(crate) mod health;
 mod pack;
 mod polite;
 

@@ -243,7 +243,8 @@ fn folders_and_globs_are_manifests_too() {
 
 #[test]
 fn without_jobs_the_stories_in_flight_follow_the_providers_concurrency() {
-    let srv = serve(Config { latency: Duration::from_millis(50), ..Config::default() });
+    // Long enough a call that the stories overlap on a loaded machine too.
+    let srv = serve(Config { latency: Duration::from_millis(250), ..Config::default() });
     let dir = scratch();
     fast_config(&dir, 2, "concurrency = 16");
     let list = manifest(&dir, 24);

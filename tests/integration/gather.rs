@@ -140,3 +140,28 @@ fn a_sites_robots_txt_is_obeyed() {
     assert!(skipped.contains("robots.txt does not allow it"), "{pack}");
     assert_eq!(web.hits("/jp/statement"), 0, "a disallowed page is never asked for");
 }
+
+#[test]
+fn a_live_check_asks_each_channel_once() {
+    let web = Web::start();
+    let now = SystemTime::now();
+    web.route("/ok.xml", Reply::ok("application/atom+xml", rss(&[("Briefing", &web.url("/b"), now)])));
+    web.route("/moved.xml", Reply::ok("text/html", "<html><body>We moved</body></html>"));
+    let dir = scratch();
+    channel(&dir, "ok-test", "china", &web.url("/ok.xml"), "");
+    channel(&dir, "moved-test", "japan", &web.url("/moved.xml"), "");
+    let r = Parallax::new(&dir)
+        .args(["channels", "check", "--live", "--allow-private", "--json"])
+        .args(["channels/ok-test.toml", "channels/moved-test.toml"])
+        .fails_with(1);
+    let lines = r.json_lines();
+    assert_eq!(lines.len(), 2, "{}", r.stdout);
+    let ok = lines.iter().find(|l| l["channel"] == "ok-test").unwrap();
+    assert_eq!(ok["ok"], true);
+    assert_eq!(ok["items"], 1);
+    let moved = lines.iter().find(|l| l["channel"] == "moved-test").unwrap();
+    assert_eq!(moved["ok"], false);
+    assert!(moved["problem"].as_str().unwrap().contains("not a feed"), "{moved}");
+    assert!(r.stderr.contains("1 of 2 channel(s)"), "{}", r.stderr);
+    assert_eq!(web.hits("/ok.xml"), 1);
+}
