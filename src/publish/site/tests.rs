@@ -39,3 +39,47 @@ fn a_bundle_in_each_generators_fields_never_in_the_future() {
     let zola = bundle(SiteKind::Zola, &page, today);
     assert!(zola[0].1.contains("date = 2026-12-07\n") && zola[0].1.contains("[extra]"));
 }
+
+/// Zola's documented page front matter (its content docs): a page that names a
+/// field outside these, or gives one the wrong type, does not build.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct ZolaPage {
+    title: Option<String>,
+    description: Option<String>,
+    date: Option<toml::value::Datetime>,
+    updated: Option<toml::value::Datetime>,
+    weight: Option<u64>,
+    draft: Option<bool>,
+    slug: Option<String>,
+    path: Option<String>,
+    aliases: Option<Vec<String>>,
+    authors: Option<Vec<String>>,
+    in_search_index: Option<bool>,
+    template: Option<String>,
+    taxonomies: Option<toml::Table>,
+    extra: Option<toml::Table>,
+}
+
+#[test]
+fn zola_reads_the_front_matter_with_its_own_fields() {
+    let a = article();
+    let page = Page {
+        article: &a,
+        body: "Body.\n",
+        html: None,
+        provenance: None,
+        edition: None,
+        draft: false,
+    };
+    let files = bundle(SiteKind::Zola, &page, Date::ymd(2026, 12, 7));
+    let index = &files[0].1;
+    let header = index.strip_prefix("+++\n").and_then(|r| r.split("\n+++\n").next()).unwrap();
+    let parsed: ZolaPage = toml::from_str(header).unwrap_or_else(|e| panic!("{e}\n{header}"));
+    assert_eq!(parsed.title.as_deref(), Some(a.headline.as_str()));
+    assert_eq!(parsed.draft, Some(false));
+    let date = parsed.date.unwrap();
+    assert!(date.time.is_none() && date.date.is_some(), "a date, not a time: {date}");
+    assert_eq!(parsed.extra.unwrap()["persona"].as_str(), Some("prism"));
+}
