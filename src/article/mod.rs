@@ -75,7 +75,7 @@ pub(crate) struct SourceRef {
 pub(crate) struct CallRecord {
     pub(crate) stage: Stage,
     pub(crate) round: usize,
-    pub(crate) model: String,
+    pub(crate) model: crate::llm::Model,
     pub(crate) usage: Usage,
     /// What the call cost in US dollars; `None` when the model has no price.
     pub(crate) cost_usd: Option<f64>,
@@ -96,7 +96,8 @@ pub(crate) struct CallRecord {
 pub(crate) struct Metadata {
     pub(crate) persona: String,
     pub(crate) provider: String,
-    pub(crate) model: String,
+    /// The models that wrote it, comma-separated when several did.
+    pub(crate) model: crate::llm::Model,
     /// True when no language model wrote it (the extractive provider).
     pub(crate) extractive: bool,
     pub(crate) date: crate::clock::Date,

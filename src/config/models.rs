@@ -2,32 +2,11 @@
 //! the persona's choice, `[models]` and the provider's default, in that order.
 
 use std::collections::BTreeMap;
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use super::{Flags, Loaded};
 use crate::error::Error;
+pub(crate) use crate::llm::Model;
 use crate::stage::StageKind;
-
-/// A model's name, as its server knows it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub(crate) struct Model(String);
-
-impl Model {
-    /// A model by name; `None` for an empty name.
-    pub(crate) fn new(name: impl Into<String>) -> Option<Self> {
-        let name = name.into();
-        (!name.trim().is_empty()).then_some(Model(name))
-    }
-}
-
-impl fmt::Display for Model {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// Which model each stage uses, before the persona has a say.
 #[derive(Debug, Clone, Default)]

@@ -109,11 +109,12 @@ pub(crate) fn parse_message(url: &str, status: u16, body: &str) -> Result<ChatRe
     Ok(ChatResponse {
         content: content_of(blocks),
         usage: v.get("usage").map(usage_of).unwrap_or_default(),
-        model: v
-            .get("model")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
+        model: super::Model::reported(
+            v.get("model")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        ),
         finish_reason: v.get("stop_reason").and_then(Value::as_str).map(str::to_string),
         ..ChatResponse::default()
     })
@@ -146,7 +147,7 @@ impl StreamState {
                     .pointer("/message/model")
                     .and_then(Value::as_str)
                     .unwrap_or_default();
-                self.answer.model = model.to_string();
+                self.answer.model = super::Model::reported(model);
             }
             "content_block_start"
                 if v.pointer("/content_block/type").and_then(Value::as_str) == Some("tool_use") =>

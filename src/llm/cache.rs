@@ -23,7 +23,7 @@ pub(crate) struct Cache {
 struct Entry {
     format: u32,
     stage: String,
-    model: String,
+    model: super::Model,
     content: String,
     usage: Usage,
     finish_reason: Option<String>,

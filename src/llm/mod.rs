@@ -12,6 +12,7 @@ mod error;
 pub(crate) mod facts;
 mod frames;
 pub(crate) mod http;
+mod ids;
 pub(crate) mod modes;
 pub(crate) mod ollama;
 pub(crate) mod openai;
@@ -39,6 +40,7 @@ pub(crate) use cache::Cache;
 pub(crate) use cost::{Price, PriceTable};
 pub(crate) use error::LlmError;
 pub(crate) use http::HttpClient;
+pub(crate) use ids::{Label, Model};
 pub(crate) use settings::{HttpConfig, Limits, Timeouts, split_credentials};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -87,7 +89,7 @@ pub(crate) struct OutputSchema {
 pub(crate) struct ChatRequest {
     /// What the request is for, in logs, the cache index and batch ids.
     pub(crate) stage: Label,
-    pub(crate) model: String,
+    pub(crate) model: Model,
     pub(crate) messages: Vec<Message>,
     pub(crate) schema: Option<OutputSchema>,
     pub(crate) temperature: Option<f32>,
@@ -96,42 +98,6 @@ pub(crate) struct ChatRequest {
     /// article shares (the fenced sources); providers with prompt caching mark it.
     #[serde(skip)]
     pub(crate) shared_prefix: usize,
-}
-
-/// What a request is for, as logs, the cache index and batch ids name it: a
-/// pipeline stage's name (`perspective:china`), given by the pipeline, or
-/// `probe`. Typed so that no other string (a model, a side) takes its place;
-/// it is never parsed back.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
-#[serde(transparent)]
-pub(crate) struct Label(String);
-
-impl Label {
-    /// The label of a stage, from its name.
-    pub(crate) fn stage(name: impl std::fmt::Display) -> Label {
-        Label(name.to_string())
-    }
-
-    /// The label of a request that probes a server.
-    pub(crate) fn probe() -> Label {
-        Label("probe".into())
-    }
-
-    pub(crate) fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl Default for Label {
-    fn default() -> Self {
-        Label::probe()
-    }
-}
-
-impl std::fmt::Display for Label {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
 }
 
 impl ChatRequest {
@@ -175,7 +141,7 @@ pub(crate) struct ChatResponse {
     pub(crate) content: String,
     pub(crate) usage: Usage,
     /// The model that answered, as the server names it.
-    pub(crate) model: String,
+    pub(crate) model: Model,
     pub(crate) finish_reason: Option<String>,
     /// Served from the response cache: no request was made.
     pub(crate) cached: bool,

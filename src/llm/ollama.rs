@@ -99,7 +99,7 @@ fn apply(v: &Value, answer: &mut ChatResponse) -> bool {
         .unwrap_or("");
     answer.content.push_str(piece);
     if let Some(m) = v.get("model").and_then(Value::as_str) {
-        answer.model = m.to_string();
+        answer.model = super::Model::reported(m);
     }
     if v.get("done").and_then(Value::as_bool) == Some(true) {
         let n = |k: &str| v.get(k).and_then(Value::as_u64).unwrap_or(0);

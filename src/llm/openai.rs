@@ -178,11 +178,12 @@ pub(crate) fn parse_completion(url: &str, status: u16, body: &str) -> Result<Cha
     Ok(ChatResponse {
         content: content.to_string(),
         usage: usage_of(&v).unwrap_or_default(),
-        model: v
-            .get("model")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string(),
+        model: super::Model::reported(
+            v.get("model")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        ),
         finish_reason: choice
             .get("finish_reason")
             .and_then(Value::as_str)
@@ -245,7 +246,7 @@ impl StreamState {
             self.answer.usage = u;
         }
         if let Some(m) = v.get("model").and_then(Value::as_str) {
-            self.answer.model = m.to_string();
+            self.answer.model = super::Model::reported(m);
         }
         Ok(content)
     }

@@ -168,7 +168,7 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
 fn request(model: &str, schema: bool) -> ChatRequest {
     ChatRequest {
         stage: super::Label::probe(),
-        model: model.into(),
+        model: super::Model::reported(model),
         messages: vec![Message::new(
             Role::User,
             if schema {

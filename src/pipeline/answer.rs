@@ -311,7 +311,7 @@ pub(crate) fn extractive_record(stage: Stage) -> CallRecord {
     CallRecord {
         round: stage.round(),
         stage,
-        model: extractive::MODEL.into(),
+        model: crate::llm::Model::reported(extractive::MODEL),
         usage: Usage::default(),
         cost_usd: Some(0.0),
         cached: false,

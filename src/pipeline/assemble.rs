@@ -94,14 +94,14 @@ fn without_silent_parts(mut sections: Vec<PerspectiveSection>) -> Vec<Perspectiv
 }
 
 /// The models that answered, in call order, without repeats: `a, b`.
-fn distinct_models(calls: &[CallRecord]) -> Option<String> {
+fn distinct_models(calls: &[CallRecord]) -> Option<crate::llm::Model> {
     let mut seen: Vec<&str> = Vec::new();
     for c in calls {
-        if !seen.contains(&c.model.as_str()) {
+        if !seen.contains(&&*c.model) {
             seen.push(&c.model);
         }
     }
-    (!seen.is_empty()).then(|| seen.join(", "))
+    (!seen.is_empty()).then(|| crate::llm::Model::reported(seen.join(", ")))
 }
 
 /// A source as the article lists it.

@@ -26,7 +26,7 @@ struct Tally {
     cost: Option<f64>,
     cached: bool,
     requests: Vec<String>,
-    model: String,
+    model: crate::llm::Model,
 }
 
 impl Tally {

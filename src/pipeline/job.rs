@@ -58,11 +58,8 @@ impl DraftOptions {
 
     /// The model for a stage; every perspective shares `perspective`, and a
     /// revision uses the model of the stage it revises.
-    pub(crate) fn model_for(&self, stage: &Stage) -> String {
-        self.models
-            .get(&stage.kind())
-            .map(Model::to_string)
-            .unwrap_or_default()
+    pub(crate) fn model_for(&self, stage: &Stage) -> Model {
+        self.models.get(&stage.kind()).cloned().unwrap_or_default()
     }
 }
 

@@ -27,7 +27,7 @@ type Waiter = oneshot::Sender<Answer>;
 struct Pending {
     /// The wire body, serialized.
     body: String,
-    model: String,
+    model: crate::llm::Model,
     /// The request itself, only when it may be finished live.
     live: Option<ChatRequest>,
 }

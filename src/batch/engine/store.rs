@@ -64,7 +64,7 @@ pub(crate) struct OpenBatch {
 struct Stored {
     content: String,
     usage: Usage,
-    model: String,
+    model: crate::llm::Model,
     finish_reason: Option<String>,
     cost_usd: Option<f64>,
 }

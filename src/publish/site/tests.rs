@@ -75,11 +75,17 @@ fn zola_reads_the_front_matter_with_its_own_fields() {
     };
     let files = bundle(SiteKind::Zola, &page, Date::ymd(2026, 12, 7));
     let index = &files[0].1;
-    let header = index.strip_prefix("+++\n").and_then(|r| r.split("\n+++\n").next()).unwrap();
+    let header = index
+        .strip_prefix("+++\n")
+        .and_then(|r| r.split("\n+++\n").next())
+        .unwrap();
     let parsed: ZolaPage = toml::from_str(header).unwrap_or_else(|e| panic!("{e}\n{header}"));
     assert_eq!(parsed.title.as_deref(), Some(a.headline.as_str()));
     assert_eq!(parsed.draft, Some(false));
     let date = parsed.date.unwrap();
-    assert!(date.time.is_none() && date.date.is_some(), "a date, not a time: {date}");
+    assert!(
+        date.time.is_none() && date.date.is_some(),
+        "a date, not a time: {date}"
+    );
     assert_eq!(parsed.extra.unwrap()["persona"].as_str(), Some("prism"));
 }
