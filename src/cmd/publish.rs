@@ -100,23 +100,28 @@ fn one(
         None => (row.id.as_str(), None),
     };
     let (html, provenance) = (read("html"), read("provenance.json"));
+    let bundle: PathBuf = target.dir.join(story);
+    // The article as last published here, kept in its bundle.
+    let suffix = edition.map(|l| format!(".{l}")).unwrap_or_default();
+    let before: Option<Article> =
+        crate::fsutil::read_text(&bundle.join(format!("article{suffix}.json")), 64 << 20)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok());
     let page = Page {
         article: &article,
         body: &body,
         html: html.as_deref(),
         provenance: provenance.as_deref(),
+        record: &json,
+        before: before.as_ref(),
         edition,
         draft,
     };
     let files = publish::bundle_files(target.kind, &page, Date::today());
-    let sha = crate::fsutil::sha256_hex(
-        files
-            .iter()
-            .map(|(n, t)| format!("{n}\n{t}"))
-            .collect::<String>()
-            .as_bytes(),
-    );
-    let bundle: PathBuf = target.dir.join(story);
+    // Whether the story changed is told by its own files; an update's note
+    // follows from them.
+    let sha =
+        crate::fsutil::sha256_hex(format!("{} draft={draft}", publish::story_hash(dir, &row.id)).as_bytes());
     let outcome = |result| Outcome {
         id: row.id.clone(),
         result,

@@ -20,6 +20,11 @@ pub(crate) struct Page<'a> {
     pub(crate) html: Option<&'a str>,
     /// The article's provenance record, if it was written.
     pub(crate) provenance: Option<&'a str>,
+    /// The article's JSON record, kept in the bundle so that an update can say
+    /// what changed.
+    pub(crate) record: &'a str,
+    /// The article as last published here, when this is an update.
+    pub(crate) before: Option<&'a Article>,
     /// The edition's language when the story was written in several.
     pub(crate) edition: Option<&'a str>,
     /// Published as a draft (an unapproved story under `--all`).
@@ -29,14 +34,22 @@ pub(crate) struct Page<'a> {
 /// The bundle's files, by name inside the story's folder.
 pub(crate) fn bundle(kind: SiteKind, page: &Page<'_>, today: Date) -> Vec<(String, String)> {
     let suffix = page.edition.map(|l| format!(".{l}")).unwrap_or_default();
-    let mut files = vec![(
-        format!("index{suffix}.md"),
-        format!(
-            "{}\n{}",
-            front_matter(kind, page, today),
-            inert(page.body.trim_start())
+    let note = page
+        .before
+        .and_then(|before| updated(before, page.article, today))
+        .unwrap_or_default();
+    let mut files = vec![
+        (
+            format!("index{suffix}.md"),
+            format!(
+                "{}\n{}{}",
+                front_matter(kind, page, today),
+                inert(&note),
+                inert(page.body.trim_start())
+            ),
         ),
-    )];
+        (format!("article{suffix}.json"), page.record.to_string()),
+    ];
     if let Some(html) = page.html {
         files.push((format!("article{suffix}.html"), html.to_string()));
     }
@@ -68,6 +81,38 @@ fn front_matter(kind: SiteKind, page: &Page<'_>, today: Date) -> String {
     out.push_str(&format!("language = {}\n", text(&a.meta.language)));
     out.push_str("+++\n");
     out
+}
+
+/// The facts (numbers, amounts, percentages, dates) the article states now and
+/// did not before, and those it no longer states: the reader's "Updated" line,
+/// none when no fact changed.
+fn updated(before: &Article, now: &Article, today: Date) -> Option<String> {
+    let facts = |a: &Article| -> std::collections::BTreeSet<String> {
+        let doc = crate::check::Doc::from_article(a);
+        doc.blocks
+            .iter()
+            .flat_map(|b| crate::check::claims::extract(&b.text))
+            .filter(|f| !matches!(f.claim, crate::check::claims::Claim::Quote(_)))
+            .map(|f| f.text)
+            .collect()
+    };
+    let (was, is) = (facts(before), facts(now));
+    let added: Vec<&str> = is.difference(&was).map(String::as_str).collect();
+    let gone: Vec<&str> = was.difference(&is).map(String::as_str).collect();
+    if added.is_empty() && gone.is_empty() {
+        return None;
+    }
+    let mut parts = Vec::new();
+    if !added.is_empty() {
+        parts.push(format!("now states {}", added.join(", ")));
+    }
+    if !gone.is_empty() {
+        parts.push(format!("no longer states {}", gone.join(", ")));
+    }
+    Some(format!(
+        "*Updated {today}: this article {}.*\n\n",
+        parts.join("; ")
+    ))
 }
 
 /// `body` with every generator's template and shortcode openers made text:

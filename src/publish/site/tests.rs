@@ -21,13 +21,23 @@ fn a_bundle_in_each_generators_fields_never_in_the_future() {
         body: "Body {{< shortcode >}} and {% raw %} and {{ x }}.\n",
         html: Some("<html></html>"),
         provenance: Some("{}"),
+        record: "{}",
+        before: None,
         edition: Some("ko"),
         draft: true,
     };
     let today = Date::ymd(2026, 12, 7);
     let hugo = bundle(SiteKind::Hugo, &page, today);
     let names: Vec<&str> = hugo.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["index.ko.md", "article.ko.html", "provenance.ko.json"]);
+    assert_eq!(
+        names,
+        [
+            "index.ko.md",
+            "article.ko.json",
+            "article.ko.html",
+            "provenance.ko.json"
+        ]
+    );
     let index = &hugo[0].1;
     assert!(index.contains("title = 'Seoul \"welcomes\" talks'"), "{index}");
     assert!(
@@ -70,6 +80,8 @@ fn zola_reads_the_front_matter_with_its_own_fields() {
         body: "Body.\n",
         html: None,
         provenance: None,
+        record: "{}",
+        before: None,
         edition: None,
         draft: false,
     };
@@ -88,4 +100,42 @@ fn zola_reads_the_front_matter_with_its_own_fields() {
         "a date, not a time: {date}"
     );
     assert_eq!(parsed.extra.unwrap()["persona"].as_str(), Some("prism"));
+}
+
+#[test]
+fn an_update_that_changes_a_fact_says_what_changed() {
+    let before = article();
+    let mut now = article();
+    now.lede.text = "The council approved 1,250 new ships on March 3, 2031.".into();
+    let page = |before| Page {
+        article: &now,
+        body: "Body.\n",
+        html: None,
+        provenance: None,
+        record: "{}",
+        before,
+        edition: None,
+        draft: false,
+    };
+    let today = Date::ymd(2026, 12, 7);
+    let index = bundle(SiteKind::Hugo, &page(Some(&before)), today)[0].1.clone();
+    assert!(
+        index.contains("*Updated 2026-12-07: this article now states 1,250"),
+        "{index}"
+    );
+    assert!(index.contains("no longer states"), "{index}");
+    // The first publication, and an update that changes no fact, say nothing.
+    let first = bundle(SiteKind::Hugo, &page(None), today)[0].1.clone();
+    assert!(!first.contains("Updated"), "{first}");
+    let same = Page {
+        article: &before,
+        ..page(Some(&before))
+    };
+    assert!(!bundle(SiteKind::Hugo, &same, today)[0].1.contains("Updated"));
+    // The record travels with the bundle, for the next update.
+    let names: Vec<String> = bundle(SiteKind::Hugo, &page(None), today)
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert!(names.contains(&"article.json".to_string()), "{names:?}");
 }
