@@ -42,10 +42,11 @@ pub(crate) fn bundle(kind: SiteKind, page: &Page<'_>, today: Date) -> Vec<(Strin
         (
             format!("index{suffix}.md"),
             format!(
-                "{}\n{}{}",
+                "{}\n{}{}\n\n{}\n",
                 front_matter(kind, page, today),
                 inert(&note),
-                inert(page.body.trim_start())
+                inert(page.body.trim_end()).trim_start(),
+                integrity(page.article)
             ),
         ),
         (format!("article{suffix}.json"), page.record.to_string()),
@@ -113,6 +114,17 @@ fn updated(before: &Article, now: &Article, today: Date) -> Option<String> {
         "*Updated {today}: this article {}.*\n\n",
         parts.join("; ")
     ))
+}
+
+/// The integrity line a reader sees under the article, in its language: all
+/// checks passed, or how many findings the checks left.
+fn integrity(a: &Article) -> String {
+    let l = crate::lang::labels::for_language(&a.meta.language);
+    match a.meta.integrity.as_ref().map(|r| r.findings.len()) {
+        Some(0) => format!("*{}: {}.*", l.integrity, l.passed),
+        Some(n) => format!("*{}: {n} {}.*", l.integrity, l.findings),
+        None => String::new(),
+    }
 }
 
 /// `body` with every generator's template and shortcode openers made text:

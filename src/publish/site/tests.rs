@@ -48,6 +48,13 @@ fn a_bundle_in_each_generators_fields_never_in_the_future() {
     assert!(!index.contains("{{") && !index.contains("{%"), "{index}");
     let zola = bundle(SiteKind::Zola, &page, today);
     assert!(zola[0].1.contains("date = 2026-12-07\n") && zola[0].1.contains("[extra]"));
+    // The reader sees the integrity report's verdict under the article.
+    let verdict = match a.meta.integrity.as_ref().map(|r| r.findings.len()) {
+        Some(0) => "Integrity report: all checks passed.".to_string(),
+        Some(n) => format!("Integrity report: {n} findings."),
+        None => panic!("the example article carries its integrity report"),
+    };
+    assert!(index.trim_end().ends_with(&format!("*{verdict}*")), "{index}");
 }
 
 /// Zola's documented page front matter (its content docs): a page that names a
