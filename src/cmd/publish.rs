@@ -94,7 +94,7 @@ fn one(
     let markdown = read("md").unwrap_or_default();
     let body = crate::frontmatter::split(Path::new(&row.id), &markdown)
         .map(|s| s.body.to_string())
-        .unwrap_or(markdown.clone());
+        .unwrap_or_else(|_| markdown.clone());
     let (story, edition) = match row.id.strip_suffix(&format!(".{}", row.language)) {
         Some(story) => (story, Some(row.language.as_str())),
         None => (row.id.as_str(), None),
@@ -117,11 +117,11 @@ fn one(
         edition,
         draft,
     };
-    let files = publish::bundle_files(target.kind, &page, Date::today());
+    let files = publish::bundle(target.kind, &page, Date::today());
     // Whether the story changed is told by its own files; an update's note
     // follows from them.
-    let sha =
-        crate::fsutil::sha256_hex(format!("{} draft={draft}", publish::story_hash(dir, &row.id)).as_bytes());
+    let story_sha = publish::story_hash_of(&json, &markdown);
+    let sha = crate::fsutil::sha256_hex(format!("{story_sha} draft={draft}").as_bytes());
     let outcome = |result| Outcome {
         id: row.id.clone(),
         result,
@@ -154,7 +154,7 @@ fn one(
         path: bundle.display().to_string(),
         sha256: sha,
         draft,
-        story: publish::story_hash(dir, &row.id),
+        story: story_sha,
     };
     publish::record(dir, &record).map_err(|e| Error::io(format!("recording in {}", dir.display()), e))?;
     Ok(outcome(if last.is_some() { "updated" } else { "published" }))

@@ -39,21 +39,18 @@ pub(crate) async fn check(channels: &[Channel], fetcher: &Fetcher) -> Vec<Health
             newest: None,
             problem: None,
         };
-        match polite.fetch(&ch.url, ch.pace()).await {
+        match polite.feed(&ch.url, ch.pace()).await {
             Err(e) => h.problem = Some(e),
-            Ok(page) => match feed_rs::parser::parse(page.body.as_bytes()) {
-                Err(_) => h.problem = Some("not a feed (the address answers with something else)".into()),
-                Ok(feed) => {
-                    h.ok = true;
-                    h.items = Some(feed.entries.len());
-                    h.newest = feed
-                        .entries
-                        .iter()
-                        .filter_map(|e| e.published.or(e.updated))
-                        .max()
-                        .map(|d| d.format("%Y-%m-%d").to_string());
-                }
-            },
+            Ok(feed) => {
+                h.ok = true;
+                h.items = Some(feed.entries.len());
+                h.newest = feed
+                    .entries
+                    .iter()
+                    .filter_map(|e| e.published.or(e.updated))
+                    .max()
+                    .map(|d| d.format("%Y-%m-%d").to_string());
+            }
         }
         out.push(h);
     }

@@ -112,19 +112,10 @@ pub(crate) async fn run(
             url: ch.url.clone(),
             reason,
         };
-        let page = match polite.fetch(&ch.url, ch.pace()).await {
-            Ok(p) => p,
+        let feed = match polite.feed(&ch.url, ch.pace()).await {
+            Ok(f) => f,
             Err(e) => {
                 report.skipped.push(skip(e));
-                continue;
-            }
-        };
-        let feed = match feed_rs::parser::parse(page.body.as_bytes()) {
-            Ok(f) => f,
-            Err(_) => {
-                report.skipped.push(skip(
-                    "not a feed (the address answers with something else)".into(),
-                ));
                 continue;
             }
         };

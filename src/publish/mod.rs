@@ -17,8 +17,8 @@ use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
 
 pub(crate) use output::{Edition, Target, outputs, slug, stems, target, with_ext};
-pub(crate) use record::{Published, append as record, latest as records, story_hash};
-pub(crate) use site::{Page, bundle as bundle_files};
+pub(crate) use record::{Published, append as record, latest as records, story_hash, story_hash_of};
+pub(crate) use site::{Page, bundle};
 
 /// One article in one format, with the voice's HTML page template.
 pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {

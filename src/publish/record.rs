@@ -30,7 +30,12 @@ pub(crate) struct Published {
 pub(crate) fn story_hash(dir: &Path, id: &str) -> String {
     let read =
         |ext: &str| crate::fsutil::read_text(&dir.join(format!("{id}.{ext}")), 64 << 20).unwrap_or_default();
-    crate::fsutil::sha256_hex(format!("{}\n{}", read("json"), read("md")).as_bytes())
+    story_hash_of(&read("json"), &read("md"))
+}
+
+/// [`story_hash`] of a story's JSON record and Markdown already read.
+pub(crate) fn story_hash_of(json: &str, markdown: &str) -> String {
+    crate::fsutil::sha256_hex(format!("{json}\n{markdown}").as_bytes())
 }
 
 const FILE: &str = "published.jsonl";
