@@ -3,7 +3,8 @@
 translations. The corpus is not part of this project: clone it yourself and give its
 path.
 
-Usage: ntrex.py PARALLAX NTREX_ROOT [--half develop|measure] [--source en|ja|ko|zh] [--json] [-v]
+Usage: ntrex.py PARALLAX NTREX_ROOT [--half develop|measure] [--source en|ja|ko|zh]
+                [--ref LANG=FILE] [--json] [-v]
 
 NTREX-128 holds 123 English news documents (newstest2019) and line-aligned human
 translations. `DOCUMENT_IDS.tsv` gives the document of each line; the first 62
@@ -18,6 +19,9 @@ headline, as the source's `title`), and checked with `parallax check --json`:
 
 `--source LANG` takes another language's text as the source (the English then
 becomes one of the articles), for checks across every pair of languages.
+`--ref zh=newstest2019-ref.zho-TW.txt` reads a language from another of the
+corpus's translations (here, a second translator's Chinese, in traditional
+characters).
 
 Each run counts the articles with a hard finding, the hard findings by kind and the
 unverified notes. Recall: in each article, one number written with digits that the
@@ -38,10 +42,20 @@ LANGS = {"ja": "newstest2019-ref.jpn.txt", "ko": "newstest2019-ref.kor.txt", "zh
 DIGITS = re.compile(r"(?<![0-9０-９A-Za-z])[0-9]+(?:[.,][0-9]+)*(?![0-9A-Za-z])")
 
 
+def refs():
+    """The translation file of each language, as `--ref LANG=FILE` overrides them."""
+    files = dict(LANGS)
+    for i, a in enumerate(sys.argv):
+        if a == "--ref" and i + 1 < len(sys.argv):
+            lang, _, name = sys.argv[i + 1].partition("=")
+            files[lang] = name
+    return files
+
+
 def documents(root):
     ids = (root / "DOCUMENT_IDS.tsv").read_text(encoding="utf-8").splitlines()
     texts = {"en": (root / "NTREX-128" / "newstest2019-src.eng.txt").read_text(encoding="utf-8").splitlines()}
-    for lang, name in LANGS.items():
+    for lang, name in refs().items():
         texts[lang] = (root / "NTREX-128" / name).read_text(encoding="utf-8").splitlines()
     order, lines = [], collections.defaultdict(list)
     for i, doc in enumerate(ids):
@@ -124,7 +138,7 @@ def mutate(text, source_text, seed):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    args = [a for a in sys.argv[1:] if not a.startswith("-") and "=" not in a]
     if len(args) < 2:
         raise SystemExit(__doc__)
     parallax, root = args[0], pathlib.Path(args[1])

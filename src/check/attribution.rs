@@ -35,6 +35,10 @@ pub(super) struct Sources<'a> {
     names: HashMap<String, String>,
     /// Every name that speaks in the sources.
     speakers: BTreeSet<String>,
+    /// Every sentence of the passages and source titles, as quotations
+    /// compare: an article sentence that repeats one word for word repeats its
+    /// attribution too.
+    sentences: std::collections::HashSet<String>,
     /// The statements of article sentences read so far: an article is checked
     /// again after each revision and each degraded part, its sentences mostly
     /// unchanged.
@@ -42,7 +46,7 @@ pub(super) struct Sources<'a> {
 }
 
 impl<'a> Sources<'a> {
-    pub(super) fn new(passages: &[&'a crate::source::Passage]) -> Self {
+    pub(super) fn new(passages: &[&'a crate::source::Passage], titles: &str) -> Self {
         let mut said = Vec::new();
         let mut names = HashMap::new();
         let mut speakers = BTreeSet::new();
@@ -63,10 +67,13 @@ impl<'a> Sources<'a> {
                 }
             }
         }
+        let texts = passages.iter().map(|p| p.text.as_str()).chain(titles.lines());
+        let whole = texts.flat_map(sentences).map(crate::text::words_key).collect();
         Self {
             said,
             names,
             speakers,
+            sentences: whole,
             read: std::sync::Mutex::default(),
         }
     }
@@ -104,6 +111,7 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
         let mut previous: Option<String> = None;
         for sentence in sentences(&block.text) {
             let found = sources.statements(sentence);
+            let verbatim = sources.sentences.contains(&crate::text::words_key(sentence));
             for s in &found {
                 // An office that names no country, in a side's section, is that side's.
                 let office = block.perspective.is_some()
@@ -115,12 +123,20 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
                     None if s.anaphor => previous.clone().or_else(|| block.perspective.clone()),
                     None => None,
                 };
-                if let Some(m) = misattributed(sources, s, side.clone(), persona)
-                    .or_else(|| in_another_section(sources, s, block))
-                {
+                // A sentence the sources hold word for word, its speaker named
+                // in it, says who spoke as they do, whatever the reader makes
+                // of it; it may still stand in the wrong side's section.
+                let as_sources = verbatim && !s.anaphor;
+                let wrong = if as_sources {
+                    None
+                } else {
+                    misattributed(sources, s, side.clone(), persona)
+                };
+                if let Some(m) = wrong.or_else(|| in_another_section(sources, s, block)) {
                     out.push(finding(block, m));
-                } else if let Some(x) =
-                    super::stance::reversed(sources.said.iter().map(|x| x.statement), s, &side)
+                } else if !as_sources
+                    && let Some(x) =
+                        super::stance::reversed(sources.said.iter().map(|x| x.statement), s, &side)
                     && let Some(x) = sources.said.iter().find(|y| std::ptr::eq(y.statement, x))
                 {
                     out.push(reversed(block, s, &side, x));
@@ -253,9 +269,10 @@ fn misattributed(
     // Another side's words, or words of a speaker of no side (a third country),
     // given to this side; an unresolved pronoun in the source proves nothing.
     let other_side = side.is_some()
-        && found
-            .iter()
-            .all(|x| x.statement.side != side && !(x.statement.side.is_none() && x.statement.anaphor));
+        && found.iter().all(|x| {
+            x.statement.side != side
+                && !(x.statement.side.is_none() && (x.statement.anaphor || !x.statement.plausible))
+        });
     // A source speaker resolved from a pronoun is no proof of who it was.
     let other_person =
         !named.is_empty() && !found.iter().any(same_person) && !found.iter().any(|x| x.statement.anaphor);

@@ -146,7 +146,7 @@ pub(crate) fn extract(text: &str) -> Vec<Found> {
         let unspaced = q.chars().filter(|c| crate::lang::script::unspaced(*c));
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
-    t.rest = ea::blank_weekdays(&t.rest);
+    t.rest = ea::blank_uncounted(&ea::blank_weekdays(&t.rest));
     dates::dates(&mut t);
     numbers(&mut t);
     t.out
@@ -208,9 +208,14 @@ fn numbers(t: &mut Taker) {
         })
     });
     t.take(&ea::MONEY, |c| {
+        let scales = ea::scale(c.get(3).map(|m| m.as_str())) * ea::scale(c.get(4).map(|m| m.as_str()));
+        let code = match c.get(1) {
+            Some(sign) => currency(sign.as_str()),
+            None => ea::currency(&c[5]),
+        };
         Some(Claim::Money {
-            value: scaled(c)?,
-            currency: Some(ea::currency(&c[4])),
+            value: ea::value(&c[2])? * scales,
+            currency: Some(code),
         })
     });
     t.take(&ea::SCALED, |c| scaled(c).map(Claim::Number));
@@ -251,17 +256,6 @@ fn numbers(t: &mut Taker) {
             .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
         (value >= 10.0 || scaled).then_some(Claim::Number(value))
     });
-}
-
-/// Fold typographic quotes and whitespace, and drop edge punctuation, so that
-/// quotations compare by their words.
-pub(crate) fn fold_quote(s: &str) -> String {
-    let s = s.replace(['“', '”'], "\"").replace(['‘', '’'], "'");
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    // A bracket at the edge is an insertion (`[W]e are`), part of the words.
-    s.trim_matches(|c: char| c.is_ascii_punctuation() && !matches!(c, '\'' | '[' | ']') || c == '"')
-        .trim()
-        .to_string()
 }
 
 fn same(a: f64, b: f64) -> bool {

@@ -195,12 +195,12 @@ impl<'a> Corpus<'a> {
     pub(crate) fn new(sources: &'a [Source], persona: &Persona) -> Self {
         let passages: Vec<&Passage> = sources.iter().flat_map(|s| &s.passages).collect();
         let found = passages.iter().map(|p| support::held(&p.text)).collect();
-        let folded = passages.iter().map(|p| claims::fold_quote(&p.text)).collect();
+        let folded = passages.iter().map(|p| crate::text::fold(&p.text)).collect();
         let titles: Vec<&str> = sources.iter().filter_map(|s| s.meta.title.as_deref()).collect();
         let title_found = titles.iter().flat_map(|t| support::held(t)).collect();
         let title_folded = titles
             .iter()
-            .map(|t| claims::fold_quote(t))
+            .map(|t| crate::text::fold(t))
             .collect::<Vec<_>>()
             .join("\n");
         let mut names = vec![persona.spec.name.clone(), persona.spec.beat.clone()];
@@ -288,7 +288,7 @@ pub(crate) fn run(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Report {
     // The sources' statements, indexed once for both checks that read them.
     let said = corpus
         .said
-        .get_or_init(|| attribution::Sources::new(&corpus.passages));
+        .get_or_init(|| attribution::Sources::new(&corpus.passages, &corpus.title_folded));
     findings.append(&mut attribution::check_with(doc, said, persona));
     findings.append(&mut framing::check(doc, said, persona));
     let prompted = corpus

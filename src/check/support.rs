@@ -29,6 +29,16 @@ static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A range of percentages with one sign, at its end: "between 30 and 43
+/// percent", `30から43パーセント`, `30내지 43퍼센트`, `30-43%`. Its first number is a
+/// percentage too (a translation may write `30% 至 43%`).
+static PERCENT_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NUM})\s?(?:to|and|-|–|—|~|〜|～|から|至|到|내지|에서)\s?(?:{NUM})\s?(?:%|％|percent\b|per cent\b|パーセント|퍼센트|프로)",
+        NUM = crate::lang::NUM
+    ))
+});
+
 /// Values written in digits that a claim in another form may rest on: every
 /// digit run, whatever it is glued to (each side of a score, a phone number's
 /// groups), a time of day on both clocks and as hours and minutes (`19時30分`
@@ -120,6 +130,16 @@ pub(super) fn held(text: &str) -> Vec<Found> {
         .collect();
     out.extend(inside);
     out.extend(small_numbers(text));
+    out.extend(
+        PERCENT_RANGE
+            .captures_iter(&ea::ascii_digits(text))
+            .filter_map(|c| {
+                Some(Found {
+                    claim: Claim::Percent(c[1].replace([',', ' '], "").parse().ok()?),
+                    text: String::new(),
+                })
+            }),
+    );
     out.extend(in_digits(text).into_iter().map(|v| Found {
         claim: Claim::Number(v),
         text: String::new(),
@@ -160,6 +180,20 @@ mod tests {
     }
 
     #[test]
+    fn a_range_of_percentages_holds_its_first_number_as_one() {
+        let percent = |text: &str, v: f64| {
+            held(text)
+                .iter()
+                .any(|f| matches!(f.claim, Claim::Percent(x) if (x - v).abs() < 1e-9))
+        };
+        assert!(percent("between 30 and 43 percent of voters", 30.0));
+        assert!(percent("30から43パーセントの投票者", 30.0));
+        assert!(percent("유권자의 30내지 43퍼센트가", 30.0));
+        assert!(!percent("30 voters and 43 percent of them", 30.0));
+        assert!(!percent("30 people; 43 percent", 30.0));
+    }
+
+    #[test]
     fn vulgar_fractions_support_their_decimal() {
         assert!(holds("Europe won 14½-13½", 14.5));
         assert!(holds("Europe won 14½-13½", 13.5));
@@ -187,6 +221,8 @@ mod tests {
         assert!(holds("二つの国が合意した", 2.0));
         assert!(!holds("二つの国が合意した", 3.0));
         assert!(holds("경찰관 네 명이 다쳤다", 4.0));
+        assert!(holds("여러분은 지난 나흘 동안 보셨습니다", 4.0));
+        assert!(!holds("여러분은 지난 나흘 동안 보셨습니다", 5.0));
         assert!(holds("다섯째 날", 5.0));
         assert!(!holds("경찰관 네 명이 다쳤다", 5.0));
         assert!(holds("수백만 파운드의 비용", 1e6));

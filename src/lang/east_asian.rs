@@ -40,10 +40,12 @@ pub(crate) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}
 /// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
 /// The second group, when present, rules the match out.
 pub(crate) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:日|일)([本間间]|간)?"));
-/// An amount with its currency after it: `60억 달러`, `1.1兆円`, `60億ドル`.
+/// An amount with its currency after it: `60억 달러`, `1.1兆円`, `60億ドル`; a
+/// currency sign before it names the currency that a generic `元` does not
+/// (`£28億元` is in pounds).
 pub(crate) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
+        r"(US\$|\$|€|£|¥|₩)?\s?({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
     ))
 });
 /// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
@@ -193,6 +195,77 @@ pub(crate) fn blank_weekdays(s: &str) -> String {
             if weekday { ' ' } else { c }
         })
         .collect()
+}
+
+/// Numerals that count nothing exactly, blanked before numbers are read (as
+/// English "millions" and "one or two" are no claims):
+/// - a vague quantity: `何百万`, `数千`, `几十`, `幾百`;
+/// - two neighbouring digits, "one or two", "three or four": `一两`, `三四`;
+/// - a small numeral after a demonstrative, "these two" (`这两个`, `その三つ`),
+///   which points back rather than counts, as "the two countries" does.
+pub(crate) fn blank_uncounted(s: &str) -> String {
+    const DIGITS: &str = "一二三四五六七八九";
+    let digit = |c: char| {
+        DIGITS
+            .chars()
+            .position(|d| d == c)
+            .or(matches!(c, '两' | '兩').then_some(1))
+    };
+    let numeral = |c: char| "〇零一二三四五六七八九十百千两兩万萬億亿".contains(c);
+    let chars: Vec<char> = s.chars().collect();
+    let mut blank = vec![false; chars.len()];
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        let vague = "何数數几幾".contains(c) && next.is_some_and(numeral);
+        // Not two digits of a numeral written digit by digit (`二〇二三年`).
+        let run = |c: Option<&char>| c.is_some_and(|&c| digit(c).is_some() || "〇零".contains(c));
+        let pair = matches!((digit(c), next.and_then(digit)), (Some(a), Some(b)) if b == a + 1)
+            && !run(i.checked_sub(1).and_then(|k| chars.get(k)))
+            && !run(chars.get(i + 2));
+        let pointing = (POINTING.iter().any(|p| ends_with(&chars[..=i], p)))
+            && next.is_some_and(|n| "二三四五六七八九两兩".contains(n))
+            && !chars.get(i + 2).is_some_and(|&n| numeral(n));
+        if vague || pair || pointing {
+            // The marker (kept unless it is a numeral) and the whole numeral after it.
+            let mut j = i + 1;
+            while j < chars.len() && numeral(chars[j]) {
+                blank[j] = true;
+                j += 1;
+            }
+            blank[i] = pair;
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    chars
+        .iter()
+        .zip(blank)
+        .map(|(&c, b)| if b { ' ' } else { c })
+        .collect()
+}
+
+/// Demonstratives a numeral may follow to point back (`这`, `該`, `その`).
+const POINTING: &[&str] = &[
+    "这",
+    "這",
+    "那",
+    "该",
+    "該",
+    "此",
+    "其",
+    "上述",
+    "この",
+    "その",
+    "あの",
+    "これら",
+];
+
+fn ends_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
 }
 
 /// The year of a Japanese era year (令和 only: 2019 is its first year, 元年).

@@ -84,9 +84,11 @@ pub(crate) fn word_count(s: &str) -> usize {
     spaced + cjk.div_ceil(2)
 }
 
-/// Fold whitespace and typographic quotes so texts compare by their words.
+/// Fold whitespace and typographic quotes so texts compare by their words;
+/// characters hidden from a reader (a zero-width space) are no part of them.
 pub(crate) fn fold(s: &str) -> String {
-    s.replace(['“', '”', '„', '「', '」', '『', '』'], "\"")
+    strip_hidden(s)
+        .replace(['“', '”', '„', '「', '」', '『', '』'], "\"")
         .replace(['‘', '’', '‚'], "'")
         .split_whitespace()
         .collect::<Vec<_>>()
@@ -115,7 +117,7 @@ pub(crate) struct QuoteIndex {
 
 impl QuoteIndex {
     pub(crate) fn new(text: &str) -> Self {
-        let lower = format!(" {} ", words_only(&unquote(&fold(text))).to_lowercase());
+        let lower = format!(" {} ", words_key(text));
         let (latin, other) =
             lower
                 .chars()
@@ -168,6 +170,12 @@ impl QuoteIndex {
                 }
             })
     }
+}
+
+/// A text's words as quotations compare them: folded, lower-cased, without
+/// quotation marks and the punctuation newsroom style moves.
+pub(crate) fn words_key(s: &str) -> String {
+    words_only(&unquote(&fold(s))).to_lowercase()
 }
 
 fn compact(s: &str) -> String {
@@ -240,7 +248,9 @@ fn words_only(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(w);
+        // Asterisks are Markdown's emphasis or a word's letters starred out
+        // (`f***`): an article read as Markdown loses them, its source not.
+        out.extend(w.chars().filter(|c| *c != '*'));
     }
     out
 }

@@ -6,7 +6,11 @@ use super::*;
 
 /// The attribution check on `doc`, the sources indexed for it.
 fn check(doc: &Doc, corpus: &Corpus<'_>, persona: &Persona) -> Vec<Finding> {
-    check_with(doc, &Sources::new(&corpus.passages), persona)
+    check_with(
+        doc,
+        &Sources::new(&corpus.passages, &corpus.title_folded),
+        persona,
+    )
 }
 use crate::check::{Block, Corpus, Part};
 use crate::persona;

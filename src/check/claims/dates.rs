@@ -62,6 +62,14 @@ pub(super) fn dates(t: &mut Taker) {
         month: None,
         day: None,
     };
+    // A decade by its century (`20世纪30年代`) is its first year, as `1930年代` is.
+    t.take(&ea::CENTURY_DECADE, |c| {
+        let century = match c.get(1) {
+            Some(m) => ea::value(m.as_str())?,
+            None => 20.0,
+        };
+        Some(year(Some(((century - 1.0) * 100.0 + ea::value(&c[3])?) as i32)))
+    });
     t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
     t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
     t.take(&ea::DAY, |c| {

@@ -75,6 +75,44 @@ fn words_with_numerals_are_not_numbers() {
 }
 
 #[test]
+fn numerals_that_count_nothing_exactly_are_no_claims() {
+    // Vague quantities ("millions"), "one or two", and "these two" pointing back.
+    for text in [
+        "何百万もの損失が出る",
+        "造成几百万的损失",
+        "数千人が集まった",
+        "电影中也有一两个优秀的镜头",
+        "今年他宣布他对这两个名字偏爱有加",
+        "その三つの案",
+    ] {
+        let numbers: Vec<Claim> = extract(text).into_iter().map(|f| f.claim).collect();
+        assert!(numbers.is_empty(), "{text}: {numbers:?}");
+    }
+    // What counts stays a claim: a count without a demonstrative, a year
+    // written digit by digit, an amount whose sign names its currency.
+    assert_eq!(first("两个北约盟国"), Claim::Number(2.0));
+    assert_eq!(first("三百万人"), Claim::Number(3e6));
+    assert_eq!(
+        crate::lang::east_asian::blank_uncounted("二〇二三年に"),
+        "二〇二三年に"
+    );
+    let decade = Claim::Date {
+        year: Some(1930),
+        month: None,
+        day: None,
+    };
+    assert_eq!(first("在 20 世纪 30 年代由此撤出"), decade);
+    assert_eq!(first("1930年代に去っていった"), decade);
+    assert_eq!(
+        first("英国 £28 億元美妝市場"),
+        Claim::Money {
+            value: 2.8e9,
+            currency: Some("GBP")
+        }
+    );
+}
+
+#[test]
 fn quotations_without_spaces_are_claims() {
     let quotes: Vec<Claim> = extract("林氏は「断じて容認できない」と述べ、毛宁说：“中方坚决反对。”")
         .into_iter()

@@ -73,10 +73,9 @@ fn support_compares_values_and_words() {
     let found = extract(
         "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
     );
-    let text = fold_quote(
+    let text = crate::text::QuoteIndex::new(
         "North Korea deployed 15,000 troops on December 18, 2025, calling it “a precious common asset”.",
     );
-    let text = crate::text::QuoteIndex::new(&text);
     assert!(supported(&Claim::Number(15000.0), &found, &text));
     assert!(!supported(&Claim::Number(16000.0), &found, &text));
     assert!(supported(

@@ -33,7 +33,7 @@ fn findings(part: Part, text: &str) -> Vec<Finding> {
         sides: vec![],
         labelled: false,
     };
-    check(&doc, &Sources::new(&corpus.passages), &p)
+    check(&doc, &Sources::new(&corpus.passages, &corpus.title_folded), &p)
 }
 
 #[test]

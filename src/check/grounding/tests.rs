@@ -68,6 +68,22 @@ fn a_headline_may_state_what_the_source_title_states() {
 }
 
 #[test]
+fn a_passage_is_searched_whole_its_edges_and_marks_included() {
+    // A passage that opens on a quoted post (`".@name`), and words starred out
+    // in the source, which an article read as Markdown loses.
+    let source = "---\ntitle: \"\\\"Looking like muppets\\\" at the summit\"\n---\n\n\".@Rival prioritized gun makers over the parents,\" she posted on Wednesday.\n\nHe told another aide to \u{201c}go f*** yourself\u{201d} in the car.\n";
+    let article = "# \"Looking like muppets\" at the summit\n\n\".@Rival prioritized gun makers over the parents,\" she posted on Wednesday.\n\nHe told another aide to \u{201c}go f*** yourself\u{201d} in the car.\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &article.replace("gun makers", "car makers"));
+    assert!(changed.findings.iter().any(|f| f.is_hard()), "{changed:#?}");
+}
+
+#[test]
 fn what_cannot_be_decided_across_scripts_is_a_note_not_a_finding() {
     let source = "The storm reached the coast on Friday.\n";
     // A quotation and a transliterated name in another script, with no original

@@ -121,7 +121,6 @@ fn values_a_source_gives_in_words_support_a_translation() {
         ("1980年代に", "in the 1980s"),
         ("1980년대", "since the 1980s"),
         ("10年ぶり", "for the first time in a decade"),
-        ("数百人が", "hundreds of people"),
         ("오후 7시 30분경", "at about 19:30 local time"),
         ("午後4時", "at 4pm on Friday"),
         ("3천5백만 달러", "a $35 million grant"),

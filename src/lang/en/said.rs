@@ -36,14 +36,80 @@ fn noun_phrase(speaker: String) -> String {
     while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {
         start += 1;
     }
-    let words = &words[start..];
+    let mut words = &words[start..];
+    // A time or an adverb set off before the name ("Friday, Bill Clinton";
+    // "Most recently, Trump").
+    if let Some(i) = words.iter().position(|w| w.ends_with(','))
+        && i + 1 < words.len()
+        && i < 2
+        && words[..=i].iter().any(|w| is_adverb(w) || is_time(w))
+    {
+        words = &words[i + 1..];
+    }
     let end = words
         .iter()
         .position(|w| VERBS.contains(&w.to_lowercase().trim_end_matches(',')))
         .filter(|&i| i > 0)
         .unwrap_or(words.len());
-    let phrase = words[..end].join(" ");
-    phrase.trim_end_matches(',').to_string()
+    let mut words = &words[..end];
+    // A name or a pronoun that runs on into its verb ("He congratulated her
+    // and", "Clinton beamed as she"): the subject ends before the verb.
+    if let Some(i) = words.iter().position(|w| is_past(w))
+        && i > 0
+        && words[..i]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        words = &words[..i];
+    }
+    // An adverb after the subject ("She quickly", "Reid frequently").
+    while words.len() > 1 && words.last().is_some_and(|w| is_adverb(w)) {
+        words = &words[..words.len() - 1];
+    }
+    let phrase = words.join(" ");
+    let phrase = phrase.trim_end_matches(',');
+    // "I've", "We're": the pronoun.
+    match phrase.split_once(['\'', '’']) {
+        Some((head, "ve" | "re" | "ll" | "d")) if ANAPHORS.contains(&head.to_lowercase().as_str()) => {
+            head.to_string()
+        }
+        _ => phrase.to_string(),
+    }
+}
+
+/// A lower-case adverb that may stand beside a speaker: `quickly`, `often`.
+fn is_adverb(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "family", "assembly", "ally", "rally", "supply", "reply", "monopoly", "bully", "tally",
+    ];
+    let w = w.trim_end_matches(',');
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.len() > 4
+        && w.ends_with("ly")
+        && !NOUNS.contains(&w)
+        || matches!(
+            w,
+            "often" | "further" | "also" | "later" | "again" | "still" | "then" | "once"
+        )
+        || matches!(w, "Recently" | "Separately" | "Meanwhile" | "Later" | "Earlier")
+}
+
+/// A day or a time set off before a speaker: `Friday,`, `Tuesday,`.
+fn is_time(w: &str) -> bool {
+    super::lexicon::CALENDAR_NAMES
+        .iter()
+        .any(|d| w.trim_end_matches(',').eq_ignore_ascii_case(d))
+}
+
+/// A verb in the past, in lower case: `congratulated`, `beamed`, `shook`.
+fn is_past(w: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "shook", "took", "gave", "made", "went", "met", "held", "won", "lost", "ran", "spent", "sent",
+        "wrote", "spoke", "left", "came", "kept", "got", "became", "began", "brought", "built", "led",
+        "sought", "stood",
+    ];
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w))
 }
 
 /// Whether an anaphoric English speaker stands for the person it continues (a

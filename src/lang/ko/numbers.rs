@@ -23,10 +23,29 @@ static NATIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:^|\s)(?:(한|두|세|네|스무)(?:\s|두)|(하나|둘|셋|넷|다섯|여섯|일곱|여덟|아홉|열|스물|첫))")
 });
 
+/// Korean's native counts of days: `하루` 1 to `열흘` 10, and `보름` 15.
+const DAYS: &[(&str, f64)] = &[
+    ("하루", 1.0),
+    ("이틀", 2.0),
+    ("사흘", 3.0),
+    ("나흘", 4.0),
+    ("닷새", 5.0),
+    ("엿새", 6.0),
+    ("이레", 7.0),
+    ("여드레", 8.0),
+    ("아흐레", 9.0),
+    ("열흘", 10.0),
+    ("보름", 15.0),
+];
+
 /// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before
 /// a counter (`오 주`) and native numerals (`네 명`, `열 다섯`, `한두`).
 pub(super) fn in_words(text: &str) -> Vec<(f64, Kind)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(f64, Kind)> = DAYS
+        .iter()
+        .filter(|(word, _)| text.contains(word))
+        .map(|&(_, n)| (n, Kind::Number))
+        .collect();
     for c in ROUND.captures_iter(text) {
         let first = c.get(1).map(|m| match m.as_str() {
             "십" => 10.0,

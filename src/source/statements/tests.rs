@@ -84,6 +84,11 @@ const FORMS: &[(&str, &str, &str)] = &[
         "Tokyo",
         "has said",
     ),
+    (
+        "Starr's remarks, first reported by The New York Times on Tuesday, suggested a tinge of regret.",
+        "Starr's remarks",
+        "suggested",
+    ),
 ];
 
 #[test]
@@ -289,6 +294,20 @@ fn a_speaker_is_a_noun_phrase_not_a_clause() {
             s.first().map(|s| s.speaker.as_str()),
             Some(speaker),
             "{sentence}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn the_tail_of_a_clause_is_no_speaker() {
+    // The subject of "asserts" is far back ("the Trump who …"); what stands
+    // before the verb is a clause's tail, which names nobody.
+    let sentence =
+        "He questions a judge because of his Mexican heritage, and asserts that Mexico is \"killing us.\"";
+    for s in extract(sentence) {
+        assert!(
+            !s.plausible || !(s.speaker.starts_with("of ") || s.speaker == "and"),
+            "{s:?}"
         );
     }
 }

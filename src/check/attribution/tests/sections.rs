@@ -123,3 +123,22 @@ fn a_stance_reported_the_other_way_round_is_a_contradiction() {
         );
     }
 }
+
+#[test]
+fn an_article_repeating_its_source_title_and_passage_is_not_misattributed() {
+    let persona = persona::load("prism", &[]).unwrap();
+    // The reader may take a clause for the speaker of the passage ("first
+    // reported by …") and a headline's second verb for the words said; an
+    // article repeating the title and the passage says what they say.
+    let title = "Ken Starr praises, laments Bill Clinton's legacy.";
+    let passage = "Starr's remarks, first reported by a newspaper on Tuesday, suggested a tinge of regret about the role his investigations played in coloring Bill Clinton's legacy.";
+    let srcs = sources(&format!("---\ntitle: \"{title}\"\n---\n\n{passage}\n"), &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let doc = Doc {
+        blocks: vec![block("", title), block("", passage)],
+        sides: vec![],
+        labelled: true,
+    };
+    let found = check(&doc, &corpus, &persona);
+    assert!(found.is_empty(), "{found:#?}");
+}
