@@ -69,6 +69,27 @@ pub(crate) struct Page {
     pub(crate) body: String,
 }
 
+/// Why a server gave no page: a refusal says so, with how long it asks to
+/// wait (`Retry-After`, as it was sent, when it is short and printable).
+fn unanswered(status: StatusCode, headers: &reqwest::header::HeaderMap) -> String {
+    let code = status.as_u16();
+    let wait = headers
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_graphic() || c == ' '));
+    let wait = match wait {
+        Some(w) if w.chars().all(|c| c.is_ascii_digit()) => format!("; it asks to wait {w} s"),
+        Some(w) => format!("; it asks to wait until {w}"),
+        None => String::new(),
+    };
+    match code {
+        401 | 403 => format!("refused: the server answered HTTP {code}{wait}"),
+        429 => format!("refused: too many requests (HTTP 429){wait}"),
+        _ => format!("the server answered HTTP {code}{wait}"),
+    }
+}
+
 /// Content types a source may have.
 const ACCEPTED: &[&str] = &[
     "text/html",
@@ -199,10 +220,7 @@ impl Fetcher {
                 });
             }
             if !status.is_success() {
-                return Err(fail((
-                    format!("the server answered HTTP {}", status.as_u16()),
-                    false,
-                )));
+                return Err(fail((unanswered(status, resp.headers()), false)));
             }
             return self.read_page(start, &url, resp).await.map_err(fail);
         }

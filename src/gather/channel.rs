@@ -48,11 +48,18 @@ pub(crate) enum Format {
     Release,
 }
 
-/// How a channel is read. Only feeds (RSS, Atom, RDF) are read today.
+/// How a channel is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum Kind {
+    /// An RSS, Atom or RDF feed.
     Feed,
+    /// A WordPress REST collection (`…/wp-json/wp/v2/posts`): posts with their bodies.
+    Wordpress,
+    /// A sitemap (`<urlset>`): addresses and their last changes.
+    Sitemap,
+    /// An HTML listing page: its items are the links `links` selects.
+    Html,
 }
 
 /// One official channel.
@@ -73,6 +80,14 @@ pub(crate) struct Channel {
     /// exchanges", "provisional translation").
     #[serde(default)]
     pub(crate) flags: Vec<String>,
+    /// The CSS selector of the item links on an `html` listing page (every
+    /// link when not given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) links: Option<String>,
+    /// The CSS selector of an item's text on its page; without it the page's
+    /// main text is found as for any page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) body: Option<String>,
     /// The least time between two requests to the channel's host (`"2s"`);
     /// one second when not given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +127,18 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
     ] {
         if value.trim().is_empty() {
             return Err(InputError::new(path, at(key), format!("field `{key}` is empty")));
+        }
+    }
+    for (key, css) in [("links", &c.links), ("body", &c.body)] {
+        if let Some(css) = css
+            && dom_query::Matcher::new(css).is_err()
+        {
+            return Err(InputError::new(
+                path,
+                at(key),
+                format!("field `{key}`: `{css}` is not a CSS selector"),
+            )
+            .hint("write it as a stylesheet would, like \"main article a\" or \"div.content\""));
         }
     }
     if let Some(p) = &c.pace
@@ -191,5 +218,14 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("c.toml:5"), "{e}");
+        let listing = text
+            .replace("kind = \"feed\"", "kind = \"html\"")
+            .replace("ftp://x", "https://x")
+            + "links = \"main a[\"\n";
+        let e = parse(Path::new("c.toml"), &listing).unwrap_err().to_string();
+        assert!(
+            e.contains("c.toml:10") && e.contains("links") && e.contains("CSS selector"),
+            "{e}"
+        );
     }
 }

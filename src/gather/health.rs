@@ -39,17 +39,23 @@ pub(crate) async fn check(channels: &[Channel], fetcher: &Fetcher) -> Vec<Health
             newest: None,
             problem: None,
         };
-        match polite.feed(&ch.url, ch.pace()).await {
+        match super::listing::read(&mut polite, ch).await {
             Err(e) => h.problem = Some(e),
-            Ok(feed) => {
-                h.ok = true;
-                h.items = Some(feed.entries.len());
-                h.newest = feed
+            Ok(listing) => {
+                h.items = Some(listing.entries.len());
+                h.newest = listing
                     .entries
                     .iter()
-                    .filter_map(|e| e.published.or(e.updated))
+                    .filter_map(|e| e.published)
                     .max()
-                    .map(|d| d.format("%Y-%m-%d").to_string());
+                    .map(|d| d.strftime("%Y-%m-%d").to_string());
+                if listing.final_url != ch.url {
+                    h.problem = Some(format!("moved: the channel now answers at {}", listing.final_url));
+                } else if listing.entries.is_empty() {
+                    h.problem = Some("empty: the channel lists no item".into());
+                } else {
+                    h.ok = true;
+                }
             }
         }
         out.push(h);

@@ -10,6 +10,7 @@
 
 pub(crate) mod channel;
 pub(crate) mod health;
+mod listing;
 mod pack;
 mod polite;
 
@@ -112,25 +113,21 @@ pub(crate) async fn run(
             url: ch.url.clone(),
             reason,
         };
-        let feed = match polite.feed(&ch.url, ch.pace()).await {
-            Ok(f) => f,
+        let listing = match listing::read(&mut polite, ch).await {
+            Ok(l) => l,
             Err(e) => {
                 report.skipped.push(skip(e));
                 continue;
             }
         };
-        for entry in feed.entries.iter().take(opts.per_channel) {
-            let Some(link) = entry.links.first().map(|l| l.href.clone()) else {
-                continue;
-            };
-            let published = entry.published.or(entry.updated);
-            if let (Some(cut), Some(p)) = (cutoff, published)
-                && p.timestamp() < cut
+        for entry in listing.entries.iter().take(opts.per_channel) {
+            if let (Some(cut), Some(p)) = (cutoff, entry.published)
+                && p.as_second() < cut
             {
                 continue;
             }
-            let published = published.map(|p| p.format("%Y-%m-%d").to_string());
-            match pack::item(&mut polite, ch, &link, published, &opts.topic, &opts.out).await {
+            let published = entry.published.map(|p| p.strftime("%Y-%m-%d").to_string());
+            match pack::item(&mut polite, ch, entry, published, &opts.topic, &opts.out).await {
                 Ok(Some(item)) => {
                     *report.sides.entry(ch.side.clone()).or_insert(0) += 1;
                     report.items.push(item);
@@ -138,7 +135,7 @@ pub(crate) async fn run(
                 Ok(None) => {}
                 Err(reason) => report.skipped.push(Skipped {
                     channel: ch.id.clone(),
-                    url: link,
+                    url: entry.link.clone(),
                     reason,
                 }),
             }

@@ -5,29 +5,49 @@
 
 use std::path::Path;
 
+use super::listing::{self, Entry};
 use super::polite::Polite;
 use super::{Channel, Item, Report};
 use crate::error::{Error, Result};
 use crate::fetch::extract;
 use crate::fsutil::{sha256_hex, write_atomic};
 
-/// Fetch the item at `link`; written to `out` and returned when it is on the
-/// topic, none when it is not, the reason when it cannot be read.
+/// Fetch the item `entry` lists (unless the listing carried its body);
+/// written to `out` and returned when it is on the topic, none when it is not,
+/// the reason when it cannot be read.
 pub(super) async fn item(
     fetcher: &mut Polite<'_>,
     ch: &Channel,
-    link: &str,
+    entry: &Entry,
     published: Option<String>,
     topic: &[String],
     out: &Path,
 ) -> std::result::Result<Option<Item>, String> {
-    let page = fetcher.fetch(link, ch.pace()).await?;
-    let html = page.content_type.contains("html");
-    let (title, text) = if html {
-        let x = extract::html(&page.body, &page.final_url)?;
-        (x.title.unwrap_or_default(), x.text)
-    } else {
-        (String::new(), page.body.clone())
+    let link = entry.link.as_str();
+    let (title, text, fetched) = match &entry.body {
+        Some(body) => (
+            entry.title.clone().unwrap_or_default(),
+            listing::fragment_text(body),
+            jiff::Timestamp::now().to_string(),
+        ),
+        None => {
+            let page = fetcher.fetch(link, ch.pace()).await?;
+            let (title, text) = match &ch.body {
+                _ if !page.content_type.contains("html") => (String::new(), page.body.clone()),
+                Some(css) => (
+                    entry.title.clone().unwrap_or_default(),
+                    listing::body_text(&page.body, css)?,
+                ),
+                None => {
+                    let x = extract::html(&page.body, &page.final_url)?;
+                    (
+                        x.title.or_else(|| entry.title.clone()).unwrap_or_default(),
+                        x.text,
+                    )
+                }
+            };
+            (title, text, page.fetched)
+        }
     };
     if !on_topic(&format!("{title}\n{text}"), topic) {
         return Ok(None);
@@ -38,7 +58,7 @@ pub(super) async fn item(
         format!("url: {}", json(link)),
         format!("publisher: {}", json(&ch.attribution)),
         format!("perspective: {}", json(&ch.side)),
-        format!("fetched: {}", json(&page.fetched)),
+        format!("fetched: {}", json(&fetched)),
         format!("channel: {}", json(&ch.id)),
         format!("office: {}", json(&ch.office)),
         format!("language: {}", json(&ch.language)),
@@ -64,7 +84,7 @@ pub(super) async fn item(
             .trim()
             .to_string();
         if sha256_hex(old_text.as_bytes()) == sha {
-            return Ok(Some(entry(file, ch, link, title, published, sha)));
+            return Ok(Some(kept(file, ch, link, title, published, sha)));
         }
         let keep = out.join(".snapshots").join(format!(
             "{}.{}.md",
@@ -81,10 +101,10 @@ pub(super) async fn item(
         );
     }
     write_atomic(&path, body.as_bytes()).map_err(|e| e.to_string())?;
-    Ok(Some(entry(file, ch, link, title, published, sha)))
+    Ok(Some(kept(file, ch, link, title, published, sha)))
 }
 
-fn entry(
+fn kept(
     file: String,
     ch: &Channel,
     link: &str,

@@ -52,13 +52,6 @@ impl<'f> Polite<'f> {
         self.fetcher.fetch(url).await.map_err(|e| e.to_string())
     }
 
-    /// A channel's feed, or why it could not be read as one.
-    pub(crate) async fn feed(&mut self, url: &str, pace: Duration) -> Result<feed_rs::model::Feed, String> {
-        let page = self.fetch(url, pace).await?;
-        feed_rs::parser::parse(page.body.as_bytes())
-            .map_err(|_| "not a feed (the address answers with something else)".to_string())
-    }
-
     /// Sleep until `pace` has passed since the last request to `origin`.
     async fn wait(&mut self, origin: &str, pace: Duration) {
         if let Some(last) = self.last.get(origin) {
