@@ -11,9 +11,21 @@ use crate::voice::Voice;
 
 /// Load a story's sources (fetching URLs); passages are numbered across them.
 pub(crate) async fn load_sources(session: &Session, item: &Item) -> Result<Vec<Source>> {
-    let mut out = Vec::with_capacity(item.sources.len());
+    // A source pack (a folder `parallax gather` wrote) is its files.
+    let specs: Vec<SourceSpec> = item
+        .sources
+        .iter()
+        .flat_map(|spec| match spec {
+            SourceSpec::Path(p) => source::folders_expanded(&[p.display().to_string()])
+                .into_iter()
+                .map(|f| SourceSpec::Path(f.into()))
+                .collect(),
+            other => vec![other.clone()],
+        })
+        .collect();
+    let mut out = Vec::with_capacity(specs.len());
     let mut next = 1;
-    for (i, spec) in item.sources.iter().enumerate() {
+    for (i, spec) in specs.iter().enumerate() {
         let s = match spec {
             SourceSpec::Path(p) => source::load_any(&p.display().to_string(), i + 1, next, session.fetcher())
                 .await

@@ -12,12 +12,16 @@ pub(crate) struct GatherArgs {
     pub(crate) persona: Option<String>,
     /// A glossary term of the persona (`senkaku`: all its names, in every
     /// script), or comma-separated keywords. Without it, every item is kept.
-    #[arg(long, value_name = "TERM|WORDS")]
+    #[arg(long, value_name = "TERM|WORDS", conflicts_with = "manifest")]
     pub(crate) topic: Option<String>,
+    /// A topics file: one pack per topic in the `--out` folder, and a batch
+    /// manifest (`batch.jsonl`) there whose stories are those packs.
+    #[arg(long, value_name = "TOPICS.toml")]
+    pub(crate) manifest: Option<PathBuf>,
     /// Keep items published within this long (`7d`, `36h`).
     #[arg(long, value_name = "AGE")]
     pub(crate) since: Option<String>,
-    /// The source pack's folder.
+    /// The source pack's folder (with `--manifest`, the folder of the packs).
     #[arg(short, long, value_name = "DIR")]
     pub(crate) out: PathBuf,
     /// A folder of channel files read before the built-in ones.

@@ -79,7 +79,7 @@ pub(crate) enum Command {
     Statements(StatementsArgs),
     /// Gather each side's own words from its official channels into a source pack.
     #[command(
-        after_help = "Examples:\n  parallax gather --persona prism --topic senkaku --since 7d -o pack/\n  parallax draft pack/ --persona prism -o senkaku.md\n  parallax gather --topic \"export controls,rare earths\" --channels channels/ -o pack/\n\nEach item is a source file whose front matter gives its side, office, channel,\nlicence and provenance; pack.json lists what was kept and skipped, and why."
+        after_help = "Examples:\n  parallax gather --persona prism --topic senkaku --since 7d -o pack/\n  parallax draft pack/ --persona prism -o senkaku.md\n  parallax gather --topic \"export controls,rare earths\" --channels channels/ -o pack/\n  parallax gather --manifest topics.toml --since 1d -o nightly/   # then: parallax batch nightly/batch.jsonl --out out/\n\nEach item is a source file whose front matter gives its side, office, channel,\nlicence and provenance; pack.json lists what was kept and skipped, and why."
     )]
     Gather(GatherArgs),
     /// List and check the official channels `gather` reads.

@@ -21,40 +21,91 @@ pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> 
         }
         channels.retain(|c| args.only.contains(&c.id));
     }
-    let since = match &args.since {
-        Some(s) => Some(
-            humantime::parse_duration(s)
-                .map_err(|e| Error::Usage(format!("--since {s}: {e}; give an age such as `7d` or `36h`")))?,
-        ),
-        None => None,
-    };
-    let opts = gather::Options {
-        topic: args
-            .topic
-            .as_deref()
-            .map(|t| gather::topic_words(t, &persona))
-            .unwrap_or_default(),
-        since,
-        out: project.path(&args.out),
-        per_channel: args.per_channel,
-    };
+    let since = age(args.since.as_deref(), "--since")?;
     let fetcher = project.fetcher_with(&ProcessEnv, args.allow_private, true)?;
-    let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
+    let Some(manifest) = &args.manifest else {
+        let opts = gather::Options {
+            topic: args
+                .topic
+                .as_deref()
+                .map(|t| gather::topic_words(t, &persona))
+                .unwrap_or_default(),
+            since,
+            out: project.path(&args.out),
+            per_channel: args.per_channel,
+        };
+        let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
+        say(&report);
+        eprintln!(
+            "source pack: {} (draft it with `parallax draft {}`)",
+            opts.out.display(),
+            args.out.display()
+        );
+        if args.json {
+            write_stdout(&(serde_json::to_string(&report).map_err(Error::internal)? + "\n"))?;
+        }
+        return Ok(());
+    };
+    // One pack per topic, and the batch manifest of those packs.
+    let topics = gather::topics::Topics::load(&project.path(manifest))?;
+    let out = project.path(&args.out);
+    let mut lines = String::new();
+    let mut reports = Vec::new();
+    for t in &topics.topics {
+        let persona = match &t.persona {
+            Some(id) => crate::persona::load(id, &project.persona_dirs)?,
+            None => persona.clone(),
+        };
+        let opts = gather::Options {
+            topic: gather::topic_words(t.topic.as_deref().unwrap_or(&t.id), &persona),
+            since: match &t.since {
+                Some(s) => age(Some(s), "since")?,
+                None => since,
+            },
+            out: out.join(&t.id),
+            per_channel: args.per_channel,
+        };
+        eprintln!("topic {}:", t.id);
+        let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
+        say(&report);
+        if report.items.is_empty() {
+            eprintln!("  no item on {}: left out of the batch", t.id);
+        } else {
+            lines.push_str(&gather::topics::manifest_line(&t.id, &persona.spec.id));
+        }
+        reports.push(serde_json::json!({ "id": t.id, "report": report }));
+    }
+    let path = out.join("batch.jsonl");
+    crate::fsutil::write_atomic(&path, lines.as_bytes())
+        .map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+    eprintln!(
+        "batch manifest: {} (draft them with `parallax batch {} --out DIR`)",
+        path.display(),
+        args.out.join("batch.jsonl").display()
+    );
+    if args.json {
+        write_stdout(&(serde_json::to_string(&reports).map_err(Error::internal)? + "\n"))?;
+    }
+    Ok(())
+}
+
+/// An age given as `7d` or `36h`.
+fn age(s: Option<&str>, what: &str) -> Result<Option<std::time::Duration>> {
+    s.map(|s| {
+        humantime::parse_duration(s)
+            .map_err(|e| Error::Usage(format!("{what} {s}: {e}; give an age such as `7d` or `36h`")))
+    })
+    .transpose()
+}
+
+/// A gather's counts per side, and what it skipped.
+fn say(report: &gather::Report) {
     for (side, n) in &report.sides {
         eprintln!("{side}: {n} item(s)");
     }
     for s in &report.skipped {
         tracing::warn!("{}: {}: {}", s.channel, s.url, s.reason);
     }
-    eprintln!(
-        "source pack: {} (draft it with `parallax draft {}`)",
-        opts.out.display(),
-        args.out.display()
-    );
-    if args.json {
-        write_stdout(&(serde_json::to_string(&report).map_err(Error::internal)? + "\n"))?;
-    }
-    Ok(())
 }
 
 /// The channels: `--channels DIR`, then the project's `channels/`, then the

