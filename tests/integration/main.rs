@@ -7,6 +7,7 @@
 mod architecture;
 mod batch;
 mod catalogue;
+mod channels;
 mod checks;
 mod degrade;
 mod desk;
