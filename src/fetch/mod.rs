@@ -100,6 +100,7 @@ const ACCEPTED: &[&str] = &[
     "application/xml",
     "application/rss+xml",
     "application/atom+xml",
+    "application/rdf+xml",
     "application/json",
 ];
 
@@ -302,7 +303,9 @@ impl Fetcher {
                 true,
             ));
         }
-        if !ACCEPTED.contains(&mime.as_str()) {
+        // Any XML or JSON dialect is text (`application/rdf+xml`, `application/ld+json`).
+        let dialect = mime.starts_with("application/") && (mime.ends_with("+xml") || mime.ends_with("+json"));
+        if !ACCEPTED.contains(&mime.as_str()) && !dialect {
             return Err((
                 format!("content type `{mime}` is not text, HTML, XML or JSON; refused"),
                 true,

@@ -1,5 +1,6 @@
 //! What a channel lists: its items' addresses, dates and, where the channel
-//! gives them, titles and bodies. Each kind of channel is read its own way:
+//! gives them, titles and bodies (a feed's `content:encoded`, a WordPress
+//! post's content). Each kind of channel is read its own way:
 //! a feed (RSS, Atom, RDF) by `feed-rs`; a WordPress REST collection as the
 //! JSON array of posts it is, bodies included; a sitemap by its `<loc>` and
 //! `<lastmod>`; an HTML listing page by the channel's link selector. A
@@ -63,8 +64,14 @@ fn feed(body: &str) -> Result<Vec<Entry>, String> {
                     .published
                     .or(e.updated)
                     .and_then(|d| Timestamp::from_second(d.timestamp()).ok()),
-                title: e.title.as_ref().map(|t| t.content.clone()),
-                body: None,
+                title: e.title.as_ref().map(|t| fragment_text(&t.content)),
+                // A feed that carries each item whole (`content:encoded`, Atom
+                // `content`) needs no page fetched; a summary is only a teaser.
+                body: e
+                    .content
+                    .as_ref()
+                    .and_then(|c| c.body.clone())
+                    .filter(|b| !b.trim().is_empty()),
             })
         })
         .collect())
@@ -154,6 +161,9 @@ fn html(body: &str, base: &str, links: &str) -> Result<Vec<Entry>, String> {
     Ok(out)
 }
 
+static BR: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| crate::pattern::re(r"(?i)<br\s*/?>"));
+
 /// A channel's CSS selector, compiled (a channel file's are checked when it
 /// is loaded; this is the second guard).
 pub(crate) fn selector(css: &str) -> Result<dom_query::Matcher, String> {
@@ -200,7 +210,9 @@ fn utc(s: &str) -> Option<Timestamp> {
 /// a paragraph each; an error when the selector finds nothing.
 pub(crate) fn body_text(page: &str, css: &str) -> Result<String, String> {
     let matcher = selector(css)?;
-    let doc = parse(page)?;
+    // A line break is a line of text (`<br>`-separated turns).
+    let page = BR.replace_all(page, "\n");
+    let doc = parse(&page)?;
     let found = doc.select_matcher(&matcher);
     if found.is_empty() {
         return Err(format!(
@@ -209,7 +221,14 @@ pub(crate) fn body_text(page: &str, css: &str) -> Result<String, String> {
     }
     let blocks = found.select("p, li, h1, h2, h3, h4, blockquote, pre");
     let paragraphs: Vec<String> = if blocks.is_empty() {
-        vec![found.text().to_string()]
+        // Text without blocks: its blank lines part paragraphs, else its lines.
+        let text = found.text().to_string();
+        let parts: Vec<&str> = if text.contains("\n\n") {
+            text.split("\n\n").collect()
+        } else {
+            text.lines().collect()
+        };
+        parts.into_iter().map(str::to_string).collect()
     } else {
         blocks.iter().map(|b| b.text().to_string()).collect()
     };

@@ -48,9 +48,21 @@ impl Topics {
         let hint =
             "each topic is a [[topic]] table with `id` and, if you like, `topic`, `since` and `persona`";
         let t: Topics = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            // An unknown field is named on its own line, not its table's.
+            let field = e
+                .message()
+                .strip_prefix("unknown field `")
+                .and_then(|m| m.split('`').next());
+            let line = field
+                .and_then(|f| {
+                    text.lines()
+                        .position(|l| l.trim_start().starts_with(f))
+                        .map(|i| i + 1)
+                })
+                .or_else(|| {
+                    e.span()
+                        .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
+                });
             InputError::new(path, line, e.message().trim().to_string()).hint(hint)
         })?;
         let line_of = |id: &str| {

@@ -13,6 +13,7 @@ use crate::prompt::defuse;
 use crate::source::PassageId;
 use crate::source::Source;
 use crate::stage::{Brief, Claim, Finish, Opening, PerspectiveDraft, Position, SectionDraft};
+use briefing::{Turn, turns};
 
 /// Words that make a statement a reason ("because", "to protect", "citing").
 const REASON_MARKERS: &[&str] = &[
@@ -55,6 +56,8 @@ struct Passage {
     /// Some statement in it is spoken (said, 述べた, 表示), not only a fact
     /// given "according to" someone.
     spoken: Vec<String>,
+    /// Its place in a briefing, when its source is one.
+    turn: Turn,
 }
 
 /// Builds each stage's answer from one article's passages.
@@ -71,8 +74,9 @@ impl<'a> Extractor<'a> {
         let passages = job
             .sources
             .iter()
-            .flat_map(|s| &s.passages)
-            .map(|p| Passage {
+            .flat_map(|s| s.passages.iter().zip(turns(s)))
+            .map(|(p, turn)| Passage {
+                turn,
                 id: p.id.clone(),
                 text: defuse(&p.text),
                 sides: p.perspectives.clone(),
@@ -113,13 +117,14 @@ impl<'a> Extractor<'a> {
             .perspectives
             .iter()
             .map(|persp| {
-                // What the side said comes before facts given on its authority.
+                // What the side said comes before facts given on its authority,
+                // and in a briefing its answers before its opening remarks.
                 let mut own: Vec<&Passage> = self
                     .passages
                     .iter()
-                    .filter(|p| p.sides.contains(&persp.id))
+                    .filter(|p| p.sides.contains(&persp.id) && p.turn != Turn::Question && !leads_in(p))
                     .collect();
-                own.sort_by_key(|p| !p.spoken.contains(&persp.id));
+                own.sort_by_key(|p| (!p.spoken.contains(&persp.id), p.turn == Turn::Remark));
                 own.truncate(3);
                 let position = Position {
                     stated: !own.is_empty(),
@@ -132,8 +137,18 @@ impl<'a> Extractor<'a> {
         // Facts are the passages no side speaks in; failing those, the ones no
         // side's section prints; failing those, the first passage.
         let cited: Vec<&PassageId> = perspectives.values().flat_map(|p| &p.cites).collect();
-        let neutral: Vec<&Passage> = self.passages.iter().filter(|p| p.spoken.is_empty()).collect();
-        let unused: Vec<&Passage> = self.passages.iter().filter(|p| !cited.contains(&&p.id)).collect();
+        // A briefing's questions and headings are neither.
+        // A line that only leads into what follows ("The following is
+        // attributable to …:") states nothing either.
+        let factual = || {
+            self.passages
+                .iter()
+                .filter(|p| !matches!(p.turn, Turn::Question | Turn::Heading))
+                .filter(|p| !leads_in(p))
+        };
+        let neutral: Vec<&Passage> = factual().filter(|p| p.spoken.is_empty()).collect();
+        let mut unused: Vec<&Passage> = factual().filter(|p| !cited.contains(&&p.id)).collect();
+        unused.sort_by_key(|p| p.turn == Turn::Remark);
         let pool = match (neutral.is_empty(), unused.is_empty()) {
             (false, _) => neutral,
             (true, false) => unused,
@@ -186,7 +201,8 @@ impl<'a> Extractor<'a> {
             .unwrap_or_default();
         // The first statement is the position; a later one serves as the reasons
         // only when it gives one, and as what it means only when it says so.
-        let later: Vec<&&Passage> = cited.iter().skip(1).collect();
+        // A briefing's opening remarks give no reasons for its answers.
+        let later: Vec<&&Passage> = cited.iter().skip(1).filter(|x| x.turn != Turn::Remark).collect();
         let with = |markers: &[&str]| {
             later.iter().find(|passage| {
                 let t = own_words(passage, &p.id).to_lowercase();
@@ -235,6 +251,12 @@ impl<'a> Extractor<'a> {
     }
 }
 
+/// Whether a passage only leads into what follows ("The following is
+/// attributable to Spokesperson …:").
+fn leads_in(p: &Passage) -> bool {
+    p.text.trim_end().ends_with([':', '：'])
+}
+
 /// What a passage gives of one side: the sentences of that side's statements,
 /// or the whole passage when its source speaks for the side as a whole.
 fn own_words(p: &Passage, side: &str) -> String {
@@ -244,10 +266,16 @@ fn own_words(p: &Passage, side: &str) -> String {
             sentences.push(sentence);
         }
     }
-    if sentences.is_empty() {
+    let words = if sentences.is_empty() {
         p.text.clone()
     } else {
         sentences.join(" ")
+    };
+    // A briefing's label that names no one (`<답변>`, `A:`, `答：`) says only
+    // that this is the answer.
+    match crate::source::transcript::label(&words) {
+        Some((l, rest)) if l.name.is_none() && p.turn == Turn::Answer => rest.trim().to_string(),
+        _ => words,
     }
 }
 
@@ -341,3 +369,5 @@ pub(crate) fn warn_language(persona: &Persona, sources: &[Source], languages: &[
 
 #[cfg(test)]
 mod tests;
+
+mod briefing;

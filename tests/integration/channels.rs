@@ -189,4 +189,3 @@ fn a_live_check_names_each_way_a_channel_fails_and_the_healthy_are_still_gathere
     let pack = read_json(dir.join("pack/pack.json"));
     assert_eq!(pack["sides"]["japan"], 1, "{pack}");
 }
-

@@ -27,6 +27,7 @@ mod personas;
 mod props;
 mod providers;
 mod publish;
+mod recorded;
 mod review;
 mod servers;
 mod snapshots;
