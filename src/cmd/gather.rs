@@ -21,6 +21,18 @@ pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> 
         }
         channels.retain(|c| args.only.contains(&c.id));
     }
+    for p in &persona.spec.perspectives {
+        if let Some(missing) = p
+            .channels
+            .iter()
+            .find(|id| !channels.iter().any(|c| &c.id == *id))
+        {
+            return Err(Error::Usage(format!(
+                "persona {}: perspective {} names channel `{missing}`, which no channel file defines; `parallax channels list` lists them",
+                persona.spec.id, p.id
+            )));
+        }
+    }
     let since = age(args.since.as_deref(), "--since")?;
     let fetcher = project.fetcher_with(&ProcessEnv, args.allow_private, true)?;
     let Some(manifest) = &args.manifest else {
@@ -46,7 +58,20 @@ pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> 
         }
         return Ok(());
     };
-    // One pack per topic, and the batch manifest of those packs.
+    nightly(args, manifest, &project, &persona, &channels, &fetcher, since).await
+}
+
+/// `--manifest`: one pack per topic of the topics file, and the batch
+/// manifest of those packs.
+async fn nightly(
+    args: &GatherArgs,
+    manifest: &Path,
+    project: &Project,
+    persona: &crate::persona::Persona,
+    channels: &[channel::Channel],
+    fetcher: &crate::fetch::Fetcher,
+    since: Option<std::time::Duration>,
+) -> Result<()> {
     let topics = gather::topics::Topics::load(&project.path(manifest))?;
     let out = project.path(&args.out);
     let mut lines = String::new();
@@ -66,7 +91,7 @@ pub(crate) async fn run(args: &GatherArgs, config: Option<&Path>) -> Result<()> 
             per_channel: args.per_channel,
         };
         eprintln!("topic {}:", t.id);
-        let report = gather::run(&channels, &persona, &fetcher, &opts).await?;
+        let report = gather::run(channels, &persona, fetcher, &opts).await?;
         say(&report);
         if report.items.is_empty() {
             eprintln!("  no item on {}: left out of the batch", t.id);

@@ -33,6 +33,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../channels/kr-mofa-briefings.toml"),
     ),
     (
+        "kr-mofa-releases-en.toml",
+        include_str!("../../channels/kr-mofa-releases-en.toml"),
+    ),
+    (
         "kr-korea-kr.toml",
         include_str!("../../channels/kr-korea-kr.toml"),
     ),

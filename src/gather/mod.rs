@@ -83,6 +83,16 @@ pub(crate) fn topic_words(topic: &str, persona: &Persona) -> Vec<String> {
     }
 }
 
+/// Whether the persona reads `ch`: a channel of one of its sides, and one the
+/// side names when it names its channels.
+fn reads(persona: &Persona, ch: &Channel) -> bool {
+    persona
+        .spec
+        .perspectives
+        .iter()
+        .any(|p| p.id == ch.side && (p.channels.is_empty() || p.channels.contains(&ch.id)))
+}
+
 /// Gather from `channels` (those of the persona's sides) into `opts.out`.
 pub(crate) async fn run(
     channels: &[Channel],
@@ -103,10 +113,7 @@ pub(crate) async fn run(
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64);
     let cutoff = opts.since.map(|s| now - s.as_secs() as i64);
-    let ours: Vec<&Channel> = channels
-        .iter()
-        .filter(|c| report.sides.contains_key(&c.side))
-        .collect();
+    let ours: Vec<&Channel> = channels.iter().filter(|c| reads(persona, c)).collect();
     let mut polite = Polite::new(fetcher);
     for ch in ours {
         let skip = |reason: String| Skipped {

@@ -45,6 +45,10 @@ pub(crate) struct Perspective {
     /// is this side's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) languages: Vec<String>,
+    /// The channels `gather` reads for this side (channel ids); every channel
+    /// of the side when none are named.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) channels: Vec<String>,
     /// The names of each actor across scripts, from the `|`-separated entries.
     #[serde(skip)]
     pub(crate) aliases: Vec<Vec<String>>,

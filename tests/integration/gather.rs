@@ -245,3 +245,53 @@ fn a_topics_file_gathers_a_pack_per_topic_and_a_batch_that_drafts_them() {
     let china = article["perspectives"].as_array().unwrap().iter().find(|p| p["id"] == "china").unwrap();
     assert_eq!(china["stated"], true, "{china}");
 }
+
+#[test]
+fn a_persona_may_name_the_channels_of_each_side() {
+    let web = Web::start();
+    let now = SystemTime::now();
+    web.route("/jp/statement", Reply::ok("text/plain; charset=utf-8", TOKYO));
+    web.route("/jp/other", Reply::ok("text/plain; charset=utf-8", TOKYO.replace("protest", "complaint")));
+    web.route(
+        "/jp.xml",
+        Reply::ok("application/atom+xml", rss(&[("Protest", &web.url("/jp/statement"), now)])),
+    );
+    web.route("/jp2.xml", Reply::ok("application/atom+xml", rss(&[("Other", &web.url("/jp/other"), now)])));
+    let dir = scratch();
+    channel(&dir, "jp-named", "japan", &web.url("/jp.xml"), "");
+    channel(&dir, "jp-unnamed", "japan", &web.url("/jp2.xml"), "");
+    let prism = read(crate::support::root().join("personas/prism.md"));
+    let named = prism.replacen("    languages: [ja]\n", "    languages: [ja]\n    channels: [jp-named]\n", 1);
+    assert_ne!(named, prism);
+    std::fs::create_dir_all(dir.join("personas")).unwrap();
+    write(dir.join("personas/prism.md"), &named);
+    let gather = || {
+        Parallax::new(&dir)
+            .args([
+                "gather",
+                "--persona",
+                "prism",
+                "--topic",
+                "senkaku",
+                "-o",
+                "pack",
+                "--personas",
+                "personas",
+            ])
+            .args([
+                "--channels",
+                "channels",
+                "--allow-private",
+                "--channel",
+                "jp-named",
+                "--channel",
+                "jp-unnamed",
+            ])
+    };
+    gather().succeeds();
+    assert_eq!(web.hits("/jp.xml"), 1);
+    assert_eq!(web.hits("/jp2.xml"), 0, "a channel the side does not name is not read");
+    write(dir.join("personas/prism.md"), named.replace("[jp-named]", "[jp-gone]"));
+    let r = gather().fails_with(2);
+    assert!(r.stderr.contains("jp-gone") && r.stderr.lines().count() == 1, "{}", r.stderr);
+}

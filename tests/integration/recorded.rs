@@ -42,6 +42,7 @@ const RECORDED: &[(&str, &str, &str, Pages)] = &[
     ),
     // Korea's foreign ministry carries each briefing whole in its feed.
     ("kr-mofa-briefings", "kr-mofa-briefings.xml", "application/rss+xml", &[]),
+    ("kr-mofa-releases-en", "kr-mofa-releases-en.xml", "application/rss+xml", &[]),
     (
         "kr-korea-kr",
         "kr-korea-kr.xml",
@@ -118,7 +119,7 @@ fn every_built_in_channel_gathers_from_its_recording_into_a_pack_that_drafts() {
         ("united-states", &["status quo", "is concerned by"], "are Chinese"),
         ("china", &["inherent territory", "固有领土"], "comment"),
         ("japan", &["固有の領土", "厳重に抗議"], "受け止め"),
-        ("south-korea", &["예의주시", "면밀히 주시"], "무엇입니까"),
+        ("south-korea", &["예의주시", "면밀히 주시", "closely following"], "무엇입니까"),
     ];
     let sides = article["perspectives"].as_array().unwrap();
     for (side, said, asked) in answers {
