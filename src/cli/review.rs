@@ -25,6 +25,10 @@ pub(crate) struct PublishArgs {
     /// One JSON object per story on standard output.
     #[arg(long)]
     pub(crate) json: bool,
+    /// How approved stories go out: `draft` (the default), or `publish` to make
+    /// them live at once. Unapproved stories under `--all` are always drafts.
+    #[arg(long, value_name = "STATUS", default_value = "draft", value_parser = ["draft", "publish"])]
+    pub(crate) status: String,
 }
 
 #[derive(Debug, Args)]

@@ -74,7 +74,7 @@ async fn run(cli: Cli) -> Result<()> {
         cli::Command::Gather(args) => gather::run(args, config).await,
         cli::Command::Channels(c) => gather::channels(c, config).await,
         cli::Command::Review(args) => review::run(args),
-        cli::Command::Publish(args) => publish::run(args, config),
+        cli::Command::Publish(args) => publish::run(args, config).await,
         cli::Command::Personas(c) => personas::run(c, config).await,
         cli::Command::Prompts(c) => prompts::run(c, config).await,
         cli::Command::Init { dir } => init::run(dir.as_deref()),

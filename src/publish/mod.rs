@@ -2,9 +2,11 @@
 //! articles from the folder's index, writes the provenance record beside them,
 //! and writes everything atomically.
 
+pub(crate) mod blocks;
 mod output;
 mod record;
 mod site;
+pub(crate) mod wordpress;
 
 use std::path::{Path, PathBuf};
 
@@ -17,8 +19,10 @@ use crate::render::{Format, Json, Markdown, Render};
 use crate::voice::Voice;
 
 pub(crate) use output::{Edition, Target, outputs, slug, stems, target, with_ext};
-pub(crate) use record::{Published, append as record, latest as records, story_hash, story_hash_of};
-pub(crate) use site::{Page, bundle};
+pub(crate) use record::{
+    Published, RemotePost, append as record, latest as records, story_hash, story_hash_of,
+};
+pub(crate) use site::{Page, bundle, updated};
 
 /// One article in one format, with the voice's HTML page template.
 pub(crate) fn render(voice: &Voice, article: &Article, format: Format) -> Result<String> {

@@ -24,6 +24,18 @@ pub(crate) struct Published {
     /// can tell an article changed since.
     #[serde(default)]
     pub(crate) story: String,
+    /// The post at a remote site (WordPress): its id and when the site last
+    /// changed it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) remote: Option<RemotePost>,
+}
+
+/// A post at a remote site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub(crate) struct RemotePost {
+    pub(crate) id: u64,
+    /// When the site last changed it (UTC).
+    pub(crate) modified: String,
 }
 
 /// SHA-256 of a story's JSON record and Markdown in `dir`, as they are now.

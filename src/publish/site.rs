@@ -87,7 +87,7 @@ fn front_matter(kind: SiteKind, page: &Page<'_>, today: Date) -> String {
 /// The facts (numbers, amounts, percentages, dates) the article states now and
 /// did not before, and those it no longer states: the reader's "Updated" line,
 /// none when no fact changed.
-fn updated(before: &Article, now: &Article, today: Date) -> Option<String> {
+pub(crate) fn updated(before: &Article, now: &Article, today: Date) -> Option<String> {
     let facts = |a: &Article| -> std::collections::BTreeSet<String> {
         let doc = crate::check::Doc::from_article(a);
         doc.blocks
@@ -118,7 +118,7 @@ fn updated(before: &Article, now: &Article, today: Date) -> Option<String> {
 
 /// The integrity line a reader sees under the article, in its language: all
 /// checks passed, or how many findings the checks left.
-fn integrity(a: &Article) -> String {
+pub(super) fn integrity(a: &Article) -> String {
     let l = crate::lang::labels::for_language(&a.meta.language);
     match a.meta.integrity.as_ref().map(|r| r.findings.len()) {
         Some(0) => format!("*{}: {}.*", l.integrity, l.passed),

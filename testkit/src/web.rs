@@ -35,6 +35,11 @@ impl Reply {
         }
     }
 
+    pub fn status(mut self, status: u16) -> Reply {
+        self.status = status;
+        self
+    }
+
     pub fn header(mut self, name: &str, value: &str) -> Reply {
         self.headers.push((name.into(), value.into()));
         self

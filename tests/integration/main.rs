@@ -33,3 +33,4 @@ mod servers;
 mod snapshots;
 mod sources;
 mod support;
+mod wordpress;
