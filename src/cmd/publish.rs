@@ -13,6 +13,8 @@ use crate::error::{Error, Result};
 use crate::publish::{self, Published};
 use crate::review::{self, Row, Standing};
 
+mod ghost;
+mod remote;
 mod site;
 mod wordpress;
 
@@ -96,14 +98,17 @@ impl Story {
 pub(crate) async fn run(args: &PublishArgs, config: Option<&Path>) -> Result<()> {
     let project = super::open::discover(config, None, None)?;
     let target = project.publish_target(&args.to)?;
-    let mut wordpress = match &target {
-        PublishTarget::WordPress(t) => Some(wordpress::Session::open(t, args).await?),
-        PublishTarget::Site { .. } => None,
+    // A CMS is opened (and checked) before any story is read.
+    let cms = match &target {
+        PublishTarget::WordPress(t) => Cms::WordPress(wordpress::Session::open(t, args).await?),
+        PublishTarget::Ghost(t) => Cms::Ghost(ghost::Session::open(t, args).await?),
+        PublishTarget::Site { .. } => Cms::None,
     };
     if args.check {
-        return match (&target, &wordpress) {
+        return match (&target, &cms) {
             (PublishTarget::Site { kind, dir }, _) => site::preflight(&args.to, *kind, dir),
-            (_, Some(wp)) => write_stdout(&wp.preflight_line(&args.to)),
+            (_, Cms::WordPress(wp)) => write_stdout(&wp.preflight_line(&args.to)),
+            (_, Cms::Ghost(g)) => write_stdout(&g.preflight_line(&args.to)),
             _ => Ok(()),
         };
     }
@@ -117,10 +122,11 @@ pub(crate) async fn run(args: &PublishArgs, config: Option<&Path>) -> Result<()>
         }
         let story = Story::read(&args.dir, row)?;
         let last = records.get(&(args.to.clone(), row.id.clone()));
-        let outcome = match (&target, &mut wordpress) {
+        let outcome = match (&target, &cms) {
             (PublishTarget::Site { kind, dir }, _) => site::one(args, *kind, dir, &story, !approved, last)?,
-            (_, Some(wp)) => wp.one(args, &story, !approved, last).await?,
-            _ => continue,
+            (_, Cms::WordPress(wp)) => remote::one(wp, args, &story, !approved, last).await?,
+            (_, Cms::Ghost(g)) => remote::one(g, args, &story, !approved, last).await?,
+            (_, Cms::None) => continue,
         };
         if outcome.result == "missing" {
             tracing::warn!(
@@ -134,6 +140,13 @@ pub(crate) async fn run(args: &PublishArgs, config: Option<&Path>) -> Result<()>
         out.push(outcome);
     }
     summary(args, &out)
+}
+
+/// The CMS a run sends to, opened.
+enum Cms {
+    WordPress(wordpress::Session),
+    Ghost(ghost::Session),
+    None,
 }
 
 /// The run's closing line, or one JSON line per story with `--json`.

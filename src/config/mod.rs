@@ -32,7 +32,7 @@ pub(crate) use dirs::{Env, ProcessEnv, find_project_config, user_cache_dir, user
 pub(crate) use draft::{Settings, resolve};
 pub(crate) use flags::Flags;
 pub(crate) use models::{Model, ProviderKind, StageModels, every_stage, parse_stage_model};
-pub(crate) use publish::{PublishTarget, SiteKind, WORDPRESS_PASSWORD, WordPressTarget};
+pub(crate) use publish::{GhostTarget, PublishTarget, SiteKind, WordPressTarget};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -305,57 +305,7 @@ impl Project {
             };
             return Err(InputError::new(path, None, format!("no publishing target `{name}`")).hint(hint));
         };
-        let path = self.loaded.path.display().to_string();
-        let missing = |field: &str, what: &str| {
-            InputError::new(&path, None, format!("[publish.{name}]: no `{field}`")).hint(what.to_string())
-        };
-        use publish::TargetKind;
-        let site = |kind| -> Result<PublishTarget, InputError> {
-            let dir = t.dir.as_ref().ok_or_else(|| {
-                missing(
-                    "dir",
-                    "give the site's content folder, e.g. dir = \"site/content/news\"",
-                )
-            })?;
-            Ok(PublishTarget::Site {
-                kind,
-                dir: self.path(dir),
-            })
-        };
-        match t.kind {
-            TargetKind::Hugo => site(SiteKind::Hugo),
-            TargetKind::Zola => site(SiteKind::Zola),
-            TargetKind::Wordpress => {
-                let url = t.url.clone().ok_or_else(|| {
-                    missing(
-                        "url",
-                        "give the site's address, e.g. url = \"https://news.example.org\"",
-                    )
-                })?;
-                let user = t.user.clone().ok_or_else(|| {
-                    missing(
-                        "user",
-                        "give the WordPress login the application password belongs to",
-                    )
-                })?;
-                let local_http = url.starts_with("http://") && t.allow_http;
-                if !url.starts_with("https://") && !local_http {
-                    return Err(InputError::new(&path, None, format!("[publish.{name}]: `{url}` is not an https:// address"))
-                        .hint("application passwords travel only over HTTPS; for a local site you trust, add allow_http = true"));
-                }
-                Ok(PublishTarget::WordPress(WordPressTarget {
-                    url,
-                    user,
-                    password_env: t
-                        .password_env
-                        .clone()
-                        .unwrap_or_else(|| WORDPRESS_PASSWORD.to_string()),
-                    categories: t.categories.clone(),
-                    tags: t.tags.clone(),
-                    create_terms: t.create_terms,
-                }))
-            }
-        }
+        t.resolve(name, &self.loaded.path.display().to_string(), |p| self.path(p))
     }
 
     /// `p` relative to the project's root.

@@ -1,7 +1,9 @@
 //! Where `parallax publish --to NAME` sends stories: the `[publish.NAME]`
 //! tables of `parallax.toml` (docs/publish.md).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::error::InputError;
 
 use serde::Deserialize;
 
@@ -20,6 +22,7 @@ pub(crate) enum TargetKind {
     Hugo,
     Zola,
     Wordpress,
+    Ghost,
 }
 
 /// A `[publish.NAME]` table as written (docs/publish.md).
@@ -39,6 +42,9 @@ pub(crate) struct TargetTable {
     /// The environment variable holding the application password.
     #[serde(default)]
     pub(crate) password_env: Option<String>,
+    /// The environment variable holding a Ghost Admin API key.
+    #[serde(default)]
+    pub(crate) key_env: Option<String>,
     /// Category and tag names, resolved to ids at the site.
     #[serde(default)]
     pub(crate) categories: Vec<String>,
@@ -56,6 +62,9 @@ pub(crate) struct TargetTable {
 /// target names none.
 pub(crate) const WORDPRESS_PASSWORD: &str = "WORDPRESS_APP_PASSWORD";
 
+/// The environment variable of a Ghost Admin API key when the target names none.
+pub(crate) const GHOST_KEY: &str = "GHOST_ADMIN_API_KEY";
+
 /// A publishing target, resolved.
 #[derive(Debug, Clone)]
 pub(crate) enum PublishTarget {
@@ -65,6 +74,15 @@ pub(crate) enum PublishTarget {
         dir: PathBuf,
     },
     WordPress(WordPressTarget),
+    Ghost(GhostTarget),
+}
+
+/// A Ghost site and where its Admin API key is read from.
+#[derive(Debug, Clone)]
+pub(crate) struct GhostTarget {
+    pub(crate) url: String,
+    pub(crate) key_env: String,
+    pub(crate) tags: Vec<String>,
 }
 
 /// A WordPress site and who publishes to it.
@@ -77,4 +95,78 @@ pub(crate) struct WordPressTarget {
     pub(crate) categories: Vec<String>,
     pub(crate) tags: Vec<String>,
     pub(crate) create_terms: bool,
+}
+
+impl TargetTable {
+    /// The target this table describes, checked: a static site needs its
+    /// folder; a CMS its address (https://, unless `allow_http`) and, for
+    /// WordPress, the user.
+    pub(crate) fn resolve(
+        &self,
+        name: &str,
+        config: &str,
+        relative: impl Fn(&Path) -> PathBuf,
+    ) -> Result<PublishTarget, InputError> {
+        let missing = |field: &str, what: &str| {
+            InputError::new(config, None, format!("[publish.{name}]: no `{field}`")).hint(what.to_string())
+        };
+        let site = |kind| -> Result<PublishTarget, InputError> {
+            let dir = self.dir.as_ref().ok_or_else(|| {
+                missing(
+                    "dir",
+                    "give the site's content folder, e.g. dir = \"site/content/news\"",
+                )
+            })?;
+            Ok(PublishTarget::Site {
+                kind,
+                dir: relative(dir),
+            })
+        };
+        let url = || -> Result<String, InputError> {
+            let url = self.url.clone().ok_or_else(|| {
+                missing(
+                    "url",
+                    "give the site's address, e.g. url = \"https://news.example.org\"",
+                )
+            })?;
+            if url.starts_with("https://") || (url.starts_with("http://") && self.allow_http) {
+                return Ok(url);
+            }
+            Err(InputError::new(
+                config,
+                None,
+                format!("[publish.{name}]: `{url}` is not an https:// address"),
+            )
+            .hint("credentials travel only over HTTPS; for a local site you trust, add allow_http = true"))
+        };
+        match self.kind {
+            TargetKind::Hugo => site(SiteKind::Hugo),
+            TargetKind::Zola => site(SiteKind::Zola),
+            TargetKind::Ghost => Ok(PublishTarget::Ghost(GhostTarget {
+                url: url()?,
+                key_env: self.key_env.clone().unwrap_or_else(|| GHOST_KEY.to_string()),
+                tags: self.tags.clone(),
+            })),
+            TargetKind::Wordpress => {
+                let url = url()?;
+                let user = self.user.clone().ok_or_else(|| {
+                    missing(
+                        "user",
+                        "give the WordPress login the application password belongs to",
+                    )
+                })?;
+                Ok(PublishTarget::WordPress(WordPressTarget {
+                    url,
+                    user,
+                    password_env: self
+                        .password_env
+                        .clone()
+                        .unwrap_or_else(|| WORDPRESS_PASSWORD.to_string()),
+                    categories: self.categories.clone(),
+                    tags: self.tags.clone(),
+                    create_terms: self.create_terms,
+                }))
+            }
+        }
+    }
 }

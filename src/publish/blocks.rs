@@ -1,8 +1,10 @@
-//! An article as WordPress block markup: headings, paragraphs, the pull quote as
-//! a quote block, the perspectives as a group of columns, then the byline, the
-//! sources with their licence lines and the integrity line. Every word a source
-//! or a model wrote is escaped: `<script>`, a block comment (`<!-- wp:html -->`)
-//! and a shortcode (`[embed]`) reach the page as the text they are.
+//! An article as a CMS post's body: headings, paragraphs, the pull quote as a
+//! quote, the perspectives as columns, then the byline, the sources with their
+//! licence lines and the integrity line. For WordPress each element is a block
+//! (its `<!-- wp:… -->` comments around it); for Ghost it is plain HTML. Every
+//! word a source or a model wrote is escaped: `<script>`, a block comment
+//! (`<!-- wp:html -->`) and a shortcode (`[embed]`) reach the page as the text
+//! they are.
 
 use crate::article::{Article, Paragraph};
 use crate::lang::labels::for_language;
@@ -25,23 +27,35 @@ pub(crate) fn text(s: &str) -> String {
     out
 }
 
-fn paragraph(s: &str) -> String {
-    format!(
-        "<!-- wp:paragraph -->\n<p>{}</p>\n<!-- /wp:paragraph -->\n\n",
-        text(s)
-    )
+/// How the body is marked up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// WordPress blocks.
+    Blocks,
+    /// Plain HTML (Ghost's HTML card).
+    Html,
 }
 
-fn heading(level: u8, s: &str) -> String {
-    let attrs = if level == 2 {
-        String::new()
-    } else {
-        format!(" {{\"level\":{level}}}")
-    };
-    format!(
-        "<!-- wp:heading{attrs} -->\n<h{level} class=\"wp-block-heading\">{}</h{level}>\n<!-- /wp:heading -->\n\n",
-        text(s)
-    )
+/// `html` inside the block `name`'s comments, or as it is.
+fn block(flavor: Flavor, name: &str, html: &str) -> String {
+    match flavor {
+        Flavor::Blocks => format!("<!-- wp:{name} -->\n{html}\n<!-- /wp:{name} -->\n\n"),
+        Flavor::Html => format!("{html}\n"),
+    }
+}
+
+fn paragraph(flavor: Flavor, s: &str) -> String {
+    block(flavor, "paragraph", &format!("<p>{}</p>", text(s)))
+}
+
+fn heading(flavor: Flavor, level: u8, s: &str) -> String {
+    let html = format!("<h{level} class=\"wp-block-heading\">{}</h{level}>", text(s));
+    match flavor {
+        Flavor::Blocks if level != 2 => {
+            format!("<!-- wp:heading {{\"level\":{level}}} -->\n{html}\n<!-- /wp:heading -->\n\n")
+        }
+        _ => block(flavor, "heading", &html),
+    }
 }
 
 fn some(p: &Paragraph) -> Option<&str> {
@@ -50,50 +64,63 @@ fn some(p: &Paragraph) -> Option<&str> {
 }
 
 /// The post's content: the article (without its headline, which is the post's
-/// title, and its deck, which is the excerpt) in blocks, an update's note first.
-pub(crate) fn content(a: &Article, updated: Option<&str>) -> String {
+/// title, and its deck, which is the excerpt), an update's note first.
+pub(crate) fn content(a: &Article, updated: Option<&str>, flavor: Flavor) -> String {
     let l = for_language(&a.meta.language);
+    let f = flavor;
     let mut out = String::new();
     if let Some(note) = updated {
-        out.push_str(&paragraph(note.trim().trim_matches('*')));
+        out.push_str(&paragraph(f, note.trim().trim_matches('*')));
     }
-    out.push_str(&paragraph(&a.lede.text));
+    out.push_str(&paragraph(f, &a.lede.text));
     if let Some(q) = a.pull_quote.as_deref().filter(|q| !q.trim().is_empty()) {
-        out.push_str(&format!(
-            "<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\">{}</blockquote>\n<!-- /wp:quote -->\n\n",
-            paragraph(q).trim_end()
+        let inner = paragraph(f, q);
+        out.push_str(&block(
+            f,
+            "quote",
+            &format!(
+                "<blockquote class=\"wp-block-quote\">{}</blockquote>",
+                inner.trim_end()
+            ),
         ));
     }
     for s in &a.sections {
-        out.push_str(&heading(2, &s.subhead));
+        out.push_str(&heading(f, 2, &s.subhead));
         for p in &s.paragraphs {
-            out.push_str(&paragraph(&p.text));
+            out.push_str(&paragraph(f, &p.text));
         }
     }
-    out.push_str(&heading(2, l.sides_heading));
-    out.push_str("<!-- wp:columns -->\n<div class=\"wp-block-columns\">");
+    out.push_str(&heading(f, 2, l.sides_heading));
+    let mut columns = String::new();
     for p in &a.perspectives {
-        out.push_str("<!-- wp:column -->\n<div class=\"wp-block-column\">");
-        out.push_str(&heading(3, &p.subhead));
+        let mut column = heading(f, 3, &p.subhead);
         for (label, part) in [
             (l.stated_position, &p.position),
             (l.reasons, &p.reasons),
             (l.implications, &p.implications),
         ] {
             if let Some(t) = some(part) {
-                out.push_str(&paragraph(&format!("{label}: {t}")));
+                column.push_str(&paragraph(f, &format!("{label}: {t}")));
             }
         }
-        out.push_str("</div>\n<!-- /wp:column -->\n\n");
+        columns.push_str(&block(
+            f,
+            "column",
+            &format!("<div class=\"wp-block-column\">{column}</div>"),
+        ));
     }
-    out.push_str("</div>\n<!-- /wp:columns -->\n\n");
+    out.push_str(&block(
+        f,
+        "columns",
+        &format!("<div class=\"wp-block-columns\">{columns}</div>"),
+    ));
     if let Some(t) = a.closing.as_ref().and_then(some) {
-        out.push_str(&heading(2, l.what_to_watch));
-        out.push_str(&paragraph(t));
+        out.push_str(&heading(f, 2, l.what_to_watch));
+        out.push_str(&paragraph(f, t));
     }
-    out.push_str(&paragraph(&format!("{} — {}", a.byline.name, a.byline.bio)));
-    out.push_str(&heading(2, l.sources));
-    out.push_str("<!-- wp:list -->\n<ul>");
+    out.push_str(&paragraph(f, &format!("{} — {}", a.byline.name, a.byline.bio)));
+    out.push_str(&heading(f, 2, l.sources));
+    let mut items = String::new();
     for s in &a.sources {
         let mut line = s.title.clone();
         if let Some(p) = &s.publisher {
@@ -110,14 +137,12 @@ pub(crate) fn content(a: &Article, updated: Option<&str>) -> String {
             Some(url) => format!("<a href=\"{}\">{}</a>", text(url), text(&line)),
             None => text(&line),
         };
-        out.push_str(&format!(
-            "<!-- wp:list-item -->\n<li>{item}</li>\n<!-- /wp:list-item -->\n"
-        ));
+        items.push_str(&block(f, "list-item", &format!("<li>{item}</li>")));
     }
-    out.push_str("</ul>\n<!-- /wp:list -->\n\n");
+    out.push_str(&block(f, "list", &format!("<ul>{items}</ul>")));
     let line = super::site::integrity(a);
     if !line.is_empty() {
-        out.push_str(&paragraph(line.trim_matches('*')));
+        out.push_str(&paragraph(f, line.trim_matches('*')));
     }
     out
 }

@@ -3,6 +3,7 @@
 //! and writes everything atomically.
 
 pub(crate) mod blocks;
+pub(crate) mod ghost;
 mod output;
 mod record;
 mod site;

@@ -33,7 +33,8 @@ pub(crate) struct Published {
 /// A post at a remote site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct RemotePost {
-    pub(crate) id: u64,
+    /// The site's id of the post (a number in WordPress, a string in Ghost).
+    pub(crate) id: serde_json::Value,
     /// When the site last changed it (UTC).
     pub(crate) modified: String,
 }

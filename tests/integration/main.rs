@@ -17,6 +17,7 @@ mod editions;
 mod engines;
 mod errors;
 mod gather;
+mod ghost;
 mod hostile;
 mod inert;
 mod install;
