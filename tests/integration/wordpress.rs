@@ -19,8 +19,13 @@ struct WordPress {
 
 impl WordPress {
     fn start(dir: &std::path::Path) -> WordPress {
+        Self::start_with(dir, &[])
+    }
+
+    fn start_with(dir: &std::path::Path, args: &[&str]) -> WordPress {
         let out = std::process::Command::new(root().join("scripts/wordpress-site"))
             .arg(dir.join("wp"))
+            .args(args)
             .output()
             .expect("scripts/wordpress-site");
         let text = String::from_utf8_lossy(&out.stdout).to_string();
@@ -222,4 +227,26 @@ fn each_preflight_failure_is_one_line_and_exit_2_with_nothing_published() {
     // No password at all.
     let r = Parallax::new(&dir).args(["publish", "out", "--to", "blog", "--check"]).fails_with(2);
     assert!(r.stderr.contains("WORDPRESS_APP_PASSWORD"), "{}", r.stderr);
+}
+
+#[test]
+fn a_host_that_strips_the_authorization_header_is_named_by_the_preflight() {
+    // Debian's Apache in front of PHP-FPM, as hosts set it up, without
+    // `CGIPassAuth`: the right password never reaches WordPress.
+    let dir = scratch();
+    let wp = WordPress::start_with(&dir, &["--apache"]);
+    write(
+        dir.join("parallax.toml"),
+        format!(
+            "[publish.blog]\nkind = \"wordpress\"\nurl = \"{}\"\nuser = \"editor\"\nallow_http = true\n",
+            wp.url
+        ),
+    );
+    let r = Parallax::new(&dir)
+        .args(["publish", "out", "--to", "blog", "--check"])
+        .env("WORDPRESS_APP_PASSWORD", &wp.password)
+        .fails_with(2);
+    assert_eq!(r.stderr.trim().lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("CGIPassAuth") && r.stderr.contains("rest_not_logged_in"), "{}", r.stderr);
+    assert!(!r.stderr.contains(&wp.password));
 }
