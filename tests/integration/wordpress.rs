@@ -58,7 +58,8 @@ impl WordPress {
                     }
                     $out[] = array("id" => $p->ID, "slug" => $p->post_name, "status" => $p->post_status,
                         "title" => $p->post_title, "excerpt" => $p->post_excerpt, "content" => $p->post_content,
-                        "blocks" => count(parse_blocks($p->post_content)), "classic" => $classic);
+                        "blocks" => count(parse_blocks($p->post_content)), "classic" => $classic,
+                        "categories" => wp_get_post_categories($p->ID, array("fields" => "names")));
                 }
                 echo json_encode($out);"#])
             .output()
@@ -118,6 +119,19 @@ fn approved_stories_become_drafts_once_then_update_in_place() {
     let dir = scratch();
     let wp = WordPress::start(&dir);
     setup(&dir, &wp);
+    // A category the site lacks is refused unless the target may create it.
+    let toml = read(dir.join("parallax.toml"));
+    write(dir.join("parallax.toml"), format!("{toml}categories = [\"Politics\"]\n"));
+    let r = Parallax::new(&dir)
+        .args(["publish", "out", "--to", "blog", "--check"])
+        .env("WORDPRESS_APP_PASSWORD", &wp.password)
+        .fails_with(2);
+    assert!(
+        r.stderr.contains("no category named `Politics`") && r.stderr.contains("create_terms"),
+        "{}",
+        r.stderr
+    );
+    write(dir.join("parallax.toml"), format!("{toml}categories = [\"Politics\"]\ncreate_terms = true\n"));
     // The preflight writes nothing; a wrong password is one line, exit 2.
     let ok = Parallax::new(&dir)
         .args(["publish", "out", "--to", "blog", "--check"])
@@ -150,6 +164,7 @@ fn approved_stories_become_drafts_once_then_update_in_place() {
     assert_eq!(posts.len(), 3, "{posts:#?}");
     for p in &posts {
         assert_eq!(p["status"], "draft", "{p}");
+        assert_eq!(p["categories"], json!(["Politics"]), "{p}");
         assert!(p["blocks"].as_u64().unwrap() > 5 && p["classic"] == 0, "{p}");
     }
     let journal = read(dir.join("out/published.jsonl"));

@@ -48,14 +48,17 @@ impl Session {
         }
         let usage = |e: String| Error::Usage(format!("{}: {e}", args.to));
         s.who = s.site.check().await.map_err(usage)?;
-        // A preflight creates nothing.
-        let create = t.create_terms && !args.check;
-        s.categories = s
-            .site
-            .terms("categories", &t.categories, create)
-            .await
-            .map_err(usage)?;
-        s.tags = s.site.terms("tags", &t.tags, create).await.map_err(usage)?;
+        // A preflight creates nothing: terms the run may create are not
+        // looked up, the others must exist.
+        if !(args.check && t.create_terms) {
+            let create = t.create_terms;
+            s.categories = s
+                .site
+                .terms("categories", &t.categories, create)
+                .await
+                .map_err(usage)?;
+            s.tags = s.site.terms("tags", &t.tags, create).await.map_err(usage)?;
+        }
         Ok(s)
     }
 
