@@ -193,6 +193,9 @@ fn numbers(t: &mut Taker) {
     t.take(&ea::PERCENT, |c| {
         ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(Claim::Percent)
     });
+    t.take(&ea::TENTHS, |c| {
+        ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(|n| Claim::Percent(n * 10.0))
+    });
     let scaled = |c: &regex::Captures| {
         let scales = ea::scale(c.get(2).map(|m| m.as_str())) * ea::scale(c.get(3).map(|m| m.as_str()));
         ea::value(&c[1]).map(|n| n * scales)

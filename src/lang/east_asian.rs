@@ -17,7 +17,7 @@ const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";
 /// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a trillion.
 const SCALE: &str = "천|千|万|萬|만|亿|億|억|兆|조";
 /// Currencies written after the amount.
-const CURRENCY: &str = "달러|원|위안|엔|유로|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン";
+const CURRENCY: &str = "달러|원|위안|엔|유로|파운드|루블|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン|ポンド|ルーブル|英镑|英鎊|卢布|盧布";
 /// Counters a kanji numeral takes in news (ships, people, times, items, countries).
 const COUNTER: &str =
     "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
@@ -85,6 +85,15 @@ pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         r"百分之({NUM}|{NUMERAL}(?:点{NUMERAL})?)|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
     ))
 });
+/// A share in tenths, as Japanese and Chinese give one: `3割` and `三成` are
+/// 30%. Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
+pub(crate) static TENTHS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(\d{{1,2}}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交绩]|$)"
+    ))
+});
+/// A decade by its last two digits: `90年代`, `90년대` (the 1990s; `20年代` the 2020s).
+pub(crate) static SHORT_DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d])(\d0)\s?(?:年代|년대)"));
 /// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
 pub(crate) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
 /// Digits glued to a word in Hangul, kanji or kana: `4隻`, `140家`, `1,100킬로미터`.
@@ -114,6 +123,8 @@ pub(crate) fn currency(s: &str) -> &'static str {
         "원" | "ウォン" | "韩元" => "KRW",
         "엔" | "円" | "日元" => "JPY",
         "유로" | "ユーロ" | "欧元" => "EUR",
+        "파운드" | "ポンド" | "英镑" | "英鎊" => "GBP",
+        "루블" | "ルーブル" | "卢布" | "盧布" => "RUB",
         _ => "CNY",
     }
 }

@@ -40,7 +40,10 @@ pub(crate) struct Post<'a> {
 /// Split and check an Admin API key: `id:secret`, the secret hex.
 pub(crate) fn key(key: &str) -> Result<(String, Vec<u8>), String> {
     let wrong = "the Admin API key is not in Ghost's form `id:secret` (24 hex digits, a colon, 64 hex digits); copy it whole from Settings → Integrations → your integration → Admin API key (not the Content API key)";
-    let (id, secret) = key.trim().split_once(':').ok_or(wrong)?;
+    // The key's two halves, at its one colon.
+    let key = key.trim();
+    let colon = key.find(':').ok_or(wrong)?;
+    let (id, secret) = (&key[..colon], &key[colon + 1..]);
     let hex =
         |s: &str| s.len().is_multiple_of(2) && !s.is_empty() && s.chars().all(|c| c.is_ascii_hexdigit());
     if id.is_empty() || !hex(secret) {

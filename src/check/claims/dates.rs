@@ -70,6 +70,10 @@ pub(super) fn dates(t: &mut Taker) {
         };
         Some(year(Some(((century - 1.0) * 100.0 + ea::value(&c[3])?) as i32)))
     });
+    t.take_from(&ea::SHORT_DECADE, 1, |c| {
+        let d: i32 = c[1].parse().ok()?;
+        Some(year(Some(if d >= 30 { 1900 + d } else { 2000 + d })))
+    });
     t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
     t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
     t.take(&ea::DAY, |c| {

@@ -103,6 +103,19 @@ fn numerals_that_count_nothing_exactly_are_no_claims() {
     };
     assert_eq!(first("在 20 世纪 30 年代由此撤出"), decade);
     assert_eq!(first("1930年代に去っていった"), decade);
+    assert_eq!(first("30年代に"), decade, "a decade by its last two digits");
+    assert_eq!(first("1930년대에"), decade);
+    // Shares in tenths, and pounds by name.
+    assert_eq!(first("支持率は3割に落ちた"), Claim::Percent(30.0));
+    assert_eq!(first("约三成的选民"), Claim::Percent(30.0));
+    assert!(extract("他成为了成员").is_empty());
+    assert_eq!(
+        first("1100만 파운드 규모"),
+        Claim::Money {
+            value: 1.1e7,
+            currency: Some("GBP")
+        }
+    );
     assert_eq!(
         first("英国 £28 億元美妝市場"),
         Claim::Money {
