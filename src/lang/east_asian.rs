@@ -88,9 +88,9 @@ pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// A share in tenths, as Japanese and Chinese give one: `3割` and `三成` are
 /// 30%. Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
 pub(crate) static TENTHS: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(\d{{1,2}}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交绩]|$)"
-    ))
+    re(
+        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交]|$)",
+    )
 });
 /// A decade by its last two digits: `90年代`, `90년대` (the 1990s; `20年代` the 2020s).
 pub(crate) static SHORT_DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d])(\d0)\s?(?:年代|년대)"));

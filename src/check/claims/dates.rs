@@ -3,7 +3,7 @@
 
 use super::{Claim, DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR, Taker, ea, month};
 
-/// Dates in English and Korean forms.
+/// Dates in English forms, then in the East Asian ones.
 pub(super) fn dates(t: &mut Taker) {
     t.take(&ISO_DATE, |c| {
         Some(Claim::Date {
@@ -33,6 +33,11 @@ pub(super) fn dates(t: &mut Taker) {
             day: None,
         })
     });
+    east_asian(t);
+}
+
+/// Dates in Korean, Japanese and Chinese forms, in digits and in numerals.
+fn east_asian(t: &mut Taker) {
     t.take(&ea::DATE, |c| {
         Some(Claim::Date {
             year: c.get(1).and_then(|y| y.as_str().parse().ok()),
