@@ -268,10 +268,11 @@ fn misattributed(
     }
     // Another side's words, or words of a speaker of no side (a third country),
     // given to this side; an unresolved pronoun in the source proves nothing.
+    // A source speaker that is no one (a clause's tail) proves nothing either.
+    let nobody = |x: &&Said| !x.statement.plausible || crate::lang::en::is_clause_tail(&x.statement.speaker);
     let other_side = side.is_some()
         && found.iter().all(|x| {
-            x.statement.side != side
-                && !(x.statement.side.is_none() && (x.statement.anaphor || !x.statement.plausible))
+            x.statement.side != side && !(x.statement.side.is_none() && (x.statement.anaphor || nobody(x)))
         });
     // A source speaker resolved from a pronoun is no proof of who it was.
     let other_person =

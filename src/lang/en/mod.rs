@@ -18,7 +18,7 @@ use regex::Regex;
 
 pub(crate) use anaphora::{compatible, named_before};
 pub(crate) use lexicon::{CALENDAR_NAMES, NOT_NAMES};
-pub(crate) use said::{is_pronoun, statement};
+pub(crate) use said::{is_clause_tail, is_pronoun, statement};
 pub(crate) use speaker::plausible;
 
 use super::{Labels, Language};

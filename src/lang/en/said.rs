@@ -155,6 +155,20 @@ fn continuation(speaker: &str) -> bool {
         && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// A speaker span that opens on a preposition ("of his Mexican heritage",
+/// "by the time"): the tail of a clause whose subject stands further back. It
+/// is kept as read, but it names no one, so it proves nothing about who spoke.
+pub(crate) fn is_clause_tail(speaker: &str) -> bool {
+    const TAILS: &[&str] = &[
+        "of", "for", "with", "from", "by", "in", "on", "at", "about", "because", "than", "into", "over",
+        "under", "between", "against", "without",
+    ];
+    speaker
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| TAILS.contains(&w))
+}
+
 /// Whether a speaker refers back to someone named earlier.
 pub(crate) fn is_anaphor(speaker: &str) -> bool {
     let lower = speaker.to_lowercase();

@@ -211,11 +211,6 @@ pub(crate) fn plausible(head: &str) -> bool {
     if words.is_empty() || words.len() > 16 {
         return false;
     }
-    // A phrase that opens on a conjunction or a preposition ("and", "of his
-    // heritage") is the tail of a clause, not a noun phrase.
-    if OPENERS.contains(&words[0]) {
-        return false;
-    }
     // A span in Chinese or Japanese script names its speaker outright; so does a
     // share of those polled ("47 percent", "a third of voters").
     let polled = head.contains('%') || head.contains(" percent") || head.starts_with("Most ");
@@ -235,12 +230,6 @@ pub(crate) fn plausible(head: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| SPEAKER_NOUNS.contains(&w))
 }
-
-/// Words that open a clause's tail, never a speaker's name.
-const OPENERS: &[&str] = &[
-    "and", "or", "but", "nor", "so", "of", "to", "for", "with", "from", "by", "in", "on", "at", "about",
-    "because", "than", "if", "into", "over", "under", "between", "against", "without", "toward", "towards",
-];
 
 /// Irregular past forms that end a sentence's subject.
 const PAST: &[&str] = &[
