@@ -38,6 +38,7 @@ mod related;
 mod render;
 mod review;
 mod session;
+mod side;
 mod source;
 mod stage;
 mod template;

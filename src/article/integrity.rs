@@ -2,6 +2,7 @@
 //! share and each disputed term's handling. It lives beside the article so the
 //! checks depend on the article and never the reverse.
 
+use crate::side::SideId;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -123,9 +124,9 @@ pub(crate) struct Misattribution {
     pub(crate) quotation: String,
     /// The speaker the article names (empty when it names none).
     pub(crate) article_speaker: String,
-    pub(crate) article_side: Option<String>,
+    pub(crate) article_side: Option<SideId>,
     pub(crate) source_speaker: String,
-    pub(crate) source_side: Option<String>,
+    pub(crate) source_side: Option<SideId>,
     /// The passage whose statement it is.
     pub(crate) passage: PassageId,
 }
@@ -143,7 +144,7 @@ impl fmt::Display for Finding {
 /// A perspective's share of the perspective sections' words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub(crate) struct Share {
-    pub(crate) perspective: String,
+    pub(crate) perspective: SideId,
     pub(crate) words: usize,
     pub(crate) share: f64,
     pub(crate) stated: bool,
@@ -154,7 +155,7 @@ pub(crate) struct Share {
 /// and the review desk sum their articles through `SideTally::add`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub(crate) struct SideTally {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
     /// Articles whose persona covers the side.
     pub(crate) stories: usize,
@@ -171,7 +172,7 @@ impl SideTally {
             Some(i) => i,
             None => {
                 sides.push(SideTally {
-                    id: id.to_string(),
+                    id: SideId::from(id),
                     label: label.to_string(),
                     ..SideTally::default()
                 });

@@ -4,6 +4,7 @@
 pub(crate) mod integrity;
 pub(crate) mod place;
 
+use crate::side::SideId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -28,7 +29,7 @@ pub(crate) struct Section {
 /// One perspective's section. Every one has the same three parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub(crate) struct PerspectiveSection {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
     pub(crate) subhead: String,
     /// False when the sources give this side no position; the parts then say so.

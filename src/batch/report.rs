@@ -1,6 +1,7 @@
 //! What a batch run did: each story's outcome, tallied into the report that is
 //! printed and written to `DIR/report.json`.
 
+use crate::side::SideId;
 use serde::Serialize;
 
 use super::manifest::Item;
@@ -70,7 +71,7 @@ pub(crate) struct Report {
 /// One side of one written article.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct SideOutcome {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
     pub(crate) stated: bool,
     pub(crate) share: f64,

@@ -7,6 +7,7 @@
 //! speaker alone (keywords, actors, names learnt from the sources), as in
 //! `source::sides`.
 
+use crate::side::SideId;
 use std::collections::{BTreeSet, HashMap};
 
 use super::words::content_words;
@@ -32,7 +33,7 @@ pub(super) struct Said<'a> {
 pub(super) struct Sources<'a> {
     pub(super) said: Vec<Said<'a>>,
     /// Names of speakers with a side, learnt from the sources.
-    names: HashMap<String, String>,
+    names: HashMap<String, SideId>,
     /// Every name that speaks in the sources.
     speakers: BTreeSet<String>,
     /// Every sentence of the passages and source titles, as quotations
@@ -91,7 +92,7 @@ impl<'a> Sources<'a> {
 
     /// The side of an article's speaker: its own words, else a name the sources
     /// gave a side.
-    fn side(&self, speaker: &str, persona: &Persona) -> Option<String> {
+    fn side(&self, speaker: &str, persona: &Persona) -> Option<SideId> {
         sides::side_of(speaker, persona).or_else(|| {
             sides::names(speaker)
                 .iter()
@@ -100,15 +101,15 @@ impl<'a> Sources<'a> {
     }
 }
 
-fn label(side: &Option<String>) -> String {
-    side.clone().unwrap_or_else(|| "no side".into())
+fn label(side: &Option<SideId>) -> String {
+    side.as_ref().map_or_else(|| "no side".into(), SideId::to_string)
 }
 
 /// Run the attribution check on `doc`, with the sources' statements indexed.
 pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        let mut previous: Option<String> = None;
+        let mut previous: Option<SideId> = None;
         for sentence in sentences(&block.text) {
             let found = sources.statements(sentence);
             let verbatim = sources.sentences.contains(&crate::text::words_key(sentence));
@@ -158,7 +159,7 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
 }
 
 /// A statement whose stance the sources give the other way round.
-fn reversed(block: &super::Block, s: &Statement, side: &Option<String>, x: &Said<'_>) -> Finding {
+fn reversed(block: &super::Block, s: &Statement, side: &Option<SideId>, x: &Said<'_>) -> Finding {
     let m = Misattribution {
         quotation: s.content.clone(),
         article_speaker: s.speaker.clone(),
@@ -231,7 +232,7 @@ fn matches<'s>(sources: &'s Sources<'_>, s: &Statement) -> Vec<&'s Said<'s>> {
 fn misattributed(
     sources: &Sources<'_>,
     s: &Statement,
-    side: Option<String>,
+    side: Option<SideId>,
     persona: &Persona,
 ) -> Option<Misattribution> {
     let found = matches(sources, s);
@@ -321,10 +322,10 @@ fn unattributed(
     sources: &Sources<'_>,
     sentence: &str,
     found: &[Statement],
-    covered: &[String],
+    covered: &[SideId],
     persona: &Persona,
 ) -> Vec<Misattribution> {
-    let side = covered.first().map(String::as_str).unwrap_or("");
+    let side = covered.first().map(SideId::as_str).unwrap_or("");
     let mut out = Vec::new();
     for q in quotations(sentence) {
         if found
@@ -351,7 +352,7 @@ fn unattributed(
             out.push(Misattribution {
                 quotation: q,
                 article_speaker: String::new(),
-                article_side: Some(side.to_string()),
+                article_side: Some(SideId::from(side)),
                 source_speaker: first.statement.speaker.clone(),
                 source_side: first.statement.side.clone(),
                 passage: first.passage.clone(),

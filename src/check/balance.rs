@@ -7,6 +7,7 @@
 use super::{Block, Check, Corpus, Doc, Finding, Part, Share};
 use crate::article::integrity::{FindingKind, Severity};
 use crate::persona::Persona;
+use crate::side::SideId;
 use crate::stage::Section;
 use crate::text::contains_word;
 
@@ -19,7 +20,7 @@ fn finding(kind: FindingKind, id: &str, location: String, claim: String, expecte
         check: Check::Balance,
         kind,
         severity: Severity::of(Check::Balance, kind),
-        section: Section::Perspective(id.to_string()),
+        section: Section::Perspective(SideId::from(id)),
         location,
         at: None,
         claim,

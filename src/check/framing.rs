@@ -9,12 +9,13 @@ use super::{Check, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
 use crate::lang::sentences::sentences;
 use crate::persona::Persona;
+use crate::side::SideId;
 use crate::source::sides;
 use crate::text::contains_word;
 
 /// The side whose statement a sentence repeats without saying so: by a
 /// quotation, or by most of its words.
-fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> Option<(&'s str, String)> {
+fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> Option<(&'s SideId, String)> {
     if sources
         .statements(sentence)
         .iter()
@@ -32,7 +33,7 @@ fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> O
         let Some(holder) = sources.said.iter().find(|x| x.index.contains(&q)) else {
             continue;
         };
-        if let Some(side) = holder.statement.side.as_deref()
+        if let Some(side) = holder.statement.side.as_ref()
             && !named(side, &holder.statement.speaker)
         {
             return Some((side, q));
@@ -48,7 +49,7 @@ fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> O
         .filter(|x| x.statement.side.is_some())
         .max_by_key(|x| words.intersection(&x.words).count())?;
     let share = words.intersection(&best.words).count() as f64 / words.len() as f64;
-    let side = best.statement.side.as_deref()?;
+    let side = best.statement.side.as_ref()?;
     (share >= 0.7 && !named(side, &best.statement.speaker)).then(|| (side, sentence.to_string()))
 }
 
@@ -72,7 +73,7 @@ pub(super) fn check(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<
                 .find_map(|s| sides::side_of(&s.speaker, persona).map(|side| (side, s.content)));
             let found = match (b.part, said) {
                 (Part::Closing, Some((side, content))) => Some((side, content)),
-                _ => adopted(sources, sentence, persona).map(|(s, c)| (s.to_string(), c)),
+                _ => adopted(sources, sentence, persona).map(|(s, c)| (s.clone(), c)),
             };
             let Some((side, claim)) = found else {
                 continue;

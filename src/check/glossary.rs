@@ -7,6 +7,7 @@ use crate::article::integrity::FindingKind;
 use crate::lang::sentences::sentences;
 use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona, TermName};
+use crate::side::SideId;
 use crate::text::contains_word;
 
 /// Whether `name` occurs in `sentence` outside quotation marks.
@@ -98,10 +99,10 @@ fn in_language(name: &str, language: &str) -> bool {
 /// Korean names as well). A side whose names the persona gives in no form of
 /// that language may be named in any.
 fn first_mention(entry: &GlossaryEntry, sentence: &str, language: &str) -> Vec<Problem> {
-    let mut sides: Vec<&String> = entry.names.iter().flat_map(|n| &n.used_by).collect();
+    let mut sides: Vec<&SideId> = entry.names.iter().flat_map(|n| &n.used_by).collect();
     sides.sort();
     sides.dedup();
-    let names_of = |side: &String| -> Vec<&TermName> {
+    let names_of = |side: &SideId| -> Vec<&TermName> {
         let all: Vec<&TermName> = entry.names.iter().filter(|n| n.used_by.contains(side)).collect();
         let own: Vec<&TermName> = all
             .iter()

@@ -3,6 +3,7 @@
 //! perspective sections found by their headings.
 
 use crate::pattern::re;
+use crate::side::SideId;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -79,7 +80,7 @@ fn strip_front_matter(text: &str) -> &str {
 
 /// The perspectives a heading names: one label (`China`, `China: …`), or
 /// several joined (`Japan and South Korea`, `일본과 한국`), which cover each.
-fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
+fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a SideId> {
     let h = heading.to_lowercase();
     // A heading names a side by its label or, in another language's article,
     // by one of its keywords (日本, 中国).
@@ -93,7 +94,7 @@ fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
         })
     });
     if let Some(p) = one {
-        return vec![p.id.as_str()];
+        return vec![&p.id];
     }
     let mut rest = h.clone();
     let mut found = Vec::new();
@@ -103,7 +104,7 @@ fn heading_sides<'a>(heading: &str, persona: &'a Persona) -> Vec<&'a str> {
         let label = p.label.to_lowercase();
         if rest.contains(&label) {
             rest = rest.replacen(&label, " ", 1);
-            found.push((h.find(&label).unwrap_or(0), p.id.as_str()));
+            found.push((h.find(&label).unwrap_or(0), &p.id));
         }
     }
     let joiners = rest
@@ -155,7 +156,7 @@ struct Reader<'a> {
     doc: Doc,
     section: Section,
     /// The perspective section being read: its sides and heading level.
-    side: Option<(Vec<String>, usize)>,
+    side: Option<(Vec<SideId>, usize)>,
     seen_lede: bool,
     seen_title: bool,
     in_closing: bool,
@@ -209,7 +210,7 @@ fn parse_markdown(body: &str, persona: &Persona) -> Doc {
 
 impl Reader<'_> {
     /// The side a block belongs to, and any others its section covers.
-    fn sides(&self) -> (Option<String>, Vec<String>) {
+    fn sides(&self) -> (Option<SideId>, Vec<SideId>) {
         match &self.side {
             Some((ids, _)) => (ids.first().cloned(), ids.iter().skip(1).cloned().collect()),
             None => (None, Vec::new()),
@@ -231,15 +232,15 @@ impl Reader<'_> {
         }
         let ids = heading_sides(heading, self.persona);
         if let Some(first) = ids.first() {
-            self.section = Section::Perspective(first.to_string());
+            self.section = Section::Perspective((*first).clone());
             for id in &ids {
                 self.doc.sides.push(Side {
-                    id: id.to_string(),
+                    id: (*id).clone(),
                     stated: true,
                     shared: ids.len() > 1,
                 });
             }
-            self.side = Some((ids.iter().map(|s| s.to_string()).collect(), level));
+            self.side = Some((ids.iter().map(|s| (*s).clone()).collect(), level));
             return true;
         }
         if self.side.as_ref().is_some_and(|(_, l)| level <= *l) {
@@ -364,7 +365,7 @@ impl Reader<'_> {
 fn block(section: Section, perspective: Option<&str>, part: Part, location: String, text: &str) -> Block {
     Block {
         section,
-        perspective: perspective.map(str::to_string),
+        perspective: perspective.map(SideId::from),
         part,
         also: Vec::new(),
         location,

@@ -24,6 +24,7 @@ use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
 use crate::persona::Persona;
+use crate::side::SideId;
 use crate::source::PassageId;
 use crate::source::{Passage, Source};
 use crate::stage::Section;
@@ -33,14 +34,14 @@ use crate::stage::Section;
 pub(crate) struct Block {
     /// The revisable unit it belongs to.
     pub(crate) section: Section,
-    pub(crate) perspective: Option<String>,
+    pub(crate) perspective: Option<SideId>,
     pub(crate) part: Part,
     /// Human-readable place, e.g. `perspective south-korea, stated position`.
     pub(crate) location: String,
     pub(crate) text: String,
     pub(crate) cites: Vec<PassageId>,
     /// Other sides the block's section covers, when its heading names several.
-    pub(crate) also: Vec<String>,
+    pub(crate) also: Vec<SideId>,
     /// Where it sits in one of our own articles (none for an article read from Markdown).
     pub(crate) at: Option<At>,
 }
@@ -71,7 +72,7 @@ impl Block {
 /// A perspective section as found in the article.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Side {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     /// False when the section says the sources give no position.
     pub(crate) stated: bool,
     /// The section covers several sides ("Japan and South Korea"); its share of
@@ -141,7 +142,7 @@ impl Doc {
             .filter(|(.., p)| !p.text.trim().is_empty())
             .map(|(section, perspective, at, location, p)| Block {
                 section,
-                perspective: perspective.map(str::to_string),
+                perspective: perspective.map(SideId::from),
                 part: at.part(),
                 location,
                 text: p.text,

@@ -4,6 +4,7 @@
 //! they say "not"), every side in both, and each side's share of the words
 //! within the persona's balance slack. Each difference names both places.
 
+use crate::side::SideId;
 use serde::Serialize;
 
 use super::claims::{self, Claim};
@@ -134,11 +135,11 @@ fn sides(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
     for p in &persona.spec.perspectives {
         let in_a = a.sides.iter().any(|s| s.id == p.id);
         let in_b = b.sides.iter().any(|s| s.id == p.id);
-        let first = |d: &Doc| place(d.blocks.iter().find(|x| x.perspective.as_deref() == Some(&p.id)));
+        let first = |d: &Doc| place(d.blocks.iter().find(|x| x.perspective.as_ref() == Some(&p.id)));
         if in_a != in_b {
             out.push(Difference {
                 kind: DifferenceKind::Side,
-                claim: p.id.clone(),
+                claim: p.id.to_string(),
                 edition: first(a),
                 against: first(b),
             });
@@ -165,7 +166,7 @@ fn sides(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
                 against: at(&qb, b),
             });
         }
-        let share = |w: &[(String, usize)]| {
+        let share = |w: &[(SideId, usize)]| {
             let total: usize = w.iter().map(|(_, n)| n).sum();
             let mine = w.iter().find(|(id, _)| id == &p.id).map_or(0, |(_, n)| *n);
             if total == 0 {
@@ -194,14 +195,14 @@ fn sides(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
     out
 }
 
-fn side_words(d: &Doc) -> Vec<(String, usize)> {
+fn side_words(d: &Doc) -> Vec<(SideId, usize)> {
     d.sides
         .iter()
         .map(|s| {
             let words = d
                 .blocks
                 .iter()
-                .filter(|b| b.perspective.as_deref() == Some(&s.id) && b.part != Part::Headline)
+                .filter(|b| b.perspective.as_ref() == Some(&s.id) && b.part != Part::Headline)
                 .map(|b| word_count(&b.text))
                 .sum();
             (s.id.clone(), words)

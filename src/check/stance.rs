@@ -7,6 +7,7 @@
 
 use super::translation::negated;
 use super::words::content_words;
+use crate::side::SideId;
 use crate::source::Statement;
 
 /// +1 for a stance for, -1 against, from the first stance word of the verb,
@@ -61,7 +62,7 @@ fn topic(s: &str) -> std::collections::BTreeSet<String> {
 pub(super) fn reversed<'s>(
     mut said: impl Iterator<Item = &'s Statement>,
     s: &Statement,
-    side: &Option<String>,
+    side: &Option<SideId>,
 ) -> Option<&'s Statement> {
     let side = side.as_ref()?;
     let ours = polarity(&s.verb, &s.content)?;

@@ -2,6 +2,7 @@
 //! a persona. The project's `channels/` folder comes first, then the built-in
 //! channels for PRISM's four sides.
 
+use crate::side::SideId;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -72,7 +73,7 @@ pub(crate) enum Kind {
 pub(crate) struct Channel {
     pub(crate) id: String,
     /// The perspective whose own words it carries.
-    pub(crate) side: String,
+    pub(crate) side: SideId,
     pub(crate) office: String,
     pub(crate) language: String,
     pub(crate) kind: Kind,
@@ -124,10 +125,10 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Channel, InputError> {
         .hint("give the feed's http(s) address"));
     }
     for (key, value) in [
-        ("id", &c.id),
-        ("side", &c.side),
-        ("office", &c.office),
-        ("language", &c.language),
+        ("id", c.id.as_str()),
+        ("side", c.side.as_str()),
+        ("office", c.office.as_str()),
+        ("language", c.language.as_str()),
     ] {
         if value.trim().is_empty() {
             return Err(InputError::new(path, at(key), format!("field `{key}` is empty")));

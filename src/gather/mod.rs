@@ -15,6 +15,7 @@ mod pack;
 mod polite;
 pub(crate) mod topics;
 
+use crate::side::SideId;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -44,7 +45,7 @@ pub(crate) struct Options {
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Item {
     pub(crate) file: String,
-    pub(crate) side: String,
+    pub(crate) side: SideId,
     pub(crate) channel: String,
     pub(crate) url: String,
     pub(crate) title: String,
@@ -65,7 +66,7 @@ pub(crate) struct Skipped {
 pub(crate) struct Report {
     pub(crate) topic: Vec<String>,
     /// Items kept per side; a side of the persona with no channel or no item is 0.
-    pub(crate) sides: BTreeMap<String, usize>,
+    pub(crate) sides: BTreeMap<SideId, usize>,
     pub(crate) items: Vec<Item>,
     pub(crate) skipped: Vec<Skipped>,
 }

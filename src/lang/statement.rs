@@ -1,6 +1,7 @@
 //! One statement: who said what, with which verb, and (later) for which side.
 //! The type every language's reader produces.
 
+use crate::side::SideId;
 use serde::Serialize;
 
 use super::quotes::quotation;
@@ -12,7 +13,7 @@ pub(crate) struct Statement {
     /// ("China's foreign ministry spokesperson Mao Ning").
     pub(crate) speaker: String,
     /// The perspective the speaker belongs to, if any.
-    pub(crate) side: Option<String>,
+    pub(crate) side: Option<SideId>,
     /// The reporting verb as written (`said`, `has called for`, `밝혔다`).
     pub(crate) verb: String,
     /// What was said: the quotation and/or the reported speech.

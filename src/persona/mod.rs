@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::side::SideId;
+
 use crate::error::InputError;
 
 mod load;
@@ -27,7 +29,7 @@ pub(crate) const BUILTIN: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Perspective {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
     /// Whose position this is and what interests drive it.
     pub(crate) focus: String,
@@ -81,7 +83,7 @@ impl Perspective {
 pub(crate) struct TermName {
     pub(crate) name: String,
     #[serde(default)]
-    pub(crate) used_by: Vec<String>,
+    pub(crate) used_by: Vec<SideId>,
 }
 
 /// A disputed term and the persona's policy for naming it.

@@ -1,5 +1,6 @@
 //! Turning the stages' answers into the typed article.
 
+use crate::side::SideId;
 use std::collections::BTreeMap;
 
 use super::Job;
@@ -19,7 +20,7 @@ pub(crate) struct Drafts {
     pub(crate) brief: Brief,
     pub(crate) opening: Opening,
     /// By perspective id; sides with no stated position have none.
-    pub(crate) perspectives: BTreeMap<String, PerspectiveDraft>,
+    pub(crate) perspectives: BTreeMap<SideId, PerspectiveDraft>,
     pub(crate) finish: Finish,
 }
 
@@ -46,7 +47,7 @@ fn or_silent(p: Paragraph, silent: &str) -> Paragraph {
 /// shown as having no stated position, never invented.
 pub(crate) fn perspective_sections(
     perspectives: &[Perspective],
-    drafts: &BTreeMap<String, PerspectiveDraft>,
+    drafts: &BTreeMap<SideId, PerspectiveDraft>,
     labels: &Labels,
 ) -> Vec<PerspectiveSection> {
     perspectives

@@ -5,6 +5,7 @@
 //! relevant to its task by BM25, then the leads of each source. Passages keep
 //! their ids and their order, so citations stay valid.
 
+use crate::side::SideId;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::source::Passage;
@@ -62,7 +63,7 @@ pub(crate) struct Selector {
     /// Estimated prompt tokens of each passage (its text and statement lines).
     pub(crate) cost: Vec<usize>,
     /// The sides each passage has a statement of.
-    speaks: Vec<BTreeSet<String>>,
+    speaks: Vec<BTreeSet<SideId>>,
     /// Whether a passage opens its source (news leads carry the story).
     lead: Vec<bool>,
 }
@@ -125,7 +126,7 @@ impl Selector {
     /// The passages a stage gets within `budget` tokens, in source order:
     /// the statements of each of `sides` (taken in turn, so every side gets its
     /// share), then the most relevant to `query`, then the leads.
-    pub(crate) fn select(&self, sides: &[String], query: &str, budget: usize) -> Vec<usize> {
+    pub(crate) fn select(&self, sides: &[SideId], query: &str, budget: usize) -> Vec<usize> {
         let q = words(query);
         let mut ranked: Vec<(usize, f64)> = (0..self.cost.len())
             .map(|i| (i, self.score(i, &q) + if self.lead[i] { 0.5 } else { 0.0 }))

@@ -4,6 +4,7 @@
 //! The same answers stand in for a model's in dry runs, and for a required section
 //! whose model answer could not be used.
 
+use crate::side::SideId;
 use std::collections::BTreeMap;
 
 use super::Job;
@@ -50,12 +51,12 @@ pub(crate) const MODEL: &str = crate::config::ProviderKind::EXTRACTIVE;
 struct Passage {
     id: PassageId,
     text: String,
-    sides: Vec<String>,
+    sides: Vec<SideId>,
     /// Each statement's side and the sentence that holds it.
-    said: Vec<(String, String)>,
+    said: Vec<(SideId, String)>,
     /// Some statement in it is spoken (said, 述べた, 表示), not only a fact
     /// given "according to" someone.
-    spoken: Vec<String>,
+    spoken: Vec<SideId>,
     /// Its place in a briefing, when its source is one.
     turn: Turn,
 }
@@ -113,7 +114,7 @@ impl<'a> Extractor<'a> {
     /// statement by that side, in its own words, and never a passage that only
     /// mentions it.
     pub(crate) fn brief(&self) -> Brief {
-        let perspectives: BTreeMap<String, Position> = self
+        let perspectives: BTreeMap<SideId, Position> = self
             .perspectives
             .iter()
             .map(|persp| {

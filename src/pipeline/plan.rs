@@ -1,6 +1,7 @@
 //! One article's plan: the shared template context, the passage ids a stage may
 //! cite, and how each stage's request is rendered.
 
+use crate::side::SideId;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
@@ -71,7 +72,7 @@ pub(crate) struct Plan<'a> {
     base: Value,
     passage_ids: Vec<PassageId>,
     passage_set: BTreeSet<PassageId>,
-    perspective_ids: Vec<String>,
+    perspective_ids: Vec<SideId>,
     corpus: QuoteIndex,
     /// The passages as the extractive strategy reads them, read once.
     extractor: Extractor<'a>,
@@ -123,7 +124,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The sides a stage writes about: its own, or every side.
-    fn sides(&self, stage: &Stage) -> Vec<String> {
+    fn sides(&self, stage: &Stage) -> Vec<SideId> {
         match stage {
             Stage::Perspective(id) | Stage::Revise(Section::Perspective(id)) => vec![id.clone()],
             _ => self.perspective_ids.clone(),
@@ -218,7 +219,7 @@ impl<'a> Plan<'a> {
     }
 
     /// The persona's perspective ids.
-    pub(crate) fn perspective_ids(&self) -> &[String] {
+    pub(crate) fn perspective_ids(&self) -> &[SideId] {
         &self.perspective_ids
     }
 

@@ -2,6 +2,7 @@
 //! terms) goes back to the answerer once, with the findings, and answers in its
 //! own shape. Sections run in parallel; nothing else is touched.
 
+use crate::side::SideId;
 use futures::future::try_join_all;
 
 use super::assemble::Drafts;
@@ -15,7 +16,7 @@ use crate::stage::{Section, Stage};
 
 enum Revised {
     Opening(Opening),
-    Perspective(String, PerspectiveDraft),
+    Perspective(SideId, PerspectiveDraft),
     Finish(Finish),
 }
 

@@ -3,6 +3,7 @@
 //! stated a position; then the checks, one revision of what they flag, and the
 //! parts that still carry a hard finding held back or rebuilt from the sources.
 
+use crate::side::SideId;
 use std::collections::BTreeMap;
 use std::time::Instant;
 
@@ -168,7 +169,7 @@ async fn round_two<A: Answerer>(
     plan: &Plan<'_>,
     brief: &Brief,
     calls: &mut Vec<crate::article::CallRecord>,
-) -> Result<(Opening, BTreeMap<String, PerspectiveDraft>, Finish), Error> {
+) -> Result<(Opening, BTreeMap<SideId, PerspectiveDraft>, Finish), Error> {
     let stated: Vec<&Perspective> = plan
         .job
         .persona

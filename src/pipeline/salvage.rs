@@ -5,6 +5,7 @@
 //! (a paragraph left without one is flagged by the checks, not fatal); what is
 //! still unusable is built from the sources instead. Each change is recorded.
 
+use crate::side::SideId;
 use std::collections::BTreeSet;
 
 use crate::lang::Labels;
@@ -28,7 +29,7 @@ fn silence(what: &str, c: &mut Claim, silent: &str, notes: &mut Vec<String>) {
     }
 }
 
-pub(crate) fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[String]) -> Vec<String> {
+pub(crate) fn brief(b: &mut Brief, known: &BTreeSet<PassageId>, sides: &[SideId]) -> Vec<String> {
     let mut notes = Vec::new();
     for (i, f) in b.key_facts.iter_mut().enumerate() {
         clean_cites(&format!("key_facts[{i}]"), f, known, &mut notes);

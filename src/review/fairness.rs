@@ -4,6 +4,7 @@
 //! of each source publisher. Failed and pending stories have no article and do
 //! not count.
 
+use crate::side::SideId;
 use serde::Serialize;
 
 use super::{Row, Status};
@@ -12,7 +13,7 @@ use crate::article::integrity::SideTally;
 /// One side over a set of stories.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Side {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
     /// Stories whose persona covers this side.
     pub(crate) stories: usize,

@@ -7,6 +7,7 @@
 //! changed since is stale, and says which. `fairness` sums the sides over the batch; `page` writes the
 //! desk as `DIR/index.html`.
 
+use crate::side::SideId;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -86,7 +87,7 @@ pub(crate) struct Row {
     /// Findings by kind, degraded parts left out.
     pub(crate) findings: BTreeMap<String, usize>,
     /// Each side's share of the words, 0–1.
-    pub(crate) shares: BTreeMap<String, f64>,
+    pub(crate) shares: BTreeMap<SideId, f64>,
     pub(crate) language: String,
     pub(crate) cost_usd: Option<f64>,
     /// The failure's one line, for a failed story.
@@ -107,7 +108,7 @@ pub(crate) struct Row {
     pub(crate) sides: Vec<SideName>,
     /// The sides that state a position in the article.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(crate) stated: Vec<String>,
+    pub(crate) stated: Vec<SideId>,
     /// The publishers the article's sources name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub(crate) publishers: Vec<String>,
@@ -122,7 +123,7 @@ pub(crate) struct Row {
 /// A side by id, with its label.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct SideName {
-    pub(crate) id: String,
+    pub(crate) id: SideId,
     pub(crate) label: String,
 }
 

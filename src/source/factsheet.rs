@@ -5,6 +5,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use crate::side::SideId;
+
 use super::parse::clean;
 use super::{Passage, Source, SourceMeta};
 use crate::error::InputError;
@@ -16,7 +18,7 @@ struct Sheet {
     url: Option<String>,
     publisher: Option<String>,
     published: Option<String>,
-    perspective: Option<String>,
+    perspective: Option<SideId>,
     facts: Vec<Fact>,
 }
 
@@ -25,7 +27,7 @@ struct Sheet {
 struct Fact {
     text: String,
     url: Option<String>,
-    perspective: Option<String>,
+    perspective: Option<SideId>,
 }
 
 /// Parse a fact sheet (`ext` is `json`, `yaml` or `yml`).

@@ -17,6 +17,7 @@ pub(crate) use parse::clean;
 pub use parse::parse;
 pub(crate) use remote::from_page;
 
+use crate::side::SideId;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -43,7 +44,7 @@ pub(crate) struct SourceMeta {
     pub(crate) published: Option<String>,
     /// Set when the whole source speaks for one side (a perspective id).
     #[serde(default)]
-    pub(crate) perspective: Option<String>,
+    pub(crate) perspective: Option<SideId>,
     /// When a URL source was fetched (RFC 3339).
     #[serde(default)]
     pub(crate) fetched: Option<String>,
@@ -73,7 +74,7 @@ pub struct Passage {
     pub text: String,
     /// Perspective ids this passage speaks for: the source's `perspective`, else
     /// the sides of its statements.
-    pub(crate) perspectives: Vec<String>,
+    pub(crate) perspectives: Vec<SideId>,
     /// Who says what in it, each speaker with its side.
     pub(crate) statements: Vec<Statement>,
     /// Where the passage's fact comes from, when a fact sheet says.
@@ -81,7 +82,7 @@ pub struct Passage {
     pub(crate) url: Option<String>,
     /// The side a fact sheet assigns to this passage.
     #[serde(skip)]
-    pub(crate) fixed: Option<String>,
+    pub(crate) fixed: Option<SideId>,
 }
 
 /// A loaded source.

@@ -16,11 +16,12 @@ use crate::lang::en::NOT_NAMES;
 use crate::lang::ko::TITLES as KO_TITLES;
 use crate::lang::script::{Script, han, hangul, script};
 use crate::persona::Persona;
+use crate::side::SideId;
 use crate::text::word_at;
 
 /// The side a speaker span names, by the earliest keyword or actor in it, in
 /// any script (Japanese and traditional characters fold to simplified ones).
-pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
+pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<SideId> {
     let folded = fold(speaker);
     let cjk = speaker.chars().any(han);
     let mut best: Option<(usize, &str)> = None;
@@ -38,13 +39,13 @@ pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<String> {
             }
         }
     }
-    best.map(|(_, id)| id.to_string())
+    best.map(|(_, id)| SideId::from(id))
 }
 
 /// The sides of a joint speaker ("Japan and South Korea", 日本和韩国): each
 /// conjunct's own side, when they name two or more.
-fn joint_sides(speaker: &str, persona: &Persona) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+fn joint_sides(speaker: &str, persona: &Persona) -> Vec<SideId> {
+    let mut out: Vec<SideId> = Vec::new();
     for part in speaker
         .split([',', '、', '和', '与', '及', '・', '·'])
         .flat_map(|p| p.split(" and "))
@@ -79,7 +80,7 @@ pub(crate) fn bare_office(speaker: &str) -> bool {
 
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).
-fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String> {
+fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<SideId> {
     // The office opens the span (外交部发言人毛宁), or, in Japanese, where titles
     // follow names, stands anywhere in it (松野博一官房長官); never beside another
     // country (ロシア外務省, 俄罗斯外交部).
@@ -102,9 +103,9 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<String>
 /// (its side too, when it has none); with no earlier speaker, a pronoun in
 /// English takes the nearest person the text named before it. What the text
 /// says stays as the mention.
-fn resolve(s: &mut Statement, earlier: &[(String, Option<String>)], before: &str, passage: &str) {
+fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str, passage: &str) {
     let pronoun = crate::lang::is_pronoun(&s.speaker);
-    let fits = |(speaker, _): &&(String, Option<String>)| {
+    let fits = |(speaker, _): &&(String, Option<SideId>)| {
         !pronoun || crate::lang::en::compatible(&s.speaker, speaker)
     };
     let nearest = earlier.iter().rev().find(fits);
@@ -142,7 +143,7 @@ fn language(passage: &str, source: Script) -> &'static str {
 
 /// The side learnt for a name, or for a surname alone (林氏, 毛報道官) the side of
 /// the known names it begins, when they agree.
-fn learnt(name: &str, known: &HashMap<String, String>) -> Option<String> {
+fn learnt(name: &str, known: &HashMap<String, SideId>) -> Option<SideId> {
     if let Some(side) = known.get(name) {
         return Some(side.clone());
     }
@@ -231,11 +232,11 @@ fn name_parts(speaker: &str, single: bool) -> Vec<String> {
 /// passage with the sides of its statements.
 pub(crate) fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(), InputError> {
     let ids: Vec<&str> = persona.spec.perspectives.iter().map(|p| p.id.as_str()).collect();
-    let mut known: HashMap<String, String> = HashMap::new();
+    let mut known: HashMap<String, SideId> = HashMap::new();
     // Names learnt in each source: a surname is looked up in its own story first.
-    let mut local: Vec<(HashMap<String, String>, Script)> = Vec::new();
+    let mut local: Vec<(HashMap<String, SideId>, Script)> = Vec::new();
     for source in sources.iter_mut() {
-        let mut own: HashMap<String, String> = HashMap::new();
+        let mut own: HashMap<String, SideId> = HashMap::new();
         check_fixed(source, &ids, persona)?;
         let whole = script(&source.raw);
         // A briefing is read turn by turn: only the answering side's turns speak.
@@ -271,7 +272,7 @@ pub(crate) fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(),
     }
     for (source, (own, whole)) in sources.iter_mut().zip(&local) {
         // Every speaker so far, nearest last: a pronoun takes the nearest it can be.
-        let mut earlier: Vec<(String, Option<String>)> = Vec::new();
+        let mut earlier: Vec<(String, Option<SideId>)> = Vec::new();
         let whole = *whole;
         // The story's text before the passage being read.
         let mut before = String::new();
@@ -293,7 +294,7 @@ pub(crate) fn attribute(sources: &mut [Source], persona: &Persona) -> Result<(),
             before.push('\n');
             passage.statements.retain(|s| s.plausible || s.side.is_some());
             let fixed = passage.fixed.clone().or_else(|| source.meta.perspective.clone());
-            let mut sides: Vec<String> = fixed.into_iter().collect();
+            let mut sides: Vec<SideId> = fixed.into_iter().collect();
             for side in passage.statements.iter().filter_map(|s| s.side.clone()) {
                 if !sides.contains(&side) {
                     sides.push(side);

@@ -11,13 +11,15 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::side::SideId;
+
 /// A unit of the article that one stage drafts and a revision can replace.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) enum Section {
     /// The lede, pull quote and context sections.
     Lede,
     /// One perspective's section, by perspective id.
-    Perspective(String),
+    Perspective(SideId),
     /// Headline, deck and closing.
     Finish,
 }
@@ -29,7 +31,7 @@ pub(crate) enum Stage {
     /// The lede, pull quote and context sections, with the headline, deck and
     /// closing, in one call.
     Opening,
-    Perspective(String),
+    Perspective(SideId),
     /// The headline, deck and closing on their own: the shape their revision
     /// answers in, and the stage of call records from before they joined the
     /// opening's call.
@@ -197,7 +199,7 @@ impl FromStr for Section {
             "lede" => Ok(Section::Lede),
             "finish" => Ok(Section::Finish),
             _ => match s.strip_prefix("perspective:") {
-                Some(id) if !id.is_empty() => Ok(Section::Perspective(id.to_string())),
+                Some(id) if !id.is_empty() => Ok(Section::Perspective(SideId::from(id))),
                 _ => Err(UnknownName(s.to_string())),
             },
         }

@@ -2,6 +2,7 @@
 //! schema (sent to the server) and the checks its answer must pass (run by us,
 //! whatever the server promised).
 
+use crate::side::SideId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,7 @@ pub(crate) struct Position {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Brief {
     pub(crate) key_facts: Vec<Claim>,
-    pub(crate) perspectives: BTreeMap<String, Position>,
+    pub(crate) perspectives: BTreeMap<SideId, Position>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -116,7 +117,7 @@ impl Front {
 
 impl Stage {
     /// The JSON Schema (OpenAI strict-mode compatible) of the stage's answer.
-    pub(crate) fn schema(&self, passage_ids: &[PassageId], perspective_ids: &[String]) -> Value {
+    pub(crate) fn schema(&self, passage_ids: &[PassageId], perspective_ids: &[SideId]) -> Value {
         let claim = object(&[("text", json!({"type": "string"})), ("cites", cites(passage_ids))]);
         let string = json!({"type": "string"});
         match self {
@@ -200,7 +201,7 @@ fn object(props: &[(&str, Value)]) -> Value {
 /// What every answer is checked against.
 pub(crate) struct Rules<'a> {
     pub(crate) passage_ids: &'a BTreeSet<PassageId>,
-    pub(crate) perspective_ids: &'a [String],
+    pub(crate) perspective_ids: &'a [SideId],
     /// All passage text, for checking quotations (newsroom rules).
     pub(crate) corpus: &'a QuoteIndex,
     /// After salvage: a required paragraph may be left without a citation (the
@@ -231,8 +232,8 @@ impl Rules<'_> {
         for (i, f) in b.key_facts.iter().enumerate() {
             self.claim(&format!("key_facts[{i}]"), f, false)?;
         }
-        let given: Vec<&String> = b.perspectives.keys().collect();
-        let want: Vec<&String> = self
+        let given: Vec<&SideId> = b.perspectives.keys().collect();
+        let want: Vec<&SideId> = self
             .perspective_ids
             .iter()
             .collect::<BTreeSet<_>>()

@@ -2,10 +2,10 @@
 
 use super::*;
 
-fn rules_fixture() -> (BTreeSet<PassageId>, Vec<String>) {
+fn rules_fixture() -> (BTreeSet<PassageId>, Vec<SideId>) {
     (
         [PassageId::numbered(1), PassageId::numbered(2)].into(),
-        vec!["a".to_string(), "b".to_string()],
+        vec!["a".into(), "b".into()],
     )
 }
 

@@ -43,8 +43,8 @@ fn setup() -> (Persona, Vec<Source>) {
 fn doc(side: &str, text: &str) -> Doc {
     Doc {
         blocks: vec![Block {
-            section: Section::Perspective(side.to_string()),
-            perspective: Some(side.to_string()),
+            section: Section::Perspective(side.into()),
+            perspective: Some(side.into()),
             part: Part::Body,
             location: "test".into(),
             text: text.into(),

@@ -8,7 +8,7 @@ fn passage(i: usize, source: usize, text: &str, side: Option<&str>) -> Passage {
         id: crate::source::PassageId::numbered(i),
         source,
         text: text.into(),
-        perspectives: side.map(|s| vec![s.to_string()]).unwrap_or_default(),
+        perspectives: side.map(|s| vec![s.into()]).unwrap_or_default(),
         statements: side
             .map(|s| {
                 vec![Statement {
@@ -60,7 +60,7 @@ fn every_side_keeps_its_statements_and_relevance_fills_the_rest() {
     ));
     let s = Selector::new(ps.iter());
     let budget = s.cost.iter().sum::<usize>() / 10;
-    let sides = ["south-korea".to_string(), "china".to_string()];
+    let sides = ["south-korea".into(), "china".into()];
     let keep = s.select(&sides, "treaty troops deployment", budget);
     assert!(
         keep.contains(&200) && keep.contains(&201),

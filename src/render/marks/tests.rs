@@ -20,7 +20,12 @@ fn article() -> Article {
 
 /// The places a finding can have, and whether it has one at all.
 fn places() -> Vec<(Option<At>, Section)> {
-    let side = |k: usize, part| (Some(At::Side(k, part)), Section::Perspective(String::new()));
+    let side = |k: usize, part| {
+        (
+            Some(At::Side(k, part)),
+            Section::Perspective(crate::side::SideId::default()),
+        )
+    };
     vec![
         (Some(At::Headline), Section::Finish),
         (Some(At::Deck), Section::Finish),

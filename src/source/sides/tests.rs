@@ -7,7 +7,7 @@ fn prism() -> Persona {
     persona::load("prism", &[]).unwrap()
 }
 
-fn sides_of(text: &str) -> Vec<Vec<String>> {
+fn sides_of(text: &str) -> Vec<Vec<SideId>> {
     let mut sources = vec![super::super::parse(std::path::Path::new("t.md"), text, 1, 1).unwrap()];
     attribute(&mut sources, &prism()).unwrap();
     sources[0]
@@ -77,7 +77,7 @@ fn japanese_speakers_take_their_sides_from_titles_offices_and_names() {
         .unwrap(),
     ];
     attribute(&mut sources, &prism()).unwrap();
-    let said: Vec<(String, Option<String>)> = sources[0]
+    let said: Vec<(String, Option<SideId>)> = sources[0]
         .passages
         .iter()
         .flat_map(|p| {
