@@ -5,6 +5,7 @@
 //! `--strict`, and records provenance. `draft` makes one article with it;
 //! `batch` thousands. Writing files is `publish`'s job.
 
+use crate::ids::Lang;
 use std::collections::BTreeMap;
 
 use crate::article::Article;
@@ -64,7 +65,7 @@ impl Drafter {
     }
 
     /// The languages of the editions asked for (empty: the persona's own).
-    pub(crate) fn languages(&self) -> &[String] {
+    pub(crate) fn languages(&self) -> &[Lang] {
         &self.settings.languages
     }
 
@@ -185,7 +186,7 @@ impl Drafter {
         voice: &Voice,
         mut sources: Vec<Source>,
         options: &DraftOptions,
-        languages: &[String],
+        languages: &[Lang],
     ) -> Result<Vec<Drafted>> {
         match &self.client {
             Some(client) => {
@@ -208,7 +209,7 @@ impl Drafter {
         voice: &Voice,
         mut sources: Vec<Source>,
         options: &DraftOptions,
-        languages: &[String],
+        languages: &[Lang],
         client: &C,
     ) -> Result<Vec<Drafted>> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
@@ -253,7 +254,7 @@ impl Drafter {
         voice: &Voice,
         mut sources: Vec<Source>,
         options: &DraftOptions,
-        languages: &[String],
+        languages: &[Lang],
     ) -> Result<Vec<PlannedCall>> {
         source::tag_perspectives(&mut sources, &voice.persona)?;
         pipeline::dry_run(&voice.job(&sources, options), languages).await

@@ -2,7 +2,7 @@
 //! share and each disputed term's handling. It lives beside the article so the
 //! checks depend on the article and never the reverse.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,8 @@
 pub(crate) mod integrity;
 pub(crate) mod place;
 
-use crate::side::SideId;
+use crate::ids::Lang;
+use crate::ids::SideId;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -102,7 +103,7 @@ pub(crate) struct Metadata {
     /// True when no language model wrote it (the extractive provider).
     pub(crate) extractive: bool,
     pub(crate) date: crate::clock::Date,
-    pub(crate) language: String,
+    pub(crate) language: Lang,
     pub(crate) generator: String,
     pub(crate) usage: Usage,
     /// Sum of the calls' costs; `None` when any call's model has no price.
@@ -113,7 +114,7 @@ pub(crate) struct Metadata {
     /// The languages of every edition written from the same brief (`--lang`),
     /// this one's included; empty for a single article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) editions: Vec<String>,
+    pub(crate) editions: Vec<Lang>,
     /// What the integrity checks found (after any revision round).
     pub(crate) integrity: Option<Report>,
 }

@@ -4,6 +4,7 @@
 
 mod checks;
 
+use crate::ids::Lang;
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
@@ -37,7 +38,7 @@ pub struct Item {
     pub(crate) persona: Option<String>,
     pub(crate) sources: Vec<SourceSpec>,
     pub(crate) model: Option<String>,
-    pub(crate) language: Option<String>,
+    pub(crate) language: Option<Lang>,
 }
 
 /// A manifest entry that could not be read.
@@ -60,7 +61,7 @@ struct Row {
     text: Option<String>,
     title: Option<String>,
     model: Option<String>,
-    language: Option<String>,
+    language: Option<Lang>,
 }
 
 fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -1,7 +1,7 @@
 //! What a batch run did: each story's outcome, tallied into the report that is
 //! printed and written to `DIR/report.json`.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use serde::Serialize;
 
 use super::manifest::Item;

@@ -7,7 +7,7 @@
 //! speaker alone (keywords, actors, names learnt from the sources), as in
 //! `source::sides`.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::{BTreeSet, HashMap};
 
 use super::words::content_words;

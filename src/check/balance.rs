@@ -6,8 +6,8 @@
 
 use super::{Block, Check, Corpus, Doc, Finding, Part, Share};
 use crate::article::integrity::{FindingKind, Severity};
+use crate::ids::SideId;
 use crate::persona::Persona;
-use crate::side::SideId;
 use crate::stage::Section;
 use crate::text::contains_word;
 

@@ -7,9 +7,9 @@ use super::attribution::{Sources, quotations, sentence_names_side};
 use super::words::content_words;
 use super::{Check, Doc, Finding, Part};
 use crate::article::integrity::FindingKind;
+use crate::ids::SideId;
 use crate::lang::sentences::sentences;
 use crate::persona::Persona;
-use crate::side::SideId;
 use crate::source::sides;
 use crate::text::contains_word;
 

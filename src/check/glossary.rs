@@ -4,10 +4,10 @@
 
 use super::{Check, Doc, Finding, Part, TermStatus};
 use crate::article::integrity::FindingKind;
+use crate::ids::SideId;
 use crate::lang::sentences::sentences;
 use crate::persona::Policy;
 use crate::persona::{GlossaryEntry, Persona, TermName};
-use crate::side::SideId;
 use crate::text::contains_word;
 
 /// Whether `name` occurs in `sentence` outside quotation marks.

@@ -2,8 +2,8 @@
 //! checks read: titles, paragraphs with their `[S1, S2]` citations, and the
 //! perspective sections found by their headings.
 
+use crate::ids::SideId;
 use crate::pattern::re;
-use crate::side::SideId;
 use std::sync::LazyLock;
 
 use regex::Regex;

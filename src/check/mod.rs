@@ -23,8 +23,8 @@ pub(crate) use crate::article::integrity::{Check, Finding, Report, Share, TermSt
 use crate::article::integrity::{FindingKind, Severity};
 use crate::article::place::{At, Part};
 use crate::article::{Article, Paragraph};
+use crate::ids::SideId;
 use crate::persona::Persona;
-use crate::side::SideId;
 use crate::source::PassageId;
 use crate::source::{Passage, Source};
 use crate::stage::Section;

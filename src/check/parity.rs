@@ -4,7 +4,7 @@
 //! they say "not"), every side in both, and each side's share of the words
 //! within the persona's balance slack. Each difference names both places.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use serde::Serialize;
 
 use super::claims::{self, Claim};

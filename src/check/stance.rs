@@ -7,7 +7,7 @@
 
 use super::translation::negated;
 use super::words::content_words;
-use crate::side::SideId;
+use crate::ids::SideId;
 use crate::source::Statement;
 
 /// +1 for a stance for, -1 against, from the first stance word of the verb,

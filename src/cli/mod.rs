@@ -216,7 +216,7 @@ pub(crate) struct RunArgs {
     /// language from one brief, written as FILE.ko.md, FILE.en.md. One code
     /// writes in that language instead of the persona's.
     #[arg(long, value_parser = language_parser, value_delimiter = ',', value_name = "LANGS")]
-    pub(crate) lang: Vec<String>,
+    pub(crate) lang: Vec<crate::ids::Lang>,
 }
 
 #[derive(Debug, Args)]
@@ -279,14 +279,8 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
 }
 
 /// A language code for `--lang`.
-fn language_parser(s: &str) -> Result<String, String> {
-    if crate::pipeline::valid_language(s) {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
-            "`{s}` is not a language code; use codes like en, ko, ja, zh or zh-Hant"
-        ))
-    }
+fn language_parser(s: &str) -> Result<crate::ids::Lang, String> {
+    crate::ids::Lang::parse(s)
 }
 
 impl RunArgs {

@@ -83,7 +83,8 @@ pub(crate) enum PromptsCommand {
     Render {
         /// The stage to show: brief, lede, perspective, perspective:ID, finish,
         /// revise, or all.
-        stage: String,
+        #[arg(value_parser = shown_parser)]
+        stage: crate::stage::Shown,
         /// Persona id (or path to a persona file).
         #[arg(short, long, value_name = "ID")]
         persona: Option<String>,
@@ -106,4 +107,11 @@ pub(crate) enum PromptsCommand {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// A stage (or group of stages, or `all`) for `prompts render`.
+fn shown_parser(s: &str) -> Result<crate::stage::Shown, String> {
+    s.parse().map_err(|_| {
+        format!("no stage `{s}`; give all, brief, lede, perspective, perspective:ID, finish or revise")
+    })
 }

@@ -1,5 +1,6 @@
 //! The `draft` command: load, plan, call, check, render, write.
 
+use crate::ids::Lang;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -106,12 +107,12 @@ pub(crate) async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<
 }
 
 /// The languages asked for; several need files to go to.
-fn editions(languages: &[String], args: &DraftArgs) -> Result<Vec<String>> {
+fn editions(languages: &[Lang], args: &DraftArgs) -> Result<Vec<Lang>> {
     let to_stdout = args.output.as_deref().is_none_or(|p| p.as_os_str() == "-");
     if languages.len() > 1 && to_stdout && !args.dry_run {
         return Err(Error::Usage(format!(
             "--lang {} writes one article per language: pass -o FILE.md (written as FILE.{}.md, …) or -o DIR/",
-            languages.join(","),
+            languages.iter().map(|l| l.as_str()).collect::<Vec<_>>().join(","),
             languages[0]
         )));
     }

@@ -59,7 +59,12 @@ fn list(project: &Project, persona: Option<&str>) -> Result<()> {
     write_stdout(&out)
 }
 
-async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[String]) -> Result<()> {
+async fn render(
+    project: &Project,
+    stage: &crate::stage::Shown,
+    persona: Option<&str>,
+    specs: &[String],
+) -> Result<()> {
     let persona_id = persona.unwrap_or(&project.default_persona);
     let (p, prompts) = load(project, Some(persona_id))?;
     let p = p.ok_or_else(|| Error::internal("no persona"))?;
@@ -73,10 +78,7 @@ async fn render(project: &Project, stage: &str, persona: Option<&str>, specs: &[
         options: &options,
     };
     let calls = pipeline::every_request(&job).await?;
-    let wanted: Vec<_> = calls
-        .iter()
-        .filter(|c| stage == "all" || c.stage.to_string() == stage || c.stage.group() == stage)
-        .collect();
+    let wanted: Vec<_> = calls.iter().filter(|c| stage.shows(&c.stage)).collect();
     if wanted.is_empty() {
         let stages: Vec<String> = calls.iter().map(|c| c.stage.to_string()).collect();
         return Err(Error::Usage(format!(

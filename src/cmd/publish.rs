@@ -37,7 +37,7 @@ struct Story {
     id: String,
     /// The story's id, an edition's language taken off.
     story: String,
-    edition: Option<String>,
+    edition: Option<crate::ids::Lang>,
     article: Article,
     json: String,
     /// The Markdown without its front matter.
@@ -59,8 +59,9 @@ impl Story {
         let body = crate::frontmatter::split(Path::new(&row.id), &markdown)
             .map(|s| s.body.to_string())
             .unwrap_or_else(|_| markdown.clone());
-        let (story, edition) = match row.id.strip_suffix(&format!(".{}", row.language)) {
-            Some(story) => (story.to_string(), Some(row.language.clone())),
+        let suffix = row.language.as_ref().map(|l| format!(".{l}")).unwrap_or_default();
+        let (story, edition) = match row.id.strip_suffix(&suffix).filter(|_| !suffix.is_empty()) {
+            Some(story) => (story.to_string(), row.language.clone()),
             None => (row.id.clone(), None),
         };
         Ok(Story {

@@ -89,7 +89,7 @@ fn table(rows: &[Row]) -> String {
             r.degraded,
             or_dash(&findings),
             or_dash(&sides),
-            or_dash(&r.language),
+            or_dash(r.language.as_deref().unwrap_or("")),
             printable(&decision),
             printable(last)
         );

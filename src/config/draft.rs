@@ -1,6 +1,7 @@
 //! The settings of `draft`: which provider and model per stage, with its key,
 //! timeouts, retries, limits, cache and prices.
 
+use crate::ids::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -44,7 +45,7 @@ pub(crate) struct Settings {
     /// The date articles carry, `YYYY-MM-DD` (`--date`, else today).
     pub(crate) date: crate::clock::Date,
     /// `--lang`: one edition per language, each once (empty: the persona's).
-    pub(crate) languages: Vec<String>,
+    pub(crate) languages: Vec<Lang>,
     /// `--strict`: anything flagged or degraded is an error.
     pub(crate) strict: bool,
     /// Send flagged sections back for one revision (not `--no-revise`).

@@ -2,6 +2,7 @@
 //! from its parsed arguments, and `resolve` turns it (with the environment and
 //! `parallax.toml`) into settings. The library never sees the argument parser.
 
+use crate::ids::Lang;
 use std::path::PathBuf;
 
 use super::Model;
@@ -31,7 +32,7 @@ pub(crate) struct Flags {
     pub(crate) no_revise: bool,
     pub(crate) allow_private: bool,
     /// `--lang`: one edition per language, from one brief (empty: the persona's).
-    pub(crate) languages: Vec<String>,
+    pub(crate) languages: Vec<Lang>,
     /// `--dry-run`: nothing is sent and nothing is run (no key command).
     pub(crate) dry_run: bool,
 }
@@ -46,7 +47,7 @@ impl Flags {
     }
 
     /// `--lang`, each language once.
-    pub(crate) fn checked_languages(&self) -> Result<Vec<String>, Error> {
+    pub(crate) fn checked_languages(&self) -> Result<Vec<Lang>, Error> {
         let asked = &self.languages;
         for (i, l) in asked.iter().enumerate() {
             if asked[..i].contains(l) {

@@ -2,7 +2,8 @@
 //! a persona. The project's `channels/` folder comes first, then the built-in
 //! channels for PRISM's four sides.
 
-use crate::side::SideId;
+use crate::ids::Lang;
+use crate::ids::SideId;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -75,7 +76,7 @@ pub(crate) struct Channel {
     /// The perspective whose own words it carries.
     pub(crate) side: SideId,
     pub(crate) office: String,
-    pub(crate) language: String,
+    pub(crate) language: Lang,
     pub(crate) kind: Kind,
     pub(crate) url: String,
     pub(crate) format: Format,

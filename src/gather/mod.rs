@@ -15,7 +15,7 @@ mod pack;
 mod polite;
 pub(crate) mod topics;
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

@@ -1,7 +1,7 @@
 //! One statement: who said what, with which verb, and (later) for which side.
 //! The type every language's reader produces.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use serde::Serialize;
 
 use super::quotes::quotation;

@@ -22,7 +22,7 @@ pub(crate) struct Cache {
 #[derive(Serialize, Deserialize)]
 struct Entry {
     format: u32,
-    stage: String,
+    stage: super::Label,
     model: super::Model,
     content: String,
     usage: Usage,
@@ -76,10 +76,10 @@ impl Cache {
     }
 
     /// Store an answer; failures are logged, never fatal.
-    pub(crate) fn put(&self, key: &str, stage: &str, answer: &ChatResponse) {
+    pub(crate) fn put(&self, key: &str, stage: &super::Label, answer: &ChatResponse) {
         let entry = Entry {
             format: FORMAT,
-            stage: stage.to_string(),
+            stage: stage.clone(),
             model: answer.model.clone(),
             content: answer.content.clone(),
             usage: answer.usage,

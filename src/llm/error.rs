@@ -19,7 +19,7 @@ pub enum LlmError {
     #[error("model `{model}` was not found at {url} (HTTP 404): {message} (check --model)")]
     ModelNotFound {
         url: String,
-        model: String,
+        model: super::Model,
         message: String,
     },
     #[error(
@@ -60,7 +60,7 @@ pub enum LlmError {
     )]
     ContextLength {
         url: String,
-        stage: String,
+        stage: super::Label,
         tokens: usize,
         message: String,
         /// The context length the server reported, when it did.
@@ -103,7 +103,7 @@ pub(crate) fn cut_prompt(url: &str, req: &super::ChatRequest, prompt_tokens: u64
     let counted = usize::try_from(prompt_tokens).ok()?;
     (counted > 0 && 2 * sent > 3 * counted && sent > counted + 512).then(|| LlmError::ContextLength {
         url: url.to_string(),
-        stage: req.stage.to_string(),
+        stage: req.stage.clone(),
         tokens: sent,
         message: format!(
             "the server counted {counted} prompt tokens where about {sent} were sent, so it cut the prompt to its context window (Ollama's OpenAI endpoint does this; use --provider ollama, which sizes the window)"

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 )]
 #[serde(transparent)]
 #[schemars(inline)]
-pub(crate) struct Model(String);
+pub struct Model(String);
 
 impl Model {
     /// A model by name; `None` for an empty name.
@@ -49,9 +49,9 @@ impl std::fmt::Display for Model {
 /// pipeline stage's name (`perspective:china`), given by the pipeline, or
 /// `probe`. Typed so that no other string (a model, a side) takes its place;
 /// it is never parsed back.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
-pub(crate) struct Label(String);
+pub struct Label(String);
 
 impl Label {
     /// The label of a stage, from its name.

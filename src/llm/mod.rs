@@ -304,7 +304,7 @@ impl LlmClient for Client {
             .cost(priced, &answer.usage)
             .or_else(|| self.prices.cost(&req.model, &answer.usage));
         if let (Some(cache), Some(key)) = (&self.cache, &key) {
-            cache.put(key, req.stage.as_str(), &answer);
+            cache.put(key, &req.stage, &answer);
         }
         answer.cache_key = key;
         Ok(answer)

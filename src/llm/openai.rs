@@ -122,7 +122,7 @@ pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &str, key_
     match status {
         400 | 413 | 422 | 500 if too_long => LlmError::ContextLength {
             url,
-            stage: String::new(),
+            stage: super::Label::probe(),
             tokens: 0,
             limit: super::error::context_limit(body),
             message,
@@ -135,7 +135,7 @@ pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &str, key_
         },
         404 => LlmError::ModelNotFound {
             url,
-            model: model.to_string(),
+            model: super::Model::reported(model),
             message,
         },
         402 => LlmError::Quota { url, status, message },

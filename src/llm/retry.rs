@@ -240,7 +240,7 @@ pub(super) fn with_prompt_size(error: LlmError, req: &ChatRequest) -> LlmError {
             url, message, limit, ..
         } => LlmError::ContextLength {
             url,
-            stage: req.stage.to_string(),
+            stage: req.stage.clone(),
             tokens: req.prompt_tokens(),
             message,
             limit,

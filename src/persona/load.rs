@@ -2,6 +2,7 @@
 //! built-ins, or by path; resolving `extends` (with cycles refused) by merging a
 //! child's fields over its parent's.
 
+use crate::ids::Lang;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +26,7 @@ pub(crate) struct PersonaFile {
     pub(crate) beat: Option<String>,
     pub(crate) bio: Option<String>,
     pub(crate) rule: Option<String>,
-    pub(crate) language: Option<String>,
+    pub(crate) language: Option<Lang>,
     pub(crate) length: Option<u32>,
     pub(crate) perspectives: Option<Vec<Perspective>>,
     pub(crate) glossary: Option<Vec<GlossaryEntry>>,
@@ -260,7 +261,7 @@ fn merge(path: &Path, f: PersonaFile, parent: Option<&PersonaSpec>) -> Result<Pe
         bio: take!(bio),
         rule: take!(rule),
         perspectives: take!(perspectives),
-        language: or_parent!(language, "en".into()),
+        language: or_parent!(language, Lang::english()),
         length: or_parent!(length, 700),
         glossary: or_parent!(glossary, Vec::new()),
         balance: or_parent!(balance, BalanceSpec::default()),

@@ -2,12 +2,13 @@
 //! and the perspectives every article must give a fair share. Loaded strictly: an
 //! unknown field or a broken rule is an error naming file, line and field.
 
+use crate::ids::Lang;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::side::SideId;
+use crate::ids::SideId;
 
 use crate::error::InputError;
 
@@ -46,7 +47,7 @@ pub(crate) struct Perspective {
     /// in such a source an office named without a country (外務省, 外交部, 외교부)
     /// is this side's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(crate) languages: Vec<String>,
+    pub(crate) languages: Vec<Lang>,
     /// The channels `gather` reads for this side (channel ids); every channel
     /// of the side when none are named.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -137,7 +138,7 @@ pub(crate) struct PersonaSpec {
     /// The balance rule in one sentence.
     pub(crate) rule: String,
     #[serde(default = "default_language")]
-    pub(crate) language: String,
+    pub(crate) language: Lang,
     /// Target length of the article in words.
     #[serde(default = "default_length")]
     pub(crate) length: u32,
@@ -155,8 +156,8 @@ pub(crate) struct PersonaSpec {
     pub(crate) mark_translations: bool,
 }
 
-fn default_language() -> String {
-    "en".into()
+fn default_language() -> Lang {
+    Lang::english()
 }
 
 fn default_length() -> u32 {

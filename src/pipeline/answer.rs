@@ -241,7 +241,7 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
                 if budget < MIN_REFIT {
                     return Err(LlmError::ContextLength {
                         url,
-                        stage: ask.stage.to_string(),
+                        stage: crate::llm::Label::stage(&ask.stage),
                         tokens,
                         message: format!("{message}; that leaves no room for the sources beside an answer of up to {max_tokens} tokens (lower --max-tokens)"),
                         limit,

@@ -1,6 +1,6 @@
 //! Turning the stages' answers into the typed article.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::BTreeMap;
 
 use super::Job;

@@ -5,7 +5,7 @@
 //! relevant to its task by BM25, then the leads of each source. Passages keep
 //! their ids and their order, so citations stay valid.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::source::Passage;

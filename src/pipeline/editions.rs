@@ -2,6 +2,7 @@
 //! each rests on the same statements, facts and sides; then each language gets
 //! its own writing rounds, checks and revision, all editions at once.
 
+use crate::ids::Lang;
 use std::time::Instant;
 
 use futures::future::try_join_all;
@@ -17,19 +18,10 @@ use crate::error::Error;
 use crate::persona::Persona;
 use crate::stage::Section;
 
-/// Whether `code` looks like a language tag: `en`, `ko`, `zh-Hant`, `pt-BR`.
-pub(crate) fn valid_language(code: &str) -> bool {
-    let mut parts = code.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
-}
-
 /// The persona writing in `language`.
-fn in_language(persona: &Persona, language: &str) -> Persona {
+fn in_language(persona: &Persona, language: &Lang) -> Persona {
     let mut p = persona.clone();
-    p.spec.language = language.to_string();
+    p.spec.language = language.clone();
     p
 }
 
@@ -42,10 +34,10 @@ fn in_language(persona: &Persona, language: &str) -> Persona {
 pub(crate) async fn editions<A: Answerer>(
     answerer: &A,
     job: &Job<'_>,
-    languages: &[String],
+    languages: &[Lang],
 ) -> Result<Vec<Article>, Error> {
     let started = Instant::now();
-    let languages: Vec<String> = if languages.is_empty() {
+    let languages: Vec<Lang> = if languages.is_empty() {
         vec![job.persona.spec.language.clone()]
     } else {
         languages.to_vec()
@@ -96,7 +88,7 @@ pub(crate) async fn editions<A: Answerer>(
 
 /// How edition `i` differs from the first edition, as findings on edition
 /// `i`'s own blocks (none for the first edition, the reference).
-fn parity(docs: &[Doc], i: usize, languages: &[String], persona: &Persona) -> Vec<Finding> {
+fn parity(docs: &[Doc], i: usize, languages: &[Lang], persona: &Persona) -> Vec<Finding> {
     if i == 0 {
         return Vec::new();
     }
@@ -131,21 +123,4 @@ fn parity(docs: &[Doc], i: usize, languages: &[String], persona: &Persona) -> Ve
             }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::valid_language;
-
-    #[test]
-    fn language_tags() {
-        for ok in ["en", "ko", "ja", "zh", "zh-Hant", "pt-BR", "fil"] {
-            assert!(valid_language(ok), "{ok}");
-        }
-        for bad in [
-            "", "e", "EN", "english", "ko_KR", "en-", "zh-Hant-", "k o", "../x",
-        ] {
-            assert!(!valid_language(bad), "{bad}");
-        }
-    }
 }

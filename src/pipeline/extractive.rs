@@ -4,7 +4,8 @@
 //! The same answers stand in for a model's in dry runs, and for a required section
 //! whose model answer could not be used.
 
-use crate::side::SideId;
+use crate::ids::Lang;
+use crate::ids::SideId;
 use std::collections::BTreeMap;
 
 use super::Job;
@@ -346,7 +347,7 @@ pub(crate) fn quotation(s: &str) -> Option<String> {
 
 /// Offline, passages are quoted as they are: say so when the persona writes in
 /// another language than the sources.
-pub(crate) fn warn_language(persona: &Persona, sources: &[Source], languages: &[String]) {
+pub(crate) fn warn_language(persona: &Persona, sources: &[Source], languages: &[Lang]) {
     use crate::lang::script::script;
     let text: String = sources
         .iter()

@@ -21,7 +21,7 @@ mod rounds;
 mod salvage;
 
 pub(crate) use answer::{Answerer, Ask, DryRun, ExtractiveAnswerer, ModelAnswerer};
-pub(crate) use editions::{editions, valid_language};
+pub(crate) use editions::editions;
 pub(crate) use job::{DraftOptions, Job, PlannedCall};
 pub(crate) use plan::Plan;
 pub(crate) use preview::{dry_run, every_request};

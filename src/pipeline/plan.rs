@@ -1,7 +1,7 @@
 //! One article's plan: the shared template context, the passage ids a stage may
 //! cite, and how each stage's request is rendered.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 

@@ -4,11 +4,12 @@
 
 use super::{Answerer, Ask, DryRun, Job, Plan, PlannedCall, editions};
 use crate::error::Error;
+use crate::ids::Lang;
 use crate::stage::{Brief, Opening, Section, Stage};
 
 /// The exact requests every round would send, without sending any. Round 2
 /// depends on the brief; it is shown with the extractive brief in its place.
-pub(crate) async fn dry_run(job: &Job<'_>, languages: &[String]) -> Result<Vec<PlannedCall>, Error> {
+pub(crate) async fn dry_run(job: &Job<'_>, languages: &[Lang]) -> Result<Vec<PlannedCall>, Error> {
     let recorder = DryRun::default();
     editions(&recorder, job, languages).await?;
     Ok(recorder.planned())

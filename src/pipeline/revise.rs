@@ -2,7 +2,7 @@
 //! terms) goes back to the answerer once, with the findings, and answers in its
 //! own shape. Sections run in parallel; nothing else is touched.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use futures::future::try_join_all;
 
 use super::assemble::Drafts;

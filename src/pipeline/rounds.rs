@@ -3,7 +3,7 @@
 //! stated a position; then the checks, one revision of what they flag, and the
 //! parts that still carry a hard finding held back or rebuilt from the sources.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::BTreeMap;
 use std::time::Instant;
 

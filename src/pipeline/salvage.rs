@@ -5,7 +5,7 @@
 //! (a paragraph left without one is flagged by the checks, not fatal); what is
 //! still unusable is built from the sources instead. Each change is recorded.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::BTreeSet;
 
 use crate::lang::Labels;

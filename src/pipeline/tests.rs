@@ -222,7 +222,7 @@ async fn editions_share_one_brief_and_each_language_gets_its_own_rounds() {
     let answers = valid_answers(&job).await;
     let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let client = Scripted::new(&refs);
-    let langs = ["ko".to_string(), "en".to_string()];
+    let langs: [crate::ids::Lang; 2] = ["ko".into(), "en".into()];
     let articles = editions(&ModelAnswerer(&client), &job, &langs).await.unwrap();
     let asked = client.asked();
     assert_eq!(asked.iter().filter(|s| *s == "brief").count(), 1, "{asked:?}");
@@ -300,7 +300,7 @@ async fn an_edition_that_drops_a_fact_is_revised_with_it_and_else_flagged() {
     answers.extend(holding);
     let refs: Vec<(&str, &str)> = answers.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let client = Scripted::new(&refs);
-    let langs = ["ko".to_string(), "en".to_string()];
+    let langs: [crate::ids::Lang; 2] = ["ko".into(), "en".into()];
     let articles = editions(&ModelAnswerer(&client), &job, &langs).await.unwrap();
     let asked = client.asked();
     // Only the en edition is sent back, with the difference; its answer (empty

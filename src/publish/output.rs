@@ -3,6 +3,7 @@
 //! names (`story.ko.md`), and every file one article occupies. The draft
 //! command and the batch both follow these rules.
 
+use crate::ids::Lang;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -104,7 +105,7 @@ impl Edition<'_> {
 
 /// The file stems of a story's articles: `ID`, or `ID.LANG` per edition when
 /// several languages are written.
-pub(crate) fn stems(id: &str, languages: &[String]) -> Vec<String> {
+pub(crate) fn stems(id: &str, languages: &[Lang]) -> Vec<String> {
     match languages {
         [_, _, ..] => languages.iter().map(|l| format!("{id}.{l}")).collect(),
         _ => vec![id.to_string()],

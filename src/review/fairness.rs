@@ -4,7 +4,7 @@
 //! of each source publisher. Failed and pending stories have no article and do
 //! not count.
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use serde::Serialize;
 
 use super::{Row, Status};

@@ -7,7 +7,8 @@
 //! changed since is stale, and says which. `fairness` sums the sides over the batch; `page` writes the
 //! desk as `DIR/index.html`.
 
-use crate::side::SideId;
+use crate::ids::Lang;
+use crate::ids::SideId;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,6 +78,11 @@ pub(crate) struct Decision {
     pub(crate) files: BTreeMap<String, String>,
 }
 
+/// A row's language as the desk's JSON has always written it: empty when none.
+fn lang_or_empty<S: serde::Serializer>(l: &Option<Lang>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(l.as_ref().map_or("", Lang::as_str))
+}
+
 /// One story's row.
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Row {
@@ -88,7 +94,9 @@ pub(crate) struct Row {
     pub(crate) findings: BTreeMap<String, usize>,
     /// Each side's share of the words, 0–1.
     pub(crate) shares: BTreeMap<SideId, f64>,
-    pub(crate) language: String,
+    /// The story's language; written empty for a story with no article.
+    #[serde(serialize_with = "lang_or_empty")]
+    pub(crate) language: Option<Lang>,
     pub(crate) cost_usd: Option<f64>,
     /// The failure's one line, for a failed story.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -166,7 +174,7 @@ pub(crate) fn rows(dir: &Path) -> Result<Vec<Row>> {
                 .iter()
                 .map(|s| (s.perspective.clone(), s.share))
                 .collect(),
-            language: a.meta.language.clone(),
+            language: Some(a.meta.language.clone()),
             cost_usd: a.meta.cost_usd,
             error: None,
             decision,
@@ -307,7 +315,7 @@ fn failed(dir: &Path, written: &[Row]) -> Result<Vec<Row>> {
         degraded: 0,
         findings: BTreeMap::new(),
         shares: BTreeMap::new(),
-        language: String::new(),
+        language: None,
         cost_usd: None,
         error,
         decision: None,

@@ -69,8 +69,7 @@ pub(crate) fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String>
     let kinds: BTreeSet<String> = rows.iter().flat_map(|r| r.findings.keys().cloned()).collect();
     let languages: BTreeSet<String> = rows
         .iter()
-        .map(|r| r.language.clone())
-        .filter(|l| !l.is_empty())
+        .filter_map(|r| r.language.as_ref().map(|l| l.to_string()))
         .collect();
     let folder = dir.display().to_string();
     let retry = Retry::new(report, &folder);
@@ -161,7 +160,7 @@ fn compact<'a>(r: &'a Row, sides: &[fairness::Side], retry: &Retry) -> Compact<'
         d: r.degraded,
         k: &r.findings,
         w,
-        l: &r.language,
+        l: r.language.as_deref().unwrap_or(""),
         c: r.cost_usd,
         t: r.elapsed_ms,
         e: r.error.as_deref(),

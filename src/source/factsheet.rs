@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::side::SideId;
+use crate::ids::SideId;
 
 use super::parse::clean;
 use super::{Passage, Source, SourceMeta};

@@ -17,7 +17,8 @@ pub(crate) use parse::clean;
 pub use parse::parse;
 pub(crate) use remote::from_page;
 
-use crate::side::SideId;
+use crate::ids::Lang;
+use crate::ids::SideId;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +56,7 @@ pub(crate) struct SourceMeta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) office: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(crate) language: Option<String>,
+    pub(crate) language: Option<Lang>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) licence: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

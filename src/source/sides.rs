@@ -11,12 +11,12 @@ use std::collections::HashMap;
 
 use super::{Source, Statement, statements};
 use crate::error::InputError;
+use crate::ids::SideId;
 use crate::lang::cjk::{FOREIGN, OFFICES, fold, han_names};
 use crate::lang::en::NOT_NAMES;
 use crate::lang::ko::TITLES as KO_TITLES;
 use crate::lang::script::{Script, han, hangul, script};
 use crate::persona::Persona;
-use crate::side::SideId;
 use crate::text::word_at;
 
 /// The side a speaker span names, by the earliest keyword or actor in it, in

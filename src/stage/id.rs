@@ -11,7 +11,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::side::SideId;
+use crate::ids::SideId;
 
 /// A unit of the article that one stage drafts and a revision can replace.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -217,6 +217,53 @@ impl FromStr for Stage {
             return rest.parse().map(Stage::Revise).map_err(|_| UnknownName(s.into()));
         }
         s.parse::<Section>().map(|sec| sec.stage())
+    }
+}
+
+/// The stages a preview shows, as `prompts render STAGE` names them: `all`,
+/// a group (`perspective`, `revise`, …: every stage of it), or one stage
+/// (`perspective:japan`, `revise:lede`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Shown {
+    All,
+    Group(&'static str),
+    One(Stage),
+}
+
+impl Shown {
+    pub(crate) fn shows(&self, stage: &Stage) -> bool {
+        match self {
+            Shown::All => true,
+            Shown::Group(g) => stage.group() == *g,
+            Shown::One(s) => s == stage,
+        }
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::All => f.write_str("all"),
+            Shown::Group(g) => f.write_str(g),
+            Shown::One(s) => write!(f, "{s}"),
+        }
+    }
+}
+
+impl FromStr for Shown {
+    type Err = UnknownName;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s == "all" {
+            return Ok(Shown::All);
+        }
+        let groups = <StageKind as strum::VariantArray>::VARIANTS
+            .iter()
+            .map(StageKind::as_str);
+        if let Some(g) = groups.chain(["revise"]).find(|g| *g == s) {
+            return Ok(Shown::Group(g));
+        }
+        s.parse().map(Shown::One)
     }
 }
 

@@ -2,7 +2,7 @@
 //! schema (sent to the server) and the checks its answer must pass (run by us,
 //! whatever the server promised).
 
-use crate::side::SideId;
+use crate::ids::SideId;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ mod id;
 
 use crate::source::PassageId;
 use crate::text::{QuoteIndex, fold};
-pub(crate) use id::{Section, Stage, StageKind};
+pub(crate) use id::{Section, Shown, Stage, StageKind};
 
 /// A statement and the passage ids it rests on.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

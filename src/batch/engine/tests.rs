@@ -76,6 +76,6 @@ fn persisted_keys_are_the_ones_earlier_releases_wrote() {
         content: "{}".into(),
         ..Default::default()
     };
-    cache.put(&key, "brief", &answer);
+    cache.put(&key, &crate::llm::Label::stage("brief"), &answer);
     assert_eq!(cache.get(&key).map(|a| a.content), Some("{}".to_string()));
 }

@@ -301,7 +301,7 @@ fn sources(text: &str, persona: &Persona) -> Vec<Source> {
 }
 
 fn block(side: &str, text: &str) -> Block {
-    let perspective = (!side.is_empty()).then(|| crate::side::SideId::from(side));
+    let perspective = (!side.is_empty()).then(|| crate::ids::SideId::from(side));
     Block {
         section: match &perspective {
             Some(id) => Section::Perspective(id.clone()),

@@ -20,7 +20,7 @@ fn round_trips_and_keys_ignore_nothing_that_matters() {
         model: "m".into(),
         ..ChatResponse::default()
     };
-    cache.put(&k1, "brief", &answer);
+    cache.put(&k1, &crate::llm::Label::stage("brief"), &answer);
     let got = cache.get(&k1).unwrap();
     assert_eq!(got.content, "hello");
     assert!(got.cached);

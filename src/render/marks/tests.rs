@@ -23,7 +23,7 @@ fn places() -> Vec<(Option<At>, Section)> {
     let side = |k: usize, part| {
         (
             Some(At::Side(k, part)),
-            Section::Perspective(crate::side::SideId::default()),
+            Section::Perspective(crate::ids::SideId::default()),
         )
     };
     vec![

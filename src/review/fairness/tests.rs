@@ -17,7 +17,7 @@ fn row(id: &str, stated: &[&str], shares: &[(&str, f64)], publishers: &[&str], s
         degraded: 0,
         findings: BTreeMap::new(),
         shares: shares.iter().map(|(k, v)| ((*k).into(), *v)).collect(),
-        language: "en".into(),
+        language: Some("en".into()),
         cost_usd: None,
         error: None,
         decision: None,
