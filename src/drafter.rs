@@ -118,18 +118,16 @@ impl Drafter {
     pub(crate) fn options(
         &self,
         persona: &Persona,
-        model: Option<&str>,
+        model: Option<&Model>,
         progress: bool,
     ) -> Result<DraftOptions> {
         let mut models = BTreeMap::new();
         for &stage in <StageKind as strum::VariantArray>::VARIANTS {
             let m = match self.client {
-                None => Some(extractive::MODEL.to_string()),
-                Some(_) => model.map(str::to_string).or_else(|| {
-                    self.settings
-                        .models
-                        .for_stage(stage, persona.spec.model.as_deref())
-                }),
+                None => Model::new(extractive::MODEL),
+                Some(_) => model
+                    .cloned()
+                    .or_else(|| self.settings.models.for_stage(stage, persona.spec.model.as_ref())),
             };
             let m = m.ok_or_else(|| {
                 Error::Usage(format!(
@@ -137,11 +135,7 @@ impl Drafter {
                     self.provider_name()
                 ))
             })?;
-            models.insert(
-                stage,
-                Model::new(m)
-                    .ok_or_else(|| Error::Usage(format!("an empty model name for the {stage} stage")))?,
-            );
+            models.insert(stage, m);
         }
         Ok(DraftOptions {
             provider: self.provider_name().into(),

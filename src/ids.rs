@@ -210,7 +210,17 @@ impl PartialEq<&str> for Lang {
 
 #[cfg(test)]
 mod tests {
-    use super::Lang;
+    use super::{Lang, SideId};
+
+    #[test]
+    fn a_side_is_written_as_the_string_it_was() {
+        let side: SideId = serde_json::from_str("\"south-korea\"").unwrap();
+        assert_eq!(side, "south-korea");
+        assert_eq!(serde_json::to_string(&side).unwrap(), "\"south-korea\"");
+        let shares: std::collections::BTreeMap<SideId, f64> =
+            serde_json::from_str(r#"{"china":0.5}"#).unwrap();
+        assert_eq!(serde_json::to_string(&shares).unwrap(), r#"{"china":0.5}"#);
+    }
 
     #[test]
     fn a_language_code_is_checked_once_and_written_as_it_was() {

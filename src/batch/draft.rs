@@ -24,7 +24,7 @@ pub(super) async fn draft_one(run: &Run<'_>, item: &Item, sources: Vec<Source>) 
     let mut options = run
         .session
         .drafter()
-        .options(&voice.persona, item.model.as_deref(), false)?;
+        .options(&voice.persona, item.model.as_ref(), false)?;
     options.date = run.date;
     let languages = run.session.drafter().languages();
     let editions = match run.engine {

@@ -37,7 +37,7 @@ pub struct Item {
     pub(crate) id: String,
     pub(crate) persona: Option<String>,
     pub(crate) sources: Vec<SourceSpec>,
-    pub(crate) model: Option<String>,
+    pub(crate) model: Option<crate::llm::Model>,
     pub(crate) language: Option<Lang>,
 }
 
@@ -60,7 +60,7 @@ struct Row {
     sources: Vec<String>,
     text: Option<String>,
     title: Option<String>,
-    model: Option<String>,
+    model: Option<crate::llm::Model>,
     language: Option<Lang>,
 }
 

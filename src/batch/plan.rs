@@ -35,7 +35,7 @@ async fn planned(session: &Session, item: &Item, sources: Vec<Source>) -> Result
     let voice = voice_for(session, item)?;
     let options = session
         .drafter()
-        .options(&voice.persona, item.model.as_deref(), false)?;
+        .options(&voice.persona, item.model.as_ref(), false)?;
     session
         .drafter()
         .plan(&voice, sources, &options, session.drafter().languages())

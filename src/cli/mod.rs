@@ -165,8 +165,8 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "NAME")]
     pub(crate) provider: Option<String>,
     /// Model for every stage.
-    #[arg(short, long)]
-    pub(crate) model: Option<String>,
+    #[arg(short, long, value_parser = model_parser)]
+    pub(crate) model: Option<Model>,
     /// Model for one stage (brief, lede, perspective, finish); repeatable.
     #[arg(long, value_name = "STAGE=MODEL", value_parser = parse_stage_model)]
     pub(crate) stage_model: Vec<(StageKind, Model)>,
@@ -196,8 +196,8 @@ pub(crate) struct RunArgs {
     #[arg(long, value_name = "DIR")]
     pub(crate) personas: Option<PathBuf>,
     /// The article's date (YYYY-MM-DD). Default: today.
-    #[arg(long, value_name = "DATE")]
-    pub(crate) date: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub(crate) date: Option<crate::clock::Date>,
     /// Fail (exit 1, nothing written) when the integrity checks still find
     /// something after the revision round.
     #[arg(long)]
@@ -278,6 +278,16 @@ fn format_parser() -> impl clap::builder::TypedValueParser<Value = Format> {
     clap::builder::PossibleValuesParser::new(["md", "html", "json"]).try_map(|s| s.parse::<Format>())
 }
 
+/// A model's name for `--model`: not empty.
+fn model_parser(s: &str) -> Result<Model, String> {
+    Model::new(s).ok_or_else(|| "an empty model name; give one such as gpt-4o-mini".to_string())
+}
+
+/// A calendar date for `--date`.
+fn date_parser(s: &str) -> Result<crate::clock::Date, String> {
+    s.parse().map_err(|e| format!("{e}"))
+}
+
 /// A language code for `--lang`.
 fn language_parser(s: &str) -> Result<crate::ids::Lang, String> {
     crate::ids::Lang::parse(s)
@@ -298,7 +308,7 @@ impl RunArgs {
             refresh: self.refresh,
             prompts: self.prompts.clone(),
             personas: self.personas.clone(),
-            date: self.date.clone(),
+            date: self.date,
             strict: self.strict,
             no_revise: self.no_revise,
             allow_private: self.allow_private,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::Flags;
-use super::models::{ModelChoice, Temperature, stage_models};
+use super::models::{Model, ModelChoice, Temperature, stage_models};
 use super::{Env, Loaded, Project, ProviderConfig};
 use crate::config::ProviderKind;
 use crate::error::{Error, InputError};
@@ -101,12 +101,12 @@ pub(crate) fn resolve(
             forced: flags.model.clone(),
             per_stage,
             configured_per_stage,
-            env: env.var("PARALLAX_MODEL"),
+            env: env.var("PARALLAX_MODEL").and_then(Model::new),
             configured: p.model.clone(),
             preset: http
                 .as_ref()
                 .and_then(|h| h.preset.default_model)
-                .map(str::to_string),
+                .and_then(Model::new),
         },
         http,
         temperature: Temperature {

@@ -15,7 +15,7 @@ use crate::stage::StageKind;
 pub(crate) struct Flags {
     pub(crate) provider: Option<String>,
     /// `--model`: every stage.
-    pub(crate) model: Option<String>,
+    pub(crate) model: Option<Model>,
     /// `--stage-model STAGE=MODEL`, as given.
     pub(crate) stage_model: Vec<(StageKind, Model)>,
     pub(crate) base_url: Option<String>,
@@ -27,7 +27,7 @@ pub(crate) struct Flags {
     pub(crate) prompts: Option<PathBuf>,
     pub(crate) personas: Option<PathBuf>,
     /// The article's date, `YYYY-MM-DD`.
-    pub(crate) date: Option<String>,
+    pub(crate) date: Option<Date>,
     pub(crate) strict: bool,
     pub(crate) no_revise: bool,
     pub(crate) allow_private: bool,
@@ -40,10 +40,7 @@ pub(crate) struct Flags {
 impl Flags {
     /// `--date`, checked against the calendar, else today.
     pub(crate) fn checked_date(&self) -> Result<Date, Error> {
-        match self.date.as_deref() {
-            Some(d) => d.parse().map_err(|e| Error::Usage(format!("--date {e}"))),
-            None => Ok(Date::today()),
-        }
+        Ok(self.date.unwrap_or_else(Date::today))
     }
 
     /// `--lang`, each language once.

@@ -80,7 +80,7 @@ pub(crate) struct ProviderConfig {
     /// A preset name, or `extractive`.
     pub(crate) name: Option<String>,
     pub(crate) base_url: Option<String>,
-    pub(crate) model: Option<String>,
+    pub(crate) model: Option<Model>,
     /// Environment variable holding the key (default: the preset's).
     pub(crate) api_key_env: Option<String>,
     /// File holding the key.

@@ -12,29 +12,29 @@ use crate::stage::StageKind;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ModelChoice {
     /// `--model`: every stage.
-    pub(crate) forced: Option<String>,
+    pub(crate) forced: Option<Model>,
     /// `--stage-model`.
     pub(crate) per_stage: StageModels,
     /// `[models]` in the config file.
     pub(crate) configured_per_stage: StageModels,
     /// `PARALLAX_MODEL`.
-    pub(crate) env: Option<String>,
+    pub(crate) env: Option<Model>,
     /// `provider.model` in the config.
-    pub(crate) configured: Option<String>,
+    pub(crate) configured: Option<Model>,
     /// The preset's default.
-    pub(crate) preset: Option<String>,
+    pub(crate) preset: Option<Model>,
 }
 
 impl ModelChoice {
     /// The model for `stage`, in the order of the precedence table: flags,
     /// environment, persona, config file, preset.
-    pub(crate) fn for_stage(&self, stage: StageKind, persona: Option<&str>) -> Option<String> {
+    pub(crate) fn for_stage(&self, stage: StageKind, persona: Option<&Model>) -> Option<Model> {
         self.forced
             .clone()
-            .or_else(|| self.per_stage.get(&stage).map(Model::to_string))
+            .or_else(|| self.per_stage.get(&stage).cloned())
             .or_else(|| self.env.clone())
-            .or_else(|| persona.map(str::to_string))
-            .or_else(|| self.configured_per_stage.get(&stage).map(Model::to_string))
+            .or_else(|| persona.cloned())
+            .or_else(|| self.configured_per_stage.get(&stage).cloned())
             .or_else(|| self.configured.clone())
             .or_else(|| self.preset.clone())
     }

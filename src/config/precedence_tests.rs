@@ -84,8 +84,10 @@ fn model_with_layers_from(from: usize) -> Option<String> {
             .push(parse_stage_model("brief=m-stage-flag").unwrap());
     }
     let s = resolve(&flags, None, None, &MapEnv(env), dir.path()).unwrap();
-    let persona = on("persona").then_some("m-persona");
-    s.models.for_stage(StageKind::Brief, persona)
+    let persona = on("persona").then(|| crate::llm::Model::from("m-persona"));
+    s.models
+        .for_stage(StageKind::Brief, persona.as_ref())
+        .map(|m| m.to_string())
 }
 
 #[test]

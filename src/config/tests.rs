@@ -32,7 +32,7 @@ fn args(extra: &[&str]) -> Flags {
         match *flag {
             "--base-url" => f.base_url = value(),
             "--provider" => f.provider = value(),
-            "--model" => f.model = value(),
+            "--model" => f.model = value().and_then(crate::llm::Model::new),
             "--stage-model" => f
                 .stage_model
                 .extend(value().map(|v| parse_stage_model(&v).unwrap())),
@@ -115,7 +115,7 @@ fn stage_models_layer() {
     let s = resolve(&args(&["--stage-model", "finish=tiny"]), None, &env, dir.path()).unwrap();
     assert_eq!(
         s.models
-            .for_stage(StageKind::Brief, Some("persona-model"))
+            .for_stage(StageKind::Brief, Some(&"persona-model".into()))
             .as_deref(),
         Some("persona-model"),
         "the persona's model beats the config file's [models]"
@@ -130,7 +130,7 @@ fn stage_models_layer() {
     );
     assert_eq!(
         s.models
-            .for_stage(StageKind::Lede, Some("persona-model"))
+            .for_stage(StageKind::Lede, Some(&"persona-model".into()))
             .as_deref(),
         Some("persona-model")
     );

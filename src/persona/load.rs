@@ -31,7 +31,7 @@ pub(crate) struct PersonaFile {
     pub(crate) perspectives: Option<Vec<Perspective>>,
     pub(crate) glossary: Option<Vec<GlossaryEntry>>,
     pub(crate) balance: Option<BalanceSpec>,
-    pub(crate) model: Option<String>,
+    pub(crate) model: Option<crate::llm::Model>,
     pub(crate) temperature: Option<f32>,
     pub(crate) mark_translations: Option<bool>,
 }

@@ -148,7 +148,7 @@ pub(crate) struct PersonaSpec {
     #[serde(default)]
     pub(crate) balance: BalanceSpec,
     #[serde(default)]
-    pub(crate) model: Option<String>,
+    pub(crate) model: Option<crate::llm::Model>,
     #[serde(default)]
     pub(crate) temperature: Option<f32>,
     /// Markdown says "(translated)" after a quotation that translates its source.
