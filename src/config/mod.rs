@@ -72,6 +72,9 @@ pub(crate) struct FetchConfig {
     pub(crate) max_bytes: Option<usize>,
     pub(crate) timeout: Option<String>,
     pub(crate) max_redirects: Option<usize>,
+    /// Who to write to about this fetcher (an address or a page), sent in
+    /// its User-Agent so a site's operators can reach the newsroom.
+    pub(crate) contact: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -252,6 +255,15 @@ impl Project {
             max_bytes: fc.max_bytes.unwrap_or(d.max_bytes),
             timeout: self.loaded.duration("fetch.timeout", &fc.timeout, d.timeout)?,
             max_redirects: fc.max_redirects.unwrap_or(d.max_redirects),
+            // Printable and short, so it can stand in a header.
+            contact: fc
+                .contact
+                .as_deref()
+                .map(str::trim)
+                .filter(|c| {
+                    !c.is_empty() && c.len() <= 200 && c.chars().all(|c| c.is_ascii_graphic() || c == ' ')
+                })
+                .map(str::to_string),
         })
     }
 

@@ -240,3 +240,18 @@ fn project_config_is_found_upward_and_strict() {
         "{e}"
     );
 }
+
+#[test]
+fn the_fetchers_contact_travels_in_its_user_agent_when_it_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("parallax.toml");
+    let env = MapEnv(HashMap::new());
+    let agent = |contact: &str| {
+        std::fs::write(&config, format!("[fetch]\ncontact = {contact:?}\n")).unwrap();
+        let s = resolve(&Flags::default(), Some(&config), &env, dir.path()).unwrap();
+        s.fetch.user_agent()
+    };
+    assert!(agent("newsdesk@example.org").ends_with("(source fetcher; +newsdesk@example.org)"));
+    // What cannot stand in a header is left out, never sent.
+    assert!(agent("a\r\nX-Evil: 1").ends_with("(source fetcher)"));
+}

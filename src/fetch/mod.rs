@@ -39,6 +39,19 @@ pub(crate) struct FetchPolicy {
     /// Longest a whole fetch may take, redirects included.
     pub(crate) timeout: Duration,
     pub(crate) max_redirects: usize,
+    /// Who the fetcher's operators are, in its User-Agent (`[fetch] contact`).
+    pub(crate) contact: Option<String>,
+}
+
+impl FetchPolicy {
+    /// The User-Agent: parallax, its version, and the contact when given.
+    pub(crate) fn user_agent(&self) -> String {
+        let version = env!("CARGO_PKG_VERSION");
+        match &self.contact {
+            Some(c) => format!("parallax/{version} (source fetcher; +{c})"),
+            None => format!("parallax/{version} (source fetcher)"),
+        }
+    }
 }
 
 impl Default for FetchPolicy {
@@ -49,6 +62,7 @@ impl Default for FetchPolicy {
             max_bytes: 5 * 1024 * 1024,
             timeout: Duration::from_secs(30),
             max_redirects: 5,
+            contact: None,
         }
     }
 }
@@ -251,11 +265,7 @@ impl Fetcher {
             .no_proxy()
             .resolve_to_addrs(&host, &addrs)
             .connect_timeout(Duration::from_secs(10))
-            .user_agent(concat!(
-                "parallax/",
-                env!("CARGO_PKG_VERSION"),
-                " (source fetcher)"
-            ))
+            .user_agent(self.policy.user_agent())
             .build()
             .map_err(|e| (format!("cannot build the HTTP client: {e}"), false))?;
         let mut request = client.get(url.clone()).header(

@@ -20,6 +20,9 @@ pub(crate) struct Labels {
     pub(crate) revised: &'static str,
     /// After a quotation that translates its source (when the persona asks).
     pub(crate) translated: &'static str,
+    /// Beside a source quoted in another language than its own, as licences
+    /// that allow translation ask it to be said.
+    pub(crate) translated_use: &'static str,
     /// `{}` is the side's label.
     #[serde(skip)]
     pub(super) no_position: &'static str,

@@ -105,8 +105,24 @@ fn distinct_models(calls: &[CallRecord]) -> Option<crate::llm::Model> {
     (!seen.is_empty()).then(|| crate::llm::Model::reported(seen.join(", ")))
 }
 
-/// A source as the article lists it.
-fn source_ref(s: &crate::source::Source) -> SourceRef {
+/// A source as the article lists it. A gathered item (it carries a licence)
+/// quoted in an article in another language is marked as used in
+/// translation, as the licences that allow translation ask.
+fn source_ref(s: &crate::source::Source, language: &crate::ids::Lang) -> SourceRef {
+    let primary = |l: &str| l.split('-').next().unwrap_or(l).to_string();
+    let translated = s.meta.licence.is_some()
+        && s.meta
+            .language
+            .as_ref()
+            .is_some_and(|l| primary(l) != primary(language));
+    let mut provenance = s.meta.provenance.clone();
+    if translated {
+        provenance.push(
+            crate::lang::labels::for_language(language)
+                .translated_use
+                .to_string(),
+        );
+    }
     SourceRef {
         index: s.index,
         title: s
@@ -121,7 +137,7 @@ fn source_ref(s: &crate::source::Source) -> SourceRef {
         origin: s.origin.clone(),
         passages: s.passages.iter().map(|p| p.id.clone()).collect(),
         licence: s.meta.licence.clone(),
-        provenance: s.meta.provenance.clone(),
+        provenance,
     }
 }
 
@@ -168,7 +184,11 @@ pub(crate) fn assemble(job: &Job<'_>, d: &Drafts, calls: &[CallRecord], elapsed_
             beat: persona.beat.clone(),
             bio: persona.bio.clone(),
         },
-        sources: job.sources.iter().map(source_ref).collect(),
+        sources: job
+            .sources
+            .iter()
+            .map(|s| source_ref(s, &persona.language))
+            .collect(),
         related: Vec::new(),
         quotations: Vec::new(),
         meta: Metadata {

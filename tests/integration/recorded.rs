@@ -129,6 +129,13 @@ fn every_built_in_channel_gathers_from_its_recording_into_a_pack_that_drafts() {
         assert!(said.iter().any(|s| position.contains(s)), "{side}: {position}");
         assert!(!p.to_string().contains(asked), "{side}: a reporter's question in its section: {p}");
     }
+    // A gathered item quoted in another language says so beside it; one in
+    // the article's own language does not.
+    for source in article["sources"].as_array().unwrap() {
+        let foreign = source["title"].as_str().unwrap().chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+        let marked = source["provenance"].to_string().contains("in translation");
+        assert_eq!(marked, foreign, "{source}");
+    }
     // Neither a question nor a line that only leads into a statement opens it.
     let opening = format!("{} {}", article["lede"]["text"], article["deck"]);
     assert!(!opening.contains('?') && !opening.trim_end().ends_with(':'), "{opening}");

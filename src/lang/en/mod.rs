@@ -137,6 +137,7 @@ pub(super) static EN: Labels = Labels {
     findings: "findings",
     revised: "Revised after the checks",
     translated: "translated",
+    translated_use: "used here in translation; not the original wording",
     no_position: "{}: no stated position in the sources.",
     earlier_no_position: &["No stated position from {} in the sources."],
     no_reasons: "{} gives no reasons in the sources.",

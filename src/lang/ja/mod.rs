@@ -45,6 +45,7 @@ pub(super) static JA: Labels = Labels {
     findings: "件の指摘",
     revised: "検証後に修正した箇所",
     translated: "翻訳",
+    translated_use: "翻訳して引用（原文の表現ではない）",
     no_position: "出典に{}の表明された立場はない。",
     earlier_no_position: &[],
     no_reasons: "出典に{}の理由は示されていない。",

@@ -62,6 +62,7 @@ pub(super) static KO: Labels = Labels {
     findings: "건 지적",
     revised: "검증 후 수정한 부분",
     translated: "번역",
+    translated_use: "번역하여 인용함(원문 표현이 아님)",
     no_position: "출처에 {}의 공식 입장은 나와 있지 않다.",
     earlier_no_position: &[],
     no_reasons: "출처에 {}의 이유는 나와 있지 않다.",

@@ -44,6 +44,7 @@ pub(super) static ZH: Labels = Labels {
     findings: "处问题",
     revised: "核查后修改的部分",
     translated: "译文",
+    translated_use: "经翻译引用，非原文措辞",
     no_position: "来源中没有{}表明的立场。",
     earlier_no_position: &[],
     no_reasons: "来源未说明{}的理由。",
