@@ -28,6 +28,14 @@ const BUILTIN: &[(&str, &str)] = &[
         "cn-mfa-briefings-en.toml",
         include_str!("../../channels/cn-mfa-briefings-en.toml"),
     ),
+    (
+        "cn-mfa-conferences-en.toml",
+        include_str!("../../channels/cn-mfa-conferences-en.toml"),
+    ),
+    (
+        "cn-mfa-conferences-zh.toml",
+        include_str!("../../channels/cn-mfa-conferences-zh.toml"),
+    ),
     ("jp-kantei.toml", include_str!("../../channels/jp-kantei.toml")),
     ("jp-mofa.toml", include_str!("../../channels/jp-mofa.toml")),
     (

@@ -29,6 +29,18 @@ const RECORDED: &[(&str, &str, &str, Pages)] = &[
         &[("/web/wjdt_674879/fyrbt_674889/202612/t20261207_1.shtml", "cn-mfa-briefings-zh.html")],
     ),
     (
+        "cn-mfa-conferences-en",
+        "cn-mfa-conferences-en.list.html",
+        "text/html; charset=utf-8",
+        &[("/cn-mfa-conferences-en/202612/t20261207_11111111.html", "cn-mfa-conferences-en.html")],
+    ),
+    (
+        "cn-mfa-conferences-zh",
+        "cn-mfa-conferences-zh.list.html",
+        "text/html; charset=utf-8",
+        &[("/cn-mfa-conferences-zh/202612/t20261207_22222222.shtml", "cn-mfa-conferences-zh.html")],
+    ),
+    (
         "jp-kantei",
         "jp-kantei.rdf",
         "application/rdf+xml",
@@ -77,7 +89,7 @@ fn every_built_in_channel_gathers_from_its_recording_into_a_pack_that_drafts() {
         let id = path.file_stem().unwrap().to_str().unwrap();
         let (_, listing, kind, pages) =
             RECORDED.iter().find(|r| r.0 == id).unwrap_or_else(|| panic!("no recording for {id}"));
-        let listed = format!("/{id}");
+        let listed = format!("/{id}/");
         web.route(&listed, Reply::ok(kind, recording(listing, &base)));
         for (at, page) in *pages {
             web.route(at, Reply::ok("text/html; charset=utf-8", recording(page, &base)));
