@@ -50,6 +50,9 @@ pub struct Web {
     pub addr: SocketAddr,
     routes: Arc<Mutex<HashMap<String, Reply>>>,
     hits: Arc<Mutex<HashMap<String, usize>>>,
+    /// Each request's path and whether it was conditional (`If-None-Match`
+    /// or `If-Modified-Since`), in order.
+    asked: Arc<Mutex<Vec<(String, bool)>>>,
 }
 
 impl Web {
@@ -58,14 +61,20 @@ impl Web {
         let addr = listener.local_addr().unwrap();
         let routes: Arc<Mutex<HashMap<String, Reply>>> = Arc::default();
         let hits: Arc<Mutex<HashMap<String, usize>>> = Arc::default();
-        let (r, h) = (routes.clone(), hits.clone());
+        let asked: Arc<Mutex<Vec<(String, bool)>>> = Arc::default();
+        let (r, h, a) = (routes.clone(), hits.clone(), asked.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (r, h) = (r.clone(), h.clone());
-                std::thread::spawn(move || serve(stream, &r, &h));
+                let (r, h, a) = (r.clone(), h.clone(), a.clone());
+                std::thread::spawn(move || serve(stream, &r, &h, &a));
             }
         });
-        Web { addr, routes, hits }
+        Web {
+            addr,
+            routes,
+            hits,
+            asked,
+        }
     }
 
     pub fn route(&self, path: &str, reply: Reply) {
@@ -83,26 +92,58 @@ impl Web {
     pub fn total_hits(&self) -> usize {
         self.hits.lock().unwrap().values().sum()
     }
+
+    /// Every request so far: its path, and whether it was conditional.
+    pub fn asked(&self) -> Vec<(String, bool)> {
+        self.asked.lock().unwrap().clone()
+    }
 }
 
-fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Reply>>, hits: &Mutex<HashMap<String, usize>>) {
+fn serve(
+    stream: TcpStream,
+    routes: &Mutex<HashMap<String, Reply>>,
+    hits: &Mutex<HashMap<String, usize>>,
+    asked: &Mutex<Vec<(String, bool)>>,
+) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
     if reader.read_line(&mut request).is_err() {
         return;
     }
+    let mut if_none_match = None;
+    let mut conditional = false;
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
             break;
         }
+        let lower = line.to_ascii_lowercase();
+        if let Some(v) = lower.strip_prefix("if-none-match:") {
+            if_none_match = Some(v.trim().to_string());
+            conditional = true;
+        }
+        conditional |= lower.starts_with("if-modified-since:");
     }
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+    asked.lock().unwrap().push((path.clone(), conditional));
     *hits.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
-    let reply = routes.lock().unwrap().get(&path).cloned().unwrap_or(Reply {
+    let mut reply = routes.lock().unwrap().get(&path).cloned().unwrap_or(Reply {
         status: 404,
         ..Reply::default()
     });
+    // A route with an ETag answers a request that already holds it with 304.
+    let etag = reply
+        .headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("etag"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    if etag.is_some() && etag == if_none_match {
+        reply = Reply {
+            status: 304,
+            headers: reply.headers.clone(),
+            ..Reply::default()
+        };
+    }
     let mut out = stream;
     let mut head = format!(
         "HTTP/1.1 {} X\r\nConnection: close\r\nContent-Length: {}\r\n",

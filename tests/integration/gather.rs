@@ -40,22 +40,25 @@ fn each_sides_channels_gather_into_a_pack_that_drafts() {
     let web = Web::start();
     let now = SystemTime::now();
     let old = now - Duration::from_secs(30 * 86_400);
-    web.route("/cn/briefing", Reply::ok("text/plain; charset=utf-8", BRIEFING));
+    // Every answer carries a validator, as real sites' do.
+    web.route("/robots.txt", Reply::ok("text/plain", "User-agent: *\nAllow: /\n").header("ETag", "\"r1\""));
+    web.route("/cn/briefing", Reply::ok("text/plain; charset=utf-8", BRIEFING).header("ETag", "\"b1\""));
     web.route(
         "/cn/old",
         Reply::ok("text/plain; charset=utf-8", "Mao Ning: The Diaoyu Islands, a month ago."),
     );
     web.route("/cn/other", Reply::ok("text/plain; charset=utf-8", "Mao Ning: On the weather today."));
-    web.route("/jp/statement", Reply::ok("text/plain; charset=utf-8", TOKYO));
+    web.route("/jp/statement", Reply::ok("text/plain; charset=utf-8", TOKYO).header("ETag", "\"j1\""));
     let cn_feed = rss(&[
         ("Briefing", &web.url("/cn/briefing"), now),
         ("Old", &web.url("/cn/old"), old),
         ("Other", &web.url("/cn/other"), now),
     ]);
-    web.route("/cn.xml", Reply::ok("application/atom+xml", cn_feed));
+    web.route("/cn.xml", Reply::ok("application/atom+xml", cn_feed).header("ETag", "\"c1\""));
     web.route(
         "/jp.xml",
-        Reply::ok("application/atom+xml", rss(&[("Protest", &web.url("/jp/statement"), now)])),
+        Reply::ok("application/atom+xml", rss(&[("Protest", &web.url("/jp/statement"), now)]))
+            .header("ETag", "\"f1\""),
     );
     web.route("/kr.xml", Reply::ok("text/html", "<html><body>Technical difficulties</body></html>"));
     let dir = scratch();
@@ -104,14 +107,35 @@ fn each_sides_channels_gather_into_a_pack_that_drafts() {
     assert_eq!(china["stated"], true, "{china}");
     assert!(!china["position"]["text"].as_str().unwrap().contains("a threat"), "{china}");
 
-    // Nothing new upstream: the same items, no snapshot; an edited item keeps its first snapshot.
-    let hits = web.total_hits();
+    // Nothing new upstream: every request conditional (the site answers 304),
+    // no item written again, no snapshot; an edited item keeps its first snapshot.
+    let before = web.asked().len();
+    let written = |d: &std::path::Path| -> Vec<(String, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(d.join("pack"))
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+            .map(|e| (e.file_name().to_string_lossy().to_string(), e.metadata().unwrap().modified().unwrap()))
+            .collect();
+        v.sort();
+        v
+    };
+    let items_before = written(&dir);
     gather();
-    assert!(web.total_hits() > hits, "asked again (conditionally)");
+    let again: Vec<(String, bool)> = web.asked()[before..].to_vec();
+    let on_topic_or_listed =
+        |p: &str| matches!(p, "/robots.txt" | "/cn.xml" | "/jp.xml" | "/cn/briefing" | "/jp/statement");
+    assert!(again.iter().any(|(p, _)| p == "/cn.xml"), "{again:?}");
+    assert!(
+        again.iter().filter(|(p, _)| on_topic_or_listed(p)).all(|(_, conditional)| *conditional),
+        "only conditional requests for what was fetched before: {again:?}"
+    );
+    assert_eq!(written(&dir), items_before, "no item written again");
     assert!(!dir.join("pack/.snapshots").exists());
     web.route(
         "/cn/briefing",
-        Reply::ok("text/plain; charset=utf-8", BRIEFING.replace("firmly opposes", "strongly opposes")),
+        Reply::ok("text/plain; charset=utf-8", BRIEFING.replace("firmly opposes", "strongly opposes"))
+            .header("ETag", "\"b2\""),
     );
     gather();
     let kept = std::fs::read_dir(dir.join("pack/.snapshots")).unwrap().count();
