@@ -134,12 +134,12 @@ fn say(report: &gather::Report) {
 }
 
 /// The channels: `--channels DIR`, then the project's `channels/`, then the
-/// built-in ones.
+/// user's, then the built-in ones.
 fn channels_of(project: &Project, dir: Option<&Path>) -> Result<Vec<channel::Channel>> {
     let dirs: Vec<_> = dir
         .map(|d| project.path(d))
         .into_iter()
-        .chain([project.root.join("channels")])
+        .chain(project.channel_dirs.iter().cloned())
         .collect();
     Ok(channel::load_all(&dirs)?)
 }

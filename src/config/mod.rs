@@ -179,6 +179,9 @@ pub(crate) struct Project {
     pub(crate) root: PathBuf,
     pub(crate) persona_dirs: Vec<PathBuf>,
     pub(crate) prompt_dirs: Vec<PathBuf>,
+    /// Where channel files are looked up after `--channels`: the project's
+    /// `channels/`, then the user's (the built-in ones come last).
+    pub(crate) channel_dirs: Vec<PathBuf>,
     /// `persona` from the config, else `prism`.
     pub(crate) default_persona: String,
 }
@@ -236,12 +239,15 @@ impl Project {
         let mut prompt_dirs: Vec<PathBuf> = prompts.map(Path::to_path_buf).into_iter().collect();
         prompt_dirs.push(rel(f.paths.prompts.as_deref().unwrap_or(Path::new("prompts"))));
         prompt_dirs.extend(user_dir.iter().map(|d| d.join("prompts")));
+        let mut channel_dirs = vec![root.join("channels")];
+        channel_dirs.extend(user_dir.iter().map(|d| d.join("channels")));
         Ok(Project {
             default_persona: f.persona.clone().unwrap_or_else(|| "prism".into()),
             loaded,
             root,
             persona_dirs,
             prompt_dirs,
+            channel_dirs,
         })
     }
 

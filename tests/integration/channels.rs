@@ -189,3 +189,20 @@ fn a_live_check_names_each_way_a_channel_fails_and_the_healthy_are_still_gathere
     let pack = read_json(dir.join("pack/pack.json"));
     assert_eq!(pack["sides"]["japan"], 1, "{pack}");
 }
+
+#[test]
+fn channels_load_from_the_project_then_the_user_then_the_built_in_ones() {
+    let dir = scratch();
+    let user = dir.join(".config/parallax");
+    // The user's own channel, and their version of a built-in one.
+    channel_of(&user, "us-own", "united-states", "feed", "https://example.org/own.xml", "");
+    channel_of(&user, "jp-mofa", "japan", "feed", "https://example.org/user-mofa.xml", "");
+    // The project's version of that same channel comes first.
+    channel_of(&dir, "jp-mofa", "japan", "feed", "https://example.org/project-mofa.xml", "");
+    let lines = Parallax::new(&dir).args(["channels", "list", "--json"]).succeeds().json_lines();
+    let url = |id: &str| lines.iter().find(|c| c["id"] == id).map(|c| c["url"].as_str().unwrap().to_string());
+    assert_eq!(url("us-own").as_deref(), Some("https://example.org/own.xml"));
+    assert_eq!(url("jp-mofa").as_deref(), Some("https://example.org/project-mofa.xml"));
+    assert!(url("kr-korea-kr").is_some(), "the built-in ones after");
+    assert_eq!(lines.iter().filter(|c| c["id"] == "jp-mofa").count(), 1);
+}

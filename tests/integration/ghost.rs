@@ -222,9 +222,16 @@ fn approved_stories_become_ghost_drafts_once_then_update_in_place() {
     Parallax::new(&dir).review(["out", "--approve", "kim"]).succeeds();
     state.lock().unwrap().collide = true;
     assert_eq!(results(publish(&key).succeeds()), ["chips unchanged", "kim updated"]);
+    {
+        let s = state.lock().unwrap();
+        assert_eq!(s.posts.len(), 2, "never a second post");
+        assert_eq!(s.requests.iter().filter(|r| r.starts_with("PUT")).count(), 2, "{:#?}", s.requests);
+    }
+    // A post deleted at the site is reported, never recreated.
+    state.lock().unwrap().posts.retain(|_, p| p["slug"] != "chips");
+    assert_eq!(results(publish(&key).succeeds()), ["chips missing", "kim unchanged"]);
     let s = state.lock().unwrap();
-    assert_eq!(s.posts.len(), 2, "never a second post");
-    assert_eq!(s.requests.iter().filter(|r| r.starts_with("PUT")).count(), 2, "{:#?}", s.requests);
+    assert_eq!(s.posts.len(), 1);
     assert!(s.requests.iter().all(|r| !r.contains("newsletter")), "{:#?}", s.requests);
     assert!(!read(dir.join("out/published.jsonl")).contains(SECRET));
 }

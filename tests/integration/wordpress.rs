@@ -190,6 +190,19 @@ fn approved_stories_become_drafts_once_then_update_in_place() {
     assert!(content.contains("&lt;script&gt;") && !content.contains("<script"), "{content}");
     assert!(!content.contains("<!-- wp:html") && !content.contains("[embed]"), "{content}");
     assert_eq!(odd["classic"], 0);
+
+    // A post deleted at the site is reported, never recreated.
+    let chips = posts.iter().find(|p| p["slug"] == "chips").unwrap()["id"].as_u64().unwrap();
+    let deleted = std::process::Command::new("php")
+        .current_dir(&wp.root)
+        .env("HTTP_HOST", wp.url.trim_start_matches("http://"))
+        .args(["-r", &format!("$_SERVER[\"HTTP_HOST\"] = getenv(\"HTTP_HOST\"); require \"./wp-load.php\"; wp_delete_post({chips}, true);")])
+        .status()
+        .unwrap();
+    assert!(deleted.success());
+    let after = publish(&dir, &wp.password);
+    assert!(after.contains(&("chips".into(), "missing".into())), "{after:?}");
+    assert_eq!(wp.posts().len(), 2, "not recreated");
 }
 
 #[test]
