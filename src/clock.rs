@@ -9,8 +9,57 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Now, to the second: `2026-12-02T08:25:47Z`.
-pub(crate) fn now() -> String {
-    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+pub(crate) fn now() -> Instant {
+    let t = jiff::Timestamp::now();
+    Instant(jiff::Timestamp::from_second(t.as_second()).unwrap_or(t))
+}
+
+/// A moment, written in RFC 3339 (`2026-12-02T08:25:47Z`) in every record:
+/// when a page was fetched, a decision made, a story published, a record
+/// created. Read back from any RFC 3339 form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Instant(jiff::Timestamp);
+
+impl fmt::Display for Instant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+impl FromStr for Instant {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Instant, String> {
+        s.trim()
+            .parse::<jiff::Timestamp>()
+            .map(Instant)
+            .map_err(|_| format!("`{s}` is not an RFC 3339 time such as 2026-12-02T08:25:47Z"))
+    }
+}
+
+impl Serialize for Instant {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Instant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d)?.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl schemars::JsonSchema for Instant {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "String".into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        String::json_schema(generator)
+    }
 }
 
 /// A calendar date, `2026-01-31` in every text and record.
@@ -25,7 +74,12 @@ impl Date {
 
     /// Today (UTC).
     pub(crate) fn today() -> Date {
-        Date(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date())
+        Date::of(jiff::Timestamp::now())
+    }
+
+    /// The date (UTC) of a moment.
+    pub(crate) fn of(t: jiff::Timestamp) -> Date {
+        Date(t.to_zoned(jiff::tz::TimeZone::UTC).date())
     }
 }
 

@@ -51,7 +51,7 @@ pub(crate) struct Parameters {
 #[derive(Debug, Serialize)]
 pub(crate) struct Provenance<'a> {
     pub(crate) generator: &'static str,
-    pub(crate) created: String,
+    pub(crate) created: crate::clock::Instant,
     pub(crate) persona: FileRecord,
     pub(crate) templates: BTreeMap<String, FileRecord>,
     pub(crate) sources: Vec<SourceRecord>,

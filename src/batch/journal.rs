@@ -26,7 +26,7 @@ pub(crate) struct Event {
     pub(crate) attempt: u32,
     /// Manifest line of the story.
     pub(crate) line: usize,
-    pub(crate) at: String,
+    pub(crate) at: crate::clock::Instant,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) reason: Option<String>,
     #[serde(default)]

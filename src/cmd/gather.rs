@@ -208,7 +208,7 @@ fn live_report(report: &[crate::gather::health::Health], json: bool) -> Result<(
                 "{}: ok, {} item(s), newest {}\n",
                 h.channel,
                 h.items.unwrap_or(0),
-                h.newest.as_deref().unwrap_or("undated")
+                h.newest.map_or_else(|| "undated".to_string(), |d| d.to_string())
             ));
         } else {
             text.push_str(&format!(

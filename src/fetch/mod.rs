@@ -76,7 +76,7 @@ pub(crate) struct Page {
     pub(crate) final_url: String,
     pub(crate) content_type: String,
     /// When it was fetched (RFC 3339).
-    pub(crate) fetched: String,
+    pub(crate) fetched: crate::clock::Instant,
     pub(crate) etag: Option<String>,
     pub(crate) last_modified: Option<String>,
     /// The body, decoded to text.

@@ -20,7 +20,7 @@ pub(crate) struct Health {
     pub(crate) items: Option<usize>,
     /// The newest item's date, `YYYY-MM-DD`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub(crate) newest: Option<String>,
+    pub(crate) newest: Option<crate::clock::Date>,
     /// Why it failed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(crate) problem: Option<String>,
@@ -48,7 +48,7 @@ pub(crate) async fn check(channels: &[Channel], fetcher: &Fetcher) -> Vec<Health
                     .iter()
                     .filter_map(|e| e.published)
                     .max()
-                    .map(|d| d.strftime("%Y-%m-%d").to_string());
+                    .map(crate::clock::Date::of);
                 if listing.final_url != ch.url {
                     h.problem = Some(format!("moved: the channel now answers at {}", listing.final_url));
                 } else if listing.entries.is_empty() {

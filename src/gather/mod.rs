@@ -49,7 +49,7 @@ pub(crate) struct Item {
     pub(crate) channel: String,
     pub(crate) url: String,
     pub(crate) title: String,
-    pub(crate) published: Option<String>,
+    pub(crate) published: Option<crate::clock::Date>,
     pub(crate) sha256: String,
 }
 
@@ -135,7 +135,7 @@ pub(crate) async fn run(
             {
                 continue;
             }
-            let published = entry.published.map(|p| p.strftime("%Y-%m-%d").to_string());
+            let published = entry.published.map(crate::clock::Date::of);
             match pack::item(&mut polite, ch, entry, published, &opts.topic, &opts.out).await {
                 Ok(Some(item)) => {
                     *report.sides.entry(ch.side.clone()).or_insert(0) += 1;

@@ -19,7 +19,7 @@ pub(super) async fn item(
     fetcher: &mut Polite<'_>,
     ch: &Channel,
     entry: &Entry,
-    published: Option<String>,
+    published: Option<crate::clock::Date>,
     topic: &[String],
     out: &Path,
 ) -> std::result::Result<Option<Item>, String> {
@@ -28,7 +28,7 @@ pub(super) async fn item(
         Some(body) => (
             entry.title.clone().unwrap_or_default(),
             listing::fragment_text(body),
-            jiff::Timestamp::now().to_string(),
+            crate::clock::now(),
         ),
         None => {
             let page = fetcher.fetch(link, ch.pace()).await?;
@@ -58,7 +58,7 @@ pub(super) async fn item(
         format!("url: {}", json(link)),
         format!("publisher: {}", json(&ch.attribution)),
         format!("perspective: {}", json(&ch.side)),
-        format!("fetched: {}", json(&fetched)),
+        format!("fetched: {}", json(&fetched.to_string())),
         format!("channel: {}", json(&ch.id)),
         format!("office: {}", json(&ch.office)),
         format!("language: {}", json(&ch.language)),
@@ -66,7 +66,7 @@ pub(super) async fn item(
         format!("kind: {}", json(&format!("{:?}", ch.format).to_lowercase())),
     ];
     if let Some(p) = &published {
-        front.push(format!("published: {}", json(p)));
+        front.push(format!("published: {}", json(&p.to_string())));
     }
     if !ch.flags.is_empty() {
         front.push("provenance:".into());
@@ -109,7 +109,7 @@ fn kept(
     ch: &Channel,
     link: &str,
     title: String,
-    published: Option<String>,
+    published: Option<crate::clock::Date>,
     sha: String,
 ) -> Item {
     Item {

@@ -27,7 +27,7 @@ struct Entry {
     content: String,
     usage: Usage,
     finish_reason: Option<String>,
-    created: String,
+    created: crate::clock::Instant,
 }
 
 impl Cache {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// One story published to one target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Published {
-    pub(crate) at: String,
+    pub(crate) at: crate::clock::Instant,
     pub(crate) target: String,
     pub(crate) id: String,
     /// Where it went: the bundle's folder.

@@ -64,7 +64,7 @@ pub(crate) enum Standing {
 /// One line of `review.jsonl`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Decision {
-    pub(crate) at: String,
+    pub(crate) at: crate::clock::Instant,
     pub(crate) user: String,
     pub(crate) id: String,
     pub(crate) verdict: Verdict,

@@ -91,7 +91,7 @@ pub(crate) fn render(dir: &Path, rows: &[Row], report: &Value) -> Result<String>
     tmpl.render(context! {
         generator => concat!("parallax ", env!("CARGO_PKG_VERSION")),
         folder,
-        written => crate::clock::now(),
+        written => crate::clock::now().to_string(),
         counts => context! {
             total => rows.len() + not_started,
             done => count(Status::Done),

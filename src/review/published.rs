@@ -14,7 +14,7 @@ pub(crate) struct PublishedTo {
     pub(crate) target: String,
     /// Where it went (the page bundle's folder).
     pub(crate) path: String,
-    pub(crate) at: String,
+    pub(crate) at: crate::clock::Instant,
     /// The article changed after it was published.
     pub(crate) stale: bool,
 }
@@ -31,7 +31,7 @@ pub(super) fn to(dir: &Path, id: &str, sent: &HashMap<(String, String), Publishe
         .map(|p| PublishedTo {
             target: p.target.clone(),
             path: p.path.clone(),
-            at: p.at.clone(),
+            at: p.at,
             stale: p.story != now,
         })
         .collect();
