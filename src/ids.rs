@@ -9,6 +9,41 @@ use std::borrow::Borrow;
 
 use serde::{Deserialize, Serialize};
 
+/// `Serialize`, `Deserialize` and a string `JsonSchema` for a type written as
+/// text: its `Display` form out, its `FromStr` parse in (a record that does
+/// not parse is an error naming why).
+macro_rules! text_serde {
+    ($t:ty) => {
+        impl serde::Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_str(self)
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <String as serde::Deserialize>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+
+        impl schemars::JsonSchema for $t {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($t).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                schemars::json_schema!({ "type": "string" })
+            }
+        }
+    };
+}
+pub(crate) use text_serde;
+
 /// A side's id.
 #[derive(
     Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
@@ -104,9 +139,10 @@ impl PartialEq<SideId> for String {
 
 /// A language code: a primary subtag of two or three lower-case letters, then
 /// subtags of two to eight letters or digits (`en`, `ko`, `zh-Hant`, `pt-BR`).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Lang(String);
+
+text_serde!(Lang);
 
 impl Lang {
     /// A code, checked; the error says what a code looks like.
@@ -135,13 +171,6 @@ impl Lang {
     }
 }
 
-impl TryFrom<String> for Lang {
-    type Error = String;
-    fn try_from(code: String) -> Result<Lang, String> {
-        Lang::parse(&code)
-    }
-}
-
 /// A code written in a test, which must be one.
 #[cfg(test)]
 impl From<&str> for Lang {
@@ -150,30 +179,10 @@ impl From<&str> for Lang {
     }
 }
 
-impl From<Lang> for String {
-    fn from(l: Lang) -> String {
-        l.0
-    }
-}
-
 impl std::str::FromStr for Lang {
     type Err = String;
     fn from_str(code: &str) -> Result<Lang, String> {
         Lang::parse(code)
-    }
-}
-
-impl schemars::JsonSchema for Lang {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "String".into()
-    }
-
-    fn inline_schema() -> bool {
-        true
-    }
-
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        String::json_schema(generator)
     }
 }
 

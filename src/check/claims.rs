@@ -196,9 +196,10 @@ fn numbers(t: &mut Taker) {
     t.take(&ea::TENTHS, |c| {
         ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(|n| Claim::Percent(n * 10.0))
     });
-    let scaled = |c: &regex::Captures| {
-        let scales = ea::scale(c.get(2).map(|m| m.as_str())) * ea::scale(c.get(3).map(|m| m.as_str()));
-        ea::value(&c[1]).map(|n| n * scales)
+    // A number in group `i` times the scale units in the two groups after it.
+    let scaled = |c: &regex::Captures, i: usize| {
+        let unit = |k: usize| ea::scale(c.get(k).map(|m| m.as_str()));
+        ea::value(c.get(i)?.as_str()).map(|n| n * unit(i + 1) * unit(i + 2))
     };
     t.take(&ea::COMPOUND, |c| {
         let value = ea::compound(&c[1])?;
@@ -211,17 +212,16 @@ fn numbers(t: &mut Taker) {
         })
     });
     t.take(&ea::MONEY, |c| {
-        let scales = ea::scale(c.get(3).map(|m| m.as_str())) * ea::scale(c.get(4).map(|m| m.as_str()));
         let code = match c.get(1) {
             Some(sign) => currency(sign.as_str()),
             None => ea::currency(&c[5]),
         };
         Some(Claim::Money {
-            value: ea::value(&c[2])? * scales,
+            value: scaled(c, 2)?,
             currency: Some(code),
         })
     });
-    t.take(&ea::SCALED, |c| scaled(c).map(Claim::Number));
+    t.take(&ea::SCALED, |c| scaled(c, 1).map(Claim::Number));
     t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
     t.take_from(&ea::GLUED, 1, |c| number(&c[1]).map(Claim::Number));
     t.take(&MONEY_PREFIX, |c| {

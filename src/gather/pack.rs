@@ -24,31 +24,7 @@ pub(super) async fn item(
     out: &Path,
 ) -> std::result::Result<Option<Item>, String> {
     let link = entry.link.as_str();
-    let (title, text, fetched) = match &entry.body {
-        Some(body) => (
-            entry.title.clone().unwrap_or_default(),
-            listing::fragment_text(body),
-            crate::clock::now(),
-        ),
-        None => {
-            let page = fetcher.fetch(link, ch.pace()).await?;
-            let (title, text) = match &ch.body {
-                _ if !page.content_type.contains("html") => (String::new(), page.body.clone()),
-                Some(css) => (
-                    entry.title.clone().unwrap_or_default(),
-                    listing::body_text(&page.body, css)?,
-                ),
-                None => {
-                    let x = extract::html(&page.body, &page.final_url)?;
-                    (
-                        x.title.or_else(|| entry.title.clone()).unwrap_or_default(),
-                        x.text,
-                    )
-                }
-            };
-            (title, text, page.fetched)
-        }
-    };
+    let (title, text, fetched) = read(fetcher, ch, entry).await?;
     if !on_topic(&format!("{title}\n{text}"), topic) {
         return Ok(None);
     }
@@ -102,6 +78,30 @@ pub(super) async fn item(
     }
     write_atomic(&path, body.as_bytes()).map_err(|e| e.to_string())?;
     Ok(Some(kept(file, ch, link, title, published, sha)))
+}
+
+/// An item's title, text and when it was read: from the listing when it
+/// carried the body, else from the item's page (by the channel's body selector,
+/// else the page's main text).
+async fn read(
+    fetcher: &mut Polite<'_>,
+    ch: &Channel,
+    entry: &Entry,
+) -> std::result::Result<(String, String, crate::clock::Instant), String> {
+    let title = || entry.title.clone().unwrap_or_default();
+    if let Some(body) = &entry.body {
+        return Ok((title(), listing::fragment_text(body), crate::clock::now()));
+    }
+    let page = fetcher.fetch(&entry.link, ch.pace()).await?;
+    let (title, text) = match &ch.body {
+        _ if !page.content_type.contains("html") => (String::new(), page.body.clone()),
+        Some(css) => (title(), listing::body_text(&page.body, css)?),
+        None => {
+            let x = extract::html(&page.body, &page.final_url)?;
+            (x.title.unwrap_or_else(title), x.text)
+        }
+    };
+    Ok((title, text, page.fetched))
 }
 
 fn kept(

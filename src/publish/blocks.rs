@@ -120,6 +120,17 @@ pub(crate) fn content(a: &Article, updated: Option<&str>, flavor: Flavor) -> Str
     }
     out.push_str(&paragraph(f, &format!("{} — {}", a.byline.name, a.byline.bio)));
     out.push_str(&heading(f, 2, l.sources));
+    out.push_str(&sources(f, a));
+    let line = super::site::integrity(a);
+    if !line.is_empty() {
+        out.push_str(&paragraph(f, line.trim_matches('*')));
+    }
+    out
+}
+
+/// The sources as a list, each with its publisher, date, licence line and
+/// provenance, linked when its address is a web address.
+fn sources(f: Flavor, a: &Article) -> String {
     let mut items = String::new();
     for s in &a.sources {
         let mut line = s.title.clone();
@@ -139,12 +150,7 @@ pub(crate) fn content(a: &Article, updated: Option<&str>, flavor: Flavor) -> Str
         };
         items.push_str(&block(f, "list-item", &format!("<li>{item}</li>")));
     }
-    out.push_str(&block(f, "list", &format!("<ul>{items}</ul>")));
-    let line = super::site::integrity(a);
-    if !line.is_empty() {
-        out.push_str(&paragraph(f, line.trim_matches('*')));
-    }
-    out
+    block(f, "list", &format!("<ul>{items}</ul>"))
 }
 
 #[cfg(test)]

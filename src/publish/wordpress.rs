@@ -82,12 +82,12 @@ impl Site {
         let resp = req
             .send()
             .await
-            .map_err(|e| format!("{}: {}", self.base, without_url(&e)))?;
+            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
         let status = resp.status().as_u16();
         let bytes = resp
             .bytes()
             .await
-            .map_err(|e| format!("{}: {}", self.base, without_url(&e)))?;
+            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
         Ok((status, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
     }
 
@@ -209,15 +209,6 @@ impl Site {
             _ => Err(failure(&self.base, status, &answer)),
         }
     }
-}
-
-/// A request's error without its address (which may carry a query).
-fn without_url(e: &reqwest::Error) -> String {
-    let mut e = e.to_string();
-    if let Some(i) = e.find(" for url") {
-        e.truncate(i);
-    }
-    e
 }
 
 /// An entity-escaped term name as plain text (`Q&amp;A`).

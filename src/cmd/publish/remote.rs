@@ -88,17 +88,7 @@ pub(super) async fn one<C: Cms>(
         );
         return Ok(outcome("would publish", String::new()));
     }
-    // What the reader is told changed since the edition last sent here.
-    let kept = args
-        .dir
-        .join("published")
-        .join(&args.to)
-        .join(format!("{}.json", story.id));
-    let before: Option<Article> = crate::fsutil::read_text(&kept, 64 << 20)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok());
-    let note = before.and_then(|b| publish::updated(&b, &story.article, Date::today()));
-    let body = blocks::content(&story.article, note.as_deref(), C::FLAVOR);
+    let (kept, body) = body(args, story, C::FLAVOR);
     let Some(done) = cms
         .send(
             remote.as_ref().map(|r| &r.id),
@@ -127,4 +117,20 @@ pub(super) async fn one<C: Cms>(
         if remote.is_some() { "updated" } else { "published" },
         done.link,
     ))
+}
+
+/// The post's body, opening on what the reader is told changed since the
+/// edition last sent here, and where that edition is kept.
+fn body(args: &PublishArgs, story: &Story, flavor: blocks::Flavor) -> (std::path::PathBuf, String) {
+    let kept = args
+        .dir
+        .join("published")
+        .join(&args.to)
+        .join(format!("{}.json", story.id));
+    let before: Option<Article> = crate::fsutil::read_text(&kept, 64 << 20)
+        .ok()
+        .and_then(|t| serde_json::from_str(&t).ok());
+    let note = before.and_then(|b| publish::updated(&b, &story.article, Date::today()));
+    let body = blocks::content(&story.article, note.as_deref(), flavor);
+    (kept, body)
 }

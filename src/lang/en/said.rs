@@ -103,13 +103,8 @@ fn is_time(w: &str) -> bool {
 
 /// A verb in the past, in lower case: `congratulated`, `beamed`, `shook`.
 fn is_past(w: &str) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "shook", "took", "gave", "made", "went", "met", "held", "won", "lost", "ran", "spent", "sent",
-        "wrote", "spoke", "left", "came", "kept", "got", "became", "began", "brought", "built", "led",
-        "sought", "stood",
-    ];
     w.chars().next().is_some_and(char::is_lowercase)
-        && (w.len() > 4 && w.ends_with("ed") || IRREGULAR.contains(&w))
+        && (w.len() > 4 && w.ends_with("ed") || super::speaker::PAST.contains(&w))
 }
 
 /// Whether an anaphoric English speaker stands for the person it continues (a

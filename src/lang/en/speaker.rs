@@ -232,11 +232,11 @@ pub(crate) fn plausible(head: &str) -> bool {
 }
 
 /// Irregular past forms that end a sentence's subject.
-const PAST: &[&str] = &[
+pub(super) const PAST: &[&str] = &[
     "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did", "does", "made",
     "went", "took", "gave", "met", "held", "won", "lost", "ran", "spent", "sent", "wrote", "spoke", "left",
     "came", "put", "set", "kept", "got", "became", "began", "brought", "built", "told", "said", "led",
-    "sought",
+    "sought", "shook", "stood",
 ];
 
 /// The subject a sentence opens with, before its first verb, without a leading
