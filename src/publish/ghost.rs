@@ -60,11 +60,7 @@ pub(crate) fn key(key: &str) -> Result<(String, Vec<u8>), String> {
 impl Site {
     pub(crate) fn new(url: &str, admin_key: &str) -> Result<Site, String> {
         let (id, secret) = key(admin_key)?;
-        let client = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(60))
-            .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| e.to_string())?;
+        let client = super::api::client()?;
         Ok(Site {
             base: url.trim_end_matches('/').to_string(),
             id,
@@ -101,24 +97,12 @@ impl Site {
         path: &str,
         body: Option<&Value>,
     ) -> Result<(u16, Value), String> {
-        let mut req = self
+        let req = self
             .client
             .request(method, self.endpoint(path))
             .header(reqwest::header::AUTHORIZATION, format!("Ghost {}", self.token()))
             .header("Accept-Version", "v5.0");
-        if let Some(b) = body {
-            req = req.json(b);
-        }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
-        let status = resp.status().as_u16();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
-        Ok((status, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
+        super::api::answer(&self.base, req, body).await
     }
 
     /// Whether the Admin API answers and takes the key.

@@ -2,6 +2,7 @@
 //! articles from the folder's index, writes the provenance record beside them,
 //! and writes everything atomically.
 
+mod api;
 pub(crate) mod blocks;
 pub(crate) mod ghost;
 mod output;

@@ -43,11 +43,7 @@ pub(crate) struct Post<'a> {
 
 impl Site {
     pub(crate) fn new(url: &str, user: &str, password: &str) -> Result<Site, String> {
-        let client = reqwest::Client::builder()
-            .timeout(std::time::Duration::from_secs(60))
-            .user_agent(concat!("parallax/", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| e.to_string())?;
+        let client = super::api::client()?;
         Ok(Site {
             base: url.trim_end_matches('/').to_string(),
             user: user.to_string(),
@@ -72,23 +68,11 @@ impl Site {
     ) -> Result<(u16, Value), String> {
         let auth =
             base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", self.user, self.password));
-        let mut req = self
+        let req = self
             .client
             .request(method, self.endpoint(route, query))
             .header(reqwest::header::AUTHORIZATION, format!("Basic {auth}"));
-        if let Some(b) = body {
-            req = req.json(b);
-        }
-        let resp = req
-            .send()
-            .await
-            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
-        let status = resp.status().as_u16();
-        let bytes = resp
-            .bytes()
-            .await
-            .map_err(|e| format!("{}: {}", self.base, e.without_url()))?;
-        Ok((status, serde_json::from_slice(&bytes).unwrap_or(Value::Null)))
+        super::api::answer(&self.base, req, body).await
     }
 
     /// Whether the REST API answers, and whether it knows the user by the
