@@ -46,7 +46,7 @@ pub(super) struct Prompted {
     sources: HashSet<String>,
     /// Every passage and title, for quotation look-ups.
     index: QuoteIndex,
-    /// The first five letters of every word of the sources and of the
+    /// The stem of every word of the sources and of the
     /// persona's names of its sides and terms (a side's heading may be its
     /// name), as written, markup and all.
     stems: HashSet<String>,
@@ -108,9 +108,20 @@ fn template_words(t: &str) -> String {
     TAG.replace_all(t, "\n").into_owned()
 }
 
-/// A word's first five letters: `doubles` begins as `doubled` does.
+/// A word less its inflection: `doubles`, `doubled` and `doubling` are
+/// `doubl`; a fragment that only begins as a word does (`politel`, `stupi`)
+/// is not that word.
 fn stem(w: &str) -> String {
-    w.to_lowercase().chars().take(5).collect()
+    const ENDINGS: &[&str] = &[
+        "ings", "ing", "ied", "ies", "ed", "es", "ers", "er", "ly", "s", "e", "y", "'s",
+    ];
+    let w = w.to_lowercase();
+    let w = w.trim_end_matches("'s").trim_end_matches("’s");
+    ENDINGS
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|b| b.chars().count() >= 3))
+        .unwrap_or(w)
+        .to_string()
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -230,7 +241,7 @@ fn noise(block: &Block, p: &Prompted) -> Option<String> {
     if !heading && !all.is_empty() && all.len() < 4 {
         return Some(format!("`{}` is too short to be a sentence", block.text.trim()));
     }
-    (unknown.len() >= 4 && unknown.len() * 2 > words.len()).then(|| {
+    (unknown.len() >= 2 && unknown.len() * 2 > words.len()).then(|| {
         format!(
             "most of its words appear in no passage ({})",
             unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ")

@@ -96,9 +96,12 @@ impl Answer for Opening {
     fn validate(&self, rules: &Rules<'_>) -> Result<(), String> {
         rules.opening(self)
     }
-    fn salvage(&mut self, plan: &Plan<'_>, _: &Ask<'_, Self>) -> Vec<String> {
+    fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String> {
         let quote_ok = self.pull_quote.trim().is_empty() || plan.quotes(&self.pull_quote);
-        salvage::opening(self, plan.passage_set(), plan.labels(), quote_ok)
+        let had = !self.sections.is_empty();
+        let mut notes = salvage::opening(self, plan.passage_set(), plan.labels(), quote_ok);
+        notes.extend(context(self, had, plan, ask.brief));
+        notes
     }
     fn extract(ex: &Extractor<'_>, ask: &Ask<'_, Self>) -> Self {
         match (ask.current, ask.brief) {
@@ -116,7 +119,9 @@ impl Answer for Front {
     fn salvage(&mut self, plan: &Plan<'_>, ask: &Ask<'_, Self>) -> Vec<String> {
         let (mut opening, mut finish) = self.clone().split();
         let quote_ok = opening.pull_quote.trim().is_empty() || plan.quotes(&opening.pull_quote);
+        let had = !opening.sections.is_empty();
         let mut notes = salvage::opening(&mut opening, plan.passage_set(), plan.labels(), quote_ok);
+        notes.extend(context(&mut opening, had, plan, ask.brief));
         notes.extend(salvage::finish(&mut finish, plan.passage_set()));
         notes.extend(reword(&mut finish, plan, ask.brief));
         *self = Front::new(opening, finish);
@@ -174,6 +179,32 @@ impl Answer for Finish {
             (None, None) => ex.finish(&ex.brief()),
         }
     }
+}
+
+/// Context sections the answer had, all of whose paragraphs salvage dropped
+/// (they cited no passage): the sources' own context instead, less what the
+/// lede already says, so the article keeps its body.
+fn context(o: &mut Opening, had: bool, plan: &Plan<'_>, brief: Option<&Brief>) -> Option<String> {
+    if !had || !o.sections.is_empty() {
+        return None;
+    }
+    let ex = plan.extractor();
+    let built = match brief {
+        Some(b) => ex.opening(b),
+        None => ex.opening(&ex.brief()),
+    };
+    let lede = o.lede.text.trim();
+    o.sections = built
+        .sections
+        .into_iter()
+        .map(|mut s| {
+            s.paragraphs.retain(|p| p.text.trim() != lede);
+            s
+        })
+        .filter(|s| !s.paragraphs.is_empty())
+        .collect();
+    (!o.sections.is_empty())
+        .then(|| "sections: none left that cites a passage; the context built from the sources".into())
 }
 
 /// A headline or deck in words no passage uses (noise) is replaced by the one

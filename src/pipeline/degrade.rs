@@ -77,8 +77,15 @@ pub(crate) fn replace(
                 "the sentences holding it cut"
             }
             None if cut <= Cut::Rebuild => {
-                set(article, at, fallback(at, fallbacks), labels);
-                "rebuilt from the sources"
+                // A part the article already holds elsewhere is not printed twice.
+                let rebuilt = fallback(at, fallbacks).filter(|p| !holds(article, at, &p.text));
+                let done = if rebuilt.is_some() || !matches!(at, At::Body(..)) {
+                    "rebuilt from the sources"
+                } else {
+                    "left out"
+                };
+                set(article, at, rebuilt, labels);
+                done
             }
             None => {
                 set(article, at, None, labels);
@@ -130,6 +137,23 @@ fn cut_sentences(text: &str, claims: &[&str]) -> Option<String> {
     (!kept.is_empty()).then(|| kept.join(" "))
 }
 
+/// Whether `text` stands in another part of the article than `at`.
+fn holds(a: &Article, at: At, text: &str) -> bool {
+    let text = text.trim();
+    let body = a.sections.iter().enumerate().any(|(i, s)| {
+        s.paragraphs
+            .iter()
+            .enumerate()
+            .any(|(j, p)| at != At::Body(i, j) && p.text.trim() == text)
+    });
+    let sides = a.perspectives.iter().any(|s| {
+        [&s.position, &s.reasons, &s.implications]
+            .iter()
+            .any(|p| p.text.trim() == text)
+    });
+    body || sides || (at != At::Lede && a.lede.text.trim() == text)
+}
+
 /// A part as the sources alone give it (none: nothing to put there).
 fn fallback(at: At, f: &Fallbacks) -> Option<Paragraph> {
     let para = |c: &Claim| {
@@ -148,7 +172,14 @@ fn fallback(at: At, f: &Fallbacks) -> Option<Paragraph> {
         At::Headline => plain(&f.finish.headline),
         At::Deck => plain(&f.finish.deck),
         At::Lede => para(&f.opening.lede),
-        At::Body(..) | At::Subhead(_) => None,
+        // The offline draft's context section in the same place, if it has one.
+        At::Body(i, j) => f
+            .opening
+            .sections
+            .get(i)
+            .and_then(|s| s.paragraphs.get(j))
+            .and_then(para),
+        At::Subhead(i) => f.opening.sections.get(i).and_then(|s| plain(&s.subhead)),
         At::Side(k, part) => f.sides.get(k).and_then(|s| match part {
             Part::Position => para(&s.position),
             Part::Reasons => para(&s.reasons),
@@ -220,9 +251,13 @@ fn set(a: &mut Article, at: At, p: Option<Paragraph>, labels: &Labels) {
         At::Closing => a.closing = p,
         At::Subhead(i) => {
             if let Some(s) = a.sections.get_mut(i) {
-                // A section keeps a subhead: the first words of its first paragraph.
+                // A section keeps a subhead: the offline draft's, or the first
+                // words of its first paragraph.
                 let first = s.paragraphs.first().map(|p| p.text.as_str()).unwrap_or_default();
-                s.subhead = super::extractive::words(super::extractive::first_sentence(first), 8);
+                s.subhead = match p {
+                    Some(p) => p.text,
+                    None => super::extractive::words(super::extractive::first_sentence(first), 8),
+                };
             }
         }
     }

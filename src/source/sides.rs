@@ -105,6 +105,24 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<SideId>
 /// says stays as the mention.
 fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str, passage: &str) {
     let pronoun = crate::lang::is_pronoun(&s.speaker);
+    if !pronoun && s.speaker.is_ascii() {
+        let start = s.span.0.min(passage.len());
+        let text = format!("{before}{}", passage.get(..start).unwrap_or_default());
+        let names = earlier.iter().rev().map(|(n, _)| n.as_str());
+        let holder = crate::lang::en::role_holder(&s.speaker, names, &text).map(str::to_string);
+        if let Some(holder) = holder {
+            let side = earlier
+                .iter()
+                .rev()
+                .find(|(n, _)| *n == holder)
+                .and_then(|(_, side)| side.clone());
+            if s.side.is_none() || s.side == side {
+                s.side = side;
+                s.mention = Some(std::mem::replace(&mut s.speaker, holder));
+                return;
+            }
+        }
+    }
     let fits = |(speaker, _): &&(String, Option<SideId>)| {
         !pronoun || crate::lang::en::compatible(&s.speaker, speaker)
     };

@@ -257,4 +257,29 @@ fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
     assert!(hard_findings(&dir.join("a.json")).is_empty());
     let md = read(dir.join("a.md"));
     assert!(degraded_list(&md).len() >= 4, "{}", r.stderr);
+    // No printed part is salad: at least half of its words of four letters or
+    // more are the sources' (parallax's own notices of silence aside).
+    let sources: std::collections::HashSet<String> = crate::support::prism_sources()
+        .iter()
+        .flat_map(|s| long_words(&read(s)))
+        .collect();
+    let body = md.splitn(3, "---\n").nth(2).unwrap_or_default();
+    let body = body.split("## About the author").next().unwrap_or_default();
+    for line in body.lines().filter(|l| !l.starts_with('#')) {
+        let words = long_words(line);
+        let own = ["no stated position", "gives no reasons", "do not spell out"];
+        if words.len() < 2 || own.iter().any(|o| line.contains(o)) {
+            continue;
+        }
+        let known = words.iter().filter(|w| sources.contains(*w)).count();
+        assert!(known * 2 >= words.len(), "salad in print: {line}");
+    }
+}
+
+/// The lower-cased words of four letters or more of `text`, markup aside.
+fn long_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 4)
+        .map(str::to_lowercase)
+        .collect()
 }

@@ -50,6 +50,113 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     !group && !other
 }
 
+/// The person a definite role stands for ("the governor", "the presumptive
+/// Republican nominee", "the two-term president"): the nearest of `earlier`
+/// (speakers, nearest last) whom the text before has called by that role
+/// ("Gov. Chris Christie", "businessman Donald Trump"). A role the text never
+/// gave anyone named ("the mayor" of a town nobody named) stays as written.
+pub(crate) fn role_holder<'a>(
+    speaker: &str,
+    earlier: impl Iterator<Item = &'a str>,
+    before: &str,
+) -> Option<&'a str> {
+    let role = role(speaker)?;
+    let lower = before.to_lowercase();
+    let titles: Vec<String> = std::iter::once(role.to_string())
+        .chain(abbreviation(role).map(str::to_string))
+        .collect();
+    earlier
+        .filter(|name| {
+            (compatible("he", name) || compatible("she", name))
+                && !name.to_lowercase().starts_with("the ")
+                && !name.contains(',')
+        })
+        .find(|name| {
+            let Some(surname) = name.split_whitespace().last() else {
+                return false;
+            };
+            let surname = surname.to_lowercase();
+            lower.match_indices(&surname).any(|(at, _)| {
+                // The role stands just before the name ("Gov. Chris
+                // Christie", "nominee Donald Trump"), or in an apposition
+                // after it ("Christie, the governor").
+                let before: Vec<&str> = lower[..at].split_whitespace().rev().take(3).collect();
+                let after = &lower[at + surname.len()..];
+                let apposition: Vec<&str> = after
+                    .strip_prefix(',')
+                    .map(|a| a.split_whitespace().take(5).collect())
+                    .unwrap_or_default();
+                let is_title = |w: &&str| {
+                    let w = w.trim_matches(|c: char| matches!(c, ',' | '(' | ')'));
+                    titles.iter().any(|t| w == t)
+                };
+                before.iter().any(is_title) || apposition.iter().any(is_title)
+            })
+        })
+}
+
+/// The role word a definite description ends on, when it names one person's
+/// office or trade and nothing ties it to another ("of", a possessive).
+pub(crate) fn role(speaker: &str) -> Option<&'static str> {
+    const ROLES: &[&str] = &[
+        "governor",
+        "senator",
+        "president",
+        "candidate",
+        "nominee",
+        "businessman",
+        "businesswoman",
+        "billionaire",
+        "mogul",
+        "congressman",
+        "congresswoman",
+        "congressmember",
+        "mayor",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "speaker",
+        "minister",
+        "premier",
+        "chancellor",
+        "vice president",
+        "prime minister",
+        "frontrunner",
+        "front-runner",
+    ];
+    let lower = speaker.trim().to_lowercase();
+    let rest = lower.strip_prefix("the ")?;
+    // A role with a proper name in it ("the South Carolina senator") already
+    // says who it is.
+    if speaker.trim().chars().skip(4).any(char::is_uppercase) {
+        return None;
+    }
+    if rest.split_whitespace().count() > 4
+        || rest.contains(" of ")
+        || rest.contains('\'')
+        || rest.contains('’')
+        || rest.contains(',')
+    {
+        return None;
+    }
+    ROLES
+        .iter()
+        .copied()
+        .find(|r| rest == *r || rest.ends_with(&format!(" {r}")))
+}
+
+/// The abbreviated title of a role, as it stands before a name.
+fn abbreviation(role: &str) -> Option<&'static str> {
+    Some(match role {
+        "governor" => "gov.",
+        "senator" => "sen.",
+        "congressman" | "congresswoman" | "congressmember" => "rep.",
+        "secretary" => "sec.",
+        "president" => "pres.",
+        _ => return None,
+    })
+}
+
 /// Capitalised words that open a sentence or name no one.
 const NOT: &[&str] = &[
     "The",
@@ -162,6 +269,27 @@ mod tests {
         assert!(!compatible("he", "Neither Clinton nor her allies"));
         assert!(!compatible("she", "Mr. Podesta"));
         assert!(compatible("they", "police"));
+    }
+
+    #[test]
+    fn a_definite_role_is_the_person_the_text_gave_it() {
+        let before = "Gov. Chris Christie spoke in Trenton. Mayor Ras Baraka listened.";
+        let earlier = ["Gov. Chris Christie", "Ras Baraka"];
+        assert_eq!(
+            role_holder("the governor", earlier.iter().rev().copied(), before),
+            Some("Gov. Chris Christie")
+        );
+        // A role nobody named holds, a role tied to a place, a group: as written.
+        assert_eq!(
+            role_holder("the senator", earlier.iter().rev().copied(), before),
+            None
+        );
+        assert_eq!(role("the governor of Ohio"), None);
+        assert_eq!(role("the South Carolina senator"), None);
+        assert_eq!(
+            role_holder("the governor", ["the governors"].into_iter(), "the governors met"),
+            None
+        );
     }
 
     #[test]

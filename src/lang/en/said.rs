@@ -46,6 +46,24 @@ fn noun_phrase(speaker: String) -> String {
     {
         words = &words[i + 1..];
     }
+    // A phrase set off before the name ("Giving a speech in Toledo, Clinton";
+    // "in Novi, Michigan, Trump"): the name after its last comma.
+    if let Some(i) = words.iter().rposition(|w| w.ends_with(','))
+        && i + 1 < words.len()
+        && words.len() - i <= 4
+        && words[i + 1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| matches!(*w, "and" | "or" | "nor"))
+        && (words[0].ends_with("ing") && words[0].chars().next().is_some_and(char::is_uppercase)
+            || super::is_clause_tail(&words[0].to_lowercase())
+            || i < 2
+                && words[..=i]
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    {
+        words = &words[i + 1..];
+    }
     let end = words
         .iter()
         .position(|w| VERBS.contains(&w.to_lowercase().trim_end_matches(',')))
@@ -169,5 +187,6 @@ pub(crate) fn is_anaphor(speaker: &str) -> bool {
     let lower = speaker.to_lowercase();
     ANAPHORS.contains(&lower.as_str())
         || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
+        || super::role(speaker).is_some()
         || continuation(speaker)
 }

@@ -288,6 +288,15 @@ fn a_speaker_is_a_noun_phrase_not_a_clause() {
             "President Barack Obama has long said the deal is sound.",
             "President Barack Obama",
         ),
+        // A phrase set off before the name.
+        (
+            "Speaking at a rally in Novi, Michigan, Trump said he was making a demand.",
+            "Trump",
+        ),
+        (
+            "Giving a speech in Toledo, Clinton said the plan would help families.",
+            "Clinton",
+        ),
     ] {
         let s = extract(sentence);
         assert_eq!(
