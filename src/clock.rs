@@ -97,12 +97,119 @@ impl fmt::Display for Date {
     }
 }
 
+/// When a source says it was published: a day (`2025-12-27`), or a moment
+/// with the offset it was given in (`2025-12-27T09:00:00+09:00`), written back
+/// as it was read. Also read from the forms pages and people write: RFC 2822
+/// (`Sat, 27 Dec 2025 09:00:00 +0900`), `2025/12/27`, `December 27, 2025`,
+/// `27 December 2025`, a time with no offset (its day).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Published {
+    Day(Date),
+    Moment(jiff::Timestamp, jiff::tz::Offset),
+}
+
+impl Published {
+    /// The day it was published, as the publisher's clock had it.
+    pub(crate) fn day(self) -> Date {
+        match self {
+            Published::Day(d) => d,
+            Published::Moment(t, offset) => Date(offset.to_datetime(t).date()),
+        }
+    }
+}
+
+impl FromStr for Published {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Published, String> {
+        let t = s.trim();
+        if let Ok(d) = t.parse::<Date>() {
+            return Ok(Published::Day(d));
+        }
+        let parser = jiff::fmt::temporal::DateTimeParser::new();
+        if let Ok(pieces) = jiff::fmt::temporal::Pieces::parse(t)
+            && let Some(offset) = pieces.offset().map(|o| o.to_numeric_offset())
+            && let Ok(ts) = parser.parse_timestamp(t)
+        {
+            return Ok(Published::Moment(ts, offset));
+        }
+        if let Ok(z) = jiff::fmt::rfc2822::parse(t) {
+            return Ok(Published::Moment(z.timestamp(), z.offset()));
+        }
+        if let Ok(dt) = t.parse::<jiff::civil::DateTime>() {
+            return Ok(Published::Day(Date(dt.date())));
+        }
+        for form in [
+            "%Y/%m/%d",
+            "%B %d, %Y",
+            "%b %d, %Y",
+            "%d %B %Y",
+            "%d %b %Y",
+            "%B %d %Y",
+        ] {
+            if let Ok(d) = jiff::civil::Date::strptime(form, t) {
+                return Ok(Published::Day(Date(d)));
+            }
+        }
+        Err(format!(
+            "`{s}` is not a date; write it as 2025-12-27, or with its time as 2025-12-27T09:00:00+09:00"
+        ))
+    }
+}
+
+impl fmt::Display for Published {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Published::Day(d) => d.fmt(f),
+            Published::Moment(t, offset) if *offset == jiff::tz::Offset::UTC => write!(f, "{t}"),
+            Published::Moment(t, offset) => write!(f, "{}", t.display_with_offset(*offset)),
+        }
+    }
+}
+
+/// A publication date read back from a record: one that is no date (written
+/// as free text before dates were read) is none, so the record still loads.
+pub(crate) fn lenient<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Published>, D::Error> {
+    let text = <Option<String> as serde::Deserialize>::deserialize(d)?;
+    Ok(text.and_then(|t| t.parse().ok()))
+}
+
 crate::ids::text_serde!(Date);
 crate::ids::text_serde!(Instant);
+crate::ids::text_serde!(Published);
 
 #[cfg(test)]
 mod tests {
-    use super::Date;
+    use super::{Date, Published};
+
+    #[test]
+    fn a_publication_date_is_read_in_the_forms_people_write_and_written_back_as_read() {
+        for (given, written, day) in [
+            ("2025-12-27", "2025-12-27", "2025-12-27"),
+            (
+                "2025-12-27T09:00:00+09:00",
+                "2025-12-27T09:00:00+09:00",
+                "2025-12-27",
+            ),
+            ("2025-12-26T23:30:00Z", "2025-12-26T23:30:00Z", "2025-12-26"),
+            (
+                "Sat, 27 Dec 2025 01:00:00 +0900",
+                "2025-12-27T01:00:00+09:00",
+                "2025-12-27",
+            ),
+            ("2025/12/27", "2025-12-27", "2025-12-27"),
+            ("December 27, 2025", "2025-12-27", "2025-12-27"),
+            ("27 December 2025", "2025-12-27", "2025-12-27"),
+            ("2025-12-27T09:00:00", "2025-12-27", "2025-12-27"),
+        ] {
+            let p: Published = given.parse().unwrap_or_else(|e| panic!("{given}: {e}"));
+            assert_eq!(p.to_string(), written, "{given}");
+            assert_eq!(p.day().to_string(), day, "{given}");
+        }
+        for bad in ["yesterday", "2025-02-30", "Spring 2025", ""] {
+            let e = bad.parse::<Published>().unwrap_err();
+            assert!(e.contains("2025-12-27"), "{bad}: {e}");
+        }
+    }
 
     #[test]
     fn a_date_is_a_day_the_calendar_has_written_one_way() {

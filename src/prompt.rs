@@ -250,7 +250,7 @@ struct SourceView {
     index: usize,
     title: String,
     publisher: Option<String>,
-    published: Option<String>,
+    published: Option<crate::clock::Published>,
     url: Option<String>,
 }
 
@@ -287,7 +287,7 @@ pub(crate) fn base_context(
             index: s.index,
             title: one_line(s.meta.title.as_deref().unwrap_or(&format!("Source {}", s.index))),
             publisher: s.meta.publisher.as_deref().map(one_line),
-            published: s.meta.published.as_deref().map(one_line),
+            published: s.meta.published,
             url: s.meta.url.as_deref().map(one_line),
         })
         .collect();

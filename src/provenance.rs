@@ -30,7 +30,7 @@ pub(crate) struct SourceRecord {
     pub(crate) title: Option<String>,
     pub(crate) url: Option<String>,
     /// When a URL source was fetched (RFC 3339).
-    pub(crate) fetched: Option<String>,
+    pub(crate) fetched: Option<crate::clock::Instant>,
     pub(crate) sha256: String,
     pub(crate) passages: Vec<PassageId>,
     /// A gathered item's licence line and provenance flags.
@@ -111,7 +111,7 @@ pub(crate) fn build<'a>(
                 origin: s.origin.clone(),
                 title: s.meta.title.clone(),
                 url: s.meta.url.clone(),
-                fetched: s.meta.fetched.clone(),
+                fetched: s.meta.fetched,
                 sha256: sha256_hex(s.raw.as_bytes()),
                 passages: s.passages.iter().map(|p| p.id.clone()).collect(),
                 licence: s.meta.licence.clone(),

@@ -55,11 +55,14 @@ pub(crate) struct SourceRef {
     pub(crate) index: usize,
     pub(crate) title: String,
     pub(crate) publisher: Option<String>,
-    pub(crate) published: Option<String>,
+    /// When the source says it was published: a day, or a moment (RFC 3339).
+    /// One written before dates were read (free text) reads back as none.
+    #[serde(deserialize_with = "crate::clock::lenient")]
+    pub(crate) published: Option<crate::clock::Published>,
     pub(crate) url: Option<String>,
     /// When a URL source was fetched (RFC 3339).
     #[serde(default)]
-    pub(crate) fetched: Option<String>,
+    pub(crate) fetched: Option<crate::clock::Instant>,
     /// Where it was read from.
     pub(crate) origin: String,
     /// The passage ids it holds, e.g. `S1`–`S6`.

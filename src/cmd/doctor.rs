@@ -5,7 +5,7 @@ use std::path::Path;
 use super::open::cwd;
 use super::out::{columns, write_stdout};
 use crate::cli::DoctorArgs;
-use crate::config::{Flags, Model};
+use crate::config::Flags;
 use crate::error::{Error, Result};
 use crate::llm::LlmError;
 use crate::llm::probe;
@@ -22,11 +22,7 @@ pub(crate) async fn run(args: &DoctorArgs, config: Option<&Path>) -> Result<()> 
     };
     let voice = session.voices().get(None)?;
     let options = session.drafter().options(&voice.persona, None, false)?;
-    let model = options
-        .models
-        .get(&StageKind::Brief)
-        .map(Model::to_string)
-        .unwrap_or_default();
+    let model = options.models.get(&StageKind::Brief).cloned().unwrap_or_default();
     let probes = client.probe(&model).await;
     if args.json {
         let v = serde_json::json!({"provider": session.drafter().provider_name(), "base_url": client.base_url(), "model": model, "probes": probes});

@@ -89,7 +89,7 @@ pub(crate) async fn run(args: &DraftArgs, config_path: Option<&Path>) -> Result<
             }
         }
         let edition = Edition {
-            lang: lang.as_deref(),
+            lang: lang.as_ref(),
             stem: &stem,
         };
         let written = output(args, &voice, d, &edition)?;

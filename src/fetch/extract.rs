@@ -11,7 +11,8 @@ pub struct Extracted {
     pub(crate) title: Option<String>,
     pub(crate) byline: Option<String>,
     pub(crate) publisher: Option<String>,
-    pub(crate) published: Option<String>,
+    /// When the page says it was published; a value that is no date is left out.
+    pub(crate) published: Option<crate::clock::Published>,
     pub(crate) text: String,
 }
 
@@ -154,7 +155,10 @@ pub fn html(page: &str, url: &str) -> Result<Extracted, String> {
         title: nonempty(Some(a.title.clone())),
         byline: nonempty(a.byline.clone()),
         publisher: nonempty(a.site_name.clone()),
-        published: nonempty(a.published_time.clone()).map(|d| d.chars().take(10).collect()),
+        // The day, as the page's own clock had it.
+        published: nonempty(a.published_time.clone())
+            .and_then(|d| d.parse::<crate::clock::Published>().ok())
+            .map(|p| crate::clock::Published::Day(p.day())),
         text: a.text_content.to_string(),
     })
 }

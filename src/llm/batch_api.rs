@@ -148,7 +148,13 @@ impl<'a> BatchApi<'a> {
                     if let (429 | 503 | 529, Some(wait)) = (status, hints.retry_after) {
                         self.http.gate().pause(wait);
                     }
-                    let e = wire.status_error(&url, status, &self.http.scrub(&text), "", &cfg.key_env);
+                    let e = wire.status_error(
+                        &url,
+                        status,
+                        &self.http.scrub(&text),
+                        &super::Model::default(),
+                        &cfg.key_env,
+                    );
                     (e, hints)
                 }
                 Err(e) => {

@@ -1,6 +1,7 @@
 //! What calls cost: a price table per model (shipped defaults, overridable in
 //! `parallax.toml`), applied to each call's token usage.
 
+use super::Model;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -73,8 +74,8 @@ impl PriceTable {
         Self { prices, local }
     }
 
-    pub(crate) fn price(&self, model: &str) -> Option<Price> {
-        if let Some(p) = self.prices.get(model) {
+    pub(crate) fn price(&self, model: &Model) -> Option<Price> {
+        if let Some(p) = self.prices.get(&**model) {
             return Some(*p);
         }
         let best = self
@@ -94,7 +95,7 @@ impl PriceTable {
     }
 
     /// Cost of `usage` on `model` in US dollars, if the model has a price.
-    pub(crate) fn cost(&self, model: &str, usage: &Usage) -> Option<f64> {
+    pub(crate) fn cost(&self, model: &Model, usage: &Usage) -> Option<f64> {
         let p = self.price(model)?;
         let cached = usage.cached_prompt_tokens.min(usage.prompt_tokens) as f64;
         let fresh = usage.prompt_tokens as f64 - cached;

@@ -5,6 +5,7 @@
 //! answers: `--no-cache` keeps them, so a server that refuses a mode is not
 //! asked in it again on every run.
 
+use super::Model;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -52,11 +53,11 @@ impl ServerFacts {
     }
 
     /// The one key: an endpoint (`HttpClient::endpoint`) and a model.
-    pub(crate) fn key(endpoint: &str, model: &str) -> String {
+    pub(crate) fn key(endpoint: &str, model: &Model) -> String {
         format!("{} {model}", endpoint.trim_end_matches('/'))
     }
 
-    fn get(&self, endpoint: &str, model: &str) -> Facts {
+    fn get(&self, endpoint: &str, model: &Model) -> Facts {
         self.known
             .lock()
             .ok()
@@ -65,7 +66,7 @@ impl ServerFacts {
     }
 
     /// Change one entry and write the file.
-    fn update(&self, endpoint: &str, model: &str, change: impl FnOnce(&mut Facts)) {
+    fn update(&self, endpoint: &str, model: &Model, change: impl FnOnce(&mut Facts)) {
         let Ok(mut k) = self.known.lock() else {
             return;
         };
@@ -82,13 +83,13 @@ impl ServerFacts {
     }
 
     /// The mode to ask `model` at `endpoint` in.
-    pub(crate) fn output_mode(&self, endpoint: &str, model: &str) -> OutputMode {
+    pub(crate) fn output_mode(&self, endpoint: &str, model: &Model) -> OutputMode {
         self.get(endpoint, model).output_mode.unwrap_or(self.start)
     }
 
     /// Step down from `from` after the server refused it with `message`; false
     /// when there is no weaker mode. Another worker may have stepped down already.
-    pub(crate) fn step_down(&self, endpoint: &str, model: &str, from: OutputMode, message: &str) -> bool {
+    pub(crate) fn step_down(&self, endpoint: &str, model: &Model, from: OutputMode, message: &str) -> bool {
         let Some(next) = after_refusal(from, message) else {
             return false;
         };
@@ -104,13 +105,13 @@ impl ServerFacts {
 
     /// The context window as the server stated it: `None` when it was never
     /// asked, `Some(None)` when it was asked and did not say.
-    pub(crate) fn context(&self, endpoint: &str, model: &str) -> Option<Option<u64>> {
+    pub(crate) fn context(&self, endpoint: &str, model: &Model) -> Option<Option<u64>> {
         let f = self.get(endpoint, model);
         f.context_asked.then_some(f.context)
     }
 
     /// Remember what the server said of its context window.
-    pub(crate) fn set_context(&self, endpoint: &str, model: &str, context: Option<u64>) {
+    pub(crate) fn set_context(&self, endpoint: &str, model: &Model, context: Option<u64>) {
         self.update(endpoint, model, |f| {
             f.context_asked = true;
             f.context = context;
@@ -128,18 +129,23 @@ mod tests {
         let file = dir.path().join("servers.json");
         let facts = ServerFacts::new(OutputMode::JsonSchemaStrict, Some(file.clone()));
         let (a, b) = ("OpenAi http://h/v1", "OpenAi http://other/v1");
-        assert_eq!(facts.context(a, "m"), None, "never asked");
-        facts.set_context(a, "m", Some(8192));
-        facts.set_context(b, "m", None);
-        assert!(facts.step_down(a, "m", OutputMode::JsonSchemaStrict, "strict mode unsupported"));
+        assert_eq!(facts.context(a, &"m".into()), None, "never asked");
+        facts.set_context(a, &"m".into(), Some(8192));
+        facts.set_context(b, &"m".into(), None);
+        assert!(facts.step_down(
+            a,
+            &"m".into(),
+            OutputMode::JsonSchemaStrict,
+            "strict mode unsupported"
+        ));
         let again = ServerFacts::new(OutputMode::JsonSchemaStrict, Some(file.clone()));
-        assert_eq!(again.context(a, "m"), Some(Some(8192)));
-        assert_eq!(again.context(&format!("{a}/"), "m"), Some(Some(8192)));
-        assert_eq!(again.context(b, "m"), Some(None), "asked; it did not say");
-        assert_eq!(again.context(a, "other-model"), None);
-        assert_eq!(again.output_mode(a, "m"), OutputMode::JsonSchema);
-        assert_eq!(again.output_mode(b, "m"), OutputMode::JsonSchemaStrict);
-        assert!(!again.step_down(a, "m", OutputMode::Plain, "response_format"));
+        assert_eq!(again.context(a, &"m".into()), Some(Some(8192)));
+        assert_eq!(again.context(&format!("{a}/"), &"m".into()), Some(Some(8192)));
+        assert_eq!(again.context(b, &"m".into()), Some(None), "asked; it did not say");
+        assert_eq!(again.context(a, &"other-model".into()), None);
+        assert_eq!(again.output_mode(a, &"m".into()), OutputMode::JsonSchema);
+        assert_eq!(again.output_mode(b, &"m".into()), OutputMode::JsonSchemaStrict);
+        assert!(!again.step_down(a, &"m".into(), OutputMode::Plain, "response_format"));
         let text = std::fs::read_to_string(&file).unwrap();
         assert!(text.contains("\"OpenAi http://h/v1 m\""), "{text}");
     }

@@ -142,7 +142,7 @@ impl HttpClient {
                     });
                 }
                 Ok(answer) => {
-                    flush_warning(req.stage.as_str(), warned.take());
+                    flush_warning(&req.stage, warned.take());
                     // Only OpenAI-style usage counts the whole prompt, cached or not.
                     let url = self.wire.url(&self.cfg.base_url);
                     let cut = (self.cfg.preset.protocol == Protocol::OpenAi)
@@ -171,7 +171,7 @@ impl HttpClient {
                 policy.max_retries
             };
             if retries >= limit || !is_retryable(&error, &hints) {
-                flush_warning(req.stage.as_str(), warned.take());
+                flush_warning(&req.stage, warned.take());
                 return Err(error);
             }
             retries += 1;
@@ -184,7 +184,7 @@ impl HttpClient {
                 // The same failure again (bar its request id): counted, not repeated.
                 Some((last, n)) if shape(last) == shape(&line) => *n += 1,
                 _ => {
-                    flush_warning(req.stage.as_str(), warned.take());
+                    flush_warning(&req.stage, warned.take());
                     tracing::warn!(stage = %req.stage, "{line}; retrying (up to {limit} times) in {} ms", wait.as_millis());
                     warned = Some((line, 1));
                 }

@@ -262,7 +262,7 @@ impl Client {
     /// The model's context length as its server states it: remembered from an
     /// earlier run unless `refresh`, else asked (for at most three seconds) and
     /// remembered, whether the server said or not.
-    pub(crate) async fn learn_context(&self, model: &str, refresh: bool) -> Option<u64> {
+    pub(crate) async fn learn_context(&self, model: &Model, refresh: bool) -> Option<u64> {
         let endpoint = self.http.endpoint();
         if let Some(known) = self.http.facts().context(&endpoint, model).filter(|_| !refresh) {
             return known;
@@ -275,7 +275,7 @@ impl Client {
     }
 
     /// What the server can do, probed with `model` (`parallax doctor`).
-    pub(crate) async fn probe(&self, model: &str) -> Vec<probe::Probe> {
+    pub(crate) async fn probe(&self, model: &Model) -> Vec<probe::Probe> {
         probe::run(&self.http, model).await
     }
 }

@@ -7,6 +7,7 @@ pub(crate) const TOOL_DESCRIPTION: &str = "Give the answer.";
 pub(crate) const SCHEMA_NOTE: &str =
     "Answer with one JSON object, and nothing else, that matches this JSON Schema:";
 
+use super::Model;
 use serde_json::{Value, json};
 
 use super::modes::OutputMode;
@@ -95,7 +96,7 @@ pub(crate) fn error_message(body: &str) -> String {
 
 /// Map a non-success status to an error. Quota and spending-limit answers are
 /// told apart from ordinary rate limits: retrying them cannot help.
-pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
+pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &Model, key_env: &str) -> LlmError {
     let message = error_message(body);
     let url = url.to_string();
     let lower = body.to_ascii_lowercase();
@@ -135,7 +136,7 @@ pub(crate) fn status_error(url: &str, status: u16, body: &str, model: &str, key_
         },
         404 => LlmError::ModelNotFound {
             url,
-            model: super::Model::reported(model),
+            model: model.clone(),
             message,
         },
         402 => LlmError::Quota { url, status, message },

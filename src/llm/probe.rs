@@ -3,6 +3,7 @@
 //! a streamed one (and whether it reports usage), and each structured-output
 //! mode in turn. Nothing is retried: a probe reports what one request did.
 
+use super::Model;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -69,15 +70,15 @@ async fn send(http: &HttpClient, url: &str, body: Option<Value>) -> Result<(u16,
 
 /// Whether the list entry `m` names `model` (Ollama names a model without a tag
 /// as `:latest`).
-fn names(m: &Value, field: &str, model: &str) -> bool {
+fn names(m: &Value, field: &str, model: &Model) -> bool {
     let n = m[field].as_str().unwrap_or("");
-    n == model || n.strip_suffix(":latest") == Some(model)
+    n == &**model || n.strip_suffix(":latest") == Some(&**model)
 }
 
 /// The model's context length where the server states it, and where from:
 /// vLLM's `max_model_len` in the model list, llama.cpp's `/props`, Ollama's
 /// `/api/show`. Anthropic's API states none.
-pub(crate) async fn context_length(http: &HttpClient, model: &str) -> Option<(u64, &'static str)> {
+pub(crate) async fn context_length(http: &HttpClient, model: &Model) -> Option<(u64, &'static str)> {
     let base = http.base_url().trim_end_matches('/');
     let json = |text: String| serde_json::from_str::<Value>(&text).unwrap_or(Value::Null);
     match http.preset().protocol {
@@ -120,7 +121,7 @@ pub(crate) async fn context_length(http: &HttpClient, model: &str) -> Option<(u6
 }
 
 /// The model list, and the context length if the server states it.
-async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
+async fn models(http: &HttpClient, model: &Model) -> Vec<Probe> {
     let base = http.base_url().trim_end_matches('/');
     let (list, key, id) = match http.preset().protocol {
         Protocol::OpenAi => (format!("{base}/models"), "data", "id"),
@@ -165,10 +166,10 @@ async fn models(http: &HttpClient, model: &str) -> Vec<Probe> {
     out
 }
 
-fn request(model: &str, schema: bool) -> ChatRequest {
+fn request(model: &Model, schema: bool) -> ChatRequest {
     ChatRequest {
         stage: super::Label::probe(),
-        model: super::Model::reported(model),
+        model: model.clone(),
         messages: vec![Message::new(
             Role::User,
             if schema {
@@ -243,7 +244,7 @@ fn modes(protocol: Protocol) -> Vec<(OutputMode, &'static str)> {
 }
 
 /// Every probe, in order, for `model` at the client's server.
-pub(crate) async fn run(http: &HttpClient, model: &str) -> Vec<Probe> {
+pub(crate) async fn run(http: &HttpClient, model: &Model) -> Vec<Probe> {
     let mut out = models(http, model).await;
     for (check, stream) in [("answer", false), ("stream", true)] {
         out.push(

@@ -227,7 +227,7 @@ pub(super) fn shape(line: &str) -> String {
     out
 }
 
-pub(super) fn flush_warning(stage: &str, warned: Option<(String, u32)>) {
+pub(super) fn flush_warning(stage: &super::Label, warned: Option<(String, u32)>) {
     if let Some((line, n)) = warned.filter(|(_, n)| *n > 1) {
         tracing::warn!(stage = %stage, "the same failure {n} times in all: {line}");
     }

@@ -3,6 +3,7 @@
 //! failed status. The HTTP client holds a `dyn Wire` and never asks which
 //! protocol it speaks.
 
+use super::Model;
 use reqwest::header::{AUTHORIZATION, HeaderMap, HeaderValue};
 use serde_json::Value;
 
@@ -57,7 +58,7 @@ pub(crate) trait Wire: Send + Sync + std::fmt::Debug {
     fn framing(&self) -> Framing {
         Framing::Sse
     }
-    fn status_error(&self, url: &str, status: u16, body: &str, model: &str, key_env: &str) -> LlmError {
+    fn status_error(&self, url: &str, status: u16, body: &str, model: &Model, key_env: &str) -> LlmError {
         openai::status_error(url, status, body, model, key_env)
     }
 }

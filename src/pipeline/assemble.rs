@@ -131,9 +131,9 @@ fn source_ref(s: &crate::source::Source, language: &crate::ids::Lang) -> SourceR
             .clone()
             .unwrap_or_else(|| format!("Source {}", s.index)),
         publisher: s.meta.publisher.clone(),
-        published: s.meta.published.clone(),
+        published: s.meta.published,
         url: s.meta.url.clone(),
-        fetched: s.meta.fetched.clone(),
+        fetched: s.meta.fetched,
         origin: s.origin.clone(),
         passages: s.passages.iter().map(|p| p.id.clone()).collect(),
         licence: s.meta.licence.clone(),

@@ -261,7 +261,7 @@ fn leads_in(p: &Passage) -> bool {
 
 /// What a passage gives of one side: the sentences of that side's statements,
 /// or the whole passage when its source speaks for the side as a whole.
-fn own_words(p: &Passage, side: &str) -> String {
+fn own_words(p: &Passage, side: &SideId) -> String {
     let mut sentences: Vec<&str> = Vec::new();
     for (s, sentence) in &p.said {
         if s == side && !sentences.contains(&sentence.as_str()) {

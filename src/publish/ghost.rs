@@ -24,7 +24,7 @@ pub(crate) struct Remote {
     pub(crate) id: String,
     #[serde(default)]
     pub(crate) url: String,
-    pub(crate) updated_at: String,
+    pub(crate) updated_at: super::record::Revision,
 }
 
 /// What a post is made of.

@@ -22,7 +22,7 @@ use crate::voice::Voice;
 
 pub(crate) use output::{Edition, Target, outputs, slug, stems, target, with_ext};
 pub(crate) use record::{
-    Published, RemotePost, append as record, latest as records, story_hash, story_hash_of,
+    Published, RemotePost, Revision, append as record, latest as records, story_hash, story_hash_of,
 };
 pub(crate) use site::{Page, bundle, updated};
 

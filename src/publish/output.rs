@@ -79,7 +79,7 @@ pub(crate) fn slug(headline: &str) -> String {
 /// Which edition is being written: its language (when there are several) and
 /// the name every edition shares in a folder.
 pub(crate) struct Edition<'a> {
-    pub(crate) lang: Option<&'a str>,
+    pub(crate) lang: Option<&'a Lang>,
     pub(crate) stem: &'a str,
 }
 
@@ -87,7 +87,7 @@ impl Edition<'_> {
     /// An output base (`out/story`, no extension yet) for this edition: `out/story.ko`.
     pub(crate) fn base(&self, base: &Path) -> PathBuf {
         match self.lang {
-            Some(lang) => with_ext(base, lang),
+            Some(lang) => with_ext(base, lang.as_str()),
             None => base.to_path_buf(),
         }
     }
@@ -97,7 +97,7 @@ impl Edition<'_> {
     pub(crate) fn file(&self, path: &Path) -> PathBuf {
         match (self.lang, path.extension()) {
             (Some(lang), Some(ext)) => path.with_extension(format!("{lang}.{}", ext.to_string_lossy())),
-            (Some(lang), None) => with_ext(path, lang),
+            (Some(lang), None) => with_ext(path, lang.as_str()),
             (None, _) => path.to_path_buf(),
         }
     }

@@ -35,8 +35,21 @@ pub(crate) struct Published {
 pub(crate) struct RemotePost {
     /// The site's id of the post (a number in WordPress, a string in Ghost).
     pub(crate) id: serde_json::Value,
-    /// When the site last changed it (UTC).
-    pub(crate) modified: String,
+    /// When the site last changed it, in the site's own words.
+    pub(crate) modified: Revision,
+}
+
+/// A site's mark of a post's last change (WordPress `modified_gmt`, Ghost
+/// `updated_at`): opaque, kept and sent back exactly as the site wrote it, so
+/// that the site recognises it; never read as a date here.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Revision(String);
+
+impl std::fmt::Display for Revision {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
 }
 
 /// SHA-256 of a story's JSON record and Markdown in `dir`, as they are now.

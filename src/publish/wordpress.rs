@@ -24,7 +24,7 @@ pub(crate) struct Remote {
     pub(crate) link: String,
     /// When WordPress last changed it (UTC, `2026-12-07T10:00:00`).
     #[serde(default)]
-    pub(crate) modified_gmt: String,
+    pub(crate) modified_gmt: super::record::Revision,
     #[serde(default)]
     pub(crate) status: String,
 }

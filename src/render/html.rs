@@ -33,7 +33,7 @@ struct SourceView<'a> {
     title: &'a str,
     url: Option<&'a str>,
     publisher: Option<&'a str>,
-    published: Option<&'a str>,
+    published: Option<crate::clock::Published>,
     passages: String,
     /// A gathered item's licence line and provenance flags.
     notes: String,
@@ -124,7 +124,7 @@ impl Html {
                 title: &s.title,
                 url: s.url.as_deref().and_then(safe_url),
                 publisher: s.publisher.as_deref(),
-                published: s.published.as_deref(),
+                published: s.published,
                 passages: s.passage_span(),
                 notes: s.notes(),
             })

@@ -27,7 +27,7 @@ struct FrontMatter<'a> {
     date: crate::clock::Date,
     author: &'a str,
     persona: &'a str,
-    language: &'a str,
+    language: &'a crate::ids::Lang,
     perspectives: Vec<&'a str>,
     sources: Vec<SourceEntry<'a>>,
     parallax: Meta<'a>,
@@ -41,7 +41,7 @@ struct SourceEntry<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     publisher: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    fetched: Option<&'a str>,
+    fetched: Option<crate::clock::Instant>,
     passages: String,
 }
 
@@ -158,7 +158,7 @@ fn front_matter(a: &Article) -> String {
                 title: &s.title,
                 url: s.url.as_deref(),
                 publisher: s.publisher.as_deref(),
-                fetched: s.fetched.as_deref(),
+                fetched: s.fetched,
                 passages: s.passage_span(),
             })
             .collect(),
@@ -331,7 +331,7 @@ fn source_line(s: &crate::article::SourceRef) -> String {
         let _ = write!(line, " — {}", inline(p));
     }
     if let Some(d) = &s.published {
-        let _ = write!(line, ", {}", inline(d));
+        let _ = write!(line, ", {}", inline(&d.to_string()));
     }
     if let Some(u) = s.url.as_deref().and_then(super::html::safe_url) {
         let _ = write!(line, " <{u}>");

@@ -17,7 +17,7 @@ struct Sheet {
     title: Option<String>,
     url: Option<String>,
     publisher: Option<String>,
-    published: Option<String>,
+    published: Option<crate::clock::Published>,
     perspective: Option<SideId>,
     facts: Vec<Fact>,
 }

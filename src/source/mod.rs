@@ -42,13 +42,14 @@ pub(crate) struct SourceMeta {
     #[serde(default)]
     pub(crate) publisher: Option<String>,
     #[serde(default)]
-    pub(crate) published: Option<String>,
+    /// A day (`2025-12-27`) or a moment (`2025-12-27T09:00:00+09:00`).
+    pub(crate) published: Option<crate::clock::Published>,
     /// Set when the whole source speaks for one side (a perspective id).
     #[serde(default)]
     pub(crate) perspective: Option<SideId>,
     /// When a URL source was fetched (RFC 3339).
     #[serde(default)]
-    pub(crate) fetched: Option<String>,
+    pub(crate) fetched: Option<crate::clock::Instant>,
     /// For a gathered item: the channel, the office, the language, the licence,
     /// what it is (transcript, statement, release) and its provenance flags.
     #[serde(default, skip_serializing_if = "Option::is_none")]

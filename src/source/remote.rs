@@ -49,6 +49,6 @@ pub(crate) fn from_page(page: &Page, index: usize, first_id: usize) -> Result<So
     };
     source.origin = page.url.clone();
     source.meta.url = Some(page.url.clone());
-    source.meta.fetched = Some(page.fetched.to_string());
+    source.meta.fetched = Some(page.fetched);
     Ok(source)
 }

@@ -80,13 +80,13 @@ pub(crate) fn bare_office(speaker: &str) -> bool {
 
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).
-fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<SideId> {
+fn home_side(speaker: &str, language: Script, persona: &Persona) -> Option<SideId> {
     // The office opens the span (外交部发言人毛宁), or, in Japanese, where titles
     // follow names, stands anywhere in it (松野博一官房長官); never beside another
     // country (ロシア外務省, 俄罗斯外交部).
     let office = OFFICES
         .split_whitespace()
-        .any(|o| speaker.starts_with(o) || (language == "ja" && speaker.contains(o)));
+        .any(|o| speaker.starts_with(o) || (language == Script::Japanese && speaker.contains(o)));
     if !office || FOREIGN.split_whitespace().any(|f| speaker.contains(f)) {
         return None;
     }
@@ -94,7 +94,7 @@ fn home_side(speaker: &str, language: &str, persona: &Persona) -> Option<SideId>
         .spec
         .perspectives
         .iter()
-        .filter(|p| p.languages.iter().any(|l| l == language));
+        .filter(|p| p.languages.iter().any(|l| *l == language.code()));
     let home = homes.next()?;
     homes.next().is_none().then(|| home.id.clone())
 }
@@ -150,13 +150,9 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
 
 /// The language of a passage: its own script, or its source's (`source`) when
 /// the passage is in Latin letters.
-fn language(passage: &str, source: Script) -> &'static str {
+fn language(passage: &str, source: Script) -> Script {
     let own = script(passage);
-    if own == Script::Latin {
-        source.code()
-    } else {
-        own.code()
-    }
+    if own == Script::Latin { source } else { own }
 }
 
 /// The side learnt for a name, or for a surname alone (林氏, 毛報道官) the side of

@@ -259,10 +259,8 @@ fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
     assert!(degraded_list(&md).len() >= 4, "{}", r.stderr);
     // No printed part is salad: at least half of its words of four letters or
     // more are the sources' (parallax's own notices of silence aside).
-    let sources: std::collections::HashSet<String> = crate::support::prism_sources()
-        .iter()
-        .flat_map(|s| long_words(&read(s)))
-        .collect();
+    let sources: std::collections::HashSet<String> =
+        crate::support::prism_sources().iter().flat_map(|s| long_words(&read(s))).collect();
     let body = md.splitn(3, "---\n").nth(2).unwrap_or_default();
     let body = body.split("## About the author").next().unwrap_or_default();
     for line in body.lines().filter(|l| !l.starts_with('#')) {
@@ -278,8 +276,5 @@ fn a_random_weights_model_behind_llama_server_degrades_and_completes() {
 
 /// The lower-cased words of four letters or more of `text`, markup aside.
 fn long_words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 4)
-        .map(str::to_lowercase)
-        .collect()
+    text.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| w.len() >= 4).map(str::to_lowercase).collect()
 }

@@ -66,7 +66,7 @@ fn persisted_keys_are_the_ones_earlier_releases_wrote() {
     assert_eq!(key, fixture["cache_key"]);
     assert_eq!(custom_id("story-1", "brief", &key), fixture["custom_id"]);
     assert_eq!(
-        ServerFacts::key(&endpoint, "gpt-4o-mini"),
+        ServerFacts::key(&endpoint, &"gpt-4o-mini".into()),
         fixture["server_facts_key"]
     );
     // An entry written under that key is read back as a hit.

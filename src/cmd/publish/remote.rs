@@ -18,7 +18,7 @@ pub(super) struct Sent {
     pub(super) id: Value,
     pub(super) link: String,
     /// When the site last changed it.
-    pub(super) modified: String,
+    pub(super) modified: crate::publish::Revision,
 }
 
 /// What the generic flow asks of a site.

@@ -84,7 +84,7 @@ fn openai_outcome(v: &Value, url: &str) -> Outcome {
             url,
             status,
             &body.to_string(),
-            "",
+            &crate::llm::Model::default(),
             "",
         )),
     }

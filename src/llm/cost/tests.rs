@@ -10,11 +10,11 @@ fn prices_match_by_prefix_and_count_cached_tokens() {
         completion_tokens: 1_000_000,
         cached_prompt_tokens: 500_000,
     };
-    let c = t.cost("gpt-4o-mini-2024-07-18", &u).unwrap();
+    let c = t.cost(&"gpt-4o-mini-2024-07-18".into(), &u).unwrap();
     assert!((c - (0.5 * 0.15 + 0.5 * 0.075 + 0.60)).abs() < 1e-9, "{c}");
-    assert!(t.cost("unknown-model", &u).is_none());
+    assert!(t.cost(&"unknown-model".into(), &u).is_none());
     assert_eq!(
-        PriceTable::new(&BTreeMap::new(), true).cost("llama3.1", &u),
+        PriceTable::new(&BTreeMap::new(), true).cost(&"llama3.1".into(), &u),
         Some(0.0)
     );
 }
@@ -35,5 +35,5 @@ fn overrides_win() {
         completion_tokens: 0,
         cached_prompt_tokens: 0,
     };
-    assert_eq!(t.cost("gpt-4o-mini", &u), Some(1.0));
+    assert_eq!(t.cost(&"gpt-4o-mini".into(), &u), Some(1.0));
 }

@@ -20,7 +20,7 @@ fn error_messages_come_from_any_common_shape() {
 
 #[test]
 fn status_maps_to_kind() {
-    let e = |s, b| status_error("u", s, b, "m", "OPENAI_API_KEY");
+    let e = |s, b| status_error("u", s, b, &"m".into(), "OPENAI_API_KEY");
     assert!(matches!(e(401, "{}"), LlmError::Auth { status: 401, .. }));
     assert!(matches!(e(404, "{}"), LlmError::ModelNotFound { .. }));
     assert!(matches!(e(500, "{}"), LlmError::Api { status: 500, .. }));
@@ -149,7 +149,7 @@ fn context_length_errors_carry_the_limit_the_server_reports() {
         ),
         (r#"{"error":{"message":"context_length_exceeded"}}"#, None),
     ] {
-        match status_error("u", 400, body, "m", "K") {
+        match status_error("u", 400, body, &"m".into(), "K") {
             LlmError::ContextLength { limit: l, .. } => assert_eq!(l, limit, "{body}"),
             other => panic!("{other:?} from {body}"),
         }

@@ -39,8 +39,9 @@ fn a_headline_gives_a_file_name_in_any_script() {
 
 #[test]
 fn each_edition_has_its_own_names() {
+    let ko_lang = crate::ids::Lang::from("ko");
     let ko = Edition {
-        lang: Some("ko"),
+        lang: Some(&ko_lang),
         stem: "story",
     };
     assert_eq!(ko.base(Path::new("out/story")), PathBuf::from("out/story.ko"));
