@@ -56,7 +56,7 @@ fn noun_phrase(speaker: String) -> String {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
         && !words.iter().any(|w| matches!(*w, "and" | "or" | "nor"))
         && (words[0].ends_with("ing") && words[0].chars().next().is_some_and(char::is_uppercase)
-            || super::is_clause_tail(&words[0].to_lowercase())
+            || is_clause_tail(&words[0].to_lowercase())
             || i < 2
                 && words[..=i]
                     .iter()
@@ -187,6 +187,6 @@ pub(crate) fn is_anaphor(speaker: &str) -> bool {
     let lower = speaker.to_lowercase();
     ANAPHORS.contains(&lower.as_str())
         || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
-        || super::role(speaker).is_some()
+        || super::anaphora::role(speaker).is_some()
         || continuation(speaker)
 }
