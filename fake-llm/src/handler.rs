@@ -196,6 +196,7 @@ impl Answered<'_> {
                     answer::append_to_first_text(&mut answer, &t.append);
                 }
                 if config.sloppy
+                    && index.is_multiple_of(config.sloppy_one_in.max(1))
                     && let Some(name) = req.schema_name.as_deref()
                 {
                     sloppy::spoil(&mut answer, name, index, &req.transcript);

@@ -62,6 +62,8 @@ pub struct Config {
     pub tamper: Option<Tamper>,
     /// Answer schema-valid but flawed JSON (see `sloppy`).
     pub sloppy: bool,
+    /// With `sloppy`: spoil one answer in this many (1: every answer).
+    pub sloppy_one_in: usize,
     /// Answer schema-valid JSON whose texts are lines of the whole prompt,
     /// instructions and annotations included (see `echo`).
     pub echo: bool,
@@ -108,6 +110,7 @@ impl Default for Config {
             rate_window: Duration::from_secs(60),
             tamper: None,
             sloppy: false,
+            sloppy_one_in: 1,
             echo: false,
             json_object_only: false,
             tools_only: false,

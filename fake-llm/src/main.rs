@@ -1,14 +1,15 @@
-//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--echo 1] [--batch-delay-ms MS] [--imitate llama-server|llama-cpp-python|ollama] [--context N]`:
+//! `fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy N] [--echo 1] [--batch-delay-ms MS] [--imitate llama-server|llama-cpp-python|ollama] [--context N]`:
 //! run the fake server on 127.0.0.1 (OpenAI at `/v1/chat/completions`, Anthropic
 //! at `/v1/messages`, both batch APIs) and print its base URL.
 //! `fake-llm run-batch IN.jsonl OUT.jsonl`: answer an OpenAI batch input file as
 //! a self-hosted engine (vLLM's `run-batch`) would.
+//! `--sloppy N` spoils one answer in N (`--sloppy 1`: every answer).
 
 use std::time::Duration;
 
 use fake_llm::{Config, Fault, FaultPlan, Handle, Imitate};
 
-const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy 1] [--echo 1] [--batch-delay-ms MS]\n                [--imitate llama-server|llama-cpp-python|ollama] [--context N]\n       fake-llm run-batch IN.jsonl OUT.jsonl";
+const USAGE: &str = "usage: fake-llm [--port N] [--latency-ms MS] [--fault-percent P] [--rpm N] [--seed S] [--sloppy N] [--echo 1] [--batch-delay-ms MS]\n                [--imitate llama-server|llama-cpp-python|ollama] [--context N]\n       fake-llm run-batch IN.jsonl OUT.jsonl";
 
 /// `run-batch IN OUT`: the answers of every line of IN, written to OUT.
 async fn run_batch(input: Option<String>, output: Option<String>) -> i32 {
@@ -62,7 +63,10 @@ async fn main() {
             "--latency-ms" => config.latency = Duration::from_millis(value),
             "--rpm" => config.rpm = u32::try_from(value).unwrap_or(u32::MAX),
             "--seed" => config.faults.seed = value,
-            "--sloppy" => config.sloppy = value != 0,
+            "--sloppy" => {
+                config.sloppy = value != 0;
+                config.sloppy_one_in = value.max(1) as usize;
+            }
             "--echo" => config.echo = value != 0,
             "--batch-delay-ms" => config.batch.delay = Duration::from_millis(value),
             "--context" => config.context = Some(value),

@@ -342,7 +342,7 @@ fn unattributed(
         let named = holders.iter().any(|x| {
             x.statement
                 .side
-                .as_deref()
+                .as_ref()
                 .is_some_and(|s| sentence_names_side(sentence, s, persona))
                 || sides::names(&x.statement.speaker)
                     .iter()
@@ -362,12 +362,12 @@ fn unattributed(
     out
 }
 
-pub(super) fn sentence_names_side(sentence: &str, side: &str, persona: &Persona) -> bool {
+pub(super) fn sentence_names_side(sentence: &str, side: &SideId, persona: &Persona) -> bool {
     persona
         .spec
         .perspectives
         .iter()
-        .filter(|p| p.id == side)
+        .filter(|p| p.id == *side)
         .any(|p| {
             std::iter::once(&p.label)
                 .chain(&p.keywords)

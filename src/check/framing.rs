@@ -23,7 +23,7 @@ fn adopted<'s>(sources: &'s Sources<'_>, sentence: &str, persona: &Persona) -> O
     {
         return None;
     }
-    let named = |side: &str, speaker: &str| {
+    let named = |side: &crate::ids::SideId, speaker: &str| {
         sentence_names_side(sentence, side, persona)
             || sides::names(speaker)
                 .iter()

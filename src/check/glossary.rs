@@ -60,7 +60,7 @@ fn check_term(doc: &Doc, persona: &Persona, entry: &GlossaryEntry, findings: &mu
             let problems = match entry.policy {
                 // The language the sentence is written in, whatever the persona's.
                 Policy::FirstMentionBoth if !first_seen => {
-                    first_mention(entry, sentence, crate::lang::script::script(sentence).code())
+                    first_mention(entry, sentence, crate::lang::script::script(sentence))
                 }
                 Policy::Attribute => unattributed(persona, &named, sentence),
                 Policy::NeutralOnly => not_neutral(entry, &named, sentence),
@@ -82,15 +82,16 @@ type Problem = (FindingKind, String, String);
 /// Whether `name` is written as `language` writes it: Hangul for Korean;
 /// kana, or Han characters in their Japanese forms, for Japanese; simplified
 /// Han characters for Chinese; Latin letters otherwise.
-fn in_language(name: &str, language: &str) -> bool {
+fn in_language(name: &str, language: crate::lang::script::Script) -> bool {
     use crate::lang::script::{han, hangul, kana};
     let simplified = || crate::lang::cjk::fold(name) == name;
     let hanzi = name.chars().any(han) && !name.chars().any(|c| kana(c) || hangul(c));
-    match language.split('-').next().unwrap_or(language) {
-        "ko" => name.chars().any(hangul),
-        "ja" => name.chars().any(kana) || (hanzi && !simplified()),
-        "zh" => hanzi && simplified(),
-        _ => name.chars().all(|c| !han(c) && !kana(c) && !hangul(c)),
+    use crate::lang::script::Script;
+    match language {
+        Script::Korean => name.chars().any(hangul),
+        Script::Japanese => name.chars().any(kana) || (hanzi && !simplified()),
+        Script::Chinese => hanzi && simplified(),
+        Script::Latin => name.chars().all(|c| !han(c) && !kana(c) && !hangul(c)),
     }
 }
 
@@ -98,7 +99,11 @@ fn in_language(name: &str, language: &str) -> bool {
 /// Japanese article writes 尖閣諸島 and 釣魚島, not the English, Chinese and
 /// Korean names as well). A side whose names the persona gives in no form of
 /// that language may be named in any.
-fn first_mention(entry: &GlossaryEntry, sentence: &str, language: &str) -> Vec<Problem> {
+fn first_mention(
+    entry: &GlossaryEntry,
+    sentence: &str,
+    language: crate::lang::script::Script,
+) -> Vec<Problem> {
     let mut sides: Vec<&SideId> = entry.names.iter().flat_map(|n| &n.used_by).collect();
     sides.sort();
     sides.dedup();

@@ -211,7 +211,7 @@ fn side_words(d: &Doc) -> Vec<(SideId, usize)> {
 }
 
 /// The quotations in a side's section, with the block each stands in.
-fn quotes<'d>(d: &'d Doc, side: &str) -> Vec<(String, &'d Block)> {
+fn quotes<'d>(d: &'d Doc, side: &crate::ids::SideId) -> Vec<(String, &'d Block)> {
     d.blocks
         .iter()
         .filter(|b| b.perspective.as_deref() == Some(side))

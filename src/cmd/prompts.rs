@@ -70,7 +70,7 @@ async fn render(
     let p = p.ok_or_else(|| Error::internal("no persona"))?;
     let mut sources = source::load_all(specs, &project.fetcher(&crate::config::ProcessEnv)?).await?;
     source::tag_perspectives(&mut sources, &p)?;
-    let options = DraftOptions::preview(config::every_stage("MODEL"));
+    let options = DraftOptions::preview(config::every_stage(config::Model::new("MODEL")));
     let job = Job {
         persona: &p,
         sources: &sources,

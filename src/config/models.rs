@@ -58,8 +58,8 @@ impl Temperature {
 pub(crate) type StageModels = BTreeMap<StageKind, Model>;
 
 /// The same model for every stage kind (previews and checks).
-pub(crate) fn every_stage(model: &str) -> StageModels {
-    let Some(model) = Model::new(model) else {
+pub(crate) fn every_stage(model: Option<Model>) -> StageModels {
+    let Some(model) = model else {
         return StageModels::new();
     };
     let kinds = <StageKind as strum::VariantArray>::VARIANTS;

@@ -43,23 +43,23 @@ pub(crate) struct Labels {
 }
 
 impl Labels {
-    pub(crate) fn no_position(&self, side: &str) -> String {
-        self.no_position.replace("{}", side)
+    pub(crate) fn no_position(&self, label: &str) -> String {
+        self.no_position.replace("{}", label)
     }
 
     /// A side with no stated position gives no reasons.
-    pub(crate) fn no_reasons(&self, side: &str) -> String {
-        self.no_reasons.replace("{}", side)
+    pub(crate) fn no_reasons(&self, label: &str) -> String {
+        self.no_reasons.replace("{}", label)
     }
 
     /// A stated position with no reasons beyond it.
-    pub(crate) fn no_reasons_beyond(&self, side: &str) -> String {
-        self.no_reasons_beyond.replace("{}", side)
+    pub(crate) fn no_reasons_beyond(&self, label: &str) -> String {
+        self.no_reasons_beyond.replace("{}", label)
     }
 
     /// A position whose meaning the sources do not spell out.
-    pub(crate) fn no_meaning(&self, side: &str) -> String {
-        self.no_meaning.replace("{}", side)
+    pub(crate) fn no_meaning(&self, label: &str) -> String {
+        self.no_meaning.replace("{}", label)
     }
 
     /// parallax's own sentences in this language, a side's name as `{}`: what
@@ -112,8 +112,8 @@ pub(crate) fn all() -> impl Iterator<Item = (&'static str, &'static Labels)> {
     super::LANGUAGES.iter().map(|l| (l.code, l.labels))
 }
 
-/// The labels for a language code (`en`, `ko`, `ko-KR`…); English otherwise.
-pub(crate) fn for_language(lang: &str) -> &'static Labels {
+/// The labels for a language (`en`, `ko`, `ko-KR`…); English otherwise.
+pub(crate) fn for_language(lang: &crate::ids::Lang) -> &'static Labels {
     let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
     super::LANGUAGES
         .iter()

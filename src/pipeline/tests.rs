@@ -85,7 +85,7 @@ fn fixture() -> (Persona, Vec<Source>, Prompts, DraftOptions) {
     let mut sources = vec![source::parse(std::path::Path::new("s.md"), SOURCE, 1, 1).unwrap()];
     source::tag_perspectives(&mut sources, &persona).unwrap();
     let prompts = Prompts::load(&[]).unwrap();
-    let mut options = DraftOptions::preview(crate::config::every_stage("m"));
+    let mut options = DraftOptions::preview(crate::config::every_stage(crate::config::Model::new("m")));
     options.kind = ProviderKind::Model;
     (persona, sources, prompts, options)
 }

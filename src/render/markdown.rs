@@ -49,7 +49,7 @@ struct SourceEntry<'a> {
 struct Meta<'a> {
     generator: &'a str,
     provider: &'a str,
-    model: &'a str,
+    model: &'a crate::llm::Model,
     extractive: bool,
     usage: UsageEntry,
     /// `None` (null) when a model has no price.

@@ -178,7 +178,7 @@ impl LlmClient for StoryClient<'_> {
     async fn complete(&self, req: &ChatRequest) -> std::result::Result<ChatResponse, LlmError> {
         let rounds = &self.engine.rounds;
         let key = Cache::key(&rounds.client.endpoint(), req);
-        let id = custom_id(&self.story, req.stage.as_str(), &key);
+        let id = custom_id(&self.story, &req.stage, &key);
         if let Some(answer) = rounds.store.get(&id) {
             return Ok(answer);
         }
@@ -193,7 +193,7 @@ impl LlmClient for StoryClient<'_> {
 
 /// A request's id at the providers: `^[a-zA-Z0-9_-]{1,64}$` (Anthropic's rule),
 /// readable (story and stage) and unique (a hash of both and the request).
-pub(crate) fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
+pub(crate) fn custom_id(story: &str, stage: &crate::llm::Label, request_key: &str) -> String {
     let clean = |s: &str, n: usize| -> String {
         s.chars()
             .map(|c| {
@@ -211,7 +211,7 @@ pub(crate) fn custom_id(story: &str, stage: &str, request_key: &str) -> String {
     h.update([0]);
     h.update(request_key.as_bytes());
     let hash = crate::fsutil::hex(&h.finalize()[..5]);
-    format!("{}-{}-{hash}", clean(story, 24), clean(stage, 26))
+    format!("{}-{}-{hash}", clean(story, 24), clean(stage.as_str(), 26))
 }
 
 /// The batch engine the options ask for, resuming what `out` records.

@@ -1,6 +1,7 @@
 //! Tests of the engine's request ids.
 
 use super::custom_id;
+use crate::llm::Label;
 
 #[test]
 fn custom_ids_fit_anthropic_rules_and_tell_requests_apart() {
@@ -12,11 +13,15 @@ fn custom_ids_fit_anthropic_rules_and_tell_requests_apart() {
     };
     let long = "a story id/with spaces, slashes and ünïcode that goes on and on and on";
     let ids = [
-        custom_id("s1", "brief", "k1"),
-        custom_id("s1", "brief", "k2"),
-        custom_id("s2", "brief", "k1"),
-        custom_id(long, "perspective:south-korea", "k1"),
-        custom_id(&format!("{long}!"), "perspective:south-korea", "k1"),
+        custom_id("s1", &Label::stage("brief"), "k1"),
+        custom_id("s1", &Label::stage("brief"), "k2"),
+        custom_id("s2", &Label::stage("brief"), "k1"),
+        custom_id(long, &Label::stage("perspective:south-korea"), "k1"),
+        custom_id(
+            &format!("{long}!"),
+            &Label::stage("perspective:south-korea"),
+            "k1",
+        ),
     ];
     for id in &ids {
         assert!(valid(id), "{id}");
@@ -24,7 +29,11 @@ fn custom_ids_fit_anthropic_rules_and_tell_requests_apart() {
     let unique: std::collections::HashSet<_> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
     assert!(ids[3].contains("perspective_south-korea"), "{}", ids[3]);
-    assert_eq!(custom_id("s1", "brief", "k1"), ids[0], "stable across runs");
+    assert_eq!(
+        custom_id("s1", &Label::stage("brief"), "k1"),
+        ids[0],
+        "stable across runs"
+    );
 }
 
 /// The keys a previous release wrote: response cache entries, `servers.json`
@@ -64,7 +73,10 @@ fn persisted_keys_are_the_ones_earlier_releases_wrote() {
     };
     let key = Cache::key(&endpoint, &req);
     assert_eq!(key, fixture["cache_key"]);
-    assert_eq!(custom_id("story-1", "brief", &key), fixture["custom_id"]);
+    assert_eq!(
+        custom_id("story-1", &Label::stage("brief"), &key),
+        fixture["custom_id"]
+    );
     assert_eq!(
         ServerFacts::key(&endpoint, &"gpt-4o-mini".into()),
         fixture["server_facts_key"]

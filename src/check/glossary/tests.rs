@@ -1,6 +1,7 @@
 //! Tests of `glossary`.
 
 use super::*;
+use crate::lang::script::Script;
 
 #[test]
 fn splits_sentences_and_sees_quotes() {
@@ -17,18 +18,18 @@ fn first_mention_asks_for_each_sides_name_in_the_articles_language() {
     let persona = crate::persona::load("prism", &[]).unwrap();
     let senkaku = persona.spec.glossary.iter().find(|g| g.id == "senkaku").unwrap();
     // A Japanese article: 尖閣諸島 and 釣魚島 are enough.
-    assert!(first_mention(senkaku, "尖閣諸島（中国名・釣魚島）の周辺で", "ja").is_empty());
-    let missing = first_mention(senkaku, "尖閣諸島の周辺で", "ja");
+    assert!(first_mention(senkaku, "尖閣諸島（中国名・釣魚島）の周辺で", Script::Japanese).is_empty());
+    let missing = first_mention(senkaku, "尖閣諸島の周辺で", Script::Japanese);
     let expected = &missing[0].2;
     assert!(expected.ends_with("(missing: 釣魚島)"), "{expected}");
     // Chinese asks for the simplified forms, English for the English names.
-    assert!(first_mention(senkaku, "钓鱼岛（日本称尖閣諸島）", "zh").is_empty());
-    assert!(!first_mention(senkaku, "尖閣諸島の周辺で", "en").is_empty());
+    assert!(first_mention(senkaku, "钓鱼岛（日本称尖閣諸島）", Script::Chinese).is_empty());
+    assert!(!first_mention(senkaku, "尖閣諸島の周辺で", Script::Latin).is_empty());
     assert!(
         first_mention(
             senkaku,
             "the Senkaku Islands, which China calls the Diaoyu Islands",
-            "en"
+            Script::Latin
         )
         .is_empty()
     );
