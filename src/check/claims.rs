@@ -126,8 +126,29 @@ fn currency(s: &str) -> &'static str {
 }
 
 /// Every claim in `text`. Each span is used once: a date's digits are not also
-/// counted as numbers.
+/// counted as numbers. The checks read each part of an article several times
+/// (grounding, parity, translation) and again after every revision, so what a
+/// text holds is read once and remembered (a few thousand texts at most).
 pub(crate) fn extract(text: &str) -> Vec<Found> {
+    use std::collections::HashMap;
+    use std::sync::{LazyLock, Mutex};
+    static READ: LazyLock<Mutex<HashMap<String, Vec<Found>>>> = LazyLock::new(Mutex::default);
+    const KEPT: usize = 4096;
+    let lock = || READ.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(found) = lock().get(text) {
+        return found.clone();
+    }
+    let found = read(text);
+    let mut read = lock();
+    if read.len() >= KEPT {
+        read.clear();
+    }
+    read.insert(text.to_string(), found.clone());
+    found
+}
+
+/// Every claim in `text`, read.
+fn read(text: &str) -> Vec<Found> {
     let mut t = Taker {
         out: Vec::new(),
         rest: ea::ascii_digits(text),

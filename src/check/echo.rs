@@ -241,7 +241,9 @@ fn noise(block: &Block, p: &Prompted) -> Option<String> {
     if !heading && !all.is_empty() && all.len() < 4 {
         return Some(format!("`{}` is too short to be a sentence", block.text.trim()));
     }
-    (unknown.len() >= 2 && unknown.len() * 2 > words.len()).then(|| {
+    // Two unknown words at least, or the only long word of the part.
+    let enough = unknown.len() >= 2 || words.len() == 1;
+    (enough && unknown.len() * 2 > words.len()).then(|| {
         format!(
             "most of its words appear in no passage ({})",
             unknown.iter().take(5).copied().collect::<Vec<_>>().join(", ")

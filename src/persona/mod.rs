@@ -55,6 +55,11 @@ pub(crate) struct Perspective {
     /// The names of each actor across scripts, from the `|`-separated entries.
     #[serde(skip)]
     pub(crate) aliases: Vec<Vec<String>>,
+    /// Every keyword and actor folded as speaker spans are (Japanese and
+    /// traditional characters to simplified), with whether it is written in
+    /// Han characters: folded once, read for every statement.
+    #[serde(skip)]
+    pub(crate) marks: Vec<(String, bool)>,
 }
 
 impl Perspective {
@@ -75,6 +80,17 @@ impl Perspective {
             actors.extend(names);
         }
         self.actors = actors;
+        self.marks = self
+            .keywords
+            .iter()
+            .chain(&self.actors)
+            .map(|k| {
+                (
+                    crate::lang::cjk::fold(k).into_owned(),
+                    k.chars().any(crate::lang::script::han),
+                )
+            })
+            .collect();
     }
 }
 

@@ -26,13 +26,12 @@ pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<SideId> {
     let cjk = speaker.chars().any(han);
     let mut best: Option<(usize, &str)> = None;
     for p in &persona.spec.perspectives {
-        for k in p.keywords.iter().chain(&p.actors) {
+        for (k, in_han) in &p.marks {
             // A name in Han characters can only be in a span that has some.
-            if !cjk && k.chars().any(han) {
+            if !cjk && *in_han {
                 continue;
             }
-            let k = fold(k);
-            if let Some(i) = word_at(&folded, &k)
+            if let Some(i) = word_at(&folded, k)
                 && best.is_none_or(|(j, _)| i < j)
             {
                 best = Some((i, &p.id));

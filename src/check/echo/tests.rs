@@ -87,6 +87,8 @@ fn word_salad_in_our_own_parts_is_noise_but_not_across_scripts() {
     // Fragments that only begin as a source's words do ("lowe" of "lowered",
     // "drough" of "drought") are no words of it; "canals" is a form of "canal".
     assert_eq!(our_part(At::Lede, "Lowe drough canals."), ["noise"]);
+    assert_eq!(our_part(At::Lede, "and so it was zebra"), ["noise"]);
+    assert!(our_part(At::Lede, "And so it was March.").is_empty());
     assert!(our_part(At::Lede, "Droughts lowering the lakes.").is_empty());
     let korean = "파나마 운하의 통행량이 3월에 급감했다고 운하 당국이 밝혔다.";
     assert!(our_part(At::Lede, korean).is_empty());
