@@ -166,7 +166,14 @@ impl Prompts {
     }
 
     /// Render one template with `ctx`.
+    #[cfg(test)]
     pub(crate) fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, TemplateError> {
+        self.render_in(name, &minijinja::Value::from(minijinja::value::Serde(ctx)))
+    }
+
+    /// Render one template with a context already made a template value (a
+    /// request's templates share one, rather than converting it each time).
+    fn render_in(&self, name: &str, ctx: &minijinja::Value) -> Result<String, TemplateError> {
         let origin = self.origin(name).unwrap_or(name).to_string();
         let tmpl = self.env.get_template(name).map_err(|_| TemplateError {
             file: origin.clone(),
@@ -174,7 +181,7 @@ impl Prompts {
             column: None,
             message: format!("no template named `{name}`"),
         })?;
-        tmpl.render(minijinja::value::Serde(ctx)).map_err(|e| {
+        tmpl.render(ctx).map_err(|e| {
             // An error inside an included template names that template.
             let file = e
                 .name()
@@ -196,10 +203,27 @@ impl Prompts {
         stage_template: &str,
         ctx: &serde_json::Value,
     ) -> Result<Vec<Message>, TemplateError> {
-        Ok(vec![
-            Message::new(Role::System, self.render("system.j2", ctx)?),
-            Message::new(Role::User, self.render(stage_template, ctx)?),
-        ])
+        Ok(self.messages_and(stage_template, ctx, &[])?.0)
+    }
+
+    /// The messages of one stage, and `also` these templates rendered with the
+    /// same context (converted for the templates once).
+    pub(crate) fn messages_and(
+        &self,
+        stage_template: &str,
+        ctx: &serde_json::Value,
+        also: &[&str],
+    ) -> Result<(Vec<Message>, Vec<String>), TemplateError> {
+        let ctx = minijinja::Value::from(minijinja::value::Serde(ctx));
+        let messages = vec![
+            Message::new(Role::System, self.render_in("system.j2", &ctx)?),
+            Message::new(Role::User, self.render_in(stage_template, &ctx)?),
+        ];
+        let also = also
+            .iter()
+            .map(|t| self.render_in(t, &ctx))
+            .collect::<Result<_, _>>()?;
+        Ok((messages, also))
     }
 }
 

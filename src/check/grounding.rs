@@ -17,9 +17,6 @@ use super::names::known_name;
 pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unverified>) {
     let mut out = Vec::new();
     let mut notes: Vec<Unverified> = Vec::new();
-    // Blocks that cite the same passages (every part that cites none, above
-    // all) share one pool: its text is indexed once a check.
-    let mut pools: std::collections::HashMap<Vec<PassageId>, Pool<'_>> = std::collections::HashMap::new();
     for block in &doc.blocks {
         let cited = corpus.known(&block.cites);
         for bad in block.cites.iter().filter(|c| !cited.contains(c)) {
@@ -30,9 +27,10 @@ pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unveri
                 "no passage has this id".into(),
             ));
         }
-        let pool = pools
-            .entry(cited.clone())
-            .or_insert_with(|| Pool::new(corpus, &cited));
+        // Blocks that cite the same passages (every part that cites none,
+        // above all) share one pool, indexed once for the article.
+        let pool = corpus.pools.get(corpus, cited);
+        let pool = pool.as_ref();
         let mut found = Decided::default();
         claim_findings(block, pool, &mut found);
         if !matches!(block.part, Part::Headline | Part::Deck | Part::Subhead) {
@@ -67,8 +65,25 @@ fn note(block: &Block, kind: FindingKind, claim: String, note: String) -> Unveri
     }
 }
 
+/// The pools of a corpus, by the passages they hold.
+#[derive(Default)]
+pub(super) struct Pools<'c>(
+    std::sync::Mutex<std::collections::HashMap<Vec<PassageId>, std::sync::Arc<Pool<'c>>>>,
+);
+
+impl<'c> Pools<'c> {
+    fn get(&self, corpus: &Corpus<'c>, cited: Vec<PassageId>) -> std::sync::Arc<Pool<'c>> {
+        let lock = || self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(pool) = lock().get(&cited) {
+            return pool.clone();
+        }
+        let pool = std::sync::Arc::new(Pool::new(corpus, &cited));
+        lock().entry(cited).or_insert(pool).clone()
+    }
+}
+
 /// The passages a block cites, with their claims and quotation index.
-struct Pool<'c> {
+pub(super) struct Pool<'c> {
     passages: Vec<&'c crate::source::Passage>,
     /// The passages' script (none when no passage is cited or known).
     script: Option<crate::lang::script::Script>,

@@ -190,6 +190,9 @@ pub(crate) struct Corpus<'a> {
     /// The sources' statements indexed for the attribution and framing checks:
     /// built the first time an article is checked, kept for its revisions.
     said: std::sync::OnceLock<attribution::Sources<'a>>,
+    /// The passages each set of citations rests on, indexed: built the first
+    /// time a block cites that set, kept for the article's revisions.
+    pools: grounding::Pools<'a>,
 }
 
 impl<'a> Corpus<'a> {
@@ -247,6 +250,7 @@ impl<'a> Corpus<'a> {
             unattested,
             prompted: std::sync::OnceLock::new(),
             said: std::sync::OnceLock::new(),
+            pools: grounding::Pools::default(),
         }
     }
 

@@ -280,9 +280,12 @@ impl<'a> Plan<'a> {
             revision_passages(&mut ctx, section, extra);
         }
         let narrowed = self.narrow(stage, &mut ctx, extra, budget)?;
-        let messages = self.job.prompts.messages(stage.template(), &ctx)?;
+        let (messages, also) = self
+            .job
+            .prompts
+            .messages_and(stage.template(), &ctx, &["_sources.j2"])?;
         // The fenced sources open every task message; providers may cache them.
-        let sources = self.job.prompts.render("_sources.j2", &ctx)?;
+        let sources = also.concat();
         let shared_prefix = match messages.get(1) {
             Some(m) if m.content.starts_with(sources.trim_end()) => sources.trim_end().len(),
             _ => 0,
