@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
     Copy,
     PartialEq,
     Eq,
+    Hash,
     Serialize,
     Deserialize,
     JsonSchema,

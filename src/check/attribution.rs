@@ -44,6 +44,10 @@ pub(super) struct Sources<'a> {
     /// again after each revision and each degraded part, its sentences mostly
     /// unchanged.
     read: std::sync::Mutex<HashMap<String, Vec<Statement>>>,
+    /// The findings of each part checked so far, by what they depend on: its
+    /// text, its side and the sides it may also speak for, whether it is a
+    /// side's part.
+    checked: std::sync::Mutex<HashMap<Seen, Vec<Finding>>>,
 }
 
 impl<'a> Sources<'a> {
@@ -76,6 +80,7 @@ impl<'a> Sources<'a> {
             speakers,
             sentences: whole,
             read: std::sync::Mutex::default(),
+            checked: std::sync::Mutex::default(),
         }
     }
 
@@ -106,9 +111,46 @@ fn label(side: &Option<SideId>) -> String {
 }
 
 /// Run the attribution check on `doc`, with the sources' statements indexed.
+/// What a part's attribution findings depend on.
+type Seen = (String, Option<SideId>, Vec<SideId>, bool);
+
 pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
+        let side_part = matches!(block.at, Some(crate::article::place::At::Side(..)));
+        let key = (
+            block.text.clone(),
+            block.perspective.clone(),
+            block.also.clone(),
+            side_part,
+        );
+        let checked = || {
+            sources
+                .checked
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let known = checked().get(&key).cloned();
+        let found = known.unwrap_or_else(|| {
+            let found = check_block(block, sources, persona);
+            checked().insert(key, found.clone());
+            found
+        });
+        // The same words in another place: the findings name this one.
+        out.extend(found.into_iter().map(|f| Finding {
+            section: block.section.clone(),
+            location: block.location.clone(),
+            at: block.at,
+            ..f
+        }));
+    }
+    out
+}
+
+/// The attribution findings of one part.
+fn check_block(block: &super::Block, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
+    let mut out = Vec::new();
+    {
         let mut previous: Option<SideId> = None;
         for sentence in sentences(&block.text) {
             let found = sources.statements(sentence);

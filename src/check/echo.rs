@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Block, Check, Corpus, Doc, Finding, FindingKind};
+use crate::article::place::Part;
 use crate::persona::Persona;
 use crate::text::QuoteIndex;
 
@@ -50,6 +51,10 @@ pub(super) struct Prompted {
     /// persona's names of its sides and terms (a side's heading may be its
     /// name), as written, markup and all.
     stems: HashSet<String>,
+    /// What each part was found to hold, by its text and place: an article is
+    /// checked again after every revision, most of its parts unchanged.
+    seen:
+        std::sync::Mutex<std::collections::HashMap<(String, bool, Part), Vec<(FindingKind, String, String)>>>,
 }
 
 /// The runs of the built-in templates and of the words sent with the schema,
@@ -97,6 +102,7 @@ impl Prompted {
                 .iter()
                 .map(|w| stem(w))
                 .collect(),
+            seen: std::sync::Mutex::default(),
         }
     }
 }
@@ -145,9 +151,33 @@ fn runs(s: &str) -> HashSet<String> {
 pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
-        if crate::lang::Labels::is_own(&block.text) {
-            continue;
+        let key = (block.text.clone(), block.at.is_some(), block.part);
+        let seen = || {
+            prompted
+                .seen
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let known = seen().get(&key).cloned();
+        let verdicts = known.unwrap_or_else(|| {
+            let verdicts = verdicts(block, prompted);
+            seen().insert(key, verdicts.clone());
+            verdicts
+        });
+        for (kind, claim, why) in verdicts {
+            out.push(block.finding(Check::Grounding, kind, claim, why));
         }
+    }
+    out
+}
+
+/// What one part holds: each echoing sentence, and salad.
+fn verdicts(block: &Block, prompted: &Prompted) -> Vec<(FindingKind, String, String)> {
+    let mut out = Vec::new();
+    if crate::lang::Labels::is_own(&block.text) {
+        return out;
+    }
+    {
         for sentence in crate::lang::sentences::sentences(&block.text) {
             let label = block.at.and_then(|_| PASSAGE_LABEL.find(sentence)).map(|m| {
                 format!(
@@ -156,16 +186,11 @@ pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
                 )
             });
             if let Some(why) = label.or_else(|| echo(sentence, prompted)) {
-                out.push(block.finding(
-                    Check::Grounding,
-                    FindingKind::Echo,
-                    sentence.trim().to_string(),
-                    why,
-                ));
+                out.push((FindingKind::Echo, sentence.trim().to_string(), why));
             }
         }
         if let Some(why) = noise(block, prompted) {
-            out.push(block.finding(Check::Grounding, FindingKind::Noise, block.text.clone(), why));
+            out.push((FindingKind::Noise, block.text.clone(), why));
         }
     }
     out
@@ -206,7 +231,6 @@ fn echo(sentence: &str, p: &Prompted) -> Option<String> {
 /// scripts words cannot be compared, so the rule keeps out; a person's article
 /// (no part of ours) is not held to it.
 fn noise(block: &Block, p: &Prompted) -> Option<String> {
-    use crate::article::place::Part;
     if block.at.is_none()
         || !p.index.is_latin()
         || crate::lang::script::script(&block.text) != crate::lang::script::Script::Latin
