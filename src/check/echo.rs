@@ -172,7 +172,7 @@ pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
 }
 
 /// What one part holds: each echoing sentence, and salad.
-fn verdicts(block: &Block, prompted: &Prompted) -> Vec<(FindingKind, String, String)> {
+fn verdicts(block: &Block, prompted: &Prompted) -> Vec<Verdict> {
     let mut out = Vec::new();
     if crate::lang::Labels::is_own(&block.text) {
         return out;
