@@ -53,9 +53,11 @@ pub(super) struct Prompted {
     stems: HashSet<String>,
     /// What each part was found to hold, by its text and place: an article is
     /// checked again after every revision, most of its parts unchanged.
-    seen:
-        std::sync::Mutex<std::collections::HashMap<(String, bool, Part), Vec<(FindingKind, String, String)>>>,
+    seen: std::sync::Mutex<std::collections::HashMap<(String, bool, Part), Vec<Verdict>>>,
 }
+
+/// A finding's kind, claim and reason, before it is placed in a part.
+type Verdict = (FindingKind, String, String);
 
 /// The runs of the built-in templates and of the words sent with the schema,
 /// less parallax's own sentences for silence: read once.
