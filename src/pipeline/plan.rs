@@ -81,6 +81,28 @@ pub(crate) struct Plan<'a> {
     /// Chooses the passages of a stage when they do not all fit its budget;
     /// built the first time they do not.
     selector: OnceLock<Selector>,
+    /// Each stage's answer schema, by the stage and the passages it may cite:
+    /// a repair, a revision and the next story ask with the same one.
+    schemas: std::sync::Mutex<std::collections::HashMap<(String, Option<Vec<PassageId>>), Value>>,
+}
+
+impl Plan<'_> {
+    /// The answer schema of `stage` (named `name`), citing the `narrowed`
+    /// passages or all of them.
+    fn schema(&self, stage: &Stage, name: &str, narrowed: Option<Vec<PassageId>>) -> Value {
+        let schemas = || {
+            self.schemas
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+        };
+        let key = (name.to_string(), narrowed);
+        if let Some(schema) = schemas().get(&key) {
+            return schema.clone();
+        }
+        let schema = stage.schema(key.1.as_ref().unwrap_or(&self.passage_ids), &self.perspective_ids);
+        schemas().insert(key, schema.clone());
+        schema
+    }
 }
 
 /// Room left in a prompt for the answer's estimate error and the chat framing.
@@ -119,6 +141,7 @@ impl<'a> Plan<'a> {
                 .map(budget::cost)
                 .sum(),
             selector: OnceLock::new(),
+            schemas: std::sync::Mutex::default(),
             job,
         }
     }
@@ -297,10 +320,7 @@ impl<'a> Plan<'a> {
             shared_prefix,
             schema: Some(OutputSchema {
                 name: name.replace([':', '-'], "_"),
-                schema: stage.schema(
-                    narrowed.as_ref().unwrap_or(&self.passage_ids),
-                    &self.perspective_ids,
-                ),
+                schema: self.schema(stage, &name, narrowed),
             }),
             temperature: o.temperature,
             max_tokens: self.answer_tokens(stage),
