@@ -83,8 +83,11 @@ pub(crate) struct Plan<'a> {
     selector: OnceLock<Selector>,
     /// Each stage's answer schema, by the stage and the passages it may cite:
     /// a repair, a revision and the next story ask with the same one.
-    schemas: std::sync::Mutex<std::collections::HashMap<(String, Option<Vec<PassageId>>), Value>>,
+    schemas: std::sync::Mutex<std::collections::HashMap<SchemaKey, Value>>,
 }
+
+/// A stage's name and the passages its answer may cite (none: all of them).
+type SchemaKey = (String, Option<Vec<PassageId>>);
 
 impl Plan<'_> {
     /// The answer schema of `stage` (named `name`), citing the `narrowed`
