@@ -8,7 +8,6 @@
 //! `source::sides`.
 
 use crate::ids::SideId;
-use std::collections::{BTreeSet, HashMap};
 
 use super::words::content_words;
 use super::{Check, Doc, Finding};
@@ -16,103 +15,14 @@ use crate::article::integrity::Misattribution;
 use crate::article::integrity::{FindingKind, Severity};
 use crate::lang::sentences::sentences;
 use crate::persona::Persona;
-use crate::source::PassageId;
-use crate::source::{Statement, sides, statements};
-use crate::text::{QuoteIndex, contains_word};
-
-/// A source statement with where it is.
-pub(super) struct Said<'a> {
-    pub(super) passage: &'a PassageId,
-    pub(super) statement: &'a Statement,
-    /// The sentence that holds it, ready for quotation look-ups.
-    pub(super) index: QuoteIndex,
-    pub(super) words: BTreeSet<String>,
-}
-
-/// What the sources say, indexed for the check.
-pub(super) struct Sources<'a> {
-    pub(super) said: Vec<Said<'a>>,
-    /// Names of speakers with a side, learnt from the sources.
-    names: HashMap<String, SideId>,
-    /// Every name that speaks in the sources.
-    speakers: BTreeSet<String>,
-    /// Every sentence of the passages and source titles, as quotations
-    /// compare: an article sentence that repeats one word for word repeats its
-    /// attribution too.
-    sentences: std::collections::HashSet<String>,
-    /// The statements of article sentences read so far: an article is checked
-    /// again after each revision and each degraded part, its sentences mostly
-    /// unchanged.
-    read: std::sync::Mutex<HashMap<String, Vec<Statement>>>,
-    /// The findings of each part checked so far, by what they depend on: its
-    /// text, its side and the sides it may also speak for, whether it is a
-    /// side's part.
-    checked: std::sync::Mutex<HashMap<Seen, Vec<Finding>>>,
-}
-
-impl<'a> Sources<'a> {
-    pub(super) fn new(passages: &[&'a crate::source::Passage], titles: &str) -> Self {
-        let mut said = Vec::new();
-        let mut names = HashMap::new();
-        let mut speakers = BTreeSet::new();
-        for &p in passages {
-            for s in &p.statements {
-                let sentence = p.text.get(s.span.0..s.span.1).unwrap_or(&p.text);
-                said.push(Said {
-                    passage: &p.id,
-                    statement: s,
-                    index: QuoteIndex::new(sentence),
-                    words: content_words(&s.content),
-                });
-                for n in sides::names(&s.speaker) {
-                    if let Some(side) = &s.side {
-                        names.entry(n.clone()).or_insert_with(|| side.clone());
-                    }
-                    speakers.insert(n);
-                }
-            }
-        }
-        let texts = passages.iter().map(|p| p.text.as_str()).chain(titles.lines());
-        let whole = texts.flat_map(sentences).map(crate::text::words_key).collect();
-        Self {
-            said,
-            names,
-            speakers,
-            sentences: whole,
-            read: std::sync::Mutex::default(),
-            checked: std::sync::Mutex::default(),
-        }
-    }
-
-    /// The statements of an article's sentence, read once per article.
-    pub(super) fn statements(&self, sentence: &str) -> Vec<Statement> {
-        let read = |s: &str| statements::extract(s);
-        let Ok(mut memo) = self.read.lock() else {
-            return read(sentence);
-        };
-        memo.entry(sentence.to_string())
-            .or_insert_with(|| read(sentence))
-            .clone()
-    }
-
-    /// The side of an article's speaker: its own words, else a name the sources
-    /// gave a side.
-    fn side(&self, speaker: &str, persona: &Persona) -> Option<SideId> {
-        sides::side_of(speaker, persona).or_else(|| {
-            sides::names(speaker)
-                .iter()
-                .find_map(|n| self.names.get(n).cloned())
-        })
-    }
-}
+use crate::source::{Statement, sides};
+use crate::text::contains_word;
 
 fn label(side: &Option<SideId>) -> String {
     side.as_ref().map_or_else(|| "no side".into(), SideId::to_string)
 }
 
 /// Run the attribution check on `doc`, with the sources' statements indexed.
-/// What a part's attribution findings depend on.
-type Seen = (String, Option<SideId>, Vec<SideId>, bool);
 
 pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -428,6 +338,9 @@ pub(super) fn quotations(sentence: &str) -> Vec<String> {
         })
         .collect()
 }
+
+mod sources;
+pub(super) use sources::{Said, Sources};
 
 #[cfg(test)]
 mod tests;
