@@ -23,7 +23,8 @@ fn label(side: &Option<SideId>) -> String {
 }
 
 /// Run the attribution check on `doc`, with the sources' statements indexed.
-
+/// A part's findings are remembered by what they depend on, for the article's
+/// later checks.
 pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
