@@ -40,7 +40,8 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     ];
     let group = GROUPS.contains(last)
         || words.iter().any(|w| matches!(*w, "and" | "nor" | "neither"))
-        || crate::lang::is_pronoun(speaker);
+        || is_pronoun(speaker)
+        || crate::lang::cjk::is_pronoun(speaker);
     let other = match pronoun.as_str() {
         "she" => words.iter().any(|w| matches!(*w, "mr." | "mr" | "he" | "his")),
         _ => words
@@ -155,6 +156,49 @@ fn abbreviation(role: &str) -> Option<&'static str> {
         "president" => "pres.",
         _ => return None,
     })
+}
+
+/// Whether an anaphoric English speaker stands for the person it continues (a
+/// pronoun, or a continuation with no subject of its own), rather than
+/// describing one ("the ministry"), which is kept as written.
+pub(crate) fn is_pronoun(speaker: &str) -> bool {
+    let lower = speaker.to_lowercase();
+    speaker.trim().is_empty() || super::lexicon::ANAPHORS.contains(&lower.as_str()) || continuation(speaker)
+}
+
+/// A speaker span that is no one, only the words that join its sentence to the
+/// one before ("but", "When", "Typically", "or simply", "whom he"): the
+/// statement continues the speaker before it.
+pub(super) fn continuation(speaker: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "when",
+        "while",
+        "typically",
+        "usually",
+        "often",
+        "some",
+        "will",
+        "as",
+        "to",
+        "whom",
+        "who",
+        "which",
+        "also",
+        "later",
+        "again",
+        "enraged",
+    ];
+    let mut words = speaker.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    JOINS.contains(&first.to_lowercase().as_str())
+        && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Capitalised words that open a sentence or name no one.

@@ -125,49 +125,6 @@ fn is_past(w: &str) -> bool {
         && (w.len() > 4 && w.ends_with("ed") || super::speaker::PAST.contains(&w))
 }
 
-/// Whether an anaphoric English speaker stands for the person it continues (a
-/// pronoun, or a continuation with no subject of its own), rather than
-/// describing one ("the ministry"), which is kept as written.
-pub(crate) fn is_pronoun(speaker: &str) -> bool {
-    let lower = speaker.to_lowercase();
-    speaker.trim().is_empty() || ANAPHORS.contains(&lower.as_str()) || continuation(speaker)
-}
-
-/// A speaker span that is no one, only the words that join its sentence to the
-/// one before ("but", "When", "Typically", "or simply", "whom he"): the
-/// statement continues the speaker before it.
-fn continuation(speaker: &str) -> bool {
-    const JOINS: &[&str] = &[
-        "and",
-        "but",
-        "or",
-        "so",
-        "then",
-        "when",
-        "while",
-        "typically",
-        "usually",
-        "often",
-        "some",
-        "will",
-        "as",
-        "to",
-        "whom",
-        "who",
-        "which",
-        "also",
-        "later",
-        "again",
-        "enraged",
-    ];
-    let mut words = speaker.split_whitespace();
-    let Some(first) = words.next() else {
-        return false;
-    };
-    JOINS.contains(&first.to_lowercase().as_str())
-        && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
-}
-
 /// A speaker span that opens on a preposition ("of his Mexican heritage",
 /// "by the time"): the tail of a clause whose subject stands further back. It
 /// is kept as read, but it names no one, so it proves nothing about who spoke.
@@ -188,5 +145,5 @@ pub(crate) fn is_anaphor(speaker: &str) -> bool {
     ANAPHORS.contains(&lower.as_str())
         || (lower.starts_with("the ") && !speaker.chars().skip(4).any(char::is_uppercase))
         || super::anaphora::role(speaker).is_some()
-        || continuation(speaker)
+        || super::anaphora::continuation(speaker)
 }
