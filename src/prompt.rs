@@ -197,16 +197,8 @@ impl Prompts {
         })
     }
 
-    /// The messages of one stage: the shared system prompt and the stage's task.
-    pub(crate) fn messages(
-        &self,
-        stage_template: &str,
-        ctx: &serde_json::Value,
-    ) -> Result<Vec<Message>, TemplateError> {
-        Ok(self.messages_and(stage_template, ctx, &[])?.0)
-    }
-
-    /// The messages of one stage, and `also` these templates rendered with the
+    /// The messages of one stage (the shared system prompt and the stage's
+    /// task), and `also` these templates rendered with the
     /// same context (converted for the templates once).
     pub(crate) fn messages_and(
         &self,
@@ -214,14 +206,27 @@ impl Prompts {
         ctx: &serde_json::Value,
         also: &[&str],
     ) -> Result<(Vec<Message>, Vec<String>), TemplateError> {
-        let ctx = minijinja::Value::from(minijinja::value::Serde(ctx));
+        self.messages_in(
+            stage_template,
+            &minijinja::Value::from(minijinja::value::Serde(ctx)),
+            also,
+        )
+    }
+
+    /// [`Prompts::messages_and`] with a context already made a template value.
+    pub(crate) fn messages_in(
+        &self,
+        stage_template: &str,
+        ctx: &minijinja::Value,
+        also: &[&str],
+    ) -> Result<(Vec<Message>, Vec<String>), TemplateError> {
         let messages = vec![
-            Message::new(Role::System, self.render_in("system.j2", &ctx)?),
-            Message::new(Role::User, self.render_in(stage_template, &ctx)?),
+            Message::new(Role::System, self.render_in("system.j2", ctx)?),
+            Message::new(Role::User, self.render_in(stage_template, ctx)?),
         ];
         let also = also
             .iter()
-            .map(|t| self.render_in(t, &ctx))
+            .map(|t| self.render_in(t, ctx))
             .collect::<Result<_, _>>()?;
         Ok((messages, also))
     }

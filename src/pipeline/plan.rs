@@ -70,6 +70,8 @@ fn revision_passages(ctx: &mut Value, section: &Section, extra: &[(&str, Value)]
 pub(crate) struct Plan<'a> {
     pub(crate) job: &'a Job<'a>,
     base: Value,
+    /// `base` made a template value, once.
+    base_value: minijinja::Value,
     passage_ids: Vec<PassageId>,
     passage_set: BTreeSet<PassageId>,
     perspective_ids: Vec<SideId>,
@@ -108,11 +110,21 @@ impl Plan<'_> {
     }
 }
 
+/// Tokens beyond the passages under which a prompt needs no narrowing:
+/// instructions and earlier answers rarely pass a few thousand.
+const ROOMY: usize = 6_000;
+
 /// Room left in a prompt for the answer's estimate error and the chat framing.
 const SLACK: usize = 512;
 
 impl<'a> Plan<'a> {
     pub(crate) fn new(job: &'a Job<'a>) -> Self {
+        let base = base_context(
+            job.persona,
+            job.sources,
+            job.persona.spec.length,
+            &job.options.fence_key,
+        );
         let passages = job.sources.iter().flat_map(|s| &s.passages);
         let passage_ids: Vec<PassageId> = passages.clone().map(|p| p.id.clone()).collect();
         // Quotations are checked against the text exactly as the prompts showed it.
@@ -120,12 +132,8 @@ impl<'a> Plan<'a> {
             &passages.map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n"),
         ));
         Self {
-            base: base_context(
-                job.persona,
-                job.sources,
-                job.persona.spec.length,
-                &job.options.fence_key,
-            ),
+            base_value: minijinja::Value::from(minijinja::value::Serde(&base)),
+            base,
             passage_set: passage_ids.iter().cloned().collect(),
             passage_ids,
             perspective_ids: job
@@ -190,8 +198,7 @@ impl<'a> Plan<'a> {
         budget: usize,
     ) -> Result<Option<Vec<PassageId>>, Error> {
         let total = self.passage_tokens;
-        // Instructions and earlier answers rarely pass a few thousand tokens.
-        if total + 6_000 <= budget {
+        if total + ROOMY <= budget {
             return Ok(None);
         }
         let all = ctx["passages"].take();
@@ -199,7 +206,8 @@ impl<'a> Plan<'a> {
         let overhead: usize = self
             .job
             .prompts
-            .messages(stage.template(), ctx)?
+            .messages_and(stage.template(), ctx, &[])?
+            .0
             .iter()
             .map(|m| tokens(&m.content))
             .sum();
@@ -297,19 +305,38 @@ impl<'a> Plan<'a> {
         extra: &[(&str, Value)],
         budget: usize,
     ) -> Result<ChatRequest, Error> {
-        let mut ctx = self.base.clone();
-        for (k, v) in extra {
-            ctx[*k] = defuse_value(v);
-        }
         let o = self.job.options;
-        if let Stage::Revise(section) = stage {
-            revision_passages(&mut ctx, section, extra);
-        }
-        let narrowed = self.narrow(stage, &mut ctx, extra, budget)?;
-        let (messages, also) = self
-            .job
-            .prompts
-            .messages_and(stage.template(), &ctx, &["_sources.j2"])?;
+        let rendered = if self.passage_tokens + ROOMY <= budget && !matches!(stage, Stage::Revise(_)) {
+            // Every passage fits: the request's own keys over the base, which
+            // was made a template value once.
+            let over: serde_json::Map<String, Value> = extra
+                .iter()
+                .map(|(k, v)| (k.to_string(), defuse_value(v)))
+                .collect();
+            let over = minijinja::Value::from(minijinja::value::Serde(&over));
+            let ctx = minijinja::value::merge_maps([over, self.base_value.clone()]);
+            (
+                self.job
+                    .prompts
+                    .messages_in(stage.template(), &ctx, &["_sources.j2"])?,
+                None,
+            )
+        } else {
+            let mut ctx = self.base.clone();
+            for (k, v) in extra {
+                ctx[*k] = defuse_value(v);
+            }
+            if let Stage::Revise(section) = stage {
+                revision_passages(&mut ctx, section, extra);
+            }
+            let narrowed = self.narrow(stage, &mut ctx, extra, budget)?;
+            let made = self
+                .job
+                .prompts
+                .messages_and(stage.template(), &ctx, &["_sources.j2"])?;
+            (made, narrowed)
+        };
+        let ((messages, also), narrowed) = rendered;
         // The fenced sources open every task message; providers may cache them.
         let sources = also.concat();
         let shared_prefix = match messages.get(1) {
