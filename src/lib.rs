@@ -29,6 +29,7 @@ mod gather;
 mod ids;
 mod lang;
 mod llm;
+mod memo;
 mod pattern;
 mod persona;
 mod pipeline;

@@ -35,18 +35,9 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
             block.also.clone(),
             side_part,
         );
-        let checked = || {
-            sources
-                .checked
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let known = checked().get(&key).cloned();
-        let found = known.unwrap_or_else(|| {
-            let found = check_block(block, sources, persona);
-            checked().insert(key, found.clone());
-            found
-        });
+        let found = sources
+            .checked
+            .get_or(key, |_| check_block(block, sources, persona));
         // The same words in another place: the findings name this one.
         out.extend(found.into_iter().map(|f| Finding {
             section: block.section.clone(),

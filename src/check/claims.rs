@@ -130,21 +130,9 @@ fn currency(s: &str) -> &'static str {
 /// (grounding, parity, translation) and again after every revision, so what a
 /// text holds is read once and remembered (a few thousand texts at most).
 pub(crate) fn extract(text: &str) -> Vec<Found> {
-    use std::collections::HashMap;
-    use std::sync::{LazyLock, Mutex};
-    static READ: LazyLock<Mutex<HashMap<String, Vec<Found>>>> = LazyLock::new(Mutex::default);
-    const KEPT: usize = 4096;
-    let lock = || READ.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(found) = lock().get(text) {
-        return found.clone();
-    }
-    let found = read(text);
-    let mut read = lock();
-    if read.len() >= KEPT {
-        read.clear();
-    }
-    read.insert(text.to_string(), found.clone());
-    found
+    use crate::memo::Memo;
+    static READ: std::sync::LazyLock<Memo<String, Vec<Found>>> = std::sync::LazyLock::new(Memo::default);
+    READ.get_or(text.to_string(), |t| read(t))
 }
 
 /// Every claim in `text`, read.

@@ -53,7 +53,7 @@ pub(super) struct Prompted {
     stems: HashSet<String>,
     /// What each part was found to hold, by its text and place: an article is
     /// checked again after every revision, most of its parts unchanged.
-    seen: std::sync::Mutex<std::collections::HashMap<(String, bool, Part), Vec<Verdict>>>,
+    seen: crate::memo::Memo<(String, bool, Part), Vec<Verdict>>,
 }
 
 /// A finding's kind, claim and reason, before it is placed in a part.
@@ -104,7 +104,7 @@ impl Prompted {
                 .iter()
                 .map(|w| stem(w))
                 .collect(),
-            seen: std::sync::Mutex::default(),
+            seen: crate::memo::Memo::default(),
         }
     }
 }
@@ -154,18 +154,7 @@ pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
         let key = (block.text.clone(), block.at.is_some(), block.part);
-        let seen = || {
-            prompted
-                .seen
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let known = seen().get(&key).cloned();
-        let verdicts = known.unwrap_or_else(|| {
-            let verdicts = verdicts(block, prompted);
-            seen().insert(key, verdicts.clone());
-            verdicts
-        });
+        let verdicts = prompted.seen.get_or(key, |_| verdicts(block, prompted));
         for (kind, claim, why) in verdicts {
             out.push(block.finding(Check::Grounding, kind, claim, why));
         }

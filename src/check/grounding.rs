@@ -29,7 +29,9 @@ pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unveri
         }
         // Blocks that cite the same passages (every part that cites none,
         // above all) share one pool, indexed once for the article.
-        let pool = corpus.pools.get(corpus, cited);
+        let pool = corpus
+            .pools
+            .get_or(cited, |cited| std::sync::Arc::new(Pool::new(corpus, cited)));
         let pool = pool.as_ref();
         let mut found = Decided::default();
         claim_findings(block, pool, &mut found);
@@ -66,21 +68,7 @@ fn note(block: &Block, kind: FindingKind, claim: String, note: String) -> Unveri
 }
 
 /// The pools of a corpus, by the passages they hold.
-#[derive(Default)]
-pub(super) struct Pools<'c>(
-    std::sync::Mutex<std::collections::HashMap<Vec<PassageId>, std::sync::Arc<Pool<'c>>>>,
-);
-
-impl<'c> Pools<'c> {
-    fn get(&self, corpus: &Corpus<'c>, cited: Vec<PassageId>) -> std::sync::Arc<Pool<'c>> {
-        let lock = || self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some(pool) = lock().get(&cited) {
-            return pool.clone();
-        }
-        let pool = std::sync::Arc::new(Pool::new(corpus, &cited));
-        lock().entry(cited).or_insert(pool).clone()
-    }
-}
+pub(super) type Pools<'c> = crate::memo::Memo<Vec<PassageId>, std::sync::Arc<Pool<'c>>>;
 
 /// The passages a block cites, with their claims and quotation index.
 pub(super) struct Pool<'c> {

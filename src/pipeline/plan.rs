@@ -85,7 +85,7 @@ pub(crate) struct Plan<'a> {
     selector: OnceLock<Selector>,
     /// Each stage's answer schema, by the stage and the passages it may cite:
     /// a repair, a revision and the next story ask with the same one.
-    schemas: std::sync::Mutex<std::collections::HashMap<SchemaKey, Value>>,
+    schemas: crate::memo::Memo<SchemaKey, Value>,
 }
 
 /// A stage's name and the passages its answer may cite (none: all of them).
@@ -95,18 +95,13 @@ impl Plan<'_> {
     /// The answer schema of `stage` (named `name`), citing the `narrowed`
     /// passages or all of them.
     fn schema(&self, stage: &Stage, name: &str, narrowed: Option<Vec<PassageId>>) -> Value {
-        let schemas = || {
-            self.schemas
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        let key = (name.to_string(), narrowed);
-        if let Some(schema) = schemas().get(&key) {
-            return schema.clone();
-        }
-        let schema = stage.schema(key.1.as_ref().unwrap_or(&self.passage_ids), &self.perspective_ids);
-        schemas().insert(key, schema.clone());
-        schema
+        self.schemas
+            .get_or((name.to_string(), narrowed), |(_, narrowed)| {
+                stage.schema(
+                    narrowed.as_ref().unwrap_or(&self.passage_ids),
+                    &self.perspective_ids,
+                )
+            })
     }
 }
 
@@ -152,7 +147,7 @@ impl<'a> Plan<'a> {
                 .map(budget::cost)
                 .sum(),
             selector: OnceLock::new(),
-            schemas: std::sync::Mutex::default(),
+            schemas: crate::memo::Memo::default(),
             job,
         }
     }

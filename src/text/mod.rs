@@ -114,17 +114,7 @@ pub(crate) struct QuoteIndex {
     /// Most of its letters are Latin ones.
     latin: bool,
     /// Quotations already looked up: the checks ask again after every revision.
-    asked: Asked,
-}
-
-/// Answers already given, by the quotation asked (a copy starts empty).
-#[derive(Debug, Default)]
-struct Asked(std::sync::Mutex<std::collections::HashMap<String, bool>>);
-
-impl Clone for Asked {
-    fn clone(&self) -> Self {
-        Asked::default()
-    }
+    asked: crate::memo::Memo<String, bool>,
 }
 
 impl QuoteIndex {
@@ -145,7 +135,7 @@ impl QuoteIndex {
             compact: compact(&lower),
             lower,
             latin: latin > other,
-            asked: Asked::default(),
+            asked: crate::memo::Memo::default(),
         }
     }
 
@@ -167,22 +157,7 @@ impl QuoteIndex {
     /// has no word boundaries: its characters must occur in order, punctuation
     /// aside.
     pub(crate) fn contains(&self, quote: &str) -> bool {
-        let asked = || {
-            self.asked
-                .0
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-        };
-        if let Some(&known) = asked().get(quote) {
-            return known;
-        }
-        let held = self.holds(quote);
-        let mut asked = asked();
-        if asked.len() >= 4096 {
-            asked.clear();
-        }
-        asked.insert(quote.to_string(), held);
-        held
+        self.asked.get_or(quote.to_string(), |q| self.holds(q))
     }
 
     fn holds(&self, quote: &str) -> bool {

@@ -44,7 +44,7 @@ pub(in crate::check) struct Sources<'a> {
     /// The findings of each part checked so far, by what they depend on: its
     /// text, its side and the sides it may also speak for, whether it is a
     /// side's part.
-    pub(in crate::check) checked: std::sync::Mutex<HashMap<Seen, Vec<Finding>>>,
+    pub(in crate::check) checked: crate::memo::Memo<Seen, Vec<Finding>>,
 }
 
 impl<'a> Sources<'a> {
@@ -77,7 +77,7 @@ impl<'a> Sources<'a> {
             speakers,
             sentences: whole,
             read: std::sync::Mutex::default(),
-            checked: std::sync::Mutex::default(),
+            checked: crate::memo::Memo::default(),
         }
     }
 
