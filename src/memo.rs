@@ -4,6 +4,7 @@
 //! a quotation, what a part was found to hold are each worked out once. A memo
 //! is shared between threads; a copy of one starts empty.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -30,18 +31,23 @@ impl<K, V> Memo<K, V> {
 }
 
 impl<K: Hash + Eq, V: Clone> Memo<K, V> {
-    /// The value for `key`, made by `make` the first time it is asked for.
-    /// `make` runs unlocked, so it may ask other memos (or this one).
-    pub(crate) fn get_or(&self, key: K, make: impl FnOnce(&K) -> V) -> V {
-        if let Some(v) = self.lock().get(&key) {
+    /// The value for `key`, made by `make` the first time it is asked for;
+    /// the key is copied only then. `make` runs unlocked, so it may ask other
+    /// memos (or this one).
+    pub(crate) fn get_or<Q>(&self, key: &Q, make: impl FnOnce(&Q) -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(v) = self.lock().get(key) {
             return v.clone();
         }
-        let v = make(&key);
+        let v = make(key);
         let mut kept = self.lock();
         if kept.len() >= self.limit {
             kept.clear();
         }
-        kept.entry(key).or_insert(v).clone()
+        kept.entry(key.to_owned()).or_insert(v).clone()
     }
 }
 
@@ -67,15 +73,15 @@ mod tests {
     fn a_value_is_made_once_and_the_memo_stays_within_its_limit() {
         let made = Cell::new(0);
         let memo: Memo<String, usize> = Memo::bounded(2);
-        let len = |k: &String| {
+        let len = |k: &str| {
             made.set(made.get() + 1);
             k.len()
         };
-        assert_eq!(memo.get_or("abc".into(), len), 3);
-        assert_eq!(memo.get_or("abc".into(), len), 3);
+        assert_eq!(memo.get_or("abc", len), 3);
+        assert_eq!(memo.get_or("abc", len), 3);
         assert_eq!(made.get(), 1);
-        memo.get_or("de".into(), len);
-        memo.get_or("f".into(), len);
+        memo.get_or("de", len);
+        memo.get_or("f", len);
         assert!(memo.lock().len() <= 2);
         assert_eq!(memo.clone().lock().len(), 0, "a copy starts empty");
     }

@@ -37,7 +37,7 @@ pub(super) fn check_with(doc: &Doc, sources: &Sources<'_>, persona: &Persona) ->
         );
         let found = sources
             .checked
-            .get_or(key, |_| check_block(block, sources, persona));
+            .get_or(&key, |_| check_block(block, sources, persona));
         // The same words in another place: the findings name this one.
         out.extend(found.into_iter().map(|f| Finding {
             section: block.section.clone(),

@@ -132,7 +132,7 @@ fn currency(s: &str) -> &'static str {
 pub(crate) fn extract(text: &str) -> Vec<Found> {
     use crate::memo::Memo;
     static READ: std::sync::LazyLock<Memo<String, Vec<Found>>> = std::sync::LazyLock::new(Memo::default);
-    READ.get_or(text.to_string(), |t| read(t))
+    READ.get_or(text, read)
 }
 
 /// Every claim in `text`, read.

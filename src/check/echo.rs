@@ -154,7 +154,7 @@ pub(super) fn check(doc: &Doc, prompted: &Prompted) -> Vec<Finding> {
     let mut out = Vec::new();
     for block in &doc.blocks {
         let key = (block.text.clone(), block.at.is_some(), block.part);
-        let verdicts = prompted.seen.get_or(key, |_| verdicts(block, prompted));
+        let verdicts = prompted.seen.get_or(&key, |_| verdicts(block, prompted));
         for (kind, claim, why) in verdicts {
             out.push(block.finding(Check::Grounding, kind, claim, why));
         }
@@ -168,21 +168,19 @@ fn verdicts(block: &Block, prompted: &Prompted) -> Vec<Verdict> {
     if crate::lang::Labels::is_own(&block.text) {
         return out;
     }
-    {
-        for sentence in crate::lang::sentences::sentences(&block.text) {
-            let label = block.at.and_then(|_| PASSAGE_LABEL.find(sentence)).map(|m| {
-                format!(
-                    "`{}` is the prompt's label of a passage, copied into the text",
-                    m.as_str()
-                )
-            });
-            if let Some(why) = label.or_else(|| echo(sentence, prompted)) {
-                out.push((FindingKind::Echo, sentence.trim().to_string(), why));
-            }
+    for sentence in crate::lang::sentences::sentences(&block.text) {
+        let label = block.at.and_then(|_| PASSAGE_LABEL.find(sentence)).map(|m| {
+            format!(
+                "`{}` is the prompt's label of a passage, copied into the text",
+                m.as_str()
+            )
+        });
+        if let Some(why) = label.or_else(|| echo(sentence, prompted)) {
+            out.push((FindingKind::Echo, sentence.trim().to_string(), why));
         }
-        if let Some(why) = noise(block, prompted) {
-            out.push((FindingKind::Noise, block.text.clone(), why));
-        }
+    }
+    if let Some(why) = noise(block, prompted) {
+        out.push((FindingKind::Noise, block.text.clone(), why));
     }
     out
 }

@@ -31,7 +31,7 @@ pub(crate) fn check(doc: &Doc, corpus: &Corpus<'_>) -> (Vec<Finding>, Vec<Unveri
         // above all) share one pool, indexed once for the article.
         let pool = corpus
             .pools
-            .get_or(cited, |cited| std::sync::Arc::new(Pool::new(corpus, cited)));
+            .get_or(&cited, |cited| std::sync::Arc::new(Pool::new(corpus, cited)));
         let pool = pool.as_ref();
         let mut found = Decided::default();
         claim_findings(block, pool, &mut found);

@@ -55,11 +55,9 @@ pub(crate) struct Perspective {
     /// The names of each actor across scripts, from the `|`-separated entries.
     #[serde(skip)]
     pub(crate) aliases: Vec<Vec<String>>,
-    /// Every keyword and actor folded as speaker spans are (Japanese and
-    /// traditional characters to simplified), with whether it is written in
-    /// Han characters: folded once, read for every statement.
+    /// [`Perspective::marks`], worked out the first time they are read.
     #[serde(skip)]
-    pub(crate) marks: Vec<(String, bool)>,
+    marks: std::sync::OnceLock<Vec<(String, bool)>>,
 }
 
 impl Perspective {
@@ -80,17 +78,26 @@ impl Perspective {
             actors.extend(names);
         }
         self.actors = actors;
-        self.marks = self
-            .keywords
-            .iter()
-            .chain(&self.actors)
-            .map(|k| {
-                (
-                    crate::lang::cjk::fold(k).into_owned(),
-                    k.chars().any(crate::lang::script::han),
-                )
-            })
-            .collect();
+        // The marks are worked out again from the names as they now stand.
+        self.marks = std::sync::OnceLock::new();
+    }
+
+    /// Every keyword and actor folded as speaker spans are (Japanese and
+    /// traditional characters to simplified), with whether it is written in
+    /// Han characters: folded once, read for every statement.
+    pub(crate) fn marks(&self) -> &[(String, bool)] {
+        self.marks.get_or_init(|| {
+            self.keywords
+                .iter()
+                .chain(&self.actors)
+                .map(|k| {
+                    (
+                        crate::lang::cjk::fold(k).into_owned(),
+                        k.chars().any(crate::lang::script::han),
+                    )
+                })
+                .collect()
+        })
     }
 }
 

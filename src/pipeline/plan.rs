@@ -96,7 +96,7 @@ impl Plan<'_> {
     /// passages or all of them.
     fn schema(&self, stage: &Stage, name: &str, narrowed: Option<Vec<PassageId>>) -> Value {
         self.schemas
-            .get_or((name.to_string(), narrowed), |(_, narrowed)| {
+            .get_or(&(name.to_string(), narrowed), |(_, narrowed)| {
                 stage.schema(
                     narrowed.as_ref().unwrap_or(&self.passage_ids),
                     &self.perspective_ids,

@@ -26,7 +26,7 @@ pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<SideId> {
     let cjk = speaker.chars().any(han);
     let mut best: Option<(usize, &str)> = None;
     for p in &persona.spec.perspectives {
-        for (k, in_han) in &p.marks {
+        for (k, in_han) in p.marks() {
             // A name in Han characters can only be in a span that has some.
             if !cjk && *in_han {
                 continue;
@@ -104,11 +104,14 @@ fn home_side(speaker: &str, language: Script, persona: &Persona) -> Option<SideI
 /// says stays as the mention.
 fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str, passage: &str) {
     let pronoun = crate::lang::is_pronoun(&s.speaker);
-    if !pronoun && s.speaker.is_ascii() {
+    // The story's text up to the statement, built only when a rule reads it.
+    let text_before = || {
         let start = s.span.0.min(passage.len());
-        let text = format!("{before}{}", passage.get(..start).unwrap_or_default());
+        format!("{before}{}", passage.get(..start).unwrap_or_default())
+    };
+    if !pronoun && s.speaker.is_ascii() && crate::lang::en::role(&s.speaker).is_some() {
         let names = earlier.iter().rev().map(|(n, _)| n.as_str());
-        let holder = crate::lang::en::role_holder(&s.speaker, names, &text).map(str::to_string);
+        let holder = crate::lang::en::role_holder(&s.speaker, names, &text_before()).map(str::to_string);
         if let Some(holder) = holder {
             let side = earlier
                 .iter()
@@ -126,14 +129,14 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
         !pronoun || crate::lang::en::compatible(&s.speaker, speaker)
     };
     let nearest = earlier.iter().rev().find(fits);
-    if nearest.is_none() && pronoun && s.speaker.is_ascii() {
-        let start = s.span.0.min(passage.len());
-        let text = format!("{before}{}", passage.get(..start).unwrap_or_default());
-        if let Some(name) = crate::lang::en::named_before(&text) {
-            let said = std::mem::replace(&mut s.speaker, name);
-            s.mention = (!said.trim().is_empty()).then_some(said);
-            return;
-        }
+    if nearest.is_none()
+        && pronoun
+        && s.speaker.is_ascii()
+        && let Some(name) = crate::lang::en::named_before(&text_before())
+    {
+        let said = std::mem::replace(&mut s.speaker, name);
+        s.mention = (!said.trim().is_empty()).then_some(said);
+        return;
     }
     let Some((speaker, side)) = nearest.or(earlier.last()) else {
         return;

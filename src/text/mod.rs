@@ -157,7 +157,7 @@ impl QuoteIndex {
     /// has no word boundaries: its characters must occur in order, punctuation
     /// aside.
     pub(crate) fn contains(&self, quote: &str) -> bool {
-        self.asked.get_or(quote.to_string(), |q| self.holds(q))
+        self.asked.get_or(quote, |q| self.holds(q))
     }
 
     fn holds(&self, quote: &str) -> bool {

@@ -73,10 +73,7 @@ impl Cms for Session {
     }
 
     async fn exists(&self, id: &Value) -> std::result::Result<Option<String>, String> {
-        let id = id
-            .as_str()
-            .ok_or_else(|| format!("{id} is not a Ghost post id"))?;
-        Ok(self.site.post(id).await?.map(|p| p.url))
+        Ok(self.site.post(post_id(id)?).await?.map(|p| p.url))
     }
 
     async fn send(
@@ -96,12 +93,7 @@ impl Cms for Session {
             tags: &self.tags,
         };
         let done = match id {
-            Some(id) => {
-                let id = id
-                    .as_str()
-                    .ok_or_else(|| format!("{id} is not a Ghost post id"))?;
-                self.site.update(id, &post).await?
-            }
+            Some(id) => self.site.update(post_id(id)?, &post).await?,
             None => Some(self.site.create(&post).await?),
         };
         Ok(done.map(|d| Sent {
@@ -110,4 +102,9 @@ impl Cms for Session {
             modified: d.updated_at,
         }))
     }
+}
+
+/// A Ghost post's id, as `published.jsonl` keeps it (a string).
+fn post_id(id: &Value) -> std::result::Result<&str, String> {
+    id.as_str().ok_or_else(|| format!("{id} is not a Ghost post id"))
 }

@@ -86,10 +86,7 @@ impl Cms for Session {
     }
 
     async fn exists(&self, id: &Value) -> std::result::Result<Option<String>, String> {
-        let id = id
-            .as_u64()
-            .ok_or_else(|| format!("{id} is not a WordPress post id"))?;
-        Ok(self.site.post(id).await?.map(|p| p.link))
+        Ok(self.site.post(post_id(id)?).await?.map(|p| p.link))
     }
 
     async fn send(
@@ -110,12 +107,7 @@ impl Cms for Session {
             tags: &self.tags,
         };
         let done = match id {
-            Some(id) => {
-                let id = id
-                    .as_u64()
-                    .ok_or_else(|| format!("{id} is not a WordPress post id"))?;
-                self.site.update(id, &post).await?
-            }
+            Some(id) => self.site.update(post_id(id)?, &post).await?,
             None => self.site.create(&post).await?,
         };
         Ok(Some(Sent {
@@ -124,4 +116,10 @@ impl Cms for Session {
             modified: done.modified_gmt,
         }))
     }
+}
+
+/// A WordPress post's id, as `published.jsonl` keeps it (a number).
+fn post_id(id: &Value) -> std::result::Result<u64, String> {
+    id.as_u64()
+        .ok_or_else(|| format!("{id} is not a WordPress post id"))
 }
