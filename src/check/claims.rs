@@ -36,7 +36,7 @@ pub(crate) struct Found {
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 use crate::lang::NUM;
-const SCALE: &str = r"(?:thousand|million|billion|trillion|bn|mn|m|k)";
+const SCALE: &str = r"(?:thousand|million|billion|trillion|trn|tn|bn|mn|m|k)";
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,6 +49,9 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTHS})(?:,?\s+(\d{{4}})\b)?"
     ))
 });
+/// A month and day written with a slash, as an event is named by its date
+/// (`9/11`); not a fraction or a rate whose parts are no month and day (`24/7`).
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d/.])(\d{1,2})/(\d{1,2})(?:[^\d/]|$)"));
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -67,7 +70,7 @@ static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:^|[^\w.,]|[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])({NUM})(?:st|nd|rd|th)?(?:\s({SCALE})\b)?(?:\b|$)"
+        r"(?:^|[^\w.,]|[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])({NUM})(?:st|nd|rd|th)?(?:\s?({SCALE})\b)?(?:\b|$)"
     ))
 });
 const NUMBER_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
@@ -109,7 +112,7 @@ fn scale(s: Option<&str>) -> f64 {
         Some("thousand" | "k") => 1e3,
         Some("million" | "m" | "mn") => 1e6,
         Some("billion" | "bn") => 1e9,
-        Some("trillion") => 1e12,
+        Some("trillion" | "tn" | "trn") => 1e12,
         _ => 1.0,
     }
 }

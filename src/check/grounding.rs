@@ -135,6 +135,14 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
         if claims::supported(&c.claim, &pool.found, &pool.quotes) {
             continue;
         }
+        // `10m` is ten million or ten metres, `5k` five thousand or five
+        // kilometres: either reading the passages hold will do.
+        if let Claim::Number(v) = c.claim
+            && let Some(unit) = glued_unit(&c.text)
+            && claims::supported(&Claim::Number(v / unit), &pool.found, &pool.quotes)
+        {
+            continue;
+        }
         // A counter that means "one" or "a" (1つ, 一个, 一名, 한 명) translates
         // an article or a noun in the singular, which no number marks.
         if across && c.claim == Claim::Number(1.0) {
@@ -253,6 +261,18 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
 }
 
 /// A claim of the same kind in the passages, to show what they do say.
+/// The scale a number's last letter glued to its digits gives it (`10m`,
+/// `5k`), when that letter may as well be a unit of length.
+fn glued_unit(text: &str) -> Option<f64> {
+    let mut rev = text.trim().chars().rev();
+    let unit = match rev.next()? {
+        'm' => 1e6,
+        'k' => 1e3,
+        _ => return None,
+    };
+    rev.next().is_some_and(|c| c.is_ascii_digit()).then_some(unit)
+}
+
 fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {
     let same_kind = |f: &&claims::Found| std::mem::discriminant(&f.claim) == std::mem::discriminant(claim);
     let candidates: Vec<&claims::Found> = found

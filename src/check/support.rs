@@ -232,4 +232,15 @@ mod tests {
         assert!(holds("数百万ドルの費用", 1e6));
         assert!(!holds("一些人", 1.0), "a numeral inside a word is no value");
     }
+
+    #[test]
+    fn counts_of_decades_and_the_hours_named_in_words() {
+        assert!(holds("Two decades after the treaty", 20.0));
+        assert!(holds("half a century of rivalry", 50.0));
+        assert!(holds("three dozen eggs", 36.0));
+        assert!(!holds("two decades after", 30.0));
+        assert!(holds("talks began at midnight", 0.0));
+        assert!(holds("she spoke at noon", 12.0));
+        assert!(!holds("she spoke at noon", 13.0));
+    }
 }

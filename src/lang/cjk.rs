@@ -191,6 +191,14 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// Words that follow a Chinese title when no name does: verbs of saying and
+/// doing, and the particles and adverbs that open a predicate.
+const AFTER_TITLE: &str = concat!(
+    "表示 称 說 说 指出 强调 強調 认为 認為 宣布 发表 發表 回应 回應 警告 呼吁 呼籲 会见 會見 ",
+    "访问 訪問 出席 签署 簽署 主持 介绍 承认 否认 提出 要求 希望 透露 坦言 ",
+    "在 已 将 將 也 还 還 对 對 的 和 与 與 及 是 就 於 被 把 同 等 今 昨 本 都 则 則 又 再 并 並 所 上 下",
+);
+
 /// Chinese and Japanese names standing beside a title in `text` (`林芳正官房長官`
 /// gives `林芳正`, `外交部发言人毛宁` gives `毛宁`), for the check that every name
 /// is in a source. A name of one character with its title (`林氏`) is not a full
@@ -201,6 +209,8 @@ pub(crate) fn titled_names(text: &str) -> Vec<String> {
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .map(|m| m.as_str().trim_start_matches(['の', '、']).to_string())
         .filter(|n| n.chars().count() >= 2 && !TITLES.split_whitespace().any(|t| n.contains(t)))
+        // A title followed by what it does (`总统表示`, `外长在…`), not a name.
+        .filter(|n| !AFTER_TITLE.split_whitespace().any(|w| n.starts_with(w)))
         .collect();
     out.sort();
     out.dedup();

@@ -14,8 +14,9 @@ use crate::lang::NUM;
 
 /// Kanji and hanzi numerals, with their place units.
 const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";
-/// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a trillion.
-const SCALE: &str = "천|千|万|萬|만|亿|億|억|兆|조";
+/// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a
+/// trillion (Chinese writes it 万亿, ten thousand hundred millions).
+const SCALE: &str = "천|千|万亿|萬億|万|萬|만|亿|億|억|兆|조";
 /// Currencies written after the amount.
 const CURRENCY: &str = "달러|원|위안|엔|유로|파운드|루블|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン|ポンド|ルーブル|英镑|英鎊|卢布|盧布";
 /// Counters a kanji numeral takes in news (ships, people, times, items, countries).
@@ -37,6 +38,10 @@ pub(crate) static CENTURY_DECADE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
 /// A Japanese era year: `令和8年` is 2026.
 pub(crate) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
+/// An event named by its month and day (`9.11テロ`, `9·11 테러`, `9·11事件`).
+pub(crate) static EVENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(\d{1,2})\s?[.·‧・]\s?(\d{1,2})\s?(?:テロ|事件|同時多発|袭击|恐袭|恐怖袭击|事变|테러|사태)")
+});
 /// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
 /// The second group, when present, rules the match out.
 pub(crate) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:日|일)([本間间]|간)?"));
@@ -52,13 +57,14 @@ pub(crate) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 /// currency if one follows.
 pub(crate) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
-    let big = "조|兆|억|億|亿|만|万|萬";
+    let big = "조|兆|万亿|萬億|억|億|亿|만|万|萬";
     re(&format!(
         r"((?:{num}\s?(?:(?:천|백)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}))\s?({CURRENCY})?"
     ))
 });
-static PART: LazyLock<Regex> =
-    LazyLock::new(|| re(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(천|백)?\s?(조|兆|억|億|亿|만|万|萬)?"));
+static PART: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(천|백)?\s?(조|兆|万亿|萬億|억|億|亿|만|万|萬)?")
+});
 
 /// The value of a compound number: within each group of ten thousand, digits
 /// times 천 and 백 add up (`3천5백`); a large unit multiplies its group
@@ -111,7 +117,7 @@ pub(crate) fn scale(s: Option<&str>) -> f64 {
         Some("천" | "千") => 1e3,
         Some("만" | "万" | "萬") => 1e4,
         Some("억" | "億" | "亿") => 1e8,
-        Some("조" | "兆") => 1e12,
+        Some("조" | "兆" | "万亿" | "萬億") => 1e12,
         _ => 1.0,
     }
 }

@@ -1,7 +1,7 @@
 //! Dates as claims: ISO dates, English month-and-day forms, and the Korean,
 //! Japanese and Chinese forms in digits and in numerals.
 
-use super::{Claim, DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR, Taker, ea, month};
+use super::{Claim, DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR, SLASH_DATE, Taker, ea, month};
 
 /// Dates in English forms, then in the East Asian ones.
 pub(super) fn dates(t: &mut Taker) {
@@ -26,6 +26,18 @@ pub(super) fn dates(t: &mut Taker) {
             day: c[1].parse().ok().filter(|d| (1..=31).contains(d)),
         })
     });
+    // An event named by its date: `9/11`, `9.11テロ`, `9·11 테러`.
+    for event in [&*SLASH_DATE, &*ea::EVENT_DATE] {
+        t.take_from(event, 1, |c| {
+            let month = c[1].parse().ok().filter(|m| (1..=12).contains(m))?;
+            let day = c[2].parse().ok().filter(|d| (1..=31).contains(d))?;
+            Some(Claim::Date {
+                year: None,
+                month: Some(month),
+                day: Some(day),
+            })
+        });
+    }
     t.take(&MONTH_YEAR, |c| {
         Some(Claim::Date {
             year: c[2].parse().ok(),

@@ -203,3 +203,24 @@ fn straight_marks_left_unbalanced_give_no_quotation() {
         [Claim::Quote("we will win the race".into())]
     );
 }
+
+#[test]
+fn glued_scales_and_events_named_by_their_date() {
+    assert_eq!(claims("some 2.3m people"), vec![Claim::Number(2.3e6)]);
+    assert_eq!(
+        claims("约3.5万亿韩元"),
+        vec![Claim::Money {
+            value: 3.5e12,
+            currency: Some("KRW")
+        }]
+    );
+    let september_11 = Claim::Date {
+        year: None,
+        month: Some(9),
+        day: Some(11),
+    };
+    assert_eq!(claims("since the 9/11 attacks"), vec![september_11.clone()]);
+    assert_eq!(claims("9.11テロ以来"), vec![september_11.clone()]);
+    assert_eq!(claims("9·11 테러 이후"), vec![september_11]);
+    assert_eq!(claims("open 24/7"), vec![Claim::Number(24.0), Claim::Number(7.0)]);
+}

@@ -144,3 +144,31 @@ fn months_in_hanzi_are_dates_by_value() {
         "{changed:#?}"
     );
 }
+
+#[test]
+fn a_glued_m_is_millions_or_metres() {
+    let source = "---\ntitle: \"Flood\"\n---\n\nSome 2.3 million people live behind a 10 metre wall.\n";
+    let faithful = "# Flood\n\nSome 2.3m people live behind a 10m wall.\n";
+    let report = report_on(source, faithful);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &faithful.replace("2.3m", "2.4m").replace("10m", "11m"));
+    let hard: Vec<&str> = changed
+        .findings
+        .iter()
+        .filter(|f| f.is_hard())
+        .map(|f| f.claim.as_str())
+        .collect();
+    assert_eq!(hard, ["2.4m", "11m"], "{changed:#?}");
+}
+
+#[test]
+fn a_title_followed_by_what_it_does_names_no_one() {
+    use crate::lang::cjk::titled_names;
+    assert!(titled_names("处于第三个任期的总统表示，数千万人失去了积蓄。").is_empty());
+    assert!(titled_names("外长在记者会上说").is_empty());
+    assert!(titled_names("总统拜登表示").iter().any(|n| n.contains("拜登")));
+}

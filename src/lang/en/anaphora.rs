@@ -197,8 +197,12 @@ pub(super) fn continuation(speaker: &str) -> bool {
     let Some(first) = words.next() else {
         return false;
     };
-    JOINS.contains(&first.to_lowercase().as_str())
-        && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    let first = first.to_lowercase();
+    // "Some experts" are people of their own; "some" alone joins.
+    if first == "some" && speaker.split_whitespace().count() > 1 {
+        return false;
+    }
+    JOINS.contains(&first.as_str()) && !words.any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Capitalised words that open a sentence or name no one.
@@ -289,6 +293,20 @@ pub(crate) fn named_before(before: &str) -> Option<String> {
 
     NAME.captures_iter(before)
         .filter_map(|c| c.get(1))
+        // A word set off alone ("Enraged, definitely.") or cut from a
+        // contraction ("Don't"): no name.
+        .filter(|m| {
+            let word = m.as_str().trim();
+            let after = &before[m.end()..];
+            let contraction = after
+                .strip_prefix(['\'', '’'])
+                .is_some_and(|a| a.starts_with(['t', 'l', 'v', 'r', 'd']));
+            (!contraction || word.contains(' '))
+                && !(after.starts_with(',')
+                    && !word.contains(' ')
+                    && word.len() > 5
+                    && (word.ends_with("ed") || word.ends_with("ly")))
+        })
         // A run's opening words that are no name ("On Monday", "The Trumps").
         .map(|m| {
             m.as_str()
@@ -343,5 +361,14 @@ mod tests {
             Some("Melanie".into())
         );
         assert_eq!(named_before("On Monday, the crowd waited. "), None);
+        // A word set off alone at a sentence's head is no name.
+        assert_eq!(
+            named_before("Melanie was anxious, sure. Enraged, definitely. "),
+            Some("Melanie".into())
+        );
+        assert_eq!(
+            named_before("Melanie begged him. \"Don't you do it,\" "),
+            Some("Melanie".into())
+        );
     }
 }

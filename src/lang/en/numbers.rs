@@ -169,8 +169,41 @@ fn in_words(text: &str) -> Vec<(f64, Kind)> {
         if w == "quarter" {
             out.push((25.0, Kind::Percent));
         }
+        // "half a percentage point" → 0.5%포인트, 0.5个百分点.
+        let ahead = |k: usize| words.get(i + k).map(|w| w.to_ascii_lowercase());
+        if matches!(w, "half" | "quarter")
+            && (ahead(2).as_deref() == Some("percentage") || ahead(2).as_deref() == Some("point"))
+        {
+            out.push((if w == "half" { 0.5 } else { 0.25 }, Kind::Percent));
+        }
         if let Some(v) = plain_value(w) {
             out.push((v, Kind::Number));
+        }
+        // A count of decades, centuries or dozens ("two decades" → 20年,
+        // "half a century" → 半世紀 and 50年).
+        let per = match w {
+            "decade" | "decades" => 10.0,
+            "century" | "centuries" => 100.0,
+            "dozen" | "dozens" => 12.0,
+            _ => 0.0,
+        };
+        let before = |k: usize| i.checked_sub(k).map(|j| words[j].to_ascii_lowercase());
+        let count = before(1)
+            .and_then(|b| value(&b).or_else(|| b.parse().ok()))
+            .or_else(|| {
+                (before(1).as_deref() == Some("a") && before(2).as_deref() == Some("half")).then_some(0.5)
+            });
+        if per > 0.0
+            && let Some(n) = count.filter(|n| *n > 0.0)
+        {
+            out.push((n * per, Kind::Number));
+        }
+        // Midnight and noon as the clocks write them (午前0時, 자정 12시, 24時).
+        match w {
+            "midnight" => out.extend([0.0, 12.0, 24.0].map(|v| (v, Kind::Number))),
+            "noon" | "midday" => out.push((12.0, Kind::Number)),
+            "fortnight" => out.extend([14.0, 2.0].map(|v| (v, Kind::Number))),
+            _ => {}
         }
     }
     out

@@ -21,52 +21,21 @@ pub(crate) fn statement(speaker: String, verb: &str, content: String) -> Stateme
 /// before it ("President Barack Obama has long" → "President Barack Obama";
 /// "He did not address … in which he" → "He").
 fn noun_phrase(speaker: String) -> String {
-    const OPENERS: &[&str] = &[
-        "but", "and", "so", "though", "yet", "still", "then", "also", "when", "while", "as",
-    ];
     const VERBS: &[&str] = &[
         "has", "have", "had", "been", "was", "were", "is", "are", "did", "does", "do", "not", "failed",
-        "who", "which", "whose", "would", "could", "should", "will", "can", "may", "might",
+        "who", "which", "whose", "would", "could", "should", "will", "can", "may", "might", "haven't",
+        "hasn't", "hadn't", "didn't", "doesn't", "don't", "won't", "wouldn't", "isn't", "wasn't", "aren't",
+        "weren't", "couldn't", "who's",
     ];
-    if !speaker.is_ascii() {
+    use crate::lang::script::{han, hangul, kana};
+    if speaker.chars().any(|c| han(c) || hangul(c) || kana(c)) {
         return speaker;
     }
     let words: Vec<&str> = speaker.split_whitespace().collect();
-    let mut start = 0;
-    while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {
-        start += 1;
-    }
-    let mut words = &words[start..];
-    // A time or an adverb set off before the name ("Friday, Bill Clinton";
-    // "Most recently, Trump").
-    if let Some(i) = words.iter().position(|w| w.ends_with(','))
-        && i + 1 < words.len()
-        && i < 2
-        && words[..=i].iter().any(|w| is_adverb(w) || is_time(w))
-    {
-        words = &words[i + 1..];
-    }
-    // A phrase set off before the name ("Giving a speech in Toledo, Clinton";
-    // "in Novi, Michigan, Trump"): the name after its last comma.
-    if let Some(i) = words.iter().rposition(|w| w.ends_with(','))
-        && i + 1 < words.len()
-        && words.len() - i <= 4
-        && words[i + 1..]
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !words.iter().any(|w| matches!(*w, "and" | "or" | "nor"))
-        && (words[0].ends_with("ing") && words[0].chars().next().is_some_and(char::is_uppercase)
-            || is_clause_tail(&words[0].to_lowercase())
-            || i < 2
-                && words[..=i]
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
-    {
-        words = &words[i + 1..];
-    }
+    let words = without_setting(&words);
     let end = words
         .iter()
-        .position(|w| VERBS.contains(&w.to_lowercase().trim_end_matches(',')))
+        .position(|w| VERBS.contains(&w.to_lowercase().replace('’', "'").trim_end_matches(',')))
         .filter(|&i| i > 0)
         .unwrap_or(words.len());
     let mut words = &words[..end];
@@ -86,13 +55,74 @@ fn noun_phrase(speaker: String) -> String {
     }
     let phrase = words.join(" ");
     let phrase = phrase.trim_end_matches(',');
-    // "I've", "We're": the pronoun.
+    // "I’ve", "We’re", "He’s": the pronoun.
     match phrase.split_once(['\'', '’']) {
-        Some((head, "ve" | "re" | "ll" | "d")) if ANAPHORS.contains(&head.to_lowercase().as_str()) => {
+        Some((head, "ve" | "re" | "ll" | "d" | "s")) if ANAPHORS.contains(&head.to_lowercase().as_str()) => {
             head.to_string()
         }
         _ => phrase.to_string(),
     }
+}
+
+/// A speaker span without what opens it and is no part of the speaker: a
+/// connective, a time or a setting set off before the name, "with" before a
+/// name, or the setting before a pronoun.
+fn without_setting<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
+    const OPENERS: &[&str] = &[
+        "but", "and", "so", "though", "yet", "still", "then", "also", "when", "while", "as", "if", "unless",
+        "whether", "although", "because",
+    ];
+    let mut start = 0;
+    while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {
+        start += 1;
+    }
+    let mut words = &words[start..];
+    // A time or an adverb set off before the name ("Friday, Bill Clinton";
+    // "Most recently, Trump"; "Several weeks ago, Donald Trump").
+    if let Some(i) = words.iter().position(|w| w.ends_with(','))
+        && i + 1 < words.len()
+        && (i < 2 && words[..=i].iter().any(|w| is_adverb(w) || is_time(w)) || i < 4 && words[i] == "ago,")
+    {
+        words = &words[i + 1..];
+    }
+    // "with Clinton lambasting …": the name.
+    if words.len() > 1
+        && words[0] == "with"
+        && words[1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        words = &words[1..];
+    }
+    // A pronoun after the setting ("A few days ago in an interview with RT
+    // he"): the pronoun is the subject.
+    if words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I"))
+        && !matches!(words[words.len() - 2], "and" | "or" | "nor" | "than" | "as")
+    {
+        words = &words[words.len() - 1..];
+    }
+    // A phrase set off before the name ("Giving a speech in Toledo, Clinton";
+    // "in Novi, Michigan, Trump"): the name after its last comma.
+    if let Some(i) = words.iter().rposition(|w| w.ends_with(','))
+        && i + 1 < words.len()
+        && words.len() - i <= 4
+        && words[i + 1..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words.iter().any(|w| matches!(*w, "and" | "or" | "nor"))
+        && (words[0].ends_with("ing") && words[0].chars().next().is_some_and(char::is_uppercase)
+            || is_clause_tail(&words[0].to_lowercase())
+            || i < 2
+                && words[..=i]
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+    {
+        words = &words[i + 1..];
+    }
+    words
 }
 
 /// A lower-case adverb that may stand beside a speaker: `quickly`, `often`.

@@ -29,8 +29,21 @@ pub(super) fn subject(pre: &str) -> Option<String> {
             break;
         }
     }
-    let clause = last_clause(s);
-    let head = head_phrase(clause)?;
+    // A verb that shares its subject with one before that reports nothing
+    // ("Clinton, like Obama, has encouraged … but has said"): the subject the
+    // sentence opens with. After a reporting verb, the statement goes on.
+    let shared = ["but", "and"]
+        .iter()
+        .any(|c| s.strip_suffix(c).is_some_and(|r| r.ends_with(' ')))
+        && cues(&mask_quotes(s)).is_empty();
+    let opening = shared
+        .then(|| head_phrase(opening_subject(s)))
+        .flatten()
+        .filter(|h| plausible(h));
+    let head = match opening {
+        Some(head) => head,
+        None => head_phrase(last_clause(s))?,
+    };
     // A lower-case phrase ("an industry association representing chipmakers")
     // is kept when short; it stands only if the persona names it (see `sides`).
     let words = head.split_whitespace().count();
@@ -41,11 +54,26 @@ fn is_time(s: &str) -> bool {
     CALENDAR_NAMES.iter().any(|d| s.starts_with(d))
 }
 
+/// A sentence's words before its first verb ("Clinton, like Obama, has …" →
+/// "Clinton, like Obama,").
+fn opening_subject(s: &str) -> &str {
+    let mut at = 0;
+    for w in s.split_inclusive(' ') {
+        let bare = w.trim().trim_end_matches(',');
+        let lower = bare.chars().next().is_some_and(char::is_lowercase);
+        if lower && (PAST.contains(&bare) || bare.len() > 4 && bare.ends_with("ed")) {
+            return &s[..at];
+        }
+        at += w.len();
+    }
+    s
+}
+
 /// The text after the last clause boundary (a conjunction, semicolon, colon,
-/// quotation mark or an earlier reporting verb).
+/// quotation mark, a relative clause with its own subject, or an earlier
+/// reporting verb).
 fn last_clause(s: &str) -> &str {
-    let mut cut = 0;
-    for b in [
+    const BOUNDARIES: &[&str] = &[
         "; ",
         ": ",
         ", and ",
@@ -60,16 +88,28 @@ fn last_clause(s: &str) -> &str {
         " after ",
         " when ",
         " and then ",
-        " that ",
         "\"",
         "“",
         "”",
         "(",
         ")",
-    ] {
+        // "a lawsuit in which Democrats argued".
+        " in which ",
+        " under which ",
+        " by which ",
+        " during which ",
+        " at which ",
+    ];
+    let mut cut = 0;
+    for b in BOUNDARIES {
         if let Some(i) = s.rfind(b) {
             cut = cut.max(i + b.len());
         }
+    }
+    if let Some(i) = s.rfind(" that ")
+        && !in_apposition(s, i)
+    {
+        cut = cut.max(i + " that ".len());
     }
     for (i, v) in cues(&mask_quotes(s)) {
         cut = cut.max(i + v.len());
@@ -77,9 +117,33 @@ fn last_clause(s: &str) -> &str {
     &s[cut.min(s.len())..]
 }
 
+/// Whether the "that" at `at` opens a relative clause inside an apposition set
+/// off just before the verb ("Services, the agency that oversees …,").
+fn in_apposition(s: &str, at: usize) -> bool {
+    s.trim_end().ends_with(',')
+        && s[..at].rfind(", ").is_some_and(|c| {
+            let apposition = &s[c + 2..at];
+            ["the ", "a ", "an "].iter().any(|d| apposition.starts_with(d))
+                && apposition.split_whitespace().count() <= 4
+        })
+}
+
 /// The speaker phrase of a clause: its last noun phrase with any descriptive
 /// apposition, skipping leading adverbials and participial or relative clauses.
 fn head_phrase(clause: &str) -> Option<String> {
+    // Dashes set a phrase off as commas do ("predictable - Donald J. Trump",
+    // "Clinton — who's called for … —").
+    let dashed;
+    let clause = if clause.contains(['—', '–']) || clause.contains(" - ") {
+        dashed = clause
+            .replace(" - ", ", ")
+            .replace(" — ", ", ")
+            .replace(" – ", ", ")
+            .replace('—', ", ");
+        dashed.as_str()
+    } else {
+        clause
+    };
     // A comma between digits (`5,000 supporters`) sets nothing off.
     let bytes = clause.as_bytes();
     let digit = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_digit);
@@ -108,7 +172,10 @@ fn head_phrase(clause: &str) -> Option<String> {
         .filter(|s| !is_adverbial(s) && !is_clause(s))
         .collect();
     let last = *kept.last()?;
-    let short = |s: &str| s.split_whitespace().count() <= 7;
+    // A short description before a name ("the ministry's spokesperson, Mao
+    // Ning"), not a clause ("The debate is predictable - Trump").
+    let short =
+        |s: &str| s.split_whitespace().count() <= 7 && !s.split_whitespace().any(|w| PAST.contains(&w));
     let phrase =
         if kept.len() >= 2 && (is_description(last) || is_bare_name(last) && short(kept[kept.len() - 2])) {
             format!("{}, {}", kept[kept.len() - 2], last)
@@ -170,15 +237,20 @@ fn is_adverbial(s: &str) -> bool {
         "Announcing",
         "Briefing",
     ];
+    // "like Obama", "unlike his rival": a comparison, not the speaker.
+    const COMPARISONS: &[&str] = &["like ", "Like ", "unlike ", "Unlike ", "including ", "Including "];
     let first = s.split_whitespace().next().unwrap_or("");
-    LEADS.iter().any(|l| s.starts_with(l)) || PARTICIPLES.contains(&first)
+    LEADS.iter().chain(COMPARISONS).any(|l| s.starts_with(l)) || PARTICIPLES.contains(&first)
 }
 
 /// A participial or relative clause inside the subject ("speaking at …",
 /// "chaired by …", "who …"): it describes the setting, not the speaker.
 fn is_clause(s: &str) -> bool {
     let first = s.split_whitespace().next().unwrap_or("");
-    matches!(first, "who" | "which" | "whose" | "where" | "when" | "while")
+    matches!(
+        first,
+        "who" | "who's" | "who’s" | "whom" | "which" | "whose" | "where" | "when" | "while"
+    )
         || (first.ends_with("ing") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
         || s.split_whitespace().nth(1).is_some_and(|w| w == "by") && first.ends_with("ed")
         // "first reported by …", "originally published by …".

@@ -297,6 +297,42 @@ fn a_speaker_is_a_noun_phrase_not_a_clause() {
             "Giving a speech in Toledo, Clinton said the plan would help families.",
             "Clinton",
         ),
+        (
+            "Several weeks ago, Donald Trump stated that the plan would pass.",
+            "Donald Trump",
+        ),
+        (
+            "A few days ago in an interview with a Russian network he blasted the media as dishonest.",
+            "he",
+        ),
+        // A relative clause with a subject of its own.
+        (
+            "His district was at the center of a lawsuit in which Democrats argued that the map was illegal.",
+            "Democrats",
+        ),
+        // A relative clause inside an apposition.
+        (
+            "United States Citizenship and Immigration Services, the agency that oversees the program, said it would act.",
+            "United States Citizenship and Immigration Services, the agency that oversees the program",
+        ),
+        // Dashes set phrases off as commas do.
+        (
+            "The debate is predictable - Donald J. Trump has vowed to bring back mining jobs.",
+            "Donald J. Trump",
+        ),
+        (
+            "It became an issue, with Hillary Clinton — who's called for tax hikes on the rich — lambasting the plan.",
+            "Hillary Clinton",
+        ),
+        // A verb sharing the subject of one that reports nothing.
+        (
+            "Hillary Clinton, like Obama, has encouraged allies to spend more but has said she will keep every commitment.",
+            "Hillary Clinton",
+        ),
+        (
+            "The nominee and his aides haven't said much about the debate.",
+            "The nominee and his aides",
+        ),
     ] {
         let s = extract(sentence);
         assert_eq!(
