@@ -301,7 +301,9 @@ impl Reader<'_> {
             (None, _, None) => format!("{} {}", part.label(), self.count),
         };
         if let (Some(id), Part::Position) = (&perspective, part)
-            && (labels::all().any(|(_, l)| l.is_no_position(&text)) || crate::lang::cjk::declines(&text))
+            && (labels::all().any(|(_, l)| l.is_no_position(&text))
+                || crate::lang::cjk::declines(&text)
+                || only_silence(&text))
             && let Some(s) = self.doc.sides.iter_mut().find(|s| &s.id == id)
         {
             s.stated = false;
@@ -377,3 +379,10 @@ fn block(section: Section, perspective: Option<&str>, part: Part, location: Stri
 
 #[cfg(test)]
 mod tests;
+
+/// Whether every sentence of `text` says that nothing was said ("The State
+/// Department has not commented."): silence, in any language, is no position.
+fn only_silence(text: &str) -> bool {
+    let sentences = crate::lang::sentences::sentences(text);
+    !sentences.is_empty() && sentences.iter().all(|s| (crate::lang::of(s).silent)(s))
+}

@@ -49,3 +49,21 @@ fn reads_our_own_layout() {
     assert_eq!(doc.blocks[5].cites, ["S3"]);
     assert_eq!(doc.blocks[8].section, crate::stage::Section::Finish);
 }
+
+#[test]
+fn a_side_that_has_not_commented_states_no_position() {
+    let persona = crate::persona::load("prism", &[]).unwrap();
+    for silence in [
+        "The U.S. State Department has not commented.",
+        "미 국무부는 논평하지 않았다.",
+        "米国務省はコメントを出していない。",
+        "美国国务院尚未就此发表评论。",
+    ] {
+        let md = format!("# Head\n\n## Japan\n\nTokyo said no.\n\n## United States\n\n{silence}\n");
+        let doc = parse(&md, &persona);
+        let us = doc.sides.iter().find(|s| s.id == "united-states");
+        assert_eq!(us.map(|s| s.stated), Some(false), "{silence}");
+        let japan = doc.sides.iter().find(|s| s.id == "japan");
+        assert_eq!(japan.map(|s| s.stated), Some(true), "{silence}");
+    }
+}

@@ -46,6 +46,8 @@ static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:has|have|had|did|does|do)(?: not|n't)(?: yet| immediately)? (?:comment|respond|return|reply)",
         r"|\b(?:declined|refused) to comment|\bno comment\b|\bcould not be reached\b|\bhas yet to comment",
         r"|\bnot available for comment|\bwould not comment|\bwouldn't comment",
+        r"|\b(?:made|offered|had) no (?:immediate )?comment|\bremained silent|\bhas been silent",
+        r"|\b(?:has|have) not (?:yet )?(?:spoken publicly|weighed in|publicly commented)",
     ))
 });
 

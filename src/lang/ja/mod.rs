@@ -27,7 +27,11 @@ pub(super) static LANGUAGE: Language = Language {
 };
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re("コメントしていない|コメントを控え|コメントは控え|コメントしなかった|回答を控え|返答はなかった")
+    re(concat!(
+        "コメントしていない|コメントを控え|コメントは控え|コメントしなかった|コメントはなかった|",
+        "コメントを出していない|回答を控え|返答はなかった|回答はなかった|反応はなかった|",
+        "言及しなかった|言及していない|言及を避け|沈黙を守",
+    ))
 });
 
 pub(super) static JA: Labels = Labels {

@@ -44,7 +44,10 @@ pub(super) static LANGUAGE: Language = Language {
 };
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
-    re("언급하지 않았다|언급을 피했다|논평을 거부|응답하지 않았다|답하지 않았다|입장을 밝히지 않았다")
+    re(concat!(
+        r"(?:언급|논평|답변|응답|반응|입장\s?표명|입장)(?:을|를|은|는|도)?\s?(?:하지|내놓지|보이지|밝히지|내지)\s?않",
+        r"|언급을 피했|논평을 거부|답하지 않았|(?:요청|질의)에\s?(?:응하지|답하지)\s?않|침묵을 지켰",
+    ))
 });
 
 pub(super) static KO: Labels = Labels {

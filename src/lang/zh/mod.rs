@@ -26,8 +26,12 @@ pub(super) static LANGUAGE: Language = Language {
     labels: &ZH,
 };
 
-static SILENCE: LazyLock<Regex> =
-    LazyLock::new(|| re("未予置评|不予置评|拒绝置评|未作回应|没有回应|尚未回应|未回应"));
+static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(concat!(
+        "(?:拒绝|不予|未予|暂未|尚未|没有|未|并未|不愿)[^，。,]{0,8}(?:置评|评论|回应|表态|答复)|",
+        "无可奉告|保持沉默",
+    ))
+});
 
 pub(super) static ZH: Labels = Labels {
     sides_heading: "各方立场",
