@@ -74,8 +74,15 @@ pub(super) fn cues(s: &str) -> Vec<(usize, &'static str)> {
                 let w = w.to_lowercase();
                 DETERMINERS.contains(&w.as_str())
             });
-            // "a way to claim": an infinitive, not a statement made.
-            let infinitive = s[..i].ends_with(" to ");
+            // "a way to claim": an infinitive, not a statement made; "the so
+            // called Never Trumpers": a name given, not a statement.
+            let so = s[..i].ends_with(' ')
+                && s[..i]
+                    .trim_end()
+                    .rsplit([' ', '"', '“'])
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("so"));
+            let infinitive = s[..i].ends_with(" to ") || so;
             let heard = !noun && !infinitive && !passive && !relative && !refused && !spoken_to && !named;
             if !word(before) && !word(after) && heard {
                 out.push((i, verb));

@@ -70,7 +70,7 @@ fn noun_phrase(speaker: String) -> String {
 fn without_setting<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
     const OPENERS: &[&str] = &[
         "but", "and", "so", "though", "yet", "still", "then", "also", "when", "while", "as", "if", "unless",
-        "whether", "although", "because",
+        "whether", "although", "because", "even",
     ];
     let mut start = 0;
     while start + 1 < words.len() && OPENERS.contains(&words[start].to_lowercase().as_str()) {

@@ -239,8 +239,14 @@ fn is_adverbial(s: &str) -> bool {
     ];
     // "like Obama", "unlike his rival": a comparison, not the speaker.
     const COMPARISONS: &[&str] = &["like ", "Like ", "unlike ", "Unlike ", "including ", "Including "];
+    // "Trump, in Kentucky, said": a place or a time set off after the name.
+    const SETTINGS: &[&str] = &[
+        "in", "on", "at", "during", "after", "before", "from", "via", "outside", "inside", "earlier", "later",
+    ];
     let first = s.split_whitespace().next().unwrap_or("");
-    LEADS.iter().chain(COMPARISONS).any(|l| s.starts_with(l)) || PARTICIPLES.contains(&first)
+    LEADS.iter().chain(COMPARISONS).any(|l| s.starts_with(l))
+        || PARTICIPLES.contains(&first)
+        || SETTINGS.contains(&first)
 }
 
 /// A participial or relative clause inside the subject ("speaking at …",

@@ -333,6 +333,12 @@ fn a_speaker_is_a_noun_phrase_not_a_clause() {
             "The nominee and his aides haven't said much about the debate.",
             "The nominee and his aides",
         ),
+        // A place or a time set off after the name.
+        ("Trump, in Kentucky, said Tuesday that Rubio was weak.", "Trump"),
+        (
+            "Mr. Trump, at a rally on Monday, said the deal was a disaster.",
+            "Mr. Trump",
+        ),
     ] {
         let s = extract(sentence);
         assert_eq!(
@@ -354,4 +360,11 @@ fn the_tail_of_a_clause_is_no_one() {
     }
     assert!(crate::lang::en::is_clause_tail("of his Mexican heritage"));
     assert!(!crate::lang::en::is_clause_tail("Mexico's foreign ministry"));
+}
+
+#[test]
+fn a_name_given_is_no_statement() {
+    // "so called" names a group; it reports nothing anyone said.
+    let sentence = "Many would serve, even if it were the so called Never Trumpers who made headlines.";
+    assert!(extract(sentence).is_empty(), "{:?}", extract(sentence));
 }
