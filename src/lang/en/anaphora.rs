@@ -285,6 +285,32 @@ const NOT: &[&str] = &[
     "Asked",
 ];
 
+/// The person a sentence opens on, when it opens on a name ("Trump was
+/// defending …", "On Friday, Mrs. Clinton told …"), not on a pronoun, a
+/// description or a group.
+pub(crate) fn named_subject(sentence: &str) -> Option<String> {
+    // A name right before a verb in the present ("Mr. Trump tries …") too.
+    let present = || {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
+        let run = words
+            .iter()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let verb = words.get(run)?;
+        (run > 0 && verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase()))
+            .then(|| words[..run].join(" "))
+    };
+    let subject = super::speaker::lead_subject(sentence).or_else(present)?;
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "de" | "van"))
+        && !NOT.contains(&words[0]);
+    named.then_some(subject)
+}
+
 /// The nearest person `before` names: the last run of capitalised words that
 /// is not a sentence's opening word alone, a weekday or a month.
 pub(crate) fn named_before(before: &str) -> Option<String> {

@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub(crate) use anaphora::{compatible, is_pronoun, named_before, role, role_holder};
+pub(crate) use anaphora::{compatible, is_pronoun, named_before, named_subject, role, role_holder};
 pub(crate) use lexicon::{CALENDAR_NAMES, NOT_NAMES};
 pub(crate) use said::{is_clause_tail, statement};
 pub(crate) use speaker::plausible;

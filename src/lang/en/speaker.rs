@@ -44,6 +44,21 @@ pub(super) fn subject(pre: &str) -> Option<String> {
         Some(head) => head,
         None => head_phrase(last_clause(s))?,
     };
+    // A phrase that opens on a verb ("has invested a lot of time in",
+    // "contrasted the candidate") is a predicate whose subject opens the
+    // sentence; with none there, it names no one.
+    let verb = head.split_whitespace().next().is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && (PAST.contains(&w) || w.len() > 4 && w.ends_with("ed"))
+    });
+    let head = if verb && cues(&mask_quotes(s)).is_empty() {
+        head_phrase(opening_subject(s)).filter(|h| plausible(h) && h != &head)?
+    } else {
+        head
+    };
+    if matches!(head.to_lowercase().as_str(), "the" | "a" | "an") {
+        return None;
+    }
     // A lower-case phrase ("an industry association representing chipmakers")
     // is kept when short; it stands only if the persona names it (see `sides`).
     let words = head.split_whitespace().count();
@@ -87,6 +102,7 @@ fn last_clause(s: &str) -> &str {
         " though ",
         " after ",
         " when ",
+        " where ",
         " and then ",
         "\"",
         "“",

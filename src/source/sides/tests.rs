@@ -175,3 +175,13 @@ fn a_pronoun_takes_the_name_it_continues() {
     assert_eq!(he.mention.as_deref(), Some("He"));
     assert_eq!(he.side.as_deref(), Some("japan"));
 }
+
+#[test]
+fn a_pronoun_after_a_sentence_that_opened_on_a_name_continues_that_name() {
+    let text = "A campaign spokeswoman said the rally was peaceful.\n\nMr. Trump tries to turn the interruptions to his advantage.\n\n\"Are you O.K.?\" he said.";
+    let mut sources = vec![super::super::parse(std::path::Path::new("en.md"), text, 1, 1).unwrap()];
+    attribute(&mut sources, &prism()).unwrap();
+    let he = &sources[0].passages[2].statements[0];
+    assert_eq!(he.speaker, "Mr. Trump", "{he:?}");
+    assert_eq!(he.mention.as_deref(), Some("he"));
+}
