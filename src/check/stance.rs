@@ -70,7 +70,9 @@ pub(super) fn reversed<'s>(
         return None;
     }
     let words = topic(&s.content);
-    if words.len() < 3 {
+    // What a stance verb takes ("welcomes Tokyo's move") may be short.
+    let least = if polarity(&s.verb, "").is_some() { 2 } else { 3 };
+    if words.len() < least {
         return None;
     }
     said.find(|st| {
@@ -79,7 +81,29 @@ pub(super) fn reversed<'s>(
         }
         let theirs = topic(&st.content);
         let shared = words.intersection(&theirs).count() as f64;
-        polarity(&st.verb, &st.content) == Some(-ours) && shared >= 0.7 * words.len().max(theirs.len()) as f64
+        // The same statement, or one that holds the article's words with its
+        // stance word right beside them ("… and that Beijing \"firmly opposes\"
+        // Tokyo's move").
+        let same = shared >= 0.7 * words.len().max(theirs.len()) as f64
+            || shared >= 0.8 * words.len() as f64 && beside_stance(&st.content, &words);
+        polarity(&st.verb, &st.content) == Some(-ours) && same
+    })
+}
+
+/// Whether a stance word of `content` stands within four words of one of
+/// `words` (space-separated text only).
+fn beside_stance(content: &str, words: &std::collections::BTreeSet<String>) -> bool {
+    let tokens: Vec<String> = content
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    tokens.iter().enumerate().any(|(i, t)| {
+        let stance = stance_words().any(|p| p.is_ascii() && t.starts_with(p));
+        stance
+            && tokens[i.saturating_sub(4)..(i + 5).min(tokens.len())]
+                .iter()
+                .any(|x| words.contains(x))
     })
 }
 

@@ -208,7 +208,13 @@ pub(crate) fn titled_names(text: &str) -> Vec<String> {
         .captures_iter(text)
         .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .map(|m| m.as_str().trim_start_matches(['の', '、']).to_string())
-        .filter(|n| n.chars().count() >= 2 && !TITLES.split_whitespace().any(|t| n.contains(t)))
+        // Part of a title, not a name (官房 of 官房長官).
+        .filter(|n| {
+            n.chars().count() >= 2
+                && !TITLES
+                    .split_whitespace()
+                    .any(|t| n.contains(t) || t.starts_with(n.as_str()))
+        })
         // A title followed by what it does (`总统表示`, `外长在…`), not a name.
         .filter(|n| !AFTER_TITLE.split_whitespace().any(|w| n.starts_with(w)))
         .collect();

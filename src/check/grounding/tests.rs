@@ -170,5 +170,34 @@ fn a_title_followed_by_what_it_does_names_no_one() {
     use crate::lang::cjk::titled_names;
     assert!(titled_names("处于第三个任期的总统表示，数千万人失去了积蓄。").is_empty());
     assert!(titled_names("外长在记者会上说").is_empty());
+    assert!(
+        titled_names("官房長官は述べた").is_empty(),
+        "官房 is part of the title"
+    );
+    assert_eq!(titled_names("林芳正官房長官は述べた"), ["林芳正"]);
     assert!(titled_names("总统拜登表示").iter().any(|n| n.contains("拜登")));
+}
+
+#[test]
+fn a_stance_reported_the_other_way_round_inside_a_longer_statement() {
+    let source = "---\ntitle: \"Islands\"\n---\n\nChina's foreign ministry said the Diaoyu Islands \"belong to China\" and that Beijing \"firmly opposes\" Tokyo's move.\n";
+    let flipped = report_on(
+        source,
+        "# Islands\n\n## China\n\nChina's foreign ministry said Beijing welcomes Tokyo's move.\n",
+    );
+    assert!(
+        flipped
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.kind == FindingKind::Stance),
+        "{flipped:#?}"
+    );
+    let faithful = report_on(
+        source,
+        "# Islands\n\n## China\n\nChina's foreign ministry said Beijing opposes Tokyo's move.\n",
+    );
+    assert!(
+        faithful.findings.iter().all(|f| f.kind != FindingKind::Stance),
+        "{faithful:#?}"
+    );
 }
