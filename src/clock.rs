@@ -53,6 +53,26 @@ impl Date {
     pub(crate) fn of(t: jiff::Timestamp) -> Date {
         Date(t.to_zoned(jiff::tz::TimeZone::UTC).date())
     }
+
+    /// Year, month and day.
+    pub(crate) fn parts(self) -> (i32, u32, u32) {
+        let d = self.0;
+        (
+            i32::from(d.year()),
+            d.month().unsigned_abs().into(),
+            d.day().unsigned_abs().into(),
+        )
+    }
+
+    /// The date `days` after this one (before, when negative), if the calendar has it.
+    pub(crate) fn plus_days(self, days: i32) -> Option<Date> {
+        self.0.checked_add(jiff::Span::new().days(days)).ok().map(Date)
+    }
+
+    /// The day of the week, Monday 1 to Sunday 7.
+    pub(crate) fn weekday(self) -> i8 {
+        self.0.weekday().to_monday_one_offset()
+    }
 }
 
 /// Text that is not a calendar date written `YYYY-MM-DD`.

@@ -198,7 +198,19 @@ pub(crate) struct Corpus<'a> {
 impl<'a> Corpus<'a> {
     pub(crate) fn new(sources: &'a [Source], persona: &Persona) -> Self {
         let passages: Vec<&Passage> = sources.iter().flat_map(|s| &s.passages).collect();
-        let found = passages.iter().map(|p| support::held(&p.text)).collect();
+        // What each passage holds, its relative days ("on Tuesday") dated by
+        // its source's day of publication.
+        let found = sources
+            .iter()
+            .flat_map(|s| {
+                let day = s.meta.published.map(|p| p.day());
+                s.passages.iter().map(move |p| {
+                    let mut held = support::held(&p.text);
+                    held.extend(day.map(|d| support::dated(&p.text, d)).unwrap_or_default());
+                    held
+                })
+            })
+            .collect();
         let folded = passages.iter().map(|p| crate::text::fold(&p.text)).collect();
         let titles: Vec<&str> = sources.iter().filter_map(|s| s.meta.title.as_deref()).collect();
         let title_found = titles.iter().flat_map(|t| support::held(t)).collect();

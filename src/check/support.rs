@@ -169,6 +169,54 @@ pub(super) fn held(text: &str) -> Vec<Found> {
     out
 }
 
+/// The dates a source's relative days stand for, given the day it was
+/// published: a weekday ("on Tuesday", 火曜日, 星期二, 화요일) is the one in the
+/// week up to that day or the one after it, "today" and "yesterday" (今日,
+/// 昨天, 어제…) the day and the day before. A translation may write them as dates
+/// (`15일`, `7月15日`).
+pub(super) fn dated(text: &str, published: crate::clock::Date) -> Vec<Found> {
+    const WEEKDAYS: [&[&str]; 7] = [
+        &["Monday", "月曜", "星期一", "周一", "월요일"],
+        &["Tuesday", "火曜", "星期二", "周二", "화요일"],
+        &["Wednesday", "水曜", "星期三", "周三", "수요일"],
+        &["Thursday", "木曜", "星期四", "周四", "목요일"],
+        &["Friday", "金曜", "星期五", "周五", "금요일"],
+        &["Saturday", "土曜", "星期六", "周六", "토요일"],
+        &["Sunday", "日曜", "星期日", "星期天", "周日", "일요일"],
+    ];
+    const RELATIVE: [(&[&str], i32); 3] = [
+        (&["today", "Today", "今日", "今天", "오늘"], 0),
+        (&["yesterday", "Yesterday", "昨日", "昨天", "어제"], -1),
+        (&["tomorrow", "Tomorrow", "明日", "明天", "내일"], 1),
+    ];
+    let mut days: Vec<crate::clock::Date> = Vec::new();
+    for (i, names) in WEEKDAYS.iter().enumerate() {
+        if names.iter().any(|n| text.contains(n)) {
+            let back = (published.weekday() - (i as i8 + 1)).rem_euclid(7);
+            days.extend(published.plus_days(-i32::from(back)));
+            days.extend(published.plus_days(7 - i32::from(back)));
+        }
+    }
+    for (names, offset) in RELATIVE {
+        if names.iter().any(|n| text.contains(n)) {
+            days.extend(published.plus_days(offset));
+        }
+    }
+    days.into_iter()
+        .map(|d| {
+            let (year, month, day) = d.parts();
+            Found {
+                claim: Claim::Date {
+                    year: Some(year),
+                    month: Some(month),
+                    day: Some(day),
+                },
+                text: String::new(),
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,6 +279,25 @@ mod tests {
         assert!(holds("멋진 순간이 한두 번 있습니다", 2.0));
         assert!(holds("数百万ドルの費用", 1e6));
         assert!(!holds("一些人", 1.0), "a numeral inside a word is no value");
+    }
+
+    #[test]
+    fn a_weekday_is_dated_by_the_day_of_publication() {
+        // 2025-07-15 was a Tuesday.
+        let published = crate::clock::Date::ymd(2025, 7, 15);
+        let days = |text: &str| -> Vec<Option<u32>> {
+            dated(text, published)
+                .into_iter()
+                .map(|f| match f.claim {
+                    Claim::Date { day, .. } => day,
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(days("The ministry said on Tuesday"), [Some(15), Some(22)]);
+        assert_eq!(days("会談は金曜日に"), [Some(11), Some(18)]);
+        assert_eq!(days("외교부는 어제 밝혔다"), [Some(14)]);
+        assert!(days("The ministry said so").is_empty());
     }
 
     #[test]

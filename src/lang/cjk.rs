@@ -196,7 +196,9 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
 const AFTER_TITLE: &str = concat!(
     "表示 称 說 说 指出 强调 強調 认为 認為 宣布 发表 發表 回应 回應 警告 呼吁 呼籲 会见 會見 ",
     "访问 訪問 出席 签署 簽署 主持 介绍 承认 否认 提出 要求 希望 透露 坦言 ",
-    "在 已 将 將 也 还 還 对 對 的 和 与 與 及 是 就 於 被 把 同 等 今 昨 本 都 则 則 又 再 并 並 所 上 下",
+    "在 已 将 將 也 还 還 对 對 的 和 与 與 及 是 就 於 被 把 同 等 今 昨 本 都 则 則 又 再 并 並 所 上 下 ",
+    // The title is part of a longer word: 大使馆, 总统府, 部长级, 总统候选人, 总统选举.
+    "馆 館 府 级 級 台 团 團 夫人 候 选 選 职 職 任期",
 );
 
 /// Chinese and Japanese names standing beside a title in `text` (`林芳正官房長官`
