@@ -22,7 +22,13 @@ static QUOTE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // Double marks may hold apostrophes (“We don’t …,”); single ones may not.
     re(r#"^\s*(?:["“]([^"”]{2,}?)[,.!?]?["”]|[‘']([^’']{2,}?)[,.!?]?[’']),?\s+(.+)$"#)
 });
-static ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\baccording to ([^,.;]+)"));
+/// `according to X`, X running to the next punctuation, a title's period
+/// (`Mrs.`, `U.S.`) included.
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\baccording to ((?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Prof|Lt|Col|St|Jr|U\.S|U\.N|D\.C)\.|[^,.;])+)",
+    )
+});
 
 /// The statements of one English sentence.
 pub(super) fn extract(sentence: &str) -> Vec<Statement> {
@@ -241,7 +247,9 @@ fn inverted(sentence: &str) -> Option<Statement> {
     let described =
         (head.starts_with("the ") || head.starts_with("a ")) && head.split_whitespace().count() <= 4;
     let quoted = speaker.contains(['"', '“', '”']);
-    if quoted || !(name || described) || !plausible(head) || speaker.split_whitespace().count() > 20 {
+    // "…, Michael McFaul, a fellow, said of RT": what follows the verb is no speaker.
+    let tail = crate::lang::en::is_clause_tail(head);
+    if quoted || tail || !(name || described) || !plausible(head) || speaker.split_whitespace().count() > 20 {
         return None;
     }
     let content = sentence[..at].trim_end().trim_end_matches(',').trim();

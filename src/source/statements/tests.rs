@@ -368,3 +368,21 @@ fn a_name_given_is_no_statement() {
     let sentence = "Many would serve, even if it were the so called Never Trumpers who made headlines.";
     assert!(extract(sentence).is_empty(), "{:?}", extract(sentence));
 }
+
+#[test]
+fn a_title_s_period_stays_in_the_speaker_and_what_follows_the_verb_is_no_one() {
+    let s = extract(
+        "The goal is to curb activist investors, according to a speech Mrs. Clinton delivered in July.",
+    );
+    assert!(
+        s.first().is_some_and(|s| s.speaker.contains("Mrs. Clinton")),
+        "{s:?}"
+    );
+    let s = extract(
+        "\"Their strategy is very clear,\" Michael McFaul, a senior fellow at the Hoover Institution, said of RT.",
+    );
+    assert!(
+        s.first().is_some_and(|s| s.speaker.starts_with("Michael McFaul")),
+        "{s:?}"
+    );
+}
