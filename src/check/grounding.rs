@@ -153,39 +153,12 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
                 || translation::glossed(q, pool.script)
                 || (across && translation::han_only(q)))
         {
-            let why = translation::check(q, &pool.passages, &pool.found);
-            let expected = match why {
-                None => continue,
-                Some(Unfaithful::NothingSaid) => {
-                    decided.notes.push(note(
-                        block,
-                        FindingKind::Quote,
-                        c.text,
-                        format!("a translated quotation with no original quotation in {scope} to tie it to"),
-                    ));
-                    continue;
-                }
-                Some(Unfaithful::Negation) if !pool.cited => {
-                    decided.notes.push(note(
-                        block,
-                        FindingKind::Quote,
-                        c.text,
-                        "a translated quotation that no original quotation agrees with in negation; \
-                         cite the passage it translates to have it checked"
-                            .to_string(),
-                    ));
-                    continue;
-                }
-                Some(Unfaithful::Fact(f)) => {
-                    format!("a translated quotation with `{f}`, which is not in {scope}")
-                }
-                Some(Unfaithful::Negation) => {
-                    format!(
-                        "a translated quotation that negates what is said in {scope}, or drops its negation"
-                    )
-                }
-            };
-            out.push(finding(FindingKind::Quote, c.text, expected));
+            // What it is: a note for the editor, or a hard finding's reason.
+            match translated_quote(q, block, pool) {
+                None => {}
+                Some(Ok(why)) => decided.notes.push(note(block, FindingKind::Quote, c.text, why)),
+                Some(Err(expected)) => out.push(finding(FindingKind::Quote, c.text, expected)),
+            }
             continue;
         }
         let (kind, expected) = match &c.claim {
@@ -261,6 +234,33 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
 }
 
 /// A claim of the same kind in the passages, to show what they do say.
+/// What a translated quotation in `block` comes to: nothing, a note for the
+/// editor (`Ok`), or the reason for a hard finding (`Err`).
+fn translated_quote(q: &str, block: &Block, pool: &Pool<'_>) -> Option<Result<String, String>> {
+    let scope = &pool.scope;
+    Some(
+        match translation::check(q, &pool.passages, &pool.found, block.perspective.as_deref())? {
+            Unfaithful::NothingSaid => Ok(format!(
+                "a translated quotation with no original quotation in {scope} to tie it to"
+            )),
+            Unfaithful::SideNegation => Ok(format!(
+                "a translated quotation that nothing this side says in {scope} agrees with in negation"
+            )),
+            Unfaithful::Negation if !pool.cited => {
+                Ok("a translated quotation that no original quotation agrees \
+             with in negation; cite the passage it translates to have it checked"
+                    .to_string())
+            }
+            Unfaithful::Fact(f) => Err(format!(
+                "a translated quotation with `{f}`, which is not in {scope}"
+            )),
+            Unfaithful::Negation => Err(format!(
+                "a translated quotation that negates what is said in {scope}, or drops its negation"
+            )),
+        },
+    )
+}
+
 /// The scale a number's last letter glued to its digits gives it (`10m`,
 /// `5k`), when that letter may as well be a unit of length.
 fn glued_unit(text: &str) -> Option<f64> {

@@ -18,6 +18,10 @@ pub(super) enum Unfaithful {
     /// The quotation says "not" where every candidate original does not, or the
     /// reverse.
     Negation,
+    /// In a side's section, it says "not" where nothing that side said does, or
+    /// the reverse: a note, since what a side said is read less surely than
+    /// what was said at all.
+    SideNegation,
 }
 
 /// The script of the passages a block cites, read once per block.
@@ -54,10 +58,41 @@ pub(super) fn glossed(quote: &str, cited: Option<Script>) -> bool {
 
 /// Check a translated quotation against the statements of its passages, whose
 /// claims are `found`.
-pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> Option<Unfaithful> {
+pub(super) fn check(
+    quote: &str,
+    passages: &[&Passage],
+    found: &[claims::Found],
+    side: Option<&str>,
+) -> Option<Unfaithful> {
+    let all = || passages.iter().flat_map(|p| &p.statements);
+    // In a side's section a quotation is that side's: it translates something
+    // that side said (quoted or reported), when the passages give it anything.
+    let own = |s: &&crate::source::Statement| side.is_some() && s.side.as_deref() == side;
+    if all().any(|s| own(&s)) {
+        // What the side said: its quotations where it was quoted, else what was
+        // reported.
+        let said: Vec<String> = all()
+            .filter(own)
+            .flat_map(|s| {
+                let quoted: Vec<String> = crate::lang::quotes::QUOTES
+                    .captures_iter(&s.content)
+                    .map(|c| crate::lang::quotes::first_group(&c))
+                    .collect();
+                if quoted.is_empty() {
+                    vec![s.content.clone()]
+                } else {
+                    quoted
+                }
+            })
+            .collect();
+        let polarity = negated(quote);
+        if !said.iter().any(|o| negated(o) == polarity || double_negative(o)) {
+            return Some(Unfaithful::SideNegation);
+        }
+    }
     // A quotation translates a quotation when the passages hold one; else what
     // was reported.
-    let statements = || passages.iter().flat_map(|p| &p.statements);
+    let statements = all;
     let quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
     let originals: Vec<&str> = if quoted.is_empty() {
         statements().map(|s| s.content.as_str()).collect()
@@ -79,6 +114,18 @@ pub(super) fn check(quote: &str, passages: &[&Passage], found: &[claims::Found])
     }
     let polarity = negated(quote);
     (!originals.iter().any(|o| negated(o) == polarity)).then_some(Unfaithful::Negation)
+}
+
+/// Whether `s` negates twice ("not unconcerned"): what it says holds either way
+/// in a language that says it once (`무관심하지 않다`).
+fn double_negative(s: &str) -> bool {
+    let negator = s
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            let w = w.to_lowercase();
+            matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+    negator && !negated(s)
 }
 
 /// Every quotation of `doc`: where it is, whether it translates its cited

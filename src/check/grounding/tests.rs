@@ -201,3 +201,17 @@ fn a_stance_reported_the_other_way_round_inside_a_longer_statement() {
         "{faithful:#?}"
     );
 }
+
+#[test]
+fn a_translated_quotation_negated_against_all_its_side_said_is_noted() {
+    let source = "---\ntitle: \"Rare earths\"\n---\n\nChief Cabinet Secretary Yoshimasa Hayashi said Japan would \"examine the impact and respond appropriately.\"\n\nChina's commerce ministry said the measures were \"not targeted at any specific country.\"\n";
+    let faithful = "# 希土類\n\n## 日本\n\n林芳正官房長官は「影響を精査し、適切に対応したい」と述べた。\n";
+    let report = report_on(source, faithful);
+    assert!(report.unverified.is_empty(), "{report:#?}");
+    let flipped = report_on(source, &faithful.replace("適切に対応したい", "対応しない"));
+    assert!(
+        flipped.unverified.iter().any(|u| u.claim.contains("対応しない")),
+        "{flipped:#?}"
+    );
+    assert!(flipped.findings.iter().all(|f| !f.is_hard()), "{flipped:#?}");
+}
