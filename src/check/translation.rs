@@ -68,7 +68,7 @@ pub(super) fn check(
     // In a side's section a quotation is that side's: it translates something
     // that side said (quoted or reported), when the passages give it anything.
     let own = |s: &&crate::source::Statement| side.is_some() && s.side.as_deref() == side;
-    if all().any(|s| own(&s)) {
+    let side_disagrees = all().any(|s| own(&s)) && {
         // What the side said: its quotations where it was quoted, else what was
         // reported.
         let said: Vec<String> = all()
@@ -86,13 +86,20 @@ pub(super) fn check(
             })
             .collect();
         let polarity = negated(quote);
-        if !said.iter().any(|o| negated(o) == polarity || double_negative(o)) {
-            return Some(Unfaithful::SideNegation);
-        }
+        !said.iter().any(|o| negated(o) == polarity || double_negative(o))
+    };
+    let whole = against_all(quote, passages, found);
+    if whole.is_none() && side_disagrees {
+        return Some(Unfaithful::SideNegation);
     }
+    whole
+}
+
+/// A translated quotation against everything its passages say.
+fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> Option<Unfaithful> {
+    let statements = || passages.iter().flat_map(|p| &p.statements);
     // A quotation translates a quotation when the passages hold one; else what
     // was reported.
-    let statements = all;
     let quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
     let originals: Vec<&str> = if quoted.is_empty() {
         statements().map(|s| s.content.as_str()).collect()

@@ -133,7 +133,7 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
     // that name, whoever spoke last.
     let he_or_she = matches!(s.speaker.trim().to_lowercase().as_str(), "he" | "she");
     let recent = he_or_she
-        .then(|| previous_subject(&text_before()))
+        .then(|| crate::lang::en::subject_before(&text_before()))
         .flatten()
         .filter(|n| crate::lang::en::compatible(&s.speaker, n));
     let picked;
@@ -165,18 +165,6 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
         let said = std::mem::replace(&mut s.speaker, speaker.clone());
         s.mention = (!said.trim().is_empty()).then_some(said);
     }
-}
-
-/// The name the last sentence of `before` opens on, if it opens on one.
-fn previous_subject(before: &str) -> Option<String> {
-    // The last sentence lies in the text's tail.
-    let mut start = before.len().saturating_sub(1200);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    let tail = &before[start..];
-    let last = crate::lang::sentences::sentences(tail).last().copied()?;
-    crate::lang::en::named_subject(last)
 }
 
 /// The language of a passage: its own script, or its source's (`source`) when

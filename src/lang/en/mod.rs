@@ -3,6 +3,7 @@
 //! own words in English.
 
 mod anaphora;
+mod antecedent;
 mod clauses;
 mod cues;
 mod lexicon;
@@ -16,7 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-pub(crate) use anaphora::{compatible, is_pronoun, named_before, named_subject, role, role_holder};
+pub(crate) use anaphora::{compatible, is_pronoun, role, role_holder};
+pub(crate) use antecedent::{named_before, subject_before};
 pub(crate) use lexicon::{CALENDAR_NAMES, NOT_NAMES};
 pub(crate) use said::{is_clause_tail, statement};
 pub(crate) use speaker::plausible;
