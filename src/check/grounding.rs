@@ -3,6 +3,7 @@
 //! people, places and organisations that appear in no source are flagged.
 
 use super::claims::{self, Claim};
+use super::hedge;
 use super::translation::{self, Unfaithful};
 use super::{Block, Check, Corpus, Doc, Finding, Part};
 use crate::article::integrity::{FindingKind, Unverified};
@@ -132,7 +133,10 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
     }
     let out = &mut decided.findings;
     for c in claimed {
-        if claims::supported(&c.claim, &pool.found, &pool.quotes) {
+        // A number given as an estimate ("about 3,500") rests on the value it rounds.
+        if claims::supported(&c.claim, &pool.found, &pool.quotes)
+            || hedge::rests(&block.text, &c, &pool.found)
+        {
             continue;
         }
         // `10m` is ten million or ten metres, `5k` five thousand or five

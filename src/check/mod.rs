@@ -10,6 +10,7 @@ mod echo;
 mod framing;
 pub(crate) mod glossary;
 pub(crate) mod grounding;
+mod hedge;
 pub(crate) mod markdown;
 mod names;
 mod paragraphs;
