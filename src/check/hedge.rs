@@ -77,7 +77,12 @@ fn hedge(text: &str, claim: &str) -> Option<Hedge> {
     BEFORE
         .iter()
         .find(|(w, _)| word_end(&before, w))
-        .or_else(|| AFTER.iter().find(|(w, _)| after.starts_with(w)))
+        // After it, or glued into what was read (`3400여`).
+        .or_else(|| {
+            AFTER
+                .iter()
+                .find(|(w, _)| after.starts_with(w) || claim.ends_with(w))
+        })
         .map(|(_, h)| *h)
 }
 
@@ -160,6 +165,9 @@ mod tests {
         assert!(holds("up from under 60 percent", "up from 58.9 percent"));
         assert!(holds("more than 3,400 workers", "3,462 workers"));
         assert!(holds("약 3500명이 참가했다", "3,462 workers joined"));
+        assert!(holds("3500명 가량이 참가했다", "3,462 workers joined"));
+        assert!(holds("3400여 명이 참가했다", "3,462 workers joined"));
+        assert!(holds("3千多人参加", "3,462 workers joined"));
         // Beyond the precision it is written in, or with no hedge, it does not.
         assert!(!holds(
             "About 3,600 workers joined",
