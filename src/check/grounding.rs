@@ -137,6 +137,19 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
         if claims::supported(&c.claim, &pool.found, &pool.quotes)
             || hedge::rests(&block.text, &c, &pool.found)
         {
+            // A quotation cut from just after the "not" before it says the opposite.
+            if let Claim::Quote(q) = &c.claim
+                && let Some(said) = hedge::negation_left_out(&block.text, q, &pool.passages)
+            {
+                out.push(finding(
+                    FindingKind::Quote,
+                    c.text,
+                    format!(
+                        "the quotation leaves out the negation before it ({scope}: `{}`)",
+                        said.trim_start_matches(['"', '“'])
+                    ),
+                ));
+            }
             continue;
         }
         // `10m` is ten million or ten metres, `5k` five thousand or five

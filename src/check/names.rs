@@ -155,7 +155,7 @@ fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
 /// A name is known when it occurs in the sources (or the persona), or when each of
 /// its capitalised words does.
 pub(super) fn known_name(name: &str, corpus: &str) -> bool {
-    if corpus.contains(name) {
+    if corpus.contains(name) || initials_of(name, corpus) {
         return true;
     }
     // A capitalised word may be a common noun that only opens a sentence
@@ -168,4 +168,23 @@ pub(super) fn known_name(name: &str, corpus: &str) -> bool {
                 || (w.chars().skip(1).all(|c| !c.is_uppercase())
                     && crate::text::contains_word(&lower, &w.to_lowercase()))
         })
+}
+
+/// Whether `name` is an acronym (`KCNA`, `IAEA`) of a run of capitalised words
+/// in `corpus` ("Korean Central News Agency", "International Atomic Energy
+/// Agency"; "of", "the", "and" and "for" inside are skipped).
+fn initials_of(name: &str, corpus: &str) -> bool {
+    let letters: Vec<char> = name.chars().collect();
+    if !(2..=6).contains(&letters.len()) || !letters.iter().all(char::is_ascii_uppercase) {
+        return false;
+    }
+    let words: Vec<&str> = corpus
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !matches!(*w, "of" | "the" | "and" | "for"))
+        .collect();
+    words.windows(letters.len()).any(|run| {
+        run.iter()
+            .zip(&letters)
+            .all(|(w, l)| w.starts_with(*l) && w.chars().nth(1).is_some_and(char::is_lowercase))
+    })
 }

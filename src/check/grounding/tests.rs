@@ -35,6 +35,10 @@ fn names_are_known_whole_or_word_by_word() {
     assert!(known_name("President Putin", corpus));
     assert!(known_name("Kim Jong-un", corpus));
     assert!(!known_name("Choe Son-hui", corpus));
+    let agency = "the Korean Central News Agency reported, citing the International Atomic Energy Agency.";
+    assert!(known_name("KCNA", agency));
+    assert!(known_name("IAEA", agency));
+    assert!(!known_name("KCTV", agency));
 }
 
 fn report_on(source: &str, article: &str) -> crate::check::Report {
@@ -214,4 +218,25 @@ fn a_translated_quotation_negated_against_all_its_side_said_is_noted() {
         "{flipped:#?}"
     );
     assert!(flipped.findings.iter().all(|f| !f.is_hard()), "{flipped:#?}");
+}
+
+#[test]
+fn a_quotation_cut_from_after_its_negation_is_a_finding() {
+    let source =
+        "---\ntitle: \"Talks\"\n---\n\nMao Ning said Beijing \"is not aware of the details\" of the deal.\n";
+    let cut = report_on(
+        source,
+        "# Talks\n\nMao Ning said Beijing was \"aware of the details\" of the deal.\n",
+    );
+    assert!(
+        cut.findings
+            .iter()
+            .any(|f| f.is_hard() && f.expected.contains("not aware")),
+        "{cut:#?}"
+    );
+    let kept = report_on(
+        source,
+        "# Talks\n\nMao Ning said Beijing was not \"aware of the details\" of the deal.\n",
+    );
+    assert!(kept.findings.iter().all(|f| !f.is_hard()), "{kept:#?}");
 }
