@@ -109,15 +109,19 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
         let start = s.span.0.min(passage.len());
         format!("{before}{}", passage.get(..start).unwrap_or_default())
     };
+    // The side of the nearest earlier speaker of that name.
+    let side_of_named = |name: &str| {
+        earlier
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, side)| side.clone())
+    };
     if !pronoun && s.speaker.is_ascii() && crate::lang::en::role(&s.speaker).is_some() {
         let names = earlier.iter().rev().map(|(n, _)| n.as_str());
         let holder = crate::lang::en::role_holder(&s.speaker, names, &text_before()).map(str::to_string);
         if let Some(holder) = holder {
-            let side = earlier
-                .iter()
-                .rev()
-                .find(|(n, _)| *n == holder)
-                .and_then(|(_, side)| side.clone());
+            let side = side_of_named(&holder);
             if s.side.is_none() || s.side == side {
                 s.side = side;
                 s.mention = Some(std::mem::replace(&mut s.speaker, holder));
@@ -138,11 +142,7 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
         .filter(|n| crate::lang::en::compatible(&s.speaker, n));
     let picked;
     if let Some(name) = recent {
-        let side = earlier
-            .iter()
-            .rev()
-            .find(|(n, _)| *n == name)
-            .and_then(|(_, side)| side.clone());
+        let side = side_of_named(&name);
         picked = (name, side);
         nearest = Some(&picked);
     }
