@@ -32,10 +32,11 @@ pub(super) fn subject(pre: &str) -> Option<String> {
     // A verb that shares its subject with one before that reports nothing
     // ("Clinton, like Obama, has encouraged … but has said"): the subject the
     // sentence opens with. After a reporting verb, the statement goes on.
+    let reports = !cues(&mask_quotes(s)).is_empty();
     let shared = ["but", "and"]
         .iter()
         .any(|c| s.strip_suffix(c).is_some_and(|r| r.ends_with(' ')))
-        && cues(&mask_quotes(s)).is_empty();
+        && !reports;
     let opening = shared
         .then(|| head_phrase(opening_subject(s)))
         .flatten()
@@ -51,7 +52,7 @@ pub(super) fn subject(pre: &str) -> Option<String> {
         w.chars().next().is_some_and(char::is_lowercase)
             && (PAST.contains(&w) || w.len() > 4 && w.ends_with("ed"))
     });
-    let head = if verb && cues(&mask_quotes(s)).is_empty() {
+    let head = if verb && !reports {
         head_phrase(opening_subject(s)).filter(|h| plausible(h) && h != &head)?
     } else {
         head
