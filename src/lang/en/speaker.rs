@@ -32,7 +32,8 @@ pub(super) fn subject(pre: &str) -> Option<String> {
     // A verb that shares its subject with one before that reports nothing
     // ("Clinton, like Obama, has encouraged … but has said"): the subject the
     // sentence opens with. After a reporting verb, the statement goes on.
-    let reports = !cues(&mask_quotes(s)).is_empty();
+    let reporting = cues(&mask_quotes(s));
+    let reports = !reporting.is_empty();
     let shared = ["but", "and"]
         .iter()
         .any(|c| s.strip_suffix(c).is_some_and(|r| r.ends_with(' ')))
@@ -43,7 +44,7 @@ pub(super) fn subject(pre: &str) -> Option<String> {
         .filter(|h| plausible(h));
     let head = match opening {
         Some(head) => head,
-        None => head_phrase(last_clause(s))?,
+        None => head_phrase(last_clause(s, &reporting))?,
     };
     // A phrase that opens on a verb ("has invested a lot of time in",
     // "contrasted the candidate") is a predicate whose subject opens the
@@ -87,8 +88,8 @@ fn opening_subject(s: &str) -> &str {
 
 /// The text after the last clause boundary (a conjunction, semicolon, colon,
 /// quotation mark, a relative clause with its own subject, or an earlier
-/// reporting verb).
-fn last_clause(s: &str) -> &str {
+/// reporting verb, `reporting` being the cues of `s`).
+fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
     const BOUNDARIES: &[&str] = &[
         "; ",
         ": ",
@@ -128,7 +129,7 @@ fn last_clause(s: &str) -> &str {
     {
         cut = cut.max(i + " that ".len());
     }
-    for (i, v) in cues(&mask_quotes(s)) {
+    for (i, v) in reporting {
         cut = cut.max(i + v.len());
     }
     &s[cut.min(s.len())..]
