@@ -139,7 +139,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
         {
             // A quotation cut from just after the "not" before it says the opposite.
             if let Claim::Quote(q) = &c.claim
-                && let Some(said) = hedge::negation_left_out(&block.text, q, &pool.passages)
+                && let Some(said) = negation_left_out(&block.text, q, &pool.passages)
             {
                 out.push(finding(
                     FindingKind::Quote,
@@ -276,6 +276,34 @@ fn translated_quote(q: &str, block: &Block, pool: &Pool<'_>) -> Option<Result<St
             )),
         },
     )
+}
+
+/// A quotation that the passages hold only right after a negation they give
+/// it ("is not | aware of the details"), quoted without one in `text`: what
+/// the passages say, the two words before it included.
+fn negation_left_out(text: &str, quote: &str, passages: &[&crate::source::Passage]) -> Option<String> {
+    // The two words before a place, where a negation of what follows stands.
+    let word_start = |s: &str, end: usize| s[..end].trim_end().rfind(' ').map_or(0, |i| i + 1);
+    let negated_before = |s: &str, at: usize| {
+        let start = word_start(s, word_start(s, at));
+        translation::negated(s[start..at].trim_end_matches([' ', '"', '“']))
+    };
+    let at = text.find(quote)?;
+    // The article gives the negation itself ("was not \"aware …\"").
+    if quote.split_whitespace().count() < 2 || negated_before(text, at) {
+        return None;
+    }
+    let mut seen = None;
+    for p in passages {
+        for (i, _) in p.text.match_indices(quote) {
+            if !negated_before(&p.text, i) {
+                return None;
+            }
+            let start = word_start(&p.text, word_start(&p.text, i));
+            seen = Some(p.text[start..i + quote.len()].to_string());
+        }
+    }
+    seen
 }
 
 /// The scale a number's last letter glued to its digits gives it (`10m`,

@@ -131,44 +131,6 @@ pub(super) fn rests(text: &str, found: &Found, held: &[Found]) -> bool {
     })
 }
 
-/// A quotation that the passages hold only right after a negation they give
-/// it ("is not | aware of the details"), quoted without one in `text`: what
-/// the passages say, negation included.
-pub(super) fn negation_left_out(
-    text: &str,
-    quote: &str,
-    passages: &[&crate::source::Passage],
-) -> Option<String> {
-    const NEGATORS: &[&str] = &["not", "never", "no longer", "hardly"];
-    let negated_before = |before: &str| {
-        let before = before.trim_end_matches([' ', '"', '“']).to_lowercase();
-        NEGATORS
-            .iter()
-            .any(|n| before.ends_with(&format!(" {n}")) || before == *n)
-            || before.ends_with("n't")
-    };
-    let at = text.find(quote)?;
-    // The article gives the negation itself ("was not \"aware …\"").
-    if negated_before(&text[..at]) || quote.split_whitespace().count() < 2 {
-        return None;
-    }
-    let lower = quote.to_lowercase();
-    let mut seen = None;
-    for p in passages {
-        let hay = p.text.to_lowercase();
-        for (i, _) in hay.match_indices(&lower) {
-            if !negated_before(&hay[..i]) {
-                return None;
-            }
-            // The two words before it and the quotation, as the passage has them.
-            let word_start = |end: usize| hay[..end].trim_end().rfind(' ').map_or(0, |s| s + 1);
-            let start = word_start(word_start(i));
-            seen = p.text.get(start..i + lower.len()).map(str::to_string);
-        }
-    }
-    seen
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

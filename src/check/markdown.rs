@@ -377,12 +377,12 @@ fn block(section: Section, perspective: Option<&str>, part: Part, location: Stri
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Whether every sentence of `text` says that nothing was said ("The State
 /// Department has not commented."): silence, in any language, is no position.
 fn only_silence(text: &str) -> bool {
     let sentences = crate::lang::sentences::sentences(text);
     !sentences.is_empty() && sentences.iter().all(|s| (crate::lang::of(s).silent)(s))
 }
+
+#[cfg(test)]
+mod tests;

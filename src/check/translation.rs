@@ -126,13 +126,7 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
 /// Whether `s` negates twice ("not unconcerned"): what it says holds either way
 /// in a language that says it once (`무관심하지 않다`).
 fn double_negative(s: &str) -> bool {
-    let negator = s
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            let w = w.to_lowercase();
-            matches!(w.as_str(), "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t")
-        });
-    negator && !negated(s)
+    crate::lang::en::has_negator(s) && !negated(s)
 }
 
 /// Every quotation of `doc`: where it is, whether it translates its cited

@@ -137,7 +137,10 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
     // that name, whoever spoke last.
     let he_or_she = matches!(s.speaker.trim().to_lowercase().as_str(), "he" | "she");
     let recent = he_or_she
-        .then(|| crate::lang::en::subject_before(&text_before()))
+        .then(|| {
+            let start = s.span.0.min(passage.len());
+            crate::lang::en::subject_before(before, passage.get(..start).unwrap_or_default())
+        })
         .flatten()
         .filter(|n| crate::lang::en::compatible(&s.speaker, n));
     let picked;

@@ -148,18 +148,22 @@ pub(crate) fn named_before(before: &str) -> Option<String> {
         .last()
 }
 
-/// The name the last sentence of `before` opens on, if it opens on one: "he"
-/// or "she" right after it continues that name.
-pub(crate) fn subject_before(before: &str) -> Option<String> {
-    // The last sentence lies in the text's tail.
-    let mut start = before.len().saturating_sub(1200);
-    while !before.is_char_boundary(start) {
-        start += 1;
-    }
-    let last = crate::lang::sentences::sentences(&before[start..])
-        .last()
-        .copied()?;
-    named_subject(last)
+/// The name the sentence before a statement opens on, if it opens on one: the
+/// last sentence of `passage` (the passage up to the statement), or at a
+/// passage's start, of `before` (the story's earlier passages). "He" or "she"
+/// right after it continues that name.
+pub(crate) fn subject_before(before: &str, passage: &str) -> Option<String> {
+    let text = if passage.trim().is_empty() {
+        // The last sentence lies in the text's tail.
+        let mut start = before.len().saturating_sub(1200);
+        while !before.is_char_boundary(start) {
+            start += 1;
+        }
+        &before[start..]
+    } else {
+        passage
+    };
+    named_subject(crate::lang::sentences::sentences(text).last()?)
 }
 
 #[cfg(test)]

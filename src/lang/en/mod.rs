@@ -104,12 +104,7 @@ const NEGATIVE: &[&str] = &[
 /// double negative ("not unacceptable", "never unwilling"), which reverses a
 /// negation rather than adding one.
 fn negated(s: &str) -> bool {
-    let words: Vec<String> = s
-        .to_lowercase()
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'"))
-        .collect();
+    let words = lower_words(s);
     let undone = |w: &str| NEGATIVE.contains(&w) || (w.starts_with("un") && w.len() > 5);
     let mut i = 0;
     while i < words.len() {
@@ -124,6 +119,21 @@ fn negated(s: &str) -> bool {
         i += 1;
     }
     false
+}
+
+/// Whether `s` holds a word that negates, whatever it negates: with `negated`
+/// false, a double negative ("not unconcerned").
+pub(crate) fn has_negator(s: &str) -> bool {
+    lower_words(s).iter().any(|w| NEGATORS.contains(&w.as_str()))
+}
+
+/// The words of `s` in lower case, apostrophes straightened (`don't`).
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'"))
+        .collect()
 }
 
 pub(super) static EN: Labels = Labels {

@@ -3,7 +3,7 @@
 //! earlier; or only the words that join its sentence to the one before.
 
 use super::lexicon::ANAPHORS;
-use super::speaker::plausible;
+use super::speaker::{is_past, plausible};
 use crate::lang::statement::Statement;
 
 /// A statement read in English, its speaker made a noun phrase and judged as a
@@ -147,12 +147,6 @@ fn is_time(w: &str) -> bool {
     super::lexicon::CALENDAR_NAMES
         .iter()
         .any(|d| w.trim_end_matches(',').eq_ignore_ascii_case(d))
-}
-
-/// A verb in the past, in lower case: `congratulated`, `beamed`, `shook`.
-fn is_past(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_lowercase)
-        && (w.len() > 4 && w.ends_with("ed") || super::speaker::PAST.contains(&w))
 }
 
 /// A speaker span that opens on a preposition ("of his Mexican heritage",

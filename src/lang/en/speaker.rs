@@ -49,10 +49,7 @@ pub(super) fn subject(pre: &str) -> Option<String> {
     // A phrase that opens on a verb ("has invested a lot of time in",
     // "contrasted the candidate") is a predicate whose subject opens the
     // sentence; with none there, it names no one.
-    let verb = head.split_whitespace().next().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_lowercase)
-            && (PAST.contains(&w) || w.len() > 4 && w.ends_with("ed"))
-    });
+    let verb = head.split_whitespace().next().is_some_and(is_past);
     let head = if verb && !reports {
         head_phrase(opening_subject(s)).filter(|h| plausible(h) && h != &head)?
     } else {
@@ -76,9 +73,7 @@ fn is_time(s: &str) -> bool {
 fn opening_subject(s: &str) -> &str {
     let mut at = 0;
     for w in s.split_inclusive(' ') {
-        let bare = w.trim().trim_end_matches(',');
-        let lower = bare.chars().next().is_some_and(char::is_lowercase);
-        if lower && (PAST.contains(&bare) || bare.len() > 4 && bare.ends_with("ed")) {
+        if is_past(w.trim().trim_end_matches(',')) {
             return &s[..at];
         }
         at += w.len();
@@ -325,6 +320,13 @@ pub(crate) fn plausible(head: &str) -> bool {
         || lower
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| SPEAKER_NOUNS.contains(&w))
+}
+
+/// A verb in the past (or an auxiliary), in lower case: `congratulated`,
+/// `beamed`, `shook`, `has`.
+pub(super) fn is_past(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_lowercase)
+        && (w.len() > 4 && w.ends_with("ed") || PAST.contains(&w))
 }
 
 /// Irregular past forms that end a sentence's subject.
