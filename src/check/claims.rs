@@ -36,7 +36,9 @@ pub(crate) struct Found {
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 use crate::lang::NUM;
-const SCALE: &str = r"(?:thousand|million|billion|trillion|trn|tn|bn|mn|m|k)";
+/// Scale words, Indian English's lakh (a hundred thousand) and crore (ten
+/// million) among them.
+const SCALE: &str = r"(?:thousand|million|billion|trillion|trn|tn|bn|mn|m|k|lakhs?|crores?)";
 
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,6 +115,8 @@ fn scale(s: Option<&str>) -> f64 {
         Some("million" | "m" | "mn") => 1e6,
         Some("billion" | "bn") => 1e9,
         Some("trillion" | "tn" | "trn") => 1e12,
+        Some("lakh" | "lakhs") => 1e5,
+        Some("crore" | "crores") => 1e7,
         _ => 1.0,
     }
 }

@@ -5,6 +5,7 @@
 use super::claims::{self, Claim};
 use super::hedge;
 use super::translation::{self, Unfaithful};
+use super::units;
 use super::{Block, Check, Corpus, Doc, Finding, Part};
 use crate::article::integrity::{FindingKind, Unverified};
 use crate::source::PassageId;
@@ -159,6 +160,13 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
             && claims::supported(&Claim::Number(v / unit), &pool.found, &pool.quotes)
         {
             continue;
+        }
+        // A measure converted to another unit ("385 miles" → "620 km").
+        if let Claim::Number(v) = c.claim {
+            let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
+            if units::converted(&block.text, &c.text, v, &sources) {
+                continue;
+            }
         }
         // A counter that means "one" or "a" (1つ, 一个, 一名, 한 명) translates
         // an article or a noun in the singular, which no number marks.

@@ -18,6 +18,7 @@ pub(crate) mod parity;
 mod stance;
 mod support;
 mod translation;
+mod units;
 mod words;
 
 pub(crate) use crate::article::integrity::{Check, Finding, Report, Share, TermStatus};

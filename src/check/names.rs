@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lang::en::CALENDAR_NAMES;
+use crate::lang::en::spelling;
 
 static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"));
 
@@ -104,8 +105,11 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
         }
         let raw = m.as_str();
         let ends_sentence = raw.ends_with('.') && !raw[..raw.len() - 1].contains('.');
-        let word = raw.trim_end_matches(['.', '-']);
-        if word.chars().next().is_some_and(char::is_uppercase) {
+        // A mark after a word closes a quotation ("‘Hans’ Geiger"): the run ends
+        // with it.
+        let closes_quote = raw.ends_with(['’', '\'']);
+        let word = raw.trim_end_matches(['.', '-', '’', '\'']);
+        if !names_nothing(word) && word.chars().next().is_some_and(char::is_uppercase) {
             if run.is_empty() {
                 run_opens = opens;
             }
@@ -116,6 +120,9 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
             close(&mut run, run_opens, &mut names);
         }
         opens = false;
+        if closes_quote {
+            close(&mut run, run_opens, &mut names);
+        }
         if ends_sentence {
             close(&mut run, run_opens, &mut names);
             opens = true;
@@ -126,6 +133,28 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
     names.dedup();
     names
 }
+
+/// Whether a capitalised word is no part of a name: a weekday after one ("the
+/// U.N. General Assembly Saturday") or a contraction (`I’ve`, `Don’t`, `It’s`).
+fn names_nothing(word: &str) -> bool {
+    if WEEKDAYS.contains(&word) {
+        return true;
+    }
+    let Some((base, tail)) = word.split_once(['’', '\'']) else {
+        return false;
+    };
+    matches!(tail, "ve" | "ll" | "re" | "m" | "d" | "t") || (tail == "s" && COMMON.contains(&base))
+}
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
     let mut words: Vec<&str> = std::mem::take(run);
@@ -161,12 +190,19 @@ pub(super) fn known_name(name: &str, corpus: &str) -> bool {
     // A capitalised word may be a common noun that only opens a sentence
     // ("Spokesperson Mao Ning"): it is known if the sources use it in any case.
     let lower = corpus.to_lowercase();
+    // Words in capitals throughout, several of them, are shouted, not an
+    // acronym ("THANK YOU FOR STANDING UP"): known in any case.
+    let shouted = name.split_whitespace().filter(|w| w.chars().count() > 1).count() > 1
+        && !name.chars().any(char::is_lowercase);
     name.split_whitespace()
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .all(|w| {
             crate::text::contains_word(corpus, w)
-                || (w.chars().skip(1).all(|c| !c.is_uppercase())
+                || ((shouted || w.chars().skip(1).all(|c| !c.is_uppercase()))
                     && crate::text::contains_word(&lower, &w.to_lowercase()))
+                || spelling::variants(w)
+                    .iter()
+                    .any(|v| crate::text::contains_word(corpus, v))
         })
 }
 

@@ -95,7 +95,7 @@ pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 /// 30%. Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
 pub(crate) static TENTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交]|$)",
+        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交不]|$)",
     )
 });
 /// A decade by its last two digits: `90年代`, `90년대` (the 1990s; `20年代` the 2020s).
@@ -289,4 +289,18 @@ fn ends_with(chars: &[char], word: &str) -> bool {
 pub(crate) fn era_year(n: &str) -> Option<i32> {
     let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
     Some(2018 + n)
+}
+
+/// The values words in `table` stand for wherever `text` holds them: `半` is a
+/// half, `夫婦` and `双方` are two, `半数` is fifty per cent. Read only to
+/// support a claim written in digits ("0.5インチ" from `半英寸`), never as one.
+pub(crate) fn words_for(
+    text: &str,
+    table: &[(&str, f64, crate::lang::Kind)],
+) -> Vec<(f64, crate::lang::Kind)> {
+    table
+        .iter()
+        .filter(|(word, ..)| text.contains(word))
+        .map(|&(_, value, kind)| (value, kind))
+        .collect()
 }

@@ -27,8 +27,10 @@ mod zh;
 pub(crate) use labels::Labels;
 pub(crate) use statement::Statement;
 
-/// A number in digits, with or without thousands separators (`15,000`, `15 000`, `1.5`).
-pub(crate) const NUM: &str = r"\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+/// A number in digits, with or without thousands separators (`15,000`, `15 000`,
+/// `1.5`), or grouped as Indian English groups it (`3,80,000`).
+pub(crate) const NUM: &str =
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[,\u{a0}\u{202f} ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
 /// What a value written in words stands for.
 #[derive(Debug, Clone, Copy, PartialEq)]

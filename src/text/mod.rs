@@ -163,7 +163,7 @@ impl QuoteIndex {
     fn holds(&self, quote: &str) -> bool {
         // A quotation the text holds as it stands, its own brackets and
         // ellipses included (`[W]e are`, `that…. They're`).
-        let whole = words_only(&unquote(&fold(quote))).to_lowercase();
+        let whole = spelled(&words_only(&unquote(&fold(quote))));
         if whole.chars().any(char::is_alphanumeric) && self.lower.contains(&format!(" {whole} ")) {
             return true;
         }
@@ -182,7 +182,18 @@ impl QuoteIndex {
 /// A text's words as quotations compare them: folded, lower-cased, without
 /// quotation marks and the punctuation newsroom style moves.
 pub(crate) fn words_key(s: &str) -> String {
-    words_only(&unquote(&fold(s))).to_lowercase()
+    spelled(&words_only(&unquote(&fold(s))))
+}
+
+/// Lower-cased words in one spelling (British and American meet; `U.S.` is
+/// `US`), so a quotation respelt by an edition still reads as the same words.
+fn spelled(s: &str) -> String {
+    let lower = s.to_lowercase();
+    let words: Vec<_> = lower
+        .split(' ')
+        .map(crate::lang::en::spelling::canonical)
+        .collect();
+    words.join(" ")
 }
 
 fn compact(s: &str) -> String {
@@ -218,7 +229,7 @@ pub(crate) fn quote_pieces(quote: &str) -> Vec<String> {
     pieces.push(current);
     pieces
         .iter()
-        .map(|p| words_only(&unquote(p)).to_lowercase())
+        .map(|p| spelled(&words_only(&unquote(p))))
         .filter(|p| p.chars().any(char::is_alphanumeric))
         .collect()
 }

@@ -140,3 +140,14 @@ fn quotations_without_spaces_are_claims() {
         ]
     );
 }
+
+#[test]
+fn an_idiom_of_tenths_is_no_percentage() {
+    // 一成不变 is "unchanging", not ten per cent.
+    assert!(
+        extract("一成不變的流浪陣隊")
+            .iter()
+            .all(|f| !matches!(f.claim, Claim::Percent(_)))
+    );
+    assert_eq!(first("支持率は3割だった"), Claim::Percent(30.0));
+}

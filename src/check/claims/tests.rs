@@ -224,3 +224,15 @@ fn glued_scales_and_events_named_by_their_date() {
     assert_eq!(claims("9·11 테러 이후"), vec![september_11]);
     assert_eq!(claims("open 24/7"), vec![Claim::Number(24.0), Claim::Number(7.0)]);
 }
+
+#[test]
+fn indian_english_groups_and_scales() {
+    let values: Vec<Claim> =
+        extract("Palu has more than 3,80,000 people; 2.25 crore were warned and 56.9 lakh watched.")
+            .into_iter()
+            .map(|f| f.claim)
+            .collect();
+    for n in [380_000.0, 22_500_000.0, 5_690_000.0] {
+        assert!(values.contains(&Claim::Number(n)), "{n}: {values:?}");
+    }
+}

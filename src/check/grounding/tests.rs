@@ -41,6 +41,28 @@ fn names_are_known_whole_or_word_by_word() {
     assert!(!known_name("KCTV", agency));
 }
 
+#[test]
+fn names_across_spellings_marks_and_weekdays() {
+    let e = entities("‘Hans’ Geiger spoke at the UN General Assembly Saturday, and I’ve heard Dragons’ Den.");
+    assert!(e.contains(&"UN General Assembly".to_string()), "{e:?}");
+    assert!(
+        e.iter()
+            .all(|n| !n.contains('’') && !n.contains("Saturday") && n != "I’ve"),
+        "{e:?}"
+    );
+    let corpus = "Ri Yong Ho told the U.N. General Assembly that the National Hurricane Center, at 5 a.m., said the Defense Department agreed.";
+    for name in [
+        "UN General Assembly",
+        "National Hurricane Centre",
+        "Defence Department",
+    ] {
+        assert!(known_name(name, corpus), "{name}");
+    }
+    assert!(known_name("THANK YOU FOR STANDING", "Thank you for standing up."));
+    assert!(!known_name("UNESCO", corpus));
+    assert!(!known_name("National Storm Centre", corpus));
+}
+
 fn report_on(source: &str, article: &str) -> crate::check::Report {
     let persona = crate::persona::load("prism", &[]).unwrap();
     let mut srcs = vec![crate::source::parse(std::path::Path::new("s.md"), source, 1, 1).unwrap()];
@@ -67,6 +89,40 @@ fn a_headline_may_state_what_the_source_title_states() {
             .findings
             .iter()
             .any(|f| f.is_hard() && f.claim.contains("26")),
+        "{changed:#?}"
+    );
+}
+
+#[test]
+fn an_english_edition_may_respell_what_it_quotes() {
+    let source = "The North does not see a \"corresponding response\" from the U.S., Ri said. \"People socialize in a different neighborhood,\" he added.\n";
+    let article = "# Talks\n\nThe North does not see a ‘corresponding response’ from the US, Ri said. ‘People socialise in a different neighbourhood,’ he added.\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &article.replace("different", "new"));
+    assert!(changed.findings.iter().any(|f| f.is_hard()), "{changed:#?}");
+}
+
+#[test]
+fn words_for_numbers_support_digits_in_another_language() {
+    let source = "总降雨量可能会超过半英寸。这一对情侣于2018年6月完婚。\n";
+    let article = "# 雨\n\n合計0.5インチを超える雨が降る可能性がある。二人は2018年6月に挙式した。\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &article.replace("0.5インチ", "1.5インチ"));
+    assert!(
+        changed
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.claim.contains("1.5")),
         "{changed:#?}"
     );
 }

@@ -4,6 +4,18 @@
 //! in the story, it is the nearest person the text named before it (see
 //! `antecedent`).
 
+/// Plural words for those who speak, capitalised when they open a sentence.
+const SOURCES: &[&str] = &[
+    "sources",
+    "officials",
+    "experts",
+    "analysts",
+    "critics",
+    "aides",
+    "advisers",
+    "observers",
+];
+
 /// Whether `speaker` can be what `pronoun` refers back to.
 pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     let pronoun = pronoun.trim().to_lowercase();
@@ -34,7 +46,24 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
         "leaders",
         "states",
     ];
-    let group = GROUPS.contains(last)
+    // A plural ("the lawyers", "Sources") is no "he" or "she".
+    let original_last = speaker.split_whitespace().last().unwrap_or_default();
+    let plural = original_last.len() > 3
+        && original_last.ends_with('s')
+        && !["ss", "us", "is", "'s", "’s"]
+            .iter()
+            .any(|e| original_last.ends_with(e))
+        && (original_last.starts_with(char::is_lowercase) || words.len() == 1 && SOURCES.contains(last));
+    // Another person of speech ("You", "I", "We") is no "he" or "she".
+    let person = matches!(lower.as_str(), "you" | "i" | "we" | "they" | "me" | "us");
+    // A lone lower-case word ("would") names no one; "both of whom" are two.
+    let nobody = words.len() == 1 && speaker.trim().starts_with(char::is_lowercase);
+    let two = words.iter().any(|w| matches!(*w, "both" | "whom"));
+    let group = plural
+        || person
+        || nobody
+        || two
+        || GROUPS.contains(last)
         || words.iter().any(|w| matches!(*w, "and" | "nor" | "neither"))
         || is_pronoun(speaker)
         || crate::lang::cjk::is_pronoun(speaker);
@@ -212,6 +241,19 @@ mod tests {
         assert!(!compatible("he", "Neither Clinton nor her allies"));
         assert!(!compatible("she", "Mr. Podesta"));
         assert!(compatible("they", "police"));
+        // Plurals, other persons of speech and lone lower-case words are no
+        // "he" or "she"; a surname ending in s is.
+        for nobody in [
+            "the lawyers",
+            "Sources",
+            "You",
+            "would",
+            "Graham and Paul, both of whom",
+        ] {
+            assert!(!compatible("he", nobody), "{nobody}");
+        }
+        assert!(compatible("he", "Sanders"));
+        assert!(compatible("he", "Chris Christie"));
     }
 
     #[test]

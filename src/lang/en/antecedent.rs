@@ -102,6 +102,9 @@ fn named_subject(sentence: &str) -> Option<String> {
         (run > 0 && verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase()))
             .then(|| words[..run].join(" "))
     };
+    // An age set off after the name ("Ramos, 58, is …") is no part of it.
+    static AGE: LazyLock<Regex> = LazyLock::new(|| re(r", (?:aged )?\d{1,3},"));
+    let sentence = &*AGE.replace(sentence, "");
     let subject = super::speaker::lead_subject(sentence).or_else(present)?;
     let words: Vec<&str> = subject.split_whitespace().collect();
     let named = !words.is_empty()
@@ -185,6 +188,14 @@ mod tests {
         assert_eq!(
             named_before("Melanie begged him. \"Don't you do it,\" "),
             Some("Melanie".into())
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_on_a_name_and_an_age() {
+        assert_eq!(
+            subject_before("", "Ramos, 58, is a journalist. "),
+            Some("Ramos".into())
         );
     }
 }

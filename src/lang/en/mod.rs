@@ -10,6 +10,7 @@ mod lexicon;
 pub(crate) mod numbers;
 mod said;
 mod speaker;
+pub(crate) mod spelling;
 mod statements;
 
 use crate::pattern::re;

@@ -182,7 +182,7 @@ fn head_phrase(clause: &str) -> Option<String> {
     let kept: Vec<&str> = segments
         .iter()
         .copied()
-        .filter(|s| !is_adverbial(s) && !is_clause(s))
+        .filter(|s| !is_adverbial(s) && !is_clause(s) && !is_age(s))
         .collect();
     let last = *kept.last()?;
     // A short description before a name ("the ministry's spokesperson, Mao
@@ -260,6 +260,13 @@ fn is_adverbial(s: &str) -> bool {
     LEADS.iter().chain(COMPARISONS).any(|l| s.starts_with(l))
         || PARTICIPLES.contains(&first)
         || SETTINGS.contains(&first)
+}
+
+/// An age set off after a name ("Ramos, 58, said", "Smith, 41 years old,").
+fn is_age(s: &str) -> bool {
+    let s = s.strip_prefix("aged ").unwrap_or(s);
+    let s = s.strip_suffix(" years old").unwrap_or(s);
+    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A participial or relative clause inside the subject ("speaking at …",

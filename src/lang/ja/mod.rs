@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::script::{Script, script};
-use super::{Labels, Language};
+use super::{Kind, Labels, Language};
 
 pub(super) static LANGUAGE: Language = Language {
     code: "ja",
@@ -22,9 +22,26 @@ pub(super) static LANGUAGE: Language = Language {
         &["歓迎", "支持", "賛成", "評価"],
         &["反対", "非難", "批判", "抗議", "拒否"],
     ),
-    numbers: |_| Vec::new(),
+    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
     labels: &JA,
 };
+
+/// Words that stand for a number: a half, a couple, both sides.
+const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
+    ("半", 0.5, Kind::Number),
+    ("半数", 50.0, Kind::Percent),
+    ("半分", 50.0, Kind::Percent),
+    ("夫婦", 2.0, Kind::Number),
+    ("夫妻", 2.0, Kind::Number),
+    ("両者", 2.0, Kind::Number),
+    ("両氏", 2.0, Kind::Number),
+    ("双方", 2.0, Kind::Number),
+    ("両国", 2.0, Kind::Number),
+    ("ペア", 2.0, Kind::Number),
+    ("コンビ", 2.0, Kind::Number),
+    ("デュオ", 2.0, Kind::Number),
+    ("カップル", 2.0, Kind::Number),
+];
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(

@@ -38,6 +38,18 @@ const DAYS: &[(&str, f64)] = &[
     ("보름", 15.0),
 ];
 
+/// Words that stand for a number: a half, a couple, both sides.
+const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
+    ("절반", 0.5, Kind::Number),
+    ("절반", 50.0, Kind::Percent),
+    ("부부", 2.0, Kind::Number),
+    ("양측", 2.0, Kind::Number),
+    ("양국", 2.0, Kind::Number),
+    ("커플", 2.0, Kind::Number),
+    ("듀오", 2.0, Kind::Number),
+    ("2인조", 2.0, Kind::Number),
+];
+
 /// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before
 /// a counter (`오 주`) and native numerals (`네 명`, `열 다섯`, `한두`).
 pub(super) fn in_words(text: &str) -> Vec<(f64, Kind)> {
@@ -46,6 +58,7 @@ pub(super) fn in_words(text: &str) -> Vec<(f64, Kind)> {
         .filter(|(word, _)| text.contains(word))
         .map(|&(_, n)| (n, Kind::Number))
         .collect();
+    out.extend(crate::lang::east_asian::words_for(text, WORDS_FOR_NUMBERS));
     for c in ROUND.captures_iter(text) {
         let first = c.get(1).map(|m| match m.as_str() {
             "십" => 10.0,

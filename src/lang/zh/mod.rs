@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::script::{Script, script};
-use super::{Labels, Language};
+use super::{Kind, Labels, Language};
 
 pub(super) static LANGUAGE: Language = Language {
     code: "zh",
@@ -22,9 +22,29 @@ pub(super) static LANGUAGE: Language = Language {
         &["欢迎", "歡迎", "支持", "赞成", "贊成", "赞赏"],
         &["反对", "反對", "谴责", "譴責", "批判", "批评", "抗议", "拒绝"],
     ),
-    numbers: |_| Vec::new(),
+    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
     labels: &ZH,
 };
+
+/// Words that stand for a number: a half, a couple, both sides.
+const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
+    ("半", 0.5, Kind::Number),
+    ("一半", 50.0, Kind::Percent),
+    ("半数", 50.0, Kind::Percent),
+    ("夫妇", 2.0, Kind::Number),
+    ("夫婦", 2.0, Kind::Number),
+    ("夫妻", 2.0, Kind::Number),
+    ("一对", 2.0, Kind::Number),
+    ("一對", 2.0, Kind::Number),
+    ("双方", 2.0, Kind::Number),
+    ("雙方", 2.0, Kind::Number),
+    ("两人", 2.0, Kind::Number),
+    ("兩人", 2.0, Kind::Number),
+    ("两国", 2.0, Kind::Number),
+    ("兩國", 2.0, Kind::Number),
+    ("搭档", 2.0, Kind::Number),
+    ("搭檔", 2.0, Kind::Number),
+];
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(

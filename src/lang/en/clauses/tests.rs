@@ -54,3 +54,18 @@ fn english_forms_across_clauses() {
     let s = extract("\"Is this the way?\" Scarborough continued. \"Is it?\"");
     assert_eq!((s.len(), s[0].speaker.as_str()), (1, "Scarborough"), "{s:?}");
 }
+
+#[test]
+fn an_age_after_a_name_is_no_speaker() {
+    for (text, speaker) in [
+        ("Ramos, 58, said the media did not react.", "Ramos"),
+        ("The senator, 71, said the bill would pass.", "The senator"),
+    ] {
+        let s = extract(text);
+        assert_eq!(
+            s.first().map(|s| s.speaker.as_str()),
+            Some(speaker),
+            "{text}: {s:?}"
+        );
+    }
+}
