@@ -79,6 +79,8 @@ fn check_block(block: &super::Block, sources: &Sources<'_>, persona: &Persona) -
                 };
                 if let Some(m) = wrong.or_else(|| in_another_section(sources, s, block)) {
                     out.push(finding(block, m));
+                } else if let Some(t) = translated::check(sources, s, &side) {
+                    out.push(translated_finding(block, s, &side, t));
                 } else if !as_sources
                     && let Some(x) =
                         super::stance::reversed(sources.said.iter().map(|x| x.statement), s, &side)
@@ -123,6 +125,46 @@ fn reversed(block: &super::Block, s: &Statement, side: &Option<SideId>, x: &Said
         expected: format!(
             "the sources ({}) report the opposite stance: {} {} {}",
             x.passage, x.statement.speaker, x.statement.verb, x.statement.content
+        ),
+        attribution: Some(m),
+    }
+}
+
+/// A translated quotation that flips its original, or that carries another
+/// side's words: the original is the proof.
+fn translated_finding(
+    block: &super::Block,
+    s: &Statement,
+    side: &Option<SideId>,
+    t: translated::Translated<'_>,
+) -> Finding {
+    let (x, flipped) = match t {
+        translated::Translated::Flipped(x) => (x, true),
+        translated::Translated::Moved(x) => (x, false),
+    };
+    let m = Misattribution {
+        quotation: s.quote.clone().unwrap_or_else(|| s.content.clone()),
+        article_speaker: s.speaker.clone(),
+        article_side: side.clone(),
+        source_speaker: x.statement.speaker.clone(),
+        source_side: x.statement.side.clone(),
+        passage: x.passage.clone(),
+    };
+    if !flipped {
+        return finding(block, m);
+    }
+    let original = x.statement.quote.as_deref().unwrap_or_default();
+    Finding {
+        check: Check::Attribution,
+        kind: FindingKind::Quote,
+        severity: Severity::of(Check::Attribution, FindingKind::Quote),
+        section: block.section.clone(),
+        location: block.location.clone(),
+        at: block.at,
+        claim: m.quotation.clone(),
+        expected: format!(
+            "a translation that negates what it translates, or drops its negation: the sources ({}) have {} say `{}`",
+            x.passage, x.statement.speaker, original
         ),
         attribution: Some(m),
     }
@@ -332,6 +374,7 @@ pub(super) fn quotations(sentence: &str) -> Vec<String> {
 }
 
 mod sources;
+mod translated;
 pub(super) use sources::{Said, Sources};
 
 #[cfg(test)]

@@ -279,6 +279,10 @@ fn translated_quote(q: &str, block: &Block, pool: &Pool<'_>) -> Option<Result<St
             Unfaithful::Fact(f) => Err(format!(
                 "a translated quotation with `{f}`, which is not in {scope}"
             )),
+            Unfaithful::Flipped(original) => Err(format!(
+                "a translated quotation that negates what it translates, or drops its negation ({scope}: `{}`)",
+                crate::text::excerpt(&original, 160)
+            )),
             Unfaithful::Negation => Err(format!(
                 "a translated quotation that negates what is said in {scope}, or drops its negation"
             )),

@@ -18,6 +18,9 @@ pub(super) enum Unfaithful {
     /// The quotation says "not" where every candidate original does not, or the
     /// reverse.
     Negation,
+    /// It shares its numbers or names with one original alone, and says "not"
+    /// where that original does not, or the reverse: the original is the proof.
+    Flipped(String),
     /// In a side's section, it says "not" where nothing that side said does, or
     /// the reverse: a note, since what a side said is read less surely than
     /// what was said at all.
@@ -120,12 +123,60 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
         }
     }
     let polarity = negated(quote);
+    if let Some(original) = tied(quote, &originals)
+        && negated(original) != polarity
+        && !double_negative(original)
+        && !double_negative(quote)
+    {
+        return Some(Unfaithful::Flipped(original.to_string()));
+    }
     (!originals.iter().any(|o| negated(o) == polarity)).then_some(Unfaithful::Negation)
+}
+
+/// The one original a translated quotation shares the most anchors with:
+/// numbers and dates by value (other than one), and words in Latin letters
+/// that both write alike (`NATO`, `THAAD`). None when no original shares any,
+/// or two share as many: then what it translates is not known.
+pub(super) fn tied<'o>(quote: &str, originals: &[&'o str]) -> Option<&'o str> {
+    let facts: Vec<Claim> = claims::extract(quote)
+        .into_iter()
+        .map(|f| f.claim)
+        .filter(|c| !matches!(c, Claim::Quote(_)) && *c != Claim::Number(1.0))
+        .collect();
+    let latin: Vec<&str> = quote
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 2 && w.chars().any(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    if facts.is_empty() && latin.is_empty() {
+        return None;
+    }
+    let no_index = crate::text::QuoteIndex::default();
+    let score = |original: &str| {
+        let found = claims::extract(original);
+        let shared = facts
+            .iter()
+            .filter(|c| claims::supported(c, &found, &no_index))
+            .count();
+        shared
+            + latin
+                .iter()
+                .filter(|w| crate::text::contains_word(original, w))
+                .count()
+    };
+    let mut scored: Vec<(usize, &str)> = originals.iter().map(|o| (score(o), *o)).collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match scored.as_slice() {
+        [(best, original), rest @ ..] if *best > 0 && rest.first().is_none_or(|(next, _)| next < best) => {
+            Some(original)
+        }
+        _ => None,
+    }
 }
 
 /// Whether `s` negates twice ("not unconcerned"): what it says holds either way
 /// in a language that says it once (`무관심하지 않다`).
-fn double_negative(s: &str) -> bool {
+pub(super) fn double_negative(s: &str) -> bool {
     crate::lang::en::has_negator(s) && !negated(s)
 }
 

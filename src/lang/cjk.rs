@@ -73,6 +73,17 @@ pub(super) fn negated(s: &str, markers: &[&str]) -> bool {
         "未満",
         "非難",
         "非难",
+        // Bounds and choices said with a negator ("no fewer than", "not more
+        // than", "rather than"): they compare, they deny nothing.
+        "不止",
+        "不超过",
+        "不会超过",
+        "不超過",
+        "不少于",
+        "不低于",
+        "不到",
+        "而不是",
+        "而非",
     ] {
         s = s.replace(w, " ");
     }

@@ -35,9 +35,11 @@ pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
 /// Tokens in `s`, estimated: four bytes a token in Latin script, a token a
 /// character in Hangul, kana and Han (where a character is a word or near one).
 pub(crate) fn tokens(s: &str) -> usize {
-    let (ascii, other) = s.chars().fold((0usize, 0usize), |(a, o), c| {
-        if c.is_ascii() { (a + 1, o) } else { (a, o + 1) }
-    });
+    // Counted on bytes (every prompt is counted, some more than once): an
+    // ASCII byte is an ASCII character; a byte from 0xC0 up starts any other.
+    let bytes = s.as_bytes();
+    let ascii = bytes.iter().filter(|b| b.is_ascii()).count();
+    let other = bytes.iter().filter(|&&b| b >= 0xC0).count();
     ascii.div_ceil(4) + other
 }
 

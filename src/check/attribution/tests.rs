@@ -390,3 +390,4 @@ fn a_finding_names_both_speakers_and_the_passage() {
 }
 
 mod sections;
+mod translated;

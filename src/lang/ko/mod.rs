@@ -34,7 +34,12 @@ pub(super) static LANGUAGE: Language = Language {
     writes: |s| script(s) == Script::Korean,
     statements: |s| statements::extract(s).into_iter().collect(),
     silent: |s| SILENCE.is_match(s),
-    negated: |s| super::cjk::negated(s, &["않", "없", "못", "아니", "안 ", "말라", "불가"]),
+    negated: |s| {
+        super::cjk::negated(
+            s,
+            &["않", "없", "못", "아니", "안 ", "말라", "불가", "모르", "모릅"],
+        )
+    },
     stance: (
         &["환영", "지지", "찬성"],
         &["반대", "비난", "규탄", "비판", "항의", "거부"],
