@@ -87,6 +87,14 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b((?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*)[\s-](?:percent|per cent)\b"
     ))
 });
+/// An ordinal word after a determiner and before what it orders ("his second
+/// trip", "the third-largest", "a fourth term"). Not "first", which English
+/// uses for much besides a count, nor a second of time ("a second later").
+static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:the|its|his|her|their|our|this|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|longer|earlier|before|after|too|per|faster|slower|of|to)?\b",
+    )
+});
 static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r#"“([^”]+)”|"([^"]+)"|(?:^|[^\p{L}\p{N}])‘((?:[^’]|’\p{L})+)’|(?:^|[\s(])'([^']+)'(?:[\s.,;:!?)가-힣]|$)|「([^」]+)」|『([^』]+)』"#,
@@ -267,6 +275,15 @@ fn numbers(t: &mut Taker) {
         } else {
             Claim::Number(value)
         })
+    });
+    t.take(&ORDINAL_WORDS, |c| {
+        const ORDINALS: &[&str] = &[
+            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth",
+        ];
+        let word = c[1].to_ascii_lowercase();
+        let n = ORDINALS.iter().position(|o| *o == word)? + 2;
+        c.get(2).is_none().then_some(Claim::Number(n as f64))
     });
     t.take(&WORDS, |c| {
         let value = number_words::value(&c[0])?;

@@ -304,3 +304,15 @@ pub(crate) fn words_for(
         .map(|&(_, value, kind)| (value, kind))
         .collect()
 }
+
+/// Ordinals in kanji or hanzi numerals (`第二`, `第十四回`) and the values they
+/// stand for: read only to support a claim ("the second-largest" from
+/// `第二大`), never as one.
+pub(crate) fn ordinals(text: &str) -> Vec<(f64, crate::lang::Kind)> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"第\s?({NUMERAL})")));
+    ORDINAL
+        .captures_iter(text)
+        .filter_map(|c| value(&c[1]))
+        .map(|v| (v, crate::lang::Kind::Number))
+        .collect()
+}

@@ -236,3 +236,15 @@ fn indian_english_groups_and_scales() {
         assert!(values.contains(&Claim::Number(n)), "{n}: {values:?}");
     }
 }
+
+#[test]
+fn ordinal_words_before_what_they_order_are_numbers() {
+    let numbers = |t: &str| -> Vec<Claim> { extract(t).into_iter().map(|f| f.claim).collect() };
+    assert_eq!(numbers("It was his third summit."), [Claim::Number(3.0)]);
+    assert_eq!(
+        numbers("China is the second-largest economy."),
+        [Claim::Number(2.0)]
+    );
+    // A second of time, and "first", which English uses for much besides a count.
+    assert!(numbers("A second later, the first lady waved.").is_empty());
+}

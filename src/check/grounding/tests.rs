@@ -128,6 +128,26 @@ fn words_for_numbers_support_digits_in_another_language() {
 }
 
 #[test]
+fn an_ordinal_word_rests_on_the_sources_ordinal() {
+    let source = "李大統領にとって今年3回目の首脳会談だった。中国は世界第二の経済大国だ。\n";
+    let article = "# Visit\n\nIt was his third summit this year. China is the second-largest economy.\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    let changed = report_on(source, &article.replace("his third", "his fifth"));
+    assert!(
+        changed
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.claim.contains("fifth")),
+        "{changed:#?}"
+    );
+}
+
+#[test]
 fn a_passage_is_searched_whole_its_edges_and_marks_included() {
     // A passage that opens on a quoted post (`".@name`), and words starred out
     // in the source, which an article read as Markdown loses.
