@@ -88,11 +88,12 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// An ordinal word after a determiner and before what it orders ("his second
-/// trip", "the third-largest", "a fourth term"). Not "first", which English
-/// uses for much besides a count, nor a second of time ("a second later").
+/// trip", "the third-largest"). Not "first", which English uses for much besides
+/// a count; not after "a" ("a second chance" is another one); not a fraction
+/// ("the third of"), nor an idiom ("the third party", "second-hand").
 static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:the|its|his|her|their|our|this|a)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|longer|earlier|before|after|too|per|faster|slower|of|to)?\b",
+        r"(?i)\b(?:the|its|his|her|their|our|this)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|of|to|party|parties|world|hand|guess|guessing|rate|nature|class|rail|person|estate|wave|string|opinion|thoughts)?\b",
     )
 });
 static QUOTES: LazyLock<Regex> = LazyLock::new(|| {

@@ -245,6 +245,8 @@ fn ordinal_words_before_what_they_order_are_numbers() {
         numbers("China is the second-largest economy."),
         [Claim::Number(2.0)]
     );
-    // A second of time, and "first", which English uses for much besides a count.
+    // A second of time, another one, an idiom, and "first", which English uses
+    // for much besides a count.
     assert!(numbers("A second later, the first lady waved.").is_empty());
+    assert!(numbers("He asked for a second chance for the third party.").is_empty());
 }
