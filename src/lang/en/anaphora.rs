@@ -56,8 +56,15 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
         && (original_last.starts_with(char::is_lowercase) || words.len() == 1 && SOURCES.contains(last));
     // Another person of speech ("You", "I", "We") is no "he" or "she".
     let person = matches!(lower.as_str(), "you" | "i" | "we" | "they" | "me" | "us");
-    // A lone lower-case word ("would") names no one; "both of whom" are two.
-    let nobody = words.len() == 1 && speaker.trim().starts_with(char::is_lowercase);
+    // A lone lower-case word ("would") names no one, nor does a phrase that
+    // holds a pronoun among other words ("where she", "he and Brafman"); "both
+    // of whom" are two.
+    let pronoun_inside = words.len() > 1
+        && words
+            .iter()
+            .any(|w| matches!(*w, "he" | "she" | "they" | "i" | "we"))
+        && !words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let nobody = words.len() == 1 && speaker.trim().starts_with(char::is_lowercase) || pronoun_inside;
     let two = words.iter().any(|w| matches!(*w, "both" | "whom"));
     let group = plural
         || person
