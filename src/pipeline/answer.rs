@@ -265,8 +265,13 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
                 tokens,
                 ..
             }) => {
+                // A window learnt only now keeps room for what this stage
+                // answers, not for `--max-tokens`.
+                let answer = limit.map_or(max_tokens, |_| {
+                    (plan.sized_answer(&ask.stage) as usize).min(max_tokens)
+                });
                 let budget = limit
-                    .map_or(sent / 2, |l| l.saturating_sub(max_tokens + 256))
+                    .map_or(sent / 2, |l| l.saturating_sub(answer + 256))
                     .min(sent / 4 * 3);
                 // Too small a window for the instructions and the answer: say so.
                 if budget < MIN_REFIT {
@@ -274,13 +279,14 @@ impl<C: LlmClient> Answerer for ModelAnswerer<'_, C> {
                         url,
                         stage: crate::llm::Label::stage(&ask.stage),
                         tokens,
-                        message: format!("{message}; that leaves no room for the sources beside an answer of up to {max_tokens} tokens (lower --max-tokens)"),
+                        message: format!("{message}; that leaves no room for the sources beside an answer of up to {answer} tokens (lower --max-tokens)"),
                         limit,
                     }
                     .into());
                 }
                 tracing::warn!(stage = %ask.stage, "the server's context is smaller than the prompt ({message}); sending it again within {budget} tokens (set [provider] context to skip this)");
-                let req = plan.request_within(&ask.stage, &context, budget)?;
+                let mut req = plan.request_within(&ask.stage, &context, budget)?;
+                req.max_tokens = req.max_tokens.min(answer as u32);
                 call::<_, T>(self.0, req, ask.stage.clone(), |t| t.validate(&rules)).await?
             }
             other => other?,

@@ -282,15 +282,29 @@ impl<'a> Plan<'a> {
         self.request_within(stage, extra, budget)
     }
 
-    /// Tokens this stage's answer is given (`--max-tokens` at most).
+    /// Tokens this stage's answer is given (`--max-tokens` at most): sized to
+    /// the stage when the window is known, else `--max-tokens`.
     fn answer_tokens(&self, stage: &Stage) -> u32 {
         let o = self.job.options;
         if o.window.is_none() {
             return o.max_tokens;
         }
+        self.sized_answer(stage)
+    }
+
+    /// What this stage answers, in tokens: a brief or a side's section is a
+    /// few hundred. The room a small window learnt from the server keeps for
+    /// the answer.
+    pub(crate) fn sized_answer(&self, stage: &Stage) -> u32 {
         let spec = &self.job.persona.spec;
         let cjk = ["ko", "ja", "zh"].iter().any(|l| spec.language.starts_with(l));
-        super::budget::answer_tokens(stage, spec.length, spec.perspectives.len(), cjk, o.max_tokens)
+        super::budget::answer_tokens(
+            stage,
+            spec.length,
+            spec.perspectives.len(),
+            cjk,
+            self.job.options.max_tokens,
+        )
     }
 
     /// [`Plan::request`] with its prompt fitted to `budget` tokens.

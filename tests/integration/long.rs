@@ -77,3 +77,26 @@ fn a_context_length_error_shrinks_the_prompt_to_what_the_server_reports_once() {
     // Once: every later request fits from the start.
     assert_eq!(log.iter().filter(|q| q.outcome == "400").count(), 1);
 }
+
+#[test]
+fn a_small_window_learnt_from_an_error_keeps_room_for_the_stages_answer_only() {
+    // The server states no window beforehand; its error gives 3,000 tokens. An
+    // answer of `--max-tokens` (2,048 by default) would leave no room for the
+    // sources; a brief answers a few hundred.
+    let body = LLAMA_SERVER_TOO_LONG.replace("12000", "3000");
+    let srv =
+        serve(Config { script: vec![fake_llm::Reply::Status { code: 400, body }], ..Config::default() });
+    let dir = scratch();
+    let file = report(&dir);
+    let r = Parallax::new(&dir).fake(&srv).draft([&file, "-o", "a.md"]).succeeds();
+    assert!(r.stderr.contains("sending it again within"), "{}", r.stderr);
+    let log = srv.handle.requests();
+    assert_eq!((log[0].schema_name(), log[1].schema_name()), (Some("brief"), Some("brief")));
+    let field = |q: &fake_llm::Logged| {
+        let b = &q.body;
+        b["max_completion_tokens"].as_u64().or(b["max_tokens"].as_u64()).unwrap_or(u64::MAX)
+    };
+    let room = field(&log[1]);
+    assert!(field(&log[0]) >= 2048, "the first request keeps room for --max-tokens");
+    assert!(room < 2048, "the retry keeps room for {room} tokens");
+}
