@@ -44,6 +44,11 @@ impl Date {
         Date(jiff::civil::date(year, month, day))
     }
 
+    /// The date of `year`, `month` and `day`, if the calendar has it.
+    pub(crate) fn checked(year: i16, month: i8, day: i8) -> Option<Date> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
+    }
+
     /// Today (UTC).
     pub(crate) fn today() -> Date {
         Date::of(jiff::Timestamp::now())

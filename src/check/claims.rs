@@ -25,6 +25,9 @@ pub(crate) enum Claim {
         day: Option<u32>,
     },
     Quote(String),
+    /// A day of the week, Monday 1 to Sunday 7 ("on Tuesday", 火曜日, 星期二,
+    /// 화요일): held by the same weekday, or by a date that falls on it.
+    Weekday(u8),
 }
 
 /// A claim and the words that made it.
@@ -171,10 +174,16 @@ fn read(text: &str) -> Vec<Found> {
         let unspaced = q.chars().filter(|c| crate::lang::script::unspaced(*c));
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
+    weekdays(&mut t);
     t.rest = ea::blank_uncounted(&ea::blank_weekdays(&t.rest));
     dates::dates(&mut t);
     numbers(&mut t);
     t.out
+}
+
+/// Days of the week (see `days`).
+fn weekdays(t: &mut Taker) {
+    t.take(&days::WEEKDAY, |c| days::weekday(c).map(Claim::Weekday));
 }
 
 /// Claims found so far, and the text not yet claimed.
@@ -319,6 +328,15 @@ fn day_as_count(year: Option<i32>, month: Option<u32>, day: Option<u32>, found: 
 /// their text, indexed once for every quotation of a paragraph.
 pub(crate) fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::QuoteIndex) -> bool {
     match claim {
+        Claim::Weekday(w) => found.iter().any(|f| match f.claim {
+            Claim::Weekday(x) => x == *w,
+            Claim::Date {
+                year: Some(y),
+                month: Some(m),
+                day: Some(d),
+            } => days::falls_on(y, m, d) == Some(*w),
+            _ => false,
+        }),
         Claim::Quote(q) => quotes.contains(q),
         Claim::Number(v) => found.iter().any(|f| match f.claim {
             Claim::Number(x) | Claim::Percent(x) => same(x, *v),
@@ -366,6 +384,7 @@ pub(crate) fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::Qu
 }
 
 mod dates;
+mod days;
 #[cfg(test)]
 mod east_asian_tests;
 #[cfg(test)]

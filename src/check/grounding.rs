@@ -153,24 +153,22 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
             }
             continue;
         }
-        // `10m` is ten million or ten metres, `5k` five thousand or five
-        // kilometres: either reading the passages hold will do.
-        if let Claim::Number(v) = c.claim
-            && let Some(unit) = glued_unit(&c.text)
-            && claims::supported(&Claim::Number(v / unit), &pool.found, &pool.quotes)
-        {
+        if held_otherwise(&c, block, pool, across) {
             continue;
         }
-        // A measure converted to another unit ("385 miles" → "620 km").
-        if let Claim::Number(v) = c.claim {
-            let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
-            if units::converted(&block.text, &c.text, v, &sources) {
-                continue;
-            }
-        }
-        // A counter that means "one" or "a" (1つ, 一个, 一名, 한 명) translates
-        // an article or a noun in the singular, which no number marks.
-        if across && c.claim == Claim::Number(1.0) {
+        // A day of the week one off the sources' across languages may be the
+        // same moment in another time zone (Tuesday evening in Washington is
+        // Wednesday in Seoul): a note, not a proof.
+        if let Claim::Weekday(w) = c.claim
+            && across
+            && [w % 7 + 1, (w + 5) % 7 + 1]
+                .iter()
+                .any(|n| claims::supported(&Claim::Weekday(*n), &pool.found, &pool.quotes))
+        {
+            let why = "a day of the week one off the sources' (another time zone, or a slip)";
+            decided
+                .notes
+                .push(note(block, FindingKind::Date, c.text, why.into()));
             continue;
         }
         if let Claim::Quote(q) = &c.claim
@@ -192,6 +190,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
                 format!("no such quotation, word for word, in {scope}"),
             ),
             Claim::Date { .. } => (FindingKind::Date, format!("no such date in {scope}")),
+            Claim::Weekday(_) => (FindingKind::Date, format!("no such day of the week in {scope}")),
             Claim::Percent(_) => (FindingKind::Percentage, format!("no such percentage in {scope}")),
             Claim::Money { .. } => (FindingKind::Money, format!("no such amount in {scope}")),
             Claim::Number(_) => (FindingKind::Number, format!("no such number in {scope}")),
@@ -256,6 +255,24 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
             out.push(unknown(name));
         }
     }
+}
+
+/// Whether a number the passages do not hold as written rests on them another
+/// way: `10m` as ten million or ten metres (`5k` five thousand or five
+/// kilometres), a measure converted to another unit ("385 miles" → "620 km"),
+/// or across languages a counter that means "one" or "a" (1つ, 一个, 一名, 한 명),
+/// which translates an article or a singular that no number marks.
+fn held_otherwise(c: &claims::Found, block: &Block, pool: &Pool<'_>, across: bool) -> bool {
+    let Claim::Number(v) = c.claim else {
+        return false;
+    };
+    if let Some(unit) = glued_unit(&c.text)
+        && claims::supported(&Claim::Number(v / unit), &pool.found, &pool.quotes)
+    {
+        return true;
+    }
+    let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
+    units::converted(&block.text, &c.text, v, &sources) || (across && v == 1.0)
 }
 
 /// A claim of the same kind in the passages, to show what they do say.

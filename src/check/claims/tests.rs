@@ -162,7 +162,8 @@ fn korean_numbers_dates_and_quotes() {
 #[test]
 fn a_quotation_keeps_its_weekday_numerals_and_hanzi_months_are_dates() {
     assert_eq!(claims("他说：“周六夜现场”"), [Claim::Quote("周六夜现场".into())]);
-    assert_eq!(claims("周五发布"), Vec::<Claim>::new());
+    // A weekday is a day of the week, its numeral no count.
+    assert_eq!(claims("周五发布"), [Claim::Weekday(5)]);
     assert_eq!(
         claims("十月一日"),
         [Claim::Date {
@@ -249,4 +250,31 @@ fn ordinal_words_before_what_they_order_are_numbers() {
     // for much besides a count.
     assert!(numbers("A second later, the first lady waved.").is_empty());
     assert!(numbers("He asked for a second chance for the third party.").is_empty());
+}
+
+#[test]
+fn days_of_the_week_in_four_languages() {
+    let days = |t: &str| -> Vec<Claim> {
+        extract(t)
+            .into_iter()
+            .map(|f| f.claim)
+            .filter(|c| matches!(c, Claim::Weekday(_)))
+            .collect()
+    };
+    for (text, day) in [
+        ("The vote is on Tuesday.", 2),
+        ("投票は火曜日に行われる。", 2),
+        ("投票将于周二举行。", 2),
+        ("投票将于星期天举行。", 7),
+        ("투표는 화요일에 실시된다.", 2),
+    ] {
+        assert_eq!(days(text), [Claim::Weekday(day)], "{text}");
+    }
+    // A count of weeks or days, and a Chinese paper's name.
+    assert!(days("每周一次，每周四天工作制，《星期日泰晤士报》").is_empty());
+    // A weekday is held by a date that falls on it: 2026-09-15 is a Tuesday.
+    let found = extract("The vote is set for 2026-09-15.");
+    let none = crate::text::QuoteIndex::default();
+    assert!(supported(&Claim::Weekday(2), &found, &none));
+    assert!(!supported(&Claim::Weekday(3), &found, &none));
 }

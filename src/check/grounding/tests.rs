@@ -148,6 +148,36 @@ fn an_ordinal_word_rests_on_the_sources_ordinal() {
 }
 
 #[test]
+fn a_changed_day_of_the_week_is_found_and_one_day_across_languages_is_noted() {
+    let source = "The typhoon is expected to weaken by Tuesday.\n";
+    let english = "# Storm\n\nThe typhoon is expected to weaken by Tuesday.\n";
+    assert!(report_on(source, english).findings.iter().all(|f| !f.is_hard()));
+    let changed = report_on(source, &english.replace("Tuesday", "Wednesday"));
+    assert!(
+        changed
+            .findings
+            .iter()
+            .any(|f| f.is_hard() && f.claim == "Wednesday"),
+        "{changed:#?}"
+    );
+    // Across languages a day off may be another time zone's; two days off is not.
+    let japanese = "# 台風\n\n台風は水曜日までに弱まる見通し。\n";
+    let report = report_on(source, japanese);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    assert!(
+        report.unverified.iter().any(|n| n.claim.contains('水')),
+        "{:#?}",
+        report.unverified
+    );
+    let far = report_on(source, &japanese.replace("水曜日", "金曜日"));
+    assert!(far.findings.iter().any(|f| f.is_hard()), "{far:#?}");
+}
+
+#[test]
 fn a_passage_is_searched_whole_its_edges_and_marks_included() {
     // A passage that opens on a quoted post (`".@name`), and words starred out
     // in the source, which an article read as Markdown loses.

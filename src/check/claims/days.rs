@@ -1,0 +1,42 @@
+//! Days of the week as claims, in the four languages: `Tuesday`, `火曜日`
+//! (`火曜`), `星期二` (`周二`, `礼拜二`), `화요일`, each Monday 1 to Sunday 7, and
+//! the weekday a date falls on, which holds it too.
+
+use crate::pattern::re;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A day of the week. Not a count of weeks or days (`每周一次`, `每周四天`), nor a
+/// Chinese paper's name (`星期日泰晤士报`). An English name ("The Sunday
+/// Telegraph", "Saturday Night Live") holds its weekday, which a translation may
+/// write as one (`日曜日のテレグラフ`, `周六夜现场`).
+pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일",
+    )
+});
+
+/// The day a match of [`WEEKDAY`] names, Monday 1 to Sunday 7.
+pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
+    let day = |names: &str, name: &str| names.split(' ').position(|n| n == name).map(|i| i as u8 + 1);
+    if let Some(m) = c.get(1) {
+        day(
+            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+            m.as_str(),
+        )
+    } else if let Some(m) = c.get(2) {
+        day("月 火 水 木 金 土 日", m.as_str())
+    } else if let Some(m) = c.get(3) {
+        day("一 二 三 四 五 六 日", m.as_str()).or((m.as_str() == "天").then_some(7))
+    } else {
+        day("월 화 수 목 금 토 일", c.get(4)?.as_str())
+    }
+}
+
+/// The weekday a date falls on, Monday 1 to Sunday 7, if the calendar has it.
+pub(super) fn falls_on(year: i32, month: u32, day: u32) -> Option<u8> {
+    let part = |v: u32| i8::try_from(v).ok();
+    let date = crate::clock::Date::checked(i16::try_from(year).ok()?, part(month)?, part(day)?)?;
+    Some(date.weekday().unsigned_abs())
+}
