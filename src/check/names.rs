@@ -137,7 +137,8 @@ pub(crate) fn entities(text: &str) -> Vec<String> {
 /// Whether a capitalised word is no part of a name: a weekday after one ("the
 /// U.N. General Assembly Saturday") or a contraction (`I’ve`, `Don’t`, `It’s`).
 fn names_nothing(word: &str) -> bool {
-    if WEEKDAYS.contains(&word) {
+    // The calendar's names that end in "day" are its weekdays.
+    if CALENDAR_NAMES.contains(&word) && word.ends_with("day") {
         return true;
     }
     let Some((base, tail)) = word.split_once(['’', '\'']) else {
@@ -145,16 +146,6 @@ fn names_nothing(word: &str) -> bool {
     };
     matches!(tail, "ve" | "ll" | "re" | "m" | "d" | "t") || (tail == "s" && COMMON.contains(&base))
 }
-
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 fn close(run: &mut Vec<&str>, opens: bool, names: &mut Vec<String>) {
     let mut words: Vec<&str> = std::mem::take(run);

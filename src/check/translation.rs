@@ -151,14 +151,8 @@ pub(super) fn tied<'o>(quote: &str, originals: &[&'o str]) -> Option<&'o str> {
     if facts.is_empty() && latin.is_empty() {
         return None;
     }
-    let no_index = crate::text::QuoteIndex::default();
     let score = |original: &str| {
-        let found = claims::extract(original);
-        let shared = facts
-            .iter()
-            .filter(|c| claims::supported(c, &found, &no_index))
-            .count();
-        shared
+        shared_facts(&facts, original)
             + latin
                 .iter()
                 .filter(|w| crate::text::contains_word(original, w))
@@ -172,6 +166,16 @@ pub(super) fn tied<'o>(quote: &str, originals: &[&'o str]) -> Option<&'o str> {
         }
         _ => None,
     }
+}
+
+/// How many of `facts` (numbers and dates) `words` hold by value.
+fn shared_facts(facts: &[Claim], words: &str) -> usize {
+    let found = claims::extract(words);
+    let no_index = crate::text::QuoteIndex::default();
+    facts
+        .iter()
+        .filter(|c| claims::supported(c, &found, &no_index))
+        .count()
 }
 
 /// Whether `s` negates twice ("not unconcerned"): what it says holds either way
@@ -215,15 +219,7 @@ fn original(quote: &str, passages: &[&Passage]) -> Option<Original> {
         .filter(|c| !matches!(c, Claim::Quote(_)))
         .collect();
     let polarity = negated(quote);
-    let no_index = crate::text::QuoteIndex::default();
-    let score = |words: &str| {
-        let found = claims::extract(words);
-        let shared = facts
-            .iter()
-            .filter(|c| claims::supported(c, &found, &no_index))
-            .count();
-        usize::from(negated(words) == polarity) * 1_000 + shared
-    };
+    let score = |words: &str| usize::from(negated(words) == polarity) * 1_000 + shared_facts(&facts, words);
     let candidates = passages.iter().flat_map(|p| {
         p.statements
             .iter()
