@@ -79,7 +79,7 @@ fn check_block(block: &super::Block, sources: &Sources<'_>, persona: &Persona) -
                 };
                 if let Some(m) = wrong.or_else(|| in_another_section(sources, s, block)) {
                     out.push(finding(block, m));
-                } else if let Some(t) = translated::check(sources, s, &side) {
+                } else if let Some(t) = translated::check(sources, s, &side, persona) {
                     out.push(translated_finding(block, s, &side, t));
                 } else if !as_sources
                     && let Some(x) =

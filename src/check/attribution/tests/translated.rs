@@ -61,3 +61,32 @@ fn a_translation_of_another_sides_words_is_moved() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_persons_translated_words_agree_in_negation_with_what_they_said() {
+    // Mao Ning said two negated things; a translation with no number or name to
+    // tie it that says the plain thing flips whichever it translates. Her name is
+    // known in every script through the persona.
+    let persona = persona::load("prism", &[]).unwrap();
+    let source = "Chinese foreign ministry spokesperson Mao Ning said: \"China does not accept this plan.\" She added: \"Beijing will not take part in the talks.\"\n";
+    let srcs = sources(source, &persona);
+    let corpus = Corpus::new(&srcs, &persona);
+    let run = |article: &str| {
+        let doc = Doc {
+            blocks: vec![block("", article)],
+            sides: vec![],
+            labelled: false,
+        };
+        check(&doc, &corpus, &persona)
+    };
+    assert!(run("毛寧報道官は「中国はこの計画を受け入れない」と述べた。").is_empty());
+    let flipped = run("毛宁表示：“北京将参加这次会谈。”");
+    assert!(
+        flipped
+            .iter()
+            .any(|f| f.kind == FindingKind::Quote && f.expected.contains("Mao Ning")),
+        "{flipped:#?}"
+    );
+    // A few words are a phrase, not a statement: too little to prove a flip.
+    assert!(run("毛宁称其为“好计划”。").is_empty());
+}
