@@ -11,8 +11,12 @@ Japanese Chief Cabinet Secretary Yoshimasa Hayashi said: \"Japan will accept the
 ";
 
 fn findings(article: &str) -> Vec<Finding> {
+    findings_on(SOURCE, article)
+}
+
+fn findings_on(source: &str, article: &str) -> Vec<Finding> {
     let persona = persona::load("prism", &[]).unwrap();
-    let srcs = sources(SOURCE, &persona);
+    let srcs = sources(source, &persona);
     let corpus = Corpus::new(&srcs, &persona);
     let doc = Doc {
         blocks: vec![block("", article)],
@@ -67,18 +71,8 @@ fn a_persons_translated_words_agree_in_negation_with_what_they_said() {
     // Mao Ning said two negated things; a translation with no number or name to
     // tie it that says the plain thing flips whichever it translates. Her name is
     // known in every script through the persona.
-    let persona = persona::load("prism", &[]).unwrap();
     let source = "Chinese foreign ministry spokesperson Mao Ning said: \"China does not accept this plan.\" She added: \"Beijing will not take part in the talks.\"\n";
-    let srcs = sources(source, &persona);
-    let corpus = Corpus::new(&srcs, &persona);
-    let run = |article: &str| {
-        let doc = Doc {
-            blocks: vec![block("", article)],
-            sides: vec![],
-            labelled: false,
-        };
-        check(&doc, &corpus, &persona)
-    };
+    let run = |article: &str| findings_on(source, article);
     assert!(run("毛寧報道官は「中国はこの計画を受け入れない」と述べた。").is_empty());
     let flipped = run("毛宁表示：“北京将参加这次会谈。”");
     assert!(
