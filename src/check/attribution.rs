@@ -114,18 +114,32 @@ fn reversed(block: &super::Block, s: &Statement, side: &Option<SideId>, x: &Said
         source_side: x.statement.side.clone(),
         passage: x.passage.clone(),
     };
+    let expected = format!(
+        "the sources ({}) report the opposite stance: {} {} {}",
+        x.passage, x.statement.speaker, x.statement.verb, x.statement.content
+    );
+    let claim = format!("{} {} {}", s.speaker, s.verb, s.content);
+    attributed(block, FindingKind::Stance, claim, expected, m)
+}
+
+/// An attribution finding of `kind` in `block`, with who said what in the
+/// sources.
+fn attributed(
+    block: &super::Block,
+    kind: FindingKind,
+    claim: String,
+    expected: String,
+    m: Misattribution,
+) -> Finding {
     Finding {
         check: Check::Attribution,
-        kind: FindingKind::Stance,
-        severity: Severity::of(Check::Attribution, FindingKind::Stance),
+        kind,
+        severity: Severity::of(Check::Attribution, kind),
         section: block.section.clone(),
         location: block.location.clone(),
         at: block.at,
-        claim: format!("{} {} {}", s.speaker, s.verb, s.content),
-        expected: format!(
-            "the sources ({}) report the opposite stance: {} {} {}",
-            x.passage, x.statement.speaker, x.statement.verb, x.statement.content
-        ),
+        claim,
+        expected,
         attribution: Some(m),
     }
 }
@@ -153,21 +167,13 @@ fn translated_finding(
     if !flipped {
         return finding(block, m);
     }
-    let original = x.statement.quote.as_deref().unwrap_or_default();
-    Finding {
-        check: Check::Attribution,
-        kind: FindingKind::Quote,
-        severity: Severity::of(Check::Attribution, FindingKind::Quote),
-        section: block.section.clone(),
-        location: block.location.clone(),
-        at: block.at,
-        claim: m.quotation.clone(),
-        expected: format!(
-            "a translation that negates what it translates, or drops its negation: the sources ({}) have {} say `{}`",
-            x.passage, x.statement.speaker, original
-        ),
-        attribution: Some(m),
-    }
+    let expected = format!(
+        "a translation that negates what it translates, or drops its negation: the sources ({}) have {} say `{}`",
+        x.passage,
+        x.statement.speaker,
+        x.statement.quote.as_deref().unwrap_or_default()
+    );
+    attributed(block, FindingKind::Quote, m.quotation.clone(), expected, m)
 }
 
 fn finding(block: &super::Block, m: Misattribution) -> Finding {
@@ -179,17 +185,13 @@ fn finding(block: &super::Block, m: Misattribution) -> Finding {
         m.article_speaker,
         label(&m.article_side)
     );
-    Finding {
-        check: Check::Attribution,
-        kind: FindingKind::Misattributed,
-        severity: Severity::of(Check::Attribution, FindingKind::Misattributed),
-        section: block.section.clone(),
-        location: block.location.clone(),
-        at: block.at,
-        claim: m.quotation.clone(),
+    attributed(
+        block,
+        FindingKind::Misattributed,
+        m.quotation.clone(),
         expected,
-        attribution: Some(m),
-    }
+        m,
+    )
 }
 
 /// The source statements an article statement rests on: those holding its

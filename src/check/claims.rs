@@ -186,6 +186,19 @@ fn weekdays(t: &mut Taker) {
     t.take(&days::WEEKDAY, |c| days::weekday(c).map(Claim::Weekday));
 }
 
+/// English ordinals before what they order ("his third summit"), as numbers.
+fn ordinal_words(t: &mut Taker) {
+    const ORDINALS: &[&str] = &[
+        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth",
+    ];
+    t.take(&ORDINAL_WORDS, |c| {
+        let word = c[1].to_ascii_lowercase();
+        let n = ORDINALS.iter().position(|o| *o == word)? + 2;
+        c.get(2).is_none().then_some(Claim::Number(n as f64))
+    });
+}
+
 /// Claims found so far, and the text not yet claimed.
 struct Taker {
     out: Vec<Found>,
@@ -286,15 +299,7 @@ fn numbers(t: &mut Taker) {
             Claim::Number(value)
         })
     });
-    t.take(&ORDINAL_WORDS, |c| {
-        const ORDINALS: &[&str] = &[
-            "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-            "twelfth",
-        ];
-        let word = c[1].to_ascii_lowercase();
-        let n = ORDINALS.iter().position(|o| *o == word)? + 2;
-        c.get(2).is_none().then_some(Claim::Number(n as f64))
-    });
+    ordinal_words(t);
     t.take(&WORDS, |c| {
         let value = number_words::value(&c[0])?;
         let scaled = c[0]

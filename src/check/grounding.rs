@@ -156,15 +156,7 @@ fn claim_findings(block: &Block, pool: &Pool<'_>, decided: &mut Decided) {
         if held_otherwise(&c, block, pool, across) {
             continue;
         }
-        // A day of the week one off the sources' across languages may be the
-        // same moment in another time zone (Tuesday evening in Washington is
-        // Wednesday in Seoul): a note, not a proof.
-        if let Claim::Weekday(w) = c.claim
-            && across
-            && [w % 7 + 1, (w + 5) % 7 + 1]
-                .iter()
-                .any(|n| claims::supported(&Claim::Weekday(*n), &pool.found, &pool.quotes))
-        {
+        if across && one_day_off(&c.claim, pool) {
             let why = "a day of the week one off the sources' (another time zone, or a slip)";
             decided
                 .notes
@@ -275,7 +267,18 @@ fn held_otherwise(c: &claims::Found, block: &Block, pool: &Pool<'_>, across: boo
     units::converted(&block.text, &c.text, v, &sources) || (across && v == 1.0)
 }
 
-/// A claim of the same kind in the passages, to show what they do say.
+/// Whether `claim` is a day of the week one off a day the passages hold. Across
+/// languages that may be the same moment in another time zone (Tuesday evening
+/// in Washington is Wednesday in Seoul): a note, not a proof.
+fn one_day_off(claim: &Claim, pool: &Pool<'_>) -> bool {
+    let Claim::Weekday(w) = *claim else {
+        return false;
+    };
+    [w % 7 + 1, (w + 5) % 7 + 1]
+        .iter()
+        .any(|n| claims::supported(&Claim::Weekday(*n), &pool.found, &pool.quotes))
+}
+
 /// What a translated quotation in `block` comes to: nothing, a note for the
 /// editor (`Ok`), or the reason for a hard finding (`Err`).
 fn translated_quote(q: &str, block: &Block, pool: &Pool<'_>) -> Option<Result<String, String>> {

@@ -175,27 +175,26 @@ pub(super) fn held(text: &str) -> Vec<Found> {
 /// 昨天, 어제…) the day and the day before. A translation may write them as dates
 /// (`15일`, `7月15日`).
 pub(super) fn dated(text: &str, published: crate::clock::Date) -> Vec<Found> {
-    const WEEKDAYS: [&[&str]; 7] = [
-        &["Monday", "月曜", "星期一", "周一", "월요일"],
-        &["Tuesday", "火曜", "星期二", "周二", "화요일"],
-        &["Wednesday", "水曜", "星期三", "周三", "수요일"],
-        &["Thursday", "木曜", "星期四", "周四", "목요일"],
-        &["Friday", "金曜", "星期五", "周五", "금요일"],
-        &["Saturday", "土曜", "星期六", "周六", "토요일"],
-        &["Sunday", "日曜", "星期日", "星期天", "周日", "일요일"],
-    ];
     const RELATIVE: [(&[&str], i32); 3] = [
         (&["today", "Today", "今日", "今天", "오늘"], 0),
         (&["yesterday", "Yesterday", "昨日", "昨天", "어제"], -1),
         (&["tomorrow", "Tomorrow", "明日", "明天", "내일"], 1),
     ];
     let mut days: Vec<crate::clock::Date> = Vec::new();
-    for (i, names) in WEEKDAYS.iter().enumerate() {
-        if names.iter().any(|n| text.contains(n)) {
-            let back = (published.weekday() - (i as i8 + 1)).rem_euclid(7);
-            days.extend(published.plus_days(-i32::from(back)));
-            days.extend(published.plus_days(7 - i32::from(back)));
-        }
+    // The weekdays the text names, as its claims read them.
+    let mut named: Vec<i8> = extract(text)
+        .iter()
+        .filter_map(|f| match f.claim {
+            Claim::Weekday(w) => i8::try_from(w).ok(),
+            _ => None,
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    for w in named {
+        let back = (published.weekday() - w).rem_euclid(7);
+        days.extend(published.plus_days(-i32::from(back)));
+        days.extend(published.plus_days(7 - i32::from(back)));
     }
     for (names, offset) in RELATIVE {
         if names.iter().any(|n| text.contains(n)) {

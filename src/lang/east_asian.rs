@@ -294,25 +294,21 @@ pub(crate) fn era_year(n: &str) -> Option<i32> {
 /// The values words in `table` stand for wherever `text` holds them: `半` is a
 /// half, `夫婦` and `双方` are two, `半数` is fifty per cent. Read only to
 /// support a claim written in digits ("0.5インチ" from `半英寸`), never as one.
+/// Ordinals in kanji or hanzi numerals (`第二`, `第十四回`) count too, so "the
+/// second-largest" rests on `第二大`.
 pub(crate) fn words_for(
     text: &str,
     table: &[(&str, f64, crate::lang::Kind)],
 ) -> Vec<(f64, crate::lang::Kind)> {
+    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"第\s?({NUMERAL})")));
+    let ordinals = ORDINAL
+        .captures_iter(text)
+        .filter_map(|c| value(&c[1]))
+        .map(|v| (v, crate::lang::Kind::Number));
     table
         .iter()
         .filter(|(word, ..)| text.contains(word))
         .map(|&(_, value, kind)| (value, kind))
-        .collect()
-}
-
-/// Ordinals in kanji or hanzi numerals (`第二`, `第十四回`) and the values they
-/// stand for: read only to support a claim ("the second-largest" from
-/// `第二大`), never as one.
-pub(crate) fn ordinals(text: &str) -> Vec<(f64, crate::lang::Kind)> {
-    static ORDINAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"第\s?({NUMERAL})")));
-    ORDINAL
-        .captures_iter(text)
-        .filter_map(|c| value(&c[1]))
-        .map(|v| (v, crate::lang::Kind::Number))
+        .chain(ordinals)
         .collect()
 }

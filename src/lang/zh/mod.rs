@@ -22,11 +22,7 @@ pub(super) static LANGUAGE: Language = Language {
         &["欢迎", "歡迎", "支持", "赞成", "贊成", "赞赏"],
         &["反对", "反對", "谴责", "譴責", "批判", "批评", "抗议", "拒绝"],
     ),
-    numbers: |s| {
-        let mut out = super::east_asian::words_for(s, WORDS_FOR_NUMBERS);
-        out.extend(super::east_asian::ordinals(s));
-        out
-    },
+    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
     labels: &ZH,
 };
 
