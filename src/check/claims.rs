@@ -38,11 +38,6 @@ pub(crate) struct Found {
 }
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-use crate::lang::NUM;
-/// Scale words, Indian English's lakh (a hundred thousand) and crore (ten
-/// million) among them.
-const SCALE: &str = r"(?:thousand|million|billion|trillion|trn|tn|bn|mn|m|k|lakhs?|crores?)";
-
 static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -58,46 +53,12 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// (`9/11`); not a fraction or a rate whose parts are no month and day (`24/7`).
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d/.])(\d{1,2})/(\d{1,2})(?:[^\d/]|$)"));
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({NUM})[\s-]?(%|percentage points?\b|percent\b|per cent\b)"
-    ))
-});
-static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(US\$|\$|€|£|¥|₩|\bUSD|\bEUR|\bGBP|\bJPY|\bKRW|\bCNY)\s?({NUM})(?:\s?({SCALE})\b)?"
-    ))
-});
-static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"\b({NUM})(?:\s({SCALE}))?\s(dollars|euros|pounds|yen|won|yuan|renminbi)\b"
-    ))
-});
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?:^|[^\w.,]|[가-힣\p{{Han}}\p{{Hiragana}}\p{{Katakana}}])({NUM})(?:st|nd|rd|th)?(?:\s?({SCALE})\b)?(?:\b|$)"
-    ))
-});
-const NUMBER_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion";
-static WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let w = NUMBER_WORDS;
-    re(&format!(r"(?i)\b(?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*\b"))
-});
-/// A percentage in words: "Fifty-eight percent", "ten per cent".
-static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    let w = NUMBER_WORDS;
-    re(&format!(
-        r"(?i)\b((?:{w})(?:(?:[\s-]+|\s+and\s+)(?:{w}))*)[\s-](?:percent|per cent)\b"
-    ))
-});
-/// An ordinal word after a determiner and before what it orders ("his second
-/// trip", "the third-largest"). Not "first", which English uses for much besides
-/// a count; not after "a" ("a second chance" is another one); not a fraction
-/// ("the third of"), nor an idiom ("the third party", "second-hand").
-static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:the|its|his|her|their|our|this)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|of|to|party|parties|world|hand|guess|guessing|rate|nature|class|rail|person|estate|wave|string|opinion|thoughts)?\b",
-    )
+/// A code or a name with digits, which writes no number: `COVID-19`, `F-35`,
+/// `MH-17`, `SARS-CoV-2`, `코로나19` (a translation keeps or drops the digits
+/// as it likes). Its digits, the first group, are blanked before numbers are
+/// read. Not a lower-case word before the digits (`mid-2020`, `top-10`).
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:\b(?:[A-Z][A-Za-z]*[A-Z][A-Za-z]*|[A-Z]|Covid)-|코로나\s?)(\d+)(?:[.,]?(?:[^\d.,]|$))")
 });
 static QUOTES: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -111,37 +72,6 @@ fn month(name: &str) -> Option<u32> {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
     all.iter().position(|m| *m == key).map(|i| i as u32 + 1)
-}
-
-fn number(s: &str) -> Option<f64> {
-    s.chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect::<String>()
-        .parse()
-        .ok()
-}
-
-fn scale(s: Option<&str>) -> f64 {
-    match s.map(str::to_ascii_lowercase).as_deref() {
-        Some("thousand" | "k") => 1e3,
-        Some("million" | "m" | "mn") => 1e6,
-        Some("billion" | "bn") => 1e9,
-        Some("trillion" | "tn" | "trn") => 1e12,
-        Some("lakh" | "lakhs") => 1e5,
-        Some("crore" | "crores") => 1e7,
-        _ => 1.0,
-    }
-}
-
-fn currency(s: &str) -> &'static str {
-    match s.to_ascii_lowercase().as_str() {
-        "$" | "us$" | "usd" | "dollars" => "USD",
-        "€" | "eur" | "euros" => "EUR",
-        "£" | "gbp" | "pounds" => "GBP",
-        "¥" | "jpy" | "yen" => "JPY",
-        "₩" | "krw" | "won" => "KRW",
-        _ => "CNY",
-    }
 }
 
 /// Every claim in `text`. Each span is used once: a date's digits are not also
@@ -158,7 +88,7 @@ pub(crate) fn extract(text: &str) -> Vec<Found> {
 fn read(text: &str) -> Vec<Found> {
     let mut t = Taker {
         out: Vec::new(),
-        rest: ea::ascii_digits(text),
+        rest: crate::lang::ja::numbers::middle_dot_points(&ea::ascii_digits(text)).into_owned(),
     };
     // Straight marks left unbalanced (a quotation running on into the next
     // paragraph, as news writes it) pair the wrong way: no quotation is read
@@ -175,27 +105,24 @@ fn read(text: &str) -> Vec<Found> {
         (q.split_whitespace().count() >= 2 || unspaced.count() >= 3).then(|| Claim::Quote(q.to_string()))
     });
     weekdays(&mut t);
+    t.blank(&CODE);
     t.rest = ea::blank_uncounted(&ea::blank_weekdays(&t.rest));
     dates::dates(&mut t);
-    numbers(&mut t);
+    numbers::numbers(&mut t);
     t.out
 }
 
 /// Days of the week (see `days`).
 fn weekdays(t: &mut Taker) {
-    t.take(&days::WEEKDAY, |c| days::weekday(c).map(Claim::Weekday));
-}
-
-/// English ordinals before what they order ("his third summit"), as numbers.
-fn ordinal_words(t: &mut Taker) {
-    const ORDINALS: &[&str] = &[
-        "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth",
-    ];
-    t.take(&ORDINAL_WORDS, |c| {
-        let word = c[1].to_ascii_lowercase();
-        let n = ORDINALS.iter().position(|o| *o == word)? + 2;
-        c.get(2).is_none().then_some(Claim::Number(n as f64))
+    // Japanese names its weekdays `月曜` to `日曜`: `周一` there is part of a
+    // name (清水周一).
+    let japanese = crate::lang::script::script(&t.rest) == crate::lang::script::Script::Japanese;
+    t.take(&days::WEEKDAY, |c| {
+        let chinese_form = c[0].starts_with(['周', '週']);
+        if japanese && chinese_form {
+            return None;
+        }
+        days::weekday(c).map(Claim::Weekday)
     });
 }
 
@@ -209,6 +136,18 @@ impl Taker {
     /// Each match of `re` that `f` makes a claim of, its span then blanked.
     fn take(&mut self, re: &Regex, f: impl FnMut(&regex::Captures) -> Option<Claim>) {
         self.take_from(re, 0, f);
+    }
+
+    /// Blanks the first group of each match of `re`: what counts nothing.
+    fn blank(&mut self, re: &Regex) {
+        let spans: Vec<std::ops::Range<usize>> = re
+            .captures_iter(&self.rest)
+            .filter_map(|c| c.get(1))
+            .map(|m| m.range())
+            .collect();
+        for r in spans {
+            self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
     }
 
     /// As `take`, the claim starting at capture group `group`: a pattern may
@@ -231,82 +170,6 @@ impl Taker {
             self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
         }
     }
-}
-
-/// Percentages, money and numbers (digits, scales, Korean units, words).
-fn numbers(t: &mut Taker) {
-    t.take(&PERCENT, |c| number(&c[1]).map(Claim::Percent));
-    t.take(&PERCENT_WORDS, |c| number_words::value(&c[1]).map(Claim::Percent));
-    t.take(&ea::PERCENT, |c| {
-        ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(Claim::Percent)
-    });
-    t.take(&ea::TENTHS, |c| {
-        ea::value(c.get(1).or_else(|| c.get(2))?.as_str()).map(|n| Claim::Percent(n * 10.0))
-    });
-    // A number in group `i` times the scale units in the two groups after it.
-    let scaled = |c: &regex::Captures, i: usize| {
-        let unit = |k: usize| ea::scale(c.get(k).map(|m| m.as_str()));
-        ea::value(c.get(i)?.as_str()).map(|n| n * unit(i + 1) * unit(i + 2))
-    };
-    t.take(&ea::COMPOUND, |c| {
-        let value = ea::compound(&c[1])?;
-        Some(match c.get(2) {
-            Some(cur) => Claim::Money {
-                value,
-                currency: Some(ea::currency(cur.as_str())),
-            },
-            None => Claim::Number(value),
-        })
-    });
-    t.take(&ea::MONEY, |c| {
-        let code = match c.get(1) {
-            Some(sign) => currency(sign.as_str()),
-            None => ea::currency(&c[5]),
-        };
-        Some(Claim::Money {
-            value: scaled(c, 2)?,
-            currency: Some(code),
-        })
-    });
-    t.take(&ea::SCALED, |c| scaled(c, 1).map(Claim::Number));
-    t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
-    t.take_from(&ea::GLUED, 1, |c| number(&c[1]).map(Claim::Number));
-    t.take(&MONEY_PREFIX, |c| {
-        let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
-        Some(Claim::Money {
-            value,
-            currency: Some(currency(&c[1])),
-        })
-    });
-    t.take(&MONEY_SUFFIX, |c| {
-        let value = number(&c[1])? * scale(c.get(2).map(|m| m.as_str()));
-        Some(Claim::Money {
-            value,
-            currency: Some(currency(&c[3])),
-        })
-    });
-    t.take_from(&NUMBER, 1, |c| {
-        let raw = &c[1];
-        let value = number(raw)? * scale(c.get(2).map(|m| m.as_str()));
-        let is_year = raw.len() == 4 && c.get(2).is_none() && (1800.0..=2100.0).contains(&value);
-        Some(if is_year {
-            Claim::Date {
-                year: Some(value as i32),
-                month: None,
-                day: None,
-            }
-        } else {
-            Claim::Number(value)
-        })
-    });
-    ordinal_words(t);
-    t.take(&WORDS, |c| {
-        let value = number_words::value(&c[0])?;
-        let scaled = c[0]
-            .split(|ch: char| !ch.is_alphabetic())
-            .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
-        (value >= 10.0 || scaled).then_some(Claim::Number(value))
-    });
 }
 
 fn same(a: f64, b: f64) -> bool {
@@ -392,5 +255,6 @@ mod dates;
 mod days;
 #[cfg(test)]
 mod east_asian_tests;
+mod numbers;
 #[cfg(test)]
 mod tests;

@@ -252,9 +252,15 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
 /// Whether a number the passages do not hold as written rests on them another
 /// way: `10m` as ten million or ten metres (`5k` five thousand or five
 /// kilometres), a measure converted to another unit ("385 miles" → "620 km"),
-/// or across languages a counter that means "one" or "a" (1つ, 一个, 一名, 한 명),
-/// which translates an article or a singular that no number marks.
+/// across languages a counter that means "one" or "a" (1つ, 一个, 一名, 한 명),
+/// which translates an article or a singular that no number marks, or another
+/// reading of the claim (`readings`).
 fn held_otherwise(c: &claims::Found, block: &Block, pool: &Pool<'_>, across: bool) -> bool {
+    let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
+    let supported = |claim: &Claim| claims::supported(claim, &pool.found, &pool.quotes);
+    if super::readings::held(c, supported, &sources) {
+        return true;
+    }
     let Claim::Number(v) = c.claim else {
         return false;
     };
@@ -263,7 +269,6 @@ fn held_otherwise(c: &claims::Found, block: &Block, pool: &Pool<'_>, across: boo
     {
         return true;
     }
-    let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
     units::converted(&block.text, &c.text, v, &sources) || (across && v == 1.0)
 }
 

@@ -15,6 +15,7 @@ pub(crate) mod markdown;
 mod names;
 mod paragraphs;
 pub(crate) mod parity;
+mod readings;
 mod stance;
 mod support;
 mod translation;

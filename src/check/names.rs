@@ -10,7 +10,10 @@ use regex::Regex;
 use crate::lang::en::CALENDAR_NAMES;
 use crate::lang::en::spelling;
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| re(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*"));
+/// A word; in a text that mixes scripts, a Latin word ends where Han, kana or
+/// Hangul begins (`Morgan Spector等` names Morgan Spector).
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[\p{L}\p{N}][[\p{L}\p{N}'’.-]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]]*"));
 
 /// Words that start sentences or join names without being names themselves.
 const COMMON: &[&str] = &[

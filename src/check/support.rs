@@ -140,6 +140,15 @@ pub(super) fn held(text: &str) -> Vec<Found> {
                 })
             }),
     );
+    out.extend(short_weekdays(text));
+    // A rate in thousandths, as a batting average is given (".182" → `1割8分2厘`).
+    static RATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s(~～])\.(\d{3})\b"));
+    out.extend(RATE.captures_iter(text).filter_map(|c| {
+        Some(Found {
+            claim: Claim::Percent(c[1].parse::<f64>().ok()? / 10.0),
+            text: String::new(),
+        })
+    }));
     out.extend(in_digits(text).into_iter().map(|v| Found {
         claim: Claim::Number(v),
         text: String::new(),
@@ -165,6 +174,35 @@ pub(super) fn held(text: &str) -> Vec<Found> {
             claim,
             text: String::new(),
         });
+    }
+    out
+}
+
+/// Weekdays a schedule abbreviates, a range of them included ("Mon-Fri",
+/// "Sat."), which a translation may write in full (`月～金曜`).
+fn short_weekdays(text: &str) -> Vec<Found> {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,2}\.?(?:\s?(?:-|–|~|to|through)\s?(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,2}\b)?",
+        )
+    });
+    let day = |name: &str| DAYS.iter().position(|d| *d == name).map(|i| i as u8 + 1);
+    let mut out = Vec::new();
+    for c in SHORT.captures_iter(text) {
+        let Some(first) = day(&c[1]) else { continue };
+        let last = c.get(2).and_then(|m| day(m.as_str())).unwrap_or(first);
+        let mut d = first;
+        loop {
+            out.push(Found {
+                claim: Claim::Weekday(d),
+                text: String::new(),
+            });
+            if d == last {
+                break;
+            }
+            d = d % 7 + 1;
+        }
     }
     out
 }
@@ -308,5 +346,27 @@ mod tests {
         assert!(holds("talks began at midnight", 0.0));
         assert!(holds("she spoke at noon", 12.0));
         assert!(!holds("she spoke at noon", 13.0));
+        assert!(holds("we're working round the clock", 24.0));
+    }
+
+    #[test]
+    fn roman_numerals_rates_and_the_year_before_last() {
+        assert!(holds("the starting XV", 15.0));
+        assert!(holds("after World War II", 2.0));
+        assert!(!holds("Acme LLC and CIA", 150.0));
+        assert!(holds("約1・5メートルの厚み", 1.5));
+        assert!(holds("同神社は一昨年から", 2.0));
+        assert!(holds("재작년부터", 2.0));
+        let percent = |text: &str, v: f64| {
+            held(text)
+                .iter()
+                .any(|f| matches!(f.claim, Claim::Percent(x) if (x - v).abs() < 1e-9))
+        };
+        assert!(percent("who has been hitting .182", 18.2));
+        assert!(!percent("who has been hitting .182", 18.0));
+        let weekday = |text: &str, w: u8| held(text).iter().any(|f| f.claim == Claim::Weekday(w));
+        assert!(weekday("the show Cast (Mon-Fri, from 3:48)", 5));
+        assert!(weekday("the show Cast (Mon-Fri, from 3:48)", 3));
+        assert!(!weekday("the show Cast (Mon-Fri, from 3:48)", 6));
     }
 }

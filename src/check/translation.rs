@@ -6,6 +6,7 @@
 
 use super::claims::{self, Claim};
 use crate::article::{Original, Quotation};
+use crate::lang::en::numbers as number_words;
 use crate::lang::script::{Script, script};
 use crate::source::Passage;
 
@@ -89,7 +90,7 @@ pub(super) fn check(
             })
             .collect();
         let polarity = negated(quote);
-        !said.iter().any(|o| negated(o) == polarity || double_negative(o))
+        !said.iter().any(|o| negated(o) == polarity || polarity_unsure(o))
     };
     let whole = against_all(quote, passages, found);
     if whole.is_none() && side_disagrees {
@@ -125,12 +126,15 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
     let polarity = negated(quote);
     if let Some(original) = tied(quote, &originals)
         && negated(original) != polarity
-        && !double_negative(original)
-        && !double_negative(quote)
+        && !polarity_unsure(original)
+        && !polarity_unsure(quote)
     {
         return Some(Unfaithful::Flipped(original.to_string()));
     }
-    (!originals.iter().any(|o| negated(o) == polarity)).then_some(Unfaithful::Negation)
+    (!originals
+        .iter()
+        .any(|o| negated(o) == polarity || polarity_unsure(o)))
+    .then_some(Unfaithful::Negation)
 }
 
 /// The one original a translated quotation shares the most anchors with:
@@ -176,6 +180,13 @@ fn shared_facts(facts: &[Claim], words: &str) -> usize {
         .iter()
         .filter(|c| claims::supported(c, &found, &no_index))
         .count()
+}
+
+/// Whether what `s` says holds whichever way a translation negates it: it
+/// negates twice, or only inside a relative clause ("things that I couldn't
+/// do", which a translation may give as "beyond me").
+pub(super) fn polarity_unsure(s: &str) -> bool {
+    double_negative(s) || crate::lang::en::negated_only_within(s)
 }
 
 /// Whether `s` negates twice ("not unconcerned"): what it says holds either way
@@ -251,7 +262,14 @@ pub(super) fn counted_words(text: &str) -> Vec<claims::Found> {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         let counted = super::support::small_numbers(bare);
         let after_determiner = i > 0 && DETERMINERS.contains(&words[i - 1].to_lowercase().as_str());
-        if let Some(found) = counted.into_iter().next()
+        // Not a name of two numbers ("Seven-Eleven"), which is no number.
+        let words_for_numbers = bare
+            .split('-')
+            .filter(|p| number_words::value(p).is_some())
+            .count();
+        let named = words_for_numbers > 1 && number_words::value(bare).is_none();
+        if !named
+            && let Some(found) = counted.into_iter().next()
             && found.claim != Claim::Number(1.0)
             && !after_determiner
             && words

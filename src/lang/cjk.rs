@@ -261,6 +261,10 @@ pub(crate) fn titled_names(text: &str) -> Vec<String> {
     out
 }
 
+/// Countries as Japanese and Chinese abbreviate them to one character, in
+/// pairs such as `日米` and `中美`.
+pub(crate) const COUNTRY_ABBREVIATIONS: &str = "日米中韓韩朝英仏独露豪印美俄欧歐台";
+
 /// Countries and bodies other than the sides an office may belong to: an office
 /// named beside one of them is never the source language's own.
 pub(crate) const FOREIGN: &str = concat!(

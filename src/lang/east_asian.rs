@@ -2,8 +2,8 @@
 //! glued to a counter (4隻, 140家, 8回目, 1,100킬로미터), the units of ten thousand,
 //! a hundred million and a trillion (180万, 60억, 1.1兆), kanji and hanzi numerals
 //! (七隻, 十四人, 两艘), percentages (40％, 百分之四十, 90퍼센트) and dates
-//! (2026年3月2日, 3월 1일, 令和8年). Patterns and values only; `claims` turns
-//! them into claims.
+//! (2026年3月2日, 3월 1일; Japanese era years and middle-dot decimals are in `ja`).
+//! Patterns and values only; `claims` turns them into claims.
 
 use crate::pattern::re;
 use std::sync::LazyLock;
@@ -17,15 +17,19 @@ const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";
 /// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a
 /// trillion (Chinese writes it 万亿, ten thousand hundred millions).
 const SCALE: &str = "천|千|万亿|萬億|万|萬|만|亿|億|억|兆|조";
+/// "More than", between a number and its scale: `200多万` is over two
+/// million, `30余万` over three hundred thousand.
+const MORE: &str = "多|余|餘";
 /// Currencies written after the amount.
 const CURRENCY: &str = "달러|원|위안|엔|유로|파운드|루블|円|元|ドル|美元|ユーロ|欧元|人民币|日元|韩元|ウォン|ポンド|ルーブル|英镑|英鎊|卢布|盧布";
 /// Counters a kanji numeral takes in news (ships, people, times, items, countries).
 const COUNTER: &str =
     "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
 
-/// `2026年3月2日`, `3월 1일`, `2026년 10월`.
-pub(crate) static DATE: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?:(\d{4})\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?"));
+/// `2026年3月2日`, `3월 1일`, `2026년 10월`, `1895（明治28）年7月`.
+pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(\d{4})\s*(?:[（(][^）)]{1,8}[）)])?\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?")
+});
 /// A month (and day) in kanji or hanzi numerals: `六月`, `十月份`, `十月一日`.
 pub(crate) static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"([一二三四五六七八九十]{1,3})\s*月(?:份)?(?:\s*([一二三四五六七八九十]{1,3})\s*[日号])?")
@@ -36,11 +40,13 @@ pub(crate) static CENTURY_DECADE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A year alone: `2026年`, `2026년`.
 pub(crate) static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{4})\s*[年년]"));
-/// A Japanese era year: `令和8年` is 2026.
-pub(crate) static ERA: LazyLock<Regex> = LazyLock::new(|| re(r"令和\s*(\d{1,2}|元)\s*年"));
-/// An event named by its month and day (`9.11テロ`, `9·11 테러`, `9·11事件`).
+/// An event named by its month and day (`9.11テロ`, `9·11 테러`, `9·11事件`,
+/// `911事件`; a month and day run together are read month first, and must be a
+/// date).
 pub(crate) static EVENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(\d{1,2})\s?[.·‧・]\s?(\d{1,2})\s?(?:テロ|事件|同時多発|袭击|恐袭|恐怖袭击|事变|테러|사태)")
+    re(
+        r"(?:^|[^\d.])(\d{1,2}?)\s?[.·‧・]?\s?(\d{1,2})\s?(?:テロ|事件|同時多発|袭击|恐袭|恐怖袭击|事变|테러|사태)",
+    )
 });
 /// A day alone, its month from the context: `1日午前`, `19日`; not `10日間`.
 /// The second group, when present, rules the match out.
@@ -50,7 +56,7 @@ pub(crate) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:�
 /// (`£28億元` is in pounds).
 pub(crate) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(US\$|\$|€|£|¥|₩)?\s?({NUM}|{NUMERAL})\s?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
+        r"(US\$|\$|€|£|¥|₩)?\s?({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
     ))
 });
 /// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
@@ -59,7 +65,7 @@ pub(crate) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
     let big = "조|兆|万亿|萬億|억|億|亿|만|万|萬";
     re(&format!(
-        r"((?:{num}\s?(?:(?:천|백)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}}))\s?({CURRENCY})?"
+        r"((?:{num}\s?(?:(?:천|백)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?)\s?({CURRENCY})?"
     ))
 });
 static PART: LazyLock<Regex> = LazyLock::new(|| {
@@ -83,8 +89,11 @@ pub(crate) fn compound(s: &str) -> Option<f64> {
 }
 
 /// A number with a scale unit: `180万`, `180만`, `3千`.
-pub(crate) static SCALED: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({NUM}|{NUMERAL})\s?({SCALE})(?:\s?(천|千|万|만))?")));
+pub(crate) static SCALED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})(?:\s?(천|千|万|만))?"
+    ))
+});
 /// `百分之四十`, `40％`, `90퍼센트`, `約90パーセント`.
 pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -92,10 +101,11 @@ pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 /// A share in tenths, as Japanese and Chinese give one: `3割` and `三成` are
-/// 30%. Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
+/// 30%; a batting average adds hundredths and thousandths (`1割8分2厘` is
+/// 18.2%). Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
 pub(crate) static TENTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交不]|$)",
+        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割(?:(\d)分)?(?:(\d)厘)?|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交不]|$)",
     )
 });
 /// A decade by its last two digits: `90年代`, `90년대` (the 1990s; `20年代` the 2020s).
@@ -216,7 +226,8 @@ pub(crate) fn blank_weekdays(s: &str) -> String {
 
 /// Numerals that count nothing exactly, blanked before numbers are read (as
 /// English "millions" and "one or two" are no claims):
-/// - a vague quantity: `何百万`, `数千`, `几十`, `幾百`;
+/// - a vague quantity: `何百万`, `数千`, `几十`, `幾百`, `数10億`;
+/// - `一` inside a word that counts nothing (`唯一`, `统一`, `同一`);
 /// - two neighbouring digits, "one or two", "three or four": `一两`, `三四`;
 /// - a small numeral after a demonstrative, "these two" (`这两个`, `その三つ`),
 ///   which points back rather than counts, as "the two countries" does.
@@ -235,7 +246,17 @@ pub(crate) fn blank_uncounted(s: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         let next = chars.get(i + 1).copied();
-        let vague = "何数數几幾".contains(c) && next.is_some_and(numeral);
+        // `数10億` ("several billion") is as vague as `数十億`; not `者数30万`, a
+        // number of people that a word ending in `数` counts.
+        let after_word = i > 0 && crate::lang::script::han(chars[i - 1]);
+        let vague = "何数數几幾".contains(c)
+            && next.is_some_and(|n| numeral(n) || (n.is_ascii_digit() && !after_word));
+        // `一` inside a word is no count: `唯一` only, `统一` unified, `同一` same.
+        if c == '一' && i > 0 && "唯统統同单單划劃专專".contains(chars[i - 1]) {
+            blank[i] = true;
+            i += 1;
+            continue;
+        }
         // Not two digits of a numeral written digit by digit (`二〇二三年`).
         let run = |c: Option<&char>| c.is_some_and(|&c| digit(c).is_some() || "〇零".contains(c));
         let pair = matches!((digit(c), next.and_then(digit)), (Some(a), Some(b)) if b == a + 1)
@@ -247,7 +268,9 @@ pub(crate) fn blank_uncounted(s: &str) -> String {
         if vague || pair || pointing {
             // The marker (kept unless it is a numeral) and the whole numeral after it.
             let mut j = i + 1;
-            while j < chars.len() && numeral(chars[j]) {
+            while j < chars.len()
+                && (numeral(chars[j]) || (vague && (chars[j].is_ascii_digit() || chars[j] == ',')))
+            {
                 blank[j] = true;
                 j += 1;
             }
@@ -283,12 +306,6 @@ const POINTING: &[&str] = &[
 fn ends_with(chars: &[char], word: &str) -> bool {
     let n = word.chars().count();
     chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
-}
-
-/// The year of a Japanese era year (令和 only: 2019 is its first year, 元年).
-pub(crate) fn era_year(n: &str) -> Option<i32> {
-    let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
-    Some(2018 + n)
 }
 
 /// The values words in `table` stand for wherever `text` holds them: `半` is a

@@ -13,7 +13,7 @@
 pub(crate) mod cjk;
 pub(crate) mod east_asian;
 pub(crate) mod en;
-mod ja;
+pub(crate) mod ja;
 pub(crate) mod ko;
 pub(crate) mod labels;
 pub(crate) mod quotes;

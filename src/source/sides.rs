@@ -12,70 +12,16 @@ use std::collections::HashMap;
 use super::{Source, Statement, statements};
 use crate::error::InputError;
 use crate::ids::SideId;
-use crate::lang::cjk::{FOREIGN, OFFICES, fold, han_names};
+use crate::lang::cjk::{FOREIGN, OFFICES, han_names};
 use crate::lang::en::NOT_NAMES;
 use crate::lang::ko::TITLES as KO_TITLES;
 use crate::lang::script::{Script, han, hangul, script};
 use crate::persona::Persona;
 use crate::text::word_at;
 
-/// The side a speaker span names, by the earliest keyword or actor in it, in
-/// any script (Japanese and traditional characters fold to simplified ones).
-pub(crate) fn side_of(speaker: &str, persona: &Persona) -> Option<SideId> {
-    let folded = fold(speaker);
-    let cjk = speaker.chars().any(han);
-    let mut best: Option<(usize, &str)> = None;
-    for p in &persona.spec.perspectives {
-        for (k, in_han) in p.marks() {
-            // A name in Han characters can only be in a span that has some.
-            if !cjk && *in_han {
-                continue;
-            }
-            if let Some(i) = word_at(&folded, k)
-                && best.is_none_or(|(j, _)| i < j)
-            {
-                best = Some((i, &p.id));
-            }
-        }
-    }
-    best.map(|(_, id)| SideId::from(id))
-}
-
-/// The sides of a joint speaker ("Japan and South Korea", 日本和韩国): each
-/// conjunct's own side, when they name two or more.
-fn joint_sides(speaker: &str, persona: &Persona) -> Vec<SideId> {
-    let mut out: Vec<SideId> = Vec::new();
-    for part in speaker
-        .split([',', '、', '和', '与', '及', '・', '·'])
-        .flat_map(|p| p.split(" and "))
-    {
-        if let Some(side) = side_of(part, persona)
-            && !out.contains(&side)
-        {
-            out.push(side);
-        }
-    }
-    if out.len() < 2 { Vec::new() } else { out }
-}
-
-/// Whether a speaker span is an office that names no country (외교부 대변인,
-/// 外務省報道官, "the foreign ministry spokesperson"): its country is the one
-/// the text around it is about.
-pub(crate) fn bare_office(speaker: &str) -> bool {
-    const ENGLISH: &[&str] = &[
-        "ministry",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "government",
-        "cabinet",
-        "embassy",
-    ];
-    let lower = speaker.to_lowercase();
-    let english = lower.starts_with("the ") && ENGLISH.iter().any(|o| lower.contains(o));
-    let cjk = OFFICES.split_whitespace().any(|o| speaker.starts_with(o));
-    (english || cjk) && !FOREIGN.split_whitespace().any(|f| speaker.contains(f))
-}
+mod span;
+use span::joint_sides;
+pub(crate) use span::{bare_office, side_of};
 
 /// The side whose own language a source is written in, for an office named
 /// there without a country at the start of the speaker (外交部发言人, 外務省).

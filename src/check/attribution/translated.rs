@@ -6,7 +6,7 @@
 
 use crate::ids::SideId;
 
-use super::super::translation::{double_negative, negated, tied};
+use super::super::translation::{negated, polarity_unsure, tied};
 use super::sources::{Said, Sources};
 use crate::lang::script::script;
 use crate::persona::Persona;
@@ -53,7 +53,7 @@ pub(super) fn check<'s>(
     };
     let flipped = |x: &'s Said<'s>| {
         let original = x.statement.quote.as_deref().unwrap_or_default();
-        let twice = double_negative(original) || double_negative(quote);
+        let twice = polarity_unsure(original) || polarity_unsure(quote);
         (negated(original) != negated(quote) && !twice).then_some(Translated::Flipped(x))
     };
     let own: Vec<&Said> = quoted

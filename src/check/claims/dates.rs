@@ -91,7 +91,9 @@ fn east_asian(t: &mut Taker) {
         let d: i32 = c[1].parse().ok()?;
         Some(year(Some(if d >= 30 { 1900 + d } else { 2000 + d })))
     });
-    t.take(&ea::ERA, |c| ea::era_year(&c[1]).map(|y| year(Some(y))));
+    t.take(&crate::lang::ja::numbers::ERA, |c| {
+        crate::lang::ja::numbers::era_year(&c[1], &c[2]).map(|y| year(Some(y)))
+    });
     t.take(&ea::YEAR, |c| Some(year(c[1].parse().ok())));
     t.take(&ea::DAY, |c| {
         if c.get(2).is_some() {

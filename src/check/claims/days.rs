@@ -7,13 +7,14 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// A day of the week. Not a count of weeks or days (`每周一次`, `每周四天`), nor a
+/// A day of the week, also as a date gives it in brackets (`10日(金)`,
+/// `10일(금)`, "the 26th (Sun)"). Not a count of weeks or days (`每周一次`, `每周四天`), nor a
 /// Chinese paper's name (`星期日泰晤士报`). An English name ("The Sunday
 /// Telegraph", "Saturday Night Live") holds its weekday, which a translation may
 /// write as one (`日曜日のテレグラフ`, `周六夜现场`).
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일",
+        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]",
     )
 });
 
@@ -25,12 +26,14 @@ pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
             "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
             m.as_str(),
         )
-    } else if let Some(m) = c.get(2) {
+    } else if let Some(m) = c.get(7) {
+        day("Mon Tue Wed Thu Fri Sat Sun", m.as_str().get(..3)?)
+    } else if let Some(m) = c.get(2).or_else(|| c.get(5)) {
         day("月 火 水 木 金 土 日", m.as_str())
     } else if let Some(m) = c.get(3) {
         day("一 二 三 四 五 六 日", m.as_str()).or((m.as_str() == "天").then_some(7))
     } else {
-        day("월 화 수 목 금 토 일", c.get(4)?.as_str())
+        day("월 화 수 목 금 토 일", c.get(4).or_else(|| c.get(6))?.as_str())
     }
 }
 

@@ -151,3 +151,65 @@ fn an_idiom_of_tenths_is_no_percentage() {
     );
     assert_eq!(first("支持率は3割だった"), Claim::Percent(30.0));
 }
+
+#[test]
+fn words_that_hold_a_one_and_vague_digits_count_nothing() {
+    let numbers = |text: &str| -> Vec<Claim> {
+        extract(text)
+            .into_iter()
+            .map(|f| f.claim)
+            .filter(|c| matches!(c, Claim::Number(_) | Claim::Money { .. }))
+            .collect()
+    };
+    // 唯一 is "only": the 一 inside it is no part of the count after it.
+    assert_eq!(numbers("澳大利亚唯一一个大型板球体育馆"), [Claim::Number(1.0)]);
+    assert!(numbers("中国实现了统一").is_empty());
+    // 数10億 is "several billion"; 者数30万 a number of subscribers.
+    assert!(numbers("数10億ドルの契約").is_empty());
+    assert_eq!(numbers("登録者数30万人を超える"), [Claim::Number(3e5)]);
+}
+
+#[test]
+fn more_than_between_a_number_and_its_scale() {
+    assert_eq!(
+        first("今天将价值 200 多万美元"),
+        Claim::Money {
+            value: 2e6,
+            currency: Some("USD")
+        }
+    );
+    assert_eq!(first("30余万人"), Claim::Number(3e5));
+}
+
+#[test]
+fn a_weekday_in_brackets_after_a_date() {
+    let weekdays = |text: &str| -> Vec<Claim> {
+        extract(text)
+            .into_iter()
+            .map(|f| f.claim)
+            .filter(|c| matches!(c, Claim::Weekday(_)))
+            .collect()
+    };
+    assert_eq!(
+        weekdays("現地時間の10日 (金) 夜から11日(土)にかけて"),
+        [Claim::Weekday(5), Claim::Weekday(6)]
+    );
+    assert_eq!(weekdays("10일(금) 밤"), [Claim::Weekday(5)]);
+}
+
+#[test]
+fn an_event_by_its_date_and_a_weekday_only_where_the_language_names_one() {
+    assert_eq!(first("911事件をきっかけに"), date(None, Some(9), Some(11)));
+    assert_eq!(first("9・11テロ"), date(None, Some(9), Some(11)));
+    // 清水周一 is a name in Japanese; 周一 is Monday in Chinese.
+    assert!(
+        extract("清水周一執行役員が受け取った")
+            .iter()
+            .all(|f| !matches!(f.claim, Claim::Weekday(_)))
+    );
+    assert_eq!(first("周一发生地震"), Claim::Weekday(1));
+    assert_eq!(
+        first("１８９５（明治２８）年７月に赴任"),
+        date(Some(1895), Some(7), None)
+    );
+}

@@ -22,7 +22,20 @@ fn numbers_in_every_written_form_are_equal() {
         Vec::<Claim>::new(),
         "small words are not claims"
     );
-    assert_eq!(claims("the G7 and COVID-19"), [Claim::Number(19.0)]);
+    assert_eq!(
+        claims("the G7, COVID-19, Covid-19, F-35s and 코로나19 since mid-2020"),
+        [Claim::Date {
+            year: Some(2020),
+            month: None,
+            day: None
+        }],
+        "codes and model names write no number"
+    );
+    assert!(
+        claims("Seven-Eleven Japan opened its stores").is_empty(),
+        "a shop's name"
+    );
+    assert_eq!(claims("Twenty-Five Killed in Crash"), [Claim::Number(25.0)]);
 }
 
 #[test]

@@ -27,6 +27,11 @@ fn finds_names_but_not_sentence_openers() {
         entities("They met in the Democratic People's Republic of Korea.")
             .contains(&"Democratic People's Republic of Korea".to_string())
     );
+    assert_eq!(
+        entities("演员阵容中还有 Carrie Coon 和 Morgan Spector等。"),
+        ["Carrie Coon", "Morgan Spector"],
+        "a Latin name ends where Han characters begin"
+    );
 }
 
 #[test]

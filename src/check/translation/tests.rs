@@ -1,6 +1,6 @@
 //! Negation in four languages, and translated quotations against their originals.
 
-use super::negated;
+use super::{negated, polarity_unsure};
 
 #[test]
 fn negation_in_each_language() {
@@ -25,11 +25,35 @@ fn negation_in_each_language() {
         ("日本の不当な主張を容認できない", true),
         ("强烈敦促日本撤回其不当主张", false),
         ("中方对此表示不满", false),
+        ("不適切な方法で使われていた", false),
+        ("QRコードを取得しなければならない", false),
+        ("かつてないほど交渉開始に近づいている", false),
+        ("必ず実現する", false),
+        ("国籍に関わらず記入する", false),
+        ("受け入れられない", true),
+        ("一切認めず", true),
         ("The move is not unacceptable", false),
         ("We are never unwilling to talk", false),
         ("No, the move is not unacceptable", true),
     ] {
         assert_eq!(negated(text), want, "{text}");
+    }
+}
+
+#[test]
+fn a_negation_only_inside_a_relative_clause_leaves_the_polarity_open() {
+    for (text, unsure) in [
+        (
+            "I had an idea of Lestat as the man who could do things that I couldn't do",
+            true,
+        ),
+        ("Voters who did not turn out will regret it", true),
+        ("We will not back down", false),
+        ("He said that they won't back down", false),
+        ("The man who came said we can't stay", false),
+        ("The move is not unacceptable", true),
+    ] {
+        assert_eq!(polarity_unsure(text), unsure, "{text}");
     }
 }
 

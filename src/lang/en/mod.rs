@@ -122,6 +122,62 @@ fn negated(s: &str) -> bool {
     false
 }
 
+/// Whether every negation in English text `s` stands inside a relative clause
+/// ("the man who could do things that I couldn't do"): the statement itself
+/// says no "not", and a translation may say the clause without one ("beyond
+/// my ability"). Not a clause that a verb of saying or knowing opens ("said
+/// that they won't"), whose negation is what is said.
+pub(crate) fn negated_only_within(s: &str) -> bool {
+    // Verbs of saying and knowing: "that" after them opens what is said, and
+    // after a relative clause they are the sentence's own verb again.
+    const SAYING: &[&str] = &[
+        "said", "say", "says", "saying", "think", "thinks", "thought", "believe", "believes", "believed",
+        "know", "knows", "knew", "hope", "hopes", "hoped", "feel", "feels", "felt", "mean", "means", "meant",
+        "told", "insist", "insists", "insisted", "warned", "noted", "added", "stressed", "agree", "agreed",
+        "ensure", "show", "shows", "showed", "seems",
+    ];
+    const OPENS_CONTENT: &[&str] = &[
+        "clear",
+        "sure",
+        "is",
+        "was",
+        "are",
+        "were",
+        "fact",
+        "so",
+        "now",
+        "given",
+        "such",
+        "aware",
+        "convinced",
+        "true",
+    ];
+    let mut within = false;
+    for clause in s.split([',', ';', ':', '—', '–', '(', ')']) {
+        let words = lower_words(clause);
+        let mut relative = false;
+        for (i, w) in words.iter().enumerate() {
+            let w = w.as_str();
+            let before = i.checked_sub(1).map(|j| words[j].as_str());
+            let opens_content = |b: &str| SAYING.contains(&b) || OPENS_CONTENT.contains(&b);
+            if matches!(w, "who" | "which" | "whom" | "whose")
+                || (w == "that" && before.is_some_and(|b| !opens_content(b)))
+            {
+                relative = true;
+            } else if SAYING.contains(&w) {
+                relative = false;
+            }
+            if NEGATORS.contains(&w) || NEGATIVE.contains(&w) {
+                if !relative {
+                    return false;
+                }
+                within = true;
+            }
+        }
+    }
+    within
+}
+
 /// Whether `s` holds a word that negates, whatever it negates: with `negated`
 /// false, a double negative ("not unconcerned").
 pub(crate) fn has_negator(s: &str) -> bool {

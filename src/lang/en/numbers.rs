@@ -32,14 +32,26 @@ pub(crate) fn value(s: &str) -> Option<f64> {
         "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
     ];
     let (mut total, mut current) = (0.0, 0.0);
+    // A unit right after a unit or a ten writes no number ("Seven-Eleven", a
+    // shop; "twenty thirty").
+    let mut after_unit = false;
     for w in s
         .to_ascii_lowercase()
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty() && *w != "and")
     {
-        if let Some(n) = units.iter().position(|u| *u == w) {
+        let ten = tens.iter().position(|t| *t == w).filter(|n| *n >= 2);
+        let unit = units.iter().position(|u| *u == w);
+        if (unit.is_some() || ten.is_some())
+            && after_unit
+            && (ten.is_some() || current % 10.0 != 0.0 || unit >= Some(10))
+        {
+            return None;
+        }
+        after_unit = unit.is_some() || ten.is_some();
+        if let Some(n) = unit {
             current += n as f64;
-        } else if let Some(n) = tens.iter().position(|t| *t == w).filter(|n| *n >= 2) {
+        } else if let Some(n) = ten {
             current += (n * 10) as f64;
         } else if w == "hundred" {
             current = current.max(1.0) * 100.0;
@@ -198,27 +210,65 @@ fn in_words(text: &str) -> Vec<(f64, Kind)> {
         {
             out.push((n * per, Kind::Number));
         }
-        // Midnight and noon as the clocks write them (午前0時, 자정 12시, 24時).
-        match w {
-            "midnight" => out.extend([0.0, 12.0, 24.0].map(|v| (v, Kind::Number))),
-            "noon" | "midday" => out.push((12.0, Kind::Number)),
-            "fortnight" => out.extend([14.0, 2.0].map(|v| (v, Kind::Number))),
-            _ => {}
-        }
+        let round = w == "clock"
+            && before(1).as_deref() == Some("the")
+            && matches!(before(2).as_deref(), Some("round" | "around"));
+        out.extend(hours_and_numerals(raw, w, round));
     }
     out
+}
+
+/// Hours a word names, and a Roman numeral's value: midnight and noon as the
+/// clocks write them (午前0時, 자정 12시, 24時), "round the clock" (`round`) as all
+/// 24 hours of it (２４時間体制), "World War II" as 第二次.
+fn hours_and_numerals(raw: &str, w: &str, round: bool) -> Vec<(f64, Kind)> {
+    let mut out: Vec<f64> = roman(raw).into_iter().collect();
+    match w {
+        "midnight" => out.extend([0.0, 12.0, 24.0]),
+        "noon" | "midday" => out.push(12.0),
+        "fortnight" => out.extend([14.0, 2.0]),
+        "clock" if round => out.push(24.0),
+        _ => {}
+    }
+    out.into_iter().map(|v| (v, Kind::Number)).collect()
+}
+
+/// The value of a Roman numeral of two letters or more, written in capitals
+/// as the canonical form of its value ("World War II" → 第二次, "the starting
+/// XV" → 15名): `II` is 2, `XIV` 14. Not `LLC`, which writes no number.
+fn roman(word: &str) -> Option<f64> {
+    const PLACES: [[&str; 10]; 3] = [
+        ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"],
+        ["", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"],
+        ["", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"],
+    ];
+    if word.len() < 2 || !word.bytes().all(|b| b"IVXLCD".contains(&b)) {
+        return None;
+    }
+    (1..400).find_map(|n: usize| {
+        let written = format!(
+            "{}{}{}",
+            PLACES[2][n / 100],
+            PLACES[1][n / 10 % 10],
+            PLACES[0][n % 10]
+        );
+        (written == word).then_some(n as f64)
+    })
 }
 
 /// The value a word stands for: one for "a", two for "twice", ten for "decade".
 fn plain_value(w: &str) -> Option<f64> {
     Some(match w {
         "a" | "an" | "single" | "once" | "lone" | "sole" => 1.0,
-        "twice" | "double" | "doubled" | "pair" | "couple" | "both" | "duo" | "half" => 2.0,
+        "twice" | "double" | "doubled" | "pair" | "pairs" | "couple" | "both" | "duo" | "duos" | "half" => {
+            2.0
+        }
         "quarter" => 15.0,
         "thrice" | "triple" | "tripled" | "trio" => 3.0,
         "dozen" | "dozens" => 12.0,
         "decade" | "decades" | "teen" | "teens" | "teenage" | "teenager" | "teenagers" => 10.0,
-        "hundreds" | "century" | "centuries" => 100.0,
+        "hundreds" | "century" | "centuries" | "centenary" | "centennial" => 100.0,
+        "bicentenary" | "bicentennial" => 200.0,
         "thousands" => 1e3,
         "millions" => 1e6,
         "billions" => 1e9,
@@ -260,6 +310,10 @@ fn in_figures(text: &str) -> Vec<(f64, Kind)> {
         }
         for v in [n(2), n(4), n(5), n(8)].into_iter().flatten() {
             out.push((v, Kind::Number));
+        }
+        // A decade by its tens ("the '70s" → 1970年代).
+        if let Some(tens) = n(8) {
+            out.push((1900.0 + tens, Kind::Year));
         }
         // A decade: its first year, and as Chinese writes it, its century and
         // its tens (the 1930s → 20 世纪 30 年代).

@@ -2,6 +2,7 @@
 //! negation (ない, ず) and parallax's own words in Japanese. What Japanese
 //! shares with Chinese is in `cjk`; numbers and dates in `east_asian`.
 
+pub(crate) mod numbers;
 mod statements;
 
 use crate::pattern::re;
@@ -17,16 +18,78 @@ pub(super) static LANGUAGE: Language = Language {
     writes: |s| script(s) == Script::Japanese,
     statements: statements::extract,
     silent: |s| SILENCE.is_match(s),
-    negated: |s| super::cjk::negated(s, &["ない", "ません", "ず", "ぬ", "不", "非", "無"]),
+    negated,
     stance: (
         &["歓迎", "支持", "賛成", "評価"],
         &["反対", "非難", "批判", "抗議", "拒否"],
     ),
-    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
+    numbers: |s| {
+        let mut out = super::east_asian::words_for(s, WORDS_FOR_NUMBERS);
+        out.extend(numbers::short_years(s));
+        out
+    },
     labels: &JA,
 };
 
-/// Words that stand for a number: a half, a couple, both sides.
+/// Whether a Japanese statement is negated: by `ない`, `ません`, `ず` or `不可`
+/// ending what is said. Not by a word that only holds one (`必ず` surely,
+/// `まず` first, `関わらず` regardless, `かつてない` unprecedented), an
+/// obligation (`しなければならない` must), a rhetorical question (`のではないか`),
+/// or a prefix that makes a word of its own (`不適切`, `非致死性`, `無料`), as
+/// English "inappropriate" negates nothing said.
+fn negated(s: &str) -> bool {
+    const NOT_NEGATING: &[&str] = &[
+        "なければならない",
+        "なくてはならない",
+        "なければいけない",
+        "なくてはいけない",
+        "ないといけない",
+        "ざるを得ない",
+        "ざるをえない",
+        "かつてない",
+        "これまでにない",
+        "今までにない",
+        "この上ない",
+        "間違いない",
+        "違いない",
+        "過ぎない",
+        "すぎない",
+        "しかない",
+        "かもしれない",
+        "ほかならない",
+        "ではないか",
+        "じゃないか",
+        "ではないでしょうか",
+        "ないし",
+        "必ず",
+        "まず",
+        "わずか",
+        "ずっと",
+        "いずれ",
+        "みずから",
+        "はず",
+        "ずつ",
+        "関わらず",
+        "かかわらず",
+        "拘らず",
+        "相変わらず",
+        "少なからず",
+        "絶えず",
+        "思わず",
+        "構わず",
+        "不可欠",
+    ];
+    let mut s = s.to_string();
+    for w in NOT_NEGATING {
+        if s.contains(w) {
+            s = s.replace(w, " ");
+        }
+    }
+    super::cjk::negated(&s, &["ない", "ません", "ず", "不可"])
+}
+
+/// Words that stand for a number: a half, a couple, both sides, the year (or
+/// day) before last.
 const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("半", 0.5, Kind::Number),
     ("半数", 50.0, Kind::Percent),
@@ -41,6 +104,10 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("コンビ", 2.0, Kind::Number),
     ("デュオ", 2.0, Kind::Number),
     ("カップル", 2.0, Kind::Number),
+    ("一昨年", 2.0, Kind::Number),
+    ("一昨日", 2.0, Kind::Number),
+    ("おととし", 2.0, Kind::Number),
+    ("おととい", 2.0, Kind::Number),
 ];
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {

@@ -38,7 +38,8 @@ const DAYS: &[(&str, f64)] = &[
     ("보름", 15.0),
 ];
 
-/// Words that stand for a number: a half, a couple, both sides.
+/// Words that stand for a number: a half, a couple, both sides, the year (or
+/// day) before last.
 const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("절반", 0.5, Kind::Number),
     ("절반", 50.0, Kind::Percent),
@@ -48,6 +49,8 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("커플", 2.0, Kind::Number),
     ("듀오", 2.0, Kind::Number),
     ("2인조", 2.0, Kind::Number),
+    ("재작년", 2.0, Kind::Number),
+    ("그저께", 2.0, Kind::Number),
 ];
 
 /// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before

@@ -26,7 +26,8 @@ pub(super) static LANGUAGE: Language = Language {
     labels: &ZH,
 };
 
-/// Words that stand for a number: a half, a couple, both sides.
+/// Words that stand for a number: a half, a couple, both sides, the year (or
+/// day) before last.
 const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("半", 0.5, Kind::Number),
     ("一半", 50.0, Kind::Percent),
@@ -44,6 +45,8 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("兩國", 2.0, Kind::Number),
     ("搭档", 2.0, Kind::Number),
     ("搭檔", 2.0, Kind::Number),
+    ("前年", 2.0, Kind::Number),
+    ("前天", 2.0, Kind::Number),
 ];
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {

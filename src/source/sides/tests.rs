@@ -158,6 +158,15 @@ fn actor_aliases_name_one_person_in_every_script() {
 }
 
 #[test]
+fn a_one_character_abbreviation_names_a_country_only_as_one() {
+    let p = prism();
+    assert_eq!(side_of("米国務省の報道官", &p).as_deref(), Some("united-states"));
+    assert_eq!(side_of("駐日米大使", &p).as_deref(), Some("united-states"));
+    // 米 spells out the West Midlands by sound.
+    assert_eq!(side_of("西米德兰兹郡警方", &p), None);
+}
+
+#[test]
 fn a_japanese_title_after_an_unknown_name_is_japans_unless_beside_another_country() {
     let ja = sides_of("松野博一官房長官は「遺憾だ」と述べた。\n\nロシア外務省は「遺憾だ」と述べた。");
     assert_eq!(ja, vec![vec!["japan".to_string()], vec![]]);

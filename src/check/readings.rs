@@ -1,0 +1,146 @@
+//! Claims that read more than one way. Code decides a claim only when no
+//! reading of it rests on the sources: `1/5` is a date, a fraction or a score;
+//! `22年度` is a count of years or the fiscal year 2022; "the 11th" is the day
+//! before the 12th the sources date, when they speak of "the day before".
+
+use crate::pattern::re;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::claims::{Claim, Found};
+
+/// Two numbers with a slash between them: a date (`9/11`), a fraction ("1/5 of
+/// China's") or a rating ("5/5 stars").
+static SLASHED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})/(\d{1,2})$"));
+/// A year by its last two digits, as Japanese, Chinese and Korean write a
+/// fiscal or calendar year (`22年度`, `22年`, `22년`), or the first of a range
+/// of such years (`04～05年`).
+static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{2})\s?(?:年度?|년도?)$|^(0\d)$"));
+/// Words that date a day by another ("the next day", 前日, 翌日, 전날, 次日).
+const DAY_BY_ANOTHER: &[&str] = &[
+    "next day",
+    "previous day",
+    "day before",
+    "day after",
+    "following day",
+    "前日",
+    "翌日",
+    "前の日",
+    "次の日",
+    "前一天",
+    "次日",
+    "第二天",
+    "隔天",
+    "전날",
+    "다음날",
+    "다음 날",
+    "이튿날",
+];
+
+/// Whether some other reading of `c` than the one it was read as rests on
+/// the sources: `supported` says whether the sources hold a claim, `sources`
+/// is their text.
+pub(super) fn held(c: &Found, supported: impl Fn(&Claim) -> bool, sources: &[&str]) -> bool {
+    let number = |v: f64| supported(&Claim::Number(v));
+    let year = |y: i32| {
+        supported(&Claim::Date {
+            year: Some(y),
+            month: None,
+            day: None,
+        })
+    };
+    let text = c.text.trim();
+    if let Some(m) = SLASHED.captures(text) {
+        let part = |i: usize| m[i].parse::<f64>().ok();
+        if let (Some(a), Some(b)) = (part(1), part(2))
+            && number(a)
+            && number(b)
+        {
+            return true;
+        }
+    }
+    if let Some(m) = SHORT_YEAR.captures(text)
+        && let Some(Ok(y)) = m.get(1).or_else(|| m.get(2)).map(|y| y.as_str().parse::<i32>())
+        && [1800, 1900, 2000].iter().any(|c| year(c + y))
+    {
+        return true;
+    }
+    day_by_another(c, &supported, sources)
+}
+
+/// A day of the month one off a day the sources date, when they date a day
+/// by another ("from Friday the 10th through to the next day" → `11日`).
+fn day_by_another(c: &Found, supported: impl Fn(&Claim) -> bool, sources: &[&str]) -> bool {
+    let day = match c.claim {
+        Claim::Date {
+            year: None,
+            month: None,
+            day: Some(d),
+        } => d,
+        // "on the 11th"
+        Claim::Number(v)
+            if c.text.ends_with("th")
+                || c.text.ends_with("st")
+                || c.text.ends_with("nd")
+                || c.text.ends_with("rd") =>
+        {
+            v as u32
+        }
+        _ => return false,
+    };
+    let said = sources
+        .iter()
+        .any(|s| DAY_BY_ANOTHER.iter().any(|w| s.contains(w)));
+    let dated = |d: u32| {
+        supported(&Claim::Date {
+            year: None,
+            month: None,
+            day: Some(d),
+        })
+    };
+    said && (1..=31).contains(&day) && (dated(day + 1) || (day > 1 && dated(day - 1)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::claims::{extract, supported};
+    use crate::text::QuoteIndex;
+
+    /// Whether the claim read from `claim` rests on `source` some other way.
+    fn held_in(claim: &str, source: &str) -> bool {
+        let found = crate::check::support::held(source);
+        let quotes = QuoteIndex::new(source);
+        let c = extract(claim).into_iter().next().expect("a claim");
+        assert!(!supported(&c.claim, &found, &quotes), "{claim} is held as read");
+        held(&c, |claim| supported(claim, &found, &quotes), &[source])
+    }
+
+    #[test]
+    fn a_slash_between_numbers_is_a_date_a_fraction_or_a_rating() {
+        assert!(held_in("1/5 of China's", "韓国の水素技術特許、中国の５分の１"));
+        assert!(held_in("5/5 stars", "★★★★★（星５つ中の５）"));
+        assert!(!held_in("1/6 of China's", "韓国の水素技術特許、中国の５分の１"));
+    }
+
+    #[test]
+    fn two_digits_before_a_year_are_the_year() {
+        assert!(held_in("22年度税制改正大綱", "the 2022 Tax Reform Proposal"));
+        assert!(held_in("22년도 예산", "the 2022 budget"));
+        assert!(!held_in("23年度税制改正大綱", "the 2022 Tax Reform Proposal"));
+        assert!(held_in("巡査（１８６９～９５年）", "Masuda Keitaro (1869-1895)"));
+    }
+
+    #[test]
+    fn a_day_dated_by_another_is_one_off_it() {
+        let source = "前日報告された新規感染者36人。12日、感染者が増えた。";
+        assert!(held_in("reported on the 11th", source));
+        assert!(!held_in("reported on the 10th", source));
+        assert!(!held_in("reported on the 11th", "12日、感染者が増えた。"));
+        assert!(held_in(
+            "11日にかけて",
+            "from the evening of Friday the 10th, through to the next day"
+        ));
+    }
+}

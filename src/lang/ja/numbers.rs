@@ -1,0 +1,118 @@
+//! Years and decimals as Japanese writes them: era years (`令和8年`,
+//! `1895（明治28）年`), years by their last two digits (`18年の知事選`,
+//! `1825～69年`) and a decimal point written as a middle dot (`182・44ドル`).
+
+use crate::pattern::re;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::east_asian::ascii_digits;
+
+/// A Japanese era year: `令和8年` is 2026, `平成18年` 2006, `明治28年` 1895;
+/// the year may follow in brackets (`1895（明治28）年`).
+pub(crate) static ERA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)\s*[年)）]"));
+/// The year of a Japanese era year (`元` is an era's first year).
+pub(crate) fn era_year(era: &str, n: &str) -> Option<i32> {
+    let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
+    let before_first = match era {
+        "令和" => 2018,
+        "平成" => 1988,
+        "昭和" => 1925,
+        "大正" => 1911,
+        _ => 1867,
+    };
+    Some(before_first + n)
+}
+
+/// Years Japanese writes by their last two digits, read only to support a
+/// claim: after a year in full they take its century (`1825～69年` ends in
+/// 1869); alone (`18年の知事選`, `04～05年`) they may be of this century or the
+/// last. Not a count of years (`18年間`, `18年前`, `18年ぶり`).
+pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
+    static RANGE_END: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–]\s?(\d{2})\s?年"));
+    static SHORT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?年([間间前ぶ余以]?)"));
+    let text = ascii_digits(text);
+    let year = |v: i32| (f64::from(v), crate::lang::Kind::Year);
+    let mut out: Vec<(f64, crate::lang::Kind)> = RANGE_END
+        .captures_iter(&text)
+        .filter_map(|c| Some(year(c[1].parse::<i32>().ok()? * 100 + c[2].parse::<i32>().ok()?)))
+        .collect();
+    for c in SHORT.captures_iter(&text) {
+        if c.get(2).is_some_and(|m| !m.as_str().is_empty()) {
+            continue;
+        }
+        if let Ok(n) = c[1].parse::<i32>() {
+            out.extend([year(1900 + n), year(2000 + n)]);
+        }
+    }
+    // The start of a range of two short years (`04～05年`).
+    static START: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?[～〜~\-－–]\s?\d{2}\s?年"));
+    for c in START.captures_iter(&text) {
+        if let Ok(n) = c[1].parse::<i32>() {
+            out.extend([year(1900 + n), year(2000 + n)]);
+        }
+    }
+    out
+}
+
+/// A decimal point written as a middle dot, as Japanese papers write it
+/// (`182・44ドル`, `99・999パーセント`, `1・5メートル`), made a point: when more
+/// than one digit follows it, or a unit does. Not a list (`1・2月`, `7・8日`),
+/// nor a phone number (`090・8859・1234`).
+pub(crate) fn middle_dot_points(s: &str) -> std::borrow::Cow<'_, str> {
+    static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"\d+(?:・\d+)+(?:ドル|円|元|％|%|パーセント|ポイント|メートル|キロ|センチ|ミリ|倍|度|秒|m|k)?")
+    });
+    if !s.contains('・') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    DOTTED.replace_all(s, |c: &regex::Captures| {
+        let all = &c[0];
+        let digits = all.trim_end_matches(|ch: char| !ch.is_ascii_digit());
+        let unit = digits.len() < all.len();
+        // One dot only: a phone number (`090・8859・1234`) has more.
+        let point = match digits.split_once('・') {
+            Some((_, part)) => !part.contains('・') && (part.len() >= 2 || unit),
+            None => false,
+        };
+        if point {
+            all.replacen('・', ".", 1)
+        } else {
+            all.to_string()
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn era_years() {
+        assert_eq!(era_year("令和", "8"), Some(2026));
+        assert_eq!(era_year("平成", "18"), Some(2006));
+        assert_eq!(era_year("明治", "28"), Some(1895));
+        assert_eq!(era_year("令和", "元"), Some(2019));
+    }
+
+    #[test]
+    fn years_by_their_last_two_digits() {
+        let years = |text: &str| -> Vec<f64> { short_years(text).into_iter().map(|(v, _)| v).collect() };
+        assert!(years("大村益次郎（１８２５～６９年）").contains(&1869.0));
+        assert!(years("１８年の知事選").contains(&2018.0));
+        let range = years("０４～０５年の実業家殺害");
+        assert!(range.contains(&2004.0) && range.contains(&2005.0));
+        assert!(years("１８年間にわたり").is_empty(), "a count of years");
+    }
+
+    #[test]
+    fn a_middle_dot_between_digits_is_a_point_when_a_unit_or_two_digits_follow() {
+        assert_eq!(middle_dot_points("182・44ドル安"), "182.44ドル安");
+        assert_eq!(middle_dot_points("約1・5メートル"), "約1.5メートル");
+        assert_eq!(middle_dot_points("1・2月"), "1・2月");
+        assert_eq!(middle_dot_points("090・8859・1234"), "090・8859・1234");
+    }
+}
