@@ -52,7 +52,8 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 /// A month and day written with a slash, as an event is named by its date
 /// (`9/11`); not a fraction or a rate whose parts are no month and day (`24/7`).
 static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d/.])(\d{1,2})/(\d{1,2})(?:[^\d/]|$)"));
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(\d{{4}})\b")));
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b({MONTHS}),?\s+(?:of\s+)?(\d{{4}})\b")));
 /// A code or a name with digits, which writes no number: `COVID-19`, `F-35`,
 /// `MH-17`, `SARS-CoV-2`, `코로나19` (a translation keeps or drops the digits
 /// as it likes). Its digits, the first group, are blanked before numbers are
@@ -88,7 +89,10 @@ pub(crate) fn extract(text: &str) -> Vec<Found> {
 fn read(text: &str) -> Vec<Found> {
     let mut t = Taker {
         out: Vec::new(),
-        rest: crate::lang::ja::numbers::middle_dot_points(&ea::ascii_digits(text)).into_owned(),
+        rest: {
+            use crate::lang::ja::numbers::{middle_dot_points, western_years};
+            western_years(&middle_dot_points(&ea::ascii_digits(text))).into_owned()
+        },
     };
     // Straight marks left unbalanced (a quotation running on into the next
     // paragraph, as news writes it) pair the wrong way: no quotation is read
@@ -252,7 +256,7 @@ pub(crate) fn supported(claim: &Claim, found: &[Found], quotes: &crate::text::Qu
 }
 
 mod dates;
-mod days;
+pub(super) mod days;
 #[cfg(test)]
 mod east_asian_tests;
 mod numbers;

@@ -141,6 +141,10 @@ pub(super) fn held(text: &str) -> Vec<Found> {
             }),
     );
     out.extend(short_weekdays(text));
+    out.extend(super::claims::days::occasions(text).into_iter().map(|w| Found {
+        claim: Claim::Weekday(w),
+        text: String::new(),
+    }));
     // A rate in thousandths, as a batting average is given (".182" → `1割8分2厘`).
     static RATE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[\s(~～])\.(\d{3})\b"));
     out.extend(RATE.captures_iter(text).filter_map(|c| {

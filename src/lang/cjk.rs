@@ -84,6 +84,13 @@ pub(super) fn negated(s: &str, markers: &[&str]) -> bool {
         "不到",
         "而不是",
         "而非",
+        // "Least", "have to", "regardless", "indispensable": no denial.
+        "最不",
+        "不得不",
+        "不管",
+        "不论",
+        "不論",
+        "不可或缺",
     ] {
         s = s.replace(w, " ");
     }

@@ -31,6 +31,8 @@ fn negation_in_each_language() {
         ("必ず実現する", false),
         ("国籍に関わらず記入する", false),
         ("受け入れられない", true),
+        ("正在经历最不严重干旱", false),
+        ("我们不得不采取措施", false),
         ("一切認めず", true),
         ("The move is not unacceptable", false),
         ("We are never unwilling to talk", false),

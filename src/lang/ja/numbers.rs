@@ -13,6 +13,20 @@ use crate::lang::east_asian::ascii_digits;
 /// the year may follow in brackets (`1895（明治28）年`).
 pub(crate) static ERA: LazyLock<Regex> =
     LazyLock::new(|| re(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)\s*[年)）]"));
+/// Era years before `年` written as the western year (`平成18年2月` →
+/// `2006年2月`), so that a date reads whole.
+pub(crate) fn western_years(s: &str) -> std::borrow::Cow<'_, str> {
+    static ERA_YEAR: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)\s*年"));
+    if !ERA_YEAR.is_match(s) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    ERA_YEAR.replace_all(s, |c: &regex::Captures| match era_year(&c[1], &c[2]) {
+        Some(y) => format!("{y}年"),
+        None => c[0].to_string(),
+    })
+}
+
 /// The year of a Japanese era year (`元` is an era's first year).
 pub(crate) fn era_year(era: &str, n: &str) -> Option<i32> {
     let n: i32 = if n == "元" { 1 } else { n.parse().ok()? };
@@ -28,12 +42,13 @@ pub(crate) fn era_year(era: &str, n: &str) -> Option<i32> {
 
 /// Years Japanese writes by their last two digits, read only to support a
 /// claim: after a year in full they take its century (`1825～69年` ends in
-/// 1869); alone (`18年の知事選`, `04～05年`) they may be of this century or the
+/// 1869, the `2019/20` season in 2020); alone (`18年の知事選`, `04～05年`) they may be of this century or the
 /// last. Not a count of years (`18年間`, `18年前`, `18年ぶり`).
 pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
-    static RANGE_END: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–]\s?(\d{2})\s?年"));
+    static RANGE_END: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–/／]\s?(\d{2})(?:[^\d]|$)"));
     static SHORT: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?年([間间前ぶ余以]?)"));
+        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?年(間|间|前|ぶり|余|以上)?"));
     let text = ascii_digits(text);
     let year = |v: i32| (f64::from(v), crate::lang::Kind::Year);
     let mut out: Vec<(f64, crate::lang::Kind)> = RANGE_END
@@ -96,6 +111,7 @@ mod tests {
         assert_eq!(era_year("平成", "18"), Some(2006));
         assert_eq!(era_year("明治", "28"), Some(1895));
         assert_eq!(era_year("令和", "元"), Some(2019));
+        assert_eq!(western_years("平成18年2月に開店"), "2006年2月に開店");
     }
 
     #[test]
@@ -106,6 +122,8 @@ mod tests {
         let range = years("０４～０５年の実業家殺害");
         assert!(range.contains(&2004.0) && range.contains(&2005.0));
         assert!(years("１８年間にわたり").is_empty(), "a count of years");
+        assert!(years("改正は21年以降とみられる").contains(&2021.0));
+        assert!(years("2019/20シーズン").contains(&2020.0));
     }
 
     #[test]
