@@ -38,7 +38,10 @@ pub(crate) struct Found {
 }
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
-static ISO_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+/// A full date in figures: ISO (`2026-03-02`), or with dots or slashes
+/// (`2024.01.09`, `2024/1/9`).
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{4})(?:-(\d{2})-(\d{2})|\.(\d{1,2})\.(\d{1,2})|/(\d{1,2})/(\d{1,2}))\b"));
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"

@@ -1,7 +1,8 @@
 //! Claims that read more than one way. Code decides a claim only when no
 //! reading of it rests on the sources: `1/5` is a date, a fraction or a score;
 //! `22年度` is a count of years or the fiscal year 2022; "the 11th" is the day
-//! before the 12th the sources date, when they speak of "the day before".
+//! before the 12th the sources date, when they speak of "the day before"; `9折`
+//! is nine tenths of a price, ten per cent off.
 
 use crate::pattern::re;
 use std::sync::LazyLock;
@@ -17,6 +18,8 @@ static SLASHED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})/(\d{1,2})$"))
 /// fiscal or calendar year (`22年度`, `22年`, `22년`), or the first of a range
 /// of such years (`04～05年`).
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{2})\s?(?:年度?|년도?)$|^(0\d)$"));
+/// A discount as Chinese gives one: `9折` is ten per cent off.
+static DISCOUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^([1-9])\s?折$"));
 /// Words that date a day by another ("the next day", 前日, 翌日, 전날, 次日).
 const DAY_BY_ANOTHER: &[&str] = &[
     "next day",
@@ -63,6 +66,12 @@ pub(super) fn held(c: &Found, supported: impl Fn(&Claim) -> bool, sources: &[&st
     if let Some(m) = SHORT_YEAR.captures(text)
         && let Some(Ok(y)) = m.get(1).or_else(|| m.get(2)).map(|y| y.as_str().parse::<i32>())
         && [1800, 1900, 2000].iter().any(|c| year(c + y))
+    {
+        return true;
+    }
+    if let Some(m) = DISCOUNT.captures(text)
+        && let Ok(n) = m[1].parse::<f64>()
+        && supported(&Claim::Percent(100.0 - n * 10.0))
     {
         return true;
     }
@@ -122,6 +131,12 @@ mod tests {
         assert!(held_in("1/5 of China's", "韓国の水素技術特許、中国の５分の１"));
         assert!(held_in("5/5 stars", "★★★★★（星５つ中の５）"));
         assert!(!held_in("1/6 of China's", "韓国の水素技術特許、中国の５分の１"));
+    }
+
+    #[test]
+    fn a_discount_in_tenths_is_a_percentage_off() {
+        assert!(held_in("可享9折优惠", "２点買い物につき10％オフで販売"));
+        assert!(!held_in("可享8折优惠", "２点買い物につき10％オフで販売"));
     }
 
     #[test]

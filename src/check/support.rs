@@ -361,6 +361,8 @@ mod tests {
         assert!(holds("約1・5メートルの厚み", 1.5));
         assert!(holds("同神社は一昨年から", 2.0));
         assert!(holds("재작년부터", 2.0));
+        assert!(holds("Bangladesh quadrupled female literacy", 4.0));
+        assert!(holds("約1年半前に導入された", 18.0));
         let percent = |text: &str, v: f64| {
             held(text)
                 .iter()

@@ -47,7 +47,7 @@ pub(super) fn is_translation(text: &str, cited: Option<Script>) -> bool {
 /// Japanese and Chinese share: in an article in the other language it is a
 /// translation, whatever its script says.
 pub(super) fn han_only(quote: &str) -> bool {
-    let mut letters = quote.chars().filter(|c| c.is_alphanumeric()).peekable();
+    let mut letters = quote.chars().filter(|c| c.is_alphabetic()).peekable();
     letters.peek().is_some() && letters.all(crate::lang::script::han)
 }
 
@@ -102,9 +102,18 @@ pub(super) fn check(
 /// A translated quotation against everything its passages say.
 fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> Option<Unfaithful> {
     let statements = || passages.iter().flat_map(|p| &p.statements);
-    // A quotation translates a quotation when the passages hold one; else what
-    // was reported.
-    let quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
+    // A quotation translates a quotation when the passages hold one, whether or
+    // not its speaker was read; else what was reported.
+    let mut quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
+    for p in passages {
+        for c in crate::lang::quotes::QUOTES.captures_iter(&p.text) {
+            if let Some(q) = (1..c.len()).find_map(|i| c.get(i)).map(|m| m.as_str().trim())
+                && !quoted.iter().any(|o| o.contains(q))
+            {
+                quoted.push(q);
+            }
+        }
+    }
     let originals: Vec<&str> = if quoted.is_empty() {
         statements().map(|s| s.content.as_str()).collect()
     } else {
@@ -119,7 +128,12 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
         if c.claim == Claim::Number(1.0) {
             continue;
         }
-        if !matches!(c.claim, Claim::Quote(_)) && !claims::supported(&c.claim, found, &no_index) {
+        let supported = |claim: &Claim| claims::supported(claim, found, &no_index);
+        let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
+        if !matches!(c.claim, Claim::Quote(_))
+            && !supported(&c.claim)
+            && !super::readings::held(&c, supported, &texts)
+        {
             return Some(Unfaithful::Fact(c.text));
         }
     }

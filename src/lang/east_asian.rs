@@ -26,9 +26,13 @@ const CURRENCY: &str = "달러|원|위안|엔|유로|파운드|루블|円|元|�
 const COUNTER: &str =
     "隻|艘|人|名|回|次|件|発|发|機|机|架|台|家|个|個|枚|倍|カ国|か国|ヵ国|か所|カ所|项|項|条|輌|辆";
 
-/// `2026年3月2日`, `3월 1일`, `2026년 10월`, `1895（明治28）年7月`.
+/// `2026年3月2日`, `3월 1일`, `2026년 10월`, `1895（明治28）年7月`; a year by its
+/// last two digits before a month is of this century or, from 50, the last
+/// (`26年3月期`, the year to March 2026).
 pub(crate) static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(\d{4})\s*(?:[（(][^）)]{1,8}[）)])?\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?")
+    re(
+        r"(?:(\d{4}|\d{2})\s*(?:[（(][^）)]{1,8}[）)])?\s*[年년]\s*)?(\d{1,2})\s*[月월](?:\s*(\d{1,2})\s*[日일])?",
+    )
 });
 /// A month (and day) in kanji or hanzi numerals: `六月`, `十月份`, `十月一日`.
 pub(crate) static HAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -56,20 +60,21 @@ pub(crate) static DAY: LazyLock<Regex> = LazyLock::new(|| re(r"(\d{1,2})\s*(?:�
 /// (`£28億元` is in pounds).
 pub(crate) static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(US\$|\$|€|£|¥|₩)?\s?({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})?(?:\s?(천|千|万|만))?\s?({CURRENCY})"
+        r"(US\$|\$|€|£|¥|₩)?\s?({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})?(?:\s?(천|千|万|만|億|亿|억|兆|조))?\s?({CURRENCY})"
     ))
 });
-/// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`), with its
+/// A number in several units (`1만5000`, `1억2000만 달러`, `3兆5000億円`,
+/// `5億8千5百万`), with its
 /// currency if one follows.
 pub(crate) static COMPOUND: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?";
     let big = "조|兆|万亿|萬億|억|億|亿|만|万|萬";
     re(&format!(
-        r"((?:{num}\s?(?:(?:천|백)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?)\s?({CURRENCY})?"
+        r"((?:{num}\s?(?:(?:천|백|千|百)\s?(?:{big})?|{big})\s?){{2,4}}|{num}\s?(?:{big})\s?(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})(?:\.\d+)?)\s?({CURRENCY})?"
     ))
 });
 static PART: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(천|백)?\s?(조|兆|万亿|萬億|억|億|亿|만|万|萬)?")
+    re(r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s?(천|백|千|百)?\s?(조|兆|万亿|萬億|억|億|亿|만|万|萬)?")
 });
 
 /// The value of a compound number: within each group of ten thousand, digits
@@ -123,7 +128,7 @@ pub(crate) static GLUED: LazyLock<Regex> = LazyLock::new(|| {
 /// The value of a scale unit.
 pub(crate) fn scale(s: Option<&str>) -> f64 {
     match s {
-        Some("백") => 1e2,
+        Some("백" | "百") => 1e2,
         Some("천" | "千") => 1e3,
         Some("만" | "万" | "萬") => 1e4,
         Some("억" | "億" | "亿") => 1e8,
@@ -312,12 +317,19 @@ fn ends_with(chars: &[char], word: &str) -> bool {
 /// half, `夫婦` and `双方` are two, `半数` is fifty per cent. Read only to
 /// support a claim written in digits ("0.5インチ" from `半英寸`), never as one.
 /// Ordinals in kanji or hanzi numerals (`第二`, `第十四回`) count too, so "the
-/// second-largest" rests on `第二大`.
+/// second-largest" rests on `第二大`, and years and a half (`1年半` holds 1.5
+/// and "18 months").
 pub(crate) fn words_for(
     text: &str,
     table: &[(&str, f64, crate::lang::Kind)],
 ) -> Vec<(f64, crate::lang::Kind)> {
     static ORDINAL: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"第\s?({NUMERAL})")));
+    // Years and a half (`1年半`, `一年半`): as years, and as months ("18 months").
+    static AND_A_HALF: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUM}|{NUMERAL})\s?年半")));
+    let halves = AND_A_HALF
+        .captures_iter(text)
+        .filter_map(|c| value(&c[1]))
+        .flat_map(|n| [n + 0.5, n * 12.0 + 6.0].map(|v| (v, crate::lang::Kind::Number)));
     let ordinals = ORDINAL
         .captures_iter(text)
         .filter_map(|c| value(&c[1]))
@@ -327,5 +339,6 @@ pub(crate) fn words_for(
         .filter(|(word, ..)| text.contains(word))
         .map(|&(_, value, kind)| (value, kind))
         .chain(ordinals)
+        .chain(halves)
         .collect()
 }

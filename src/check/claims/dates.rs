@@ -2,14 +2,25 @@
 //! Japanese and Chinese forms in digits and in numerals.
 
 use super::{Claim, DAY_MONTH, ISO_DATE, MONTH_DAY, MONTH_YEAR, SLASH_DATE, Taker, ea, month};
+use crate::pattern::re;
+use std::sync::LazyLock;
+
+/// A range of years whose end gives only its last two digits: `1981-87`.
+static YEAR_RANGE_END: LazyLock<regex::Regex> = LazyLock::new(|| re(r"\b(1[89]|20)\d{2}\s?[-–]\s?(\d{2})\b"));
 
 /// Dates in English forms, then in the East Asian ones.
 pub(super) fn dates(t: &mut Taker) {
     t.take(&ISO_DATE, |c| {
+        let part = |i: usize| {
+            [i, i + 2, i + 4]
+                .iter()
+                .find_map(|&k| c.get(k))
+                .and_then(|m| m.as_str().parse().ok())
+        };
         Some(Claim::Date {
             year: c[1].parse().ok(),
-            month: c[2].parse().ok(),
-            day: c[3].parse().ok(),
+            month: part(2).filter(|m| (1..=12).contains(m)),
+            day: part(3).filter(|d| (1..=31).contains(d)),
         })
     });
     t.take(&MONTH_DAY, |c| {
@@ -38,6 +49,15 @@ pub(super) fn dates(t: &mut Taker) {
             })
         });
     }
+    // The end of a range of years by its last two digits ("1981-87" ends in 1987).
+    t.take_from(&YEAR_RANGE_END, 2, |c| {
+        let year = c[1].parse::<i32>().ok()? * 100 + c[2].parse::<i32>().ok()?;
+        Some(Claim::Date {
+            year: Some(year),
+            month: None,
+            day: None,
+        })
+    });
     t.take(&MONTH_YEAR, |c| {
         Some(Claim::Date {
             year: c[2].parse().ok(),
@@ -52,7 +72,14 @@ pub(super) fn dates(t: &mut Taker) {
 fn east_asian(t: &mut Taker) {
     t.take(&ea::DATE, |c| {
         Some(Claim::Date {
-            year: c.get(1).and_then(|y| y.as_str().parse().ok()),
+            year: c
+                .get(1)
+                .and_then(|y| y.as_str().parse().ok())
+                .map(|y: i32| match y {
+                    0..50 => 2000 + y,
+                    50..100 => 1900 + y,
+                    _ => y,
+                }),
             month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
             day: c
                 .get(3)

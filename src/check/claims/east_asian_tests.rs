@@ -213,3 +213,15 @@ fn an_event_by_its_date_and_a_weekday_only_where_the_language_names_one() {
         date(Some(1895), Some(7), None)
     );
 }
+
+#[test]
+fn amounts_in_thousands_and_hundreds_and_years_by_two_digits_before_a_month() {
+    let money = |value: f64, code: &'static str| Claim::Money {
+        value,
+        currency: Some(code),
+    };
+    assert_eq!(first("２千億円規模を投じる"), money(2e11, "JPY"));
+    assert_eq!(first("5億8千5百万ナイラ"), Claim::Number(5.85e8));
+    assert_eq!(first("26年３月期の売上高"), date(Some(2026), Some(3), None));
+    assert_eq!(first("2024.01.09 - 株式会社"), date(Some(2024), Some(1), Some(9)));
+}

@@ -23,9 +23,12 @@ static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONEY_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(US\$|\$|€|£|¥|₩|\bUSD|\bEUR|\bGBP|\bJPY|\bKRW|\bCNY)\s?({NUM})(?:\s?({SCALE})\b)?"
+        r"(US\$|\$|€|£|¥|₩|₦|\bNGN|\bUSD|\bEUR|\bGBP|\bJPY|\bKRW|\bCNY)\s?({NUM})(?:\s?({SCALE})\b)?"
     ))
 });
+/// Digits after a currency's letter, before a scale word: "N585 million".
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b[A-Z](\d+(?:\.\d+)?)\s?(million|billion|trillion|bn|m)\b"));
 static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b({NUM})(?:\s({SCALE}))?\s(dollars|euros|pounds|yen|won|yuan|renminbi)\b"
@@ -84,6 +87,7 @@ fn currency(s: &str) -> &'static str {
         "£" | "gbp" | "pounds" => "GBP",
         "¥" | "jpy" | "yen" => "JPY",
         "₩" | "krw" | "won" => "KRW",
+        "₦" | "ngn" | "naira" => "NGN",
         _ => "CNY",
     }
 }
@@ -101,7 +105,8 @@ fn ordinal_words(t: &mut Taker) {
     });
 }
 
-/// Percentages, money and numbers (digits, scales, Korean units, words).
+/// Percentages, money and numbers (digits, scales, Korean units, words): the
+/// East Asian forms first, then the English ones.
 pub(super) fn numbers(t: &mut Taker) {
     t.take(&PERCENT, |c| number(&c[1]).map(Claim::Percent));
     t.take(&PERCENT_WORDS, |c| number_words::value(&c[1]).map(Claim::Percent));
@@ -117,34 +122,7 @@ pub(super) fn numbers(t: &mut Taker) {
         let tenths = ea::value(c.get(1).or_else(|| c.get(4))?.as_str())?;
         Some(Claim::Percent(tenths * 10.0 + part(2) + part(3) / 10.0))
     });
-    // A number in group `i` times the scale units in the two groups after it.
-    let scaled = |c: &regex::Captures, i: usize| {
-        let unit = |k: usize| ea::scale(c.get(k).map(|m| m.as_str()));
-        ea::value(c.get(i)?.as_str()).map(|n| n * unit(i + 1) * unit(i + 2))
-    };
-    t.take(&ea::COMPOUND, |c| {
-        let value = ea::compound(&c[1])?;
-        Some(match c.get(2) {
-            Some(cur) => Claim::Money {
-                value,
-                currency: Some(ea::currency(cur.as_str())),
-            },
-            None => Claim::Number(value),
-        })
-    });
-    t.take(&ea::MONEY, |c| {
-        let code = match c.get(1) {
-            Some(sign) => currency(sign.as_str()),
-            None => ea::currency(&c[5]),
-        };
-        Some(Claim::Money {
-            value: scaled(c, 2)?,
-            currency: Some(code),
-        })
-    });
-    t.take(&ea::SCALED, |c| scaled(c, 1).map(Claim::Number));
-    t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
-    t.take_from(&ea::GLUED, 1, |c| number(&c[1]).map(Claim::Number));
+    east_asian(t);
     t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));
         Some(Claim::Money {
@@ -173,6 +151,14 @@ pub(super) fn numbers(t: &mut Taker) {
             Claim::Number(value)
         })
     });
+    // An amount after a currency's letter ("N585 million", naira).
+    t.take(&LETTERED, |c| {
+        let value = number(&c[1])? * scale(Some(&c[2]));
+        Some(Claim::Money {
+            value,
+            currency: None,
+        })
+    });
     ordinal_words(t);
     t.take(&WORDS, |c| {
         let value = number_words::value(&c[0])?;
@@ -181,4 +167,38 @@ pub(super) fn numbers(t: &mut Taker) {
             .any(|w| scale(Some(w)) > 1.0 || w.eq_ignore_ascii_case("hundred"));
         (value >= 10.0 || scaled).then_some(Claim::Number(value))
     });
+}
+
+/// Amounts and counts in Korean, Japanese and Chinese forms: compound numbers,
+/// amounts with a currency after them, scaled numbers, numerals with a
+/// counter, digits glued to a word.
+fn east_asian(t: &mut Taker) {
+    // A number in group `i` times the scale units in the two groups after it.
+    let scaled = |c: &regex::Captures, i: usize| {
+        let unit = |k: usize| ea::scale(c.get(k).map(|m| m.as_str()));
+        ea::value(c.get(i)?.as_str()).map(|n| n * unit(i + 1) * unit(i + 2))
+    };
+    t.take(&ea::COMPOUND, |c| {
+        let value = ea::compound(&c[1])?;
+        Some(match c.get(2) {
+            Some(cur) => Claim::Money {
+                value,
+                currency: Some(ea::currency(cur.as_str())),
+            },
+            None => Claim::Number(value),
+        })
+    });
+    t.take(&ea::MONEY, |c| {
+        let code = match c.get(1) {
+            Some(sign) => currency(sign.as_str()),
+            None => ea::currency(&c[5]),
+        };
+        Some(Claim::Money {
+            value: scaled(c, 2)?,
+            currency: Some(code),
+        })
+    });
+    t.take(&ea::SCALED, |c| scaled(c, 1).map(Claim::Number));
+    t.take(&ea::COUNTED, |c| ea::value(&c[1]).map(Claim::Number));
+    t.take_from(&ea::GLUED, 1, |c| number(&c[1]).map(Claim::Number));
 }

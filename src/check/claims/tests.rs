@@ -36,6 +36,19 @@ fn numbers_in_every_written_form_are_equal() {
         "a shop's name"
     );
     assert_eq!(claims("Twenty-Five Killed in Crash"), [Claim::Number(25.0)]);
+    let year = |y| Claim::Date {
+        year: Some(y),
+        month: None,
+        day: None,
+    };
+    assert_eq!(claims("an office from 1981-87"), [year(1987), year(1981)]);
+    assert_eq!(
+        claims("a N585 million fund"),
+        [Claim::Money {
+            value: 5.85e8,
+            currency: None
+        }]
+    );
 }
 
 #[test]

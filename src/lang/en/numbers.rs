@@ -181,6 +181,10 @@ fn in_words(text: &str) -> Vec<(f64, Kind)> {
         if w == "quarter" {
             out.push((25.0, Kind::Percent));
         }
+        // All of it (すべて → "100 per cent").
+        if matches!(w, "all" | "entire" | "entirely" | "every" | "whole") {
+            out.push((100.0, Kind::Percent));
+        }
         // "half a percentage point" → 0.5%포인트, 0.5个百分点.
         let ahead = |k: usize| words.get(i + k).map(|w| w.to_ascii_lowercase());
         if matches!(w, "half" | "quarter")
@@ -265,6 +269,8 @@ fn plain_value(w: &str) -> Option<f64> {
         }
         "quarter" => 15.0,
         "thrice" | "triple" | "tripled" | "trio" => 3.0,
+        "quadruple" | "quadrupled" | "fourfold" => 4.0,
+        "quintuple" | "quintupled" | "fivefold" => 5.0,
         "dozen" | "dozens" => 12.0,
         "decade" | "decades" | "teen" | "teens" | "teenage" | "teenager" | "teenagers" => 10.0,
         "hundreds" | "century" | "centuries" | "centenary" | "centennial" => 100.0,
@@ -284,7 +290,7 @@ fn in_figures(text: &str) -> Vec<(f64, Kind)> {
     use std::sync::LazyLock;
     static TIME: LazyLock<regex::Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)|\b(\d+(?:\.\d+)?)[\s-]points?\b",
+            r"(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b|\b(\d{1,2})[:.](\d{2})\b|\b(1\d|20)(\d0)s\b|\b([2-9]0)s\b|\b(\d+(?:\.\d+)?)\s?(?:and|to|-|–)\s?\d+(?:\.\d+)?\s?(?:%|percent|per cent)|\b(\d+(?:\.\d+)?)[\s-]points?\b|\b(1[89]|20)\d{2}\s?[-–]\s?(\d{2})\b",
         )
     });
     let mut out = Vec::new();
@@ -310,6 +316,10 @@ fn in_figures(text: &str) -> Vec<(f64, Kind)> {
         }
         for v in [n(2), n(4), n(5), n(8)].into_iter().flatten() {
             out.push((v, Kind::Number));
+        }
+        // The end of a range of years by its last two digits ("1981-87").
+        if let (Some(century), Some(year)) = (n(11), n(12)) {
+            out.push((century * 100.0 + year, Kind::Year));
         }
         // A decade by its tens ("the '70s" → 1970年代).
         if let Some(tens) = n(8) {

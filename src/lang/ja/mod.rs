@@ -108,6 +108,20 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("一昨日", 2.0, Kind::Number),
     ("おととし", 2.0, Kind::Number),
     ("おととい", 2.0, Kind::Number),
+    // Numbers said in English and written in katakana (ベストナイン, the "best nine").
+    ("ナイン", 9.0, Kind::Number),
+    ("イレブン", 11.0, Kind::Number),
+    ("ダブル", 2.0, Kind::Number),
+    ("トリプル", 3.0, Kind::Number),
+    // All of it: "100 per cent of the soil".
+    ("すべて", 100.0, Kind::Percent),
+    ("全て", 100.0, Kind::Percent),
+    ("半年", 6.0, Kind::Number),
+    // Even odds, "50/50".
+    ("五分五分", 50.0, Kind::Number),
+    ("五分五分", 50.0, Kind::Percent),
+    ("半々", 50.0, Kind::Number),
+    ("半々", 50.0, Kind::Percent),
 ];
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {

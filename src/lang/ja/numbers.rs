@@ -79,7 +79,9 @@ pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
 /// nor a phone number (`090・8859・1234`).
 pub(crate) fn middle_dot_points(s: &str) -> std::borrow::Cow<'_, str> {
     static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"\d+(?:・\d+)+(?:ドル|円|元|％|%|パーセント|ポイント|メートル|キロ|センチ|ミリ|倍|度|秒|m|k)?")
+        re(
+            r"\d+(?:・\d+)+(?:ドル|円|元|％|%|パーセント|ポイント|メートル|キロ|センチ|ミリ|グラム|トン|リットル|合|倍|度|秒|兆|億|万|m|k)?",
+        )
     });
     if !s.contains('・') {
         return std::borrow::Cow::Borrowed(s);

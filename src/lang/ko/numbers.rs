@@ -51,6 +51,9 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("2인조", 2.0, Kind::Number),
     ("재작년", 2.0, Kind::Number),
     ("그저께", 2.0, Kind::Number),
+    ("전부", 100.0, Kind::Percent),
+    ("모두", 100.0, Kind::Percent),
+    ("반반", 50.0, Kind::Number),
 ];
 
 /// Korean numbers in words: round numbers (`수백만`), Sino-Korean digits before

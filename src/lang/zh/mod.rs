@@ -22,7 +22,11 @@ pub(super) static LANGUAGE: Language = Language {
         &["欢迎", "歡迎", "支持", "赞成", "贊成", "赞赏"],
         &["反对", "反對", "谴责", "譴責", "批判", "批评", "抗议", "拒绝"],
     ),
-    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
+    numbers: |s| {
+        let mut out = super::east_asian::words_for(s, WORDS_FOR_NUMBERS);
+        out.extend(discounts(s));
+        out
+    },
     labels: &ZH,
 };
 
@@ -47,7 +51,22 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
     ("搭檔", 2.0, Kind::Number),
     ("前年", 2.0, Kind::Number),
     ("前天", 2.0, Kind::Number),
+    ("全部", 100.0, Kind::Percent),
+    ("半年", 6.0, Kind::Number),
+    ("五五开", 50.0, Kind::Number),
+    ("一半一半", 50.0, Kind::Number),
 ];
+
+/// A discount as Chinese gives one: `9折` is the price times nine tenths, ten
+/// per cent off (`10％オフ`).
+fn discounts(text: &str) -> Vec<(f64, Kind)> {
+    static DISCOUNT: LazyLock<Regex> = LazyLock::new(|| re(r"([1-9]|[一二三四五六七八九])\s?折"));
+    DISCOUNT
+        .captures_iter(text)
+        .filter_map(|c| super::east_asian::value(&c[1]))
+        .map(|n| (100.0 - n * 10.0, Kind::Percent))
+        .collect()
+}
 
 static SILENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(concat!(
