@@ -232,7 +232,8 @@ pub(crate) fn blank_weekdays(s: &str) -> String {
 /// Numerals that count nothing exactly, blanked before numbers are read (as
 /// English "millions" and "one or two" are no claims):
 /// - a vague quantity: `何百万`, `数千`, `几十`, `幾百`, `数10億`;
-/// - `一` inside a word that counts nothing (`唯一`, `统一`, `同一`);
+/// - a numeral inside a word that counts nothing (`唯一`, `统一`, `零件`, `二次`
+///   without `第`, `第二天`);
 /// - two neighbouring digits, "one or two", "three or four": `一两`, `三四`;
 /// - a small numeral after a demonstrative, "these two" (`这两个`, `その三つ`),
 ///   which points back rather than counts, as "the two countries" does.
@@ -256,8 +257,13 @@ pub(crate) fn blank_uncounted(s: &str) -> String {
         let after_word = i > 0 && crate::lang::script::han(chars[i - 1]);
         let vague = "何数數几幾".contains(c)
             && next.is_some_and(|n| numeral(n) || (n.is_ascii_digit() && !after_word));
-        // `一` inside a word is no count: `唯一` only, `统一` unified, `同一` same.
-        if c == '一' && i > 0 && "唯统統同单單划劃专專".contains(chars[i - 1]) {
+        // A numeral inside a word is no count: `唯一` only, `统一` unified, `同一`
+        // same, `零件` parts, `二次销售` resale; nor is `第二天` (the next day).
+        let word = (c == '一' && i > 0 && "唯统統同单單划劃专專".contains(chars[i - 1]))
+            || (c == '零' && chars.get(i + 1).is_some_and(|n| "件部售食钱錢下".contains(*n)))
+            || (c == '二' && i > 0 && chars[i - 1] == '第' && chars.get(i + 1) == Some(&'天'))
+            || (c == '二' && chars.get(i + 1) == Some(&'次') && (i == 0 || chars[i - 1] != '第'));
+        if word {
             blank[i] = true;
             i += 1;
             continue;

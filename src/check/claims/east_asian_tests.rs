@@ -225,3 +225,18 @@ fn amounts_in_thousands_and_hundreds_and_years_by_two_digits_before_a_month() {
     assert_eq!(first("26年３月期の売上高"), date(Some(2026), Some(3), None));
     assert_eq!(first("2024.01.09 - 株式会社"), date(Some(2024), Some(1), Some(9)));
 }
+
+#[test]
+fn numerals_inside_words_count_nothing() {
+    let numbers = |text: &str| -> Vec<Claim> {
+        extract(text)
+            .into_iter()
+            .map(|f| f.claim)
+            .filter(|c| matches!(c, Claim::Number(_)))
+            .collect()
+    };
+    assert!(numbers("我们拥有大量的通用零件选件").is_empty());
+    assert!(numbers("退回的商品必须不影响二次销售").is_empty());
+    assert_eq!(numbers("这是第二次会谈"), [Claim::Number(2.0)]);
+    assert!(numbers("第二天上午").is_empty());
+}

@@ -31,7 +31,7 @@ static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b[A-Z](\d+(?:\.\d+)?)\s?(million|billion|trillion|bn|m)\b"));
 static MONEY_SUFFIX: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b({NUM})(?:\s({SCALE}))?\s(dollars|euros|pounds|yen|won|yuan|renminbi)\b"
+        r"\b({NUM})(?:\s({SCALE}))?\s?(dollars|euros|pounds|yen|won|yuan|renminbi)\b"
     ))
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {

@@ -43,6 +43,13 @@ fn numbers_in_every_written_form_are_equal() {
     };
     assert_eq!(claims("an office from 1981-87"), [year(1987), year(1981)]);
     assert_eq!(
+        claims("a mouse on sale for 3,280yen"),
+        [Claim::Money {
+            value: 3280.0,
+            currency: Some("JPY")
+        }]
+    );
+    assert_eq!(
         claims("a N585 million fund"),
         [Claim::Money {
             value: 5.85e8,
