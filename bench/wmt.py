@@ -5,7 +5,7 @@ Nothing here is tuned to NTREX's held-out half; these sets are for developing th
 checks further. The corpora are not part of this project: clone the WMT
 conference's repositories yourself and give their paths.
 
-Usage: wmt.py PARALLAX [--wmt21 DIR] [--wmt22 DIR] [--wmt24 DIR] [--all-domains] [-v]
+Usage: wmt.py PARALLAX [--wmt21 DIR] [--wmt22 DIR] [--wmt24 DIR] [--all-domains] [--editions] [-v]
 
 - `--wmt21 DIR`: `wmt21-news-systems` (newstest2021): English news with its
   Japanese reference (`xml/newstest2021.en-ja.all.xml`), and Japanese news with
@@ -20,10 +20,13 @@ Usage: wmt.py PARALLAX [--wmt21 DIR] [--wmt22 DIR] [--wmt24 DIR] [--all-domains]
 `--all-domains` adds the sets' other domains (conversation, e-commerce, social,
 speech), which are not news. Each document is written as a source (its first line
 the title) and its translation checked against it; each run counts the documents
-with a hard finding and the unverified notes.
+with a hard finding and the unverified notes. `--editions` compares each pair
+as two editions of one story instead (`check --edition T --against S`), and
+counts the documents with a difference.
 """
 
 import collections
+import json
 import pathlib
 import subprocess
 import sys
@@ -101,6 +104,19 @@ def wmt24(root):
             yield f"{a}<{b}", doc, r, s
 
 
+def editions(parallax, work, against, edition):
+    """The differences `check --edition` reports between two editions, as findings."""
+    (work / "against.md").write_text(ntrex.article_text(against), encoding="utf-8")
+    (work / "edition.md").write_text(ntrex.article_text(edition), encoding="utf-8")
+    run = subprocess.run([parallax, "check", "--edition", str(work / "edition.md"), "--against",
+                          str(work / "against.md"), "--json"], capture_output=True, text=True)
+    if run.returncode not in (0, 1):
+        raise SystemExit(f"parallax check failed ({run.returncode}): {run.stderr.strip()}")
+    report = json.loads(run.stdout)
+    return [dict(d, location=d["edition"]["location"], expected=d["against"]["text"][:120])
+            for d in report.get("differences", report.get("findings", []))]
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
     if not args:
@@ -121,8 +137,11 @@ def main():
             if len([l for l in src if l.strip()]) < 2:
                 continue
             total[run] += 1
-            ntrex.write_source(work / "source.md", src)
-            hard, unverified = ntrex.check(parallax, work, ntrex.article_text(article), work / "source.md")
+            if "--editions" in sys.argv:
+                hard, unverified = editions(parallax, work, src, article), []
+            else:
+                ntrex.write_source(work / "source.md", src)
+                hard, unverified = ntrex.check(parallax, work, ntrex.article_text(article), work / "source.md")
             notes[run] += len(unverified)
             if hard:
                 flagged[run] += 1

@@ -5,7 +5,6 @@
 use super::claims::{self, Claim};
 use super::hedge;
 use super::translation::{self, Unfaithful};
-use super::units;
 use super::{Block, Check, Corpus, Doc, Finding, Part};
 use crate::article::integrity::{FindingKind, Unverified};
 use crate::source::PassageId;
@@ -249,27 +248,12 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
     }
 }
 
-/// Whether a number the passages do not hold as written rests on them another
-/// way: `10m` as ten million or ten metres (`5k` five thousand or five
-/// kilometres), a measure converted to another unit ("385 miles" → "620 km"),
-/// across languages a counter that means "one" or "a" (1つ, 一个, 一名, 한 명),
-/// which translates an article or a singular that no number marks, or another
-/// reading of the claim (`readings`).
+/// Whether a claim the passages do not hold as written rests on them another
+/// way (`readings::otherwise`).
 fn held_otherwise(c: &claims::Found, block: &Block, pool: &Pool<'_>, across: bool) -> bool {
     let sources: Vec<&str> = pool.passages.iter().map(|p| p.text.as_str()).collect();
     let supported = |claim: &Claim| claims::supported(claim, &pool.found, &pool.quotes);
-    if super::readings::held(c, supported, &sources) {
-        return true;
-    }
-    let Claim::Number(v) = c.claim else {
-        return false;
-    };
-    if let Some(unit) = glued_unit(&c.text)
-        && claims::supported(&Claim::Number(v / unit), &pool.found, &pool.quotes)
-    {
-        return true;
-    }
-    units::converted(&block.text, &c.text, v, &sources) || (across && v == 1.0)
+    super::readings::otherwise(c, &block.text, supported, &sources, across)
 }
 
 /// Whether `claim` is a day of the week one off a day the passages hold. Across
@@ -341,18 +325,6 @@ fn negation_left_out(text: &str, quote: &str, passages: &[&crate::source::Passag
         }
     }
     seen
-}
-
-/// The scale a number's last letter glued to its digits gives it (`10m`,
-/// `5k`), when that letter may as well be a unit of length.
-fn glued_unit(text: &str) -> Option<f64> {
-    let mut rev = text.trim().chars().rev();
-    let unit = match rev.next()? {
-        'm' => 1e6,
-        'k' => 1e3,
-        _ => return None,
-    };
-    rev.next().is_some_and(|c| c.is_ascii_digit()).then_some(unit)
 }
 
 fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {

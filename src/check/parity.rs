@@ -111,10 +111,15 @@ fn facts(a: &Doc, b: &Doc) -> Vec<Difference> {
         .join("\n");
     let found_b = super::support::held(&text_b);
     let none = QuoteIndex::default();
+    let supported = |claim: &Claim| claims::supported(claim, &found_b, &none);
     let mut out = Vec::new();
     for block in &a.blocks {
+        let across = crate::lang::script::script(&block.text) != crate::lang::script::script(&text_b);
         for c in claims::extract(&block.text) {
-            if matches!(c.claim, Claim::Quote(_)) || claims::supported(&c.claim, &found_b, &none) {
+            if matches!(c.claim, Claim::Quote(_))
+                || supported(&c.claim)
+                || super::readings::otherwise(&c, &block.text, supported, &[text_b.as_str()], across)
+            {
                 continue;
             }
             out.push(Difference {

@@ -41,6 +41,46 @@ const DAY_BY_ANOTHER: &[&str] = &[
     "이튿날",
 ];
 
+/// Whether a claim that its sources do not hold as written rests on them
+/// another way: `10m` as ten million or ten metres (`5k` five thousand or five
+/// kilometres), a measure converted to another unit ("385 miles" → "620 km"),
+/// across languages (`across`) a counter that means "one" or "a" (1つ, 一个,
+/// 一名, 한 명), which translates an article or a singular that no number marks,
+/// or another reading of the claim (`held`). `text` is what the claim was read
+/// from.
+pub(super) fn otherwise(
+    c: &Found,
+    text: &str,
+    supported: impl Fn(&Claim) -> bool,
+    sources: &[&str],
+    across: bool,
+) -> bool {
+    if held(c, &supported, sources) {
+        return true;
+    }
+    let Claim::Number(v) = c.claim else {
+        return false;
+    };
+    if let Some(unit) = glued_unit(&c.text)
+        && supported(&Claim::Number(v / unit))
+    {
+        return true;
+    }
+    super::units::converted(text, &c.text, v, sources) || (across && v == 1.0)
+}
+
+/// The scale a number's last letter glued to its digits gives it (`10m`,
+/// `5k`), when that letter may as well be a unit of length.
+fn glued_unit(text: &str) -> Option<f64> {
+    let mut rev = text.trim().chars().rev();
+    let unit = match rev.next()? {
+        'm' => 1e6,
+        'k' => 1e3,
+        _ => return None,
+    };
+    rev.next().is_some_and(|c| c.is_ascii_digit()).then_some(unit)
+}
+
 /// Whether some other reading of `c` than the one it was read as rests on
 /// the sources: `supported` says whether the sources hold a claim, `sources`
 /// is their text.

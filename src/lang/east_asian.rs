@@ -204,13 +204,27 @@ fn numeral(s: &str) -> Option<f64> {
     Some(total + pending.unwrap_or(0) as f64)
 }
 
-/// Full-width digits and stops as ASCII (`１８０` → `180`), so every pattern
-/// reads them.
+/// Full-width digits, stops and thousands' commas as ASCII (`１８０` → `180`,
+/// `１７５，０００` → `175,000`), so every pattern reads them.
 pub(crate) fn ascii_digits(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let chars: Vec<char> = s.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
             '．' => '.',
+            // A full-width comma between groups of thousands (`１７５，０００`).
+            '，' if i > 0
+                && digit(chars[i - 1])
+                && chars
+                    .get(i + 1..i + 4)
+                    .is_some_and(|g| g.iter().all(|&d| digit(d)))
+                && !chars.get(i + 4).is_some_and(|&d| digit(d)) =>
+            {
+                ','
+            }
             c => c,
         })
         .collect()

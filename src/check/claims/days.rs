@@ -8,16 +8,15 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// A day of the week, also as a date gives it in brackets (`10日(金)`,
-/// `10일(금)`, "the 26th (Sun)"). Not a day that names an occasion ("Black
-/// Friday", "Super Tuesday"), read whole to claim nothing; a source holds
-/// its weekday all the same (`occasions`), for a translation may give it as
-/// one (`黑色星期五`). Not a count of weeks or days (`每周一次`, `每周四天`), nor a
-/// Chinese paper's name (`星期日泰晤士报`). An English name ("The Sunday
-/// Telegraph", "Saturday Night Live") holds its weekday, which a translation may
-/// write as one (`日曜日のテレグラフ`, `周六夜现场`).
+/// `10일(금)`, "the 26th (Sun)"). Not a count of weeks or days (`每周一次`,
+/// `每周四天`), nor a Chinese paper's name (`星期日泰晤士报`). Not a day that
+/// names an occasion, a paper or a show ("Black Friday", "Super Tuesday", "The
+/// Sunday Times", "Saturday Night Live"): read whole, they claim nothing, and a
+/// source holds their weekday all the same (`occasions`), which a translation
+/// may write as one (`黑色星期五`, `日曜日のテレグラフ`, `周六夜现场`).
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]|\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:Best|Times|Telegraph|Mirror|Express|Post|People|Herald|Night|Morning|School)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]|\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
     )
 });
 
@@ -51,7 +50,7 @@ pub(super) fn falls_on(year: i32, month: u32, day: u32) -> Option<u8> {
 pub(in crate::check) fn occasions(text: &str) -> Vec<u8> {
     static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+            r"\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:Best|Times|Telegraph|Mirror|Express|Post|People|Herald|Night|Morning|School)\b",
         )
     });
     let names = [
@@ -65,6 +64,9 @@ pub(in crate::check) fn occasions(text: &str) -> Vec<u8> {
     ];
     OCCASION
         .captures_iter(text)
-        .filter_map(|c| names.iter().position(|n| *n == &c[1]).map(|i| i as u8 + 1))
+        .filter_map(|c| {
+            let day = c.get(1).or_else(|| c.get(2))?.as_str();
+            names.iter().position(|n| *n == day).map(|i| i as u8 + 1)
+        })
         .collect()
 }

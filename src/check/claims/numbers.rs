@@ -57,7 +57,7 @@ static PERCENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// ("the third of"), nor an idiom ("the third party", "second-hand").
 static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:the|its|his|her|their|our|this)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|of|to|party|parties|world|hand|guess|guessing|rate|nature|class|rail|person|estate|wave|string|opinion|thoughts)?\b",
+        r"(?i)\b(?:the|its|his|her|their|our|this)\s+(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)[\s-]+(later|ago|or|and|of|to|half|party|parties|world|hand|guess|guessing|rate|nature|class|rail|person|estate|wave|string|opinion|thoughts)?\b",
     )
 });
 fn number(s: &str) -> Option<f64> {
