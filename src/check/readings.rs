@@ -2,7 +2,8 @@
 //! reading of it rests on the sources: `1/5` is a date, a fraction or a score;
 //! `22年度` is a count of years or the fiscal year 2022; "the 11th" is the day
 //! before the 12th the sources date, when they speak of "the day before"; `9折`
-//! is nine tenths of a price, ten per cent off.
+//! is nine tenths of a price, ten per cent off; `9조` is nine trillion or
+//! Article 9.
 
 use crate::pattern::re;
 use std::sync::LazyLock;
@@ -18,6 +19,9 @@ static SLASHED: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,2})/(\d{1,2})$"))
 /// fiscal or calendar year (`22年度`, `22年`, `22년`), or the first of a range
 /// of such years (`04～05年`).
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{2})\s?(?:年度?|년도?)$|^(0\d)$"));
+/// An article of a law as Korean numbers it (`헌법 9조`, Article 9), which
+/// reads as well as nine trillion.
+static ARTICLE: LazyLock<Regex> = LazyLock::new(|| re(r"^(\d{1,3})\s?조$"));
 /// A discount as Chinese gives one: `9折` is ten per cent off.
 static DISCOUNT: LazyLock<Regex> = LazyLock::new(|| re(r"^([1-9])\s?折$"));
 /// Words that date a day by another ("the next day", 前日, 翌日, 전날, 次日).
@@ -109,6 +113,12 @@ pub(super) fn held(c: &Found, supported: impl Fn(&Claim) -> bool, sources: &[&st
     {
         return true;
     }
+    if let Some(m) = ARTICLE.captures(text)
+        && let Ok(n) = m[1].parse::<f64>()
+        && number(n)
+    {
+        return true;
+    }
     if let Some(m) = DISCOUNT.captures(text)
         && let Ok(n) = m[1].parse::<f64>()
         && supported(&Claim::Percent(100.0 - n * 10.0))
@@ -177,6 +187,10 @@ mod tests {
     fn a_discount_in_tenths_is_a_percentage_off() {
         assert!(held_in("可享9折优惠", "２点買い物につき10％オフで販売"));
         assert!(!held_in("可享8折优惠", "２点買い物につき10％オフで販売"));
+        assert!(held_in(
+            "헌법 9조를 개정하려는",
+            "to revise article 9 of the constitution"
+        ));
     }
 
     #[test]

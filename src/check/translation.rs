@@ -123,16 +123,16 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
         return Some(Unfaithful::NothingSaid);
     }
     let no_index = crate::text::QuoteIndex::default();
+    let supported = |claim: &Claim| claims::supported(claim, found, &no_index);
+    let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
     for c in claims::extract(quote) {
         // A counter that means "one" or "a" (一家, 1つ) translates an article.
         if c.claim == Claim::Number(1.0) {
             continue;
         }
-        let supported = |claim: &Claim| claims::supported(claim, found, &no_index);
-        let texts: Vec<&str> = passages.iter().map(|p| p.text.as_str()).collect();
         if !matches!(c.claim, Claim::Quote(_))
             && !supported(&c.claim)
-            && !super::readings::held(&c, supported, &texts)
+            && !super::readings::otherwise(&c, quote, supported, &texts, true)
         {
             return Some(Unfaithful::Fact(c.text));
         }

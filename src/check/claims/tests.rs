@@ -36,7 +36,10 @@ fn numbers_in_every_written_form_are_equal() {
         "a shop's name"
     );
     assert_eq!(claims("Twenty-Five Killed in Crash"), [Claim::Number(25.0)]);
-    assert!(claims("one park worker told The Sunday Times").is_empty(), "a paper's name");
+    assert!(
+        claims("one park worker told The Sunday Times").is_empty(),
+        "a paper's name"
+    );
     assert!(claims("commercial in the second half of next year").is_empty());
     assert_eq!(claims("最大１７５，０００人の兵"), [Claim::Number(175000.0)]);
     let year = |y| Claim::Date {
