@@ -12,8 +12,11 @@ use crate::lang::en::spelling;
 
 /// A word; in a text that mixes scripts, a Latin word ends where Han, kana or
 /// Hangul begins (`Morgan Spector等` names Morgan Spector).
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| re(r"[\p{L}\p{N}][[\p{L}\p{N}'’.-]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]]*"));
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+|[\p{L}\p{N}][[\p{L}\p{N}'’.-]--[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]]*",
+    )
+});
 
 /// Words that start sentences or join names without being names themselves.
 const COMMON: &[&str] = &[

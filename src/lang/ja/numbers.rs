@@ -18,7 +18,7 @@ pub(crate) static ERA: LazyLock<Regex> =
 pub(crate) fn western_years(s: &str) -> std::borrow::Cow<'_, str> {
     static ERA_YEAR: LazyLock<Regex> =
         LazyLock::new(|| re(r"(令和|平成|昭和|大正|明治)\s*(\d{1,2}|元)\s*年"));
-    if !ERA_YEAR.is_match(s) {
+    if !s.contains('年') || !ERA_YEAR.is_match(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     ERA_YEAR.replace_all(s, |c: &regex::Captures| match era_year(&c[1], &c[2]) {
@@ -49,6 +49,9 @@ pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
         LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–/／]\s?(\d{2})(?:[^\d]|$)"));
     static SHORT: LazyLock<Regex> =
         LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?年(間|间|前|ぶり|余|以上)?"));
+    if !text.contains('年') && !text.contains('/') && !text.contains('／') {
+        return Vec::new();
+    }
     let text = ascii_digits(text);
     let year = |v: i32| (f64::from(v), crate::lang::Kind::Year);
     let mut out: Vec<(f64, crate::lang::Kind)> = RANGE_END

@@ -63,6 +63,9 @@ const WORDS_FOR_NUMBERS: &[(&str, f64, Kind)] = &[
 /// per cent off (`10％オフ`).
 fn discounts(text: &str) -> Vec<(f64, Kind)> {
     static DISCOUNT: LazyLock<Regex> = LazyLock::new(|| re(r"([1-9]|[一二三四五六七八九])\s?折"));
+    if !text.contains('折') {
+        return Vec::new();
+    }
     DISCOUNT
         .captures_iter(text)
         .filter_map(|c| super::east_asian::value(&c[1]))
