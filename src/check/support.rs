@@ -141,6 +141,14 @@ pub(super) fn held(text: &str) -> Vec<Found> {
             }),
     );
     out.extend(short_weekdays(text));
+    out.extend(ea::short_years(text).into_iter().map(|(y, _)| Found {
+        claim: Claim::Date {
+            year: Some(y as i32),
+            month: None,
+            day: None,
+        },
+        text: String::new(),
+    }));
     out.extend(super::claims::days::occasions(text).into_iter().map(|w| Found {
         claim: Claim::Weekday(w),
         text: String::new(),
@@ -351,6 +359,19 @@ mod tests {
         assert!(holds("she spoke at noon", 12.0));
         assert!(!holds("she spoke at noon", 13.0));
         assert!(holds("we're working round the clock", 24.0));
+    }
+
+    #[test]
+    fn years_by_their_last_two_digits() {
+        let years = |text: &str| -> Vec<f64> { ea::short_years(text).into_iter().map(|(v, _)| v).collect() };
+        assert!(years("大村益次郎（１８２５～６９年）").contains(&1869.0));
+        assert!(years("１８年の知事選").contains(&2018.0));
+        let range = years("０４～０５年の実業家殺害");
+        assert!(range.contains(&2004.0) && range.contains(&2005.0));
+        assert!(years("１８年間にわたり").is_empty(), "a count of years");
+        assert!(years("改正は21年以降とみられる").contains(&2021.0));
+        assert!(years("2019/20シーズン").contains(&2020.0));
+        assert!(years("1950~53년 한국전쟁").contains(&1953.0));
     }
 
     #[test]

@@ -170,11 +170,7 @@ pub(super) fn tied<'o>(quote: &str, originals: &[&'o str]) -> Option<&'o str> {
         return None;
     }
     let score = |original: &str| {
-        shared_facts(&facts, original)
-            + latin
-                .iter()
-                .filter(|w| crate::text::contains_word(original, w))
-                .count()
+        shared_facts(&facts, original) + latin.iter().filter(|w| latin_word_in(original, w)).count()
     };
     let mut scored: Vec<(usize, &str)> = originals.iter().map(|o| (score(o), *o)).collect();
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
@@ -184,6 +180,18 @@ pub(super) fn tied<'o>(quote: &str, originals: &[&'o str]) -> Option<&'o str> {
         }
         _ => None,
     }
+}
+
+/// Whether `text` holds `word`, a word in Latin letters, between anything but
+/// Latin letters and digits: Korean and Japanese glue their particles to it
+/// (`NATO와`, `EUに`).
+fn latin_word_in(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric())
+            && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// How many of `facts` (numbers and dates) `words` hold by value.

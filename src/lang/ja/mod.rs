@@ -23,11 +23,7 @@ pub(super) static LANGUAGE: Language = Language {
         &["歓迎", "支持", "賛成", "評価"],
         &["反対", "非難", "批判", "抗議", "拒否"],
     ),
-    numbers: |s| {
-        let mut out = super::east_asian::words_for(s, WORDS_FOR_NUMBERS);
-        out.extend(numbers::short_years(s));
-        out
-    },
+    numbers: |s| super::east_asian::words_for(s, WORDS_FOR_NUMBERS),
     labels: &JA,
 };
 

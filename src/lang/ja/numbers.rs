@@ -1,13 +1,10 @@
 //! Years and decimals as Japanese writes them: era years (`令和8年`,
-//! `1895（明治28）年`), years by their last two digits (`18年の知事選`,
-//! `1825～69年`) and a decimal point written as a middle dot (`182・44ドル`).
+//! `1895（明治28）年`) and a decimal point written as a middle dot (`182・44ドル`).
 
 use crate::pattern::re;
 use std::sync::LazyLock;
 
 use regex::Regex;
-
-use crate::lang::east_asian::ascii_digits;
 
 /// A Japanese era year: `令和8年` is 2026, `平成18年` 2006, `明治28年` 1895;
 /// the year may follow in brackets (`1895（明治28）年`).
@@ -38,42 +35,6 @@ pub(crate) fn era_year(era: &str, n: &str) -> Option<i32> {
         _ => 1867,
     };
     Some(before_first + n)
-}
-
-/// Years Japanese writes by their last two digits, read only to support a
-/// claim: after a year in full they take its century (`1825～69年` ends in
-/// 1869, the `2019/20` season in 2020); alone (`18年の知事選`, `04～05年`) they may be of this century or the
-/// last. Not a count of years (`18年間`, `18年前`, `18年ぶり`).
-pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
-    static RANGE_END: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–/／]\s?(\d{2})(?:[^\d]|$)"));
-    static SHORT: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?年(間|间|前|ぶり|余|以上)?"));
-    if !text.contains('年') && !text.contains('/') && !text.contains('／') {
-        return Vec::new();
-    }
-    let text = ascii_digits(text);
-    let year = |v: i32| (f64::from(v), crate::lang::Kind::Year);
-    let mut out: Vec<(f64, crate::lang::Kind)> = RANGE_END
-        .captures_iter(&text)
-        .filter_map(|c| Some(year(c[1].parse::<i32>().ok()? * 100 + c[2].parse::<i32>().ok()?)))
-        .collect();
-    for c in SHORT.captures_iter(&text) {
-        if c.get(2).is_some_and(|m| !m.as_str().is_empty()) {
-            continue;
-        }
-        if let Ok(n) = c[1].parse::<i32>() {
-            out.extend([year(1900 + n), year(2000 + n)]);
-        }
-    }
-    // The start of a range of two short years (`04～05年`).
-    static START: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?[～〜~\-－–]\s?\d{2}\s?年"));
-    for c in START.captures_iter(&text) {
-        if let Ok(n) = c[1].parse::<i32>() {
-            out.extend([year(1900 + n), year(2000 + n)]);
-        }
-    }
-    out
 }
 
 /// A decimal point written as a middle dot, as Japanese papers write it
@@ -117,18 +78,6 @@ mod tests {
         assert_eq!(era_year("明治", "28"), Some(1895));
         assert_eq!(era_year("令和", "元"), Some(2019));
         assert_eq!(western_years("平成18年2月に開店"), "2006年2月に開店");
-    }
-
-    #[test]
-    fn years_by_their_last_two_digits() {
-        let years = |text: &str| -> Vec<f64> { short_years(text).into_iter().map(|(v, _)| v).collect() };
-        assert!(years("大村益次郎（１８２５～６９年）").contains(&1869.0));
-        assert!(years("１８年の知事選").contains(&2018.0));
-        let range = years("０４～０５年の実業家殺害");
-        assert!(range.contains(&2004.0) && range.contains(&2005.0));
-        assert!(years("１８年間にわたり").is_empty(), "a count of years");
-        assert!(years("改正は21年以降とみられる").contains(&2021.0));
-        assert!(years("2019/20シーズン").contains(&2020.0));
     }
 
     #[test]
