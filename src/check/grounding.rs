@@ -210,7 +210,14 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
     // actor the sources name in no script is flagged; other names cannot be
     // looked up.
     let across = translation::is_translation(&block.text, pool.script);
+    // A name in Latin letters is in another script than sources in Han, kana or
+    // Hangul, whatever the block is written in (`Coop札幌` from `コープさっぽろ`).
+    let latin_across = across
+        || pool
+            .script
+            .is_some_and(|s| s != crate::lang::script::Script::Latin);
     for name in entities(&block.text) {
+        let across = latin_across && !known_name(&name, &corpus.names_text);
         let missing = if across {
             corpus
                 .unattested
