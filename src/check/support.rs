@@ -395,5 +395,6 @@ mod tests {
         assert!(weekday("the show Cast (Mon-Fri, from 3:48)", 5));
         assert!(weekday("the show Cast (Mon-Fri, from 3:48)", 3));
         assert!(!weekday("the show Cast (Mon-Fri, from 3:48)", 6));
+        assert!(weekday("sales beat Black Friday's", 5) && weekday("she told The Sunday Times", 7));
     }
 }

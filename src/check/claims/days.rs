@@ -15,19 +15,25 @@ use regex::Regex;
 /// source holds their weekday all the same (`occasions`), which a translation
 /// may write as one (`黑色星期五`, `日曜日のテレグラフ`, `周六夜现场`).
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:Best|Times|Telegraph|Mirror|Express|Post|People|Herald|Night|Morning|School)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]|\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-    )
+    re(&format!(
+        r"{OCCASION}|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]"
+    ))
 });
+
+/// An occasion, a paper or a show named by a day, its groups uncaptured.
+const OCCASION: &str = r"\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:Best|Times|Telegraph|Mirror|Express|Post|People|Herald|Night|Morning|School)\b";
+/// The English names of the days, Monday first.
+const DAYS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
+
+/// The number of `name` among `names` (separated by spaces), from 1.
+fn day(names: &str, name: &str) -> Option<u8> {
+    names.split(' ').position(|n| n == name).map(|i| i as u8 + 1)
+}
 
 /// The day a match of [`WEEKDAY`] names, Monday 1 to Sunday 7.
 pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
-    let day = |names: &str, name: &str| names.split(' ').position(|n| n == name).map(|i| i as u8 + 1);
     if let Some(m) = c.get(1) {
-        day(
-            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
-            m.as_str(),
-        )
+        day(DAYS, m.as_str())
     } else if let Some(m) = c.get(7) {
         day("Mon Tue Wed Thu Fri Sat Sun", m.as_str().get(..3)?)
     } else if let Some(m) = c.get(2).or_else(|| c.get(5)) {
@@ -48,25 +54,11 @@ pub(super) fn falls_on(year: i32, month: u32, day: u32) -> Option<u8> {
 
 /// The weekdays of the occasions `text` names ("Black Friday" holds Friday).
 pub(in crate::check) fn occasions(text: &str) -> Vec<u8> {
-    static OCCASION: LazyLock<Regex> = LazyLock::new(|| {
-        re(
-            r"\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy|Maundy|Shrove|Giving|Blue)\s(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s(?:Best|Times|Telegraph|Mirror|Express|Post|People|Herald|Night|Morning|School)\b",
-        )
-    });
-    let names = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    OCCASION
-        .captures_iter(text)
-        .filter_map(|c| {
-            let day = c.get(1).or_else(|| c.get(2))?.as_str();
-            names.iter().position(|n| *n == day).map(|i| i as u8 + 1)
-        })
+    static NAMED: LazyLock<Regex> = LazyLock::new(|| re(OCCASION));
+    static DAY: LazyLock<Regex> =
+        LazyLock::new(|| re(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"));
+    NAMED
+        .find_iter(text)
+        .filter_map(|m| DAY.find(m.as_str()).and_then(|d| day(DAYS, d.as_str())))
         .collect()
 }
