@@ -131,6 +131,7 @@ fn weekdays(t: &mut Taker) {
         }
         days::weekday(c).map(Claim::Weekday)
     });
+    t.take_from(&days::BRACKETED, 1, |c| days::bracketed(c).map(Claim::Weekday));
 }
 
 /// Claims found so far, and the text not yet claimed.

@@ -16,7 +16,7 @@ use regex::Regex;
 /// may write as one (`黑色星期五`, `日曜日のテレグラフ`, `周六夜现场`).
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{OCCASION}|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(?:([月火水木金土日])|([월화수목금토일])|(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?)\s?[)）]"
+        r"{OCCASION}|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s?[)）]"
     ))
 });
 
@@ -34,14 +34,29 @@ fn day(names: &str, name: &str) -> Option<u8> {
 pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
     if let Some(m) = c.get(1) {
         day(DAYS, m.as_str())
-    } else if let Some(m) = c.get(7) {
+    } else if let Some(m) = c.get(5) {
         day("Mon Tue Wed Thu Fri Sat Sun", m.as_str().get(..3)?)
-    } else if let Some(m) = c.get(2).or_else(|| c.get(5)) {
+    } else if let Some(m) = c.get(2) {
         day("月 火 水 木 金 土 日", m.as_str())
     } else if let Some(m) = c.get(3) {
         day("一 二 三 四 五 六 日", m.as_str()).or((m.as_str() == "天").then_some(7))
     } else {
-        day("월 화 수 목 금 토 일", c.get(4).or_else(|| c.get(6))?.as_str())
+        day("월 화 수 목 금 토 일", c.get(4)?.as_str())
+    }
+}
+
+/// A weekday in brackets after a day of the month (`10日（金）`, `10일(금)`): only
+/// there, for `(月)` may as well be "a month". The day's `日` is read first, not
+/// taken with it: the span starts at the bracket (group 1).
+pub(super) static BRACKETED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[日일]\s?([（(])\s?(?:([月火水木金土日])|([월화수목금토일]))\s?[)）]"));
+
+/// The day a match of [`BRACKETED`] names, Monday 1 to Sunday 7.
+pub(super) fn bracketed(c: &regex::Captures) -> Option<u8> {
+    match (c.get(2), c.get(3)) {
+        (Some(m), _) => day("月 火 水 木 金 土 日", m.as_str()),
+        (_, Some(m)) => day("월 화 수 목 금 토 일", m.as_str()),
+        _ => None,
     }
 }
 

@@ -195,6 +195,10 @@ fn a_weekday_in_brackets_after_a_date() {
         [Claim::Weekday(5), Claim::Weekday(6)]
     );
     assert_eq!(weekdays("10일(금) 밤"), [Claim::Weekday(5)]);
+    assert!(
+        weekdays("家賃は5万円(月)で").is_empty(),
+        "a month's rent, not Monday"
+    );
 }
 
 #[test]
