@@ -123,7 +123,8 @@ fn read(text: &str) -> Vec<Found> {
 fn weekdays(t: &mut Taker) {
     // Japanese names its weekdays `月曜` to `日曜`: `周一` there is part of a
     // name (清水周一).
-    let japanese = crate::lang::script::script(&t.rest) == crate::lang::script::Script::Japanese;
+    let japanese = t.rest.contains(['周', '週'])
+        && crate::lang::script::script(&t.rest) == crate::lang::script::Script::Japanese;
     t.take(&days::WEEKDAY, |c| {
         let chinese_form = c[0].starts_with(['周', '週']);
         if japanese && chinese_form {

@@ -217,15 +217,13 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
             .script
             .is_some_and(|s| s != crate::lang::script::Script::Latin);
     for name in entities(&block.text) {
-        let across = latin_across && !known_name(&name, &corpus.names_text);
-        let missing = if across {
+        let unattested = || {
             corpus
                 .unattested
                 .iter()
                 .any(|a| crate::text::contains_word(&name, a))
-        } else {
-            !known_name(&name, &corpus.names_text)
         };
+        let missing = (!latin_across || unattested()) && !known_name(&name, &corpus.names_text);
         if missing {
             out.push(unknown(name));
         }

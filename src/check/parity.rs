@@ -112,9 +112,10 @@ fn facts(a: &Doc, b: &Doc) -> Vec<Difference> {
     let found_b = super::support::held(&text_b);
     let none = QuoteIndex::default();
     let supported = |claim: &Claim| claims::supported(claim, &found_b, &none);
+    let script_b = crate::lang::script::script(&text_b);
     let mut out = Vec::new();
     for block in &a.blocks {
-        let across = crate::lang::script::script(&block.text) != crate::lang::script::script(&text_b);
+        let across = crate::lang::script::script(&block.text) != script_b;
         for c in claims::extract(&block.text) {
             if matches!(c.claim, Claim::Quote(_))
                 || supported(&c.claim)

@@ -141,9 +141,9 @@ pub(super) fn held(text: &str) -> Vec<Found> {
             }),
     );
     out.extend(short_weekdays(text));
-    out.extend(ea::short_years(text).into_iter().map(|(y, _)| Found {
+    out.extend(ea::short_years(text).into_iter().map(|y| Found {
         claim: Claim::Date {
-            year: Some(y as i32),
+            year: Some(y),
             month: None,
             day: None,
         },
@@ -193,17 +193,16 @@ pub(super) fn held(text: &str) -> Vec<Found> {
 /// Weekdays a schedule abbreviates, a range of them included ("Mon-Fri",
 /// "Sat."), which a translation may write in full (`月～金曜`).
 fn short_weekdays(text: &str) -> Vec<Found> {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    use super::claims::days::abbreviated;
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,2}\.?(?:\s?(?:-|–|~|to|through)\s?(Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,2}\b)?",
         )
     });
-    let day = |name: &str| DAYS.iter().position(|d| *d == name).map(|i| i as u8 + 1);
     let mut out = Vec::new();
     for c in SHORT.captures_iter(text) {
-        let Some(first) = day(&c[1]) else { continue };
-        let last = c.get(2).and_then(|m| day(m.as_str())).unwrap_or(first);
+        let Some(first) = abbreviated(&c[1]) else { continue };
+        let last = c.get(2).and_then(|m| abbreviated(m.as_str())).unwrap_or(first);
         let mut d = first;
         loop {
             out.push(Found {
@@ -270,6 +269,12 @@ pub(super) fn dated(text: &str, published: crate::clock::Date) -> Vec<Found> {
 mod tests {
     use super::*;
 
+    fn percent(text: &str, v: f64) -> bool {
+        held(text)
+            .iter()
+            .any(|f| matches!(f.claim, Claim::Percent(x) if (x - v).abs() < 1e-9))
+    }
+
     fn holds(text: &str, v: f64) -> bool {
         held(text)
             .iter()
@@ -278,11 +283,6 @@ mod tests {
 
     #[test]
     fn a_range_of_percentages_holds_its_first_number_as_one() {
-        let percent = |text: &str, v: f64| {
-            held(text)
-                .iter()
-                .any(|f| matches!(f.claim, Claim::Percent(x) if (x - v).abs() < 1e-9))
-        };
         assert!(percent("between 30 and 43 percent of voters", 30.0));
         assert!(percent("30から43パーセントの投票者", 30.0));
         assert!(percent("유권자의 30내지 43퍼센트가", 30.0));
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn years_by_their_last_two_digits() {
-        let years = |text: &str| -> Vec<f64> { ea::short_years(text).into_iter().map(|(v, _)| v).collect() };
+        let years = |text: &str| -> Vec<f64> { ea::short_years(text).into_iter().map(f64::from).collect() };
         assert!(years("大村益次郎（１８２５～６９年）").contains(&1869.0));
         assert!(years("１８年の知事選").contains(&2018.0));
         let range = years("０４～０５年の実業家殺害");
@@ -384,11 +384,6 @@ mod tests {
         assert!(holds("재작년부터", 2.0));
         assert!(holds("Bangladesh quadrupled female literacy", 4.0));
         assert!(holds("約1年半前に導入された", 18.0));
-        let percent = |text: &str, v: f64| {
-            held(text)
-                .iter()
-                .any(|f| matches!(f.claim, Claim::Percent(x) if (x - v).abs() < 1e-9))
-        };
         assert!(percent("who has been hitting .182", 18.2));
         assert!(!percent("who has been hitting .182", 18.0));
         let weekday = |text: &str, w: u8| held(text).iter().any(|f| f.claim == Claim::Weekday(w));

@@ -107,7 +107,7 @@ fn against_all(quote: &str, passages: &[&Passage], found: &[claims::Found]) -> O
     let mut quoted: Vec<&str> = statements().filter_map(|s| s.quote.as_deref()).collect();
     for p in passages {
         for c in crate::lang::quotes::QUOTES.captures_iter(&p.text) {
-            if let Some(q) = (1..c.len()).find_map(|i| c.get(i)).map(|m| m.as_str().trim())
+            if let Some(q) = crate::lang::quotes::first_match(&c)
                 && !quoted.iter().any(|o| o.contains(q))
             {
                 quoted.push(q);

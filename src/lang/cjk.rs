@@ -33,11 +33,17 @@ pub(super) fn is_pronoun(speaker: &str) -> bool {
     !speaker.is_ascii() && !speaker.starts_with('该') && speaker.chars().count() <= 3
 }
 
-/// Whether Japanese or Chinese text is negated: it holds one of `markers`
-/// outside the words that hold a negation's character without negating (未来
-/// "future", 非常 "very", 少ない "few").
-pub(super) fn negated(s: &str, markers: &[&str]) -> bool {
+/// Whether Japanese, Chinese or Korean text is negated: it holds one of
+/// `markers` outside the words that hold a negation's character without
+/// negating, those the languages share (未来 "future", 非常 "very", 少ない
+/// "few") and the language's own (`own`).
+pub(super) fn negated(s: &str, markers: &[&str], own: &[&str]) -> bool {
     let mut s = s.to_string();
+    for w in own {
+        if s.contains(w) {
+            s = s.replace(w, " ");
+        }
+    }
     for w in [
         "未来",
         "不断",

@@ -251,35 +251,29 @@ pub(crate) fn blank_weekdays(s: &str) -> String {
 /// claim: after a year in full they take its century (`1825～69年` ends in
 /// 1869, the `2019/20` season in 2020); alone (`18年の知事選`, `04～05年`) they may be of this century or the
 /// last. Not a count of years (`18年間`, `18年前`, `18年ぶり`).
-pub(crate) fn short_years(text: &str) -> Vec<(f64, crate::lang::Kind)> {
+pub(crate) fn short_years(text: &str) -> Vec<i32> {
     static RANGE_END: LazyLock<Regex> =
         LazyLock::new(|| re(r"(\d{2})\d{2}\s?[～〜~\-－–/／]\s?(\d{2})(?:[^\d]|$)"));
     static SHORT: LazyLock<Regex> = LazyLock::new(|| {
         re(r"(?:^|[^\d.,])(\d{2})\s?(?:（[^）]{1,8}）)?\s?[年년](間|间|前|ぶり|余|以上|간|전|만|이상)?")
     });
+    // The start of a range of two short years (`04～05年`).
+    static START: LazyLock<Regex> =
+        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?[～〜~\-－–]\s?\d{2}\s?[年년]"));
     if !text.contains(['年', '년', '/', '／', '~', '～', '〜', '-', '－', '–']) {
         return Vec::new();
     }
     let text = ascii_digits(text);
-    let year = |v: i32| (f64::from(v), crate::lang::Kind::Year);
-    let mut out: Vec<(f64, crate::lang::Kind)> = RANGE_END
+    let mut out: Vec<i32> = RANGE_END
         .captures_iter(&text)
-        .filter_map(|c| Some(year(c[1].parse::<i32>().ok()? * 100 + c[2].parse::<i32>().ok()?)))
+        .filter_map(|c| Some(c[1].parse::<i32>().ok()? * 100 + c[2].parse::<i32>().ok()?))
         .collect();
-    for c in SHORT.captures_iter(&text) {
-        if c.get(2).is_some_and(|m| !m.as_str().is_empty()) {
-            continue;
-        }
-        if let Ok(n) = c[1].parse::<i32>() {
-            out.extend([year(1900 + n), year(2000 + n)]);
-        }
-    }
-    // The start of a range of two short years (`04～05年`).
-    static START: LazyLock<Regex> =
-        LazyLock::new(|| re(r"(?:^|[^\d.,])(\d{2})\s?[～〜~\-－–]\s?\d{2}\s?[年년]"));
-    for c in START.captures_iter(&text) {
-        if let Ok(n) = c[1].parse::<i32>() {
-            out.extend([year(1900 + n), year(2000 + n)]);
+    for c in SHORT.captures_iter(&text).chain(START.captures_iter(&text)) {
+        // A count of years (`18年間`) is no year.
+        if c.get(2).is_none()
+            && let Ok(n) = c[1].parse::<i32>()
+        {
+            out.extend([1900 + n, 2000 + n]);
         }
     }
     out

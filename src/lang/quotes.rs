@@ -11,10 +11,13 @@ pub(crate) static QUOTES: LazyLock<Regex> =
     LazyLock::new(|| re(r#"["“]([^"”]{2,})["”]|「([^」]+)」|‘([^’]{2,})’"#));
 
 pub(crate) fn first_group(c: &regex::Captures) -> String {
-    (1..c.len())
-        .find_map(|i| c.get(i))
-        .map(|m| m.as_str().trim().to_string())
-        .unwrap_or_default()
+    first_match(c).unwrap_or_default().to_string()
+}
+
+/// The first group a match of a quotation pattern has, trimmed, as it stands
+/// in the text.
+pub(crate) fn first_match<'t>(c: &regex::Captures<'t>) -> Option<&'t str> {
+    (1..c.len()).find_map(|i| c.get(i)).map(|m| m.as_str().trim())
 }
 
 /// Direct quotations in `s`, joined with ` … `.

@@ -25,6 +25,11 @@ const OCCASION: &str = r"\b(?:Black|Cyber|Good|Super|Bloody|Ash|Easter|Palm|Holy
 /// The English names of the days, Monday first.
 const DAYS: &str = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday";
 
+/// The day an English abbreviation names (`Mon`, `Tues`, `Thurs`), Monday 1.
+pub(in crate::check) fn abbreviated(name: &str) -> Option<u8> {
+    day("Mon Tue Wed Thu Fri Sat Sun", name.get(..3)?)
+}
+
 /// The number of `name` among `names` (separated by spaces), from 1.
 fn day(names: &str, name: &str) -> Option<u8> {
     names.split(' ').position(|n| n == name).map(|i| i as u8 + 1)
@@ -35,7 +40,7 @@ pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
     if let Some(m) = c.get(1) {
         day(DAYS, m.as_str())
     } else if let Some(m) = c.get(5) {
-        day("Mon Tue Wed Thu Fri Sat Sun", m.as_str().get(..3)?)
+        abbreviated(m.as_str())
     } else if let Some(m) = c.get(2) {
         day("月 火 水 木 金 土 日", m.as_str())
     } else if let Some(m) = c.get(3) {

@@ -10,6 +10,15 @@ fn first(text: &str) -> Claim {
         .claim
 }
 
+/// The numbers and amounts read from `text`.
+fn numbers(text: &str) -> Vec<Claim> {
+    extract(text)
+        .into_iter()
+        .map(|f| f.claim)
+        .filter(|c| matches!(c, Claim::Number(_) | Claim::Money { .. }))
+        .collect()
+}
+
 fn date(year: Option<i32>, month: Option<u32>, day: Option<u32>) -> Claim {
     Claim::Date { year, month, day }
 }
@@ -153,20 +162,18 @@ fn an_idiom_of_tenths_is_no_percentage() {
 }
 
 #[test]
-fn words_that_hold_a_one_and_vague_digits_count_nothing() {
-    let numbers = |text: &str| -> Vec<Claim> {
-        extract(text)
-            .into_iter()
-            .map(|f| f.claim)
-            .filter(|c| matches!(c, Claim::Number(_) | Claim::Money { .. }))
-            .collect()
-    };
+fn numerals_inside_words_and_vague_digits_count_nothing() {
     // 唯一 is "only": the 一 inside it is no part of the count after it.
     assert_eq!(numbers("澳大利亚唯一一个大型板球体育馆"), [Claim::Number(1.0)]);
     assert!(numbers("中国实现了统一").is_empty());
     // 数10億 is "several billion"; 者数30万 a number of subscribers.
     assert!(numbers("数10億ドルの契約").is_empty());
     assert_eq!(numbers("登録者数30万人を超える"), [Claim::Number(3e5)]);
+    // Parts, resale and "the next day" count nothing; "the second talks" do.
+    assert!(numbers("我们拥有大量的通用零件选件").is_empty());
+    assert!(numbers("退回的商品必须不影响二次销售").is_empty());
+    assert_eq!(numbers("这是第二次会谈"), [Claim::Number(2.0)]);
+    assert!(numbers("第二天上午").is_empty());
 }
 
 #[test]
@@ -179,26 +186,6 @@ fn more_than_between_a_number_and_its_scale() {
         }
     );
     assert_eq!(first("30余万人"), Claim::Number(3e5));
-}
-
-#[test]
-fn a_weekday_in_brackets_after_a_date() {
-    let weekdays = |text: &str| -> Vec<Claim> {
-        extract(text)
-            .into_iter()
-            .map(|f| f.claim)
-            .filter(|c| matches!(c, Claim::Weekday(_)))
-            .collect()
-    };
-    assert_eq!(
-        weekdays("現地時間の10日 (金) 夜から11日(土)にかけて"),
-        [Claim::Weekday(5), Claim::Weekday(6)]
-    );
-    assert_eq!(weekdays("10일(금) 밤"), [Claim::Weekday(5)]);
-    assert!(
-        weekdays("家賃は5万円(月)で").is_empty(),
-        "a month's rent, not Monday"
-    );
 }
 
 #[test]
@@ -228,19 +215,4 @@ fn amounts_in_thousands_and_hundreds_and_years_by_two_digits_before_a_month() {
     assert_eq!(first("5億8千5百万ナイラ"), Claim::Number(5.85e8));
     assert_eq!(first("26年３月期の売上高"), date(Some(2026), Some(3), None));
     assert_eq!(first("2024.01.09 - 株式会社"), date(Some(2024), Some(1), Some(9)));
-}
-
-#[test]
-fn numerals_inside_words_count_nothing() {
-    let numbers = |text: &str| -> Vec<Claim> {
-        extract(text)
-            .into_iter()
-            .map(|f| f.claim)
-            .filter(|c| matches!(c, Claim::Number(_)))
-            .collect()
-    };
-    assert!(numbers("我们拥有大量的通用零件选件").is_empty());
-    assert!(numbers("退回的商品必须不影响二次销售").is_empty());
-    assert_eq!(numbers("这是第二次会谈"), [Claim::Number(2.0)]);
-    assert!(numbers("第二天上午").is_empty());
 }

@@ -311,6 +311,13 @@ fn days_of_the_week_in_four_languages() {
     }
     // A count of weeks or days, and a Chinese paper's name.
     assert!(days("每周一次，每周四天工作制，《星期日泰晤士报》").is_empty());
+    // In brackets after a day of the month, and only there.
+    assert_eq!(
+        days("現地時間の10日 (金) 夜から11日(土)にかけて"),
+        [Claim::Weekday(5), Claim::Weekday(6)]
+    );
+    assert_eq!(days("10일(금) 밤"), [Claim::Weekday(5)]);
+    assert!(days("家賃は5万円(月)で").is_empty(), "a month's rent, not Monday");
     // A weekday is held by a date that falls on it: 2026-09-15 is a Tuesday.
     let found = extract("The vote is set for 2026-09-15.");
     let none = crate::text::QuoteIndex::default();

@@ -18,7 +18,7 @@ pub(super) static LANGUAGE: Language = Language {
     writes: |s| script(s) == Script::Japanese,
     statements: statements::extract,
     silent: |s| SILENCE.is_match(s),
-    negated,
+    negated: |s| super::cjk::negated(s, &["ない", "ません", "ず", "不可"], NOT_NEGATING),
     stance: (
         &["歓迎", "支持", "賛成", "評価"],
         &["反対", "非難", "批判", "抗議", "拒否"],
@@ -27,62 +27,53 @@ pub(super) static LANGUAGE: Language = Language {
     labels: &JA,
 };
 
-/// Whether a Japanese statement is negated: by `ない`, `ません`, `ず` or `不可`
-/// ending what is said. Not by a word that only holds one (`必ず` surely,
-/// `まず` first, `関わらず` regardless, `かつてない` unprecedented), an
-/// obligation (`しなければならない` must), a rhetorical question (`のではないか`),
-/// or a prefix that makes a word of its own (`不適切`, `非致死性`, `無料`), as
-/// English "inappropriate" negates nothing said.
-fn negated(s: &str) -> bool {
-    const NOT_NEGATING: &[&str] = &[
-        "なければならない",
-        "なくてはならない",
-        "なければいけない",
-        "なくてはいけない",
-        "ないといけない",
-        "ざるを得ない",
-        "ざるをえない",
-        "かつてない",
-        "これまでにない",
-        "今までにない",
-        "この上ない",
-        "間違いない",
-        "違いない",
-        "過ぎない",
-        "すぎない",
-        "しかない",
-        "かもしれない",
-        "ほかならない",
-        "ではないか",
-        "じゃないか",
-        "ではないでしょうか",
-        "ないし",
-        "必ず",
-        "まず",
-        "わずか",
-        "ずっと",
-        "いずれ",
-        "みずから",
-        "はず",
-        "ずつ",
-        "関わらず",
-        "かかわらず",
-        "拘らず",
-        "相変わらず",
-        "少なからず",
-        "絶えず",
-        "思わず",
-        "構わず",
-        "不可欠",
-    ];
-    let mut s = s.to_string();
-    for w in NOT_NEGATING {
-        if s.contains(w) {
-            s = s.replace(w, " ");
-        }
-    }
-    super::cjk::negated(&s, &["ない", "ません", "ず", "不可"])
-}
+/// Japanese negates with `ない`, `ません`, `ず` or `不可` ending what is said;
+/// `不`, `非` and `無` make words of their own (`不適切`, `非致死性`, `無料`), as
+/// English "inappropriate" negates nothing said. These words hold a marker and
+/// negate nothing: a word that only holds one (`必ず` surely, `まず` first,
+/// `関わらず` regardless, `かつてない` unprecedented), an obligation
+/// (`しなければならない` must), a rhetorical question (`のではないか`).
+const NOT_NEGATING: &[&str] = &[
+    "なければならない",
+    "なくてはならない",
+    "なければいけない",
+    "なくてはいけない",
+    "ないといけない",
+    "ざるを得ない",
+    "ざるをえない",
+    "かつてない",
+    "これまでにない",
+    "今までにない",
+    "この上ない",
+    "間違いない",
+    "違いない",
+    "過ぎない",
+    "すぎない",
+    "しかない",
+    "かもしれない",
+    "ほかならない",
+    "ではないか",
+    "じゃないか",
+    "ではないでしょうか",
+    "ないし",
+    "必ず",
+    "まず",
+    "わずか",
+    "ずっと",
+    "いずれ",
+    "みずから",
+    "はず",
+    "ずつ",
+    "関わらず",
+    "かかわらず",
+    "拘らず",
+    "相変わらず",
+    "少なからず",
+    "絶えず",
+    "思わず",
+    "構わず",
+    "不可欠",
+];
 
 /// Words that stand for a number: a half, a couple, both sides, the year (or
 /// day) before last.

@@ -38,6 +38,7 @@ pub(super) static LANGUAGE: Language = Language {
         super::cjk::negated(
             s,
             &["않", "없", "못", "아니", "안 ", "말라", "불가", "모르", "모릅"],
+            &[],
         )
     },
     stance: (

@@ -19,7 +19,7 @@ pub(super) static LANGUAGE: Language = Language {
     silent: |s| SILENCE.is_match(s),
     // Not `别` or `莫`, which spell much besides "don't" (`特别`, `分别`, and
     // names by sound: `莫里伍德`).
-    negated: |s| super::cjk::negated(s, &["不", "没", "沒", "未", "无", "無", "非", "勿"]),
+    negated: |s| super::cjk::negated(s, &["不", "没", "沒", "未", "无", "無", "非", "勿"], &[]),
     stance: (
         &["欢迎", "歡迎", "支持", "赞成", "贊成", "赞赏"],
         &["反对", "反對", "谴责", "譴責", "批判", "批评", "抗议", "拒绝"],
