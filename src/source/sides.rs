@@ -85,7 +85,18 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
     let recent = he_or_she
         .then(|| {
             let start = s.span.0.min(passage.len());
-            crate::lang::en::subject_before(before, passage.get(..start).unwrap_or_default())
+            let sentence = passage
+                .get(start..s.span.1.min(passage.len()))
+                .unwrap_or_default();
+            word_at(sentence, s.speaker.trim())
+                .and_then(|at| crate::lang::en::subject_within(&sentence[..at]))
+                .or_else(|| {
+                    crate::lang::en::subject_before(
+                        &s.speaker,
+                        before,
+                        passage.get(..start).unwrap_or_default(),
+                    )
+                })
         })
         .flatten()
         .filter(|n| crate::lang::en::compatible(&s.speaker, n));

@@ -22,6 +22,17 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     if !matches!(pronoun.as_str(), "he" | "she") {
         return true;
     }
+    // A name with its role set off ("Jennifer Green, director of the Mommy
+    // and Me program"): the name decides.
+    let speaker = match speaker.split_once(',') {
+        Some((name, _))
+            if !name.trim().is_empty()
+                && name.split_whitespace().all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            name
+        }
+        _ => speaker,
+    };
     let lower = speaker.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let Some(last) = words.last() else {
@@ -66,7 +77,23 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
         && !words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
     let nobody = words.len() == 1 && speaker.trim().starts_with(char::is_lowercase) || pronoun_inside;
     let two = words.iter().any(|w| matches!(*w, "both" | "whom"));
+    // A thing or a body ("the complaint", "the Democratic National
+    // Committee") is "it".
+    // Its head noun: the word before "of" or "for" ("chair of the Platform
+    // Committee" is a chair).
+    let head = [" of ", " for ", " at ", " in ", " from "]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+        .map_or(lower.as_str(), |at| &lower[..at]);
+    let thing = head
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| THINGS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
+        && !speaker.contains(',');
     let group = plural
+        || thing
+        || super::places::is_place(speaker)
         || person
         || nobody
         || two
@@ -82,6 +109,56 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     };
     !group && !other
 }
+
+/// Nouns for a document or a body, which "he" or "she" never refers to.
+const THINGS: &[&str] = &[
+    "statement",
+    "report",
+    "letter",
+    "poll",
+    "survey",
+    "study",
+    "memo",
+    "document",
+    "complaint",
+    "lawsuit",
+    "indictment",
+    "release",
+    "filing",
+    "article",
+    "editorial",
+    "website",
+    "newspaper",
+    "ministry",
+    "department",
+    "agency",
+    "office",
+    "government",
+    "embassy",
+    "committee",
+    "council",
+    "court",
+    "campaign",
+    "company",
+    "group",
+    "party",
+    "commission",
+    "administration",
+    "parliament",
+    "congress",
+    "senate",
+    "house",
+    "union",
+    "times",
+    "post",
+    "journal",
+    "network",
+    "video",
+    "speech",
+    "ad",
+    "tweet",
+    "book",
+];
 
 /// The person a definite role stands for ("the governor", "the presumptive
 /// Republican nominee", "the two-term president"): the nearest of `earlier`

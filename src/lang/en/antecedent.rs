@@ -87,6 +87,15 @@ const NOT: &[&str] = &[
     "Asked",
 ];
 
+/// Verbs that follow a subject and begin its predicate ("Trump is thanking").
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "has", "had", "will", "would", "can", "could", "did", "does", "should", "may", "might",
+    "must",
+];
+
+/// Titles that open a person's name.
+const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "President"];
+
 /// The person a sentence opens on, when it opens on a name ("Trump was
 /// defending …", "On Friday, Mrs. Clinton told …"), not on a pronoun, a
 /// description or a group.
@@ -99,21 +108,67 @@ fn named_subject(sentence: &str) -> Option<String> {
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .count();
         let verb = words.get(run)?;
-        (run > 0 && verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase()))
-            .then(|| words[..run].join(" "))
+        let present = verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase());
+        // Before "is" or "has", a name of two words or with a title
+        // ("Donald Trump is thanking …"), not a country ("Germany is …").
+        let person = run > 1 || words.first().is_some_and(|w| TITLES.contains(w));
+        (run > 0 && (present || AUXILIARIES.contains(verb) && person)).then(|| words[..run].join(" "))
     };
     // An age set off after the name ("Ramos, 58, is …") is no part of it.
     static AGE: LazyLock<Regex> = LazyLock::new(|| re(r", (?:aged )?\d{1,3},"));
     let sentence = &*AGE.replace(sentence, "");
+    // A sentence that reports someone's words at its end ("Cruz electrified
+    // the crowds, Stovall said."): its subject is what was said, not a speaker.
+    static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r",\s+(?:(?:[A-Z][\w.'’-]*|the|a|an)\s+){0,5}(?:said|says|added|told|explained|noted|wrote)\b|,\s+(?:said|says|added|told|explained|noted|wrote)\s+\S",
+        )
+    });
+    let mut tail = sentence.len().saturating_sub(120);
+    while !sentence.is_char_boundary(tail) {
+        tail += 1;
+    }
+    if REPORTED.is_match(&sentence[tail..]) {
+        return None;
+    }
     let subject = super::speaker::lead_subject(sentence).or_else(present)?;
-    let words: Vec<&str> = subject.split_whitespace().collect();
+    let mut words: Vec<&str> = subject.split_whitespace().collect();
+    // An adverb after the name ("Trump also attacked …").
+    while words.len() > 1
+        && words.last().is_some_and(|w| {
+            matches!(
+                *w,
+                "also" | "then" | "later" | "again" | "still" | "once" | "now" | "too"
+            )
+        })
+    {
+        words.pop();
+    }
+    let subject = words.join(" ");
     let named = !words.is_empty()
         && words.len() <= 5
         && words
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "de" | "van"))
-        && !NOT.contains(&words[0]);
+        && !NOT.contains(&words[0])
+        && !super::places::is_place(&subject);
     named.then_some(subject)
+}
+
+/// Whether `text` opens on `pronoun`, alone or after "and", "but" or "then"
+/// ("And he's predicted …").
+fn opens_on(text: &str, pronoun: &str) -> bool {
+    let opening: Vec<String> = text
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            let w = w.split(['\'', '’']).next().unwrap_or_default();
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+        })
+        .collect();
+    opening.first().is_some_and(|w| w == pronoun)
+        || (matches!(opening.first().map(String::as_str), Some("and" | "but" | "then"))
+            && opening.get(1).is_some_and(|w| w == pronoun))
 }
 
 /// The nearest person `before` names: the last run of capitalised words that
@@ -148,25 +203,64 @@ pub(crate) fn named_before(before: &str) -> Option<String> {
                 .join(" ")
         })
         .filter(|n| !n.is_empty() && !super::lexicon::CALENDAR_NAMES.contains(&n.as_str()))
+        // A word alone that the text also writes in lower case is a common
+        // word ("Sometimes", "Things"), not a name.
+        .filter(|n| n.contains(' ') || crate::text::word_at(before, &n.to_lowercase()).is_none())
+        .filter(|n| !super::places::is_place(n))
         .last()
+}
+
+/// The name the statement's own sentence opens on before its pronoun
+/// ("Trump was talking about … when he told"): `sentence` runs up to the
+/// pronoun.
+pub(crate) fn subject_within(sentence: &str) -> Option<String> {
+    // Only a pronoun that opens a clause joined to the subject's own ("…
+    // when he told", "… and she said"), not one inside what was said.
+    let last = sentence.split_whitespace().next_back()?;
+    matches!(
+        last,
+        "when" | "as" | "after" | "before" | "while" | "because" | "and" | "but" | "until"
+    )
+    .then(|| named_subject(sentence))
+    .flatten()
 }
 
 /// The name the sentence before a statement opens on, if it opens on one: the
 /// last sentence of `passage` (the passage up to the statement), or at a
 /// passage's start, of `before` (the story's earlier passages). "He" or "she"
 /// right after it continues that name.
-pub(crate) fn subject_before(before: &str, passage: &str) -> Option<String> {
-    let text = if passage.trim().is_empty() {
-        // The last sentence lies in the text's tail.
-        let mut start = before.len().saturating_sub(1200);
-        while !before.is_char_boundary(start) {
-            start += 1;
+pub(crate) fn subject_before(pronoun: &str, before: &str, passage: &str) -> Option<String> {
+    // The tail of the story's earlier passages, then the passage up to the
+    // statement.
+    let mut start = before.len().saturating_sub(1200);
+    while !before.is_char_boundary(start) {
+        start += 1;
+    }
+    let text = format!("{}\n\n{passage}", &before[start..]);
+    // A line break ends a sentence too (a dateline, "10:25 p.m.").
+    let sentences = text
+        .lines()
+        .rev()
+        .flat_map(|l| crate::lang::sentences::sentences(l).into_iter().rev());
+    // Sentences that open on the same pronoun ("And he's predicted …")
+    // continue the name before them.
+    let same = pronoun.trim().to_lowercase();
+    for sentence in sentences.filter(|s| !s.trim().is_empty()).take(4) {
+        if let Some(name) = named_subject(sentence) {
+            return Some(name);
         }
-        &before[start..]
-    } else {
-        passage
-    };
-    named_subject(crate::lang::sentences::sentences(text).last()?)
+        // What a short phrase sets off before the pronoun ("In a later
+        // interview, she …") does not break the chain.
+        let after_lead = match sentence.split_once(", ") {
+            Some((lead, rest)) if lead.split_whitespace().count() <= 8 => Some(rest),
+            _ => None,
+        };
+        let continues = opens_on(sentence, &same) || after_lead.is_some_and(|rest| opens_on(rest, &same));
+        if !continues {
+            return None;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -194,7 +288,7 @@ mod tests {
     #[test]
     fn a_sentence_opening_on_a_name_and_an_age() {
         assert_eq!(
-            subject_before("", "Ramos, 58, is a journalist. "),
+            subject_before("he", "", "Ramos, 58, is a journalist. "),
             Some("Ramos".into())
         );
     }

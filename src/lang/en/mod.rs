@@ -8,7 +8,9 @@ mod clauses;
 mod cues;
 mod lexicon;
 pub(crate) mod numbers;
+mod places;
 mod said;
+mod setoff;
 mod speaker;
 pub(crate) mod spelling;
 mod statements;
@@ -19,7 +21,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 pub(crate) use anaphora::{compatible, is_pronoun, role, role_holder};
-pub(crate) use antecedent::{named_before, subject_before};
+pub(crate) use antecedent::{named_before, subject_before, subject_within};
 pub(crate) use lexicon::{CALENDAR_NAMES, NOT_NAMES};
 pub(crate) use said::{is_clause_tail, statement};
 pub(crate) use speaker::plausible;

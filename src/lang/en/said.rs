@@ -39,6 +39,13 @@ fn noun_phrase(speaker: String) -> String {
         .filter(|&i| i > 0)
         .unwrap_or(words.len());
     let mut words = &words[..end];
+    // A clause joined after a comma ("Llamas, 31, of Tujunga, Calif., but he
+    // was shocked"): the speaker ends at the comma.
+    if let Some(i) = words.windows(2).position(|w| {
+        w[0].ends_with(',') && matches!(w[1], "but" | "while" | "although" | "though" | "whereas")
+    }) {
+        words = &words[..=i];
+    }
     // A name or a pronoun that runs on into its verb ("He congratulated her
     // and", "Clinton beamed as she"): the subject ends before the verb.
     if let Some(i) = words.iter().position(|w| is_past(w))
@@ -96,11 +103,12 @@ fn without_setting<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
     }
     // A pronoun after the setting ("A few days ago in an interview with RT
     // he"): the pronoun is the subject.
-    if words.len() > 2
+    if words.len() >= 2
         && words
             .last()
             .is_some_and(|w| matches!(*w, "he" | "she" | "they" | "we" | "I"))
         && !matches!(words[words.len() - 2], "and" | "or" | "nor" | "than" | "as")
+        && (words.len() > 2 || words[0].ends_with(','))
     {
         words = &words[words.len() - 1..];
     }

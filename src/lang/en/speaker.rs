@@ -6,6 +6,7 @@
 use super::cues::{cues, mask_quotes};
 use super::lexicon::CALENDAR_NAMES;
 use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
+use super::setoff::{is_adverbial, is_age, is_bare_name, is_clause, is_description};
 
 /// The speaker before a reporting verb: the last clause's subject, without
 /// auxiliaries, time phrases and non-descriptive appositions.
@@ -38,8 +39,32 @@ pub(super) fn subject(pre: &str) -> Option<String> {
         .iter()
         .any(|c| s.strip_suffix(c).is_some_and(|r| r.ends_with(' ')))
         && !reports;
+    // The shared subject opens the clause the verbs stand in ("Some in the
+    // crowd booed, and when Rubio thanked Miami and said"), else the sentence.
     let opening = shared
-        .then(|| head_phrase(opening_subject(s)))
+        .then(|| {
+            let whole = s.trim_end_matches("and").trim_end_matches("but").trim_end();
+            let clause = last_clause(whole, &reporting);
+            let subordinate = [
+                " when ",
+                " after ",
+                " as ",
+                " while ",
+                " because ",
+                " before ",
+                " though ",
+            ]
+            .iter()
+            .any(|c| whole[..whole.len() - clause.len()].ends_with(c));
+            // A clause of its own: a subject and a verb ("when Rubio thanked
+            // Miami"), not a preposition's object ("went after Hillary Clinton").
+            let subject = opening_subject(clause);
+            (subordinate && subject.len() < clause.len())
+                .then(|| head_phrase(subject))
+                .flatten()
+                .filter(|h| plausible(h))
+                .or_else(|| head_phrase(opening_subject(s)))
+        })
         .flatten()
         .filter(|h| plausible(h));
     let head = match opening {
@@ -189,117 +214,23 @@ fn head_phrase(clause: &str) -> Option<String> {
     // Ning"), not a clause ("The debate is predictable - Trump").
     let short =
         |s: &str| s.split_whitespace().count() <= 7 && !s.split_whitespace().any(|w| PAST.contains(&w));
-    let phrase =
-        if kept.len() >= 2 && (is_description(last) || is_bare_name(last) && short(kept[kept.len() - 2])) {
-            format!("{}, {}", kept[kept.len() - 2], last)
-        } else {
-            last.to_string()
-        };
+    // A role set off after a name ("Jennifer Green, director of the literacy
+    // program"): the name with its role.
+    let role =
+        |s: &str| s.starts_with(char::is_lowercase) && !PAST.iter().any(|p| s.contains(&format!(" {p} ")));
+    let phrase = if kept.len() >= 2
+        && (is_description(last)
+            || is_bare_name(last) && short(kept[kept.len() - 2])
+            || role(last) && is_bare_name(kept[kept.len() - 2]))
+    {
+        format!("{}, {}", kept[kept.len() - 2], last)
+    } else {
+        last.to_string()
+    };
     let phrase = phrase
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .to_string();
     (!phrase.is_empty() && phrase.split_whitespace().count() <= 16).then_some(phrase)
-}
-
-/// "On Monday", "In a statement", "Speaking to reporters": context, not a speaker.
-fn is_adverbial(s: &str) -> bool {
-    const LEADS: &[&str] = &[
-        "On ",
-        "In ",
-        "At ",
-        "During ",
-        "After ",
-        "Before ",
-        "Earlier ",
-        "Later ",
-        "Last ",
-        "This ",
-        "Meanwhile",
-        "However",
-        "Separately",
-        "Also",
-        "Still",
-        "Yet",
-        "Instead",
-        "Since ",
-        "Following ",
-        "As ",
-        "For its part",
-        "For their part",
-        "Asked ",
-    ];
-    const PARTICIPLES: &[&str] = &[
-        "Speaking",
-        "Addressing",
-        "Writing",
-        "Responding",
-        "Testifying",
-        "Appearing",
-        "Commenting",
-        "Reacting",
-        "Referring",
-        "Citing",
-        "Visiting",
-        "Meeting",
-        "Talking",
-        "Answering",
-        "Replying",
-        "Standing",
-        "Opening",
-        "Closing",
-        "Announcing",
-        "Briefing",
-    ];
-    // "like Obama", "unlike his rival": a comparison, not the speaker.
-    const COMPARISONS: &[&str] = &["like ", "Like ", "unlike ", "Unlike ", "including ", "Including "];
-    // "Trump, in Kentucky, said": a place or a time set off after the name.
-    const SETTINGS: &[&str] = &[
-        "in", "on", "at", "during", "after", "before", "from", "via", "outside", "inside", "earlier", "later",
-    ];
-    let first = s.split_whitespace().next().unwrap_or("");
-    LEADS.iter().chain(COMPARISONS).any(|l| s.starts_with(l))
-        || PARTICIPLES.contains(&first)
-        || SETTINGS.contains(&first)
-}
-
-/// An age set off after a name ("Ramos, 58, said", "Smith, 41 years old,").
-fn is_age(s: &str) -> bool {
-    let s = s.strip_prefix("aged ").unwrap_or(s);
-    let s = s.strip_suffix(" years old").unwrap_or(s);
-    !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit())
-}
-
-/// A participial or relative clause inside the subject ("speaking at …",
-/// "chaired by …", "who …"): it describes the setting, not the speaker.
-fn is_clause(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
-    matches!(
-        first,
-        "who" | "who's" | "who’s" | "whom" | "which" | "whose" | "where" | "when" | "while"
-    )
-        || (first.ends_with("ing") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
-        || s.split_whitespace().nth(1).is_some_and(|w| w == "by") && first.ends_with("ed")
-        // "first reported by …", "originally published by …".
-        || first.chars().next().is_some_and(char::is_lowercase)
-            && s.split_whitespace().nth(1).is_some_and(|w| w.ends_with("ed"))
-            && s.split_whitespace().nth(2) == Some("by")
-        // "released in December": a past participle describing the speaker.
-        || (first.ends_with("ed") && first.len() > 4 && first.chars().next().is_some_and(char::is_lowercase))
-}
-
-/// "the canal's third-largest user", "a spokesperson for …", "China's top diplomat".
-fn is_description(s: &str) -> bool {
-    let first = s.split_whitespace().next().unwrap_or("");
-    matches!(first, "the" | "a" | "an" | "its" | "his" | "her" | "their") || first.ends_with("'s")
-}
-
-/// "Mao Ning": capitalised words only.
-fn is_bare_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=4).contains(&words.len())
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Whether a phrase can be a speaker: a name, a pronoun, or an organisation or

@@ -194,3 +194,68 @@ fn a_pronoun_after_a_sentence_that_opened_on_a_name_continues_that_name() {
     assert_eq!(he.speaker, "Mr. Trump", "{he:?}");
     assert_eq!(he.mention.as_deref(), Some("he"));
 }
+
+/// Every statement's speaker, in order.
+fn speakers(text: &str) -> Vec<String> {
+    let mut sources = vec![super::super::parse(std::path::Path::new("en.md"), text, 1, 1).unwrap()];
+    attribute(&mut sources, &prism()).unwrap();
+    sources[0]
+        .passages
+        .iter()
+        .flat_map(|p| p.statements.iter().map(|s| s.speaker.clone()))
+        .collect()
+}
+
+#[test]
+fn a_pronoun_continues_the_person_the_story_is_about() {
+    let cases: &[(&str, &str)] = &[
+        // Sentences that open on the same pronoun carry the name on; a
+        // dateline line between them ends a sentence.
+        (
+            "Mayor Lena Ortiz said the budget was fair.\n\n4:10 p.m.\n\nGov. Paul Reyes is thanking volunteers in Tulsa.\n\nAnd he's predicted a strong turnout.\n\n\"We did it,\" he said.",
+            "Gov. Paul Reyes",
+        ),
+        // A sentence that reports someone else's words is no subject to continue.
+        (
+            "Senator Ann Brody said the vote was close.\n\nBrody won the crowd over with her speech, Tom Wells said.\n\n\"She was very sharp,\" he said.",
+            "Tom Wells",
+        ),
+        // An adverb after the name.
+        (
+            "Karen Holt said the audit was done.\n\nMarco Villa also attacked the auditors.\n\nHe said that the report was \"a sham\".",
+            "Marco Villa",
+        ),
+        // The pronoun opens a clause joined to its subject's.
+        (
+            "Karen Holt said the audit was done.\n\nIn April, Marco Villa was discussing the audit when he told reporters, \"It is a sham.\"",
+            "Marco Villa",
+        ),
+        // A name with its role set off: "she" refers to the person, and a
+        // body named before her is not "she".
+        (
+            "The State Department said it would review the case.\n\nJane Ruiz, director of the Arts and Letters program, said she welcomed the review. \"It is overdue,\" she said.",
+            "Jane Ruiz, director of the Arts and Letters program",
+        ),
+        // A place that opens a sentence is no "he".
+        (
+            "Paul Grant said the count was slow.\n\nFlorida voted late.\n\n\"It took hours,\" he said.",
+            "Paul Grant",
+        ),
+    ];
+    for (text, want) in cases {
+        let got = speakers(text);
+        assert_eq!(got.last().map(String::as_str), Some(*want), "{text}\n{got:?}");
+    }
+}
+
+#[test]
+fn a_speaker_is_the_subject_of_its_own_clause() {
+    let got = speakers(
+        "Some in the audience booed, and when Villa thanked the city and said it was good to be back, a man shouted.",
+    );
+    assert_eq!(got, vec!["Villa".to_string()]);
+    let got = speakers(
+        "\"I support it,\" says Maria Lopez, 44, of Tucson, Ariz., but she was worried about the cost.",
+    );
+    assert_eq!(got, vec!["Maria Lopez, 44, of Tucson, Ariz.".to_string()]);
+}
