@@ -102,8 +102,14 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
         .filter(|n| crate::lang::en::compatible(&s.speaker, n));
     let picked;
     if let Some(name) = recent {
-        let side = side_of_named(&name);
-        picked = (name, side);
+        // The earlier speaker the name stands in ("Japan's foreign minister
+        // Takeshi Iwaya" for "Takeshi Iwaya"), with its side.
+        picked = earlier
+            .iter()
+            .rev()
+            .find(|(n, _)| n.contains(name.as_str()))
+            .cloned()
+            .unwrap_or((name, None));
         nearest = Some(&picked);
     }
     if nearest.is_none()

@@ -158,6 +158,21 @@ const THINGS: &[&str] = &[
     "ad",
     "tweet",
     "book",
+    "count",
+    "analysis",
+    "tally",
+    "estimate",
+    "interview",
+    "transcript",
+    "excerpts",
+    "records",
+    "data",
+    "ruling",
+    "order",
+    "bill",
+    "law",
+    "plan",
+    "proposal",
 ];
 
 /// The person a definite role stands for ("the governor", "the presumptive

@@ -117,6 +117,22 @@ fn named_subject(sentence: &str) -> Option<String> {
     // An age set off after the name ("Ramos, 58, is …") is no part of it.
     static AGE: LazyLock<Regex> = LazyLock::new(|| re(r", (?:aged )?\d{1,3},"));
     let sentence = &*AGE.replace(sentence, "");
+    // A subordinate clause set off before the subject ("Despite efforts to
+    // stop him, Trump says …").
+    const SUBORDINATE: &[&str] = &[
+        "Despite", "Although", "Though", "Because", "While", "When", "Amid", "If",
+    ];
+    let sentence = match sentence.split_once(", ") {
+        Some((lead, rest))
+            if lead
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| SUBORDINATE.contains(&w)) =>
+        {
+            rest
+        }
+        _ => sentence,
+    };
     // A sentence that reports someone's words at its end ("Cruz electrified
     // the crowds, Stovall said."): its subject is what was said, not a speaker.
     static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -143,6 +159,14 @@ fn named_subject(sentence: &str) -> Option<String> {
         })
     {
         words.pop();
+    }
+    // A description before the name ("Democratic front-runner Hillary
+    // Clinton"): the name that ends it, of two words or more.
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let tail = words.iter().rev().take_while(|w| capital(w)).count();
+    if tail >= 2 && tail < words.len() && words[words.len() - tail - 1].ends_with(|c: char| c.is_lowercase())
+    {
+        words.drain(..words.len() - tail);
     }
     let subject = words.join(" ");
     let named = !words.is_empty()

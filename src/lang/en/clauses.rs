@@ -175,7 +175,10 @@ pub(super) fn parenthetical(sentence: &str) -> Option<Statement> {
         let after = masked[at + verb.len()..].trim_start();
         let speaker = sentence[open + 2..at].trim();
         let words = speaker.split_whitespace().count();
-        if !after.starts_with(',') || !(1..=5).contains(&words) || speaker.contains(',') {
+        // Adverbs alone ("…, then loudly asked, …") are no speaker: the
+        // sentence's own subject asked.
+        let adverbs = speaker.split_whitespace().all(super::said::is_adverb);
+        if !after.starts_with(',') || !(1..=5).contains(&words) || speaker.contains(',') || adverbs {
             continue;
         }
         let rest = sentence[at + verb.len()..]

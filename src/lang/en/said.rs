@@ -134,7 +134,7 @@ fn without_setting<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 }
 
 /// A lower-case adverb that may stand beside a speaker: `quickly`, `often`.
-fn is_adverb(w: &str) -> bool {
+pub(super) fn is_adverb(w: &str) -> bool {
     const NOUNS: &[&str] = &[
         "family", "assembly", "ally", "rally", "supply", "reply", "monopoly", "bully", "tally",
     ];

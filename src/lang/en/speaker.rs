@@ -89,8 +89,10 @@ pub(super) fn subject(pre: &str) -> Option<String> {
     (plausible(&head) || words <= 8).then_some(head)
 }
 
+/// "Monday", "Tuesday night": a time that ends the phrase, not one that
+/// opens a clause after it ("Sunday, when she").
 fn is_time(s: &str) -> bool {
-    CALENDAR_NAMES.iter().any(|d| s.starts_with(d))
+    CALENDAR_NAMES.iter().any(|d| s.starts_with(d)) && !s.contains(',') && s.split_whitespace().count() <= 3
 }
 
 /// A sentence's words before its first verb ("Clinton, like Obama, has …" →
@@ -138,6 +140,16 @@ fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
         " during which ",
         " at which ",
     ];
+    // A relative clause set off before the verb ("Clinton, who served when
+    // the decision was made,"): its own boundaries are not the sentence's.
+    let s = match s.trim_end().strip_suffix(',') {
+        Some(inner) => [", who ", ", which ", ", whose "]
+            .iter()
+            .filter_map(|r| inner.rfind(r))
+            .max()
+            .map_or(s, |at| &s[..at]),
+        None => s,
+    };
     let mut cut = 0;
     for b in BOUNDARIES {
         if let Some(i) = s.rfind(b) {
@@ -208,6 +220,8 @@ fn head_phrase(clause: &str) -> Option<String> {
         .iter()
         .copied()
         .filter(|s| !is_adverbial(s) && !is_clause(s) && !is_age(s))
+        // Adverbs alone ("then loudly"): no part of the speaker.
+        .filter(|s| !s.split_whitespace().all(super::said::is_adverb))
         .collect();
     let last = *kept.last()?;
     // A short description before a name ("the ministry's spokesperson, Mao

@@ -259,3 +259,18 @@ fn a_speaker_is_the_subject_of_its_own_clause() {
     );
     assert_eq!(got, vec!["Maria Lopez, 44, of Tucson, Ariz.".to_string()]);
 }
+
+#[test]
+fn a_relative_clause_or_an_adverb_beside_the_name_is_no_speaker() {
+    let got = speakers(
+        "Last week, Mayor Lena Ortiz, who served as treasurer when the decision was made to sell the land, conceded the sale was \"a mistake.\"",
+    );
+    assert_eq!(got, vec!["Mayor Lena Ortiz".to_string()]);
+    let got = speakers("Co-host Dana Reyes, who was off camera, then loudly asked, \"Really?\"");
+    assert_eq!(got, vec!["Co-host Dana Reyes".to_string()]);
+    // A description before the name: "she" continues the name.
+    let got = speakers(
+        "Party chair Tom Wells said the count was slow.\n\nRepublican front-runner Ann Brody stretched the truth on Sunday, when she claimed the count was rigged.",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Ann Brody"));
+}
