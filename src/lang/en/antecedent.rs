@@ -149,6 +149,16 @@ fn named_subject(sentence: &str) -> Option<String> {
     }
     let subject = super::speaker::lead_subject(sentence).or_else(present)?;
     let mut words: Vec<&str> = subject.split_whitespace().collect();
+    // A time after the name ("Cruz on Friday played down …").
+    if let Some(i) = words.iter().position(|w| matches!(*w, "on" | "last" | "this"))
+        && i > 0
+        && words[i + 1..]
+            .iter()
+            .all(|w| super::lexicon::CALENDAR_NAMES.contains(w) || *w == "night")
+        && i + 1 < words.len()
+    {
+        words.truncate(i);
+    }
     // An adverb after the name ("Trump also attacked …").
     while words.len() > 1
         && words.last().is_some_and(|w| {

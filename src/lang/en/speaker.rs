@@ -6,7 +6,7 @@
 use super::cues::{cues, mask_quotes};
 use super::lexicon::CALENDAR_NAMES;
 use super::lexicon::{ANAPHORS, AUXILIARIES, SPEAKER_NOUNS};
-use super::setoff::{is_adverbial, is_age, is_bare_name, is_clause, is_description};
+use super::setoff::{self, is_adverbial, is_age, is_bare_name, is_clause, is_description};
 
 /// The speaker before a reporting verb: the last clause's subject, without
 /// auxiliaries, time phrases and non-descriptive appositions.
@@ -160,6 +160,14 @@ fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
         && !in_apposition(s, i)
     {
         cut = cut.max(i + " that ".len());
+    }
+    // A second subject joined by "and" right before the verb ("a woman asked
+    // for a photo and Clinton said"): a clause of its own.
+    if let Some(i) = s.rfind(" and ")
+        && setoff::is_bare_name(&s[i + 5..])
+        && s[..i].split_whitespace().any(|w| is_past(w) && w.ends_with("ed"))
+    {
+        cut = cut.max(i + " and ".len());
     }
     for (i, v) in reporting {
         cut = cut.max(i + v.len());
