@@ -134,6 +134,8 @@ fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
         "(",
         ")",
         // "a lawsuit in which Democrats argued".
+        // "the candidate, whom he described as".
+        " whom ",
         " in which ",
         " under which ",
         " by which ",
@@ -142,12 +144,25 @@ fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
     ];
     // A relative clause set off before the verb ("Clinton, who served when
     // the decision was made,"): its own boundaries are not the sentence's.
-    let s = match s.trim_end().strip_suffix(',') {
-        Some(inner) => [", who ", ", which ", ", whose "]
-            .iter()
-            .filter_map(|r| inner.rfind(r))
-            .max()
-            .map_or(s, |at| &s[..at]),
+    let bare = s.trim_end();
+    let bare = match bare.rsplit_once(' ') {
+        Some((head, last)) if super::said::is_adverb(last) => head,
+        _ => bare,
+    };
+    let s = match bare.trim_end().strip_suffix(',') {
+        Some(inner) => [
+            ", who ",
+            ", which ",
+            ", whose ",
+            ", after ",
+            ", when ",
+            ", while ",
+            ", before ",
+        ]
+        .iter()
+        .filter_map(|r| inner.rfind(r))
+        .max()
+        .map_or(s, |at| &s[..at]),
         None => s,
     };
     let mut cut = 0;
@@ -234,8 +249,18 @@ fn head_phrase(clause: &str) -> Option<String> {
     let last = *kept.last()?;
     // A short description before a name ("the ministry's spokesperson, Mao
     // Ning"), not a clause ("The debate is predictable - Trump").
-    let short =
-        |s: &str| s.split_whitespace().count() <= 7 && !s.split_whitespace().any(|w| PAST.contains(&w));
+    // The description names a person or a body ("the ministry's
+    // spokesperson", "the group's founder"), not an event ("the rape").
+    let short = |s: &str| {
+        let head = s.split_whitespace().last().unwrap_or_default().to_lowercase();
+        let person = SPEAKER_NOUNS.contains(&head.as_str())
+            || super::anaphora::role(&format!("the {head}")).is_some()
+            || ["er", "or", "ist", "ant", "ent", "ian"]
+                .iter()
+                .any(|e| head.ends_with(e))
+            || s.starts_with(char::is_uppercase);
+        person && s.split_whitespace().count() <= 7 && !s.split_whitespace().any(|w| PAST.contains(&w))
+    };
     // A role set off after a name ("Jennifer Green, director of the literacy
     // program"): the name with its role.
     let role =

@@ -274,3 +274,17 @@ fn a_relative_clause_or_an_adverb_beside_the_name_is_no_speaker() {
     );
     assert_eq!(got.last().map(String::as_str), Some("Ann Brody"));
 }
+
+#[test]
+fn the_speaker_after_a_quotation_and_its_clause_is_the_name_after_the_verb() {
+    let got = speakers("\"It is very unlikely\" that the bill passes, said Tom Wells, a former party chair.");
+    assert_eq!(got, vec!["Tom Wells, a former party chair".to_string()]);
+    // An event before a name is no description of the speaker.
+    let got = speakers("On Sunday, she said that after the vote, Paul Reyes called her to apologise.");
+    assert!(got.contains(&"Paul Reyes".to_string()), "{got:?}");
+    // A clause set off inside the subject keeps its own boundaries.
+    let got = speakers(
+        "Ortiz, after the audit of the city's accounts came out in March, initially said there was no shortfall.",
+    );
+    assert_eq!(got, vec!["Ortiz".to_string()]);
+}
