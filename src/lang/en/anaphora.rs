@@ -66,7 +66,22 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
             .any(|e| original_last.ends_with(e))
         && (original_last.starts_with(char::is_lowercase) || words.len() == 1 && SOURCES.contains(last));
     // Another person of speech ("You", "I", "We") is no "he" or "she".
-    let person = matches!(lower.as_str(), "you" | "i" | "we" | "they" | "me" | "us");
+    let person = matches!(
+        lower.as_str(),
+        "you"
+            | "i"
+            | "we"
+            | "they"
+            | "me"
+            | "us"
+            | "nobody"
+            | "everyone"
+            | "everybody"
+            | "someone"
+            | "somebody"
+            | "anyone"
+            | "no one"
+    );
     // A lone lower-case word ("would") names no one, nor does a phrase that
     // holds a pronoun among other words ("where she", "he and Brafman"); "both
     // of whom" are two.

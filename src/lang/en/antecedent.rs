@@ -120,7 +120,8 @@ fn named_subject(sentence: &str) -> Option<String> {
     // A subordinate clause set off before the subject ("Despite efforts to
     // stop him, Trump says …").
     const SUBORDINATE: &[&str] = &[
-        "Despite", "Although", "Though", "Because", "While", "When", "Amid", "If",
+        "Despite", "Although", "Though", "Because", "While", "When", "Amid", "If", "With", "After", "Before",
+        "During", "Since",
     ];
     let sentence = match sentence.split_once(", ") {
         Some((lead, rest))
@@ -159,13 +160,11 @@ fn named_subject(sentence: &str) -> Option<String> {
     {
         words.truncate(i);
     }
-    // An adverb after the name ("Trump also attacked …").
+    // An adverb or an auxiliary after the name ("Trump also attacked …",
+    // "Obama passionately rebuked", "Canova has repeatedly ripped").
     while words.len() > 1
         && words.last().is_some_and(|w| {
-            matches!(
-                *w,
-                "also" | "then" | "later" | "again" | "still" | "once" | "now" | "too"
-            )
+            super::said::is_adverb(w) || matches!(*w, "now" | "too" | "has" | "had" | "have" | "is" | "was")
         })
     {
         words.pop();
