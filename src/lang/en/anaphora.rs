@@ -38,25 +38,6 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    const GROUPS: &[&str] = &[
-        "police",
-        "authorities",
-        "officials",
-        "groups",
-        "allies",
-        "critics",
-        "democrats",
-        "republicans",
-        "supporters",
-        "protesters",
-        "lawmakers",
-        "members",
-        "aides",
-        "people",
-        "voters",
-        "leaders",
-        "states",
-    ];
     // A plural ("the lawyers", "Sources") is no "he" or "she".
     let original_last = speaker.split_whitespace().last().unwrap_or_default();
     let plural = original_last.len() > 3
@@ -92,20 +73,7 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
         && !words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
     let nobody = words.len() == 1 && speaker.trim().starts_with(char::is_lowercase) || pronoun_inside;
     let two = words.iter().any(|w| matches!(*w, "both" | "whom"));
-    // A thing or a body ("the complaint", "the Democratic National
-    // Committee") is "it".
-    // Its head noun: the word before "of" or "for" ("chair of the Platform
-    // Committee" is a chair).
-    let head = [" of ", " for ", " at ", " in ", " from "]
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-        .map_or(lower.as_str(), |at| &lower[..at]);
-    let thing = head
-        .split_whitespace()
-        .last()
-        .is_some_and(|w| THINGS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
-        && !speaker.contains(',');
+    let thing = is_thing(&lower) && !speaker.contains(',');
     let group = plural
         || thing
         || super::places::is_place(speaker)
@@ -123,6 +91,41 @@ pub(crate) fn compatible(pronoun: &str, speaker: &str) -> bool {
             .any(|w| matches!(*w, "mrs." | "ms." | "mrs" | "ms" | "she" | "her")),
     };
     !group && !other
+}
+
+/// Plural bodies of people, never "he" or "she".
+const GROUPS: &[&str] = &[
+    "police",
+    "authorities",
+    "officials",
+    "groups",
+    "allies",
+    "critics",
+    "democrats",
+    "republicans",
+    "supporters",
+    "protesters",
+    "lawmakers",
+    "members",
+    "aides",
+    "people",
+    "voters",
+    "leaders",
+    "states",
+];
+
+/// A thing or a body ("the complaint", "the Democratic National Committee"),
+/// which is "it": judged by its head noun, the word before "of" or "for"
+/// ("chair of the Platform Committee" is a chair).
+fn is_thing(lower: &str) -> bool {
+    let head = [" of ", " for ", " at ", " in ", " from "]
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+        .map_or(lower, |at| &lower[..at]);
+    head.split_whitespace()
+        .last()
+        .is_some_and(|w| THINGS.contains(&w.trim_end_matches(|c: char| !c.is_alphanumeric())))
 }
 
 /// Nouns for a document or a body, which "he" or "she" never refers to.
