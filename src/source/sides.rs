@@ -65,7 +65,14 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
     };
     if !pronoun && s.speaker.is_ascii() && crate::lang::en::role(&s.speaker).is_some() {
         let names = earlier.iter().rev().map(|(n, _)| n.as_str());
-        let holder = crate::lang::en::role_holder(&s.speaker, names, &text_before()).map(str::to_string);
+        // Else the name the sentence before opens on ("Senator Ann Brody
+        // voted no. The senator said …").
+        let start = s.span.0.min(passage.len());
+        let holder = crate::lang::en::role_holder(&s.speaker, names, &text_before())
+            .map(str::to_string)
+            .or_else(|| {
+                crate::lang::en::subject_before("he", before, passage.get(..start).unwrap_or_default())
+            });
         if let Some(holder) = holder {
             let side = side_of_named(&holder);
             if s.side.is_none() || s.side == side {

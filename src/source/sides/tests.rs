@@ -288,3 +288,11 @@ fn the_speaker_after_a_quotation_and_its_clause_is_the_name_after_the_verb() {
     );
     assert_eq!(got, vec!["Ortiz".to_string()]);
 }
+
+#[test]
+fn a_role_no_name_was_given_takes_the_name_the_sentence_before_opened_on() {
+    let got = speakers(
+        "Mayor Lena Ortiz said the count was slow.\n\nAnn Brody voted against the bill.\n\nThe senator said it \"goes too far.\"",
+    );
+    assert_eq!(got.last().map(String::as_str), Some("Ann Brody"));
+}
