@@ -44,6 +44,26 @@ fn home_side(speaker: &str, language: Script, persona: &Persona) -> Option<SideI
     homes.next().is_none().then(|| home.id.clone())
 }
 
+/// The person an English role stands for ("the governor"): the one the text
+/// gave that role, else the name the sentence before opens on ("Senator Ann
+/// Brody voted no. The senator said …").
+fn holder_of_role(
+    s: &Statement,
+    earlier: &[(String, Option<SideId>)],
+    before: &str,
+    passage: &str,
+) -> Option<String> {
+    if !s.speaker.is_ascii() || crate::lang::en::role(&s.speaker).is_none() {
+        return None;
+    }
+    let start = s.span.0.min(passage.len());
+    let up_to = passage.get(..start).unwrap_or_default();
+    let names = earlier.iter().rev().map(|(n, _)| n.as_str());
+    crate::lang::en::role_holder(&s.speaker, names, &format!("{before}{up_to}"))
+        .map(str::to_string)
+        .or_else(|| crate::lang::en::subject_before("he", before, up_to))
+}
+
 /// A pronoun or a continuation takes the nearest earlier speaker it can be
 /// (its side too, when it has none); with no earlier speaker, a pronoun in
 /// English takes the nearest person the text named before it. What the text
@@ -63,23 +83,12 @@ fn resolve(s: &mut Statement, earlier: &[(String, Option<SideId>)], before: &str
             .find(|(n, _)| n == name)
             .and_then(|(_, side)| side.clone())
     };
-    if !pronoun && s.speaker.is_ascii() && crate::lang::en::role(&s.speaker).is_some() {
-        let names = earlier.iter().rev().map(|(n, _)| n.as_str());
-        // Else the name the sentence before opens on ("Senator Ann Brody
-        // voted no. The senator said …").
-        let start = s.span.0.min(passage.len());
-        let holder = crate::lang::en::role_holder(&s.speaker, names, &text_before())
-            .map(str::to_string)
-            .or_else(|| {
-                crate::lang::en::subject_before("he", before, passage.get(..start).unwrap_or_default())
-            });
-        if let Some(holder) = holder {
-            let side = side_of_named(&holder);
-            if s.side.is_none() || s.side == side {
-                s.side = side;
-                s.mention = Some(std::mem::replace(&mut s.speaker, holder));
-                return;
-            }
+    if !pronoun && let Some(holder) = holder_of_role(s, earlier, before, passage) {
+        let side = side_of_named(&holder);
+        if s.side.is_none() || s.side == side {
+            s.side = side;
+            s.mention = Some(std::mem::replace(&mut s.speaker, holder));
+            return;
         }
     }
     let fits = |(speaker, _): &&(String, Option<SideId>)| {
