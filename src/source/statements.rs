@@ -42,6 +42,9 @@ pub(crate) fn extract(text: &str) -> Vec<Statement> {
             prev.span.1 = span.1;
         }
     }
+    // A statement that says nothing ("The Post reported.") is no statement;
+    // one that introduced a quotation got its words above ("He said:").
+    out.retain(|s| s.content.chars().any(char::is_alphanumeric));
     out
 }
 

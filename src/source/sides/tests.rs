@@ -296,3 +296,11 @@ fn a_role_no_name_was_given_takes_the_name_the_sentence_before_opened_on() {
     );
     assert_eq!(got.last().map(String::as_str), Some("Ann Brody"));
 }
+
+#[test]
+fn a_statement_that_says_nothing_is_none() {
+    assert!(speakers("The Post reported.").is_empty());
+    // One that introduces a quotation gets its words.
+    let got = speakers("Mayor Lena Ortiz said: \"We will rebuild.\" \"We always have.\"");
+    assert_eq!(got, vec!["Mayor Lena Ortiz".to_string()]);
+}
