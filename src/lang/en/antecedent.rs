@@ -164,7 +164,7 @@ fn named_subject(sentence: &str) -> Option<String> {
     // "Obama passionately rebuked", "Canova has repeatedly ripped").
     while words.len() > 1
         && words.last().is_some_and(|w| {
-            super::said::is_adverb(w) || matches!(*w, "now" | "too" | "has" | "had" | "have" | "is" | "was")
+            super::setoff::is_adverb(w) || matches!(*w, "now" | "too" | "has" | "had" | "have" | "is" | "was")
         })
     {
         words.pop();
@@ -238,7 +238,10 @@ pub(crate) fn named_before(before: &str) -> Option<String> {
         .filter(|n| !n.is_empty() && !super::lexicon::CALENDAR_NAMES.contains(&n.as_str()))
         // A word alone that the text also writes in lower case is a common
         // word ("Sometimes", "Things"), not a name.
-        .filter(|n| n.contains(' ') || crate::text::word_at(before, &n.to_lowercase()).is_none())
+        .filter(|n| {
+            let lower = n.to_lowercase();
+            n.contains(' ') || !before.split(|c: char| !c.is_alphanumeric()).any(|w| w == lower)
+        })
         .filter(|n| !super::places::is_place(n))
         .last()
 }

@@ -177,7 +177,7 @@ pub(super) fn parenthetical(sentence: &str) -> Option<Statement> {
         let words = speaker.split_whitespace().count();
         // Adverbs alone ("…, then loudly asked, …") are no speaker: the
         // sentence's own subject asked.
-        let adverbs = speaker.split_whitespace().all(super::said::is_adverb);
+        let adverbs = speaker.split_whitespace().all(super::setoff::is_adverb);
         if !after.starts_with(',') || !(1..=5).contains(&words) || speaker.contains(',') || adverbs {
             continue;
         }

@@ -3,6 +3,7 @@
 //! earlier; or only the words that join its sentence to the one before.
 
 use super::lexicon::ANAPHORS;
+use super::setoff::is_adverb;
 use super::speaker::{is_past, plausible};
 use crate::lang::statement::Statement;
 
@@ -131,23 +132,6 @@ fn without_setting<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
         words = &words[i + 1..];
     }
     words
-}
-
-/// A lower-case adverb that may stand beside a speaker: `quickly`, `often`.
-pub(super) fn is_adverb(w: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "family", "assembly", "ally", "rally", "supply", "reply", "monopoly", "bully", "tally",
-    ];
-    let w = w.trim_end_matches(',');
-    w.chars().next().is_some_and(char::is_lowercase)
-        && w.len() > 4
-        && w.ends_with("ly")
-        && !NOUNS.contains(&w)
-        || matches!(
-            w,
-            "often" | "further" | "also" | "later" | "again" | "still" | "then" | "once"
-        )
-        || matches!(w, "Recently" | "Separately" | "Meanwhile" | "Later" | "Earlier")
 }
 
 /// A day or a time set off before a speaker: `Friday,`, `Tuesday,`.

@@ -105,3 +105,20 @@ pub(super) fn is_bare_name(s: &str) -> bool {
             w.chars().next().is_some_and(char::is_uppercase) || w.starts_with('(') && w.ends_with(')')
         })
 }
+
+/// A lower-case adverb that may stand beside a speaker: `quickly`, `often`.
+pub(super) fn is_adverb(w: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "family", "assembly", "ally", "rally", "supply", "reply", "monopoly", "bully", "tally",
+    ];
+    let w = w.trim_end_matches(',');
+    w.chars().next().is_some_and(char::is_lowercase)
+        && w.len() > 4
+        && w.ends_with("ly")
+        && !NOUNS.contains(&w)
+        || matches!(
+            w,
+            "often" | "further" | "also" | "later" | "again" | "still" | "then" | "once"
+        )
+        || matches!(w, "Recently" | "Separately" | "Meanwhile" | "Later" | "Earlier")
+}

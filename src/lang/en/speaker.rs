@@ -146,7 +146,7 @@ fn last_clause<'s>(s: &'s str, reporting: &[(usize, &str)]) -> &'s str {
     // the decision was made,"): its own boundaries are not the sentence's.
     let bare = s.trim_end();
     let bare = match bare.rsplit_once(' ') {
-        Some((head, last)) if super::said::is_adverb(last) => head,
+        Some((head, last)) if super::setoff::is_adverb(last) => head,
         _ => bare,
     };
     let s = match bare.trim_end().strip_suffix(',') {
@@ -244,7 +244,7 @@ fn head_phrase(clause: &str) -> Option<String> {
         .copied()
         .filter(|s| !is_adverbial(s) && !is_clause(s) && !is_age(s))
         // Adverbs alone ("then loudly"): no part of the speaker.
-        .filter(|s| !s.split_whitespace().all(super::said::is_adverb))
+        .filter(|s| !s.split_whitespace().all(super::setoff::is_adverb))
         .collect();
     let last = *kept.last()?;
     // A short description before a name ("the ministry's spokesperson, Mao
