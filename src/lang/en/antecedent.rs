@@ -88,7 +88,7 @@ const NOT: &[&str] = &[
 ];
 
 /// Verbs that follow a subject and begin its predicate ("Trump is thanking").
-const AUXILIARIES: &[&str] = &[
+const FINITE: &[&str] = &[
     "is", "was", "has", "had", "will", "would", "can", "could", "did", "does", "should", "may", "might",
     "must",
 ];
@@ -96,33 +96,20 @@ const AUXILIARIES: &[&str] = &[
 /// Titles that open a person's name.
 const TITLES: &[&str] = &["Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "President"];
 
+/// Leads that set a subordinate clause off before the subject ("Despite
+/// efforts to stop him, Trump says …").
+const SUBORDINATE: &[&str] = &[
+    "Despite", "Although", "Though", "Because", "While", "When", "Amid", "If", "With", "After", "Before",
+    "During", "Since",
+];
+
 /// The person a sentence opens on, when it opens on a name ("Trump was
 /// defending …", "On Friday, Mrs. Clinton told …"), not on a pronoun, a
 /// description or a group.
 fn named_subject(sentence: &str) -> Option<String> {
-    // A name right before a verb in the present ("Mr. Trump tries …") too.
-    let present = || {
-        let words: Vec<&str> = sentence.split_whitespace().collect();
-        let run = words
-            .iter()
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count();
-        let verb = words.get(run)?;
-        let present = verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase());
-        // Before "is" or "has", a name of two words or with a title
-        // ("Donald Trump is thanking …"), not a country ("Germany is …").
-        let person = run > 1 || words.first().is_some_and(|w| TITLES.contains(w));
-        (run > 0 && (present || AUXILIARIES.contains(verb) && person)).then(|| words[..run].join(" "))
-    };
     // An age set off after the name ("Ramos, 58, is …") is no part of it.
     static AGE: LazyLock<Regex> = LazyLock::new(|| re(r", (?:aged )?\d{1,3},"));
     let sentence = &*AGE.replace(sentence, "");
-    // A subordinate clause set off before the subject ("Despite efforts to
-    // stop him, Trump says …").
-    const SUBORDINATE: &[&str] = &[
-        "Despite", "Although", "Though", "Because", "While", "When", "Amid", "If", "With", "After", "Before",
-        "During", "Since",
-    ];
     let sentence = match sentence.split_once(", ") {
         Some((lead, rest))
             if lead
@@ -134,8 +121,31 @@ fn named_subject(sentence: &str) -> Option<String> {
         }
         _ => sentence,
     };
-    // A sentence that reports someone's words at its end ("Cruz electrified
-    // the crowds, Stovall said."): its subject is what was said, not a speaker.
+    if reports_at_end(sentence) {
+        return None;
+    }
+    let subject = super::speaker::lead_subject(sentence).or_else(|| before_present(sentence))?;
+    name_of(subject.split_whitespace().collect())
+}
+
+/// A name right before a verb in the present ("Mr. Trump tries …"), or
+/// before "is" or "has" when it has two words or a title ("Donald Trump is
+/// thanking …"), not a country ("Germany is …").
+fn before_present(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    let run = words
+        .iter()
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    let verb = words.get(run)?;
+    let present = verb.len() > 2 && verb.ends_with('s') && verb.chars().all(|c| c.is_ascii_lowercase());
+    let person = run > 1 || words.first().is_some_and(|w| TITLES.contains(w));
+    (run > 0 && (present || FINITE.contains(verb) && person)).then(|| words[..run].join(" "))
+}
+
+/// Whether a sentence reports someone's words at its end ("Cruz electrified
+/// the crowds, Stovall said."): its subject is what was said, not a speaker.
+fn reports_at_end(sentence: &str) -> bool {
     static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
         re(
             r",\s+(?:(?:[A-Z][\w.'’-]*|the|a|an)\s+){0,5}(?:said|says|added|told|explained|noted|wrote)\b|,\s+(?:said|says|added|told|explained|noted|wrote)\s+\S",
@@ -145,36 +155,34 @@ fn named_subject(sentence: &str) -> Option<String> {
     while !sentence.is_char_boundary(tail) {
         tail += 1;
     }
-    if REPORTED.is_match(&sentence[tail..]) {
-        return None;
-    }
-    let subject = super::speaker::lead_subject(sentence).or_else(present)?;
-    let mut words: Vec<&str> = subject.split_whitespace().collect();
-    // A time after the name ("Cruz on Friday played down …").
+    REPORTED.is_match(&sentence[tail..])
+}
+
+/// The name a sentence's subject gives, without what stands around it: a
+/// time after it ("Cruz on Friday"), an adverb or an auxiliary ("Obama
+/// passionately", "Canova has repeatedly"), a description before it
+/// ("Democratic front-runner Hillary Clinton"). None when what is left is no
+/// person's name.
+fn name_of(mut words: Vec<&str>) -> Option<String> {
     if let Some(i) = words.iter().position(|w| matches!(*w, "on" | "last" | "this"))
         && i > 0
+        && i + 1 < words.len()
         && words[i + 1..]
             .iter()
             .all(|w| super::lexicon::CALENDAR_NAMES.contains(w) || *w == "night")
-        && i + 1 < words.len()
     {
         words.truncate(i);
     }
-    // An adverb or an auxiliary after the name ("Trump also attacked …",
-    // "Obama passionately rebuked", "Canova has repeatedly ripped").
     while words.len() > 1
-        && words.last().is_some_and(|w| {
-            super::setoff::is_adverb(w) || matches!(*w, "now" | "too" | "has" | "had" | "have" | "is" | "was")
-        })
+        && words
+            .last()
+            .is_some_and(|w| super::setoff::is_adverb(w) || super::lexicon::AUXILIARIES.contains(w))
     {
         words.pop();
     }
-    // A description before the name ("Democratic front-runner Hillary
-    // Clinton"): the name that ends it, of two words or more.
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let tail = words.iter().rev().take_while(|w| capital(w)).count();
-    if tail >= 2 && tail < words.len() && words[words.len() - tail - 1].ends_with(|c: char| c.is_lowercase())
-    {
+    if tail >= 2 && tail < words.len() && words[words.len() - tail - 1].ends_with(char::is_lowercase) {
         words.drain(..words.len() - tail);
     }
     let subject = words.join(" ");
@@ -182,7 +190,7 @@ fn named_subject(sentence: &str) -> Option<String> {
         && words.len() <= 5
         && words
             .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "of" | "de" | "van"))
+            .all(|w| capital(w) || matches!(*w, "of" | "de" | "van"))
         && !NOT.contains(&words[0])
         && !super::places::is_place(&subject);
     named.then_some(subject)

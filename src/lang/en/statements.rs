@@ -222,24 +222,20 @@ fn after_quote(rest: &str, quote: &str, inside: bool) -> Option<Statement> {
     }
     let (at, verb) = cues(&mask_quotes(rest)).into_iter().next()?;
     // `"…" that Sanders can win, said Steve Elmendorf, …`: the name after the
-    // verb speaks, not the subject of the words before it.
+    // verb speaks, not the subject of the words before it. Only after words
+    // that go on from the quotation, and a verb with no object ("told AFP").
     let after = rest[at + verb.len()..].trim();
-    let named_after = after.split(',').next().map(str::trim).filter(|h| {
-        // Not "told", "asked": their object follows ("…, told AFP").
-        let intransitive = matches!(
-            verb,
-            "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
-        );
-        // The words before the verb go on from the quotation ("that Sanders
-        // can win,"), not a speaker set off ("Flynn, a surrogate, said Friday").
-        let continues = rest.starts_with(char::is_lowercase);
-        intransitive
-            && continues
-            && rest[..at].trim_end().ends_with(',')
-            && h.starts_with(char::is_uppercase)
-            && plausible(h)
-    });
-    if named_after.is_some() {
+    let head = after.split(',').next().unwrap_or(after).trim();
+    let intransitive = matches!(
+        verb,
+        "said" | "says" | "added" | "adds" | "wrote" | "writes" | "noted"
+    );
+    if intransitive
+        && rest.starts_with(char::is_lowercase)
+        && rest[..at].trim_end().ends_with(',')
+        && head.starts_with(char::is_uppercase)
+        && plausible(head)
+    {
         return Some(quoted(after.to_string(), verb));
     }
     let speaker = subject(&rest[..at])?;
