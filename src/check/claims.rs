@@ -147,6 +147,26 @@ impl Taker {
         self.take_from(re, 0, f);
     }
 
+    /// Each of the groups `groups` of each match of `re` that `f` makes a
+    /// claim of (the sides of a score), each group's span then blanked.
+    fn take_groups(&mut self, re: &Regex, groups: &[usize], f: impl Fn(&str) -> Option<Claim>) {
+        let mut spans = Vec::new();
+        for c in re.captures_iter(&self.rest) {
+            for m in groups.iter().filter_map(|&g| c.get(g)) {
+                if let Some(claim) = f(m.as_str()) {
+                    self.out.push(Found {
+                        claim,
+                        text: m.as_str().to_string(),
+                    });
+                    spans.push(m.range());
+                }
+            }
+        }
+        for r in spans {
+            self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
+        }
+    }
+
     /// Blanks the first group of each match of `re`: what counts nothing.
     fn blank(&mut self, re: &Regex) {
         let spans: Vec<std::ops::Range<usize>> = re

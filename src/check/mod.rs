@@ -7,6 +7,7 @@ pub(crate) mod attribution;
 pub(crate) mod balance;
 pub(crate) mod claims;
 mod echo;
+mod exchange;
 mod framing;
 pub(crate) mod glossary;
 pub(crate) mod grounding;

@@ -50,7 +50,8 @@ const DAY_BY_ANOTHER: &[&str] = &[
 /// kilometres), a measure converted to another unit ("385 miles" → "620 km"),
 /// across languages (`across`) a counter that means "one" or "a" (1つ, 一个,
 /// 一名, 한 명), which translates an article or a singular that no number marks,
-/// or another reading of the claim (`held`). `text` is what the claim was read
+/// an amount converted to another currency in parentheses (`exchange`), or
+/// another reading of the claim (`held`). `text` is what the claim was read
 /// from.
 pub(super) fn otherwise(
     c: &Found,
@@ -62,19 +63,27 @@ pub(super) fn otherwise(
     if held(c, &supported, sources) {
         return true;
     }
+    if let Claim::Money {
+        value,
+        currency: Some(currency),
+    } = c.claim
+    {
+        return super::exchange::converted(text, &c.text, value, currency);
+    }
     let Claim::Number(v) = c.claim else {
         return false;
     };
-    if let Some(unit) = glued_unit(&c.text)
-        && supported(&Claim::Number(v / unit))
-    {
+    // Read without the scale its last letter gave it, the number may be a
+    // measure (`975 m²`).
+    let unscaled = glued_unit(&c.text).map_or(v, |unit| v / unit);
+    if unscaled != v && supported(&Claim::Number(unscaled)) {
         return true;
     }
-    super::units::converted(text, &c.text, v, sources) || (across && v == 1.0)
+    super::units::converted(text, &c.text, unscaled, sources) || (across && v == 1.0)
 }
 
-/// The scale a number's last letter glued to its digits gives it (`10m`,
-/// `5k`), when that letter may as well be a unit of length.
+/// The scale a number's last letter after its digits gives it (`10m`, `5k`,
+/// `975 m²`), when that letter may as well be a unit.
 fn glued_unit(text: &str) -> Option<f64> {
     let mut rev = text.trim().chars().rev();
     let unit = match rev.next()? {
@@ -82,7 +91,9 @@ fn glued_unit(text: &str) -> Option<f64> {
         'k' => 1e3,
         _ => return None,
     };
-    rev.next().is_some_and(|c| c.is_ascii_digit()).then_some(unit)
+    rev.find(|c| *c != ' ')
+        .is_some_and(|c| c.is_ascii_digit())
+        .then_some(unit)
 }
 
 /// Whether some other reading of `c` than the one it was read as rests on

@@ -38,6 +38,22 @@ const UNITS: &[(&str, Dimension, f64)] = &[
     ("제곱킬로미터", Area, 1e6),
     ("平方英里", Area, 2_589_988.0),
     ("平方公里", Area, 1e6),
+    ("square feet", Area, 0.092_903),
+    ("square foot", Area, 0.092_903),
+    ("square-foot", Area, 0.092_903),
+    ("sq ft", Area, 0.092_903),
+    ("平方フィート", Area, 0.092_903),
+    ("제곱피트", Area, 0.092_903),
+    ("평방피트", Area, 0.092_903),
+    ("平方英尺", Area, 0.092_903),
+    ("square metres", Area, 1.0),
+    ("square meters", Area, 1.0),
+    ("m²", Area, 1.0),
+    ("㎡", Area, 1.0),
+    ("平方メートル", Area, 1.0),
+    ("제곱미터", Area, 1.0),
+    ("평방미터", Area, 1.0),
+    ("平方米", Area, 1.0),
     ("acres", Area, 4046.86),
     ("acre", Area, 4046.86),
     ("hectares", Area, 1e4),
@@ -132,7 +148,7 @@ const UNITS: &[(&str, Dimension, f64)] = &[
 /// A number and the unit right after it.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
     let spellings: Vec<String> = UNITS.iter().map(|(s, ..)| regex::escape(s)).collect();
-    re(&format!(r"(?i)({NUM})\s?({})", spellings.join("|")))
+    re(&format!(r"(?i)({NUM})[\s-]?({})", spellings.join("|")))
 });
 
 /// Every reading of the measures in `text`: what each measures, its size in
@@ -184,7 +200,7 @@ pub(super) fn converted(text: &str, claim: &str, value: f64, sources: &[&str]) -
     // The unit may be read with the number (`137キロ`) or follow it.
     let digits = claim.trim().trim_end_matches(|c: char| !c.is_ascii_digit());
     let after = format!("{}{}", &claim.trim()[digits.len()..], &text[at + claim.len()..]);
-    let after = after.trim_start();
+    let after = after.trim_start_matches([' ', '-']);
     let Some(unit) = UNITS
         .iter()
         .map(|(s, ..)| *s)
@@ -244,6 +260,11 @@ mod tests {
         ] {
             assert!(!converted(text, claim, claim.parse().unwrap(), &source), "{text}");
         }
+        // An area, its unit joined to the number by a hyphen.
+        let reflector = ["a 10,500-square-foot reflector over the glacier"];
+        assert!(converted("975 m²의 반사경", "975", 975.0, &reflector));
+        assert!(converted("975平方米的反光板", "975", 975.0, &reflector));
+        assert!(!converted("985 m²의 반사경", "985", 985.0, &reflector));
         // A measure in the source's own unit must be its number.
         assert!(!converted("386 miles away", "386", 386.0, &source));
         // A number with no unit after it converts nothing.

@@ -108,18 +108,25 @@ pub(crate) static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
         r"百分之({NUM}|{NUMERAL}(?:点{NUMERAL})?)|({NUM})\s?(?:％|パーセント|퍼센트|프로|个百分点)"
     ))
 });
-/// A share in tenths, as Japanese and Chinese give one: `3割` and `三成` are
-/// 30%; a batting average adds hundredths and thousandths (`1割8分2厘` is
-/// 18.2%). Not `成` opening a word (`成为`, `成功`, `成员`, `成本`…).
+/// A share in tenths, as Japanese, Korean and Chinese give one: `3割`, `3할`
+/// and `三成` are 30%; a batting average adds hundredths and thousandths
+/// (`1割8分2厘` and `1할8푼2리` are 18.2%). Not `成` opening a word (`成为`,
+/// `成功`, `成员`, `成本`…).
 pub(crate) static TENTHS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?割(?:(\d)分)?(?:(\d)厘)?|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交不]|$)",
+        r"(\d{1,2}(?:\.\d)?|[一二三四五六七八九十两])\s?(?:割|할)(?:(\d)(?:分|푼))?(?:(\d)(?:厘|리))?|([一二三四五六七八九两]|\d)成(?:[^为為功立员員本绩績熟长長果分就交不]|$)",
     )
 });
 /// A decade by its last two digits: `90年代`, `90년대` (the 1990s; `20年代` the 2020s).
 pub(crate) static SHORT_DECADE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^\d])(\d0)\s?(?:年代|년대)"));
 /// A kanji or hanzi numeral with its counter: `七隻`, `两艘`, `十四人`.
 pub(crate) static COUNTED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NUMERAL})(?:{COUNTER})")));
+/// A score or a tally as Korean, Japanese and Chinese write it, each side a
+/// number: `1-3で`, `2대3`, `0:4落后`, `3比1`, `3対1`. Not a code or a
+/// decimal (`F-15`, `1.5-2`).
+pub(crate) static SCORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:^|[^\dA-Za-z.,\-:：])(\d{1,3})\s?(?:-|–|:|：|対|대|比|对|對)\s?(\d{1,3})(?:$|[^\dA-Za-z.,\-:：])")
+});
 /// Digits glued to a word in Hangul, kanji or kana: `4隻`, `140家`, `1,100킬로미터`.
 /// Not digits that end a Latin code or model name (`F2は`, `G7で`, `A380の`).
 pub(crate) static GLUED: LazyLock<Regex> = LazyLock::new(|| {

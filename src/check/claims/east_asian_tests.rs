@@ -216,3 +216,15 @@ fn amounts_in_thousands_and_hundreds_and_years_by_two_digits_before_a_month() {
     assert_eq!(first("26年３月期の売上高"), date(Some(2026), Some(3), None));
     assert_eq!(first("2024.01.09 - 株式会社"), date(Some(2024), Some(1), Some(9)));
 }
+
+#[test]
+fn each_side_of_a_score_is_a_number() {
+    let n = |v: &[f64]| v.iter().map(|&x| Claim::Number(x)).collect::<Vec<_>>();
+    assert_eq!(numbers("リビングストンがレンジャーズに1-0で勝利"), n(&[1.0, 0.0]));
+    assert_eq!(numbers("맨체스터 시티의 2대1 승리"), n(&[2.0, 1.0]));
+    assert_eq!(numbers("此前利物浦队0:1落后"), n(&[0.0, 1.0]));
+    let sets = numbers("决赛中以6-3 6-2 6-4击败对手");
+    assert_eq!(sets.len(), 6, "{sets:?}");
+    // A decimal is no side of a score.
+    assert!(!numbers("1.5-2倍に").contains(&Claim::Number(5.0)));
+}

@@ -122,6 +122,13 @@ pub(super) fn numbers(t: &mut Taker) {
         let tenths = ea::value(c.get(1).or_else(|| c.get(4))?.as_str())?;
         Some(Claim::Percent(tenths * 10.0 + part(2) + part(3) / 10.0))
     });
+    // A score between words in Hangul, kanji or kana: each side a number. A
+    // second pass reads the scores whose edge the one before took ("6-3 6-2").
+    if crate::lang::script::script(&t.rest) != crate::lang::script::Script::Latin {
+        for _ in 0..2 {
+            t.take_groups(&ea::SCORE, &[1, 2], |s| number(s).map(Claim::Number));
+        }
+    }
     east_asian(t);
     t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));

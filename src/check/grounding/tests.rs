@@ -351,3 +351,23 @@ fn a_quotation_cut_from_after_its_negation_is_a_finding() {
     );
     assert!(kept.findings.iter().all(|f| !f.is_hard()), "{kept:#?}");
 }
+
+#[test]
+fn a_batting_average_an_area_and_a_conversion_rest_on_the_source() {
+    let source = "Hitting .268 this season, Posada spread a 10,500-square-foot reflector; the industry could lose $2 billion.\n";
+    let article = "# 포사다\n\n올해 2할6푼8리의 타율을 기록한 포사다는 975 m²의 반사경을 설치했다. 피해액은 20억달러(약 2조원)에 달할 전망이다.\n";
+    let report = report_on(source, article);
+    assert!(
+        report.findings.iter().all(|f| !f.is_hard()),
+        "{:#?}",
+        report.findings
+    );
+    for (from, to) in [
+        ("2할6푼8리", "2할7푼8리"),
+        ("975 m²", "995 m²"),
+        ("약 2조원", "약 20조원"),
+    ] {
+        let changed = report_on(source, &article.replace(from, to));
+        assert!(changed.findings.iter().any(|f| f.is_hard()), "{to}: {changed:#?}");
+    }
+}
