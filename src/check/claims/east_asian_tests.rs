@@ -228,3 +228,14 @@ fn each_side_of_a_score_is_a_number() {
     // A decimal is no side of a score.
     assert!(!numbers("1.5-2倍に").contains(&Claim::Number(5.0)));
 }
+
+#[test]
+fn a_korean_ordinal_in_native_numerals_is_a_number() {
+    assert_eq!(numbers("두 정상의 여덟 번째 정상회담"), [Claim::Number(8.0)]);
+    assert_eq!(
+        numbers("열두 번째 항구이자 스무 번째 도시"),
+        [Claim::Number(12.0), Claim::Number(20.0)]
+    );
+    assert_eq!(numbers("이번이 첫 번째다"), [Claim::Number(1.0)]);
+    assert!(numbers("그 다음 번째 순서").is_empty());
+}

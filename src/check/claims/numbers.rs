@@ -129,6 +129,10 @@ pub(super) fn numbers(t: &mut Taker) {
             t.take_groups(&ea::SCORE, &[1, 2], |s| number(s).map(Claim::Number));
         }
     }
+    // An ordinal in Korean's native numerals (`여덟 번째`).
+    t.take_from(&crate::lang::ko::numbers::ORDINAL, 1, |c| {
+        crate::lang::ko::numbers::ordinal(&c[1]).map(Claim::Number)
+    });
     east_asian(t);
     t.take(&MONEY_PREFIX, |c| {
         let value = number(&c[2])? * scale(c.get(3).map(|m| m.as_str()));

@@ -2,7 +2,7 @@
 //! negation (않, 없, 못) and parallax's own words in Korean. Numbers and dates
 //! are read with the other East Asian languages (`east_asian`).
 
-mod numbers;
+pub(crate) mod numbers;
 mod statements;
 
 use crate::pattern::re;

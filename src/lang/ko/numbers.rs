@@ -114,3 +114,29 @@ pub(super) fn in_words(text: &str) -> Vec<(f64, Kind)> {
     }
     out
 }
+
+/// An ordinal in native numerals, the way Korean counts the times something
+/// happens: `여덟 번째` (eighth), `두 번째`, `열두 번째`, `첫 번째`.
+pub(crate) static ORDINAL: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|[^가-힣])([가-힣]{1,4})\s?번째"));
+
+/// The value of the native numeral before `번째`: `첫` 1, `여덟` 8, `열두` 12,
+/// `스무` 20.
+pub(crate) fn ordinal(word: &str) -> Option<f64> {
+    const UNITS: &[&str] = &["", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉"];
+    if word == "첫" {
+        return Some(1.0);
+    }
+    let (tens, rest) = if let Some(rest) = word.strip_prefix("열") {
+        (10, rest)
+    } else if word == "스무" {
+        (20, "")
+    } else if let Some(rest) = word.strip_prefix("스물") {
+        (20, rest)
+    } else {
+        (0, word)
+    };
+    let unit = UNITS.iter().position(|u| *u == rest.trim())?;
+    // "한 번째" is no ordinal: the first is `첫`.
+    let value = tens + unit;
+    (value > 1).then_some(value as f64)
+}
