@@ -203,20 +203,25 @@ fn compact(s: &str) -> String {
 }
 
 /// The verbatim pieces a quotation claims, lower-cased and without edge
-/// punctuation: split at ellipses and bracketed insertions.
+/// punctuation: split at ellipses and bracketed insertions. Japanese, Chinese
+/// and Korean papers put their insertions in round brackets as well
+/// (「（ミサイル発射は）容認できない」).
 pub(crate) fn quote_pieces(quote: &str) -> Vec<String> {
     let folded = fold(quote);
+    let east_asian = folded.chars().any(|c| script::unspaced(c) || script::hangul(c));
+    let opens = |c: char| matches!(c, '[' | '（' | '〔') || (east_asian && c == '(');
+    let closes = |c: char| matches!(c, ']' | '）' | '〕') || (east_asian && c == ')');
     let mut pieces = Vec::new();
     let mut current = String::new();
     let mut depth = 0usize;
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '[' => {
+            c if opens(c) => {
                 depth += 1;
                 pieces.push(std::mem::take(&mut current));
             }
-            ']' if depth > 0 => depth -= 1,
+            c if closes(c) && depth > 0 => depth -= 1,
             _ if depth > 0 => {}
             '…' => pieces.push(std::mem::take(&mut current)),
             '.' if chars.peek() == Some(&'.') => {

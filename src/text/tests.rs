@@ -121,3 +121,17 @@ fn a_dash_is_no_word_of_a_quotation() {
     let index = QuoteIndex::new("\"Well, thank you so much -.\"");
     assert!(index.contains("Well, thank you so much -."));
 }
+
+#[test]
+fn an_east_asian_insertion_stands_in_round_brackets() {
+    let index = QuoteIndex::new(
+        "林官房長官は「日本政府として断じて容認できない」と述べた。외교부는 \"결코 용납할 수 없다\"고 말했다.",
+    );
+    assert!(index.contains("（ミサイル発射は）断じて容認できない"));
+    assert!(index.contains("〔発射は〕断じて容認できない"));
+    assert!(index.contains("(북한의 도발은) 결코 용납할 수 없다"));
+    assert!(!index.contains("（ミサイル発射は）断じて容認できる"));
+    // In English round brackets are the speaker's own.
+    let english = QuoteIndex::new("He said \"we will never accept it\".");
+    assert!(!english.contains("we will (never) accept it (now)"));
+}
