@@ -277,31 +277,57 @@ fn one_day_off(claim: &Claim, pool: &Pool<'_>) -> bool {
 /// editor (`Ok`), or the reason for a hard finding (`Err`).
 fn translated_quote(q: &str, block: &Block, pool: &Pool<'_>) -> Option<Result<String, String>> {
     let scope = &pool.scope;
-    Some(
-        match translation::check(q, &pool.passages, &pool.found, block.perspective.as_deref())? {
-            Unfaithful::NothingSaid => Ok(format!(
-                "a translated quotation with no original quotation in {scope} to tie it to"
-            )),
-            Unfaithful::SideNegation => Ok(format!(
-                "a translated quotation that nothing this side says in {scope} agrees with in negation"
-            )),
-            Unfaithful::Negation if !pool.cited => {
-                Ok("a translated quotation that no original quotation agrees \
+    let Some(unfaithful) = translation::check(q, &pool.passages, &pool.found, block.perspective.as_deref())
+    else {
+        return side_stance_opposed(q, block, pool).then(|| {
+            Ok(format!(
+                "a translated quotation whose stance is the opposite of what this side says in {scope}"
+            ))
+        });
+    };
+    Some(match unfaithful {
+        Unfaithful::NothingSaid => Ok(format!(
+            "a translated quotation with no original quotation in {scope} to tie it to"
+        )),
+        Unfaithful::SideNegation => Ok(format!(
+            "a translated quotation that nothing this side says in {scope} agrees with in negation"
+        )),
+        Unfaithful::Negation if !pool.cited => {
+            Ok("a translated quotation that no original quotation agrees \
              with in negation; cite the passage it translates to have it checked"
-                    .to_string())
-            }
-            Unfaithful::Fact(f) => Err(format!(
-                "a translated quotation with `{f}`, which is not in {scope}"
-            )),
-            Unfaithful::Flipped(original) => Err(format!(
-                "a translated quotation that negates what it translates, or drops its negation ({scope}: `{}`)",
-                crate::text::excerpt(&original, 160)
-            )),
-            Unfaithful::Negation => Err(format!(
-                "a translated quotation that negates what is said in {scope}, or drops its negation"
-            )),
-        },
-    )
+                .to_string())
+        }
+        Unfaithful::Fact(f) => Err(format!(
+            "a translated quotation with `{f}`, which is not in {scope}"
+        )),
+        Unfaithful::Flipped(original) => Err(format!(
+            "a translated quotation that negates what it translates, or drops its negation ({scope}: `{}`)",
+            crate::text::excerpt(&original, 160)
+        )),
+        Unfaithful::Negation => Err(format!(
+            "a translated quotation that negates what is said in {scope}, or drops its negation"
+        )),
+    })
+}
+
+/// Whether a translated quotation in a side's section takes a stance (welcomes,
+/// opposes) that every stance of that side in the passages opposes. What it
+/// translates is not known, so this is a note, not a proof.
+fn side_stance_opposed(q: &str, block: &Block, pool: &Pool<'_>) -> bool {
+    let (Some(side), Some(ours)) = (block.perspective.as_deref(), super::stance::polarity("", q)) else {
+        return false;
+    };
+    if translation::negated(q) {
+        return false;
+    }
+    let theirs: Vec<i8> = pool
+        .passages
+        .iter()
+        .flat_map(|p| &p.statements)
+        .filter(|s| s.side.as_deref() == Some(side) && !translation::negated(&s.content))
+        .filter_map(|s| super::stance::polarity(&s.verb, &s.content))
+        .collect();
+    !theirs.is_empty() && theirs.iter().all(|t| *t == -ours)
 }
 
 /// A quotation that the passages hold only right after a negation they give

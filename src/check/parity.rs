@@ -116,7 +116,15 @@ fn facts(a: &Doc, b: &Doc) -> Vec<Difference> {
     let mut out = Vec::new();
     for block in &a.blocks {
         let across = crate::lang::script::script(&block.text) != script_b;
-        for c in claims::extract(&block.text) {
+        // The facts a quotation gives are facts of the edition too.
+        let found: Vec<claims::Found> = claims::extract(&block.text)
+            .into_iter()
+            .flat_map(|c| match &c.claim {
+                Claim::Quote(q) => claims::extract(q),
+                _ => vec![c],
+            })
+            .collect();
+        for c in found {
             if matches!(c.claim, Claim::Quote(_))
                 || supported(&c.claim)
                 || super::readings::otherwise(&c, &block.text, supported, &[text_b.as_str()], across)
@@ -151,7 +159,7 @@ fn sides(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
             });
             continue;
         }
-        let (qa, qb) = (quotes(a, &p.id), quotes(b, &p.id));
+        let (qa, qb) = (quotes(a, Some(&p.id)), quotes(b, Some(&p.id)));
         let negation = |q: &[(String, &Block)]| q.iter().filter(|(x, _)| negated(x)).count();
         if qa.len() != qb.len() || negation(&qa) != negation(&qb) {
             let at = |q: &[(String, &Block)], d: &Doc| match q.first() {
@@ -216,11 +224,12 @@ fn side_words(d: &Doc) -> Vec<(SideId, usize)> {
         .collect()
 }
 
-/// The quotations in a side's section, with the block each stands in.
-fn quotes<'d>(d: &'d Doc, side: &crate::ids::SideId) -> Vec<(String, &'d Block)> {
+/// The quotations in a side's section (or outside every side's, `None`), with
+/// the block each stands in.
+fn quotes<'d>(d: &'d Doc, side: Option<&SideId>) -> Vec<(String, &'d Block)> {
     d.blocks
         .iter()
-        .filter(|b| b.perspective.as_deref() == Some(side))
+        .filter(|b| b.perspective.as_ref() == side)
         .flat_map(|b| {
             claims::extract(&b.text)
                 .into_iter()
@@ -230,4 +239,26 @@ fn quotes<'d>(d: &'d Doc, side: &crate::ids::SideId) -> Vec<(String, &'d Block)>
                 })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fact_inside_a_quotation_is_a_fact_of_the_edition() {
+        let persona = crate::persona::load("prism", &[]).unwrap();
+        let parse = |md: &str| super::super::markdown::parse(md, &persona);
+        let en = parse("# Missiles\n\nMao Ning said: \"China will never accept 300 missiles.\"\n");
+        let ko =
+            "# 미사일\n\n마오닝 대변인은 \"중국은 미사일 300기를 결코 받아들이지 않을 것\"이라고 말했다.\n";
+        assert!(compare(&parse(ko), &en, &persona).is_empty());
+        let changed = compare(&parse(&ko.replace("300기", "400기")), &en, &persona);
+        assert!(
+            changed
+                .iter()
+                .any(|d| d.kind == DifferenceKind::Fact && d.claim.contains("400")),
+            "{changed:#?}"
+        );
+    }
 }

@@ -371,3 +371,17 @@ fn a_batting_average_an_area_and_a_conversion_rest_on_the_source() {
         assert!(changed.findings.iter().any(|f| f.is_hard()), "{to}: {changed:#?}");
     }
 }
+
+#[test]
+fn a_translated_quotation_against_every_stance_of_its_side_is_noted() {
+    let source =
+        "---\ntitle: \"Deployment\"\n---\n\nMao Ning said: \"China firmly opposes the deployment.\"\n";
+    let faithful = "# 部署\n\n## 中国\n\n毛宁说：“中方坚决反对部署。”\n";
+    assert!(report_on(source, faithful).unverified.is_empty());
+    let flipped = report_on(source, &faithful.replace("坚决反对", "欢迎"));
+    assert!(
+        flipped.unverified.iter().any(|u| u.claim.contains("欢迎")),
+        "{flipped:#?}"
+    );
+    assert!(flipped.findings.iter().all(|f| !f.is_hard()), "{flipped:#?}");
+}
