@@ -3,7 +3,8 @@
 //! ("20억달러(약 2조원)", "1億ドル（約110億円）"), and so do English papers
 //! ("£1.5m (about $1.9m)"). The conversion is the editor's, not the source's:
 //! it rests on the amount it converts when the rate between them is one the
-//! two currencies have had. An amount the sources hold is checked as itself.
+//! two currencies have had, and the sources give no amount in its currency
+//! (when they do, they give the conversion, and it must be theirs).
 
 use super::claims::{self, Claim};
 

@@ -68,7 +68,14 @@ pub(super) fn otherwise(
         currency: Some(currency),
     } = c.claim
     {
-        return super::exchange::converted(text, &c.text, value, currency);
+        // Sources that give amounts in this currency give the conversion too.
+        let in_currency = |s: &&str| {
+            super::claims::extract(s)
+                .iter()
+                .any(|f| matches!(f.claim, Claim::Money { currency: Some(x), .. } if x == currency))
+        };
+        return !sources.iter().any(in_currency)
+            && super::exchange::converted(text, &c.text, value, currency);
     }
     let Claim::Number(v) = c.claim else {
         return false;

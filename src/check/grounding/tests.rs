@@ -370,6 +370,17 @@ fn a_batting_average_an_area_and_a_conversion_rest_on_the_source() {
         let changed = report_on(source, &article.replace(from, to));
         assert!(changed.findings.iter().any(|f| f.is_hard()), "{to}: {changed:#?}");
     }
+    // Sources that give the conversion hold it: another one is a finding.
+    let converted = "피해액은 20억달러(약 2조원)에 달할 전망이다.\n";
+    let article = format!("# 피해\n\n{converted}");
+    assert!(
+        report_on(converted, &article)
+            .findings
+            .iter()
+            .all(|f| !f.is_hard())
+    );
+    let changed = report_on(converted, &article.replace("2조원", "2조5000억원"));
+    assert!(changed.findings.iter().any(|f| f.is_hard()), "{changed:#?}");
 }
 
 #[test]
