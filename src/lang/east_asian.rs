@@ -19,7 +19,7 @@ pub(crate) use uncounted::blank_uncounted;
 const NUMERAL: &str = "[〇零一二三四五六七八九十百千两兩]+";
 /// Scale units: thousand (Korean 천 only), ten thousand, a hundred million, a
 /// trillion (Chinese writes it 万亿, ten thousand hundred millions).
-const SCALE: &str = "천|千|万亿|萬億|万|萬|만|亿|億|억|兆|조";
+const SCALE: &str = "천|千|백|百|万亿|萬億|万|萬|만|亿|億|억|兆|조";
 /// "More than", between a number and its scale: `200多万` is over two
 /// million, `30余万` over three hundred thousand.
 const MORE: &str = "多|余|餘";
@@ -96,10 +96,10 @@ pub(crate) fn compound(s: &str) -> Option<f64> {
     Some(total + group)
 }
 
-/// A number with a scale unit: `180万`, `180만`, `3千`.
+/// A number with a scale unit: `180万`, `180만`, `3千`, `19百萬`, `3백만`.
 pub(crate) static SCALED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})(?:\s?(천|千|万|만))?"
+        r"({NUM}|{NUMERAL})\s?(?:{MORE}\s?)?({SCALE})(?:\s?(천|千|万|萬|만|億|亿|억))?"
     ))
 });
 /// `百分之四十`, `40％`, `90퍼센트`, `約90パーセント`.

@@ -16,7 +16,7 @@ use regex::Regex;
 /// may write as one (`黑色星期五`, `日曜日のテレグラフ`, `周六夜现场`).
 pub(super) static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"{OCCASION}|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])(?:[^次个個回天年周週小分泰邮郵电電快]|$)|([월화수목금토일])요일|[（(]\s?(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s?[)）]"
+        r"{OCCASION}|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b|([月火水木金土日])曜|(一)?(?:星期|礼拜|禮拜|周|週)([一二三四五六日天])([次个個回天年周週小分泰邮郵电電快])?|([월화수목금토일])요일|[（(]\s?(Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?\s?[)）]"
     ))
 });
 
@@ -36,17 +36,23 @@ fn day(names: &str, name: &str) -> Option<u8> {
 }
 
 /// The day a match of [`WEEKDAY`] names, Monday 1 to Sunday 7.
+///
+/// In Chinese a numeral after `周` is no day when a count follows it (`周四次`,
+/// `周三天`) or `一` stands before it (`一週四日`, four days a week).
 pub(super) fn weekday(c: &regex::Captures) -> Option<u8> {
     if let Some(m) = c.get(1) {
         day(DAYS, m.as_str())
-    } else if let Some(m) = c.get(5) {
+    } else if let Some(m) = c.get(7) {
         abbreviated(m.as_str())
     } else if let Some(m) = c.get(2) {
         day("月 火 水 木 金 土 日", m.as_str())
-    } else if let Some(m) = c.get(3) {
+    } else if let Some(m) = c.get(4) {
+        if c.get(3).is_some() || c.get(5).is_some() {
+            return None;
+        }
         day("一 二 三 四 五 六 日", m.as_str()).or((m.as_str() == "天").then_some(7))
     } else {
-        day("월 화 수 목 금 토 일", c.get(4)?.as_str())
+        day("월 화 수 목 금 토 일", c.get(6)?.as_str())
     }
 }
 

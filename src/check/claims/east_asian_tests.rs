@@ -239,3 +239,21 @@ fn a_korean_ordinal_in_native_numerals_is_a_number() {
     assert_eq!(numbers("이번이 첫 번째다"), [Claim::Number(1.0)]);
     assert!(numbers("그 다음 번째 순서").is_empty());
 }
+
+#[test]
+fn a_count_per_week_is_no_day_and_a_hundred_scales() {
+    let claims = |t: &str| extract(t).into_iter().map(|f| f.claim).collect::<Vec<_>>();
+    // 一週四日 is four days a week; 星期四 keeps the digits after it whole.
+    assert!(
+        claims("改用一週四日工作制")
+            .iter()
+            .all(|c| !matches!(c, Claim::Weekday(_)))
+    );
+    assert!(claims("会谈于周四举行").contains(&Claim::Weekday(4)));
+    assert_eq!(
+        claims("發生係星期四19:30位於"),
+        [Claim::Weekday(4), Claim::Number(19.0), Claim::Number(30.0)]
+    );
+    assert_eq!(numbers("超過19百萬起行動"), [Claim::Number(1.9e7)]);
+    assert_eq!(numbers("3백만 명"), [Claim::Number(3e6)]);
+}
