@@ -369,4 +369,6 @@ fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

@@ -71,6 +71,8 @@ pub(super) fn dates(t: &mut Taker) {
 /// Dates in Korean, Japanese and Chinese forms, in digits and in numerals.
 fn east_asian(t: &mut Taker) {
     t.take(&ea::DATE, |c| {
+        // No month 19: digits before 月 that name none are no date.
+        let month = c[2].parse().ok().filter(|m| (1..=12).contains(m))?;
         Some(Claim::Date {
             year: c
                 .get(1)
@@ -80,7 +82,7 @@ fn east_asian(t: &mut Taker) {
                     50..100 => 1900 + y,
                     _ => y,
                 }),
-            month: c[2].parse().ok().filter(|m| (1..=12).contains(m)),
+            month: Some(month),
             day: c
                 .get(3)
                 .and_then(|d| d.as_str().parse().ok())

@@ -68,7 +68,7 @@ fn names_across_spellings_marks_and_weekdays() {
     assert!(!known_name("National Storm Centre", corpus));
 }
 
-fn report_on(source: &str, article: &str) -> crate::check::Report {
+pub(super) fn report_on(source: &str, article: &str) -> crate::check::Report {
     let persona = crate::persona::load("prism", &[]).unwrap();
     let mut srcs = vec![crate::source::parse(std::path::Path::new("s.md"), source, 1, 1).unwrap()];
     crate::source::tag_perspectives(&mut srcs, &persona).unwrap();
