@@ -228,6 +228,16 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
             out.push(unknown(name));
         }
     }
+    // A foreign name in katakana no source name sounds like: a note, for a
+    // transliteration is not a proof.
+    for name in super::names::unheard_katakana(&block.text, &corpus.names_text) {
+        decided.notes.push(note(
+            block,
+            FindingKind::Entity,
+            name,
+            "a name in katakana that no name of the sources sounds like".into(),
+        ));
+    }
     // A Chinese or Japanese name beside its title (林芳正官房長官, 发言人毛宁):
     // known when the sources or the persona hold two of its characters together,
     // in any character form (a name's edge is not marked in these scripts, so
@@ -368,6 +378,8 @@ fn nearest(claim: &Claim, found: &[claims::Found]) -> Option<String> {
     (candidates.len() == 1).then(|| candidates[0].text.clone())
 }
 
+#[cfg(test)]
+mod kana_tests;
 #[cfg(test)]
 mod props;
 #[cfg(test)]

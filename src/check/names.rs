@@ -221,3 +221,31 @@ fn initials_of(name: &str, corpus: &str) -> bool {
             .all(|(w, l)| w.starts_with(*l) && w.chars().nth(1).is_some_and(char::is_lowercase))
     })
 }
+
+/// The foreign names in katakana in `text` (ボリス・ジョンソン氏) that `corpus`
+/// neither holds nor has a Latin name of that sounds like each of their parts
+/// (`lang::ja::kana`), each with its parts joined by a middle dot.
+pub(super) fn unheard_katakana(text: &str, corpus: &str) -> Vec<String> {
+    use crate::lang::ja::kana;
+    let names = kana::names(text);
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let latin: std::collections::HashSet<String> = corpus
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
+        .flat_map(kana::latin_skeletons)
+        .collect();
+    names
+        .into_iter()
+        .filter(|parts| {
+            !parts.iter().all(|p| {
+                let sound = kana::skeleton_of(&kana::romaji(p));
+                // A name of one part needs two consonants to be told.
+                corpus.contains(p.as_str())
+                    || ((parts.len() > 1 || sound.chars().count() >= 2) && latin.contains(&sound))
+            })
+        })
+        .map(|parts| parts.join("・"))
+        .collect()
+}

@@ -2,6 +2,7 @@
 //! negation (ない, ず) and parallax's own words in Japanese. What Japanese
 //! shares with Chinese is in `cjk`; numbers and dates in `east_asian`.
 
+pub(crate) mod kana;
 pub(crate) mod numbers;
 mod statements;
 
