@@ -228,14 +228,14 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
             out.push(unknown(name));
         }
     }
-    // A foreign name in katakana no source name sounds like: a note, for a
-    // transliteration is not a proof.
-    for name in super::names::unheard_katakana(&block.text, &corpus.names_text) {
+    // A name in katakana or Hangul that no source name sounds like: a note,
+    // for a transliteration is not a proof.
+    for name in super::names::unheard(&block.text, &corpus.names_text) {
         decided.notes.push(note(
             block,
             FindingKind::Entity,
             name,
-            "a name in katakana that no name of the sources sounds like".into(),
+            "a name written by its sound that no name of the sources sounds like".into(),
         ));
     }
     // A Chinese or Japanese name beside its title (林芳正官房長官, 发言人毛宁):

@@ -222,30 +222,46 @@ fn initials_of(name: &str, corpus: &str) -> bool {
     })
 }
 
-/// The foreign names in katakana in `text` (ボリス・ジョンソン氏) that `corpus`
-/// neither holds nor has a Latin name of that sounds like each of their parts
-/// (`lang::ja::kana`), each with its parts joined by a middle dot.
-pub(super) fn unheard_katakana(text: &str, corpus: &str) -> Vec<String> {
-    use crate::lang::ja::kana;
-    let names = kana::names(text);
-    if names.is_empty() {
+/// The names in katakana (ボリス・ジョンソン氏) and in Hangul beside a title (보리스
+/// 존슨 총리) in `text` that `corpus` neither holds nor has a Latin name of that
+/// sounds like each of their parts (`lang::sound`), each with its parts joined.
+pub(super) fn unheard(text: &str, corpus: &str) -> Vec<String> {
+    use crate::lang::{ja::kana, ko, sound};
+    let kana_names = kana::names(text);
+    let hangul_names = ko::names::names(text);
+    if kana_names.is_empty() && hangul_names.is_empty() {
         return Vec::new();
     }
-    let latin: std::collections::HashSet<String> = corpus
+    // Every Latin word that opens on a capital, and the runs of two or three
+    // words it opens (a Korean name is written as one word: `김정은`, Kim Jong Un).
+    let words: Vec<&str> = corpus
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_uppercase()))
-        .flat_map(kana::latin_skeletons)
+        .filter(|w| !w.is_empty())
         .collect();
-    names
-        .into_iter()
-        .filter(|parts| {
-            !parts.iter().all(|p| {
-                let sound = kana::skeleton_of(&kana::romaji(p));
-                // A name of one part needs two consonants to be told.
-                corpus.contains(p.as_str())
-                    || ((parts.len() > 1 || sound.chars().count() >= 2) && latin.contains(&sound))
-            })
+    let mut latin = std::collections::HashSet::new();
+    for (i, word) in words.iter().enumerate() {
+        if !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
+            latin.extend(sound::latin_skeletons(&run.concat()));
+        }
+    }
+    let heard = |parts: &[String], latin_letters: &dyn Fn(&str) -> String| {
+        parts.iter().all(|p| {
+            let heard_as = sound::skeleton_of(&latin_letters(p));
+            // A name of one part needs two consonants to be told.
+            corpus.contains(p.as_str())
+                || ((parts.len() > 1 || heard_as.chars().count() >= 2) && latin.contains(&heard_as))
         })
-        .map(|parts| parts.join("・"))
-        .collect()
+    };
+    let kana_unheard = kana_names
+        .into_iter()
+        .filter(|parts| !heard(parts, &kana::romaji))
+        .map(|parts| parts.join("・"));
+    let hangul_unheard = hangul_names
+        .into_iter()
+        .filter(|parts| !heard(parts, &ko::names::romanize))
+        .map(|parts| parts.join(" "));
+    kana_unheard.chain(hangul_unheard).collect()
 }

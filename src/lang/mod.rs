@@ -19,6 +19,7 @@ pub(crate) mod labels;
 pub(crate) mod quotes;
 pub(crate) mod script;
 pub(crate) mod sentences;
+pub(crate) mod sound;
 pub(crate) mod statement;
 #[cfg(test)]
 mod toy;

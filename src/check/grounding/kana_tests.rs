@@ -1,6 +1,6 @@
-//! Foreign names written in katakana, told against the sources' Latin names by
-//! how they sound: a name no source name sounds like is a note, never a
-//! finding.
+//! Foreign names written by their sound, in katakana or in Hangul beside a
+//! title, told against the sources' Latin names: a name no source name sounds
+//! like is a note, never a finding.
 
 use super::tests::report_on;
 
@@ -18,6 +18,20 @@ fn a_name_in_katakana_is_known_by_how_it_sounds() {
     );
     assert!(
         other.unverified.iter().any(|u| u.claim == "マイケル・ブラウン"),
+        "{other:#?}"
+    );
+    assert!(other.findings.iter().all(|f| !f.is_hard()), "{other:#?}");
+}
+
+#[test]
+fn a_name_in_hangul_beside_its_title_is_known_by_how_it_sounds() {
+    let source = "---\ntitle: \"Talks\"\n---\n\nPrime Minister Boris Johnson met President Yoon Suk Yeol and Kim Jong Un.\n";
+    let faithful = "# 회담\n\n영국 보리스 존슨 총리는 윤석열 대통령, 김정은 위원장과 만났다.\n";
+    let report = report_on(source, faithful);
+    assert!(report.unverified.is_empty(), "{report:#?}");
+    let other = report_on(source, &faithful.replace("보리스 존슨", "리시 수낵"));
+    assert!(
+        other.unverified.iter().any(|u| u.claim == "리시 수낵"),
         "{other:#?}"
     );
     assert!(other.findings.iter().all(|f| !f.is_hard()), "{other:#?}");

@@ -2,6 +2,7 @@
 //! negation (않, 없, 못) and parallax's own words in Korean. Numbers and dates
 //! are read with the other East Asian languages (`east_asian`).
 
+pub(crate) mod names;
 pub(crate) mod numbers;
 mod statements;
 
