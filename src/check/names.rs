@@ -232,21 +232,7 @@ pub(super) fn unheard(text: &str, corpus: &str) -> Vec<String> {
     if kana_names.is_empty() && hangul_names.is_empty() {
         return Vec::new();
     }
-    // Every Latin word that opens on a capital, and the runs of two or three
-    // words it opens (a Korean name is written as one word: `김정은`, Kim Jong Un).
-    let words: Vec<&str> = corpus
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let mut latin = std::collections::HashSet::new();
-    for (i, word) in words.iter().enumerate() {
-        if !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-            continue;
-        }
-        for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
-            latin.extend(sound::latin_skeletons(&run.concat()));
-        }
-    }
+    let latin = latin_sounds(corpus);
     let heard = |parts: &[String], latin_letters: &dyn Fn(&str) -> String| {
         parts.iter().all(|p| {
             let heard_as = sound::skeleton_of(&latin_letters(p));
@@ -264,4 +250,30 @@ pub(super) fn unheard(text: &str, corpus: &str) -> Vec<String> {
         .filter(|parts| !heard(parts, &ko::names::romanize))
         .map(|parts| parts.join(" "));
     kana_unheard.chain(hangul_unheard).collect()
+}
+
+/// How every Latin name of `corpus` may sound: each word that opens on a
+/// capital, and the runs of two or three words it opens (a Korean name is
+/// written as one word: `김정은`, Kim Jong Un). Worked out once per corpus: every
+/// block of an article asks.
+fn latin_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String>> {
+    use crate::memo::Memo;
+    static SOUNDS: LazyLock<Memo<String, std::sync::Arc<std::collections::HashSet<String>>>> =
+        LazyLock::new(|| Memo::bounded(8));
+    SOUNDS.get_or(corpus, |corpus| {
+        let words: Vec<&str> = corpus
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut latin = std::collections::HashSet::new();
+        for (i, word) in words.iter().enumerate() {
+            if !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
+                latin.extend(crate::lang::sound::latin_skeletons(&run.concat()));
+            }
+        }
+        std::sync::Arc::new(latin)
+    })
 }

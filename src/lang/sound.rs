@@ -38,8 +38,8 @@ pub(crate) fn latin_skeletons(word: &str) -> Vec<String> {
     out
 }
 
-/// The consonants of `s` once `readings` are applied and the sounds Japanese
-/// does not tell apart are merged. An `R` (from the silent-r reading) is
+/// The consonants of `s` once `readings` are applied and the sounds katakana
+/// and Hangul do not tell apart are merged. An `R` (from the silent-r reading) is
 /// dropped where no vowel follows it.
 fn skeleton(s: &str, readings: &[&[(&str, &str)]]) -> String {
     const VOWELS: &[char] = &['a', 'e', 'i', 'o', 'u'];
