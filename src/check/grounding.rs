@@ -230,7 +230,7 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
     }
     // A name in katakana or Hangul that no source name sounds like: a note,
     // for a transliteration is not a proof.
-    for name in super::names::unheard(&block.text, &corpus.names_text) {
+    for name in super::names::unheard(&block.text, &corpus.names_text, pool.script) {
         decided.notes.push(note(
             block,
             FindingKind::Entity,

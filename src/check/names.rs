@@ -223,16 +223,22 @@ fn initials_of(name: &str, corpus: &str) -> bool {
 }
 
 /// The names in katakana (ボリス・ジョンソン氏) and in Hangul beside a title (보리스
-/// 존슨 총리) in `text` that `corpus` neither holds nor has a Latin name of that
-/// sounds like each of their parts (`lang::sound`), each with its parts joined.
-pub(super) fn unheard(text: &str, corpus: &str) -> Vec<String> {
+/// 존슨 총리) in `text` that `corpus` neither holds nor has a name of that sounds
+/// like each of their parts (`lang::sound`), each with its parts joined; none
+/// when the cited passages are in Chinese (`cited`, their script).
+pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::script::Script>) -> Vec<String> {
     use crate::lang::{ja::kana, ko, sound};
     let kana_names = kana::names(text);
     let hangul_names = ko::names::names(text);
     if kana_names.is_empty() && hangul_names.is_empty() {
         return Vec::new();
     }
+    // Sources that write foreign names in Han characters (Chinese) cannot tell
+    // one by its sound.
     let latin = latin_sounds(corpus);
+    if latin.is_empty() || cited == Some(crate::lang::script::Script::Chinese) {
+        return Vec::new();
+    }
     let heard = |parts: &[String], latin_letters: &dyn Fn(&str) -> String| {
         parts.iter().all(|p| {
             let heard_as = sound::skeleton_of(&latin_letters(p));
@@ -252,10 +258,11 @@ pub(super) fn unheard(text: &str, corpus: &str) -> Vec<String> {
     kana_unheard.chain(hangul_unheard).collect()
 }
 
-/// How every Latin name of `corpus` may sound: each word that opens on a
-/// capital, and the runs of two or three words it opens (a Korean name is
-/// written as one word: `김정은`, Kim Jong Un). Worked out once per corpus: every
-/// block of an article asks.
+/// How every name of `corpus` written by its sound may sound: each Latin word
+/// that opens on a capital, and the runs of two or three words it opens (a
+/// Korean name is written as one word: `김정은`, Kim Jong Un); each word in
+/// Hangul or katakana, read back. Worked out once per corpus: every block of an
+/// article asks.
 fn latin_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String>> {
     use crate::memo::Memo;
     static SOUNDS: LazyLock<Memo<String, std::sync::Arc<std::collections::HashSet<String>>>> =
@@ -272,6 +279,32 @@ fn latin_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String
             }
             for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
                 latin.extend(crate::lang::sound::latin_skeletons(&run.concat()));
+            }
+        }
+        for word in corpus
+            .split(|c: char| !crate::lang::script::hangul(c) && !crate::lang::script::kana(c) && c != 'ー')
+        {
+            // A Korean word may carry a particle (`존슨은`): read with and without.
+            let reads = if word.chars().any(crate::lang::script::hangul) {
+                let bare = [
+                    "에서", "으로", "에게", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "에",
+                    "로",
+                ]
+                .iter()
+                .find_map(|p| word.strip_suffix(p))
+                .unwrap_or(word);
+                vec![
+                    crate::lang::ko::names::romanize(word),
+                    crate::lang::ko::names::romanize(bare),
+                ]
+            } else {
+                vec![crate::lang::ja::kana::romaji(word)]
+            };
+            for read in reads {
+                let sound = crate::lang::sound::skeleton_of(&read);
+                if sound.chars().count() >= 2 {
+                    latin.insert(sound);
+                }
             }
         }
         std::sync::Arc::new(latin)

@@ -36,3 +36,28 @@ fn a_name_in_hangul_beside_its_title_is_known_by_how_it_sounds() {
     );
     assert!(other.findings.iter().all(|f| !f.is_hard()), "{other:#?}");
 }
+
+#[test]
+fn a_name_is_heard_across_katakana_and_hangul_and_not_told_against_han() {
+    let korean = "---\ntitle: \"회담\"\n---\n\n보리스 존슨 총리는 런던에서 회담했다.\n";
+    let japanese = "# 会談\n\nボリス・ジョンソン首相はロンドンで会談した。\n";
+    assert!(report_on(korean, japanese).unverified.is_empty());
+    let other = report_on(
+        korean,
+        &japanese.replace("ボリス・ジョンソン", "マイケル・ブラウン"),
+    );
+    assert!(
+        other.unverified.iter().any(|u| u.claim == "マイケル・ブラウン"),
+        "{other:#?}"
+    );
+    // Chinese writes the name in Han characters: nothing to hear it by.
+    let chinese = "---\ntitle: \"会谈\"\n---\n\n鲍里斯·约翰逊首相在伦敦举行会谈。\n";
+    assert!(
+        report_on(
+            chinese,
+            &japanese.replace("ボリス・ジョンソン", "マイケル・ブラウン")
+        )
+        .unverified
+        .is_empty()
+    );
+}
