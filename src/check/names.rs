@@ -235,7 +235,7 @@ pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::scrip
     }
     // Sources that write foreign names in Han characters (Chinese) cannot tell
     // one by its sound.
-    let latin = latin_sounds(corpus);
+    let latin = name_sounds(corpus);
     if latin.is_empty() || cited == Some(crate::lang::script::Script::Chinese) {
         return Vec::new();
     }
@@ -263,7 +263,7 @@ pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::scrip
 /// Korean name is written as one word: `김정은`, Kim Jong Un); each word in
 /// Hangul or katakana, read back. Worked out once per corpus: every block of an
 /// article asks.
-fn latin_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String>> {
+fn name_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String>> {
     use crate::memo::Memo;
     static SOUNDS: LazyLock<Memo<String, std::sync::Arc<std::collections::HashSet<String>>>> =
         LazyLock::new(|| Memo::bounded(8));
@@ -281,22 +281,12 @@ fn latin_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String
                 latin.extend(crate::lang::sound::latin_skeletons(&run.concat()));
             }
         }
+        // Words in Hangul or katakana, a katakana name's parts each a word.
         for word in corpus
-            .split(|c: char| !crate::lang::script::hangul(c) && !crate::lang::script::kana(c) && c != 'ー')
+            .split(|c: char| !(crate::lang::script::hangul(c) || crate::lang::script::kana(c)) || c == '・')
         {
-            // A Korean word may carry a particle (`존슨은`): read with and without.
             let reads = if word.chars().any(crate::lang::script::hangul) {
-                let bare = [
-                    "에서", "으로", "에게", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "에",
-                    "로",
-                ]
-                .iter()
-                .find_map(|p| word.strip_suffix(p))
-                .unwrap_or(word);
-                vec![
-                    crate::lang::ko::names::romanize(word),
-                    crate::lang::ko::names::romanize(bare),
-                ]
+                crate::lang::ko::names::read_back(word)
             } else {
                 vec![crate::lang::ja::kana::romaji(word)]
             };

@@ -50,6 +50,10 @@ fn a_name_is_heard_across_katakana_and_hangul_and_not_told_against_han() {
         other.unverified.iter().any(|u| u.claim == "マイケル・ブラウン"),
         "{other:#?}"
     );
+    // The other way round: a name in Hangul heard against a katakana name's parts.
+    let japanese_source = "---\ntitle: \"会談\"\n---\n\nボリス・ジョンソン首相はロンドンで会談した。\n";
+    let korean_article = "# 회담\n\n보리스 존슨 총리는 런던에서 회담했다.\n";
+    assert!(report_on(japanese_source, korean_article).unverified.is_empty());
     // Chinese writes the name in Han characters: nothing to hear it by.
     let chinese = "---\ntitle: \"会谈\"\n---\n\n鲍里斯·约翰逊首相在伦敦举行会谈。\n";
     assert!(

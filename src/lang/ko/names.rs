@@ -79,6 +79,19 @@ pub(crate) fn romanize(hangul: &str) -> String {
     out
 }
 
+/// A word in Hangul read back into Latin letters as it stands and without the
+/// particle it may carry (`존슨은` → `jonseuneun`, `jonseun`).
+pub(crate) fn read_back(word: &str) -> Vec<String> {
+    const PARTICLES: &[&str] = &[
+        "에서", "으로", "에게", "은", "는", "이", "가", "을", "를", "의", "와", "과", "도", "에", "로",
+    ];
+    let bare = PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word);
+    vec![romanize(word), romanize(bare)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
