@@ -162,9 +162,7 @@ impl Taker {
                 }
             }
         }
-        for r in spans {
-            self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
-        }
+        self.blank_spans(spans);
     }
 
     /// Blanks the first group of each match of `re`: what counts nothing.
@@ -174,6 +172,12 @@ impl Taker {
             .filter_map(|c| c.get(1))
             .map(|m| m.range())
             .collect();
+        self.blank_spans(spans);
+    }
+
+    /// Spaces over `spans` of the text not yet claimed, so nothing reads them
+    /// again and every other span keeps its place.
+    fn blank_spans(&mut self, spans: Vec<std::ops::Range<usize>>) {
         for r in spans {
             self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
         }
@@ -195,9 +199,7 @@ impl Taker {
                 spans.push(whole);
             }
         }
-        for r in spans {
-            self.rest.replace_range(r.clone(), &" ".repeat(r.len()));
-        }
+        self.blank_spans(spans);
     }
 }
 

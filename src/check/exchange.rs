@@ -21,24 +21,18 @@ const PER_DOLLAR: &[(&str, f64, f64)] = &[
     ("NGN", 100.0, 1700.0),
 ];
 
-/// Words that mark a conversion as approximate, after its opening parenthesis.
-const ABOUT: &[&str] = &[
+/// Words that name the reader's currency after the opening parenthesis, before
+/// the amount (`한화 약 130억 원`, `约合人民币`); estimates ("about", `約`) are the
+/// hedges' (`hedge::estimates`).
+const CURRENCY_WORDS: &[&str] = &[
     "한화로",
     "한화",
     "원화로",
     "우리 돈으로",
     "우리돈",
     "미화",
-    "약",
-    "約",
     "约合",
-    "约",
     "約合",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
     "≈",
 ];
 
@@ -72,10 +66,15 @@ fn rate(currency: &str) -> Option<(f64, f64)> {
 }
 
 /// What stands before an opening parenthesis that `before` ends on, words of
-/// approximation aside.
+/// currency and of estimate aside.
 fn opening(before: &str) -> Option<&str> {
     let mut rest = before.trim_end();
-    while let Some(word) = ABOUT.iter().find(|w| {
+    let words: Vec<&str> = CURRENCY_WORDS
+        .iter()
+        .copied()
+        .chain(super::hedge::estimates())
+        .collect();
+    while let Some(word) = words.iter().find(|w| {
         rest.len() > w.len()
             && rest
                 .get(rest.len() - w.len()..)

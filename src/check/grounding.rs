@@ -230,7 +230,12 @@ fn name_findings(block: &Block, corpus: &Corpus<'_>, pool: &Pool<'_>, decided: &
     }
     // A name in katakana or Hangul that no source name sounds like: a note,
     // for a transliteration is not a proof.
-    for name in super::names::unheard(&block.text, &corpus.names_text, pool.script) {
+    let sounds = || {
+        corpus
+            .name_sounds
+            .get_or_init(|| super::names::name_sounds(&corpus.names_text))
+    };
+    for name in super::names::unheard(&block.text, &corpus.names_text, sounds, pool.script) {
         decided.notes.push(note(
             block,
             FindingKind::Entity,

@@ -19,39 +19,46 @@ enum Hedge {
     Under,
 }
 
+/// Words that hedge the number after them, and how.
+const BEFORE: &[(&str, Hedge)] = &[
+    ("about", Hedge::About),
+    ("around", Hedge::About),
+    ("roughly", Hedge::About),
+    ("approximately", Hedge::About),
+    ("some", Hedge::About),
+    ("estimated", Hedge::About),
+    ("nearly", Hedge::Nearly),
+    ("almost", Hedge::Nearly),
+    ("close to", Hedge::Nearly),
+    ("just under", Hedge::Nearly),
+    ("more than", Hedge::Over),
+    ("over", Hedge::Over),
+    ("at least", Hedge::Over),
+    ("upwards of", Hedge::Over),
+    ("just over", Hedge::Over),
+    ("less than", Hedge::Under),
+    ("fewer than", Hedge::Under),
+    ("under", Hedge::Under),
+    ("below", Hedge::Under),
+    ("up to", Hedge::Under),
+    ("約", Hedge::About),
+    ("约", Hedge::About),
+    ("약", Hedge::About),
+    ("およそ", Hedge::About),
+    ("大约", Hedge::About),
+    ("近", Hedge::Nearly),
+    ("超过", Hedge::Over),
+    ("逾", Hedge::Over),
+    ("不到", Hedge::Under),
+];
+
+/// The words that make the number after them an estimate ("about", `約`, `약`).
+pub(super) fn estimates() -> impl Iterator<Item = &'static str> {
+    BEFORE.iter().filter(|(_, h)| *h == Hedge::About).map(|(w, _)| *w)
+}
+
 /// The hedge of the claim written `claim` in `text`, if one stands beside it.
 fn hedge(text: &str, claim: &str) -> Option<Hedge> {
-    const BEFORE: &[(&str, Hedge)] = &[
-        ("about", Hedge::About),
-        ("around", Hedge::About),
-        ("roughly", Hedge::About),
-        ("approximately", Hedge::About),
-        ("some", Hedge::About),
-        ("estimated", Hedge::About),
-        ("nearly", Hedge::Nearly),
-        ("almost", Hedge::Nearly),
-        ("close to", Hedge::Nearly),
-        ("just under", Hedge::Nearly),
-        ("more than", Hedge::Over),
-        ("over", Hedge::Over),
-        ("at least", Hedge::Over),
-        ("upwards of", Hedge::Over),
-        ("just over", Hedge::Over),
-        ("less than", Hedge::Under),
-        ("fewer than", Hedge::Under),
-        ("under", Hedge::Under),
-        ("below", Hedge::Under),
-        ("up to", Hedge::Under),
-        ("約", Hedge::About),
-        ("约", Hedge::About),
-        ("약", Hedge::About),
-        ("およそ", Hedge::About),
-        ("大约", Hedge::About),
-        ("近", Hedge::Nearly),
-        ("超过", Hedge::Over),
-        ("逾", Hedge::Over),
-        ("不到", Hedge::Under),
-    ];
     const AFTER: &[(&str, Hedge)] = &[
         ("余", Hedge::Over),
         ("多", Hedge::Over),

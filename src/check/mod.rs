@@ -197,6 +197,9 @@ pub(crate) struct Corpus<'a> {
     /// The passages each set of citations rests on, indexed: built the first
     /// time a block cites that set, kept for the article's revisions.
     pools: grounding::Pools<'a>,
+    /// How the names of `names_text` written by their sound may sound: built
+    /// the first time a block names someone in katakana or Hangul.
+    name_sounds: std::sync::OnceLock<std::collections::HashSet<String>>,
 }
 
 impl<'a> Corpus<'a> {
@@ -267,6 +270,7 @@ impl<'a> Corpus<'a> {
             prompted: std::sync::OnceLock::new(),
             said: std::sync::OnceLock::new(),
             pools: grounding::Pools::default(),
+            name_sounds: std::sync::OnceLock::new(),
         }
     }
 

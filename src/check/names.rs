@@ -224,9 +224,15 @@ fn initials_of(name: &str, corpus: &str) -> bool {
 
 /// The names in katakana (ボリス・ジョンソン氏) and in Hangul beside a title (보리스
 /// 존슨 총리) in `text` that `corpus` neither holds nor has a name of that sounds
-/// like each of their parts (`lang::sound`), each with its parts joined; none
-/// when the cited passages are in Chinese (`cited`, their script).
-pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::script::Script>) -> Vec<String> {
+/// like each of their parts (`sounds`, from [`name_sounds`], asked for only when
+/// `text` names someone so), each with its parts joined; none when the cited
+/// passages are in Chinese (`cited`, their script).
+pub(super) fn unheard<'s>(
+    text: &str,
+    corpus: &str,
+    sounds: impl FnOnce() -> &'s std::collections::HashSet<String>,
+    cited: Option<crate::lang::script::Script>,
+) -> Vec<String> {
     use crate::lang::{ja::kana, ko, sound};
     let kana_names = kana::names(text);
     let hangul_names = ko::names::names(text);
@@ -235,8 +241,11 @@ pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::scrip
     }
     // Sources that write foreign names in Han characters (Chinese) cannot tell
     // one by its sound.
-    let latin = name_sounds(corpus);
-    if latin.is_empty() || cited == Some(crate::lang::script::Script::Chinese) {
+    if cited == Some(crate::lang::script::Script::Chinese) {
+        return Vec::new();
+    }
+    let heard_in_sources = sounds();
+    if heard_in_sources.is_empty() {
         return Vec::new();
     }
     let heard = |parts: &[String], latin_letters: &dyn Fn(&str) -> String| {
@@ -244,7 +253,8 @@ pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::scrip
             let heard_as = sound::skeleton_of(&latin_letters(p));
             // A name of one part needs two consonants to be told.
             corpus.contains(p.as_str())
-                || ((parts.len() > 1 || heard_as.chars().count() >= 2) && latin.contains(&heard_as))
+                || ((parts.len() > 1 || heard_as.chars().count() >= 2)
+                    && heard_in_sources.contains(&heard_as))
         })
     };
     let kana_unheard = kana_names
@@ -261,42 +271,36 @@ pub(super) fn unheard(text: &str, corpus: &str, cited: Option<crate::lang::scrip
 /// How every name of `corpus` written by its sound may sound: each Latin word
 /// that opens on a capital, and the runs of two or three words it opens (a
 /// Korean name is written as one word: `김정은`, Kim Jong Un); each word in
-/// Hangul or katakana, read back. Worked out once per corpus: every block of an
-/// article asks.
-fn name_sounds(corpus: &str) -> std::sync::Arc<std::collections::HashSet<String>> {
-    use crate::memo::Memo;
-    static SOUNDS: LazyLock<Memo<String, std::sync::Arc<std::collections::HashSet<String>>>> =
-        LazyLock::new(|| Memo::bounded(8));
-    SOUNDS.get_or(corpus, |corpus| {
-        let words: Vec<&str> = corpus
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty())
-            .collect();
-        let mut latin = std::collections::HashSet::new();
-        for (i, word) in words.iter().enumerate() {
-            if !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
-            for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
-                latin.extend(crate::lang::sound::latin_skeletons(&run.concat()));
+/// Hangul or katakana, read back.
+pub(super) fn name_sounds(corpus: &str) -> std::collections::HashSet<String> {
+    let words: Vec<&str> = corpus
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut sounds = std::collections::HashSet::new();
+    for (i, word) in words.iter().enumerate() {
+        if !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+            continue;
+        }
+        for run in (1..=3).filter_map(|n| words.get(i..i + n)) {
+            sounds.extend(crate::lang::sound::latin_skeletons(&run.concat()));
+        }
+    }
+    // Words in Hangul or katakana, a katakana name's parts each a word.
+    for word in
+        corpus.split(|c: char| !(crate::lang::script::hangul(c) || crate::lang::script::kana(c)) || c == '・')
+    {
+        let reads = if word.chars().any(crate::lang::script::hangul) {
+            crate::lang::ko::names::read_back(word)
+        } else {
+            vec![crate::lang::ja::kana::romaji(word)]
+        };
+        for read in reads {
+            let sound = crate::lang::sound::skeleton_of(&read);
+            if sound.chars().count() >= 2 {
+                sounds.insert(sound);
             }
         }
-        // Words in Hangul or katakana, a katakana name's parts each a word.
-        for word in corpus
-            .split(|c: char| !(crate::lang::script::hangul(c) || crate::lang::script::kana(c)) || c == '・')
-        {
-            let reads = if word.chars().any(crate::lang::script::hangul) {
-                crate::lang::ko::names::read_back(word)
-            } else {
-                vec![crate::lang::ja::kana::romaji(word)]
-            };
-            for read in reads {
-                let sound = crate::lang::sound::skeleton_of(&read);
-                if sound.chars().count() >= 2 {
-                    latin.insert(sound);
-                }
-            }
-        }
-        std::sync::Arc::new(latin)
-    })
+    }
+    sounds
 }

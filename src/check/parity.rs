@@ -159,7 +159,7 @@ fn sides(a: &Doc, b: &Doc, persona: &Persona) -> Vec<Difference> {
             });
             continue;
         }
-        let (qa, qb) = (quotes(a, Some(&p.id)), quotes(b, Some(&p.id)));
+        let (qa, qb) = (quotes(a, &p.id), quotes(b, &p.id));
         let negation = |q: &[(String, &Block)]| q.iter().filter(|(x, _)| negated(x)).count();
         if qa.len() != qb.len() || negation(&qa) != negation(&qb) {
             let at = |q: &[(String, &Block)], d: &Doc| match q.first() {
@@ -224,12 +224,11 @@ fn side_words(d: &Doc) -> Vec<(SideId, usize)> {
         .collect()
 }
 
-/// The quotations in a side's section (or outside every side's, `None`), with
-/// the block each stands in.
-fn quotes<'d>(d: &'d Doc, side: Option<&SideId>) -> Vec<(String, &'d Block)> {
+/// The quotations in a side's section, with the block each stands in.
+fn quotes<'d>(d: &'d Doc, side: &crate::ids::SideId) -> Vec<(String, &'d Block)> {
     d.blocks
         .iter()
-        .filter(|b| b.perspective.as_ref() == side)
+        .filter(|b| b.perspective.as_deref() == Some(side))
         .flat_map(|b| {
             claims::extract(&b.text)
                 .into_iter()

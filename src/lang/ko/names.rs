@@ -15,14 +15,15 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words before a title that are no part of a name: countries, bodies and
-/// what describes the office.
-const NOT_NAMES: &str = "미국 중국 일본 한국 북한 남한 러시아 영국 프랑스 독일 대만 인도 유럽 유엔 호주 캐나다 \
-우크라이나 이란 이스라엘 필리핀 베트남 몽골 전 현 신임 당시 차기 전임 수석 부 공화당 민주당 백악관 \
-외교부 국무부 국방부 정부 당국 외무성 주한 주미 주일 주중 대변인 장관 총리 대통령 및 등 또 또한 이날 한편 \
-경찰 국무 외무 국방 재무 법무 통일 교육 보건 노동 월요일 화요일 수요일 목요일 금요일 토요일 일요일 \
-남아공 잠비아 말레이시아 이라크 시리아 이집트 터키 튀르키예 사우디 브라질 멕시코 아르헨티나 칠레 이탈리아 \
-스페인 폴란드 헝가리 그리스 네덜란드 벨기에 스웨덴 노르웨이 핀란드 덴마크 오스트리아 스위스 \
-아프가니스탄 파키스탄 인도네시아 태국 싱가포르 쿠바 베네수엘라 나이지리아 케냐 에티오피아 각각 한일 한미 한중";
+/// what describes the office, besides the titles themselves (`super::TITLES`)
+/// and the foreign countries and bodies the East Asian languages share
+/// (`cjk::FOREIGN`).
+const NOT_NAMES: &str = "미국 중국 일본 한국 남한 전 현 신임 당시 차기 전임 수석 부 공화당 민주당 백악관 주한 주미 \
+주일 주중 및 등 또 또한 이날 한편 경찰 국무 외무 국방 재무 법무 통일 교육 보건 노동 월요일 화요일 수요일 \
+목요일 금요일 토요일 일요일 남아공 잠비아 말레이시아 이라크 시리아 이집트 터키 튀르키예 사우디 브라질 \
+멕시코 아르헨티나 칠레 이탈리아 스페인 폴란드 헝가리 그리스 네덜란드 벨기에 스웨덴 노르웨이 핀란드 덴마크 \
+오스트리아 스위스 아프가니스탄 파키스탄 인도네시아 태국 싱가포르 쿠바 베네수엘라 나이지리아 케냐 에티오피아 \
+각각 한일 한미 한중";
 
 /// The names beside a title in `text`, each as its words.
 pub(crate) fn names(text: &str) -> Vec<Vec<String>> {
@@ -49,7 +50,10 @@ const ENDINGS: &[&str] = &[
 ];
 
 fn not_a_name(word: &str) -> bool {
-    NOT_NAMES.split_whitespace().any(|n| n == word) || ENDINGS.iter().any(|e| word.ends_with(e))
+    NOT_NAMES.split_whitespace().any(|n| n == word)
+        || super::TITLES.contains(&word)
+        || crate::lang::cjk::FOREIGN.split_whitespace().any(|n| n == word)
+        || ENDINGS.iter().any(|e| word.ends_with(e))
 }
 
 /// A word in Hangul in Latin letters (Revised Romanization): `존슨` →
